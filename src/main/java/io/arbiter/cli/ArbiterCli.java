@@ -1,0 +1,44 @@
+package io.arbiter.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code arbiter run | serve}. */
+@Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
+        description = "Evaluate a language model with an LLM as a judge.",
+        subcommands = {RunCommand.class, ServeCommand.class})
+public final class ArbiterCli implements Runnable {
+
+    /** Exit status for bad input: a wrong flag, a missing file, a column that is not there. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status when the provider could not be used. */
+    public static final int PROVIDER_FAILED = 4;
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Runs the command line and returns its exit status; nothing here calls System.exit. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ArbiterCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("arbiter: " + e.getMessage() + " (see 'arbiter " + commandName(e.getCommandLine()) + " --help')");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("arbiter: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return e instanceof CliFailure failure ? failure.status() : 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        return commandLine.getCommandName().equals("arbiter") ? "" : commandLine.getCommandName();
+    }
+}

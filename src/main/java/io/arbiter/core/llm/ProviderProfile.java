@@ -1,0 +1,34 @@
+package io.arbiter.core.llm;
+
+/**
+ * Where and how to reach an OpenAI-compatible provider. The key is never held here, only the name of the
+ * environment variable it is read from, so a profile can be saved, logged and shown without leaking it.
+ *
+ * @param name        what the user calls it, e.g. "OpenAI" or "Offline demo model"
+ * @param baseUrl     the API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+ * @param apiKeyEnv   the environment variable holding the key; null or blank for providers that need none
+ * @param baseModel   the model under test
+ * @param judgeModel  the model that grades the base answers
+ * @param temperature sampling temperature sent with every request
+ * @param maxTokens   reply length limit sent with every request
+ * @param concurrency how many requests may be in flight at once
+ */
+public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                              double temperature, int maxTokens, int concurrency) {
+
+    public static final int DEFAULT_CONCURRENCY = 16;
+    public static final int MAX_CONCURRENCY = 512;
+
+    public ProviderProfile {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("Concurrency must be 1 to " + MAX_CONCURRENCY + ", not " + concurrency);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("Max tokens must be at least 1, not " + maxTokens);
+        }
+    }
+
+    public boolean needsKey() {
+        return apiKeyEnv != null && !apiKeyEnv.isBlank();
+    }
+}

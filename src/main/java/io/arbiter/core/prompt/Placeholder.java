@@ -1,0 +1,13 @@
+package io.arbiter.core.prompt;
+
+/** The placeholder names that are not dataset columns. */
+public final class Placeholder {
+
+    /** The base model's raw answer; only the judge prompt can use it. */
+    public static final String BASE_ANSWER = "base_answer";
+    /** The allowed labels, comma separated. */
+    public static final String LABELS = "labels";
+
+    private Placeholder() {
+    }
+}

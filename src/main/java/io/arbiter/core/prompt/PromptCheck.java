@@ -1,0 +1,47 @@
+package io.arbiter.core.prompt;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Finds what would make a run go wrong before it costs anything: unknown placeholders and a judge that cannot see the answer. */
+public final class PromptCheck {
+
+    private PromptCheck() {
+    }
+
+    /** Problems in plain words, empty when both prompts can be rendered for every row. */
+    public static List<String> problems(PromptPair prompts, Collection<String> columns) {
+        List<String> problems = new ArrayList<>();
+        if (prompts.base().text().isBlank()) {
+            problems.add("The base prompt is empty.");
+        }
+        if (prompts.judge().text().isBlank()) {
+            problems.add("The judge prompt is empty.");
+        }
+        for (String name : prompts.base().placeholders()) {
+            if (name.equals(Placeholder.BASE_ANSWER)) {
+                problems.add("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered.");
+            } else if (!known(name, columns)) {
+                problems.add("Base prompt: unknown placeholder {{" + name + "}}" + hint(columns));
+            }
+        }
+        for (String name : prompts.judge().placeholders()) {
+            if (!name.equals(Placeholder.BASE_ANSWER) && !known(name, columns)) {
+                problems.add("Judge prompt: unknown placeholder {{" + name + "}}" + hint(columns));
+            }
+        }
+        if (!prompts.judge().text().isBlank() && !prompts.judge().placeholders().contains(Placeholder.BASE_ANSWER)) {
+            problems.add("Judge prompt: never shows the base answer; add {{base_answer}} where the judge should read it.");
+        }
+        return problems;
+    }
+
+    private static boolean known(String name, Collection<String> columns) {
+        return name.equals(Placeholder.LABELS) || columns.contains(name);
+    }
+
+    private static String hint(Collection<String> columns) {
+        return " (columns: " + String.join(", ", columns) + "; also {{labels}}, and {{base_answer}} in the judge)";
+    }
+}

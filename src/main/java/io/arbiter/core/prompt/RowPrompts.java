@@ -1,0 +1,61 @@
+package io.arbiter.core.prompt;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a run's two prompts for any row of its dataset. */
+public final class RowPrompts {
+
+    private final Dataset dataset;
+    private final ColumnMapping mapping;
+    private final PromptPair prompts;
+    private final String labelText;
+
+    public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels) {
+        this.dataset = dataset;
+        this.mapping = mapping;
+        this.prompts = prompts;
+        this.labelText = labels.asPromptText();
+    }
+
+    public RenderedPrompt base(int row) {
+        return prompts.base().render(values(row, null), defaultUser(row));
+    }
+
+    public RenderedPrompt judge(int row, String baseAnswer) {
+        return prompts.judge().render(values(row, baseAnswer), defaultUser(row));
+    }
+
+    private Map<String, String> values(int row, String baseAnswer) {
+        List<String> columns = dataset.columns();
+        Map<String, String> values = new HashMap<>(columns.size() * 2 + 4);
+        for (int c = 0; c < columns.size(); c++) {
+            values.putIfAbsent(columns.get(c), dataset.value(row, c));
+        }
+        values.put(Placeholder.LABELS, labelText);
+        if (baseAnswer != null) {
+            values.put(Placeholder.BASE_ANSWER, baseAnswer);
+        }
+        return values;
+    }
+
+    /** One input column is sent as it is; several are sent as "Column: value" lines. */
+    private String defaultUser(int row) {
+        List<String> inputs = mapping.inputColumns();
+        if (inputs.size() == 1) {
+            return dataset.value(row, inputs.get(0));
+        }
+        StringBuilder user = new StringBuilder();
+        for (String column : inputs) {
+            if (user.length() > 0) {
+                user.append('\n');
+            }
+            user.append(column).append(": ").append(dataset.value(row, column));
+        }
+        return user.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.arbiter.core.run;
+
+/**
+ * Hears a run as it goes. Called on the run's worker threads, often and concurrently: implementations hand
+ * the news over to their own thread and return at once.
+ */
+public interface RunListener {
+
+    void progress(StageProgress progress);
+
+    void rowUpdated(RowResult row);
+
+    /** A listener that ignores everything, for callers that only want the outcome. */
+    RunListener NONE = new RunListener() {
+        @Override
+        public void progress(StageProgress progress) {
+        }
+
+        @Override
+        public void rowUpdated(RowResult row) {
+        }
+    };
+}

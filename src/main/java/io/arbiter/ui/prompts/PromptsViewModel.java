@@ -1,0 +1,129 @@
+package io.arbiter.ui.prompts;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.prompt.PromptCheck;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.prompt.RenderedPrompt;
+import io.arbiter.core.prompt.RowPrompts;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The base and judge prompts side by side: their text, what is wrong with them, and a preview for one row. */
+public final class PromptsViewModel {
+
+    private final StringProperty baseText = new SimpleStringProperty("");
+    private final StringProperty judgeText = new SimpleStringProperty("");
+    private final IntegerProperty previewRow = new SimpleIntegerProperty(0);
+    private final StringProperty previewBaseAnswer = new SimpleStringProperty();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper basePreview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgePreview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper previewTitle = new ReadOnlyStringWrapper("Preview");
+
+    private Dataset dataset;
+    private ColumnMapping mapping;
+    private LabelSet labels = LabelSet.empty();
+
+    public PromptsViewModel() {
+        baseText.addListener((obs, old, now) -> refresh());
+        judgeText.addListener((obs, old, now) -> refresh());
+        previewRow.addListener((obs, old, now) -> refresh());
+        previewBaseAnswer.addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    // Properties
+
+    public StringProperty baseTextProperty() {
+        return baseText;
+    }
+
+    public StringProperty judgeTextProperty() {
+        return judgeText;
+    }
+
+    /** The dataset row the preview renders. */
+    public IntegerProperty previewRowProperty() {
+        return previewRow;
+    }
+
+    /** The base answer to show in the judge preview; null shows the placeholder itself. */
+    public StringProperty previewBaseAnswerProperty() {
+        return previewBaseAnswer;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty basePreviewProperty() {
+        return basePreview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgePreviewProperty() {
+        return judgePreview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewTitleProperty() {
+        return previewTitle.getReadOnlyProperty();
+    }
+
+    public PromptPair prompts() {
+        return PromptPair.of(baseText.get(), judgeText.get());
+    }
+
+    // Commands
+
+    /** Points the prompts at a dataset: its columns become placeholders and its truth labels {{labels}}. */
+    public void useDataset(Dataset dataset, ColumnMapping mapping, LabelSet labels) {
+        this.dataset = dataset;
+        this.mapping = mapping;
+        this.labels = labels;
+        if (previewRow.get() >= dataset.size()) {
+            previewRow.set(0);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        List<String> columns = dataset == null ? List.of() : dataset.columns();
+        List<String> found = PromptCheck.problems(prompts(), columns);
+        problems.setAll(found);
+        valid.set(found.isEmpty() && dataset != null);
+        if (dataset == null || dataset.size() == 0) {
+            basePreview.set("");
+            judgePreview.set("");
+            previewTitle.set("Preview (no dataset)");
+            return;
+        }
+        int row = Math.max(0, Math.min(previewRow.get(), dataset.size() - 1));
+        RowPrompts rowPrompts = new RowPrompts(dataset, mapping, prompts(), labels);
+        basePreview.set(show(rowPrompts.base(row)));
+        judgePreview.set(show(rowPrompts.judge(row, previewBaseAnswer.get())));
+        previewTitle.set("Preview for row " + (row + 1));
+    }
+
+    private static String show(RenderedPrompt prompt) {
+        StringBuilder text = new StringBuilder();
+        if (!prompt.system().isEmpty()) {
+            text.append("── system ──\n").append(prompt.system()).append("\n\n");
+        }
+        return text.append("── user ──\n").append(prompt.user()).toString();
+    }
+}

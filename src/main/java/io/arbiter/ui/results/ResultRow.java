@@ -1,0 +1,107 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.verdict.Evaluation;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One line of the results table: a dataset row and whatever the run has found for it so far. */
+public final class ResultRow {
+
+    /** How a row reads at a glance; the table styles rows by it. */
+    public enum Outcome { PENDING, PASS, FAIL, UNPARSED, ERROR }
+
+    private final int index;
+    private final ObjectProperty<RowResult> result;
+
+    ResultRow(RowResult result) {
+        this.index = result.row();
+        this.result = new SimpleObjectProperty<>(result);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public ObjectProperty<RowResult> resultProperty() {
+        return result;
+    }
+
+    public RowResult result() {
+        return result.get();
+    }
+
+    public String truth() {
+        return String.join(", ", result().truth());
+    }
+
+    public String baseAnswer() {
+        RowResult r = result();
+        if (r.base().failed()) {
+            return "error";
+        }
+        return r.base().answered() ? r.base().text().strip() : "";
+    }
+
+    public String judgePrediction() {
+        RowResult r = result();
+        if (r.verdict() == null) {
+            return r.judge().failed() ? "error" : "";
+        }
+        return r.verdict().parsed() ? r.verdict().prediction() : "UNPARSED";
+    }
+
+    public String verdict() {
+        RowResult r = result();
+        if (r.verdict() == null) {
+            return r.judge().failed() ? "error" : "";
+        }
+        return switch (r.verdict().evaluation()) {
+            case CORRECT -> "Correct";
+            case INCORRECT -> "Incorrect";
+            case UNPARSED -> "UNPARSED";
+        };
+    }
+
+    /** "right", "wrong", "UNPARSED" or empty, by the same rule the metrics count. */
+    public String baseVsTruth() {
+        RowResult r = result();
+        if (r.baseAnswer() == null || r.truth().isEmpty()) {
+            return "";
+        }
+        if (!r.baseAnswer().parsed()) {
+            return "UNPARSED";
+        }
+        return TruthMatch.baseMatches(r.scored()) ? "right" : "wrong";
+    }
+
+    public Outcome outcome() {
+        RowResult r = result();
+        if (r.failed()) {
+            return Outcome.ERROR;
+        }
+        if (r.baseAnswer() == null) {
+            return Outcome.PENDING;
+        }
+        if (!r.baseAnswer().parsed() || (r.verdict() != null && r.verdict().evaluation() == Evaluation.UNPARSED)) {
+            return Outcome.UNPARSED;
+        }
+        if (r.truth().isEmpty()) {
+            return r.verdict() == null ? Outcome.PENDING
+                    : r.verdict().evaluation() == Evaluation.CORRECT ? Outcome.PASS : Outcome.FAIL;
+        }
+        return TruthMatch.baseMatches(r.scored()) ? Outcome.PASS : Outcome.FAIL;
+    }
+
+    /** True when the judge's verdict contradicts the ground truth: the rows worth a second look. */
+    public boolean judgeDisagreesWithTruth() {
+        RowResult r = result();
+        if (r.verdict() == null || !r.verdict().parsed() || r.baseAnswer() == null || !r.baseAnswer().parsed()
+                || r.truth().isEmpty()) {
+            return false;
+        }
+        boolean judgeAccepts = r.verdict().evaluation() == Evaluation.CORRECT;
+        return judgeAccepts != TruthMatch.baseMatches(r.scored());
+    }
+}

@@ -1,0 +1,180 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.export.ResultsCsvWriter;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.ui.common.TaskExecutor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The results table and the three accuracies above it. Touch only on the UI thread. */
+public final class ResultsViewModel {
+
+    private final TaskExecutor executor;
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics = new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
+    private final ReadOnlyStringWrapper baseVsJudge = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper baseVsTruth = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper judgeVsTruth = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper baseVsJudgeCounts = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper baseVsTruthCounts = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper judgeVsTruthCounts = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unparsedSummary = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
+    private Dataset dataset;
+
+    public ResultsViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        metrics.addListener((obs, old, now) -> describe(now));
+        describe(metrics.get());
+    }
+
+    // Properties
+
+    public ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<JudgeLoopMetrics> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseVsJudgeProperty() {
+        return baseVsJudge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseVsTruthProperty() {
+        return baseVsTruth.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeVsTruthProperty() {
+        return judgeVsTruth.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseVsJudgeCountsProperty() {
+        return baseVsJudgeCounts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseVsTruthCountsProperty() {
+        return baseVsTruthCounts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeVsTruthCountsProperty() {
+        return judgeVsTruthCounts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty unparsedSummaryProperty() {
+        return unparsedSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasResultsProperty() {
+        return hasResults.getReadOnlyProperty();
+    }
+
+    /** Dataset columns the table shows before the result columns: a key column, the inputs. */
+    public ReadOnlyObjectProperty<List<String>> keyColumnsProperty() {
+        return keyColumns.getReadOnlyProperty();
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    // Commands
+
+    /** Shows a freshly loaded dataset: one pending row per dataset row, no figures yet. */
+    public void show(Dataset dataset, ColumnMapping mapping) {
+        this.dataset = dataset;
+        keyColumns.set(keyColumnsOf(dataset, mapping));
+        List<ResultRow> fresh = new ArrayList<>(dataset.size());
+        for (int row = 0; row < dataset.size(); row++) {
+            fresh.add(new ResultRow(RowResult.pending(row, mapping.truthLabels(dataset, row))));
+        }
+        rows.setAll(fresh);
+        hasResults.set(false);
+        metrics.set(JudgeLoopMetrics.of(List.of()));
+    }
+
+    /** Applies rows the run has updated since the last call, and refreshes the figures. */
+    public void apply(Collection<RowResult> updated) {
+        if (updated.isEmpty()) {
+            return;
+        }
+        for (RowResult result : updated) {
+            if (result.row() < rows.size()) {
+                rows.get(result.row()).resultProperty().set(result);
+            }
+        }
+        hasResults.set(true);
+        metrics.set(JudgeLoopMetrics.of(scored()));
+    }
+
+    /** Takes a finished run's rows and figures as they are, so the screen shows exactly what the run computed. */
+    public void finish(List<RowResult> results, JudgeLoopMetrics computed) {
+        apply(results);
+        metrics.set(computed);
+    }
+
+    /** Writes every row to a CSV file in the background; the future completes on the UI thread. */
+    public CompletableFuture<Path> export(Path file) {
+        Dataset source = dataset;
+        List<RowResult> snapshot = new ArrayList<>(rows.size());
+        rows.forEach(r -> snapshot.add(r.result()));
+        return executor.submit(() -> {
+            ResultsCsvWriter.write(file, source, source.columns(), snapshot);
+            return file;
+        });
+    }
+
+    private List<ScoredRow> scored() {
+        List<ScoredRow> scored = new ArrayList<>(rows.size());
+        for (ResultRow row : rows) {
+            scored.add(row.result().scored());
+        }
+        return scored;
+    }
+
+    private void describe(JudgeLoopMetrics m) {
+        baseVsJudge.set(m.baseVsJudge().percent());
+        baseVsTruth.set(m.baseVsTruth().percent());
+        judgeVsTruth.set(m.judgeVsTruth().percent());
+        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "judged Correct"));
+        baseVsTruthCounts.set(counts(m.baseVsTruth(), "in the truth labels"));
+        judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "in the truth labels"));
+        unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge()
+                + "   Errors: " + m.errors() + "   Rows: " + m.rows());
+    }
+
+    private static String counts(Proportion p, String what) {
+        return p.n() == 0 ? "no rows yet" : p.hits() + " of " + p.n() + " " + what;
+    }
+
+    /** The first column that is neither an input nor the truth (a title, an id), then the inputs. */
+    private static List<String> keyColumnsOf(Dataset dataset, ColumnMapping mapping) {
+        List<String> keys = new ArrayList<>();
+        for (String column : dataset.columns()) {
+            if (!mapping.inputColumns().contains(column) && !column.equals(mapping.truthColumn())) {
+                keys.add(column);
+                break;
+            }
+        }
+        keys.addAll(mapping.inputColumns());
+        return keys;
+    }
+}

@@ -1,0 +1,174 @@
+package io.arbiter.ui.run;
+
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunHandle;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.Stage;
+import io.arbiter.core.run.StageProgress;
+import io.arbiter.ui.common.Coalescer;
+import io.arbiter.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A run's progress as the screen shows it: two stages, each a bar and a count, and Cancel. Run events arrive on
+ * worker threads; they are queued and drained on the UI thread at most once per pulse.
+ */
+public final class RunViewModel {
+
+    private final TaskExecutor executor;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper baseProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper judgeProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper baseCount = new ReadOnlyStringWrapper("not started");
+    private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
+    private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
+    private final Coalescer coalescer;
+    private Consumer<List<RowResult>> rowSink = rows -> { };
+    private RunHandle handle;
+
+    public RunViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        this.coalescer = new Coalescer(executor.ui(), this::drain);
+    }
+
+    // Properties
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty baseProgressProperty() {
+        return baseProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty judgeProgressProperty() {
+        return judgeProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseCountProperty() {
+        return baseCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeCountProperty() {
+        return judgeCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /**
+     * Starts a run. {@code launch} is given the listener to attach and returns the engine's handle; updated rows
+     * go to {@code rows}, the final outcome to {@code finished}, both on the UI thread.
+     */
+    public void start(Function<RunListener, RunHandle> launch, Consumer<List<RowResult>> rows,
+                      Consumer<RunOutcome> finished) {
+        if (running.get()) {
+            return;
+        }
+        rowSink = rows;
+        latest.clear();
+        updatedRows.clear();
+        baseProgress.set(0);
+        judgeProgress.set(0);
+        baseCount.set("starting…");
+        judgeCount.set("waiting for the base stage");
+        message.set("Running…");
+        running.set(true);
+        handle = launch.apply(new Listener());
+        handle.outcome().thenAcceptAsync(outcome -> {
+            drain();
+            running.set(false);
+            message.set(describe(outcome));
+            finished.accept(outcome);
+        }, executor.ui());
+    }
+
+    /** Asks the run to stop; finished rows stay. */
+    public void cancel() {
+        if (handle != null && running.get()) {
+            message.set("Cancelling…");
+            handle.cancel();
+        }
+    }
+
+    /** Shows a problem that kept a run from starting. */
+    public void refuse(String reason) {
+        message.set(reason);
+    }
+
+    private void drain() {
+        List<RowResult> rows = new ArrayList<>();
+        RowResult row;
+        while ((row = updatedRows.poll()) != null) {
+            rows.add(row);
+        }
+        if (!rows.isEmpty()) {
+            rowSink.accept(rows);
+        }
+        synchronized (latest) {
+            show(latest.get(Stage.BASE), baseProgress, baseCount);
+            show(latest.get(Stage.JUDGE), judgeProgress, judgeCount);
+        }
+    }
+
+    private static void show(StageProgress p, ReadOnlyDoubleWrapper bar, ReadOnlyStringWrapper count) {
+        if (p == null || p.total() == 0) {
+            return;
+        }
+        bar.set(p.fraction());
+        String failed = p.failed() > 0 ? " · " + p.failed() + " failed" : "";
+        String tokens = p.usage().total() > 0 ? String.format(Locale.ROOT, " · %,d tokens", p.usage().total()) : "";
+        count.set(String.format(Locale.ROOT, "%,d / %,d%s%s", p.done(), p.total(), failed, tokens));
+    }
+
+    private static String describe(RunOutcome outcome) {
+        return switch (outcome.status()) {
+            case COMPLETED -> outcome.metrics().errors() == 0 ? "Run finished."
+                    : "Run finished; " + outcome.metrics().errors() + " rows failed (see the error column).";
+            case CANCELLED -> "Run cancelled; finished rows are kept.";
+            case STOPPED -> "Run stopped: " + outcome.stopReason();
+        };
+    }
+
+    /** Takes engine events on worker threads and hands them to the UI thread in batches. */
+    private final class Listener implements RunListener {
+
+        @Override
+        public void progress(StageProgress progress) {
+            synchronized (latest) {
+                StageProgress previous = latest.get(progress.stage());
+                // Workers report concurrently; never let a late, smaller count move a bar backwards.
+                if (previous == null || progress.total() != previous.total() || progress.done() >= previous.done()) {
+                    latest.put(progress.stage(), progress);
+                }
+            }
+            coalescer.signal();
+        }
+
+        @Override
+        public void rowUpdated(RowResult row) {
+            updatedRows.add(row);
+            coalescer.signal();
+        }
+    }
+}

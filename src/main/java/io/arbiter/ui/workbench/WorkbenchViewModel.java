@@ -1,0 +1,304 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.DatasetReader;
+import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.llm.ProviderPreset;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.prompts.PromptsViewModel;
+import io.arbiter.ui.results.ResultsViewModel;
+import io.arbiter.ui.run.RunViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The whole workbench: which dataset and columns, which provider, and the prompts, run and results panes. */
+public final class WorkbenchViewModel {
+
+    /** Shown in the truth-column chooser for a dataset without ground truth. */
+    public static final String NO_TRUTH = "(none)";
+
+    private final TaskExecutor executor;
+    private final ProviderConnector connector = new ProviderConnector();
+    private final PromptsViewModel prompts = new PromptsViewModel();
+    private final RunViewModel run;
+    private final ResultsViewModel results;
+
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> truthChoices = FXCollections.observableArrayList();
+    private final StringProperty inputColumn = new SimpleStringProperty();
+    private final StringProperty truthColumn = new SimpleStringProperty();
+    private final StringProperty truthSeparator = new SimpleStringProperty(",");
+    private final ObservableList<ProviderPreset> providers = FXCollections.observableArrayList(ProviderPreset.ALL);
+    private final ObjectProperty<ProviderPreset> provider = new SimpleObjectProperty<>(ProviderPreset.OFFLINE);
+    private final StringProperty baseModel = new SimpleStringProperty(ProviderPreset.OFFLINE.baseModel());
+    private final StringProperty judgeModel = new SimpleStringProperty(ProviderPreset.OFFLINE.judgeModel());
+    private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
+
+    public WorkbenchViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        this.run = new RunViewModel(executor);
+        this.results = new ResultsViewModel(executor);
+        provider.addListener((obs, old, now) -> {
+            if (now != null) {
+                baseModel.set(now.baseModel());
+                judgeModel.set(now.judgeModel());
+            }
+        });
+        inputColumn.addListener((obs, old, now) -> remap());
+        truthColumn.addListener((obs, old, now) -> remap());
+        truthSeparator.addListener((obs, old, now) -> remap());
+    }
+
+    // Properties
+
+    public PromptsViewModel prompts() {
+        return prompts;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty datasetSummaryProperty() {
+        return datasetSummary.getReadOnlyProperty();
+    }
+
+    /** The latest message about files: loaded, exported, or what went wrong. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> columns() {
+        return columns;
+    }
+
+    public ObservableList<String> truthChoices() {
+        return truthChoices;
+    }
+
+    public StringProperty inputColumnProperty() {
+        return inputColumn;
+    }
+
+    public StringProperty truthColumnProperty() {
+        return truthColumn;
+    }
+
+    public StringProperty truthSeparatorProperty() {
+        return truthSeparator;
+    }
+
+    public ObservableList<ProviderPreset> providers() {
+        return providers;
+    }
+
+    public ObjectProperty<ProviderPreset> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty baseModelProperty() {
+        return baseModel;
+    }
+
+    public StringProperty judgeModelProperty() {
+        return judgeModel;
+    }
+
+    public ObjectProperty<Integer> concurrencyProperty() {
+        return concurrency;
+    }
+
+    // Commands
+
+    /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
+    public void openSample() {
+        executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                status.set(messageOf(failure));
+                return;
+            }
+            prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
+            prompts.judgeTextProperty().set(Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            useDataset(loaded, Samples.MOVIES_INPUT_COLUMN, Samples.MOVIES_TRUTH_COLUMN);
+            status.set("Opened the bundled movie sample.");
+        });
+    }
+
+    /** Reads a CSV file in the background; the current dataset stays until the new one is read completely. */
+    public void openDataset(Path file) {
+        if (run.runningProperty().get()) {
+            status.set("Wait for the run to finish, or cancel it, before opening another dataset.");
+            return;
+        }
+        status.set("Reading " + file.getFileName() + "…");
+        executor.submit(() -> DatasetReader.read(file)).whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                status.set(messageOf(failure));
+                return;
+            }
+            useDataset(loaded, guessInput(loaded), guessTruth(loaded));
+            status.set("Opened " + file + ".");
+        });
+    }
+
+    /** Starts both stages over every row, unless something would make the run fail. */
+    public void startRun() {
+        Dataset rows = dataset.get();
+        List<String> problems = new ArrayList<>();
+        if (rows == null) {
+            problems.add("Open a dataset first.");
+        } else {
+            problems.addAll(mapping().problemsWith(rows));
+        }
+        problems.addAll(prompts.problems());
+        if (!problems.isEmpty()) {
+            run.refuse("Cannot run: " + problems.get(0));
+            return;
+        }
+        ColumnMapping mapping = mapping();
+        ProviderPreset preset = provider.get();
+        RunSpec draft = RunSpec.of(rows, mapping, prompts.prompts(), preset.profile("", baseModel.get(), judgeModel.get(), 1));
+        run.refuse("Connecting to " + preset.name() + "…");
+        executor.submit(() -> {
+            ProviderProfile profile = connector.profile(preset, baseModel.get(), judgeModel.get(), concurrency.get());
+            return new Prepared(new RunSpec(rows, mapping, draft.labels(), draft.prompts(), profile),
+                    new OpenAiChatClient(profile));
+        }).whenComplete((prepared, failure) -> {
+            if (failure != null) {
+                run.refuse("Cannot run: " + messageOf(failure));
+                return;
+            }
+            results.show(rows, mapping);
+            run.start(listener -> new RunEngine(prepared.client()).start(prepared.spec(), listener),
+                    results::apply,
+                    outcome -> finish(outcome, prepared.client()));
+        });
+    }
+
+    public void cancelRun() {
+        run.cancel();
+    }
+
+    /** Exports the results table as CSV in the background. */
+    public void exportResults(Path file) {
+        if (results.dataset() == null) {
+            status.set("Nothing to export yet.");
+            return;
+        }
+        results.export(file).whenComplete((written, failure) ->
+                status.set(failure == null ? "Exported results to " + written + "." : "Export failed: " + messageOf(failure)));
+    }
+
+    /** Stops the offline server; called when the window closes. */
+    public void shutdown() {
+        run.cancel();
+        connector.close();
+    }
+
+    private void finish(RunOutcome outcome, ChatClient client) {
+        results.finish(outcome.rows(), outcome.metrics());
+        client.close();
+    }
+
+    private void useDataset(Dataset loaded, String input, String truth) {
+        dataset.set(loaded);
+        columns.setAll(loaded.columns());
+        List<String> truths = new ArrayList<>();
+        truths.add(NO_TRUTH);
+        truths.addAll(loaded.columns());
+        truthChoices.setAll(truths);
+        inputColumn.set(input);
+        truthColumn.set(truth == null ? NO_TRUTH : truth);
+        datasetSummary.set(loaded.name() + " · " + loaded.size() + " rows · " + loaded.columns().size() + " columns");
+        remap();
+    }
+
+    private void remap() {
+        Dataset rows = dataset.get();
+        if (rows == null || inputColumn.get() == null) {
+            return;
+        }
+        ColumnMapping mapping = mapping();
+        if (!mapping.problemsWith(rows).isEmpty()) {
+            return;
+        }
+        LabelSet labels = LabelSet.fromTruth(rows, mapping);
+        prompts.useDataset(rows, mapping, labels);
+        if (!run.runningProperty().get()) {
+            results.show(rows, mapping);
+        }
+    }
+
+    ColumnMapping mapping() {
+        String truth = truthColumn.get();
+        return new ColumnMapping(List.of(inputColumn.get()), NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get());
+    }
+
+    /** The column with the longest text is most likely what the model should read. */
+    private static String guessInput(Dataset rows) {
+        int best = 0;
+        long bestLength = -1;
+        int sample = Math.min(rows.size(), 200);
+        for (int c = 0; c < rows.columns().size(); c++) {
+            long length = 0;
+            for (int r = 0; r < sample; r++) {
+                length += rows.value(r, c).length();
+            }
+            if (length > bestLength) {
+                best = c;
+                bestLength = length;
+            }
+        }
+        return rows.columns().get(best);
+    }
+
+    private static String guessTruth(Dataset rows) {
+        for (String column : rows.columns()) {
+            String name = column.toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("label") || name.equals("labels") || name.contains("truth") || name.equals("genre")
+                    || name.equals("category") || name.equals("class")) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    private static String messageOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private record Prepared(RunSpec spec, ChatClient client) {
+    }
+}
