@@ -17,7 +17,8 @@ public final class JudgeOutputParser {
     /**
      * The verdict in the last line that reads as "Prediction,Evaluation" (judges often reason first and answer
      * last). Each side may carry quotes, markdown, a trailing period or a lead-in ("Answer: Drama",
-     * "Evaluation: Correct"). The split is at the last comma, so a label may contain commas or hyphens.
+     * "Evaluation: Correct"), and "Prediction: X" / "Evaluation: Y" may also come as the last two lines.
+     * The split is at the last comma, so a label may contain commas or hyphens.
      */
     public JudgeVerdict parse(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -30,7 +31,25 @@ public final class JudgeOutputParser {
                 return verdict.get();
             }
         }
-        return JudgeVerdict.unparsed(raw);
+        return labelledOnTwoLines(raw, lines).orElseGet(() -> JudgeVerdict.unparsed(raw));
+    }
+
+    /** "Prediction: Drama" then "Evaluation: Correct" as the last two non-blank lines. */
+    private Optional<JudgeVerdict> labelledOnTwoLines(String raw, List<String> lines) {
+        List<String> nonBlank = lines.stream().map(LooseLabel::clean).filter(line -> !line.isEmpty()).toList();
+        if (nonBlank.size() < 2) {
+            return Optional.empty();
+        }
+        String prediction = nonBlank.get(nonBlank.size() - 2);
+        String evaluation = nonBlank.get(nonBlank.size() - 1);
+        if (!startsWithWord(prediction, "prediction") || !startsWithWord(evaluation, "evaluation")) {
+            return Optional.empty();
+        }
+        return parseLine(raw, prediction + "," + evaluation);
+    }
+
+    private static boolean startsWithWord(String line, String word) {
+        return line.regionMatches(true, 0, word, 0, word.length());
     }
 
     private Optional<JudgeVerdict> parseLine(String raw, String line) {

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  */
 final class LooseLabel {
 
-    /** Characters a model wraps around an answer: quotes of every kind, sentence punctuation, markdown, brackets. */
-    private static final String WRAPPING = "\"'`\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u201A\u2039\u203A"
-            + ".,;:!?*_~#()[]{}<>";
+    /** Quotes of every kind and markdown emphasis, which never belong to a label. */
+    private static final String QUOTES = "\"'`\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u201A\u2039\u203A*_~";
+
+    /** Everything a model wraps around an answer: quotes, markdown (bullets too), sentence punctuation, brackets. */
+    private static final String WRAPPING = QUOTES + ".,;:!?#()[]{}<>-\u2013\u2014\u2022";
 
     /**
      * A lead-in such as "Answer:", "Final answer:", "**Genre**:", "Prediction :" — a few words, then a colon.
@@ -28,15 +30,19 @@ final class LooseLabel {
 
     /** The text without surrounding whitespace, quotes, punctuation or markdown; "" for null. */
     static String clean(String text) {
+        return strip(text, WRAPPING);
+    }
+
+    private static String strip(String text, String wrapping) {
         if (text == null) {
             return "";
         }
         int from = 0;
         int to = text.length();
-        while (from < to && isWrapping(text.charAt(from))) {
+        while (from < to && isWrapping(text.charAt(from), wrapping)) {
             from++;
         }
-        while (to > from && isWrapping(text.charAt(to - 1))) {
+        while (to > from && isWrapping(text.charAt(to - 1), wrapping)) {
             to--;
         }
         return text.substring(from, to);
@@ -49,7 +55,7 @@ final class LooseLabel {
     }
 
     /**
-     * The label the text names. With labels, the text as is, then cleaned, then without a lead-in must equal one
+     * The label the text names. With labels, the text as is, then unquoted, then cleaned, then without a lead-in must equal one
      * of them (ignoring case); nothing else is guessed. Without labels (no ground truth to take them from), the
      * cleaned text without a lead-in is the label, if any is left.
      */
@@ -62,13 +68,14 @@ final class LooseLabel {
             String label = afterLeadIn(cleaned).filter(s -> !s.isEmpty()).orElse(cleaned);
             return label.isEmpty() ? Optional.empty() : Optional.of(label);
         }
-        // The unclean text first, so a label that itself ends in punctuation ("U.S.") still matches.
+        // Punctuation is stripped last, so a label that itself ends in it ("U.S.") still matches.
         return labels.match(text)
+                .or(() -> labels.match(strip(text, QUOTES)))
                 .or(() -> labels.match(cleaned))
                 .or(() -> afterLeadIn(cleaned).flatMap(labels::match));
     }
 
-    private static boolean isWrapping(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || WRAPPING.indexOf(c) >= 0;
+    private static boolean isWrapping(char c, String wrapping) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || wrapping.indexOf(c) >= 0;
     }
 }
