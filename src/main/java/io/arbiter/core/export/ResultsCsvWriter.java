@@ -1,0 +1,162 @@
+package io.arbiter.core.export;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.core.verdict.JudgeVerdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
+ * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors
+ * and tokens.
+ */
+public final class ResultsCsvWriter {
+
+    /** The columns after the dataset's own, in order. */
+    public static final List<String> RESULT_COLUMNS = List.of(
+            "truth", "base_answer_raw", "base_answer", "base_parsed", "base_vs_truth",
+            "judge_output_raw", "judge_prediction", "judge_evaluation", "judge_vs_truth",
+            "error", "prompt_tokens", "completion_tokens");
+
+    /** The header: "row", the dataset columns asked for, then {@link #RESULT_COLUMNS}. */
+    public List<String> header(List<String> datasetColumns) {
+        List<String> header = new ArrayList<>();
+        header.add("row");
+        header.addAll(datasetColumns);
+        header.addAll(RESULT_COLUMNS);
+        return header;
+    }
+
+    /**
+     * Writes the header and one line per result to {@code out}, which is flushed but left open.
+     *
+     * @param datasetColumns dataset columns to repeat on each line (inputs, titles...); each must exist
+     * @throws IllegalArgumentException if a column is not in the dataset (before anything is written)
+     */
+    public void write(Writer out, Dataset dataset, List<String> datasetColumns, List<RowResult> results)
+            throws IOException {
+        int[] columnIndexes = datasetColumns.stream().mapToInt(dataset::columnIndex).toArray();
+        // Not closed: closing the CSVWriter would close the caller's Writer.
+        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
+        writeLine(csv, header(datasetColumns));
+        for (RowResult result : results) {
+            writeLine(csv, line(dataset, columnIndexes, result));
+        }
+        csv.flush();
+        if (csv.getException() != null) {
+            throw csv.getException();
+        }
+    }
+
+    /**
+     * Writes the file as UTF-8 through a temporary file in the same folder, moved into place only when complete,
+     * so a failed export leaves any earlier file as it was and no partial file behind.
+     */
+    public void write(Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results)
+            throws IOException {
+        Path target = file.toAbsolutePath();
+        // createFile, not createTempFile: the latter makes the file owner-only, which the export would inherit.
+        Path temp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                write(out, dataset, datasetColumns, results);
+            }
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static List<String> line(Dataset dataset, int[] columnIndexes, RowResult result) {
+        BaseAnswer base = result.baseAnswer();
+        JudgeVerdict verdict = result.verdict();
+        Usage usage = result.base().usage().plus(result.judge().usage());
+        List<String> line = new ArrayList<>();
+        line.add(Integer.toString(result.row() + 1));
+        for (int column : columnIndexes) {
+            line.add(dataset.value(result.row(), column));
+        }
+        line.add(String.join(", ", result.truth()));
+        line.add(result.base().text());
+        line.add(base == null ? "" : base.label());
+        line.add(base == null ? "" : Boolean.toString(base.parsed()));
+        line.add(truthMatch(TruthMatch.ofBase(result.truth(), base)));
+        line.add(result.judge().text());
+        line.add(verdict == null ? "" : verdict.prediction());
+        line.add(evaluation(verdict));
+        line.add(truthMatch(TruthMatch.ofJudge(result.truth(), verdict)));
+        line.add(errors(result));
+        line.add(Long.toString(usage.promptTokens()));
+        line.add(Long.toString(usage.completionTokens()));
+        return line;
+    }
+
+    private static String truthMatch(TruthMatch match) {
+        return switch (match) {
+            case RIGHT -> "correct";
+            case WRONG -> "wrong";
+            case NOT_SCORED -> "";
+        };
+    }
+
+    private static String evaluation(JudgeVerdict verdict) {
+        if (verdict == null) {
+            return "";
+        }
+        return switch (verdict.evaluation()) {
+            case CORRECT -> "Correct";
+            case INCORRECT -> "Incorrect";
+            case UNPARSED -> "UNPARSED";
+        };
+    }
+
+    private static String errors(RowResult result) {
+        List<String> errors = new ArrayList<>();
+        addError(errors, "base", result.base());
+        addError(errors, "judge", result.judge());
+        return String.join("; ", errors);
+    }
+
+    private static void addError(List<String> errors, String stage, StageOutcome outcome) {
+        if (outcome.failed()) {
+            errors.add(stage + ": " + outcome.error());
+        }
+    }
+
+    /** Every cell, header included, passes through here: the one place to make cells spreadsheet-safe. */
+    private static void writeLine(ICSVWriter csv, List<String> cells) {
+        String[] line = new String[cells.size()];
+        for (int i = 0; i < line.length; i++) {
+            line[i] = cell(cells.get(i));
+        }
+        csv.writeNext(line, false);
+    }
+
+    private static String cell(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
