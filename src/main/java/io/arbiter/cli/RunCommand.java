@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            ResultsCsvWriter.write(out, rows, rows.columns(), outcome.rows());
+            new ResultsCsvWriter().write(out, rows, rows.columns(), outcome.rows());
         }
         print(outcome, stdout);
         if (outcome.status() == RunOutcome.Status.STOPPED) {

@@ -64,7 +64,7 @@ public final class ResultRow {
         };
     }
 
-    /** "right", "wrong", "UNPARSED" or empty, by the same rule the metrics count. */
+    /** "correct", "wrong", "UNPARSED" or empty, by the same rule the metrics count. */
     public String baseVsTruth() {
         RowResult r = result();
         if (r.baseAnswer() == null || r.truth().isEmpty()) {
@@ -73,7 +73,7 @@ public final class ResultRow {
         if (!r.baseAnswer().parsed()) {
             return "UNPARSED";
         }
-        return TruthMatch.baseMatches(r.scored()) ? "right" : "wrong";
+        return baseRight(r) ? "correct" : "wrong";
     }
 
     public Outcome outcome() {
@@ -91,7 +91,7 @@ public final class ResultRow {
             return r.verdict() == null ? Outcome.PENDING
                     : r.verdict().evaluation() == Evaluation.CORRECT ? Outcome.PASS : Outcome.FAIL;
         }
-        return TruthMatch.baseMatches(r.scored()) ? Outcome.PASS : Outcome.FAIL;
+        return baseRight(r) ? Outcome.PASS : Outcome.FAIL;
     }
 
     /** True when the judge's verdict contradicts the ground truth: the rows worth a second look. */
@@ -102,6 +102,10 @@ public final class ResultRow {
             return false;
         }
         boolean judgeAccepts = r.verdict().evaluation() == Evaluation.CORRECT;
-        return judgeAccepts != TruthMatch.baseMatches(r.scored());
+        return judgeAccepts != baseRight(r);
+    }
+
+    private static boolean baseRight(RowResult r) {
+        return TruthMatch.ofBase(r.truth(), r.baseAnswer()) == TruthMatch.RIGHT;
     }
 }

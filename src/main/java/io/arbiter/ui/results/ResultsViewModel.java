@@ -137,7 +137,7 @@ public final class ResultsViewModel {
         List<RowResult> snapshot = new ArrayList<>(rows.size());
         rows.forEach(r -> snapshot.add(r.result()));
         return executor.submit(() -> {
-            ResultsCsvWriter.write(file, source, source.columns(), snapshot);
+            new ResultsCsvWriter().write(file, source, source.columns(), snapshot);
             return file;
         });
     }

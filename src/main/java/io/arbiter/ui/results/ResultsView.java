@@ -1,0 +1,153 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.ui.common.ViewLoader;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/** The three accuracies above a table with one line per dataset row, styled by outcome. */
+public final class ResultsView {
+
+    private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
+    private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
+    private static final PseudoClass UNPARSED = PseudoClass.getPseudoClass("unparsed");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+
+    @FXML private Parent root;
+    @FXML private Label baseVsJudgeValue;
+    @FXML private Label baseVsTruthValue;
+    @FXML private Label judgeVsTruthValue;
+    @FXML private Label baseVsJudgeCounts;
+    @FXML private Label baseVsTruthCounts;
+    @FXML private Label judgeVsTruthCounts;
+    @FXML private Label unparsedLabel;
+    @FXML private Label legendLabel;
+    @FXML private Button exportButton;
+    @FXML private TableView<ResultRow> resultsTable;
+
+    private final ResultsViewModel model;
+
+    /** {@code onExport} asks the user for a file and exports to it. */
+    public ResultsView(ResultsViewModel model, Runnable onExport) {
+        this.model = model;
+        ViewLoader.load("/fxml/results/ResultsView.fxml", this);
+        baseVsJudgeValue.textProperty().bind(model.baseVsJudgeProperty());
+        baseVsTruthValue.textProperty().bind(model.baseVsTruthProperty());
+        judgeVsTruthValue.textProperty().bind(model.judgeVsTruthProperty());
+        baseVsJudgeCounts.textProperty().bind(model.baseVsJudgeCountsProperty());
+        baseVsTruthCounts.textProperty().bind(model.baseVsTruthCountsProperty());
+        judgeVsTruthCounts.textProperty().bind(model.judgeVsTruthCountsProperty());
+        unparsedLabel.textProperty().bind(model.unparsedSummaryProperty());
+        legendLabel.setText("Unparsed answers and failed requests are counted apart, never as right or wrong. "
+                + "A bar at the left of a row: the judge's verdict contradicts the ground truth.");
+        exportButton.disableProperty().bind(Bindings.not(model.hasResultsProperty()));
+        exportButton.setOnAction(e -> onExport.run());
+        resultsTable.setItems(model.rows());
+        resultsTable.setRowFactory(table -> new OutcomeRow());
+        resultsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
+        model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
+        buildColumns(model.keyColumnsProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The row the user has selected, or -1. */
+    public ObservableValue<Number> selectedRowProperty() {
+        return resultsTable.getSelectionModel().selectedIndexProperty();
+    }
+
+    private void buildColumns(List<String> keys) {
+        resultsTable.getColumns().clear();
+        TableColumn<ResultRow, Number> number = new TableColumn<>("#");
+        number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
+        number.setMinWidth(44);
+        number.setMaxWidth(60);
+        resultsTable.getColumns().add(number);
+        for (String key : keys) {
+            TableColumn<ResultRow, String> column = textColumn(key, row -> {
+                Dataset dataset = model.dataset();
+                return dataset == null ? "" : dataset.value(row.index(), key);
+            });
+            column.setPrefWidth(key.length() > 0 && keys.indexOf(key) == 0 ? 180 : 420);
+            resultsTable.getColumns().add(column);
+        }
+        resultsTable.getColumns().add(textColumn("Truth", ResultRow::truth));
+        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer"));
+        resultsTable.getColumns().add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction"));
+        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict"));
+        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth"));
+    }
+
+    private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
+        TableColumn<ResultRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue()),
+                c.getValue().resultProperty()));
+        column.setPrefWidth(120);
+        return column;
+    }
+
+    /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
+    private static TableColumn<ResultRow, String> resultColumn(String title, Function<ResultRow, String> value,
+                                                               String styleClass) {
+        TableColumn<ResultRow, String> column = textColumn(title, value);
+        column.setId(styleClass + "-column");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeIf(s -> s.startsWith("value-"));
+                if (!empty && item != null && !item.isEmpty()) {
+                    getStyleClass().add("value-" + item.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        column.getStyleClass().add(styleClass);
+        return column;
+    }
+
+    /** Sets the outcome pseudo-classes on each row as its result changes. */
+    private static final class OutcomeRow extends TableRow<ResultRow> {
+
+        private final javafx.beans.value.ChangeListener<Object> restyle = (obs, old, now) -> restyle();
+
+        @Override
+        protected void updateItem(ResultRow item, boolean empty) {
+            ResultRow previous = getItem();
+            if (previous != null) {
+                previous.resultProperty().removeListener(restyle);
+            }
+            super.updateItem(item, empty);
+            if (item != null && !empty) {
+                item.resultProperty().addListener(restyle);
+            }
+            restyle();
+        }
+
+        private void restyle() {
+            ResultRow row = isEmpty() ? null : getItem();
+            ResultRow.Outcome outcome = row == null ? ResultRow.Outcome.PENDING : row.outcome();
+            pseudoClassStateChanged(PASS, outcome == ResultRow.Outcome.PASS);
+            pseudoClassStateChanged(FAIL, outcome == ResultRow.Outcome.FAIL);
+            pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
+            pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
+            pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
+        }
+    }
+}

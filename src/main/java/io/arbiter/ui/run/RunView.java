@@ -1,0 +1,39 @@
+package io.arbiter.ui.run;
+
+import io.arbiter.ui.common.ViewLoader;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+
+/** Run and Cancel, and one progress bar per stage. */
+public final class RunView {
+
+    @FXML private Parent root;
+    @FXML private Button runButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar baseBar;
+    @FXML private ProgressBar judgeBar;
+    @FXML private Label baseCount;
+    @FXML private Label judgeCount;
+    @FXML private Label messageLabel;
+
+    /** {@code onRun} starts a run with whatever the rest of the workbench holds. */
+    public RunView(RunViewModel model, Runnable onRun) {
+        ViewLoader.load("/fxml/run/RunView.fxml", this);
+        baseBar.progressProperty().bind(model.baseProgressProperty());
+        judgeBar.progressProperty().bind(model.judgeProgressProperty());
+        baseCount.textProperty().bind(model.baseCountProperty());
+        judgeCount.textProperty().bind(model.judgeCountProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        runButton.disableProperty().bind(model.runningProperty());
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        runButton.setOnAction(e -> onRun.run());
+        cancelButton.setOnAction(e -> model.cancel());
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

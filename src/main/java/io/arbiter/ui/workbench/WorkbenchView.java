@@ -1,0 +1,128 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.llm.ProviderPreset;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.ui.common.ViewLoader;
+import io.arbiter.ui.prompts.PromptsView;
+import io.arbiter.ui.results.ResultsView;
+import io.arbiter.ui.run.RunView;
+import java.io.File;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The main window: dataset and provider bar on top, prompts above, run progress and results below. */
+public final class WorkbenchView {
+
+    @FXML private Parent root;
+    @FXML private MenuItem openDatasetItem;
+    @FXML private MenuItem openSampleItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem runItem;
+    @FXML private MenuItem cancelItem;
+    @FXML private Label datasetLabel;
+    @FXML private ComboBox<String> inputColumnBox;
+    @FXML private ComboBox<String> truthColumnBox;
+    @FXML private TextField separatorField;
+    @FXML private ComboBox<ProviderPreset> providerBox;
+    @FXML private TextField baseModelField;
+    @FXML private TextField judgeModelField;
+    @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private StackPane promptsSlot;
+    @FXML private StackPane runSlot;
+    @FXML private StackPane resultsSlot;
+    @FXML private Label statusLabel;
+
+    private final WorkbenchViewModel model;
+
+    public WorkbenchView(WorkbenchViewModel model) {
+        this.model = model;
+        ViewLoader.load("/fxml/workbench/WorkbenchView.fxml", this);
+        PromptsView prompts = new PromptsView(model.prompts());
+        RunView run = new RunView(model.run(), model::startRun);
+        ResultsView results = new ResultsView(model.results(), this::chooseExportFile);
+        promptsSlot.getChildren().add(prompts.root());
+        runSlot.getChildren().add(run.root());
+        resultsSlot.getChildren().add(results.root());
+
+        // The preview follows the row selected in the results table, with that row's base answer if it has one.
+        results.selectedRowProperty().addListener((obs, old, row) -> {
+            int index = row.intValue();
+            if (index >= 0) {
+                var result = model.results().rows().get(index).result();
+                model.prompts().previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
+                model.prompts().previewRowProperty().set(index);
+            }
+        });
+
+        datasetLabel.textProperty().bind(model.datasetSummaryProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        inputColumnBox.setItems(model.columns());
+        inputColumnBox.valueProperty().bindBidirectional(model.inputColumnProperty());
+        truthColumnBox.setItems(model.truthChoices());
+        truthColumnBox.valueProperty().bindBidirectional(model.truthColumnProperty());
+        separatorField.textProperty().bindBidirectional(model.truthSeparatorProperty());
+        providerBox.setItems(model.providers());
+        providerBox.valueProperty().bindBidirectional(model.providerProperty());
+        baseModelField.textProperty().bindBidirectional(model.baseModelProperty());
+        judgeModelField.textProperty().bindBidirectional(model.judgeModelProperty());
+        concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, ProviderProfile.MAX_CONCURRENCY, model.concurrencyProperty().get()));
+        concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(model.concurrencyProperty());
+        var running = model.run().runningProperty();
+        for (var control : new javafx.scene.Node[] {inputColumnBox, truthColumnBox, separatorField, providerBox,
+                baseModelField, judgeModelField, concurrencySpinner}) {
+            control.disableProperty().bind(running);
+        }
+
+        openDatasetItem.setOnAction(e -> chooseDataset());
+        openSampleItem.setOnAction(e -> model.openSample());
+        exportItem.setOnAction(e -> chooseExportFile());
+        quitItem.setOnAction(e -> Platform.exit());
+        runItem.setOnAction(e -> model.startRun());
+        runItem.disableProperty().bind(running);
+        cancelItem.setOnAction(e -> model.cancelRun());
+        cancelItem.disableProperty().bind(running.not());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void chooseDataset() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open dataset");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV files", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.openDataset(file.toPath());
+        }
+    }
+
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export results as CSV");
+        chooser.setInitialFileName("arbiter-results.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.exportResults(file.toPath());
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,47 @@
+package io.arbiter.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PromptCheckTest {
+
+    private static final List<String> COLUMNS = List.of("Title", "Overview", "Genre");
+
+    @Test
+    void knownPlaceholdersPass() {
+        PromptPair pair = PromptPair.of("Pick from {{labels}}: {{Overview}}", "{{Title}} {{Overview}} \"{{base_answer}}\"");
+        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS));
+    }
+
+    @Test
+    void unknownColumnIsFlaggedInTheRightPrompt() {
+        PromptPair pair = PromptPair.of("{{Overveiw}}", "{{base_answer}} {{Plot}}");
+        List<String> problems = PromptCheck.problems(pair, COLUMNS);
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).startsWith("Base prompt: unknown placeholder {{Overveiw}}"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("Judge prompt: unknown placeholder {{Plot}}"), problems.get(1));
+    }
+
+    @Test
+    void baseAnswerBelongsToTheJudgeOnly() {
+        PromptPair pair = PromptPair.of("{{base_answer}}", "{{base_answer}}");
+        assertEquals(List.of("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered."),
+                PromptCheck.problems(pair, COLUMNS));
+    }
+
+    @Test
+    void aJudgeThatCannotSeeTheAnswerIsFlagged() {
+        PromptPair pair = PromptPair.of("{{Overview}}", "Judge {{Overview}}");
+        assertTrue(PromptCheck.problems(pair, COLUMNS).get(0).contains("never shows the base answer"));
+    }
+
+    @Test
+    void emptyPromptsAreFlagged() {
+        List<String> problems = PromptCheck.problems(PromptPair.of("", " "), COLUMNS);
+        assertEquals("The base prompt is empty.", problems.get(0));
+        assertEquals("The judge prompt is empty.", problems.get(1));
+    }
+}

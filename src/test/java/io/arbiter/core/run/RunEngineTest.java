@@ -1,0 +1,226 @@
+package io.arbiter.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.ChatReply;
+import io.arbiter.core.llm.ChatRequest;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.verdict.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The engine's own logic, against scripted clients; the real HTTP path is covered by the offline tests. */
+class RunEngineTest {
+
+    private static final PromptPair PROMPTS = PromptPair.of(
+            "Pick one of {{labels}}.\n[user]\n{{Text}}",
+            "Judge it.\n[user]\n{{Text}}\nAnswer: \"{{base_answer}}\"");
+
+    @Test
+    void baseThenJudgeFillEveryRowAndTheMetricsCountThem() {
+        // Rows: 0 truth A answers A (judge agrees), 1 truth B answers A (judge says Incorrect, predicts B),
+        // 2 truth A answers "a." (normalised to A; judge Correct), 3 truth B answers gibberish (unparsed base).
+        Dataset data = dataset("A", "B", "A", "B");
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("base")) {
+                return switch (row(request)) {
+                    case 0, 1 -> "A";
+                    case 2 -> "a.";
+                    default -> "no idea";
+                };
+            }
+            return switch (row(request)) {
+                case 0, 2 -> "A,Correct";
+                case 1 -> "B,Incorrect";
+                default -> "B,Incorrect";
+            };
+        });
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec(data, 4), RunListener.NONE);
+
+        assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
+        assertEquals(8, client.calls.get());
+        assertEquals("A", outcome.rows().get(2).baseAnswer().label());
+        assertEquals("a.", outcome.rows().get(2).base().text());
+        assertEquals(Evaluation.INCORRECT, outcome.rows().get(1).verdict().evaluation());
+        // base vs judge: Correct on rows 0,2 of 4 verdicts → 2/4; base vs truth: rows 0,2 right of 0,1,2 → 2/3;
+        // judge vs truth: predictions A,B,A,B against A,B,A,B → 4/4; one unparsed base answer.
+        assertEquals(2, outcome.metrics().baseVsJudge().hits());
+        assertEquals(4, outcome.metrics().baseVsJudge().n());
+        assertEquals(2, outcome.metrics().baseVsTruth().hits());
+        assertEquals(3, outcome.metrics().baseVsTruth().n());
+        assertEquals(4, outcome.metrics().judgeVsTruth().hits());
+        assertEquals(1, outcome.metrics().unparsedBase());
+        assertEquals(new Usage(8, 8), outcome.baseUsage().plus(outcome.judgeUsage()));
+    }
+
+    @Test
+    void theJudgeSeesTheBaseAnswerAsTheModelWroteIt() {
+        List<String> judgeMessages = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("judge")) {
+                judgeMessages.add(request.user());
+                return "A,Incorrect";
+            }
+            return "  \"a\".\n";
+        });
+        new RunEngine(client).runToEnd(spec(dataset("A"), 1), RunListener.NONE);
+        assertEquals(List.of("row 0\nAnswer: \"\"a\".\""), judgeMessages);
+    }
+
+    @Test
+    void aFailedRequestIsRecordedOnItsRowAndSkipsTheJudge() {
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("base") && row(request) == 1) {
+                throw new ChatFailure("The provider answered 500: boom", false, null);
+            }
+            return request.model().equals("base") ? "A" : "A,Correct";
+        });
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec(dataset("A", "A", "A"), 2), RunListener.NONE);
+
+        RowResult failed = outcome.rows().get(1);
+        assertEquals("The provider answered 500: boom", failed.base().error());
+        assertNull(failed.verdict());
+        assertEquals(1, outcome.metrics().errors());
+        assertEquals(2, outcome.metrics().baseVsJudge().n(), "the failed row is no verdict");
+        assertEquals(5, client.calls.get(), "3 base requests, 2 judge requests");
+    }
+
+    @Test
+    void aRefusedKeyStopsTheRunInsteadOfFailingEveryRow() {
+        ScriptedClient client = new ScriptedClient(request -> {
+            throw new ChatFailure("The provider refused the API key (401).", true, null);
+        });
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec(dataset(repeat("A", 200)), 1), RunListener.NONE);
+        assertEquals(RunOutcome.Status.STOPPED, outcome.status());
+        assertEquals("The provider refused the API key (401).", outcome.stopReason());
+        assertTrue(client.calls.get() < 5, "stopped after " + client.calls.get() + " requests");
+    }
+
+    @Test
+    void cancelReturnsPromptlyAndKeepsFinishedRows() throws Exception {
+        CountDownLatch firstAnswered = new CountDownLatch(5);
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (firstAnswered.getCount() == 0) {
+                Thread.sleep(10_000); // a slow provider: Cancel must not wait for it
+            }
+            firstAnswered.countDown();
+            return "A";
+        });
+        RunHandle handle = new RunEngine(client).start(spec(dataset(repeat("A", 100)), 1), RunListener.NONE);
+        assertTrue(firstAnswered.await(5, TimeUnit.SECONDS));
+        long before = System.nanoTime();
+        handle.cancel();
+        RunOutcome outcome = handle.outcome().get(2, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(2));
+        assertEquals(RunOutcome.Status.CANCELLED, outcome.status());
+        long answered = outcome.rows().stream().filter(r -> r.base().answered()).count();
+        assertTrue(answered >= 5, "finished rows are kept: " + answered);
+        assertEquals(0, outcome.metrics().errors(), "rows cut off by Cancel are not errors");
+    }
+
+    @Test
+    void progressReachesTheTotalOfEachStage() {
+        List<StageProgress> events = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
+        new RunEngine(client).runToEnd(spec(dataset(repeat("A", 50)), 8), new RunListener() {
+            @Override
+            public void progress(StageProgress progress) {
+                events.add(progress);
+            }
+
+            @Override
+            public void rowUpdated(RowResult row) {
+                assertNotNull(row);
+            }
+        });
+        for (Stage stage : Stage.values()) {
+            int maxDone = events.stream().filter(e -> e.stage() == stage).mapToInt(StageProgress::done).max().orElse(-1);
+            assertEquals(50, maxDone, stage.name());
+        }
+    }
+
+    private static RunSpec spec(Dataset data, int concurrency) {
+        ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Truth", ",");
+        ProviderProfile profile = new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, concurrency);
+        return RunSpec.of(data, mapping, PROMPTS, profile);
+    }
+
+    private static Dataset dataset(String... truths) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < truths.length; i++) {
+            rows.add(new String[] {"row " + i, truths[i]});
+        }
+        return new Dataset("test.csv", List.of("Text", "Truth"), rows);
+    }
+
+    private static String[] repeat(String value, int times) {
+        String[] values = new String[times];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    private static int row(ChatRequest request) {
+        String user = request.user();
+        int start = user.indexOf("row ") + 4;
+        int end = start;
+        while (end < user.length() && Character.isDigit(user.charAt(end))) {
+            end++;
+        }
+        return Integer.parseInt(user.substring(start, end));
+    }
+
+    /** Answers by a script; counts calls. */
+    private static final class ScriptedClient implements ChatClient {
+
+        private final Script script;
+        final AtomicInteger calls = new AtomicInteger();
+
+        ScriptedClient(Script script) {
+            this.script = script;
+        }
+
+        @Override
+        public ChatReply complete(ChatRequest request) throws ChatFailure {
+            calls.incrementAndGet();
+            try {
+                return new ChatReply(script.answer(request), new Usage(1, 1));
+            } catch (ChatFailure e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChatFailure("interrupted", false, e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public List<String> models() {
+            return List.of("base", "judge");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @FunctionalInterface
+    private interface Script {
+        String answer(ChatRequest request) throws Exception;
+    }
+
+}

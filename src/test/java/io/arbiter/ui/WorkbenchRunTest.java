@@ -1,0 +1,112 @@
+package io.arbiter.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.offline.OfflineProvider;
+import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A newcomer's first minute: the sample is there, Run fills every row, and the figures are the core's. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchRunTest {
+
+    private FxTaskExecutor executor;
+    private WorkbenchViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        model = new WorkbenchViewModel(executor);
+        stage.setScene(ArbiterApp.createScene(model));
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        stage.show();
+        model.openSample();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+        executor.shutdown();
+    }
+
+    @Test
+    void clickingRunFillsVerdictsAndShowsTheCoresAccuracies(FxRobot robot) throws Exception {
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        Dataset sample = Samples.movies();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == sample.size());
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
+                || model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
+                && model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(sample.size(), table.getItems().size(), "one table row per dataset row");
+        assertTrue(table.getItems().stream().allMatch(r -> !r.verdict().isEmpty()), "every row has a verdict");
+
+        List<ScoredRow> shown = table.getItems().stream().map(r -> r.result().scored()).toList();
+        JudgeLoopMetrics fromTable = JudgeLoopMetrics.of(shown);
+        JudgeLoopMetrics fromCore = independentRun(sample);
+        assertEquals(fromCore, fromTable, "the table holds the rows a headless run produces");
+
+        assertEquals(fromCore.baseVsJudge().percent(), text(robot, "#baseVsJudgeValue"));
+        assertEquals(fromCore.baseVsTruth().percent(), text(robot, "#baseVsTruthValue"));
+        assertEquals(fromCore.judgeVsTruth().percent(), text(robot, "#judgeVsTruthValue"));
+        assertTrue(text(robot, "#baseCount").startsWith(sample.size() + " / " + sample.size()), text(robot, "#baseCount"));
+        assertTrue(robot.lookup("#baseBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() >= 1.0);
+        assertTrue(robot.lookup("#judgeBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() >= 1.0);
+    }
+
+    @Test
+    void anUnknownPlaceholderIsFlaggedAndRunIsRefused(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.prompts().baseTextProperty().set("Pick one of {{labels}}.\n[user]\n{{Plot}}"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#problemsLabel").contains("unknown placeholder {{Plot}}"), text(robot, "#problemsLabel"));
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#messageLabel").startsWith("Cannot run: Base prompt: unknown placeholder {{Plot}}"),
+                text(robot, "#messageLabel"));
+        assertEquals(false, model.results().hasResultsProperty().get());
+    }
+
+    private static JudgeLoopMetrics independentRun(Dataset sample) throws Exception {
+        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            RunOutcome outcome = new RunEngine(client).runToEnd(
+                    RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE);
+            return outcome.metrics();
+        }
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
