@@ -1,0 +1,84 @@
+package io.arbiter.offline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The offline demo model: a small deterministic keyword classifier, not an LLM. It reads a rendered prompt,
+ * picks the allowed label whose keyword stems occur most often in the text, and answers either as a base model
+ * (one label) or as a judge ("Prediction,Evaluation"), with the occasional format slip small models make.
+ */
+public final class DemoClassifier {
+
+    private static final String FALLBACK_LABEL = "Drama";
+    private static final DemoClassifier BASE = new DemoClassifier(GenreLexicon.weak());
+    private static final DemoClassifier JUDGE = new DemoClassifier(GenreLexicon.full());
+
+    private final GenreLexicon lexicon;
+
+    private DemoClassifier(GenreLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The base model reads a weaker lexicon than the judge; any other id gets the judge's. */
+    public static DemoClassifier forModel(String modelId) {
+        return DemoModels.BASE.equals(modelId) ? BASE : JUDGE;
+    }
+
+    /** The reply text for a rendered prompt; the same prompt always gets the same reply. */
+    public String reply(String system, String user) {
+        ClassificationPrompt prompt = ClassificationPrompt.read(system, user);
+        List<ScoredLabel> ranking = rank(prompt.labels(), prompt.description());
+        String best = best(prompt.labels(), ranking);
+        long hash = DemoText.stableHash(system + "\n[user]\n" + user);
+        if (!prompt.judgeFormat()) {
+            return SmallModelQuirks.baseReply(best, hash);
+        }
+        boolean correct = prompt.baseAnswer().map(String::strip).filter(answer -> answer.equals(best)
+                || ranking.stream().limit(2).anyMatch(s -> s.label().equals(answer))).isPresent();
+        return SmallModelQuirks.judgeReply(best, correct, hash);
+    }
+
+    /** The single label this model would answer for the text, before any format slip. */
+    public String classify(List<String> labels, String text) {
+        return best(labels, rank(labels, text));
+    }
+
+    /** Labels with a positive score, best first; ties go to the label whose first keyword appears earlier. */
+    List<ScoredLabel> rank(List<String> labels, String text) {
+        List<String> words = DemoText.words(text);
+        List<ScoredLabel> scored = new ArrayList<>();
+        for (int order = 0; order < labels.size(); order++) {
+            String label = labels.get(order);
+            List<String> stems = lexicon.stemsFor(label);
+            int score = 0;
+            int firstHit = Integer.MAX_VALUE;
+            for (int position = 0; position < words.size(); position++) {
+                String word = words.get(position);
+                if (stems.stream().anyMatch(stem -> GenreLexicon.matches(word, stem))) {
+                    score++;
+                    firstHit = Math.min(firstHit, position);
+                }
+            }
+            if (score > 0) {
+                scored.add(new ScoredLabel(label, score, firstHit, order));
+            }
+        }
+        scored.sort(Comparator.comparingInt(ScoredLabel::score).reversed()
+                .thenComparingInt(ScoredLabel::firstHit)
+                .thenComparingInt(ScoredLabel::order));
+        return scored;
+    }
+
+    private static String best(List<String> labels, List<ScoredLabel> ranking) {
+        if (!ranking.isEmpty()) {
+            return ranking.get(0).label();
+        }
+        // No keyword at all: answer the catch-all genre when allowed, as an unsure model would.
+        return labels.contains(FALLBACK_LABEL) ? FALLBACK_LABEL : labels.get(0);
+    }
+
+    record ScoredLabel(String label, int score, int firstHit, int order) {
+    }
+}

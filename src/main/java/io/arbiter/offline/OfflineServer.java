@@ -1,0 +1,102 @@
+package io.arbiter.offline;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An OpenAI-compatible HTTP server on 127.0.0.1 whose models are the deterministic demo classifier.
+ * Clients reach it through openai-java with {@link #baseUrl()}, exactly as they would reach OpenAI.
+ */
+public final class OfflineServer implements AutoCloseable {
+
+    private static final int THREADS = 32;
+    // Room for a burst of connections (the app may open up to 256 at once) before the kernel refuses any.
+    private static final int BACKLOG = 512;
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final AtomicLong chatRequests = new AtomicLong();
+
+    private OfflineServer(HttpServer http, ExecutorService executor) {
+        this.http = http;
+        this.executor = executor;
+    }
+
+    /** Starts a server that accepts any API key; port 0 picks a free port. */
+    public static OfflineServer start(int port) {
+        return start(port, Optional.empty());
+    }
+
+    /** Starts a server that answers 401 unless a request carries {@code Authorization: Bearer requiredApiKey}. */
+    public static OfflineServer start(int port, String requiredApiKey) {
+        return start(port, Optional.of(requiredApiKey));
+    }
+
+    private static OfflineServer start(int port, Optional<String> requiredApiKey) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the offline server to 127.0.0.1:" + port, e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        OfflineServer server = new OfflineServer(http, executor);
+        http.createContext("/", new Router(server.routes(), requiredApiKey));
+        http.setExecutor(executor);
+        http.start();
+        return server;
+    }
+
+    // One line per endpoint; the Batch API (/v1/files, /v1/batches) adds its routes here.
+    private List<Route> routes() {
+        return List.of(
+                Route.get("/v1/models", new ModelsEndpoint()),
+                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(Clock.systemUTC(), chatRequests)));
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger next = new AtomicInteger(1);
+        return task -> {
+            Thread thread = new Thread(task, "offline-server-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/v1");
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Chat completions answered successfully so far. */
+    public long chatRequests() {
+        return chatRequests.get();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
