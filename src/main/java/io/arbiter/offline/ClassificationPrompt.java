@@ -22,7 +22,8 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
 
     static ClassificationPrompt read(String system, String user) {
         String all = system + "\n" + user;
-        Optional<LabelLine> labelLine = findLabelLine(user).or(() -> findLabelLine(system));
+        // The longest list wins, so a synopsis naming three characters cannot outvote the real label list.
+        Optional<LabelLine> labelLine = findLabelLine(user + "\n" + system);
         List<String> labels = labelLine.map(LabelLine::labels).orElse(GenreLexicon.IMDB_GENRES);
         Optional<String> baseAnswer = findBaseAnswer(user).or(() -> findBaseAnswer(system));
         String description = strip(user, labelLine);

@@ -25,6 +25,7 @@ public final class OfflineServer implements AutoCloseable {
     private static final int THREADS = 32;
     // Room for a burst of connections (the app may open up to 256 at once) before the kernel refuses any.
     private static final int BACKLOG = 512;
+    private static final String IDLE_INTERVAL_PROPERTY = "sun.net.httpserver.idleInterval";
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -46,6 +47,7 @@ public final class OfflineServer implements AutoCloseable {
     }
 
     private static OfflineServer start(int port, Optional<String> requiredApiKey) {
+        keepIdleConnectionsLongerThanOkHttp();
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
@@ -58,6 +60,17 @@ public final class OfflineServer implements AutoCloseable {
         http.setExecutor(executor);
         http.start();
         return server;
+    }
+
+    /**
+     * The JDK server drops keep-alive connections idle for 30 s, but OkHttp pools them for 5 minutes and the SDK
+     * turns off OkHttp's reconnect, so a GET after a pause failed with "Request failed". The property is read
+     * once per JVM, when the first JDK HTTP server starts, and an explicit setting is left alone.
+     */
+    private static void keepIdleConnectionsLongerThanOkHttp() {
+        if (System.getProperty(IDLE_INTERVAL_PROPERTY) == null) {
+            System.setProperty(IDLE_INTERVAL_PROPERTY, "360");
+        }
     }
 
     // One line per endpoint; the Batch API (/v1/files, /v1/batches) adds its routes here.

@@ -36,6 +36,12 @@ class DemoClassifierTest {
     }
 
     @Test
+    void namesListedInTheSynopsisDoNotReplaceTheLabelList() {
+        String user = DemoPrompts.baseUser("Anna, Ben, Carl and Dora chase a gang of bank robbers.");
+        assertEquals("Crime", clean(judge.reply(DemoPrompts.BASE_SYSTEM, user)));
+    }
+
+    @Test
     void fallsBackToImdbGenresWhenThePromptListsNone() {
         String reply = judge.reply("", "Classify this movie: a sheriff hunts an outlaw across the frontier.");
         assertEquals("Western", clean(reply));
