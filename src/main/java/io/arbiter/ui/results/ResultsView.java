@@ -57,7 +57,7 @@ public final class ResultsView {
         exportButton.setOnAction(e -> onExport.run());
         resultsTable.setItems(model.rows());
         resultsTable.setRowFactory(table -> new OutcomeRow());
-        resultsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
         buildColumns(model.keyColumnsProperty().get());
@@ -84,14 +84,17 @@ public final class ResultsView {
                 Dataset dataset = model.dataset();
                 return dataset == null ? "" : dataset.value(row.index(), key);
             });
-            column.setPrefWidth(key.length() > 0 && keys.indexOf(key) == 0 ? 180 : 420);
+            // The first key column names the row (a title, an id); the inputs are long text and get the room.
+            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 200 : 520);
             resultsTable.getColumns().add(column);
         }
-        resultsTable.getColumns().add(textColumn("Truth", ResultRow::truth));
-        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer"));
-        resultsTable.getColumns().add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction"));
-        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict"));
-        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth"));
+        TableColumn<ResultRow, String> truth = textColumn("Truth", ResultRow::truth);
+        truth.setPrefWidth(170);
+        resultsTable.getColumns().add(truth);
+        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer", 120));
+        resultsTable.getColumns().add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
+        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
+        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
     }
 
     private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
@@ -104,8 +107,9 @@ public final class ResultsView {
 
     /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
     private static TableColumn<ResultRow, String> resultColumn(String title, Function<ResultRow, String> value,
-                                                               String styleClass) {
+                                                               String styleClass, double width) {
         TableColumn<ResultRow, String> column = textColumn(title, value);
+        column.setPrefWidth(width);
         column.setId(styleClass + "-column");
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -154,9 +154,9 @@ public final class ResultsViewModel {
         baseVsJudge.set(m.baseVsJudge().percent());
         baseVsTruth.set(m.baseVsTruth().percent());
         judgeVsTruth.set(m.judgeVsTruth().percent());
-        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "judged Correct"));
-        baseVsTruthCounts.set(counts(m.baseVsTruth(), "in the truth labels"));
-        judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "in the truth labels"));
+        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "verdicts say Correct"));
+        baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
+        judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge()
                 + "   Errors: " + m.errors() + "   Rows: " + m.rows());
     }

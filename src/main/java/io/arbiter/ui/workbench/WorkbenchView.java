@@ -38,6 +38,7 @@ public final class WorkbenchView {
     @FXML private TextField baseModelField;
     @FXML private TextField judgeModelField;
     @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private Label keyHintLabel;
     @FXML private StackPane promptsSlot;
     @FXML private StackPane runSlot;
     @FXML private StackPane resultsSlot;
@@ -67,6 +68,7 @@ public final class WorkbenchView {
 
         datasetLabel.textProperty().bind(model.datasetSummaryProperty());
         statusLabel.textProperty().bind(model.statusProperty());
+        keyHintLabel.textProperty().bind(model.keyHintProperty());
         inputColumnBox.setItems(model.columns());
         inputColumnBox.valueProperty().bindBidirectional(model.inputColumnProperty());
         truthColumnBox.setItems(model.truthChoices());

@@ -9,6 +9,7 @@ import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -56,6 +57,7 @@ public final class WorkbenchViewModel {
     private final StringProperty baseModel = new SimpleStringProperty(ProviderPreset.OFFLINE.baseModel());
     private final StringProperty judgeModel = new SimpleStringProperty(ProviderPreset.OFFLINE.judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
+    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -65,8 +67,10 @@ public final class WorkbenchViewModel {
             if (now != null) {
                 baseModel.set(now.baseModel());
                 judgeModel.set(now.judgeModel());
+                keyHint.set(keyHintFor(now));
             }
         });
+        keyHint.set(keyHintFor(provider.get()));
         inputColumn.addListener((obs, old, now) -> remap());
         truthColumn.addListener((obs, old, now) -> remap());
         truthSeparator.addListener((obs, old, now) -> remap());
@@ -139,6 +143,11 @@ public final class WorkbenchViewModel {
         return concurrency;
     }
 
+    /** Where the provider's key comes from and whether it is there; never the key itself. */
+    public ReadOnlyStringProperty keyHintProperty() {
+        return keyHint.getReadOnlyProperty();
+    }
+
     // Commands
 
     /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
@@ -188,12 +197,14 @@ public final class WorkbenchViewModel {
         }
         ColumnMapping mapping = mapping();
         ProviderPreset preset = provider.get();
-        RunSpec draft = RunSpec.of(rows, mapping, prompts.prompts(), preset.profile("", baseModel.get(), judgeModel.get(), 1));
+        PromptPair pair = prompts.prompts();
+        String base = baseModel.get();
+        String judge = judgeModel.get();
+        int inFlight = concurrency.get();
         run.refuse("Connecting to " + preset.name() + "…");
         executor.submit(() -> {
-            ProviderProfile profile = connector.profile(preset, baseModel.get(), judgeModel.get(), concurrency.get());
-            return new Prepared(new RunSpec(rows, mapping, draft.labels(), draft.prompts(), profile),
-                    new OpenAiChatClient(profile));
+            ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
+            return new Prepared(RunSpec.of(rows, mapping, pair, profile), new OpenAiChatClient(profile));
         }).whenComplete((prepared, failure) -> {
             if (failure != null) {
                 run.refuse("Cannot run: " + messageOf(failure));
@@ -292,6 +303,17 @@ public final class WorkbenchViewModel {
             }
         }
         return null;
+    }
+
+    private static String keyHintFor(ProviderPreset preset) {
+        if (preset.offline()) {
+            return "A deterministic text classifier, not an LLM; no key needed.";
+        }
+        if (preset.apiKeyEnv() == null) {
+            return "Local server; no key needed.";
+        }
+        boolean set = System.getenv(preset.apiKeyEnv()) != null && !System.getenv(preset.apiKeyEnv()).isBlank();
+        return "API key from $" + preset.apiKeyEnv() + (set ? " (set)" : " (not set: export it before starting Arbiter)");
     }
 
     private static String messageOf(Throwable failure) {
