@@ -1,0 +1,101 @@
+package io.arbiter.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RowPromptsTest {
+
+    private static final Dataset MOVIES = new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
+            new String[] {"Cold Ledger", "An accountant launders money.", "Crime"},
+            new String[] {"Orbit of Small Things", "A crippled spaceship drifts.", "Sci-Fi"}));
+    private static final ColumnMapping OVERVIEW_ONLY = new ColumnMapping(List.of("Overview"), "Genre", ",");
+    private static final LabelSet LABELS = new LabelSet(List.of("Sci-Fi", "drama", "Crime"));
+
+    @Test
+    void baseFillsColumnsAndLabelsInBothMessages() {
+        PromptPair prompts = PromptPair.of("""
+                Pick one of: {{labels}}
+                [user]
+                {{Title}}: {{ Overview }}""", "unused {{base_answer}}");
+
+        RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS).base(1);
+
+        assertEquals("Pick one of: Crime, drama, Sci-Fi", rendered.system());
+        assertEquals("Orbit of Small Things: A crippled spaceship drifts.", rendered.user());
+    }
+
+    @Test
+    void judgeSeesTheBaseAnswerWithTheRowAndLabels() {
+        PromptPair prompts = PromptPair.of("unused", """
+                Judge the answer.
+                [user]
+                Movie: {{Overview}}
+                Allowed: {{labels}}
+                Answer: "{{base_answer}}\"""");
+
+        RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS).judge(0, "Crime");
+
+        assertEquals("Judge the answer.", rendered.system());
+        assertEquals("Movie: An accountant launders money.\nAllowed: Crime, drama, Sci-Fi\nAnswer: \"Crime\"",
+                rendered.user());
+    }
+
+    @Test
+    void baseAnswerIsNotFilledInTheBasePrompt() {
+        PromptPair prompts = PromptPair.of("Earlier answer: {{base_answer}}", "unused");
+
+        RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS).base(0);
+
+        assertEquals("Earlier answer: {{base_answer}}", rendered.system());
+    }
+
+    @Test
+    void withoutAUserLineTheSingleInputColumnIsTheUserMessage() {
+        PromptPair prompts = PromptPair.of("Classify into {{labels}}.", "Grade {{base_answer}} against {{labels}}.");
+        RowPrompts rowPrompts = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS);
+
+        RenderedPrompt base = rowPrompts.base(0);
+        RenderedPrompt judge = rowPrompts.judge(0, "Drama");
+
+        assertEquals("Classify into Crime, drama, Sci-Fi.", base.system());
+        assertEquals("An accountant launders money.", base.user());
+        assertEquals("Grade Drama against Crime, drama, Sci-Fi.", judge.system());
+        assertEquals("An accountant launders money.", judge.user());
+    }
+
+    @Test
+    void withoutAUserLineSeveralInputColumnsAreSentAsNamedLines() {
+        ColumnMapping titleAndOverview = new ColumnMapping(List.of("Title", "Overview"), "Genre", ",");
+        PromptPair prompts = PromptPair.of("Classify the movie.", "Grade {{base_answer}}.");
+
+        RenderedPrompt base = new RowPrompts(MOVIES, titleAndOverview, prompts, LABELS).base(1);
+
+        assertEquals("Title: Orbit of Small Things\nOverview: A crippled spaceship drifts.", base.user());
+    }
+
+    @Test
+    void emptyLabelSetRendersAsEmptyText() {
+        PromptPair prompts = PromptPair.of("Labels: [{{labels}}]", "unused");
+
+        RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LabelSet.empty()).base(0);
+
+        assertEquals("Labels: []", rendered.system());
+    }
+
+    @Test
+    void cellTextWithReplacementCharactersIsInsertedLiterally() {
+        Dataset dollars = new Dataset("d.csv", List.of("Overview"), List.<String[]>of(
+                new String[] {"A heist for $1 million \\ {{labels}}"}));
+        PromptPair prompts = PromptPair.of("[user]\n{{Overview}}", "unused");
+
+        RenderedPrompt rendered = new RowPrompts(dollars, new ColumnMapping(List.of("Overview"), null, null), prompts,
+                LABELS).base(0);
+
+        assertEquals("A heist for $1 million \\ {{labels}}", rendered.user());
+    }
+}

@@ -1,0 +1,183 @@
+package io.arbiter.ui.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opencsv.CSVReader;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.export.ResultsCsvWriter;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.core.verdict.Evaluation;
+import io.arbiter.core.verdict.JudgeVerdict;
+import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The results table and its three figures, with no FX toolkit. */
+class ResultsViewModelTest {
+
+    private static final Dataset MOVIES = new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
+            new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
+            new String[] {"Cold Ledger", "An accountant, a syndicate, a body.", "Crime"},
+            new String[] {"Dust Road", "A sheriff rides\nacross the frontier.", "Western"},
+            new String[] {"Wrong Number", "Two strangers keep calling each other.", "Comedy"},
+            new String[] {"The Cellar", "Something waits under the house.", "Horror"},
+            new String[] {"Orbit", "A crippled spaceship drifts.", "Sci-Fi"}));
+    private static final ColumnMapping MAPPING = new ColumnMapping(List.of("Overview"), "Genre", ",");
+
+    @TempDir
+    Path dir;
+
+    private final ResultsViewModel model = new ResultsViewModel(new SameThreadTaskExecutor());
+
+    @BeforeEach
+    void showDataset() {
+        model.show(MOVIES, MAPPING);
+    }
+
+    @Test
+    void freshDatasetShowsOnePendingRowPerDatasetRowAndNoFigures() {
+        assertEquals(MOVIES.size(), model.rows().size());
+        for (int i = 0; i < MOVIES.size(); i++) {
+            ResultRow row = model.rows().get(i);
+            assertEquals(i, row.index());
+            assertEquals(ResultRow.Outcome.PENDING, row.outcome());
+            assertEquals(MOVIES.value(i, "Genre"), row.truth());
+            assertEquals("", row.baseAnswer());
+            assertEquals("", row.verdict());
+        }
+        assertEquals("n/a", model.baseVsJudgeProperty().get());
+        assertEquals("n/a", model.baseVsTruthProperty().get());
+        assertEquals("n/a", model.judgeVsTruthProperty().get());
+        assertEquals("no rows yet", model.baseVsTruthCountsProperty().get());
+        assertFalse(model.hasResultsProperty().get());
+        assertEquals(List.of("Title", "Overview"), model.keyColumnsProperty().get());
+    }
+
+    @Test
+    void appliedRowsUpdateTheTableAndTheThreeFigures() {
+        List<RowResult> results = runResults();
+
+        model.apply(results);
+
+        // By hand, over the six rows (row 5 still pending):
+        //   base vs judge: parsed verdicts rows 0, 1, 3; Correct only on row 0      -> 1/3 = 33.3%
+        //   base vs truth: parsed base answers rows 0, 1, 3, 4; right on 0 and 4    -> 2/4 = 50.0%
+        //   judge vs truth: parsed predictions rows 0, 1, 3; all match the truth    -> 3/3 = 100.0%
+        //   row 2 is unparsed in both stages and counts in no denominator.
+        assertEquals("33.3%", model.baseVsJudgeProperty().get());
+        assertEquals("50.0%", model.baseVsTruthProperty().get());
+        assertEquals("100.0%", model.judgeVsTruthProperty().get());
+        assertEquals("1 of 3 verdicts say Correct", model.baseVsJudgeCountsProperty().get());
+        assertEquals("2 of 4 answers right", model.baseVsTruthCountsProperty().get());
+        assertEquals("3 of 3 predictions right", model.judgeVsTruthCountsProperty().get());
+        assertEquals("Unparsed: base 1 · judge 1   Errors: 0   Rows: 6", model.unparsedSummaryProperty().get());
+
+        List<ScoredRow> scored = model.rows().stream().map(r -> r.result().scored()).toList();
+        JudgeLoopMetrics core = JudgeLoopMetrics.of(scored);
+        assertEquals(core, model.metricsProperty().get());
+        assertEquals(core.baseVsJudge().percent(), model.baseVsJudgeProperty().get());
+        assertEquals(core.baseVsTruth().percent(), model.baseVsTruthProperty().get());
+        assertEquals(core.judgeVsTruth().percent(), model.judgeVsTruthProperty().get());
+
+        assertTrue(model.hasResultsProperty().get());
+        assertEquals(List.of(ResultRow.Outcome.PASS, ResultRow.Outcome.FAIL, ResultRow.Outcome.UNPARSED,
+                        ResultRow.Outcome.FAIL, ResultRow.Outcome.PASS, ResultRow.Outcome.PENDING),
+                model.rows().stream().map(ResultRow::outcome).toList());
+        assertEquals("Comedy", model.rows().get(1).baseAnswer());
+        assertEquals("Incorrect", model.rows().get(1).verdict());
+        assertEquals("UNPARSED", model.rows().get(2).judgePrediction());
+    }
+
+    @Test
+    void failedRowShowsAsAnErrorAndIsCounted() {
+        model.apply(List.of(RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed("timeout"), null)));
+
+        ResultRow row = model.rows().get(1);
+        assertEquals(ResultRow.Outcome.ERROR, row.outcome());
+        assertEquals("error", row.baseAnswer());
+        assertEquals(1, model.metricsProperty().get().errors());
+    }
+
+    @Test
+    void resultForARowBeyondTheTableIsIgnored() {
+        model.apply(List.of(answered(99, "Drama", "Drama", "Drama", Evaluation.CORRECT)));
+
+        assertEquals(MOVIES.size(), model.rows().size());
+        assertEquals("n/a", model.baseVsJudgeProperty().get());
+    }
+
+    @Test
+    void showingTheDatasetAgainClearsTheFigures() {
+        model.apply(runResults());
+
+        model.show(MOVIES, MAPPING);
+
+        assertEquals("n/a", model.baseVsTruthProperty().get());
+        assertFalse(model.hasResultsProperty().get());
+        assertTrue(model.rows().stream().allMatch(r -> r.outcome() == ResultRow.Outcome.PENDING));
+    }
+
+    @Test
+    void exportWritesAHeaderAndOneLinePerRow() throws Exception {
+        model.apply(runResults());
+        Path file = dir.resolve("results.csv");
+
+        Path written = model.export(file).get();
+
+        assertEquals(file, written);
+        List<String[]> lines;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+            lines = csv.readAll();
+        }
+        assertEquals(1 + MOVIES.size(), lines.size());
+        List<String> header = List.of(lines.get(0));
+        assertEquals(new ResultsCsvWriter().header(MOVIES.columns()), header);
+        for (int i = 0; i < MOVIES.size(); i++) {
+            String[] line = lines.get(i + 1);
+            assertEquals(header.size(), line.length, "line " + (i + 1));
+            assertEquals(Integer.toString(i + 1), line[header.indexOf("row")]);
+            assertEquals(MOVIES.value(i, "Overview"), line[header.indexOf("Overview")]);
+        }
+        String[] second = lines.get(2);
+        assertEquals("Comedy", second[header.indexOf("base_answer")]);
+        assertEquals("wrong", second[header.indexOf("base_vs_truth")]);
+        assertEquals("Incorrect", second[header.indexOf("judge_evaluation")]);
+        assertEquals("correct", second[header.indexOf("judge_vs_truth")]);
+        assertEquals("", lines.get(6)[header.indexOf("base_answer_raw")], "the pending row has no answer");
+    }
+
+    /** Five of the six rows as a run leaves them; row 5 never ran. */
+    private static List<RowResult> runResults() {
+        return List.of(
+                answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT),
+                answered(1, "Crime", "Comedy", "Crime", Evaluation.INCORRECT),
+                RowResult.pending(2, List.of("Western"))
+                        .withBase(StageOutcome.answered("a cowboy film", Usage.NONE), new BaseAnswer("a cowboy film", null))
+                        .withJudge(StageOutcome.answered("no idea", Usage.NONE), JudgeVerdict.unparsed("no idea")),
+                answered(3, "Comedy", "Drama", "Comedy", Evaluation.INCORRECT),
+                RowResult.pending(4, List.of("Horror"))
+                        .withBase(StageOutcome.answered("Horror", new Usage(40, 1)), new BaseAnswer("Horror", "Horror")));
+    }
+
+    private static RowResult answered(int row, String truth, String base, String prediction, Evaluation evaluation) {
+        String judgeRaw = prediction + "," + (evaluation == Evaluation.CORRECT ? "Correct" : "Incorrect");
+        return RowResult.pending(row, List.of(truth))
+                .withBase(StageOutcome.answered(base, new Usage(50, 1)), new BaseAnswer(base, base))
+                .withJudge(StageOutcome.answered(judgeRaw, new Usage(80, 3)),
+                        new JudgeVerdict(judgeRaw, prediction, evaluation));
+    }
+}

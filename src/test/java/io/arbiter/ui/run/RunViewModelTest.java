@@ -1,0 +1,196 @@
+package io.arbiter.ui.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunHandle;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.Stage;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.run.StageProgress;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The run screen's state, driven by a fake run on the test thread. */
+class RunViewModelTest {
+
+    private final RunViewModel model = new RunViewModel(new SameThreadTaskExecutor());
+    private final FakeRun run = new FakeRun();
+    private final List<RowResult> rowsSeen = new ArrayList<>();
+    private final List<RunOutcome> finished = new ArrayList<>();
+
+    @Test
+    void lateSmallerCountNeverMovesTheBarBackwards() {
+        List<Double> barValues = new ArrayList<>();
+        model.baseProgressProperty().addListener((obs, old, now) -> barValues.add(now.doubleValue()));
+        start();
+
+        run.listener.progress(progress(Stage.BASE, 5, 10));
+        run.listener.progress(progress(Stage.BASE, 3, 10));
+
+        assertEquals(0.5, model.baseProgressProperty().get());
+        assertEquals("5 / 10", model.baseCountProperty().get());
+        for (int i = 1; i < barValues.size(); i++) {
+            assertTrue(barValues.get(i) >= barValues.get(i - 1), "bar went back: " + barValues);
+        }
+    }
+
+    @Test
+    void countShowsFailuresAndTokens() {
+        start();
+
+        run.listener.progress(new StageProgress(Stage.JUDGE, 1234, 2, 2000, new Usage(10_000, 500)));
+
+        assertEquals("1,234 / 2,000 · 2 failed · 10,500 tokens", model.judgeCountProperty().get());
+        assertEquals(0.617, model.judgeProgressProperty().get(), 1e-9);
+        assertEquals("starting…", model.baseCountProperty().get(), "the base stage has not reported");
+    }
+
+    @Test
+    void updatedRowsReachTheRowsConsumer() {
+        start();
+        RowResult answered = RowResult.pending(0, List.of("Drama"))
+                .withBase(StageOutcome.answered("Drama", Usage.NONE), new BaseAnswer("Drama", "Drama"));
+        RowResult failed = RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed("timeout"), null);
+
+        run.listener.rowUpdated(answered);
+        run.listener.rowUpdated(failed);
+
+        assertEquals(List.of(answered, failed), rowsSeen);
+    }
+
+    @Test
+    void cancelAsksTheRunToStopOnlyWhileItRuns() {
+        model.cancel();
+        start();
+
+        model.cancel();
+        assertEquals(1, run.cancels);
+        assertEquals("Cancelling…", model.messageProperty().get());
+
+        run.outcome.complete(outcome(RunOutcome.Status.CANCELLED, null));
+        model.cancel();
+        assertEquals(1, run.cancels);
+    }
+
+    @Test
+    void completedRunSaysFinishedAndHandsOverTheOutcome() {
+        start();
+        assertTrue(model.runningProperty().get());
+        assertEquals("Running…", model.messageProperty().get());
+
+        RunOutcome done = outcome(RunOutcome.Status.COMPLETED, null);
+        run.outcome.complete(done);
+
+        assertFalse(model.runningProperty().get());
+        assertEquals("Run finished.", model.messageProperty().get());
+        assertEquals(1, finished.size());
+        assertSame(done, finished.get(0));
+    }
+
+    @Test
+    void completedRunWithFailedRowsSaysHowMany() {
+        start();
+        JudgeLoopMetrics withErrors = JudgeLoopMetrics.of(List.of(
+                new ScoredRow(List.of("Drama"), null, null, true),
+                new ScoredRow(List.of("Crime"), null, null, true)));
+
+        run.outcome.complete(new RunOutcome(List.of(), withErrors, Usage.NONE, Usage.NONE,
+                RunOutcome.Status.COMPLETED, null));
+
+        assertEquals("Run finished; 2 rows failed (see the error column).", model.messageProperty().get());
+    }
+
+    @Test
+    void cancelledRunSaysFinishedRowsAreKept() {
+        start();
+
+        run.outcome.complete(outcome(RunOutcome.Status.CANCELLED, null));
+
+        assertFalse(model.runningProperty().get());
+        assertEquals("Run cancelled; finished rows are kept.", model.messageProperty().get());
+    }
+
+    @Test
+    void stoppedRunGivesTheReason() {
+        start();
+
+        run.outcome.complete(outcome(RunOutcome.Status.STOPPED, "The provider refused the API key (401)."));
+
+        assertFalse(model.runningProperty().get());
+        assertEquals("Run stopped: The provider refused the API key (401).", model.messageProperty().get());
+    }
+
+    @Test
+    void startWhileRunningIsIgnored() {
+        start();
+        FakeRun second = new FakeRun();
+
+        model.start(second, rowsSeen::addAll, finished::add);
+
+        assertNull(second.listener, "a second run was launched");
+    }
+
+    @Test
+    void nextRunStartsItsBarsFromZero() {
+        start();
+        run.listener.progress(progress(Stage.BASE, 10, 10));
+        run.outcome.complete(outcome(RunOutcome.Status.COMPLETED, null));
+        FakeRun next = new FakeRun();
+
+        model.start(next, rowsSeen::addAll, finished::add);
+        assertEquals(0.0, model.baseProgressProperty().get());
+        next.listener.progress(progress(Stage.BASE, 1, 10));
+
+        assertEquals(0.1, model.baseProgressProperty().get(), 1e-9);
+        assertEquals("1 / 10", model.baseCountProperty().get());
+    }
+
+    private void start() {
+        model.start(run, rowsSeen::addAll, finished::add);
+    }
+
+    private static StageProgress progress(Stage stage, int done, int total) {
+        return new StageProgress(stage, done, 0, total, Usage.NONE);
+    }
+
+    private static RunOutcome outcome(RunOutcome.Status status, String reason) {
+        return new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), Usage.NONE, Usage.NONE, status, reason);
+    }
+
+    /** Stands in for the engine: keeps the listener it is given and ends when the test completes its outcome. */
+    private static final class FakeRun implements RunHandle, java.util.function.Function<RunListener, RunHandle> {
+
+        final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        RunListener listener;
+        int cancels;
+
+        @Override
+        public RunHandle apply(RunListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        @Override
+        public void cancel() {
+            cancels++;
+        }
+
+        @Override
+        public CompletableFuture<RunOutcome> outcome() {
+            return outcome;
+        }
+    }
+}
