@@ -35,6 +35,8 @@ public final class StreamingBenchmark {
         AtomicLong lastPulse = new AtomicLong();
         AtomicLong worstGap = new AtomicLong();
         AtomicLong pulses = new AtomicLong();
+        AtomicLong worstAt = new AtomicLong();
+        AtomicLong runStart = new AtomicLong();
         CountDownLatch loaded = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0] = new WorkbenchViewModel(executor);
@@ -52,8 +54,9 @@ public final class StreamingBenchmark {
                 @Override
                 public void handle(long now) {
                     long previous = lastPulse.getAndSet(now);
-                    if (previous != 0) {
-                        worstGap.accumulateAndGet(now - previous, Math::max);
+                    if (previous != 0 && now - previous > worstGap.get()) {
+                        worstGap.set(now - previous);
+                        worstAt.set(previous);
                     }
                     pulses.incrementAndGet();
                 }
@@ -67,6 +70,7 @@ public final class StreamingBenchmark {
         pulses.set(0);
         lastPulse.set(0);
         long start = System.nanoTime();
+        runStart.set(start);
         CountDownLatch finished = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0].run().runningProperty().addListener((o, was, now) -> {
@@ -82,9 +86,9 @@ public final class StreamingBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long memory = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         System.out.printf(Locale.ROOT, "rows=%d concurrency=%d requests=%d seconds=%.1f requests_per_s=%.0f "
-                        + "pulses=%d worst_pulse_gap_ms=%.1f heap_used_mb=%d%n",
+                        + "pulses=%d worst_pulse_gap_ms=%.1f (at %.1f s) heap_used_mb=%d%n",
                 rows, concurrency, rows * 2, seconds, rows * 2 / seconds, pulses.get(), worstGap.get() / 1e6,
-                memory >> 20);
+                (worstAt.get() - start) / 1e9, memory >> 20);
         Platform.runLater(() -> {
             model[0].shutdown();
             executor.shutdown();

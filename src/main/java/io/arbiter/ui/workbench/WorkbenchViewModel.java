@@ -210,7 +210,7 @@ public final class WorkbenchViewModel {
                 run.refuse("Cannot run: " + messageOf(failure));
                 return;
             }
-            results.show(rows, mapping);
+            results.clearResults();
             run.start(listener -> new RunEngine(prepared.client()).start(prepared.spec(), listener),
                     results::apply,
                     outcome -> finish(outcome, prepared.client()));
