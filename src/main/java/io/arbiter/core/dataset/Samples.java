@@ -1,5 +1,6 @@
 package io.arbiter.core.dataset;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ public final class Samples {
     }
 
     public static ColumnMapping moviesMapping() {
-        return new ColumnMapping(java.util.List.of(MOVIES_INPUT_COLUMN), MOVIES_TRUTH_COLUMN, ",");
+        return new ColumnMapping(List.of(MOVIES_INPUT_COLUMN), MOVIES_TRUTH_COLUMN, ",");
     }
 
     public static String text(String resource) {

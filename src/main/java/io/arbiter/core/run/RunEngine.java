@@ -1,5 +1,6 @@
 package io.arbiter.core.run;
 
+import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ChatReply;
@@ -198,7 +199,7 @@ public final class RunEngine {
             RunOutcome.Status status = stopReason.get() != null ? RunOutcome.Status.STOPPED
                     : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED
                     : RunOutcome.Status.COMPLETED;
-            List<io.arbiter.core.metrics.ScoredRow> scored = new ArrayList<>(results.size());
+            List<ScoredRow> scored = new ArrayList<>(results.size());
             results.forEach(r -> scored.add(r.scored()));
             return new RunOutcome(results, JudgeLoopMetrics.of(scored), baseUsage.get(), judgeUsage.get(),
                     status, stopReason.get());

@@ -1,5 +1,6 @@
 package io.arbiter.ui.prompts;
 
+import javafx.css.PseudoClass;
 import io.arbiter.ui.common.ViewLoader;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -13,6 +14,8 @@ public final class PromptsView {
 
     private static final String HINT = "Placeholders: {{Column}} for a dataset column · {{labels}} the allowed labels · "
             + "{{base_answer}} in the judge. Text below a line [user] is the user message.";
+
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     @FXML private Parent root;
     @FXML private TextArea baseEditor;
@@ -44,6 +47,6 @@ public final class PromptsView {
     private void showProblems(PromptsViewModel model) {
         boolean ok = model.problems().isEmpty();
         problemsLabel.setText(ok ? "✓ Both prompts can be rendered for every row." : "⚠ " + String.join("\n⚠ ", model.problems()));
-        problemsLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !ok);
+        problemsLabel.pseudoClassStateChanged(PROBLEM, !ok);
     }
 }

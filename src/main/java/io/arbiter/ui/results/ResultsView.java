@@ -1,5 +1,7 @@
 package io.arbiter.ui.results;
 
+import javafx.beans.value.ChangeListener;
+import java.util.Locale;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.List;
@@ -118,7 +120,7 @@ public final class ResultsView {
                 setText(empty ? null : item);
                 getStyleClass().removeIf(s -> s.startsWith("value-"));
                 if (!empty && item != null && !item.isEmpty()) {
-                    getStyleClass().add("value-" + item.toLowerCase(java.util.Locale.ROOT));
+                    getStyleClass().add("value-" + item.toLowerCase(Locale.ROOT));
                 }
             }
         });
@@ -129,7 +131,7 @@ public final class ResultsView {
     /** Sets the outcome pseudo-classes on each row as its result changes. */
     private static final class OutcomeRow extends TableRow<ResultRow> {
 
-        private final javafx.beans.value.ChangeListener<Object> restyle = (obs, old, now) -> restyle();
+        private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
 
         @Override
         protected void updateItem(ResultRow item, boolean empty) {

@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import javafx.scene.Node;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.ui.common.ViewLoader;
@@ -82,7 +83,7 @@ public final class WorkbenchView {
                 1, ProviderProfile.MAX_CONCURRENCY, model.concurrencyProperty().get()));
         concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(model.concurrencyProperty());
         var running = model.run().runningProperty();
-        for (var control : new javafx.scene.Node[] {inputColumnBox, truthColumnBox, separatorField, providerBox,
+        for (Node control : new Node[] {inputColumnBox, truthColumnBox, separatorField, providerBox,
                 baseModelField, judgeModelField, concurrencySpinner}) {
             control.disableProperty().bind(running);
         }

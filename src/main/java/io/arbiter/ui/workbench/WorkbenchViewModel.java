@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import java.util.Locale;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.DatasetReader;
@@ -296,7 +297,7 @@ public final class WorkbenchViewModel {
 
     private static String guessTruth(Dataset rows) {
         for (String column : rows.columns()) {
-            String name = column.toLowerCase(java.util.Locale.ROOT);
+            String name = column.toLowerCase(Locale.ROOT);
             if (name.equals("label") || name.equals("labels") || name.contains("truth") || name.equals("genre")
                     || name.equals("category") || name.equals("class")) {
                 return column;
@@ -307,10 +308,10 @@ public final class WorkbenchViewModel {
 
     private static String keyHintFor(ProviderPreset preset) {
         if (preset.offline()) {
-            return "A deterministic text classifier, not an LLM; no key needed.";
+            return "A deterministic classifier, not an LLM · no key";
         }
         if (preset.apiKeyEnv() == null) {
-            return "Local server; no key needed.";
+            return "Local server · no key";
         }
         boolean set = System.getenv(preset.apiKeyEnv()) != null && !System.getenv(preset.apiKeyEnv()).isBlank();
         return "API key from $" + preset.apiKeyEnv() + (set ? " (set)" : " (not set: export it before starting Arbiter)");
