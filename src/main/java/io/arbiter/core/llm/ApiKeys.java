@@ -19,6 +19,11 @@ public final class ApiKeys {
         if (!profile.needsKey()) {
             return NO_KEY;
         }
+        if (!profile.apiKeyEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            // Someone may have pasted the key itself where its variable's name belongs: never repeat it.
+            throw new ChatFailure("The API key source for " + profile.name()
+                    + " is not an environment variable name; give the name of the variable that holds the key.", true, null);
+        }
         String key = environment.get(profile.apiKeyEnv());
         if (key == null || key.isBlank()) {
             throw new ChatFailure("The API key for " + profile.name() + " is read from the environment variable "

@@ -104,7 +104,12 @@ public final class RunEngine {
                 stopReason.compareAndSet(null, "The run failed unexpectedly: " + e);
             } finally {
                 pool.shutdownNow();
-                outcome.complete(snapshot());
+                try {
+                    outcome.complete(snapshot());
+                } catch (RuntimeException e) {
+                    outcome.complete(new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), baseUsage.get(),
+                            judgeUsage.get(), RunOutcome.Status.STOPPED, "The run failed unexpectedly: " + e));
+                }
             }
         }
 
@@ -165,6 +170,9 @@ public final class RunEngine {
             boolean ok;
             try {
                 ChatReply reply = client.complete(request);
+                if (ended()) {
+                    return false; // the outcome is already taken; a late answer must not change what it reported
+                }
                 usage.accumulateAndGet(reply.usage(), Usage::plus);
                 StageOutcome answered = StageOutcome.answered(reply.content(), reply.usage());
                 updated = stage == Stage.BASE
@@ -179,6 +187,11 @@ public final class RunEngine {
                     stopReason.compareAndSet(null, failure.getMessage());
                 }
                 StageOutcome failed = StageOutcome.failed(failure.getMessage());
+                updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
+                ok = false;
+            } catch (RuntimeException bug) {
+                // Recorded on the row, so it is counted and shown instead of vanishing into a worker thread.
+                StageOutcome failed = StageOutcome.failed("Internal error: " + bug);
                 updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
                 ok = false;
             }

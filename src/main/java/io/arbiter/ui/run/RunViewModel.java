@@ -37,11 +37,11 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
-    private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
     private final Coalescer coalescer;
     private Consumer<List<RowResult>> rowSink = rows -> { };
     private RunHandle handle;
+    /** The listener of the run under way; events from an earlier run's stragglers go to its own, dead listener. */
+    private volatile Listener current;
 
     public RunViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -86,17 +86,25 @@ public final class RunViewModel {
             return;
         }
         rowSink = rows;
-        latest.clear();
-        updatedRows.clear();
         baseProgress.set(0);
         judgeProgress.set(0);
         baseCount.set("starting…");
         judgeCount.set("waiting for the base stage");
         message.set("Running…");
         running.set(true);
-        handle = launch.apply(new Listener());
+        Listener listener = new Listener();
+        current = listener;
+        try {
+            handle = launch.apply(listener);
+        } catch (RuntimeException e) {
+            current = null;
+            running.set(false);
+            message.set("The run could not start: " + e);
+            return;
+        }
         handle.outcome().thenAcceptAsync(outcome -> {
             drain();
+            current = null;
             running.set(false);
             message.set(describe(outcome));
             finished.accept(outcome);
@@ -117,17 +125,21 @@ public final class RunViewModel {
     }
 
     private void drain() {
+        Listener listener = current;
+        if (listener == null) {
+            return;
+        }
         List<RowResult> rows = new ArrayList<>();
         RowResult row;
-        while ((row = updatedRows.poll()) != null) {
+        while ((row = listener.updatedRows.poll()) != null) {
             rows.add(row);
         }
         if (!rows.isEmpty()) {
             rowSink.accept(rows);
         }
-        synchronized (latest) {
-            show(latest.get(Stage.BASE), baseProgress, baseCount);
-            show(latest.get(Stage.JUDGE), judgeProgress, judgeCount);
+        synchronized (listener.latest) {
+            show(listener.latest.get(Stage.BASE), baseProgress, baseCount);
+            show(listener.latest.get(Stage.JUDGE), judgeProgress, judgeCount);
         }
     }
 
@@ -152,6 +164,9 @@ public final class RunViewModel {
 
     /** Takes engine events on worker threads and hands them to the UI thread in batches. */
     private final class Listener implements RunListener {
+
+        private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
+        private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
 
         @Override
         public void progress(StageProgress progress) {

@@ -12,7 +12,7 @@ import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
-import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.prompts.PromptsViewModel;
@@ -59,6 +59,8 @@ public final class WorkbenchViewModel {
     private final StringProperty judgeModel = new SimpleStringProperty(ProviderPreset.OFFLINE.judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
+    /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
+    private boolean preparing;
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -153,6 +155,10 @@ public final class WorkbenchViewModel {
 
     /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
     public void openSample() {
+        if (run.runningProperty().get() || preparing) {
+            status.set("Wait for the run to finish, or cancel it, before opening the sample.");
+            return;
+        }
         executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
             if (failure != null) {
                 status.set(messageOf(failure));
@@ -167,7 +173,7 @@ public final class WorkbenchViewModel {
 
     /** Reads a CSV file in the background; the current dataset stays until the new one is read completely. */
     public void openDataset(Path file) {
-        if (run.runningProperty().get()) {
+        if (run.runningProperty().get() || preparing) {
             status.set("Wait for the run to finish, or cancel it, before opening another dataset.");
             return;
         }
@@ -184,6 +190,9 @@ public final class WorkbenchViewModel {
 
     /** Starts both stages over every row, unless something would make the run fail. */
     public void startRun() {
+        if (run.runningProperty().get() || preparing) {
+            return;
+        }
         Dataset rows = dataset.get();
         List<String> problems = new ArrayList<>();
         if (rows == null) {
@@ -203,18 +212,29 @@ public final class WorkbenchViewModel {
         String judge = judgeModel.get();
         int inFlight = concurrency.get();
         run.refuse("Connecting to " + preset.name() + "…");
+        preparing = true;
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
             return new Prepared(RunSpec.of(rows, mapping, pair, profile), new OpenAiChatClient(profile));
         }).whenComplete((prepared, failure) -> {
+            preparing = false;
             if (failure != null) {
                 run.refuse("Cannot run: " + messageOf(failure));
                 return;
             }
-            results.clearResults();
-            run.start(listener -> new RunEngine(prepared.client()).start(prepared.spec(), listener),
+            if (results.dataset() == rows) {
+                results.clearResults();
+            } else {
+                results.show(rows, mapping);
+            }
+            run.start(listener -> {
+                        RunHandle handle = new RunEngine(prepared.client()).start(prepared.spec(), listener);
+                        // Closed when the run ends however it ends, even after the window has gone.
+                        handle.outcome().whenComplete((outcome, error) -> prepared.client().close());
+                        return handle;
+                    },
                     results::apply,
-                    outcome -> finish(outcome, prepared.client()));
+                    outcome -> results.finish(outcome.rows(), outcome.metrics()));
         });
     }
 
@@ -236,11 +256,6 @@ public final class WorkbenchViewModel {
     public void shutdown() {
         run.cancel();
         connector.close();
-    }
-
-    private void finish(RunOutcome outcome, ChatClient client) {
-        results.finish(outcome.rows(), outcome.metrics());
-        client.close();
     }
 
     private void useDataset(Dataset loaded, String input, String truth) {

@@ -50,4 +50,13 @@ class ApiKeysTest {
     private static ProviderProfile profile(String apiKeyEnv) {
         return new ProviderProfile("Test provider", "http://127.0.0.1:1/v1", apiKeyEnv, "base", "judge", 0.0, 16, 1);
     }
+
+    @Test
+    void aKeyPastedWhereItsVariableNameBelongsIsNeverRepeated() {
+        String pasted = "sk-proj-abc123";
+        ChatFailure failure = assertThrows(ChatFailure.class, () -> ApiKeys.resolve(profile(pasted), Map.of()));
+        assertTrue(failure.stopsRun());
+        assertFalse(failure.getMessage().contains(pasted), failure.getMessage());
+        assertTrue(failure.getMessage().contains("not an environment variable name"), failure.getMessage());
+    }
 }

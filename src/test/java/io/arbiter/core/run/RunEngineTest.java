@@ -100,6 +100,20 @@ class RunEngineTest {
     }
 
     @Test
+    void aBugWhileHandlingARowIsRecordedOnThatRowNotLost() {
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("base") && row(request) == 0) {
+                throw new IllegalArgumentException("boom");
+            }
+            return request.model().equals("base") ? "A" : "A,Correct";
+        });
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec(dataset("A", "A"), 1), RunListener.NONE);
+        assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
+        assertTrue(outcome.rows().get(0).base().error().startsWith("Internal error: "), outcome.rows().get(0).base().error());
+        assertEquals(1, outcome.metrics().errors());
+    }
+
+    @Test
     void aRefusedKeyStopsTheRunInsteadOfFailingEveryRow() {
         ScriptedClient client = new ScriptedClient(request -> {
             throw new ChatFailure("The provider refused the API key (401).", true, null);
