@@ -1,8 +1,11 @@
 package io.arbiter.core.dataset;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which columns feed the prompts and which one holds the ground truth.
@@ -10,24 +13,51 @@ import java.util.Objects;
  * @param inputColumns   columns sent to the base model when its prompt has no user part
  * @param truthColumn    the ground-truth column, or null when the dataset has none
  * @param truthSeparator splits a multi-label truth cell such as "Crime, Drama"; empty for single-label
+ * @param answerColumn   a column that already holds the base model's answers (judge-only mode), or null
+ * @param labelRenames   truth labels renamed or merged before a run, e.g. "Sci-fi" → "Sci-Fi"
  */
-public record ColumnMapping(List<String> inputColumns, String truthColumn, String truthSeparator) {
+public record ColumnMapping(List<String> inputColumns, String truthColumn, String truthSeparator, String answerColumn,
+                            Map<String, String> labelRenames) {
 
     public ColumnMapping {
         inputColumns = List.copyOf(inputColumns);
         truthSeparator = Objects.requireNonNullElse(truthSeparator, "");
+        answerColumn = answerColumn == null || answerColumn.isBlank() ? null : answerColumn;
+        labelRenames = Map.copyOf(Objects.requireNonNullElse(labelRenames, Map.of()));
+    }
+
+    /** A mapping that runs both stages and keeps the truth labels as written. */
+    public ColumnMapping(List<String> inputColumns, String truthColumn, String truthSeparator) {
+        this(inputColumns, truthColumn, truthSeparator, null, Map.of());
     }
 
     public boolean hasTruth() {
         return truthColumn != null && !truthColumn.isBlank();
     }
 
-    /** The row's truth labels, trimmed, without empties; empty when there is no truth column. */
+    /** True when the base answers come from a column and only the judge is asked. */
+    public boolean judgeOnly() {
+        return answerColumn != null;
+    }
+
+    public ColumnMapping withLabelRenames(Map<String, String> renames) {
+        return new ColumnMapping(inputColumns, truthColumn, truthSeparator, answerColumn, renames);
+    }
+
+    /** The row's truth labels, trimmed, renamed, without empties or repeats; empty without a truth column. */
     public List<String> truthLabels(Dataset dataset, int row) {
         if (!hasTruth()) {
             return List.of();
         }
-        return splitLabels(dataset.value(row, truthColumn), truthSeparator);
+        List<String> labels = splitLabels(dataset.value(row, truthColumn), truthSeparator);
+        if (labelRenames.isEmpty()) {
+            return labels;
+        }
+        Set<String> renamed = new LinkedHashSet<>();
+        for (String label : labels) {
+            renamed.add(labelRenames.getOrDefault(label, label));
+        }
+        return List.copyOf(renamed);
     }
 
     /** Splits a truth cell into trimmed, non-empty labels. */
@@ -61,6 +91,9 @@ public record ColumnMapping(List<String> inputColumns, String truthColumn, Strin
             if (!dataset.hasColumn(column)) {
                 problems.add("Input column '" + column + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");
             }
+        }
+        if (judgeOnly() && !dataset.hasColumn(answerColumn)) {
+            problems.add("Answer column '" + answerColumn + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");
         }
         if (hasTruth() && !dataset.hasColumn(truthColumn)) {
             problems.add("Truth column '" + truthColumn + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");

@@ -90,11 +90,16 @@ public final class RunEngine {
                     all.add(row);
                 }
                 listener.progress(new StageProgress(Stage.JUDGE, 0, 0, 0, Usage.NONE));
-                runStage(Stage.BASE, all);
+                if (spec.mapping().judgeOnly()) {
+                    takeExistingAnswers();
+                } else {
+                    runStage(Stage.BASE, all);
+                }
                 if (!ended()) {
                     List<Integer> answered = new ArrayList<>();
                     for (int row = 0; row < rows.length(); row++) {
-                        if (rows.get(row).base().answered()) {
+                        StageOutcome base = rows.get(row).base();
+                        if (base.answered() && !base.text().isBlank()) {
                             answered.add(row);
                         }
                     }
@@ -111,6 +116,19 @@ public final class RunEngine {
                             judgeUsage.get(), RunOutcome.Status.STOPPED, "The run failed unexpectedly: " + e));
                 }
             }
+        }
+
+        /** Judge-only mode: the base answers are already in a column, so the base stage costs nothing. */
+        private void takeExistingAnswers() {
+            int column = spec.dataset().columnIndex(spec.mapping().answerColumn());
+            for (int row = 0; row < rows.length(); row++) {
+                String answer = spec.dataset().value(row, column);
+                RowResult updated = rows.get(row).withBase(StageOutcome.answered(answer, Usage.NONE),
+                        normalizer.normalize(answer));
+                rows.set(row, updated);
+                listener.rowUpdated(updated);
+            }
+            listener.progress(new StageProgress(Stage.BASE, rows.length(), 0, rows.length(), Usage.NONE));
         }
 
         private void runStage(Stage stage, List<Integer> stageRows) {
@@ -170,9 +188,6 @@ public final class RunEngine {
             boolean ok;
             try {
                 ChatReply reply = client.complete(request);
-                if (ended()) {
-                    return false; // the outcome is already taken; a late answer must not change what it reported
-                }
                 usage.accumulateAndGet(reply.usage(), Usage::plus);
                 StageOutcome answered = StageOutcome.answered(reply.content(), reply.usage());
                 updated = stage == Stage.BASE

@@ -61,4 +61,18 @@ class ColumnMappingTest {
                 new String[] {"Dust on the Harrow Road", "A gunslinger.", "Western,Action"},
                 new String[] {"Untitled", "No genre yet.", ""}));
     }
+
+    @Test
+    void renamesMergeSpellingsAndDropTheRepeatThatResults() {
+        Dataset data = new Dataset("d.csv", List.of("Text", "Genre"), List.<String[]>of(new String[] {"x", "Sci-fi, Sci-Fi, Drama"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Genre", ",").withLabelRenames(java.util.Map.of("Sci-fi", "Sci-Fi"));
+        assertEquals(List.of("Sci-Fi", "Drama"), mapping.truthLabels(data, 0));
+    }
+
+    @Test
+    void aMissingAnswerColumnIsNamed() {
+        Dataset data = new Dataset("d.csv", List.of("Text", "Genre"), List.<String[]>of(new String[] {"x", "Drama"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Genre", ",", "Answer", java.util.Map.of());
+        assertEquals(List.of("Answer column 'Answer' is not in d.csv (columns: Text, Genre)"), mapping.problemsWith(data));
+    }
 }

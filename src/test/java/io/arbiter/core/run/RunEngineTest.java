@@ -100,6 +100,28 @@ class RunEngineTest {
     }
 
     @Test
+    void judgeOnlyModeTakesTheAnswersFromTheColumnAndAsksOnlyTheJudge() {
+        List<String> models = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> {
+            models.add(request.model());
+            return "A,Correct";
+        });
+        List<String[]> cells = List.of(new String[] {"row 0", "A", "A"}, new String[] {"row 1", "B", "a."},
+                new String[] {"row 2", "A", " "});
+        Dataset data = new Dataset("logs.csv", List.of("Text", "Truth", "Answer"), cells);
+        ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Truth", ",", "Answer", java.util.Map.of());
+        ProviderProfile profile = new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, 2);
+        RunOutcome outcome = new RunEngine(client).runToEnd(RunSpec.of(data, mapping, PROMPTS, profile), RunListener.NONE);
+
+        assertEquals(List.of("judge", "judge"), models, "no base request; the blank answer is not judged");
+        assertEquals("A", outcome.rows().get(1).baseAnswer().label());
+        // base vs truth: row 0 A∈{A} right, row 1 A∉{B} wrong, row 2 blank → unparsed: 1/2
+        assertEquals(1, outcome.metrics().baseVsTruth().hits());
+        assertEquals(2, outcome.metrics().baseVsTruth().n());
+        assertEquals(1, outcome.metrics().unparsedBase());
+    }
+
+    @Test
     void aBugWhileHandlingARowIsRecordedOnThatRowNotLost() {
         ScriptedClient client = new ScriptedClient(request -> {
             if (request.model().equals("base") && row(request) == 0) {
@@ -126,23 +148,33 @@ class RunEngineTest {
 
     @Test
     void cancelReturnsPromptlyAndKeepsFinishedRows() throws Exception {
-        CountDownLatch firstAnswered = new CountDownLatch(5);
+        CountDownLatch fiveRecorded = new CountDownLatch(5);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
         ScriptedClient client = new ScriptedClient(request -> {
-            if (firstAnswered.getCount() == 0) {
+            if (answered.incrementAndGet() > 5) {
                 Thread.sleep(10_000); // a slow provider: Cancel must not wait for it
             }
-            firstAnswered.countDown();
             return "A";
         });
-        RunHandle handle = new RunEngine(client).start(spec(dataset(repeat("A", 100)), 1), RunListener.NONE);
-        assertTrue(firstAnswered.await(5, TimeUnit.SECONDS));
+        RunListener countRows = new RunListener() {
+            @Override
+            public void progress(StageProgress progress) {
+            }
+
+            @Override
+            public void rowUpdated(RowResult row) {
+                fiveRecorded.countDown();
+            }
+        };
+        RunHandle handle = new RunEngine(client).start(spec(dataset(repeat("A", 100)), 1), countRows);
+        assertTrue(fiveRecorded.await(5, TimeUnit.SECONDS));
         long before = System.nanoTime();
         handle.cancel();
         RunOutcome outcome = handle.outcome().get(2, TimeUnit.SECONDS);
         assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(2));
         assertEquals(RunOutcome.Status.CANCELLED, outcome.status());
-        long answered = outcome.rows().stream().filter(r -> r.base().answered()).count();
-        assertTrue(answered >= 5, "finished rows are kept: " + answered);
+        long kept = outcome.rows().stream().filter(r -> r.base().answered()).count();
+        assertEquals(5, kept, "the five finished rows are kept");
         assertEquals(0, outcome.metrics().errors(), "rows cut off by Cancel are not errors");
     }
 
