@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
  * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors
- * and tokens.
+ * and tokens. Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
+ * {@link CsvCells#unescape}.
  */
 public final class ResultsCsvWriter {
 
@@ -149,7 +150,7 @@ public final class ResultsCsvWriter {
     }
 
     private static String cell(String value) {
-        return value == null ? "" : value;
+        return CsvCells.escape(value);
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -157,6 +157,40 @@ class ResultsCsvWriterTest {
         assertEquals(List.of(file), list(dir));
     }
 
+    @Test
+    void formulaLikeCellsAreQuotedInTheFileAndReadBackUnchanged() throws Exception {
+        Dataset risky = new Dataset("risky.csv", List.of("Title", "-Score", "Genre"), List.of(
+                new String[] {"=HYPERLINK(\"http://evil\",\"click\")", "-1", "Drama"},
+                new String[] {"@SUM(A1:A9)", "'=already quoted", "Comedy"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Title"), "Genre", ",");
+        AnswerNormalizer normalizer = new AnswerNormalizer(LabelSet.fromTruth(risky, mapping));
+        List<RowResult> results = List.of(
+                RowResult.pending(0, mapping.truthLabels(risky, 0))
+                        .withBase(StageOutcome.answered("- Drama", Usage.NONE), normalizer.normalize("- Drama")),
+                RowResult.pending(1, mapping.truthLabels(risky, 1))
+                        .withBase(StageOutcome.answered("+Comedy", Usage.NONE), normalizer.normalize("+Comedy")));
+        StringWriter out = new StringWriter();
+
+        writer.write(out, risky, List.of("Title", "-Score"), results);
+
+        List<String[]> raw = read(out.toString());
+        assertEquals("'-Score", raw.get(0)[2]);
+        assertEquals("'=HYPERLINK(\"http://evil\",\"click\")", raw.get(1)[1]);
+        assertEquals("'-1", raw.get(1)[2]);
+        assertEquals("'- Drama", raw.get(1)[4]);
+        assertEquals("''=already quoted", raw.get(2)[2]);
+        for (String[] line : raw) {
+            for (String cell : line) {
+                assertEquals(false, cell.matches("(?s)^[=+\\-@\t\r].*"), "unsafe cell " + cell);
+            }
+        }
+        List<String> firstRow = List.of(raw.get(1)).stream().map(CsvCells::unescape).toList();
+        assertEquals(List.of("1", "=HYPERLINK(\"http://evil\",\"click\")", "-1", "Drama", "- Drama", "Drama"),
+                firstRow.subList(0, 6));
+        assertEquals("'=already quoted", CsvCells.unescape(raw.get(2)[2]));
+        assertEquals(List.of("row", "Title", "-Score"), List.of(raw.get(0)).subList(0, 3).stream().map(CsvCells::unescape).toList());
+    }
+
     /** Recounts the metrics from the file's columns alone, the way a spreadsheet user would. */
     private static JudgeLoopMetrics recount(List<String[]> lines) {
         List<String> header = List.of(lines.get(0));

@@ -1,0 +1,140 @@
+package io.arbiter.cli;
+
+import io.arbiter.core.export.CsvInputException;
+import io.arbiter.core.export.JudgedCsvReader;
+import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.metrics.AgreementTable;
+import io.arbiter.core.metrics.Estimate;
+import io.arbiter.core.metrics.JudgeAgreement;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.LabelConfusion;
+import io.arbiter.core.metrics.RatedRow;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter metrics}: the judge statistics of any results CSV, with the same code as the workbench. */
+@Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compute accuracies, judge agreement (kappa, AC1, MCC, ...), label confusion and corrected "
+                + "accuracy from a CSV, such as the one 'arbiter run --out' writes.")
+final class MetricsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "UTF-8 CSV with a header row.")
+    Path file;
+
+    @Option(names = "--truth-column", required = true, description = "Ground-truth labels (Arbiter's export: truth).")
+    String truthColumn;
+
+    @Option(names = "--truth-separator", defaultValue = ",",
+            description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
+    String truthSeparator;
+
+    @Option(names = "--base-column", required = true, description = "The base model's answer (Arbiter's export: base_answer_raw).")
+    String baseColumn;
+
+    @Option(names = "--judge-verdict-column", required = true,
+            description = "The judge's Correct/Incorrect (Arbiter's export: judge_evaluation).")
+    String verdictColumn;
+
+    @Option(names = "--judge-prediction-column", description = "The judge's own label (Arbiter's export: judge_prediction).")
+    String predictionColumn;
+
+    @Option(names = "--human-column",
+            description = "A human's Correct/Incorrect on the base answer, or the human's label; such rows count as labelled.")
+    String humanColumn;
+
+    @Option(names = "--json", description = "Print the metrics as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<RatedRow> rows;
+        try {
+            rows = JudgedCsvReader.read(file, new JudgedCsvReader.Columns(truthColumn, truthSeparator, baseColumn,
+                    verdictColumn, predictionColumn, humanColumn));
+        } catch (CsvInputException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+        JudgeReport report = JudgeReport.ofRated(rows);
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(MetricsJson.write(report));
+        } else {
+            print(report, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(JudgeReport report, PrintWriter out) {
+        out.printf("rows                     %d%n", report.loop().rows());
+        line(out, "base vs truth", report.baseVsTruth());
+        line(out, "judge vs truth", report.judgeVsTruth());
+        line(out, "base vs judge", report.baseVsJudge());
+        out.printf("unparsed                 base %d, judge %d%n", report.loop().unparsedBase(), report.loop().unparsedJudge());
+        out.println();
+        JudgeAgreement judge = report.judge();
+        AgreementTable t = judge.table();
+        out.println("judge as a classifier of base correctness (positive: the base answer is right)");
+        out.printf("                         base right  base wrong%n");
+        out.printf("  judge Correct          %10d  %10d%n", t.tp(), t.fp());
+        out.printf("  judge Incorrect        %10d  %10d%n", t.fn(), t.tn());
+        line(out, "  agreement", judge.agreement());
+        line(out, "  kappa", judge.kappa());
+        line(out, "  AC1", judge.ac1());
+        line(out, "  MCC", judge.mcc());
+        line(out, "  sensitivity", judge.sensitivity());
+        line(out, "  specificity", judge.specificity());
+        line(out, "  precision", judge.precision());
+        line(out, "  balanced accuracy", judge.balancedAccuracy());
+        if (report.labelledByHuman() > 0 || report.truthHumanConflicts() > 0) {
+            out.printf("  labelled by a human    %d (conflicts with truth: %d)%n", report.labelledByHuman(),
+                    report.truthHumanConflicts());
+        }
+        out.println();
+        line(out, "corrected base accuracy", report.corrected().estimate());
+        out.printf("  %d rows without truth. %s%n", report.corrected().unlabelled(), report.corrected().assumption());
+        out.println();
+        labels(out, "base answers vs truth", report.baseLabels());
+        labels(out, "judge predictions vs truth", report.judgeLabels());
+        out.println(report.reading());
+    }
+
+    private static void line(PrintWriter out, String name, Estimate estimate) {
+        out.printf("%-24s %-22s (n = %d)%n", name, estimate.format(), estimate.n());
+    }
+
+    private static void labels(PrintWriter out, String title, LabelConfusion confusion) {
+        if (confusion.total() == 0) {
+            return;
+        }
+        out.println(title + " (rows: truth, columns: answer)");
+        int width = Math.max(6, confusion.columns().stream().mapToInt(String::length).max().orElse(6));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", ""));
+        for (String column : confusion.columns()) {
+            head.append(String.format(Locale.ROOT, " %" + width + "s", column));
+        }
+        out.println(head.append(String.format(Locale.ROOT, "  %s", "accuracy")));
+        long[][] counts = confusion.counts();
+        List<String> labels = confusion.labels();
+        for (int r = 0; r < labels.size(); r++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", labels.get(r)));
+            for (long count : counts[r]) {
+                line.append(String.format(Locale.ROOT, " %" + width + "d", count));
+            }
+            out.println(line.append("  ").append(confusion.perLabelAccuracy().get(labels.get(r)).format()));
+        }
+        out.printf("  macro precision %s, recall %s, F1 %s; unparsed %d%n%n", confusion.macroPrecision().format(),
+                confusion.macroRecall().format(), confusion.macroF1().format(), confusion.unparsed());
+    }
+}

@@ -1,0 +1,120 @@
+package io.arbiter.core.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.AgreementTable;
+import io.arbiter.core.metrics.Estimate;
+import io.arbiter.core.metrics.JudgeAgreement;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.LabelConfusion;
+import io.arbiter.core.metrics.Proportion;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A {@link JudgeReport} as one JSON object with flat keys: each statistic as {@code key}, {@code key_ci_low},
+ * {@code key_ci_high} and {@code key_n}, null where it is undefined or has no interval (never NaN), plus the 2×2
+ * {@code confusion}, the label confusion, the corrected accuracy's assumption and the one-line reading.
+ */
+public final class MetricsJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private MetricsJson() {
+    }
+
+    public static String write(JudgeReport report) {
+        try {
+            return MAPPER.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode tree(JudgeReport report) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("rows", report.loop().rows());
+        JudgeAgreement judge = report.judge();
+        put(json, "agreement", judge.agreement());
+        put(json, "kappa", judge.kappa());
+        put(json, "ac1", judge.ac1());
+        put(json, "mcc", judge.mcc());
+        put(json, "sensitivity", judge.sensitivity());
+        put(json, "specificity", judge.specificity());
+        put(json, "precision", judge.precision());
+        put(json, "balanced_accuracy", judge.balancedAccuracy());
+        AgreementTable table = judge.table();
+        ObjectNode confusion = json.putObject("confusion");
+        confusion.put("tp", table.tp());
+        confusion.put("fp", table.fp());
+        confusion.put("fn", table.fn());
+        confusion.put("tn", table.tn());
+
+        put(json, "base_vs_truth", report.baseVsTruth(), report.loop().baseVsTruth());
+        put(json, "judge_vs_truth", report.judgeVsTruth(), report.loop().judgeVsTruth());
+        put(json, "base_vs_judge", report.baseVsJudge(), report.loop().baseVsJudge());
+        put(json, "corrected_base_accuracy", report.corrected().estimate());
+        json.put("corrected_base_accuracy_judge_correct", report.corrected().judgeCorrect());
+        json.put("corrected_base_accuracy_assumption", report.corrected().assumption());
+
+        json.put("unparsed_base", report.loop().unparsedBase());
+        json.put("unparsed_judge", report.loop().unparsedJudge());
+        json.put("errors", report.loop().errors());
+        json.put("labelled_by_human", report.labelledByHuman());
+        json.put("truth_human_conflicts", report.truthHumanConflicts());
+        json.put("reading", report.reading());
+
+        ObjectNode labels = json.putObject("label_confusion");
+        labels.set("base_vs_truth", labels(report.baseLabels()));
+        labels.set("judge_vs_truth", labels(report.judgeLabels()));
+        return json;
+    }
+
+    private static ObjectNode labels(LabelConfusion confusion) {
+        ObjectNode json = MAPPER.createObjectNode();
+        ArrayNode rows = json.putArray("labels");
+        confusion.labels().forEach(rows::add);
+        ArrayNode columns = json.putArray("columns");
+        confusion.columns().forEach(columns::add);
+        ArrayNode counts = json.putArray("counts");
+        for (long[] line : confusion.counts()) {
+            ArrayNode row = counts.addArray();
+            for (long count : line) {
+                row.add(count);
+            }
+        }
+        json.put("total", confusion.total());
+        json.put("unparsed", confusion.unparsed());
+        ObjectNode perLabel = json.putObject("per_label_accuracy");
+        for (Map.Entry<String, Estimate> entry : confusion.perLabelAccuracy().entrySet()) {
+            ObjectNode label = perLabel.putObject(entry.getKey());
+            put(label, "accuracy", entry.getValue());
+        }
+        put(json, "macro_precision", confusion.macroPrecision());
+        put(json, "macro_recall", confusion.macroRecall());
+        put(json, "macro_f1", confusion.macroF1());
+        return json;
+    }
+
+    private static void put(ObjectNode json, String key, Estimate estimate, Proportion counts) {
+        put(json, key, estimate);
+        json.put(key + "_hits", counts.hits());
+    }
+
+    private static void put(ObjectNode json, String key, Estimate estimate) {
+        number(json, key, estimate.isDefined(), estimate.value());
+        number(json, key + "_ci_low", estimate.hasInterval(), estimate.ciLow());
+        number(json, key + "_ci_high", estimate.hasInterval(), estimate.ciHigh());
+        json.put(key + "_n", estimate.n());
+    }
+
+    private static void number(ObjectNode json, String key, boolean present, double value) {
+        if (present && Double.isFinite(value)) {
+            json.put(key, value);
+        } else {
+            json.putNull(key);
+        }
+    }
+}

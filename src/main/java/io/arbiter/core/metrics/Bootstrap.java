@@ -1,0 +1,128 @@
+package io.arbiter.core.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Percentile bootstrap over rows with a fixed seed, so the same table always gives the same interval. Each
+ * resample draws n rows with replacement; a statistic that is undefined on a resample (a zero denominator) is left
+ * out, and with fewer than half the resamples defined no interval is given.
+ */
+public final class Bootstrap {
+
+    public static final long SEED = 20261122L;
+    public static final int RESAMPLES = 2000;
+
+    private static final Bootstrap STANDARD = new Bootstrap(SEED, RESAMPLES);
+    /** Streams of the same seed for different inputs, so adding one input never shifts another's draws. */
+    private static final long TABLE_STREAM = 0;
+    private static final long HITS_STREAM = 1;
+
+    private final long seed;
+    private final int resamples;
+
+    public Bootstrap(long seed, int resamples) {
+        if (resamples < 1) {
+            throw new IllegalArgumentException("resamples must be positive, not " + resamples);
+        }
+        this.seed = seed;
+        this.resamples = resamples;
+    }
+
+    /** Seed {@value #SEED}, {@value #RESAMPLES} resamples. */
+    public static Bootstrap standard() {
+        return STANDARD;
+    }
+
+    public int resamples() {
+        return resamples;
+    }
+
+    /** Resamples of the table's rows, each with the table's n; the same list every time for the same table. */
+    public List<AgreementTable> resample(AgreementTable table) {
+        SplittableRandom random = random(TABLE_STREAM);
+        long n = table.n();
+        long tpUpTo = table.tp();
+        long fpUpTo = tpUpTo + table.fp();
+        long fnUpTo = fpUpTo + table.fn();
+        List<AgreementTable> tables = new ArrayList<>(resamples);
+        for (int r = 0; r < resamples; r++) {
+            long tp = 0;
+            long fp = 0;
+            long fn = 0;
+            for (long i = 0; i < n; i++) {
+                long row = random.nextLong(n);
+                if (row < tpUpTo) {
+                    tp++;
+                } else if (row < fpUpTo) {
+                    fp++;
+                } else if (row < fnUpTo) {
+                    fn++;
+                }
+            }
+            tables.add(new AgreementTable(tp, fp, fn, n - tp - fp - fn));
+        }
+        return tables;
+    }
+
+    /** Hits in each resample of n rows of which {@code hits} are hits. */
+    public long[] resampleHits(long hits, long n) {
+        SplittableRandom random = random(HITS_STREAM);
+        long[] resampled = new long[resamples];
+        for (int r = 0; r < resamples; r++) {
+            long count = 0;
+            for (long i = 0; i < n; i++) {
+                if (random.nextLong(n) < hits) {
+                    count++;
+                }
+            }
+            resampled[r] = count;
+        }
+        return resampled;
+    }
+
+    /** A statistic of the table with its percentile interval over the table's resamples. */
+    public Estimate estimate(AgreementTable table, Function<AgreementTable, OptionalDouble> statistic) {
+        return estimate(table, resample(table), statistic);
+    }
+
+    /** As {@link #estimate(AgreementTable, Function)} with resamples already drawn (to share them between statistics). */
+    public static Estimate estimate(AgreementTable table, List<AgreementTable> resamples,
+                                    Function<AgreementTable, OptionalDouble> statistic) {
+        double[] replicates = new double[resamples.size()];
+        for (int r = 0; r < replicates.length; r++) {
+            replicates[r] = statistic.apply(resamples.get(r)).orElse(Double.NaN);
+        }
+        return percentile(statistic.apply(table), table.n(), replicates);
+    }
+
+    /**
+     * The point with the 2.5th and 97.5th percentiles of the defined replicates (NaN marks an undefined one),
+     * interpolated between order statistics (Hyndman and Fan type 7, as R and NumPy do by default).
+     */
+    public static Estimate percentile(OptionalDouble point, long n, double[] replicates) {
+        if (point.isEmpty()) {
+            return Estimate.undefined(n);
+        }
+        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (defined.length == 0 || defined.length * 2 < replicates.length) {
+            return Estimate.pointOnly(point.getAsDouble(), n);
+        }
+        return new Estimate(point.getAsDouble(), quantile(defined, 0.025), quantile(defined, 0.975), n);
+    }
+
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int below = (int) Math.floor(h);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+    }
+
+    private SplittableRandom random(long stream) {
+        return new SplittableRandom(seed + stream * 0x9E3779B97F4A7C15L);
+    }
+}

@@ -1,0 +1,77 @@
+package io.arbiter.core.metrics;
+
+import io.arbiter.core.verdict.Evaluation;
+import java.util.List;
+
+/**
+ * Everything the statistics say about a run: the three accuracies with Wilson intervals, the judge as a classifier
+ * of base correctness, the label confusion of base and judge, and base accuracy corrected for the judge's errors on
+ * rows without truth. The one computation behind the workbench, the metrics JSON and {@code arbiter metrics}.
+ *
+ * @param loop              the counts of {@link JudgeLoopMetrics}, unchanged
+ * @param baseVsJudge       share of parsed judge verdicts that say Correct
+ * @param baseVsTruth       share of parsed base answers that are right by the ground truth
+ * @param judgeVsTruth      share of the judge's parsed predictions that are right by the ground truth
+ * @param judge             the judge's Correct/Incorrect against the truth about the base answer (ground truth, or a
+ *                          human where there is none), on rows with a parsed base answer and a parsed verdict
+ * @param baseLabels        base answers against the truth, label by label
+ * @param judgeLabels       the judge's predictions against the truth, label by label
+ * @param corrected         base accuracy on rows without truth, corrected by the judge's sensitivity and specificity
+ * @param labelledByHuman   rows in the judge's table whose truth came from a human
+ * @param truthHumanConflicts rows where the ground truth and a human disagree about the base answer (truth wins)
+ */
+public record JudgeReport(JudgeLoopMetrics loop, Estimate baseVsJudge, Estimate baseVsTruth, Estimate judgeVsTruth,
+                          JudgeAgreement judge, LabelConfusion baseLabels, LabelConfusion judgeLabels,
+                          CorrectedAccuracy corrected, long labelledByHuman, long truthHumanConflicts) {
+
+    /** The report of rows without human verdicts, with the standard bootstrap. */
+    public static JudgeReport of(List<ScoredRow> rows) {
+        return ofRated(rows.stream().map(RatedRow::of).toList(), Bootstrap.standard());
+    }
+
+    /** The report of rows that may carry a human verdict, with the standard bootstrap. */
+    public static JudgeReport ofRated(List<RatedRow> rows) {
+        return ofRated(rows, Bootstrap.standard());
+    }
+
+    public static JudgeReport ofRated(List<RatedRow> rows, Bootstrap bootstrap) {
+        List<ScoredRow> scored = rows.stream().map(RatedRow::scored).toList();
+        JudgeLoopMetrics loop = JudgeLoopMetrics.of(scored);
+        AgreementTable table = AgreementTable.EMPTY;
+        long unlabelled = 0;
+        long unlabelledCorrect = 0;
+        long byHuman = 0;
+        long conflicts = 0;
+        for (RatedRow row : rows) {
+            if (row.truthAndHumanDisagree()) {
+                conflicts++;
+            }
+            ScoredRow r = row.scored();
+            if (r.base() == null || !r.base().parsed() || r.judge() == null || !r.judge().parsed()) {
+                continue;
+            }
+            boolean saysCorrect = r.judge().evaluation() == Evaluation.CORRECT;
+            TruthMatch reference = row.reference();
+            if (reference.scored()) {
+                table = table.plus(saysCorrect, reference == TruthMatch.RIGHT);
+                if (!row.groundTruth().scored()) {
+                    byHuman++;
+                }
+            } else {
+                unlabelled++;
+                if (saysCorrect) {
+                    unlabelledCorrect++;
+                }
+            }
+        }
+        return new JudgeReport(loop, Wilson.of(loop.baseVsJudge()), Wilson.of(loop.baseVsTruth()),
+                Wilson.of(loop.judgeVsTruth()), JudgeAgreement.of(table, bootstrap),
+                LabelConfusion.ofBase(scored), LabelConfusion.ofJudge(scored),
+                CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap), byHuman, conflicts);
+    }
+
+    /** What the three accuracies mean together, in one line of plain words. */
+    public String reading() {
+        return Reading.of(this);
+    }
+}

@@ -1,0 +1,225 @@
+package io.arbiter.core.metrics;
+
+import io.arbiter.core.dataset.LabelSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A K×K confusion matrix of answers against the truth: rows are truth labels, columns the labels answered, in
+ * {@link LabelSet} order, plus an {@value #OTHER} column when an answer names a label no row has as truth. With
+ * multi-label truth a right answer counts on its own label and a wrong one against the row's first truth label,
+ * so the diagonal adds up to the hits of the matching accuracy. Unparsed answers are counted apart, as they are
+ * in the accuracies.
+ */
+public final class LabelConfusion {
+
+    /** The column of answers that name a label outside the truth labels. */
+    public static final String OTHER = "(other)";
+
+    private final List<String> labels;
+    private final List<String> columns;
+    private final long[][] counts;
+    private final long unparsed;
+
+    private LabelConfusion(List<String> labels, List<String> columns, long[][] counts, long unparsed) {
+        this.labels = labels;
+        this.columns = columns;
+        this.counts = counts;
+        this.unparsed = unparsed;
+    }
+
+    /** The base answers against the truth. */
+    public static LabelConfusion ofBase(List<ScoredRow> rows) {
+        return of(rows, row -> row.base() == null ? null : new Answer(row.base().label()));
+    }
+
+    /** The judge's own predictions against the truth. */
+    public static LabelConfusion ofJudge(List<ScoredRow> rows) {
+        return of(rows, row -> row.judge() == null ? null
+                : new Answer(row.judge().parsed() ? row.judge().prediction() : null));
+    }
+
+    /** An answer given: the label it names, or null when it names none (UNPARSED). */
+    private record Answer(String label) {
+    }
+
+    private static LabelConfusion of(List<ScoredRow> rows, Function<ScoredRow, Answer> answerOf) {
+        List<String> all = new ArrayList<>();
+        rows.forEach(row -> all.addAll(row.truth()));
+        List<String> labels = new LabelSet(all).labels();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(fold(labels.get(i)), i);
+        }
+        int other = labels.size();
+        long[][] counts = new long[labels.size()][labels.size() + 1];
+        long unparsed = 0;
+        for (ScoredRow row : rows) {
+            Answer answer = answerOf.apply(row);
+            if (row.truth().isEmpty() || answer == null) {
+                continue;
+            }
+            if (answer.label() == null) {
+                unparsed++;
+                continue;
+            }
+            int column = index.getOrDefault(fold(answer.label()), other);
+            Integer truthRow = TruthMatch.ofLabel(row.truth(), answer.label()) == TruthMatch.RIGHT
+                    ? Integer.valueOf(column) : firstTruthLabel(row.truth(), index);
+            if (truthRow != null) {
+                counts[truthRow][column]++;
+            }
+        }
+        boolean anyOther = false;
+        for (long[] line : counts) {
+            anyOther |= line[other] > 0;
+        }
+        List<String> columns = new ArrayList<>(labels);
+        if (anyOther) {
+            columns.add(OTHER);
+        }
+        long[][] trimmed = new long[labels.size()][columns.size()];
+        for (int r = 0; r < labels.size(); r++) {
+            System.arraycopy(counts[r], 0, trimmed[r], 0, columns.size());
+        }
+        return new LabelConfusion(labels, Collections.unmodifiableList(columns), trimmed, unparsed);
+    }
+
+    /** The index of the row's first truth label that is a label at all (not blank); null when none is. */
+    private static Integer firstTruthLabel(List<String> truth, Map<String, Integer> index) {
+        for (String label : truth) {
+            Integer i = index.get(fold(label));
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** The truth labels: the rows of the matrix. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The answered labels: the columns, the truth labels and possibly {@value #OTHER} last. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Rows with truth label {@code row} (index in {@link #labels()}) answered {@code column}. */
+    public long count(int row, int column) {
+        return counts[row][column];
+    }
+
+    /** A copy of the matrix, rows by columns. */
+    public long[][] counts() {
+        long[][] copy = new long[counts.length][];
+        for (int r = 0; r < counts.length; r++) {
+            copy[r] = counts[r].clone();
+        }
+        return copy;
+    }
+
+    /** Answers counted in the matrix. */
+    public long total() {
+        long total = 0;
+        for (long[] line : counts) {
+            for (long c : line) {
+                total += c;
+            }
+        }
+        return total;
+    }
+
+    /** The diagonal: answers that were right. */
+    public long right() {
+        long right = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            right += counts[i][i];
+        }
+        return right;
+    }
+
+    /** Answered rows with truth that named no label, left out of the matrix. */
+    public long unparsed() {
+        return unparsed;
+    }
+
+    /** Per truth label, the share of its rows answered right (its recall), with a Wilson interval. */
+    public Map<String, Estimate> perLabelAccuracy() {
+        Map<String, Estimate> accuracy = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            accuracy.put(labels.get(i), Wilson.interval(counts[i][i], rowTotal(i)));
+        }
+        return accuracy;
+    }
+
+    /** Mean precision over the labels that are in the truth or answered; see {@link #macroF1()}. */
+    public Estimate macroPrecision() {
+        return macro(Score.PRECISION);
+    }
+
+    /** Mean recall over the labels that are in the truth or answered; see {@link #macroF1()}. */
+    public Estimate macroRecall() {
+        return macro(Score.RECALL);
+    }
+
+    /**
+     * Mean per-label F1 over the labels that occur as truth or as an answer (a label with neither is left out); a
+     * label never answered has precision 0, one never true has recall 0, as scikit-learn does with
+     * zero_division=0. Answers in {@value #OTHER} lower recall but are no label of their own. Undefined with no
+     * answers; no interval.
+     */
+    public Estimate macroF1() {
+        return macro(Score.F1);
+    }
+
+    private enum Score { PRECISION, RECALL, F1 }
+
+    private Estimate macro(Score score) {
+        double sum = 0;
+        int present = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            long rowTotal = rowTotal(i);
+            long columnTotal = columnTotal(i);
+            if (rowTotal == 0 && columnTotal == 0) {
+                continue;
+            }
+            double precision = columnTotal == 0 ? 0 : (double) counts[i][i] / columnTotal;
+            double recall = rowTotal == 0 ? 0 : (double) counts[i][i] / rowTotal;
+            sum += switch (score) {
+                case PRECISION -> precision;
+                case RECALL -> recall;
+                case F1 -> precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            };
+            present++;
+        }
+        return present == 0 ? Estimate.undefined(0) : Estimate.pointOnly(sum / present, total());
+    }
+
+    private long rowTotal(int row) {
+        long total = 0;
+        for (long c : counts[row]) {
+            total += c;
+        }
+        return total;
+    }
+
+    private long columnTotal(int column) {
+        long total = 0;
+        for (long[] line : counts) {
+            total += line[column];
+        }
+        return total;
+    }
+
+    private static String fold(String label) {
+        return label.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package io.arbiter.core.metrics;
+
+/**
+ * A scored row with a human's verdict on its base answer, a third rater beside the judge. What the report takes as
+ * the truth about the base answer comes from the ground truth where it scores the answer, and from the human
+ * otherwise; so a row labelled only by a human still counts as labelled.
+ *
+ * @param scored the row: truth labels, base answer, judge verdict
+ * @param human  a human's verdict on the base answer: RIGHT, WRONG, or NOT_SCORED when no human looked at it
+ */
+public record RatedRow(ScoredRow scored, TruthMatch human) {
+
+    public RatedRow {
+        if (scored == null || human == null) {
+            throw new IllegalArgumentException("A rated row needs a row and a human verdict (NOT_SCORED for none)");
+        }
+    }
+
+    /** The row without a human verdict. */
+    public static RatedRow of(ScoredRow scored) {
+        return new RatedRow(scored, TruthMatch.NOT_SCORED);
+    }
+
+    /** The base answer against the ground truth alone, as the accuracies and the export count it. */
+    public TruthMatch groundTruth() {
+        return TruthMatch.ofBase(scored.truth(), scored.base());
+    }
+
+    /** Whether the base answer is right: by the ground truth where it decides, else by the human. */
+    public TruthMatch reference() {
+        TruthMatch truth = groundTruth();
+        return truth.scored() ? truth : human;
+    }
+
+    /** True when the ground truth and the human both judged the base answer and disagree. */
+    public boolean truthAndHumanDisagree() {
+        TruthMatch truth = groundTruth();
+        return truth.scored() && human.scored() && truth != human;
+    }
+}

@@ -1,0 +1,96 @@
+package io.arbiter.core.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.core.verdict.Evaluation;
+import io.arbiter.core.verdict.JudgeVerdict;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsJsonTest {
+
+    private static final List<String> KEYS = List.of("agreement", "kappa", "ac1", "mcc", "sensitivity", "specificity",
+            "precision", "balanced_accuracy", "base_vs_truth", "judge_vs_truth", "base_vs_judge",
+            "corrected_base_accuracy");
+
+    @Test
+    void theWikipediaKappaTableAsJson() throws Exception {
+        // tp 20, fp 5, fn 10, tn 15 (see AgreementTableTest): κ = 0.4, agreement 0.7, sensitivity 20/30.
+        List<ScoredRow> rows = new ArrayList<>();
+        add(rows, 20, "Drama", "Drama", Evaluation.CORRECT);
+        add(rows, 5, "Comedy", "Drama", Evaluation.CORRECT);
+        add(rows, 10, "Drama", "Drama", Evaluation.INCORRECT);
+        add(rows, 15, "Comedy", "Drama", Evaluation.INCORRECT);
+        JsonNode json = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(rows)));
+
+        for (String key : KEYS) {
+            assertTrue(json.has(key) && json.has(key + "_ci_low") && json.has(key + "_ci_high") && json.has(key + "_n"), key);
+        }
+        assertEquals(0.4, json.get("kappa").asDouble(), 1e-12);
+        assertEquals(0.7, json.get("agreement").asDouble(), 1e-12);
+        assertEquals(50, json.get("agreement_n").asLong());
+        assertEquals(30, json.get("sensitivity_n").asLong());
+        assertTrue(json.get("kappa_ci_low").asDouble() < 0.4 && json.get("kappa_ci_high").asDouble() > 0.4);
+        assertEquals(Map.of("tp", 20, "fp", 5, "fn", 10, "tn", 15),
+                new ObjectMapper().convertValue(json.get("confusion"), Map.class));
+        assertEquals(0.6, json.get("base_vs_truth").asDouble(), 1e-12);
+        assertEquals(30, json.get("base_vs_truth_hits").asLong());
+        assertTrue(json.get("corrected_base_accuracy").isNull(), "no unlabelled rows");
+        assertFalse(json.get("reading").asText().isEmpty());
+        JsonNode labels = json.get("label_confusion").get("base_vs_truth");
+        assertEquals(List.of("Comedy", "Drama"), List.of(labels.get("labels").get(0).asText(), labels.get("labels").get(1).asText()));
+        assertEquals("[[0,20],[0,30]]", labels.get("counts").toString());
+        assertEquals(1.0, labels.get("per_label_accuracy").get("Drama").get("accuracy").asDouble());
+    }
+
+    @Test
+    void degenerateReportsAreNullsNeverNaN() throws Exception {
+        List<List<ScoredRow>> cases = List.of(
+                List.of(),
+                List.of(new ScoredRow(List.of("Drama"), null, null, true)),
+                rowsOf(10, "Drama", "Drama", Evaluation.CORRECT),
+                rowsOf(4, "", "Drama", Evaluation.INCORRECT));
+        for (List<ScoredRow> rows : cases) {
+            String text = MetricsJson.write(JudgeReport.of(rows));
+            assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+            JsonNode json = new ObjectMapper().readTree(text);
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                assertTrue(field.getValue().isNull() || !field.getValue().isNumber() || Double.isFinite(field.getValue().asDouble()),
+                        field.getKey());
+            }
+        }
+        JsonNode allRight = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(rowsOf(10, "Drama", "Drama", Evaluation.CORRECT))));
+        assertTrue(allRight.get("kappa").isNull());
+        assertTrue(allRight.get("specificity").isNull());
+        assertEquals(1.0, allRight.get("ac1").asDouble());
+        JsonNode empty = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(List.of())));
+        for (String key : KEYS) {
+            assertTrue(empty.get(key).isNull(), key);
+            assertEquals(0, empty.get(key + "_n").asLong(), key);
+        }
+    }
+
+    private static List<ScoredRow> rowsOf(int count, String truth, String base, Evaluation evaluation) {
+        List<ScoredRow> rows = new ArrayList<>();
+        add(rows, count, truth, base, evaluation);
+        return rows;
+    }
+
+    private static void add(List<ScoredRow> rows, int count, String truth, String base, Evaluation evaluation) {
+        for (int i = 0; i < count; i++) {
+            rows.add(new ScoredRow(truth.isEmpty() ? List.of() : List.of(truth), new BaseAnswer(base, base),
+                    new JudgeVerdict(truth + "," + evaluation, truth.isEmpty() ? base : truth, evaluation), false));
+        }
+    }
+}

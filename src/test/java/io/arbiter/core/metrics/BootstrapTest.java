@@ -1,0 +1,74 @@
+package io.arbiter.core.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class BootstrapTest {
+
+    private static final AgreementTable TYPICAL = new AgreementTable(40, 9, 6, 45);
+
+    @Test
+    void sameSeedSameInterval() {
+        Estimate first = Bootstrap.standard().estimate(TYPICAL, AgreementTable::kappa);
+        Estimate again = new Bootstrap(Bootstrap.SEED, Bootstrap.RESAMPLES).estimate(TYPICAL, AgreementTable::kappa);
+        assertEquals(first, again);
+        Estimate otherSeed = new Bootstrap(1L, Bootstrap.RESAMPLES).estimate(TYPICAL, AgreementTable::kappa);
+        assertNotEquals(first.ciLow(), otherSeed.ciLow());
+    }
+
+    @Test
+    void intervalContainsThePointOfATypicalTable() {
+        // κ = 0.6995 (po 0.85, pe 0.5008); with n = 100 its bootstrap interval is roughly ±0.14.
+        List<AgreementTable> resamples = Bootstrap.standard().resample(TYPICAL);
+        assertEquals(Bootstrap.RESAMPLES, resamples.size());
+        assertTrue(resamples.stream().allMatch(t -> t.n() == 100));
+        for (var statistic : List.<java.util.function.Function<AgreementTable, OptionalDouble>>of(
+                AgreementTable::kappa, AgreementTable::ac1, AgreementTable::mcc, AgreementTable::balancedAccuracy)) {
+            Estimate e = Bootstrap.estimate(TYPICAL, resamples, statistic);
+            assertTrue(e.ciLow() < e.value() && e.value() < e.ciHigh(), e.toString());
+            assertTrue(e.ciHigh() - e.ciLow() > 0.1 && e.ciHigh() - e.ciLow() < 0.4, e.toString());
+        }
+    }
+
+    @Test
+    void resampledHitsStayAroundTheRate() {
+        long[] hits = Bootstrap.standard().resampleHits(30, 100);
+        double mean = java.util.Arrays.stream(hits).average().orElseThrow();
+        assertEquals(30, mean, 1.0);
+        assertTrue(java.util.Arrays.stream(hits).allMatch(h -> h >= 0 && h <= 100));
+    }
+
+    @Test
+    void undefinedPointHasNoInterval() {
+        Estimate e = Bootstrap.standard().estimate(new AgreementTable(10, 0, 0, 0), AgreementTable::kappa);
+        assertFalse(e.isDefined());
+        assertEquals(10, e.n());
+        assertEquals("n/a", Bootstrap.standard().estimate(AgreementTable.EMPTY, AgreementTable::mcc).format());
+    }
+
+    @Test
+    void mostlyUndefinedResamplesGiveThePointAlone() {
+        // MCC needs the single fp row (else no wrong answer) and the single fn row (else no Incorrect) in a
+        // resample: each is drawn with probability 1 − 0.99^100 = 0.63, both with 0.40 < 1/2.
+        Estimate e = Bootstrap.standard().estimate(new AgreementTable(98, 1, 1, 0), AgreementTable::mcc);
+        assertEquals(-1.0 / 99, e.value(), 1e-12);
+        assertTrue(e.isDefined());
+        assertFalse(e.hasInterval());
+    }
+
+    @Test
+    void percentilesInterpolateBetweenOrderStatistics() {
+        double[] sorted = {1, 2, 3, 4, 5};
+        // type 7: h = 4·0.025 = 0.1 -> 1.1; h = 4·0.975 = 3.9 -> 4.9
+        assertEquals(1.1, Bootstrap.quantile(sorted, 0.025), 1e-12);
+        assertEquals(4.9, Bootstrap.quantile(sorted, 0.975), 1e-12);
+        Estimate e = Bootstrap.percentile(OptionalDouble.of(3), 5, new double[] {5, Double.NaN, 1, 4, 2, 3});
+        assertEquals(new Estimate(3, 1.1, 4.9, 5), e);
+    }
+}
