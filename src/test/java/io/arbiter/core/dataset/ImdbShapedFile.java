@@ -42,7 +42,7 @@ public final class ImdbShapedFile {
     public static String[] row(int i) {
         String[] cells = new String[16];
         cells[0] = "https://m.media-amazon.com/images/M/MV5B" + Integer.toString(i * 7919 + 104729, 36).toUpperCase(Locale.ROOT)
-                + "NjEyYTk4NDctMGNlZi00ZGE3LTkwMzctY2Q@._V1_UX67_CR0,4,67,98_AL_.jpg";
+                + "NjEyYTk4NDctMGNlZi00ZGE3LTkwMzctY2QXkEyXkFqcGdeQXVyNjc1NTYyMjg@._V1_UX67_CR0,4,67,98_AL_.jpg";
         cells[1] = TITLES[i % TITLES.length] + " " + (i + 1);
         cells[2] = Integer.toString(1920 + i % 100);
         cells[3] = CERTIFICATES[i % CERTIFICATES.length];
@@ -53,7 +53,7 @@ public final class ImdbShapedFile {
         cells[8] = i % 7 == 0 ? "" : Integer.toString(60 + i % 40);
         cells[9] = "Director " + (i % 300);
         for (int s = 0; s < 4; s++) {
-            cells[10 + s] = "Star Name " + ((i * 31 + s * 997) % 2000);
+            cells[10 + s] = "Star Firstname " + ((i * 31 + s * 997) % 2000);
         }
         cells[14] = Integer.toString(25_000 + (i * 7_919) % 2_300_000);
         cells[15] = i % 11 == 0 ? "" : String.format(Locale.ROOT, "%,d", 1_000 + (long) i * 104_729 % 900_000_000);
