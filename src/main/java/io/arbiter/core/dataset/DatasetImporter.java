@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Fatal problems throw {@link DatasetException} with "file, line N: problem". A file detected as UTF-8 that turns
  * out to hold other bytes later on is read again from the start as windows-1252, with an ENCODING_FALLBACK problem;
- * when the user chose UTF-8 it is an error naming the line instead.
+ * when the user chose UTF-8 it is an error naming the line instead (exact for delimited files; for JSON Lines it is
+ * the line the read-ahead had reached).
+ *
+ * <p>Cancelling: the {@code cancelled} supplier or an interrupt of the reading thread ends the read with a
+ * {@link CancellationException}; nothing is kept, so the caller's previous dataset stays as it was.
  */
 public final class DatasetImporter {
 
@@ -242,6 +247,7 @@ public final class DatasetImporter {
                 int length = raw.readNBytes(sample, 0, sample.length);
                 int next = length == sample.length ? raw.read() : -1;
                 ImportSettings resolved = resolve(source, sample, length, next < 0, given);
+                checkCharacters(resolved);
                 int bom = SettingsDetector.bomLength(sample, length, resolved.encoding());
                 InputStream prefix = new ByteArrayInputStream(sample, bom, length - bom);
                 InputStream all = next < 0 ? prefix
@@ -258,8 +264,22 @@ public final class DatasetImporter {
                 return new ImportResult(dataset, resolved, problems, (int) skipped, ragged);
             } catch (DecodingReader.MalformedBytesException e) {
                 throw new EncodingMismatch(Math.max(1, currentLine()), "UTF-8");
+            } catch (ClosedByInterruptException e) {
+                throw new CancellationException("Reading " + source.name() + " was cancelled");
             } catch (IOException e) {
                 throw ioFailure(source, e, currentLine());
+            }
+        }
+
+        private void checkCharacters(ImportSettings s) throws DatasetException {
+            if (s.format() == FileFormat.JSON_LINES) {
+                return;
+            }
+            char d = s.delimiter();
+            char q = s.quote();
+            if (d == q || d == '\n' || d == '\r' || q == '\n' || q == '\r') {
+                throw new DatasetException(source.name() + ": the delimiter (" + ImportSettings.describe(d) + ") and the quote ("
+                        + ImportSettings.describe(q) + ") must be two different characters other than a line break");
             }
         }
 
@@ -352,7 +372,7 @@ public final class DatasetImporter {
         }
 
         private void tick(long rows) {
-            if (cancelled.getAsBoolean()) {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Reading " + source.name() + " was cancelled");
             }
             long now = System.nanoTime();

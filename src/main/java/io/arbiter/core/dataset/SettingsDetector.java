@@ -85,7 +85,10 @@ final class SettingsDetector {
         if (!isUtf16(encoding)) {
             for (int i = bom; i < length; i++) {
                 if (sample[i] == 0) {
-                    throw new NotText("looks like a binary file, not text (a zero byte at offset " + i + ")");
+                    boolean everyOther = length - bom >= 4 && (sample[bom] == 0) != (sample[bom + 1] == 0)
+                            && (sample[bom + 2] == 0) == (sample[bom] == 0);
+                    throw new NotText("looks like a binary file, not text (a zero byte at offset " + i + ")"
+                            + (everyOther ? "; if it is UTF-16 text without a byte order mark, choose UTF-16LE or UTF-16BE" : ""));
                 }
             }
         }

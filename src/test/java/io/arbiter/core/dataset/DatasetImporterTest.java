@@ -246,6 +246,41 @@ class DatasetImporterTest {
     }
 
     @Test
+    void utf16WithoutBomIsRefusedWithAHintAndReadWhenChosen() throws Exception {
+        Path file = write("u16.csv", "Title,Genre\nAmélie,Comédie\n", StandardCharsets.UTF_16LE);
+
+        DatasetException e = assertThrows(DatasetException.class, () -> read(file));
+        ImportResult chosen = DatasetImporter.read(file, ImportSettings.detectAll().withEncoding(StandardCharsets.UTF_16LE),
+                ImportProgress.NONE, () -> false);
+
+        assertTrue(e.getMessage().contains("choose UTF-16LE or UTF-16BE"), e.getMessage());
+        assertRow(chosen.dataset(), 0, "Amélie", "Comédie");
+    }
+
+    @Test
+    void sameDelimiterAndQuoteIsRefused() throws Exception {
+        Path file = write("same.csv", "a,b\n1,2\n", StandardCharsets.UTF_8);
+
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetImporter.read(file,
+                ImportSettings.detectAll().withQuote(','), ImportProgress.NONE, () -> false));
+
+        assertTrue(e.getMessage().contains("must be two different characters"), e.getMessage());
+    }
+
+    @Test
+    void anInterruptedReadIsACancel() throws Exception {
+        Path file = dir.resolve("big.csv");
+        ImdbShapedFile.write(file, 5_000);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> read(file));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void emptyBlankAndHeaderOnlyFilesSaySo() throws Exception {
         Path empty = write("empty.csv", "", StandardCharsets.UTF_8);
         Path blank = write("blank.csv", "\n\r\n  \n", StandardCharsets.UTF_8);
