@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.DatasetException;
-import io.arbiter.core.dataset.DatasetReader;
+import io.arbiter.core.dataset.DatasetImporter;
+import io.arbiter.core.dataset.ImportProblem;
+import io.arbiter.core.dataset.ImportProgress;
+import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.OpenAiChatClient;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +45,14 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--dataset", required = true, description = "CSV file with a header row.")
+    @Option(names = "--dataset", required = true, description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'.")
     Path dataset;
+
+    @Mixin
+    DatasetOptions datasetOptions;
+
+    @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
+    boolean skipRagged;
 
     @Option(names = "--input-column", required = true, split = ",",
             description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part.")
@@ -95,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
             throw new CliFailure("--concurrency must be 1 to 512, not " + concurrency, ArbiterCli.BAD_INPUT);
         }
-        Dataset rows = readDataset();
+        Dataset rows = readDataset(stderr);
         ColumnMapping mapping = new ColumnMapping(inputColumns, truthColumn, truthSeparator);
         List<String> mappingProblems = mapping.problemsWith(rows);
         if (!mappingProblems.isEmpty()) {
@@ -143,12 +153,24 @@ final class RunCommand implements Callable<Integer> {
         return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency);
     }
 
-    private Dataset readDataset() {
+    private Dataset readDataset(PrintWriter stderr) {
+        ImportResult result;
         try {
-            return DatasetReader.read(dataset);
+            result = DatasetImporter.read(dataset, datasetOptions.settings(), ImportProgress.NONE, () -> false);
         } catch (DatasetException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
+        if (result.totalRaggedRows() > 0) {
+            ImportProblem first = result.problems().stream()
+                    .filter(p -> p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
+                    .findFirst().orElseThrow();
+            String summary = result.totalRaggedRows() + " ragged row(s), the first at line " + first.line() + " (" + first.message() + ")";
+            if (!skipRagged) {
+                throw new CliFailure(dataset + ": " + summary + "; --skip-ragged leaves them out", ArbiterCli.BAD_INPUT);
+            }
+            stderr.println("arbiter: " + dataset + ": left out " + summary);
+        }
+        return result.dataset();
     }
 
     private static String readText(Path file, String option) {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,45 @@ class RunCommandTest {
                 "--provider", "http://127.0.0.1:9/v1", "--base-model", "a", "--judge-model", "b", "--json");
         assertEquals(ArbiterCli.PROVIDER_FAILED, status);
         assertTrue(err.toString().contains("Nothing answers at http://127.0.0.1:9/v1"), err.toString());
+    }
+
+    @Test
+    void raggedRowsAreRefusedInOneLineUnlessSkipped() throws Exception {
+        Files.writeString(dataset, Samples.text(Samples.MOVIES).stripTrailing() + "\nOnly a title\n");
+
+        int refused = run("run", "--dataset", dataset.toString(), "--input-column", "Overview",
+                "--base-prompt", basePrompt.toString(), "--judge-prompt", judgePrompt.toString());
+
+        assertEquals(ArbiterCli.BAD_INPUT, refused);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("1 ragged row(s)") && err.toString().contains("--skip-ragged"), err.toString());
+
+        err.getBuffer().setLength(0);
+        int status = run("run", "--dataset", dataset.toString(), "--input-column", "Overview", "--truth-column", "Genre",
+                "--base-prompt", basePrompt.toString(), "--judge-prompt", judgePrompt.toString(), "--skip-ragged", "--json");
+
+        assertEquals(0, status, err.toString());
+        assertEquals(Samples.movies().size(), new ObjectMapper().readTree(out.toString()).get("rows").asInt());
+    }
+
+    @Test
+    void theImportOverridesReadASemicolonWindows1252File() throws Exception {
+        Dataset sample = Samples.movies();
+        StringBuilder text = new StringBuilder("Title;Overview;Genre\r");
+        for (int row = 0; row < sample.size(); row++) {
+            for (int c = 0; c < 3; c++) {
+                text.append(c > 0 ? ";" : "").append('"').append(sample.value(row, c).replace("\"", "\"\"")).append('"');
+            }
+            text.append('\r');
+        }
+        Files.write(dataset, text.toString().getBytes(Charset.forName("windows-1252")));
+
+        int status = run("run", "--dataset", dataset.toString(), "--input-column", "Overview", "--truth-column", "Genre",
+                "--base-prompt", basePrompt.toString(), "--judge-prompt", judgePrompt.toString(),
+                "--encoding", "windows-1252", "--delimiter", ";", "--json");
+
+        assertEquals(0, status, err.toString());
+        assertEquals(sample.size(), new ObjectMapper().readTree(out.toString()).get("rows").asInt());
     }
 
     private int run(String... args) {

@@ -1,0 +1,23 @@
+package io.arbiter.core.dataset;
+
+import java.util.List;
+
+/**
+ * What a read produced: the dataset, the settings actually used, and what was worked around.
+ *
+ * @param resolved        the settings used, with no nulls
+ * @param problems        non-fatal problems in file order, at most {@link DatasetImporter#MAX_PROBLEMS} ragged rows among them
+ * @param skippedRows     rows left out of the dataset (ragged rows and JSON lines that are not objects)
+ * @param totalRaggedRows every ragged row, including those beyond the listed ones
+ */
+public record ImportResult(Dataset dataset, ImportSettings resolved, List<ImportProblem> problems,
+                           int skippedRows, long totalRaggedRows) {
+
+    public ImportResult {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean hasRaggedRows() {
+        return totalRaggedRows > 0;
+    }
+}
