@@ -94,6 +94,23 @@ public final class ResultRow {
         return baseRight(r) ? Outcome.PASS : Outcome.FAIL;
     }
 
+    /** True when any shown cell contains {@code needle} (already lower case); used by the table filter. */
+    boolean matches(String needle, io.arbiter.core.dataset.Dataset dataset, java.util.List<String> keyColumns) {
+        if (dataset != null) {
+            for (String column : keyColumns) {
+                if (dataset.value(index, column).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                    return true;
+                }
+            }
+        }
+        for (String cell : new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth()}) {
+            if (cell.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the judge's verdict contradicts the ground truth: the rows worth a second look. */
     public boolean judgeDisagreesWithTruth() {
         RowResult r = result();

@@ -4,6 +4,7 @@ import javafx.beans.value.ChangeListener;
 import java.util.Locale;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.ui.common.ViewLoader;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -18,6 +19,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
 
 /** The three accuracies above a table with one line per dataset row, styled by outcome. */
 public final class ResultsView {
@@ -39,6 +42,9 @@ public final class ResultsView {
     @FXML private Label legendLabel;
     @FXML private Button exportButton;
     @FXML private TableView<ResultRow> resultsTable;
+    @FXML private TextField filterField;
+    @FXML private Label shownLabel;
+    @FXML private StackPane labelsSlot;
 
     private final ResultsViewModel model;
 
@@ -58,6 +64,13 @@ public final class ResultsView {
         exportButton.disableProperty().bind(Bindings.not(model.hasResultsProperty()));
         exportButton.setOnAction(e -> onExport.run());
         resultsTable.setItems(model.rows());
+        // Sorting a large table on the FX thread freezes the window: the model sorts in the background instead.
+        resultsTable.setSortPolicy(table -> {
+            model.sort(comparatorFor(table.getSortOrder()));
+            return true;
+        });
+        filterField.textProperty().addListener((obs, old, text) -> model.filter(text));
+        shownLabel.textProperty().bind(model.shownSummaryProperty());
         resultsTable.setRowFactory(table -> new OutcomeRow());
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
@@ -67,6 +80,26 @@ public final class ResultsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Puts the label pane to the right of the table. */
+    public void showBeside(Parent pane) {
+        labelsSlot.getChildren().setAll(pane);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparator<ResultRow> comparatorFor(List<TableColumn<ResultRow, ?>> sortOrder) {
+        Comparator<ResultRow> combined = null;
+        for (TableColumn<ResultRow, ?> column : sortOrder) {
+            Comparator<ResultRow> byColumn = column.getUserData() instanceof Function<?, ?> value
+                    ? Comparator.comparing((Function<ResultRow, String>) value, String.CASE_INSENSITIVE_ORDER)
+                    : Comparator.comparingInt(ResultRow::index);
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            combined = combined == null ? byColumn : combined.thenComparing(byColumn);
+        }
+        return combined;
     }
 
     /** The row the user has selected, or -1. */
@@ -103,6 +136,7 @@ public final class ResultsView {
         TableColumn<ResultRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue()),
                 c.getValue().resultProperty()));
+        column.setUserData(value); // what the background sort compares
         column.setPrefWidth(120);
         return column;
     }

@@ -11,6 +11,8 @@ import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,7 +28,14 @@ import javafx.collections.ObservableList;
 public final class ResultsViewModel {
 
     private final TaskExecutor executor;
+    /** Every row in dataset order; results are applied here by index. */
+    private List<ResultRow> allRows = List.of();
+    /** The rows the table shows: all of them, or a filtered and sorted selection made off the FX thread. */
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
+    private final java.util.concurrent.atomic.AtomicLong viewGeneration = new java.util.concurrent.atomic.AtomicLong();
+    private String filterText = "";
+    private Comparator<ResultRow> order;
     private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics = new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
     private final ReadOnlyStringWrapper baseVsJudge = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper baseVsTruth = new ReadOnlyStringWrapper();
@@ -51,8 +60,19 @@ public final class ResultsViewModel {
 
     // Properties
 
+    /** The rows the table shows, filtered and sorted. */
     public ObservableList<ResultRow> rows() {
         return rows;
+    }
+
+    /** Every row, in dataset order. */
+    public List<ResultRow> allRows() {
+        return allRows;
+    }
+
+    /** "Showing 120 of 84,000 rows" while a filter is on; empty otherwise. */
+    public ReadOnlyStringProperty shownSummaryProperty() {
+        return shownSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<JudgeLoopMetrics> metricsProperty() {
@@ -102,17 +122,72 @@ public final class ResultsViewModel {
 
     // Commands
 
-    /** Shows a freshly loaded dataset: one pending row per dataset row, no figures yet. */
-    public void show(Dataset dataset, ColumnMapping mapping) {
-        this.dataset = dataset;
-        keyColumns.set(keyColumnsOf(dataset, mapping));
+    /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
+    public static List<ResultRow> pendingRows(Dataset dataset, ColumnMapping mapping) {
         List<ResultRow> fresh = new ArrayList<>(dataset.size());
         for (int row = 0; row < dataset.size(); row++) {
             fresh.add(new ResultRow(RowResult.pending(row, mapping.truthLabels(dataset, row))));
         }
-        rows.setAll(fresh);
+        return fresh;
+    }
+
+    /** Shows a freshly loaded dataset: one pending row per dataset row, no figures yet. */
+    public void show(Dataset dataset, ColumnMapping mapping) {
+        show(dataset, mapping, pendingRows(dataset, mapping));
+    }
+
+    /** Shows a dataset with rows made by {@link #pendingRows}. */
+    public void show(Dataset dataset, ColumnMapping mapping, List<ResultRow> pending) {
+        this.dataset = dataset;
+        keyColumns.set(keyColumnsOf(dataset, mapping));
+        allRows = List.copyOf(pending);
+        viewGeneration.incrementAndGet();
+        filterText = "";
+        order = null;
+        rows.setAll(allRows);
+        shownSummary.set("");
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
+    }
+
+    /** Shows only rows whose visible text contains {@code text} (any case); the work happens off the FX thread. */
+    public void filter(String text) {
+        filterText = text == null ? "" : text.strip();
+        refreshView();
+    }
+
+    /** Sorts the shown rows by {@code comparator} (null: dataset order), off the FX thread. */
+    public void sort(Comparator<ResultRow> comparator) {
+        order = comparator;
+        refreshView();
+    }
+
+    private void refreshView() {
+        List<ResultRow> source = allRows;
+        String needle = filterText.toLowerCase(Locale.ROOT);
+        Comparator<ResultRow> sortBy = order;
+        Dataset shownDataset = dataset;
+        List<String> keys = keyColumns.get();
+        long generation = viewGeneration.incrementAndGet();
+        executor.submit(() -> {
+            List<ResultRow> selected = new ArrayList<>(source.size());
+            for (ResultRow row : source) {
+                if (needle.isEmpty() || row.matches(needle, shownDataset, keys)) {
+                    selected.add(row);
+                }
+            }
+            if (sortBy != null) {
+                selected.sort(sortBy);
+            }
+            return selected;
+        }).whenComplete((selected, failure) -> {
+            if (failure != null || generation != viewGeneration.get()) {
+                return; // a newer filter or sort, or a new dataset, has taken over
+            }
+            rows.setAll(selected);
+            shownSummary.set(needle.isEmpty() ? "" : String.format(Locale.ROOT, "Showing %,d of %,d rows",
+                    selected.size(), source.size()));
+        });
     }
 
     /**
@@ -120,7 +195,7 @@ public final class ResultsViewModel {
      * most of a second; resetting the items does not.
      */
     public void clearResults() {
-        for (ResultRow row : rows) {
+        for (ResultRow row : allRows) {
             RowResult old = row.result();
             row.resultProperty().set(RowResult.pending(old.row(), old.truth()));
         }
@@ -134,13 +209,13 @@ public final class ResultsViewModel {
             return;
         }
         for (RowResult result : updated) {
-            if (result.row() < rows.size()) {
-                rows.get(result.row()).resultProperty().set(result);
+            if (result.row() < allRows.size()) {
+                allRows.get(result.row()).resultProperty().set(result);
             }
         }
         hasResults.set(true);
         long now = System.nanoTime();
-        if (now - lastRecount >= RECOUNT_INTERVAL_NANOS || rows.size() < 1_000) {
+        if (now - lastRecount >= RECOUNT_INTERVAL_NANOS || allRows.size() < 1_000) {
             lastRecount = now;
             metrics.set(JudgeLoopMetrics.of(scored()));
         }
@@ -149,8 +224,8 @@ public final class ResultsViewModel {
     /** Takes a finished run's rows and figures as they are, so the screen shows exactly what the run computed. */
     public void finish(List<RowResult> results, JudgeLoopMetrics computed) {
         for (RowResult result : results) {
-            if (result.row() < rows.size()) {
-                rows.get(result.row()).resultProperty().set(result);
+            if (result.row() < allRows.size()) {
+                allRows.get(result.row()).resultProperty().set(result);
             }
         }
         hasResults.set(true);
@@ -160,8 +235,8 @@ public final class ResultsViewModel {
     /** Writes every row to a CSV file in the background; the future completes on the UI thread. */
     public CompletableFuture<Path> export(Path file) {
         Dataset source = dataset;
-        List<RowResult> snapshot = new ArrayList<>(rows.size());
-        rows.forEach(r -> snapshot.add(r.result()));
+        List<RowResult> snapshot = new ArrayList<>(allRows.size());
+        allRows.forEach(r -> snapshot.add(r.result()));
         return executor.submit(() -> {
             new ResultsCsvWriter().write(file, source, source.columns(), snapshot);
             return file;
@@ -169,8 +244,8 @@ public final class ResultsViewModel {
     }
 
     private List<ScoredRow> scored() {
-        List<ScoredRow> scored = new ArrayList<>(rows.size());
-        for (ResultRow row : rows) {
+        List<ScoredRow> scored = new ArrayList<>(allRows.size());
+        for (ResultRow row : allRows) {
             scored.add(row.result().scored());
         }
         return scored;

@@ -7,7 +7,11 @@ import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
+import io.arbiter.ui.importer.ImportView;
+import io.arbiter.ui.labels.LabelsView;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -18,6 +22,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -56,14 +61,16 @@ public final class WorkbenchView {
         promptsSlot.getChildren().add(prompts.root());
         runSlot.getChildren().add(run.root());
         resultsSlot.getChildren().add(results.root());
+        results.showBeside(new LabelsView(model.labels()).root());
 
         // The preview follows the row selected in the results table, with that row's base answer if it has one.
         results.selectedRowProperty().addListener((obs, old, row) -> {
             int index = row.intValue();
             if (index >= 0) {
-                var result = model.results().rows().get(index).result();
+                var selected = model.results().rows().get(index);
+                var result = selected.result();
                 model.prompts().previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
-                model.prompts().previewRowProperty().set(index);
+                model.prompts().previewRowProperty().set(selected.index());
             }
         });
 
@@ -88,7 +95,8 @@ public final class WorkbenchView {
             control.disableProperty().bind(running);
         }
 
-        openDatasetItem.setOnAction(e -> chooseDataset());
+        openDatasetItem.setOnAction(e -> showImport(null));
+        acceptDroppedFiles();
         openSampleItem.setOnAction(e -> model.openSample());
         exportItem.setOnAction(e -> chooseExportFile());
         quitItem.setOnAction(e -> Platform.exit());
@@ -102,16 +110,31 @@ public final class WorkbenchView {
         return root;
     }
 
-    private void chooseDataset() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open dataset");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV files", "*.csv"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            model.openDataset(file.toPath());
+    /** Opens the import dialog, on {@code file} when one was dropped, otherwise with a file chooser. */
+    private void showImport(Path file) {
+        if (model.busy("importing")) {
+            return;
         }
+        String stylesheet = root.getScene().getStylesheets().isEmpty() ? null : root.getScene().getStylesheets().get(0);
+        new ImportView(model.newImport(), window(), stylesheet).show(file);
+    }
+
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            event.setDropCompleted(!files.isEmpty());
+            event.consume();
+            if (!files.isEmpty()) {
+                // After the drop has finished, so the dialog does not open inside the drag gesture.
+                Platform.runLater(() -> showImport(files.get(0).toPath()));
+            }
+        });
     }
 
     private void chooseExportFile() {

@@ -1,10 +1,12 @@
 package io.arbiter.ui.workbench;
 
-import java.util.Locale;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.dataset.DatasetReader;
-import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.dataset.ColumnGuess;
+import io.arbiter.core.dataset.DatasetImporter;
+import io.arbiter.core.dataset.ImportProgress;
+import io.arbiter.core.dataset.ImportSettings;
+import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.OpenAiChatClient;
@@ -15,12 +17,17 @@ import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.importer.ImportViewModel;
+import io.arbiter.ui.labels.LabelsViewModel;
+import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.run.RunViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +51,9 @@ public final class WorkbenchViewModel {
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
     private final ResultsViewModel results;
+    private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
+    private Map<String, String> labelRenames = Map.of();
+    private final AtomicLong remapGeneration = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
@@ -51,6 +61,9 @@ public final class WorkbenchViewModel {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> truthChoices = FXCollections.observableArrayList();
     private final StringProperty inputColumn = new SimpleStringProperty();
+    /** Further input columns chosen at import; the bar's chooser shows and sets the first. */
+    private List<String> moreInputs = List.of();
+    private String answerColumn;
     private final StringProperty truthColumn = new SimpleStringProperty();
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
     private final ObservableList<ProviderPreset> providers = FXCollections.observableArrayList(ProviderPreset.ALL);
@@ -91,6 +104,10 @@ public final class WorkbenchViewModel {
 
     public ResultsViewModel results() {
         return results;
+    }
+
+    public LabelsViewModel labels() {
+        return labels;
     }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {
@@ -155,8 +172,7 @@ public final class WorkbenchViewModel {
 
     /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
     public void openSample() {
-        if (run.runningProperty().get() || preparing) {
-            status.set("Wait for the run to finish, or cancel it, before opening the sample.");
+        if (busy("opening the sample")) {
             return;
         }
         executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
@@ -166,26 +182,60 @@ public final class WorkbenchViewModel {
             }
             prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
             prompts.judgeTextProperty().set(Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            moreInputs = List.of();
+            answerColumn = null;
             useDataset(loaded, Samples.MOVIES_INPUT_COLUMN, Samples.MOVIES_TRUTH_COLUMN);
             status.set("Opened the bundled movie sample.");
         });
     }
 
-    /** Reads a CSV file in the background; the current dataset stays until the new one is read completely. */
+    /**
+     * Reads a file with every setting detected and the columns guessed, for callers without a dialog (benchmarks,
+     * scripts). The current dataset stays until the new one is read completely.
+     */
     public void openDataset(Path file) {
-        if (run.runningProperty().get() || preparing) {
-            status.set("Wait for the run to finish, or cancel it, before opening another dataset.");
+        if (busy("opening another dataset")) {
             return;
         }
         status.set("Reading " + file.getFileName() + "…");
-        executor.submit(() -> DatasetReader.read(file)).whenComplete((loaded, failure) -> {
-            if (failure != null) {
-                status.set(messageOf(failure));
-                return;
-            }
-            useDataset(loaded, guessInput(loaded), guessTruth(loaded));
-            status.set("Opened " + file + ".");
-        });
+        executor.submit(() -> DatasetImporter.read(file, ImportSettings.detectAll(), ImportProgress.NONE, () -> false))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        status.set(messageOf(failure));
+                        return;
+                    }
+                    Dataset loaded = result.dataset();
+                    String truth = ColumnGuess.truth(loaded.columns());
+                    useImported(new ImportViewModel.Imported(loaded, new ColumnMapping(
+                            List.of(ColumnGuess.input(loaded)), truth, ","), file));
+                });
+    }
+
+    /** A dialog for importing a file; whatever it imports replaces the current dataset. */
+    public ImportViewModel newImport() {
+        return new ImportViewModel(executor, this::useImported);
+    }
+
+    /** True, with a message, when a run keeps the dataset from changing now. */
+    public boolean busy(String what) {
+        if (run.runningProperty().get() || preparing) {
+            status.set("Wait for the run to finish, or cancel it, before " + what + ".");
+            return true;
+        }
+        return false;
+    }
+
+    private void useImported(ImportViewModel.Imported imported) {
+        if (busy("importing")) {
+            return;
+        }
+        ColumnMapping mapping = imported.mapping();
+        moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
+        answerColumn = mapping.answerColumn();
+        useDataset(imported.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
+        truthSeparator.set(mapping.truthSeparator());
+        status.set("Imported " + imported.file() + (mapping.judgeOnly()
+                ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "." : "."));
     }
 
     /** Starts both stages over every row, unless something would make the run fail. */
@@ -259,6 +309,8 @@ public final class WorkbenchViewModel {
     }
 
     private void useDataset(Dataset loaded, String input, String truth) {
+        labels.clearForNewDataset();
+        labelRenames = Map.of();
         dataset.set(loaded);
         columns.setAll(loaded.columns());
         List<String> truths = new ArrayList<>();
@@ -271,6 +323,15 @@ public final class WorkbenchViewModel {
         remap();
     }
 
+    private void useRenames(Map<String, String> renames) {
+        labelRenames = renames;
+        remap();
+    }
+
+    /**
+     * Re-reads the truth with the current mapping: label counts, the prompts' {{labels}} and the table's rows.
+     * Linear in the rows, so it runs in the background; a newer remap supersedes an older one.
+     */
     private void remap() {
         Dataset rows = dataset.get();
         if (rows == null || inputColumn.get() == null) {
@@ -280,45 +341,31 @@ public final class WorkbenchViewModel {
         if (!mapping.problemsWith(rows).isEmpty()) {
             return;
         }
-        LabelSet labels = LabelSet.fromTruth(rows, mapping);
-        prompts.useDataset(rows, mapping, labels);
-        if (!run.runningProperty().get()) {
-            results.show(rows, mapping);
-        }
+        long generation = remapGeneration.incrementAndGet();
+        executor.submit(() -> new Remapped(LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping)))
+                .whenComplete((remapped, failure) -> {
+                    if (failure != null) {
+                        status.set(messageOf(failure));
+                        return;
+                    }
+                    if (generation != remapGeneration.get() || dataset.get() != rows) {
+                        return;
+                    }
+                    labels.show(remapped.counts());
+                    prompts.useDataset(rows, mapping, remapped.counts().labelSet());
+                    if (!run.runningProperty().get() && !preparing) {
+                        results.show(rows, mapping, remapped.rows());
+                    }
+                });
     }
 
     ColumnMapping mapping() {
         String truth = truthColumn.get();
-        return new ColumnMapping(List.of(inputColumn.get()), NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get());
-    }
-
-    /** The column with the longest text is most likely what the model should read. */
-    private static String guessInput(Dataset rows) {
-        int best = 0;
-        long bestLength = -1;
-        int sample = Math.min(rows.size(), 200);
-        for (int c = 0; c < rows.columns().size(); c++) {
-            long length = 0;
-            for (int r = 0; r < sample; r++) {
-                length += rows.value(r, c).length();
-            }
-            if (length > bestLength) {
-                best = c;
-                bestLength = length;
-            }
-        }
-        return rows.columns().get(best);
-    }
-
-    private static String guessTruth(Dataset rows) {
-        for (String column : rows.columns()) {
-            String name = column.toLowerCase(Locale.ROOT);
-            if (name.equals("label") || name.equals("labels") || name.contains("truth") || name.equals("genre")
-                    || name.equals("category") || name.equals("class")) {
-                return column;
-            }
-        }
-        return null;
+        List<String> inputs = new ArrayList<>();
+        inputs.add(inputColumn.get());
+        moreInputs.stream().filter(c -> !inputs.contains(c)).forEach(inputs::add);
+        return new ColumnMapping(inputs, NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get(), answerColumn,
+                labelRenames);
     }
 
     private static String keyHintFor(ProviderPreset preset) {
@@ -338,5 +385,8 @@ public final class WorkbenchViewModel {
     }
 
     private record Prepared(RunSpec spec, ChatClient client) {
+    }
+
+    private record Remapped(LabelCounts counts, List<ResultRow> rows) {
     }
 }

@@ -1,0 +1,219 @@
+package io.arbiter.ui.importer;
+
+import io.arbiter.core.dataset.FileFormat;
+import io.arbiter.core.dataset.LineEnding;
+import io.arbiter.ui.common.ViewLoader;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckListView;
+
+/** The import dialog: settings across the top, the preview on the left, the column mapping on the right. */
+public final class ImportView {
+
+    @FXML private Parent root;
+    @FXML private TextField fileField;
+    @FXML private Button chooseButton;
+    @FXML private ComboBox<FileFormat> formatBox;
+    @FXML private ComboBox<String> encodingBox;
+    @FXML private ComboBox<ImportViewModel.Delimiter> delimiterBox;
+    @FXML private ComboBox<Character> quoteBox;
+    @FXML private ComboBox<LineEnding> lineEndingBox;
+    @FXML private CheckBox headerCheck;
+    @FXML private Label detectedLabel;
+    @FXML private TableView<List<String>> previewTable;
+    @FXML private TextArea problemsArea;
+    @FXML private CheckListView<String> inputList;
+    @FXML private ComboBox<String> truthBox;
+    @FXML private TextField separatorField;
+    @FXML private ComboBox<String> answerBox;
+    @FXML private Label errorLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Button importButton;
+    @FXML private Button stopButton;
+    @FXML private Button closeButton;
+
+    private final ImportViewModel model;
+    private final Stage stage = new Stage();
+    private boolean syncingChecks;
+
+    public ImportView(ImportViewModel model, Window owner, String stylesheet) {
+        this.model = model;
+        ViewLoader.load("/fxml/importer/ImportView.fxml", this);
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Import dataset");
+        Scene scene = new Scene(root);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        stage.setScene(scene);
+
+        formatBox.getItems().setAll(FileFormat.values());
+        formatBox.setConverter(converter(f -> f == FileFormat.JSON_LINES ? "JSON Lines" : "CSV / TSV"));
+        formatBox.valueProperty().bindBidirectional(model.formatProperty());
+        encodingBox.getItems().setAll(StandardCharsets.UTF_8.name(), StandardCharsets.UTF_16.name(),
+                "windows-1252", StandardCharsets.ISO_8859_1.name());
+        encodingBox.valueProperty().bindBidirectional(model.encodingProperty());
+        delimiterBox.getItems().setAll(ImportViewModel.Delimiter.values());
+        delimiterBox.valueProperty().bindBidirectional(model.delimiterProperty());
+        quoteBox.getItems().setAll('"', '\'');
+        quoteBox.setConverter(converter(q -> q == '"' ? "double quote \"" : "single quote '"));
+        quoteBox.valueProperty().bindBidirectional(model.quoteProperty());
+        lineEndingBox.getItems().setAll(LineEnding.values());
+        lineEndingBox.valueProperty().bindBidirectional(model.lineEndingProperty());
+        headerCheck.selectedProperty().bindBidirectional(model.headerProperty());
+        for (var control : List.of(formatBox, encodingBox, delimiterBox, quoteBox, lineEndingBox, headerCheck,
+                chooseButton, inputList, truthBox, separatorField, answerBox)) {
+            control.disableProperty().bind(model.readingProperty());
+        }
+
+        fileField.textProperty().bind(model.fileProperty().asString());
+        detectedLabel.textProperty().bind(model.detectedProperty());
+        problemsArea.textProperty().bind(model.problemsProperty());
+        errorLabel.textProperty().bind(model.errorProperty());
+        model.previewColumns().addListener((ListChangeListener<String>) c -> buildPreviewColumns());
+        previewTable.setItems(model.previewRows());
+        previewTable.setPlaceholder(new Label("Nothing to preview."));
+
+        inputList.setItems(model.columns());
+        model.columns().addListener((ListChangeListener<String>) c -> syncChecksFromModel());
+        model.inputColumns().addListener((ListChangeListener<String>) c -> syncChecksFromModel());
+        inputList.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncingChecks) {
+                model.inputColumns().setAll(inputList.getCheckModel().getCheckedItems());
+            }
+        });
+        truthBox.setItems(model.optionalColumns());
+        truthBox.valueProperty().bindBidirectional(model.truthColumnProperty());
+        separatorField.textProperty().bindBidirectional(model.truthSeparatorProperty());
+        answerBox.setItems(model.optionalColumns());
+        answerBox.valueProperty().bindBidirectional(model.answerColumnProperty());
+
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.visibleProperty().bind(model.readingProperty());
+        progressLabel.textProperty().bind(model.progressTextProperty());
+        importButton.disableProperty().bind(model.canImportProperty().not().or(model.readingProperty()));
+        stopButton.disableProperty().bind(model.readingProperty().not());
+        importButton.setOnAction(e -> model.importFile());
+        stopButton.setOnAction(e -> model.cancelImport());
+        closeButton.setOnAction(e -> close());
+        chooseButton.setOnAction(e -> choose());
+        stage.setOnCloseRequest(e -> model.cancelImport());
+        model.raggedQuestionProperty().addListener((obs, old, question) -> {
+            if (question != null) {
+                askAboutRaggedRows(question);
+            }
+        });
+        model.doneProperty().addListener((obs, old, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
+    }
+
+    /** Shows the dialog; with a file, starts on it (dropped files), otherwise asks for one. */
+    public void show(Path file) {
+        stage.show();
+        if (file != null) {
+            model.open(file);
+        } else {
+            choose();
+        }
+    }
+
+    private void close() {
+        model.cancelImport();
+        stage.close();
+    }
+
+    private void choose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import dataset");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Datasets (*.csv, *.tsv, *.txt, *.jsonl)", "*.csv", "*.tsv", "*.txt", "*.jsonl", "*.ndjson"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            model.open(chosen.toPath());
+        }
+    }
+
+    private void askAboutRaggedRows(String question) {
+        ButtonType skip = new ButtonType("Skip them", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel import", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, skip, cancel);
+        alert.initOwner(stage);
+        alert.setTitle("Rows with the wrong number of cells");
+        alert.setHeaderText("Some rows do not fit the header");
+        alert.getDialogPane().setId("raggedRowsDialog");
+        if (alert.showAndWait().orElse(cancel) == skip) {
+            model.skipRaggedRows();
+        } else {
+            model.refuseRaggedRows();
+        }
+    }
+
+    private void syncChecksFromModel() {
+        syncingChecks = true;
+        try {
+            inputList.getCheckModel().clearChecks();
+            for (String column : model.inputColumns()) {
+                inputList.getCheckModel().check(column);
+            }
+        } finally {
+            syncingChecks = false;
+        }
+    }
+
+    private void buildPreviewColumns() {
+        previewTable.getColumns().clear();
+        List<String> names = List.copyOf(model.previewColumns());
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> column = new TableColumn<>(names.get(i));
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
+            column.setPrefWidth(Math.max(90, Math.min(320, 12 * names.get(i).length() + 40)));
+            column.setSortable(false);
+            previewTable.getColumns().add(column);
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : show.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}
