@@ -9,7 +9,10 @@ public final class ColumnGuess {
     private ColumnGuess() {
     }
 
-    /** The column with the most text in the sample rows: a description, a question, a review. */
+    /**
+     * The column with the most prose in the sample rows: a description, a question, a review. Only values with a
+     * space count, so long links and ids do not win.
+     */
     /** The guess for a whole dataset, looking at its first 200 rows. */
     public static String input(Dataset dataset) {
         List<List<String>> sample = new java.util.ArrayList<>();
@@ -29,7 +32,8 @@ public final class ColumnGuess {
         for (int c = 0; c < columns.size(); c++) {
             long length = 0;
             for (List<String> row : sample) {
-                length += c < row.size() ? row.get(c).length() : 0;
+                String value = c < row.size() ? row.get(c) : "";
+                length += value.indexOf(' ') >= 0 && !value.startsWith("http") ? value.length() : 0;
             }
             if (length > bestLength) {
                 best = c;
@@ -45,6 +49,26 @@ public final class ColumnGuess {
             String name = column.toLowerCase(Locale.ROOT);
             if (name.equals("label") || name.equals("labels") || name.contains("truth") || name.equals("genre")
                     || name.equals("category") || name.equals("class") || name.equals("gold") || name.equals("expected")) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The column that names a row for a reader of the results table: one called like a title, a name or an id, else
+     * the first other column whose first value is not a link.
+     */
+    public static String key(Dataset dataset, List<String> exclude) {
+        for (String column : dataset.columns()) {
+            String name = column.toLowerCase(Locale.ROOT);
+            if (!exclude.contains(column) && (name.contains("title") || name.equals("name") || name.equals("id"))) {
+                return column;
+            }
+        }
+        for (String column : dataset.columns()) {
+            boolean link = dataset.size() > 0 && dataset.value(0, column).startsWith("http");
+            if (!exclude.contains(column) && !link) {
                 return column;
             }
         }

@@ -92,7 +92,9 @@ public final class ImportView {
             control.disableProperty().bind(model.readingProperty());
         }
 
-        fileField.textProperty().bind(model.fileProperty().asString());
+        fileField.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.fileProperty().get() == null ? "" : model.fileProperty().get().toString(), model.fileProperty()));
+        fileField.setPromptText("Choose a file, or drop one on the main window");
         detectedLabel.textProperty().bind(model.detectedProperty());
         problemsArea.textProperty().bind(model.problemsProperty());
         errorLabel.textProperty().bind(model.errorProperty());

@@ -1,5 +1,6 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.ResultsCsvWriter;
@@ -255,7 +256,7 @@ public final class ResultsViewModel {
         baseVsJudge.set(m.baseVsJudge().percent());
         baseVsTruth.set(m.baseVsTruth().percent());
         judgeVsTruth.set(m.judgeVsTruth().percent());
-        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "verdicts say Correct"));
+        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "say Correct"));
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge()
@@ -266,14 +267,16 @@ public final class ResultsViewModel {
         return p.n() == 0 ? "no rows yet" : p.hits() + " of " + p.n() + " " + what;
     }
 
-    /** The first column that is neither an input nor the truth (a title, an id), then the inputs. */
+    /** A column that names the row (a title, an id), then the inputs. */
     private static List<String> keyColumnsOf(Dataset dataset, ColumnMapping mapping) {
+        List<String> exclude = new ArrayList<>(mapping.inputColumns());
+        if (mapping.hasTruth()) {
+            exclude.add(mapping.truthColumn());
+        }
         List<String> keys = new ArrayList<>();
-        for (String column : dataset.columns()) {
-            if (!mapping.inputColumns().contains(column) && !column.equals(mapping.truthColumn())) {
-                keys.add(column);
-                break;
-            }
+        String key = ColumnGuess.key(dataset, exclude);
+        if (key != null) {
+            keys.add(key);
         }
         keys.addAll(mapping.inputColumns());
         return keys;

@@ -319,7 +319,8 @@ public final class WorkbenchViewModel {
         truthChoices.setAll(truths);
         inputColumn.set(input);
         truthColumn.set(truth == null ? NO_TRUTH : truth);
-        datasetSummary.set(loaded.name() + " · " + loaded.size() + " rows · " + loaded.columns().size() + " columns");
+        datasetSummary.set(String.format(java.util.Locale.ROOT, "%s · %,d rows · %d columns", loaded.name(), loaded.size(),
+                loaded.columns().size()));
         remap();
     }
 

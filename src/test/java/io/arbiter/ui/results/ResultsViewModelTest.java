@@ -81,7 +81,7 @@ class ResultsViewModelTest {
         assertEquals("33.3%", model.baseVsJudgeProperty().get());
         assertEquals("50.0%", model.baseVsTruthProperty().get());
         assertEquals("100.0%", model.judgeVsTruthProperty().get());
-        assertEquals("1 of 3 verdicts say Correct", model.baseVsJudgeCountsProperty().get());
+        assertEquals("1 of 3 say Correct", model.baseVsJudgeCountsProperty().get());
         assertEquals("2 of 4 answers right", model.baseVsTruthCountsProperty().get());
         assertEquals("3 of 3 predictions right", model.judgeVsTruthCountsProperty().get());
         assertEquals("Unparsed: base 1 · judge 1   Errors: 0   Rows: 6", model.unparsedSummaryProperty().get());
