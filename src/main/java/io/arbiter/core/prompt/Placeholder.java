@@ -5,6 +5,8 @@ public final class Placeholder {
 
     /** The base model's raw answer; only the judge prompt can use it. */
     public static final String BASE_ANSWER = "base_answer";
+    /** Reviewed rows promoted as worked examples; only the judge prompt can use it. */
+    public static final String EXAMPLES = "examples";
     /** The allowed labels, comma separated. */
     public static final String LABELS = "labels";
 

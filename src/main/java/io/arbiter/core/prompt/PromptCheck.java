@@ -22,12 +22,14 @@ public final class PromptCheck {
         for (String name : prompts.base().placeholders()) {
             if (name.equals(Placeholder.BASE_ANSWER)) {
                 problems.add("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered.");
+            } else if (name.equals(Placeholder.EXAMPLES)) {
+                problems.add("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt.");
             } else if (!known(name, columns)) {
                 problems.add("Base prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
         }
         for (String name : prompts.judge().placeholders()) {
-            if (!name.equals(Placeholder.BASE_ANSWER) && !known(name, columns)) {
+            if (!name.equals(Placeholder.BASE_ANSWER) && !name.equals(Placeholder.EXAMPLES) && !known(name, columns)) {
                 problems.add("Judge prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
         }
@@ -42,6 +44,6 @@ public final class PromptCheck {
     }
 
     private static String hint(Collection<String> columns) {
-        return " (columns: " + String.join(", ", columns) + "; also {{labels}}, and {{base_answer}} in the judge)";
+        return " (columns: " + String.join(", ", columns) + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)";
     }
 }

@@ -14,12 +14,43 @@ public final class RowPrompts {
     private final ColumnMapping mapping;
     private final PromptPair prompts;
     private final String labelText;
+    private final String examplesText;
 
     public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels) {
+        this(dataset, mapping, prompts, labels, List.of());
+    }
+
+    public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels,
+                      List<FewShotExample> examples) {
         this.dataset = dataset;
         this.mapping = mapping;
         this.prompts = prompts;
         this.labelText = labels.asPromptText();
+        this.examplesText = renderExamples(examples);
+    }
+
+    /**
+     * Each example is the judge's own user message for that row followed by the answer it should give, so the judge
+     * sees exactly the shape of the task it is about to do.
+     */
+    private String renderExamples(List<FewShotExample> examples) {
+        if (examples.isEmpty()) {
+            return "(no worked examples yet)";
+        }
+        StringBuilder text = new StringBuilder();
+        int number = 1;
+        for (FewShotExample example : examples) {
+            Map<String, String> values = values(example.row(), example.baseAnswer());
+            values.put(Placeholder.EXAMPLES, "");
+            RenderedPrompt shown = prompts.judge().render(values, defaultUser(example.row()));
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append("Example ").append(number++).append(":\n").append(shown.user().strip()).append('\n')
+                    .append("Answer: ").append(example.expectedPrediction()).append(',')
+                    .append(example.baseRight() ? "Correct" : "Incorrect");
+        }
+        return text.toString();
     }
 
     public RenderedPrompt base(int row) {
@@ -37,6 +68,9 @@ public final class RowPrompts {
             values.putIfAbsent(columns.get(c), dataset.value(row, c));
         }
         values.put(Placeholder.LABELS, labelText);
+        if (examplesText != null) {
+            values.put(Placeholder.EXAMPLES, examplesText);
+        }
         if (baseAnswer != null) {
             values.put(Placeholder.BASE_ANSWER, baseAnswer);
         }

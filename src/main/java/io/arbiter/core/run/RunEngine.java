@@ -68,7 +68,7 @@ public final class RunEngine {
         ActiveRun(RunSpec spec, RunListener listener) {
             this.spec = spec;
             this.listener = listener;
-            this.prompts = new RowPrompts(spec.dataset(), spec.mapping(), spec.prompts(), spec.labels());
+            this.prompts = new RowPrompts(spec.dataset(), spec.mapping(), spec.prompts(), spec.labels(), spec.examples());
             this.normalizer = new AnswerNormalizer(spec.labels());
             this.parser = new JudgeOutputParser(spec.labels());
             this.rows = new AtomicReferenceArray<>(spec.dataset().size());
@@ -228,7 +228,8 @@ public final class RunEngine {
                     : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED
                     : RunOutcome.Status.COMPLETED;
             List<ScoredRow> scored = new ArrayList<>(results.size());
-            results.forEach(r -> scored.add(r.scored()));
+            // Promoted rows are in the judge prompt as worked examples: counting them would flatter the judge.
+            results.stream().filter(r -> !spec.promoted(r.row())).forEach(r -> scored.add(r.scored()));
             return new RunOutcome(results, JudgeLoopMetrics.of(scored), baseUsage.get(), judgeUsage.get(),
                     status, stopReason.get());
         }

@@ -44,4 +44,11 @@ class PromptCheckTest {
         assertEquals("The base prompt is empty.", problems.get(0));
         assertEquals("The judge prompt is empty.", problems.get(1));
     }
+
+    @Test
+    void examplesBelongToTheJudge() {
+        PromptPair pair = PromptPair.of("{{Overview}} {{examples}}", "{{examples}} {{base_answer}}");
+        assertEquals(List.of("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt."),
+                PromptCheck.problems(pair, COLUMNS));
+    }
 }

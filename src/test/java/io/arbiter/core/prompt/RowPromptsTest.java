@@ -98,4 +98,21 @@ class RowPromptsTest {
 
         assertEquals("A heist for $1 million \\ {{labels}}", rendered.user());
     }
+
+    @Test
+    void promotedRowsRenderAsWorkedExamplesInTheJudgePrompt() {
+        io.arbiter.core.dataset.Dataset data = new io.arbiter.core.dataset.Dataset("m.csv", List.of("Overview", "Genre"),
+                List.of(new String[] {"A heist in Lisbon.", "Crime"}, new String[] {"Two robots fall in love.", "Romance"},
+                        new String[] {"A sheriff rides out.", "Western"}));
+        io.arbiter.core.dataset.ColumnMapping mapping = new io.arbiter.core.dataset.ColumnMapping(List.of("Overview"), "Genre", ",");
+        PromptPair pair = PromptPair.of("Pick one.\n[user]\n{{Overview}}",
+                "Judge.\n{{examples}}\n[user]\nMovie: {{Overview}}\nAnswer: \"{{base_answer}}\"");
+        RowPrompts prompts = new RowPrompts(data, mapping, pair, io.arbiter.core.dataset.LabelSet.empty(),
+                List.of(new FewShotExample(0, "Crime", true, "Crime"), new FewShotExample(1, "Sci-Fi", false, "Romance")));
+
+        RenderedPrompt judged = prompts.judge(2, "Western");
+        assertEquals("Judge.\nExample 1:\nMovie: A heist in Lisbon.\nAnswer: \"Crime\"\nAnswer: Crime,Correct\n\n"
+                + "Example 2:\nMovie: Two robots fall in love.\nAnswer: \"Sci-Fi\"\nAnswer: Romance,Incorrect", judged.system());
+        assertEquals("Movie: A sheriff rides out.\nAnswer: \"Western\"", judged.user());
+    }
 }

@@ -122,6 +122,19 @@ class RunEngineTest {
     }
 
     @Test
+    void promotedRowsAreLeftOutOfTheMetrics() {
+        ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
+        RunSpec spec = spec(dataset("A", "B", "A"), 1)
+                .withExamples(List.of(new io.arbiter.core.prompt.FewShotExample(1, "A", false, "B")));
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec, RunListener.NONE);
+        // rows 0 and 2 only: base A∈{A} twice → 2/2; the wrong row 1 is an example, not a measurement
+        assertEquals(2, outcome.metrics().rows());
+        assertEquals(2, outcome.metrics().baseVsTruth().hits());
+        assertEquals(2, outcome.metrics().baseVsTruth().n());
+        assertEquals(3, outcome.rows().size(), "the promoted row still has its results");
+    }
+
+    @Test
     void aBugWhileHandlingARowIsRecordedOnThatRowNotLost() {
         ScriptedClient client = new ScriptedClient(request -> {
             if (request.model().equals("base") && row(request) == 0) {
