@@ -105,7 +105,7 @@ class JudgeAnalysisTest {
             assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "Value"), key);
         }
         for (String key : List.of("base_vs_judge", "base_vs_truth", "judge_vs_truth")) {
-            assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "Value"), key);
+            assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "BarValue"), key);
         }
         JsonNode confusion = cli.get("confusion");
         AnalysisFigures figures = model.analysis().figuresProperty().get();

@@ -63,11 +63,11 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
         JudgeAgreement judge = report.judge();
         AgreementTable table = judge.table();
         List<Bar> accuracies = List.of(
-                bar("baseVsJudge", "Base vs judge", report.baseVsJudge(), report.loop().baseVsJudge(),
+                bar("baseVsJudgeBar", "Base vs judge", report.baseVsJudge(), report.loop().baseVsJudge(),
                         "say Correct", RowFilter.judgeParsed()),
-                bar("baseVsTruth", "Base vs truth", report.baseVsTruth(), report.loop().baseVsTruth(), "right",
+                bar("baseVsTruthBar", "Base vs truth", report.baseVsTruth(), report.loop().baseVsTruth(), "right",
                         RowFilter.baseScored()),
-                bar("judgeVsTruth", "Judge vs truth", report.judgeVsTruth(), report.loop().judgeVsTruth(), "right",
+                bar("judgeVsTruthBar", "Judge vs truth", report.judgeVsTruth(), report.loop().judgeVsTruth(), "right",
                         RowFilter.judgeScored()));
         List<HeatCell> cells = List.of(
                 judgeCell("trueAcceptCell", 0, 0, AgreementCell.TRUE_ACCEPT, table),

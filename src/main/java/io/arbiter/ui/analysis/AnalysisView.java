@@ -39,7 +39,7 @@ public final class AnalysisView {
     @FXML private Button exportJsonButton;
     @FXML private Label placeholderLabel;
     @FXML private HBox firstRow;
-    @FXML private HBox secondRow;
+    @FXML private VBox secondRow;
     @FXML private VBox accuracyCard;
     @FXML private VBox accuracyBars;
     @FXML private Label readingLabel;
@@ -101,7 +101,7 @@ public final class AnalysisView {
             return;
         }
         accuracyBars.getChildren().setAll(figures.accuracies().stream()
-                .map(bar -> (Node) new IntervalBar(bar, 110, 280, () -> model.showRows(bar.rows()))).toList());
+                .map(bar -> (Node) new IntervalBar(bar, 100, 200, () -> model.showRows(bar.rows()))).toList());
         readingLabel.setText(figures.reading());
 
         List<StackPane> cells = List.of(trueAcceptCell, falseRejectCell, falseAcceptCell, trueRejectCell);
@@ -179,7 +179,7 @@ public final class AnalysisView {
         title.getStyleClass().add("card-caption");
         bars.getChildren().add(title);
         for (AnalysisFigures.Bar bar : matrix.perLabel()) {
-            bars.getChildren().add(new IntervalBar(bar, 110, 160, () -> model.showRows(bar.rows())));
+            bars.getChildren().add(new IntervalBar(bar, 100, 160, () -> model.showRows(bar.rows())));
         }
         macro.setText(matrix.macro() + (matrix.unparsed().isEmpty() ? "" : "\n" + matrix.unparsed()));
     }
