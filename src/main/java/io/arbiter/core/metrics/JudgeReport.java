@@ -1,7 +1,7 @@
 package io.arbiter.core.metrics;
 
-import io.arbiter.core.verdict.Evaluation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the statistics say about a run: the three accuracies with Wilson intervals, the judge as a classifier
@@ -47,19 +47,19 @@ public record JudgeReport(JudgeLoopMetrics loop, Estimate baseVsJudge, Estimate 
                 conflicts++;
             }
             ScoredRow r = row.scored();
-            if (r.base() == null || !r.base().parsed() || r.judge() == null || !r.judge().parsed()) {
+            if (!AgreementCell.judged(r)) {
                 continue;
             }
-            boolean saysCorrect = r.judge().evaluation() == Evaluation.CORRECT;
-            TruthMatch reference = row.reference();
-            if (reference.scored()) {
-                table = table.plus(saysCorrect, reference == TruthMatch.RIGHT);
+            // The same decision that lets a screen list the rows of a cell; see AgreementCell.of(RatedRow).
+            Optional<AgreementCell> cell = AgreementCell.of(row);
+            if (cell.isPresent()) {
+                table = table.plus(cell.get().judgeSaysCorrect(), cell.get().baseIsRight());
                 if (!row.groundTruth().scored()) {
                     byHuman++;
                 }
             } else {
                 unlabelled++;
-                if (saysCorrect) {
+                if (AgreementCell.saysCorrect(r)) {
                     unlabelledCorrect++;
                 }
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,12 +27,21 @@ public final class LabelConfusion {
     private final List<String> columns;
     private final long[][] counts;
     private final long unparsed;
+    private final Function<ScoredRow, Answer> answerOf;
+    private final Map<String, Integer> index;
 
-    private LabelConfusion(List<String> labels, List<String> columns, long[][] counts, long unparsed) {
+    private LabelConfusion(List<String> labels, List<String> columns, long[][] counts, long unparsed,
+                           Function<ScoredRow, Answer> answerOf, Map<String, Integer> index) {
         this.labels = labels;
         this.columns = columns;
         this.counts = counts;
         this.unparsed = unparsed;
+        this.answerOf = answerOf;
+        this.index = index;
+    }
+
+    /** A cell of the matrix: a truth label's row and an answered column. */
+    public record Cell(int row, int column) {
     }
 
     /** The base answers against the truth. */
@@ -69,11 +79,9 @@ public final class LabelConfusion {
                 unparsed++;
                 continue;
             }
-            int column = index.getOrDefault(fold(answer.label()), other);
-            Integer truthRow = TruthMatch.ofLabel(row.truth(), answer.label()) == TruthMatch.RIGHT
-                    ? Integer.valueOf(column) : firstTruthLabel(row.truth(), index);
-            if (truthRow != null) {
-                counts[truthRow][column]++;
+            Cell cell = locate(row.truth(), answer.label(), index, other);
+            if (cell != null) {
+                counts[cell.row()][cell.column()]++;
             }
         }
         boolean anyOther = false;
@@ -88,7 +96,33 @@ public final class LabelConfusion {
         for (int r = 0; r < labels.size(); r++) {
             System.arraycopy(counts[r], 0, trimmed[r], 0, columns.size());
         }
-        return new LabelConfusion(labels, Collections.unmodifiableList(columns), trimmed, unparsed);
+        return new LabelConfusion(labels, Collections.unmodifiableList(columns), trimmed, unparsed, answerOf,
+                Map.copyOf(index));
+    }
+
+    /**
+     * The cell where the matrix counts an answered label: a right answer on its own label, a wrong one against the
+     * first truth label that is a label; null when no truth label is one. Columns past the labels are {@value #OTHER}.
+     */
+    private static Cell locate(List<String> truth, String answer, Map<String, Integer> index, int other) {
+        int column = index.getOrDefault(fold(answer), other);
+        Integer truthRow = TruthMatch.ofLabel(truth, answer) == TruthMatch.RIGHT
+                ? Integer.valueOf(column) : firstTruthLabel(truth, index);
+        return truthRow == null ? null : new Cell(truthRow, column);
+    }
+
+    /**
+     * The cell this matrix counts {@code row} in, by the same rule that built it; empty when the row is not counted
+     * (no truth, no answer, or an unparsed one). Lets a screen list exactly the rows behind a cell.
+     */
+    public Optional<Cell> cellOf(ScoredRow row) {
+        Answer answer = answerOf.apply(row);
+        if (row.truth().isEmpty() || answer == null || answer.label() == null) {
+            return Optional.empty();
+        }
+        Cell cell = locate(row.truth(), answer.label(), index, labels.size());
+        // A label outside this matrix's truth labels can only land in OTHER, which exists when the rows had one.
+        return cell == null || cell.column() >= columns.size() ? Optional.empty() : Optional.of(cell);
     }
 
     /** The index of the row's first truth label that is a label at all (not blank); null when none is. */

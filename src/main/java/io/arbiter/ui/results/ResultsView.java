@@ -20,6 +20,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** The three accuracies above a table with one line per dataset row, styled by outcome. */
@@ -44,6 +47,10 @@ public final class ResultsView {
     @FXML private TableView<ResultRow> resultsTable;
     @FXML private TextField filterField;
     @FXML private Label shownLabel;
+    @FXML private HBox presetBar;
+    @FXML private HBox rowFilterChip;
+    @FXML private Label rowFilterLabel;
+    @FXML private Button clearRowFilterButton;
     @FXML private StackPane labelsSlot;
 
     private final ResultsViewModel model;
@@ -71,6 +78,11 @@ public final class ResultsView {
         });
         filterField.textProperty().addListener((obs, old, text) -> model.filter(text));
         shownLabel.textProperty().bind(model.shownSummaryProperty());
+        buildPresets();
+        rowFilterLabel.textProperty().bind(model.rowFilterSummaryProperty());
+        rowFilterChip.visibleProperty().bind(model.rowFilterSummaryProperty().isNotEmpty());
+        rowFilterChip.managedProperty().bind(rowFilterChip.visibleProperty());
+        clearRowFilterButton.setOnAction(e -> model.clearRowFilter());
         resultsTable.setRowFactory(table -> new OutcomeRow());
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
@@ -85,6 +97,37 @@ public final class ResultsView {
     /** Puts the label pane to the right of the table. */
     public void showBeside(Parent pane) {
         labelsSlot.getChildren().setAll(pane);
+    }
+
+    /** One toggle per preset; the model's preset decides which is on (none when rows came from a chart). */
+    private void buildPresets() {
+        ToggleGroup group = new ToggleGroup();
+        for (RowFilter.Preset preset : RowFilter.Preset.values()) {
+            ToggleButton button = new ToggleButton(preset.title());
+            button.setId("preset" + toCamel(preset.name()));
+            button.setToggleGroup(group);
+            button.setUserData(preset);
+            button.setOnAction(e -> model.showPreset(preset));
+            presetBar.getChildren().add(button);
+        }
+        Runnable follow = () -> group.getToggles().forEach(t ->
+                t.setSelected(t.getUserData() == model.presetProperty().get()));
+        model.presetProperty().addListener((obs, old, now) -> follow.run());
+        // A click on the selected toggle would unselect it; the model's state wins.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && model.presetProperty().get() != null) {
+                follow.run();
+            }
+        });
+        follow.run();
+    }
+
+    private static String toCamel(String constant) {
+        StringBuilder camel = new StringBuilder();
+        for (String part : constant.split("_")) {
+            camel.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return camel.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -16,8 +16,11 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +39,12 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final java.util.concurrent.atomic.AtomicLong viewGeneration = new java.util.concurrent.atomic.AtomicLong();
     private String filterText = "";
+    /** Rows chosen from a chart or a preset; null shows every row. Composes with the text filter. */
+    private RowFilter rowFilter;
+    private final ReadOnlyStringWrapper rowFilterSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RowFilter.Preset> preset = new ReadOnlyObjectWrapper<>(RowFilter.Preset.ALL);
+    /** Counts finished runs and new datasets: the moments the full statistics are worth recomputing. */
+    private final ReadOnlyLongWrapper resultsVersion = new ReadOnlyLongWrapper();
     private Comparator<ResultRow> order;
     private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics = new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
     private final ReadOnlyStringWrapper baseVsJudge = new ReadOnlyStringWrapper();
@@ -74,6 +83,28 @@ public final class ResultsViewModel {
     /** "Showing 120 of 84,000 rows" while a filter is on; empty otherwise. */
     public ReadOnlyStringProperty shownSummaryProperty() {
         return shownSummary.getReadOnlyProperty();
+    }
+
+    /** "Showing: judge false accepts (12 rows)" while rows are chosen from a chart or a preset; empty otherwise. */
+    public ReadOnlyStringProperty rowFilterSummaryProperty() {
+        return rowFilterSummary.getReadOnlyProperty();
+    }
+
+    /** The preset whose rows are shown; null when the rows came from a chart. */
+    public ReadOnlyObjectProperty<RowFilter.Preset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    /** Changes when a run finishes or a dataset is shown or cleared, not on every streamed row. */
+    public ReadOnlyLongProperty resultsVersionProperty() {
+        return resultsVersion.getReadOnlyProperty();
+    }
+
+    /** Every row's current result, in dataset order; a snapshot safe to read on another thread. */
+    public List<RowResult> snapshot() {
+        List<RowResult> snapshot = new ArrayList<>(allRows.size());
+        allRows.forEach(r -> snapshot.add(r.result()));
+        return snapshot;
     }
 
     public ReadOnlyObjectProperty<JudgeLoopMetrics> metricsProperty() {
@@ -145,16 +176,44 @@ public final class ResultsViewModel {
         viewGeneration.incrementAndGet();
         filterText = "";
         order = null;
+        clearRowFilterState();
         rows.setAll(allRows);
         shownSummary.set("");
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
+        resultsVersion.set(resultsVersion.get() + 1);
     }
 
     /** Shows only rows whose visible text contains {@code text} (any case); the work happens off the FX thread. */
     public void filter(String text) {
         filterText = text == null ? "" : text.strip();
         refreshView();
+    }
+
+    /**
+     * Shows only the rows {@code filter} selects (null: all rows), together with the text filter; the work happens
+     * off the FX thread. The chip says what is shown and how many rows.
+     */
+    public void showOnly(RowFilter filter) {
+        rowFilter = filter;
+        preset.set(filter == null ? RowFilter.Preset.ALL : null);
+        refreshView();
+    }
+
+    /** As {@link #showOnly(RowFilter)} with a description and a predicate. */
+    public void showOnly(String description, Predicate<ResultRow> selected) {
+        showOnly(new RowFilter(description, selected));
+    }
+
+    /** Shows a preset's rows: All, judge false accepts, false rejects, unparsed, errors. */
+    public void showPreset(RowFilter.Preset chosen) {
+        showOnly(chosen.filter());
+        preset.set(chosen);
+    }
+
+    /** Back to every row (the text filter stays). */
+    public void clearRowFilter() {
+        showPreset(RowFilter.Preset.ALL);
     }
 
     /** Sorts the shown rows by {@code comparator} (null: dataset order), off the FX thread. */
@@ -166,6 +225,7 @@ public final class ResultsViewModel {
     private void refreshView() {
         List<ResultRow> source = allRows;
         String needle = filterText.toLowerCase(Locale.ROOT);
+        RowFilter chosen = rowFilter;
         Comparator<ResultRow> sortBy = order;
         Dataset shownDataset = dataset;
         List<String> keys = keyColumns.get();
@@ -173,7 +233,8 @@ public final class ResultsViewModel {
         executor.submit(() -> {
             List<ResultRow> selected = new ArrayList<>(source.size());
             for (ResultRow row : source) {
-                if (needle.isEmpty() || row.matches(needle, shownDataset, keys)) {
+                if ((chosen == null || chosen.rows().test(row))
+                        && (needle.isEmpty() || row.matches(needle, shownDataset, keys))) {
                     selected.add(row);
                 }
             }
@@ -186,8 +247,11 @@ public final class ResultsViewModel {
                 return; // a newer filter or sort, or a new dataset, has taken over
             }
             rows.setAll(selected);
-            shownSummary.set(needle.isEmpty() ? "" : String.format(Locale.ROOT, "Showing %,d of %,d rows",
-                    selected.size(), source.size()));
+            boolean filtered = !needle.isEmpty() || chosen != null;
+            shownSummary.set(filtered ? String.format(Locale.ROOT, "Showing %,d of %,d rows", selected.size(),
+                    source.size()) : "");
+            rowFilterSummary.set(chosen == null ? "" : String.format(Locale.ROOT, "Showing: %s (%,d %s)",
+                    chosen.description(), selected.size(), selected.size() == 1 ? "row" : "rows"));
         });
     }
 
@@ -202,6 +266,11 @@ public final class ResultsViewModel {
         }
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
+        resultsVersion.set(resultsVersion.get() + 1);
+        if (rowFilter != null) {
+            // Chosen rows came from the last run's figures; a new run starts from every row.
+            clearRowFilter();
+        }
     }
 
     /** Applies rows the run has updated since the last call, and refreshes the figures. */
@@ -231,17 +300,26 @@ public final class ResultsViewModel {
         }
         hasResults.set(true);
         metrics.set(computed);
+        resultsVersion.set(resultsVersion.get() + 1);
+        if (rowFilter != null) {
+            refreshView(); // which rows a chosen filter selects depends on the results
+        }
     }
 
     /** Writes every row to a CSV file in the background; the future completes on the UI thread. */
     public CompletableFuture<Path> export(Path file) {
         Dataset source = dataset;
-        List<RowResult> snapshot = new ArrayList<>(allRows.size());
-        allRows.forEach(r -> snapshot.add(r.result()));
+        List<RowResult> snapshot = snapshot();
         return executor.submit(() -> {
             new ResultsCsvWriter().write(file, source, source.columns(), snapshot);
             return file;
         });
+    }
+
+    private void clearRowFilterState() {
+        rowFilter = null;
+        preset.set(RowFilter.Preset.ALL);
+        rowFilterSummary.set("");
     }
 
     private List<ScoredRow> scored() {

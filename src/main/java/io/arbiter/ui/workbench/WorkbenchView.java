@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.ui.common.ViewLoader;
+import io.arbiter.ui.analysis.AnalysisView;
 import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
@@ -19,6 +20,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -48,6 +51,10 @@ public final class WorkbenchView {
     @FXML private StackPane promptsSlot;
     @FXML private StackPane runSlot;
     @FXML private StackPane resultsSlot;
+    @FXML private StackPane analysisSlot;
+    @FXML private TabPane lowerTabs;
+    @FXML private Tab resultsTab;
+    @FXML private Tab analysisTab;
     @FXML private Label statusLabel;
 
     private final WorkbenchViewModel model;
@@ -62,6 +69,8 @@ public final class WorkbenchView {
         runSlot.getChildren().add(run.root());
         resultsSlot.getChildren().add(results.root());
         results.showBeside(new LabelsView(model.labels()).root());
+        analysisSlot.getChildren().add(new AnalysisView(model.analysis()).root());
+        followLowerPane();
 
         // The preview follows the row selected in the results table, with that row's base answer if it has one.
         results.selectedRowProperty().addListener((obs, old, row) -> {
@@ -108,6 +117,17 @@ public final class WorkbenchView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Keeps the selected tab and the model's lower pane in step, both ways. */
+    private void followLowerPane() {
+        var pane = model.lowerPaneProperty();
+        Runnable select = () -> lowerTabs.getSelectionModel().select(
+                pane.get() == WorkbenchViewModel.LowerPane.ANALYSIS ? analysisTab : resultsTab);
+        pane.addListener((obs, old, now) -> select.run());
+        lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
+                pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS : WorkbenchViewModel.LowerPane.RESULTS));
+        select.run();
     }
 
     /** Opens the import dialog, on {@code file} when one was dropped, otherwise with a file chooser. */

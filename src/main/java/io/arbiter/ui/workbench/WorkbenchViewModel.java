@@ -16,6 +16,7 @@ import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
@@ -51,6 +52,9 @@ public final class WorkbenchViewModel {
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
     private final ResultsViewModel results;
+    private final AnalysisViewModel analysis;
+    /** Which tab the lower half shows; a figure on the analysis tab switches to the results to show its rows. */
+    private final ObjectProperty<LowerPane> lowerPane = new SimpleObjectProperty<>(LowerPane.RESULTS);
     private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
     private Map<String, String> labelRenames = Map.of();
     private final AtomicLong remapGeneration = new AtomicLong();
@@ -79,6 +83,7 @@ public final class WorkbenchViewModel {
         this.executor = executor;
         this.run = new RunViewModel(executor);
         this.results = new ResultsViewModel(executor);
+        this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
                 baseModel.set(now.baseModel());
@@ -104,6 +109,17 @@ public final class WorkbenchViewModel {
 
     public ResultsViewModel results() {
         return results;
+    }
+
+    public AnalysisViewModel analysis() {
+        return analysis;
+    }
+
+    /** The tabs of the lower half. */
+    public enum LowerPane { RESULTS, ANALYSIS }
+
+    public ObjectProperty<LowerPane> lowerPaneProperty() {
+        return lowerPane;
     }
 
     public LabelsViewModel labels() {

@@ -160,6 +160,49 @@ class ResultsViewModelTest {
         assertEquals("", lines.get(6)[header.indexOf("base_answer_raw")], "the pending row has no answer");
     }
 
+    @Test
+    void aRowFilterComposesWithTheTextFilterAndSaysWhatItShows() {
+        List<RowResult> results = new java.util.ArrayList<>(runResults());
+        results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
+        model.finish(results, JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
+
+        model.showPreset(RowFilter.Preset.FALSE_REJECTS);
+        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals("Showing: judge false rejects (0 rows)", model.rowFilterSummaryProperty().get());
+
+        model.showOnly("rows the judge calls Incorrect", r -> r.verdict().equals("Incorrect"));
+        assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(null, model.presetProperty().get(), "no preset is on for rows chosen elsewhere");
+        model.filter("crime");
+        assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals("Showing: rows the judge calls Incorrect (1 row)", model.rowFilterSummaryProperty().get());
+
+        model.clearRowFilter();
+        assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList(), "the text filter stays");
+        assertEquals("", model.rowFilterSummaryProperty().get());
+        assertEquals(RowFilter.Preset.ALL, model.presetProperty().get());
+        model.filter("");
+
+        model.showPreset(RowFilter.Preset.FALSE_ACCEPTS);
+        assertEquals(List.of(5), model.rows().stream().map(ResultRow::index).toList());
+        model.showPreset(RowFilter.Preset.UNPARSED);
+        assertEquals(List.of(2), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(RowFilter.Preset.UNPARSED, model.presetProperty().get());
+    }
+
+    @Test
+    void aNewRunClearsTheChosenRowsAndCountsAsNewResults() {
+        model.finish(runResults(), JudgeLoopMetrics.of(List.of()));
+        long version = model.resultsVersionProperty().get();
+        model.showPreset(RowFilter.Preset.ERRORS);
+
+        model.clearResults();
+
+        assertEquals(MOVIES.size(), model.rows().size());
+        assertEquals("", model.rowFilterSummaryProperty().get());
+        assertTrue(model.resultsVersionProperty().get() > version);
+    }
+
     /** Five of the six rows as a run leaves them; row 5 never ran. */
     private static List<RowResult> runResults() {
         return List.of(

@@ -1,0 +1,164 @@
+package io.arbiter.ui.analysis;
+
+import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.results.ResultsViewModel;
+import io.arbiter.ui.results.RowFilter;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * "Judge the judge": the full {@link JudgeReport} of the results, recomputed in the background whenever a run
+ * finishes or the dataset changes, and the way from any figure to the rows behind it. Touch only on the UI thread.
+ */
+public final class AnalysisViewModel {
+
+    /** Shown before there is anything to analyse. */
+    public static final String NOTHING_YET = "Run both stages to see how far the judge can be trusted.";
+
+    private final TaskExecutor executor;
+    private final ResultsViewModel results;
+    private final Runnable showResults;
+    private final AtomicLong generation = new AtomicLong();
+    private final ReadOnlyObjectWrapper<AnalysisFigures> figures = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING_YET);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private long lastComputeMillis = -1;
+
+    /** {@code showResults} brings the results table into view after a figure has chosen its rows. */
+    public AnalysisViewModel(TaskExecutor executor, ResultsViewModel results, Runnable showResults) {
+        this.executor = executor;
+        this.results = results;
+        this.showResults = showResults;
+        results.resultsVersionProperty().addListener((obs, old, now) -> recompute());
+    }
+
+    // Properties
+
+    /** The figures of the latest report; null before a run has finished. */
+    public ReadOnlyObjectProperty<AnalysisFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** What the screen is based on: "84 rows · computed in 0.1 s", "Computing…", or why there is nothing. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The outcome of the latest export. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** How long the latest report took to compute, in milliseconds; -1 before the first. */
+    public long lastComputeMillis() {
+        return lastComputeMillis;
+    }
+
+    // Commands
+
+    /**
+     * Computes the report of the current results in the background. A newer computation supersedes an older one:
+     * the older's figures are dropped when it finishes.
+     */
+    public void recompute() {
+        long current = generation.incrementAndGet();
+        if (!results.hasResultsProperty().get()) {
+            figures.set(null);
+            computing.set(false);
+            status.set(NOTHING_YET);
+            return;
+        }
+        List<RowResult> snapshot = results.snapshot();
+        computing.set(true);
+        status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
+        executor.submit(() -> {
+            if (current != generation.get()) {
+                return null; // superseded before it started
+            }
+            long start = System.nanoTime();
+            List<ScoredRow> scored = snapshot.stream().map(RowResult::scored).toList();
+            AnalysisFigures computed = AnalysisFigures.of(JudgeReport.of(scored));
+            return new Computed(computed, (System.nanoTime() - start) / 1_000_000);
+        }).whenComplete((computed, failure) -> {
+            if (current != generation.get()) {
+                return;
+            }
+            computing.set(false);
+            if (failure != null) {
+                status.set("The statistics could not be computed: " + messageOf(failure));
+                return;
+            }
+            lastComputeMillis = computed.millis();
+            figures.set(computed.figures());
+            status.set(String.format(Locale.ROOT, "%,d rows · computed in %.1f s · 95%% intervals: Wilson for "
+                            + "shares, seeded bootstrap (2,000 resamples) for the rest", snapshot.size(),
+                    computed.millis() / 1000.0));
+        });
+    }
+
+    /** Shows the rows behind a figure in the results table and brings the table into view. */
+    public void showRows(RowFilter rows) {
+        results.showOnly(rows);
+        showResults.run();
+    }
+
+    /** Writes the report as metrics JSON in the background; the message says how it went. */
+    public CompletableFuture<Path> exportJson(Path file) {
+        AnalysisFigures shown = figures.get();
+        if (shown == null) {
+            message.set("Nothing to export yet: run both stages first.");
+            return CompletableFuture.failedFuture(new IllegalStateException("no report"));
+        }
+        return report(executor.submit(() -> {
+            Files.writeString(file, MetricsJson.write(shown.report()) + System.lineSeparator(), StandardCharsets.UTF_8);
+            return file;
+        }), "metrics");
+    }
+
+    /** Writes a chart already drawn into an image as PNG, in the background. */
+    public CompletableFuture<Path> savePng(BufferedImage image, Path file) {
+        return report(executor.submit(() -> {
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("No PNG writer is available");
+            }
+            return file;
+        }), "chart");
+    }
+
+    private CompletableFuture<Path> report(CompletableFuture<Path> written, String what) {
+        return written.whenComplete((file, failure) -> message.set(failure == null
+                ? "Saved the " + what + " to " + file + "." : "Could not save the " + what + ": " + messageOf(failure)));
+    }
+
+    private static String messageOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private record Computed(AnalysisFigures figures, long millis) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.arbiter.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.cli.ArbiterCli;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.metrics.AgreementCell;
+import io.arbiter.core.metrics.Estimate;
+import io.arbiter.ui.analysis.AnalysisFigures;
+import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Judging the judge on the sample: the figures are the CLI's, and a cell of the 2×2 opens exactly its rows. */
+@ExtendWith(ApplicationExtension.class)
+class JudgeAnalysisTest {
+
+    @TempDir
+    Path dir;
+
+    private FxTaskExecutor executor;
+    private WorkbenchViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        model = new WorkbenchViewModel(executor);
+        stage.setScene(ArbiterApp.createScene(model));
+        stage.setWidth(1500);
+        stage.setHeight(940);
+        stage.show();
+        model.openSample();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+        executor.shutdown();
+    }
+
+    @Test
+    void clickingTheFalseAcceptCellFiltersTheTableToThoseRows(FxRobot robot) throws Exception {
+        runAndOpenTheAnalysis(robot);
+        StackPane cell = robot.lookup("#falseAcceptCell").queryAs(StackPane.class);
+        long count = model.analysis().figuresProperty().get().report().judge().table().fp();
+        assertTrue(count > 0, "the sample's judge accepts some wrong answers");
+        assertTrue(robot.from(cell).lookup((Label l) -> l.getText().equals(Long.toString(count))).tryQuery().isPresent(),
+                "the cell shows its count");
+
+        robot.clickOn(cell);
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == count);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(0, robot.lookup(".lower-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex(),
+                "the Results tab is in front");
+        assertEquals(count, table.getItems().size());
+        for (ResultRow row : table.getItems()) {
+            assertEquals(AgreementCell.FALSE_ACCEPT, AgreementCell.of(row.result().scored()).orElseThrow());
+            assertEquals("Correct", row.verdict());
+            assertEquals("wrong", row.baseVsTruth());
+        }
+        assertEquals("Showing: judge false accepts (" + count + " rows)", text(robot, "#rowFilterLabel"));
+
+        robot.clickOn("#clearRowFilterButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
+    }
+
+    @Test
+    void theAnalysisShowsWhatArbiterMetricsComputesFromTheExportedCsv(FxRobot robot) throws Exception {
+        runAndOpenTheAnalysis(robot);
+        Path csv = model.results().export(dir.resolve("results.csv")).get(30, TimeUnit.SECONDS);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ArbiterCli.execute(new String[] {"metrics", csv.toString(), "--truth-column", "truth",
+                "--base-column", "base_answer_raw", "--judge-verdict-column", "judge_evaluation",
+                "--judge-prediction-column", "judge_prediction", "--json"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        JsonNode cli = new ObjectMapper().readTree(out.toString());
+
+        for (String key : List.of("agreement", "kappa", "ac1", "mcc", "sensitivity", "specificity", "precision",
+                "balanced_accuracy")) {
+            assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "Value"), key);
+        }
+        for (String key : List.of("base_vs_judge", "base_vs_truth", "judge_vs_truth")) {
+            assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "BarValue"), key);
+        }
+        JsonNode confusion = cli.get("confusion");
+        AnalysisFigures figures = model.analysis().figuresProperty().get();
+        assertEquals(List.of(confusion.get("tp").asLong(), confusion.get("fn").asLong(), confusion.get("fp").asLong(),
+                confusion.get("tn").asLong()), figures.judgeCells().stream().map(AnalysisFigures.HeatCell::count).toList());
+        assertEquals(cli.get("reading").asText(), figures.reading());
+        assertEquals(cli.get("corrected_base_accuracy").isNull() && cli.get("corrected_base_accuracy_n").asLong() == 0
+                ? AnalysisFigures.ALL_LABELLED : estimate(cli, "corrected_base_accuracy").format(),
+                text(robot, "#correctedValue"));
+    }
+
+    private void runAndOpenTheAnalysis(FxRobot robot) throws Exception {
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
+                && model.analysis().figuresProperty().get() != null);
+        robot.clickOn("Judge analysis");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Estimate estimate(JsonNode json, String key) {
+        return json.get(key).isNull() ? Estimate.undefined(json.get(key + "_n").asLong())
+                : new Estimate(json.get(key).asDouble(), number(json, key + "_ci_low"), number(json, key + "_ci_high"),
+                json.get(key + "_n").asLong());
+    }
+
+    private static double number(JsonNode json, String key) {
+        return json.get(key).isNull() ? Double.NaN : json.get(key).asDouble();
+    }
+
+    private static String camel(String key) {
+        StringBuilder camel = new StringBuilder();
+        boolean up = false;
+        for (char c : key.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                camel.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
