@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.SpinnerValueFactory;
@@ -53,9 +54,13 @@ public final class WorkbenchView {
     @FXML private StackPane resultsSlot;
     @FXML private StackPane analysisSlot;
     @FXML private TabPane lowerTabs;
+    @FXML private SplitPane mainSplit;
     @FXML private Tab resultsTab;
     @FXML private Tab analysisTab;
     @FXML private Label statusLabel;
+
+    /** How much of the height the prompts keep while the analysis tab is open. */
+    private static final double ANALYSIS_PROMPTS_SHARE = 0.06;
 
     private final WorkbenchViewModel model;
 
@@ -127,6 +132,16 @@ public final class WorkbenchView {
         pane.addListener((obs, old, now) -> select.run());
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
                 pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS : WorkbenchViewModel.LowerPane.RESULTS));
+        // The analysis needs the height: the prompts fold up while it is open and come back with the results.
+        double[] promptsShare = {mainSplit.getDividerPositions()[0]};
+        lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab == analysisTab) {
+                promptsShare[0] = mainSplit.getDividerPositions()[0];
+                mainSplit.setDividerPositions(ANALYSIS_PROMPTS_SHARE);
+            } else if (old == analysisTab) {
+                mainSplit.setDividerPositions(promptsShare[0]);
+            }
+        });
         select.run();
     }
 
