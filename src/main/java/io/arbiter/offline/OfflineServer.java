@@ -83,7 +83,7 @@ public final class OfflineServer implements AutoCloseable {
     private List<Route> routes() {
         return List.of(
                 Route.get("/v1/models", new ModelsEndpoint()),
-                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(Clock.systemUTC(), chatRequests)));
+                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(new DemoChat(Clock.systemUTC()), chatRequests)));
     }
 
     private static ThreadFactory daemonThreads() {
