@@ -48,7 +48,20 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
+    public String type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+
     public ApiResponse toResponse() {
+        return ApiResponse.json(status, toJson());
+    }
+
+    /** The {@code {"error":{...}}} body, also used for failed lines in a batch's error file. */
+    public ObjectNode toJson() {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("message", getMessage());
         error.put("type", type);
@@ -56,6 +69,6 @@ public final class ApiError extends RuntimeException {
         error.put("code", code);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("error", error);
-        return ApiResponse.json(status, body);
+        return body;
     }
 }

@@ -1,22 +1,22 @@
 package io.arbiter.offline;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /** {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion. */
 final class ChatCompletionsEndpoint implements Endpoint {
 
     private final DemoChat chat;
-    private final AtomicLong served;
+    private final ServerCounters counters;
 
-    ChatCompletionsEndpoint(DemoChat chat, AtomicLong served) {
+    ChatCompletionsEndpoint(DemoChat chat, ServerCounters counters) {
         this.chat = chat;
-        this.served = served;
+        this.counters = counters;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        ApiResponse response = ApiResponse.ok(chat.complete(DemoChat.parse(request.body())));
-        served.incrementAndGet();
+        counters.chatAttempt();
+        var completion = chat.complete(DemoChat.parse(request.body()));
+        ApiResponse response = ApiResponse.ok(completion);
+        counters.chatAnswered(completion.get("id").asText());
         return response;
     }
 }

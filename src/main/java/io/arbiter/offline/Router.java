@@ -57,7 +57,8 @@ final class Router implements HttpHandler {
             }
             pathKnown = true;
             if (route.method().equalsIgnoreCase(method)) {
-                return route.endpoint().handle(new ApiRequest(method, path, match, exchange.getRequestHeaders(), body));
+                return route.endpoint().handle(new ApiRequest(method, path, match,
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
             }
         }
         throw pathKnown ? ApiError.methodNotAllowed(method, path) : ApiError.unknownPath(method, path);
