@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -63,8 +64,16 @@ final class BatchRunner implements AutoCloseable {
     BatchJob create(StoredFile input, String endpoint, String completionWindow, JsonNode metadata) {
         long number = sequence.incrementAndGet();
         String id = "batch_" + DemoChat.digest("batch\u0000" + nonce + "\u0000" + number).substring(0, 24);
+        boolean failValidation = faults.takeValidationFailure();
+        OptionalDouble expireAfter = failValidation ? OptionalDouble.empty() : faults.takeExpiry();
+        if (failValidation) {
+            counters.fault(FaultPlan.Kind.BATCH_VALIDATION_FAIL);
+        }
+        if (expireAfter.isPresent()) {
+            counters.fault(FaultPlan.Kind.BATCH_EXPIRE);
+        }
         BatchJob job = new BatchJob(id, number, input, endpoint, completionWindow, now(), metadata,
-                faults.takeValidationFailure(), faults.takeExpiry(), System.nanoTime());
+                failValidation, expireAfter, System.nanoTime());
         jobs.put(id, job);
         return job;
     }

@@ -1,22 +1,63 @@
 package io.arbiter.offline;
 
-/** {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion. */
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.offline.FaultPlan.Kind;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion, unless
+ * the fault plan picks a fault for this attempt.
+ */
 final class ChatCompletionsEndpoint implements Endpoint {
 
     private final DemoChat chat;
     private final ServerCounters counters;
+    private final FaultInjector faults;
 
-    ChatCompletionsEndpoint(DemoChat chat, ServerCounters counters) {
+    ChatCompletionsEndpoint(DemoChat chat, ServerCounters counters, FaultInjector faults) {
         this.chat = chat;
         this.counters = counters;
+        this.faults = faults;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
         counters.chatAttempt();
-        var completion = chat.complete(DemoChat.parse(request.body()));
+        Optional<Kind> fault = faults.decide(request.body());
+        fault.ifPresent(counters::fault);
+        if (fault.isPresent()) {
+            switch (fault.get()) {
+                case RATE_LIMIT -> throw ApiError.rateLimited(faults.plan().retryAfterSeconds());
+                case INSUFFICIENT_QUOTA -> throw ApiError.insufficientQuota();
+                case SERVER_ERROR -> throw ApiError.internal("The server had an error while processing your request "
+                        + "(offline fault plan).");
+                case UNAVAILABLE -> throw ApiError.unavailable();
+                case RESET -> throw new ConnectionReset();
+                case SLOW -> pause(faults.plan().slowDelay());
+                default -> {
+                    // MALFORMED is applied to the answer below.
+                }
+            }
+        }
+        ObjectNode completion = chat.complete(DemoChat.parse(request.body()));
         ApiResponse response = ApiResponse.ok(completion);
+        if (fault.isPresent() && fault.get() == Kind.MALFORMED) {
+            byte[] cut = Arrays.copyOf(response.body(), response.body().length / 2);
+            return new ApiResponse(200, Map.of(), "application/json", cut);
+        }
         counters.chatAnswered(completion.get("id").asText());
         return response;
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionReset();
+        }
     }
 }

@@ -53,12 +53,13 @@ public final class OfflineServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Options for a server: port, required API key and batch pace. */
+    /** Options for a server: port, required API key, batch pace and fault plan. */
     public static final class Builder {
 
         private int port;
         private Optional<String> requiredApiKey = Optional.empty();
         private BatchPace batchPace = BatchPace.FAST;
+        private FaultPlan faults = FaultPlan.NONE;
 
         private Builder() {
         }
@@ -76,6 +77,12 @@ public final class OfflineServer implements AutoCloseable {
 
         public Builder batchPace(BatchPace batchPace) {
             this.batchPace = batchPace;
+            return this;
+        }
+
+        /** Failures to inject; {@link FaultPlan#NONE} by default. */
+        public Builder faults(FaultPlan faults) {
+            this.faults = faults;
             return this;
         }
 
@@ -97,9 +104,10 @@ public final class OfflineServer implements AutoCloseable {
         ServerCounters counters = new ServerCounters();
         FileStore files = new FileStore(clock);
         DemoChat chat = new DemoChat(clock);
-        BatchRunner batches = new BatchRunner(files, chat, options.batchPace, BatchFaults.NONE, counters, clock);
+        FaultInjector faults = new FaultInjector(options.faults);
+        BatchRunner batches = new BatchRunner(files, chat, options.batchPace, faults, counters, clock);
         OfflineServer server = new OfflineServer(http, executor, batches, counters);
-        http.createContext("/", new Router(routes(chat, files, batches, counters), options.requiredApiKey));
+        http.createContext("/", new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey));
         http.setExecutor(executor);
         http.start();
         return server;
@@ -122,12 +130,13 @@ public final class OfflineServer implements AutoCloseable {
     }
 
     // One line per endpoint.
-    private static List<Route> routes(DemoChat chat, FileStore files, BatchRunner batches, ServerCounters counters) {
+    private static List<Route> routes(DemoChat chat, FileStore files, BatchRunner batches, ServerCounters counters,
+            FaultInjector faults) {
         FilesApi filesApi = new FilesApi(files);
         BatchesApi batchesApi = new BatchesApi(files, batches);
         return List.of(
                 Route.get("/v1/models", new ModelsEndpoint()),
-                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(chat, counters)),
+                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(chat, counters, faults)),
                 Route.post("/v1/files", filesApi::create),
                 Route.get("/v1/files/([^/]+)", filesApi::retrieve),
                 Route.get("/v1/files/([^/]+)/content", filesApi::content),

@@ -29,6 +29,9 @@ final class Router implements HttpHandler {
             ApiResponse response;
             try {
                 response = dispatch(exchange);
+            } catch (ConnectionReset e) {
+                // Closing the exchange before sending headers closes the connection: the client reads no reply.
+                return;
             } catch (ApiError e) {
                 response = e.toResponse();
             } catch (RuntimeException e) {

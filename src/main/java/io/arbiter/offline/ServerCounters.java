@@ -1,5 +1,6 @@
 package io.arbiter.offline;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the server has done, for tests that must prove "nothing lost, nothing duplicated" from the server's side:
  * answers per completion id (the id is a digest of model and prompt, so one row's request always has the same id),
- * chat attempts and batch lines processed.
+ * chat attempts, injected faults by kind, and batch lines processed.
  */
 public final class ServerCounters {
 
@@ -16,6 +17,13 @@ public final class ServerCounters {
     private final AtomicLong chatAttempts = new AtomicLong();
     private final AtomicLong chatAnswers = new AtomicLong();
     private final AtomicLong batchLines = new AtomicLong();
+    private final Map<FaultPlan.Kind, AtomicLong> faults = new EnumMap<>(FaultPlan.Kind.class);
+
+    ServerCounters() {
+        for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+            faults.put(kind, new AtomicLong());
+        }
+    }
 
     void chatAttempt() {
         chatAttempts.incrementAndGet();
@@ -32,6 +40,15 @@ public final class ServerCounters {
 
     void batchLineProcessed() {
         batchLines.incrementAndGet();
+    }
+
+    void fault(FaultPlan.Kind kind) {
+        faults.get(kind).incrementAndGet();
+    }
+
+    /** Faults injected of one kind (batch kinds count batches). */
+    public long faults(FaultPlan.Kind kind) {
+        return faults.get(kind).get();
     }
 
     /** Chat completion requests received, including those answered with an injected fault. */
