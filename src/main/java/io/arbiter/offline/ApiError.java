@@ -2,6 +2,7 @@ package io.arbiter.offline;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** A failure an endpoint reports to the client, rendered as OpenAI's {@code {"error":{...}}} body. */
 public final class ApiError extends RuntimeException {
@@ -10,13 +11,37 @@ public final class ApiError extends RuntimeException {
     private final String type;
     private final String code;
     private final String param;
+    private final Map<String, String> headers;
 
     public ApiError(int status, String message, String type, String code, String param) {
+        this(status, message, type, code, param, Map.of());
+    }
+
+    private ApiError(int status, String message, String type, String code, String param, Map<String, String> headers) {
         super(message);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** 429 as OpenAI sends it when a rate limit is hit: retry after the given seconds. */
+    public static ApiError rateLimited(int retryAfterSeconds) {
+        return new ApiError(429, "Rate limit reached for requests (offline fault plan). Please try again in "
+                + retryAfterSeconds + "s.", "rate_limit_exceeded", "rate_limit_exceeded", null,
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
+    /** 429 for an exhausted quota: retrying does not help, so a run should stop. */
+    public static ApiError insufficientQuota() {
+        return new ApiError(429, "You exceeded your current quota, please check your plan and billing details.",
+                "insufficient_quota", "insufficient_quota", null);
+    }
+
+    public static ApiError unavailable() {
+        return new ApiError(503, "The server is overloaded or not ready yet (offline fault plan).", "server_error",
+                "service_unavailable", null);
     }
 
     public static ApiError badRequest(String message, String param) {
@@ -48,7 +73,20 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
+    public String type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+
     public ApiResponse toResponse() {
+        return new ApiResponse(status, headers, "application/json", ApiResponse.json(status, toJson()).body());
+    }
+
+    /** The {@code {"error":{...}}} body, also used for failed lines in a batch's error file. */
+    public ObjectNode toJson() {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("message", getMessage());
         error.put("type", type);
@@ -56,6 +94,6 @@ public final class ApiError extends RuntimeException {
         error.put("code", code);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("error", error);
-        return ApiResponse.json(status, body);
+        return body;
     }
 }

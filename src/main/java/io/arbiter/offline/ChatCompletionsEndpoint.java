@@ -1,91 +1,63 @@
 package io.arbiter.offline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
+import io.arbiter.offline.FaultPlan.Kind;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion. */
+/**
+ * {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion, unless
+ * the fault plan picks a fault for this attempt.
+ */
 final class ChatCompletionsEndpoint implements Endpoint {
 
-    private final Clock clock;
-    private final AtomicLong served;
+    private final DemoChat chat;
+    private final ServerCounters counters;
+    private final FaultInjector faults;
 
-    ChatCompletionsEndpoint(Clock clock, AtomicLong served) {
-        this.clock = clock;
-        this.served = served;
+    ChatCompletionsEndpoint(DemoChat chat, ServerCounters counters, FaultInjector faults) {
+        this.chat = chat;
+        this.counters = counters;
+        this.faults = faults;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        JsonNode body = parse(request.body());
-        JsonNode modelNode = body.get("model");
-        if (modelNode == null || !modelNode.isTextual() || modelNode.asText().isBlank()) {
-            throw ApiError.badRequest("You must provide a model parameter.", "model");
-        }
-        String model = modelNode.asText();
-        ChatPrompt prompt = ChatPrompt.fromMessages(body.get("messages"));
-        if (!DemoModels.isKnown(model)) {
-            throw ApiError.modelNotFound(model);
-        }
-        String content = DemoClassifier.forModel(model).reply(prompt.system(), prompt.user());
-        served.incrementAndGet();
-        return ApiResponse.ok(completion(model, prompt, content));
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = ApiResponse.JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw ApiError.badRequest("The request body must be a JSON object.", null);
+        counters.chatAttempt();
+        Optional<Kind> fault = faults.decide(request.body());
+        fault.ifPresent(counters::fault);
+        if (fault.isPresent()) {
+            switch (fault.get()) {
+                case RATE_LIMIT -> throw ApiError.rateLimited(faults.plan().retryAfterSeconds());
+                case INSUFFICIENT_QUOTA -> throw ApiError.insufficientQuota();
+                case SERVER_ERROR -> throw ApiError.internal("The server had an error while processing your request "
+                        + "(offline fault plan).");
+                case UNAVAILABLE -> throw ApiError.unavailable();
+                case RESET -> throw new ConnectionReset();
+                case SLOW -> pause(faults.plan().slowDelay());
+                default -> {
+                    // MALFORMED is applied to the answer below.
+                }
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("We could not parse the JSON body of your request: "
-                    + e.getOriginalMessage(), null);
-        } catch (IOException e) {
-            throw ApiError.badRequest("We could not read the body of your request.", null);
         }
+        ObjectNode completion = chat.complete(DemoChat.parse(request.body()));
+        ApiResponse response = ApiResponse.ok(completion);
+        if (fault.isPresent() && fault.get() == Kind.MALFORMED) {
+            byte[] cut = Arrays.copyOf(response.body(), response.body().length / 2);
+            return new ApiResponse(200, Map.of(), "application/json", cut);
+        }
+        counters.chatAnswered(completion.get("id").asText());
+        return response;
     }
 
-    private ObjectNode completion(String model, ChatPrompt prompt, String content) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("id", "chatcmpl-" + digest(model + "\u0000" + prompt.all()));
-        root.put("object", "chat.completion");
-        root.put("created", clock.instant().getEpochSecond());
-        root.put("model", model);
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        message.putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
-        long promptTokens = TokenEstimate.of(prompt.all());
-        long completionTokens = Math.max(1, TokenEstimate.of(content));
-        ObjectNode usage = root.putObject("usage");
-        usage.put("prompt_tokens", promptTokens);
-        usage.put("completion_tokens", completionTokens);
-        usage.put("total_tokens", promptTokens + completionTokens);
-        root.putNull("system_fingerprint");
-        return root;
-    }
-
-    private static String digest(String text) {
+    private static void pause(Duration delay) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 15);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionReset();
         }
     }
 }

@@ -23,6 +23,11 @@ public final class OfflineProvider implements AutoCloseable {
         return new OfflineProvider(OfflineServer.start(0), concurrency);
     }
 
+    /** For the app, which should pass {@link BatchPace#VISIBLE} so batch progress can be watched. */
+    public static OfflineProvider start(int concurrency, BatchPace batchPace) {
+        return new OfflineProvider(OfflineServer.builder().batchPace(batchPace).start(), concurrency);
+    }
+
     public ProviderProfile profile() {
         return profile;
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OpenAI-compatible HTTP server on 127.0.0.1 whose models are the deterministic demo classifier.
@@ -30,34 +29,85 @@ public final class OfflineServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final AtomicLong chatRequests = new AtomicLong();
+    private final BatchRunner batches;
+    private final ServerCounters counters;
 
-    private OfflineServer(HttpServer http, ExecutorService executor) {
+    private OfflineServer(HttpServer http, ExecutorService executor, BatchRunner batches, ServerCounters counters) {
         this.http = http;
         this.executor = executor;
+        this.batches = batches;
+        this.counters = counters;
     }
 
-    /** Starts a server that accepts any API key; port 0 picks a free port. */
+    /** Starts a server that accepts any API key and runs batches at {@link BatchPace#FAST}; port 0 picks a free port. */
     public static OfflineServer start(int port) {
-        return start(port, Optional.empty());
+        return builder().port(port).start();
     }
 
     /** Starts a server that answers 401 unless a request carries {@code Authorization: Bearer requiredApiKey}. */
     public static OfflineServer start(int port, String requiredApiKey) {
-        return start(port, Optional.of(requiredApiKey));
+        return builder().port(port).apiKey(requiredApiKey).start();
     }
 
-    private static OfflineServer start(int port, Optional<String> requiredApiKey) {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options for a server: port, required API key, batch pace and fault plan. */
+    public static final class Builder {
+
+        private int port;
+        private Optional<String> requiredApiKey = Optional.empty();
+        private BatchPace batchPace = BatchPace.FAST;
+        private FaultPlan faults = FaultPlan.NONE;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder apiKey(String requiredApiKey) {
+            this.requiredApiKey = Optional.of(requiredApiKey);
+            return this;
+        }
+
+        public Builder batchPace(BatchPace batchPace) {
+            this.batchPace = batchPace;
+            return this;
+        }
+
+        /** Failures to inject; {@link FaultPlan#NONE} by default. */
+        public Builder faults(FaultPlan faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        public OfflineServer start() {
+            return OfflineServer.start(this);
+        }
+    }
+
+    private static OfflineServer start(Builder options) {
         keepIdleConnectionsLongerThanOkHttp();
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port), BACKLOG);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot bind the offline server to 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Cannot bind the offline server to 127.0.0.1:" + options.port, e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        OfflineServer server = new OfflineServer(http, executor);
-        http.createContext("/", new Router(server.routes(), requiredApiKey));
+        Clock clock = Clock.systemUTC();
+        ServerCounters counters = new ServerCounters();
+        FileStore files = new FileStore(clock);
+        DemoChat chat = new DemoChat(clock);
+        FaultInjector faults = new FaultInjector(options.faults);
+        BatchRunner batches = new BatchRunner(files, chat, options.batchPace, faults, counters, clock);
+        OfflineServer server = new OfflineServer(http, executor, batches, counters);
+        http.createContext("/", new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey));
         http.setExecutor(executor);
         http.start();
         return server;
@@ -79,11 +129,21 @@ public final class OfflineServer implements AutoCloseable {
         }
     }
 
-    // One line per endpoint; the Batch API (/v1/files, /v1/batches) adds its routes here.
-    private List<Route> routes() {
+    // One line per endpoint.
+    private static List<Route> routes(DemoChat chat, FileStore files, BatchRunner batches, ServerCounters counters,
+            FaultInjector faults) {
+        FilesApi filesApi = new FilesApi(files);
+        BatchesApi batchesApi = new BatchesApi(files, batches);
         return List.of(
                 Route.get("/v1/models", new ModelsEndpoint()),
-                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(Clock.systemUTC(), chatRequests)));
+                Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(chat, counters, faults)),
+                Route.post("/v1/files", filesApi::create),
+                Route.get("/v1/files/([^/]+)", filesApi::retrieve),
+                Route.get("/v1/files/([^/]+)/content", filesApi::content),
+                Route.post("/v1/batches", batchesApi::create),
+                Route.get("/v1/batches", batchesApi::list),
+                Route.get("/v1/batches/([^/]+)", batchesApi::retrieve),
+                Route.post("/v1/batches/([^/]+)/cancel", batchesApi::cancel));
     }
 
     private static ThreadFactory daemonThreads() {
@@ -105,11 +165,17 @@ public final class OfflineServer implements AutoCloseable {
 
     /** Chat completions answered successfully so far. */
     public long chatRequests() {
-        return chatRequests.get();
+        return counters.chatAnswers();
+    }
+
+    /** Live counters of what the server has answered, realtime and in batches. */
+    public ServerCounters counters() {
+        return counters;
     }
 
     @Override
     public void close() {
+        batches.close();
         http.stop(0);
         executor.shutdownNow();
         try {

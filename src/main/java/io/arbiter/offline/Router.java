@@ -29,6 +29,9 @@ final class Router implements HttpHandler {
             ApiResponse response;
             try {
                 response = dispatch(exchange);
+            } catch (ConnectionReset e) {
+                // Closing the exchange before sending headers closes the connection: the client reads no reply.
+                return;
             } catch (ApiError e) {
                 response = e.toResponse();
             } catch (RuntimeException e) {
@@ -57,7 +60,8 @@ final class Router implements HttpHandler {
             }
             pathKnown = true;
             if (route.method().equalsIgnoreCase(method)) {
-                return route.endpoint().handle(new ApiRequest(method, path, match, exchange.getRequestHeaders(), body));
+                return route.endpoint().handle(new ApiRequest(method, path, match,
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
             }
         }
         throw pathKnown ? ApiError.methodNotAllowed(method, path) : ApiError.unknownPath(method, path);

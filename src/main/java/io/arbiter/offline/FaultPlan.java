@@ -1,0 +1,192 @@
+package io.arbiter.offline;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Failures the offline server injects so clients' retry, resume and batch-recovery paths can be tested.
+ *
+ * <p>Syntax (for {@code serve --faults} and {@link #parse}): comma-separated items, each {@code key=value} with
+ * optional {@code :option} suffixes; {@code none} or an empty string means no faults.
+ * <pre>
+ *   429=RATE[:retry-after=SECONDS]   429 rate_limit_exceeded with a Retry-After header (default 1 s)
+ *   quota=RATE                       429 insufficient_quota, the error a run should stop on
+ *   500=RATE                         500 server_error
+ *   503=RATE                         503 service_unavailable
+ *   reset=RATE                       the connection is closed without any response
+ *   slow=RATE[:DELAY]                the reply is delayed, e.g. slow=0.05:2000ms or :2s (default 2000 ms)
+ *   malformed=RATE                   200 with a truncated, unparseable JSON body
+ *   batch-validation-fail=COUNT      the next COUNT batches fail validation: once, always or a number
+ *   batch-expire-after=FRACTION[:COUNT]  the next COUNT batches (default once) expire after that fraction of lines
+ *   seed=N                           seeds the per-request draws (default 0)
+ *   max-faults=N                     after N faults for the same request body it always succeeds (default 3)
+ * </pre>
+ * Example: {@code 429=0.05:retry-after=1,500=0.02,503=0.02,reset=0.01,slow=0.05:2000ms,malformed=0.02,
+ * batch-validation-fail=once,batch-expire-after=0.5}.
+ *
+ * <p>Realtime rates apply to each chat completion request and must add up to at most 1. Which fault (if any) a
+ * request gets is drawn from a hash of (seed, request body, attempt number for that body), so a run is repeatable,
+ * a retry of the same request draws afresh, and no request fails forever: {@code max-faults} bounds the faults any
+ * one body can receive, which is what lets a correct client end with every row answered.
+ */
+public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration slowDelay, int validationFailures,
+        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest) {
+
+    /** The kinds of fault, realtime ones first in the order their rates are stacked. */
+    public enum Kind {
+        RATE_LIMIT("429"), INSUFFICIENT_QUOTA("quota"), SERVER_ERROR("500"), UNAVAILABLE("503"), RESET("reset"),
+        SLOW("slow"), MALFORMED("malformed"), BATCH_VALIDATION_FAIL("batch-validation-fail"),
+        BATCH_EXPIRE("batch-expire-after");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        boolean realtime() {
+            return ordinal() <= MALFORMED.ordinal();
+        }
+    }
+
+    public static final FaultPlan NONE = new FaultPlan(Map.of(), 1, Duration.ofMillis(2000), 0,
+            OptionalDouble.empty(), 0, 0, 3);
+
+    public FaultPlan {
+        rates = Map.copyOf(rates);
+        double sum = 0;
+        for (Map.Entry<Kind, Double> rate : rates.entrySet()) {
+            if (!rate.getKey().realtime()) {
+                throw new IllegalArgumentException(rate.getKey().key() + " has no rate");
+            }
+            if (!(rate.getValue() >= 0 && rate.getValue() <= 1)) {
+                throw new IllegalArgumentException(rate.getKey().key() + " rate must be 0 to 1, not " + rate.getValue());
+            }
+            sum += rate.getValue();
+        }
+        if (sum > 1 + 1e-9) {
+            throw new IllegalArgumentException("Fault rates add up to " + sum + ", more than 1");
+        }
+        if (retryAfterSeconds < 0 || slowDelay.isNegative() || validationFailures < 0 || expiries < 0
+                || maxFaultsPerRequest < 0) {
+            throw new IllegalArgumentException("Fault plan counts and delays must not be negative");
+        }
+        if (expireAfter.isPresent() && !(expireAfter.getAsDouble() >= 0 && expireAfter.getAsDouble() < 1)) {
+            throw new IllegalArgumentException("batch-expire-after must be at least 0 and below 1, not "
+                    + expireAfter.getAsDouble());
+        }
+    }
+
+    public double rate(Kind kind) {
+        return rates.getOrDefault(kind, 0.0);
+    }
+
+    /** True when no realtime request can fail. */
+    boolean realtimeQuiet() {
+        return rates.values().stream().allMatch(rate -> rate == 0);
+    }
+
+    /** Parses the syntax in the class comment; throws {@link IllegalArgumentException} naming the bad item. */
+    public static FaultPlan parse(String text) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        Map<Kind, Double> rates = new EnumMap<>(Kind.class);
+        int retryAfter = NONE.retryAfterSeconds;
+        Duration slow = NONE.slowDelay;
+        int validationFailures = 0;
+        OptionalDouble expireAfter = OptionalDouble.empty();
+        int expiries = 0;
+        long seed = 0;
+        int maxFaults = NONE.maxFaultsPerRequest;
+        for (String item : text.split(",")) {
+            String trimmed = item.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String[] pieces = trimmed.split(":");
+            int eq = pieces[0].indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("Fault plan item '" + trimmed + "' needs key=value");
+            }
+            String key = pieces[0].substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = pieces[0].substring(eq + 1).trim();
+            try {
+                switch (key) {
+                    case "429", "rate-limit" -> {
+                        rates.put(Kind.RATE_LIMIT, Double.parseDouble(value));
+                        for (int i = 1; i < pieces.length; i++) {
+                            String option = pieces[i].trim();
+                            if (!option.startsWith("retry-after=")) {
+                                throw new IllegalArgumentException("unknown option '" + option + "'");
+                            }
+                            retryAfter = Integer.parseInt(option.substring("retry-after=".length()).trim());
+                        }
+                    }
+                    case "quota", "insufficient_quota", "insufficient-quota" ->
+                            rates.put(Kind.INSUFFICIENT_QUOTA, rateOnly(value, pieces));
+                    case "500" -> rates.put(Kind.SERVER_ERROR, rateOnly(value, pieces));
+                    case "503" -> rates.put(Kind.UNAVAILABLE, rateOnly(value, pieces));
+                    case "reset" -> rates.put(Kind.RESET, rateOnly(value, pieces));
+                    case "malformed" -> rates.put(Kind.MALFORMED, rateOnly(value, pieces));
+                    case "slow" -> {
+                        rates.put(Kind.SLOW, Double.parseDouble(value));
+                        if (pieces.length > 2) {
+                            throw new IllegalArgumentException("slow takes one delay");
+                        }
+                        if (pieces.length == 2) {
+                            slow = duration(pieces[1].trim());
+                        }
+                    }
+                    case "batch-validation-fail" -> validationFailures = count(value);
+                    case "batch-expire-after" -> {
+                        expireAfter = OptionalDouble.of(Double.parseDouble(value));
+                        if (pieces.length > 2) {
+                            throw new IllegalArgumentException("batch-expire-after takes one count");
+                        }
+                        expiries = pieces.length == 2 ? count(pieces[1].trim()) : 1;
+                    }
+                    case "seed" -> seed = Long.parseLong(value);
+                    case "max-faults" -> maxFaults = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown fault '" + key + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Bad fault plan item '" + trimmed + "': " + e.getMessage(), e);
+            }
+        }
+        return new FaultPlan(rates, retryAfter, slow, validationFailures, expireAfter, expiries, seed, maxFaults);
+    }
+
+    private static double rateOnly(String value, String[] pieces) {
+        if (pieces.length > 1) {
+            throw new IllegalArgumentException("takes no options");
+        }
+        return Double.parseDouble(value);
+    }
+
+    private static int count(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "once" -> 1;
+            case "always" -> Integer.MAX_VALUE;
+            default -> Integer.parseInt(value);
+        };
+    }
+
+    private static Duration duration(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+        }
+        if (lower.endsWith("s")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1)) * 1000));
+        }
+        return Duration.ofMillis(Long.parseLong(lower));
+    }
+}

@@ -1,0 +1,80 @@
+package io.arbiter.offline;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the server has done, for tests that must prove "nothing lost, nothing duplicated" from the server's side:
+ * answers per completion id (the id is a digest of model and prompt, so one row's request always has the same id),
+ * chat attempts, injected faults by kind, and batch lines processed.
+ */
+public final class ServerCounters {
+
+    private final Map<String, LongAdder> answersById = new ConcurrentHashMap<>();
+    private final AtomicLong chatAttempts = new AtomicLong();
+    private final AtomicLong chatAnswers = new AtomicLong();
+    private final AtomicLong batchLines = new AtomicLong();
+    private final Map<FaultPlan.Kind, AtomicLong> faults = new EnumMap<>(FaultPlan.Kind.class);
+
+    ServerCounters() {
+        for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+            faults.put(kind, new AtomicLong());
+        }
+    }
+
+    void chatAttempt() {
+        chatAttempts.incrementAndGet();
+    }
+
+    void chatAnswered(String completionId) {
+        chatAnswers.incrementAndGet();
+        answered(completionId);
+    }
+
+    void answered(String completionId) {
+        answersById.computeIfAbsent(completionId, id -> new LongAdder()).increment();
+    }
+
+    void batchLineProcessed() {
+        batchLines.incrementAndGet();
+    }
+
+    void fault(FaultPlan.Kind kind) {
+        faults.get(kind).incrementAndGet();
+    }
+
+    /** Faults injected of one kind (batch kinds count batches). */
+    public long faults(FaultPlan.Kind kind) {
+        return faults.get(kind).get();
+    }
+
+    /** Chat completion requests received, including those answered with an injected fault. */
+    public long chatAttempts() {
+        return chatAttempts.get();
+    }
+
+    /** Chat completions answered with a well-formed 200 (slow ones included, malformed ones not). */
+    public long chatAnswers() {
+        return chatAnswers.get();
+    }
+
+    /** Batch lines answered (successfully or with a per-line error); expired lines are not counted. */
+    public long batchLinesProcessed() {
+        return batchLines.get();
+    }
+
+    /** How often each completion id was answered well-formed, realtime or in a batch; a snapshot. */
+    public Map<String, Long> answersById() {
+        Map<String, Long> copy = new java.util.HashMap<>();
+        answersById.forEach((id, count) -> copy.put(id, count.sum()));
+        return copy;
+    }
+
+    /** Completion ids answered more than once: a client that resumes and retries correctly leaves this at zero. */
+    public long duplicateAnswers() {
+        return answersById.values().stream().mapToLong(count -> Math.max(0, count.sum() - 1)).sum();
+    }
+}
