@@ -2,17 +2,11 @@ package io.arbiter.core.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.errors.NotFoundException;
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.PermissionDeniedException;
-import com.openai.errors.RateLimitException;
-import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
-import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +16,20 @@ public final class OpenAiChatClient implements ChatClient {
     private final OpenAIClient client;
     private final String baseUrl;
 
+    /** The SDK's own retries stay on (2), for callers that use this client bare. */
     public OpenAiChatClient(ProviderProfile profile) throws ChatFailure {
+        this(profile, 2);
+    }
+
+    /**
+     * @param sdkRetries 0 under a {@link RetryingChatClient}, so the two layers do not multiply each other's retries
+     */
+    OpenAiChatClient(ProviderProfile profile, int sdkRetries) throws ChatFailure {
         this.baseUrl = profile.baseUrl();
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
                 .apiKey(ApiKeys.resolve(profile))
-                .maxRetries(2)
+                .maxRetries(sdkRetries)
                 .timeout(Duration.ofSeconds(120))
                 .build();
     }
@@ -70,53 +72,8 @@ public final class OpenAiChatClient implements ChatClient {
         }
     }
 
-    /** Turns the SDK's exceptions into sentences a user can act on. */
     private ChatFailure explain(RuntimeException e, String model) {
-        if (e instanceof UnauthorizedException) {
-            return new ChatFailure("The provider at " + baseUrl + " refused the API key (401).", true, e);
-        }
-        if (e instanceof PermissionDeniedException) {
-            return new ChatFailure("The API key has no access to this (403): " + serviceMessage(e), true, e);
-        }
-        if (e instanceof NotFoundException) {
-            String what = model == null ? "that endpoint" : "the model '" + model + "'";
-            return new ChatFailure("The provider at " + baseUrl + " does not know " + what + " (404).", true, e);
-        }
-        if (e instanceof RateLimitException && serviceMessage(e).contains("quota")) {
-            return new ChatFailure("The provider's quota is used up (429): " + serviceMessage(e), true, e);
-        }
-        if (e instanceof OpenAIServiceException service) {
-            return new ChatFailure("The provider answered " + service.statusCode() + ": " + serviceMessage(e), false, e);
-        }
-        if (e instanceof OpenAIIoException) {
-            if (causedBy(e, ConnectException.class)) {
-                return new ChatFailure("Nothing answers at " + baseUrl + " (connection refused).", true, e);
-            }
-            return new ChatFailure("Network error talking to " + baseUrl + ": " + rootMessage(e), false, e);
-        }
-        return new ChatFailure("Unexpected reply from " + baseUrl + ": " + rootMessage(e), false, e);
-    }
-
-    private static String serviceMessage(RuntimeException e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return ProviderErrors.explain(e, baseUrl, model, Instant.now());
     }
 
     @Override

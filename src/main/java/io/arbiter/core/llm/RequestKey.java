@@ -1,0 +1,67 @@
+package io.arbiter.core.llm;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identity of a chat request, for the response cache and the response ledger: SHA-256 over a canonical,
+ * length-prefixed serialisation of the base URL, model, temperature, reply limit, system and user message.
+ * The same request gives the same key in every run and every JVM; any change in any of them gives another key.
+ */
+public final class RequestKey {
+
+    /** Bumped whenever the serialisation changes, so old keys can never collide with new ones. */
+    private static final String VERSION = "arbiter-request-key-v1";
+
+    private RequestKey() {
+    }
+
+    public static String of(String baseUrl, ChatRequest request) {
+        MessageDigest digest = sha256();
+        field(digest, VERSION);
+        field(digest, normalizeUrl(baseUrl));
+        field(digest, request.model());
+        // Bits, not Double.toString: its output changed between JDK releases for some values.
+        double temperature = request.temperature() == 0.0 ? 0.0 : request.temperature(); // -0.0 is 0.0
+        field(digest, Long.toHexString(Double.doubleToLongBits(temperature)));
+        field(digest, Integer.toString(request.maxTokens()));
+        field(digest, request.system());
+        field(digest, request.user());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A trailing slash does not make another provider. */
+    private static String normalizeUrl(String baseUrl) {
+        if (baseUrl == null) {
+            return null;
+        }
+        String url = baseUrl.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
+    }
+
+    /** Length-prefixed so ("ab", "c") and ("a", "bc") differ, and null differs from "". */
+    private static void field(MessageDigest digest, String value) {
+        if (value == null) {
+            digest.update(new byte[] {'N'});
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) 'S');
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,576 @@
+package io.arbiter.core.store;
+
+import io.arbiter.core.llm.ChatReply;
+import io.arbiter.core.llm.ResponseCache;
+import io.arbiter.core.llm.Usage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The project file: one SQLite database in WAL mode holding runs, every response as it arrived, the response
+ * cache and the batch ledger. It holds no API key and has no column for one.
+ *
+ * <p>Writes come from many worker threads at once. They all go through one writer thread that takes whatever
+ * is queued, writes it in one transaction and commits ("group commit"), and only then returns to each caller:
+ * a response that {@link #recordResponse} has returned for is in the file, and many callers share a commit.
+ * Reads use a second connection, which WAL lets run alongside the writer. All methods are thread-safe.
+ */
+public final class ProjectStore implements ResponseCache, AutoCloseable {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_GROUP = 4096;
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection reader;
+    private final Connection writerConnection;
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
+    private final Object lifecycle = new Object();
+    private volatile boolean closed;
+
+    private ProjectStore(Path file, Clock clock) throws SQLException {
+        this.file = file;
+        this.clock = clock;
+        this.writerConnection = connect(file, false);
+        try {
+            migrate(writerConnection, clock);
+            writerConnection.setAutoCommit(false);
+            this.reader = connect(file, true);
+        } catch (SQLException | RuntimeException e) {
+            writerConnection.close();
+            throw e;
+        }
+        this.writer = new Thread(this::writeLoop, "project-store-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    // Opening
+
+    /** Opens a project file, creating it when it does not exist, and brings its schema up to date. */
+    public static ProjectStore open(Path file) throws ProjectFileException {
+        return open(file, Clock.systemUTC());
+    }
+
+    static ProjectStore open(Path file, Clock clock) throws ProjectFileException {
+        Path absolute = file.toAbsolutePath();
+        refuseForeignFile(absolute);
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            return new ProjectStore(absolute, clock);
+        } catch (SQLException | IOException e) {
+            throw new ProjectFileException("Could not open the project " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an existing file without writing to it, and refuses it unless it is an Arbiter project we can read. */
+    private static void refuseForeignFile(Path file) throws ProjectFileException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            if (Files.size(file) == 0) {
+                return;
+            }
+            byte[] header = new byte[SQLITE_HEADER.length];
+            int read;
+            try (InputStream in = Files.newInputStream(file)) {
+                read = in.readNBytes(header, 0, header.length);
+            }
+            if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+                throw new ProjectFileException(file + " is not an Arbiter project: it is not a SQLite database.", null);
+            }
+        } catch (IOException e) {
+            if (e instanceof ProjectFileException refusal) {
+                throw refusal;
+            }
+            throw new ProjectFileException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+        try (Connection peek = connect(file, true); Statement statement = peek.createStatement()) {
+            int applicationId = intQuery(statement, "PRAGMA application_id");
+            int tables = intQuery(statement, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+            if (applicationId != Migrations.APPLICATION_ID) {
+                if (tables > 0) {
+                    throw new ProjectFileException(file + " is a SQLite database but not an Arbiter project; "
+                            + "it was left unchanged.", null);
+                }
+                return;
+            }
+            int version = intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version");
+            if (version > Migrations.latest()) {
+                throw new ProjectFileException(file + " was saved by a newer Arbiter (project format " + version
+                        + "; this version reads up to " + Migrations.latest()
+                        + "). Open it with a newer Arbiter; it was left unchanged.", null);
+            }
+        } catch (SQLException e) {
+            throw new ProjectFileException(file + " could not be read as an Arbiter project: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
+    /** Applies every step newer than the file, each in a transaction of its own with its version row. */
+    private static void migrate(Connection connection, Clock clock) throws SQLException {
+        int current;
+        try (Statement statement = connection.createStatement()) {
+            boolean hasVersions = intQuery(statement,
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0;
+            current = hasVersions ? intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version") : 0;
+        }
+        if (current > Migrations.latest()) {
+            throw new SQLException("project format " + current + " is newer than this Arbiter reads ("
+                    + Migrations.latest() + ")");
+        }
+        for (Migrations.Migration migration : Migrations.ALL) {
+            if (migration.version() <= current) {
+                continue;
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS schema_version (
+                            version     INTEGER PRIMARY KEY,
+                            description TEXT NOT NULL,
+                            applied_at  TEXT NOT NULL
+                        )""");
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, migration.version());
+                    insert.setString(2, migration.description());
+                    insert.setString(3, clock.instant().toString());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The project format version of the open file. */
+    public int schemaVersion() {
+        return read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return intQuery(statement, "SELECT max(version) FROM schema_version");
+            }
+        });
+    }
+
+    // Runs
+
+    /** Records a new run; {@code specJson} must name key variables only, never hold a key. */
+    public long createRun(String specJson) {
+        String now = now();
+        return write(w -> {
+            PreparedStatement insert = w.statement(
+                    "INSERT INTO runs (created_at, spec_json, status) VALUES (?, ?, 'CREATED') RETURNING id");
+            insert.setString(1, now);
+            insert.setString(2, specJson);
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        });
+    }
+
+    public void updateRunStatus(long runId, String status) {
+        write(w -> {
+            PreparedStatement update = w.statement("UPDATE runs SET status = ? WHERE id = ?");
+            update.setString(1, status);
+            update.setLong(2, runId);
+            if (update.executeUpdate() == 0) {
+                throw new SQLException("there is no run " + runId);
+            }
+            return null;
+        });
+    }
+
+    public List<StoredRun> runs() {
+        return read(connection -> {
+            List<StoredRun> runs = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(
+                         "SELECT id, created_at, spec_json, status FROM runs ORDER BY id")) {
+                while (rows.next()) {
+                    runs.add(new StoredRun(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3),
+                            rows.getString(4)));
+                }
+            }
+            return runs;
+        });
+    }
+
+    // Responses
+
+    /** Writes one response, replacing an earlier one for the same run, stage and row; returns once it is in the file. */
+    public void recordResponse(StoredResponse response) {
+        String now = now();
+        write(w -> {
+            insertResponse(w, response, now);
+            return null;
+        });
+    }
+
+    /** Writes many responses in one transaction: for a downloaded batch output file. */
+    public void recordResponses(Collection<StoredResponse> responses) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        String now = now();
+        write(w -> {
+            for (StoredResponse response : responses) {
+                insertResponse(w, response, now);
+            }
+            return null;
+        });
+    }
+
+    private static void insertResponse(Writer w, StoredResponse r, String now) throws SQLException {
+        PreparedStatement insert = w.statement("""
+                INSERT INTO responses (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
+                                       request_key, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (run_id, stage, row) DO UPDATE SET
+                    text = excluded.text, error = excluded.error, prompt_tokens = excluded.prompt_tokens,
+                    completion_tokens = excluded.completion_tokens, request_key = excluded.request_key,
+                    received_at = excluded.received_at""");
+        insert.setLong(1, r.runId());
+        insert.setString(2, r.stage());
+        insert.setInt(3, r.row());
+        setNullable(insert, 4, r.text());
+        setNullable(insert, 5, r.error());
+        insert.setLong(6, r.usage().promptTokens());
+        insert.setLong(7, r.usage().completionTokens());
+        setNullable(insert, 8, r.requestKey());
+        insert.setString(9, now);
+        insert.executeUpdate();
+    }
+
+    /** Every stored response of one stage of a run, by row. */
+    public Map<Integer, StoredResponse> responses(long runId, String stage) {
+        checkStage(stage);
+        return read(connection -> {
+            Map<Integer, StoredResponse> responses = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT row, text, error, prompt_tokens, completion_tokens, request_key
+                    FROM responses WHERE run_id = ? AND stage = ?""")) {
+                query.setLong(1, runId);
+                query.setString(2, stage);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        int row = rows.getInt(1);
+                        responses.put(row, new StoredResponse(runId, stage, row, rows.getString(2),
+                                rows.getString(3), new Usage(rows.getLong(4), rows.getLong(5)), rows.getString(6)));
+                    }
+                }
+            }
+            return responses;
+        });
+    }
+
+    // Response cache
+
+    @Override
+    public Optional<ChatReply> cached(String requestKey) {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT text, prompt_tokens, completion_tokens FROM response_cache WHERE request_key = ?")) {
+                query.setString(1, requestKey);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ChatReply(rows.getString(1), new Usage(rows.getLong(2), rows.getLong(3))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void cache(String requestKey, ChatReply reply) {
+        String now = now();
+        write(w -> {
+            PreparedStatement insert = w.statement("""
+                    INSERT INTO response_cache (request_key, text, prompt_tokens, completion_tokens, created_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING""");
+            insert.setString(1, requestKey);
+            insert.setString(2, reply.content());
+            insert.setLong(3, reply.usage().promptTokens());
+            insert.setLong(4, reply.usage().completionTokens());
+            insert.setString(5, now);
+            insert.executeUpdate();
+            return null;
+        });
+    }
+
+    // Batch ledger
+
+    /** Adds a shard to the ledger or replaces what it knew of it. */
+    public void upsertShard(BatchShard shard) {
+        String now = now();
+        write(w -> {
+            PreparedStatement upsert = w.statement("""
+                    INSERT INTO batch_shards (run_id, stage, shard, input_file_id, batch_id, status, line_count,
+                                              output_file_id, error_file_id, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (run_id, stage, shard) DO UPDATE SET
+                        input_file_id = excluded.input_file_id, batch_id = excluded.batch_id,
+                        status = excluded.status, line_count = excluded.line_count,
+                        output_file_id = excluded.output_file_id, error_file_id = excluded.error_file_id,
+                        updated_at = excluded.updated_at""");
+            upsert.setLong(1, shard.runId());
+            upsert.setString(2, shard.stage());
+            upsert.setInt(3, shard.shard());
+            setNullable(upsert, 4, shard.inputFileId());
+            setNullable(upsert, 5, shard.batchId());
+            upsert.setString(6, shard.status());
+            upsert.setInt(7, shard.lineCount());
+            setNullable(upsert, 8, shard.outputFileId());
+            setNullable(upsert, 9, shard.errorFileId());
+            upsert.setString(10, now);
+            upsert.executeUpdate();
+            return null;
+        });
+    }
+
+    /** The run's shards, by stage then shard number. */
+    public List<BatchShard> shards(long runId) {
+        return read(connection -> {
+            List<BatchShard> shards = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT stage, shard, input_file_id, batch_id, status, line_count, output_file_id,
+                           error_file_id, updated_at
+                    FROM batch_shards WHERE run_id = ? ORDER BY stage, shard""")) {
+                query.setLong(1, runId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        shards.add(new BatchShard(runId, rows.getString(1), rows.getInt(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7),
+                                rows.getString(8), Instant.parse(rows.getString(9))));
+                    }
+                }
+            }
+            return shards;
+        });
+    }
+
+    static void checkStage(String stage) {
+        if (!"BASE".equals(stage) && !"JUDGE".equals(stage)) {
+            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not " + stage);
+        }
+    }
+
+    // The writer thread
+
+    /** One unit of work on the writer connection; it runs inside a transaction shared with other callers. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Writer writer) throws SQLException;
+    }
+
+    private record Job<T>(Work<T> work, CompletableFuture<T> done) {
+    }
+
+    /** What a {@link Work} may touch: the writer connection's statements, prepared once and reused. */
+    private final class Writer {
+        PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement statement = writeStatements.get(sql);
+            if (statement == null) {
+                statement = writerConnection.prepareStatement(sql);
+                writeStatements.put(sql, statement);
+            }
+            return statement;
+        }
+    }
+
+    private <T> T write(Work<T> work) {
+        Job<T> job = new Job<>(work, new CompletableFuture<>());
+        synchronized (lifecycle) { // so no job is queued after the writer has drained the queue and left
+            if (closed) {
+                throw new StoreException("The project " + file + " is closed.", null);
+            }
+            queue.add(job);
+        }
+        try {
+            return job.done().join();
+        } catch (CompletionException e) {
+            throw new StoreException("Could not write to the project " + file + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        Writer w = new Writer();
+        List<Job<?>> group = new ArrayList<>(MAX_GROUP);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                commitGroup(w, group);
+            } catch (InterruptedException e) {
+                // Only close() stops the writer; it drains the queue first.
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    /** Runs each job under its own savepoint, so one bad job fails alone, then commits them all at once. */
+    private void commitGroup(Writer w, List<Job<?>> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        try (Statement control = writerConnection.createStatement()) {
+            for (Job<?> job : group) {
+                control.execute("SAVEPOINT job");
+                try {
+                    results.add(job.work().run(w));
+                    control.execute("RELEASE job");
+                } catch (SQLException | RuntimeException e) {
+                    control.execute("ROLLBACK TO job");
+                    control.execute("RELEASE job");
+                    results.add(new Failed(e));
+                }
+            }
+            writerConnection.commit();
+        } catch (SQLException e) {
+            try {
+                writerConnection.rollback();
+            } catch (SQLException ignored) {
+                // the commit's failure is the one worth reporting
+            }
+            group.forEach(job -> job.done().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            complete(group.get(i), results.get(i));
+        }
+    }
+
+    private record Failed(Exception cause) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Job<T> job, Object result) {
+        if (result instanceof Failed failed) {
+            job.done().completeExceptionally(failed.cause());
+        } else {
+            job.done().complete((T) result);
+        }
+    }
+
+    // Reading
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Read<T> query) {
+        synchronized (reader) {
+            if (closed) {
+                throw new StoreException("The project " + file + " is closed.", null);
+            }
+            try {
+                return query.run(reader);
+            } catch (SQLException e) {
+                throw new StoreException("Could not read the project " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static int intQuery(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    /** Finishes every queued write, then closes the file. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (reader) {
+            try {
+                for (PreparedStatement statement : writeStatements.values()) {
+                    statement.close();
+                }
+                reader.close();
+                writerConnection.close();
+            } catch (SQLException e) {
+                throw new StoreException("Could not close the project " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.arbiter.core.store;
+
+import io.arbiter.core.llm.Usage;
+
+/**
+ * One stage's answer for one row of one run, as written to the project file the moment it arrived.
+ *
+ * @param stage      "BASE" or "JUDGE"
+ * @param text       the reply; null when the request failed
+ * @param error      why it failed, in plain words; null when it did not
+ * @param requestKey the {@link io.arbiter.core.llm.RequestKey} of the request sent; null when unknown
+ */
+public record StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                             String requestKey) {
+
+    public StoredResponse {
+        ProjectStore.checkStage(stage);
+        if (row < 0) {
+            throw new IllegalArgumentException("Row must not be negative: " + row);
+        }
+        usage = usage == null ? Usage.NONE : usage;
+    }
+
+    public boolean answered() {
+        return text != null && error == null;
+    }
+}
