@@ -1,0 +1,59 @@
+package io.arbiter.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenCounter;
+import io.arbiter.core.prompt.PromptPair;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunEstimateTest {
+
+    private static final PromptPair PROMPTS = PromptPair.of("Pick one of {{labels}}.\n[user]\n{{Text}}",
+            "Judge.\n[user]\n{{Text}} \"{{base_answer}}\"");
+    private static final ProviderProfile PROFILE =
+            new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 16, 1);
+
+    @Test
+    void tokensAreCountedTheWayOpenAiCountsThem() {
+        assertEquals(2, TokenCounter.count("hello world"));
+        assertEquals(0, TokenCounter.count(""));
+        // 3 priming + 4 per message × 2 + the two texts
+        assertEquals(3 + 4 + 2 + 4 + 2, TokenCounter.prompt("hello world", "hello world"));
+    }
+
+    @Test
+    void identicalRowsScaleExactlyFromTheSample() {
+        RunSpec spec = spec(5_000);
+        RunEstimate estimate = RunEstimate.of(spec);
+        assertEquals(2_000, estimate.sampledRows());
+        int perRowBase = TokenCounter.prompt("Pick one of Comedy, Drama.", "A heist in Lisbon.");
+        int perRowJudge = TokenCounter.prompt("Judge.", "A heist in Lisbon. \"Comedy\"");
+        assertEquals(5_000L * perRowBase, estimate.baseInput());
+        assertEquals(5_000L * perRowJudge, estimate.judgeInput());
+        assertEquals(5_000L * (TokenCounter.count("Comedy") + 1), estimate.baseOutput());
+        assertTrue(estimate.describe().contains("from 2,000 sampled rows"), estimate.describe());
+    }
+
+    @Test
+    void costNeedsEveryPriceAndIsPricedPerMillion() {
+        RunEstimate estimate = new RunEstimate(10, 10, 1_000_000, 10, 2_000_000, 20);
+        assertTrue(estimate.cost(new RunEstimate.Prices(0.15, 0.6, null, 10.0)).isEmpty());
+        // 1M × 0.15 + 10 × 0.6 + 2M × 2.5 + 20 × 10, per million: 0.15 + 0.000006 + 5 + 0.0002
+        assertEquals(5.150206, estimate.cost(new RunEstimate.Prices(0.15, 0.6, 2.5, 10.0)).getAsDouble(), 1e-9);
+    }
+
+    private static RunSpec spec(int rows) {
+        List<String[]> cells = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            cells.add(new String[] {"A heist in Lisbon.", i % 2 == 0 ? "Drama" : "Comedy"});
+        }
+        Dataset data = new Dataset("d.csv", List.of("Text", "Truth"), cells);
+        return RunSpec.of(data, new ColumnMapping(List.of("Text"), "Truth", ","), PROMPTS, PROFILE);
+    }
+}
