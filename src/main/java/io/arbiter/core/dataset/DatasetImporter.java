@@ -339,6 +339,7 @@ public final class DatasetImporter {
             } catch (DelimitedTokenizer.ParseFailure e) {
                 throw new DatasetException(source.name() + ", line " + e.line + ": " + e.getMessage());
             }
+            tick(store.size()); // a Cancel after the last periodic check still counts
             requireRows(store, settings.header());
             return store;
         }
@@ -452,6 +453,7 @@ public final class DatasetImporter {
                     tick(store.size());
                 }
             }
+            tick(store.size());
             requireRows(store, true);
             return store;
         }

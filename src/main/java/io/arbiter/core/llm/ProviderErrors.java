@@ -1,6 +1,7 @@
 package io.arbiter.core.llm;
 
 import com.openai.errors.NotFoundException;
+import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIRetryableException;
 import com.openai.errors.OpenAIServiceException;
@@ -32,6 +33,10 @@ final class ProviderErrors {
                 return new ChatFailure("Nothing answers at " + baseUrl + " (connection refused).", true, e);
             }
             return ChatFailure.transientIo("Network error talking to " + baseUrl + ": " + rootMessage(e), e);
+        }
+        if (e instanceof OpenAIInvalidDataException) {
+            // A 200 whose body does not parse (cut off, or not JSON): a retry usually gets a whole one.
+            return ChatFailure.transientIo("Unreadable reply from " + baseUrl + ": " + rootMessage(e), e);
         }
         return new ChatFailure("Unexpected reply from " + baseUrl + ": " + rootMessage(e), false, e);
     }

@@ -83,6 +83,16 @@ public final class RateLimiter {
                 tokens.adjust(estimated - actualTokens, nanoTime.getAsLong());
             }
         }
+
+        /** Gives the whole estimate back: the request failed and the provider counted nothing. */
+        public void release() {
+            synchronized (RateLimiter.this) {
+                if (!settled && tokens != null) {
+                    tokens.adjust(estimated, nanoTime.getAsLong());
+                }
+                settled = true;
+            }
+        }
     }
 
     /** A bucket that may go into debt: a reservation is taken at once and paid off by waiting. */

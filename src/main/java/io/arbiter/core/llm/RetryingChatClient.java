@@ -52,6 +52,9 @@ public final class RetryingChatClient implements ChatClient {
                 }
                 return reply;
             } catch (ChatFailure failure) {
+                if (permit != null) {
+                    permit.release(); // a failed attempt used no tokens; keeping its estimate would starve the rest
+                }
                 backOffOrThrow(failure, attempt);
             }
         }
@@ -63,6 +66,9 @@ public final class RetryingChatClient implements ChatClient {
             try {
                 return delegate.models();
             } catch (ChatFailure failure) {
+                if (permit != null) {
+                    permit.release(); // a failed attempt used no tokens; keeping its estimate would starve the rest
+                }
                 backOffOrThrow(failure, attempt);
             }
         }

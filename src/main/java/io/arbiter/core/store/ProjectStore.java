@@ -556,9 +556,17 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             }
             closed = true;
         }
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
+        // The connection may only close once the writer has committed what it holds, even if this thread is
+        // interrupted meanwhile (a cancelled task closing the project): wait it out, then restore the flag.
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         synchronized (reader) {

@@ -118,6 +118,7 @@ public final class ImportViewModel {
     private final Coalescer progressUpdates;
     private boolean applyingDetected;
     private ImportResult awaitingDecision;
+    private boolean mappingError;
 
     public ImportViewModel(TaskExecutor executor, Consumer<Imported> onImported) {
         this.executor = executor;
@@ -127,8 +128,9 @@ public final class ImportViewModel {
             setting.addListener((obs, old, now) -> settingsChanged());
         }
         header.addListener((obs, old, now) -> settingsChanged());
-        inputColumns.addListener((javafx.collections.ListChangeListener<String>) c -> updateCanImport());
-        answerColumn.addListener((obs, old, now) -> updateCanImport());
+        inputColumns.addListener((javafx.collections.ListChangeListener<String>) c -> mappingChanged());
+        answerColumn.addListener((obs, old, now) -> mappingChanged());
+        truthColumn.addListener((obs, old, now) -> mappingChanged());
     }
 
     // Properties
@@ -244,6 +246,9 @@ public final class ImportViewModel {
         error.set("");
         detected.set("Detecting how to read " + path.getFileName() + "…");
         executor.submit(() -> DatasetImporter.detect(path)).whenComplete((settings, failure) -> {
+            if (!path.equals(file.get())) {
+                return; // another file was opened while this one was being sniffed
+            }
             if (failure != null) {
                 fail(failure);
                 return;
@@ -281,6 +286,11 @@ public final class ImportViewModel {
             progressUpdates.signal();
         }, cancelRead::get)).whenComplete((result, failure) -> {
             reading.set(false);
+            if (failure == null && cancelRead.get()) {
+                // Stop was pressed after the reader's last check: the read finished, but the user said no.
+                progressText.set("Import cancelled; the dataset you had is unchanged.");
+                return;
+            }
             if (failure != null) {
                 if (unwrap(failure) instanceof CancellationException) {
                     progressText.set("Import cancelled; the dataset you had is unchanged.");
@@ -409,6 +419,15 @@ public final class ImportViewModel {
         updateCanImport();
     }
 
+    /** A changed mapping may fix what the last import refused; its message goes until the next try. */
+    private void mappingChanged() {
+        if (mappingError) {
+            mappingError = false;
+            error.set("");
+        }
+        updateCanImport();
+    }
+
     private void updateCanImport() {
         canImport.set(file.get() != null && !inputColumns.isEmpty() && error.get().isEmpty());
     }
@@ -420,6 +439,8 @@ public final class ImportViewModel {
         List<String> mappingProblems = mapping.problemsWith(result.dataset());
         if (!mappingProblems.isEmpty()) {
             error.set(mappingProblems.get(0));
+            mappingError = true;
+            updateCanImport();
             return;
         }
         progressText.set(String.format(Locale.ROOT, "Imported %,d rows%s.", result.dataset().size(),

@@ -71,4 +71,40 @@ class BootstrapTest {
         Estimate e = Bootstrap.percentile(OptionalDouble.of(3), 5, new double[] {5, Double.NaN, 1, 4, 2, 3});
         assertEquals(new Estimate(3, 1.1, 4.9, 5), e);
     }
+
+    @Test
+    void binomialDrawsHaveTheRightMeanAndSpreadInEveryRegime() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        // normal regime: n = 1e6, p = 0.3 → mean 300,000, sd ≈ 458
+        // waiting-time regime: n = 1e6, p = 1e-5 → mean 10, sd ≈ 3.16; and p > 0.5 mirrors it
+        double[][] cases = {{1_000_000, 0.3}, {1_000_000, 1e-5}, {1_000_000, 1 - 1e-5}, {20, 0.5}};
+        for (double[] c : cases) {
+            long n = (long) c[0];
+            double p = c[1];
+            int draws = 4_000;
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < draws; i++) {
+                long x = Bootstrap.binomial(random, n, p);
+                org.junit.jupiter.api.Assertions.assertTrue(x >= 0 && x <= n);
+                sum += x;
+                squares += (double) x * x;
+            }
+            double mean = sum / draws;
+            double sd = Math.sqrt(squares / draws - mean * mean);
+            double expectedSd = Math.sqrt(n * p * (1 - p));
+            // the mean of 4,000 draws is within 5 standard errors; the sd within 10 %
+            assertEquals(n * p, mean, 5 * expectedSd / Math.sqrt(draws), "mean for " + n + ", " + p);
+            assertEquals(expectedSd, sd, 0.1 * expectedSd, "sd for " + n + ", " + p);
+        }
+    }
+
+    @Test
+    void aMillionRowTableIsResampledFromCountsAndItsIntervalHoldsThePoint() {
+        AgreementTable big = new AgreementTable(400_000, 100_000, 150_000, 350_000);
+        Estimate kappa = Bootstrap.standard().estimate(big, AgreementTable::kappa);
+        org.junit.jupiter.api.Assertions.assertTrue(kappa.low().getAsDouble() <= kappa.point().getAsDouble()
+                && kappa.point().getAsDouble() <= kappa.high().getAsDouble(), kappa.format());
+        assertEquals(kappa, Bootstrap.standard().estimate(big, AgreementTable::kappa), "same seed, same interval");
+    }
 }
