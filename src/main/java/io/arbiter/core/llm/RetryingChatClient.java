@@ -66,9 +66,6 @@ public final class RetryingChatClient implements ChatClient {
             try {
                 return delegate.models();
             } catch (ChatFailure failure) {
-                if (permit != null) {
-                    permit.release(); // a failed attempt used no tokens; keeping its estimate would starve the rest
-                }
                 backOffOrThrow(failure, attempt);
             }
         }
