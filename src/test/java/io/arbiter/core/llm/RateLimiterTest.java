@@ -41,6 +41,15 @@ class RateLimiterTest {
     }
 
     @Test
+    void aFailedRequestGivesItsWholeReservationBack() throws InterruptedException {
+        // 6,000 tokens/min holds 100: after a released 100-token permit the next 100 go at once.
+        RateLimiter limiter = new RateLimiter(0, 6000, time, time);
+        limiter.acquire(100).release();
+        limiter.acquire(100);
+        assertEquals(Duration.ZERO, time.elapsed());
+    }
+
+    @Test
     void tokensPerMinuteWaitForTheEstimateAndTakeBackTheOverestimate() throws InterruptedException {
         // 6,000 tokens/min refills 100 a second and holds 100.
         RateLimiter limiter = new RateLimiter(0, 6000, time, time);
