@@ -52,6 +52,8 @@ public final class ResultsView {
     @FXML private Label rowFilterLabel;
     @FXML private Button clearRowFilterButton;
     @FXML private StackPane labelsSlot;
+    @FXML private StackPane detailSlot;
+    @FXML private javafx.scene.control.SplitPane resultsSplit;
 
     private final ResultsViewModel model;
 
@@ -94,9 +96,12 @@ public final class ResultsView {
         return root;
     }
 
-    /** Puts the label pane to the right of the table. */
-    public void showBeside(Parent pane) {
-        labelsSlot.getChildren().setAll(pane);
+    /** Puts the row detail and the label pane to the right of the table, one tab each. */
+    public void showBeside(Parent detail, Parent labels) {
+        detailSlot.getChildren().setAll(detail);
+        labelsSlot.getChildren().setAll(labels);
+        // Widening the window widens the table; the side pane keeps its width.
+        javafx.scene.control.SplitPane.setResizableWithParent(resultsSplit.getItems().get(1), false);
     }
 
     /** One toggle per preset; the model's preset decides which is on (none when rows came from a chart). */
@@ -143,6 +148,11 @@ public final class ResultsView {
             combined = combined == null ? byColumn : combined.thenComparing(byColumn);
         }
         return combined;
+    }
+
+    /** The row the user has selected, or null. */
+    public ObservableValue<ResultRow> selectedItemProperty() {
+        return resultsTable.getSelectionModel().selectedItemProperty();
     }
 
     /** The row the user has selected, or -1. */

@@ -18,6 +18,7 @@ import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.detail.DetailViewModel;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
 import io.arbiter.ui.results.ResultRow;
@@ -56,6 +57,9 @@ public final class WorkbenchViewModel {
     /** Which tab the lower half shows; a figure on the analysis tab switches to the results to show its rows. */
     private final ObjectProperty<LowerPane> lowerPane = new SimpleObjectProperty<>(LowerPane.RESULTS);
     private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
+    private final DetailViewModel detail = new DetailViewModel(prompts::rowPrompts);
+    /** Refreshes the detail while a run fills in the selected row. */
+    private final javafx.beans.value.ChangeListener<Object> selectedRowChanged = (obs, old, now) -> detail.refresh();
     private Map<String, String> labelRenames = Map.of();
     private final AtomicLong remapGeneration = new AtomicLong();
 
@@ -92,6 +96,8 @@ public final class WorkbenchViewModel {
             }
         });
         keyHint.set(keyHintFor(provider.get()));
+        prompts.baseTextProperty().addListener((obs, old, now) -> detail.refresh());
+        prompts.judgeTextProperty().addListener((obs, old, now) -> detail.refresh());
         inputColumn.addListener((obs, old, now) -> remap());
         truthColumn.addListener((obs, old, now) -> remap());
         truthSeparator.addListener((obs, old, now) -> remap());
@@ -124,6 +130,11 @@ public final class WorkbenchViewModel {
 
     public LabelsViewModel labels() {
         return labels;
+    }
+
+    /** The selected row in full, beside the results table. */
+    public DetailViewModel detail() {
+        return detail;
     }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {
@@ -302,6 +313,25 @@ public final class WorkbenchViewModel {
                     results::apply,
                     outcome -> results.finish(outcome.rows(), outcome.metrics()));
         });
+    }
+
+    /**
+     * Follows the row selected in the results table (null: none): the detail shows it and the prompt preview
+     * renders it, with its base answer when it has one.
+     */
+    public void selectRow(ResultRow row) {
+        ResultRow previous = detail.row();
+        if (previous != null) {
+            previous.resultProperty().removeListener(selectedRowChanged);
+        }
+        detail.show(row);
+        if (row == null) {
+            return;
+        }
+        row.resultProperty().addListener(selectedRowChanged);
+        var result = row.result();
+        prompts.previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
+        prompts.previewRowProperty().set(row.index());
     }
 
     public void cancelRun() {
