@@ -144,6 +144,7 @@ public final class DetailViewModel {
             errors.add("Judge: " + r.judge().error());
         }
         error.set(String.join("\n", errors));
+        review.set(shown.reviewSummary());
     }
 
     private static String raw(StageOutcome outcome) {

@@ -7,7 +7,10 @@ import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
+import java.time.Instant;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +61,23 @@ public final class ResultsViewModel {
     private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
     private Dataset dataset;
     private long lastRecount;
+    private final ReviewLog review;
+    /** Changes on every label, note, undo or promotion; the analysis and the examples follow it. */
+    private final ReadOnlyLongWrapper reviewVersion = new ReadOnlyLongWrapper();
+    /** What the latest review command did, or why it did nothing; for the status line. */
+    private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
 
     public ResultsViewModel(TaskExecutor executor) {
+        this(executor, new ReviewLog());
+    }
+
+    /** {@code review} holds the human verdicts; the workbench owns it. */
+    public ResultsViewModel(TaskExecutor executor, ReviewLog review) {
         this.executor = executor;
+        this.review = review;
         metrics.addListener((obs, old, now) -> describe(now));
         describe(metrics.get());
     }
@@ -73,6 +87,19 @@ public final class ResultsViewModel {
     /** The rows the table shows, filtered and sorted. */
     public ObservableList<ResultRow> rows() {
         return rows;
+    }
+
+    /** The human review of the rows: verdicts, notes, promoted examples. Read and change on the UI thread. */
+    public ReviewLog review() {
+        return review;
+    }
+
+    public ReadOnlyLongProperty reviewVersionProperty() {
+        return reviewVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reviewMessageProperty() {
+        return reviewMessage.getReadOnlyProperty();
     }
 
     /** Every row, in dataset order. */
@@ -170,6 +197,9 @@ public final class ResultsViewModel {
 
     /** Shows a dataset with rows made by {@link #pendingRows}. */
     public void show(Dataset dataset, ColumnMapping mapping, List<ResultRow> pending) {
+        if (dataset != this.dataset) {
+            review.clear(); // verdicts belong to another dataset's rows
+        }
         this.dataset = dataset;
         keyColumns.set(keyColumnsOf(dataset, mapping));
         allRows = List.copyOf(pending);
@@ -177,11 +207,65 @@ public final class ResultsViewModel {
         filterText = "";
         order = null;
         clearRowFilterState();
+        allRows.forEach(this::showReview);
         rows.setAll(allRows);
         shownSummary.set("");
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
         resultsVersion.set(resultsVersion.get() + 1);
+    }
+
+    /** Records a person's verdict on the row's base answer: right or wrong. */
+    public void label(ResultRow row, boolean baseRight) {
+        if (row == null) {
+            reviewMessage.set("Select a row to review first.");
+            return;
+        }
+        if (row.result().baseAnswer() == null) {
+            reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
+            return;
+        }
+        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now());
+        reviewed(row, "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
+    }
+
+    /** Sets the note on a reviewed row; an empty note removes it. */
+    public void note(ResultRow row, String text) {
+        if (row == null || row.human() == null) {
+            reviewMessage.set("Label the row first (1 right, 2 wrong), then add a note.");
+            return;
+        }
+        review.note(row.index(), text, reviewer(), Instant.now());
+        reviewed(row, "Row " + (row.index() + 1) + ": note saved.");
+    }
+
+    /** Takes back the latest label or note; the dataset row it touched, or -1 when there was nothing to undo. */
+    public int undoReview() {
+        var undone = review.undo();
+        if (undone.isEmpty()) {
+            reviewMessage.set("Nothing to undo.");
+            return -1;
+        }
+        int index = undone.getAsInt();
+        ResultRow row = index < allRows.size() ? allRows.get(index) : null;
+        if (row != null) {
+            reviewed(row, "Undid the latest review of row " + (index + 1) + ".");
+        }
+        return index;
+    }
+
+    private void reviewed(ResultRow row, String message) {
+        showReview(row);
+        reviewVersion.set(reviewVersion.get() + 1);
+        reviewMessage.set(message);
+    }
+
+    private void showReview(ResultRow row) {
+        row.humanProperty().set(review.verdict(row.index()).orElse(null));
+    }
+
+    private static String reviewer() {
+        return System.getProperty("user.name", "unknown");
     }
 
     /** Shows only rows whose visible text contains {@code text} (any case); the work happens off the FX thread. */

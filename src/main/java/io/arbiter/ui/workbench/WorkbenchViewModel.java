@@ -13,6 +13,7 @@ import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
@@ -50,6 +51,8 @@ public final class WorkbenchViewModel {
 
     private final TaskExecutor executor;
     private final ProviderConnector connector = new ProviderConnector();
+    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
+    private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
     private final ResultsViewModel results;
@@ -86,7 +89,9 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.run = new RunViewModel(executor);
-        this.results = new ResultsViewModel(executor);
+        this.results = new ResultsViewModel(executor, review);
+        results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
+        results.reviewVersionProperty().addListener((obs, old, now) -> detail.refresh());
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -130,6 +135,11 @@ public final class WorkbenchViewModel {
 
     public LabelsViewModel labels() {
         return labels;
+    }
+
+    /** The human review of the current dataset's rows. UI thread only. */
+    public ReviewLog review() {
+        return review;
     }
 
     /** The selected row in full, beside the results table. */
