@@ -157,6 +157,9 @@ public final class AnalysisViewModel {
             List<RatedRow> rated = new ArrayList<>(snapshot.size());
             AgreementTable withHuman = AgreementTable.EMPTY;
             for (RowResult row : snapshot) {
+                if (review.promoted(row.row())) {
+                    continue; // a worked example in the judge prompt would flatter the judge
+                }
                 HumanVerdict human = review.verdict(row.row()).orElse(null);
                 ScoredRow scored = row.scored();
                 rated.add(rating.rate(scored, human));

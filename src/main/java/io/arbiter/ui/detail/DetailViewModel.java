@@ -123,7 +123,7 @@ public final class DetailViewModel {
             return;
         }
         RowResult r = shown.result();
-        title.set("Row " + (r.row() + 1));
+        title.set("Row " + (r.row() + 1) + (shown.promoted() ? " · ★ worked example, left out of the metrics" : ""));
         truth.set(r.truth().isEmpty() ? "(no ground truth)" : String.join(", ", r.truth()));
         RowPrompts rendered = prompts.get();
         String answer = r.base().answered() ? r.base().text().strip() : null;

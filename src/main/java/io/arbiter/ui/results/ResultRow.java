@@ -7,7 +7,9 @@ import io.arbiter.core.verdict.Evaluation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** One line of the results table: a dataset row and whatever the run has found for it so far. */
@@ -23,6 +25,8 @@ public final class ResultRow {
     private final ObjectProperty<RowResult> result;
     /** A person's verdict on the base answer; null until someone reviews the row. Set by the view model. */
     private final ObjectProperty<HumanVerdict> human = new SimpleObjectProperty<>();
+    /** True while the row is a worked example in the judge prompt, and so left out of every metric. */
+    private final BooleanProperty promoted = new SimpleBooleanProperty();
 
     ResultRow(RowResult result) {
         this.index = result.row();
@@ -31,7 +35,20 @@ public final class ResultRow {
 
     /** What a table cell of this row shows: it changes when any of these does. */
     public Observable[] shownState() {
-        return new Observable[] {result, human};
+        return new Observable[] {result, human, promoted};
+    }
+
+    public BooleanProperty promotedProperty() {
+        return promoted;
+    }
+
+    public boolean promoted() {
+        return promoted.get();
+    }
+
+    /** "★ example" for a promoted row, else empty. */
+    public String exampleMark() {
+        return promoted.get() ? "★ example" : "";
     }
 
     public ObjectProperty<HumanVerdict> humanProperty() {

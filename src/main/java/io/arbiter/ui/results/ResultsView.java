@@ -37,6 +37,7 @@ public final class ResultsView {
     private static final PseudoClass UNPARSED = PseudoClass.getPseudoClass("unparsed");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
 
     @FXML private Parent root;
     @FXML private Label baseVsJudgeValue;
@@ -93,7 +94,7 @@ public final class ResultsView {
         resultsTable.setRowFactory(table -> new OutcomeRow());
         resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
         reviewHelp.setText("Review with the table focused:  J / K next / previous ·  1 base answer right ·  "
-                + "2 wrong ·  N note ·  U undo");
+                + "2 wrong ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
@@ -192,6 +193,11 @@ public final class ResultsView {
         resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
         resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
         resultsTable.getColumns().add(humanColumn());
+        TableColumn<ResultRow, String> example = textColumn("Example", ResultRow::exampleMark);
+        example.setId("example-column");
+        example.getStyleClass().add("example");
+        example.setPrefWidth(85);
+        resultsTable.getColumns().add(example);
     }
 
     private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
@@ -268,6 +274,7 @@ public final class ResultsView {
                 move(1);
             }
             case N -> askForNote(selected);
+            case P -> model.togglePromoted(selected);
             case U -> {
                 int undone = model.undoReview();
                 int shownAt = undone < 0 ? -1 : indexOfRow(undone);
@@ -335,10 +342,12 @@ public final class ResultsView {
             ResultRow previous = getItem();
             if (previous != null) {
                 previous.resultProperty().removeListener(restyle);
+                previous.promotedProperty().removeListener(restyle);
             }
             super.updateItem(item, empty);
             if (item != null && !empty) {
                 item.resultProperty().addListener(restyle);
+                item.promotedProperty().addListener(restyle);
             }
             restyle();
         }
@@ -351,6 +360,7 @@ public final class ResultsView {
             pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
             pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
             pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
+            pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
         }
     }
 }

@@ -10,7 +10,9 @@ import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.prompt.FewShotExample;
 import java.time.Instant;
+import java.util.function.Supplier;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +68,7 @@ public final class ResultsViewModel {
     private final ReadOnlyLongWrapper reviewVersion = new ReadOnlyLongWrapper();
     /** What the latest review command did, or why it did nothing; for the status line. */
     private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
+    private Supplier<String> promotionAdvice = () -> "";
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
@@ -254,14 +257,59 @@ public final class ResultsViewModel {
         return index;
     }
 
+    /**
+     * Makes a reviewed row a worked example for the judge, or takes it back. A promoted row is left out of every
+     * metric: the judge has seen its answer.
+     */
+    public void togglePromoted(ResultRow row) {
+        if (row == null || row.human() == null) {
+            reviewMessage.set("Review the row first (1 right, 2 wrong); then P makes it a worked example.");
+            return;
+        }
+        boolean now = review.togglePromoted(row.index());
+        reviewed(row, now ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
+                + "metric." + promotionAdvice.get() : "Row " + (row.index() + 1) + " is no longer an example.");
+    }
+
+    /** Adds advice to the promotion message, such as a missing {{examples}} placeholder; empty for none. */
+    public void setPromotionAdvice(Supplier<String> advice) {
+        promotionAdvice = advice;
+    }
+
+    /**
+     * The promoted rows as worked examples, in the order promoted: the base answer as the judge saw it, the human's
+     * verdict, and the label the judge should name (the first truth label, else the judge's own prediction).
+     */
+    public List<FewShotExample> examples() {
+        List<FewShotExample> examples = new ArrayList<>();
+        for (int index : review.promotedRows()) {
+            if (index >= allRows.size()) {
+                continue;
+            }
+            RowResult r = allRows.get(index).result();
+            HumanVerdict verdict = review.verdict(index).orElseThrow();
+            String expected = !r.truth().isEmpty() ? r.truth().get(0)
+                    : r.verdict() != null && r.verdict().parsed() ? r.verdict().prediction()
+                    : r.baseAnswer() != null && r.baseAnswer().parsed() ? r.baseAnswer().label() : "";
+            examples.add(new FewShotExample(index, r.base().answered() ? r.base().text().strip() : "",
+                    verdict.baseRight(), expected));
+        }
+        return examples;
+    }
+
     private void reviewed(ResultRow row, String message) {
+        boolean wasPromoted = row.promoted();
         showReview(row);
+        if ((wasPromoted || row.promoted()) && hasResults.get()) {
+            metrics.set(JudgeLoopMetrics.of(scored())); // a row joins or leaves the metrics
+        }
         reviewVersion.set(reviewVersion.get() + 1);
         reviewMessage.set(message);
     }
 
     private void showReview(ResultRow row) {
         row.humanProperty().set(review.verdict(row.index()).orElse(null));
+        row.promotedProperty().set(review.promoted(row.index()));
     }
 
     private static String reviewer() {
@@ -383,7 +431,8 @@ public final class ResultsViewModel {
             }
         }
         hasResults.set(true);
-        metrics.set(computed);
+        // The run left out the rows promoted when it started; rows promoted since must be left out too.
+        metrics.set(review.promotedRows().isEmpty() ? computed : JudgeLoopMetrics.of(scored()));
         resultsVersion.set(resultsVersion.get() + 1);
         if (rowFilter != null) {
             refreshView(); // which rows a chosen filter selects depends on the results
@@ -409,7 +458,9 @@ public final class ResultsViewModel {
     private List<ScoredRow> scored() {
         List<ScoredRow> scored = new ArrayList<>(allRows.size());
         for (ResultRow row : allRows) {
-            scored.add(row.result().scored());
+            if (!row.promoted()) { // a worked example in the judge prompt would flatter the judge
+                scored.add(row.result().scored());
+            }
         }
         return scored;
     }

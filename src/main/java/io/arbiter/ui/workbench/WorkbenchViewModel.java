@@ -12,6 +12,7 @@ import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
@@ -91,7 +92,15 @@ public final class WorkbenchViewModel {
         this.run = new RunViewModel(executor);
         this.results = new ResultsViewModel(executor, review);
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
-        results.reviewVersionProperty().addListener((obs, old, now) -> detail.refresh());
+        results.reviewVersionProperty().addListener((obs, old, now) -> {
+            List<FewShotExample> examples = results.examples();
+            if (!examples.equals(prompts.examples())) {
+                prompts.useExamples(examples);
+            }
+            detail.refresh();
+        });
+        results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
+                : " Add {{examples}} to the judge prompt to use it.");
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -298,11 +307,13 @@ public final class WorkbenchViewModel {
         String base = baseModel.get();
         String judge = judgeModel.get();
         int inFlight = concurrency.get();
+        List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
-            return new Prepared(RunSpec.of(rows, mapping, pair, profile), new OpenAiChatClient(profile));
+            RunSpec spec = spec(rows, mapping, pair, profile, examples);
+            return new Prepared(spec, new OpenAiChatClient(profile));
         }).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
@@ -414,6 +425,17 @@ public final class WorkbenchViewModel {
                         results.show(rows, mapping, remapped.rows());
                     }
                 });
+    }
+
+    /** The run's spec: promoted rows go into the judge prompt and out of the run's metrics. */
+    static RunSpec spec(Dataset rows, ColumnMapping mapping, PromptPair pair, ProviderProfile profile,
+                        List<FewShotExample> examples) {
+        return RunSpec.of(rows, mapping, pair, profile).withExamples(examples);
+    }
+
+    /** The spec a run started now would use, with this provider profile. */
+    RunSpec specFor(ProviderProfile profile) {
+        return spec(dataset.get(), mapping(), prompts.prompts(), profile, results.examples());
     }
 
     ColumnMapping mapping() {
