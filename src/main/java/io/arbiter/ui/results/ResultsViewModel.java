@@ -443,8 +443,9 @@ public final class ResultsViewModel {
     public CompletableFuture<Path> export(Path file) {
         Dataset source = dataset;
         List<RowResult> snapshot = snapshot();
+        ReviewLog reviewed = review.copy();
         return executor.submit(() -> {
-            new ResultsCsvWriter().write(file, source, source.columns(), snapshot);
+            new ResultsCsvWriter().write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }
