@@ -5,6 +5,8 @@ import com.opencsv.ICSVWriter;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.verdict.BaseAnswer;
@@ -16,14 +18,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
- * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors
- * and tokens. Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
+ * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors,
+ * tokens, and the human review (verdict, note, who, when, promoted as an example). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
  * {@link CsvCells#unescape}.
  */
 public final class ResultsCsvWriter {
@@ -34,12 +37,17 @@ public final class ResultsCsvWriter {
             "judge_output_raw", "judge_prediction", "judge_evaluation", "judge_vs_truth",
             "error", "prompt_tokens", "completion_tokens");
 
-    /** The header: "row", the dataset columns asked for, then {@link #RESULT_COLUMNS}. */
+    /** The human review after the results: verdict, note, who and when (ISO-8601), and whether it is an example. */
+    public static final List<String> REVIEW_COLUMNS = List.of(
+            "human_label", "human_note", "human_reviewer", "human_at", "promoted");
+
+    /** The header: "row", the dataset columns asked for, {@link #RESULT_COLUMNS}, then {@link #REVIEW_COLUMNS}. */
     public List<String> header(List<String> datasetColumns) {
         List<String> header = new ArrayList<>();
         header.add("row");
         header.addAll(datasetColumns);
         header.addAll(RESULT_COLUMNS);
+        header.addAll(REVIEW_COLUMNS);
         return header;
     }
 
@@ -51,13 +59,21 @@ public final class ResultsCsvWriter {
      */
     public void write(Writer out, Dataset dataset, List<String> datasetColumns, List<RowResult> results)
             throws IOException {
+        write(out, dataset, datasetColumns, results, new ReviewLog());
+    }
+
+    /** As {@link #write(Writer, Dataset, List, List)}, with each row's human review from {@code review}. */
+    public void write(Writer out, Dataset dataset, List<String> datasetColumns, List<RowResult> results,
+                      ReviewLog review) throws IOException {
         int[] columnIndexes = datasetColumns.stream().mapToInt(dataset::columnIndex).toArray();
         // Not closed: closing the CSVWriter would close the caller's Writer.
         ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_ESCAPE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
         writeLine(csv, header(datasetColumns));
         for (RowResult result : results) {
-            writeLine(csv, line(dataset, columnIndexes, result));
+            List<String> line = line(dataset, columnIndexes, result);
+            addReview(line, review, result.row());
+            writeLine(csv, line);
         }
         csv.flush();
         if (csv.getException() != null) {
@@ -71,12 +87,18 @@ public final class ResultsCsvWriter {
      */
     public void write(Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results)
             throws IOException {
+        write(file, dataset, datasetColumns, results, new ReviewLog());
+    }
+
+    /** As {@link #write(Path, Dataset, List, List)}, with each row's human review from {@code review}. */
+    public void write(Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results,
+                      ReviewLog review) throws IOException {
         Path target = file.toAbsolutePath();
         // createFile, not createTempFile: the latter makes the file owner-only, which the export would inherit.
         Path temp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(out, dataset, datasetColumns, results);
+                write(out, dataset, datasetColumns, results, review);
             }
             moveIntoPlace(temp, target);
         } finally {
@@ -106,6 +128,15 @@ public final class ResultsCsvWriter {
         line.add(Long.toString(usage.promptTokens()));
         line.add(Long.toString(usage.completionTokens()));
         return line;
+    }
+
+    private static void addReview(List<String> line, ReviewLog review, int row) {
+        HumanVerdict verdict = review.verdict(row).orElse(null);
+        line.add(verdict == null ? "" : verdict.label());
+        line.add(verdict == null ? "" : verdict.note());
+        line.add(verdict == null ? "" : verdict.reviewer());
+        line.add(verdict == null ? "" : DateTimeFormatter.ISO_INSTANT.format(verdict.at()));
+        line.add(Boolean.toString(review.promoted(row)));
     }
 
     private static String truthMatch(TruthMatch match) {

@@ -8,7 +8,10 @@ import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.results.RowFilter;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +63,11 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
     }
 
     public static AnalysisFigures of(JudgeReport report) {
+        return of(report, row -> RatedRow.of(row.result().scored()));
+    }
+
+    /** The figures of a report whose rows were rated by {@code rated}, so each cell lists the rows it counts. */
+    public static AnalysisFigures of(JudgeReport report, Function<ResultRow, RatedRow> rated) {
         JudgeAgreement judge = report.judge();
         AgreementTable table = judge.table();
         List<Bar> accuracies = List.of(
@@ -70,10 +78,10 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
                 bar("judgeVsTruthBar", "Judge vs truth", report.judgeVsTruth(), report.loop().judgeVsTruth(), "right",
                         RowFilter.judgeScored()));
         List<HeatCell> cells = List.of(
-                judgeCell("trueAcceptCell", 0, 0, AgreementCell.TRUE_ACCEPT, table),
-                judgeCell("falseRejectCell", 0, 1, AgreementCell.FALSE_REJECT, table),
-                judgeCell("falseAcceptCell", 1, 0, AgreementCell.FALSE_ACCEPT, table),
-                judgeCell("trueRejectCell", 1, 1, AgreementCell.TRUE_REJECT, table));
+                judgeCell("trueAcceptCell", 0, 0, AgreementCell.TRUE_ACCEPT, table, rated),
+                judgeCell("falseRejectCell", 0, 1, AgreementCell.FALSE_REJECT, table, rated),
+                judgeCell("falseAcceptCell", 1, 0, AgreementCell.FALSE_ACCEPT, table, rated),
+                judgeCell("trueRejectCell", 1, 1, AgreementCell.TRUE_REJECT, table, rated));
         List<Statistic> statistics = List.of(
                 statistic("agreement", "Agreement", judge.agreement(), "share of rows where the judge is right"),
                 statistic("kappa", "Cohen's kappa", judge.kappa(), "agreement beyond chance (0: chance, 1: perfect)"),
@@ -108,12 +116,13 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
         return new Bar(id, title, estimate, estimate.format(), text, rows);
     }
 
-    private static HeatCell judgeCell(String id, int row, int column, AgreementCell cell, AgreementTable t) {
+    private static HeatCell judgeCell(String id, int row, int column, AgreementCell cell, AgreementTable t,
+                                      Function<ResultRow, RatedRow> rated) {
         long count = cell.count(t);
         long rowTotal = cell.baseIsRight() ? t.right() : t.wrong();
         long columnTotal = cell.judgeSaysCorrect() ? t.judgedCorrect() : t.judgedIncorrect();
         return new HeatCell(id, row, column, count, percent(count, rowTotal), percent(count, columnTotal),
-                share(count, rowTotal), row == column, RowFilter.agreementCell(cell));
+                share(count, rowTotal), row == column, RowFilter.agreementCell(cell, rated));
     }
 
     private static Statistic statistic(String id, String name, Estimate estimate, String meaning) {

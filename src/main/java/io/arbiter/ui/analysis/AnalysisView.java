@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -25,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The Judge analysis tab: accuracies, the judge's 2×2, agreement statistics, label confusion, corrected accuracy. */
 public final class AnalysisView {
@@ -35,6 +37,8 @@ public final class AnalysisView {
 
     @FXML private Parent root;
     @FXML private Label statusLabel;
+    @FXML private ChoiceBox<AnalysisViewModel.Against> againstBox;
+    @FXML private Label judgeVsHumanLabel;
     @FXML private Label messageLabel;
     @FXML private Button exportJsonButton;
     @FXML private Label placeholderLabel;
@@ -72,6 +76,22 @@ public final class AnalysisView {
         this.model = model;
         ViewLoader.load("/fxml/analysis/AnalysisView.fxml", this);
         statusLabel.textProperty().bind(model.statusProperty());
+        againstBox.getItems().setAll(AnalysisViewModel.Against.values());
+        againstBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AnalysisViewModel.Against against) {
+                return against == null ? "" : against.title();
+            }
+
+            @Override
+            public AnalysisViewModel.Against fromString(String text) {
+                return null;
+            }
+        });
+        againstBox.valueProperty().bindBidirectional(model.againstProperty());
+        judgeVsHumanLabel.textProperty().bind(model.judgeVsHumanProperty());
+        judgeVsHumanLabel.visibleProperty().bind(model.judgeVsHumanProperty().isNotEmpty());
+        judgeVsHumanLabel.managedProperty().bind(judgeVsHumanLabel.visibleProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         placeholderLabel.textProperty().bind(model.statusProperty());
         exportJsonButton.disableProperty().bind(model.figuresProperty().isNull());

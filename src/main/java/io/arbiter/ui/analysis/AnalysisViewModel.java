@@ -1,7 +1,16 @@
 package io.arbiter.ui.analysis;
 
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.metrics.AgreementTable;
+import io.arbiter.core.metrics.Bootstrap;
+import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.verdict.Evaluation;
+import java.util.ArrayList;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.ui.common.TaskExecutor;
@@ -18,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +54,34 @@ public final class AnalysisViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING_YET);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long lastComputeMillis = -1;
+    private final ObjectProperty<Against> against = new SimpleObjectProperty<>(Against.TRUTH);
+    private final ReadOnlyStringWrapper judgeVsHuman = new ReadOnlyStringWrapper("");
+
+    /** What the statistics take as the truth about a base answer. */
+    public enum Against {
+        TRUTH("ground truth"), HUMAN("human labels"), BOTH("both (truth first)");
+
+        private final String title;
+
+        Against(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** The row as this choice rates it: the human verdict, the ground truth, or both with the truth first. */
+        RatedRow rate(ScoredRow scored, HumanVerdict human) {
+            TruthMatch byHuman = human == null ? TruthMatch.NOT_SCORED : human.truthMatch();
+            return switch (this) {
+                case TRUTH -> RatedRow.of(scored);
+                case HUMAN -> new RatedRow(new ScoredRow(List.of(), scored.base(), scored.judge(), scored.failed()),
+                        byHuman);
+                case BOTH -> new RatedRow(scored, byHuman);
+            };
+        }
+    }
 
     /** {@code showResults} brings the results table into view after a figure has chosen its rows. */
     public AnalysisViewModel(TaskExecutor executor, ResultsViewModel results, Runnable showResults) {
@@ -50,6 +89,18 @@ public final class AnalysisViewModel {
         this.results = results;
         this.showResults = showResults;
         results.resultsVersionProperty().addListener((obs, old, now) -> recompute());
+        results.reviewVersionProperty().addListener((obs, old, now) -> recompute());
+        against.addListener((obs, old, now) -> recompute());
+    }
+
+    /** Against what the statistics are computed: ground truth, human labels, or both. */
+    public ObjectProperty<Against> againstProperty() {
+        return against;
+    }
+
+    /** "Judge vs human: agreement 0.83 [0.70, 0.91] · kappa … · n = 30"; empty without human labels. */
+    public ReadOnlyStringProperty judgeVsHumanProperty() {
+        return judgeVsHuman.getReadOnlyProperty();
     }
 
     // Properties
@@ -88,11 +139,14 @@ public final class AnalysisViewModel {
         long current = generation.incrementAndGet();
         if (!results.hasResultsProperty().get()) {
             figures.set(null);
+            judgeVsHuman.set("");
             computing.set(false);
             status.set(NOTHING_YET);
             return;
         }
         List<RowResult> snapshot = results.snapshot();
+        ReviewLog review = results.review().copy();
+        Against rating = against.get();
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
         executor.submit(() -> {
@@ -100,9 +154,22 @@ public final class AnalysisViewModel {
                 return null; // superseded before it started
             }
             long start = System.nanoTime();
-            List<ScoredRow> scored = snapshot.stream().map(RowResult::scored).toList();
-            AnalysisFigures computed = AnalysisFigures.of(JudgeReport.of(scored));
-            return new Computed(computed, (System.nanoTime() - start) / 1_000_000);
+            List<RatedRow> rated = new ArrayList<>(snapshot.size());
+            AgreementTable withHuman = AgreementTable.EMPTY;
+            for (RowResult row : snapshot) {
+                if (review.promoted(row.row())) {
+                    continue; // a worked example in the judge prompt would flatter the judge
+                }
+                HumanVerdict human = review.verdict(row.row()).orElse(null);
+                ScoredRow scored = row.scored();
+                rated.add(rating.rate(scored, human));
+                if (human != null && scored.judge() != null && scored.judge().parsed()) {
+                    withHuman = withHuman.plus(scored.judge().evaluation() == Evaluation.CORRECT, human.baseRight());
+                }
+            }
+            AnalysisFigures computed = AnalysisFigures.of(JudgeReport.ofRated(rated),
+                    r -> rating.rate(r.result().scored(), r.human()));
+            return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
         }).whenComplete((computed, failure) -> {
             if (current != generation.get()) {
                 return;
@@ -114,6 +181,7 @@ public final class AnalysisViewModel {
             }
             lastComputeMillis = computed.millis();
             figures.set(computed.figures());
+            judgeVsHuman.set(computed.judgeVsHuman());
             status.set(String.format(Locale.ROOT, "%,d rows · computed in %.1f s · 95%% intervals: Wilson for "
                             + "shares, seeded bootstrap (2,000 resamples) for the rest", snapshot.size(),
                     computed.millis() / 1000.0));
@@ -159,6 +227,16 @@ public final class AnalysisViewModel {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    private record Computed(AnalysisFigures figures, long millis) {
+    /** The judge against the human verdicts, on rows with both: the line beside the "against" choice. */
+    static String humanLine(AgreementTable table) {
+        if (table.n() == 0) {
+            return "";
+        }
+        JudgeAgreement agreement = JudgeAgreement.of(table, Bootstrap.standard());
+        return String.format(Locale.ROOT, "Judge vs human: agreement %s · kappa %s · n = %,d",
+                agreement.agreement().format(), agreement.kappa().format(), table.n());
+    }
+
+    private record Computed(AnalysisFigures figures, String judgeVsHuman, long millis) {
     }
 }

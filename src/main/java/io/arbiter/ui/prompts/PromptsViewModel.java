@@ -3,6 +3,8 @@ package io.arbiter.ui.prompts;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.prompt.Placeholder;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.prompt.RenderedPrompt;
@@ -35,6 +37,7 @@ public final class PromptsViewModel {
     private Dataset dataset;
     private ColumnMapping mapping;
     private LabelSet labels = LabelSet.empty();
+    private List<FewShotExample> examples = List.of();
 
     public PromptsViewModel() {
         baseText.addListener((obs, old, now) -> refresh());
@@ -88,6 +91,21 @@ public final class PromptsViewModel {
         return PromptPair.of(baseText.get(), judgeText.get());
     }
 
+    /** The reviewed rows promoted into the judge prompt through {{examples}}. */
+    public List<FewShotExample> examples() {
+        return examples;
+    }
+
+    /** True when the judge prompt has an {{examples}} placeholder for promoted rows to go into. */
+    public boolean judgeUsesExamples() {
+        return prompts().judge().placeholders().contains(Placeholder.EXAMPLES);
+    }
+
+    /** The prompts as a run would render them for any row, with the current examples; null without a dataset. */
+    public RowPrompts rowPrompts() {
+        return dataset == null ? null : new RowPrompts(dataset, mapping, prompts(), labels, examples);
+    }
+
     // Commands
 
     /** Points the prompts at a dataset: its columns become placeholders and its truth labels {{labels}}. */
@@ -98,6 +116,12 @@ public final class PromptsViewModel {
         if (previewRow.get() >= dataset.size()) {
             previewRow.set(0);
         }
+        refresh();
+    }
+
+    /** The worked examples {{examples}} renders from now on. */
+    public void useExamples(List<FewShotExample> promoted) {
+        examples = List.copyOf(promoted);
         refresh();
     }
 
@@ -113,13 +137,14 @@ public final class PromptsViewModel {
             return;
         }
         int row = Math.max(0, Math.min(previewRow.get(), dataset.size() - 1));
-        RowPrompts rowPrompts = new RowPrompts(dataset, mapping, prompts(), labels);
+        RowPrompts rowPrompts = rowPrompts();
         basePreview.set(show(rowPrompts.base(row)));
         judgePreview.set(show(rowPrompts.judge(row, previewBaseAnswer.get())));
         previewTitle.set("Preview for row " + (row + 1));
     }
 
-    private static String show(RenderedPrompt prompt) {
+    /** A rendered prompt as the preview and the row detail show it: the system message, then the user message. */
+    public static String show(RenderedPrompt prompt) {
         StringBuilder text = new StringBuilder();
         if (!prompt.system().isEmpty()) {
             text.append("── system ──\n").append(prompt.system()).append("\n\n");

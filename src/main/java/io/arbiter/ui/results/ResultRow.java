@@ -1,9 +1,15 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.verdict.Evaluation;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** One line of the results table: a dataset row and whatever the run has found for it so far. */
@@ -12,12 +18,65 @@ public final class ResultRow {
     /** How a row reads at a glance; the table styles rows by it. */
     public enum Outcome { PENDING, PASS, FAIL, UNPARSED, ERROR }
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
     private final int index;
     private final ObjectProperty<RowResult> result;
+    /** A person's verdict on the base answer; null until someone reviews the row. Set by the view model. */
+    private final ObjectProperty<HumanVerdict> human = new SimpleObjectProperty<>();
+    /** True while the row is a worked example in the judge prompt, and so left out of every metric. */
+    private final BooleanProperty promoted = new SimpleBooleanProperty();
 
     ResultRow(RowResult result) {
         this.index = result.row();
         this.result = new SimpleObjectProperty<>(result);
+    }
+
+    /** What a table cell of this row shows: it changes when any of these does. */
+    public Observable[] shownState() {
+        return new Observable[] {result, human, promoted};
+    }
+
+    public BooleanProperty promotedProperty() {
+        return promoted;
+    }
+
+    public boolean promoted() {
+        return promoted.get();
+    }
+
+    /** "★ example" for a promoted row, else empty. */
+    public String exampleMark() {
+        return promoted.get() ? "★ example" : "";
+    }
+
+    public ObjectProperty<HumanVerdict> humanProperty() {
+        return human;
+    }
+
+    /** The human verdict, or null. */
+    public HumanVerdict human() {
+        return human.get();
+    }
+
+    /** "right", "wrong" or empty. */
+    public String humanLabel() {
+        return human.get() == null ? "" : human.get().label();
+    }
+
+    public String humanNote() {
+        return human.get() == null ? "" : human.get().note();
+    }
+
+    /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note", or empty. */
+    public String reviewSummary() {
+        HumanVerdict verdict = human.get();
+        if (verdict == null) {
+            return "";
+        }
+        return "Reviewed: base answer " + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
+                + ")" + (verdict.note().isEmpty() ? "" : " · " + verdict.note());
     }
 
     public int index() {
@@ -103,7 +162,8 @@ public final class ResultRow {
                 }
             }
         }
-        for (String cell : new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth()}) {
+        for (String cell : new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(),
+                humanNote()}) {
             if (cell.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
                 return true;
             }

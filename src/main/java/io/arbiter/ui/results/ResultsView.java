@@ -22,6 +22,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
@@ -33,6 +37,7 @@ public final class ResultsView {
     private static final PseudoClass UNPARSED = PseudoClass.getPseudoClass("unparsed");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
 
     @FXML private Parent root;
     @FXML private Label baseVsJudgeValue;
@@ -52,6 +57,9 @@ public final class ResultsView {
     @FXML private Label rowFilterLabel;
     @FXML private Button clearRowFilterButton;
     @FXML private StackPane labelsSlot;
+    @FXML private StackPane detailSlot;
+    @FXML private Label reviewHelp;
+    @FXML private javafx.scene.control.SplitPane resultsSplit;
 
     private final ResultsViewModel model;
 
@@ -84,6 +92,9 @@ public final class ResultsView {
         rowFilterChip.managedProperty().bind(rowFilterChip.visibleProperty());
         clearRowFilterButton.setOnAction(e -> model.clearRowFilter());
         resultsTable.setRowFactory(table -> new OutcomeRow());
+        resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
+        reviewHelp.setText("Review with the table focused:  J / K next / previous ·  1 base answer right ·  "
+                + "2 wrong ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
@@ -94,9 +105,12 @@ public final class ResultsView {
         return root;
     }
 
-    /** Puts the label pane to the right of the table. */
-    public void showBeside(Parent pane) {
-        labelsSlot.getChildren().setAll(pane);
+    /** Puts the row detail and the label pane to the right of the table, one tab each. */
+    public void showBeside(Parent detail, Parent labels) {
+        detailSlot.getChildren().setAll(detail);
+        labelsSlot.getChildren().setAll(labels);
+        // Widening the window widens the table; the side pane keeps its width.
+        javafx.scene.control.SplitPane.setResizableWithParent(resultsSplit.getItems().get(1), false);
     }
 
     /** One toggle per preset; the model's preset decides which is on (none when rows came from a chart). */
@@ -145,6 +159,11 @@ public final class ResultsView {
         return combined;
     }
 
+    /** The row the user has selected, or null. */
+    public ObservableValue<ResultRow> selectedItemProperty() {
+        return resultsTable.getSelectionModel().selectedItemProperty();
+    }
+
     /** The row the user has selected, or -1. */
     public ObservableValue<Number> selectedRowProperty() {
         return resultsTable.getSelectionModel().selectedIndexProperty();
@@ -173,12 +192,18 @@ public final class ResultsView {
         resultsTable.getColumns().add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
         resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
         resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
+        resultsTable.getColumns().add(humanColumn());
+        TableColumn<ResultRow, String> example = textColumn("Example", ResultRow::exampleMark);
+        example.setId("example-column");
+        example.getStyleClass().add("example");
+        example.setPrefWidth(85);
+        resultsTable.getColumns().add(example);
     }
 
     private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
         TableColumn<ResultRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue()),
-                c.getValue().resultProperty()));
+                c.getValue().shownState()));
         column.setUserData(value); // what the background sort compares
         column.setPrefWidth(120);
         return column;
@@ -205,6 +230,108 @@ public final class ResultsView {
         return column;
     }
 
+    /** The human verdict, with a pencil when there is a note and the note as tooltip. */
+    private static TableColumn<ResultRow, String> humanColumn() {
+        TableColumn<ResultRow, String> column = textColumn("Human",
+                row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
+        column.setPrefWidth(80);
+        column.setId("human-column");
+        column.getStyleClass().add("human");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeIf(s -> s.startsWith("value-"));
+                ResultRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && !row.humanLabel().isEmpty()) {
+                    getStyleClass().add("value-" + row.humanLabel());
+                }
+                setTooltip(row == null || row.humanNote().isEmpty() ? null : new Tooltip(row.humanNote()));
+            }
+        });
+        return column;
+    }
+
+    /**
+     * The review keys, while the table has the focus: J/K next/previous, 1 right, 2 wrong (both then move on),
+     * N note, U undo.
+     */
+    private void handleReviewKeys(KeyEvent event) {
+        if (event.isShortcutDown() || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
+            return;
+        }
+        ResultRow selected = resultsTable.getSelectionModel().getSelectedItem();
+        switch (event.getCode()) {
+            case J -> move(1);
+            case K -> move(-1);
+            case DIGIT1, NUMPAD1 -> {
+                model.label(selected, true);
+                move(1);
+            }
+            case DIGIT2, NUMPAD2 -> {
+                model.label(selected, false);
+                move(1);
+            }
+            case N -> askForNote(selected);
+            case P -> model.togglePromoted(selected);
+            case U -> {
+                int undone = model.undoReview();
+                int shownAt = undone < 0 ? -1 : indexOfRow(undone);
+                if (shownAt >= 0) {
+                    select(shownAt);
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void move(int step) {
+        int size = resultsTable.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int current = resultsTable.getSelectionModel().getSelectedIndex();
+        select(current < 0 ? 0 : Math.max(0, Math.min(size - 1, current + step)));
+    }
+
+    private void select(int index) {
+        resultsTable.getSelectionModel().clearAndSelect(index);
+        resultsTable.getFocusModel().focus(index);
+        // The flow scrolls only as far as needed; TableView.scrollTo would put the row at the top every time.
+        if (resultsTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            resultsTable.scrollTo(index);
+        }
+    }
+
+    private int indexOfRow(int datasetRow) {
+        List<ResultRow> shown = resultsTable.getItems();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).index() == datasetRow) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void askForNote(ResultRow row) {
+        if (row == null || row.human() == null) {
+            model.note(row, ""); // says what to do first
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(row.humanNote());
+        dialog.setTitle("Note on row " + (row.index() + 1));
+        dialog.setHeaderText("A note on the base answer of row " + (row.index() + 1) + " (empty: no note)");
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(text -> model.note(row, text));
+        resultsTable.requestFocus();
+    }
+
     /** Sets the outcome pseudo-classes on each row as its result changes. */
     private static final class OutcomeRow extends TableRow<ResultRow> {
 
@@ -215,10 +342,12 @@ public final class ResultsView {
             ResultRow previous = getItem();
             if (previous != null) {
                 previous.resultProperty().removeListener(restyle);
+                previous.promotedProperty().removeListener(restyle);
             }
             super.updateItem(item, empty);
             if (item != null && !empty) {
                 item.resultProperty().addListener(restyle);
+                item.promotedProperty().addListener(restyle);
             }
             restyle();
         }
@@ -231,6 +360,7 @@ public final class ResultsView {
             pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
             pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
             pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
+            pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
         }
     }
 }

@@ -7,7 +7,12 @@ import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.prompt.FewShotExample;
+import java.time.Instant;
+import java.util.function.Supplier;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +63,24 @@ public final class ResultsViewModel {
     private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
     private Dataset dataset;
     private long lastRecount;
+    private final ReviewLog review;
+    /** Changes on every label, note, undo or promotion; the analysis and the examples follow it. */
+    private final ReadOnlyLongWrapper reviewVersion = new ReadOnlyLongWrapper();
+    /** What the latest review command did, or why it did nothing; for the status line. */
+    private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
+    private Supplier<String> promotionAdvice = () -> "";
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
 
     public ResultsViewModel(TaskExecutor executor) {
+        this(executor, new ReviewLog());
+    }
+
+    /** {@code review} holds the human verdicts; the workbench owns it. */
+    public ResultsViewModel(TaskExecutor executor, ReviewLog review) {
         this.executor = executor;
+        this.review = review;
         metrics.addListener((obs, old, now) -> describe(now));
         describe(metrics.get());
     }
@@ -73,6 +90,19 @@ public final class ResultsViewModel {
     /** The rows the table shows, filtered and sorted. */
     public ObservableList<ResultRow> rows() {
         return rows;
+    }
+
+    /** The human review of the rows: verdicts, notes, promoted examples. Read and change on the UI thread. */
+    public ReviewLog review() {
+        return review;
+    }
+
+    public ReadOnlyLongProperty reviewVersionProperty() {
+        return reviewVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reviewMessageProperty() {
+        return reviewMessage.getReadOnlyProperty();
     }
 
     /** Every row, in dataset order. */
@@ -170,6 +200,9 @@ public final class ResultsViewModel {
 
     /** Shows a dataset with rows made by {@link #pendingRows}. */
     public void show(Dataset dataset, ColumnMapping mapping, List<ResultRow> pending) {
+        if (dataset != this.dataset) {
+            review.clear(); // verdicts belong to another dataset's rows
+        }
         this.dataset = dataset;
         keyColumns.set(keyColumnsOf(dataset, mapping));
         allRows = List.copyOf(pending);
@@ -177,11 +210,110 @@ public final class ResultsViewModel {
         filterText = "";
         order = null;
         clearRowFilterState();
+        allRows.forEach(this::showReview);
         rows.setAll(allRows);
         shownSummary.set("");
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
         resultsVersion.set(resultsVersion.get() + 1);
+    }
+
+    /** Records a person's verdict on the row's base answer: right or wrong. */
+    public void label(ResultRow row, boolean baseRight) {
+        if (row == null) {
+            reviewMessage.set("Select a row to review first.");
+            return;
+        }
+        if (row.result().baseAnswer() == null) {
+            reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
+            return;
+        }
+        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now());
+        reviewed(row, "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
+    }
+
+    /** Sets the note on a reviewed row; an empty note removes it. */
+    public void note(ResultRow row, String text) {
+        if (row == null || row.human() == null) {
+            reviewMessage.set("Label the row first (1 right, 2 wrong), then add a note.");
+            return;
+        }
+        review.note(row.index(), text, reviewer(), Instant.now());
+        reviewed(row, "Row " + (row.index() + 1) + ": note saved.");
+    }
+
+    /** Takes back the latest label or note; the dataset row it touched, or -1 when there was nothing to undo. */
+    public int undoReview() {
+        var undone = review.undo();
+        if (undone.isEmpty()) {
+            reviewMessage.set("Nothing to undo.");
+            return -1;
+        }
+        int index = undone.getAsInt();
+        ResultRow row = index < allRows.size() ? allRows.get(index) : null;
+        if (row != null) {
+            reviewed(row, "Undid the latest review of row " + (index + 1) + ".");
+        }
+        return index;
+    }
+
+    /**
+     * Makes a reviewed row a worked example for the judge, or takes it back. A promoted row is left out of every
+     * metric: the judge has seen its answer.
+     */
+    public void togglePromoted(ResultRow row) {
+        if (row == null || row.human() == null) {
+            reviewMessage.set("Review the row first (1 right, 2 wrong); then P makes it a worked example.");
+            return;
+        }
+        boolean now = review.togglePromoted(row.index());
+        reviewed(row, now ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
+                + "metric." + promotionAdvice.get() : "Row " + (row.index() + 1) + " is no longer an example.");
+    }
+
+    /** Adds advice to the promotion message, such as a missing {{examples}} placeholder; empty for none. */
+    public void setPromotionAdvice(Supplier<String> advice) {
+        promotionAdvice = advice;
+    }
+
+    /**
+     * The promoted rows as worked examples, in the order promoted: the base answer as the judge saw it, the human's
+     * verdict, and the label the judge should name (the first truth label, else the judge's own prediction).
+     */
+    public List<FewShotExample> examples() {
+        List<FewShotExample> examples = new ArrayList<>();
+        for (int index : review.promotedRows()) {
+            if (index >= allRows.size()) {
+                continue;
+            }
+            RowResult r = allRows.get(index).result();
+            HumanVerdict verdict = review.verdict(index).orElseThrow();
+            String expected = !r.truth().isEmpty() ? r.truth().get(0)
+                    : r.verdict() != null && r.verdict().parsed() ? r.verdict().prediction()
+                    : r.baseAnswer() != null && r.baseAnswer().parsed() ? r.baseAnswer().label() : "";
+            examples.add(new FewShotExample(index, r.base().answered() ? r.base().text().strip() : "",
+                    verdict.baseRight(), expected));
+        }
+        return examples;
+    }
+
+    private void reviewed(ResultRow row, String message) {
+        boolean wasPromoted = row.promoted();
+        showReview(row);
+        if ((wasPromoted || row.promoted()) && hasResults.get()) {
+            metrics.set(JudgeLoopMetrics.of(scored())); // a row joins or leaves the metrics
+        }
+        reviewVersion.set(reviewVersion.get() + 1);
+        reviewMessage.set(message);
+    }
+
+    private void showReview(ResultRow row) {
+        row.humanProperty().set(review.verdict(row.index()).orElse(null));
+        row.promotedProperty().set(review.promoted(row.index()));
+    }
+
+    private static String reviewer() {
+        return System.getProperty("user.name", "unknown");
     }
 
     /** Shows only rows whose visible text contains {@code text} (any case); the work happens off the FX thread. */
@@ -299,7 +431,8 @@ public final class ResultsViewModel {
             }
         }
         hasResults.set(true);
-        metrics.set(computed);
+        // The run left out the rows promoted when it started; rows promoted since must be left out too.
+        metrics.set(review.promotedRows().isEmpty() ? computed : JudgeLoopMetrics.of(scored()));
         resultsVersion.set(resultsVersion.get() + 1);
         if (rowFilter != null) {
             refreshView(); // which rows a chosen filter selects depends on the results
@@ -310,8 +443,9 @@ public final class ResultsViewModel {
     public CompletableFuture<Path> export(Path file) {
         Dataset source = dataset;
         List<RowResult> snapshot = snapshot();
+        ReviewLog reviewed = review.copy();
         return executor.submit(() -> {
-            new ResultsCsvWriter().write(file, source, source.columns(), snapshot);
+            new ResultsCsvWriter().write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }
@@ -325,7 +459,9 @@ public final class ResultsViewModel {
     private List<ScoredRow> scored() {
         List<ScoredRow> scored = new ArrayList<>(allRows.size());
         for (ResultRow row : allRows) {
-            scored.add(row.result().scored());
+            if (!row.promoted()) { // a worked example in the judge prompt would flatter the judge
+                scored.add(row.result().scored());
+            }
         }
         return scored;
     }

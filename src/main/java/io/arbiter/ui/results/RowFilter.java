@@ -4,6 +4,8 @@ import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.metrics.RatedRow;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -18,7 +20,7 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
     /** The presets above the results table. */
     public enum Preset {
         ALL("All"), FALSE_ACCEPTS("Judge false accepts"), FALSE_REJECTS("False rejects"), UNPARSED("Unparsed"),
-        ERRORS("Errors");
+        ERRORS("Errors"), HUMAN_REVIEWED("Human-reviewed");
 
         private final String title;
 
@@ -38,12 +40,18 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
                 case FALSE_REJECTS -> agreementCell(AgreementCell.FALSE_REJECT);
                 case UNPARSED -> new RowFilter("unparsed answers", RowFilter::unparsed);
                 case ERRORS -> new RowFilter("rows with errors", row -> row.result().failed());
+                case HUMAN_REVIEWED -> new RowFilter("human-reviewed rows", row -> row.human() != null);
             };
         }
     }
 
     /** The rows the judge's 2×2 table counts in {@code cell}. */
     public static RowFilter agreementCell(AgreementCell cell) {
+        return agreementCell(cell, row -> RatedRow.of(row.result().scored()));
+    }
+
+    /** The rows the judge's 2×2 table counts in {@code cell} when each row is rated by {@code rated}. */
+    public static RowFilter agreementCell(AgreementCell cell, Function<ResultRow, RatedRow> rated) {
         String description = switch (cell) {
             case TRUE_ACCEPT -> "judge true accepts";
             case FALSE_ACCEPT -> "judge false accepts";
@@ -51,7 +59,7 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
             case TRUE_REJECT -> "judge true rejects";
         };
         return new RowFilter(description,
-                row -> AgreementCell.of(row.result().scored()).filter(c -> c == cell).isPresent());
+                row -> AgreementCell.of(rated.apply(row)).filter(c -> c == cell).isPresent());
     }
 
     /** The rows {@code confusion} counts in the cell (truth label {@code row}, answered {@code column}). */

@@ -10,6 +10,7 @@ import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
 import io.arbiter.ui.importer.ImportView;
 import io.arbiter.ui.labels.LabelsView;
+import io.arbiter.ui.detail.DetailView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,20 +74,11 @@ public final class WorkbenchView {
         promptsSlot.getChildren().add(prompts.root());
         runSlot.getChildren().add(run.root());
         resultsSlot.getChildren().add(results.root());
-        results.showBeside(new LabelsView(model.labels()).root());
+        results.showBeside(new DetailView(model.detail()).root(), new LabelsView(model.labels()).root());
         analysisSlot.getChildren().add(new AnalysisView(model.analysis()).root());
         followLowerPane();
 
-        // The preview follows the row selected in the results table, with that row's base answer if it has one.
-        results.selectedRowProperty().addListener((obs, old, row) -> {
-            int index = row.intValue();
-            if (index >= 0) {
-                var selected = model.results().rows().get(index);
-                var result = selected.result();
-                model.prompts().previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
-                model.prompts().previewRowProperty().set(selected.index());
-            }
-        });
+        results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
 
         datasetLabel.textProperty().bind(model.datasetSummaryProperty());
         statusLabel.textProperty().bind(model.statusProperty());

@@ -12,12 +12,15 @@ import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.detail.DetailViewModel;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
 import io.arbiter.ui.results.ResultRow;
@@ -49,6 +52,8 @@ public final class WorkbenchViewModel {
 
     private final TaskExecutor executor;
     private final ProviderConnector connector = new ProviderConnector();
+    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
+    private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
     private final ResultsViewModel results;
@@ -56,6 +61,9 @@ public final class WorkbenchViewModel {
     /** Which tab the lower half shows; a figure on the analysis tab switches to the results to show its rows. */
     private final ObjectProperty<LowerPane> lowerPane = new SimpleObjectProperty<>(LowerPane.RESULTS);
     private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
+    private final DetailViewModel detail = new DetailViewModel(prompts::rowPrompts);
+    /** Refreshes the detail while a run fills in the selected row. */
+    private final javafx.beans.value.ChangeListener<Object> selectedRowChanged = (obs, old, now) -> detail.refresh();
     private Map<String, String> labelRenames = Map.of();
     private final AtomicLong remapGeneration = new AtomicLong();
 
@@ -82,7 +90,17 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.run = new RunViewModel(executor);
-        this.results = new ResultsViewModel(executor);
+        this.results = new ResultsViewModel(executor, review);
+        results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
+        results.reviewVersionProperty().addListener((obs, old, now) -> {
+            List<FewShotExample> examples = results.examples();
+            if (!examples.equals(prompts.examples())) {
+                prompts.useExamples(examples);
+            }
+            detail.refresh();
+        });
+        results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
+                : " Add {{examples}} to the judge prompt to use it.");
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -92,6 +110,8 @@ public final class WorkbenchViewModel {
             }
         });
         keyHint.set(keyHintFor(provider.get()));
+        prompts.baseTextProperty().addListener((obs, old, now) -> detail.refresh());
+        prompts.judgeTextProperty().addListener((obs, old, now) -> detail.refresh());
         inputColumn.addListener((obs, old, now) -> remap());
         truthColumn.addListener((obs, old, now) -> remap());
         truthSeparator.addListener((obs, old, now) -> remap());
@@ -124,6 +144,16 @@ public final class WorkbenchViewModel {
 
     public LabelsViewModel labels() {
         return labels;
+    }
+
+    /** The human review of the current dataset's rows. UI thread only. */
+    public ReviewLog review() {
+        return review;
+    }
+
+    /** The selected row in full, beside the results table. */
+    public DetailViewModel detail() {
+        return detail;
     }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {
@@ -277,11 +307,13 @@ public final class WorkbenchViewModel {
         String base = baseModel.get();
         String judge = judgeModel.get();
         int inFlight = concurrency.get();
+        List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
-            return new Prepared(RunSpec.of(rows, mapping, pair, profile), new OpenAiChatClient(profile));
+            RunSpec spec = spec(rows, mapping, pair, profile, examples);
+            return new Prepared(spec, new OpenAiChatClient(profile));
         }).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
@@ -302,6 +334,25 @@ public final class WorkbenchViewModel {
                     results::apply,
                     outcome -> results.finish(outcome.rows(), outcome.metrics()));
         });
+    }
+
+    /**
+     * Follows the row selected in the results table (null: none): the detail shows it and the prompt preview
+     * renders it, with its base answer when it has one.
+     */
+    public void selectRow(ResultRow row) {
+        ResultRow previous = detail.row();
+        if (previous != null) {
+            previous.resultProperty().removeListener(selectedRowChanged);
+        }
+        detail.show(row);
+        if (row == null) {
+            return;
+        }
+        row.resultProperty().addListener(selectedRowChanged);
+        var result = row.result();
+        prompts.previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
+        prompts.previewRowProperty().set(row.index());
     }
 
     public void cancelRun() {
@@ -374,6 +425,17 @@ public final class WorkbenchViewModel {
                         results.show(rows, mapping, remapped.rows());
                     }
                 });
+    }
+
+    /** The run's spec: promoted rows go into the judge prompt and out of the run's metrics. */
+    static RunSpec spec(Dataset rows, ColumnMapping mapping, PromptPair pair, ProviderProfile profile,
+                        List<FewShotExample> examples) {
+        return RunSpec.of(rows, mapping, pair, profile).withExamples(examples);
+    }
+
+    /** The spec a run started now would use, with this provider profile. */
+    RunSpec specFor(ProviderProfile profile) {
+        return spec(dataset.get(), mapping(), prompts.prompts(), profile, results.examples());
     }
 
     ColumnMapping mapping() {

@@ -11,11 +11,13 @@ import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.verdict.AnswerNormalizer;
 import io.arbiter.core.verdict.JudgeOutputParser;
 import java.io.BufferedWriter;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -88,22 +90,26 @@ class ResultsCsvWriterTest {
         assertEquals(8, lines.size());
         assertEquals(List.of("row", "Title", "Overview", "truth", "base_answer_raw", "base_answer", "base_parsed",
                 "base_vs_truth", "judge_output_raw", "judge_prediction", "judge_evaluation", "judge_vs_truth", "error",
-                "prompt_tokens", "completion_tokens"), List.of(lines.get(0)));
+                "prompt_tokens", "completion_tokens", "human_label", "human_note", "human_reviewer", "human_at",
+                "promoted"), List.of(lines.get(0)));
+        for (String[] line : lines.subList(1, lines.size())) {
+            assertEquals(List.of("", "", "", "", "false"), List.of(line).subList(15, 20), "no review: empty, false");
+        }
         assertEquals(List.of("1", "Cold Ledger", "An accountant launders money.", "Crime, Drama", "Crime", "Crime",
-                "true", "correct", "Crime,Correct", "Crime", "Correct", "correct", "", "250", "5"), List.of(lines.get(1)));
+                "true", "correct", "Crime,Correct", "Crime", "Correct", "correct", "", "250", "5"), List.of(lines.get(1)).subList(0, 15));
         assertEquals(List.of("2", "Orbit of Small Things", "A crippled spaceship.", "sci-fi", "**Sci-Fi**", "sci-fi",
                 "true", "correct", "The ship, the orbit: clearly not sci-fi.\nDrama,Incorrect", "Drama", "Incorrect",
-                "wrong", "", "250", "5"), List.of(lines.get(2)));
+                "wrong", "", "250", "5"), List.of(lines.get(2)).subList(0, 15));
         assertEquals(List.of("3", "Dust on the Harrow Road", "A gunslinger.", "Western, Action", "Crime drama", "",
-                "false", "", "I cannot tell", "", "UNPARSED", "", "", "250", "5"), List.of(lines.get(3)));
+                "false", "", "I cannot tell", "", "UNPARSED", "", "", "250", "5"), List.of(lines.get(3)).subList(0, 15));
         assertEquals(List.of("4", "Untitled", "No genre yet.", "", "Drama", "Drama", "true", "", "Drama,Correct",
-                "Drama", "Correct", "", "", "250", "5"), List.of(lines.get(4)));
+                "Drama", "Correct", "", "", "250", "5"), List.of(lines.get(4)).subList(0, 15));
         assertEquals(List.of("5", "The \"Best\", Worst Night", "A party,\ngone wrong.", "Comedy", "", "", "", "", "",
-                "", "", "", "base: HTTP 500: server error", "0", "0"), List.of(lines.get(5)));
+                "", "", "", "base: HTTP 500: server error", "0", "0"), List.of(lines.get(5)).subList(0, 15));
         assertEquals(List.of("6", "Amélie's Café", "A waitress in Paris.", "Thriller", "Action", "Action", "true",
-                "wrong", "", "", "", "", "judge: timed out after 60 s", "90", "1"), List.of(lines.get(6)));
+                "wrong", "", "", "", "", "judge: timed out after 60 s", "90", "1"), List.of(lines.get(6)).subList(0, 15));
         assertEquals(List.of("7", "Not Run", "Pending.", "Drama", "", "", "", "", "", "", "", "", "", "0", "0"),
-                List.of(lines.get(7)));
+                List.of(lines.get(7)).subList(0, 15));
     }
 
     @Test
@@ -129,7 +135,8 @@ class ResultsCsvWriterTest {
         out.write("still open");
         out.flush();
 
-        assertEquals("row,Title,Overview," + String.join(",", ResultsCsvWriter.RESULT_COLUMNS) + "\r\nstill open",
+        assertEquals("row,Title,Overview," + String.join(",", ResultsCsvWriter.RESULT_COLUMNS) + ","
+                        + String.join(",", ResultsCsvWriter.REVIEW_COLUMNS) + "\r\nstill open",
                 target.toString());
     }
 
@@ -155,6 +162,29 @@ class ResultsCsvWriterTest {
 
         assertEquals("earlier export", Files.readString(file));
         assertEquals(List.of(file), list(dir));
+    }
+
+    @Test
+    void theHumanReviewGoesInItsOwnColumnsSpreadsheetSafe() throws Exception {
+        ReviewLog review = new ReviewLog();
+        review.label(1, false, "ana", Instant.parse("2024-05-01T10:15:30Z"));
+        review.note(1, "=not sci-fi, a drama", "ana", Instant.parse("2024-05-01T10:16:00Z"));
+        review.label(3, true, "ben", Instant.parse("2024-05-02T08:00:00Z"));
+        review.togglePromoted(3);
+        StringWriter out = new StringWriter();
+
+        writer.write(out, MOVIES, COLUMNS, results(), review);
+
+        List<String[]> lines = read(out.toString());
+        List<String> header = List.of(lines.get(0));
+        int first = header.indexOf("human_label");
+        assertEquals(ResultsCsvWriter.REVIEW_COLUMNS, header.subList(first, first + 5));
+        assertEquals(List.of("wrong", "'=not sci-fi, a drama", "ana", "2024-05-01T10:16:00Z", "false"),
+                List.of(lines.get(2)).subList(first, first + 5));
+        assertEquals("=not sci-fi, a drama", CsvCells.unescape(lines.get(2)[first + 1]));
+        assertEquals(List.of("right", "", "ben", "2024-05-02T08:00:00Z", "true"),
+                List.of(lines.get(4)).subList(first, first + 5));
+        assertEquals(List.of("", "", "", "", "false"), List.of(lines.get(1)).subList(first, first + 5));
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.AgreementTable;
+import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
@@ -131,6 +133,52 @@ class AnalysisViewModelTest {
         assertEquals(List.of(4, 5), results.rows().stream().map(r -> r.index()).toList());
         assertEquals("Showing: judge false accepts (2 rows)", results.rowFilterSummaryProperty().get());
         assertTrue(shownResults.get() > 0, "the results table is brought into view");
+    }
+
+    @Test
+    void againstHumanLabelsTheJudgeIsScoredOnTheReviewedRowsAlone() {
+        review(0, true);   // judge Correct: true accept
+        review(4, false);  // judge Correct: false accept (the truth agrees)
+        review(6, false);  // judge Incorrect: true reject
+        review(8, true);   // no ground truth, judge Correct: true accept
+        review(11, false); // the judge's output is unparsed: not in any table
+
+        assertEquals(List.of(3L, 1L, 2L, 2L), cellCounts(), "against the truth the human labels change nothing");
+        // By hand: tp 2, fp 1, fn 0, tn 1. Agreement 3/4; pe = (3·2 + 1·2) / 16 = 0.5, kappa = (0.75 − 0.5) / 0.5.
+        JudgeAgreement byHand = JudgeAgreement.of(new AgreementTable(2, 1, 0, 1), Bootstrap.standard());
+        assertEquals(0.5, byHand.kappa().value(), 1e-12);
+        String line = "Judge vs human: agreement " + byHand.agreement().format() + " · kappa " + byHand.kappa().format()
+                + " · n = 4";
+        assertEquals(line, model.judgeVsHumanProperty().get());
+
+        model.againstProperty().set(AnalysisViewModel.Against.HUMAN);
+        AnalysisFigures figures = model.figuresProperty().get();
+        assertEquals(List.of(2L, 0L, 1L, 1L), cellCounts(), "true accepts, false rejects, false accepts, true rejects");
+        assertEquals(byHand.agreement().format(), figures.statistics().get(0).value());
+        assertEquals(byHand.kappa().format(), figures.statistics().get(1).value());
+        assertEquals(4, figures.report().labelledByHuman());
+        assertEquals(line, model.judgeVsHumanProperty().get());
+        model.showRows(figures.judgeCells().get(2).rows());
+        assertEquals(List.of(4), results.rows().stream().map(r -> r.index()).toList(), "the cell opens its rows");
+
+        model.againstProperty().set(AnalysisViewModel.Against.BOTH);
+        assertEquals(List.of(4L, 1L, 2L, 2L), cellCounts(), "the truth first, the human on row 9 without truth");
+        assertEquals(1, model.figuresProperty().get().report().labelledByHuman());
+
+        results.undoReview();
+        results.undoReview();
+        results.undoReview();
+        results.undoReview();
+        results.undoReview();
+        assertEquals("", model.judgeVsHumanProperty().get(), "no human labels, no line");
+    }
+
+    private void review(int row, boolean baseRight) {
+        results.label(results.allRows().get(row), baseRight);
+    }
+
+    private List<Long> cellCounts() {
+        return model.figuresProperty().get().judgeCells().stream().map(AnalysisFigures.HeatCell::count).toList();
     }
 
     @Test

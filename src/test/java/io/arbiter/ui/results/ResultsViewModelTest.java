@@ -203,6 +203,46 @@ class ResultsViewModelTest {
         assertTrue(model.resultsVersionProperty().get() > version);
     }
 
+    @Test
+    void reviewingLabelsRowsKeepsWhoAndWhenUndoesAndFeedsTheHumanReviewedPreset() {
+        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        long version = model.reviewVersionProperty().get();
+
+        model.label(model.rows().get(1), false);
+        model.label(model.rows().get(3), true);
+        model.note(model.rows().get(3), "the plot is a farce");
+        model.label(model.rows().get(5), true); // never ran: nothing to review
+
+        ResultRow three = model.rows().get(3);
+        assertEquals("right", three.humanLabel());
+        assertEquals("the plot is a farce", three.humanNote());
+        assertEquals(System.getProperty("user.name"), three.human().reviewer());
+        assertTrue(three.reviewSummary().startsWith("Reviewed: base answer right (" + System.getProperty("user.name")));
+        assertEquals("wrong", model.rows().get(1).humanLabel());
+        assertEquals("", model.rows().get(5).humanLabel());
+        assertEquals("Row 6 has no base answer to review yet.", model.reviewMessageProperty().get());
+        assertEquals(2, model.review().size());
+        assertTrue(model.reviewVersionProperty().get() >= version + 3);
+
+        model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
+        assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals("Showing: human-reviewed rows (2 rows)", model.rowFilterSummaryProperty().get());
+
+        assertEquals(3, model.undoReview(), "the note goes first");
+        assertEquals("", three.humanNote());
+        assertEquals(3, model.undoReview());
+        assertEquals("", three.humanLabel());
+        assertEquals(1, model.undoReview());
+        assertEquals(-1, model.undoReview());
+        assertEquals("Nothing to undo.", model.reviewMessageProperty().get());
+
+        model.label(model.allRows().get(0), true);
+        model.show(MOVIES, MAPPING);
+        assertEquals("right", model.allRows().get(0).humanLabel(), "remapping the same dataset keeps the review");
+        model.show(new Dataset("other.csv", MOVIES.columns(), List.<String[]>of(new String[] {"a", "b", "Drama"})), MAPPING);
+        assertEquals(0, model.review().size(), "another dataset starts a new review");
+    }
+
     /** Five of the six rows as a run leaves them; row 5 never ran. */
     private static List<RowResult> runResults() {
         return List.of(

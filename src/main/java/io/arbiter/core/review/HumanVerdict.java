@@ -1,0 +1,38 @@
+package io.arbiter.core.review;
+
+import io.arbiter.core.metrics.TruthMatch;
+import java.time.Instant;
+
+/**
+ * A person's verdict on one row's base answer, the third rater beside the ground truth and the judge. Plain values
+ * only, so a project file can store it as it is.
+ *
+ * @param baseRight whether the reviewer found the base answer right
+ * @param note      the reviewer's note; empty when there is none
+ * @param reviewer  who gave the verdict (the operating-system user name)
+ * @param at        when the verdict was given or last changed
+ */
+public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at) {
+
+    public HumanVerdict {
+        note = note == null ? "" : note.strip();
+        reviewer = reviewer == null || reviewer.isBlank() ? "unknown" : reviewer.strip();
+        if (at == null) {
+            throw new IllegalArgumentException("A human verdict needs the time it was given");
+        }
+    }
+
+    /** The verdict as the metrics take a rater's view of the base answer. */
+    public TruthMatch truthMatch() {
+        return baseRight ? TruthMatch.RIGHT : TruthMatch.WRONG;
+    }
+
+    /** "right" or "wrong", as the table and the export show it. */
+    public String label() {
+        return baseRight ? "right" : "wrong";
+    }
+
+    public HumanVerdict withNote(String text, String by, Instant when) {
+        return new HumanVerdict(baseRight, text, by, when);
+    }
+}

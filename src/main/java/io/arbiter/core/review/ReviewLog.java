@@ -1,0 +1,127 @@
+package io.arbiter.core.review;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The human review of a run: a verdict per reviewed row, the rows promoted into the judge prompt as worked
+ * examples, and an undo stack of verdict changes. Not thread-safe: one thread owns it, others read a {@link #copy()}.
+ */
+public final class ReviewLog {
+
+    private final Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
+    /** In the order they were promoted: the order the examples appear in the prompt. */
+    private final Set<Integer> promoted = new LinkedHashSet<>();
+    private final Deque<Change> undo = new ArrayDeque<>();
+
+    /** One verdict change, with what the row had before it (null: no verdict). */
+    private record Change(int row, HumanVerdict before) {
+    }
+
+    /** Sets a row's verdict, keeping any note it had; undoable. */
+    public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at) {
+        HumanVerdict before = verdicts.get(row);
+        HumanVerdict now = new HumanVerdict(baseRight, before == null ? "" : before.note(), reviewer, at);
+        return change(row, before, now);
+    }
+
+    /**
+     * Sets the note of a reviewed row; undoable.
+     *
+     * @throws IllegalStateException if the row has no verdict yet
+     */
+    public HumanVerdict note(int row, String note, String reviewer, Instant at) {
+        HumanVerdict before = verdicts.get(row);
+        if (before == null) {
+            throw new IllegalStateException("Row " + (row + 1) + " has no verdict to note on");
+        }
+        return change(row, before, before.withNote(note, reviewer, at));
+    }
+
+    /** Takes back the latest verdict change; the row it touched, or empty when there is nothing to undo. */
+    public OptionalInt undo() {
+        Change last = undo.pollFirst();
+        if (last == null) {
+            return OptionalInt.empty();
+        }
+        if (last.before() == null) {
+            verdicts.remove(last.row());
+            promoted.remove(last.row()); // only a reviewed row can be an example
+        } else {
+            verdicts.put(last.row(), last.before());
+        }
+        return OptionalInt.of(last.row());
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public Optional<HumanVerdict> verdict(int row) {
+        return Optional.ofNullable(verdicts.get(row));
+    }
+
+    /** Every verdict by row, in row order. */
+    public Map<Integer, HumanVerdict> verdicts() {
+        return Collections.unmodifiableMap(verdicts);
+    }
+
+    public int size() {
+        return verdicts.size();
+    }
+
+    public boolean promoted(int row) {
+        return promoted.contains(row);
+    }
+
+    /**
+     * Promotes a reviewed row as a worked example, or takes a promoted one back; true when it is promoted now.
+     *
+     * @throws IllegalStateException if the row has no verdict
+     */
+    public boolean togglePromoted(int row) {
+        if (promoted.remove(row)) {
+            return false;
+        }
+        if (!verdicts.containsKey(row)) {
+            throw new IllegalStateException("Row " + (row + 1) + " needs a verdict before it can be an example");
+        }
+        promoted.add(row);
+        return true;
+    }
+
+    /** The promoted rows in the order they were promoted. */
+    public List<Integer> promotedRows() {
+        return List.copyOf(promoted);
+    }
+
+    /** Forgets everything: a new dataset has other rows. */
+    public void clear() {
+        verdicts.clear();
+        promoted.clear();
+        undo.clear();
+    }
+
+    /** A snapshot for another thread (an export), without the undo stack. */
+    public ReviewLog copy() {
+        ReviewLog copy = new ReviewLog();
+        copy.verdicts.putAll(verdicts);
+        copy.promoted.addAll(promoted);
+        return copy;
+    }
+
+    private HumanVerdict change(int row, HumanVerdict before, HumanVerdict now) {
+        verdicts.put(row, now);
+        undo.push(new Change(row, before));
+        return now;
+    }
+}

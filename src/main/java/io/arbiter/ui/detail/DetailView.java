@@ -1,0 +1,60 @@
+package io.arbiter.ui.detail;
+
+import io.arbiter.ui.common.ViewLoader;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+
+/** The selected row in full, beside the results table: prompts, raw and parsed answers, tokens, errors, truth. */
+public final class DetailView {
+
+    @FXML private Parent root;
+    @FXML private Label detailTitle;
+    @FXML private VBox detailBody;
+    @FXML private Label detailReview;
+    @FXML private Label detailTruth;
+    @FXML private TextArea detailBasePrompt;
+    @FXML private TextArea detailBaseRaw;
+    @FXML private Label detailBaseParsed;
+    @FXML private TextArea detailJudgePrompt;
+    @FXML private TextArea detailJudgeRaw;
+    @FXML private Label detailJudgeParsed;
+    @FXML private Label detailUsage;
+    @FXML private Label detailError;
+
+    public DetailView(DetailViewModel model) {
+        ViewLoader.load("/fxml/detail/DetailView.fxml", this);
+        detailTitle.textProperty().bind(model.titleProperty());
+        detailBody.visibleProperty().bind(model.hasRowProperty());
+        detailBody.managedProperty().bind(detailBody.visibleProperty());
+        detailTruth.textProperty().bind(model.truthProperty());
+        detailBasePrompt.textProperty().bind(model.basePromptProperty());
+        detailBaseRaw.textProperty().bind(model.baseRawProperty());
+        detailBaseParsed.textProperty().bind(model.baseParsedProperty());
+        detailJudgePrompt.textProperty().bind(model.judgePromptProperty());
+        detailJudgeRaw.textProperty().bind(model.judgeRawProperty());
+        detailJudgeParsed.textProperty().bind(model.judgeParsedProperty());
+        detailUsage.textProperty().bind(model.usageProperty());
+        detailError.textProperty().bind(model.errorProperty());
+        detailReview.textProperty().bind(model.reviewProperty());
+        hideWhenEmpty(detailError, model.errorProperty());
+        hideWhenEmpty(detailReview, model.reviewProperty());
+        // The table keeps the keyboard: the pane is read with the mouse.
+        for (TextArea area : new TextArea[] {detailBasePrompt, detailBaseRaw, detailJudgePrompt, detailJudgeRaw}) {
+            area.setFocusTraversable(false);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static void hideWhenEmpty(Node node, ObservableStringValue text) {
+        node.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        node.managedProperty().bind(node.visibleProperty());
+    }
+}

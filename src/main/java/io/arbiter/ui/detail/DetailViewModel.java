@@ -1,0 +1,172 @@
+package io.arbiter.ui.detail;
+
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.prompt.RowPrompts;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.verdict.JudgeVerdict;
+import io.arbiter.ui.prompts.PromptsViewModel;
+import io.arbiter.ui.results.ResultRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Everything about one result row: both prompts as they are (or would be) sent for it, the raw replies, what was
+ * parsed from them, tokens, errors and the truth. Touch only on the UI thread.
+ */
+public final class DetailViewModel {
+
+    /** Shown while no row is selected. */
+    public static final String NO_ROW = "Select a row in the table to see its prompts and answers.";
+
+    private final Supplier<RowPrompts> prompts;
+    private ResultRow shown;
+    private final ReadOnlyBooleanWrapper hasRow = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NO_ROW);
+    private final ReadOnlyStringWrapper truth = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper basePrompt = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper baseRaw = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper baseParsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgePrompt = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgeRaw = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgeParsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper usage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
+
+    /** {@code prompts} renders the workbench's current prompts, labels and examples; it may return null (no dataset). */
+    public DetailViewModel(Supplier<RowPrompts> prompts) {
+        this.prompts = prompts;
+    }
+
+    // Properties
+
+    public ReadOnlyBooleanProperty hasRowProperty() {
+        return hasRow.getReadOnlyProperty();
+    }
+
+    /** "Row 12", or {@link #NO_ROW}. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty truthProperty() {
+        return truth.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty basePromptProperty() {
+        return basePrompt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseRawProperty() {
+        return baseRaw.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty baseParsedProperty() {
+        return baseParsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgePromptProperty() {
+        return judgePrompt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeRawProperty() {
+        return judgeRaw.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeParsedProperty() {
+        return judgeParsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
+    /** Why a request for the row failed; empty when none did. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The human verdict on the row, with who gave it and when; empty when nobody has reviewed it. */
+    public ReadOnlyStringProperty reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    /** The row shown, or null. */
+    public ResultRow row() {
+        return shown;
+    }
+
+    // Commands
+
+    /** Shows {@code row}; null clears the pane. */
+    public void show(ResultRow row) {
+        shown = row;
+        refresh();
+    }
+
+    /** Shows the same row again: its result, its review or the prompts have changed. */
+    public void refresh() {
+        hasRow.set(shown != null);
+        if (shown == null) {
+            for (ReadOnlyStringWrapper text : List.of(truth, basePrompt, baseRaw, baseParsed, judgePrompt, judgeRaw,
+                    judgeParsed, usage, error, review)) {
+                text.set("");
+            }
+            title.set(NO_ROW);
+            return;
+        }
+        RowResult r = shown.result();
+        title.set("Row " + (r.row() + 1) + (shown.promoted() ? " · ★ worked example, left out of the metrics" : ""));
+        truth.set(r.truth().isEmpty() ? "(no ground truth)" : String.join(", ", r.truth()));
+        RowPrompts rendered = prompts.get();
+        String answer = r.base().answered() ? r.base().text().strip() : null;
+        basePrompt.set(rendered == null ? "" : PromptsViewModel.show(rendered.base(r.row())));
+        judgePrompt.set(rendered == null ? "" : PromptsViewModel.show(rendered.judge(r.row(), answer)));
+        baseRaw.set(raw(r.base()));
+        judgeRaw.set(raw(r.judge()));
+        baseParsed.set(r.baseAnswer() == null ? "" : r.baseAnswer().parsed()
+                ? "Label: " + r.baseAnswer().label() + (shown.baseVsTruth().isEmpty() ? "" : " · " + shown.baseVsTruth())
+                : "UNPARSED: names no label");
+        judgeParsed.set(judged(r.verdict()));
+        usage.set(usage(r.base().usage(), r.judge().usage()));
+        List<String> errors = new ArrayList<>();
+        if (r.base().failed()) {
+            errors.add("Base: " + r.base().error());
+        }
+        if (r.judge().failed()) {
+            errors.add("Judge: " + r.judge().error());
+        }
+        error.set(String.join("\n", errors));
+        review.set(shown.reviewSummary());
+    }
+
+    private static String raw(StageOutcome outcome) {
+        if (outcome.failed()) {
+            return "(failed)";
+        }
+        return outcome.answered() ? outcome.text() : "(not run yet)";
+    }
+
+    private static String judged(JudgeVerdict verdict) {
+        if (verdict == null) {
+            return "";
+        }
+        if (!verdict.parsed()) {
+            return "UNPARSED: not of the form Prediction,Evaluation";
+        }
+        return "Prediction: " + verdict.prediction() + " · Evaluation: "
+                + verdict.evaluation().name().charAt(0) + verdict.evaluation().name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String usage(Usage base, Usage judge) {
+        return String.format(Locale.ROOT, "Base %,d prompt + %,d completion tokens · judge %,d + %,d",
+                base.promptTokens(), base.completionTokens(), judge.promptTokens(), judge.completionTokens());
+    }
+}

@@ -1,0 +1,74 @@
+package io.arbiter.core.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.metrics.TruthMatch;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** Labelling, relabelling, notes, promotion and undo in the order they happened. */
+class ReviewLogTest {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+
+    private final ReviewLog log = new ReviewLog();
+
+    @Test
+    void labelsAndRelabelsAndUndoesNewestFirst() {
+        log.label(3, true, "ana", T0);
+        log.label(5, false, "ana", T0.plusSeconds(1));
+        log.label(3, false, "ben", T0.plusSeconds(2)); // relabel
+
+        assertEquals(new HumanVerdict(false, "", "ben", T0.plusSeconds(2)), log.verdict(3).orElseThrow());
+        assertEquals(TruthMatch.WRONG, log.verdict(3).orElseThrow().truthMatch());
+        assertEquals(List.of(3, 5), List.copyOf(log.verdicts().keySet()));
+
+        assertEquals(OptionalInt.of(3), log.undo());
+        assertEquals(new HumanVerdict(true, "", "ana", T0), log.verdict(3).orElseThrow(), "back to the first label");
+        assertEquals(OptionalInt.of(5), log.undo());
+        assertTrue(log.verdict(5).isEmpty());
+        assertEquals(OptionalInt.of(3), log.undo());
+        assertTrue(log.verdict(3).isEmpty());
+        assertEquals(OptionalInt.empty(), log.undo());
+        assertFalse(log.canUndo());
+        assertEquals(0, log.size());
+    }
+
+    @Test
+    void aNoteNeedsAVerdictSurvivesRelabellingAndIsUndoable() {
+        assertThrows(IllegalStateException.class, () -> log.note(1, "hm", "ana", T0));
+        log.label(1, true, "ana", T0);
+        log.note(1, "  plot says heist  ", "ana", T0.plusSeconds(1));
+        assertEquals("plot says heist", log.verdict(1).orElseThrow().note());
+
+        log.label(1, false, "ana", T0.plusSeconds(2));
+        assertEquals("plot says heist", log.verdict(1).orElseThrow().note(), "relabelling keeps the note");
+        assertFalse(log.verdict(1).orElseThrow().baseRight());
+
+        log.undo();
+        log.undo();
+        assertEquals("", log.verdict(1).orElseThrow().note());
+    }
+
+    @Test
+    void onlyReviewedRowsArePromotedAndUndoingTheirLabelTakesThePromotionBack() {
+        assertThrows(IllegalStateException.class, () -> log.togglePromoted(2));
+        log.label(2, true, "ana", T0);
+        log.label(0, false, "ana", T0);
+        assertTrue(log.togglePromoted(2));
+        assertTrue(log.togglePromoted(0));
+        assertEquals(List.of(2, 0), log.promotedRows(), "in the order promoted");
+        assertFalse(log.togglePromoted(2));
+        assertEquals(List.of(0), log.promotedRows());
+
+        ReviewLog copy = log.copy();
+        log.undo(); // row 0 loses its only verdict, and with it the promotion
+        assertFalse(log.promoted(0));
+        assertTrue(copy.promoted(0), "a copy is a snapshot");
+    }
+}
