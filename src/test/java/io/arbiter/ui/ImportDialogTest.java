@@ -29,32 +29,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Importing a messy file through the dialog replaces the workbench's dataset only once it has been read. */
-@ExtendWith(ApplicationExtension.class)
-class ImportDialogTest {
+class ImportDialogTest extends WorkbenchUiTest {
 
     @TempDir
     Path dir;
-    private FxTaskExecutor executor;
-    private WorkbenchViewModel model;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        executor = new FxTaskExecutor();
-        model = new WorkbenchViewModel(executor);
-        stage.setScene(ArbiterApp.createScene(model));
-        stage.setWidth(1300);
-        stage.setHeight(850);
-        stage.show();
-        model.openSample();
-    }
 
-    @AfterEach
-    void stop() {
-        model.shutdown();
-        executor.shutdown();
-    }
 
     @Test
     void aLatin1FileWithCrEndingsAndNoHeaderIsDetectedPreviewedAndImported(FxRobot robot) throws Exception {

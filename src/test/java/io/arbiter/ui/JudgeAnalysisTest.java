@@ -33,31 +33,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Judging the judge on the sample: the figures are the CLI's, and a cell of the 2×2 opens exactly its rows. */
-@ExtendWith(ApplicationExtension.class)
-class JudgeAnalysisTest {
+class JudgeAnalysisTest extends WorkbenchUiTest {
 
     @TempDir
     Path dir;
 
-    private FxTaskExecutor executor;
-    private WorkbenchViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        model = new WorkbenchViewModel(executor);
-        stage.setScene(ArbiterApp.createScene(model));
-        stage.setWidth(1500);
-        stage.setHeight(940);
-        stage.show();
-        model.openSample();
-    }
 
-    @AfterEach
-    void stop() {
-        model.shutdown();
-        executor.shutdown();
-    }
 
     @Test
     void clickingTheFalseAcceptCellFiltersTheTableToThoseRows(FxRobot robot) throws Exception {
@@ -120,9 +102,8 @@ class JudgeAnalysisTest {
     private void runAndOpenTheAnalysis(FxRobot robot) throws Exception {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
-        robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.analysis().figuresProperty().get() != null);
+        runToEnd(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null);
         robot.clickOn("Judge analysis");
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -151,7 +132,4 @@ class JudgeAnalysisTest {
         return camel.toString();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 }

@@ -30,28 +30,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Spot-checking with the keyboard: labels land in the Human column and the review log, and the analysis uses them. */
-@ExtendWith(ApplicationExtension.class)
-class ReviewTest {
+class ReviewTest extends WorkbenchUiTest {
 
-    private FxTaskExecutor executor;
-    private WorkbenchViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        model = new WorkbenchViewModel(executor);
-        stage.setScene(ArbiterApp.createScene(model));
-        stage.setWidth(1500);
-        stage.setHeight(940);
-        stage.show();
-        model.openSample();
-    }
 
-    @AfterEach
-    void stop() {
-        model.shutdown();
-        executor.shutdown();
-    }
 
     @Test
     void keyboardReviewLabelsRowsAndUndoes(FxRobot robot) throws Exception {
@@ -124,9 +106,8 @@ class ReviewTest {
     private TableView<ResultRow> runAndFocusTheTable(FxRobot robot) throws Exception {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
-        robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.analysis().figuresProperty().get() != null);
+        runToEnd(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null);
         robot.interact(() -> {
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(0);
@@ -141,7 +122,4 @@ class ReviewTest {
         return cell.getText() == null ? "" : cell.getText();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 }

@@ -31,28 +31,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A newcomer's first minute: the sample is there, Run fills every row, and the figures are the core's. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchRunTest {
+class WorkbenchRunTest extends WorkbenchUiTest {
 
-    private FxTaskExecutor executor;
-    private WorkbenchViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        model = new WorkbenchViewModel(executor);
-        stage.setScene(ArbiterApp.createScene(model));
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        stage.show();
-        model.openSample();
-    }
 
-    @AfterEach
-    void stop() {
-        model.shutdown();
-        executor.shutdown();
-    }
 
     @Test
     void clickingRunFillsVerdictsAndShowsTheCoresAccuracies(FxRobot robot) throws Exception {
@@ -60,12 +42,7 @@ class WorkbenchRunTest {
         Dataset sample = Samples.movies();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == sample.size());
 
-        robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
-                || model.results().hasResultsProperty().get());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.results().hasResultsProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        runToEnd(robot);
 
         assertEquals(sample.size(), table.getItems().size(), "one table row per dataset row");
         assertTrue(table.getItems().stream().allMatch(r -> !r.verdict().isEmpty()), "every row has a verdict");
@@ -106,7 +83,4 @@ class WorkbenchRunTest {
         }
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 }

@@ -182,7 +182,7 @@ public final class ResultsView {
                 return dataset == null ? "" : dataset.value(row.index(), key);
             });
             // The first key column names the row (a title, an id); the inputs are long text and get the room.
-            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 190 : 400);
+            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
             resultsTable.getColumns().add(column);
         }
         TableColumn<ResultRow, String> truth = textColumn("Truth", ResultRow::truth);

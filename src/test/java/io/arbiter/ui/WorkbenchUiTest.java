@@ -1,0 +1,62 @@
+package io.arbiter.ui;
+
+import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench in a real (headless) window, opened on the bundled sample, for UI tests to drive. */
+@ExtendWith(ApplicationExtension.class)
+abstract class WorkbenchUiTest {
+
+    protected FxTaskExecutor executor;
+    protected WorkbenchViewModel model;
+    protected Stage stage;
+
+    // TestFX's @Start is not looked up in superclasses, so the stage is set up here, after the extension has
+    // registered the primary stage.
+    @BeforeEach
+    void openWorkbench() throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> {
+            executor = new FxTaskExecutor();
+            model = new WorkbenchViewModel(executor);
+            primary.setScene(ArbiterApp.createScene(model));
+            primary.setWidth(1500);
+            primary.setHeight(940);
+            primary.show();
+            model.openSample();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+        executor.shutdown();
+    }
+
+    /** Presses Run and waits until both stages are over and the results are on screen. */
+    protected void runToEnd(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
+                || model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
+                && model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
