@@ -21,6 +21,11 @@ public final class OpenAiChatClient implements ChatClient {
         this(profile, 2);
     }
 
+    /** The client for a {@link RetryingChatClient} to wrap: the SDK's own retries off, so only one layer retries. */
+    public static OpenAiChatClient withoutSdkRetries(ProviderProfile profile) throws ChatFailure {
+        return new OpenAiChatClient(profile, 0);
+    }
+
     /**
      * @param sdkRetries 0 under a {@link RetryingChatClient}, so the two layers do not multiply each other's retries
      */

@@ -53,6 +53,7 @@ public final class BatchStageRunner {
     private final Path workDirectory;
     private final BatchSharder sharder;
     private final Sleeper sleeper;
+    private volatile String providerIdentity;
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong firstSentNanos = new AtomicLong();
 
@@ -78,6 +79,15 @@ public final class BatchStageRunner {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Keys requests by this name instead of the base URL, for a provider whose URL changes between runs (the offline
+     * server's ephemeral port) but whose answers do not.
+     */
+    public BatchStageRunner providerIdentity(String identity) {
+        this.providerIdentity = identity;
+        return this;
+    }
+
     /** Batch lines uploaded so far: the requests this runner has paid for. */
     public long linesSent() {
         return linesSent.get();
@@ -96,7 +106,8 @@ public final class BatchStageRunner {
     String run(String baseUrl, Stage stage, Map<Integer, ChatRequest> requests, Sink sink, BooleanSupplier ended) {
         Map<Integer, ChatRequest> pending = new LinkedHashMap<>(requests);
         Map<Integer, String> keys = new HashMap<>();
-        requests.forEach((row, request) -> keys.put(row, RequestKey.of(baseUrl, request)));
+        String identity = providerIdentity != null ? providerIdentity : baseUrl;
+        requests.forEach((row, request) -> keys.put(row, RequestKey.of(identity, request)));
         try {
             answerFromCache(pending, keys, sink);
             int nextShard = 0;
