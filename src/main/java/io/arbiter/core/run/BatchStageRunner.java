@@ -279,6 +279,10 @@ public final class BatchStageRunner {
         if (id == null || id.runId() != runId || !id.stage().equals(stage.name()) || !pending.containsKey(id.row())) {
             return; // another run's line, or a row answered already: never overwrite an answer
         }
+        if (!line.answered() && line.error() != null
+                && (line.error().startsWith("batch_expired") || line.error().startsWith("batch_cancelled"))) {
+            return; // never attempted: the row stays pending and goes into the next batch
+        }
         StageOutcome outcome = line.answered()
                 ? StageOutcome.answered(line.text(), line.usage())
                 : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error());
