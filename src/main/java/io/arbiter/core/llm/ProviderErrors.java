@@ -33,6 +33,10 @@ final class ProviderErrors {
             }
             return ChatFailure.transientIo("Network error talking to " + baseUrl + ": " + rootMessage(e), e);
         }
+        if (causedBy(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+            // A 200 whose body is cut off or garbled was lost in transit, like a reset: the answer was never read.
+            return ChatFailure.transientIo("The reply from " + baseUrl + " was cut off or garbled: " + rootMessage(e), e);
+        }
         return new ChatFailure("Unexpected reply from " + baseUrl + ": " + rootMessage(e), false, e);
     }
 
