@@ -35,6 +35,10 @@ public final class OpenAiChatClient implements ChatClient {
                 .baseUrl(profile.baseUrl())
                 .apiKey(ApiKeys.resolve(profile))
                 .maxRetries(sdkRetries)
+                // OkHttp keeps 5 idle connections by default: at concurrency 256 the other 251 would be closed
+                // after each reply and opened again for the next request.
+                .maxIdleConnections(profile.concurrency())
+                .keepAliveDuration(Duration.ofMinutes(5)) // OkHttp's own default; the SDK wants both or neither
                 .timeout(Duration.ofSeconds(120))
                 .build();
     }
