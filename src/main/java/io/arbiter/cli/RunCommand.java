@@ -11,17 +11,37 @@ import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.CachingChatClient;
+import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.CountingChatClient;
+import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.llm.RetryPolicy;
+import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.BatchLedger;
+import io.arbiter.core.run.BatchStageRunner;
+import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.StoredRun;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +112,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256", description = "Reply length limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
+    @Option(names = "--mode", defaultValue = "realtime",
+            description = "realtime (requests as fast as --concurrency allows) or batch (the Batch API: half the price, up to 24 h) (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--project", description = "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
+    Path project;
+
+    @Option(names = "--poll-seconds", description = "Seconds between batch status polls (default: 10, or 0.1 for a provider on this machine).")
+    Double pollSeconds;
+
     @Option(names = "--out", description = "Write every row's results to this CSV file.")
     Path out;
 
@@ -117,20 +147,38 @@ final class RunCommand implements Callable<Integer> {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
 
+        if (!mode.equals("realtime") && !mode.equals("batch")) {
+            throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
+        }
         RunOutcome outcome;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+        RunAccounting accounting;
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
+             ProjectStore store = openProject()) {
             ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-            try (OpenAiChatClient client = new OpenAiChatClient(profile)) {
-                RunSpec spec = RunSpec.of(rows, mapping, prompts, profile);
-                outcome = new RunEngine(client).runToEnd(spec, new ProgressPrinter(stderr));
-            } catch (ChatFailure e) {
-                throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
+            RunSpec spec = RunSpec.of(rows, mapping, prompts, profile);
+            long runId = store == null ? 0 : runIdFor(store, specJson(profile), stderr);
+            RunLedger stored = store == null ? RunLedger.NONE : new ProjectRunLedger(store, runId);
+            BatchLedger jobs = store == null ? new InMemoryRunLedger() : (ProjectRunLedger) stored;
+            accounting = new RunAccounting(stored);
+            if (store != null) {
+                store.updateRunStatus(runId, "RUNNING");
             }
+            ProgressPrinter progress = new ProgressPrinter(stderr);
+            if (mode.equals("batch")) {
+                outcome = runBatch(profile, spec, store, runId, jobs, accounting, progress);
+            } else {
+                outcome = runRealtime(profile, spec, store, accounting, progress);
+            }
+            if (store != null) {
+                store.updateRunStatus(runId, outcome.status().name());
+            }
+        } catch (ChatFailure e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
             new ResultsCsvWriter().write(out, rows, rows.columns(), outcome.rows());
         }
-        print(outcome, stdout);
+        print(outcome, accounting, stdout);
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
             return ArbiterCli.PROVIDER_FAILED;
@@ -183,7 +231,114 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void print(RunOutcome outcome, PrintWriter stdout) throws IOException {
+    private RunOutcome runRealtime(ProviderProfile profile, RunSpec spec, ProjectStore store, RunAccounting accounting,
+                                   ProgressPrinter progress) throws ChatFailure {
+        CountingChatClient sent = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
+        accounting.realtime(sent);
+        ChatClient retrying = new RetryingChatClient(sent, RetryPolicy.DEFAULT, null);
+        try (ChatClient client = store == null ? retrying : new CachingChatClient(retrying, store, providerIdentity(profile))) {
+            return new RunEngine(client, accounting).runToEnd(spec, progress);
+        }
+    }
+
+    private RunOutcome runBatch(ProviderProfile profile, RunSpec spec, ProjectStore store, long runId,
+                                BatchLedger jobs, RunAccounting accounting, ProgressPrinter progress)
+            throws ChatFailure, IOException {
+        Path work = Files.createTempDirectory("arbiter-batch");
+        try (OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
+            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile), work)
+                    .providerIdentity(providerIdentity(profile));
+            accounting.batch(runner);
+            return RunEngine.batch(runner, accounting).runToEnd(spec, progress);
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+    }
+
+    /** The offline server's port changes every run, its answers do not: key its cache by name. */
+    private String providerIdentity(ProviderProfile profile) {
+        return isOffline() ? OFFLINE : profile.baseUrl();
+    }
+
+    private Duration pollInterval(ProviderProfile profile) {
+        if (pollSeconds != null) {
+            if (!(pollSeconds > 0)) {
+                throw new CliFailure("--poll-seconds must be positive, not " + pollSeconds, ArbiterCli.BAD_INPUT);
+            }
+            return Duration.ofMillis(Math.round(pollSeconds * 1000));
+        }
+        String host = URI.create(profile.baseUrl()).getHost();
+        boolean local = "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host);
+        return local ? Duration.ofMillis(100) : Duration.ofSeconds(10);
+    }
+
+    private ProjectStore openProject() {
+        if (project == null) {
+            return null;
+        }
+        try {
+            return ProjectStore.open(project);
+        } catch (ProjectFileException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+    }
+
+    /** The unfinished run of the same spec when there is one (to resume), else a new run. */
+    private static long runIdFor(ProjectStore store, String specJson, PrintWriter stderr) {
+        List<StoredRun> runs = store.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            StoredRun run = runs.get(i);
+            if (run.specJson().equals(specJson) && !run.status().equals(RunOutcome.Status.COMPLETED.name())) {
+                stderr.println("arbiter: resuming run " + run.id() + " (" + run.status().toLowerCase() + ")");
+                stderr.flush();
+                return run.id();
+            }
+        }
+        return store.createRun(specJson);
+    }
+
+    /**
+     * What defines a run's answers, and nothing secret: the key is named by its variable only. Concurrency and mode
+     * are left out, so a run cut short can be resumed with other settings.
+     */
+    private String specJson(ProviderProfile profile) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode spec = mapper.createObjectNode();
+        spec.put("dataset", dataset.toAbsolutePath().normalize().toString());
+        spec.put("dataset_sha256", sha256(dataset));
+        spec.putPOJO("input_columns", inputColumns);
+        spec.put("truth_column", truthColumn);
+        spec.put("truth_separator", truthSeparator);
+        spec.put("base_prompt", readText(basePrompt, "--base-prompt"));
+        spec.put("judge_prompt", readText(judgePrompt, "--judge-prompt"));
+        spec.put("provider", isOffline() ? OFFLINE : profile.baseUrl());
+        spec.put("api_key_env", profile.apiKeyEnv());
+        spec.put("base_model", profile.baseModel());
+        spec.put("judge_model", profile.judgeModel());
+        spec.put("temperature", profile.temperature());
+        spec.put("max_tokens", profile.maxTokens());
+        return mapper.writeValueAsString(spec);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    private void print(RunOutcome outcome, RunAccounting accounting, PrintWriter stdout) throws IOException {
         JudgeLoopMetrics m = outcome.metrics();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -198,6 +353,8 @@ final class RunCommand implements Callable<Integer> {
             summary.put("status", outcome.status().name().toLowerCase());
             summary.put("prompt_tokens", outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
             summary.put("completion_tokens", outcome.baseUsage().completionTokens() + outcome.judgeUsage().completionTokens());
+            summary.put("requests", accounting.requests());
+            summary.put("seconds", accounting.seconds());
             stdout.println(mapper.writeValueAsString(summary));
         } else {
             stdout.printf("rows            %d%n", m.rows());
@@ -206,6 +363,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
             stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
             stdout.printf("errors          %d%n", m.errors());
+            stdout.printf(java.util.Locale.ROOT, "requests        %d in %.1f s%n", accounting.requests(), accounting.seconds());
             if (out != null) {
                 stdout.printf("results         %s%n", out);
             }

@@ -24,6 +24,7 @@ public final class OfflineServer implements AutoCloseable {
     private static final int THREADS = 32;
     // Room for a burst of connections (the app may open up to 256 at once) before the kernel refuses any.
     private static final int BACKLOG = 512;
+    private static final String MAX_IDLE_PROPERTY = "sun.net.httpserver.maxIdleConnections";
     private static final String IDLE_INTERVAL_PROPERTY = "sun.net.httpserver.idleInterval";
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -60,6 +61,7 @@ public final class OfflineServer implements AutoCloseable {
         private Optional<String> requiredApiKey = Optional.empty();
         private BatchPace batchPace = BatchPace.FAST;
         private FaultPlan faults = FaultPlan.NONE;
+        private int threads = THREADS;
 
         private Builder() {
         }
@@ -86,6 +88,18 @@ public final class OfflineServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Requests handled at once (default 32). A slow fault plan holds a thread per request, so a benchmark of
+         * client concurrency needs at least as many threads as the client has requests in flight.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("At least one server thread, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
         public OfflineServer start() {
             return OfflineServer.start(this);
         }
@@ -99,7 +113,7 @@ public final class OfflineServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind the offline server to 127.0.0.1:" + options.port, e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
         Clock clock = Clock.systemUTC();
         ServerCounters counters = new ServerCounters();
         FileStore files = new FileStore(clock);
@@ -126,6 +140,11 @@ public final class OfflineServer implements AutoCloseable {
         // for the client's delayed ACK (about 40 ms), which capped a 16-way run at ~350 requests/s.
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
             System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+        // The JDK server closes idle connections beyond 200; a client at concurrency 256 or 512 then finds its
+        // pooled connections closed under it and has to retry.
+        if (System.getProperty(MAX_IDLE_PROPERTY) == null) {
+            System.setProperty(MAX_IDLE_PROPERTY, "1024");
         }
     }
 

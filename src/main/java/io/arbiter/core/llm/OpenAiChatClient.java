@@ -21,6 +21,11 @@ public final class OpenAiChatClient implements ChatClient {
         this(profile, 2);
     }
 
+    /** The client for a {@link RetryingChatClient} to wrap: the SDK's own retries off, so only one layer retries. */
+    public static OpenAiChatClient withoutSdkRetries(ProviderProfile profile) throws ChatFailure {
+        return new OpenAiChatClient(profile, 0);
+    }
+
     /**
      * @param sdkRetries 0 under a {@link RetryingChatClient}, so the two layers do not multiply each other's retries
      */
@@ -30,6 +35,10 @@ public final class OpenAiChatClient implements ChatClient {
                 .baseUrl(profile.baseUrl())
                 .apiKey(ApiKeys.resolve(profile))
                 .maxRetries(sdkRetries)
+                // OkHttp keeps 5 idle connections by default: at concurrency 256 the other 251 would be closed
+                // after each reply and opened again for the next request.
+                .maxIdleConnections(profile.concurrency())
+                .keepAliveDuration(Duration.ofMinutes(5)) // OkHttp's own default; the SDK wants both or neither
                 .timeout(Duration.ofSeconds(120))
                 .build();
     }

@@ -34,9 +34,10 @@ final class ProviderErrors {
             }
             return ChatFailure.transientIo("Network error talking to " + baseUrl + ": " + rootMessage(e), e);
         }
-        if (e instanceof OpenAIInvalidDataException) {
-            // A 200 whose body does not parse (cut off, or not JSON): a retry usually gets a whole one.
-            return ChatFailure.transientIo("Unreadable reply from " + baseUrl + ": " + rootMessage(e), e);
+        if (e instanceof OpenAIInvalidDataException
+                || causedBy(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+            // A 200 whose body is cut off or garbled was lost in transit, like a reset: the answer was never read.
+            return ChatFailure.transientIo("The reply from " + baseUrl + " was cut off or garbled: " + rootMessage(e), e);
         }
         return new ChatFailure("Unexpected reply from " + baseUrl + ": " + rootMessage(e), false, e);
     }

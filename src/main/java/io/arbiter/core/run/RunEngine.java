@@ -6,6 +6,7 @@ import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.prompt.RenderedPrompt;
@@ -13,6 +14,8 @@ import io.arbiter.core.prompt.RowPrompts;
 import io.arbiter.core.verdict.AnswerNormalizer;
 import io.arbiter.core.verdict.JudgeOutputParser;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,15 +27,36 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs the two stages over a dataset in realtime mode: every row through the base model, then every answered
- * row through the judge, with at most the profile's concurrency in flight. Nothing here blocks the caller.
+ * Runs the two stages over a dataset: every row through the base model, then every answered row through the judge,
+ * in realtime with at most the profile's concurrency in flight, or through the Batch API. Every outcome goes to the
+ * {@link RunLedger} as it arrives; rows the ledger already answered are filled from it and not sent again, which is
+ * how a killed run resumes. Nothing here blocks the caller of {@link #start}.
  */
 public final class RunEngine {
 
     private final ChatClient client;
+    private final RunLedger ledger;
+    private final BatchStageRunner batch;
 
+    /** A realtime run that keeps nothing beyond its outcome. */
     public RunEngine(ChatClient client) {
+        this(client, RunLedger.NONE);
+    }
+
+    /** A realtime run that records every response in {@code ledger} and resumes from what it holds. */
+    public RunEngine(ChatClient client, RunLedger ledger) {
+        this(client, ledger, null);
+    }
+
+    private RunEngine(ChatClient client, RunLedger ledger, BatchStageRunner batch) {
         this.client = client;
+        this.ledger = ledger;
+        this.batch = batch;
+    }
+
+    /** A run whose stages go through the Batch API, one stage after the other. */
+    public static RunEngine batch(BatchStageRunner runner, RunLedger ledger) {
+        return new RunEngine(null, ledger, runner);
     }
 
     public RunHandle start(RunSpec spec, RunListener listener) {
@@ -76,7 +100,7 @@ public final class RunEngine {
                 rows.set(row, RowResult.pending(row, spec.mapping().truthLabels(spec.dataset(), row)));
             }
             AtomicInteger threadNumber = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(spec.provider().concurrency(), task -> {
+            this.pool = Executors.newFixedThreadPool(batch != null ? 1 : spec.provider().concurrency(), task -> {
                 Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -133,12 +157,20 @@ public final class RunEngine {
 
         private void runStage(Stage stage, List<Integer> stageRows) {
             int total = stageRows.size();
-            AtomicInteger done = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
             AtomicReference<Usage> usage = stage == Stage.BASE ? baseUsage : judgeUsage;
-            CountDownLatch finished = new CountDownLatch(total);
-            listener.progress(new StageProgress(stage, 0, 0, total, Usage.NONE));
-            for (int row : stageRows) {
+            List<Integer> toSend = fillFromLedger(stage, stageRows, usage);
+            AtomicInteger done = new AtomicInteger(total - toSend.size());
+            AtomicInteger failed = new AtomicInteger();
+            listener.progress(new StageProgress(stage, done.get(), 0, total, usage.get()));
+            if (toSend.isEmpty()) {
+                return;
+            }
+            if (batch != null) {
+                runBatchStage(stage, toSend, done.get(), total, usage);
+                return;
+            }
+            CountDownLatch finished = new CountDownLatch(toSend.size());
+            for (int row : toSend) {
                 pool.execute(() -> {
                     try {
                         if (ended()) {
@@ -160,6 +192,76 @@ public final class RunEngine {
             awaitStage(finished);
         }
 
+        /** Puts the ledger's answers on their rows; returns the rows still to send (unanswered or failed before). */
+        private List<Integer> fillFromLedger(Stage stage, List<Integer> stageRows, AtomicReference<Usage> usage) {
+            Map<Integer, StageOutcome> stored = ledger.stored(stage);
+            if (stored.isEmpty()) {
+                return stageRows;
+            }
+            List<Integer> toSend = new ArrayList<>();
+            for (int row : stageRows) {
+                StageOutcome outcome = stored.get(row);
+                if (outcome == null || !outcome.answered()) {
+                    toSend.add(row);
+                    continue;
+                }
+                usage.accumulateAndGet(outcome.usage(), Usage::plus);
+                RowResult updated = withOutcome(stage, rows.get(row), outcome);
+                rows.set(row, updated);
+                listener.rowUpdated(updated);
+            }
+            return toSend;
+        }
+
+        private RowResult withOutcome(Stage stage, RowResult current, StageOutcome outcome) {
+            if (!outcome.answered()) {
+                return stage == Stage.BASE ? current.withBase(outcome, null) : current.withJudge(outcome, null);
+            }
+            return stage == Stage.BASE
+                    ? current.withBase(outcome, normalizer.normalize(outcome.text()))
+                    : current.withJudge(outcome, parser.parse(outcome.text()));
+        }
+
+        private ChatRequest requestFor(Stage stage, int row) {
+            ProviderProfile provider = spec.provider();
+            RenderedPrompt prompt = stage == Stage.BASE
+                    ? prompts.base(row)
+                    : prompts.judge(row, rows.get(row).base().text().strip());
+            String model = stage == Stage.BASE ? provider.baseModel() : provider.judgeModel();
+            return new ChatRequest(model, prompt.system(), prompt.user(), provider.temperature(), provider.maxTokens());
+        }
+
+        /** One stage through the Batch API; outcomes are recorded as each output file is read. */
+        private void runBatchStage(Stage stage, List<Integer> toSend, int alreadyDone, int total,
+                                   AtomicReference<Usage> usage) {
+            Map<Integer, ChatRequest> requests = new LinkedHashMap<>();
+            for (int row : toSend) {
+                requests.put(row, requestFor(stage, row));
+            }
+            BatchStageRunner.Sink sink = new BatchStageRunner.Sink() {
+                @Override
+                public void outcomes(Map<Integer, StageOutcome> outcomes, Map<Integer, String> keys) {
+                    ledger.recordAll(stage, outcomes, keys);
+                    outcomes.forEach((row, outcome) -> {
+                        usage.accumulateAndGet(outcome.usage(), Usage::plus);
+                        RowResult updated = withOutcome(stage, rows.get(row), outcome);
+                        rows.set(row, updated);
+                        listener.rowUpdated(updated);
+                    });
+                }
+
+                @Override
+                public void progress(long completed, long failed) {
+                    listener.progress(new StageProgress(stage, (int) Math.min(total, alreadyDone + completed + failed),
+                            (int) failed, total, usage.get()));
+                }
+            };
+            String stop = batch.run(spec.provider().baseUrl(), stage, requests, sink, this::ended);
+            if (stop != null) {
+                stopReason.compareAndSet(null, stop);
+            }
+        }
+
         /** Waits for the stage, but returns at once on cancel or stop: rows in flight are not waited for. */
         private void awaitStage(CountDownLatch finished) {
             try {
@@ -176,14 +278,9 @@ public final class RunEngine {
 
         /** Sends one row's request for the stage and records what came back; false when it failed. */
         private boolean callFor(Stage stage, int row, AtomicReference<Usage> usage) {
-            ProviderProfile provider = spec.provider();
             RowResult current = rows.get(row);
-            RenderedPrompt prompt = stage == Stage.BASE
-                    ? prompts.base(row)
-                    : prompts.judge(row, current.base().text().strip());
-            String model = stage == Stage.BASE ? provider.baseModel() : provider.judgeModel();
-            ChatRequest request = new ChatRequest(model, prompt.system(), prompt.user(),
-                    provider.temperature(), provider.maxTokens());
+            ChatRequest request = requestFor(stage, row);
+            String key = RequestKey.of(spec.provider().baseUrl(), request);
             RowResult updated;
             boolean ok;
             try {
@@ -209,6 +306,12 @@ public final class RunEngine {
                 StageOutcome failed = StageOutcome.failed("Internal error: " + bug);
                 updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
                 ok = false;
+            }
+            // Durable before anyone hears of it: a kill after this line loses nothing this request paid for.
+            try {
+                ledger.record(stage, row, stage == Stage.BASE ? updated.base() : updated.judge(), key);
+            } catch (RuntimeException e) {
+                stopReason.compareAndSet(null, "Could not record a response, so the run stopped: " + e.getMessage());
             }
             rows.set(row, updated);
             listener.rowUpdated(updated);

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parts of the batch client that need no provider; end to end waits for the offline server's Batch API. */
+/** The parts of the batch client that need no provider; BatchRunTest drives it end to end. */
 class OpenAiBatchClientTest {
 
     @TempDir

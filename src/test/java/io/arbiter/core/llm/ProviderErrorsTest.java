@@ -25,6 +25,18 @@ class ProviderErrorsTest {
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
 
     @Test
+    void aTruncatedReplyBodyIsRetryableLikeAReset() {
+        RuntimeException e = new com.openai.errors.OpenAIInvalidDataException("Error reading response",
+                new com.fasterxml.jackson.core.io.JsonEOFException(null, null, "Unexpected end-of-input"));
+
+        ChatFailure failure = ProviderErrors.explain(e, URL, "m", NOW);
+
+        assertTrue(failure.retryable());
+        assertFalse(failure.stopsRun());
+        assertTrue(failure.getMessage().contains("cut off or garbled"), failure.getMessage());
+    }
+
+    @Test
     void rateLimitIsRetryableAndCarriesRetryAfter() {
         RateLimitException e = RateLimitException.builder()
                 .headers(Headers.builder().put("Retry-After", "7").build())

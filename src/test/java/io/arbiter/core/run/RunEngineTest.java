@@ -212,6 +212,50 @@ class RunEngineTest {
         }
     }
 
+    @Test
+    void everyOutcomeIsInTheLedgerWithItsRequestKeyAndFailuresStayExplicitErrors() {
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("base") && row(request) == 2) {
+                throw new ChatFailure("The provider answered 503 (gave up after 6 attempts)", false, null, true, 503,
+                        null, null);
+            }
+            return request.model().equals("base") ? "A" : "A,Correct";
+        });
+        InMemoryRunLedger ledger = new InMemoryRunLedger();
+        new RunEngine(client, ledger).runToEnd(spec(dataset("A", "A", "A"), 2), RunListener.NONE);
+
+        assertEquals(3, ledger.stored(Stage.BASE).size());
+        assertEquals(2, ledger.stored(Stage.JUDGE).size());
+        assertEquals("The provider answered 503 (gave up after 6 attempts)", ledger.stored(Stage.BASE).get(2).error());
+        assertNull(ledger.stored(Stage.BASE).get(2).text(), "a failure is never a verdict");
+        assertEquals(64, ledger.requestKey(Stage.BASE, 0).length());
+    }
+
+    @Test
+    void aResumedRunTakesStoredAnswersAndSendsOnlyWhatIsMissing() {
+        InMemoryRunLedger ledger = new InMemoryRunLedger();
+        for (int row = 0; row < 3; row++) {
+            ledger.record(Stage.BASE, row, StageOutcome.answered("A", new Usage(5, 1)), "k");
+        }
+        ledger.record(Stage.BASE, 3, StageOutcome.failed("The provider answered 500"), "k");
+        ledger.record(Stage.JUDGE, 0, StageOutcome.answered("A,Correct", new Usage(5, 1)), "k");
+        List<String> sent = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> {
+            sent.add(request.model() + " " + row(request));
+            return request.model().equals("base") ? "A" : "A,Correct";
+        });
+
+        RunOutcome outcome = new RunEngine(client, ledger).runToEnd(spec(dataset("A", "A", "A", "A", "A"), 2),
+                RunListener.NONE);
+
+        assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
+        assertEquals(List.of("base 3", "base 4", "judge 1", "judge 2", "judge 3", "judge 4"),
+                sent.stream().sorted().toList(), "the failed row is retried, answered rows are not sent");
+        assertEquals(5, outcome.metrics().baseVsJudge().n());
+        assertEquals(0, outcome.metrics().errors());
+        assertEquals(5, ledger.stored(Stage.JUDGE).size());
+    }
+
     private static RunSpec spec(Dataset data, int concurrency) {
         ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Truth", ",");
         ProviderProfile profile = new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, concurrency);

@@ -1,0 +1,26 @@
+package io.arbiter.core.run;
+
+/**
+ * One batch job of a stage as the ledger keeps it.
+ *
+ * @param shard       0-based number of the job within the stage; a resubmission takes the next free number
+ * @param inputFileId the uploaded JSONL's id
+ * @param batchId     the provider's batch id; null until the batch is created
+ * @param status      the provider's status, or "uploaded" before the batch exists, or "collected" once its files
+ *                    have been read into the ledger
+ */
+public record BatchJob(Stage stage, int shard, String inputFileId, String batchId, String status, int lineCount,
+                       String outputFileId, String errorFileId) {
+
+    public static final String COLLECTED = "collected";
+
+    public BatchJob withStatus(String newStatus, String outputFile, String errorFile) {
+        return new BatchJob(stage, shard, inputFileId, batchId, newStatus, lineCount, outputFile, errorFile);
+    }
+
+    /** Still at the provider: neither ended nor read. */
+    public boolean live() {
+        return batchId != null && !COLLECTED.equals(status)
+                && !java.util.Set.of("completed", "failed", "expired", "cancelled").contains(status);
+    }
+}
