@@ -83,4 +83,22 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         }
     }
 
+
+    @Test
+    void runningAnUnchangedConfigurationAgainSendsNoRequest(FxRobot robot) throws Exception {
+        runToEnd(robot);
+        String first = text(robot, "#baseVsTruthValue");
+        runToEnd(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        int rows = Samples.movies().size();
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d answers came from this session's cache; 0 requests were sent.",
+                2 * rows - unjudged()), text(robot, "#statusLabel"));
+        assertEquals(first, text(robot, "#baseVsTruthValue"), "the same answers give the same figures");
+    }
+
+    /** Rows whose base answer was blank are not judged, so they have no judge answer to cache. */
+    private int unjudged() {
+        return (int) model.results().allRows().stream()
+                .filter(r -> r.result().base().answered() && r.result().base().text().isBlank()).count();
+    }
 }

@@ -98,10 +98,26 @@ public final class OpenAiBatchClient implements AutoCloseable {
     }
 
     /** Retrieves every {@code interval} until the batch ends, reporting each state it sees. */
+    /** Status requests in a row that may fail before polling gives up (at 10 s apart, about an hour). */
+    public static final int MAX_FAILED_POLLS = 360;
+
     public BatchState poll(String batchId, Duration interval, Sleeper sleeper, Consumer<BatchState> onUpdate)
             throws ChatFailure, InterruptedException {
+        int failedPolls = 0;
         while (true) {
-            BatchState state = retrieve(batchId);
+            BatchState state;
+            try {
+                state = retrieve(batchId);
+                failedPolls = 0;
+            } catch (ChatFailure failure) {
+                // The batch runs on at the provider whatever happens to one status request: keep asking, unless
+                // the failure says asking again cannot help or the network has been gone for a long while.
+                if (!failure.retryable() || ++failedPolls >= MAX_FAILED_POLLS) {
+                    throw failure;
+                }
+                sleeper.sleep(interval);
+                continue;
+            }
             onUpdate.accept(state);
             if (state.terminal()) {
                 return state;

@@ -196,6 +196,7 @@ public final class BatchStageRunner {
         Map<Integer, BatchState> states = new HashMap<>();
         List<BatchJob> open = new ArrayList<>(jobs);
         String stop = null;
+        int failedPolls = 0;
         while (!open.isEmpty()) {
             if (ended.getAsBoolean()) {
                 cancelAll(open);
@@ -203,7 +204,19 @@ public final class BatchStageRunner {
             }
             List<BatchJob> stillOpen = new ArrayList<>();
             for (BatchJob job : open) {
-                BatchState state = client.retrieve(job.batchId());
+                BatchState state;
+                try {
+                    state = client.retrieve(job.batchId());
+                    failedPolls = 0;
+                } catch (ChatFailure failure) {
+                    // The batch goes on at the provider whatever happens to one status request: ask again next
+                    // round, unless asking cannot help or the provider has been unreachable for a long while.
+                    if (!failure.retryable() || ++failedPolls >= OpenAiBatchClient.MAX_FAILED_POLLS) {
+                        throw failure;
+                    }
+                    stillOpen.add(job);
+                    continue;
+                }
                 states.put(job.shard(), state);
                 if (!state.terminal()) {
                     if (!state.status().equals(job.status())) {

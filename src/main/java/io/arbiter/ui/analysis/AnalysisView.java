@@ -36,10 +36,10 @@ public final class AnalysisView {
             + "and a wrong one against the row's first truth label";
 
     @FXML private Parent root;
-    @FXML private Label statusLabel;
+    @FXML private Label analysisStatus;
     @FXML private ChoiceBox<AnalysisViewModel.Against> againstBox;
     @FXML private Label judgeVsHumanLabel;
-    @FXML private Label messageLabel;
+    @FXML private Label analysisMessage;
     @FXML private Button exportJsonButton;
     @FXML private Label placeholderLabel;
     @FXML private HBox firstRow;
@@ -75,7 +75,7 @@ public final class AnalysisView {
     public AnalysisView(AnalysisViewModel model) {
         this.model = model;
         ViewLoader.load("/fxml/analysis/AnalysisView.fxml", this);
-        statusLabel.textProperty().bind(model.statusProperty());
+        analysisStatus.textProperty().bind(model.statusProperty());
         againstBox.getItems().setAll(AnalysisViewModel.Against.values());
         againstBox.setConverter(new StringConverter<>() {
             @Override
@@ -92,7 +92,7 @@ public final class AnalysisView {
         judgeVsHumanLabel.textProperty().bind(model.judgeVsHumanProperty());
         judgeVsHumanLabel.visibleProperty().bind(model.judgeVsHumanProperty().isNotEmpty());
         judgeVsHumanLabel.managedProperty().bind(judgeVsHumanLabel.visibleProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
+        analysisMessage.textProperty().bind(model.messageProperty());
         placeholderLabel.textProperty().bind(model.statusProperty());
         exportJsonButton.disableProperty().bind(model.figuresProperty().isNull());
         exportJsonButton.setOnAction(e -> chooseJsonFile());

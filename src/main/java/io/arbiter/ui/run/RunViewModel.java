@@ -156,7 +156,8 @@ public final class RunViewModel {
     private static String describe(RunOutcome outcome) {
         return switch (outcome.status()) {
             case COMPLETED -> outcome.metrics().errors() == 0 ? "Run finished."
-                    : "Run finished; " + outcome.metrics().errors() + " rows failed (see the error column).";
+                    : "Run finished; " + outcome.metrics().errors() + " rows failed after retries (see the row detail). "
+                    + "Run again to send only those: the other answers are kept.";
             case CANCELLED -> "Run cancelled; finished rows are kept.";
             case STOPPED -> "Run stopped: " + outcome.stopReason();
         };

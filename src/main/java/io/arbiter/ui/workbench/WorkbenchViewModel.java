@@ -9,7 +9,12 @@ import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.CachingChatClient;
+import io.arbiter.core.llm.InMemoryResponseCache;
 import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.llm.ResponseCache;
+import io.arbiter.core.llm.RetryPolicy;
+import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.FewShotExample;
@@ -51,6 +56,8 @@ public final class WorkbenchViewModel {
     public static final String NO_TRUTH = "(none)";
 
     private final TaskExecutor executor;
+    /** Every answer received in this session, by request: nothing already paid for is asked again. */
+    private final ResponseCache sessionCache = new InMemoryResponseCache();
     private final ProviderConnector connector = new ProviderConnector();
     /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
     private final ReviewLog review = new ReviewLog();
@@ -313,7 +320,11 @@ public final class WorkbenchViewModel {
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
             RunSpec spec = spec(rows, mapping, pair, profile, examples);
-            return new Prepared(spec, new OpenAiChatClient(profile));
+            // Retries with backoff inside; answers kept for the session outside, so Run again after a failure or
+            // a judge-only edit sends only what has no answer yet.
+            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, null);
+            String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
+            return new Prepared(spec, new CachingChatClient(retrying, sessionCache, cacheIdentity));
         }).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
@@ -332,7 +343,15 @@ public final class WorkbenchViewModel {
                         return handle;
                     },
                     results::apply,
-                    outcome -> results.finish(outcome.rows(), outcome.metrics()));
+                    outcome -> {
+                        results.finish(outcome.rows(), outcome.metrics());
+                        CachingChatClient cached = (CachingChatClient) prepared.client();
+                        if (cached.hits() > 0) {
+                            status.set(String.format(java.util.Locale.ROOT,
+                                    "%,d answers came from this session's cache; %,d requests were sent.",
+                                    cached.hits(), cached.misses()));
+                        }
+                    });
         });
     }
 

@@ -110,7 +110,8 @@ class RunViewModelTest {
         run.outcome.complete(new RunOutcome(List.of(), withErrors, Usage.NONE, Usage.NONE,
                 RunOutcome.Status.COMPLETED, null));
 
-        assertEquals("Run finished; 2 rows failed (see the error column).", model.messageProperty().get());
+        assertEquals("Run finished; 2 rows failed after retries (see the row detail). "
+                + "Run again to send only those: the other answers are kept.", model.messageProperty().get());
     }
 
     @Test
