@@ -188,6 +188,8 @@ public final class SettingsView {
                 "Reading keys from the OS keychain is not available in this build; use an environment variable."));
 
         settingsProblemsLabel.textProperty().bind(model.problemsProperty());
+        settingsProblemsLabel.managedProperty().bind(model.problemsProperty().isNotEmpty());
+        settingsAddButton.setTooltip(new Tooltip("Add a profile from a preset"));
         settingsReportArea.textProperty().bind(model.reportTextProperty());
         model.reportProperty().addListener((obs, old, report) -> showReportState(report));
         settingsTestProgress.visibleProperty().bind(model.checkingProperty());
