@@ -1,0 +1,170 @@
+package io.arbiter.core.llm;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the user sets for one provider in Settings, as saved in the user's config file. The key is never held
+ * here, only the name of the environment variable it is read from.
+ *
+ * @param name              what the user calls it
+ * @param baseUrl           the API root; null for the offline demo model, whose server starts on demand
+ * @param apiKeyEnv         the environment variable holding the key; null or blank when the provider takes none
+ * @param seed              sent with every request when given, for providers that honour it
+ * @param requestsPerMinute 0 for no limit
+ * @param tokensPerMinute   0 for no limit
+ * @param hasBatchApi       whether the provider offers OpenAI's Batch API (files + batches)
+ * @param baseInputPrice    price per million input tokens of the base model; null when unknown (same for the rest)
+ */
+public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                               double temperature, int maxTokens, Integer seed, int concurrency,
+                               int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
+                               Double baseInputPrice, Double baseOutputPrice,
+                               Double judgeInputPrice, Double judgeOutputPrice) {
+
+    public static final double MAX_TEMPERATURE = 2.0;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int LOCAL_CONCURRENCY = 4;
+
+    /** The API root for a request: the given one for the offline demo, whose port is only known once it runs. */
+    public ProviderProfile profile(String resolvedBaseUrl) {
+        return new ProviderProfile(name, resolvedBaseUrl, needsKey() ? apiKeyEnv.strip() : null, baseModel,
+                judgeModel, temperature, maxTokens, concurrency);
+    }
+
+    public boolean offline() {
+        return baseUrl == null;
+    }
+
+    public boolean needsKey() {
+        return apiKeyEnv != null && !apiKeyEnv.isBlank();
+    }
+
+    /** Whether the key variable is set in {@code environment}; true when no key is needed. Never returns the key. */
+    public boolean keyAvailable(Map<String, String> environment) {
+        if (!needsKey()) {
+            return true;
+        }
+        if (!keySourceIsAName()) {
+            return false;
+        }
+        String value = environment.get(apiKeyEnv.strip());
+        return value != null && !value.isBlank();
+    }
+
+    /** The problems that keep these settings from being saved or used, in plain words; empty when there are none. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("Give the provider a name.");
+        }
+        if (!offline() && !isHttpUrl(baseUrl)) {
+            problems.add("The base URL must start with http:// or https://, e.g. https://api.openai.com/v1.");
+        }
+        if (needsKey() && !isEnvironmentName(apiKeyEnv.strip())) {
+            // It may be a pasted key: say what is wrong without repeating it.
+            problems.add("The key source must be the name of an environment variable (letters, digits and _, "
+                    + "not starting with a digit), not the key itself.");
+        } else if (needsKey() && looksLikeAKey(apiKeyEnv.strip())) {
+            problems.add("The key source looks like a key rather than the name of the variable that holds it.");
+        }
+        if (baseModel == null || baseModel.isBlank()) {
+            problems.add("Choose a base model.");
+        }
+        if (judgeModel == null || judgeModel.isBlank()) {
+            problems.add("Choose a judge model.");
+        }
+        if (!(temperature >= 0 && temperature <= MAX_TEMPERATURE)) {
+            problems.add("Temperature must be between 0 and 2.");
+        }
+        if (maxTokens < 1) {
+            problems.add("Max tokens must be at least 1.");
+        }
+        if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
+            problems.add("Concurrency must be 1 to " + ProviderProfile.MAX_CONCURRENCY + ".");
+        }
+        if (requestsPerMinute < 0 || tokensPerMinute < 0) {
+            problems.add("Rate limits cannot be negative (0 means no limit).");
+        }
+        for (Double price : new Double[] {baseInputPrice, baseOutputPrice, judgeInputPrice, judgeOutputPrice}) {
+            if (price != null && !(price >= 0)) {
+                problems.add("Prices cannot be negative; leave a price empty when you do not know it.");
+                break;
+            }
+        }
+        return problems;
+    }
+
+    public boolean usable() {
+        return problems().isEmpty();
+    }
+
+    /** The presets offered in Settings, offline first so a first run needs no key. */
+    public static List<ProviderSettings> presets() {
+        List<ProviderSettings> presets = new ArrayList<>();
+        for (ProviderPreset preset : ProviderPreset.ALL) {
+            presets.add(of(preset));
+        }
+        return List.copyOf(presets);
+    }
+
+    /** Settings for a preset, with the facts the preset itself does not carry. */
+    public static ProviderSettings of(ProviderPreset preset) {
+        boolean local = preset.baseUrl() != null && isLoopback(preset.baseUrl());
+        // Cloud providers with an OpenAI-style Batch API; the offline server has one too. Local servers do not.
+        boolean batch = !local;
+        int concurrency = local ? LOCAL_CONCURRENCY : ProviderProfile.DEFAULT_CONCURRENCY;
+        Double free = preset.offline() || local ? 0.0 : null;
+        return new ProviderSettings(preset.name(), preset.baseUrl(), preset.apiKeyEnv(), preset.baseModel(),
+                preset.judgeModel(), 0.0, preset.offline() ? 64 : 256, null, concurrency, 0, 0, batch,
+                free, free, free, free);
+    }
+
+    /** The same settings under another name, e.g. for "Duplicate". */
+    public ProviderSettings withName(String newName) {
+        return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
+                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
+                judgeInputPrice, judgeOutputPrice);
+    }
+
+    /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */
+    public boolean keySourceIsAName() {
+        return !needsKey() || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());
+    }
+
+    public static boolean isEnvironmentName(String text) {
+        return text != null && IDENTIFIER.matcher(text).matches();
+    }
+
+    /** Long mixed-case-and-digit strings like gsk_3fA9… are keys, not variable names like GROQ_API_KEY. */
+    static boolean looksLikeAKey(String text) {
+        return text.length() >= 32 && text.chars().anyMatch(Character::isDigit)
+                && text.chars().anyMatch(Character::isLowerCase);
+    }
+
+    static boolean isHttpUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

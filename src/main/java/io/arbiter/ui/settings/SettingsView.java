@@ -1,0 +1,252 @@
+package io.arbiter.ui.settings;
+
+import io.arbiter.core.llm.ConnectionReport;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.offline.OfflineProvider;
+import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.common.ViewLoader;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The Settings dialog: provider profiles on the left, the selected one's fields on the right. */
+public final class SettingsView {
+
+    private static final String STYLESHEET = "/css/settings.css";
+    private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    @FXML private Parent root;
+    @FXML private ListView<SettingsViewModel.Profile> settingsProfileList;
+    @FXML private MenuButton settingsAddButton;
+    @FXML private Button settingsDuplicateButton;
+    @FXML private Button settingsDeleteButton;
+    @FXML private TextField settingsNameField;
+    @FXML private TextField settingsUrlField;
+    @FXML private RadioButton settingsEnvRadio;
+    @FXML private TextField settingsKeyEnvField;
+    @FXML private Label settingsKeyStatusLabel;
+    @FXML private HBox settingsKeychainBox;
+    @FXML private RadioButton settingsKeychainRadio;
+    @FXML private ComboBox<String> settingsBaseModelBox;
+    @FXML private ComboBox<String> settingsJudgeModelBox;
+    @FXML private Button settingsLoadModelsButton;
+    @FXML private TextField settingsTemperatureField;
+    @FXML private TextField settingsMaxTokensField;
+    @FXML private TextField settingsSeedField;
+    @FXML private TextField settingsConcurrencyField;
+    @FXML private TextField settingsRpmField;
+    @FXML private TextField settingsTpmField;
+    @FXML private CheckBox settingsBatchCheck;
+    @FXML private TextField settingsBaseInputPriceField;
+    @FXML private TextField settingsBaseOutputPriceField;
+    @FXML private TextField settingsJudgeInputPriceField;
+    @FXML private TextField settingsJudgeOutputPriceField;
+    @FXML private Label settingsProblemsLabel;
+    @FXML private Button settingsTestButton;
+    @FXML private ProgressIndicator settingsTestProgress;
+    @FXML private TextArea settingsReportArea;
+    @FXML private Label settingsStatusLabel;
+    @FXML private Button settingsUseButton;
+    @FXML private Button settingsSaveButton;
+    @FXML private Button settingsCloseButton;
+
+    private final SettingsViewModel model;
+    private final Stage stage = new Stage();
+
+    /**
+     * Opens Settings on the user's config file ({@code $ARBITER_CONFIG_DIR} or {@code ~/.config/arbiter}). The
+     * offline demo's server is started only if its connection is tested, and stops when the dialog closes.
+     * Call on the FX thread.
+     *
+     * @param onUse receives the selected profile when the user presses "Use for runs"
+     */
+    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
+                                    Consumer<ProviderSettings> onUse) {
+        OfflineOnDemand offline = new OfflineOnDemand();
+        SettingsView view = open(owner, stylesheet, executor, onUse, ProviderSettingsStore.forUser(), offline);
+        view.stage.setOnHidden(e -> offline.close());
+        return view;
+    }
+
+    /**
+     * Opens Settings on a given store, with the offline demo reached at {@code offlineUrl} (called in the
+     * background; e.g. the workbench's already running server). Call on the FX thread.
+     */
+    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
+                                    Consumer<ProviderSettings> onUse, ProviderSettingsStore store,
+                                    Callable<String> offlineUrl) {
+        SettingsViewModel model = new SettingsViewModel(executor, store, System.getenv(), offlineUrl, onUse);
+        SettingsView view = new SettingsView(model, owner, stylesheet);
+        view.stage.show();
+        return view;
+    }
+
+    public SettingsView(SettingsViewModel model, Window owner, String stylesheet) {
+        this.model = model;
+        ViewLoader.load("/fxml/settings/SettingsView.fxml", this);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle("Settings · Providers");
+        Scene scene = new Scene(root);
+        if (stylesheet != null) {
+            scene.getStylesheets().add(stylesheet);
+        }
+        scene.getStylesheets().add(SettingsView.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+
+        bindList();
+        bindForm();
+        bindCommands();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public SettingsViewModel model() {
+        return model;
+    }
+
+    private void bindList() {
+        settingsProfileList.setItems(model.profiles());
+        settingsProfileList.getSelectionModel().select(model.selectedProperty().get());
+        settingsProfileList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> settingsProfileList.getSelectionModel().select(now));
+        for (ProviderSettings preset : ProviderSettings.presets()) {
+            MenuItem item = new MenuItem(preset.name());
+            item.setOnAction(e -> model.addPreset(preset));
+            settingsAddButton.getItems().add(item);
+        }
+    }
+
+    private void bindForm() {
+        SettingsForm form = model.form();
+        bindText(settingsNameField, form.name);
+        bindText(settingsUrlField, form.baseUrl);
+        bindText(settingsKeyEnvField, form.apiKeyEnv);
+        bindText(settingsTemperatureField, form.temperature);
+        bindText(settingsMaxTokensField, form.maxTokens);
+        bindText(settingsSeedField, form.seed);
+        bindText(settingsConcurrencyField, form.concurrency);
+        bindText(settingsRpmField, form.requestsPerMinute);
+        bindText(settingsTpmField, form.tokensPerMinute);
+        bindText(settingsBaseInputPriceField, form.baseInputPrice);
+        bindText(settingsBaseOutputPriceField, form.baseOutputPrice);
+        bindText(settingsJudgeInputPriceField, form.judgeInputPrice);
+        bindText(settingsJudgeOutputPriceField, form.judgeOutputPrice);
+        settingsBatchCheck.selectedProperty().bindBidirectional(form.hasBatchApi);
+        bindModel(settingsBaseModelBox, form.baseModel);
+        bindModel(settingsJudgeModelBox, form.judgeModel);
+
+        // The offline demo runs on this computer: only its models and concurrency are the user's to change.
+        for (Node locked : List.of(settingsNameField, settingsUrlField, settingsEnvRadio, settingsKeyEnvField,
+                settingsTemperatureField, settingsMaxTokensField, settingsSeedField, settingsRpmField, settingsTpmField,
+                settingsBatchCheck, settingsBaseInputPriceField, settingsBaseOutputPriceField,
+                settingsJudgeInputPriceField, settingsJudgeOutputPriceField, settingsDeleteButton)) {
+            locked.disableProperty().bind(model.offlineProperty());
+        }
+        settingsUrlField.promptTextProperty().bind(Bindings.when(model.offlineProperty())
+                .then("started on this computer when needed").otherwise("https://…/v1"));
+
+        settingsKeyStatusLabel.textProperty().bind(model.keyStatusProperty());
+        model.keySetProperty().addListener((obs, old, set) -> settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !set));
+        settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !model.keySetProperty().get());
+        // A disabled control shows no tooltip, so the hint sits on the row around it.
+        Tooltip.install(settingsKeychainBox, new Tooltip(
+                "Reading keys from the OS keychain is not available in this build; use an environment variable."));
+
+        settingsProblemsLabel.textProperty().bind(model.problemsProperty());
+        settingsProblemsLabel.managedProperty().bind(model.problemsProperty().isNotEmpty());
+        settingsAddButton.setTooltip(new Tooltip("Add a profile from a preset"));
+        settingsReportArea.textProperty().bind(model.reportTextProperty());
+        model.reportProperty().addListener((obs, old, report) -> showReportState(report));
+        settingsTestProgress.visibleProperty().bind(model.checkingProperty());
+        settingsStatusLabel.textProperty().bind(model.statusProperty());
+    }
+
+    private void bindCommands() {
+        settingsDuplicateButton.setOnAction(e -> model.duplicate());
+        settingsDeleteButton.setOnAction(e -> model.delete());
+        settingsTestButton.setOnAction(e -> model.testConnection());
+        settingsLoadModelsButton.setOnAction(e -> model.testConnection());
+        settingsTestButton.disableProperty().bind(model.checkingProperty());
+        settingsLoadModelsButton.disableProperty().bind(model.checkingProperty());
+        settingsUseButton.disableProperty().bind(model.validProperty().not());
+        settingsSaveButton.setOnAction(e -> model.save());
+        settingsUseButton.setOnAction(e -> model.use());
+        settingsCloseButton.setOnAction(e -> stage.close());
+    }
+
+    private void showReportState(ConnectionReport report) {
+        settingsReportArea.pseudoClassStateChanged(OK, report != null && report.ok());
+        settingsReportArea.pseudoClassStateChanged(FAILED, report != null && !report.ok());
+    }
+
+    private static void bindText(TextField field, StringProperty property) {
+        field.textProperty().bindBidirectional(property);
+    }
+
+    /** Typing counts at once, not only on Enter; picking from the list fills the text. */
+    private void bindModel(ComboBox<String> box, StringProperty property) {
+        box.setItems(model.models());
+        box.getEditor().textProperty().bindBidirectional(property);
+        box.valueProperty().addListener((obs, old, picked) -> {
+            if (picked != null && !picked.equals(property.get())) {
+                property.set(picked);
+            }
+        });
+    }
+
+    /** The offline demo server, started the first time its URL is asked for. */
+    private static final class OfflineOnDemand implements Callable<String>, AutoCloseable {
+        private OfflineProvider provider;
+
+        @Override
+        public synchronized String call() {
+            if (provider == null) {
+                provider = OfflineProvider.start();
+            }
+            return provider.profile().baseUrl();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (provider != null) {
+                provider.close();
+                provider = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.arbiter.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.offline.OfflineServer;
+import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.settings.SettingsView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Settings opened through its entry point tests the offline demo against a real server and lists its models. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsDialogTest {
+
+    @TempDir
+    Path configDir;
+    private final OfflineServer server = OfflineServer.start(0);
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final List<ProviderSettings> used = new CopyOnWriteArrayList<>();
+    private Stage owner;
+    private SettingsView view;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        // Monocle waits forever for a frame from a shown stage that has no scene.
+        stage.setScene(new Scene(new StackPane(), 400, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (view != null) {
+                view.stage().close();
+            }
+        }).get(10, TimeUnit.SECONDS);
+        executor.shutdown();
+        server.close();
+    }
+
+    private void open() throws Exception {
+        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(owner, ArbiterApp.class.getResource("/css/arbiter.css")
+                        .toExternalForm(), executor, used::add, ProviderSettingsStore.inDirectory(configDir),
+                () -> server.baseUrl().toString()))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void testConnectionOnTheOfflineDemoListsItsModels(FxRobot robot) throws Exception {
+        open();
+        assertEquals("no key needed", robot.lookup("#settingsKeyStatusLabel").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#settingsNameField").queryAs(TextField.class).isDisabled(), "the demo is read-only");
+
+        robot.clickOn("#settingsTestButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText().startsWith("Reached"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String report = robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText();
+        assertTrue(report.contains("no key needed; 2 models: offline-demo-base, offline-demo-judge."), report);
+        ComboBox<String> base = robot.lookup("#settingsBaseModelBox").queryComboBox();
+        assertEquals(List.of("offline-demo-base", "offline-demo-judge"), base.getItems());
+        assertEquals("offline-demo-base", base.getEditor().getText());
+    }
+
+    @Test
+    void savingWritesTheConfigFileAndUseHandsTheProfileOver(FxRobot robot) throws Exception {
+        open();
+        robot.clickOn("#settingsConcurrencyField").eraseText(2).write("8");
+        robot.clickOn("#settingsSaveButton");
+        Path file = configDir.resolve("providers.json");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#settingsStatusLabel").queryAs(Label.class).getText().startsWith("Saved to"));
+
+        robot.clickOn("#settingsUseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, used.size());
+        assertEquals(8, used.get(0).concurrency());
+        assertTrue(robot.lookup("#settingsUseButton").queryAs(Button.class).isVisible());
+    }
+}

@@ -1,0 +1,186 @@
+package io.arbiter.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.llm.ProviderPreset;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.offline.OfflineServer;
+import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsViewModelTest {
+
+    private static final String FAKE_KEY = "sk-fake-0123456789abcdefXYZ";
+
+    @TempDir
+    Path configDir;
+    private OfflineServer server;
+    private final List<ProviderSettings> used = new ArrayList<>();
+    private SettingsViewModel model;
+
+    @BeforeEach
+    void start() {
+        server = OfflineServer.start(0);
+        model = newModel();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private SettingsViewModel newModel() {
+        return new SettingsViewModel(new SameThreadTaskExecutor(), ProviderSettingsStore.inDirectory(configDir),
+                Map.of("OPENAI_API_KEY", FAKE_KEY), () -> server.baseUrl().toString(), used::add);
+    }
+
+    private static ProviderSettings preset(String name) {
+        return ProviderSettings.presets().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startsOnThePresetsWithTheOfflineDemoSelectedAndReadOnly() {
+        assertEquals(ProviderSettings.presets().size(), model.profiles().size());
+        assertEquals(ProviderPreset.OFFLINE_NAME, model.selectedProperty().get().settings().name());
+        assertTrue(model.offlineProperty().get());
+        assertEquals("no key needed", model.keyStatusProperty().get());
+        assertTrue(model.validProperty().get());
+        assertFalse(model.dirtyProperty().get());
+        assertEquals("", model.statusProperty().get());
+    }
+
+    @Test
+    void testingTheOfflineDemoListsItsModels() {
+        model.testConnection();
+
+        assertFalse(model.checkingProperty().get());
+        assertTrue(model.reportProperty().get().ok(), model.reportTextProperty().get());
+        assertEquals(List.of("offline-demo-base", "offline-demo-judge"), model.models());
+        assertTrue(model.reportTextProperty().get().startsWith("Reached " + server.baseUrl()));
+        assertEquals("offline-demo-base", model.form().baseModel.get(), "the chosen model survives the new list");
+    }
+
+    @Test
+    void editingAPresetShowsTheKeyAsSetButNeverItsValue() {
+        model.addPreset(preset("OpenAI"));
+        assertEquals("OpenAI 2", model.selectedProperty().get().settings().name(), "the presets are already listed");
+        assertEquals("✓ set", model.keyStatusProperty().get());
+        assertFalse(model.offlineProperty().get());
+
+        model.form().apiKeyEnv.set("OTHER_KEY");
+        assertEquals("✗ not set", model.keyStatusProperty().get());
+        assertFalse(model.keySetProperty().get());
+
+        model.form().apiKeyEnv.set(FAKE_KEY);
+        assertEquals("✗ not a variable name", model.keyStatusProperty().get());
+        assertFalse(model.validProperty().get());
+        assertFalse(model.problemsProperty().get().contains(FAKE_KEY));
+    }
+
+    @Test
+    void formProblemsAreShownAndBlockUseAndSave() {
+        model.addPreset(preset("Groq"));
+        model.form().temperature.set("warm");
+        model.form().concurrency.set("900");
+        assertFalse(model.validProperty().get());
+        assertTrue(model.problemsProperty().get().contains("Temperature must be a number"), model.problemsProperty().get());
+
+        model.form().temperature.set("0.7");
+        assertEquals("Concurrency must be 1 to 512.", model.problemsProperty().get());
+        assertFalse(model.use());
+        model.save();
+        assertTrue(model.statusProperty().get().startsWith("Not saved. Groq 2: Concurrency"), model.statusProperty().get());
+        assertFalse(Files.exists(model.store().file()));
+
+        model.form().concurrency.set("64");
+        assertTrue(model.validProperty().get());
+        assertEquals(0.7, model.selectedProperty().get().settings().temperature());
+        assertEquals(64, model.selectedProperty().get().settings().concurrency());
+    }
+
+    @Test
+    void anEditedProfileIsSavedAndReadBackWithoutTheKey() throws Exception {
+        model.addPreset(preset("OpenAI"));
+        model.form().name.set("OpenAI (team)");
+        model.form().seed.set("7");
+        model.form().requestsPerMinute.set("500");
+        model.form().baseInputPrice.set("0,15");
+        assertTrue(model.dirtyProperty().get());
+
+        model.save();
+
+        assertTrue(model.statusProperty().get().startsWith("Saved to "), model.statusProperty().get());
+        assertFalse(model.dirtyProperty().get());
+        String file = Files.readString(configDir.resolve("providers.json"));
+        assertTrue(file.contains("OpenAI (team)"));
+        assertFalse(file.contains(FAKE_KEY));
+        SettingsViewModel reopened = newModel();
+        ProviderSettings saved = reopened.profiles().get(reopened.profiles().size() - 1).settings();
+        assertEquals("OpenAI (team)", saved.name());
+        assertEquals(7, saved.seed());
+        assertEquals(500, saved.requestsPerMinute());
+        assertEquals(0.15, saved.baseInputPrice());
+        assertNull(saved.baseOutputPrice());
+    }
+
+    @Test
+    void duplicateAndDeleteKeepNamesDistinctAndOneProfileLeft() {
+        model.duplicate();
+        assertEquals(ProviderPreset.OFFLINE_NAME + " copy", model.selectedProperty().get().settings().name());
+        model.addPreset(preset("Groq"));
+        model.addPreset(preset("Groq"));
+        assertEquals("Groq 3", model.selectedProperty().get().settings().name());
+        int before = model.profiles().size();
+        model.delete();
+        assertEquals(before - 1, model.profiles().size());
+        while (model.profiles().size() > 1) {
+            model.delete();
+        }
+        model.delete();
+        assertEquals(1, model.profiles().size(), "the last profile stays");
+    }
+
+    @Test
+    void useHandsTheSelectedSettingsToTheCaller() {
+        model.form().concurrency.set("8");
+        assertTrue(model.use());
+        assertEquals(1, used.size());
+        assertEquals(8, used.get(0).concurrency());
+        assertTrue(used.get(0).offline());
+    }
+
+    @Test
+    void aCorruptConfigFileIsNamedAndKeptUntilSaved() throws Exception {
+        Path file = configDir.resolve("providers.json");
+        Files.writeString(file, "not json");
+
+        SettingsViewModel reopened = newModel();
+
+        assertTrue(reopened.statusProperty().get().contains(file.toString()), reopened.statusProperty().get());
+        assertEquals(ProviderSettings.presets().size(), reopened.profiles().size());
+        assertEquals("not json", Files.readString(file));
+    }
+
+    @Test
+    void aRefusedConnectionIsReportedInPlainWords() {
+        model.addPreset(new ProviderSettings("Nowhere", "http://127.0.0.1:9/v1", null, "a", "b", 0, 16, null, 1, 0, 0,
+                false, null, null, null, null));
+        model.testConnection();
+        assertFalse(model.reportProperty().get().ok());
+        assertTrue(model.reportTextProperty().get().startsWith("Nothing listens at http://127.0.0.1:9/v1"),
+                model.reportTextProperty().get());
+        assertEquals(List.of("a", "b"), model.models(), "the typed models stay");
+    }
+}
