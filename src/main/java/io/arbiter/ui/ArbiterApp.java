@@ -1,5 +1,6 @@
 package io.arbiter.ui;
 
+import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.workbench.WorkbenchView;
@@ -28,6 +29,7 @@ public final class ArbiterApp extends Application {
         stage.setHeight(940);
         stage.show();
         model.openSample();
+        model.loadSavedProviders(ProviderSettingsStore.forUser());
     }
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */

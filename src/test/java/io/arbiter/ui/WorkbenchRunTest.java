@@ -101,4 +101,12 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         return (int) model.results().allRows().stream()
                 .filter(r -> r.result().base().answered() && r.result().base().text().isBlank()).count();
     }
+
+    @Test
+    void theNextRunsTokensAndCostAreEstimatedBeforeItStarts(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#estimateLabel").startsWith("Next run: base ≈"));
+        String estimate = text(robot, "#estimateLabel");
+        assertTrue(estimate.contains(" in + ") && estimate.contains("judge ≈"), estimate);
+        assertTrue(estimate.endsWith("cost ≈ 0.00"), estimate);
+    }
 }

@@ -67,9 +67,9 @@ public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOu
                 + judgeInput * prices.judgeInputPerMillion() + judgeOutput * prices.judgeOutputPerMillion()) / 1e6);
     }
 
-    /** "≈ 38,100 input + 400 output tokens (base), ≈ 61,000 + 500 (judge)". */
+    /** "base ≈ 38,100 in + 400 out, judge ≈ 61,000 + 500 tokens". */
     public String describe() {
-        return String.format(Locale.ROOT, "≈ %,d input + %,d output tokens (base), ≈ %,d + %,d (judge)%s",
+        return String.format(Locale.ROOT, "base ≈ %,d in + %,d out, judge ≈ %,d + %,d tokens%s",
                 baseInput, baseOutput, judgeInput, judgeOutput,
                 sampledRows < rows ? String.format(Locale.ROOT, ", from %,d sampled rows", sampledRows) : "");
     }

@@ -18,6 +18,7 @@ public final class RunView {
     @FXML private Label baseCount;
     @FXML private Label judgeCount;
     @FXML private Label messageLabel;
+    @FXML private Label estimateLabel;
 
     /** {@code onRun} starts a run with whatever the rest of the workbench holds. */
     public RunView(RunViewModel model, Runnable onRun) {
@@ -27,6 +28,7 @@ public final class RunView {
         baseCount.textProperty().bind(model.baseCountProperty());
         judgeCount.textProperty().bind(model.judgeCountProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        estimateLabel.textProperty().bind(model.estimateProperty());
         runButton.disableProperty().bind(model.runningProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
         runButton.setOnAction(e -> onRun.run());

@@ -36,6 +36,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper baseCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
 
     private final Coalescer coalescer;
     private Consumer<List<RowResult>> rowSink = rows -> { };
@@ -72,6 +73,16 @@ public final class RunViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What the next run will cost, estimated before anything is sent. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** Shows the estimate for the run the workbench would start now. */
+    public void showEstimate(String text) {
+        estimate.set(text);
     }
 
     // Commands

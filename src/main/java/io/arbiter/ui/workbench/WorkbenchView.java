@@ -1,7 +1,9 @@
 package io.arbiter.ui.workbench;
 
 import javafx.scene.Node;
-import io.arbiter.core.llm.ProviderPreset;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.ui.settings.SettingsView;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.analysis.AnalysisView;
@@ -17,6 +19,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -45,7 +48,9 @@ public final class WorkbenchView {
     @FXML private ComboBox<String> inputColumnBox;
     @FXML private ComboBox<String> truthColumnBox;
     @FXML private TextField separatorField;
-    @FXML private ComboBox<ProviderPreset> providerBox;
+    @FXML private ComboBox<ProviderSettings> providerBox;
+    @FXML private Button providersButton;
+    @FXML private MenuItem providersItem;
     @FXML private TextField baseModelField;
     @FXML private TextField judgeModelField;
     @FXML private Spinner<Integer> concurrencySpinner;
@@ -89,6 +94,19 @@ public final class WorkbenchView {
         truthColumnBox.valueProperty().bindBidirectional(model.truthColumnProperty());
         separatorField.textProperty().bindBidirectional(model.truthSeparatorProperty());
         providerBox.setItems(model.providers());
+        providerBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProviderSettings settings) {
+                return settings == null ? "" : settings.name();
+            }
+
+            @Override
+            public ProviderSettings fromString(String name) {
+                return model.providers().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            }
+        });
+        providersButton.setOnAction(e -> openProviderSettings());
+        providersItem.setOnAction(e -> openProviderSettings());
         providerBox.valueProperty().bindBidirectional(model.providerProperty());
         baseModelField.textProperty().bindBidirectional(model.baseModelProperty());
         judgeModelField.textProperty().bindBidirectional(model.judgeModelProperty());
@@ -137,13 +155,26 @@ public final class WorkbenchView {
         select.run();
     }
 
+    /** The provider profiles dialog; "Use for runs" there selects the profile here. */
+    private void openProviderSettings() {
+        if (model.busy("changing the provider")) {
+            return;
+        }
+        SettingsView.open(window(), stylesheet(), model.executor(), model::useProviderSettings,
+                ProviderSettingsStore.forUser(), model::offlineUrl);
+    }
+
+    private String stylesheet() {
+        return root.getScene() == null || root.getScene().getStylesheets().isEmpty()
+                ? null : root.getScene().getStylesheets().get(0);
+    }
+
     /** Opens the import dialog, on {@code file} when one was dropped, otherwise with a file chooser. */
     private void showImport(Path file) {
         if (model.busy("importing")) {
             return;
         }
-        String stylesheet = root.getScene().getStylesheets().isEmpty() ? null : root.getScene().getStylesheets().get(0);
-        new ImportView(model.newImport(), window(), stylesheet).show(file);
+        new ImportView(model.newImport(), window(), stylesheet()).show(file);
     }
 
     private void acceptDroppedFiles() {

@@ -9,18 +9,22 @@ import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.CachingChatClient;
 import io.arbiter.core.llm.InMemoryResponseCache;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
-import io.arbiter.core.llm.ProviderPreset;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunEstimate;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.analysis.AnalysisViewModel;
@@ -35,6 +39,7 @@ import io.arbiter.ui.run.RunViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
@@ -85,12 +90,14 @@ public final class WorkbenchViewModel {
     private String answerColumn;
     private final StringProperty truthColumn = new SimpleStringProperty();
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
-    private final ObservableList<ProviderPreset> providers = FXCollections.observableArrayList(ProviderPreset.ALL);
-    private final ObjectProperty<ProviderPreset> provider = new SimpleObjectProperty<>(ProviderPreset.OFFLINE);
-    private final StringProperty baseModel = new SimpleStringProperty(ProviderPreset.OFFLINE.baseModel());
-    private final StringProperty judgeModel = new SimpleStringProperty(ProviderPreset.OFFLINE.judgeModel());
+    private final ObservableList<ProviderSettings> providers = FXCollections.observableArrayList(ProviderSettings.presets());
+    private final ObjectProperty<ProviderSettings> provider = new SimpleObjectProperty<>(providers.get(0));
+    private final StringProperty baseModel = new SimpleStringProperty(providers.get(0).baseModel());
+    private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
+    private boolean estimating;
+    private boolean estimateStale;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
 
@@ -113,10 +120,14 @@ public final class WorkbenchViewModel {
             if (now != null) {
                 baseModel.set(now.baseModel());
                 judgeModel.set(now.judgeModel());
+                concurrency.set(now.concurrency());
                 keyHint.set(keyHintFor(now));
             }
         });
         keyHint.set(keyHintFor(provider.get()));
+        provider.addListener((obs, old, now) -> refreshEstimate());
+        prompts.baseTextProperty().addListener((obs, old, now) -> refreshEstimate());
+        prompts.judgeTextProperty().addListener((obs, old, now) -> refreshEstimate());
         prompts.baseTextProperty().addListener((obs, old, now) -> detail.refresh());
         prompts.judgeTextProperty().addListener((obs, old, now) -> detail.refresh());
         inputColumn.addListener((obs, old, now) -> remap());
@@ -125,6 +136,11 @@ public final class WorkbenchViewModel {
     }
 
     // Properties
+
+    /** Where background work goes; dialogs opened from the workbench use the same. */
+    public TaskExecutor executor() {
+        return executor;
+    }
 
     public PromptsViewModel prompts() {
         return prompts;
@@ -196,11 +212,11 @@ public final class WorkbenchViewModel {
         return truthSeparator;
     }
 
-    public ObservableList<ProviderPreset> providers() {
+    public ObservableList<ProviderSettings> providers() {
         return providers;
     }
 
-    public ObjectProperty<ProviderPreset> providerProperty() {
+    public ObjectProperty<ProviderSettings> providerProperty() {
         return provider;
     }
 
@@ -264,6 +280,75 @@ public final class WorkbenchViewModel {
                 });
     }
 
+    /**
+     * Re-estimates the next run's tokens and cost in the background: one estimate at a time, and one more if
+     * anything changed meanwhile, so typing in a prompt never queues up work.
+     */
+    private void refreshEstimate() {
+        Dataset rows = dataset.get();
+        if (rows == null || !prompts.problems().isEmpty() || !mapping().problemsWith(rows).isEmpty()) {
+            run.showEstimate("");
+            return;
+        }
+        if (estimating) {
+            estimateStale = true;
+            return;
+        }
+        estimating = true;
+        estimateStale = false;
+        ProviderSettings settings = provider.get();
+        RunSpec spec = spec(rows, mapping(), prompts.prompts(),
+                settings.profile("http://estimate.invalid/v1"), results.dataset() == rows ? results.examples() : List.of());
+        executor.submit(() -> RunEstimate.of(spec)).whenComplete((estimate, failure) -> {
+            estimating = false;
+            if (failure == null) {
+                RunEstimate.Prices prices = new RunEstimate.Prices(settings.baseInputPrice(), settings.baseOutputPrice(),
+                        settings.judgeInputPrice(), settings.judgeOutputPrice());
+                OptionalDouble cost = estimate.cost(prices);
+                run.showEstimate("Next run: " + estimate.describe() + (cost.isPresent()
+                        ? String.format(java.util.Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
+                        : " · prices under Providers… give a cost"));
+            }
+            if (estimateStale) {
+                refreshEstimate();
+            }
+        });
+    }
+
+    /** Reads the user's saved provider profiles in the background; the presets stay if there are none. */
+    public void loadSavedProviders(ProviderSettingsStore store) {
+        executor.submit(store::load).whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                status.set(messageOf(failure));
+                return;
+            }
+            if (loaded.problem() != null) {
+                status.set(loaded.problem());
+            }
+            if (!loaded.providers().isEmpty() && !run.runningProperty().get()) {
+                String chosen = provider.get().name();
+                providers.setAll(loaded.providers());
+                provider.set(providers.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(providers.get(0)));
+            }
+        });
+    }
+
+    /** The provider the settings dialog hands over: it replaces the profile of the same name and is selected. */
+    public void useProviderSettings(ProviderSettings settings) {
+        if (busy("changing the provider")) {
+            return;
+        }
+        providers.removeIf(p -> p.name().equals(settings.name()));
+        providers.add(0, settings);
+        provider.set(settings);
+        status.set("Runs now go to " + settings.name() + ".");
+    }
+
+    /** The offline server's URL, starting it if needed; for the settings dialog's test. Call off the FX thread. */
+    public String offlineUrl() throws ChatFailure {
+        return connector.offlineUrl();
+    }
+
     /** A dialog for importing a file; whatever it imports replaces the current dataset. */
     public ImportViewModel newImport() {
         return new ImportViewModel(executor, this::useImported);
@@ -309,7 +394,7 @@ public final class WorkbenchViewModel {
             return;
         }
         ColumnMapping mapping = mapping();
-        ProviderPreset preset = provider.get();
+        ProviderSettings preset = provider.get();
         PromptPair pair = prompts.prompts();
         String base = baseModel.get();
         String judge = judgeModel.get();
@@ -322,7 +407,9 @@ public final class WorkbenchViewModel {
             RunSpec spec = spec(rows, mapping, pair, profile, examples);
             // Retries with backoff inside; answers kept for the session outside, so Run again after a failure or
             // a judge-only edit sends only what has no answer yet.
-            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, null);
+            RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
+                    ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
+            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, limits);
             String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
             return new Prepared(spec, new CachingChatClient(retrying, sessionCache, cacheIdentity));
         }).whenComplete((prepared, failure) -> {
@@ -440,6 +527,7 @@ public final class WorkbenchViewModel {
                     }
                     labels.show(remapped.counts());
                     prompts.useDataset(rows, mapping, remapped.counts().labelSet());
+                    refreshEstimate();
                     if (!run.runningProperty().get() && !preparing) {
                         results.show(rows, mapping, remapped.rows());
                     }
@@ -466,15 +554,18 @@ public final class WorkbenchViewModel {
                 labelRenames);
     }
 
-    private static String keyHintFor(ProviderPreset preset) {
+    private static String keyHintFor(ProviderSettings preset) {
         if (preset.offline()) {
             return "A deterministic classifier, not an LLM · no key";
         }
-        if (preset.apiKeyEnv() == null) {
+        if (!preset.needsKey()) {
             return "Local server · no key";
         }
-        boolean set = System.getenv(preset.apiKeyEnv()) != null && !System.getenv(preset.apiKeyEnv()).isBlank();
-        return "API key from $" + preset.apiKeyEnv() + (set ? " (set)" : " (not set: export it before starting Arbiter)");
+        if (!preset.keySourceIsAName()) {
+            return "The API key source is not a variable name: fix it under Providers…"; // never echo a pasted key
+        }
+        boolean set = preset.keyAvailable(System.getenv());
+        return "API key from $" + preset.apiKeyEnv().strip() + (set ? " (set)" : " (not set: export it before starting Arbiter)");
     }
 
     private static String messageOf(Throwable failure) {
