@@ -51,12 +51,11 @@ public final class DemoClassifier {
         List<ScoredLabel> scored = new ArrayList<>();
         for (int order = 0; order < labels.size(); order++) {
             String label = labels.get(order);
-            List<String> stems = lexicon.stemsFor(label);
             int score = 0;
             int firstHit = Integer.MAX_VALUE;
             for (int position = 0; position < words.size(); position++) {
                 String word = words.get(position);
-                if (stems.stream().anyMatch(stem -> GenreLexicon.matches(word, stem))) {
+                if (lexicon.hits(label, word)) {
                     score++;
                     firstHit = Math.min(firstHit, position);
                 }

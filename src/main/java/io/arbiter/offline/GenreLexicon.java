@@ -87,9 +87,15 @@ final class GenreLexicon {
     }
 
     private final Map<String, List<String>> byLabel;
+    private final Map<String, StemMatcher> matchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private GenreLexicon(Map<String, List<String>> byLabel) {
         this.byLabel = byLabel;
+    }
+
+    /** Whether the word hits one of the label's stems; the same rule as {@link #matches}, precompiled per label. */
+    boolean hits(String label, String word) {
+        return matchers.computeIfAbsent(label, l -> new StemMatcher(stemsFor(l))).matches(word);
     }
 
     static GenreLexicon full() {
