@@ -38,6 +38,9 @@ public final class AnalysisView {
     @FXML private Parent root;
     @FXML private Label analysisStatus;
     @FXML private ChoiceBox<AnalysisViewModel.Against> againstBox;
+    @FXML private Label judgeCardTitle;
+    @FXML private Label referenceRightHeader;
+    @FXML private Label referenceWrongHeader;
     @FXML private Label judgeVsHumanLabel;
     @FXML private Label analysisMessage;
     @FXML private Button exportJsonButton;
@@ -89,6 +92,15 @@ public final class AnalysisView {
             }
         });
         againstBox.valueProperty().bindBidirectional(model.againstProperty());
+        // The table's rows say whose word decides "right": the truth, a human, or the truth where it has one.
+        Runnable nameReferee = () -> {
+            AnalysisViewModel.Against against = model.againstProperty().get();
+            referenceRightHeader.setText(against.referee() + ": base right");
+            referenceWrongHeader.setText(against.referee() + ": base wrong");
+            judgeCardTitle.setText("The judge's verdicts against " + against.title());
+        };
+        model.againstProperty().addListener((obs, old, now) -> nameReferee.run());
+        nameReferee.run();
         judgeVsHumanLabel.textProperty().bind(model.judgeVsHumanProperty());
         judgeVsHumanLabel.visibleProperty().bind(model.judgeVsHumanProperty().isNotEmpty());
         judgeVsHumanLabel.managedProperty().bind(judgeVsHumanLabel.visibleProperty());

@@ -71,6 +71,15 @@ public final class AnalysisViewModel {
             return title;
         }
 
+        /** Who says whether a base answer is right, as the 2×2 table's row headers name it. */
+        public String referee() {
+            return switch (this) {
+                case TRUTH -> "Truth";
+                case HUMAN -> "Human";
+                case BOTH -> "Truth or human";
+            };
+        }
+
         /** The row as this choice rates it: the human verdict, the ground truth, or both with the truth first. */
         RatedRow rate(ScoredRow scored, HumanVerdict human) {
             TruthMatch byHuman = human == null ? TruthMatch.NOT_SCORED : human.truthMatch();

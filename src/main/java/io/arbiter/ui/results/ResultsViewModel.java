@@ -339,7 +339,13 @@ public final class ResultsViewModel {
 
     /** Shows a preset's rows: All, judge false accepts, false rejects, unparsed, errors. */
     public void showPreset(RowFilter.Preset chosen) {
-        showOnly(chosen.filter());
+        RowFilter filter = chosen.filter();
+        if (filter != null && chosen != RowFilter.Preset.HUMAN_REVIEWED) {
+            // Promoted rows are examples, not measurements: left out here as they are from the figures, so a
+            // preset shows as many rows as the analysis counts.
+            filter = new RowFilter(filter.description(), filter.rows().and(row -> !row.promoted()));
+        }
+        showOnly(filter);
         preset.set(chosen);
     }
 

@@ -59,38 +59,43 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
             case TRUE_REJECT -> "judge true rejects";
         };
         return new RowFilter(description,
-                row -> AgreementCell.of(rated.apply(row)).filter(c -> c == cell).isPresent());
+                counted(row -> AgreementCell.of(rated.apply(row)).filter(c -> c == cell).isPresent()));
     }
 
     /** The rows {@code confusion} counts in the cell (truth label {@code row}, answered {@code column}). */
     public static RowFilter labelCell(LabelConfusion confusion, int row, int column, String who) {
         LabelConfusion.Cell cell = new LabelConfusion.Cell(row, column);
         return new RowFilter(who + " " + confusion.columns().get(column) + " for truth " + confusion.labels().get(row),
-                r -> confusion.cellOf(r.result().scored()).filter(cell::equals).isPresent());
+                counted(r -> confusion.cellOf(r.result().scored()).filter(cell::equals).isPresent()));
     }
 
     /** The rows {@code confusion} counts in a truth label's row: the denominator of that label's accuracy. */
     public static RowFilter truthLabel(LabelConfusion confusion, int row, String who) {
         return new RowFilter(who + " on truth " + confusion.labels().get(row),
-                r -> confusion.cellOf(r.result().scored()).filter(c -> c.row() == row).isPresent());
+                counted(r -> confusion.cellOf(r.result().scored()).filter(c -> c.row() == row).isPresent()));
     }
 
     /** The rows behind base vs truth: a parsed base answer and truth. */
     public static RowFilter baseScored() {
         return new RowFilter("base answers scored against truth",
-                row -> TruthMatch.ofBase(row.result().truth(), row.result().baseAnswer()).scored());
+                counted(row -> TruthMatch.ofBase(row.result().truth(), row.result().baseAnswer()).scored()));
     }
 
     /** The rows behind judge vs truth: a parsed judge prediction and truth. */
     public static RowFilter judgeScored() {
         return new RowFilter("judge predictions scored against truth",
-                row -> TruthMatch.ofJudge(row.result().truth(), row.result().verdict()).scored());
+                counted(row -> TruthMatch.ofJudge(row.result().truth(), row.result().verdict()).scored()));
     }
 
     /** The rows behind base vs judge: a parsed judge verdict. */
     public static RowFilter judgeParsed() {
         return new RowFilter("parsed judge verdicts",
-                row -> row.result().verdict() != null && row.result().verdict().parsed());
+                counted(row -> row.result().verdict() != null && row.result().verdict().parsed()));
+    }
+
+    /** Rows a figure counts: never a promoted row, which is an example in the judge prompt, not a measurement. */
+    private static Predicate<ResultRow> counted(Predicate<ResultRow> rows) {
+        return row -> !row.promoted() && rows.test(row);
     }
 
     /** An unparsed base answer or judge output, as the metrics count them apart. */

@@ -191,6 +191,23 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void aPromotedRowLeavesThePresetsAsItLeavesTheFigures() {
+        List<RowResult> results = new java.util.ArrayList<>(runResults());
+        results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
+        model.finish(results, JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
+        ResultRow falseAccept = model.allRows().get(5);
+        model.label(falseAccept, false);
+        model.togglePromoted(falseAccept);
+
+        model.showPreset(RowFilter.Preset.FALSE_ACCEPTS);
+        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList(), "an example is no measurement");
+        model.showOnly(RowFilter.agreementCell(io.arbiter.core.metrics.AgreementCell.FALSE_ACCEPT));
+        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
+        model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
+        assertEquals(List.of(5), model.rows().stream().map(ResultRow::index).toList(), "but it is still a reviewed row");
+    }
+
+    @Test
     void aNewRunClearsTheChosenRowsAndCountsAsNewResults() {
         model.finish(runResults(), JudgeLoopMetrics.of(List.of()));
         long version = model.resultsVersionProperty().get();
