@@ -251,9 +251,9 @@ public final class RunEngine {
                 }
 
                 @Override
-                public void progress(long completed, long failed) {
+                public void progress(long completed, long failed, String status) {
                     listener.progress(new StageProgress(stage, (int) Math.min(total, alreadyDone + completed + failed),
-                            (int) failed, total, usage.get()));
+                            (int) failed, total, usage.get(), status));
                 }
             };
             String stop = batch.run(spec.provider().baseUrl(), stage, requests, sink, this::ended);
