@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code arbiter run | inspect | metrics | serve}. */
+/** The command line: {@code arbiter run | batch-export | batch-import | inspect | metrics | serve}. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "Evaluate a language model with an LLM as a judge.",
-        subcommands = {RunCommand.class, InspectCommand.class, MetricsCommand.class, ServeCommand.class})
+        subcommands = {RunCommand.class, BatchExportCommand.class, BatchImportCommand.class, InspectCommand.class,
+                MetricsCommand.class, ServeCommand.class})
 public final class ArbiterCli implements Runnable {
 
     /** Exit status for bad input: a wrong flag, a missing file, a column that is not there. */

@@ -39,8 +39,11 @@ public final class BatchStageRunner {
     public interface Sink {
         void outcomes(Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys);
 
-        /** Lines the provider reports done (answered or failed) across the stage's live batches in this attempt. */
-        void progress(long completed, long failed);
+        /**
+         * Lines the provider reports done (answered or failed) across the stage's live batches in this attempt,
+         * and their status ("in_progress", or several joined by "/" while shards differ).
+         */
+        void progress(long completed, long failed, String status);
     }
 
     private static final int MAX_ROUNDS = 5;
@@ -237,7 +240,9 @@ public final class BatchStageRunner {
             }
             long completed = states.values().stream().mapToLong(BatchState::completed).sum();
             long failed = states.values().stream().mapToLong(BatchState::failed).sum();
-            sink.progress(completed, failed);
+            String status = states.values().stream().map(BatchState::status).distinct().sorted()
+                    .reduce((a, b) -> a + "/" + b).orElse("submitted");
+            sink.progress(completed, failed, status);
             open = stillOpen;
             if (!open.isEmpty()) {
                 sleeper.sleep(pollInterval);

@@ -5,12 +5,9 @@ import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
-import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
-import io.arbiter.core.prompt.RenderedPrompt;
-import io.arbiter.core.prompt.RowPrompts;
 import io.arbiter.core.verdict.AnswerNormalizer;
 import io.arbiter.core.verdict.JudgeOutputParser;
 import java.util.ArrayList;
@@ -78,7 +75,7 @@ public final class RunEngine {
 
         private final RunSpec spec;
         private final RunListener listener;
-        private final RowPrompts prompts;
+        private final StageRequests requests;
         private final AnswerNormalizer normalizer;
         private final JudgeOutputParser parser;
         private final AtomicReferenceArray<RowResult> rows;
@@ -92,7 +89,7 @@ public final class RunEngine {
         ActiveRun(RunSpec spec, RunListener listener) {
             this.spec = spec;
             this.listener = listener;
-            this.prompts = new RowPrompts(spec.dataset(), spec.mapping(), spec.prompts(), spec.labels(), spec.examples());
+            this.requests = new StageRequests(spec);
             this.normalizer = new AnswerNormalizer(spec.labels());
             this.parser = new JudgeOutputParser(spec.labels());
             this.rows = new AtomicReferenceArray<>(spec.dataset().size());
@@ -122,8 +119,7 @@ public final class RunEngine {
                 if (!ended()) {
                     List<Integer> answered = new ArrayList<>();
                     for (int row = 0; row < rows.length(); row++) {
-                        StageOutcome base = rows.get(row).base();
-                        if (base.answered() && !base.text().isBlank()) {
+                        if (StageRequests.judgeable(rows.get(row).base())) {
                             answered.add(row);
                         }
                     }
@@ -223,12 +219,7 @@ public final class RunEngine {
         }
 
         private ChatRequest requestFor(Stage stage, int row) {
-            ProviderProfile provider = spec.provider();
-            RenderedPrompt prompt = stage == Stage.BASE
-                    ? prompts.base(row)
-                    : prompts.judge(row, rows.get(row).base().text().strip());
-            String model = stage == Stage.BASE ? provider.baseModel() : provider.judgeModel();
-            return new ChatRequest(model, prompt.system(), prompt.user(), provider.temperature(), provider.maxTokens());
+            return stage == Stage.BASE ? requests.base(row) : requests.judge(row, rows.get(row).base().text());
         }
 
         /** One stage through the Batch API; outcomes are recorded as each output file is read. */
@@ -251,9 +242,9 @@ public final class RunEngine {
                 }
 
                 @Override
-                public void progress(long completed, long failed) {
+                public void progress(long completed, long failed, String status) {
                     listener.progress(new StageProgress(stage, (int) Math.min(total, alreadyDone + completed + failed),
-                            (int) failed, total, usage.get()));
+                            (int) failed, total, usage.get(), status));
                 }
             };
             String stop = batch.run(spec.provider().baseUrl(), stage, requests, sink, this::ended);

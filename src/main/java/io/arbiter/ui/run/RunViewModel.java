@@ -41,6 +41,8 @@ public final class RunViewModel {
     private final Coalescer coalescer;
     private Consumer<List<RowResult>> rowSink = rows -> { };
     private RunHandle handle;
+    /** True from Cancel until the run ends, so batch status news does not hide "Cancelling…". UI thread only. */
+    private boolean cancelling;
     /** The listener of the run under way; events from an earlier run's stragglers go to its own, dead listener. */
     private volatile Listener current;
 
@@ -102,6 +104,7 @@ public final class RunViewModel {
         baseCount.set("starting…");
         judgeCount.set("waiting for the base stage");
         message.set("Running…");
+        cancelling = false;
         running.set(true);
         Listener listener = new Listener();
         current = listener;
@@ -126,6 +129,7 @@ public final class RunViewModel {
     public void cancel() {
         if (handle != null && running.get()) {
             message.set("Cancelling…");
+            cancelling = true;
             handle.cancel();
         }
     }
@@ -149,9 +153,22 @@ public final class RunViewModel {
             rowSink.accept(rows);
         }
         synchronized (listener.latest) {
-            show(listener.latest.get(Stage.BASE), baseProgress, baseCount);
-            show(listener.latest.get(Stage.JUDGE), judgeProgress, judgeCount);
+            StageProgress base = listener.latest.get(Stage.BASE);
+            StageProgress judge = listener.latest.get(Stage.JUDGE);
+            show(base, baseProgress, baseCount);
+            show(judge, judgeProgress, judgeCount);
+            StageProgress batch = judge != null && judge.batchStatus() != null ? judge : base;
+            if (batch != null && batch.batchStatus() != null && running.get() && !cancelling) {
+                message.set(batchMessage(batch));
+            }
         }
+    }
+
+    /** E.g. "Base stage: batch in_progress, 120/300": a batch can sit in one status for hours, so say which. */
+    static String batchMessage(StageProgress p) {
+        String stage = p.stage() == Stage.BASE ? "Base stage" : "Judge stage";
+        String failed = p.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", p.failed()) : "";
+        return String.format(Locale.ROOT, "%s: batch %s, %,d/%,d%s", stage, p.batchStatus(), p.done(), p.total(), failed);
     }
 
     private static void show(StageProgress p, ReadOnlyDoubleWrapper bar, ReadOnlyStringWrapper count) {

@@ -54,6 +54,7 @@ public final class WorkbenchView {
     @FXML private TextField baseModelField;
     @FXML private TextField judgeModelField;
     @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private ComboBox<RunMode> modeBox;
     @FXML private Label keyHintLabel;
     @FXML private StackPane promptsSlot;
     @FXML private StackPane runSlot;
@@ -114,6 +115,11 @@ public final class WorkbenchView {
                 1, ProviderProfile.MAX_CONCURRENCY, model.concurrencyProperty().get()));
         concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(model.concurrencyProperty());
         var running = model.run().runningProperty();
+        modeBox.getItems().setAll(RunMode.values());
+        modeBox.valueProperty().bindBidirectional(model.modeProperty());
+        modeBox.disableProperty().bind(running.or(model.batchAvailableProperty().not()));
+        modeBox.setTooltip(new javafx.scene.control.Tooltip(
+                "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
         for (Node control : new Node[] {inputColumnBox, truthColumnBox, separatorField, providerBox,
                 baseModelField, judgeModelField, concurrencySpinner}) {
             control.disableProperty().bind(running);

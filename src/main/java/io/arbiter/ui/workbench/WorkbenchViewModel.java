@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,6 +66,7 @@ public final class WorkbenchViewModel {
     /** Every answer received in this session, by request: nothing already paid for is asked again. */
     private final ResponseCache sessionCache = new InMemoryResponseCache();
     private final ProviderConnector connector = new ProviderConnector();
+    private final BatchSession batchSession = new BatchSession();
     /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
     private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
@@ -96,6 +99,8 @@ public final class WorkbenchViewModel {
     private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
+    private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
+    private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
     private boolean estimating;
     private boolean estimateStale;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
@@ -122,6 +127,10 @@ public final class WorkbenchViewModel {
                 judgeModel.set(now.judgeModel());
                 concurrency.set(now.concurrency());
                 keyHint.set(keyHintFor(now));
+                batchAvailable.set(now.hasBatchApi());
+                if (!now.hasBatchApi()) {
+                    mode.set(RunMode.REALTIME);
+                }
             }
         });
         keyHint.set(keyHintFor(provider.get()));
@@ -230,6 +239,16 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<Integer> concurrencyProperty() {
         return concurrency;
+    }
+
+    /** Realtime requests or the Batch API; batch only when the provider has it. */
+    public ObjectProperty<RunMode> modeProperty() {
+        return mode;
+    }
+
+    /** Whether the selected provider offers the Batch API. */
+    public ReadOnlyBooleanProperty batchAvailableProperty() {
+        return batchAvailable.getReadOnlyProperty();
     }
 
     /** Where the provider's key comes from and whether it is there; never the key itself. */
@@ -399,6 +418,7 @@ public final class WorkbenchViewModel {
         String base = baseModel.get();
         String judge = judgeModel.get();
         int inFlight = concurrency.get();
+        boolean batch = mode.get() == RunMode.BATCH && preset.hasBatchApi();
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
@@ -409,9 +429,14 @@ public final class WorkbenchViewModel {
             // a judge-only edit sends only what has no answer yet.
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
                     ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
-            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, limits);
             String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
-            return new Prepared(spec, new CachingChatClient(retrying, sessionCache, cacheIdentity));
+            if (batch) {
+                BatchSession.Launch launch = batchSession.prepare(spec, sessionCache, cacheIdentity);
+                return new Prepared(spec, launch.engine(), launch.client()::close, null);
+            }
+            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, limits);
+            CachingChatClient cached = new CachingChatClient(retrying, sessionCache, cacheIdentity);
+            return new Prepared(spec, new RunEngine(cached), cached::close, cached);
         }).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
@@ -424,16 +449,16 @@ public final class WorkbenchViewModel {
                 results.show(rows, mapping);
             }
             run.start(listener -> {
-                        RunHandle handle = new RunEngine(prepared.client()).start(prepared.spec(), listener);
+                        RunHandle handle = prepared.engine().start(prepared.spec(), listener);
                         // Closed when the run ends however it ends, even after the window has gone.
-                        handle.outcome().whenComplete((outcome, error) -> prepared.client().close());
+                        handle.outcome().whenComplete((outcome, error) -> prepared.close().run());
                         return handle;
                     },
                     results::apply,
                     outcome -> {
                         results.finish(outcome.rows(), outcome.metrics());
-                        CachingChatClient cached = (CachingChatClient) prepared.client();
-                        if (cached.hits() > 0) {
+                        CachingChatClient cached = prepared.cached();
+                        if (cached != null && cached.hits() > 0) {
                             status.set(String.format(java.util.Locale.ROOT,
                                     "%,d answers came from this session's cache; %,d requests were sent.",
                                     cached.hits(), cached.misses()));
@@ -479,6 +504,7 @@ public final class WorkbenchViewModel {
     public void shutdown() {
         run.cancel();
         connector.close();
+        batchSession.close();
     }
 
     private void useDataset(Dataset loaded, String input, String truth) {
@@ -573,7 +599,8 @@ public final class WorkbenchViewModel {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    private record Prepared(RunSpec spec, ChatClient client) {
+    /** A run ready to start; {@code cached} is the realtime client whose cache hits are reported, else null. */
+    private record Prepared(RunSpec spec, RunEngine engine, Runnable close, CachingChatClient cached) {
     }
 
     private record Remapped(LabelCounts counts, List<ResultRow> rows) {

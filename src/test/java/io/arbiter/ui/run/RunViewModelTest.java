@@ -159,6 +159,17 @@ class RunViewModelTest {
         assertEquals("1 / 10", model.baseCountProperty().get());
     }
 
+    @Test
+    void batchStatusIsShownInTheMessageUntilCancel() {
+        start();
+        run.listener.progress(new StageProgress(Stage.BASE, 120, 0, 300, Usage.NONE, "in_progress"));
+        assertEquals("Base stage: batch in_progress, 120/300", model.messageProperty().get());
+
+        model.cancel();
+        run.listener.progress(new StageProgress(Stage.BASE, 130, 0, 300, Usage.NONE, "cancelling"));
+        assertEquals("Cancelling…", model.messageProperty().get());
+    }
+
     private void start() {
         model.start(run, rowsSeen::addAll, finished::add);
     }

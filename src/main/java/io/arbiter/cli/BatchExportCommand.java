@@ -1,0 +1,89 @@
+package io.arbiter.cli;
+
+import io.arbiter.core.llm.BatchCustomId;
+import io.arbiter.core.llm.BatchJsonl;
+import io.arbiter.core.llm.BatchRequestLine;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.run.StageRequests;
+import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.offline.OfflineProvider;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arbiter batch-export}: one stage's requests as OpenAI-format batch JSONL, for an engine Arbiter does not
+ * drive itself (vLLM's {@code run-batch}, a provider's console). With {@code --project} only the rows the project's
+ * run of this spec has not answered are written, under that run's custom ids.
+ */
+@Command(name = "batch-export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write one stage's requests as OpenAI-format batch JSONL (what vLLM's run-batch consumes).")
+final class BatchExportCommand extends SpecCommand implements Callable<Integer> {
+
+    @Option(names = "--stage", required = true, description = "base or judge; the judge stage needs the base answers in --project.")
+    String stage;
+
+    @Option(names = "--out", required = true, description = "The JSONL file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter stderr = command.commandLine().getErr();
+        Stage which = parseStage(stage);
+        Inputs inputs = readInputs(stderr);
+        int written;
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
+             ProjectStore store = openProject()) {
+            ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
+            RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
+            long runId = store == null ? 0 : runIdFor(store, specJson(profile), stderr);
+            ProjectRunLedger ledger = store == null ? null : new ProjectRunLedger(store, runId);
+            Map<Integer, StageOutcome> done = ledger == null ? Map.of() : ledger.stored(which);
+            Map<Integer, StageOutcome> bases = ledger == null ? Map.of() : ledger.stored(Stage.BASE);
+            if (which == Stage.JUDGE && bases.values().stream().noneMatch(StageRequests::judgeable)) {
+                throw new CliFailure("The judge stage needs base answers: import them first (batch-import --stage base"
+                        + " --project P) and pass the same --project here", ArbiterCli.BAD_INPUT);
+            }
+            StageRequests requests = new StageRequests(spec);
+            written = 0;
+            try (BatchJsonl.RequestWriter writer = new BatchJsonl.RequestWriter(
+                    new BufferedOutputStream(Files.newOutputStream(out)))) {
+                for (int row = 0; row < spec.dataset().size(); row++) {
+                    StageOutcome already = done.get(row);
+                    if (already != null && already.answered()) {
+                        continue;
+                    }
+                    if (which == Stage.JUDGE && !StageRequests.judgeable(bases.get(row))) {
+                        continue;
+                    }
+                    String id = new BatchCustomId(runId, which.name(), row).toString();
+                    writer.write(new BatchRequestLine(id, which == Stage.BASE
+                            ? requests.base(row) : requests.judge(row, bases.get(row).text())));
+                    written++;
+                }
+            }
+        }
+        stdout.printf("wrote %d %s request(s) to %s%n", written, which.name().toLowerCase(), out);
+        stdout.flush();
+        return 0;
+    }
+
+    static Stage parseStage(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "base" -> Stage.BASE;
+            case "judge" -> Stage.JUDGE;
+            default -> throw new CliFailure("--stage must be base or judge, not '" + text + "'", ArbiterCli.BAD_INPUT);
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package io.arbiter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.DatasetException;
+import io.arbiter.core.dataset.DatasetImporter;
+import io.arbiter.core.dataset.ImportProblem;
+import io.arbiter.core.dataset.ImportProgress;
+import io.arbiter.core.dataset.ImportResult;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.prompt.PromptCheck;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.StoredRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that define a run's spec (dataset, columns, prompts, provider) and the project run they map to,
+ * shared by {@code run}, {@code batch-export} and {@code batch-import} so all three agree on which run is meant.
+ */
+abstract class SpecCommand {
+
+    static final String OFFLINE = "offline";
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--dataset", required = true, description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'.")
+    Path dataset;
+
+    @Mixin
+    DatasetOptions datasetOptions;
+
+    @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
+    boolean skipRagged;
+
+    @Option(names = "--input-column", required = true, split = ",",
+            description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part.")
+    List<String> inputColumns;
+
+    @Option(names = "--truth-column", description = "Ground-truth column; without it only the judge's figures are computed.")
+    String truthColumn;
+
+    @Option(names = "--truth-separator", defaultValue = ",", description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
+    String truthSeparator;
+
+    @Option(names = "--base-prompt", required = true, description = "File with the base prompt.")
+    Path basePrompt;
+
+    @Option(names = "--judge-prompt", required = true, description = "File with the judge prompt.")
+    Path judgePrompt;
+
+    @Option(names = "--provider", defaultValue = OFFLINE,
+            description = "'offline' for the embedded demo model, or an OpenAI-compatible base URL such as https://api.openai.com/v1.")
+    String provider;
+
+    @Option(names = "--api-key-env", description = "Environment variable that holds the API key (the key itself is never passed on the command line).")
+    String apiKeyEnv;
+
+    @Option(names = "--base-model", description = "Model under test (required with a base URL).")
+    String baseModel;
+
+    @Option(names = "--judge-model", description = "Judge model (required with a base URL).")
+    String judgeModel;
+
+    @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight at once, 1 to 512 (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--max-tokens", defaultValue = "256", description = "Reply length limit (default: ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--project", description = "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
+    Path project;
+
+    /** The dataset, mapping and prompts, checked against each other. */
+    record Inputs(Dataset dataset, ColumnMapping mapping, PromptPair prompts) {
+    }
+
+    Inputs readInputs(PrintWriter stderr) {
+        if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
+            throw new CliFailure("--concurrency must be 1 to 512, not " + concurrency, ArbiterCli.BAD_INPUT);
+        }
+        Dataset rows = readDataset(stderr);
+        ColumnMapping mapping = new ColumnMapping(inputColumns, truthColumn, truthSeparator);
+        List<String> mappingProblems = mapping.problemsWith(rows);
+        if (!mappingProblems.isEmpty()) {
+            throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
+        }
+        PromptPair prompts = PromptPair.of(readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+        List<String> promptProblems = PromptCheck.problems(prompts, rows.columns());
+        if (!promptProblems.isEmpty()) {
+            throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
+        }
+        return new Inputs(rows, mapping, prompts);
+    }
+
+    boolean isOffline() {
+        return provider.equalsIgnoreCase(OFFLINE);
+    }
+
+    ProviderProfile remoteProfile() {
+        if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
+            throw new CliFailure("--provider must be 'offline' or a base URL starting with http:// or https://, not '"
+                    + provider + "'", ArbiterCli.BAD_INPUT);
+        }
+        if (baseModel == null || judgeModel == null) {
+            throw new CliFailure("--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
+        }
+        return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency);
+    }
+
+    Dataset readDataset(PrintWriter stderr) {
+        ImportResult result;
+        try {
+            result = DatasetImporter.read(dataset, datasetOptions.settings(), ImportProgress.NONE, () -> false);
+        } catch (DatasetException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+        if (result.totalRaggedRows() > 0) {
+            ImportProblem first = result.problems().stream()
+                    .filter(p -> p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
+                    .findFirst().orElseThrow();
+            String summary = result.totalRaggedRows() + " ragged row(s), the first at line " + first.line() + " (" + first.message() + ")";
+            if (!skipRagged) {
+                throw new CliFailure(dataset + ": " + summary + "; --skip-ragged leaves them out", ArbiterCli.BAD_INPUT);
+            }
+            stderr.println("arbiter: " + dataset + ": left out " + summary);
+        }
+        return result.dataset();
+    }
+
+    static String readText(Path file, String option) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CliFailure(option + ": no such file " + file, ArbiterCli.BAD_INPUT);
+        } catch (IOException e) {
+            throw new CliFailure(option + ": cannot read " + file + " (" + e.getMessage() + ")", ArbiterCli.BAD_INPUT);
+        }
+    }
+
+    /** The offline server's port changes every run, its answers do not: key its cache by name. */
+    String providerIdentity(ProviderProfile profile) {
+        return isOffline() ? OFFLINE : profile.baseUrl();
+    }
+
+    ProjectStore openProject() {
+        if (project == null) {
+            return null;
+        }
+        try {
+            return ProjectStore.open(project);
+        } catch (ProjectFileException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+    }
+
+    /** The unfinished run of the same spec when there is one (to resume), else a new run. */
+    static long runIdFor(ProjectStore store, String specJson, PrintWriter stderr) {
+        List<StoredRun> runs = store.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            StoredRun run = runs.get(i);
+            if (run.specJson().equals(specJson) && !run.status().equals(RunOutcome.Status.COMPLETED.name())) {
+                stderr.println("arbiter: resuming run " + run.id() + " (" + run.status().toLowerCase() + ")");
+                stderr.flush();
+                return run.id();
+            }
+        }
+        return store.createRun(specJson);
+    }
+
+    /**
+     * What defines a run's answers, and nothing secret: the key is named by its variable only. Concurrency and mode
+     * are left out, so a run cut short can be resumed with other settings.
+     */
+    String specJson(ProviderProfile profile) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode spec = mapper.createObjectNode();
+        spec.put("dataset", dataset.toAbsolutePath().normalize().toString());
+        spec.put("dataset_sha256", sha256(dataset));
+        spec.putPOJO("input_columns", inputColumns);
+        spec.put("truth_column", truthColumn);
+        spec.put("truth_separator", truthSeparator);
+        spec.put("base_prompt", readText(basePrompt, "--base-prompt"));
+        spec.put("judge_prompt", readText(judgePrompt, "--judge-prompt"));
+        spec.put("provider", isOffline() ? OFFLINE : profile.baseUrl());
+        spec.put("api_key_env", profile.apiKeyEnv());
+        spec.put("base_model", profile.baseModel());
+        spec.put("judge_model", profile.judgeModel());
+        spec.put("temperature", profile.temperature());
+        spec.put("max_tokens", profile.maxTokens());
+        return mapper.writeValueAsString(spec);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

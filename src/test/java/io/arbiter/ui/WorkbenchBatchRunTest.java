@@ -1,0 +1,71 @@
+package io.arbiter.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.offline.OfflineProvider;
+import io.arbiter.ui.workbench.RunMode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ProgressBar;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Batch API from the run bar: the offline demo answers batch lines as it answers realtime requests. */
+class WorkbenchBatchRunTest extends WorkbenchUiTest {
+
+    @Test
+    void aBatchRunOfTheSampleEndsWithTheRealtimeAccuracies(FxRobot robot) throws Exception {
+        ComboBox<RunMode> modeBox = robot.lookup("#modeBox").queryComboBox();
+        assertFalse(modeBox.isDisabled(), "the offline demo has the Batch API");
+        robot.clickOn("#modeBox").clickOn(RunMode.BATCH.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunMode.BATCH, model.modeProperty().get());
+        List<String> messages = new CopyOnWriteArrayList<>();
+        robot.interact(() -> model.run().messageProperty().addListener((obs, old, now) -> messages.add(now)));
+
+        runToEnd(robot);
+
+        JudgeLoopMetrics realtime = realtimeRun(Samples.movies());
+        assertEquals(realtime.baseVsJudge().percent(), text(robot, "#baseVsJudgeValue"));
+        assertEquals(realtime.baseVsTruth().percent(), text(robot, "#baseVsTruthValue"));
+        assertEquals(realtime.judgeVsTruth().percent(), text(robot, "#judgeVsTruthValue"));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Base stage: batch ")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Judge stage: batch ")), messages.toString());
+        assertEquals("Run finished.", text(robot, "#messageLabel"));
+        assertTrue(robot.lookup("#baseBar").queryAs(ProgressBar.class).getProgress() >= 1.0);
+        assertTrue(robot.lookup("#judgeBar").queryAs(ProgressBar.class).getProgress() >= 1.0);
+    }
+
+    @Test
+    void theModeIsRealtimeAndFixedForAProviderWithoutBatches(FxRobot robot) {
+        var local = model.providers().stream().filter(p -> !p.hasBatchApi()).findFirst();
+        if (local.isEmpty()) {
+            return; // every preset has batches: nothing to check
+        }
+        robot.interact(() -> model.modeProperty().set(RunMode.BATCH));
+        robot.interact(() -> model.providerProperty().set(local.get()));
+        assertEquals(RunMode.REALTIME, model.modeProperty().get());
+        assertTrue(robot.lookup("#modeBox").queryComboBox().isDisabled());
+    }
+
+    private static JudgeLoopMetrics realtimeRun(Dataset sample) throws Exception {
+        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            return new RunEngine(client).runToEnd(
+                    RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE).metrics();
+        }
+    }
+}
