@@ -24,7 +24,6 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
-import io.arbiter.core.run.RunEstimate;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.analysis.AnalysisViewModel;
@@ -39,7 +38,6 @@ import io.arbiter.ui.run.RunViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
@@ -71,6 +69,7 @@ public final class WorkbenchViewModel {
     private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
+    private final RunEstimator estimator;
     private final ResultsViewModel results;
     private final AnalysisViewModel analysis;
     /** Which tab the lower half shows; a figure on the analysis tab switches to the results to show its rows. */
@@ -101,8 +100,6 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
     private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
-    private boolean estimating;
-    private boolean estimateStale;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
 
@@ -120,6 +117,7 @@ public final class WorkbenchViewModel {
         });
         results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
                 : " Add {{examples}} to the judge prompt to use it.");
+        this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -134,9 +132,9 @@ public final class WorkbenchViewModel {
             }
         });
         keyHint.set(keyHintFor(provider.get()));
-        provider.addListener((obs, old, now) -> refreshEstimate());
-        prompts.baseTextProperty().addListener((obs, old, now) -> refreshEstimate());
-        prompts.judgeTextProperty().addListener((obs, old, now) -> refreshEstimate());
+        provider.addListener((obs, old, now) -> estimator.refresh());
+        prompts.baseTextProperty().addListener((obs, old, now) -> estimator.refresh());
+        prompts.judgeTextProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.baseTextProperty().addListener((obs, old, now) -> detail.refresh());
         prompts.judgeTextProperty().addListener((obs, old, now) -> detail.refresh());
         inputColumn.addListener((obs, old, now) -> remap());
@@ -299,39 +297,15 @@ public final class WorkbenchViewModel {
                 });
     }
 
-    /**
-     * Re-estimates the next run's tokens and cost in the background: one estimate at a time, and one more if
-     * anything changed meanwhile, so typing in a prompt never queues up work.
-     */
-    private void refreshEstimate() {
+    /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
+    private RunEstimator.Next nextRun() {
         Dataset rows = dataset.get();
         if (rows == null || !prompts.problems().isEmpty() || !mapping().problemsWith(rows).isEmpty()) {
-            run.showEstimate("");
-            return;
+            return null;
         }
-        if (estimating) {
-            estimateStale = true;
-            return;
-        }
-        estimating = true;
-        estimateStale = false;
         ProviderSettings settings = provider.get();
-        RunSpec spec = spec(rows, mapping(), prompts.prompts(),
-                settings.profile("http://estimate.invalid/v1"), results.dataset() == rows ? results.examples() : List.of());
-        executor.submit(() -> RunEstimate.of(spec)).whenComplete((estimate, failure) -> {
-            estimating = false;
-            if (failure == null) {
-                RunEstimate.Prices prices = new RunEstimate.Prices(settings.baseInputPrice(), settings.baseOutputPrice(),
-                        settings.judgeInputPrice(), settings.judgeOutputPrice());
-                OptionalDouble cost = estimate.cost(prices);
-                run.showEstimate("Next run: " + estimate.describe() + (cost.isPresent()
-                        ? String.format(java.util.Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
-                        : " · prices under Providers… give a cost"));
-            }
-            if (estimateStale) {
-                refreshEstimate();
-            }
-        });
+        return new RunEstimator.Next(spec(rows, mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"),
+                results.dataset() == rows ? results.examples() : List.of()), settings);
     }
 
     /** Reads the user's saved provider profiles in the background; the presets stay if there are none. */
@@ -553,7 +527,7 @@ public final class WorkbenchViewModel {
                     }
                     labels.show(remapped.counts());
                     prompts.useDataset(rows, mapping, remapped.counts().labelSet());
-                    refreshEstimate();
+                    estimator.refresh();
                     if (!run.runningProperty().get() && !preparing) {
                         results.show(rows, mapping, remapped.rows());
                     }
