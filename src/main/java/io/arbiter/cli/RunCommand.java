@@ -30,6 +30,12 @@ import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.store.PromptVersion;
+import io.arbiter.core.store.StoredDataset;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.ProjectStore;
@@ -65,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--dataset", required = true, description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'.")
+    @Option(names = "--dataset", description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
     Path dataset;
 
     @Mixin
@@ -74,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
     boolean skipRagged;
 
-    @Option(names = "--input-column", required = true, split = ",",
+    @Option(names = "--input-column", split = ",",
             description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part.")
     List<String> inputColumns;
 
@@ -84,10 +90,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--truth-separator", defaultValue = ",", description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
     String truthSeparator;
 
-    @Option(names = "--base-prompt", required = true, description = "File with the base prompt.")
+    @Option(names = "--base-prompt", description = "File with the base prompt.")
     Path basePrompt;
 
-    @Option(names = "--judge-prompt", required = true, description = "File with the judge prompt.")
+    @Option(names = "--judge-prompt", description = "File with the judge prompt.")
     Path judgePrompt;
 
     @Option(names = "--provider", defaultValue = OFFLINE,
@@ -128,6 +134,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
+    @Option(names = "--fail-below", paramLabel = "METRIC=VALUE[,METRIC=VALUE]", converter = Thresholds.Converter.class,
+            description = "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement), e.g. kappa=0.6.")
+    Thresholds failBelow;
+
+    /** Where the rows, mapping and prompts of this run come from: the options, or the project's stored configuration. */
+    private record Configuration(Dataset rows, String datasetPath, String datasetSha256, ColumnMapping mapping,
+                                 String baseText, String judgeText) {
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
@@ -135,28 +150,41 @@ final class RunCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
             throw new CliFailure("--concurrency must be 1 to 512, not " + concurrency, ArbiterCli.BAD_INPUT);
         }
-        Dataset rows = readDataset(stderr);
-        ColumnMapping mapping = new ColumnMapping(inputColumns, truthColumn, truthSeparator);
+        if (!mode.equals("realtime") && !mode.equals("batch")) {
+            throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
+        }
+        try (Project opened = openProject()) {
+            return run(opened, stdout, stderr);
+        }
+    }
+
+    private Integer run(Project opened, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        Configuration config = dataset == null ? storedConfiguration(opened) : givenConfiguration(stderr);
+        Dataset rows = config.rows();
+        ColumnMapping mapping = config.mapping();
         List<String> mappingProblems = mapping.problemsWith(rows);
         if (!mappingProblems.isEmpty()) {
             throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
         }
-        PromptPair prompts = PromptPair.of(readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+        PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
         List<String> promptProblems = PromptCheck.problems(prompts, rows.columns());
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
 
-        if (!mode.equals("realtime") && !mode.equals("batch")) {
-            throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
-        }
         RunOutcome outcome;
         RunAccounting accounting;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
-             ProjectStore store = openProject()) {
+        JudgeReport report;
+        ProjectStore store = opened == null ? null : opened.store();
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
             RunSpec spec = RunSpec.of(rows, mapping, prompts, profile);
-            long runId = store == null ? 0 : runIdFor(store, specJson(profile), stderr);
+            long runId = 0;
+            if (opened != null) {
+                saveConfiguration(opened, config, profile);
+                runId = runIdFor(store, specJson(config, profile), stderr);
+                opened.describeRun(runId, spec, config.datasetSha256(), mode);
+            }
             RunLedger stored = store == null ? RunLedger.NONE : new ProjectRunLedger(store, runId);
             BatchLedger jobs = store == null ? new InMemoryRunLedger() : (ProjectRunLedger) stored;
             accounting = new RunAccounting(stored);
@@ -169,9 +197,8 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 outcome = runRealtime(profile, spec, store, accounting, progress);
             }
-            if (store != null) {
-                store.updateRunStatus(runId, outcome.status().name());
-            }
+            report = opened != null ? opened.finishRun(runId, outcome, null)
+                    : JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
@@ -183,7 +210,66 @@ final class RunCommand implements Callable<Integer> {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
             return ArbiterCli.PROVIDER_FAILED;
         }
+        if (failBelow != null) {
+            java.util.Optional<String> shortfall = failBelow.shortfall(MetricsJson.tree(report));
+            if (shortfall.isPresent()) {
+                stderr.println("arbiter: below threshold: " + shortfall.get());
+                stderr.flush();
+                return ArbiterCli.BELOW_THRESHOLD;
+            }
+        }
         return 0;
+    }
+
+    private Configuration givenConfiguration(PrintWriter stderr) throws IOException {
+        for (var required : List.of(java.util.Map.entry("--input-column", inputColumns == null ? "" : "x"),
+                java.util.Map.entry("--base-prompt", basePrompt == null ? "" : "x"),
+                java.util.Map.entry("--judge-prompt", judgePrompt == null ? "" : "x"))) {
+            if (required.getValue().isEmpty()) {
+                throw new CliFailure("Missing required option: '" + required.getKey() + "' (with --dataset)",
+                        ArbiterCli.BAD_INPUT);
+            }
+        }
+        Dataset rows = readDataset(stderr);
+        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), sha256(dataset),
+                new ColumnMapping(inputColumns, truthColumn, truthSeparator),
+                readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+    }
+
+    /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
+    private Configuration storedConfiguration(Project opened) {
+        if (opened == null) {
+            throw new CliFailure("Missing required option: '--dataset' (or --project with a stored configuration)",
+                    ArbiterCli.BAD_INPUT);
+        }
+        if (inputColumns != null || basePrompt != null || judgePrompt != null) {
+            throw new CliFailure("--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
+        }
+        String missing = opened.file() + " has no stored configuration to re-run; run it once with --dataset, "
+                + "--input-column, --base-prompt and --judge-prompt";
+        StoredDataset info = opened.datasetInfo().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        Dataset rows = opened.dataset().orElseThrow();
+        ColumnMapping mapping = opened.mapping().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        PromptVersion prompts = opened.prompts().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        provider = stored.baseUrl();
+        apiKeyEnv = stored.apiKeyEnv();
+        baseModel = stored.baseModel();
+        judgeModel = stored.judgeModel();
+        temperature = stored.temperature();
+        maxTokens = stored.maxTokens();
+        return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
+    }
+
+    /** Keeps what this run used as the project's configuration, so {@code run --project P} alone can repeat it. */
+    private void saveConfiguration(Project opened, Configuration config, ProviderProfile profile) {
+        if (opened.datasetInfo().map(d -> !d.sha256().equals(config.datasetSha256())).orElse(true)) {
+            opened.saveDataset(config.rows(), config.datasetPath(), config.datasetSha256());
+        }
+        opened.saveMapping(config.mapping());
+        opened.savePrompts(config.baseText(), config.judgeText());
+        opened.saveProvider(isOffline() ? new ProviderProfile(OFFLINE, OFFLINE, null, profile.baseModel(),
+                profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency()) : profile);
     }
 
     private boolean isOffline() {
@@ -277,12 +363,12 @@ final class RunCommand implements Callable<Integer> {
         return local ? Duration.ofMillis(100) : Duration.ofSeconds(10);
     }
 
-    private ProjectStore openProject() {
+    private Project openProject() {
         if (project == null) {
             return null;
         }
         try {
-            return ProjectStore.open(project);
+            return Project.open(project);
         } catch (ProjectFileException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -306,16 +392,16 @@ final class RunCommand implements Callable<Integer> {
      * What defines a run's answers, and nothing secret: the key is named by its variable only. Concurrency and mode
      * are left out, so a run cut short can be resumed with other settings.
      */
-    private String specJson(ProviderProfile profile) throws IOException {
+    private String specJson(Configuration config, ProviderProfile profile) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode spec = mapper.createObjectNode();
-        spec.put("dataset", dataset.toAbsolutePath().normalize().toString());
-        spec.put("dataset_sha256", sha256(dataset));
-        spec.putPOJO("input_columns", inputColumns);
-        spec.put("truth_column", truthColumn);
-        spec.put("truth_separator", truthSeparator);
-        spec.put("base_prompt", readText(basePrompt, "--base-prompt"));
-        spec.put("judge_prompt", readText(judgePrompt, "--judge-prompt"));
+        spec.put("dataset", config.datasetPath());
+        spec.put("dataset_sha256", config.datasetSha256());
+        spec.putPOJO("input_columns", config.mapping().inputColumns());
+        spec.put("truth_column", config.mapping().truthColumn());
+        spec.put("truth_separator", config.mapping().truthSeparator());
+        spec.put("base_prompt", config.baseText());
+        spec.put("judge_prompt", config.judgeText());
         spec.put("provider", isOffline() ? OFFLINE : profile.baseUrl());
         spec.put("api_key_env", profile.apiKeyEnv());
         spec.put("base_model", profile.baseModel());
