@@ -196,7 +196,7 @@ public final class Project implements AutoCloseable {
                 ProjectJson.write(parameters), datasetSha256);
     }
 
-    /** Records how a run ended, with its headline metrics over its rows and the human verdicts held for them. */
+    /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
         JudgeReport report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
         store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
