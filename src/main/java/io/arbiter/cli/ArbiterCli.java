@@ -4,15 +4,18 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code arbiter run | batch-export | batch-import | inspect | metrics | serve}. */
+/** The command line: {@code arbiter run | runs | compare | batch-export | batch-import | inspect | metrics | serve}. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "Evaluate a language model with an LLM as a judge.",
-        subcommands = {RunCommand.class, BatchExportCommand.class, BatchImportCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, BatchExportCommand.class,
+                BatchImportCommand.class, InspectCommand.class,
                 MetricsCommand.class, ServeCommand.class})
 public final class ArbiterCli implements Runnable {
 
     /** Exit status for bad input: a wrong flag, a missing file, a column that is not there. */
     public static final int BAD_INPUT = 2;
+    /** Exit status when a run ended below a {@code --fail-below} threshold: for cron and CI. */
+    public static final int BELOW_THRESHOLD = 3;
     /** Exit status when the provider could not be used. */
     public static final int PROVIDER_FAILED = 4;
 

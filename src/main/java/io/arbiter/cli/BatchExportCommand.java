@@ -4,6 +4,7 @@ import io.arbiter.core.llm.BatchCustomId;
 import io.arbiter.core.llm.BatchJsonl;
 import io.arbiter.core.llm.BatchRequestLine;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code arbiter batch-export}: one stage's requests as OpenAI-format batch JSONL, for an engine Arbiter does not
  * drive itself (vLLM's {@code run-batch}, a provider's console). With {@code --project} only the rows the project's
- * run of this spec has not answered are written, under that run's custom ids.
+ * run of this spec has not answered are written, under that run's custom ids. Without {@code --dataset} the
+ * configuration stored in {@code --project} (by an earlier {@code run}) is exported.
  */
 @Command(name = "batch-export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write one stage's requests as OpenAI-format batch JSONL (what vLLM's run-batch consumes).")
@@ -41,36 +43,39 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         Stage which = parseStage(stage);
-        Inputs inputs = readInputs(stderr);
+        checkSettings();
         int written;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
-             ProjectStore store = openProject()) {
-            ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-            RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
-            long runId = store == null ? 0 : runIdFor(store, specJson(profile), stderr);
-            ProjectRunLedger ledger = store == null ? null : new ProjectRunLedger(store, runId);
-            Map<Integer, StageOutcome> done = ledger == null ? Map.of() : ledger.stored(which);
-            Map<Integer, StageOutcome> bases = ledger == null ? Map.of() : ledger.stored(Stage.BASE);
-            if (which == Stage.JUDGE && bases.values().stream().noneMatch(StageRequests::judgeable)) {
-                throw new CliFailure("The judge stage needs base answers: import them first (batch-import --stage base"
-                        + " --project P) and pass the same --project here", ArbiterCli.BAD_INPUT);
-            }
-            StageRequests requests = new StageRequests(spec);
-            written = 0;
-            try (BatchJsonl.RequestWriter writer = new BatchJsonl.RequestWriter(
-                    new BufferedOutputStream(Files.newOutputStream(out)))) {
-                for (int row = 0; row < spec.dataset().size(); row++) {
-                    StageOutcome already = done.get(row);
-                    if (already != null && already.answered()) {
-                        continue;
+        try (Project opened = openProject()) {
+            Inputs inputs = readInputs(opened, stderr);
+            ProjectStore store = opened == null ? null : opened.store();
+            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+                ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
+                RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
+                long runId = store == null ? 0 : runIdFor(store, specJson(inputs.config(), profile), stderr);
+                ProjectRunLedger ledger = store == null ? null : new ProjectRunLedger(store, runId);
+                Map<Integer, StageOutcome> done = ledger == null ? Map.of() : ledger.stored(which);
+                Map<Integer, StageOutcome> bases = ledger == null ? Map.of() : ledger.stored(Stage.BASE);
+                if (which == Stage.JUDGE && bases.values().stream().noneMatch(StageRequests::judgeable)) {
+                    throw new CliFailure("The judge stage needs base answers: import them first (batch-import --stage base"
+                            + " --project P) and pass the same --project here", ArbiterCli.BAD_INPUT);
+                }
+                StageRequests requests = new StageRequests(spec);
+                written = 0;
+                try (BatchJsonl.RequestWriter writer = new BatchJsonl.RequestWriter(
+                        new BufferedOutputStream(Files.newOutputStream(out)))) {
+                    for (int row = 0; row < spec.dataset().size(); row++) {
+                        StageOutcome already = done.get(row);
+                        if (already != null && already.answered()) {
+                            continue;
+                        }
+                        if (which == Stage.JUDGE && !StageRequests.judgeable(bases.get(row))) {
+                            continue;
+                        }
+                        String id = new BatchCustomId(runId, which.name(), row).toString();
+                        writer.write(new BatchRequestLine(id, which == Stage.BASE
+                                ? requests.base(row) : requests.judge(row, bases.get(row).text())));
+                        written++;
                     }
-                    if (which == Stage.JUDGE && !StageRequests.judgeable(bases.get(row))) {
-                        continue;
-                    }
-                    String id = new BatchCustomId(runId, which.name(), row).toString();
-                    writer.write(new BatchRequestLine(id, which == Stage.BASE
-                            ? requests.base(row) : requests.judge(row, bases.get(row).text())));
-                    written++;
                 }
             }
         }

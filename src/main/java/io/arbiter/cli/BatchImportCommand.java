@@ -7,6 +7,7 @@ import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.RequestKey;
+import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code arbiter batch-import}: a batch output file from another engine (OpenAI's output or error file, or vLLM's
  * single file with errors inline) recorded in the project's run of this spec, so that {@code run --project} goes on
- * from there and sends only what is still missing.
+ * from there and sends only what is still missing. Without {@code --dataset} the run is the one of the configuration
+ * stored in the project (by an earlier {@code run}).
  */
 @Command(name = "batch-import", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Record a batch output JSONL (OpenAI's or vLLM's) in the project's run of this spec.")
@@ -50,68 +52,71 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                     ArbiterCli.BAD_INPUT);
         }
         Stage which = BatchExportCommand.parseStage(stage);
-        Inputs inputs = readInputs(stderr);
+        checkSettings();
         int answered = 0;
         int failed = 0;
         int skipped = 0;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
-             ProjectStore store = openProject()) {
-            ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-            RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
-            long runId = runIdFor(store, specJson(profile), stderr);
-            ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
-            Map<Integer, StageOutcome> bases = which == Stage.JUDGE ? ledger.stored(Stage.BASE) : Map.of();
-            Map<Integer, StageOutcome> earlier = ledger.stored(which);
-            Map<Integer, StageOutcome> outcomes = new HashMap<>();
-            int[] foreign = {0};
-            try (InputStream in = Files.newInputStream(file)) {
-                BatchJsonl.read(in, line -> {
-                    BatchCustomId id = BatchCustomId.parse(line.customId()).orElse(null);
-                    if (id == null || !id.stage().equals(which.name()) || id.row() >= spec.dataset().size()
-                            || (id.runId() != runId && id.runId() != 0) || neverAttempted(line)) {
-                        foreign[0]++;
-                        return;
+        try (Project opened = openProject()) {
+            Inputs inputs = readInputs(opened, stderr);
+            ProjectStore store = opened.store();
+            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+                ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
+                RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
+                long runId = runIdFor(store, specJson(inputs.config(), profile), stderr);
+                ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
+                Map<Integer, StageOutcome> bases = which == Stage.JUDGE ? ledger.stored(Stage.BASE) : Map.of();
+                Map<Integer, StageOutcome> earlier = ledger.stored(which);
+                Map<Integer, StageOutcome> outcomes = new HashMap<>();
+                int[] foreign = {0};
+                try (InputStream in = Files.newInputStream(file)) {
+                    BatchJsonl.read(in, line -> {
+                        BatchCustomId id = BatchCustomId.parse(line.customId()).orElse(null);
+                        if (id == null || !id.stage().equals(which.name()) || id.row() >= spec.dataset().size()
+                                || (id.runId() != runId && id.runId() != 0) || neverAttempted(line)) {
+                            foreign[0]++;
+                            return;
+                        }
+                        StageOutcome before = outcomes.getOrDefault(id.row(), earlier.get(id.row()));
+                        if (before != null && before.answered()) {
+                            return; // never overwrite an answer
+                        }
+                        outcomes.put(id.row(), line.answered()
+                                ? StageOutcome.answered(line.text(), line.usage())
+                                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error()));
+                    });
+                } catch (NoSuchFileException e) {
+                    throw new CliFailure("--file: no such file " + file, ArbiterCli.BAD_INPUT);
+                }
+                skipped = foreign[0];
+                StageRequests requests = new StageRequests(spec);
+                String identity = providerIdentity(profile);
+                Map<Integer, String> keys = new HashMap<>();
+                for (var entry : outcomes.entrySet()) {
+                    int row = entry.getKey();
+                    ChatRequest request = which == Stage.BASE ? requests.base(row)
+                            : StageRequests.judgeable(bases.get(row)) ? requests.judge(row, bases.get(row).text()) : null;
+                    if (request == null) {
+                        continue;
                     }
-                    StageOutcome before = outcomes.getOrDefault(id.row(), earlier.get(id.row()));
-                    if (before != null && before.answered()) {
-                        return; // never overwrite an answer
+                    String key = RequestKey.of(identity, request);
+                    keys.put(row, key);
+                    StageOutcome outcome = entry.getValue();
+                    if (outcome.answered()) {
+                        store.cache(key, new ChatReply(outcome.text(), outcome.usage()));
                     }
-                    outcomes.put(id.row(), line.answered()
-                            ? StageOutcome.answered(line.text(), line.usage())
-                            : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error()));
-                });
-            } catch (NoSuchFileException e) {
-                throw new CliFailure("--file: no such file " + file, ArbiterCli.BAD_INPUT);
-            }
-            skipped = foreign[0];
-            StageRequests requests = new StageRequests(spec);
-            String identity = providerIdentity(profile);
-            Map<Integer, String> keys = new HashMap<>();
-            for (var entry : outcomes.entrySet()) {
-                int row = entry.getKey();
-                ChatRequest request = which == Stage.BASE ? requests.base(row)
-                        : StageRequests.judgeable(bases.get(row)) ? requests.judge(row, bases.get(row).text()) : null;
-                if (request == null) {
-                    continue;
                 }
-                String key = RequestKey.of(identity, request);
-                keys.put(row, key);
-                StageOutcome outcome = entry.getValue();
-                if (outcome.answered()) {
-                    store.cache(key, new ChatReply(outcome.text(), outcome.usage()));
+                ledger.recordAll(which, outcomes, keys);
+                for (StageOutcome outcome : outcomes.values()) {
+                    if (outcome.answered()) {
+                        answered++;
+                    } else {
+                        failed++;
+                    }
                 }
+                stdout.printf("imported %d %s answer(s) into run %d of %s; %d failed line(s) will be sent again by run"
+                        + " --project; %d line(s) of another run or stage skipped%n",
+                        answered, which.name().toLowerCase(), runId, project, failed, skipped);
             }
-            ledger.recordAll(which, outcomes, keys);
-            for (StageOutcome outcome : outcomes.values()) {
-                if (outcome.answered()) {
-                    answered++;
-                } else {
-                    failed++;
-                }
-            }
-            stdout.printf("imported %d %s answer(s) into run %d of %s; %d failed line(s) will be sent again by run"
-                    + " --project; %d line(s) of another run or stage skipped%n",
-                    answered, which.name().toLowerCase(), runId, project, failed, skipped);
         }
         stdout.flush();
         return 0;

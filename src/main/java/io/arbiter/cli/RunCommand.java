@@ -2,8 +2,8 @@ package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.CachingChatClient;
@@ -15,14 +15,16 @@ import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
-import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.project.Project;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.ProjectStore;
@@ -55,25 +57,40 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
+    @Option(names = "--fail-below", paramLabel = "METRIC=VALUE[,METRIC=VALUE]", converter = Thresholds.Converter.class,
+            description = "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement), e.g. kappa=0.6.")
+    Thresholds failBelow;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
-        Inputs inputs = readInputs(stderr);
-        Dataset rows = inputs.dataset();
-        ColumnMapping mapping = inputs.mapping();
-        PromptPair prompts = inputs.prompts();
-
+        checkSettings();
         if (!mode.equals("realtime") && !mode.equals("batch")) {
             throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
         }
+        try (Project opened = openProject()) {
+            return run(opened, stdout, stderr);
+        }
+    }
+
+    private Integer run(Project opened, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        Inputs inputs = readInputs(opened, stderr);
+        Dataset rows = inputs.dataset();
+
         RunOutcome outcome;
         RunAccounting accounting;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null;
-             ProjectStore store = openProject()) {
+        JudgeReport report;
+        ProjectStore store = opened == null ? null : opened.store();
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-            RunSpec spec = RunSpec.of(rows, mapping, prompts, profile);
-            long runId = store == null ? 0 : runIdFor(store, specJson(profile), stderr);
+            RunSpec spec = RunSpec.of(rows, inputs.mapping(), inputs.prompts(), profile);
+            long runId = 0;
+            if (opened != null) {
+                saveConfiguration(opened, inputs.config(), profile);
+                runId = runIdFor(store, specJson(inputs.config(), profile), stderr);
+                opened.describeRun(runId, spec, inputs.config().datasetSha256(), mode);
+            }
             RunLedger stored = store == null ? RunLedger.NONE : new ProjectRunLedger(store, runId);
             BatchLedger jobs = store == null ? new InMemoryRunLedger() : (ProjectRunLedger) stored;
             accounting = new RunAccounting(stored);
@@ -86,9 +103,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             } else {
                 outcome = runRealtime(profile, spec, store, accounting, progress);
             }
-            if (store != null) {
-                store.updateRunStatus(runId, outcome.status().name());
-            }
+            report = opened != null ? opened.finishRun(runId, outcome, null)
+                    : JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
@@ -100,12 +116,16 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
             return ArbiterCli.PROVIDER_FAILED;
         }
+        if (failBelow != null) {
+            java.util.Optional<String> shortfall = failBelow.shortfall(MetricsJson.tree(report));
+            if (shortfall.isPresent()) {
+                stderr.println("arbiter: below threshold: " + shortfall.get());
+                stderr.flush();
+                return ArbiterCli.BELOW_THRESHOLD;
+            }
+        }
         return 0;
     }
-
-
-
-
 
     private RunOutcome runRealtime(ProviderProfile profile, RunSpec spec, ProjectStore store, RunAccounting accounting,
                                    ProgressPrinter progress) throws ChatFailure {
@@ -148,10 +168,6 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         boolean local = "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host);
         return local ? Duration.ofMillis(100) : Duration.ofSeconds(10);
     }
-
-
-
-
 
     private void print(RunOutcome outcome, RunAccounting accounting, PrintWriter stdout) throws IOException {
         JudgeLoopMetrics m = outcome.metrics();

@@ -10,11 +10,14 @@ import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.PromptVersion;
+import io.arbiter.core.store.StoredDataset;
 import io.arbiter.core.store.StoredRun;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +38,8 @@ import picocli.CommandLine.Spec;
 /**
  * The options that define a run's spec (dataset, columns, prompts, provider) and the project run they map to,
  * shared by {@code run}, {@code batch-export} and {@code batch-import} so all three agree on which run is meant.
+ * Without {@code --dataset}, {@code --project} supplies the configuration stored by an earlier run (dataset copy,
+ * mapping, prompts and provider with only the key's variable name).
  */
 abstract class SpecCommand {
 
@@ -43,7 +48,7 @@ abstract class SpecCommand {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--dataset", required = true, description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'.")
+    @Option(names = "--dataset", description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
     Path dataset;
 
     @Mixin
@@ -52,7 +57,7 @@ abstract class SpecCommand {
     @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
     boolean skipRagged;
 
-    @Option(names = "--input-column", required = true, split = ",",
+    @Option(names = "--input-column", split = ",",
             description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part.")
     List<String> inputColumns;
 
@@ -62,10 +67,10 @@ abstract class SpecCommand {
     @Option(names = "--truth-separator", defaultValue = ",", description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
     String truthSeparator;
 
-    @Option(names = "--base-prompt", required = true, description = "File with the base prompt.")
+    @Option(names = "--base-prompt", description = "File with the base prompt.")
     Path basePrompt;
 
-    @Option(names = "--judge-prompt", required = true, description = "File with the judge prompt.")
+    @Option(names = "--judge-prompt", description = "File with the judge prompt.")
     Path judgePrompt;
 
     @Option(names = "--provider", defaultValue = OFFLINE,
@@ -93,26 +98,94 @@ abstract class SpecCommand {
     @Option(names = "--project", description = "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
     Path project;
 
-    /** The dataset, mapping and prompts, checked against each other. */
-    record Inputs(Dataset dataset, ColumnMapping mapping, PromptPair prompts) {
+    /** Where the rows, mapping and prompts of a run come from: the options, or the project's stored configuration. */
+    record Configuration(Dataset rows, String datasetPath, String datasetSha256, ColumnMapping mapping,
+                         String baseText, String judgeText) {
     }
 
-    Inputs readInputs(PrintWriter stderr) {
+    /** The dataset, mapping and prompts, checked against each other, with the configuration they came from. */
+    record Inputs(Configuration config, PromptPair prompts) {
+        Dataset dataset() {
+            return config.rows();
+        }
+
+        ColumnMapping mapping() {
+            return config.mapping();
+        }
+    }
+
+    /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
+    void checkSettings() {
         if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
             throw new CliFailure("--concurrency must be 1 to 512, not " + concurrency, ArbiterCli.BAD_INPUT);
         }
-        Dataset rows = readDataset(stderr);
-        ColumnMapping mapping = new ColumnMapping(inputColumns, truthColumn, truthSeparator);
-        List<String> mappingProblems = mapping.problemsWith(rows);
+    }
+
+    /** The options' configuration with --dataset, else the one stored in {@code opened} (null without --project). */
+    Inputs readInputs(Project opened, PrintWriter stderr) throws IOException {
+        Configuration config = dataset == null ? storedConfiguration(opened) : givenConfiguration(stderr);
+        Dataset rows = config.rows();
+        List<String> mappingProblems = config.mapping().problemsWith(rows);
         if (!mappingProblems.isEmpty()) {
             throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
         }
-        PromptPair prompts = PromptPair.of(readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+        PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
         List<String> promptProblems = PromptCheck.problems(prompts, rows.columns());
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
-        return new Inputs(rows, mapping, prompts);
+        return new Inputs(config, prompts);
+    }
+
+    private Configuration givenConfiguration(PrintWriter stderr) throws IOException {
+        for (var required : List.of(java.util.Map.entry("--input-column", inputColumns == null ? "" : "x"),
+                java.util.Map.entry("--base-prompt", basePrompt == null ? "" : "x"),
+                java.util.Map.entry("--judge-prompt", judgePrompt == null ? "" : "x"))) {
+            if (required.getValue().isEmpty()) {
+                throw new CliFailure("Missing required option: '" + required.getKey() + "' (with --dataset)",
+                        ArbiterCli.BAD_INPUT);
+            }
+        }
+        Dataset rows = readDataset(stderr);
+        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), sha256(dataset),
+                new ColumnMapping(inputColumns, truthColumn, truthSeparator),
+                readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+    }
+
+    /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
+    private Configuration storedConfiguration(Project opened) {
+        if (opened == null) {
+            throw new CliFailure("Missing required option: '--dataset' (or --project with a stored configuration)",
+                    ArbiterCli.BAD_INPUT);
+        }
+        if (inputColumns != null || basePrompt != null || judgePrompt != null) {
+            throw new CliFailure("--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
+        }
+        String missing = opened.file() + " has no stored configuration to re-run; run it once with --dataset, "
+                + "--input-column, --base-prompt and --judge-prompt";
+        StoredDataset info = opened.datasetInfo().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        Dataset rows = opened.dataset().orElseThrow();
+        ColumnMapping mapping = opened.mapping().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        PromptVersion prompts = opened.prompts().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        provider = stored.baseUrl();
+        apiKeyEnv = stored.apiKeyEnv();
+        baseModel = stored.baseModel();
+        judgeModel = stored.judgeModel();
+        temperature = stored.temperature();
+        maxTokens = stored.maxTokens();
+        return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
+    }
+
+    /** Keeps what this run used as the project's configuration, so {@code run --project P} alone can repeat it. */
+    void saveConfiguration(Project opened, Configuration config, ProviderProfile profile) {
+        if (opened.datasetInfo().map(d -> !d.sha256().equals(config.datasetSha256())).orElse(true)) {
+            opened.saveDataset(config.rows(), config.datasetPath(), config.datasetSha256());
+        }
+        opened.saveMapping(config.mapping());
+        opened.savePrompts(config.baseText(), config.judgeText());
+        opened.saveProvider(isOffline() ? new ProviderProfile(OFFLINE, OFFLINE, null, profile.baseModel(),
+                profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency()) : profile);
     }
 
     boolean isOffline() {
@@ -165,12 +238,12 @@ abstract class SpecCommand {
         return isOffline() ? OFFLINE : profile.baseUrl();
     }
 
-    ProjectStore openProject() {
+    Project openProject() {
         if (project == null) {
             return null;
         }
         try {
-            return ProjectStore.open(project);
+            return Project.open(project);
         } catch (ProjectFileException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -194,16 +267,16 @@ abstract class SpecCommand {
      * What defines a run's answers, and nothing secret: the key is named by its variable only. Concurrency and mode
      * are left out, so a run cut short can be resumed with other settings.
      */
-    String specJson(ProviderProfile profile) throws IOException {
+    String specJson(Configuration config, ProviderProfile profile) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode spec = mapper.createObjectNode();
-        spec.put("dataset", dataset.toAbsolutePath().normalize().toString());
-        spec.put("dataset_sha256", sha256(dataset));
-        spec.putPOJO("input_columns", inputColumns);
-        spec.put("truth_column", truthColumn);
-        spec.put("truth_separator", truthSeparator);
-        spec.put("base_prompt", readText(basePrompt, "--base-prompt"));
-        spec.put("judge_prompt", readText(judgePrompt, "--judge-prompt"));
+        spec.put("dataset", config.datasetPath());
+        spec.put("dataset_sha256", config.datasetSha256());
+        spec.putPOJO("input_columns", config.mapping().inputColumns());
+        spec.put("truth_column", config.mapping().truthColumn());
+        spec.put("truth_separator", config.mapping().truthSeparator());
+        spec.put("base_prompt", config.baseText());
+        spec.put("judge_prompt", config.judgeText());
         spec.put("provider", isOffline() ? OFFLINE : profile.baseUrl());
         spec.put("api_key_env", profile.apiKeyEnv());
         spec.put("base_model", profile.baseModel());

@@ -99,6 +99,37 @@ class BatchExportImportTest {
         assertEquals(1, err.strip().lines().count(), err);
     }
 
+    @Test
+    void withoutDatasetOptionsTheProjectsStoredConfigurationIsExportedAndImported() throws Exception {
+        JsonNode plain = json(cli("run", "--json", "--project", project.toString()));
+
+        Path baseRequests = dir.resolve("base-requests.jsonl");
+        assertEquals(0, bare("batch-export", "--stage", "base", "--out", baseRequests.toString(),
+                "--project", project.toString()), err);
+        assertEquals(plain.get("rows").asInt(), Files.readAllLines(baseRequests).size(), "a new run: every row");
+        assertEquals(0, bare("batch-import", "--stage", "base", "--file", answer(baseRequests).toString(),
+                "--project", project.toString()), err);
+        assertTrue(out.startsWith("imported " + plain.get("rows").asInt() + " base answer(s) into run 2"), out);
+
+        JsonNode resumed = json(bare("run", "--json", "--project", project.toString()));
+        assertTrue(err.contains("resuming run 2"), "the stored configuration's spec is the one exported: " + err);
+        assertEquals(0, resumed.get("requests").asLong(), "base imported, judge from the first run's cache");
+        for (String figure : List.of("base_vs_judge", "base_vs_truth", "judge_vs_truth", "errors")) {
+            assertEquals(plain.get(figure).asText(), resumed.get(figure).asText(), figure);
+        }
+    }
+
+    @Test
+    void withoutDatasetOrStoredConfigurationBothAreRefusedInOneLine() {
+        assertEquals(ArbiterCli.BAD_INPUT, bare("batch-export", "--stage", "base", "--out", dir.resolve("b.jsonl").toString()));
+        assertTrue(err.contains("--dataset"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertEquals(ArbiterCli.BAD_INPUT, bare("batch-import", "--stage", "base", "--file", dir.resolve("b.jsonl").toString(),
+                "--project", project.toString()));
+        assertTrue(err.contains("no stored configuration"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+    }
+
     /** Runs the requests through the offline server's Batch API and downloads its (OpenAI-format) output. */
     private Path answer(Path requests) throws Exception {
         try (OfflineProvider offline = OfflineProvider.start(4, BatchPace.FAST);
@@ -142,6 +173,16 @@ class BatchExportImportTest {
                 "--truth-column", "Genre", "--base-prompt", basePrompt.toString(), "--judge-prompt", judgePrompt.toString()));
         args.addAll(List.of(extra));
         int status = ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
+        out = o.toString();
+        err = e.toString();
+        return status;
+    }
+
+    /** The command with only the given arguments: no dataset options. */
+    private int bare(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int status = ArbiterCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
         out = o.toString();
         err = e.toString();
         return status;

@@ -58,6 +58,70 @@ final class Migrations {
                         error_file_id  TEXT,
                         updated_at     TEXT NOT NULL,
                         PRIMARY KEY (run_id, stage, shard)
+                    )""")),
+            new Migration(2, "dataset copy, configuration, prompt versions, run records, human verdicts", List.of(
+                    """
+                    CREATE TABLE datasets (
+                        id           INTEGER PRIMARY KEY,
+                        name         TEXT NOT NULL,
+                        source_path  TEXT,
+                        sha256       TEXT NOT NULL UNIQUE,
+                        columns_json TEXT NOT NULL,
+                        row_count    INTEGER NOT NULL,
+                        saved_at     TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE dataset_rows (
+                        dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+                        row        INTEGER NOT NULL CHECK (row >= 0),
+                        cells_json TEXT NOT NULL,
+                        PRIMARY KEY (dataset_id, row)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE settings (
+                        key        TEXT PRIMARY KEY,
+                        value      TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE prompt_versions (
+                        id         INTEGER PRIMARY KEY,
+                        base_text  TEXT NOT NULL,
+                        judge_text TEXT NOT NULL,
+                        sha256     TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL
+                    )""",
+                    "ALTER TABLE runs ADD COLUMN name TEXT",
+                    "ALTER TABLE runs ADD COLUMN note TEXT",
+                    "ALTER TABLE runs ADD COLUMN started_at TEXT",
+                    "ALTER TABLE runs ADD COLUMN ended_at TEXT",
+                    "ALTER TABLE runs ADD COLUMN prompt_version_id INTEGER REFERENCES prompt_versions(id)",
+                    "ALTER TABLE runs ADD COLUMN base_model TEXT",
+                    "ALTER TABLE runs ADD COLUMN judge_model TEXT",
+                    "ALTER TABLE runs ADD COLUMN parameters_json TEXT",
+                    "ALTER TABLE runs ADD COLUMN dataset_sha256 TEXT",
+                    "ALTER TABLE runs ADD COLUMN base_prompt_tokens INTEGER",
+                    "ALTER TABLE runs ADD COLUMN base_completion_tokens INTEGER",
+                    "ALTER TABLE runs ADD COLUMN judge_prompt_tokens INTEGER",
+                    "ALTER TABLE runs ADD COLUMN judge_completion_tokens INTEGER",
+                    "ALTER TABLE runs ADD COLUMN cost_usd REAL",
+                    "ALTER TABLE runs ADD COLUMN metrics_json TEXT",
+                    """
+                    CREATE TABLE human_verdicts (
+                        dataset_sha256 TEXT NOT NULL,
+                        row            INTEGER NOT NULL CHECK (row >= 0),
+                        base_right     INTEGER NOT NULL CHECK (base_right IN (0, 1)),
+                        note           TEXT NOT NULL,
+                        reviewer       TEXT NOT NULL,
+                        at             TEXT NOT NULL,
+                        PRIMARY KEY (dataset_sha256, row)
+                    )""",
+                    """
+                    CREATE TABLE promoted_rows (
+                        dataset_sha256 TEXT NOT NULL,
+                        row            INTEGER NOT NULL CHECK (row >= 0),
+                        promoted_at    TEXT NOT NULL,
+                        PRIMARY KEY (dataset_sha256, row)
                     )""")));
 
     static int latest() {

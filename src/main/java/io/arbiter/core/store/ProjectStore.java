@@ -3,11 +3,14 @@ package io.arbiter.core.store;
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.review.HumanVerdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,8 +36,10 @@ import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The project file: one SQLite database in WAL mode holding runs, every response as it arrived, the response
- * cache and the batch ledger. It holds no API key and has no column for one.
+ * The project file: one SQLite database in WAL mode holding a copy of the dataset, the configuration (column
+ * mapping, provider profile, prompt versions), runs with every response as it arrived, human verdicts, the response
+ * cache and the batch ledger. It holds no API key and has no column for one: a provider is stored with the name of
+ * the environment variable its key is read from.
  *
  * <p>Writes come from many worker threads at once. They all go through one writer thread that takes whatever
  * is queued, writes it in one transaction and commits ("group commit"), and only then returns to each caller:
@@ -246,6 +253,389 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             }
             return runs;
         });
+    }
+
+    /** The run's record, with what format 2 added; null fields where a format-1 run knew nothing. */
+    public List<RunRecord> runRecords() {
+        return read(connection -> {
+            List<RunRecord> runs = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(RUN_RECORD_QUERY + " ORDER BY r.id")) {
+                while (rows.next()) {
+                    runs.add(runRecord(rows));
+                }
+            }
+            return runs;
+        });
+    }
+
+    public Optional<RunRecord> runRecord(long runId) {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(RUN_RECORD_QUERY + " WHERE r.id = ?")) {
+                query.setLong(1, runId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(runRecord(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Token totals come from the responses when the run has not ended, so a running or killed run shows them. */
+    private static final String RUN_RECORD_QUERY = """
+            SELECT r.id, r.created_at, r.spec_json, r.status, r.name, r.note, r.started_at, r.ended_at,
+                   r.prompt_version_id, r.base_model, r.judge_model, r.parameters_json, r.dataset_sha256,
+                   coalesce(r.base_prompt_tokens, (SELECT sum(prompt_tokens) FROM responses
+                                                   WHERE run_id = r.id AND stage = 'BASE'), 0),
+                   coalesce(r.base_completion_tokens, (SELECT sum(completion_tokens) FROM responses
+                                                       WHERE run_id = r.id AND stage = 'BASE'), 0),
+                   coalesce(r.judge_prompt_tokens, (SELECT sum(prompt_tokens) FROM responses
+                                                    WHERE run_id = r.id AND stage = 'JUDGE'), 0),
+                   coalesce(r.judge_completion_tokens, (SELECT sum(completion_tokens) FROM responses
+                                                        WHERE run_id = r.id AND stage = 'JUDGE'), 0),
+                   r.cost_usd, r.metrics_json
+            FROM runs r""";
+
+    private static RunRecord runRecord(ResultSet rows) throws SQLException {
+        long promptVersion = rows.getLong(9);
+        Long promptVersionId = rows.wasNull() ? null : promptVersion;
+        double cost = rows.getDouble(18);
+        Double costUsd = rows.wasNull() ? null : cost;
+        return new RunRecord(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), instant(rows.getString(7)), instant(rows.getString(8)),
+                promptVersionId, rows.getString(10), rows.getString(11), rows.getString(12), rows.getString(13),
+                new Usage(rows.getLong(14), rows.getLong(15)), new Usage(rows.getLong(16), rows.getLong(17)),
+                costUsd, rows.getString(19));
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */
+    public void describeRun(long runId, Long promptVersionId, String baseModel, String judgeModel,
+                            String parametersJson, String datasetSha256) {
+        String now = now();
+        updateRun(runId, """
+                UPDATE runs SET prompt_version_id = ?, base_model = ?, judge_model = ?, parameters_json = ?,
+                                dataset_sha256 = ?, started_at = coalesce(started_at, ?)
+                WHERE id = ?""", update -> {
+            if (promptVersionId == null) {
+                update.setNull(1, Types.INTEGER);
+            } else {
+                update.setLong(1, promptVersionId);
+            }
+            setNullable(update, 2, baseModel);
+            setNullable(update, 3, judgeModel);
+            setNullable(update, 4, parametersJson);
+            setNullable(update, 5, datasetSha256);
+            update.setString(6, now);
+            update.setLong(7, runId);
+        });
+    }
+
+    /** Records how a run ended: its status, tokens per stage, cost when known and its headline metrics. */
+    public void finishRun(long runId, String status, Usage base, Usage judge, Double costUsd, String metricsJson) {
+        String now = now();
+        updateRun(runId, """
+                UPDATE runs SET status = ?, ended_at = ?, base_prompt_tokens = ?, base_completion_tokens = ?,
+                                judge_prompt_tokens = ?, judge_completion_tokens = ?, cost_usd = ?, metrics_json = ?
+                WHERE id = ?""", update -> {
+            update.setString(1, status);
+            update.setString(2, now);
+            update.setLong(3, base.promptTokens());
+            update.setLong(4, base.completionTokens());
+            update.setLong(5, judge.promptTokens());
+            update.setLong(6, judge.completionTokens());
+            if (costUsd == null) {
+                update.setNull(7, Types.REAL);
+            } else {
+                update.setDouble(7, costUsd);
+            }
+            setNullable(update, 8, metricsJson);
+            update.setLong(9, runId);
+        });
+    }
+
+    public void renameRun(long runId, String name) {
+        updateRun(runId, "UPDATE runs SET name = ? WHERE id = ?", update -> {
+            setNullable(update, 1, name == null || name.isBlank() ? null : name.strip());
+            update.setLong(2, runId);
+        });
+    }
+
+    public void annotateRun(long runId, String note) {
+        updateRun(runId, "UPDATE runs SET note = ? WHERE id = ?", update -> {
+            setNullable(update, 1, note == null || note.isBlank() ? null : note.strip());
+            update.setLong(2, runId);
+        });
+    }
+
+    /** Deletes a run with its responses and batch ledger; the response cache keeps what was paid for. */
+    public void deleteRun(long runId) {
+        updateRun(runId, "DELETE FROM runs WHERE id = ?", delete -> delete.setLong(1, runId));
+    }
+
+    @FunctionalInterface
+    private interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private void updateRun(long runId, String sql, Binding binding) {
+        write(w -> {
+            PreparedStatement update = w.statement(sql);
+            binding.bind(update);
+            if (update.executeUpdate() == 0) {
+                throw new SQLException("there is no run " + runId);
+            }
+            return null;
+        });
+    }
+
+    // The dataset copy
+
+    /**
+     * Copies a dataset into the file unless a copy of the same content is there already; returns the copy's id.
+     * {@code rowsJson} holds one JSON array of cells per row, in order.
+     */
+    public long saveDataset(String name, String sourcePath, String sha256, String columnsJson, List<String> rowsJson) {
+        String now = now();
+        return write(w -> {
+            PreparedStatement find = w.statement("SELECT id FROM datasets WHERE sha256 = ?");
+            find.setString(1, sha256);
+            try (ResultSet found = find.executeQuery()) {
+                if (found.next()) {
+                    long id = found.getLong(1);
+                    PreparedStatement path = w.statement("UPDATE datasets SET source_path = ?, name = ? WHERE id = ?");
+                    setNullable(path, 1, sourcePath);
+                    path.setString(2, name);
+                    path.setLong(3, id);
+                    path.executeUpdate();
+                    return id;
+                }
+            }
+            PreparedStatement insert = w.statement("""
+                    INSERT INTO datasets (name, source_path, sha256, columns_json, row_count, saved_at)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""");
+            insert.setString(1, name);
+            setNullable(insert, 2, sourcePath);
+            insert.setString(3, sha256);
+            insert.setString(4, columnsJson);
+            insert.setInt(5, rowsJson.size());
+            insert.setString(6, now);
+            long id;
+            try (ResultSet keys = insert.executeQuery()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            PreparedStatement row = w.statement("INSERT INTO dataset_rows (dataset_id, row, cells_json) VALUES (?, ?, ?)");
+            for (int i = 0; i < rowsJson.size(); i++) {
+                row.setLong(1, id);
+                row.setInt(2, i);
+                row.setString(3, rowsJson.get(i));
+                row.addBatch();
+            }
+            row.executeBatch();
+            return id;
+        });
+    }
+
+    /** The copy of the dataset with this content, if the file has one. */
+    public Optional<StoredDataset> dataset(String sha256) {
+        return datasetWhere("WHERE sha256 = ?", sha256);
+    }
+
+    /** The dataset copied in last. */
+    public Optional<StoredDataset> latestDataset() {
+        return datasetWhere("ORDER BY id DESC LIMIT 1", null);
+    }
+
+    private Optional<StoredDataset> datasetWhere(String clause, String parameter) {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, name, source_path, sha256, columns_json, row_count, saved_at FROM datasets " + clause)) {
+                if (parameter != null) {
+                    query.setString(1, parameter);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredDataset(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getInt(6), Instant.parse(rows.getString(7))));
+                }
+            }
+        });
+    }
+
+    /** The copy's rows in order, each a JSON array of cells. */
+    public List<String> datasetRows(long datasetId) {
+        return read(connection -> {
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT cells_json FROM dataset_rows WHERE dataset_id = ? ORDER BY row")) {
+                query.setLong(1, datasetId);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    // Settings: the column mapping, the provider profile (no key), the current prompts
+
+    public void putSetting(String key, String value) {
+        String now = now();
+        write(w -> {
+            PreparedStatement upsert = w.statement("""
+                    INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""");
+            upsert.setString(1, key);
+            upsert.setString(2, value);
+            upsert.setString(3, now);
+            upsert.executeUpdate();
+            return null;
+        });
+    }
+
+    public Optional<String> setting(String key) {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+                query.setString(1, key);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // Prompt versions
+
+    /** Saves a prompt pair unless the same pair is saved already; returns its version id either way. */
+    public long savePromptVersion(String baseText, String judgeText) {
+        String now = now();
+        String sha = sha256(baseText.length() + ":" + baseText + judgeText);
+        return write(w -> {
+            PreparedStatement insert = w.statement("""
+                    INSERT INTO prompt_versions (base_text, judge_text, sha256, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO NOTHING""");
+            insert.setString(1, baseText);
+            insert.setString(2, judgeText);
+            insert.setString(3, sha);
+            insert.setString(4, now);
+            insert.executeUpdate();
+            PreparedStatement find = w.statement("SELECT id FROM prompt_versions WHERE sha256 = ?");
+            find.setString(1, sha);
+            try (ResultSet rows = find.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    public List<PromptVersion> promptVersions() {
+        return read(connection -> {
+            List<PromptVersion> versions = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(
+                         "SELECT id, base_text, judge_text, created_at FROM prompt_versions ORDER BY id")) {
+                while (rows.next()) {
+                    versions.add(new PromptVersion(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            Instant.parse(rows.getString(4))));
+                }
+            }
+            return versions;
+        });
+    }
+
+    // Human verdicts and promoted rows, per dataset content
+
+    public void putVerdict(String datasetSha256, int row, HumanVerdict verdict) {
+        write(w -> {
+            PreparedStatement upsert = w.statement("""
+                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (dataset_sha256, row) DO UPDATE SET base_right = excluded.base_right,
+                        note = excluded.note, reviewer = excluded.reviewer, at = excluded.at""");
+            upsert.setString(1, datasetSha256);
+            upsert.setInt(2, row);
+            upsert.setInt(3, verdict.baseRight() ? 1 : 0);
+            upsert.setString(4, verdict.note());
+            upsert.setString(5, verdict.reviewer());
+            upsert.setString(6, verdict.at().toString());
+            upsert.executeUpdate();
+            return null;
+        });
+    }
+
+    public void removeVerdict(String datasetSha256, int row) {
+        write(w -> {
+            PreparedStatement delete = w.statement("DELETE FROM human_verdicts WHERE dataset_sha256 = ? AND row = ?");
+            delete.setString(1, datasetSha256);
+            delete.setInt(2, row);
+            delete.executeUpdate();
+            return null;
+        });
+    }
+
+    public Map<Integer, HumanVerdict> verdicts(String datasetSha256) {
+        return read(connection -> {
+            Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT row, base_right, note, reviewer, at FROM human_verdicts WHERE dataset_sha256 = ?")) {
+                query.setString(1, datasetSha256);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        verdicts.put(rows.getInt(1), new HumanVerdict(rows.getInt(2) == 1, rows.getString(3),
+                                rows.getString(4), Instant.parse(rows.getString(5))));
+                    }
+                }
+            }
+            return verdicts;
+        });
+    }
+
+    public void setPromoted(String datasetSha256, int row, boolean promoted) {
+        String now = now();
+        write(w -> {
+            PreparedStatement change = w.statement(promoted
+                    ? "INSERT INTO promoted_rows (dataset_sha256, row, promoted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                    : "DELETE FROM promoted_rows WHERE dataset_sha256 = ? AND row = ?");
+            change.setString(1, datasetSha256);
+            change.setInt(2, row);
+            if (promoted) {
+                change.setString(3, now);
+            }
+            change.executeUpdate();
+            return null;
+        });
+    }
+
+    public List<Integer> promotedRows(String datasetSha256) {
+        return read(connection -> {
+            List<Integer> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT row FROM promoted_rows WHERE dataset_sha256 = ? ORDER BY row")) {
+                query.setString(1, datasetSha256);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getInt(1));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
     }
 
     // Responses

@@ -33,13 +33,14 @@ class ProjectStoreTest {
     void aNewFileGetsTheWholeSchemaInWalMode() throws Exception {
         Path file = dir.resolve("nested/project.arbiter");
         try (ProjectStore store = ProjectStore.open(file)) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(2, store.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertEquals("wal", string(s, "PRAGMA journal_mode"));
             assertEquals(String.valueOf(Migrations.APPLICATION_ID), string(s, "PRAGMA application_id"));
-            assertEquals("5", string(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                    + "('schema_version', 'runs', 'responses', 'response_cache', 'batch_shards')"));
+            assertEquals("11", string(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                    + "('schema_version', 'runs', 'responses', 'response_cache', 'batch_shards', 'datasets', "
+                    + "'dataset_rows', 'settings', 'prompt_versions', 'human_verdicts', 'promoted_rows')"));
         }
     }
 

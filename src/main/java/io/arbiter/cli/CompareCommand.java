@@ -1,0 +1,116 @@
+package io.arbiter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.project.RunComparison;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two runs of a project: metric deltas, McNemar's test and the rows whose verdict flipped.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file (.arbiter).")
+    Path project;
+
+    @Parameters(index = "1", paramLabel = "RUN_A", description = "The earlier run's id (see 'arbiter runs').")
+    long runA;
+
+    @Parameters(index = "2", paramLabel = "RUN_B", description = "The later run's id.")
+    long runB;
+
+    @Option(names = "--json", description = "Print the comparison as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = command.commandLine().getOut();
+        RunComparison comparison;
+        try (Project opened = RunsCommand.openExisting(project)) {
+            for (long id : new long[] {runA, runB}) {
+                if (opened.run(id).isEmpty()) {
+                    throw new CliFailure("there is no run " + id + " in " + project, ArbiterCli.BAD_INPUT);
+                }
+                if (opened.rows(id).isEmpty()) {
+                    throw new CliFailure("run " + id + " has no dataset copy to compare on (saved by an older Arbiter)",
+                            ArbiterCli.BAD_INPUT);
+                }
+            }
+            comparison = opened.compare(runA, runB);
+        }
+        McNemar m = comparison.mcnemar();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("run_a", runA);
+            node.put("run_b", runB);
+            ObjectNode deltas = node.putObject("deltas");
+            for (RunComparison.Delta d : comparison.deltas()) {
+                ObjectNode delta = deltas.putObject(d.metric());
+                put(delta, "a", d.a());
+                put(delta, "b", d.b());
+                put(delta, "change", d.change());
+            }
+            node.put("paired_rows", comparison.pairedRows());
+            ObjectNode mcnemar = node.putObject("mcnemar");
+            mcnemar.put("correct_to_incorrect", m.b());
+            mcnemar.put("incorrect_to_correct", m.c());
+            mcnemar.put("exact", m.exact());
+            mcnemar.put("statistic", m.statistic());
+            mcnemar.put("p", m.p());
+            ArrayNode flips = node.putArray("flipped_rows");
+            for (RunComparison.Flip flip : comparison.flips()) {
+                ObjectNode f = flips.addObject();
+                f.put("row_index", flip.row());
+                f.put("a", flip.a().name().toLowerCase(Locale.ROOT));
+                f.put("b", flip.b().name().toLowerCase(Locale.ROOT));
+            }
+            out.println(mapper.writeValueAsString(node));
+        } else {
+            out.printf("%-16s %9s %9s %9s%n", "metric", "run " + runA, "run " + runB, "change");
+            for (RunComparison.Delta d : comparison.deltas()) {
+                boolean rate = !d.metric().equals("kappa");
+                out.printf("%-16s %9s %9s %9s%n", d.metric(), format(d.a(), rate), format(d.b(), rate),
+                        d.change().isPresent() ? String.format(Locale.ROOT, "%+.3f", d.change().getAsDouble()) : "n/a");
+            }
+            out.printf("rows judged in both  %d%n", comparison.pairedRows());
+            out.println(m.describe());
+            out.printf("flipped rows     %d%n", comparison.flips().size());
+            for (RunComparison.Flip flip : comparison.flips()) {
+                // Row numbers as a spreadsheet shows them: 1 is the first data row.
+                out.printf("  row %d: %s -> %s%n", flip.row() + 1, flip.a().name().toLowerCase(Locale.ROOT),
+                        flip.b().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String format(OptionalDouble value, boolean rate) {
+        return rate ? RunsCommand.percent(value) : RunsCommand.number(value);
+    }
+
+    private static void put(ObjectNode node, String key, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(key, value.getAsDouble());
+        } else {
+            node.putNull(key);
+        }
+    }
+}

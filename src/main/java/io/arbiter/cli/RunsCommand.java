@@ -1,0 +1,128 @@
+package io.arbiter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.core.store.RunRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter runs P.arbiter}: the project's runs with their headline metrics, oldest first. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List a project's runs with their metrics.")
+final class RunsCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa");
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file (.arbiter).")
+    Path project;
+
+    @Option(names = "--json", description = "Print the runs as one JSON array.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = command.commandLine().getOut();
+        List<RunSummary> runs;
+        try (Project opened = openExisting(project)) {
+            runs = opened.runs();
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode array = mapper.createArrayNode();
+            runs.forEach(run -> array.add(json(mapper, run)));
+            out.println(mapper.writeValueAsString(array));
+        } else {
+            out.printf("%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s%n", "id", "name", "started", "models",
+                    "rows", "b/truth", "j/truth", "b/judge", "kappa", "tokens", "cost");
+            for (RunSummary run : runs) {
+                RunRecord r = run.record();
+                out.printf(Locale.ROOT, "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s%n", r.id(),
+                        clip(run.displayName(), 20), started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
+                        clip(models(r), 32), run.rows(), percent(run.metric("base_vs_truth")),
+                        percent(run.metric("judge_vs_truth")), percent(run.metric("base_vs_judge")),
+                        number(run.metric("kappa")), r.totalTokens(),
+                        r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.2f", r.costUsd()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode json(ObjectMapper mapper, RunSummary run) {
+        RunRecord r = run.record();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", r.id());
+        node.put("name", r.name());
+        node.put("note", r.note());
+        node.put("status", r.status());
+        node.put("started", started(r));
+        node.put("ended", r.endedAt() == null ? null : r.endedAt().toString());
+        node.put("base_model", r.baseModel());
+        node.put("judge_model", r.judgeModel());
+        node.put("prompt_version", r.promptVersionId());
+        node.put("dataset_sha256", r.datasetSha256());
+        node.put("rows", run.rows());
+        for (String metric : RunSummary.HEADLINE) {
+            OptionalDouble value = run.metric(metric);
+            if (value.isPresent()) {
+                node.put(metric, value.getAsDouble());
+            } else {
+                node.putNull(metric);
+            }
+        }
+        node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
+        node.put("completion_tokens", r.baseUsage().completionTokens() + r.judgeUsage().completionTokens());
+        node.put("tokens", r.totalTokens());
+        node.put("cost", r.costUsd());
+        return node;
+    }
+
+    /** Opens a project that must exist already: listing or comparing never creates a file. */
+    static Project openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliFailure("no such project " + file, ArbiterCli.BAD_INPUT);
+        }
+        try {
+            return Project.open(file);
+        } catch (ProjectFileException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+    }
+
+    private static String started(RunRecord r) {
+        return (r.startedAt() != null ? r.startedAt() : r.createdAt()).toString();
+    }
+
+    private static String models(RunRecord r) {
+        return r.baseModel() == null ? "-" : r.baseModel() + " / " + r.judgeModel();
+    }
+
+    static String percent(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * value.getAsDouble()) : "n/a";
+    }
+
+    static String number(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,51 @@
+package io.arbiter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.arbiter.core.project.RunSummary;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --fail-below kappa=0.6,base_vs_truth=0.7}: the least each metric may be. */
+record Thresholds(Map<String, Double> minimum) {
+
+    /** The first metric under its minimum, as "kappa 0.512 < 0.6"; an undefined metric counts as under. */
+    Optional<String> shortfall(JsonNode metrics) {
+        for (Map.Entry<String, Double> entry : minimum.entrySet()) {
+            JsonNode value = metrics.get(entry.getKey());
+            if (value == null || !value.isNumber()) {
+                return Optional.of(entry.getKey() + " is undefined for this run (threshold " + entry.getValue() + ")");
+            }
+            if (value.asDouble() < entry.getValue()) {
+                return Optional.of(String.format(Locale.ROOT, "%s %.4f < %s", entry.getKey(), value.asDouble(),
+                        entry.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Parses the option's text for picocli, naming what is wrong. */
+    static final class Converter implements ITypeConverter<Thresholds> {
+        @Override
+        public Thresholds convert(String text) {
+            Map<String, Double> minimum = new LinkedHashMap<>();
+            for (String part : text.split(",")) {
+                String[] pair = part.split("=", 2);
+                String metric = pair[0].strip().toLowerCase(Locale.ROOT);
+                if (pair.length != 2 || !RunSummary.HEADLINE.contains(metric)) {
+                    throw new TypeConversionException("'" + part + "' is not METRIC=VALUE with METRIC one of "
+                            + String.join(", ", RunSummary.HEADLINE));
+                }
+                try {
+                    minimum.put(metric, Double.parseDouble(pair[1].strip()));
+                } catch (NumberFormatException e) {
+                    throw new TypeConversionException("'" + pair[1] + "' is not a number in '" + part + "'");
+                }
+            }
+            return new Thresholds(minimum);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.PromptVersion;
+import io.arbiter.core.store.RunRecord;
+import io.arbiter.core.store.StoredDataset;
+import io.arbiter.core.store.StoredResponse;
+import io.arbiter.core.verdict.AnswerNormalizer;
+import io.arbiter.core.verdict.JudgeOutputParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project file seen as the workbench sees it: the dataset copy, its configuration (mapping, prompts, provider
+ * profile without a key), the runs with their metrics, and the human review. Every call writes through to the file
+ * at once, so there is nothing to save and nothing lost on a crash. Thread-safe, as the store under it is.
+ */
+public final class Project implements AutoCloseable {
+
+    static final String MAPPING = "column_mapping";
+    static final String PROVIDER = "provider_profile";
+    static final String PROMPTS = "current_prompt_version";
+    static final String RUN_OPTIONS = "run_options";
+
+    private final ProjectStore store;
+
+    private Project(ProjectStore store) {
+        this.store = store;
+    }
+
+    /** Opens a project, creating it when the file does not exist; refuses other files, leaving them unchanged. */
+    public static Project open(Path file) throws ProjectFileException {
+        return new Project(ProjectStore.open(file));
+    }
+
+    public ProjectStore store() {
+        return store;
+    }
+
+    public Path file() {
+        return store.file();
+    }
+
+    // The dataset copy
+
+    /** Copies the dataset in, named by the SHA-256 of its source file (or of its cells when it has none). */
+    public StoredDataset saveDataset(Dataset dataset) throws IOException {
+        Path source = dataset.source();
+        String sha = source != null && Files.isRegularFile(source) ? sha256(source) : sha256Of(dataset);
+        return saveDataset(dataset, source == null ? null : source.toAbsolutePath().normalize().toString(), sha);
+    }
+
+    public StoredDataset saveDataset(Dataset dataset, String sourcePath, String sha256) {
+        List<String> rows = new ArrayList<>(dataset.size());
+        String[] cells = new String[dataset.columns().size()];
+        for (int r = 0; r < dataset.size(); r++) {
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = dataset.value(r, c);
+            }
+            rows.add(ProjectJson.cells(cells));
+        }
+        store.saveDataset(dataset.name(), sourcePath, sha256, ProjectJson.strings(dataset.columns()), rows);
+        return store.dataset(sha256).orElseThrow();
+    }
+
+    /** The dataset copied in last: the one the next run reads. */
+    public Optional<StoredDataset> datasetInfo() {
+        return store.latestDataset();
+    }
+
+    public Optional<Dataset> dataset() {
+        return store.latestDataset().map(this::load);
+    }
+
+    public Optional<Dataset> dataset(String sha256) {
+        return store.dataset(sha256).map(this::load);
+    }
+
+    private Dataset load(StoredDataset stored) {
+        List<String> columns = ProjectJson.strings(ProjectJson.read(stored.columnsJson()));
+        List<String[]> rows = new ArrayList<>(stored.rowCount());
+        for (String row : store.datasetRows(stored.id())) {
+            rows.add(ProjectJson.strings(ProjectJson.read(row)).toArray(String[]::new));
+        }
+        return new Dataset(stored.name(), columns, rows);
+    }
+
+    // Configuration
+
+    public void saveMapping(ColumnMapping mapping) {
+        store.putSetting(MAPPING, ProjectJson.write(ProjectJson.mapping(mapping)));
+    }
+
+    public Optional<ColumnMapping> mapping() {
+        return store.setting(MAPPING).map(json -> ProjectJson.mapping(ProjectJson.read(json)));
+    }
+
+    /** Saves the prompts as a version (one per distinct pair) and makes it the current one; returns its id. */
+    public long savePrompts(String baseText, String judgeText) {
+        long id = store.savePromptVersion(baseText, judgeText);
+        store.putSetting(PROMPTS, Long.toString(id));
+        return id;
+    }
+
+    public Optional<PromptVersion> prompts() {
+        return store.setting(PROMPTS).flatMap(id -> promptVersion(Long.parseLong(id)));
+    }
+
+    public Optional<PromptVersion> promptVersion(long id) {
+        return store.promptVersions().stream().filter(v -> v.id() == id).findFirst();
+    }
+
+    public List<PromptVersion> promptVersions() {
+        return store.promptVersions();
+    }
+
+    /** Saves the profile: its URL, models and parameters, and the key's variable name. A profile holds no key. */
+    public void saveProvider(ProviderProfile profile) {
+        store.putSetting(PROVIDER, ProjectJson.write(ProjectJson.provider(profile)));
+    }
+
+    public Optional<ProviderProfile> provider() {
+        return store.setting(PROVIDER).map(json -> ProjectJson.provider(ProjectJson.read(json)));
+    }
+
+    /** Free-form run options a headless re-run needs (e.g. the mode); a JSON object, empty when never saved. */
+    public void saveRunOptions(JsonNode options) {
+        store.putSetting(RUN_OPTIONS, ProjectJson.write(options));
+    }
+
+    public JsonNode runOptions() {
+        return store.setting(RUN_OPTIONS).map(ProjectJson::read).orElseGet(ProjectJson.MAPPER::createObjectNode);
+    }
+
+    // Runs
+
+    public List<RunSummary> runs() {
+        return store.runRecords().stream().map(RunSummary::of).toList();
+    }
+
+    public Optional<RunSummary> run(long runId) {
+        return store.runRecord(runId).map(RunSummary::of);
+    }
+
+    public void renameRun(long runId, String name) {
+        store.renameRun(runId, name);
+    }
+
+    public void annotateRun(long runId, String note) {
+        store.annotateRun(runId, note);
+    }
+
+    public void deleteRun(long runId) {
+        store.deleteRun(runId);
+    }
+
+    /**
+     * Records what a run is about to do: its prompts (as a version), models, parameters, mapping and dataset.
+     * Call after the run exists in the store and before it starts sending.
+     */
+    public void describeRun(long runId, RunSpec spec, String datasetSha256, String mode) {
+        long prompts = store.savePromptVersion(spec.prompts().base().text(), spec.prompts().judge().text());
+        ObjectNode parameters = ProjectJson.MAPPER.createObjectNode();
+        parameters.put("temperature", spec.provider().temperature());
+        parameters.put("max_tokens", spec.provider().maxTokens());
+        parameters.put("mode", mode);
+        parameters.put("base_url", spec.provider().baseUrl());
+        parameters.put("api_key_env", spec.provider().apiKeyEnv());
+        parameters.set("mapping", ProjectJson.mapping(spec.mapping()));
+        store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
+                ProjectJson.write(parameters), datasetSha256);
+    }
+
+    /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
+    public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
+        JudgeReport report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+        store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
+                MetricsJson.write(report));
+        return report;
+    }
+
+    /**
+     * A run's rows rebuilt from its stored responses, parsed with the labels of the dataset and mapping it ran on;
+     * rows it never reached are pending. Empty when the project lacks the run's dataset copy (a format-1 run).
+     */
+    public List<RowResult> rows(long runId) {
+        RunRecord record = store.runRecord(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + file()));
+        Optional<Dataset> dataset = record.datasetSha256() == null ? Optional.empty() : dataset(record.datasetSha256());
+        if (dataset.isEmpty()) {
+            return List.of();
+        }
+        ColumnMapping mapping = record.parametersJson() != null
+                && ProjectJson.read(record.parametersJson()).has("mapping")
+                ? ProjectJson.mapping(ProjectJson.read(record.parametersJson()).get("mapping"))
+                : mapping().orElseThrow();
+        Dataset rows = dataset.get();
+        LabelSet labels = LabelSet.fromTruth(rows, mapping);
+        AnswerNormalizer normalizer = new AnswerNormalizer(labels);
+        JudgeOutputParser parser = new JudgeOutputParser(labels);
+        Map<Integer, StoredResponse> base = store.responses(runId, "BASE");
+        Map<Integer, StoredResponse> judge = store.responses(runId, "JUDGE");
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            RowResult result = RowResult.pending(row, mapping.truthLabels(rows, row));
+            if (mapping.judgeOnly()) {
+                String answer = rows.value(row, mapping.answerColumn());
+                result = result.withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
+            } else if (base.containsKey(row)) {
+                StoredResponse r = base.get(row);
+                result = r.answered() ? result.withBase(StageOutcome.answered(r.text(), r.usage()),
+                        normalizer.normalize(r.text())) : result.withBase(StageOutcome.failed(r.error()), null);
+            }
+            StoredResponse j = judge.get(row);
+            if (j != null) {
+                result = j.answered() ? result.withJudge(StageOutcome.answered(j.text(), j.usage()), parser.parse(j.text()))
+                        : result.withJudge(StageOutcome.failed(j.error()), null);
+            }
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */
+    public RunComparison compare(long runA, long runB) {
+        return RunComparison.of(rows(runA), rows(runB));
+    }
+
+    // Human review, kept per dataset content so a re-imported file keeps its labels and another file does not
+
+    public void saveVerdict(int row, HumanVerdict verdict) {
+        store.putVerdict(currentSha(), row, verdict);
+    }
+
+    public void removeVerdict(int row) {
+        store.removeVerdict(currentSha(), row);
+    }
+
+    public Map<Integer, HumanVerdict> verdicts() {
+        return datasetInfo().map(d -> store.verdicts(d.sha256())).orElse(Map.of());
+    }
+
+    public void setPromoted(int row, boolean promoted) {
+        store.setPromoted(currentSha(), row, promoted);
+    }
+
+    public List<Integer> promotedRows() {
+        return datasetInfo().map(d -> store.promotedRows(d.sha256())).orElse(List.of());
+    }
+
+    private String currentSha() {
+        return datasetInfo().map(StoredDataset::sha256)
+                .orElseThrow(() -> new IllegalStateException("The project has no dataset yet"));
+    }
+
+    // Hashing
+
+    /** Hex SHA-256 of a file's bytes. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256Of(Dataset dataset) {
+        MessageDigest digest = digest();
+        digest.update(ProjectJson.strings(dataset.columns()).getBytes(StandardCharsets.UTF_8));
+        String[] cells = new String[dataset.columns().size()];
+        for (int r = 0; r < dataset.size(); r++) {
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = dataset.value(r, c);
+            }
+            digest.update(ProjectJson.cells(cells).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,103 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.llm.ProviderProfile;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The configuration as the project file stores it: JSON with snake_case keys and never a key, only its variable. */
+final class ProjectJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ProjectJson() {
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("The project holds malformed JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String strings(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return write(array);
+    }
+
+    static String cells(String[] values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (String value : values) {
+            array.add(value);
+        }
+        return write(array);
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>(array.size());
+        array.forEach(v -> values.add(v.isNull() ? null : v.asText()));
+        return values;
+    }
+
+    static ObjectNode mapping(ColumnMapping m) {
+        ObjectNode json = MAPPER.createObjectNode();
+        ArrayNode inputs = json.putArray("input_columns");
+        m.inputColumns().forEach(inputs::add);
+        json.put("truth_column", m.truthColumn());
+        json.put("truth_separator", m.truthSeparator());
+        json.put("answer_column", m.answerColumn());
+        ObjectNode renames = json.putObject("label_renames");
+        new java.util.TreeMap<>(m.labelRenames()).forEach(renames::put);
+        return json;
+    }
+
+    static ColumnMapping mapping(JsonNode json) {
+        Map<String, String> renames = new LinkedHashMap<>();
+        json.path("label_renames").fields().forEachRemaining(e -> renames.put(e.getKey(), e.getValue().asText()));
+        return new ColumnMapping(strings(json.path("input_columns")), text(json, "truth_column"),
+                text(json, "truth_separator"), text(json, "answer_column"), renames);
+    }
+
+    /** Every field of the profile; a profile has no key to leave out, only the variable's name. */
+    static ObjectNode provider(ProviderProfile p) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("name", p.name());
+        json.put("base_url", p.baseUrl());
+        json.put("api_key_env", p.apiKeyEnv());
+        json.put("base_model", p.baseModel());
+        json.put("judge_model", p.judgeModel());
+        json.put("temperature", p.temperature());
+        json.put("max_tokens", p.maxTokens());
+        json.put("concurrency", p.concurrency());
+        return json;
+    }
+
+    static ProviderProfile provider(JsonNode json) {
+        return new ProviderProfile(text(json, "name"), text(json, "base_url"), text(json, "api_key_env"),
+                text(json, "base_model"), text(json, "judge_model"), json.path("temperature").asDouble(0),
+                json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY));
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

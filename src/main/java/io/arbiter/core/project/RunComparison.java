@@ -1,0 +1,85 @@
+package io.arbiter.core.project;
+
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.verdict.Evaluation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Two runs side by side: how their headline metrics moved, the rows whose judge verdict flipped, and McNemar's
+ * test on the rows both runs judged (b: Correct in A and Incorrect in B; c: the reverse).
+ *
+ * @param pairedRows rows with a parsed verdict in both runs
+ */
+public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar) {
+
+    /** One metric in both runs; {@link #change()} is B minus A. */
+    public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
+        public OptionalDouble change() {
+            return a.isPresent() && b.isPresent() ? OptionalDouble.of(b.getAsDouble() - a.getAsDouble())
+                    : OptionalDouble.empty();
+        }
+    }
+
+    /** A row the judge called one way in A and the other in B. */
+    public record Flip(int row, Evaluation a, Evaluation b) {
+    }
+
+    public RunComparison {
+        deltas = List.copyOf(deltas);
+        flips = List.copyOf(flips);
+    }
+
+    /** Compares by dataset row index; rows missing from one run are only in that run's metrics. */
+    public static RunComparison of(List<RowResult> runA, List<RowResult> runB) {
+        JudgeReport a = JudgeReport.of(scored(runA));
+        JudgeReport b = JudgeReport.of(scored(runB));
+        List<Delta> deltas = List.of(
+                new Delta("base_vs_truth", a.loop().baseVsTruth().rate(), b.loop().baseVsTruth().rate()),
+                new Delta("judge_vs_truth", a.loop().judgeVsTruth().rate(), b.loop().judgeVsTruth().rate()),
+                new Delta("base_vs_judge", a.loop().baseVsJudge().rate(), b.loop().baseVsJudge().rate()),
+                new Delta("kappa", a.judge().kappa().point(), b.judge().kappa().point()));
+
+        Map<Integer, Evaluation> verdictsA = new HashMap<>();
+        for (RowResult row : runA) {
+            evaluation(row).ifPresent(e -> verdictsA.put(row.row(), e));
+        }
+        List<Flip> flips = new ArrayList<>();
+        long paired = 0;
+        long correctToIncorrect = 0;
+        long incorrectToCorrect = 0;
+        for (RowResult row : runB) {
+            Evaluation before = verdictsA.get(row.row());
+            Evaluation after = evaluation(row).orElse(null);
+            if (before == null || after == null) {
+                continue;
+            }
+            paired++;
+            if (before != after) {
+                flips.add(new Flip(row.row(), before, after));
+                if (before == Evaluation.CORRECT) {
+                    correctToIncorrect++;
+                } else {
+                    incorrectToCorrect++;
+                }
+            }
+        }
+        flips.sort(java.util.Comparator.comparingInt(Flip::row));
+        return new RunComparison(deltas, flips, paired, McNemar.of(correctToIncorrect, incorrectToCorrect));
+    }
+
+    private static java.util.Optional<Evaluation> evaluation(RowResult row) {
+        return row.verdict() != null && row.verdict().parsed() ? java.util.Optional.of(row.verdict().evaluation())
+                : java.util.Optional.empty();
+    }
+
+    private static List<ScoredRow> scored(List<RowResult> rows) {
+        return rows.stream().map(RowResult::scored).toList();
+    }
+}

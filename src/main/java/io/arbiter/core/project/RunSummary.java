@@ -1,0 +1,39 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.arbiter.core.store.RunRecord;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * One line of the Runs list: the run's record and the headline metrics computed when it ended.
+ *
+ * @param rows the rows the run covered; 0 when it never ended (metrics are computed at the end)
+ */
+public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
+
+    /** The metric names {@link #metric} and {@code --fail-below} know. */
+    public static final List<String> HEADLINE = List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa",
+            "ac1", "agreement");
+
+    static RunSummary of(RunRecord record) {
+        JsonNode metrics = record.metricsJson() == null ? ProjectJson.MAPPER.createObjectNode()
+                : ProjectJson.read(record.metricsJson());
+        return new RunSummary(record, metrics.path("rows").asLong(0), metrics);
+    }
+
+    public long id() {
+        return record.id();
+    }
+
+    /** The user's name for the run, or "run N". */
+    public String displayName() {
+        return record.name() != null ? record.name() : "run " + record.id();
+    }
+
+    /** A metric from the stored metrics JSON; empty when undefined or never computed. */
+    public OptionalDouble metric(String name) {
+        JsonNode value = metrics.get(name);
+        return value == null || !value.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(value.asDouble());
+    }
+}

@@ -1,0 +1,83 @@
+package io.arbiter.core.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.review.HumanVerdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theConfigurationAndReviewSurviveReopening() throws Exception {
+        Path file = dir.resolve("p.arbiter");
+        Dataset dataset = new Dataset("movies", List.of("Overview", "Genre"),
+                List.of(new String[] {"A cowboy, \"quoted\"", "Western"}, new String[] {"Tears\nand more", "Drama"},
+                        new String[] {"", null}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Overview"), "Genre", ",", null, Map.of("Sci-fi", "Sci-Fi"));
+        ProviderProfile provider = new ProviderProfile("Example", "https://api.example.test/v1", "EXAMPLE_KEY",
+                "base-m", "judge-m", 0.2, 128, 8);
+        try (Project project = Project.open(file)) {
+            project.saveDataset(dataset, "/data/movies.csv", "abc123");
+            project.saveDataset(dataset, "/data/moved/movies.csv", "abc123"); // the same content: one copy
+            project.saveMapping(mapping);
+            long first = project.savePrompts("base {{Overview}}", "judge {{base_answer}}");
+            long second = project.savePrompts("base v2 {{Overview}}", "judge {{base_answer}}");
+            assertEquals(first, project.savePrompts("base {{Overview}}", "judge {{base_answer}}"), "deduplicated");
+            assertTrue(second > first);
+            project.saveProvider(provider);
+            project.saveVerdict(1, new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z")));
+            project.saveVerdict(0, new HumanVerdict(true, "", "ana", Instant.parse("2024-05-02T00:00:00Z")));
+            project.removeVerdict(0);
+            project.setPromoted(2, true);
+        }
+        try (Project project = Project.open(file)) {
+            Dataset copy = project.dataset().orElseThrow();
+            assertEquals(dataset.columns(), copy.columns());
+            assertEquals(3, copy.size());
+            for (int r = 0; r < 3; r++) {
+                assertArrayEquals(new String[] {dataset.value(r, 0), dataset.value(r, 1)},
+                        new String[] {copy.value(r, 0), copy.value(r, 1)});
+            }
+            assertEquals("/data/moved/movies.csv", project.datasetInfo().orElseThrow().sourcePath());
+            assertEquals(mapping, project.mapping().orElseThrow());
+            assertEquals("judge {{base_answer}}", project.prompts().orElseThrow().judgeText());
+            assertEquals(1, project.promptVersions().stream().filter(v -> v.baseText().startsWith("base {{")).count());
+            assertEquals(provider, project.provider().orElseThrow());
+            assertEquals(Map.of(1, new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z"))),
+                    project.verdicts());
+            assertEquals(List.of(2), project.promotedRows());
+        }
+    }
+
+    @Test
+    void runsAreRenamedAnnotatedAndDeletedWithTheirResponses() throws Exception {
+        try (Project project = Project.open(dir.resolve("r.arbiter"))) {
+            long a = project.store().createRun("{}");
+            long b = project.store().createRun("{\"x\":1}");
+            project.renameRun(a, "  baseline ");
+            project.annotateRun(a, "before the prompt fix");
+            project.store().recordResponse(new io.arbiter.core.store.StoredResponse(b, "BASE", 0, "x", null, null, null));
+            project.deleteRun(b);
+            List<RunSummary> runs = project.runs();
+            assertEquals(1, runs.size());
+            assertEquals("baseline", runs.get(0).displayName());
+            assertEquals("before the prompt fix", runs.get(0).record().note());
+            assertFalse(runs.get(0).metric("kappa").isPresent(), "never finished, so no metrics");
+            assertTrue(project.store().responses(b, "BASE").isEmpty());
+        }
+    }
+}
