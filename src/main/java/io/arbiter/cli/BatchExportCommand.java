@@ -45,8 +45,9 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
         Stage which = parseStage(stage);
         checkSettings();
         int written;
+        Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
-            Inputs inputs = readInputs(opened, stderr);
+            Inputs inputs = given != null ? given : readInputs(opened, stderr);
             ProjectStore store = opened == null ? null : opened.store();
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
                 ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();

@@ -56,8 +56,9 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
         int answered = 0;
         int failed = 0;
         int skipped = 0;
+        Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
-            Inputs inputs = readInputs(opened, stderr);
+            Inputs inputs = given != null ? given : readInputs(opened, stderr);
             ProjectStore store = opened.store();
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
                 ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();

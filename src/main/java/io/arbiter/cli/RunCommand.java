@@ -69,13 +69,13 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         if (!mode.equals("realtime") && !mode.equals("batch")) {
             throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
         }
+        Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
-            return run(opened, stdout, stderr);
+            return run(opened, given != null ? given : readInputs(opened, stderr), stdout, stderr);
         }
     }
 
-    private Integer run(Project opened, PrintWriter stdout, PrintWriter stderr) throws IOException {
-        Inputs inputs = readInputs(opened, stderr);
+    private Integer run(Project opened, Inputs inputs, PrintWriter stdout, PrintWriter stderr) throws IOException {
         Dataset rows = inputs.dataset();
 
         RunOutcome outcome;

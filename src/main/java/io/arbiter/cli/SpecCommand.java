@@ -121,6 +121,14 @@ abstract class SpecCommand {
         }
     }
 
+    /**
+     * Reads and checks the inputs given as options before any project file is opened, so that a bad dataset, column
+     * or prompt leaves no new, empty project behind; null when they are to come from the project.
+     */
+    Inputs readGivenInputs(PrintWriter stderr) throws IOException {
+        return dataset == null ? null : readInputs(null, stderr);
+    }
+
     /** The options' configuration with --dataset, else the one stored in {@code opened} (null without --project). */
     Inputs readInputs(Project opened, PrintWriter stderr) throws IOException {
         Configuration config = dataset == null ? storedConfiguration(opened) : givenConfiguration(stderr);

@@ -86,6 +86,16 @@ class ProjectCommandsTest {
         assertTrue(Files.notExists(missing));
     }
 
+    @Test
+    void aRunRefusedForBadInputCreatesNoProjectFile() {
+        Path fresh = dir.resolve("fresh.arbiter");
+        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", fresh.toString(), "--dataset",
+                dir.resolve("no-such.csv").toString(), "--input-column", "Overview", "--base-prompt", "b.txt",
+                "--judge-prompt", "j.txt"));
+        assertTrue(err.contains("no-such.csv"), err);
+        assertTrue(Files.notExists(fresh), "the refused run left " + fresh + " behind");
+    }
+
     private int cli(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
