@@ -13,6 +13,7 @@ public final class RunView {
     @FXML private Parent root;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
+    @FXML private Button retryButton;
     @FXML private ProgressBar baseBar;
     @FXML private ProgressBar judgeBar;
     @FXML private Label baseCount;
@@ -33,6 +34,12 @@ public final class RunView {
         cancelButton.disableProperty().bind(model.runningProperty().not());
         runButton.setOnAction(e -> onRun.run());
         cancelButton.setOnAction(e -> model.cancel());
+        // Every answer already received is kept (session cache or project), so running again sends only the rows
+        // that have none: retrying the failed rows is a run, named for what it does.
+        retryButton.visibleProperty().bind(model.failedRowsProperty().greaterThan(0).and(model.runningProperty().not()));
+        retryButton.managedProperty().bind(retryButton.visibleProperty());
+        retryButton.textProperty().bind(model.failedRowsProperty().asString("Retry %d failed rows"));
+        retryButton.setOnAction(e -> onRun.run());
     }
 
     public Parent root() {

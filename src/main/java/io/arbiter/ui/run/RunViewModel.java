@@ -37,6 +37,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper failedRows = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final Coalescer coalescer;
     private Consumer<List<RowResult>> rowSink = rows -> { };
@@ -75,6 +76,11 @@ public final class RunViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Rows the last run left with an error; "Retry failed rows" offers itself while there are any. */
+    public javafx.beans.property.ReadOnlyIntegerProperty failedRowsProperty() {
+        return failedRows.getReadOnlyProperty();
     }
 
     /** What the next run will cost, estimated before anything is sent. */
@@ -116,11 +122,13 @@ public final class RunViewModel {
             message.set("The run could not start: " + e);
             return;
         }
+        failedRows.set(0);
         handle.outcome().thenAcceptAsync(outcome -> {
             drain();
             current = null;
             running.set(false);
             message.set(describe(outcome));
+            failedRows.set(outcome.metrics().errors());
             finished.accept(outcome);
         }, executor.ui());
     }
@@ -185,7 +193,7 @@ public final class RunViewModel {
         return switch (outcome.status()) {
             case COMPLETED -> outcome.metrics().errors() == 0 ? "Run finished."
                     : "Run finished; " + outcome.metrics().errors() + " rows failed after retries (see the row detail). "
-                    + "Run again to send only those: the other answers are kept.";
+                    + "Retry sends only those: the other answers are kept.";
             case CANCELLED -> "Run cancelled; finished rows are kept.";
             case STOPPED -> "Run stopped: " + outcome.stopReason();
         };

@@ -111,7 +111,11 @@ class RunViewModelTest {
                 RunOutcome.Status.COMPLETED, null));
 
         assertEquals("Run finished; 2 rows failed after retries (see the row detail). "
-                + "Run again to send only those: the other answers are kept.", model.messageProperty().get());
+                + "Retry sends only those: the other answers are kept.", model.messageProperty().get());
+        assertEquals(2, model.failedRowsProperty().get(), "Retry failed rows offers itself for the two");
+
+        model.start(new FakeRun(), rowsSeen::addAll, finished::add);
+        assertEquals(0, model.failedRowsProperty().get(), "a new run starts with nothing to retry");
     }
 
     @Test
