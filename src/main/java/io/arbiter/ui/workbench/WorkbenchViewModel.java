@@ -720,6 +720,9 @@ public final class WorkbenchViewModel {
     }
 
     private void useDataset(Dataset loaded, String input, String truth) {
+        if (pendingRun != null && pendingRun.dataset() != loaded) {
+            pendingRun = null; // another dataset came first: that run's rows would not fit
+        }
         labels.clearForNewDataset();
         labelRenames = Map.of();
         dataset.set(loaded);
