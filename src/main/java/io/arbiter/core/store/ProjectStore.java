@@ -899,6 +899,25 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the whole project to {@code target} (replaced if it exists), including what the
+     * write-ahead log holds: SQLite's {@code VACUUM INTO} reads a snapshot, so writes may go on meanwhile.
+     */
+    public void copyTo(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (absolute.equals(file)) {
+            return;
+        }
+        Files.deleteIfExists(absolute);
+        read(connection -> {
+            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, absolute.toString());
+                vacuum.execute();
+            }
+            return null;
+        });
+    }
+
     // Reading
 
     @FunctionalInterface

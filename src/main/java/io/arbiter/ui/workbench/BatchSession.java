@@ -7,6 +7,7 @@ import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.ProjectRunLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,23 +33,39 @@ final class BatchSession implements AutoCloseable {
     record Launch(RunEngine engine, OpenAiBatchClient client) {
     }
 
+    /** As below, recording jobs and answers in {@code projectLedger} (a project's run) when it is not null. */
+    synchronized Launch prepare(RunSpec spec, ResponseCache cache, String providerIdentity,
+                                ProjectRunLedger projectLedger) throws ChatFailure {
+        if (projectLedger == null) {
+            return prepare(spec, cache, providerIdentity);
+        }
+        OpenAiBatchClient client = new OpenAiBatchClient(spec.provider());
+        BatchStageRunner runner = new BatchStageRunner(client, projectLedger, projectLedger.runId(), cache,
+                pollInterval(spec.provider().baseUrl()), workDirectory()).providerIdentity(providerIdentity);
+        return new Launch(RunEngine.batch(runner, projectLedger), client);
+    }
+
     synchronized Launch prepare(RunSpec spec, ResponseCache cache, String providerIdentity) throws ChatFailure {
         if (ledger == null || !spec.equals(ledgerSpec)) {
             ledger = new InMemoryRunLedger();
             ledgerSpec = spec;
             runId = System.currentTimeMillis();
         }
+        OpenAiBatchClient client = new OpenAiBatchClient(spec.provider());
+        BatchStageRunner runner = new BatchStageRunner(client, ledger, runId, cache,
+                pollInterval(spec.provider().baseUrl()), workDirectory()).providerIdentity(providerIdentity);
+        return new Launch(RunEngine.batch(runner, ledger), client);
+    }
+
+    private Path workDirectory() {
         try {
             if (workDirectory == null) {
                 workDirectory = Files.createTempDirectory("arbiter-batch");
             }
+            return workDirectory;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a directory for batch files: " + e.getMessage(), e);
         }
-        OpenAiBatchClient client = new OpenAiBatchClient(spec.provider());
-        BatchStageRunner runner = new BatchStageRunner(client, ledger, runId, cache,
-                pollInterval(spec.provider().baseUrl()), workDirectory).providerIdentity(providerIdentity);
-        return new Launch(RunEngine.batch(runner, ledger), client);
     }
 
     /** A provider on this machine answers in seconds; a remote one is asked every ten. */

@@ -10,6 +10,7 @@ import io.arbiter.ui.analysis.AnalysisView;
 import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
+import io.arbiter.ui.runs.RunsView;
 import io.arbiter.ui.importer.ImportView;
 import io.arbiter.ui.labels.LabelsView;
 import io.arbiter.ui.detail.DetailView;
@@ -38,6 +39,10 @@ import javafx.stage.Window;
 public final class WorkbenchView {
 
     @FXML private Parent root;
+    @FXML private MenuItem newProjectItem;
+    @FXML private MenuItem openProjectItem;
+    @FXML private javafx.scene.control.Menu recentProjectsMenu;
+    @FXML private MenuItem saveProjectAsItem;
     @FXML private MenuItem openDatasetItem;
     @FXML private MenuItem openSampleItem;
     @FXML private MenuItem exportItem;
@@ -64,6 +69,8 @@ public final class WorkbenchView {
     @FXML private SplitPane mainSplit;
     @FXML private Tab resultsTab;
     @FXML private Tab analysisTab;
+    @FXML private Tab runsTab;
+    @FXML private StackPane runsSlot;
     @FXML private Label statusLabel;
 
     /** How much of the height the prompts keep while the analysis tab is open. */
@@ -82,6 +89,7 @@ public final class WorkbenchView {
         resultsSlot.getChildren().add(results.root());
         results.showBeside(new DetailView(model.detail()).root(), new LabelsView(model.labels()).root());
         analysisSlot.getChildren().add(new AnalysisView(model.analysis()).root());
+        runsSlot.getChildren().add(new RunsView(model.runs()).root());
         followLowerPane();
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
@@ -125,6 +133,15 @@ public final class WorkbenchView {
             control.disableProperty().bind(running);
         }
 
+        newProjectItem.setOnAction(e -> chooseProjectFile("New project", true).ifPresent(model::newProject));
+        openProjectItem.setOnAction(e -> chooseProjectFile("Open project", false).ifPresent(model::openProject));
+        saveProjectAsItem.setOnAction(e -> chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs));
+        for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectAsItem}) {
+            item.disableProperty().bind(running);
+        }
+        recentProjectsMenu.disableProperty().bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
+        model.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecentMenu());
+        fillRecentMenu();
         openDatasetItem.setOnAction(e -> showImport(null));
         acceptDroppedFiles();
         openSampleItem.setOnAction(e -> model.openSample());
@@ -140,14 +157,51 @@ public final class WorkbenchView {
         return root;
     }
 
+    private void fillRecentMenu() {
+        recentProjectsMenu.getItems().setAll(model.recentProjects().stream().map(path -> {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.openProject(path));
+            return item;
+        }).toList());
+    }
+
+    private java.util.Optional<Path> chooseProjectFile(String title, boolean save) {
+        if (model.busy("changing the project")) {
+            return java.util.Optional.empty();
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Arbiter projects", "*.arbiter"));
+        File file;
+        if (save) {
+            chooser.setInitialFileName("project.arbiter");
+            file = chooser.showSaveDialog(window());
+        } else {
+            file = chooser.showOpenDialog(window());
+        }
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        Path path = file.toPath();
+        if (save && !path.getFileName().toString().contains(".")) {
+            path = path.resolveSibling(path.getFileName() + ".arbiter");
+        }
+        return java.util.Optional.of(path);
+    }
+
     /** Keeps the selected tab and the model's lower pane in step, both ways. */
     private void followLowerPane() {
         var pane = model.lowerPaneProperty();
-        Runnable select = () -> lowerTabs.getSelectionModel().select(
-                pane.get() == WorkbenchViewModel.LowerPane.ANALYSIS ? analysisTab : resultsTab);
+        Runnable select = () -> lowerTabs.getSelectionModel().select(switch (pane.get()) {
+            case ANALYSIS -> analysisTab;
+            case RUNS -> runsTab;
+            case RESULTS -> resultsTab;
+        });
         pane.addListener((obs, old, now) -> select.run());
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
-                pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS : WorkbenchViewModel.LowerPane.RESULTS));
+                pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS
+                        : tab == runsTab ? WorkbenchViewModel.LowerPane.RUNS : WorkbenchViewModel.LowerPane.RESULTS));
         // The analysis needs the height: the prompts fold up while it is open and come back with the results.
         double[] promptsShare = {mainSplit.getDividerPositions()[0]};
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {

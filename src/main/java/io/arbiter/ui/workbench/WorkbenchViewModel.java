@@ -22,6 +22,11 @@ import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.ui.runs.RunsViewModel;
+import java.nio.file.Files;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
@@ -41,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,6 +65,8 @@ public final class WorkbenchViewModel {
 
     /** Shown in the truth-column chooser for a dataset without ground truth. */
     public static final String NO_TRUTH = "(none)";
+    /** The window title without a project. */
+    public static final String APP_TITLE = "Arbiter · LLM-as-a-judge workbench";
 
     private final TaskExecutor executor;
     /** Every answer received in this session, by request: nothing already paid for is asked again. */
@@ -80,6 +88,17 @@ public final class WorkbenchViewModel {
     private final javafx.beans.value.ChangeListener<Object> selectedRowChanged = (obs, old, now) -> detail.refresh();
     private Map<String, String> labelRenames = Map.of();
     private final AtomicLong remapGeneration = new AtomicLong();
+
+    /** The open project file: runs are recorded in it and it is the response cache. Null when none. FX thread. */
+    private Project project;
+    private final ProjectSession projectSession = new ProjectSession();
+    /** Where the recent projects list is saved; null keeps it in memory only (tests). */
+    private RecentProjects recentStore;
+    private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_TITLE);
+    private final RunsViewModel runs;
+    /** A stored run to show once the table holds its dataset's rows. */
+    private ProjectSession.ShownRun pendingRun;
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
@@ -118,6 +137,7 @@ public final class WorkbenchViewModel {
         results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
                 : " Add {{examples}} to the judge prompt to use it.");
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
+        this.runs = new RunsViewModel(executor, this::showRun);
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -166,7 +186,27 @@ public final class WorkbenchViewModel {
     }
 
     /** The tabs of the lower half. */
-    public enum LowerPane { RESULTS, ANALYSIS }
+    public enum LowerPane { RESULTS, ANALYSIS, RUNS }
+
+    /** The open project's runs. */
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    /** The window title: the project's name when one is open. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The last project files opened, newest first. */
+    public ObservableList<Path> recentProjects() {
+        return recentProjects;
+    }
+
+    /** The open project's file, or null. FX thread. */
+    public Path projectFile() {
+        return project == null ? null : project.file();
+    }
 
     public ObjectProperty<LowerPane> lowerPaneProperty() {
         return lowerPane;
@@ -297,6 +337,178 @@ public final class WorkbenchViewModel {
                 });
     }
 
+    // Projects
+
+    /** Keeps the recent projects list in {@code store}, reading what it holds now. */
+    public void useRecentProjects(RecentProjects store) {
+        recentStore = store;
+        executor.submit(store::load).whenComplete((loaded, failure) -> {
+            if (failure == null) {
+                recentProjects.setAll(loaded);
+            }
+        });
+    }
+
+    /** Creates a project file holding the current dataset, mapping, prompts and provider, and opens it. */
+    public CompletableFuture<Void> newProject(Path file) {
+        if (busy("creating a project")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Dataset rows = dataset.get();
+        ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
+        String base = prompts.baseTextProperty().get();
+        String judge = prompts.judgeTextProperty().get();
+        String providerName = provider.get().name();
+        status.set("Creating " + file.getFileName() + "…");
+        return switchProject(file, executor.submit(() -> {
+            if (Files.exists(file)) {
+                throw new IllegalArgumentException(file + " already exists: open it with Open project….");
+            }
+            Project created = Project.open(file);
+            try {
+                projectSession.saveConfiguration(created, rows, mapping, base, judge, providerName);
+            } catch (RuntimeException e) {
+                created.close();
+                throw e;
+            }
+            return new ProjectSession.Restored(created, null, null, null, null, null, null, null);
+        }), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
+    }
+
+    /** Opens a project file and restores its dataset, mapping, prompts, provider and latest run. */
+    public CompletableFuture<Void> openProject(Path file) {
+        if (busy("opening a project")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        status.set("Opening " + file.getFileName() + "…");
+        return switchProject(file, executor.submit(() -> {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("There is no project file " + file + ".");
+            }
+            Project opened = Project.open(file);
+            try {
+                return projectSession.restore(opened);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }), "Opened the project " + file.getFileName() + ".");
+    }
+
+    /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
+    public CompletableFuture<Void> saveProjectAs(Path file) {
+        if (project == null) {
+            return newProject(file);
+        }
+        if (busy("saving the project")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Project current = project;
+        status.set("Saving " + file.getFileName() + "…");
+        return switchProject(file, executor.submit(() -> {
+            current.store().copyTo(file);
+            return new ProjectSession.Restored(Project.open(file), null, null, null, null, null, null, null);
+        }), "Saved the project as " + file.getFileName() + ".");
+    }
+
+    /** Makes the project the open one once it has been read, restoring what it brings; the old one closes. */
+    private CompletableFuture<Void> switchProject(Path file, CompletableFuture<ProjectSession.Restored> reading,
+                                                  String done) {
+        CompletableFuture<Void> switched = new CompletableFuture<>();
+        reading.whenComplete((restored, failure) -> {
+            if (failure != null) {
+                status.set(messageOf(failure));
+                switched.complete(null);
+                return;
+            }
+            Project old = project;
+            project = restored.project();
+            if (old != null && old != project) {
+                executor.submit(() -> {
+                    old.close();
+                    return null;
+                });
+            }
+            title.set(project.file().getFileName() + " — " + APP_TITLE);
+            apply(restored);
+            runs.useProject(project);
+            status.set(done);
+            rememberRecent(project.file());
+            switched.complete(null);
+        });
+        return switched;
+    }
+
+    private void apply(ProjectSession.Restored restored) {
+        if (restored.prompts() != null) {
+            prompts.baseTextProperty().set(restored.prompts().baseText());
+            prompts.judgeTextProperty().set(restored.prompts().judgeText());
+        }
+        if (restored.providerName() != null) {
+            providers.stream().filter(p -> p.name().equals(restored.providerName())).findFirst().ifPresent(provider::set);
+            if (restored.baseModel() != null) {
+                baseModel.set(restored.baseModel());
+                judgeModel.set(restored.judgeModel());
+            }
+        }
+        if (restored.dataset() != null) {
+            ColumnMapping saved = restored.mapping();
+            Dataset rows = restored.dataset();
+            ColumnMapping mapping = saved != null ? saved
+                    : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
+            pendingRun = restored.latestRun();
+            moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
+            answerColumn = mapping.answerColumn();
+            useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn());
+            truthSeparator.set(mapping.truthSeparator());
+        }
+    }
+
+    private void rememberRecent(Path file) {
+        List<Path> current = List.copyOf(recentProjects);
+        RecentProjects store = recentStore;
+        if (store == null) {
+            recentProjects.setAll(RecentProjects.with(current, file));
+            return;
+        }
+        executor.submit(() -> store.add(current, file)).whenComplete((updated, failure) -> {
+            if (failure == null) {
+                recentProjects.setAll(updated);
+            }
+        });
+    }
+
+    /** Loads a stored run's rows into the results table. */
+    private void showRun(long runId) {
+        Project from = project;
+        if (from == null || busy("showing another run")) {
+            return;
+        }
+        Dataset current = dataset.get();
+        executor.submit(() -> projectSession.show(from, runId, current)).whenComplete((shown, failure) -> {
+            if (failure != null) {
+                status.set(messageOf(failure));
+                return;
+            }
+            if (run.runningProperty().get() || preparing) {
+                return;
+            }
+            if (shown.dataset() == dataset.get()) {
+                results.show(shown.dataset(), mapping());
+                results.finish(shown.rows(), shown.metrics());
+            } else {
+                ColumnMapping mapping = shown.mapping();
+                pendingRun = shown;
+                moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
+                answerColumn = mapping.answerColumn();
+                useDataset(shown.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
+                truthSeparator.set(mapping.truthSeparator());
+            }
+            lowerPane.set(LowerPane.RESULTS);
+            status.set("Showing run " + runId + " in the results.");
+        });
+    }
+
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
     private RunEstimator.Next nextRun() {
         Dataset rows = dataset.get();
@@ -394,6 +606,7 @@ public final class WorkbenchViewModel {
         int inFlight = concurrency.get();
         boolean batch = mode.get() == RunMode.BATCH && preset.hasBatchApi();
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
+        Project recordIn = project;
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
@@ -404,13 +617,19 @@ public final class WorkbenchViewModel {
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
                     ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
             String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
+            // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
+            ProjectSession.Recording recording = recordIn == null ? null
+                    : projectSession.begin(recordIn, spec, preset.name(), cacheIdentity, batch ? "batch" : "realtime");
+            ResponseCache cache = recording == null ? sessionCache : recordIn.store();
             if (batch) {
-                BatchSession.Launch launch = batchSession.prepare(spec, sessionCache, cacheIdentity);
-                return new Prepared(spec, launch.engine(), launch.client()::close, null);
+                BatchSession.Launch launch = batchSession.prepare(spec, cache, cacheIdentity,
+                        recording == null ? null : recording.ledger());
+                return new Prepared(spec, launch.engine(), launch.client()::close, null, recording);
             }
             ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, limits);
-            CachingChatClient cached = new CachingChatClient(retrying, sessionCache, cacheIdentity);
-            return new Prepared(spec, new RunEngine(cached), cached::close, cached);
+            CachingChatClient cached = new CachingChatClient(retrying, cache, cacheIdentity);
+            RunLedger ledger = recording == null ? RunLedger.NONE : recording.ledger();
+            return new Prepared(spec, new RunEngine(cached, ledger), cached::close, cached, recording);
         }).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
@@ -434,8 +653,23 @@ public final class WorkbenchViewModel {
                         CachingChatClient cached = prepared.cached();
                         if (cached != null && cached.hits() > 0) {
                             status.set(String.format(java.util.Locale.ROOT,
-                                    "%,d answers came from this session's cache; %,d requests were sent.",
-                                    cached.hits(), cached.misses()));
+                                    "%,d answers came from this %s's cache; %,d requests were sent.",
+                                    cached.hits(), prepared.recording() == null ? "session" : "project",
+                                    cached.misses()));
+                        }
+                        ProjectSession.Recording recording = prepared.recording();
+                        if (recording != null) {
+                            executor.submit(() -> {
+                                projectSession.finish(recording, outcome);
+                                return null;
+                            }).whenComplete((done, saveFailure) -> {
+                                if (saveFailure != null) {
+                                    status.set("Could not save the run in the project: " + messageOf(saveFailure));
+                                }
+                                if (project == recording.project()) {
+                                    runs.refresh();
+                                }
+                            });
                         }
                     });
         });
@@ -479,9 +713,16 @@ public final class WorkbenchViewModel {
         run.cancel();
         connector.close();
         batchSession.close();
+        if (project != null) {
+            project.close();
+            project = null;
+        }
     }
 
     private void useDataset(Dataset loaded, String input, String truth) {
+        if (pendingRun != null && pendingRun.dataset() != loaded) {
+            pendingRun = null; // another dataset came first: that run's rows would not fit
+        }
         labels.clearForNewDataset();
         labelRenames = Map.of();
         dataset.set(loaded);
@@ -530,6 +771,11 @@ public final class WorkbenchViewModel {
                     estimator.refresh();
                     if (!run.runningProperty().get() && !preparing) {
                         results.show(rows, mapping, remapped.rows());
+                        ProjectSession.ShownRun shown = pendingRun;
+                        if (shown != null && shown.dataset() == rows) {
+                            pendingRun = null;
+                            results.finish(shown.rows(), shown.metrics());
+                        }
                     }
                 });
     }
@@ -574,7 +820,8 @@ public final class WorkbenchViewModel {
     }
 
     /** A run ready to start; {@code cached} is the realtime client whose cache hits are reported, else null. */
-    private record Prepared(RunSpec spec, RunEngine engine, Runnable close, CachingChatClient cached) {
+    private record Prepared(RunSpec spec, RunEngine engine, Runnable close, CachingChatClient cached,
+                            ProjectSession.Recording recording) {
     }
 
     private record Remapped(LabelCounts counts, List<ResultRow> rows) {

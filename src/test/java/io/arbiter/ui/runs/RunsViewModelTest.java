@@ -1,0 +1,107 @@
+package io.arbiter.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.offline.OfflineProvider;
+import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Project project;
+    private final List<Long> shown = new ArrayList<>();
+    private final RunsViewModel model = new RunsViewModel(new SameThreadTaskExecutor(), shown::add);
+    private RunOutcome lastOutcome;
+
+    @BeforeEach
+    void openProject() throws Exception {
+        project = Project.open(dir.resolve("runs.arbiter"));
+    }
+
+    @AfterEach
+    void closeProject() {
+        project.close();
+    }
+
+    @Test
+    void withoutAProjectThereIsNothingToList() {
+        model.useProject(null);
+        assertTrue(model.runs().isEmpty());
+        assertEquals(false, model.hasProjectProperty().get());
+    }
+
+    @Test
+    void runsAreListedNewestFirstWithTheirFigures() throws Exception {
+        long first = recordRun();
+        long second = recordRun();
+        model.useProject(project);
+
+        assertEquals(List.of(second, first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        RunsViewModel.RunLine line = model.runs().get(0);
+        assertEquals(lastOutcome.metrics().baseVsTruth().percent(), line.baseVsTruth());
+        assertEquals(lastOutcome.metrics().judgeVsTruth().percent(), line.judgeVsTruth());
+        assertEquals(lastOutcome.metrics().baseVsJudge().percent(), line.baseVsJudge());
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", Samples.movies().size()), line.rows());
+        assertEquals("run " + second, line.name());
+        assertEquals("COMPLETED", line.status());
+        assertTrue(line.models().contains("→"), line.models());
+        assertEquals("2 runs in runs.arbiter", model.messageProperty().get());
+    }
+
+    @Test
+    void renamingAnnotatingAndDeletingWriteToTheProject() throws Exception {
+        long first = recordRun();
+        long second = recordRun();
+        model.useProject(project);
+
+        model.rename(first, "  baseline ");
+        model.annotate(first, "before the prompt fix");
+        RunsViewModel.RunLine line = model.runs().get(1);
+        assertEquals("baseline", line.name());
+        assertEquals("before the prompt fix", line.note());
+        assertEquals("baseline", project.run(first).orElseThrow().displayName());
+
+        model.delete(second);
+        assertEquals(List.of(first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        assertEquals(1, project.runs().size());
+
+        model.show(first);
+        assertEquals(List.of(first), shown);
+    }
+
+    /** A real run on the sample against the offline provider, recorded as the workbench records one. */
+    private long recordRun() throws Exception {
+        Dataset sample = Samples.movies();
+        String sha = project.saveDataset(sample).sha256();
+        project.saveMapping(Samples.moviesMapping());
+        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile());
+            long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
+            project.describeRun(runId, spec, sha, "realtime");
+            lastOutcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId)).runToEnd(spec, RunListener.NONE);
+            project.finishRun(runId, lastOutcome, null);
+            return runId;
+        }
+    }
+}
