@@ -87,6 +87,9 @@ public record ColumnMapping(List<String> inputColumns, String truthColumn, Strin
     /** Checks that every named column exists in the dataset; returns problems in plain words. */
     public List<String> problemsWith(Dataset dataset) {
         List<String> problems = new ArrayList<>();
+        if (inputColumns.isEmpty()) {
+            problems.add("Choose at least one input column: the column the model reads.");
+        }
         for (String column : inputColumns) {
             if (!dataset.hasColumn(column)) {
                 problems.add("Input column '" + column + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");

@@ -794,7 +794,9 @@ public final class WorkbenchViewModel {
     ColumnMapping mapping() {
         String truth = truthColumn.get();
         List<String> inputs = new ArrayList<>();
-        inputs.add(inputColumn.get());
+        if (inputColumn.get() != null) { // null only while a dataset is still being set up
+            inputs.add(inputColumn.get());
+        }
         moreInputs.stream().filter(c -> !inputs.contains(c)).forEach(inputs::add);
         return new ColumnMapping(inputs, NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get(), answerColumn,
                 labelRenames);

@@ -75,4 +75,11 @@ class ColumnMappingTest {
         ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Genre", ",", "Answer", java.util.Map.of());
         assertEquals(List.of("Answer column 'Answer' is not in d.csv (columns: Text, Genre)"), mapping.problemsWith(data));
     }
+
+    @Test
+    void aMappingWithoutInputColumnsIsAProblem() {
+        Dataset data = new Dataset("d.csv", List.of("Text"), List.<String[]>of(new String[] {"x"}));
+        assertEquals(List.of("Choose at least one input column: the column the model reads."),
+                new ColumnMapping(List.of(), null, ",").problemsWith(data));
+    }
 }
