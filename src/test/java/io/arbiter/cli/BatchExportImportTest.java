@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.BatchState;
 import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.Sleeper;
@@ -43,13 +42,11 @@ class BatchExportImportTest {
 
     @BeforeEach
     void copySample() throws Exception {
-        dataset = dir.resolve("movies.csv");
-        basePrompt = dir.resolve("base-prompt.txt");
-        judgePrompt = dir.resolve("judge-prompt.txt");
-        project = dir.resolve("movies.arbiter");
-        Files.writeString(basePrompt, Samples.text(Samples.MOVIES_BASE_PROMPT));
-        Files.writeString(judgePrompt, Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-        Files.writeString(dataset, Samples.text(Samples.MOVIES));
+        SampleFiles sample = SampleFiles.in(dir);
+        dataset = sample.dataset();
+        basePrompt = sample.basePrompt();
+        judgePrompt = sample.judgePrompt();
+        project = sample.project();
     }
 
     @Test

@@ -33,13 +33,11 @@ class RunCommandProjectTest {
 
     @BeforeEach
     void copySample() throws Exception {
-        dataset = dir.resolve("movies.csv");
-        basePrompt = dir.resolve("base-prompt.txt");
-        judgePrompt = dir.resolve("judge-prompt.txt");
-        project = dir.resolve("movies.arbiter");
-        Files.writeString(basePrompt, Samples.text(Samples.MOVIES_BASE_PROMPT));
-        Files.writeString(judgePrompt, Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-        Files.writeString(dataset, Samples.text(Samples.MOVIES));
+        SampleFiles sample = SampleFiles.in(dir);
+        dataset = sample.dataset();
+        basePrompt = sample.basePrompt();
+        judgePrompt = sample.judgePrompt();
+        project = sample.project();
     }
 
     @Test
