@@ -714,8 +714,27 @@ public final class WorkbenchViewModel {
         connector.close();
         batchSession.close();
         if (project != null) {
+            keepPromptEdits(project);
             project.close();
             project = null;
+        }
+    }
+
+    /**
+     * Prompts are versioned in the project when a run starts; edits made since the last run would be lost with the
+     * window, so they are kept as the project's current version when it closes (a no-op when nothing changed).
+     */
+    private void keepPromptEdits(Project open) {
+        String base = prompts.baseTextProperty().get();
+        String judge = prompts.judgeTextProperty().get();
+        if (base == null || judge == null || base.isBlank() || judge.isBlank()) {
+            return;
+        }
+        try {
+            open.savePrompts(base, judge);
+        } catch (RuntimeException e) {
+            // Closing must not fail: the prompts are still on screen until the window goes.
+            status.set("The prompts could not be kept in " + open.file() + ": " + e.getMessage());
         }
     }
 

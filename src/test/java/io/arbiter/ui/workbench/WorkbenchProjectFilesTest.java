@@ -68,6 +68,21 @@ class WorkbenchProjectFilesTest {
     }
 
     @Test
+    void promptEditsMadeAfterTheLastRunAreKeptWhenTheWorkbenchCloses() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("kept.arbiter");
+        model.newProject(file).join();
+        String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
+        model.prompts().judgeTextProperty().set(edited);
+
+        model.shutdown();
+
+        try (Project reopened = Project.open(file)) {
+            assertEquals(edited, reopened.prompts().orElseThrow().judgeText());
+        }
+    }
+
+    @Test
     void theRecentListKeepsTheLastEightNewestFirst() throws Exception {
         RecentProjects recent = RecentProjects.inDirectory(dir.resolve("config"));
         List<Path> paths = new ArrayList<>();
