@@ -49,7 +49,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -111,14 +110,7 @@ public final class WorkbenchViewModel {
     private String answerColumn;
     private final StringProperty truthColumn = new SimpleStringProperty();
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
-    private final ObservableList<ProviderSettings> providers = FXCollections.observableArrayList(ProviderSettings.presets());
-    private final ObjectProperty<ProviderSettings> provider = new SimpleObjectProperty<>(providers.get(0));
-    private final StringProperty baseModel = new SimpleStringProperty(providers.get(0).baseModel());
-    private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
-    private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
-    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
-    private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
-    private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
+    private final ProviderChoice choice = new ProviderChoice();
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
 
@@ -139,20 +131,7 @@ public final class WorkbenchViewModel {
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, this::showRun);
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
-        provider.addListener((obs, old, now) -> {
-            if (now != null) {
-                baseModel.set(now.baseModel());
-                judgeModel.set(now.judgeModel());
-                concurrency.set(now.concurrency());
-                keyHint.set(keyHintFor(now));
-                batchAvailable.set(now.hasBatchApi());
-                if (!now.hasBatchApi()) {
-                    mode.set(RunMode.REALTIME);
-                }
-            }
-        });
-        keyHint.set(keyHintFor(provider.get()));
-        provider.addListener((obs, old, now) -> estimator.refresh());
+        choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.baseTextProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.judgeTextProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.baseTextProperty().addListener((obs, old, now) -> detail.refresh());
@@ -260,38 +239,38 @@ public final class WorkbenchViewModel {
     }
 
     public ObservableList<ProviderSettings> providers() {
-        return providers;
+        return choice.providers();
     }
 
     public ObjectProperty<ProviderSettings> providerProperty() {
-        return provider;
+        return choice.providerProperty();
     }
 
     public StringProperty baseModelProperty() {
-        return baseModel;
+        return choice.baseModelProperty();
     }
 
     public StringProperty judgeModelProperty() {
-        return judgeModel;
+        return choice.judgeModelProperty();
     }
 
     public ObjectProperty<Integer> concurrencyProperty() {
-        return concurrency;
+        return choice.concurrencyProperty();
     }
 
     /** Realtime requests or the Batch API; batch only when the provider has it. */
     public ObjectProperty<RunMode> modeProperty() {
-        return mode;
+        return choice.modeProperty();
     }
 
     /** Whether the selected provider offers the Batch API. */
     public ReadOnlyBooleanProperty batchAvailableProperty() {
-        return batchAvailable.getReadOnlyProperty();
+        return choice.batchAvailableProperty();
     }
 
     /** Where the provider's key comes from and whether it is there; never the key itself. */
     public ReadOnlyStringProperty keyHintProperty() {
-        return keyHint.getReadOnlyProperty();
+        return choice.keyHintProperty();
     }
 
     // Commands
@@ -358,7 +337,7 @@ public final class WorkbenchViewModel {
         ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
         String base = prompts.baseTextProperty().get();
         String judge = prompts.judgeTextProperty().get();
-        String providerName = provider.get().name();
+        String providerName = choice.selected().name();
         status.set("Creating " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             if (Files.exists(file)) {
@@ -445,11 +424,7 @@ public final class WorkbenchViewModel {
             prompts.judgeTextProperty().set(restored.prompts().judgeText());
         }
         if (restored.providerName() != null) {
-            providers.stream().filter(p -> p.name().equals(restored.providerName())).findFirst().ifPresent(provider::set);
-            if (restored.baseModel() != null) {
-                baseModel.set(restored.baseModel());
-                judgeModel.set(restored.judgeModel());
-            }
+            choice.restore(restored.providerName(), restored.baseModel(), restored.judgeModel());
         }
         if (restored.dataset() != null) {
             ColumnMapping saved = restored.mapping();
@@ -515,7 +490,7 @@ public final class WorkbenchViewModel {
         if (rows == null || !prompts.problems().isEmpty() || !mapping().problemsWith(rows).isEmpty()) {
             return null;
         }
-        ProviderSettings settings = provider.get();
+        ProviderSettings settings = choice.selected();
         return new RunEstimator.Next(spec(rows, mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"),
                 results.dataset() == rows ? results.examples() : List.of()), settings);
     }
@@ -530,10 +505,8 @@ public final class WorkbenchViewModel {
             if (loaded.problem() != null) {
                 status.set(loaded.problem());
             }
-            if (!loaded.providers().isEmpty() && !run.runningProperty().get()) {
-                String chosen = provider.get().name();
-                providers.setAll(loaded.providers());
-                provider.set(providers.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(providers.get(0)));
+            if (!run.runningProperty().get()) {
+                choice.useSaved(loaded.providers());
             }
         });
     }
@@ -543,9 +516,7 @@ public final class WorkbenchViewModel {
         if (busy("changing the provider")) {
             return;
         }
-        providers.removeIf(p -> p.name().equals(settings.name()));
-        providers.add(0, settings);
-        provider.set(settings);
+        choice.use(settings);
         status.set("Runs now go to " + settings.name() + ".");
     }
 
@@ -599,12 +570,12 @@ public final class WorkbenchViewModel {
             return;
         }
         ColumnMapping mapping = mapping();
-        ProviderSettings preset = provider.get();
+        ProviderSettings preset = choice.selected();
         PromptPair pair = prompts.prompts();
-        String base = baseModel.get();
-        String judge = judgeModel.get();
-        int inFlight = concurrency.get();
-        boolean batch = mode.get() == RunMode.BATCH && preset.hasBatchApi();
+        String base = choice.baseModelProperty().get();
+        String judge = choice.judgeModelProperty().get();
+        int inFlight = choice.concurrencyProperty().get();
+        boolean batch = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         Project recordIn = project;
         run.refuse("Connecting to " + preset.name() + "…");
@@ -819,20 +790,6 @@ public final class WorkbenchViewModel {
         moreInputs.stream().filter(c -> !inputs.contains(c)).forEach(inputs::add);
         return new ColumnMapping(inputs, NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get(), answerColumn,
                 labelRenames);
-    }
-
-    private static String keyHintFor(ProviderSettings preset) {
-        if (preset.offline()) {
-            return "A deterministic classifier, not an LLM · no key";
-        }
-        if (!preset.needsKey()) {
-            return "Local server · no key";
-        }
-        if (!preset.keySourceIsAName()) {
-            return "The API key source is not a variable name: fix it under Providers…"; // never echo a pasted key
-        }
-        boolean set = preset.keyAvailable(System.getenv());
-        return "API key from $" + preset.apiKeyEnv().strip() + (set ? " (set)" : " (not set: export it before starting Arbiter)");
     }
 
     private static String messageOf(Throwable failure) {

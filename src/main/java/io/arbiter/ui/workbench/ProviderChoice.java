@@ -1,0 +1,123 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.ProviderSettings;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The provider bar: which profile runs go to, the models and concurrency chosen for it, how its key is found and
+ * whether batches are on offer. Picking a profile resets the rest to that profile's values. FX thread only.
+ */
+final class ProviderChoice {
+
+    private final ObservableList<ProviderSettings> providers = FXCollections.observableArrayList(ProviderSettings.presets());
+    private final ObjectProperty<ProviderSettings> provider = new SimpleObjectProperty<>(providers.get(0));
+    private final StringProperty baseModel = new SimpleStringProperty(providers.get(0).baseModel());
+    private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
+    private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
+    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper(keyHintFor(providers.get(0)));
+    private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
+    private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
+
+    ProviderChoice() {
+        provider.addListener((obs, old, now) -> {
+            if (now != null) {
+                baseModel.set(now.baseModel());
+                judgeModel.set(now.judgeModel());
+                concurrency.set(now.concurrency());
+                keyHint.set(keyHintFor(now));
+                batchAvailable.set(now.hasBatchApi());
+                if (!now.hasBatchApi()) {
+                    mode.set(RunMode.REALTIME);
+                }
+            }
+        });
+    }
+
+    ObservableList<ProviderSettings> providers() {
+        return providers;
+    }
+
+    ObjectProperty<ProviderSettings> providerProperty() {
+        return provider;
+    }
+
+    StringProperty baseModelProperty() {
+        return baseModel;
+    }
+
+    StringProperty judgeModelProperty() {
+        return judgeModel;
+    }
+
+    ObjectProperty<Integer> concurrencyProperty() {
+        return concurrency;
+    }
+
+    ObjectProperty<RunMode> modeProperty() {
+        return mode;
+    }
+
+    ReadOnlyBooleanProperty batchAvailableProperty() {
+        return batchAvailable.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty keyHintProperty() {
+        return keyHint.getReadOnlyProperty();
+    }
+
+    ProviderSettings selected() {
+        return provider.get();
+    }
+
+    /** Replaces the list with saved profiles, keeping the selected one by name when it is still there. */
+    void useSaved(List<ProviderSettings> saved) {
+        if (saved.isEmpty()) {
+            return;
+        }
+        String chosen = provider.get().name();
+        providers.setAll(saved);
+        provider.set(providers.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(providers.get(0)));
+    }
+
+    /** Puts a profile first, replacing the one of the same name, and selects it. */
+    void use(ProviderSettings settings) {
+        providers.removeIf(p -> p.name().equals(settings.name()));
+        providers.add(0, settings);
+        provider.set(settings);
+    }
+
+    /** Selects the profile named as a project remembers it, with the models it ran; unknown names change nothing. */
+    void restore(String name, String base, String judge) {
+        providers.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(provider::set);
+        if (base != null) {
+            baseModel.set(base);
+            judgeModel.set(judge);
+        }
+    }
+
+    private static String keyHintFor(ProviderSettings settings) {
+        if (settings.offline()) {
+            return "A deterministic classifier, not an LLM · no key";
+        }
+        if (!settings.needsKey()) {
+            return "Local server · no key";
+        }
+        if (!settings.keySourceIsAName()) {
+            return "The API key source is not a variable name: fix it under Providers…"; // never echo a pasted key
+        }
+        boolean set = settings.keyAvailable(System.getenv());
+        return "API key from $" + settings.apiKeyEnv().strip()
+                + (set ? " (set)" : " (not set: export it before starting Arbiter)");
+    }
+}
