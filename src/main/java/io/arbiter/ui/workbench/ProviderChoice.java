@@ -108,7 +108,7 @@ final class ProviderChoice {
 
     private static String keyHintFor(ProviderSettings settings) {
         if (settings.offline()) {
-            return "A deterministic classifier, not an LLM · no key";
+            return "No key needed · a deterministic classifier, not an LLM";
         }
         if (!settings.needsKey()) {
             return "Local server · no key";
