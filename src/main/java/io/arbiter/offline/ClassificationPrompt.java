@@ -9,10 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the demo classifier reads from a rendered prompt, the way an LLM would: the allowed labels, the text to
- * classify, the base answer under review (for a judge) and whether the reply must be "Prediction,Evaluation".
+ * classify, the base answer under review (for a judge), whether the reply must be "Prediction,Evaluation", and
+ * whether the instructions ask for strictness (the word "strict" or "strictly" in the system message).
  */
 record ClassificationPrompt(List<String> labels, String description, Optional<String> baseAnswer,
-        boolean judgeFormat) {
+        boolean judgeFormat, boolean strict) {
+
+    /** Only in the system message: a synopsis about a strict school must not change how the judge behaves. */
+    private static final Pattern STRICT = Pattern.compile("(?i)\\bstrict(ly)?\\b");
 
     private static final Pattern QUOTED_ANSWER =
             Pattern.compile("(?i)answer[^\\n\"“:]{0,40}:\\s*[\"“]([^\"”\\n]*)[\"”]");
@@ -31,7 +35,8 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
             // Everything sits in the system message: read it all, minus the parts that are not the item.
             description = strip(all, labelLine);
         }
-        return new ClassificationPrompt(labels, description, baseAnswer, asksForJudgeFormat(all));
+        return new ClassificationPrompt(labels, description, baseAnswer, asksForJudgeFormat(all),
+                STRICT.matcher(system).find());
     }
 
     private static boolean asksForJudgeFormat(String text) {

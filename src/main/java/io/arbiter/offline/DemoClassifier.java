@@ -8,6 +8,8 @@ import java.util.List;
  * The offline demo model: a small deterministic keyword classifier, not an LLM. It reads a rendered prompt,
  * picks the allowed label whose keyword stems occur most often in the text, and answers either as a base model
  * (one label) or as a judge ("Prediction,Evaluation"), with the occasional format slip small models make.
+ * As a judge it accepts its own best label or, unless the instructions ask it to be strict, its runner-up: the one
+ * prompt wording it follows, so that editing a judge prompt visibly changes verdicts in the demo.
  */
 public final class DemoClassifier {
 
@@ -35,8 +37,9 @@ public final class DemoClassifier {
         if (!prompt.judgeFormat()) {
             return SmallModelQuirks.baseReply(best, hash);
         }
+        int accepted = prompt.strict() ? 1 : 2;
         boolean correct = prompt.baseAnswer().map(String::strip).filter(answer -> answer.equals(best)
-                || ranking.stream().limit(2).anyMatch(s -> s.label().equals(answer))).isPresent();
+                || ranking.stream().limit(accepted).anyMatch(s -> s.label().equals(answer))).isPresent();
         return SmallModelQuirks.judgeReply(best, correct, hash);
     }
 

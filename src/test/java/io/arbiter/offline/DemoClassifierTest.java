@@ -88,6 +88,34 @@ class DemoClassifierTest {
     }
 
     @Test
+    void aStrictJudgeRejectsTheRunnerUpItOtherwiseAccepts() {
+        int runnersUp = 0;
+        for (Synopsis s : DemoPrompts.SYNOPSES) {
+            List<DemoClassifier.ScoredLabel> ranking = judge.rank(GenreLexicon.IMDB_GENRES, s.text());
+            if (ranking.size() < 2) {
+                continue;
+            }
+            String runnerUp = ranking.get(1).label();
+            String user = DemoPrompts.judgeUser(s.text(), runnerUp);
+            String lenient = judge.reply(DemoPrompts.JUDGE_SYSTEM, user);
+            String strict = judge.reply(DemoPrompts.JUDGE_SYSTEM + "\nBe strict: accept only your own choice.", user);
+            verdict(lenient).ifPresent(v -> assertEquals("correct", v, lenient));
+            verdict(strict).ifPresent(v -> assertEquals("incorrect", v, strict));
+            runnersUp++;
+        }
+        assertTrue(runnersUp >= 3, "synopses with a runner-up: " + runnersUp);
+    }
+
+    @Test
+    void aStrictSchoolInTheSynopsisDoesNotMakeTheJudgeStrict() {
+        String text = "A young teacher at a strict boys' school falls in love with a war widow.";
+        List<DemoClassifier.ScoredLabel> ranking = judge.rank(GenreLexicon.IMDB_GENRES, text);
+        assertTrue(ranking.size() >= 2, ranking.toString());
+        String reply = judge.reply(DemoPrompts.JUDGE_SYSTEM, DemoPrompts.judgeUser(text, ranking.get(1).label()));
+        verdict(reply).ifPresent(v -> assertEquals("correct", v, reply));
+    }
+
+    @Test
     void baseRepliesSlipOutOfFormatRarely() {
         int slips = 0;
         int total = 1000;
