@@ -251,6 +251,27 @@ public final class Project implements AutoCloseable {
         return RunComparison.of(rows(runA), rows(runB));
     }
 
+    /** Everything the Compare view shows about two runs, read in one go. */
+    public ComparedRuns compareRuns(long runA, long runB) {
+        RunSummary a = run(runA).orElseThrow(() -> new IllegalArgumentException("There is no run " + runA + " in " + file()));
+        RunSummary b = run(runB).orElseThrow(() -> new IllegalArgumentException("There is no run " + runB + " in " + file()));
+        List<RowResult> rowsA = rows(runA);
+        List<RowResult> rowsB = rows(runB);
+        String sha = b.record().datasetSha256();
+        Dataset dataset = sha == null ? null : dataset(sha).orElse(null);
+        JsonNode parameters = b.record().parametersJson() == null ? null : ProjectJson.read(b.record().parametersJson());
+        ColumnMapping mapping = parameters != null && parameters.has("mapping")
+                ? ProjectJson.mapping(parameters.get("mapping")) : mapping().orElse(null);
+        return new ComparedRuns(a, b, promptsOf(a), promptsOf(b), ComparedRuns.settingChanges(a, b),
+                java.util.Objects.equals(a.record().datasetSha256(), sha), dataset, mapping, rowsA, rowsB,
+                RunComparison.of(rowsA, rowsB));
+    }
+
+    private PromptVersion promptsOf(RunSummary run) {
+        Long id = run.record().promptVersionId();
+        return id == null ? null : promptVersion(id).orElse(null);
+    }
+
     // Human review, kept per dataset content so a re-imported file keeps its labels and another file does not
 
     public void saveVerdict(int row, HumanVerdict verdict) {

@@ -99,6 +99,16 @@ public final class ResultsView {
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
         buildColumns(model.keyColumnsProperty().get());
+        model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
+    }
+
+    /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */
+    private void selectDatasetRow(int datasetRow) {
+        int shownAt = datasetRow < 0 ? -1 : indexOfRow(datasetRow);
+        if (shownAt >= 0) {
+            select(shownAt);
+            resultsTable.requestFocus();
+        }
     }
 
     public Parent root() {

@@ -69,6 +69,9 @@ public final class ResultsViewModel {
     /** What the latest review command did, or why it did nothing; for the status line. */
     private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
     private Supplier<String> promotionAdvice = () -> "";
+    /** The dataset row the table should select, set once the shown rows include it; -1 when none is asked for. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper rowToSelect = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private int pendingSelection = -1;
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
@@ -349,6 +352,20 @@ public final class ResultsViewModel {
         preset.set(chosen);
     }
 
+    /**
+     * Asks the table to select a dataset row (and so show it in the detail), once the rows being filtered or sorted
+     * now are shown; a row the shown rows do not include is not selected.
+     */
+    public void select(int row) {
+        pendingSelection = row;
+        refreshView();
+    }
+
+    /** The dataset row to select now; the table follows it, and it goes back to -1 right after. */
+    public javafx.beans.property.ReadOnlyIntegerProperty rowToSelectProperty() {
+        return rowToSelect.getReadOnlyProperty();
+    }
+
     /** Back to every row (the text filter stays). */
     public void clearRowFilter() {
         showPreset(RowFilter.Preset.ALL);
@@ -390,6 +407,11 @@ public final class ResultsViewModel {
                     source.size()) : "");
             rowFilterSummary.set(chosen == null ? "" : String.format(Locale.ROOT, "Showing: %s (%,d %s)",
                     chosen.description(), selected.size(), selected.size() == 1 ? "row" : "rows"));
+            if (pendingSelection >= 0) {
+                rowToSelect.set(pendingSelection);
+                rowToSelect.set(-1);
+                pendingSelection = -1;
+            }
         });
     }
 

@@ -11,6 +11,7 @@ import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
 import io.arbiter.ui.runs.RunsView;
+import io.arbiter.ui.compare.CompareView;
 import io.arbiter.ui.importer.ImportView;
 import io.arbiter.ui.labels.LabelsView;
 import io.arbiter.ui.detail.DetailView;
@@ -71,10 +72,12 @@ public final class WorkbenchView {
     @FXML private Tab analysisTab;
     @FXML private Tab runsTab;
     @FXML private StackPane runsSlot;
+    @FXML private Tab compareTab;
+    @FXML private StackPane compareSlot;
     @FXML private Label statusLabel;
 
-    /** How much of the height the prompts keep while the analysis tab is open. */
-    private static final double ANALYSIS_PROMPTS_SHARE = 0.06;
+    /** How much of the height the prompts keep while the analysis or compare tab is open. */
+    private static final double FOLDED_PROMPTS_SHARE = 0.06;
 
     private final WorkbenchViewModel model;
 
@@ -90,6 +93,7 @@ public final class WorkbenchView {
         results.showBeside(new DetailView(model.detail()).root(), new LabelsView(model.labels()).root());
         analysisSlot.getChildren().add(new AnalysisView(model.analysis()).root());
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
+        compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
@@ -196,19 +200,23 @@ public final class WorkbenchView {
         Runnable select = () -> lowerTabs.getSelectionModel().select(switch (pane.get()) {
             case ANALYSIS -> analysisTab;
             case RUNS -> runsTab;
+            case COMPARE -> compareTab;
             case RESULTS -> resultsTab;
         });
         pane.addListener((obs, old, now) -> select.run());
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
                 pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS
-                        : tab == runsTab ? WorkbenchViewModel.LowerPane.RUNS : WorkbenchViewModel.LowerPane.RESULTS));
-        // The analysis needs the height: the prompts fold up while it is open and come back with the results.
+                        : tab == runsTab ? WorkbenchViewModel.LowerPane.RUNS
+                        : tab == compareTab ? WorkbenchViewModel.LowerPane.COMPARE : WorkbenchViewModel.LowerPane.RESULTS));
+        // The analysis and the comparison need the height: the prompts fold up while either is open.
         double[] promptsShare = {mainSplit.getDividerPositions()[0]};
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (tab == analysisTab) {
+            boolean tall = tab == analysisTab || tab == compareTab;
+            boolean wasTall = old == analysisTab || old == compareTab;
+            if (tall && !wasTall) {
                 promptsShare[0] = mainSplit.getDividerPositions()[0];
-                mainSplit.setDividerPositions(ANALYSIS_PROMPTS_SHARE);
-            } else if (old == analysisTab) {
+                mainSplit.setDividerPositions(FOLDED_PROMPTS_SHARE);
+            } else if (wasTall && !tall) {
                 mainSplit.setDividerPositions(promptsShare[0]);
             }
         });

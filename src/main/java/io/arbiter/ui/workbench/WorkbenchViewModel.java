@@ -26,6 +26,7 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.ui.runs.RunsViewModel;
+import io.arbiter.ui.compare.CompareViewModel;
 import java.nio.file.Files;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunEngine;
@@ -96,8 +97,10 @@ public final class WorkbenchViewModel {
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_TITLE);
     private final RunsViewModel runs;
-    /** A stored run to show once the table holds its dataset's rows. */
+    private final CompareViewModel compare;
+    /** A stored run to show once the table holds its dataset's rows, and what to do once it is shown. */
     private ProjectSession.ShownRun pendingRun;
+    private Runnable afterPendingRun = () -> { };
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
@@ -130,6 +133,12 @@ public final class WorkbenchViewModel {
                 : " Add {{examples}} to the judge prompt to use it.");
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, this::showRun);
+        this.compare = new CompareViewModel(executor, this::showFlipped);
+        lowerPane.addListener((obs, old, now) -> {
+            if (now == LowerPane.COMPARE) {
+                compare.refresh(); // runs may have been added, renamed or deleted since
+            }
+        });
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.baseTextProperty().addListener((obs, old, now) -> estimator.refresh());
@@ -165,11 +174,16 @@ public final class WorkbenchViewModel {
     }
 
     /** The tabs of the lower half. */
-    public enum LowerPane { RESULTS, ANALYSIS, RUNS }
+    public enum LowerPane { RESULTS, ANALYSIS, RUNS, COMPARE }
 
     /** The open project's runs. */
     public RunsViewModel runs() {
         return runs;
+    }
+
+    /** Two of the open project's runs side by side. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     /** The window title: the project's name when one is open. */
@@ -411,6 +425,7 @@ public final class WorkbenchViewModel {
             title.set(project.file().getFileName() + " — " + APP_TITLE);
             apply(restored);
             runs.useProject(project);
+            compare.useProject(project);
             status.set(done);
             rememberRecent(project.file());
             switched.complete(null);
@@ -432,6 +447,7 @@ public final class WorkbenchViewModel {
             ColumnMapping mapping = saved != null ? saved
                     : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
             pendingRun = restored.latestRun();
+            afterPendingRun = () -> { };
             moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
             answerColumn = mapping.answerColumn();
             useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn());
@@ -455,6 +471,21 @@ public final class WorkbenchViewModel {
 
     /** Loads a stored run's rows into the results table. */
     private void showRun(long runId) {
+        showRun(runId, () -> { });
+    }
+
+    /** Shows run B of a comparison with only its flipped rows, {@code row} selected when it is not -1. */
+    private void showFlipped(long runB, java.util.Set<Integer> flipped, String description, int row) {
+        showRun(runB, () -> {
+            results.showOnly(description, shown -> flipped.contains(shown.index()));
+            if (row >= 0) {
+                results.select(row);
+            }
+        });
+    }
+
+    /** As {@link #showRun(long)}, then {@code then} once the rows are in the table. */
+    private void showRun(long runId, Runnable then) {
         Project from = project;
         if (from == null || busy("showing another run")) {
             return;
@@ -471,9 +502,11 @@ public final class WorkbenchViewModel {
             if (shown.dataset() == dataset.get()) {
                 results.show(shown.dataset(), mapping());
                 results.finish(shown.rows(), shown.metrics());
+                then.run();
             } else {
                 ColumnMapping mapping = shown.mapping();
                 pendingRun = shown;
+                afterPendingRun = then;
                 moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
                 answerColumn = mapping.answerColumn();
                 useDataset(shown.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
@@ -639,6 +672,7 @@ public final class WorkbenchViewModel {
                                 }
                                 if (project == recording.project()) {
                                     runs.refresh();
+                                    compare.refresh();
                                 }
                             });
                         }
@@ -712,6 +746,7 @@ public final class WorkbenchViewModel {
     private void useDataset(Dataset loaded, String input, String truth) {
         if (pendingRun != null && pendingRun.dataset() != loaded) {
             pendingRun = null; // another dataset came first: that run's rows would not fit
+            afterPendingRun = () -> { };
         }
         labels.clearForNewDataset();
         labelRenames = Map.of();
@@ -765,6 +800,9 @@ public final class WorkbenchViewModel {
                         if (shown != null && shown.dataset() == rows) {
                             pendingRun = null;
                             results.finish(shown.rows(), shown.metrics());
+                            Runnable then = afterPendingRun;
+                            afterPendingRun = () -> { };
+                            then.run();
                         }
                     }
                 });

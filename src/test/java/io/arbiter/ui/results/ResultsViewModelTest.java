@@ -49,6 +49,20 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void aRowAskedForIsSelectedOnceTheFilteredRowsAreShown() {
+        List<Integer> asked = new java.util.ArrayList<>();
+        model.rowToSelectProperty().addListener((obs, old, row) -> asked.add(row.intValue()));
+
+        model.showOnly("rows 3 and 5", row -> row.index() == 2 || row.index() == 4);
+        model.select(4);
+
+        assertEquals(List.of(2, 4), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(List.of(4, -1), asked, "asked once, then cleared so the same row can be asked again");
+        model.select(4);
+        assertEquals(List.of(4, -1, 4, -1), asked);
+    }
+
+    @Test
     void freshDatasetShowsOnePendingRowPerDatasetRowAndNoFigures() {
         assertEquals(MOVIES.size(), model.rows().size());
         for (int i = 0; i < MOVIES.size(); i++) {

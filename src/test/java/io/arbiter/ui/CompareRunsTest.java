@@ -1,0 +1,96 @@
+package io.arbiter.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.project.Project;
+import io.arbiter.core.project.RunComparison;
+import io.arbiter.ui.compare.CompareViewModel.DeltaLine;
+import io.arbiter.ui.compare.CompareViewModel.FlipLine;
+import io.arbiter.ui.results.ResultRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The prompt-iteration loop: run, edit the judge prompt, run again, compare, and open a flipped row. */
+class CompareRunsTest extends WorkbenchUiTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void editingTheJudgePromptFlipsVerdictsThatCompareListsAndOpens(FxRobot robot) throws Exception {
+        Path file = dir.resolve("iterate.arbiter");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.newProject(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        runToEnd(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 1);
+
+        // The edit a prompt engineer makes: one instruction at the top of the judge prompt.
+        TextArea judge = robot.lookup("#judgeEditor").queryAs(TextArea.class);
+        robot.clickOn(judge);
+        robot.interact(() -> judge.positionCaret(0));
+        robot.write("Be strict. ");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.prompts().judgeTextProperty().get().startsWith("Be strict. "));
+        runToEnd(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2);
+
+        robot.clickOn("Compare");
+        TableView<FlipLine> flips = robot.lookup("#flipsTable").queryTableView();
+        TableView<DeltaLine> deltas = robot.lookup("#deltaTable").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !flips.getItems().isEmpty() && deltas.getItems().size() == 4
+                && !robot.lookup("#compareMessageLabel").queryAs(Label.class).getText().contains("not finished"));
+
+        // The numbers on screen are the project's own comparison (what `arbiter compare` prints).
+        long runA = model.compare().runAProperty().get().id();
+        long runB = model.compare().runBProperty().get().id();
+        RunComparison expected;
+        try (Project reading = Project.open(file)) {
+            expected = reading.compare(runA, runB);
+        }
+        assertEquals(expected.flips().stream().map(RunComparison.Flip::row).toList(),
+                flips.getItems().stream().map(FlipLine::row).toList());
+        assertTrue(flips.getItems().stream().allMatch(f -> f.verdictA().equals("Correct")
+                && f.verdictB().equals("Incorrect")), "strictness only takes acceptances away");
+        assertTrue(text(robot, "#mcnemarLabel").contains(expected.flips().size() + " went Correct → Incorrect"));
+
+        // B's prompt shows the added words marked.
+        TextFlow after = robot.lookup("#judgeAfterFlow").queryAs(TextFlow.class);
+        List<String> added = after.getChildren().stream().filter(n -> n.getStyleClass().contains("diff-added"))
+                .map(n -> ((Text) n).getText()).toList();
+        assertEquals(List.of("Be strict. "), added);
+
+        // From a flipped row to that row in the results, with its detail beside: click it and press Enter (a
+        // double-click does the same, but its two clicks can count as two singles on a loaded machine).
+        FlipLine first = flips.getItems().get(0);
+        robot.clickOn(robot.lookup("#flipsTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0).queryAs(javafx.scene.Node.class));
+        robot.type(KeyCode.ENTER);
+        TableView<ResultRow> results = robot.lookup("#resultsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> results.getSelectionModel().getSelectedItem() != null
+                && results.getItems().size() == flips.getItems().size());
+        assertEquals(2, model.runs().runs().size(), "Enter on a flipped row opens it; it must not press Run");
+        assertEquals(first.row(), results.getSelectionModel().getSelectedItem().index());
+        assertTrue(text(robot, "#detailTitle").contains(Integer.toString(first.row() + 1)), text(robot, "#detailTitle"));
+        assertTrue(robot.lookup("#rowFilterLabel").queryAs(Label.class).getText().contains("flipped"));
+
+        // The review keys work there at once: the table has the focus, and J goes to the next flipped row.
+        if (flips.getItems().size() > 1) {
+            robot.type(KeyCode.J);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(flips.getItems().get(1).row(), results.getSelectionModel().getSelectedItem().index());
+        }
+    }
+}
