@@ -80,6 +80,10 @@ abstract class SpecCommand {
     @Option(names = "--api-key-env", description = "Environment variable that holds the API key (the key itself is never passed on the command line).")
     String apiKeyEnv;
 
+    @Option(names = "--api-key-keychain", paramLabel = "ENTRY",
+            description = "OS keychain entry (service Arbiter) that holds the API key, as stored under Providers…; instead of --api-key-env.")
+    String keychainEntry;
+
     @Option(names = "--base-model", description = "Model under test (required with a base URL).")
     String baseModel;
 
@@ -178,6 +182,7 @@ abstract class SpecCommand {
         ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         provider = stored.baseUrl();
         apiKeyEnv = stored.apiKeyEnv();
+        keychainEntry = stored.keychainEntry();
         baseModel = stored.baseModel();
         judgeModel = stored.judgeModel();
         temperature = stored.temperature();
@@ -208,7 +213,8 @@ abstract class SpecCommand {
         if (baseModel == null || judgeModel == null) {
             throw new CliFailure("--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
         }
-        return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency);
+        return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens,
+                concurrency, keychainEntry);
     }
 
     Dataset readDataset(PrintWriter stderr) {

@@ -1,22 +1,30 @@
 package io.arbiter.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.llm.ApiKeys;
+import io.arbiter.core.llm.InMemorySecretStore;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.settings.SettingsView;
+import io.arbiter.ui.settings.SettingsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -67,6 +75,64 @@ class SettingsDialogTest {
                 () -> server.baseUrl().toString()))
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void open(InMemorySecretStore keychain) throws Exception {
+        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(owner, ArbiterApp.class.getResource("/css/arbiter.css")
+                                .toExternalForm(), executor, used::add,
+                        ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
+                        () -> server.baseUrl().toString()))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void selectProfile(FxRobot robot, String name) throws Exception {
+        ListView<SettingsViewModel.Profile> list = robot.lookup("#settingsProfileList").queryAs(ListView.class);
+        WaitForAsyncUtils.asyncFx(() -> list.getItems().stream().filter(p -> p.settings().name().equals(name))
+                .findFirst().ifPresent(p -> list.getSelectionModel().select(p))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aKeyTypedForTheKeychainIsStoredThereAndTheFieldEmptied(FxRobot robot) throws Exception {
+        String key = "sk-dialog-fake-0c4f8e2a91b7d356";
+        InMemorySecretStore keychain = new InMemorySecretStore();
+        open(keychain);
+        selectProfile(robot, "OpenAI");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#settingsKeychainRadio").queryAs(RadioButton.class).isDisabled());
+
+        robot.clickOn("#settingsKeychainRadio");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored".equals(
+                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+        assertTrue(robot.lookup("#settingsKeyEnvField").queryAs(TextField.class).isDisabled());
+        assertTrue(robot.lookup("#settingsRemoveKeyButton").queryAs(Button.class).isDisabled(), "nothing to remove");
+        robot.clickOn("#settingsKeychainKeyField").write(key);
+        robot.clickOn("#settingsStoreKeyButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✓ key stored".equals(
+                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+
+        assertEquals("", robot.lookup("#settingsKeychainKeyField").queryAs(PasswordField.class).getText());
+        assertEquals(key, keychain.read(ApiKeys.KEYCHAIN_SERVICE, "OpenAI").orElseThrow());
+        assertFalse(robot.lookup("#settingsStatusLabel").queryAs(Label.class).getText().contains(key));
+
+        robot.clickOn("#settingsRemoveKeyButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored".equals(
+                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+        assertTrue(keychain.read(ApiKeys.KEYCHAIN_SERVICE, "OpenAI").isEmpty());
+    }
+
+    @Test
+    void withoutAKeychainItsOptionIsOffAndSaysWhy(FxRobot robot) throws Exception {
+        open(InMemorySecretStore.unavailable("No OS keychain found: on Linux this needs a Secret Service."));
+        selectProfile(robot, "OpenAI");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsKeychainReasonLabel")
+                .queryAs(Label.class).getText().startsWith("No OS keychain found"));
+
+        assertTrue(robot.lookup("#settingsKeychainRadio").queryAs(RadioButton.class).isDisabled());
+        assertTrue(robot.lookup("#settingsKeychainKeyField").queryAs(PasswordField.class).isDisabled());
+        assertTrue(robot.lookup("#settingsEnvRadio").queryAs(RadioButton.class).isSelected());
     }
 
     @Test

@@ -27,27 +27,31 @@ public final class ConnectionCheck {
     }
 
     public static ConnectionReport run(ProviderSettings settings, String baseUrl) {
-        return run(settings, baseUrl, System.getenv(), DEFAULT_TIMEOUT);
+        return run(settings, baseUrl, ApiKeys.system(), DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #run(ProviderSettings, String, ApiKeys, Duration)}, with keys from {@code environment} or the OS keychain. */
+    public static ConnectionReport run(ProviderSettings settings, String baseUrl, Map<String, String> environment,
+                                       Duration timeout) {
+        return run(settings, baseUrl, new ApiKeys(environment, OsKeychain.shared()), timeout);
     }
 
     /**
-     * @param baseUrl     where to ask: the settings' own URL, or the running offline server's for the demo profile
-     * @param environment where the key variable is looked up, to say it is unset before anything is sent
+     * @param baseUrl where to ask: the settings' own URL, or the running offline server's for the demo profile
+     * @param keys    where the key is found, to say it is missing before anything is sent
      */
-    public static ConnectionReport run(ProviderSettings settings, String baseUrl, Map<String, String> environment,
-                                       Duration timeout) {
+    public static ConnectionReport run(ProviderSettings settings, String baseUrl, ApiKeys keys, Duration timeout) {
         if (baseUrl == null || !ProviderSettings.isHttpUrl(baseUrl)) {
             return failed(false, ConnectionReport.Key.UNTRIED,
                     "There is no base URL to test; give one that starts with http:// or https://.");
         }
-        if (settings.needsKey()) {
+        if (settings.needsKey() && !settings.keyFromKeychain()) {
             String variable = settings.apiKeyEnv().strip();
             if (!settings.keySourceIsAName()) {
                 return failed(false, ConnectionReport.Key.MISSING, "The key source is not an environment variable "
                         + "name, so no key was sent; give the name of the variable that holds the key.");
             }
-            String value = environment.get(variable);
-            if (value == null || value.isBlank()) {
+            if (keys.state(settings) != ApiKeys.KeyState.SET) {
                 return failed(false, ConnectionReport.Key.MISSING, "The key is read from $" + variable
                         + ", which is not set in Arbiter's environment. Set it before starting Arbiter, then test again.");
             }
@@ -58,19 +62,25 @@ public final class ConnectionCheck {
         } catch (IllegalArgumentException e) {
             return failed(false, ConnectionReport.Key.UNTRIED, e.getMessage() + ".");
         }
+        String key;
+        try {
+            key = keys.keyFor(profile);
+        } catch (ChatFailure e) {
+            return failed(false, ConnectionReport.Key.MISSING, e.getMessage() + " No request was sent.");
+        }
         List<String> models;
         try {
-            models = listModels(profile, timeout);
+            models = listModels(profile, key, timeout);
         } catch (TimeoutException e) {
             return failed(false, ConnectionReport.Key.UNTRIED, "No answer from " + baseUrl + " within "
                     + timeout.toSeconds() + " seconds; the server may be busy, or a firewall may be swallowing requests.");
         } catch (ChatFailure e) {
-            return explain(e, settings, baseUrl);
+            return explain(e, profile, baseUrl);
         }
         return reached(settings, baseUrl, models);
     }
 
-    private static List<String> listModels(ProviderProfile profile, Duration timeout)
+    private static List<String> listModels(ProviderProfile profile, String key, Duration timeout)
             throws ChatFailure, TimeoutException {
         ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
             Thread t = new Thread(work, "arbiter-connection-check");
@@ -78,7 +88,7 @@ public final class ConnectionCheck {
             return t;
         });
         // No SDK retries: a check should say what happened on the first try, not minutes later.
-        try (OpenAiChatClient client = new OpenAiChatClient(profile, 0)) {
+        try (OpenAiChatClient client = new OpenAiChatClient(profile, key, 0)) {
             Future<List<String>> call = thread.submit(client::models);
             try {
                 return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -98,12 +108,12 @@ public final class ConnectionCheck {
         }
     }
 
-    private static ConnectionReport explain(ChatFailure e, ProviderSettings settings, String baseUrl) {
+    private static ConnectionReport explain(ChatFailure e, ProviderProfile profile, String baseUrl) {
         int status = e.statusCode().orElse(0);
         if (status == 401) {
-            String message = settings.needsKey()
-                    ? "Reached " + baseUrl + ", but it refused the API key (401) read from $" + settings.apiKeyEnv().strip()
-                    + ". Check that the variable holds a current key for this provider."
+            String message = profile.needsKey()
+                    ? "Reached " + baseUrl + ", but it refused the API key (401) read from " + ApiKeys.whereFrom(profile)
+                    + ". Check that it holds a current key for this provider."
                     : "Reached " + baseUrl + ", but it refused the API key (401): it wants a key, and none is "
                     + "configured. Name the environment variable that holds it.";
             return failed(true, ConnectionReport.Key.REFUSED, message);

@@ -30,10 +30,15 @@ public final class OpenAiChatClient implements ChatClient {
      * @param sdkRetries 0 under a {@link RetryingChatClient}, so the two layers do not multiply each other's retries
      */
     OpenAiChatClient(ProviderProfile profile, int sdkRetries) throws ChatFailure {
+        this(profile, ApiKeys.resolve(profile), sdkRetries);
+    }
+
+    /** A client with a key already resolved, e.g. through the keys "Test connection" was given. */
+    OpenAiChatClient(ProviderProfile profile, String apiKey, int sdkRetries) {
         this.baseUrl = profile.baseUrl();
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
-                .apiKey(ApiKeys.resolve(profile))
+                .apiKey(apiKey)
                 .maxRetries(sdkRetries)
                 // OkHttp keeps 5 idle connections by default: at concurrency 256 the other 251 would be closed
                 // after each reply and opened again for the next request.

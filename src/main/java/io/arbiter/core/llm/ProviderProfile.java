@@ -1,8 +1,9 @@
 package io.arbiter.core.llm;
 
 /**
- * Where and how to reach an OpenAI-compatible provider. The key is never held here, only the name of the
- * environment variable it is read from, so a profile can be saved, logged and shown without leaking it.
+ * Where and how to reach an OpenAI-compatible provider. The key is never held here, only where it is read from (an
+ * environment variable's name or an OS keychain entry's), so a profile can be saved, logged and shown without
+ * leaking it.
  *
  * @param name        what the user calls it, e.g. "OpenAI" or "Offline demo model"
  * @param baseUrl     the API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1
@@ -12,9 +13,10 @@ package io.arbiter.core.llm;
  * @param temperature sampling temperature sent with every request
  * @param maxTokens   reply length limit sent with every request
  * @param concurrency how many requests may be in flight at once
+ * @param keychainEntry the OS keychain entry holding the key, when it comes from there rather than a variable
  */
 public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                              double temperature, int maxTokens, int concurrency) {
+                              double temperature, int maxTokens, int concurrency, String keychainEntry) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -28,7 +30,18 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
         }
     }
 
+    /** A profile whose key, if any, comes from an environment variable. */
+    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                           double temperature, int maxTokens, int concurrency) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null);
+    }
+
     public boolean needsKey() {
-        return apiKeyEnv != null && !apiKeyEnv.isBlank();
+        return keyFromKeychain() || apiKeyEnv != null && !apiKeyEnv.isBlank();
+    }
+
+    /** Whether the key is read from the OS keychain; the variable name is then not used. */
+    public boolean keyFromKeychain() {
+        return keychainEntry != null && !keychainEntry.isBlank();
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the user sets for one provider in Settings, as saved in the user's config file. The key is never held
- * here, only the name of the environment variable it is read from.
+ * here, only where it is read from: an environment variable's name, or the name of an OS keychain entry.
  *
  * @param name              what the user calls it
  * @param baseUrl           the API root; null for the offline demo model, whose server starts on demand
@@ -19,21 +19,34 @@ import java.util.regex.Pattern;
  * @param tokensPerMinute   0 for no limit
  * @param hasBatchApi       whether the provider offers OpenAI's Batch API (files + batches)
  * @param baseInputPrice    price per million input tokens of the base model; null when unknown (same for the rest)
+ * @param keychainEntry     the OS keychain entry holding the key when it comes from there; null when it does not
  */
 public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
                                double temperature, int maxTokens, Integer seed, int concurrency,
                                int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
                                Double baseInputPrice, Double baseOutputPrice,
-                               Double judgeInputPrice, Double judgeOutputPrice) {
+                               Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry) {
 
     public static final double MAX_TEMPERATURE = 2.0;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int LOCAL_CONCURRENCY = 4;
 
+    /** Settings whose key, if any, comes from an environment variable. */
+    public ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                            double temperature, int maxTokens, Integer seed, int concurrency,
+                            int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
+                            Double baseInputPrice, Double baseOutputPrice,
+                            Double judgeInputPrice, Double judgeOutputPrice) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed, concurrency,
+                requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice, judgeInputPrice,
+                judgeOutputPrice, null);
+    }
+
     /** The API root for a request: the given one for the offline demo, whose port is only known once it runs. */
     public ProviderProfile profile(String resolvedBaseUrl) {
-        return new ProviderProfile(name, resolvedBaseUrl, needsKey() ? apiKeyEnv.strip() : null, baseModel,
-                judgeModel, temperature, maxTokens, concurrency);
+        String variable = keyFromKeychain() || !needsKey() ? null : apiKeyEnv.strip();
+        return new ProviderProfile(name, resolvedBaseUrl, variable, baseModel, judgeModel, temperature, maxTokens,
+                concurrency, keyFromKeychain() ? keychainEntry.strip() : null);
     }
 
     public boolean offline() {
@@ -41,15 +54,20 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     }
 
     public boolean needsKey() {
-        return apiKeyEnv != null && !apiKeyEnv.isBlank();
+        return keyFromKeychain() || apiKeyEnv != null && !apiKeyEnv.isBlank();
     }
 
-    /** Whether the key variable is set in {@code environment}; true when no key is needed. Never returns the key. */
+    /** Whether the key is read from the OS keychain; the variable name is then not used. */
+    public boolean keyFromKeychain() {
+        return keychainEntry != null && !keychainEntry.isBlank();
+    }
+
+    /** Whether the key variable is set in {@code environment}; true when no key is needed, false for a keychain key. */
     public boolean keyAvailable(Map<String, String> environment) {
         if (!needsKey()) {
             return true;
         }
-        if (!keySourceIsAName()) {
+        if (keyFromKeychain() || !keySourceIsAName()) {
             return false;
         }
         String value = environment.get(apiKeyEnv.strip());
@@ -65,11 +83,12 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
         if (!offline() && !isHttpUrl(baseUrl)) {
             problems.add("The base URL must start with http:// or https://, e.g. https://api.openai.com/v1.");
         }
-        if (needsKey() && !isEnvironmentName(apiKeyEnv.strip())) {
+        boolean fromVariable = needsKey() && !keyFromKeychain(); // a keychain entry is named by Arbiter, not typed
+        if (fromVariable && !isEnvironmentName(apiKeyEnv.strip())) {
             // It may be a pasted key: say what is wrong without repeating it.
             problems.add("The key source must be the name of an environment variable (letters, digits and _, "
                     + "not starting with a digit), not the key itself.");
-        } else if (needsKey() && looksLikeAKey(apiKeyEnv.strip())) {
+        } else if (fromVariable && looksLikeAKey(apiKeyEnv.strip())) {
             problems.add("The key source looks like a key rather than the name of the variable that holds it.");
         }
         if (baseModel == null || baseModel.isBlank()) {
@@ -128,12 +147,12 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public ProviderSettings withName(String newName) {
         return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
                 concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice);
+                judgeInputPrice, judgeOutputPrice, keychainEntry);
     }
 
     /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */
     public boolean keySourceIsAName() {
-        return !needsKey() || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());
+        return !needsKey() || keyFromKeychain() || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());
     }
 
     public static boolean isEnvironmentName(String text) {

@@ -76,7 +76,7 @@ final class ProjectJson {
                 text(json, "truth_separator"), text(json, "answer_column"), renames);
     }
 
-    /** Every field of the profile; a profile has no key to leave out, only the variable's name. */
+    /** Every field of the profile; a profile has no key to leave out, only the variable's or keychain entry's name. */
     static ObjectNode provider(ProviderProfile p) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("name", p.name());
@@ -87,13 +87,17 @@ final class ProjectJson {
         json.put("temperature", p.temperature());
         json.put("max_tokens", p.maxTokens());
         json.put("concurrency", p.concurrency());
+        if (p.keyFromKeychain()) {
+            json.put("api_key_keychain", p.keychainEntry());
+        }
         return json;
     }
 
     static ProviderProfile provider(JsonNode json) {
         return new ProviderProfile(text(json, "name"), text(json, "base_url"), text(json, "api_key_env"),
                 text(json, "base_model"), text(json, "judge_model"), json.path("temperature").asDouble(0),
-                json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY));
+                json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
+                text(json, "api_key_keychain"));
     }
 
     static String text(JsonNode json, String field) {

@@ -16,6 +16,8 @@ public final class SettingsForm {
     final StringProperty name = new SimpleStringProperty("");
     final StringProperty baseUrl = new SimpleStringProperty("");
     final StringProperty apiKeyEnv = new SimpleStringProperty("");
+    /** Whether the key comes from the OS keychain rather than the variable named in {@link #apiKeyEnv}. */
+    final BooleanProperty fromKeychain = new SimpleBooleanProperty();
     final StringProperty baseModel = new SimpleStringProperty("");
     final StringProperty judgeModel = new SimpleStringProperty("");
     final StringProperty temperature = new SimpleStringProperty("");
@@ -32,10 +34,12 @@ public final class SettingsForm {
 
     /** Set for the offline demo, whose URL is only known once its server runs. */
     private boolean offline;
+    /** The profile's keychain entry: named after the profile when the keychain is first chosen, then kept on rename. */
+    private String keychainEntry;
 
     /** Every field, for listening to any edit. */
     Observable[] fields() {
-        return new Observable[] {name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
+        return new Observable[] {name, baseUrl, apiKeyEnv, fromKeychain, baseModel, judgeModel, temperature, maxTokens, seed,
                 concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
                 judgeInputPrice, judgeOutputPrice};
     }
@@ -45,6 +49,8 @@ public final class SettingsForm {
         name.set(s.name());
         baseUrl.set(s.offline() ? "" : s.baseUrl());
         apiKeyEnv.set(s.apiKeyEnv() == null ? "" : s.apiKeyEnv());
+        keychainEntry = s.keyFromKeychain() ? s.keychainEntry() : null;
+        fromKeychain.set(s.keyFromKeychain());
         baseModel.set(nullToEmpty(s.baseModel()));
         judgeModel.set(nullToEmpty(s.judgeModel()));
         temperature.set(number(s.temperature()));
@@ -76,9 +82,16 @@ public final class SettingsForm {
         if (problems.size() > before.size()) {
             return null;
         }
-        String key = apiKeyEnv.get() == null || apiKeyEnv.get().isBlank() ? null : apiKeyEnv.get().strip();
-        return new ProviderSettings(strip(name.get()), offline ? null : strip(baseUrl.get()), key, strip(baseModel.get()),
-                strip(judgeModel.get()), temp, max, seedValue, conc, rpm, tpm, hasBatchApi.get(), bi, bo, ji, jo);
+        // Only the chosen source is kept, so a variable name typed earlier cannot count against a keychain profile.
+        String variable = fromKeychain.get() || apiKeyEnv.get() == null || apiKeyEnv.get().isBlank()
+                ? null : apiKeyEnv.get().strip();
+        if (fromKeychain.get() && (keychainEntry == null || keychainEntry.isBlank())) {
+            keychainEntry = strip(name.get()).isEmpty() ? "profile" : strip(name.get());
+        }
+        String entry = fromKeychain.get() ? keychainEntry : null;
+        return new ProviderSettings(strip(name.get()), offline ? null : strip(baseUrl.get()), variable,
+                strip(baseModel.get()), strip(judgeModel.get()), temp, max, seedValue, conc, rpm, tpm, hasBatchApi.get(),
+                bi, bo, ji, jo, entry);
     }
 
     private static double decimal(String text, String what, List<String> problems, double fallback) {

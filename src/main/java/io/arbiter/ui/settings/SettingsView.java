@@ -1,5 +1,6 @@
 package io.arbiter.ui.settings;
 
+import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ConnectionReport;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -23,12 +25,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -51,8 +54,13 @@ public final class SettingsView {
     @FXML private RadioButton settingsEnvRadio;
     @FXML private TextField settingsKeyEnvField;
     @FXML private Label settingsKeyStatusLabel;
-    @FXML private HBox settingsKeychainBox;
     @FXML private RadioButton settingsKeychainRadio;
+    @FXML private PasswordField settingsKeychainKeyField;
+    @FXML private Button settingsStoreKeyButton;
+    @FXML private Button settingsRemoveKeyButton;
+    @FXML private Label settingsKeychainStatusLabel;
+    @FXML private Label settingsKeychainReasonLabel;
+    @FXML private Label settingsKeySourceHintLabel;
     @FXML private ComboBox<String> settingsBaseModelBox;
     @FXML private ComboBox<String> settingsJudgeModelBox;
     @FXML private Button settingsLoadModelsButton;
@@ -89,7 +97,8 @@ public final class SettingsView {
     public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
                                     Consumer<ProviderSettings> onUse) {
         OfflineOnDemand offline = new OfflineOnDemand();
-        SettingsView view = open(owner, stylesheet, executor, onUse, ProviderSettingsStore.forUser(), offline);
+        SettingsView view = open(owner, stylesheet, executor, onUse, ProviderSettingsStore.forUser(), ApiKeys.system(),
+                offline);
         view.stage.setOnHidden(e -> offline.close());
         return view;
     }
@@ -101,7 +110,14 @@ public final class SettingsView {
     public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
                                     Consumer<ProviderSettings> onUse, ProviderSettingsStore store,
                                     Callable<String> offlineUrl) {
-        SettingsViewModel model = new SettingsViewModel(executor, store, System.getenv(), offlineUrl, onUse);
+        return open(owner, stylesheet, executor, onUse, store, ApiKeys.system(), offlineUrl);
+    }
+
+    /** As above, with keys looked up and stored through {@code keys}, e.g. an in-memory keychain in tests. */
+    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
+                                    Consumer<ProviderSettings> onUse, ProviderSettingsStore store, ApiKeys keys,
+                                    Callable<String> offlineUrl) {
+        SettingsViewModel model = new SettingsViewModel(executor, store, keys, offlineUrl, onUse);
         SettingsView view = new SettingsView(model, owner, stylesheet);
         view.stage.show();
         return view;
@@ -183,9 +199,7 @@ public final class SettingsView {
         settingsKeyStatusLabel.textProperty().bind(model.keyStatusProperty());
         model.keySetProperty().addListener((obs, old, set) -> settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !set));
         settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !model.keySetProperty().get());
-        // A disabled control shows no tooltip, so the hint sits on the row around it.
-        Tooltip.install(settingsKeychainBox, new Tooltip(
-                "Reading keys from the OS keychain is not available in this build; use an environment variable."));
+        bindKeySource();
 
         settingsProblemsLabel.textProperty().bind(model.problemsProperty());
         settingsProblemsLabel.managedProperty().bind(model.problemsProperty().isNotEmpty());
@@ -194,6 +208,56 @@ public final class SettingsView {
         model.reportProperty().addListener((obs, old, report) -> showReportState(report));
         settingsTestProgress.visibleProperty().bind(model.checkingProperty());
         settingsStatusLabel.textProperty().bind(model.statusProperty());
+    }
+
+    /** Environment variable or OS keychain; a key typed for the keychain is handed on and the field emptied at once. */
+    private void bindKeySource() {
+        SettingsForm form = model.form();
+        ToggleGroup source = new ToggleGroup();
+        settingsEnvRadio.setToggleGroup(source);
+        settingsKeychainRadio.setToggleGroup(source);
+        settingsEnvRadio.setSelected(!form.fromKeychain.get());
+        settingsKeychainRadio.setSelected(form.fromKeychain.get());
+        source.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // a radio pair always has one chosen
+            } else {
+                form.fromKeychain.set(now == settingsKeychainRadio);
+            }
+        });
+        form.fromKeychain.addListener((obs, old, now) -> (now ? settingsKeychainRadio : settingsEnvRadio).setSelected(true));
+
+        BooleanBinding keychainOff = form.fromKeychain.not().or(model.keychainAvailableProperty().not())
+                .or(model.offlineProperty());
+        settingsKeyEnvField.disableProperty().unbind();
+        settingsKeyEnvField.disableProperty().bind(form.fromKeychain.or(model.offlineProperty()));
+        // A keychain profile keeps its choice visible when no keychain answers, so the user can switch it back.
+        settingsKeychainRadio.disableProperty().bind(model.offlineProperty()
+                .or(model.keychainAvailableProperty().not().and(form.fromKeychain.not())));
+        settingsKeychainKeyField.disableProperty().bind(keychainOff);
+        settingsStoreKeyButton.disableProperty().bind(keychainOff);
+        settingsRemoveKeyButton.disableProperty().bind(keychainOff.or(model.keyStoredProperty().not()));
+        settingsStoreKeyButton.setOnAction(e -> storeKey());
+        settingsKeychainKeyField.setOnAction(e -> {
+            storeKey();
+            e.consume(); // Enter here stores the key; it must not also press the dialog's default button
+        });
+        settingsRemoveKeyButton.setOnAction(e -> model.removeKey());
+
+        settingsKeychainStatusLabel.textProperty().bind(model.keychainStatusProperty());
+        model.keyStoredProperty().addListener((obs, old, stored) ->
+                settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !stored));
+        settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !model.keyStoredProperty().get());
+        settingsKeychainReasonLabel.textProperty().bind(model.keychainReasonProperty());
+        settingsKeychainReasonLabel.managedProperty().bind(model.keychainReasonProperty().isNotEmpty());
+        settingsKeychainReasonLabel.visibleProperty().bind(model.keychainReasonProperty().isNotEmpty());
+        settingsKeySourceHintLabel.textProperty().bind(model.keySourceHintProperty());
+    }
+
+    private void storeKey() {
+        String key = settingsKeychainKeyField.getText();
+        settingsKeychainKeyField.clear();
+        model.storeKey(key);
     }
 
     private void bindCommands() {

@@ -1,8 +1,10 @@
 package io.arbiter.ui.settings;
 
+import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ConnectionCheck;
 import io.arbiter.core.llm.ConnectionReport;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.OsKeychain;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Settings: the user's provider profiles on the left, the selected one's fields on the right, "Test connection" in
- * the background, Save to the user's config file and "Use for runs". Keys are shown only as set or not set.
+ * the background, Save to the user's config file and "Use for runs". Keys are shown only as set or not set; a key
+ * typed for the OS keychain goes straight there and is kept nowhere else.
  */
 public final class SettingsViewModel {
 
@@ -56,7 +59,7 @@ public final class SettingsViewModel {
 
     private final TaskExecutor executor;
     private final ProviderSettingsStore store;
-    private final Map<String, String> environment;
+    private final ApiKeys keys;
     private final Callable<String> offlineUrl;
     private final Consumer<ProviderSettings> onUse;
 
@@ -69,6 +72,11 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keySet = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper keychainAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper keychainReason = new ReadOnlyStringWrapper("Looking for the OS keychain…");
+    private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper keychainStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper keySourceHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
@@ -77,17 +85,25 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private boolean showing;
+    /** Whether the selected profile's keychain entry holds a key, as last read; null until read. */
+    private ApiKeys.KeyState keychainState;
+
+    /** Settings with keys from {@code environment} or the OS keychain. */
+    public SettingsViewModel(TaskExecutor executor, ProviderSettingsStore store, Map<String, String> environment,
+                             Callable<String> offlineUrl, Consumer<ProviderSettings> onUse) {
+        this(executor, store, new ApiKeys(environment, OsKeychain.shared()), offlineUrl, onUse);
+    }
 
     /**
-     * @param environment where key variables are looked up to show "set"/"not set"; the values are never shown
-     * @param offlineUrl  the running offline server's base URL, starting it if need be; called in the background
-     * @param onUse       receives the selected profile on "Use for runs"
+     * @param keys       where keys are looked up to show "set"/"not set" and stored for the keychain; never shown
+     * @param offlineUrl the running offline server's base URL, starting it if need be; called in the background
+     * @param onUse      receives the selected profile on "Use for runs"
      */
-    public SettingsViewModel(TaskExecutor executor, ProviderSettingsStore store, Map<String, String> environment,
+    public SettingsViewModel(TaskExecutor executor, ProviderSettingsStore store, ApiKeys keys,
                              Callable<String> offlineUrl, Consumer<ProviderSettings> onUse) {
         this.executor = executor;
         this.store = store;
-        this.environment = Map.copyOf(environment);
+        this.keys = keys;
         this.offlineUrl = offlineUrl;
         this.onUse = onUse;
         selected.addListener((obs, old, now) -> showSelected());
@@ -100,6 +116,15 @@ public final class SettingsViewModel {
         }
         status.set(loaded.problem() == null ? "" : loaded.problem());
         selected.set(profiles.isEmpty() ? null : profiles.get(0));
+        form.fromKeychain.addListener((obs, was, now) -> readKeychain());
+        // Finding the keychain may take a D-Bus round trip: the option stays off until the answer is in.
+        executor.submit(() -> keys.keychain().unavailableReason()).whenComplete((reason, failure) -> {
+            String why = failure != null ? "The OS keychain could not be reached: " + rootMessage(failure)
+                    : reason.orElse("");
+            keychainReason.set(why);
+            keychainAvailable.set(why.isEmpty());
+            readKeychain();
+        });
     }
 
     // Commands
@@ -139,7 +164,7 @@ public final class SettingsViewModel {
         reportText.set("Asking " + (settings.offline() ? "the offline demo server" : settings.baseUrl()) + " for its models…");
         executor.submit(() -> {
             String url = settings.offline() ? offlineUrl.call() : settings.baseUrl();
-            return ConnectionCheck.run(settings, url, environment, ConnectionCheck.DEFAULT_TIMEOUT);
+            return ConnectionCheck.run(settings, url, keys, ConnectionCheck.DEFAULT_TIMEOUT);
         }).whenComplete((result, failure) -> {
             checking.set(false);
             if (selected.get() != profile) {
@@ -198,6 +223,53 @@ public final class SettingsViewModel {
         });
     }
 
+    /**
+     * Puts {@code key} into the OS keychain under the selected profile's entry, replacing what was there. The key is
+     * passed straight on: it is not kept here, shown, or put in any message.
+     */
+    public void storeKey(String key) {
+        Profile profile = selected.get();
+        if (profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
+            return;
+        }
+        if (key == null || key.isBlank()) {
+            status.set("Paste the key into the field first; nothing was stored.");
+            return;
+        }
+        String secret = key.strip();
+        String entry = profile.settings().keychainEntry();
+        status.set("Storing the key in the OS keychain…");
+        executor.submit(() -> {
+            keys.keychain().write(ApiKeys.KEYCHAIN_SERVICE, entry, secret);
+            return entry;
+        }).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                status.set("The key was not stored: " + rootMessage(failure).replace(secret, "…"));
+            } else {
+                status.set("Key stored in the OS keychain as " + ApiKeys.KEYCHAIN_SERVICE + " / " + stored + "."
+                        + (dirty.get() ? " Save to keep this profile's key source." : ""));
+            }
+            readKeychain();
+        });
+    }
+
+    /** Removes the selected profile's key from the OS keychain. */
+    public void removeKey() {
+        Profile profile = selected.get();
+        if (profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
+            return;
+        }
+        String entry = profile.settings().keychainEntry();
+        executor.submit(() -> {
+            keys.keychain().delete(ApiKeys.KEYCHAIN_SERVICE, entry);
+            return entry;
+        }).whenComplete((removed, failure) -> {
+            status.set(failure != null ? "The key was not removed: " + rootMessage(failure)
+                    : "Key removed from the OS keychain (" + ApiKeys.KEYCHAIN_SERVICE + " / " + removed + ").");
+            readKeychain();
+        });
+    }
+
     /** Hands the selected profile to the workbench, if it has no problems. */
     public boolean use() {
         Profile profile = selected.get();
@@ -241,6 +313,31 @@ public final class SettingsViewModel {
 
     public ReadOnlyBooleanProperty keySetProperty() {
         return keySet.getReadOnlyProperty();
+    }
+
+    /** Whether an OS keychain answered; until it has, and when it cannot, the keychain option is off. */
+    public ReadOnlyBooleanProperty keychainAvailableProperty() {
+        return keychainAvailable.getReadOnlyProperty();
+    }
+
+    /** Why the OS keychain cannot be used, in plain words; empty when it can. */
+    public ReadOnlyStringProperty keychainReasonProperty() {
+        return keychainReason.getReadOnlyProperty();
+    }
+
+    /** Whether the selected profile's keychain entry holds a key. */
+    public ReadOnlyBooleanProperty keyStoredProperty() {
+        return keyStored.getReadOnlyProperty();
+    }
+
+    /** "✓ key stored" or "✗ no key stored" for a keychain profile; empty otherwise. Never the key. */
+    public ReadOnlyStringProperty keychainStatusProperty() {
+        return keychainStatus.getReadOnlyProperty();
+    }
+
+    /** One line under the key source saying what Arbiter keeps and where the key itself lives. */
+    public ReadOnlyStringProperty keySourceHintProperty() {
+        return keySourceHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemsProperty() {
@@ -302,12 +399,31 @@ public final class SettingsViewModel {
                     }
                 }
                 models.addAll(chosen);
+                keychainState = null;
                 form.show(s);
             }
         } finally {
             showing = false;
         }
         formEdited();
+        readKeychain();
+    }
+
+    /** Reads in the background whether the selected profile's keychain entry holds a key; never the key itself. */
+    private void readKeychain() {
+        Profile profile = selected.get();
+        if (showing || profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
+            keychainState = null;
+            showKey();
+            return;
+        }
+        ProviderSettings settings = profile.settings();
+        executor.submit(() -> keys.state(settings)).whenComplete((state, failure) -> {
+            if (selected.get() == profile) {
+                keychainState = failure == null ? state : ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE;
+                showKey();
+            }
+        });
     }
 
     private void formEdited() {
@@ -329,16 +445,30 @@ public final class SettingsViewModel {
     }
 
     private void showKey() {
+        if (selected.get() == null) {
+            return;
+        }
         String variable = form.apiKeyEnv.get() == null ? "" : form.apiKeyEnv.get().strip();
         ProviderSettings current = selected.get().settings();
-        if (variable.isEmpty()) {
+        keyStored.set(current.keyFromKeychain() && keychainState == ApiKeys.KeyState.SET);
+        keychainStatus.set(!current.keyFromKeychain() || keychainState == null
+                || keychainState == ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE ? ""
+                : keyStored.get() ? "✓ key stored" : "✗ no key stored");
+        keySourceHint.set(current.keyFromKeychain()
+                ? "Arbiter keeps only the entry's name (" + ApiKeys.KEYCHAIN_SERVICE + " / " + current.keychainEntry()
+                + "); a key stored here goes straight to the OS keychain and is never shown again."
+                : "Arbiter stores the variable's name, never the key: set the variable before starting Arbiter.");
+        if (current.keyFromKeychain()) {
+            keySet.set(keyStored.get());
+            keyStatus.set("");
+        } else if (variable.isEmpty()) {
             keySet.set(true);
             keyStatus.set("no key needed");
         } else if (!current.keySourceIsAName()) {
             keySet.set(false);
             keyStatus.set("✗ not a variable name");
         } else {
-            keySet.set(current.keyAvailable(environment));
+            keySet.set(keys.state(current) == ApiKeys.KeyState.SET);
             keyStatus.set(keySet.get() ? "✓ set" : "✗ not set");
         }
     }

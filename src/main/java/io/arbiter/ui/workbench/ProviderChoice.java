@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import java.util.List;
@@ -113,11 +114,18 @@ final class ProviderChoice {
         if (!settings.needsKey()) {
             return "Local server · no key";
         }
-        if (!settings.keySourceIsAName()) {
+        ApiKeys.KeyState state = ApiKeys.system().state(settings);
+        if (settings.keyFromKeychain()) {
+            return "API key from the OS keychain" + switch (state) {
+                case SET -> " (stored)";
+                case KEYCHAIN_UNAVAILABLE -> " (not reachable here: see Providers…)";
+                default -> " (no key stored: store it under Providers…)";
+            };
+        }
+        if (state == ApiKeys.KeyState.NOT_A_VARIABLE_NAME) {
             return "The API key source is not a variable name: fix it under Providers…"; // never echo a pasted key
         }
-        boolean set = settings.keyAvailable(System.getenv());
         return "API key from $" + settings.apiKeyEnv().strip()
-                + (set ? " (set)" : " (not set: export it before starting Arbiter)");
+                + (state == ApiKeys.KeyState.SET ? " (set)" : " (not set: export it before starting Arbiter)");
     }
 }

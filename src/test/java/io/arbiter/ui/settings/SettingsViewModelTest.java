@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.llm.ApiKeys;
+import io.arbiter.core.llm.InMemorySecretStore;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.project.Project;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,6 +137,93 @@ class SettingsViewModelTest {
         assertEquals(500, saved.requestsPerMinute());
         assertEquals(0.15, saved.baseInputPrice());
         assertNull(saved.baseOutputPrice());
+    }
+
+    @Test
+    void aKeyStoredInTheKeychainReachesNeitherTheConfigFileNorAProject() throws Exception {
+        InMemorySecretStore keychain = new InMemorySecretStore();
+        SettingsViewModel withKeychain = new SettingsViewModel(new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
+                () -> server.baseUrl().toString(), used::add);
+        assertTrue(withKeychain.keychainAvailableProperty().get());
+        assertEquals("", withKeychain.keychainReasonProperty().get());
+        withKeychain.addPreset(preset("Groq"));
+        withKeychain.form().name.set("Groq (keychain)");
+
+        withKeychain.form().fromKeychain.set(true);
+        assertEquals("✗ no key stored", withKeychain.keychainStatusProperty().get());
+        withKeychain.storeKey(FAKE_KEY);
+
+        assertEquals("✓ key stored", withKeychain.keychainStatusProperty().get());
+        assertTrue(withKeychain.keySetProperty().get());
+        assertFalse(withKeychain.statusProperty().get().contains(FAKE_KEY));
+        ProviderSettings chosen = withKeychain.selectedProperty().get().settings();
+        assertEquals("Groq (keychain)", chosen.keychainEntry());
+        assertNull(chosen.apiKeyEnv(), "only the chosen source is kept");
+        assertEquals(FAKE_KEY, keychain.read(ApiKeys.KEYCHAIN_SERVICE, "Groq (keychain)").orElseThrow());
+        withKeychain.form().name.set("Groq renamed");
+        assertEquals("Groq (keychain)", withKeychain.selectedProperty().get().settings().keychainEntry(),
+                "a rename keeps the entry, so the key is not lost");
+
+        withKeychain.save();
+        Path project = configDir.resolve("keychain.arbiter");
+        try (Project opened = Project.open(project)) {
+            opened.saveProvider(withKeychain.selectedProperty().get().settings().profile("https://api.groq.com/openai/v1"));
+        }
+
+        assertTrue(withKeychain.statusProperty().get().startsWith("Saved to "), withKeychain.statusProperty().get());
+        byte[] everything = allBytesUnder(configDir);
+        assertTrue(contains(everything, "Groq (keychain)".getBytes(StandardCharsets.UTF_8)), "the scan sees the entry");
+        assertFalse(contains(everything, FAKE_KEY.getBytes(StandardCharsets.UTF_8)), "key found on disk");
+        assertFalse(contains(everything, FAKE_KEY.getBytes(StandardCharsets.UTF_16LE)), "key found on disk");
+        assertFalse(contains(everything, FAKE_KEY.substring(0, 12).getBytes(StandardCharsets.UTF_8)), "key prefix found");
+        try (Project reopened = Project.open(project)) {
+            assertEquals("Groq (keychain)", reopened.provider().orElseThrow().keychainEntry());
+        }
+        SettingsViewModel again = new SettingsViewModel(new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
+                () -> server.baseUrl().toString(), used::add);
+        again.selectedProperty().set(again.profiles().get(again.profiles().size() - 1));
+        assertTrue(again.form().fromKeychain.get());
+        assertEquals("✓ key stored", again.keychainStatusProperty().get());
+
+        again.removeKey();
+
+        assertEquals("✗ no key stored", again.keychainStatusProperty().get());
+        assertTrue(keychain.read(ApiKeys.KEYCHAIN_SERVICE, "Groq (keychain)").isEmpty());
+    }
+
+    @Test
+    void withoutAKeychainTheOptionSaysWhyAndStoresNothing() {
+        SettingsViewModel without = new SettingsViewModel(new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir),
+                new ApiKeys(Map.of(), InMemorySecretStore.unavailable("No OS keychain found: none in this test.")),
+                () -> server.baseUrl().toString(), used::add);
+
+        assertFalse(without.keychainAvailableProperty().get());
+        assertEquals("No OS keychain found: none in this test.", without.keychainReasonProperty().get());
+        without.addPreset(preset("OpenAI"));
+        without.storeKey(FAKE_KEY);
+        assertFalse(without.statusProperty().get().contains("stored"), without.statusProperty().get());
+    }
+
+    private static byte[] allBytesUnder(Path dir) throws Exception {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.write(Files.readAllBytes(f));
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
