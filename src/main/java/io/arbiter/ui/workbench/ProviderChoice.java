@@ -1,6 +1,7 @@
 package io.arbiter.ui.workbench;
 
 import io.arbiter.core.llm.ApiKeys;
+import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import java.util.List;
@@ -26,17 +27,20 @@ final class ProviderChoice {
     private final StringProperty baseModel = new SimpleStringProperty(providers.get(0).baseModel());
     private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
-    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper(keyHintFor(providers.get(0)));
+    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
+    private final TaskExecutor executor;
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
     private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
 
-    ProviderChoice() {
+    ProviderChoice(TaskExecutor executor) {
+        this.executor = executor;
+        showKeyHint(providers.get(0));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
                 baseModel.set(now.baseModel());
                 judgeModel.set(now.judgeModel());
                 concurrency.set(now.concurrency());
-                keyHint.set(keyHintFor(now));
+                showKeyHint(now);
                 batchAvailable.set(now.hasBatchApi());
                 if (!now.hasBatchApi()) {
                     mode.set(RunMode.REALTIME);
@@ -105,6 +109,23 @@ final class ProviderChoice {
             baseModel.set(base);
             judgeModel.set(judge);
         }
+    }
+
+    /**
+     * Reading the OS keychain can take a second (and ask the user on macOS): it happens in the background, and the
+     * hint says it is looking meanwhile. The other sources are read at once.
+     */
+    private void showKeyHint(ProviderSettings settings) {
+        if (!settings.keyFromKeychain() || settings.offline() || !settings.needsKey()) {
+            keyHint.set(keyHintFor(settings));
+            return;
+        }
+        keyHint.set("API key from the OS keychain (looking…)");
+        executor.submit(() -> keyHintFor(settings)).whenComplete((hint, failure) -> {
+            if (provider.get() == settings) {
+                keyHint.set(failure == null ? hint : "API key from the OS keychain (could not be read: see Providers…)");
+            }
+        });
     }
 
     private static String keyHintFor(ProviderSettings settings) {

@@ -113,12 +113,13 @@ public final class WorkbenchViewModel {
     private String answerColumn;
     private final StringProperty truthColumn = new SimpleStringProperty();
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
-    private final ProviderChoice choice = new ProviderChoice();
+    private final ProviderChoice choice;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
+        this.choice = new ProviderChoice(executor);
         this.run = new RunViewModel(executor);
         this.results = new ResultsViewModel(executor, review);
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
