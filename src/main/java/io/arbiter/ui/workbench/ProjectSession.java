@@ -38,14 +38,32 @@ final class ProjectSession {
     record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics) {
     }
 
-    /** The configuration an opened project brings back; fields are null when the project never saved them. */
+    /**
+     * The configuration an opened project brings back; fields are null when the project never saved them.
+     *
+     * @param notice what the status line should add, e.g. that the latest run did not finish; null when nothing
+     */
     record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String baseModel, String judgeModel, ShownRun latestRun) {
+                    String providerName, String baseModel, String judgeModel, ShownRun latestRun, String notice) {
+
+        /** A project that brings nothing back into the workbench (one just created or copied). */
+        static Restored nothing(Project project) {
+            return new Restored(project, null, null, null, null, null, null, null, null);
+        }
     }
 
-    /** A run being recorded in the project. */
-    record Recording(Project project, long runId, ProjectRunLedger ledger) {
+    /**
+     * A run being recorded in the project.
+     *
+     * @param resumed     true when this continues an unfinished run of the same configuration
+     * @param liveBatches batches of that run the provider may still be working on: they are polled, not sent again
+     */
+    record Recording(Project project, long runId, ProjectRunLedger ledger, boolean resumed, int liveBatches) {
     }
+
+    /** Batch statuses after which a provider changes nothing, and the ledger's own "collected". */
+    private static final java.util.Set<String> SETTLED = java.util.Set.of("completed", "failed", "expired",
+            "cancelled", io.arbiter.core.run.BatchJob.COLLECTED);
 
     Restored restore(Project project) {
         JsonNode options = project.runOptions();
@@ -69,7 +87,8 @@ final class ProjectSession {
         }
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
-                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest);
+                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
+                unfinishedNotice(project));
     }
 
     /** A run's rows over {@code dataset} when the run read it, else over the run's own dataset copy. */
@@ -138,10 +157,51 @@ final class ProjectSession {
         options.put(DATASET_SHA, sha);
         options.put("mode", mode);
         project.saveRunOptions(options);
-        long runId = project.store().createRun(specJson(spec, sha, cacheIdentity));
-        project.describeRun(runId, spec, sha, mode);
+        String specJson = specJson(spec, sha, cacheIdentity);
+        Long unfinished = unfinishedRun(project, specJson);
+        long runId = unfinished != null ? unfinished : project.store().createRun(specJson);
+        int live = unfinished == null ? 0 : liveBatches(project, runId);
+        // A run resumed with live batches keeps going as a batch run: those answers are already paid for.
+        project.describeRun(runId, spec, sha, live > 0 ? "batch" : mode);
         project.store().updateRunStatus(runId, "RUNNING");
-        return new Recording(project, runId, new ProjectRunLedger(project.store(), runId));
+        return new Recording(project, runId, new ProjectRunLedger(project.store(), runId), unfinished != null, live);
+    }
+
+    /**
+     * The latest run of exactly this configuration that did not complete (the window closed, the app was killed,
+     * or it was cancelled), if it is the project's latest run; continuing it keeps its answered rows and its batches.
+     */
+    static Long unfinishedRun(Project project, String specJson) {
+        List<io.arbiter.core.store.StoredRun> runs = project.store().runs();
+        if (runs.isEmpty()) {
+            return null;
+        }
+        io.arbiter.core.store.StoredRun latest = runs.get(runs.size() - 1);
+        return latest.specJson().equals(specJson) && !latest.status().equals(RunOutcome.Status.COMPLETED.name())
+                ? latest.id() : null;
+    }
+
+    /** How many of a run's batches were submitted and not yet settled. */
+    static int liveBatches(Project project, long runId) {
+        return (int) project.store().shards(runId).stream()
+                .filter(s -> s.batchId() != null && !SETTLED.contains(s.status())).count();
+    }
+
+    /**
+     * What an opened project says about a run left unfinished (its latest), for the status line; null when its
+     * latest run completed.
+     */
+    static String unfinishedNotice(Project project) {
+        List<RunSummary> runs = project.runs();
+        if (runs.isEmpty() || RunOutcome.Status.COMPLETED.name().equals(runs.get(runs.size() - 1).record().status())) {
+            return null;
+        }
+        RunSummary latest = runs.get(runs.size() - 1);
+        int live = liveBatches(project, latest.id());
+        return latest.displayName() + " did not finish"
+                + (live > 0 ? String.format(java.util.Locale.ROOT, " and has %d batch%s still at the provider", live,
+                live == 1 ? "" : "es") : "")
+                + ": press Run to continue it; answered rows are kept and not sent again.";
     }
 
     void finish(Recording recording, RunOutcome outcome) {
@@ -164,6 +224,8 @@ final class ProjectSession {
         json.put("judge_model", spec.provider().judgeModel());
         json.put("temperature", spec.provider().temperature());
         json.put("max_tokens", spec.provider().maxTokens());
+        // Promoted rows change the judge's rendered prompt: a run with other examples is another run.
+        json.putPOJO("examples", spec.examples().stream().map(e -> e.row()).toList());
         return json.toString();
     }
 }

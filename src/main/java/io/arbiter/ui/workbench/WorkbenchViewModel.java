@@ -365,7 +365,7 @@ public final class WorkbenchViewModel {
                 created.close();
                 throw e;
             }
-            return new ProjectSession.Restored(created, null, null, null, null, null, null, null);
+            return ProjectSession.Restored.nothing(created);
         }), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
@@ -401,7 +401,7 @@ public final class WorkbenchViewModel {
         status.set("Saving " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             current.store().copyTo(file);
-            return new ProjectSession.Restored(Project.open(file), null, null, null, null, null, null, null);
+            return ProjectSession.Restored.nothing(Project.open(file));
         }), "Saved the project as " + file.getFileName() + ".");
     }
 
@@ -427,7 +427,7 @@ public final class WorkbenchViewModel {
             apply(restored);
             runs.useProject(project);
             compare.useProject(project);
-            status.set(done);
+            status.set(restored.notice() == null ? done : done + " " + restored.notice());
             rememberRecent(project.file());
             switched.complete(null);
         });
@@ -626,7 +626,7 @@ public final class WorkbenchViewModel {
             ProjectSession.Recording recording = recordIn == null ? null
                     : projectSession.begin(recordIn, spec, preset.name(), cacheIdentity, batch ? "batch" : "realtime");
             ResponseCache cache = recording == null ? sessionCache : recordIn.store();
-            if (batch) {
+            if (batch || (recording != null && recording.liveBatches() > 0)) {
                 BatchSession.Launch launch = batchSession.prepare(spec, cache, cacheIdentity,
                         recording == null ? null : recording.ledger());
                 return new Prepared(spec, launch.engine(), launch.client()::close, null, recording);
@@ -645,6 +645,12 @@ public final class WorkbenchViewModel {
                 results.clearResults();
             } else {
                 results.show(rows, mapping);
+            }
+            ProjectSession.Recording resumed = prepared.recording();
+            if (resumed != null && resumed.resumed()) {
+                status.set("Continuing run " + resumed.runId() + ": its answered rows are kept"
+                        + (resumed.liveBatches() > 0 ? " and its " + resumed.liveBatches()
+                        + " live batches are polled, not sent again." : "; only the rest is sent."));
             }
             run.start(listener -> {
                         RunHandle handle = prepared.engine().start(prepared.spec(), listener);

@@ -1,0 +1,88 @@
+package io.arbiter.ui.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.BatchShard;
+import io.arbiter.core.store.StoredResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run the window did not see to the end is continued, with its answers and live batches, when Run is pressed. */
+class UnfinishedRunTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProjectSession session = new ProjectSession();
+
+    @Test
+    void theSameConfigurationContinuesTheUnfinishedRunAndPollsItsLiveBatches() throws Exception {
+        Path file = dir.resolve("batches.arbiter");
+        long runId;
+        try (Project project = Project.open(file)) {
+            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            runId = first.runId();
+            assertFalse(first.resumed());
+            // The app dies with the base batch submitted and one row already stored.
+            project.store().upsertShard(new BatchShard(runId, "BASE", 0, "file-1", "batch-1", "in_progress", 84,
+                    null, null, null));
+            project.store().recordResponse(new StoredResponse(runId, "BASE", 0, "Drama", null, Usage.NONE, "k0"));
+        }
+
+        try (Project reopened = Project.open(file)) {
+            ProjectSession fresh = new ProjectSession();
+            ProjectSession.Restored restored = fresh.restore(reopened);
+            assertEquals("run " + runId + " did not finish and has 1 batch still at the provider: press Run to "
+                    + "continue it; answered rows are kept and not sent again.", restored.notice());
+
+            // Realtime is asked for, but the live batch is already paid for: the run continues as a batch run.
+            ProjectSession.Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "realtime");
+            assertTrue(again.resumed());
+            assertEquals(runId, again.runId());
+            assertEquals(1, again.liveBatches());
+            assertEquals(1, reopened.runs().size());
+            assertTrue(reopened.run(runId).orElseThrow().record().parametersJson().contains("\"mode\":\"batch\""));
+            assertEquals(1, again.ledger().stored(io.arbiter.core.run.Stage.BASE).size(), "the stored answer is kept");
+        }
+    }
+
+    @Test
+    void anotherConfigurationOrAFinishedRunStartsANewRun() throws Exception {
+        try (Project project = Project.open(dir.resolve("runs.arbiter"))) {
+            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            ProjectSession.Recording edited = session.begin(project, spec("judge, edited"), "OpenAI",
+                    "https://api.example/v1", "realtime");
+            assertFalse(edited.resumed());
+            assertNotEquals(first.runId(), edited.runId());
+
+            session.finish(edited, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                    Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
+            assertNull(ProjectSession.unfinishedNotice(project), "the latest run completed");
+            ProjectSession.Recording rerun = session.begin(project, spec("judge, edited"), "OpenAI",
+                    "https://api.example/v1", "realtime");
+            assertFalse(rerun.resumed(), "an unchanged re-run after a completed one is a new run, answered from the cache");
+            assertEquals(0, rerun.liveBatches());
+        }
+    }
+
+    private static RunSpec spec(String judge) throws Exception {
+        ProviderProfile profile = new ProviderProfile("OpenAI", "https://api.example/v1", "OPENAI_API_KEY", "base-model",
+                "judge-model", 0, 64, 16);
+        return RunSpec.of(Samples.movies(), Samples.moviesMapping(),
+                PromptPair.of("Classify: {{Overview}} from {{labels}}", "Judge {{base_answer}} " + judge), profile);
+    }
+}
