@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs the two stages over a dataset: every row through the base model, then every answered row through the judge,
- * in realtime with at most the profile's concurrency in flight, or through the Batch API. Every outcome goes to the
- * {@link RunLedger} as it arrives; rows the ledger already answered are filled from it and not sent again, which is
- * how a killed run resumes. Nothing here blocks the caller of {@link #start}.
+ * Runs the two stages over a dataset (or the spec's selection of its rows): every row through the base model, then
+ * every answered row through the judge, in realtime with at most the profile's concurrency in flight, or through the
+ * Batch API. Every outcome goes to the {@link RunLedger} as it arrives; rows the ledger already answered are filled
+ * from it and not sent again, which is how a killed run resumes. Nothing here blocks the caller of {@link #start}.
  */
 public final class RunEngine {
 
@@ -78,7 +78,10 @@ public final class RunEngine {
         private final StageRequests requests;
         private final AnswerNormalizer normalizer;
         private final JudgeOutputParser parser;
+        /** Indexed by dataset row, whatever the selection, so every result keeps its row's index. */
         private final AtomicReferenceArray<RowResult> rows;
+        /** The rows this run sends and counts: every row, or the spec's selection. */
+        private final List<Integer> covered;
         private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
         private final AtomicReference<String> stopReason = new AtomicReference<>();
         private final CountDownLatch cancelled = new CountDownLatch(1);
@@ -93,7 +96,8 @@ public final class RunEngine {
             this.normalizer = new AnswerNormalizer(spec.labels());
             this.parser = new JudgeOutputParser(spec.labels());
             this.rows = new AtomicReferenceArray<>(spec.dataset().size());
-            for (int row = 0; row < rows.length(); row++) {
+            this.covered = spec.rows();
+            for (int row : covered) {
                 rows.set(row, RowResult.pending(row, spec.mapping().truthLabels(spec.dataset(), row)));
             }
             AtomicInteger threadNumber = new AtomicInteger();
@@ -106,19 +110,15 @@ public final class RunEngine {
 
         void execute() {
             try {
-                List<Integer> all = new ArrayList<>(rows.length());
-                for (int row = 0; row < rows.length(); row++) {
-                    all.add(row);
-                }
                 listener.progress(new StageProgress(Stage.JUDGE, 0, 0, 0, Usage.NONE));
                 if (spec.mapping().judgeOnly()) {
                     takeExistingAnswers();
                 } else {
-                    runStage(Stage.BASE, all);
+                    runStage(Stage.BASE, covered);
                 }
                 if (!ended()) {
                     List<Integer> answered = new ArrayList<>();
-                    for (int row = 0; row < rows.length(); row++) {
+                    for (int row : covered) {
                         if (StageRequests.judgeable(rows.get(row).base())) {
                             answered.add(row);
                         }
@@ -141,14 +141,14 @@ public final class RunEngine {
         /** Judge-only mode: the base answers are already in a column, so the base stage costs nothing. */
         private void takeExistingAnswers() {
             int column = spec.dataset().columnIndex(spec.mapping().answerColumn());
-            for (int row = 0; row < rows.length(); row++) {
+            for (int row : covered) {
                 String answer = spec.dataset().value(row, column);
                 RowResult updated = rows.get(row).withBase(StageOutcome.answered(answer, Usage.NONE),
                         normalizer.normalize(answer));
                 rows.set(row, updated);
                 listener.rowUpdated(updated);
             }
-            listener.progress(new StageProgress(Stage.BASE, rows.length(), 0, rows.length(), Usage.NONE));
+            listener.progress(new StageProgress(Stage.BASE, covered.size(), 0, covered.size(), Usage.NONE));
         }
 
         private void runStage(Stage stage, List<Integer> stageRows) {
@@ -314,8 +314,8 @@ public final class RunEngine {
         }
 
         private RunOutcome snapshot() {
-            List<RowResult> results = new ArrayList<>(rows.length());
-            for (int row = 0; row < rows.length(); row++) {
+            List<RowResult> results = new ArrayList<>(covered.size());
+            for (int row : covered) {
                 results.add(rows.get(row));
             }
             RunOutcome.Status status = stopReason.get() != null ? RunOutcome.Status.STOPPED

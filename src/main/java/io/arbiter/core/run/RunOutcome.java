@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * How a run ended, with every row it holds.
  *
- * @param rows       one result per dataset row, in dataset order; rows never reached are pending
+ * @param rows       one result per row the run covers (every dataset row, or the spec's selection), in dataset order,
+ *                   each with its dataset index; rows never reached are pending
  * @param metrics    the three accuracies over {@code rows}
  * @param status     completed, cancelled by the user, or stopped by a failure that every request would hit
  * @param stopReason why the run stopped, in plain words; null unless {@code status} is STOPPED

@@ -135,6 +135,48 @@ class RunEngineTest {
     }
 
     @Test
+    void aSelectionRunsOnlyThoseRowsAndKeepsTheirIndices() {
+        List<Integer> asked = new CopyOnWriteArrayList<>();
+        List<StageProgress> progress = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> {
+            asked.add(row(request));
+            // Row 4 is wrong (truth B), so the figures show whether only the selection was counted.
+            return request.model().equals("base") ? "A" : (row(request) == 4 ? "B,Incorrect" : "A,Correct");
+        });
+        RunSpec spec = spec(dataset("A", "A", "B", "A", "B", "A"), 2).withSelection(List.of(4, 1, 4));
+        RunListener listener = new RunListener() {
+            @Override
+            public void progress(StageProgress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void rowUpdated(RowResult row) {
+            }
+        };
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec, listener);
+
+        assertEquals(4, client.calls.get(), "two rows, two stages each");
+        assertEquals(List.of(1, 1, 4, 4), asked.stream().sorted().toList());
+        assertEquals(List.of(1, 4), outcome.rows().stream().map(RowResult::row).toList());
+        assertEquals(List.of("B"), outcome.rows().get(1).truth(), "row 4 keeps its own truth");
+        assertEquals(2, outcome.metrics().rows());
+        assertEquals(1, outcome.metrics().baseVsTruth().hits());
+        assertEquals(2, outcome.metrics().baseVsTruth().n());
+        assertTrue(progress.stream().filter(p -> p.total() > 0).allMatch(p -> p.total() == 2),
+                "the bars count the selection: " + progress);
+    }
+
+    @Test
+    void aSelectionOutsideTheDatasetIsRefused() {
+        RunSpec spec = spec(dataset("A", "B"), 1);
+        IllegalArgumentException outside = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> spec.withSelection(List.of(0, 2)));
+        assertTrue(outside.getMessage().contains("row index 2"), outside.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> spec.withSelection(List.of()));
+    }
+
+    @Test
     void aBugWhileHandlingARowIsRecordedOnThatRowNotLost() {
         ScriptedClient client = new ScriptedClient(request -> {
             if (request.model().equals("base") && row(request) == 0) {
