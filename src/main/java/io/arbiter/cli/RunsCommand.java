@@ -54,7 +54,7 @@ final class RunsCommand implements Callable<Integer> {
             for (RunSummary run : runs) {
                 RunRecord r = run.record();
                 out.printf(Locale.ROOT, "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s%n", r.id(),
-                        clip(run.displayName(), 20), started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
+                        clip(run.displayName() + (run.draft() ? " (draft)" : ""), 20), started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
                         clip(models(r), 32), run.rows(), percent(run.metric("base_vs_truth")),
                         percent(run.metric("judge_vs_truth")), percent(run.metric("base_vs_judge")),
                         number(run.metric("kappa")), r.totalTokens(),
@@ -72,6 +72,7 @@ final class RunsCommand implements Callable<Integer> {
         node.put("name", r.name());
         node.put("note", r.note());
         node.put("status", r.status());
+        node.put("draft", run.draft());
         node.put("started", started(r));
         node.put("ended", r.endedAt() == null ? null : r.endedAt().toString());
         node.put("base_model", r.baseModel());

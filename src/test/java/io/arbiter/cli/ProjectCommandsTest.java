@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.PromptVersion;
+import io.arbiter.offline.OfflineProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -65,6 +73,31 @@ class ProjectCommandsTest {
         assertEquals(0.0, comparison.get("deltas").get("kappa").get("change").asDouble(), 1e-12);
         assertEquals(0, cli("compare", project.toString(), "1", "2"), err);
         assertTrue(out.contains("McNemar p = 1"), out);
+    }
+
+    @Test
+    void aDraftIsListedAsADraftAndAHeadlessRerunNeverIsOne() throws Exception {
+        try (Project opened = Project.open(project); OfflineProvider offline = OfflineProvider.start();
+             OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptVersion prompts = opened.prompts().orElseThrow();
+            // What the workbench's "Try on selection" records: the stored configuration on three rows.
+            RunSpec draft = RunSpec.of(opened.dataset().orElseThrow(), opened.mapping().orElseThrow(),
+                    PromptPair.of(prompts.baseText(), prompts.judgeText()), offline.profile()).withSelection(List.of(2, 5, 7));
+            long id = opened.store().createRun("{\"selected_rows\":[2,5,7]}");
+            opened.describeRun(id, draft, opened.datasetInfo().orElseThrow().sha256(), "realtime");
+            opened.finishRun(id, new RunEngine(client).runToEnd(draft, RunListener.NONE), null);
+        }
+        assertEquals(0, cli("run", "--project", project.toString(), "--json"), err);
+
+        assertEquals(0, cli("runs", project.toString(), "--json"), err);
+        JsonNode runs = new ObjectMapper().readTree(out);
+        assertEquals(3, runs.size(), out);
+        assertEquals(List.of(false, true, false), List.of(runs.get(0).get("draft").asBoolean(),
+                runs.get(1).get("draft").asBoolean(), runs.get(2).get("draft").asBoolean()), out);
+        assertEquals(3, runs.get(1).get("rows").asInt(), "a draft's figures count its rows only");
+        assertEquals(runs.get(0).get("rows").asInt(), runs.get(2).get("rows").asInt(), "the re-run covers every row");
+        assertEquals(0, cli("runs", project.toString()), err);
+        assertTrue(out.contains("run 2 (draft)"), out);
     }
 
     @Test

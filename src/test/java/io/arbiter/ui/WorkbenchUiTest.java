@@ -47,8 +47,13 @@ abstract class WorkbenchUiTest {
 
     /** Presses Run and waits until both stages are over and the results are on screen. */
     protected void runToEnd(FxRobot robot) throws TimeoutException {
+        runToEnd(robot, "#runButton");
+    }
+
+    /** Presses the button that starts a run ({@code #runButton}, {@code #tryButton}) and waits for the results. */
+    protected void runToEnd(FxRobot robot, String button) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.clickOn("#runButton");
+        robot.clickOn(button);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
                 || model.results().hasResultsProperty().get());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()

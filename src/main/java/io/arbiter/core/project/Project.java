@@ -192,6 +192,12 @@ public final class Project implements AutoCloseable {
         parameters.put("base_url", spec.provider().baseUrl());
         parameters.put("api_key_env", spec.provider().apiKeyEnv());
         parameters.set("mapping", ProjectJson.mapping(spec.mapping()));
+        if (spec.selected()) {
+            // A draft on a few rows: marked so the Runs list and `arbiter runs --json` never pass it off as whole.
+            parameters.put("draft", true);
+            parameters.put("draft_rows", spec.selection().size());
+            spec.selection().forEach(parameters.putArray("selected_rows")::add);
+        }
         store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
                 ProjectJson.write(parameters), datasetSha256);
     }

@@ -31,6 +31,26 @@ public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
         return record.name() != null ? record.name() : "run " + record.id();
     }
 
+    /**
+     * True for a draft: a run tried on selected rows only (the workbench's "Try on selection"), marked so in its
+     * stored parameters. Its figures cover those rows, so they do not compare with a whole run's as they stand.
+     */
+    public boolean draft() {
+        String parameters = record.parametersJson();
+        return parameters != null && ProjectJson.read(parameters).path("draft").asBoolean(false);
+    }
+
+    /** The dataset rows a draft covered, ascending; empty for a run over every row. */
+    public List<Integer> selectedRows() {
+        String parameters = record.parametersJson();
+        if (parameters == null) {
+            return List.of();
+        }
+        List<Integer> rows = new java.util.ArrayList<>();
+        ProjectJson.read(parameters).path("selected_rows").forEach(row -> rows.add(row.asInt()));
+        return List.copyOf(rows);
+    }
+
     /** A metric from the stored metrics JSON; empty when undefined or never computed. */
     public OptionalDouble metric(String name) {
         JsonNode value = metrics.get(name);

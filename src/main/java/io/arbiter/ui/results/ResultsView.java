@@ -13,7 +13,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -63,8 +67,10 @@ public final class ResultsView {
 
     private final ResultsViewModel model;
 
-    /** {@code onExport} asks the user for a file and exports to it. */
-    public ResultsView(ResultsViewModel model, Runnable onExport) {
+    /**
+     * {@code onExport} asks the user for a file and exports to it; {@code onTry} runs the selected rows as a draft.
+     */
+    public ResultsView(ResultsViewModel model, Runnable onExport, Runnable onTry) {
         this.model = model;
         ViewLoader.load("/fxml/results/ResultsView.fxml", this);
         baseVsJudgeValue.textProperty().bind(model.baseVsJudgeProperty());
@@ -92,6 +98,15 @@ public final class ResultsView {
         rowFilterChip.managedProperty().bind(rowFilterChip.visibleProperty());
         clearRowFilterButton.setOnAction(e -> model.clearRowFilter());
         resultsTable.setRowFactory(table -> new OutcomeRow());
+        // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
+        resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultRow>) change ->
+                model.select(resultsTable.getSelectionModel().getSelectedItems()));
+        MenuItem tryRows = new MenuItem("Try on selected rows (draft run)");
+        tryRows.setId("tryRowsItem");
+        tryRows.disableProperty().bind(model.selectedCountProperty().isEqualTo(0));
+        tryRows.setOnAction(e -> onTry.run());
+        resultsTable.setContextMenu(new ContextMenu(tryRows));
         resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
         reviewHelp.setText("Review with the table focused:  J / K next / previous ·  1 base answer right ·  "
                 + "2 wrong ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");

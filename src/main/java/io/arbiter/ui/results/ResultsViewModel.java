@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,6 +74,11 @@ public final class ResultsViewModel {
     /** The dataset row the table should select, set once the shown rows include it; -1 when none is asked for. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper rowToSelect = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private int pendingSelection = -1;
+    /** The rows a draft run covers, the only ones its figures count; null when the run covers every row. */
+    private java.util.Set<Integer> draftRows;
+    /** The rows selected in the table, in the order the table holds them. */
+    private List<ResultRow> selected = List.of();
+    private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
@@ -185,7 +192,28 @@ public final class ResultsViewModel {
         return dataset;
     }
 
+    /** How many rows are selected in the table; "Try on selection" needs at least one. */
+    public ReadOnlyIntegerProperty selectedCountProperty() {
+        return selectedCount.getReadOnlyProperty();
+    }
+
+    /** The dataset indices of the selected rows, ascending. */
+    public List<Integer> selectedIndices() {
+        return selected.stream().map(ResultRow::index).distinct().sorted().toList();
+    }
+
+    /** True while the table shows a draft run: its figures count only the rows it covered. */
+    public boolean showsDraft() {
+        return draftRows != null;
+    }
+
     // Commands
+
+    /** Follows the table's selection (the view calls this as it changes). */
+    public void select(List<ResultRow> rows) {
+        selected = List.copyOf(rows);
+        selectedCount.set(selected.size());
+    }
 
     /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
     public static List<ResultRow> pendingRows(Dataset dataset, ColumnMapping mapping) {
@@ -207,6 +235,7 @@ public final class ResultsViewModel {
             review.clear(); // verdicts belong to another dataset's rows
         }
         this.dataset = dataset;
+        draftRows = null;
         keyColumns.set(keyColumnsOf(dataset, mapping));
         allRows = List.copyOf(pending);
         viewGeneration.incrementAndGet();
@@ -420,6 +449,29 @@ public final class ResultsViewModel {
      * most of a second; resetting the items does not.
      */
     public void clearResults() {
+        resetResults(null);
+        if (rowFilter != null) {
+            // Chosen rows came from the last run's figures; a new run starts from every row.
+            clearRowFilter();
+        }
+    }
+
+    /**
+     * Clears every row's results before a draft run on {@code covered} (dataset indices), and shows just those rows.
+     * The table holds one run at a time, as the Runs list does: keeping an earlier run's verdicts on the other rows
+     * would mix two prompts' answers in one export and one analysis. That run stays in the project, and its
+     * answers in the cache, so running it again costs nothing. Reviews, notes and examples stay.
+     */
+    public void startDraft(Collection<Integer> covered) {
+        resetResults(java.util.Set.copyOf(covered));
+        int count = draftRows.size();
+        // The chosen rows may be scattered through thousands: shown together, they are easy to read as they fill.
+        showOnly(new RowFilter(String.format(Locale.ROOT, "the draft run's %s", count == 1 ? "row" : "rows"),
+                row -> draftRows != null && draftRows.contains(row.index())));
+    }
+
+    private void resetResults(java.util.Set<Integer> covered) {
+        draftRows = covered;
         for (ResultRow row : allRows) {
             RowResult old = row.result();
             row.resultProperty().set(RowResult.pending(old.row(), old.truth()));
@@ -427,10 +479,6 @@ public final class ResultsViewModel {
         hasResults.set(false);
         metrics.set(JudgeLoopMetrics.of(List.of()));
         resultsVersion.set(resultsVersion.get() + 1);
-        if (rowFilter != null) {
-            // Chosen rows came from the last run's figures; a new run starts from every row.
-            clearRowFilter();
-        }
     }
 
     /** Applies rows the run has updated since the last call, and refreshes the figures. */
@@ -487,7 +535,8 @@ public final class ResultsViewModel {
     private List<ScoredRow> scored() {
         List<ScoredRow> scored = new ArrayList<>(allRows.size());
         for (ResultRow row : allRows) {
-            if (!row.promoted()) { // a worked example in the judge prompt would flatter the judge
+            // A worked example in the judge prompt would flatter the judge; a row a draft left out was not asked.
+            if (!row.promoted() && (draftRows == null || draftRows.contains(row.index()))) {
                 scored.add(row.result().scored());
             }
         }

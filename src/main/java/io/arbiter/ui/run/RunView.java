@@ -1,11 +1,15 @@
 package io.arbiter.ui.run;
 
 import io.arbiter.ui.common.ViewLoader;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 
 /** Run and Cancel, and one progress bar per stage. */
 public final class RunView {
@@ -14,6 +18,7 @@ public final class RunView {
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private Button retryButton;
+    @FXML private Button tryButton;
     @FXML private ProgressBar baseBar;
     @FXML private ProgressBar judgeBar;
     @FXML private Label baseCount;
@@ -21,8 +26,12 @@ public final class RunView {
     @FXML private Label messageLabel;
     @FXML private Label estimateLabel;
 
-    /** {@code onRun} starts a run with whatever the rest of the workbench holds. */
-    public RunView(RunViewModel model, Runnable onRun) {
+    /**
+     * {@code onRun} starts a run with whatever the rest of the workbench holds; {@code onRetry} runs again what the
+     * last run covered; {@code onTry} runs the {@code selectedRows} rows selected in the results only.
+     */
+    public RunView(RunViewModel model, Runnable onRun, Runnable onRetry, Runnable onTry,
+                   ObservableIntegerValue selectedRows) {
         ViewLoader.load("/fxml/run/RunView.fxml", this);
         baseBar.progressProperty().bind(model.baseProgressProperty());
         judgeBar.progressProperty().bind(model.judgeProgressProperty());
@@ -39,7 +48,13 @@ public final class RunView {
         retryButton.visibleProperty().bind(model.failedRowsProperty().greaterThan(0).and(model.runningProperty().not()));
         retryButton.managedProperty().bind(retryButton.visibleProperty());
         retryButton.textProperty().bind(model.failedRowsProperty().asString("Retry %d failed rows"));
-        retryButton.setOnAction(e -> onRun.run());
+        retryButton.setOnAction(e -> onRetry.run());
+        tryButton.disableProperty().bind(model.runningProperty().or(Bindings.equal(0, selectedRows)));
+        tryButton.textProperty().bind(Bindings.createStringBinding(() -> selectedRows.get() < 2
+                ? "Try on selection" : String.format(Locale.ROOT, "Try on %,d rows", selectedRows.get()), selectedRows));
+        tryButton.setTooltip(new Tooltip("Runs both stages on the rows selected in the results only, in realtime, as a "
+                + "draft run (Shift- or Ctrl-click selects several)."));
+        tryButton.setOnAction(e -> onTry.run());
     }
 
     public Parent root() {

@@ -142,7 +142,8 @@ public final class RunsViewModel {
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
                 kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), summary.displayName(),
-                record.note() == null ? "" : record.note(), record.status());
+                record.note() == null ? "" : record.note(),
+                summary.draft() ? "draft · " + record.status() : record.status());
     }
 
     /** The same text the results tiles show: hits over n. */

@@ -34,8 +34,12 @@ final class ProjectSession {
     /** The dataset hashes already copied in, so a second run on the same rows hashes nothing. */
     private final Map<Dataset, String> copied = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** A run shown from the project: its rows and the figures over them. */
-    record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics) {
+    /**
+     * A run shown from the project: its rows and the figures over them; {@code draftRows} are the rows a draft
+     * covered (then {@code rows} holds only those), empty for a run over every row.
+     */
+    record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics,
+                    List<Integer> draftRows) {
     }
 
     /**
@@ -106,9 +110,13 @@ final class ProjectSession {
 
     private static ShownRun rowsOf(Project project, long runId, Dataset dataset) {
         ColumnMapping mapping = project.mapping().orElse(null);
-        List<RowResult> rows = project.rows(runId);
+        List<Integer> draftRows = project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
+        java.util.Set<Integer> covered = java.util.Set.copyOf(draftRows);
+        // A draft's figures count the rows it tried, as they did when it ran; the others were never sent.
+        List<RowResult> rows = project.rows(runId).stream()
+                .filter(row -> covered.isEmpty() || covered.contains(row.row())).toList();
         return new ShownRun(runId, dataset, mapping, rows,
-                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
+                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()), draftRows);
     }
 
     /** Saves what the workbench holds into a new project: dataset copy, mapping, prompts and provider name. */
@@ -155,7 +163,9 @@ final class ProjectSession {
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
-        options.put("mode", mode);
+        if (!spec.selected()) { // a draft is always realtime: the mode chosen for whole runs stays for re-runs
+            options.put("mode", mode);
+        }
         project.saveRunOptions(options);
         String specJson = specJson(spec, sha, cacheIdentity);
         Long unfinished = unfinishedRun(project, specJson);
@@ -197,6 +207,10 @@ final class ProjectSession {
             return null;
         }
         RunSummary latest = runs.get(runs.size() - 1);
+        if (latest.draft()) { // Run starts a whole run, not this draft again; the cache still has what it answered
+            return latest.displayName() + " (a draft on " + latest.selectedRows().size() + " rows) did not finish: "
+                    + "press Run for every row; the rows it answered are not sent again.";
+        }
         int live = liveBatches(project, latest.id());
         return latest.displayName() + " did not finish"
                 + (live > 0 ? String.format(java.util.Locale.ROOT, " and has %d batch%s still at the provider", live,
@@ -226,6 +240,9 @@ final class ProjectSession {
         json.put("max_tokens", spec.provider().maxTokens());
         // Promoted rows change the judge's rendered prompt: a run with other examples is another run.
         json.putPOJO("examples", spec.examples().stream().map(e -> e.row()).toList());
+        if (spec.selected()) { // a different spec, so nothing ever resumes a draft as a whole run
+            spec.selection().forEach(json.putArray("selected_rows")::add);
+        }
         return json.toString();
     }
 }

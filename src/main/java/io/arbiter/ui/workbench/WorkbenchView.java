@@ -49,6 +49,7 @@ public final class WorkbenchView {
     @FXML private MenuItem exportItem;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem runItem;
+    @FXML private MenuItem tryItem;
     @FXML private MenuItem cancelItem;
     @FXML private Label datasetLabel;
     @FXML private ComboBox<String> inputColumnBox;
@@ -85,8 +86,9 @@ public final class WorkbenchView {
         this.model = model;
         ViewLoader.load("/fxml/workbench/WorkbenchView.fxml", this);
         PromptsView prompts = new PromptsView(model.prompts());
-        RunView run = new RunView(model.run(), model::startRun);
-        ResultsView results = new ResultsView(model.results(), this::chooseExportFile);
+        RunView run = new RunView(model.run(), model::startRun, model::retryRun, model::tryOnSelection,
+                model.results().selectedCountProperty());
+        ResultsView results = new ResultsView(model.results(), this::chooseExportFile, model::tryOnSelection);
         promptsSlot.getChildren().add(prompts.root());
         runSlot.getChildren().add(run.root());
         resultsSlot.getChildren().add(results.root());
@@ -153,6 +155,8 @@ public final class WorkbenchView {
         quitItem.setOnAction(e -> Platform.exit());
         runItem.setOnAction(e -> model.startRun());
         runItem.disableProperty().bind(running);
+        tryItem.setOnAction(e -> model.tryOnSelection());
+        tryItem.disableProperty().bind(running.or(model.results().selectedCountProperty().isEqualTo(0)));
         cancelItem.setOnAction(e -> model.cancelRun());
         cancelItem.disableProperty().bind(running.not());
     }

@@ -116,6 +116,8 @@ public final class WorkbenchViewModel {
     private final ProviderChoice choice;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
+    /** The rows the last run started covered; null for every row. Retrying failed rows repeats the same kind. */
+    private List<Integer> lastSelection;
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -502,7 +504,7 @@ public final class WorkbenchViewModel {
             }
             if (shown.dataset() == dataset.get()) {
                 results.show(shown.dataset(), mapping());
-                results.finish(shown.rows(), shown.metrics());
+                showStored(shown);
                 then.run();
             } else {
                 ColumnMapping mapping = shown.mapping();
@@ -516,6 +518,14 @@ public final class WorkbenchViewModel {
             lowerPane.set(LowerPane.RESULTS);
             status.set("Showing run " + runId + " in the results.");
         });
+    }
+
+    /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */
+    private void showStored(ProjectSession.ShownRun shown) {
+        if (!shown.draftRows().isEmpty()) {
+            results.startDraft(shown.draftRows());
+        }
+        results.finish(shown.rows(), shown.metrics());
     }
 
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
@@ -588,6 +598,35 @@ public final class WorkbenchViewModel {
 
     /** Starts both stages over every row, unless something would make the run fail. */
     public void startRun() {
+        start(null);
+    }
+
+    /**
+     * Starts both stages on the rows selected in the results table only, in realtime whatever the mode: a draft run
+     * to try a prompt on a few rows before paying for all of them. With a project open it is kept as a draft.
+     */
+    public void tryOnSelection() {
+        if (run.runningProperty().get() || preparing) {
+            return;
+        }
+        List<Integer> selection = results.dataset() == dataset.get() ? results.selectedIndices() : List.of();
+        if (selection.isEmpty()) {
+            run.refuse("Select rows in the results table first (Shift- or Ctrl-click for several), then try them.");
+            return;
+        }
+        start(selection);
+    }
+
+    /**
+     * Runs again what the last run covered: after a draft only its rows, so retrying a draft's failed rows does not
+     * send the whole dataset. Every answer already received comes from the cache.
+     */
+    public void retryRun() {
+        start(lastSelection != null && results.showsDraft() ? lastSelection : null);
+    }
+
+    /** A run over every row ({@code selection} null) or a draft over the selected dataset rows. */
+    private void start(List<Integer> selection) {
         if (run.runningProperty().get() || preparing) {
             return;
         }
@@ -609,14 +648,17 @@ public final class WorkbenchViewModel {
         String base = choice.baseModelProperty().get();
         String judge = choice.judgeModelProperty().get();
         int inFlight = choice.concurrencyProperty().get();
-        boolean batch = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
+        boolean batchChosen = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
+        DraftRun draft = selection == null ? null : new DraftRun(selection.size(), rows.size(), batchChosen);
+        boolean batch = draft == null && batchChosen;
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         Project recordIn = project;
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
-            RunSpec spec = spec(rows, mapping, pair, profile, examples);
+            RunSpec whole = spec(rows, mapping, pair, profile, examples);
+            RunSpec spec = selection == null ? whole : whole.withSelection(selection);
             // Retries with backoff inside; answers kept for the session outside, so Run again after a failure or
             // a judge-only edit sends only what has no answer yet.
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
@@ -641,16 +683,21 @@ public final class WorkbenchViewModel {
                 run.refuse("Cannot run: " + messageOf(failure));
                 return;
             }
-            if (results.dataset() == rows) {
-                results.clearResults();
-            } else {
+            if (results.dataset() != rows) {
                 results.show(rows, mapping);
+            }
+            lastSelection = selection;
+            if (draft != null) {
+                results.startDraft(prepared.spec().selection());
+                status.set(draft.starting());
+            } else {
+                results.clearResults();
             }
             ProjectSession.Recording resumed = prepared.recording();
             if (resumed != null && resumed.resumed()) {
-                status.set("Continuing run " + resumed.runId() + ": its answered rows are kept"
-                        + (resumed.liveBatches() > 0 ? " and its " + resumed.liveBatches()
-                        + " live batches are polled, not sent again." : "; only the rest is sent."));
+                status.set("Continuing " + (draft != null ? "draft " : "") + "run " + resumed.runId()
+                        + ": its answered rows are kept" + (resumed.liveBatches() > 0 ? " and its "
+                        + resumed.liveBatches() + " live batches are polled, not sent again." : "; only the rest is sent."));
             }
             run.start(listener -> {
                         RunHandle handle = prepared.engine().start(prepared.spec(), listener);
@@ -662,11 +709,14 @@ public final class WorkbenchViewModel {
                     outcome -> {
                         results.finish(outcome.rows(), outcome.metrics());
                         CachingChatClient cached = prepared.cached();
-                        if (cached != null && cached.hits() > 0) {
-                            status.set(String.format(java.util.Locale.ROOT,
-                                    "%,d answers came from this %s's cache; %,d requests were sent.",
-                                    cached.hits(), prepared.recording() == null ? "session" : "project",
-                                    cached.misses()));
+                        String fromCache = cached != null && cached.hits() > 0 ? String.format(java.util.Locale.ROOT,
+                                "%,d answers came from this %s's cache; %,d requests were sent.",
+                                cached.hits(), prepared.recording() == null ? "session" : "project",
+                                cached.misses()) : "";
+                        if (draft != null) {
+                            status.set(draft.finished(outcome, fromCache));
+                        } else if (!fromCache.isEmpty()) {
+                            status.set(fromCache);
                         }
                         ProjectSession.Recording recording = prepared.recording();
                         if (recording != null) {
@@ -806,7 +856,7 @@ public final class WorkbenchViewModel {
                         ProjectSession.ShownRun shown = pendingRun;
                         if (shown != null && shown.dataset() == rows) {
                             pendingRun = null;
-                            results.finish(shown.rows(), shown.metrics());
+                            showStored(shown);
                             Runnable then = afterPendingRun;
                             afterPendingRun = () -> { };
                             then.run();

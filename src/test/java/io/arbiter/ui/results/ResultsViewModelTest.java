@@ -287,6 +287,26 @@ class ResultsViewModelTest {
                         .withBase(StageOutcome.answered("Horror", new Usage(40, 1)), new BaseAnswer("Horror", "Horror")));
     }
 
+    @Test
+    void aDraftShowsAndCountsOnlyItsRowsUntilTheNextWholeRun() {
+        model.finish(List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), JudgeLoopMetrics.of(List.of()));
+        model.select(List.of(model.rows().get(4), model.rows().get(1)));
+        assertEquals(List.of(1, 4), model.selectedIndices());
+
+        model.startDraft(model.selectedIndices());
+        assertEquals("", model.rows().get(0).verdict(), "one run at a time: the earlier verdict is cleared");
+        assertEquals(List.of(1, 4), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals("Showing: the draft run's rows (2 rows)", model.rowFilterSummaryProperty().get());
+        model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT),
+                answered(4, "Horror", "Comedy", "Horror", Evaluation.INCORRECT)));
+        assertEquals(2, model.metricsProperty().get().rows(), "the rows the draft left out are not counted");
+        assertEquals("1 of 2 answers right", model.baseVsTruthCountsProperty().get());
+
+        model.clearResults();
+        assertFalse(model.showsDraft());
+        assertEquals(MOVIES.size(), model.rows().size(), "a whole run shows every row again");
+    }
+
     private static RowResult answered(int row, String truth, String base, String prediction, Evaluation evaluation) {
         String judgeRaw = prediction + "," + (evaluation == Evaluation.CORRECT ? "Correct" : "Incorrect");
         return RowResult.pending(row, List.of(truth))

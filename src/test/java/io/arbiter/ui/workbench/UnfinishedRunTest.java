@@ -79,6 +79,27 @@ class UnfinishedRunTest {
         }
     }
 
+    @Test
+    void anUnfinishedDraftIsNeverContinuedAsAWholeRunAndKeepsTheModeForWholeRuns() throws Exception {
+        try (Project project = Project.open(dir.resolve("draft.arbiter"))) {
+            ProjectSession.Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "batch");
+            session.finish(whole, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                    Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
+            ProjectSession.Recording draft = session.begin(project, spec("judge").withSelection(List.of(3, 1, 2)),
+                    "OpenAI", "https://api.example/v1", "realtime");
+            assertTrue(project.run(draft.runId()).orElseThrow().draft());
+            assertEquals("batch", project.runOptions().path("mode").asText(), "a draft leaves the mode of whole runs");
+            assertEquals("run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
+                    + "rows it answered are not sent again.", ProjectSession.unfinishedNotice(project));
+
+            ProjectSession.Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "batch");
+            assertFalse(next.resumed(), "a whole run is another run than the draft");
+            assertFalse(project.run(next.runId()).orElseThrow().draft());
+        }
+    }
+
     private static RunSpec spec(String judge) throws Exception {
         ProviderProfile profile = new ProviderProfile("OpenAI", "https://api.example/v1", "OPENAI_API_KEY", "base-model",
                 "judge-model", 0, 64, 16);
