@@ -66,4 +66,40 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             robot.interact(() -> fresh[0].shutdown());
         }
     }
+
+    @Test
+    void theHumanReviewIsKeptInTheProjectAndComesBackOnOpen(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.arbiter");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.newProject(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        runToEnd(robot);
+        robot.interact(() -> {
+            var rows = model.results().allRows();
+            model.results().label(rows.get(0), true);
+            model.results().label(rows.get(1), false);
+            model.results().togglePromoted(rows.get(1));
+        });
+        String judgeVsTruth = model.results().judgeVsTruthProperty().get();
+
+        WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
+        robot.interact(() -> {
+            fresh[0] = new WorkbenchViewModel(executor);
+            fresh[0].openProject(file);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fresh[0].review().size() == 2);
+            WaitForAsyncUtils.waitForFxEvents();
+            var rows = fresh[0].results().allRows();
+            assertEquals("right", rows.get(0).human().label());
+            assertEquals("wrong", rows.get(1).human().label());
+            assertTrue(rows.get(1).promoted());
+            assertEquals(java.util.List.of(1), fresh[0].prompts().examples().stream().map(e -> e.row()).toList());
+            assertEquals(model.prompts().examples(), fresh[0].prompts().examples(), "the same worked example");
+            assertEquals(judgeVsTruth, fresh[0].results().judgeVsTruthProperty().get(),
+                    "the promoted row stays out of the metrics");
+        } finally {
+            robot.interact(() -> fresh[0].shutdown());
+        }
+    }
 }

@@ -254,23 +254,45 @@ public final class Project implements AutoCloseable {
     // Human review, kept per dataset content so a re-imported file keeps its labels and another file does not
 
     public void saveVerdict(int row, HumanVerdict verdict) {
-        store.putVerdict(currentSha(), row, verdict);
+        saveVerdict(currentSha(), row, verdict);
+    }
+
+    /** Keeps a verdict on a row of the dataset copy {@code datasetSha256}. */
+    public void saveVerdict(String datasetSha256, int row, HumanVerdict verdict) {
+        store.putVerdict(datasetSha256, row, verdict);
     }
 
     public void removeVerdict(int row) {
-        store.removeVerdict(currentSha(), row);
+        removeVerdict(currentSha(), row);
+    }
+
+    public void removeVerdict(String datasetSha256, int row) {
+        store.removeVerdict(datasetSha256, row);
     }
 
     public Map<Integer, HumanVerdict> verdicts() {
-        return datasetInfo().map(d -> store.verdicts(d.sha256())).orElse(Map.of());
+        return datasetInfo().map(d -> verdicts(d.sha256())).orElse(Map.of());
+    }
+
+    public Map<Integer, HumanVerdict> verdicts(String datasetSha256) {
+        return store.verdicts(datasetSha256);
     }
 
     public void setPromoted(int row, boolean promoted) {
-        store.setPromoted(currentSha(), row, promoted);
+        setPromoted(currentSha(), row, promoted);
     }
 
+    public void setPromoted(String datasetSha256, int row, boolean promoted) {
+        store.setPromoted(datasetSha256, row, promoted);
+    }
+
+    /** The promoted rows in the order they were promoted: the order their examples take in the prompt. */
     public List<Integer> promotedRows() {
-        return datasetInfo().map(d -> store.promotedRows(d.sha256())).orElse(List.of());
+        return datasetInfo().map(d -> promotedRows(d.sha256())).orElse(List.of());
+    }
+
+    public List<Integer> promotedRows(String datasetSha256) {
+        return store.promotedRows(datasetSha256);
     }
 
     private String currentSha() {

@@ -8,6 +8,7 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -40,7 +41,17 @@ final class ProjectSession {
 
     /** The configuration an opened project brings back; fields are null when the project never saved them. */
     record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String baseModel, String judgeModel, ShownRun latestRun) {
+                    String providerName, String baseModel, String judgeModel, ShownRun latestRun,
+                    KeptReview review) {
+
+        /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
+        static Restored keeping(Project project) {
+            return new Restored(project, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** The human review a project keeps for one dataset: verdicts by row and the promoted rows in promotion order. */
+    record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
     }
 
     /** A run being recorded in the project. */
@@ -67,9 +78,32 @@ final class ProjectSession {
                 latest = rowsOf(project, record.id(), dataset.get());
             }
         }
+        KeptReview review = sha == null ? null : new KeptReview(project.verdicts(sha), project.promotedRows(sha));
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
-                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest);
+                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
+                review);
+    }
+
+    /** Keeps a row's verdict (null: none any more) with the dataset's copy, copying the rows in first if need be. */
+    void keepVerdict(Project project, Dataset rows, int row, HumanVerdict verdict) {
+        String sha = copy(project, rows);
+        if (verdict == null) {
+            project.removeVerdict(sha, row);
+        } else {
+            project.saveVerdict(sha, row, verdict);
+        }
+    }
+
+    void keepPromotion(Project project, Dataset rows, int row, boolean promoted) {
+        project.setPromoted(copy(project, rows), row, promoted);
+    }
+
+    /** Keeps a whole review at once, e.g. the one made before the project existed; promotions in their order. */
+    void keepReview(Project project, Dataset rows, KeptReview review) {
+        String sha = copy(project, rows);
+        review.verdicts().forEach((row, verdict) -> project.saveVerdict(sha, row, verdict));
+        review.promoted().forEach(row -> project.setPromoted(sha, row, true));
     }
 
     /** A run's rows over {@code dataset} when the run read it, else over the run's own dataset copy. */

@@ -72,7 +72,7 @@ public final class WorkbenchViewModel {
     private final ResponseCache sessionCache = new InMemoryResponseCache();
     private final ProviderConnector connector = new ProviderConnector();
     private final BatchSession batchSession = new BatchSession();
-    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
+    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge; kept in the project. */
     private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
@@ -98,6 +98,10 @@ public final class WorkbenchViewModel {
     private final RunsViewModel runs;
     /** A stored run to show once the table holds its dataset's rows. */
     private ProjectSession.ShownRun pendingRun;
+    /** A review kept in the project, to bring back once the table holds its dataset's rows. */
+    private PendingReview pendingReview;
+    /** Review changes and project closes, written in order off the FX thread. */
+    private final ProjectWrites writes;
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
@@ -116,8 +120,22 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
+        this.writes = new ProjectWrites(executor, status::set);
         this.run = new RunViewModel(executor);
         this.results = new ResultsViewModel(executor, review);
+        review.setListener(new ReviewLog.Listener() {
+            @Override
+            public void verdictChanged(int row, io.arbiter.core.review.HumanVerdict now) {
+                keepInProject("keep the verdict on row " + (row + 1),
+                        (open, rows) -> projectSession.keepVerdict(open, rows, row, now));
+            }
+
+            @Override
+            public void promotionChanged(int row, boolean promoted) {
+                keepInProject("keep the example on row " + (row + 1),
+                        (open, rows) -> projectSession.keepPromotion(open, rows, row, promoted));
+            }
+        });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
         results.reviewVersionProperty().addListener((obs, old, now) -> {
             List<FewShotExample> examples = results.examples();
@@ -338,6 +356,8 @@ public final class WorkbenchViewModel {
         String base = prompts.baseTextProperty().get();
         String judge = prompts.judgeTextProperty().get();
         String providerName = choice.selected().name();
+        ProjectSession.KeptReview reviewed = rows != null && results.dataset() == rows && review.size() > 0
+                ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows()) : null;
         status.set("Creating " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             if (Files.exists(file)) {
@@ -346,11 +366,14 @@ public final class WorkbenchViewModel {
             Project created = Project.open(file);
             try {
                 projectSession.saveConfiguration(created, rows, mapping, base, judge, providerName);
+                if (reviewed != null) {
+                    projectSession.keepReview(created, rows, reviewed);
+                }
             } catch (RuntimeException e) {
                 created.close();
                 throw e;
             }
-            return new ProjectSession.Restored(created, null, null, null, null, null, null, null);
+            return ProjectSession.Restored.keeping(created);
         }), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
@@ -386,7 +409,7 @@ public final class WorkbenchViewModel {
         status.set("Saving " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             current.store().copyTo(file);
-            return new ProjectSession.Restored(Project.open(file), null, null, null, null, null, null, null);
+            return ProjectSession.Restored.keeping(Project.open(file));
         }), "Saved the project as " + file.getFileName() + ".");
     }
 
@@ -403,10 +426,7 @@ public final class WorkbenchViewModel {
             Project old = project;
             project = restored.project();
             if (old != null && old != project) {
-                executor.submit(() -> {
-                    old.close();
-                    return null;
-                });
+                writes.queue("close " + old.file().getFileName(), old::close); // after its pending review writes
             }
             title.set(project.file().getFileName() + " — " + APP_TITLE);
             apply(restored);
@@ -432,6 +452,7 @@ public final class WorkbenchViewModel {
             ColumnMapping mapping = saved != null ? saved
                     : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
             pendingRun = restored.latestRun();
+            pendingReview = restored.review() == null ? null : new PendingReview(rows, restored.review());
             moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
             answerColumn = mapping.answerColumn();
             useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn());
@@ -686,8 +707,19 @@ public final class WorkbenchViewModel {
         batchSession.close();
         if (project != null) {
             keepPromptEdits(project);
-            project.close();
+            Project closing = project;
             project = null;
+            writes.queue("close " + closing.file().getFileName(), closing::close);
+        }
+        writes.awaitAll(10); // every review change reaches the file before the window goes
+    }
+
+    /** Writes a review change to the open project, for the rows the table shows; nothing without a project. */
+    private void keepInProject(String what, java.util.function.BiConsumer<Project, Dataset> write) {
+        Project open = project;
+        Dataset rows = results.dataset();
+        if (open != null && rows != null) {
+            writes.queue(what, () -> write.accept(open, rows));
         }
     }
 
@@ -712,6 +744,9 @@ public final class WorkbenchViewModel {
     private void useDataset(Dataset loaded, String input, String truth) {
         if (pendingRun != null && pendingRun.dataset() != loaded) {
             pendingRun = null; // another dataset came first: that run's rows would not fit
+        }
+        if (pendingReview != null && pendingReview.dataset() != loaded) {
+            pendingReview = null;
         }
         labels.clearForNewDataset();
         labelRenames = Map.of();
@@ -766,6 +801,11 @@ public final class WorkbenchViewModel {
                             pendingRun = null;
                             results.finish(shown.rows(), shown.metrics());
                         }
+                        PendingReview kept = pendingReview;
+                        if (kept != null && kept.dataset() == rows) {
+                            pendingReview = null; // after the run's rows, so its examples have their answers
+                            results.useReview(kept.review().verdicts(), kept.review().promoted());
+                        }
                     }
                 });
     }
@@ -803,5 +843,9 @@ public final class WorkbenchViewModel {
     }
 
     private record Remapped(LabelCounts counts, List<ResultRow> rows) {
+    }
+
+    /** A kept review waiting for its dataset's rows in the table. */
+    private record PendingReview(Dataset dataset, ProjectSession.KeptReview review) {
     }
 }

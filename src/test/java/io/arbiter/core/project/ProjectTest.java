@@ -43,6 +43,8 @@ class ProjectTest {
             project.saveVerdict(0, new HumanVerdict(true, "", "ana", Instant.parse("2024-05-02T00:00:00Z")));
             project.removeVerdict(0);
             project.setPromoted(2, true);
+            project.saveVerdict(0, new HumanVerdict(true, "", "ana", Instant.parse("2024-05-03T00:00:00Z")));
+            project.setPromoted(0, true); // after row 2: the second example
         }
         try (Project project = Project.open(file)) {
             Dataset copy = project.dataset().orElseThrow();
@@ -57,9 +59,11 @@ class ProjectTest {
             assertEquals("judge {{base_answer}}", project.prompts().orElseThrow().judgeText());
             assertEquals(1, project.promptVersions().stream().filter(v -> v.baseText().startsWith("base {{")).count());
             assertEquals(provider, project.provider().orElseThrow());
-            assertEquals(Map.of(1, new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z"))),
-                    project.verdicts());
-            assertEquals(List.of(2), project.promotedRows());
+            assertEquals(new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z")),
+                    project.verdicts().get(1));
+            assertEquals(List.of(0, 1), List.copyOf(project.verdicts().keySet()));
+            assertEquals(List.of(2, 0), project.promotedRows(), "in the order promoted");
+            assertEquals(List.of(), project.promotedRows("another dataset"));
         }
     }
 

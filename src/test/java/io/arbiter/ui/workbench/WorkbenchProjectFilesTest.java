@@ -1,10 +1,17 @@
 package io.arbiter.ui.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +87,60 @@ class WorkbenchProjectFilesTest {
         try (Project reopened = Project.open(file)) {
             assertEquals(edited, reopened.prompts().orElseThrow().judgeText());
         }
+    }
+
+    @Test
+    void verdictsAndPromotionsAreWrittenThroughAndComeBackWithTheProject() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("reviewed.arbiter");
+        model.newProject(file).join();
+        var rows = model.results().allRows();
+        model.results().label(rows.get(0), true); // no base answer yet: refused, nothing kept
+        assertEquals(0, model.review().size());
+        answerEveryRow(model);
+        model.results().label(rows.get(2), true);
+        model.results().label(rows.get(4), false);
+        model.results().togglePromoted(rows.get(4));
+        model.results().label(rows.get(5), true);
+        model.results().undoReview(); // cleared again: the file must not keep it
+        try (Project kept = Project.open(file)) {
+            assertEquals(List.of(2, 4), List.copyOf(kept.verdicts().keySet()), "written as they happen");
+            assertEquals(List.of(4), kept.promotedRows());
+        }
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(2, reopened.review().size());
+            assertTrue(reopened.review().verdict(2).orElseThrow().baseRight());
+            assertFalse(reopened.review().verdict(4).orElseThrow().baseRight());
+            assertEquals(List.of(4), reopened.review().promotedRows());
+            ResultRow promoted = reopened.results().allRows().get(4);
+            assertEquals("wrong", promoted.human().label());
+            assertTrue(promoted.promoted(), "the table shows the example");
+            assertEquals(List.of(4), reopened.prompts().examples().stream().map(e -> e.row()).toList(),
+                    "the promoted row goes back into {{examples}}");
+
+            reopened.results().togglePromoted(reopened.results().allRows().get(4));
+            reopened.results().note(reopened.results().allRows().get(2), "checked twice");
+        } finally {
+            reopened.shutdown();
+        }
+        try (Project kept = Project.open(file)) {
+            assertEquals(List.of(), kept.promotedRows());
+            assertEquals("checked twice", kept.verdicts().get(2).note(), "changes after reopening are kept too");
+        }
+    }
+
+    /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
+    private static void answerEveryRow(WorkbenchViewModel workbench) {
+        List<RowResult> answered = new ArrayList<>();
+        for (ResultRow row : workbench.results().allRows()) {
+            String truth = row.result().truth().get(0);
+            answered.add(row.result().withBase(StageOutcome.answered(truth, Usage.NONE), new BaseAnswer(truth, truth)));
+        }
+        workbench.results().finish(answered, JudgeLoopMetrics.of(answered.stream().map(RowResult::scored).toList()));
     }
 
     @Test
