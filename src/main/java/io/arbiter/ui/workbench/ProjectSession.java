@@ -85,6 +85,14 @@ final class ProjectSession {
                 review);
     }
 
+    /**
+     * Keeps the label renames of {@code current} in the project's mapping; the rest of its stored mapping stays as
+     * it is (it changes with a run or Save). Without a stored mapping, {@code current} is kept whole.
+     */
+    void keepRenames(Project project, ColumnMapping current) {
+        project.saveMapping(project.mapping().map(m -> m.withLabelRenames(current.labelRenames())).orElse(current));
+    }
+
     /** Keeps a row's verdict (null: none any more) with the dataset's copy, copying the rows in first if need be. */
     void keepVerdict(Project project, Dataset rows, int row, HumanVerdict verdict) {
         String sha = copy(project, rows);
@@ -127,18 +135,17 @@ final class ProjectSession {
     }
 
     /** Saves what the workbench holds into a new project: dataset copy, mapping, prompts and provider name. */
-    void saveConfiguration(Project project, Dataset rows, ColumnMapping mapping, String baseText, String judgeText,
-                           String providerName) {
+    void saveConfiguration(Project project, WorkbenchSetup setup) {
         ObjectNode options = MAPPER.createObjectNode();
-        options.put(PROVIDER_NAME, providerName);
-        if (rows != null) {
-            options.put(DATASET_SHA, copy(project, rows));
+        options.put(PROVIDER_NAME, setup.providerName());
+        if (setup.dataset() != null) {
+            options.put(DATASET_SHA, copy(project, setup.dataset()));
         }
-        if (mapping != null) {
-            project.saveMapping(mapping);
+        if (setup.mapping() != null) {
+            project.saveMapping(setup.mapping());
         }
-        if (baseText != null && judgeText != null) {
-            project.savePrompts(baseText, judgeText);
+        if (setup.baseText() != null && setup.judgeText() != null) {
+            project.savePrompts(setup.baseText(), setup.judgeText());
         }
         project.saveRunOptions(options);
     }

@@ -98,6 +98,8 @@ public final class WorkbenchViewModel {
     private final RunsViewModel runs;
     /** A stored run to show once the table holds its dataset's rows. */
     private ProjectSession.ShownRun pendingRun;
+    /** What the open project holds of the setup, as of its opening, its last Save or its last run; FX thread. */
+    private WorkbenchSetup saved;
     /** A review kept in the project, to bring back once the table holds its dataset's rows. */
     private PendingReview pendingReview;
     /** Review changes and project closes, written in order off the FX thread. */
@@ -351,11 +353,8 @@ public final class WorkbenchViewModel {
         if (busy("creating a project")) {
             return CompletableFuture.completedFuture(null);
         }
-        Dataset rows = dataset.get();
-        ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
-        String base = prompts.baseTextProperty().get();
-        String judge = prompts.judgeTextProperty().get();
-        String providerName = choice.selected().name();
+        WorkbenchSetup setup = setup();
+        Dataset rows = setup.dataset();
         ProjectSession.KeptReview reviewed = rows != null && results.dataset() == rows && review.size() > 0
                 ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows()) : null;
         status.set("Creating " + file.getFileName() + "…");
@@ -365,7 +364,7 @@ public final class WorkbenchViewModel {
             }
             Project created = Project.open(file);
             try {
-                projectSession.saveConfiguration(created, rows, mapping, base, judge, providerName);
+                projectSession.saveConfiguration(created, setup);
                 if (reviewed != null) {
                     projectSession.keepReview(created, rows, reviewed);
                 }
@@ -374,7 +373,7 @@ public final class WorkbenchViewModel {
                 throw e;
             }
             return ProjectSession.Restored.keeping(created);
-        }), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
+        }), setup, "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
     /** Opens a project file and restores its dataset, mapping, prompts, provider and latest run. */
@@ -394,7 +393,7 @@ public final class WorkbenchViewModel {
                 opened.close();
                 throw e;
             }
-        }), "Opened the project " + file.getFileName() + ".");
+        }), null, "Opened the project " + file.getFileName() + ".");
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
@@ -410,12 +409,15 @@ public final class WorkbenchViewModel {
         return switchProject(file, executor.submit(() -> {
             current.store().copyTo(file);
             return ProjectSession.Restored.keeping(Project.open(file));
-        }), "Saved the project as " + file.getFileName() + ".");
+        }), saved, "Saved the project as " + file.getFileName() + ".");
     }
 
-    /** Makes the project the open one once it has been read, restoring what it brings; the old one closes. */
+    /**
+     * Makes the project the open one once it has been read, restoring what it brings; the old one closes.
+     * {@code holds} is the setup the project holds; null: what the workbench shows once the project is restored.
+     */
     private CompletableFuture<Void> switchProject(Path file, CompletableFuture<ProjectSession.Restored> reading,
-                                                  String done) {
+                                                  WorkbenchSetup holds, String done) {
         CompletableFuture<Void> switched = new CompletableFuture<>();
         reading.whenComplete((restored, failure) -> {
             if (failure != null) {
@@ -430,6 +432,7 @@ public final class WorkbenchViewModel {
             }
             title.set(project.file().getFileName() + " — " + APP_TITLE);
             apply(restored);
+            saved = holds != null ? holds : setup();
             runs.useProject(project);
             status.set(done);
             rememberRecent(project.file());
@@ -453,10 +456,7 @@ public final class WorkbenchViewModel {
                     : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
             pendingRun = restored.latestRun();
             pendingReview = restored.review() == null ? null : new PendingReview(rows, restored.review());
-            moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
-            answerColumn = mapping.answerColumn();
-            useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn());
-            truthSeparator.set(mapping.truthSeparator());
+            useMapped(rows, mapping);
         }
     }
 
@@ -493,12 +493,8 @@ public final class WorkbenchViewModel {
                 results.show(shown.dataset(), mapping());
                 results.finish(shown.rows(), shown.metrics());
             } else {
-                ColumnMapping mapping = shown.mapping();
                 pendingRun = shown;
-                moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
-                answerColumn = mapping.answerColumn();
-                useDataset(shown.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
-                truthSeparator.set(mapping.truthSeparator());
+                useMapped(shown.dataset(), shown.mapping());
             }
             lowerPane.set(LowerPane.RESULTS);
             status.set("Showing run " + runId + " in the results.");
@@ -599,6 +595,7 @@ public final class WorkbenchViewModel {
         boolean batch = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         Project recordIn = project;
+        WorkbenchSetup recorded = setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
@@ -627,6 +624,9 @@ public final class WorkbenchViewModel {
             if (failure != null) {
                 run.refuse("Cannot run: " + messageOf(failure));
                 return;
+            }
+            if (prepared.recording() != null && project == recordIn) {
+                saved = recorded; // the run has just written this setup into the project
             }
             if (results.dataset() == rows) {
                 results.clearResults();
@@ -741,15 +741,27 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Shows a dataset read with a mapping kept in the project, label renames included. */
+    private void useMapped(Dataset rows, ColumnMapping mapping) {
+        moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
+        answerColumn = mapping.answerColumn();
+        useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn(), mapping.labelRenames());
+        truthSeparator.set(mapping.truthSeparator());
+    }
+
     private void useDataset(Dataset loaded, String input, String truth) {
+        useDataset(loaded, input, truth, Map.of());
+    }
+
+    private void useDataset(Dataset loaded, String input, String truth, Map<String, String> renames) {
         if (pendingRun != null && pendingRun.dataset() != loaded) {
             pendingRun = null; // another dataset came first: that run's rows would not fit
         }
         if (pendingReview != null && pendingReview.dataset() != loaded) {
             pendingReview = null;
         }
-        labels.clearForNewDataset();
-        labelRenames = Map.of();
+        labels.useForNewDataset(renames);
+        labelRenames = Map.copyOf(renames);
         dataset.set(loaded);
         columns.setAll(loaded.columns());
         List<String> truths = new ArrayList<>();
@@ -763,9 +775,15 @@ public final class WorkbenchViewModel {
         remap();
     }
 
+    /** A rename in the labels list: the truth is read with it, and the project holding this dataset keeps it. */
     private void useRenames(Map<String, String> renames) {
         labelRenames = renames;
         remap();
+        Project open = project;
+        if (open != null && saved != null && dataset.get() == saved.dataset()) {
+            ColumnMapping current = mapping();
+            writes.queue("keep the label renames", () -> projectSession.keepRenames(open, current));
+        }
     }
 
     /**
@@ -819,6 +837,14 @@ public final class WorkbenchViewModel {
     /** The spec a run started now would use, with this provider profile. */
     RunSpec specFor(ProviderProfile profile) {
         return spec(dataset.get(), mapping(), prompts.prompts(), profile, results.examples());
+    }
+
+    /** The setup on screen now; the mapping is null while it does not fit the dataset. */
+    WorkbenchSetup setup() {
+        Dataset rows = dataset.get();
+        ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
+        return new WorkbenchSetup(rows, mapping, prompts.baseTextProperty().get(), prompts.judgeTextProperty().get(),
+                choice.selected().name(), choice.baseModelProperty().get(), choice.judgeModelProperty().get());
     }
 
     ColumnMapping mapping() {

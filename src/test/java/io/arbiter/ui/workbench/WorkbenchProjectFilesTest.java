@@ -133,6 +133,37 @@ class WorkbenchProjectFilesTest {
         }
     }
 
+    @Test
+    void labelRenamesComeBackWithTheProjectAndChangesAreKept() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("renamed.arbiter");
+        model.newProject(file).join();
+        String merged = model.labels().labels().get(1).label();
+        String into = model.labels().labels().get(0).label();
+        int total = model.labels().labels().get(0).count() + model.labels().labels().get(1).count();
+        model.labels().rename(merged, into);
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(java.util.Map.of(merged, into), reopened.labels().renames());
+            assertEquals(java.util.Map.of(merged, into), reopened.mapping().labelRenames());
+            assertEquals(merged + " → " + into, reopened.labels().renamesTextProperty().get());
+            assertEquals(into, reopened.labels().labels().get(0).label());
+            assertEquals(total, reopened.labels().labels().get(0).count(), "the truth is read merged");
+            assertTrue(reopened.labels().labels().stream().noneMatch(l -> l.label().equals(merged)));
+
+            reopened.labels().resetRenames();
+        } finally {
+            reopened.shutdown();
+        }
+        try (Project kept = Project.open(file)) {
+            assertEquals(java.util.Map.of(), kept.mapping().orElseThrow().labelRenames(), "undoing them is kept too");
+            assertEquals(List.of(model.inputColumnProperty().get()), kept.mapping().orElseThrow().inputColumns());
+        }
+    }
+
     /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
     private static void answerEveryRow(WorkbenchViewModel workbench) {
         List<RowResult> answered = new ArrayList<>();
