@@ -10,6 +10,14 @@ import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import io.arbiter.core.project.Project;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +109,60 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         } finally {
             robot.interact(() -> fresh[0].shutdown());
         }
+    }
+
+    @Test
+    void openingAnotherProjectAsksAboutUnsavedChangesFirst(FxRobot robot) throws Exception {
+        Path first = dir.resolve("first.arbiter");
+        Path second = dir.resolve("second.arbiter");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.newProject(first));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        robot.interact(() -> model.newProject(second));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        String original = model.prompts().judgeTextProperty().get();
+        robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe brief."));
+
+        DialogPane asked = openRecent(robot, "first.arbiter");
+        assertEquals("Save changes to second.arbiter?", asked.getHeaderText());
+        assertTrue(asked.getContentText().contains("the prompts"), asked.getContentText());
+        answer(robot, asked, "Cancel");
+        assertEquals(second.toAbsolutePath(), model.projectFile(), "Cancel stays");
+        assertEquals(original + "\nBe brief.", model.prompts().judgeTextProperty().get());
+
+        answer(robot, openRecent(robot, "first.arbiter"), "Don't save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Project kept = Project.open(second)) {
+            assertEquals(original, kept.prompts().orElseThrow().judgeText(), "Don't save saves nothing");
+        }
+
+        robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe strict."));
+        answer(robot, openRecent(robot, "second.arbiter"), "Save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Project kept = Project.open(first)) {
+            assertEquals(original + "\nBe strict.", kept.prompts().orElseThrow().judgeText(), "saved before leaving");
+        }
+        assertEquals(List.of(), model.unsavedChanges());
+    }
+
+    /** Picks a project under File ▸ Open recent and waits for the question it asks. */
+    private static DialogPane openRecent(FxRobot robot, String name) throws Exception {
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        Menu recent = (Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(item -> "recentProjectsMenu".equals(item.getId())).findFirst().orElseThrow();
+        MenuItem item = recent.getItems().stream().filter(i -> i.getText().startsWith(name)).findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#unsavedChangesDialog").tryQuery().isPresent());
+        return robot.lookup("#unsavedChangesDialog").queryAs(DialogPane.class);
+    }
+
+    private static void answer(FxRobot robot, DialogPane dialog, String button) {
+        ButtonType type = dialog.getButtonTypes().stream().filter(t -> t.getText().equals(button)).findFirst()
+                .orElseThrow();
+        robot.interact(() -> ((Button) dialog.lookupButton(type)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

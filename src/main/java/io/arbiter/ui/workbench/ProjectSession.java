@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
@@ -30,6 +31,11 @@ final class ProjectSession {
 
     static final String PROVIDER_NAME = "workbench_provider";
     static final String DATASET_SHA = "workbench_dataset_sha256";
+    /** Run options a headless {@code run --project} reads too. */
+    static final String MODE = "mode";
+    static final String CONCURRENCY = "concurrency";
+    /** The offline demo's base URL in a project, as {@code arbiter run} writes and reads it. */
+    static final String OFFLINE = "offline";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The dataset hashes already copied in, so a second run on the same rows hashes nothing. */
@@ -52,6 +58,10 @@ final class ProjectSession {
 
     /** The human review a project keeps for one dataset: verdicts by row and the promoted rows in promotion order. */
     record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+    }
+
+    /** What Save writes: the setup, the provider profile without a key, and how runs go. */
+    record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {
     }
 
     /** A run being recorded in the project. */
@@ -134,19 +144,26 @@ final class ProjectSession {
                 JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
     }
 
-    /** Saves what the workbench holds into a new project: dataset copy, mapping, prompts and provider name. */
-    void saveConfiguration(Project project, WorkbenchSetup setup) {
-        ObjectNode options = MAPPER.createObjectNode();
+    /**
+     * Saves the setup into the project (dataset copy, mapping, prompts as a version, provider without a key) and
+     * how runs go (mode, concurrency), keeping the other run options it holds.
+     */
+    void saveConfiguration(Project project, Saving saving) {
+        WorkbenchSetup setup = saving.setup();
+        ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, setup.providerName());
         if (setup.dataset() != null) {
             options.put(DATASET_SHA, copy(project, setup.dataset()));
         }
+        options.put(MODE, saving.mode());
+        options.put(CONCURRENCY, saving.concurrency());
         if (setup.mapping() != null) {
             project.saveMapping(setup.mapping());
         }
         if (setup.baseText() != null && setup.judgeText() != null) {
             project.savePrompts(setup.baseText(), setup.judgeText());
         }
+        project.saveProvider(saving.provider());
         project.saveRunOptions(options);
     }
 
@@ -177,7 +194,7 @@ final class ProjectSession {
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
-        options.put("mode", mode);
+        options.put(MODE, mode);
         project.saveRunOptions(options);
         long runId = project.store().createRun(specJson(spec, sha, cacheIdentity));
         project.describeRun(runId, spec, sha, mode);

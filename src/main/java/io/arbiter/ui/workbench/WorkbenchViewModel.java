@@ -353,8 +353,8 @@ public final class WorkbenchViewModel {
         if (busy("creating a project")) {
             return CompletableFuture.completedFuture(null);
         }
-        WorkbenchSetup setup = setup();
-        Dataset rows = setup.dataset();
+        ProjectSession.Saving saving = saving();
+        Dataset rows = saving.setup().dataset();
         ProjectSession.KeptReview reviewed = rows != null && results.dataset() == rows && review.size() > 0
                 ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows()) : null;
         status.set("Creating " + file.getFileName() + "…");
@@ -364,7 +364,7 @@ public final class WorkbenchViewModel {
             }
             Project created = Project.open(file);
             try {
-                projectSession.saveConfiguration(created, setup);
+                projectSession.saveConfiguration(created, saving);
                 if (reviewed != null) {
                     projectSession.keepReview(created, rows, reviewed);
                 }
@@ -373,7 +373,7 @@ public final class WorkbenchViewModel {
                 throw e;
             }
             return ProjectSession.Restored.keeping(created);
-        }), setup, "Created the project " + file.getFileName() + "; runs started now are kept in it.");
+        }), saving.setup(), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
     /** Opens a project file and restores its dataset, mapping, prompts, provider and latest run. */
@@ -394,6 +394,63 @@ public final class WorkbenchViewModel {
                 throw e;
             }
         }), null, "Opened the project " + file.getFileName() + ".");
+    }
+
+    /**
+     * Writes the setup on screen into the open project (dataset copy, mapping, prompts as a version, provider and
+     * its models, mode and concurrency); completes with true once it is saved, false when nothing was saved.
+     */
+    public CompletableFuture<Boolean> saveProject() {
+        Project into = project;
+        if (into == null) {
+            status.set("No project is open: use Save project as….");
+            return CompletableFuture.completedFuture(false);
+        }
+        if (busy("saving the project")) {
+            return CompletableFuture.completedFuture(false);
+        }
+        ProjectSession.Saving saving = saving();
+        status.set("Saving " + into.file().getFileName() + "…");
+        return executor.submit(() -> {
+            projectSession.saveConfiguration(into, saving);
+            return true;
+        }).handle((done, failure) -> {
+            if (failure != null) {
+                status.set("Could not save " + into.file().getFileName() + ": " + messageOf(failure));
+                return false;
+            }
+            if (project == into) {
+                saved = saving.setup();
+            }
+            status.set("Saved " + into.file().getFileName() + ".");
+            return true;
+        });
+    }
+
+    /**
+     * What the open project would lose if the workbench closed now ("the prompts", …): the setup changed since it
+     * was opened, saved or last run. Runs, reviews and label renames are kept as they happen, so never count.
+     */
+    public List<String> unsavedChanges() {
+        return project == null || saved == null ? List.of() : setup().changesSince(saved);
+    }
+
+    /** Everything Save writes, taken on the FX thread. */
+    private ProjectSession.Saving saving() {
+        String mode = choice.modeProperty().get() == RunMode.BATCH && choice.selected().hasBatchApi() ? "batch" : "realtime";
+        return new ProjectSession.Saving(setup(), keptProfile(), mode, choice.concurrencyProperty().get());
+    }
+
+    /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */
+    private ProviderProfile keptProfile() {
+        ProviderSettings settings = choice.selected();
+        ProviderProfile profile = settings.profile(settings.offline() ? ProjectSession.OFFLINE : settings.baseUrl());
+        String base = choice.baseModelProperty().get();
+        String judge = choice.judgeModelProperty().get();
+        return new ProviderProfile(profile.name(), profile.baseUrl(), profile.apiKeyEnv(),
+                base == null || base.isBlank() ? profile.baseModel() : base.strip(),
+                judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
+                profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get());
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
@@ -700,13 +757,15 @@ public final class WorkbenchViewModel {
                 status.set(failure == null ? "Exported results to " + written + "." : "Export failed: " + messageOf(failure)));
     }
 
-    /** Stops the offline server; called when the window closes. */
+    /**
+     * Stops the offline server and closes the project; called when the window closes. Unsaved setup changes are
+     * not saved here: the window asks first (see {@link #unsavedChanges()}), so "Don't save" means it.
+     */
     public void shutdown() {
         run.cancel();
         connector.close();
         batchSession.close();
         if (project != null) {
-            keepPromptEdits(project);
             Project closing = project;
             project = null;
             writes.queue("close " + closing.file().getFileName(), closing::close);

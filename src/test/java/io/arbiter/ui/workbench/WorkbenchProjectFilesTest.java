@@ -75,17 +75,60 @@ class WorkbenchProjectFilesTest {
     }
 
     @Test
-    void promptEditsMadeAfterTheLastRunAreKeptWhenTheWorkbenchCloses() throws Exception {
+    void promptEditsAreUnsavedUntilSavedAndClosingWithoutSavingLeavesTheFileAsItWas() throws Exception {
         model.openSample();
         Path file = dir.resolve("kept.arbiter");
         model.newProject(file).join();
-        String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
-        model.prompts().judgeTextProperty().set(edited);
+        String original = model.prompts().judgeTextProperty().get();
+        assertEquals(List.of(), model.unsavedChanges());
+        model.prompts().judgeTextProperty().set(original + "\nBe strict about capitals.");
+        assertEquals(List.of("the prompts"), model.unsavedChanges());
 
-        model.shutdown();
+        model.shutdown(); // the window asked first; "Don't save" must not save
 
         try (Project reopened = Project.open(file)) {
-            assertEquals(edited, reopened.prompts().orElseThrow().judgeText());
+            assertEquals(original, reopened.prompts().orElseThrow().judgeText());
+        }
+    }
+
+    @Test
+    void saveWritesTheSetupOnScreenIntoTheOpenProject() throws Exception {
+        model.openSample();
+        assertEquals(false, model.saveProject().join(), "no project: nothing to save into");
+        Path file = dir.resolve("saved.arbiter");
+        model.newProject(file).join();
+        String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
+        model.prompts().judgeTextProperty().set(edited);
+        model.judgeModelProperty().set("judge-two");
+        model.concurrencyProperty().set(3);
+        model.modeProperty().set(RunMode.BATCH);
+        model.labels().rename(model.labels().labels().get(1).label(), model.labels().labels().get(0).label());
+        assertEquals(List.of("the prompts", "the provider"), model.unsavedChanges(), "a rename is kept at once");
+
+        assertTrue(model.saveProject().join());
+
+        assertEquals(List.of(), model.unsavedChanges());
+        assertTrue(model.statusProperty().get().startsWith("Saved saved.arbiter"), model.statusProperty().get());
+        try (Project kept = Project.open(file)) {
+            assertEquals(edited, kept.prompts().orElseThrow().judgeText());
+            assertEquals("judge-two", kept.provider().orElseThrow().judgeModel());
+            assertEquals(ProjectSession.OFFLINE, kept.provider().orElseThrow().baseUrl(), "never a port that is gone");
+            assertEquals(3, kept.runOptions().path("concurrency").asInt());
+            assertEquals("batch", kept.runOptions().path("mode").asText());
+            assertEquals(1, kept.mapping().orElseThrow().labelRenames().size());
+        }
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(edited, reopened.prompts().judgeTextProperty().get());
+            assertEquals("judge-two", reopened.judgeModelProperty().get());
+            assertEquals(List.of(), reopened.unsavedChanges(), "what was opened is what the project holds");
+            reopened.results().label(reopened.results().allRows().get(0), true);
+            assertEquals(List.of(), reopened.unsavedChanges(), "reviews are kept as they happen");
+        } finally {
+            reopened.shutdown();
         }
     }
 
