@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.project.Project;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -65,6 +67,46 @@ class ProjectCommandsTest {
         assertEquals(0.0, comparison.get("deltas").get("kappa").get("change").asDouble(), 1e-12);
         assertEquals(0, cli("compare", project.toString(), "1", "2"), err);
         assertTrue(out.contains("McNemar p = 1"), out);
+    }
+
+    @Test
+    void aRerunTakesTheModeAndConcurrencyStoredInTheProjectUnlessGiven() throws Exception {
+        try (Project opened = Project.open(project)) {
+            ObjectNode options = new ObjectMapper().createObjectNode();
+            options.put("mode", "batch");
+            options.put("concurrency", 3);
+            opened.saveRunOptions(options); // as the workbench keeps them
+        }
+        assertEquals(0, cli("run", "--project", project.toString(), "--poll-seconds", "0.05", "--json"), err);
+        assertEquals("batch", lastRun().get("mode").asText());
+        assertEquals(3, storedConcurrency());
+
+        assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--concurrency", "5",
+                "--json"), err);
+        assertEquals("realtime", lastRun().get("mode").asText(), "flags win");
+        assertEquals(5, storedConcurrency());
+
+        try (Project opened = Project.open(project)) {
+            opened.saveRunOptions(new ObjectMapper().createObjectNode().put("mode", "sometimes"));
+        }
+        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString()));
+        assertTrue(err.contains("stores the mode 'sometimes'"), err);
+        assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--json"), err);
+    }
+
+    /** The newest run's parameters as the project records them. */
+    private JsonNode lastRun() throws Exception {
+        try (Project opened = Project.open(project)) {
+            var runs = opened.runs();
+            return new ObjectMapper().readTree(runs.get(runs.size() - 1).record().parametersJson());
+        }
+    }
+
+    /** The concurrency the last run used, kept with the provider profile. */
+    private int storedConcurrency() throws Exception {
+        try (Project opened = Project.open(project)) {
+            return opened.provider().orElseThrow().concurrency();
+        }
     }
 
     @Test

@@ -190,11 +190,16 @@ final class ProjectSession {
         String sha = copy(project, spec.dataset());
         project.saveMapping(spec.mapping());
         project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
-        project.saveProvider(spec.provider());
+        ProviderProfile profile = spec.provider();
+        // The offline server's port is gone with this session; "offline" is what a headless re-run starts anew.
+        project.saveProvider(!OFFLINE.equals(cacheIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE,
+                profile.apiKeyEnv(), profile.baseModel(), profile.judgeModel(), profile.temperature(),
+                profile.maxTokens(), profile.concurrency()));
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
         options.put(MODE, mode);
+        options.put(CONCURRENCY, profile.concurrency());
         project.saveRunOptions(options);
         long runId = project.store().createRun(specJson(spec, sha, cacheIdentity));
         project.describeRun(runId, spec, sha, mode);

@@ -662,7 +662,7 @@ public final class WorkbenchViewModel {
             // a judge-only edit sends only what has no answer yet.
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
                     ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
-            String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
+            String cacheIdentity = preset.offline() ? ProjectSession.OFFLINE : profile.baseUrl();
             // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
             ProjectSession.Recording recording = recordIn == null ? null
                     : projectSession.begin(recordIn, spec, preset.name(), cacheIdentity, batch ? "batch" : "realtime");

@@ -207,6 +207,43 @@ class WorkbenchProjectFilesTest {
         }
     }
 
+    @Test
+    void aSavedWorkbenchProjectReRunsHeadlessWithItsModeAndConcurrency() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("headless.arbiter");
+        model.newProject(file).join();
+        model.concurrencyProperty().set(3);
+        model.modeProperty().set(RunMode.BATCH);
+        assertTrue(model.saveProject().join());
+        model.shutdown();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = io.arbiter.cli.ArbiterCli.execute(new String[] {"run", "--project", file.toString(),
+                "--poll-seconds", "0.05", "--json"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+
+        assertEquals(0, status, err.toString());
+        try (Project kept = Project.open(file)) {
+            var run = kept.runs().get(0).record();
+            assertTrue(run.parametersJson().contains("\"mode\":\"batch\""), run.parametersJson());
+            assertEquals(3, kept.provider().orElseThrow().concurrency());
+            assertEquals(model.datasetProperty().get().size(), kept.rows(run.id()).size());
+        }
+    }
+
+    @Test
+    void aRunRecordsItsConcurrencyAndTheOfflineDemoByName() throws Exception {
+        model.openSample();
+        var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
+        try (Project project = Project.open(dir.resolve("run.arbiter"))) {
+            new ProjectSession().begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
+                    "realtime");
+            assertEquals(ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
+            assertEquals(7, project.runOptions().path("concurrency").asInt());
+            assertEquals("realtime", project.runOptions().path("mode").asText());
+        }
+    }
+
     /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
     private static void answerEveryRow(WorkbenchViewModel workbench) {
         List<RowResult> answered = new ArrayList<>();
