@@ -42,7 +42,9 @@ final class ProjectSession {
     private final Map<Dataset, String> copied = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** A run shown from the project: its rows and the figures over them. */
-    record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics) {
+    /** {@code review} is the kept review of the run's dataset when it is not the one on screen, else null. */
+    record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics,
+                    KeptReview review) {
     }
 
     /** The configuration an opened project brings back; fields are null when the project never saved them. */
@@ -85,10 +87,10 @@ final class ProjectSession {
         for (int i = runs.size() - 1; i >= 0 && latest == null && dataset.isPresent(); i--) {
             RunRecord record = runs.get(i).record();
             if (record.metricsJson() != null && sha != null && sha.equals(record.datasetSha256())) {
-                latest = rowsOf(project, record.id(), dataset.get());
+                latest = rowsOf(project, record.id(), dataset.get(), null);
             }
         }
-        KeptReview review = sha == null ? null : new KeptReview(project.verdicts(sha), project.promotedRows(sha));
+        KeptReview review = sha == null ? null : keptReview(project, sha);
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
                 provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
@@ -134,14 +136,18 @@ final class ProjectSession {
                 .orElseThrow(() -> new IllegalArgumentException("The project has no copy of the dataset run "
                         + runId + " read."));
         copied.put(dataset, record.datasetSha256());
-        return rowsOf(project, runId, dataset);
+        return rowsOf(project, runId, dataset, dataset == current ? null : keptReview(project, record.datasetSha256()));
     }
 
-    private static ShownRun rowsOf(Project project, long runId, Dataset dataset) {
+    private static ShownRun rowsOf(Project project, long runId, Dataset dataset, KeptReview review) {
         ColumnMapping mapping = project.mapping().orElse(null);
         List<RowResult> rows = project.rows(runId);
         return new ShownRun(runId, dataset, mapping, rows,
-                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
+                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()), review);
+    }
+
+    private static KeptReview keptReview(Project project, String sha) {
+        return new KeptReview(project.verdicts(sha), project.promotedRows(sha));
     }
 
     /**

@@ -551,6 +551,8 @@ public final class WorkbenchViewModel {
                 results.finish(shown.rows(), shown.metrics());
             } else {
                 pendingRun = shown;
+                // The table is about to hold that dataset's rows: their review comes back with them.
+                pendingReview = shown.review() == null ? null : new PendingReview(shown.dataset(), shown.review());
                 useMapped(shown.dataset(), shown.mapping());
             }
             lowerPane.set(LowerPane.RESULTS);

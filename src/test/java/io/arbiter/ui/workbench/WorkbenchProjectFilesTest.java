@@ -244,6 +244,24 @@ class WorkbenchProjectFilesTest {
         }
     }
 
+    @Test
+    void showingARunOfAnotherDatasetBringsThatDatasetsReviewWithIt() throws Exception {
+        model.openSample();
+        var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 2);
+        var rows = model.datasetProperty().get();
+        try (Project project = Project.open(dir.resolve("shown.arbiter"))) {
+            ProjectSession session = new ProjectSession();
+            long runId = session.begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
+                    "realtime").runId();
+            var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
+            session.keepVerdict(project, rows, 2, verdict);
+
+            assertNull(session.show(project, runId, rows).review(), "the review on screen is already this one");
+            var elsewhere = new ProjectSession().show(project, runId, null);
+            assertEquals(java.util.Map.of(2, verdict), elsewhere.review().verdicts());
+        }
+    }
+
     /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
     private static void answerEveryRow(WorkbenchViewModel workbench) {
         List<RowResult> answered = new ArrayList<>();
