@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.project.Project;
 import java.io.PrintWriter;
@@ -92,6 +93,21 @@ class ProjectCommandsTest {
         assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString()));
         assertTrue(err.contains("stores the mode 'sometimes'"), err);
         assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--json"), err);
+    }
+
+    @Test
+    void aRerunReadsTheProjectsCurrentDatasetNotTheLastCopiedIn() throws Exception {
+        String movies;
+        try (Project opened = Project.open(project)) {
+            movies = opened.datasetInfo().orElseThrow().sha256();
+            Dataset other = new Dataset("other", List.of("Text"), List.<String[]>of(new String[] {"a"}));
+            opened.copyDataset(other, null, "other-rows"); // e.g. kept for a review: not the one to re-run
+            assertEquals(movies, opened.datasetInfo().orElseThrow().sha256());
+            opened.saveDataset(other, null, "other-rows");
+            opened.useDataset(movies); // the workbench went back to the movies and saved
+        }
+        assertEquals(0, cli("run", "--project", project.toString(), "--json"), err);
+        assertEquals(Samples.movies().size(), new ObjectMapper().readTree(out).get("rows").asInt());
     }
 
     /** The newest run's parameters as the project records them. */

@@ -72,7 +72,8 @@ final class ProjectSession {
 
     Restored restore(Project project) {
         JsonNode options = project.runOptions();
-        String sha = options.path(DATASET_SHA).asText(null);
+        // The project's current dataset; files from before it was kept name the workbench's in the run options.
+        String sha = project.currentDatasetSha().orElse(options.path(DATASET_SHA).asText(null));
         Optional<Dataset> dataset = sha == null ? Optional.empty() : project.dataset(sha);
         if (dataset.isEmpty()) {
             dataset = project.dataset();
@@ -159,7 +160,9 @@ final class ProjectSession {
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, setup.providerName());
         if (setup.dataset() != null) {
-            options.put(DATASET_SHA, copy(project, setup.dataset()));
+            String sha = copy(project, setup.dataset());
+            project.useDataset(sha);
+            options.put(DATASET_SHA, sha);
         }
         options.put(MODE, saving.mode());
         options.put(CONCURRENCY, saving.concurrency());
@@ -177,13 +180,13 @@ final class ProjectSession {
         String sha = copied.get(rows);
         if (sha == null) {
             try {
-                sha = project.saveDataset(rows).sha256();
+                sha = project.copyDataset(rows).sha256();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not copy the dataset into the project: " + e.getMessage(), e);
             }
             copied.put(rows, sha);
         } else if (project.dataset(sha).isEmpty()) {
-            project.saveDataset(rows, rows.source() == null ? null : rows.source().toString(), sha);
+            project.copyDataset(rows, rows.source() == null ? null : rows.source().toString(), sha);
         }
         return sha;
     }
@@ -194,6 +197,7 @@ final class ProjectSession {
      */
     Recording begin(Project project, RunSpec spec, String providerName, String cacheIdentity, String mode) {
         String sha = copy(project, spec.dataset());
+        project.useDataset(sha); // what a headless re-run of the project reads
         project.saveMapping(spec.mapping());
         project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
         ProviderProfile profile = spec.provider();
