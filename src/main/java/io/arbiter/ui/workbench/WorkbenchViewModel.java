@@ -447,7 +447,9 @@ public final class WorkbenchViewModel {
         ProviderProfile profile = settings.profile(settings.offline() ? ProjectSession.OFFLINE : settings.baseUrl());
         String base = choice.baseModelProperty().get();
         String judge = choice.judgeModelProperty().get();
-        return new ProviderProfile(profile.name(), profile.baseUrl(), profile.apiKeyEnv(),
+        // Only a variable's name is kept; something else in that field could be a pasted key.
+        String keyEnv = settings.keySourceIsAName() ? profile.apiKeyEnv() : null;
+        return new ProviderProfile(profile.name(), profile.baseUrl(), keyEnv,
                 base == null || base.isBlank() ? profile.baseModel() : base.strip(),
                 judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
                 profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get());

@@ -232,6 +232,30 @@ class WorkbenchProjectFilesTest {
     }
 
     @Test
+    void saveNeverWritesWhatLooksLikeAKeyInPlaceOfItsVariable() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("keyless.arbiter");
+        model.newProject(file).join();
+        String pasted = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
+        model.useProviderSettings(new io.arbiter.core.llm.ProviderSettings("Pasted", "https://api.example.test/v1",
+                pasted, "b", "j", 0, 256, null, 4, 0, 0, false, null, null, null, null));
+
+        assertTrue(model.saveProject().join());
+        model.shutdown();
+
+        try (Project kept = Project.open(file)) {
+            assertEquals("Pasted", kept.provider().orElseThrow().name());
+            assertNull(kept.provider().orElseThrow().apiKeyEnv());
+        }
+        for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            if (Files.exists(part)) {
+                assertFalse(new String(Files.readAllBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(pasted), part.toString());
+            }
+        }
+    }
+
+    @Test
     void aRunRecordsItsConcurrencyAndTheOfflineDemoByName() throws Exception {
         model.openSample();
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
