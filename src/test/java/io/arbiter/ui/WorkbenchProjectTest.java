@@ -78,9 +78,9 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
     @Test
     void theHumanReviewIsKeptInTheProjectAndComesBackOnOpen(FxRobot robot) throws Exception {
         Path file = dir.resolve("reviewed.arbiter");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.newProject(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.projectFile() != null);
         runToEnd(robot);
         robot.interact(() -> {
             var rows = model.results().allRows();
@@ -96,7 +96,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             fresh[0].openProject(file);
         });
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fresh[0].review().size() == 2);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fresh[0].review().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
             var rows = fresh[0].results().allRows();
             assertEquals("right", rows.get(0).human().label());
@@ -115,11 +115,11 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
     void openingAnotherProjectAsksAboutUnsavedChangesFirst(FxRobot robot) throws Exception {
         Path first = dir.resolve("first.arbiter");
         Path second = dir.resolve("second.arbiter");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.newProject(first));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
         robot.interact(() -> model.newProject(second));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
         String original = model.prompts().judgeTextProperty().get();
         robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe brief."));
 
@@ -131,7 +131,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         assertEquals(original + "\nBe brief.", model.prompts().judgeTextProperty().get());
 
         answer(robot, openRecent(robot, "first.arbiter"), "Don't save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
         try (Project kept = Project.open(second)) {
             assertEquals(original, kept.prompts().orElseThrow().judgeText(), "Don't save saves nothing");
@@ -139,7 +139,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
 
         robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe strict."));
         answer(robot, openRecent(robot, "second.arbiter"), "Save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
         try (Project kept = Project.open(first)) {
             assertEquals(original + "\nBe strict.", kept.prompts().orElseThrow().judgeText(), "saved before leaving");
@@ -154,7 +154,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
                 .filter(item -> "recentProjectsMenu".equals(item.getId())).findFirst().orElseThrow();
         MenuItem item = recent.getItems().stream().filter(i -> i.getText().startsWith(name)).findFirst().orElseThrow();
         robot.interact(item::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#unsavedChangesDialog").tryQuery().isPresent());
         return robot.lookup("#unsavedChangesDialog").queryAs(DialogPane.class);
     }
