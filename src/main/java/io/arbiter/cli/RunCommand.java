@@ -1,5 +1,6 @@
 package io.arbiter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
@@ -44,9 +45,12 @@ import picocli.CommandLine.Option;
         description = "Run the base model and the judge over every row and report the three accuracies.")
 final class RunCommand extends SpecCommand implements Callable<Integer> {
 
-    @Option(names = "--mode", defaultValue = "realtime",
-            description = "realtime (requests as fast as --concurrency allows) or batch (the Batch API: half the price, up to 24 h) (default: ${DEFAULT-VALUE}).")
-    String mode;
+    @Option(names = "--mode",
+            description = "realtime (requests as fast as --concurrency allows) or batch (the Batch API: half the price, up to 24 h) (default: the project's stored run options when re-running them, else realtime).")
+    String givenMode;
+
+    /** The mode in force: --mode, else the stored one when re-running a project, else realtime. */
+    String mode = "realtime";
 
     @Option(names = "--poll-seconds", description = "Seconds between batch status polls (default: 10, or 0.1 for a provider on this machine).")
     Double pollSeconds;
@@ -66,12 +70,28 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         checkSettings();
-        if (!mode.equals("realtime") && !mode.equals("batch")) {
-            throw new CliFailure("--mode must be realtime or batch, not '" + mode + "'", ArbiterCli.BAD_INPUT);
+        if (givenMode != null) {
+            if (!givenMode.equals("realtime") && !givenMode.equals("batch")) {
+                throw new CliFailure("--mode must be realtime or batch, not '" + givenMode + "'", ArbiterCli.BAD_INPUT);
+            }
+            mode = givenMode;
         }
         Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
             return run(opened, given != null ? given : readInputs(opened, stderr), stdout, stderr);
+        }
+    }
+
+    @Override
+    void useStoredRunOptions(Project opened, JsonNode options) {
+        super.useStoredRunOptions(opened, options);
+        String stored = options.path("mode").asText(null);
+        if (givenMode == null && stored != null) {
+            if (!stored.equals("realtime") && !stored.equals("batch")) {
+                throw new CliFailure(opened.file() + " stores the mode '" + stored + "', not realtime or batch; give --mode",
+                        ArbiterCli.BAD_INPUT);
+            }
+            mode = stored;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.arbiter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
@@ -90,8 +91,11 @@ abstract class SpecCommand {
     @Option(names = "--judge-model", description = "Judge model (required with a base URL).")
     String judgeModel;
 
-    @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight at once, 1 to 512 (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--concurrency", description = "Requests in flight at once, 1 to 512 (default: the project's stored run options when re-running them, else 16).")
+    Integer givenConcurrency;
+
+    /** The concurrency in force: --concurrency, else the stored one when re-running a project, else 16. */
+    int concurrency = ProviderProfile.DEFAULT_CONCURRENCY;
 
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
@@ -120,8 +124,26 @@ abstract class SpecCommand {
 
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void checkSettings() {
-        if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
-            throw new CliFailure("--concurrency must be 1 to 512, not " + concurrency, ArbiterCli.BAD_INPUT);
+        if (givenConcurrency != null) {
+            if (givenConcurrency < 1 || givenConcurrency > ProviderProfile.MAX_CONCURRENCY) {
+                throw new CliFailure("--concurrency must be 1 to 512, not " + givenConcurrency, ArbiterCli.BAD_INPUT);
+            }
+            concurrency = givenConcurrency;
+        }
+    }
+
+    /**
+     * Takes what the options leave open from the run options stored in the project being re-run (the workbench
+     * keeps its mode and concurrency there); options given on the command line win.
+     */
+    void useStoredRunOptions(Project opened, JsonNode options) {
+        JsonNode stored = options.get("concurrency");
+        if (givenConcurrency == null && stored != null && stored.canConvertToInt()) {
+            if (stored.asInt() < 1 || stored.asInt() > ProviderProfile.MAX_CONCURRENCY) {
+                throw new CliFailure(opened.file() + " stores a concurrency of " + stored.asInt()
+                        + ", not 1 to 512; give --concurrency", ArbiterCli.BAD_INPUT);
+            }
+            concurrency = stored.asInt();
         }
     }
 
@@ -180,6 +202,7 @@ abstract class SpecCommand {
         ColumnMapping mapping = opened.mapping().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         PromptVersion prompts = opened.prompts().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        useStoredRunOptions(opened, opened.runOptions());
         provider = stored.baseUrl();
         apiKeyEnv = stored.apiKeyEnv();
         keychainEntry = stored.keychainEntry();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.project.Project;
@@ -98,6 +100,61 @@ class ProjectCommandsTest {
         assertEquals(runs.get(0).get("rows").asInt(), runs.get(2).get("rows").asInt(), "the re-run covers every row");
         assertEquals(0, cli("runs", project.toString()), err);
         assertTrue(out.contains("run 2 (draft)"), out);
+    }
+
+    @Test
+    void aRerunTakesTheModeAndConcurrencyStoredInTheProjectUnlessGiven() throws Exception {
+        try (Project opened = Project.open(project)) {
+            ObjectNode options = new ObjectMapper().createObjectNode();
+            options.put("mode", "batch");
+            options.put("concurrency", 3);
+            opened.saveRunOptions(options); // as the workbench keeps them
+        }
+        assertEquals(0, cli("run", "--project", project.toString(), "--poll-seconds", "0.05", "--json"), err);
+        assertEquals("batch", lastRun().get("mode").asText());
+        assertEquals(3, storedConcurrency());
+
+        assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--concurrency", "5",
+                "--json"), err);
+        assertEquals("realtime", lastRun().get("mode").asText(), "flags win");
+        assertEquals(5, storedConcurrency());
+
+        try (Project opened = Project.open(project)) {
+            opened.saveRunOptions(new ObjectMapper().createObjectNode().put("mode", "sometimes"));
+        }
+        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString()));
+        assertTrue(err.contains("stores the mode 'sometimes'"), err);
+        assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--json"), err);
+    }
+
+    @Test
+    void aRerunReadsTheProjectsCurrentDatasetNotTheLastCopiedIn() throws Exception {
+        String movies;
+        try (Project opened = Project.open(project)) {
+            movies = opened.datasetInfo().orElseThrow().sha256();
+            Dataset other = new Dataset("other", List.of("Text"), List.<String[]>of(new String[] {"a"}));
+            opened.copyDataset(other, null, "other-rows"); // e.g. kept for a review: not the one to re-run
+            assertEquals(movies, opened.datasetInfo().orElseThrow().sha256());
+            opened.saveDataset(other, null, "other-rows");
+            opened.useDataset(movies); // the workbench went back to the movies and saved
+        }
+        assertEquals(0, cli("run", "--project", project.toString(), "--json"), err);
+        assertEquals(Samples.movies().size(), new ObjectMapper().readTree(out).get("rows").asInt());
+    }
+
+    /** The newest run's parameters as the project records them. */
+    private JsonNode lastRun() throws Exception {
+        try (Project opened = Project.open(project)) {
+            var runs = opened.runs();
+            return new ObjectMapper().readTree(runs.get(runs.size() - 1).record().parametersJson());
+        }
+    }
+
+    /** The concurrency the last run used, kept with the provider profile. */
+    private int storedConcurrency() throws Exception {
+        try (Project opened = Project.open(project)) {
+            return opened.provider().orElseThrow().concurrency();
+        }
     }
 
     @Test

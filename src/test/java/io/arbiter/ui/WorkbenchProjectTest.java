@@ -10,6 +10,14 @@ import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import io.arbiter.core.project.Project;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +73,96 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         } finally {
             robot.interact(() -> fresh[0].shutdown());
         }
+    }
+
+    @Test
+    void theHumanReviewIsKeptInTheProjectAndComesBackOnOpen(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.arbiter");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.newProject(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        runToEnd(robot);
+        robot.interact(() -> {
+            var rows = model.results().allRows();
+            model.results().label(rows.get(0), true);
+            model.results().label(rows.get(1), false);
+            model.results().togglePromoted(rows.get(1));
+        });
+        String judgeVsTruth = model.results().judgeVsTruthProperty().get();
+
+        WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
+        robot.interact(() -> {
+            fresh[0] = new WorkbenchViewModel(executor);
+            fresh[0].openProject(file);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fresh[0].review().size() == 2);
+            WaitForAsyncUtils.waitForFxEvents();
+            var rows = fresh[0].results().allRows();
+            assertEquals("right", rows.get(0).human().label());
+            assertEquals("wrong", rows.get(1).human().label());
+            assertTrue(rows.get(1).promoted());
+            assertEquals(java.util.List.of(1), fresh[0].prompts().examples().stream().map(e -> e.row()).toList());
+            assertEquals(model.prompts().examples(), fresh[0].prompts().examples(), "the same worked example");
+            assertEquals(judgeVsTruth, fresh[0].results().judgeVsTruthProperty().get(),
+                    "the promoted row stays out of the metrics");
+        } finally {
+            robot.interact(() -> fresh[0].shutdown());
+        }
+    }
+
+    @Test
+    void openingAnotherProjectAsksAboutUnsavedChangesFirst(FxRobot robot) throws Exception {
+        Path first = dir.resolve("first.arbiter");
+        Path second = dir.resolve("second.arbiter");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        robot.interact(() -> model.newProject(first));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        robot.interact(() -> model.newProject(second));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        String original = model.prompts().judgeTextProperty().get();
+        robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe brief."));
+
+        DialogPane asked = openRecent(robot, "first.arbiter");
+        assertEquals("Save changes to second.arbiter?", asked.getHeaderText());
+        assertTrue(asked.getContentText().contains("the prompts"), asked.getContentText());
+        answer(robot, asked, "Cancel");
+        assertEquals(second.toAbsolutePath(), model.projectFile(), "Cancel stays");
+        assertEquals(original + "\nBe brief.", model.prompts().judgeTextProperty().get());
+
+        answer(robot, openRecent(robot, "first.arbiter"), "Don't save");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Project kept = Project.open(second)) {
+            assertEquals(original, kept.prompts().orElseThrow().judgeText(), "Don't save saves nothing");
+        }
+
+        robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe strict."));
+        answer(robot, openRecent(robot, "second.arbiter"), "Save");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Project kept = Project.open(first)) {
+            assertEquals(original + "\nBe strict.", kept.prompts().orElseThrow().judgeText(), "saved before leaving");
+        }
+        assertEquals(List.of(), model.unsavedChanges());
+    }
+
+    /** Picks a project under File ▸ Open recent and waits for the question it asks. */
+    private static DialogPane openRecent(FxRobot robot, String name) throws Exception {
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        Menu recent = (Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(item -> "recentProjectsMenu".equals(item.getId())).findFirst().orElseThrow();
+        MenuItem item = recent.getItems().stream().filter(i -> i.getText().startsWith(name)).findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#unsavedChangesDialog").tryQuery().isPresent());
+        return robot.lookup("#unsavedChangesDialog").queryAs(DialogPane.class);
+    }
+
+    private static void answer(FxRobot robot, DialogPane dialog, String button) {
+        ButtonType type = dialog.getButtonTypes().stream().filter(t -> t.getText().equals(button)).findFirst()
+                .orElseThrow();
+        robot.interact(() -> ((Button) dialog.lookupButton(type)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

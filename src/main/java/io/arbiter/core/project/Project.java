@@ -46,6 +46,7 @@ public final class Project implements AutoCloseable {
     static final String PROVIDER = "provider_profile";
     static final String PROMPTS = "current_prompt_version";
     static final String RUN_OPTIONS = "run_options";
+    static final String CURRENT_DATASET = "current_dataset_sha256";
 
     private final ProjectStore store;
 
@@ -68,14 +69,32 @@ public final class Project implements AutoCloseable {
 
     // The dataset copy
 
-    /** Copies the dataset in, named by the SHA-256 of its source file (or of its cells when it has none). */
+    /**
+     * Copies the dataset in, named by the SHA-256 of its source file (or of its cells when it has none), and makes
+     * it the current one.
+     */
     public StoredDataset saveDataset(Dataset dataset) throws IOException {
-        Path source = dataset.source();
-        String sha = source != null && Files.isRegularFile(source) ? sha256(source) : sha256Of(dataset);
-        return saveDataset(dataset, source == null ? null : source.toAbsolutePath().normalize().toString(), sha);
+        StoredDataset copy = copyDataset(dataset);
+        useDataset(copy.sha256());
+        return copy;
     }
 
+    /** Copies the dataset in and makes it the current one. */
     public StoredDataset saveDataset(Dataset dataset, String sourcePath, String sha256) {
+        StoredDataset copy = copyDataset(dataset, sourcePath, sha256);
+        useDataset(sha256);
+        return copy;
+    }
+
+    /** Copies the dataset in, named as by {@link #saveDataset(Dataset)}, leaving the current one as it is. */
+    public StoredDataset copyDataset(Dataset dataset) throws IOException {
+        Path source = dataset.source();
+        String sha = source != null && Files.isRegularFile(source) ? sha256(source) : sha256Of(dataset);
+        return copyDataset(dataset, source == null ? null : source.toAbsolutePath().normalize().toString(), sha);
+    }
+
+    /** Copies the dataset in (once per content), leaving the current one as it is; e.g. to keep a review of it. */
+    public StoredDataset copyDataset(Dataset dataset, String sourcePath, String sha256) {
         List<String> rows = new ArrayList<>(dataset.size());
         String[] cells = new String[dataset.columns().size()];
         for (int r = 0; r < dataset.size(); r++) {
@@ -88,13 +107,31 @@ public final class Project implements AutoCloseable {
         return store.dataset(sha256).orElseThrow();
     }
 
-    /** The dataset copied in last: the one the next run reads. */
+    /**
+     * Makes a dataset copied in earlier the current one again, e.g. when the workbench saves or runs on rows the
+     * project already holds.
+     *
+     * @throws IllegalArgumentException if the project has no copy with that hash
+     */
+    public void useDataset(String sha256) {
+        if (store.dataset(sha256).isEmpty()) {
+            throw new IllegalArgumentException(file() + " has no copy of the dataset " + sha256);
+        }
+        store.putSetting(CURRENT_DATASET, sha256);
+    }
+
+    /** The hash of the dataset made current by a save or a run; empty in files written before it was kept. */
+    public Optional<String> currentDatasetSha() {
+        return store.setting(CURRENT_DATASET);
+    }
+
+    /** The current dataset, the one the next run reads: the last saved or used, else the last copied in. */
     public Optional<StoredDataset> datasetInfo() {
-        return store.latestDataset();
+        return currentDatasetSha().flatMap(store::dataset).or(store::latestDataset);
     }
 
     public Optional<Dataset> dataset() {
-        return store.latestDataset().map(this::load);
+        return datasetInfo().map(this::load);
     }
 
     public Optional<Dataset> dataset(String sha256) {
@@ -281,23 +318,45 @@ public final class Project implements AutoCloseable {
     // Human review, kept per dataset content so a re-imported file keeps its labels and another file does not
 
     public void saveVerdict(int row, HumanVerdict verdict) {
-        store.putVerdict(currentSha(), row, verdict);
+        saveVerdict(currentSha(), row, verdict);
+    }
+
+    /** Keeps a verdict on a row of the dataset copy {@code datasetSha256}. */
+    public void saveVerdict(String datasetSha256, int row, HumanVerdict verdict) {
+        store.putVerdict(datasetSha256, row, verdict);
     }
 
     public void removeVerdict(int row) {
-        store.removeVerdict(currentSha(), row);
+        removeVerdict(currentSha(), row);
+    }
+
+    public void removeVerdict(String datasetSha256, int row) {
+        store.removeVerdict(datasetSha256, row);
     }
 
     public Map<Integer, HumanVerdict> verdicts() {
-        return datasetInfo().map(d -> store.verdicts(d.sha256())).orElse(Map.of());
+        return datasetInfo().map(d -> verdicts(d.sha256())).orElse(Map.of());
+    }
+
+    public Map<Integer, HumanVerdict> verdicts(String datasetSha256) {
+        return store.verdicts(datasetSha256);
     }
 
     public void setPromoted(int row, boolean promoted) {
-        store.setPromoted(currentSha(), row, promoted);
+        setPromoted(currentSha(), row, promoted);
     }
 
+    public void setPromoted(String datasetSha256, int row, boolean promoted) {
+        store.setPromoted(datasetSha256, row, promoted);
+    }
+
+    /** The promoted rows in the order they were promoted: the order their examples take in the prompt. */
     public List<Integer> promotedRows() {
-        return datasetInfo().map(d -> store.promotedRows(d.sha256())).orElse(List.of());
+        return datasetInfo().map(d -> promotedRows(d.sha256())).orElse(List.of());
+    }
+
+    public List<Integer> promotedRows(String datasetSha256) {
+        return store.promotedRows(datasetSha256);
     }
 
     private String currentSha() {

@@ -22,9 +22,33 @@ public final class ReviewLog {
     /** In the order they were promoted: the order the examples appear in the prompt. */
     private final Set<Integer> promoted = new LinkedHashSet<>();
     private final Deque<Change> undo = new ArrayDeque<>();
+    private Listener listener = Listener.NONE;
+
+    /** Hears every change a person makes, to keep it elsewhere (a project file); not {@link #restore} or {@link #clear}. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+            @Override
+            public void verdictChanged(int row, HumanVerdict now) {
+            }
+
+            @Override
+            public void promotionChanged(int row, boolean promoted) {
+            }
+        };
+
+        /** The row's verdict is {@code now}; null when it has none any more. */
+        void verdictChanged(int row, HumanVerdict now);
+
+        void promotionChanged(int row, boolean promoted);
+    }
 
     /** One verdict change, with what the row had before it (null: no verdict). */
     private record Change(int row, HumanVerdict before) {
+    }
+
+    /** Tells {@code listener} of every later change; one listener at a time. */
+    public void setListener(Listener listener) {
+        this.listener = listener == null ? Listener.NONE : listener;
     }
 
     /** Sets a row's verdict, keeping any note it had; undoable. */
@@ -55,9 +79,13 @@ public final class ReviewLog {
         }
         if (last.before() == null) {
             verdicts.remove(last.row());
-            promoted.remove(last.row()); // only a reviewed row can be an example
+            listener.verdictChanged(last.row(), null);
+            if (promoted.remove(last.row())) { // only a reviewed row can be an example
+                listener.promotionChanged(last.row(), false);
+            }
         } else {
             verdicts.put(last.row(), last.before());
+            listener.verdictChanged(last.row(), last.before());
         }
         return OptionalInt.of(last.row());
     }
@@ -90,12 +118,14 @@ public final class ReviewLog {
      */
     public boolean togglePromoted(int row) {
         if (promoted.remove(row)) {
+            listener.promotionChanged(row, false);
             return false;
         }
         if (!verdicts.containsKey(row)) {
             throw new IllegalStateException("Row " + (row + 1) + " needs a verdict before it can be an example");
         }
         promoted.add(row);
+        listener.promotionChanged(row, true);
         return true;
     }
 
@@ -111,6 +141,16 @@ public final class ReviewLog {
         undo.clear();
     }
 
+    /**
+     * Replaces everything with a review kept earlier (nothing to undo); promoted rows without a verdict are left
+     * out, as they could not have been promoted.
+     */
+    public void restore(Map<Integer, HumanVerdict> kept, List<Integer> keptPromoted) {
+        clear();
+        verdicts.putAll(kept);
+        keptPromoted.stream().filter(verdicts::containsKey).forEach(promoted::add);
+    }
+
     /** A snapshot for another thread (an export), without the undo stack. */
     public ReviewLog copy() {
         ReviewLog copy = new ReviewLog();
@@ -122,6 +162,7 @@ public final class ReviewLog {
     private HumanVerdict change(int row, HumanVerdict before, HumanVerdict now) {
         verdicts.put(row, now);
         undo.push(new Change(row, before));
+        listener.verdictChanged(row, now);
         return now;
     }
 }

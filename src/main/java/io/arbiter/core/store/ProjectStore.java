@@ -613,11 +613,12 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         });
     }
 
+    /** In the order promoted (a row taken back and promoted again goes last), as the examples appear in the prompt. */
     public List<Integer> promotedRows(String datasetSha256) {
         return read(connection -> {
             List<Integer> rows = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT row FROM promoted_rows WHERE dataset_sha256 = ? ORDER BY row")) {
+                    "SELECT row FROM promoted_rows WHERE dataset_sha256 = ? ORDER BY rowid")) {
                 query.setString(1, datasetSha256);
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {

@@ -81,16 +81,24 @@ public final class LabelsViewModel {
         }
     }
 
-    /** Starts from a fresh dataset: its labels as written. */
-    public void clearForNewDataset() {
+    /**
+     * Starts from a fresh dataset: its labels as written, or with the renames kept from before (a project's
+     * mapping), which the caller already reads the truth with.
+     */
+    public void useForNewDataset(Map<String, String> kept) {
         renames.clear();
-        renamesText.set("");
+        new java.util.TreeMap<>(kept).forEach(renames::put);
+        showRenames();
     }
 
     private void publish() {
+        showRenames();
+        onRenamed.accept(Map.copyOf(renames));
+    }
+
+    private void showRenames() {
         StringBuilder text = new StringBuilder();
         renames.forEach((from, to) -> text.append(from).append(" → ").append(to).append('\n'));
         renamesText.set(text.toString().strip());
-        onRenamed.accept(Map.copyOf(renames));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -301,6 +302,19 @@ public final class ResultsViewModel {
         boolean now = review.togglePromoted(row.index());
         reviewed(row, now ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
                 + "metric." + promotionAdvice.get() : "Row " + (row.index() + 1) + " is no longer an example.");
+    }
+
+    /**
+     * Brings back a review kept in a project for the rows shown now: the table, the metrics (promoted rows leave
+     * them) and the examples follow, as after a person's change. Call after {@link #show} of the same dataset.
+     */
+    public void useReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+        review.restore(verdicts, promoted);
+        allRows.forEach(this::showReview);
+        if (hasResults.get()) {
+            metrics.set(JudgeLoopMetrics.of(scored()));
+        }
+        reviewVersion.set(reviewVersion.get() + 1);
     }
 
     /** Adds advice to the promotion message, such as a missing {{examples}} placeholder; empty for none. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -29,6 +31,11 @@ final class ProjectSession {
 
     static final String PROVIDER_NAME = "workbench_provider";
     static final String DATASET_SHA = "workbench_dataset_sha256";
+    /** Run options a headless {@code run --project} reads too. */
+    static final String MODE = "mode";
+    static final String CONCURRENCY = "concurrency";
+    /** The offline demo's base URL in a project, as {@code arbiter run} writes and reads it. */
+    static final String OFFLINE = "offline";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The dataset hashes already copied in, so a second run on the same rows hashes nothing. */
@@ -36,10 +43,11 @@ final class ProjectSession {
 
     /**
      * A run shown from the project: its rows and the figures over them; {@code draftRows} are the rows a draft
-     * covered (then {@code rows} holds only those), empty for a run over every row.
+     * covered (then {@code rows} holds only those), empty for a run over every row. {@code review} is the kept
+     * review of the run's dataset when it is not the one on screen, else null.
      */
     record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics,
-                    List<Integer> draftRows) {
+                    List<Integer> draftRows, KeptReview review) {
     }
 
     /**
@@ -48,12 +56,21 @@ final class ProjectSession {
      * @param notice what the status line should add, e.g. that the latest run did not finish; null when nothing
      */
     record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String baseModel, String judgeModel, ShownRun latestRun, String notice) {
+                    String providerName, String baseModel, String judgeModel, ShownRun latestRun,
+                    KeptReview review, String notice) {
 
-        /** A project that brings nothing back into the workbench (one just created or copied). */
-        static Restored nothing(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null);
+        /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
+        static Restored keeping(Project project) {
+            return new Restored(project, null, null, null, null, null, null, null, null, null);
         }
+    }
+
+    /** The human review a project keeps for one dataset: verdicts by row and the promoted rows in promotion order. */
+    record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+    }
+
+    /** What Save writes: the setup, the provider profile without a key, and how runs go. */
+    record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {
     }
 
     /**
@@ -71,7 +88,8 @@ final class ProjectSession {
 
     Restored restore(Project project) {
         JsonNode options = project.runOptions();
-        String sha = options.path(DATASET_SHA).asText(null);
+        // The project's current dataset; files from before it was kept name the workbench's in the run options.
+        String sha = project.currentDatasetSha().orElse(options.path(DATASET_SHA).asText(null));
         Optional<Dataset> dataset = sha == null ? Optional.empty() : project.dataset(sha);
         if (dataset.isEmpty()) {
             dataset = project.dataset();
@@ -86,13 +104,43 @@ final class ProjectSession {
         for (int i = runs.size() - 1; i >= 0 && latest == null && dataset.isPresent(); i--) {
             RunRecord record = runs.get(i).record();
             if (record.metricsJson() != null && sha != null && sha.equals(record.datasetSha256())) {
-                latest = rowsOf(project, record.id(), dataset.get());
+                latest = rowsOf(project, record.id(), dataset.get(), null);
             }
         }
+        KeptReview review = sha == null ? null : keptReview(project, sha);
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
                 provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
-                unfinishedNotice(project));
+                review, unfinishedNotice(project));
+    }
+
+    /**
+     * Keeps the label renames of {@code current} in the project's mapping; the rest of its stored mapping stays as
+     * it is (it changes with a run or Save). Without a stored mapping, {@code current} is kept whole.
+     */
+    void keepRenames(Project project, ColumnMapping current) {
+        project.saveMapping(project.mapping().map(m -> m.withLabelRenames(current.labelRenames())).orElse(current));
+    }
+
+    /** Keeps a row's verdict (null: none any more) with the dataset's copy, copying the rows in first if need be. */
+    void keepVerdict(Project project, Dataset rows, int row, HumanVerdict verdict) {
+        String sha = copy(project, rows);
+        if (verdict == null) {
+            project.removeVerdict(sha, row);
+        } else {
+            project.saveVerdict(sha, row, verdict);
+        }
+    }
+
+    void keepPromotion(Project project, Dataset rows, int row, boolean promoted) {
+        project.setPromoted(copy(project, rows), row, promoted);
+    }
+
+    /** Keeps a whole review at once, e.g. the one made before the project existed; promotions in their order. */
+    void keepReview(Project project, Dataset rows, KeptReview review) {
+        String sha = copy(project, rows);
+        review.verdicts().forEach((row, verdict) -> project.saveVerdict(sha, row, verdict));
+        review.promoted().forEach(row -> project.setPromoted(sha, row, true));
     }
 
     /** A run's rows over {@code dataset} when the run read it, else over the run's own dataset copy. */
@@ -105,10 +153,10 @@ final class ProjectSession {
                 .orElseThrow(() -> new IllegalArgumentException("The project has no copy of the dataset run "
                         + runId + " read."));
         copied.put(dataset, record.datasetSha256());
-        return rowsOf(project, runId, dataset);
+        return rowsOf(project, runId, dataset, dataset == current ? null : keptReview(project, record.datasetSha256()));
     }
 
-    private static ShownRun rowsOf(Project project, long runId, Dataset dataset) {
+    private static ShownRun rowsOf(Project project, long runId, Dataset dataset, KeptReview review) {
         ColumnMapping mapping = project.mapping().orElse(null);
         List<Integer> draftRows = project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
         java.util.Set<Integer> covered = java.util.Set.copyOf(draftRows);
@@ -116,23 +164,35 @@ final class ProjectSession {
         List<RowResult> rows = project.rows(runId).stream()
                 .filter(row -> covered.isEmpty() || covered.contains(row.row())).toList();
         return new ShownRun(runId, dataset, mapping, rows,
-                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()), draftRows);
+                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()), draftRows, review);
     }
 
-    /** Saves what the workbench holds into a new project: dataset copy, mapping, prompts and provider name. */
-    void saveConfiguration(Project project, Dataset rows, ColumnMapping mapping, String baseText, String judgeText,
-                           String providerName) {
-        ObjectNode options = MAPPER.createObjectNode();
-        options.put(PROVIDER_NAME, providerName);
-        if (rows != null) {
-            options.put(DATASET_SHA, copy(project, rows));
+    private static KeptReview keptReview(Project project, String sha) {
+        return new KeptReview(project.verdicts(sha), project.promotedRows(sha));
+    }
+
+    /**
+     * Saves the setup into the project (dataset copy, mapping, prompts as a version, provider without a key) and
+     * how runs go (mode, concurrency), keeping the other run options it holds.
+     */
+    void saveConfiguration(Project project, Saving saving) {
+        WorkbenchSetup setup = saving.setup();
+        ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
+        options.put(PROVIDER_NAME, setup.providerName());
+        if (setup.dataset() != null) {
+            String sha = copy(project, setup.dataset());
+            project.useDataset(sha);
+            options.put(DATASET_SHA, sha);
         }
-        if (mapping != null) {
-            project.saveMapping(mapping);
+        options.put(MODE, saving.mode());
+        options.put(CONCURRENCY, saving.concurrency());
+        if (setup.mapping() != null) {
+            project.saveMapping(setup.mapping());
         }
-        if (baseText != null && judgeText != null) {
-            project.savePrompts(baseText, judgeText);
+        if (setup.baseText() != null && setup.judgeText() != null) {
+            project.savePrompts(setup.baseText(), setup.judgeText());
         }
+        project.saveProvider(saving.provider());
         project.saveRunOptions(options);
     }
 
@@ -140,13 +200,13 @@ final class ProjectSession {
         String sha = copied.get(rows);
         if (sha == null) {
             try {
-                sha = project.saveDataset(rows).sha256();
+                sha = project.copyDataset(rows).sha256();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not copy the dataset into the project: " + e.getMessage(), e);
             }
             copied.put(rows, sha);
         } else if (project.dataset(sha).isEmpty()) {
-            project.saveDataset(rows, rows.source() == null ? null : rows.source().toString(), sha);
+            project.copyDataset(rows, rows.source() == null ? null : rows.source().toString(), sha);
         }
         return sha;
     }
@@ -157,14 +217,20 @@ final class ProjectSession {
      */
     Recording begin(Project project, RunSpec spec, String providerName, String cacheIdentity, String mode) {
         String sha = copy(project, spec.dataset());
+        project.useDataset(sha); // what a headless re-run of the project reads
         project.saveMapping(spec.mapping());
         project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
-        project.saveProvider(spec.provider());
+        ProviderProfile profile = spec.provider();
+        // The offline server's port is gone with this session; "offline" is what a headless re-run starts anew.
+        project.saveProvider(!OFFLINE.equals(cacheIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE,
+                profile.apiKeyEnv(), profile.baseModel(), profile.judgeModel(), profile.temperature(),
+                profile.maxTokens(), profile.concurrency()));
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
-        if (!spec.selected()) { // a draft is always realtime: the mode chosen for whole runs stays for re-runs
-            options.put("mode", mode);
+        if (!spec.selected()) { // a draft is always realtime: how whole runs go stays for re-runs
+            options.put(MODE, mode);
+            options.put(CONCURRENCY, profile.concurrency());
         }
         project.saveRunOptions(options);
         String specJson = specJson(spec, sha, cacheIdentity);

@@ -21,7 +21,10 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -43,6 +46,7 @@ public final class WorkbenchView {
     @FXML private MenuItem newProjectItem;
     @FXML private MenuItem openProjectItem;
     @FXML private javafx.scene.control.Menu recentProjectsMenu;
+    @FXML private MenuItem saveProjectItem;
     @FXML private MenuItem saveProjectAsItem;
     @FXML private MenuItem openDatasetItem;
     @FXML private MenuItem openSampleItem;
@@ -139,10 +143,13 @@ public final class WorkbenchView {
             control.disableProperty().bind(running);
         }
 
-        newProjectItem.setOnAction(e -> chooseProjectFile("New project", true).ifPresent(model::newProject));
-        openProjectItem.setOnAction(e -> chooseProjectFile("Open project", false).ifPresent(model::openProject));
+        newProjectItem.setOnAction(e -> settleUnsaved(() ->
+                chooseProjectFile("New project", true).ifPresent(model::newProject)));
+        openProjectItem.setOnAction(e -> settleUnsaved(() ->
+                chooseProjectFile("Open project", false).ifPresent(model::openProject)));
+        saveProjectItem.setOnAction(e -> saveProject());
         saveProjectAsItem.setOnAction(e -> chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs));
-        for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectAsItem}) {
+        for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectItem, saveProjectAsItem}) {
             item.disableProperty().bind(running);
         }
         recentProjectsMenu.disableProperty().bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
@@ -152,7 +159,8 @@ public final class WorkbenchView {
         acceptDroppedFiles();
         openSampleItem.setOnAction(e -> model.openSample());
         exportItem.setOnAction(e -> chooseExportFile());
-        quitItem.setOnAction(e -> Platform.exit());
+        quitItem.setOnAction(e -> settleUnsaved(Platform::exit));
+        askBeforeTheWindowCloses();
         runItem.setOnAction(e -> model.startRun());
         runItem.disableProperty().bind(running);
         tryItem.setOnAction(e -> model.tryOnSelection());
@@ -169,9 +177,74 @@ public final class WorkbenchView {
         recentProjectsMenu.getItems().setAll(model.recentProjects().stream().map(path -> {
             MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.openProject(path));
+            item.setOnAction(e -> settleUnsaved(() -> model.openProject(path)));
             return item;
         }).toList());
+    }
+
+    /** File ▸ Save: into the open project, or to a new file when there is none. */
+    private void saveProject() {
+        if (model.projectFile() == null) {
+            chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs);
+        } else {
+            model.saveProject();
+        }
+    }
+
+    /**
+     * Runs {@code then} once the open project holds what the workbench shows: at once when nothing is unsaved, else
+     * after asking "Save changes to X.arbiter?" (Save, then {@code then} once saved; Don't save; Cancel: neither).
+     */
+    private void settleUnsaved(Runnable then) {
+        List<String> changes = model.unsavedChanges();
+        if (changes.isEmpty()) {
+            then.run();
+            return;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Changed since the project was saved: "
+                + String.join(", ", changes) + ".\nRuns and reviews are already kept in it.", save, discard, cancel);
+        ask.setTitle("Unsaved changes");
+        ask.setHeaderText("Save changes to " + model.projectFile().getFileName() + "?");
+        ask.initOwner(window());
+        ask.getDialogPane().setId("unsavedChangesDialog");
+        if (stylesheet() != null) {
+            ask.getDialogPane().getStylesheets().add(stylesheet());
+        }
+        // Not showAndWait: a close request or menu action returns at once, and the answer acts when it comes.
+        ask.setOnHidden(e -> {
+            ButtonType answer = ask.getResult();
+            if (answer == save) {
+                model.saveProject().thenAccept(savedIt -> {
+                    if (savedIt) {
+                        then.run();
+                    }
+                });
+            } else if (answer == discard) {
+                then.run();
+            }
+        });
+        ask.show();
+    }
+
+    /** Closing the window asks about unsaved changes like Quit does; Cancel keeps it open. */
+    private void askBeforeTheWindowCloses() {
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window != null) {
+                        window.setOnCloseRequest(event -> {
+                            if (!model.unsavedChanges().isEmpty()) {
+                                event.consume();
+                                settleUnsaved(Platform::exit);
+                            }
+                        });
+                    }
+                });
+            }
+        });
     }
 
     private java.util.Optional<Path> chooseProjectFile(String title, boolean save) {

@@ -73,7 +73,7 @@ public final class WorkbenchViewModel {
     private final ResponseCache sessionCache = new InMemoryResponseCache();
     private final ProviderConnector connector = new ProviderConnector();
     private final BatchSession batchSession = new BatchSession();
-    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge. In memory for now. */
+    /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge; kept in the project. */
     private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
@@ -101,6 +101,12 @@ public final class WorkbenchViewModel {
     /** A stored run to show once the table holds its dataset's rows, and what to do once it is shown. */
     private ProjectSession.ShownRun pendingRun;
     private Runnable afterPendingRun = () -> { };
+    /** What the open project holds of the setup, as of its opening, its last Save or its last run; FX thread. */
+    private WorkbenchSetup saved;
+    /** A review kept in the project, to bring back once the table holds its dataset's rows. */
+    private PendingReview pendingReview;
+    /** Review changes and project closes, written in order off the FX thread. */
+    private final ProjectWrites writes;
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
@@ -122,8 +128,22 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.choice = new ProviderChoice(executor);
+        this.writes = new ProjectWrites(executor, status::set);
         this.run = new RunViewModel(executor);
         this.results = new ResultsViewModel(executor, review);
+        review.setListener(new ReviewLog.Listener() {
+            @Override
+            public void verdictChanged(int row, io.arbiter.core.review.HumanVerdict now) {
+                keepInProject("keep the verdict on row " + (row + 1),
+                        (open, rows) -> projectSession.keepVerdict(open, rows, row, now));
+            }
+
+            @Override
+            public void promotionChanged(int row, boolean promoted) {
+                keepInProject("keep the example on row " + (row + 1),
+                        (open, rows) -> projectSession.keepPromotion(open, rows, row, promoted));
+            }
+        });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
         results.reviewVersionProperty().addListener((obs, old, now) -> {
             List<FewShotExample> examples = results.examples();
@@ -350,11 +370,10 @@ public final class WorkbenchViewModel {
         if (busy("creating a project")) {
             return CompletableFuture.completedFuture(null);
         }
-        Dataset rows = dataset.get();
-        ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
-        String base = prompts.baseTextProperty().get();
-        String judge = prompts.judgeTextProperty().get();
-        String providerName = choice.selected().name();
+        ProjectSession.Saving saving = saving();
+        Dataset rows = saving.setup().dataset();
+        ProjectSession.KeptReview reviewed = rows != null && results.dataset() == rows && review.size() > 0
+                ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows()) : null;
         status.set("Creating " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             if (Files.exists(file)) {
@@ -362,13 +381,16 @@ public final class WorkbenchViewModel {
             }
             Project created = Project.open(file);
             try {
-                projectSession.saveConfiguration(created, rows, mapping, base, judge, providerName);
+                projectSession.saveConfiguration(created, saving);
+                if (reviewed != null) {
+                    projectSession.keepReview(created, rows, reviewed);
+                }
             } catch (RuntimeException e) {
                 created.close();
                 throw e;
             }
-            return ProjectSession.Restored.nothing(created);
-        }), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
+            return ProjectSession.Restored.keeping(created);
+        }), saving.setup(), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
     /** Opens a project file and restores its dataset, mapping, prompts, provider and latest run. */
@@ -388,7 +410,66 @@ public final class WorkbenchViewModel {
                 opened.close();
                 throw e;
             }
-        }), "Opened the project " + file.getFileName() + ".");
+        }), null, "Opened the project " + file.getFileName() + ".");
+    }
+
+    /**
+     * Writes the setup on screen into the open project (dataset copy, mapping, prompts as a version, provider and
+     * its models, mode and concurrency); completes with true once it is saved, false when nothing was saved.
+     */
+    public CompletableFuture<Boolean> saveProject() {
+        Project into = project;
+        if (into == null) {
+            status.set("No project is open: use Save project as….");
+            return CompletableFuture.completedFuture(false);
+        }
+        if (busy("saving the project")) {
+            return CompletableFuture.completedFuture(false);
+        }
+        ProjectSession.Saving saving = saving();
+        status.set("Saving " + into.file().getFileName() + "…");
+        return executor.submit(() -> {
+            projectSession.saveConfiguration(into, saving);
+            return true;
+        }).handle((done, failure) -> {
+            if (failure != null) {
+                status.set("Could not save " + into.file().getFileName() + ": " + messageOf(failure));
+                return false;
+            }
+            if (project == into) {
+                saved = saving.setup();
+            }
+            status.set("Saved " + into.file().getFileName() + ".");
+            return true;
+        });
+    }
+
+    /**
+     * What the open project would lose if the workbench closed now ("the prompts", …): the setup changed since it
+     * was opened, saved or last run. Runs, reviews and label renames are kept as they happen, so never count.
+     */
+    public List<String> unsavedChanges() {
+        return project == null || saved == null ? List.of() : setup().changesSince(saved);
+    }
+
+    /** Everything Save writes, taken on the FX thread. */
+    private ProjectSession.Saving saving() {
+        String mode = choice.modeProperty().get() == RunMode.BATCH && choice.selected().hasBatchApi() ? "batch" : "realtime";
+        return new ProjectSession.Saving(setup(), keptProfile(), mode, choice.concurrencyProperty().get());
+    }
+
+    /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */
+    private ProviderProfile keptProfile() {
+        ProviderSettings settings = choice.selected();
+        ProviderProfile profile = settings.profile(settings.offline() ? ProjectSession.OFFLINE : settings.baseUrl());
+        String base = choice.baseModelProperty().get();
+        String judge = choice.judgeModelProperty().get();
+        // Only a variable's name is kept; something else in that field could be a pasted key.
+        String keyEnv = settings.keySourceIsAName() ? profile.apiKeyEnv() : null;
+        return new ProviderProfile(profile.name(), profile.baseUrl(), keyEnv,
+                base == null || base.isBlank() ? profile.baseModel() : base.strip(),
+                judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
+                profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get());
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
@@ -403,13 +484,16 @@ public final class WorkbenchViewModel {
         status.set("Saving " + file.getFileName() + "…");
         return switchProject(file, executor.submit(() -> {
             current.store().copyTo(file);
-            return ProjectSession.Restored.nothing(Project.open(file));
-        }), "Saved the project as " + file.getFileName() + ".");
+            return ProjectSession.Restored.keeping(Project.open(file));
+        }), saved, "Saved the project as " + file.getFileName() + ".");
     }
 
-    /** Makes the project the open one once it has been read, restoring what it brings; the old one closes. */
+    /**
+     * Makes the project the open one once it has been read, restoring what it brings; the old one closes.
+     * {@code holds} is the setup the project holds; null: what the workbench shows once the project is restored.
+     */
     private CompletableFuture<Void> switchProject(Path file, CompletableFuture<ProjectSession.Restored> reading,
-                                                  String done) {
+                                                  WorkbenchSetup holds, String done) {
         CompletableFuture<Void> switched = new CompletableFuture<>();
         reading.whenComplete((restored, failure) -> {
             if (failure != null) {
@@ -420,13 +504,11 @@ public final class WorkbenchViewModel {
             Project old = project;
             project = restored.project();
             if (old != null && old != project) {
-                executor.submit(() -> {
-                    old.close();
-                    return null;
-                });
+                writes.queue("close " + old.file().getFileName(), old::close); // after its pending review writes
             }
             title.set(project.file().getFileName() + " — " + APP_TITLE);
             apply(restored);
+            saved = holds != null ? holds : setup();
             runs.useProject(project);
             compare.useProject(project);
             status.set(restored.notice() == null ? done : done + " " + restored.notice());
@@ -451,10 +533,8 @@ public final class WorkbenchViewModel {
                     : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
             pendingRun = restored.latestRun();
             afterPendingRun = () -> { };
-            moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
-            answerColumn = mapping.answerColumn();
-            useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn());
-            truthSeparator.set(mapping.truthSeparator());
+            pendingReview = restored.review() == null ? null : new PendingReview(rows, restored.review());
+            useMapped(rows, mapping);
         }
     }
 
@@ -507,13 +587,11 @@ public final class WorkbenchViewModel {
                 showStored(shown);
                 then.run();
             } else {
-                ColumnMapping mapping = shown.mapping();
                 pendingRun = shown;
                 afterPendingRun = then;
-                moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
-                answerColumn = mapping.answerColumn();
-                useDataset(shown.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
-                truthSeparator.set(mapping.truthSeparator());
+                // The table is about to hold that dataset's rows: their review comes back with them.
+                pendingReview = shown.review() == null ? null : new PendingReview(shown.dataset(), shown.review());
+                useMapped(shown.dataset(), shown.mapping());
             }
             lowerPane.set(LowerPane.RESULTS);
             status.set("Showing run " + runId + " in the results.");
@@ -653,6 +731,7 @@ public final class WorkbenchViewModel {
         boolean batch = draft == null && batchChosen;
         List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         Project recordIn = project;
+        WorkbenchSetup recorded = setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
         executor.submit(() -> {
@@ -663,7 +742,7 @@ public final class WorkbenchViewModel {
             // a judge-only edit sends only what has no answer yet.
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
                     ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
-            String cacheIdentity = preset.offline() ? "offline" : profile.baseUrl();
+            String cacheIdentity = preset.offline() ? ProjectSession.OFFLINE : profile.baseUrl();
             // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
             ProjectSession.Recording recording = recordIn == null ? null
                     : projectSession.begin(recordIn, spec, preset.name(), cacheIdentity, batch ? "batch" : "realtime");
@@ -682,6 +761,9 @@ public final class WorkbenchViewModel {
             if (failure != null) {
                 run.refuse("Cannot run: " + messageOf(failure));
                 return;
+            }
+            if (prepared.recording() != null && project == recordIn) {
+                saved = recorded; // the run has just written this setup into the project
             }
             if (results.dataset() != rows) {
                 results.show(rows, mapping);
@@ -770,15 +852,28 @@ public final class WorkbenchViewModel {
                 status.set(failure == null ? "Exported results to " + written + "." : "Export failed: " + messageOf(failure)));
     }
 
-    /** Stops the offline server; called when the window closes. */
+    /**
+     * Stops the offline server and closes the project; called when the window closes. Unsaved setup changes are
+     * not saved here: the window asks first (see {@link #unsavedChanges()}), so "Don't save" means it.
+     */
     public void shutdown() {
         run.cancel();
         connector.close();
         batchSession.close();
         if (project != null) {
-            keepPromptEdits(project);
-            project.close();
+            Project closing = project;
             project = null;
+            writes.queue("close " + closing.file().getFileName(), closing::close);
+        }
+        writes.awaitAll(10); // every review change reaches the file before the window goes
+    }
+
+    /** Writes a review change to the open project, for the rows the table shows; nothing without a project. */
+    private void keepInProject(String what, java.util.function.BiConsumer<Project, Dataset> write) {
+        Project open = project;
+        Dataset rows = results.dataset();
+        if (open != null && rows != null) {
+            writes.queue(what, () -> write.accept(open, rows));
         }
     }
 
@@ -800,13 +895,28 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Shows a dataset read with a mapping kept in the project, label renames included. */
+    private void useMapped(Dataset rows, ColumnMapping mapping) {
+        moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
+        answerColumn = mapping.answerColumn();
+        useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn(), mapping.labelRenames());
+        truthSeparator.set(mapping.truthSeparator());
+    }
+
     private void useDataset(Dataset loaded, String input, String truth) {
+        useDataset(loaded, input, truth, Map.of());
+    }
+
+    private void useDataset(Dataset loaded, String input, String truth, Map<String, String> renames) {
         if (pendingRun != null && pendingRun.dataset() != loaded) {
             pendingRun = null; // another dataset came first: that run's rows would not fit
             afterPendingRun = () -> { };
         }
-        labels.clearForNewDataset();
-        labelRenames = Map.of();
+        if (pendingReview != null && pendingReview.dataset() != loaded) {
+            pendingReview = null;
+        }
+        labels.useForNewDataset(renames);
+        labelRenames = Map.copyOf(renames);
         dataset.set(loaded);
         columns.setAll(loaded.columns());
         List<String> truths = new ArrayList<>();
@@ -820,9 +930,15 @@ public final class WorkbenchViewModel {
         remap();
     }
 
+    /** A rename in the labels list: the truth is read with it, and the project holding this dataset keeps it. */
     private void useRenames(Map<String, String> renames) {
         labelRenames = renames;
         remap();
+        Project open = project;
+        if (open != null && saved != null && dataset.get() == saved.dataset()) {
+            ColumnMapping current = mapping();
+            writes.queue("keep the label renames", () -> projectSession.keepRenames(open, current));
+        }
     }
 
     /**
@@ -861,6 +977,11 @@ public final class WorkbenchViewModel {
                             afterPendingRun = () -> { };
                             then.run();
                         }
+                        PendingReview kept = pendingReview;
+                        if (kept != null && kept.dataset() == rows) {
+                            pendingReview = null; // after the run's rows, so its examples have their answers
+                            results.useReview(kept.review().verdicts(), kept.review().promoted());
+                        }
                     }
                 });
     }
@@ -874,6 +995,14 @@ public final class WorkbenchViewModel {
     /** The spec a run started now would use, with this provider profile. */
     RunSpec specFor(ProviderProfile profile) {
         return spec(dataset.get(), mapping(), prompts.prompts(), profile, results.examples());
+    }
+
+    /** The setup on screen now; the mapping is null while it does not fit the dataset. */
+    WorkbenchSetup setup() {
+        Dataset rows = dataset.get();
+        ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
+        return new WorkbenchSetup(rows, mapping, prompts.baseTextProperty().get(), prompts.judgeTextProperty().get(),
+                choice.selected().name(), choice.baseModelProperty().get(), choice.judgeModelProperty().get());
     }
 
     ColumnMapping mapping() {
@@ -898,5 +1027,9 @@ public final class WorkbenchViewModel {
     }
 
     private record Remapped(LabelCounts counts, List<ResultRow> rows) {
+    }
+
+    /** A kept review waiting for its dataset's rows in the table. */
+    private record PendingReview(Dataset dataset, ProjectSession.KeptReview review) {
     }
 }

@@ -3,6 +3,7 @@ package io.arbiter.core.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.ColumnMapping;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,8 @@ class ProjectTest {
             project.saveVerdict(0, new HumanVerdict(true, "", "ana", Instant.parse("2024-05-02T00:00:00Z")));
             project.removeVerdict(0);
             project.setPromoted(2, true);
+            project.saveVerdict(0, new HumanVerdict(true, "", "ana", Instant.parse("2024-05-03T00:00:00Z")));
+            project.setPromoted(0, true); // after row 2: the second example
         }
         try (Project project = Project.open(file)) {
             Dataset copy = project.dataset().orElseThrow();
@@ -57,9 +61,30 @@ class ProjectTest {
             assertEquals("judge {{base_answer}}", project.prompts().orElseThrow().judgeText());
             assertEquals(1, project.promptVersions().stream().filter(v -> v.baseText().startsWith("base {{")).count());
             assertEquals(provider, project.provider().orElseThrow());
-            assertEquals(Map.of(1, new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z"))),
-                    project.verdicts());
-            assertEquals(List.of(2), project.promotedRows());
+            assertEquals(new HumanVerdict(false, "not a drama", "ana", Instant.parse("2024-05-02T00:00:00Z")),
+                    project.verdicts().get(1));
+            assertEquals(List.of(0, 1), List.copyOf(project.verdicts().keySet()));
+            assertEquals(List.of(2, 0), project.promotedRows(), "in the order promoted");
+            assertEquals(List.of(), project.promotedRows("another dataset"));
+        }
+    }
+
+    @Test
+    void theCurrentDatasetIsTheLastSavedOrUsedNotTheLastCopiedIn() throws Exception {
+        Dataset first = new Dataset("first", List.of("Text"), List.<String[]>of(new String[] {"a"}));
+        Dataset second = new Dataset("second", List.of("Text"), List.<String[]>of(new String[] {"b"}));
+        try (Project project = Project.open(dir.resolve("current.arbiter"))) {
+            assertTrue(project.currentDatasetSha().isEmpty());
+            project.saveDataset(first, null, "one");
+            project.copyDataset(second, null, "two");
+            assertEquals("first", project.dataset().orElseThrow().name(), "a copy alone does not become current");
+            project.saveDataset(second, null, "two");
+            assertEquals("second", project.dataset().orElseThrow().name());
+            project.useDataset("one");
+            assertEquals("first", project.dataset().orElseThrow().name());
+            assertEquals(Optional.of("one"), project.currentDatasetSha());
+            assertThrows(IllegalArgumentException.class, () -> project.useDataset("three"));
+            assertEquals("first", project.dataset().orElseThrow().name());
         }
     }
 

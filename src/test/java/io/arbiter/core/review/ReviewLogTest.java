@@ -71,4 +71,42 @@ class ReviewLogTest {
         assertFalse(log.promoted(0));
         assertTrue(copy.promoted(0), "a copy is a snapshot");
     }
+
+    @Test
+    void everyChangeAPersonMakesIsHeardButARestoreIsNot() {
+        List<String> heard = new java.util.ArrayList<>();
+        log.setListener(new ReviewLog.Listener() {
+            @Override
+            public void verdictChanged(int row, HumanVerdict now) {
+                heard.add(row + "=" + (now == null ? "none" : now.label() + now.note()));
+            }
+
+            @Override
+            public void promotionChanged(int row, boolean promoted) {
+                heard.add(row + (promoted ? "+" : "-"));
+            }
+        });
+        log.label(1, true, "ana", T0);
+        log.note(1, "ok", "ana", T0);
+        log.togglePromoted(1);
+        log.label(2, false, "ana", T0);
+        log.undo();
+        log.undo();
+        assertEquals(List.of("1=right", "1=rightok", "1+", "2=wrong", "2=none", "1=right"), heard);
+
+        heard.clear();
+        log.restore(java.util.Map.of(4, new HumanVerdict(false, "", "ben", T0)), List.of(4, 9));
+        log.clear();
+        assertEquals(List.of(), heard, "bringing a kept review back or forgetting it changes nothing to keep");
+    }
+
+    @Test
+    void aRestoredReviewHasNothingToUndoAndOnlyReviewedRowsAsExamples() {
+        log.label(0, true, "ana", T0);
+        log.restore(java.util.Map.of(4, new HumanVerdict(false, "", "ben", T0), 7, new HumanVerdict(true, "", "ben", T0)),
+                List.of(7, 4, 9));
+        assertEquals(List.of(4, 7), List.copyOf(log.verdicts().keySet()));
+        assertEquals(List.of(7, 4), log.promotedRows(), "in the kept order; row 9 has no verdict");
+        assertFalse(log.canUndo());
+    }
 }

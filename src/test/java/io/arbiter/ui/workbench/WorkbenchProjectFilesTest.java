@@ -1,10 +1,17 @@
 package io.arbiter.ui.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,18 +75,225 @@ class WorkbenchProjectFilesTest {
     }
 
     @Test
-    void promptEditsMadeAfterTheLastRunAreKeptWhenTheWorkbenchCloses() throws Exception {
+    void promptEditsAreUnsavedUntilSavedAndClosingWithoutSavingLeavesTheFileAsItWas() throws Exception {
         model.openSample();
         Path file = dir.resolve("kept.arbiter");
         model.newProject(file).join();
-        String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
-        model.prompts().judgeTextProperty().set(edited);
+        String original = model.prompts().judgeTextProperty().get();
+        assertEquals(List.of(), model.unsavedChanges());
+        model.prompts().judgeTextProperty().set(original + "\nBe strict about capitals.");
+        assertEquals(List.of("the prompts"), model.unsavedChanges());
 
-        model.shutdown();
+        model.shutdown(); // the window asked first; "Don't save" must not save
 
         try (Project reopened = Project.open(file)) {
-            assertEquals(edited, reopened.prompts().orElseThrow().judgeText());
+            assertEquals(original, reopened.prompts().orElseThrow().judgeText());
         }
+    }
+
+    @Test
+    void saveWritesTheSetupOnScreenIntoTheOpenProject() throws Exception {
+        model.openSample();
+        assertEquals(false, model.saveProject().join(), "no project: nothing to save into");
+        Path file = dir.resolve("saved.arbiter");
+        model.newProject(file).join();
+        String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
+        model.prompts().judgeTextProperty().set(edited);
+        model.judgeModelProperty().set("judge-two");
+        model.concurrencyProperty().set(3);
+        model.modeProperty().set(RunMode.BATCH);
+        model.labels().rename(model.labels().labels().get(1).label(), model.labels().labels().get(0).label());
+        assertEquals(List.of("the prompts", "the provider"), model.unsavedChanges(), "a rename is kept at once");
+
+        assertTrue(model.saveProject().join());
+
+        assertEquals(List.of(), model.unsavedChanges());
+        assertTrue(model.statusProperty().get().startsWith("Saved saved.arbiter"), model.statusProperty().get());
+        try (Project kept = Project.open(file)) {
+            assertEquals(edited, kept.prompts().orElseThrow().judgeText());
+            assertEquals("judge-two", kept.provider().orElseThrow().judgeModel());
+            assertEquals(ProjectSession.OFFLINE, kept.provider().orElseThrow().baseUrl(), "never a port that is gone");
+            assertEquals(3, kept.runOptions().path("concurrency").asInt());
+            assertEquals("batch", kept.runOptions().path("mode").asText());
+            assertEquals(1, kept.mapping().orElseThrow().labelRenames().size());
+        }
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(edited, reopened.prompts().judgeTextProperty().get());
+            assertEquals("judge-two", reopened.judgeModelProperty().get());
+            assertEquals(List.of(), reopened.unsavedChanges(), "what was opened is what the project holds");
+            reopened.results().label(reopened.results().allRows().get(0), true);
+            assertEquals(List.of(), reopened.unsavedChanges(), "reviews are kept as they happen");
+        } finally {
+            reopened.shutdown();
+        }
+    }
+
+    @Test
+    void verdictsAndPromotionsAreWrittenThroughAndComeBackWithTheProject() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("reviewed.arbiter");
+        model.newProject(file).join();
+        var rows = model.results().allRows();
+        model.results().label(rows.get(0), true); // no base answer yet: refused, nothing kept
+        assertEquals(0, model.review().size());
+        answerEveryRow(model);
+        model.results().label(rows.get(2), true);
+        model.results().label(rows.get(4), false);
+        model.results().togglePromoted(rows.get(4));
+        model.results().label(rows.get(5), true);
+        model.results().undoReview(); // cleared again: the file must not keep it
+        try (Project kept = Project.open(file)) {
+            assertEquals(List.of(2, 4), List.copyOf(kept.verdicts().keySet()), "written as they happen");
+            assertEquals(List.of(4), kept.promotedRows());
+        }
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(2, reopened.review().size());
+            assertTrue(reopened.review().verdict(2).orElseThrow().baseRight());
+            assertFalse(reopened.review().verdict(4).orElseThrow().baseRight());
+            assertEquals(List.of(4), reopened.review().promotedRows());
+            ResultRow promoted = reopened.results().allRows().get(4);
+            assertEquals("wrong", promoted.human().label());
+            assertTrue(promoted.promoted(), "the table shows the example");
+            assertEquals(List.of(4), reopened.prompts().examples().stream().map(e -> e.row()).toList(),
+                    "the promoted row goes back into {{examples}}");
+
+            reopened.results().togglePromoted(reopened.results().allRows().get(4));
+            reopened.results().note(reopened.results().allRows().get(2), "checked twice");
+        } finally {
+            reopened.shutdown();
+        }
+        try (Project kept = Project.open(file)) {
+            assertEquals(List.of(), kept.promotedRows());
+            assertEquals("checked twice", kept.verdicts().get(2).note(), "changes after reopening are kept too");
+        }
+    }
+
+    @Test
+    void labelRenamesComeBackWithTheProjectAndChangesAreKept() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("renamed.arbiter");
+        model.newProject(file).join();
+        String merged = model.labels().labels().get(1).label();
+        String into = model.labels().labels().get(0).label();
+        int total = model.labels().labels().get(0).count() + model.labels().labels().get(1).count();
+        model.labels().rename(merged, into);
+        model.shutdown();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        try {
+            reopened.openProject(file).join();
+            assertEquals(java.util.Map.of(merged, into), reopened.labels().renames());
+            assertEquals(java.util.Map.of(merged, into), reopened.mapping().labelRenames());
+            assertEquals(merged + " → " + into, reopened.labels().renamesTextProperty().get());
+            assertEquals(into, reopened.labels().labels().get(0).label());
+            assertEquals(total, reopened.labels().labels().get(0).count(), "the truth is read merged");
+            assertTrue(reopened.labels().labels().stream().noneMatch(l -> l.label().equals(merged)));
+
+            reopened.labels().resetRenames();
+        } finally {
+            reopened.shutdown();
+        }
+        try (Project kept = Project.open(file)) {
+            assertEquals(java.util.Map.of(), kept.mapping().orElseThrow().labelRenames(), "undoing them is kept too");
+            assertEquals(List.of(model.inputColumnProperty().get()), kept.mapping().orElseThrow().inputColumns());
+        }
+    }
+
+    @Test
+    void aSavedWorkbenchProjectReRunsHeadlessWithItsModeAndConcurrency() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("headless.arbiter");
+        model.newProject(file).join();
+        model.concurrencyProperty().set(3);
+        model.modeProperty().set(RunMode.BATCH);
+        assertTrue(model.saveProject().join());
+        model.shutdown();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = io.arbiter.cli.ArbiterCli.execute(new String[] {"run", "--project", file.toString(),
+                "--poll-seconds", "0.05", "--json"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+
+        assertEquals(0, status, err.toString());
+        try (Project kept = Project.open(file)) {
+            var run = kept.runs().get(0).record();
+            assertTrue(run.parametersJson().contains("\"mode\":\"batch\""), run.parametersJson());
+            assertEquals(3, kept.provider().orElseThrow().concurrency());
+            assertEquals(model.datasetProperty().get().size(), kept.rows(run.id()).size());
+        }
+    }
+
+    @Test
+    void saveNeverWritesWhatLooksLikeAKeyInPlaceOfItsVariable() throws Exception {
+        model.openSample();
+        Path file = dir.resolve("keyless.arbiter");
+        model.newProject(file).join();
+        String pasted = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
+        model.useProviderSettings(new io.arbiter.core.llm.ProviderSettings("Pasted", "https://api.example.test/v1",
+                pasted, "b", "j", 0, 256, null, 4, 0, 0, false, null, null, null, null));
+
+        assertTrue(model.saveProject().join());
+        model.shutdown();
+
+        try (Project kept = Project.open(file)) {
+            assertEquals("Pasted", kept.provider().orElseThrow().name());
+            assertNull(kept.provider().orElseThrow().apiKeyEnv());
+        }
+        for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            if (Files.exists(part)) {
+                assertFalse(new String(Files.readAllBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(pasted), part.toString());
+            }
+        }
+    }
+
+    @Test
+    void aRunRecordsItsConcurrencyAndTheOfflineDemoByName() throws Exception {
+        model.openSample();
+        var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
+        try (Project project = Project.open(dir.resolve("run.arbiter"))) {
+            new ProjectSession().begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
+                    "realtime");
+            assertEquals(ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
+            assertEquals(7, project.runOptions().path("concurrency").asInt());
+            assertEquals("realtime", project.runOptions().path("mode").asText());
+        }
+    }
+
+    @Test
+    void showingARunOfAnotherDatasetBringsThatDatasetsReviewWithIt() throws Exception {
+        model.openSample();
+        var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 2);
+        var rows = model.datasetProperty().get();
+        try (Project project = Project.open(dir.resolve("shown.arbiter"))) {
+            ProjectSession session = new ProjectSession();
+            long runId = session.begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
+                    "realtime").runId();
+            var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
+            session.keepVerdict(project, rows, 2, verdict);
+
+            assertNull(session.show(project, runId, rows).review(), "the review on screen is already this one");
+            var elsewhere = new ProjectSession().show(project, runId, null);
+            assertEquals(java.util.Map.of(2, verdict), elsewhere.review().verdicts());
+        }
+    }
+
+    /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
+    private static void answerEveryRow(WorkbenchViewModel workbench) {
+        List<RowResult> answered = new ArrayList<>();
+        for (ResultRow row : workbench.results().allRows()) {
+            String truth = row.result().truth().get(0);
+            answered.add(row.result().withBase(StageOutcome.answered(truth, Usage.NONE), new BaseAnswer(truth, truth)));
+        }
+        workbench.results().finish(answered, JudgeLoopMetrics.of(answered.stream().map(RowResult::scored).toList()));
     }
 
     @Test

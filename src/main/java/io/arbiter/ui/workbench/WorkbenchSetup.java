@@ -1,0 +1,42 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The part of the workbench a project keeps only when asked (Save, or a run starting): the dataset, its mapping,
+ * the prompts and the provider with its models. Runs, reviews and label renames are written as they happen, so
+ * they are not here. Fields are null for what is not chosen.
+ *
+ * @param dataset the rows, compared by identity: the same loaded object, not equal content
+ */
+record WorkbenchSetup(Dataset dataset, ColumnMapping mapping, String baseText, String judgeText,
+                      String providerName, String baseModel, String judgeModel) {
+
+    /** What differs from {@code saved}, in words for a question ("the prompts"); empty when nothing does. */
+    List<String> changesSince(WorkbenchSetup saved) {
+        List<String> changes = new ArrayList<>();
+        if (dataset != saved.dataset) {
+            changes.add("the dataset");
+        } else if (!Objects.equals(withoutRenames(mapping), withoutRenames(saved.mapping))) {
+            changes.add("the columns");
+        }
+        if (!Objects.equals(baseText, saved.baseText) || !Objects.equals(judgeText, saved.judgeText)) {
+            changes.add("the prompts");
+        }
+        if (!Objects.equals(providerName, saved.providerName) || !Objects.equals(baseModel, saved.baseModel)
+                || !Objects.equals(judgeModel, saved.judgeModel)) {
+            changes.add("the provider");
+        }
+        return changes;
+    }
+
+    /** Renames are kept as they are made, so they never make the setup unsaved. */
+    private static ColumnMapping withoutRenames(ColumnMapping mapping) {
+        return mapping == null ? null : mapping.withLabelRenames(Map.of());
+    }
+}
