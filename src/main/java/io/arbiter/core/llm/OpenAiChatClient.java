@@ -30,6 +30,7 @@ public final class OpenAiChatClient implements ChatClient {
      * @param sdkRetries 0 under a {@link RetryingChatClient}, so the two layers do not multiply each other's retries
      */
     OpenAiChatClient(ProviderProfile profile, int sdkRetries) throws ChatFailure {
+        SdkWarmUp.ensure();
         this.baseUrl = profile.baseUrl();
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
