@@ -36,7 +36,8 @@ public final class CachingChatClient implements ChatClient {
         }
         misses.incrementAndGet();
         ChatReply reply = delegate.complete(request); // a failure propagates and is never cached
-        cache.cache(key, reply);
+        // A run records the reply in its ledger next, and that write waits for both (the store's writer keeps order).
+        cache.cacheSoon(key, reply);
         return reply;
     }
 

@@ -35,6 +35,7 @@ public final class OpenAiChatClient implements ChatClient {
 
     /** A client with a key already resolved, e.g. through the keys "Test connection" was given. */
     OpenAiChatClient(ProviderProfile profile, String apiKey, int sdkRetries) {
+        SdkWarmUp.ensure();
         this.baseUrl = profile.baseUrl();
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())

@@ -9,4 +9,12 @@ public interface ResponseCache {
 
     /** Keeps a successful reply; a key already present keeps its first reply. */
     void cache(String requestKey, ChatReply reply);
+
+    /**
+     * Keeps a successful reply, perhaps after returning: for a caller that writes something durable right after
+     * and need not wait twice. A cache without write-behind keeps it at once.
+     */
+    default void cacheSoon(String requestKey, ChatReply reply) {
+        cache(requestKey, reply);
+    }
 }

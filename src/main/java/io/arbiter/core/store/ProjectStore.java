@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -50,6 +52,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_GROUP = 4096;
+    private static final Logger LOG = Logger.getLogger(ProjectStore.class.getName());
 
     private final Path file;
     private final Clock clock;
@@ -58,6 +61,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
+    private PreparedStatement cacheLookup; // on the reader connection, guarded by it
     private final Object lifecycle = new Object();
     private volatile boolean closed;
 
@@ -712,23 +716,42 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     @Override
     public Optional<ChatReply> cached(String requestKey) {
         return read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT text, prompt_tokens, completion_tokens FROM response_cache WHERE request_key = ?")) {
-                query.setString(1, requestKey);
-                try (ResultSet rows = query.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new ChatReply(rows.getString(1), new Usage(rows.getLong(2), rows.getLong(3))));
+            // Prepared once: a realtime run looks up every request, many times a second.
+            if (cacheLookup == null) {
+                cacheLookup = connection.prepareStatement(
+                        "SELECT text, prompt_tokens, completion_tokens FROM response_cache WHERE request_key = ?");
+            }
+            cacheLookup.setString(1, requestKey);
+            try (ResultSet rows = cacheLookup.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new ChatReply(rows.getString(1), new Usage(rows.getLong(2), rows.getLong(3))));
             }
         });
     }
 
     @Override
     public void cache(String requestKey, ChatReply reply) {
+        write(cacheInsert(requestKey, reply));
+    }
+
+    /**
+     * Queues the reply for the cache and returns at once. The single writer commits in order, so the entry is in the
+     * file once any write queued after it has returned: a run's ledger record right after it waits for both. That
+     * spares each realtime request a commit of its own; a failure costs only a later cache miss.
+     */
+    @Override
+    public void cacheSoon(String requestKey, ChatReply reply) {
+        queue(cacheInsert(requestKey, reply)).exceptionally(e -> {
+            LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, e);
+            return null;
+        });
+    }
+
+    private Work<Void> cacheInsert(String requestKey, ChatReply reply) {
         String now = now();
-        write(w -> {
+        return w -> {
             PreparedStatement insert = w.statement("""
                     INSERT INTO response_cache (request_key, text, prompt_tokens, completion_tokens, created_at)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING""");
@@ -739,7 +762,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             insert.setString(5, now);
             insert.executeUpdate();
             return null;
-        });
+        };
     }
 
     // Batch ledger
@@ -823,6 +846,17 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     }
 
     private <T> T write(Work<T> work) {
+        CompletableFuture<T> done = queue(work);
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            throw new StoreException("Could not write to the project " + file + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Hands the work to the writer thread; the future completes once its transaction is committed. */
+    private <T> CompletableFuture<T> queue(Work<T> work) {
         Job<T> job = new Job<>(work, new CompletableFuture<>());
         synchronized (lifecycle) { // so no job is queued after the writer has drained the queue and left
             if (closed) {
@@ -830,12 +864,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             }
             queue.add(job);
         }
-        try {
-            return job.done().join();
-        } catch (CompletionException e) {
-            throw new StoreException("Could not write to the project " + file + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        }
+        return job.done();
     }
 
     private void writeLoop() {
@@ -983,6 +1012,9 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             try {
                 for (PreparedStatement statement : writeStatements.values()) {
                     statement.close();
+                }
+                if (cacheLookup != null) {
+                    cacheLookup.close();
                 }
                 reader.close();
                 writerConnection.close();

@@ -92,6 +92,25 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aReplyCachedSoonIsInTheFileOnceTheNextWaitedWriteReturns() throws Exception {
+        Path file = dir.resolve("p.arbiter");
+        try (ProjectStore store = ProjectStore.open(file)) {
+            long run = store.createRun("{}");
+            store.cacheSoon("key", new ChatReply("Western", new Usage(20, 1)));
+            store.recordResponse(new StoredResponse(run, "BASE", 0, "Western", null, new Usage(20, 1), "key"));
+
+            // Another connection sees only what is committed, so the entry is durable, not merely queued.
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement query = other.createStatement();
+                 ResultSet rows = query.executeQuery("SELECT text FROM response_cache WHERE request_key = 'key'")) {
+                assertTrue(rows.next());
+                assertEquals("Western", rows.getString(1));
+            }
+            assertEquals(Optional.of(new ChatReply("Western", new Usage(20, 1))), store.cached("key"));
+        }
+    }
+
+    @Test
     void batchShardsAreUpsertedAndListedInOrder() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
