@@ -72,7 +72,7 @@ public final class ResultsCsvWriter {
         writeLine(csv, header(datasetColumns));
         for (RowResult result : results) {
             List<String> line = line(dataset, columnIndexes, result);
-            addReview(line, review, result.row());
+            addReview(line, review, result);
             writeLine(csv, line);
         }
         csv.flush();
@@ -130,8 +130,10 @@ public final class ResultsCsvWriter {
         return line;
     }
 
-    private static void addReview(List<String> line, ReviewLog review, int row) {
-        HumanVerdict verdict = review.verdict(row).orElse(null);
+    /** The review of the row's current base answer; a verdict on an earlier run's answer is not this row's. */
+    private static void addReview(List<String> line, ReviewLog review, RowResult result) {
+        int row = result.row();
+        HumanVerdict verdict = review.verdictOn(row, result.base().answered() ? result.base().text() : null).orElse(null);
         line.add(verdict == null ? "" : verdict.label());
         line.add(verdict == null ? "" : verdict.note());
         line.add(verdict == null ? "" : verdict.reviewer());

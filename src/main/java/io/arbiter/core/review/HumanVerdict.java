@@ -5,14 +5,16 @@ import java.time.Instant;
 
 /**
  * A person's verdict on one row's base answer, the third rater beside the ground truth and the judge. Plain values
- * only, so a project file can store it as it is.
+ * only, so a project file can store it as it is. It is a verdict on one answer: when a later run gives the row
+ * another base answer, the verdict no longer counts for it ({@link #on}).
  *
  * @param baseRight whether the reviewer found the base answer right
  * @param note      the reviewer's note; empty when there is none
  * @param reviewer  who gave the verdict (the operating-system user name)
  * @param at        when the verdict was given or last changed
+ * @param answer    the base answer the verdict was given on; null when unknown (kept before answers were)
  */
-public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at) {
+public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer) {
 
     public HumanVerdict {
         note = note == null ? "" : note.strip();
@@ -20,6 +22,20 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
         if (at == null) {
             throw new IllegalArgumentException("A human verdict needs the time it was given");
         }
+        answer = answer == null ? null : answer.strip();
+    }
+
+    /** A verdict whose answer is not known. */
+    public HumanVerdict(boolean baseRight, String note, String reviewer, Instant at) {
+        this(baseRight, note, reviewer, at, null);
+    }
+
+    /**
+     * Whether the verdict was given on this base answer (compared without surrounding whitespace); a verdict whose
+     * answer is unknown counts for whatever the row's answer is, as it did before answers were kept.
+     */
+    public boolean on(String baseAnswer) {
+        return answer == null || (baseAnswer != null && answer.equals(baseAnswer.strip()));
     }
 
     /** The verdict as the metrics take a rater's view of the base answer. */
@@ -33,6 +49,6 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
     }
 
     public HumanVerdict withNote(String text, String by, Instant when) {
-        return new HumanVerdict(baseRight, text, by, when);
+        return new HumanVerdict(baseRight, text, by, when, answer);
     }
 }

@@ -53,9 +53,19 @@ public final class ReviewLog {
 
     /** Sets a row's verdict, keeping any note it had; undoable. */
     public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at) {
+        return label(row, baseRight, reviewer, at, null);
+    }
+
+    /** As above, on the base answer {@code answer}: a later run that answers otherwise leaves the verdict behind. */
+    public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at, String answer) {
         HumanVerdict before = verdicts.get(row);
-        HumanVerdict now = new HumanVerdict(baseRight, before == null ? "" : before.note(), reviewer, at);
+        HumanVerdict now = new HumanVerdict(baseRight, before == null ? "" : before.note(), reviewer, at, answer);
         return change(row, before, now);
+    }
+
+    /** The row's verdict if it was given on {@code baseAnswer} (see {@link HumanVerdict#on}), else empty. */
+    public Optional<HumanVerdict> verdictOn(int row, String baseAnswer) {
+        return verdict(row).filter(v -> v.on(baseAnswer));
     }
 
     /**

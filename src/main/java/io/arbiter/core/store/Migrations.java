@@ -122,7 +122,10 @@ final class Migrations {
                         row            INTEGER NOT NULL CHECK (row >= 0),
                         promoted_at    TEXT NOT NULL,
                         PRIMARY KEY (dataset_sha256, row)
-                    )""")));
+                    )""")),
+            // A verdict is on one base answer; a later run may answer the row otherwise. Null for older verdicts.
+            new Migration(3, "the base answer each human verdict was given on", List.of(
+                    "ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

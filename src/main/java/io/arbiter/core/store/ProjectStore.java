@@ -559,16 +559,18 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     public void putVerdict(String datasetSha256, int row, HumanVerdict verdict) {
         write(w -> {
             PreparedStatement upsert = w.statement("""
-                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at, base_answer)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dataset_sha256, row) DO UPDATE SET base_right = excluded.base_right,
-                        note = excluded.note, reviewer = excluded.reviewer, at = excluded.at""");
+                        note = excluded.note, reviewer = excluded.reviewer, at = excluded.at,
+                        base_answer = excluded.base_answer""");
             upsert.setString(1, datasetSha256);
             upsert.setInt(2, row);
             upsert.setInt(3, verdict.baseRight() ? 1 : 0);
             upsert.setString(4, verdict.note());
             upsert.setString(5, verdict.reviewer());
             upsert.setString(6, verdict.at().toString());
+            upsert.setString(7, verdict.answer());
             upsert.executeUpdate();
             return null;
         });
@@ -588,12 +590,12 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return read(connection -> {
             Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT row, base_right, note, reviewer, at FROM human_verdicts WHERE dataset_sha256 = ?")) {
+                    "SELECT row, base_right, note, reviewer, at, base_answer FROM human_verdicts WHERE dataset_sha256 = ?")) {
                 query.setString(1, datasetSha256);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         verdicts.put(rows.getInt(1), new HumanVerdict(rows.getInt(2) == 1, rows.getString(3),
-                                rows.getString(4), Instant.parse(rows.getString(5))));
+                                rows.getString(4), Instant.parse(rows.getString(5)), rows.getString(6)));
                     }
                 }
             }

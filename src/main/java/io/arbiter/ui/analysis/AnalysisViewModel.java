@@ -169,7 +169,8 @@ public final class AnalysisViewModel {
                 if (review.promoted(row.row())) {
                     continue; // a worked example in the judge prompt would flatter the judge
                 }
-                HumanVerdict human = review.verdict(row.row()).orElse(null);
+                HumanVerdict human = review.verdictOn(row.row(), row.base().answered() ? row.base().text() : null)
+                        .orElse(null); // a verdict on an earlier run's answer says nothing about this one
                 ScoredRow scored = row.scored();
                 rated.add(rating.rate(scored, human));
                 if (human != null && scored.judge() != null && scored.judge().parsed()) {

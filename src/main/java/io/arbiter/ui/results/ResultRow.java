@@ -55,23 +55,33 @@ public final class ResultRow {
         return human;
     }
 
-    /** The human verdict, or null. */
+    /**
+     * The human verdict on the row's current base answer, or null: a verdict given on an answer an earlier run gave
+     * does not count for the one shown now (the row is up for review again).
+     */
     public HumanVerdict human() {
-        return human.get();
+        HumanVerdict verdict = human.get();
+        return verdict != null && verdict.on(baseAnswerText()) ? verdict : null;
+    }
+
+    /** The base answer as the model gave it, or null before it has one. */
+    public String baseAnswerText() {
+        RowResult r = result();
+        return r.base().answered() ? r.base().text() : null;
     }
 
     /** "right", "wrong" or empty. */
     public String humanLabel() {
-        return human.get() == null ? "" : human.get().label();
+        return human() == null ? "" : human().label();
     }
 
     public String humanNote() {
-        return human.get() == null ? "" : human.get().note();
+        return human() == null ? "" : human().note();
     }
 
     /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note", or empty. */
     public String reviewSummary() {
-        HumanVerdict verdict = human.get();
+        HumanVerdict verdict = human();
         if (verdict == null) {
             return "";
         }

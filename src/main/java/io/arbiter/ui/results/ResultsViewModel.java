@@ -261,7 +261,7 @@ public final class ResultsViewModel {
             reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
             return;
         }
-        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now());
+        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now(), row.baseAnswerText());
         reviewed(row, "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
     }
 
@@ -337,8 +337,9 @@ public final class ResultsViewModel {
             String expected = !r.truth().isEmpty() ? r.truth().get(0)
                     : r.verdict() != null && r.verdict().parsed() ? r.verdict().prediction()
                     : r.baseAnswer() != null && r.baseAnswer().parsed() ? r.baseAnswer().label() : "";
-            examples.add(new FewShotExample(index, r.base().answered() ? r.base().text().strip() : "",
-                    verdict.baseRight(), expected));
+            // The answer the person judged: a later run may have answered the row otherwise.
+            String judged = verdict.answer() != null ? verdict.answer() : r.base().answered() ? r.base().text().strip() : "";
+            examples.add(new FewShotExample(index, judged, verdict.baseRight(), expected));
         }
         return examples;
     }

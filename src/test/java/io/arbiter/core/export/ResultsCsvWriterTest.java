@@ -188,6 +188,22 @@ class ResultsCsvWriterTest {
     }
 
     @Test
+    void aVerdictOnAnEarlierRunsAnswerIsNotWrittenForTheRowsNewAnswer() throws Exception {
+        ReviewLog review = new ReviewLog();
+        Instant at = Instant.parse("2024-05-01T10:15:30Z");
+        review.label(0, true, "ana", at, "Crime");          // the answer row 0 still has
+        review.label(3, false, "ana", at, "Western");       // a run ago; row 3 now answers Drama
+        StringWriter out = new StringWriter();
+
+        writer.write(out, MOVIES, COLUMNS, results(), review);
+
+        List<String[]> lines = read(out.toString());
+        int first = List.of(lines.get(0)).indexOf("human_label");
+        assertEquals("right", lines.get(1)[first]);
+        assertEquals("", lines.get(4)[first], "row 3's verdict was on another answer");
+    }
+
+    @Test
     void formulaLikeCellsAreQuotedInTheFileAndReadBackUnchanged() throws Exception {
         Dataset risky = new Dataset("risky.csv", List.of("Title", "-Score", "Genre"), List.of(
                 new String[] {"=HYPERLINK(\"http://evil\",\"click\")", "-1", "Drama"},

@@ -19,6 +19,22 @@ class ReviewLogTest {
     private final ReviewLog log = new ReviewLog();
 
     @Test
+    void aVerdictIsOnTheAnswerItWasGivenOn() {
+        Instant at = Instant.parse("2026-11-22T12:00:00Z");
+        HumanVerdict verdict = log.label(4, true, "ana", at, "  Drama\n");
+
+        assertEquals("Drama", verdict.answer());
+        assertEquals(java.util.Optional.of(verdict), log.verdictOn(4, "Drama "));
+        assertTrue(log.verdictOn(4, "Comedy").isEmpty(), "a later run answered otherwise: the verdict is not on it");
+        assertTrue(log.verdictOn(4, null).isEmpty(), "no answer, nothing to have judged");
+        assertEquals(java.util.Optional.of(verdict), log.verdict(4), "the verdict itself is kept");
+        assertEquals("Drama", log.note(4, "fits", "ana", at).answer(), "a note keeps the answer");
+
+        HumanVerdict unknown = new HumanVerdict(false, "", "ana", at);
+        assertTrue(unknown.on("Comedy") && unknown.on(null), "without a kept answer it counts for any");
+    }
+
+    @Test
     void labelsAndRelabelsAndUndoesNewestFirst() {
         log.label(3, true, "ana", T0);
         log.label(5, false, "ana", T0.plusSeconds(1));

@@ -269,7 +269,10 @@ class ResultsViewModelTest {
 
         model.label(model.allRows().get(0), true);
         model.show(MOVIES, MAPPING);
-        assertEquals("right", model.allRows().get(0).humanLabel(), "remapping the same dataset keeps the review");
+        assertEquals(1, model.review().size(), "remapping the same dataset keeps the review");
+        assertEquals("", model.allRows().get(0).humanLabel(), "until the row has its answer again");
+        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        assertEquals("right", model.allRows().get(0).humanLabel());
         model.show(new Dataset("other.csv", MOVIES.columns(), List.<String[]>of(new String[] {"a", "b", "Drama"})), MAPPING);
         assertEquals(0, model.review().size(), "another dataset starts a new review");
     }
@@ -285,6 +288,23 @@ class ResultsViewModelTest {
                 answered(3, "Comedy", "Drama", "Comedy", Evaluation.INCORRECT),
                 RowResult.pending(4, List.of("Horror"))
                         .withBase(StageOutcome.answered("Horror", new Usage(40, 1)), new BaseAnswer("Horror", "Horror")));
+    }
+
+    @Test
+    void aReviewedRowWhoseBaseAnswerChangesIsUpForReviewAgain() {
+        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        ResultRow row = model.allRows().get(1);
+        model.label(row, false);
+        assertEquals("wrong", row.humanLabel());
+        assertEquals("Comedy", row.human().answer());
+
+        model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT))); // a new run answers Crime
+
+        assertEquals("", row.humanLabel(), "the verdict was on Comedy, not on Crime");
+        assertEquals(null, row.human());
+        assertEquals(1, model.review().size(), "the verdict is kept, for the answer it was given on");
+        model.apply(List.of(answered(1, "Crime", "Comedy", "Crime", Evaluation.INCORRECT)));
+        assertEquals("wrong", row.humanLabel(), "the same answer again: the verdict counts again");
     }
 
     @Test
