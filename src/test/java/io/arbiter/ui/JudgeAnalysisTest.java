@@ -103,8 +103,9 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
         runToEnd(robot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null);
-        robot.clickOn("Judge analysis");
+        robot.clickOn("Judge analysis"); // the figures are computed when they are shown
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null
+                && !model.analysis().computingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -92,8 +92,9 @@ class ReviewTest extends WorkbenchUiTest {
         ChoiceBox<?> against = robot.lookup("#againstBox").queryAs(ChoiceBox.class);
         robot.clickOn(against);
         robot.clickOn(AnalysisViewModel.Against.HUMAN.title());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.analysis().againstProperty().get()
-                == AnalysisViewModel.Against.HUMAN && !model.analysis().computingProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().againstProperty().get()
+                == AnalysisViewModel.Against.HUMAN && !model.analysis().computingProperty().get()
+                && model.analysis().figuresProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(expected, text(robot, "#judgeVsHumanLabel"));
@@ -107,7 +108,6 @@ class ReviewTest extends WorkbenchUiTest {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
         runToEnd(robot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null);
         robot.interact(() -> {
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(0);

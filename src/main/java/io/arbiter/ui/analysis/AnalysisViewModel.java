@@ -49,6 +49,9 @@ public final class AnalysisViewModel {
     private final ResultsViewModel results;
     private final Runnable showResults;
     private final AtomicLong generation = new AtomicLong();
+    /** See {@link #setShown}; FX thread. */
+    private boolean shown = true;
+    private boolean outOfDate;
     private final ReadOnlyObjectWrapper<AnalysisFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING_YET);
@@ -97,9 +100,29 @@ public final class AnalysisViewModel {
         this.executor = executor;
         this.results = results;
         this.showResults = showResults;
-        results.resultsVersionProperty().addListener((obs, old, now) -> recompute());
-        results.reviewVersionProperty().addListener((obs, old, now) -> recompute());
+        results.resultsVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
+        results.reviewVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
         against.addListener((obs, old, now) -> recompute());
+    }
+
+    /**
+     * Whether the figures are on screen (they are unless told otherwise). While they are not, changes only mark them
+     * out of date: reviewing rows one key at a time in the results would otherwise recompute every statistic, with
+     * its bootstrap, for each key. Showing them again computes once.
+     */
+    public void setShown(boolean shown) {
+        this.shown = shown;
+        if (shown && outOfDate) {
+            recompute();
+        }
+    }
+
+    private void recomputeWhenShown() {
+        if (shown) {
+            recompute();
+        } else {
+            outOfDate = true;
+        }
     }
 
     /** Against what the statistics are computed: ground truth, human labels, or both. */
@@ -145,6 +168,7 @@ public final class AnalysisViewModel {
      * the older's figures are dropped when it finishes.
      */
     public void recompute() {
+        outOfDate = false;
         long current = generation.incrementAndGet();
         if (!results.hasResultsProperty().get()) {
             figures.set(null);

@@ -157,12 +157,14 @@ public final class WorkbenchViewModel {
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, this::showRun);
         this.compare = new CompareViewModel(executor, this::showFlipped);
+        this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         lowerPane.addListener((obs, old, now) -> {
+            analysis.setShown(now == LowerPane.ANALYSIS);
             if (now == LowerPane.COMPARE) {
                 compare.refresh(); // runs may have been added, renamed or deleted since
             }
         });
-        this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
+        analysis.setShown(lowerPane.get() == LowerPane.ANALYSIS);
         choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.baseTextProperty().addListener((obs, old, now) -> estimator.refresh());
         prompts.judgeTextProperty().addListener((obs, old, now) -> estimator.refresh());

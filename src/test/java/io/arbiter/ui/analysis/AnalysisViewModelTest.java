@@ -1,6 +1,8 @@
 package io.arbiter.ui.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -104,6 +106,21 @@ class AnalysisViewModelTest {
                 figures.baseLabels().perLabel().get(figures.baseLabels().rows().indexOf("Drama")).text());
         assertTrue(figures.baseLabels().columns().contains("(other)"), "Musical is no truth label");
         assertTrue(model.statusProperty().get().startsWith("12 rows · computed in"), model.statusProperty().get());
+    }
+
+    @Test
+    void whileHiddenReviewKeysOnlyMarkTheFiguresOutOfDateAndShowingComputesOnce() {
+        AnalysisFigures before = model.figuresProperty().get();
+        model.setShown(false);
+
+        review(0, true);
+        review(3, true);
+
+        assertSame(before, model.figuresProperty().get(), "nothing recomputed while hidden");
+        assertEquals("", model.judgeVsHumanProperty().get());
+        model.setShown(true);
+        assertNotSame(before, model.figuresProperty().get());
+        assertTrue(model.judgeVsHumanProperty().get().contains("n = 2"), model.judgeVsHumanProperty().get());
     }
 
     @Test

@@ -81,6 +81,7 @@ class WorkbenchViewModelTest {
         JudgeLoopMetrics byHand = JudgeLoopMetrics.of(others);
         assertEquals(byHand, model.results().metricsProperty().get());
         assertNotEquals(JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()), byHand);
+        model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.ANALYSIS); // computed when looked at
         assertEquals(run.size() - 1, model.analysis().figuresProperty().get().report().loop().rows());
 
         model.prompts().judgeTextProperty().set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
