@@ -10,9 +10,11 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 
 /** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
 public final class RunsView {
@@ -35,6 +37,15 @@ public final class RunsView {
         column("Time", RunLine::time, 140);
         column("Name", RunLine::name, 110);
         column("Models", RunLine::models, 180);
+        column("Prompts", RunLine::prompts, 260).setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                RunLine line = empty ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(line == null ? null : new Tooltip(line.promptsDetail()));
+            }
+        });
         column("Rows", RunLine::rows, 60);
         column("Base vs truth", RunLine::baseVsTruth, 90);
         column("Judge vs truth", RunLine::judgeVsTruth, 90);
@@ -80,11 +91,12 @@ public final class RunsView {
         return root;
     }
 
-    private void column(String title, Function<RunLine, String> value, double width) {
+    private TableColumn<RunLine, String> column(String title, Function<RunLine, String> value, double width) {
         TableColumn<RunLine, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         runsTable.getColumns().add(column);
+        return column;
     }
 
     private void withSelected(java.util.function.Consumer<RunLine> action) {

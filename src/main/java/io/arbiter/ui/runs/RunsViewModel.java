@@ -3,13 +3,18 @@ package io.arbiter.ui.runs;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.prompt.PromptDiff;
+import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.ui.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
@@ -26,9 +31,20 @@ public final class RunsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    /** One line of the list, ready to show. */
-    public record RunLine(long id, String time, String models, String rows, String baseVsTruth, String judgeVsTruth,
-                          String baseVsJudge, String kappa, String tokens, String name, String note, String status) {
+    /** Room for one prompt's change in the Prompts column; both prompts changed take twice that. */
+    static final int PROMPT_CHANGE_WIDTH = 56;
+    /** Changes listed per prompt in the Prompts tooltip before "and N more". */
+    private static final int DETAIL_CHANGES = 6;
+
+    /**
+     * One line of the list, ready to show.
+     *
+     * @param prompts       what changed in the prompts since the run before, in a few words
+     * @param promptsDetail the same at length, for a tooltip
+     */
+    public record RunLine(long id, String time, String models, String prompts, String promptsDetail, String rows,
+                          String baseVsTruth, String judgeVsTruth, String baseVsJudge, String kappa, String tokens,
+                          String name, String note, String status) {
     }
 
     private final TaskExecutor executor;
@@ -77,8 +93,9 @@ public final class RunsViewModel {
         if (reading == null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        CompletableFuture<List<RunSummary>> read = executor.submit(reading::runs);
-        read.whenComplete((summaries, failure) -> {
+        // Diffing prompts reads every version and may take a moment on long ones: all of it off the FX thread.
+        CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
+        read.whenComplete((listing, failure) -> {
             if (reading != project) {
                 return;
             }
@@ -86,16 +103,35 @@ public final class RunsViewModel {
                 message.set(messageOf(failure));
                 return;
             }
-            List<RunLine> lines = new ArrayList<>(summaries.size());
-            for (int i = summaries.size() - 1; i >= 0; i--) {
-                lines.add(line(summaries.get(i)));
-            }
-            runs.setAll(lines);
+            List<RunSummary> summaries = listing.summaries();
+            runs.setAll(listing.lines());
             message.set(summaries.isEmpty() ? "No runs yet: every run started here is kept in the project."
                     : String.format(Locale.ROOT, "%d run%s in %s", summaries.size(), summaries.size() == 1 ? "" : "s",
                     reading.file().getFileName()));
         });
-        return read;
+        return read.thenApply(Listing::summaries);
+    }
+
+    /** What a refresh reads and prepares in the background. */
+    private record Listing(List<RunSummary> summaries, List<RunLine> lines) {
+    }
+
+    private static Listing listing(Project project) {
+        List<RunSummary> summaries = inTimeOrder(project.runs());
+        Map<Long, PromptVersion> versions = new HashMap<>();
+        project.promptVersions().forEach(v -> versions.put(v.id(), v));
+        List<RunLine> lines = new ArrayList<>(summaries.size());
+        for (int i = summaries.size() - 1; i >= 0; i--) {
+            RunSummary previous = i == 0 ? null : summaries.get(i - 1);
+            lines.add(line(summaries.get(i), previous, versions));
+        }
+        return new Listing(summaries, lines);
+    }
+
+    /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */
+    static List<RunSummary> inTimeOrder(List<RunSummary> summaries) {
+        return summaries.stream().sorted(Comparator.comparing((RunSummary s) -> s.record().createdAt())
+                .thenComparingLong(RunSummary::id)).toList();
     }
 
     public void rename(long runId, String name) {
@@ -133,16 +169,91 @@ public final class RunsViewModel {
         });
     }
 
-    static RunLine line(RunSummary summary) {
+    static RunLine line(RunSummary summary, RunSummary previous, Map<Long, PromptVersion> versions) {
         RunRecord record = summary.record();
+        PromptVersion now = version(record, versions);
+        PromptVersion before = previous == null ? null : version(previous.record(), versions);
         String models = record.baseModel() == null ? "" : record.baseModel() + " → " + record.judgeModel();
         String kappa = summary.metric("kappa").isPresent()
                 ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble()) : "n/a";
         return new RunLine(record.id(), TIME.format(record.createdAt()), models,
+                promptChange(previous == null, before, now), promptChangeDetail(previous, before, now),
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
                 kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), summary.displayName(),
                 record.note() == null ? "" : record.note(), record.status());
+    }
+
+    private static PromptVersion version(RunRecord record, Map<Long, PromptVersion> versions) {
+        return record.promptVersionId() == null ? null : versions.get(record.promptVersionId());
+    }
+
+    /**
+     * The Prompts column: "first run", "same prompts", or each changed prompt's short diff, e.g.
+     * {@code judge: +1 −1 words: "only" → "strictly"}; empty when either run's prompts are unknown (format 1).
+     */
+    static String promptChange(boolean first, PromptVersion before, PromptVersion now) {
+        if (first) {
+            return "first run";
+        }
+        if (before == null || now == null) {
+            return "";
+        }
+        PromptDiff base = PromptDiff.of(before.baseText(), now.baseText());
+        PromptDiff judge = PromptDiff.of(before.judgeText(), now.judgeText());
+        if (base.unchanged() && judge.unchanged()) {
+            return "same prompts";
+        }
+        List<String> parts = new ArrayList<>(2);
+        if (!base.unchanged()) {
+            parts.add("base: " + base.shortText(PROMPT_CHANGE_WIDTH));
+        }
+        if (!judge.unchanged()) {
+            parts.add("judge: " + judge.shortText(PROMPT_CHANGE_WIDTH));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The tooltip: which run it is compared with and every change (up to a few per prompt), quoted in full. */
+    static String promptChangeDetail(RunSummary previous, PromptVersion before, PromptVersion now) {
+        if (previous == null) {
+            return "The project's first run: there is nothing before it to compare its prompts with.";
+        }
+        if (before == null || now == null) {
+            return "The prompts of this run or of " + previous.displayName() + " were not recorded.";
+        }
+        StringBuilder text = new StringBuilder("Compared with " + previous.displayName() + ", the run before it:");
+        describe(text, "Base prompt", PromptDiff.of(before.baseText(), now.baseText()));
+        describe(text, "Judge prompt", PromptDiff.of(before.judgeText(), now.judgeText()));
+        return text.toString();
+    }
+
+    private static void describe(StringBuilder text, String title, PromptDiff diff) {
+        if (diff.unchanged()) {
+            text.append('\n').append(title).append(": unchanged");
+            return;
+        }
+        text.append(String.format(Locale.ROOT, "%n%s: +%d −%d words", title, diff.addedWords(), diff.removedWords()));
+        int shown = 0;
+        int changes = 0;
+        for (PromptDiff.Segment s : diff.segments()) {
+            if (s.kind() == PromptDiff.Kind.SAME || s.text().isBlank()) {
+                continue;
+            }
+            changes++;
+            if (shown < DETAIL_CHANGES) {
+                shown++;
+                text.append("\n   ").append(s.kind() == PromptDiff.Kind.ADDED ? "+ " : "− ").append(quote(s.text()));
+            }
+        }
+        if (changes > shown) {
+            text.append(String.format(Locale.ROOT, "%n   … and %d more", changes - shown));
+        }
+    }
+
+    private static String quote(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return "\"" + (flat.length() > 120 ? flat.substring(0, 119) + "…" : flat) + "\"";
     }
 
     /** The same text the results tiles show: hits over n. */

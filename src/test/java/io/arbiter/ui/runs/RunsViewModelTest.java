@@ -13,9 +13,11 @@ import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.core.store.PromptVersion;
 import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -89,13 +91,49 @@ class RunsViewModelTest {
         assertEquals(List.of(first), shown);
     }
 
-    /** A real run on the sample against the offline provider, recorded as the workbench records one. */
+    @Test
+    void eachRunSaysHowItsPromptsDifferFromTheRunBefore() throws Exception {
+        String judge = Samples.text(Samples.MOVIES_JUDGE_PROMPT);
+        long first = recordRun();
+        long same = recordRun();
+        long deleted = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("Drama", "Comedy"));
+        long stricter = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("genuinely fits", "clearly fits"));
+        project.deleteRun(deleted);
+        model.useProject(project);
+
+        assertEquals(List.of(stricter, same, first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        // Compared with the run before it that still exists, not with the deleted one.
+        assertEquals("judge: +1 −1 words: \"genuinely\" → \"clearly\"", model.runs().get(0).prompts());
+        assertEquals("same prompts", model.runs().get(1).prompts());
+        assertEquals("first run", model.runs().get(2).prompts());
+        String detail = model.runs().get(0).promptsDetail();
+        assertTrue(detail.startsWith("Compared with run " + same), detail);
+        assertTrue(detail.contains("Base prompt: unchanged"), detail);
+        assertTrue(detail.contains("Judge prompt: +1 −1 words\n   − \"genuinely\"\n   + \"clearly\""), detail);
+    }
+
+    @Test
+    void bothChangedPromptsAreNamedAndUnknownOnesSayNothing() {
+        PromptVersion before = new PromptVersion(1, "Answer only the genre.", "Be fair.", Instant.EPOCH);
+        PromptVersion after = new PromptVersion(2, "Answer strictly the genre.", "Be fair and brief.", Instant.EPOCH);
+        assertEquals("base: +1 −1 words: \"only\" → \"strictly\"; judge: +2 −0 words: added \"and brief\"",
+                RunsViewModel.promptChange(false, before, after));
+        assertEquals("same prompts", RunsViewModel.promptChange(false, before, before));
+        assertEquals("", RunsViewModel.promptChange(false, null, after));
+        assertEquals("first run", RunsViewModel.promptChange(true, null, after));
+    }
+
     private long recordRun() throws Exception {
+        return recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+    }
+
+    /** A real run on the sample against the offline provider, recorded as the workbench records one. */
+    private long recordRun(String basePrompt, String judgePrompt) throws Exception {
         Dataset sample = Samples.movies();
         String sha = project.saveDataset(sample).sha256();
         project.saveMapping(Samples.moviesMapping());
         try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
-            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            PromptPair prompts = PromptPair.of(basePrompt, judgePrompt);
             RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile());
             long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
             project.describeRun(runId, spec, sha, "realtime");
