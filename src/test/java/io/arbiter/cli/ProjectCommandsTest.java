@@ -52,6 +52,8 @@ class ProjectCommandsTest {
             assertTrue(run.get("kappa").isNumber(), run.toString());
             assertEquals("offline-demo-base", run.get("base_model").asText());
             assertTrue(run.get("tokens").asLong() > 0, run.toString());
+            // The offline demo model is free: its runs are priced at zero, not left unknown.
+            assertEquals(0.0, run.get("cost_usd").asDouble(-1), run.toString());
         }
         assertEquals(runs.get(0).get("prompt_version").asLong(), runs.get(1).get("prompt_version").asLong());
 

@@ -12,9 +12,10 @@ package io.arbiter.core.llm;
  * @param temperature sampling temperature sent with every request
  * @param maxTokens   reply length limit sent with every request
  * @param concurrency how many requests may be in flight at once
+ * @param prices      what the base and judge models cost, so a run can be priced when it ends; never null
  */
 public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                              double temperature, int maxTokens, int concurrency) {
+                              double temperature, int maxTokens, int concurrency, TokenPrices prices) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -26,6 +27,18 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
         if (maxTokens < 1) {
             throw new IllegalArgumentException("Max tokens must be at least 1, not " + maxTokens);
         }
+        prices = prices == null ? TokenPrices.UNKNOWN : prices;
+    }
+
+    /** A profile whose prices are unknown. */
+    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                           double temperature, int maxTokens, int concurrency) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, TokenPrices.UNKNOWN);
+    }
+
+    public ProviderProfile withPrices(TokenPrices newPrices) {
+        return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
+                newPrices);
     }
 
     public boolean needsKey() {

@@ -33,7 +33,11 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     /** The API root for a request: the given one for the offline demo, whose port is only known once it runs. */
     public ProviderProfile profile(String resolvedBaseUrl) {
         return new ProviderProfile(name, resolvedBaseUrl, needsKey() ? apiKeyEnv.strip() : null, baseModel,
-                judgeModel, temperature, maxTokens, concurrency);
+                judgeModel, temperature, maxTokens, concurrency, prices());
+    }
+
+    public TokenPrices prices() {
+        return new TokenPrices(baseInputPrice, baseOutputPrice, judgeInputPrice, judgeOutputPrice);
     }
 
     public boolean offline() {

@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A project file seen as the workbench sees it: the dataset copy, its configuration (mapping, prompts, provider
@@ -192,8 +193,27 @@ public final class Project implements AutoCloseable {
         parameters.put("base_url", spec.provider().baseUrl());
         parameters.put("api_key_env", spec.provider().apiKeyEnv());
         parameters.set("mapping", ProjectJson.mapping(spec.mapping()));
+        // The prices when it ran, so the run is priced at them however the profile's prices change later.
+        parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
         store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
                 ProjectJson.write(parameters), datasetSha256);
+    }
+
+    /** Records how a run ended, priced at the prices {@link #describeRun} recorded (no cost when they are unknown). */
+    public JudgeReport finishRun(long runId, RunOutcome outcome) {
+        OptionalDouble cost = cost(runId, outcome.baseUsage(), outcome.judgeUsage());
+        return finishRun(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
+    }
+
+    /**
+     * What these tokens of the run cost in USD: base usage at the base model's prices and judge usage at the judge
+     * model's, input and output apart, at the prices recorded when the run started. Empty when a price is unknown.
+     */
+    public OptionalDouble cost(long runId, Usage base, Usage judge) {
+        RunRecord record = store.runRecord(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + file()));
+        JsonNode parameters = record.parametersJson() == null ? null : ProjectJson.read(record.parametersJson());
+        return ProjectJson.prices(parameters == null ? null : parameters.get("prices")).cost(base, judge);
     }
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */

@@ -52,6 +52,7 @@ public final class RunsView {
         column("Base vs judge", RunLine::baseVsJudge, 90);
         column("Kappa", RunLine::kappa, 60);
         column("Tokens", RunLine::tokens, 80);
+        column("Cost", RunLine::cost, 70);
         column("Status", RunLine::status, 90);
         column("Note", RunLine::note, 200);
         runsMessageLabel.textProperty().bind(model.messageProperty());

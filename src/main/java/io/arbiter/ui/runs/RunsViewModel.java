@@ -44,7 +44,7 @@ public final class RunsViewModel {
      */
     public record RunLine(long id, String time, String models, String prompts, String promptsDetail, String rows,
                           String baseVsTruth, String judgeVsTruth, String baseVsJudge, String kappa, String tokens,
-                          String name, String note, String status) {
+                          String cost, String name, String note, String status) {
     }
 
     private final TaskExecutor executor;
@@ -180,7 +180,8 @@ public final class RunsViewModel {
                 promptChange(previous == null, before, now), promptChangeDetail(previous, before, now),
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
-                kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), summary.displayName(),
+                kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), cost(record.costUsd()),
+                summary.displayName(),
                 record.note() == null ? "" : record.note(), record.status());
     }
 
@@ -254,6 +255,20 @@ public final class RunsViewModel {
     private static String quote(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return "\"" + (flat.length() > 120 ? flat.substring(0, 119) + "…" : flat) + "\"";
+    }
+
+    /** "$0.0123" under a dollar, "$12.35" above; "—" when a price was unknown, which is not the same as $0. */
+    static String cost(Double usd) {
+        if (usd == null) {
+            return "—";
+        }
+        if (usd == 0) {
+            return "$0.00";
+        }
+        if (usd < 0.0001) {
+            return "< $0.0001";
+        }
+        return String.format(Locale.ROOT, usd < 1 ? "$%.4f" : "$%,.2f", usd);
     }
 
     /** The same text the results tiles show: hits over n. */

@@ -145,7 +145,7 @@ final class ProjectSession {
     }
 
     void finish(Recording recording, RunOutcome outcome) {
-        recording.project().finishRun(recording.runId(), outcome, null);
+        recording.project().finishRun(recording.runId(), outcome);
     }
 
     /** What defines the run's answers; names the key's variable, never the key. */

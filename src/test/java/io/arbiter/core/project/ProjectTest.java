@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenPrices;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.review.HumanVerdict;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +35,7 @@ class ProjectTest {
                         new String[] {"", null}));
         ColumnMapping mapping = new ColumnMapping(List.of("Overview"), "Genre", ",", null, Map.of("Sci-fi", "Sci-Fi"));
         ProviderProfile provider = new ProviderProfile("Example", "https://api.example.test/v1", "EXAMPLE_KEY",
-                "base-m", "judge-m", 0.2, 128, 8);
+                "base-m", "judge-m", 0.2, 128, 8, new TokenPrices(0.15, 0.6, null, 10.0));
         try (Project project = Project.open(file)) {
             project.saveDataset(dataset, "/data/movies.csv", "abc123");
             project.saveDataset(dataset, "/data/moved/movies.csv", "abc123"); // the same content: one copy
@@ -61,6 +67,32 @@ class ProjectTest {
                     project.verdicts());
             assertEquals(List.of(2), project.promotedRows());
         }
+    }
+
+    @Test
+    void aFinishedRunIsPricedAtThePricesItStartedWith() throws Exception {
+        Dataset rows = new Dataset("movies", List.of("Overview", "Genre"), List.<String[]>of(new String[] {"x", "Drama"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Overview"), "Genre", ",");
+        ProviderProfile priced = new ProviderProfile("Example", "https://api.example.test/v1", null, "base-m",
+                "judge-m", 0, 16, 1, new TokenPrices(0.15, 0.60, 2.50, 10.00));
+        try (Project project = Project.open(dir.resolve("c.arbiter"))) {
+            long paid = project.store().createRun("{}");
+            project.describeRun(paid, RunSpec.of(rows, mapping, PromptPair.of("b {{Overview}}", "j {{base_answer}}"),
+                    priced), "sha", "realtime");
+            project.finishRun(paid, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
+            long unpriced = project.store().createRun("{\"x\":1}");
+            project.describeRun(unpriced, RunSpec.of(rows, mapping, PromptPair.of("b {{Overview}}", "j {{base_answer}}"),
+                    priced.withPrices(new TokenPrices(0.15, 0.60, 2.50, null))), "sha", "realtime");
+            project.finishRun(unpriced, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
+
+            // (12,000 × 0.15 + 300 × 0.60 + 20,000 × 2.50 + 500 × 10) / 1e6
+            assertEquals(0.05698, project.run(paid).orElseThrow().record().costUsd(), 1e-12);
+            assertEquals(null, project.run(unpriced).orElseThrow().record().costUsd(), "unknown, not $0");
+        }
+    }
+
+    private static RunOutcome ended(Usage base, Usage judge) {
+        return new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), base, judge, RunOutcome.Status.COMPLETED, null);
     }
 
     @Test

@@ -123,6 +123,20 @@ class RunsViewModelTest {
         assertEquals("first run", RunsViewModel.promptChange(true, null, after));
     }
 
+    @Test
+    void costsShowInDollarsAndAnUnknownCostIsADash() throws Exception {
+        assertEquals("—", RunsViewModel.cost(null));
+        assertEquals("$0.00", RunsViewModel.cost(0.0));
+        assertEquals("< $0.0001", RunsViewModel.cost(0.00001));
+        assertEquals("$0.0123", RunsViewModel.cost(0.01234));
+        assertEquals("$1,234.57", RunsViewModel.cost(1234.567));
+
+        long run = recordRun(); // the offline profile in this test has no prices
+        model.useProject(project);
+        assertEquals(run, model.runs().get(0).id());
+        assertEquals("—", model.runs().get(0).cost());
+    }
+
     private long recordRun() throws Exception {
         return recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
     }
@@ -138,7 +152,7 @@ class RunsViewModelTest {
             long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
             project.describeRun(runId, spec, sha, "realtime");
             lastOutcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId)).runToEnd(spec, RunListener.NONE);
-            project.finishRun(runId, lastOutcome, null);
+            project.finishRun(runId, lastOutcome);
             return runId;
         }
     }
