@@ -15,17 +15,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The open project's runs, newest first, with their headline figures; rename, annotate, delete, show one. */
+/**
+ * The open project's runs, newest first, with their headline figures and their trend; rename, annotate, delete, show
+ * one.
+ */
 public final class RunsViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -47,11 +53,24 @@ public final class RunsViewModel {
                           String cost, String name, String note, String status) {
     }
 
+    /** One run's value of a metric on the trend chart. */
+    public record TrendPoint(long runId, String run, double value) {
+    }
+
+    /**
+     * The trend chart's data: the completed runs along the x axis, oldest first, named uniquely; and each metric's
+     * points, leaving out the runs that lack it (a missing kappa is not a kappa of 0).
+     */
+    public record Trend(List<String> runs, List<TrendPoint> accuracy, List<TrendPoint> kappa) {
+        public static final Trend EMPTY = new Trend(List.of(), List.of(), List.of());
+    }
+
     private final TaskExecutor executor;
     private final LongConsumer showInResults;
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(Trend.EMPTY);
     private Project project;
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults) {
@@ -69,6 +88,11 @@ public final class RunsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Judge-vs-truth accuracy and kappa across the completed runs, for the chart. */
+    public ReadOnlyObjectProperty<Trend> trendProperty() {
+        return trend.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty hasProjectProperty() {
         return hasProject.getReadOnlyProperty();
     }
@@ -81,6 +105,7 @@ public final class RunsViewModel {
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
+            trend.set(Trend.EMPTY);
             message.set("Open or create a project to keep runs.");
             return;
         }
@@ -105,6 +130,7 @@ public final class RunsViewModel {
             }
             List<RunSummary> summaries = listing.summaries();
             runs.setAll(listing.lines());
+            trend.set(listing.trend());
             message.set(summaries.isEmpty() ? "No runs yet: every run started here is kept in the project."
                     : String.format(Locale.ROOT, "%d run%s in %s", summaries.size(), summaries.size() == 1 ? "" : "s",
                     reading.file().getFileName()));
@@ -113,7 +139,7 @@ public final class RunsViewModel {
     }
 
     /** What a refresh reads and prepares in the background. */
-    private record Listing(List<RunSummary> summaries, List<RunLine> lines) {
+    private record Listing(List<RunSummary> summaries, List<RunLine> lines, Trend trend) {
     }
 
     private static Listing listing(Project project) {
@@ -125,7 +151,29 @@ public final class RunsViewModel {
             RunSummary previous = i == 0 ? null : summaries.get(i - 1);
             lines.add(line(summaries.get(i), previous, versions));
         }
-        return new Listing(summaries, lines);
+        return new Listing(summaries, lines, trend(summaries));
+    }
+
+    /** The chart's points from runs in time order; only completed runs, whose metrics cover every row. */
+    static Trend trend(List<RunSummary> inTimeOrder) {
+        List<String> names = new ArrayList<>();
+        List<TrendPoint> accuracy = new ArrayList<>();
+        List<TrendPoint> kappa = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (RunSummary run : inTimeOrder) {
+            OptionalDouble judgeVsTruth = run.metric("judge_vs_truth");
+            OptionalDouble runKappa = run.metric("kappa");
+            if (!"COMPLETED".equals(run.record().status()) || judgeVsTruth.isEmpty() && runKappa.isEmpty()) {
+                continue;
+            }
+            // Two runs renamed alike would share one place on a category axis; the id tells them apart.
+            String name = seen.merge(run.displayName(), 1, Integer::sum) == 1 ? run.displayName()
+                    : run.displayName() + " (#" + run.id() + ")";
+            names.add(name);
+            judgeVsTruth.ifPresent(value -> accuracy.add(new TrendPoint(run.id(), name, value)));
+            runKappa.ifPresent(value -> kappa.add(new TrendPoint(run.id(), name, value)));
+        }
+        return new Trend(List.copyOf(names), List.copyOf(accuracy), List.copyOf(kappa));
     }
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */

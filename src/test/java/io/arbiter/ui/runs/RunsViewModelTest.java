@@ -14,6 +14,9 @@ import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.PromptVersion;
+import io.arbiter.core.store.RunRecord;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.project.RunSummary;
 import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Path;
@@ -135,6 +138,55 @@ class RunsViewModelTest {
         model.useProject(project);
         assertEquals(run, model.runs().get(0).id());
         assertEquals("—", model.runs().get(0).cost());
+    }
+
+    @Test
+    void theTrendFollowsCompletedRunsInTimeOrderWithTheirStoredValues() throws Exception {
+        long first = recordRun();
+        long second = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT),
+                Samples.text(Samples.MOVIES_JUDGE_PROMPT).replace("genuinely fits", "clearly fits"));
+        long unfinished = project.store().createRun("{\"never\":\"ended\"}");
+        model.useProject(project);
+
+        RunsViewModel.Trend trend = model.trendProperty().get();
+        assertEquals(List.of("run " + first, "run " + second), trend.runs(), "the unfinished run " + unfinished + " is left out");
+        assertEquals(List.of(first, second), trend.accuracy().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        assertEquals(List.of(first, second), trend.kappa().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        for (int i = 0; i < 2; i++) {
+            RunSummary run = project.run(trend.accuracy().get(i).runId()).orElseThrow();
+            assertEquals(run.metric("judge_vs_truth").getAsDouble(), trend.accuracy().get(i).value());
+            assertEquals(run.metric("kappa").getAsDouble(), trend.kappa().get(i).value());
+        }
+
+        model.useProject(null);
+        assertEquals(RunsViewModel.Trend.EMPTY, model.trendProperty().get());
+    }
+
+    @Test
+    void runsWithoutAMetricAreLeftOutOfItsLineNotDrawnAtZero() {
+        List<RunSummary> runs = List.of(
+                summary(3, "2024-01-03T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.8,\"kappa\":-0.2}", "baseline"),
+                summary(1, "2024-01-01T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.7}", "baseline"),
+                summary(2, "2024-01-02T00:00:00Z", "CANCELLED", "{\"judge_vs_truth\":0.1,\"kappa\":0.1}", null),
+                summary(4, "2024-01-04T00:00:00Z", "COMPLETED", "{}", null));
+
+        RunsViewModel.Trend trend = RunsViewModel.trend(RunsViewModel.inTimeOrder(runs));
+
+        assertEquals(List.of("baseline", "baseline (#3)"), trend.runs());
+        assertEquals(List.of(new RunsViewModel.TrendPoint(1, "baseline", 0.7),
+                new RunsViewModel.TrendPoint(3, "baseline (#3)", 0.8)), trend.accuracy());
+        assertEquals(List.of(new RunsViewModel.TrendPoint(3, "baseline (#3)", -0.2)), trend.kappa());
+    }
+
+    private static RunSummary summary(long id, String created, String status, String metrics, String name) {
+        Instant at = Instant.parse(created);
+        RunRecord record = new RunRecord(id, at, "{}", status, name, null, at, at, null, "b", "j", null, null,
+                Usage.NONE, Usage.NONE, null, metrics);
+        try {
+            return new RunSummary(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private long recordRun() throws Exception {
