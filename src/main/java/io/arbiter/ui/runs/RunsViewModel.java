@@ -120,7 +120,8 @@ public final class RunsViewModel {
         }
         // Diffing prompts reads every version and may take a moment on long ones: all of it off the FX thread.
         CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
-        read.whenComplete((listing, failure) -> {
+        // Returned after the list is updated, so a caller waiting on it sees the new lines.
+        return read.whenComplete((listing, failure) -> {
             if (reading != project) {
                 return;
             }
@@ -134,8 +135,7 @@ public final class RunsViewModel {
             message.set(summaries.isEmpty() ? "No runs yet: every run started here is kept in the project."
                     : String.format(Locale.ROOT, "%d run%s in %s", summaries.size(), summaries.size() == 1 ? "" : "s",
                     reading.file().getFileName()));
-        });
-        return read.thenApply(Listing::summaries);
+        }).thenApply(Listing::summaries);
     }
 
     /** What a refresh reads and prepares in the background. */
