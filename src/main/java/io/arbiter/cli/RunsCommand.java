@@ -90,6 +90,7 @@ final class RunsCommand implements Callable<Integer> {
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
         node.put("completion_tokens", r.baseUsage().completionTokens() + r.judgeUsage().completionTokens());
         node.put("tokens", r.totalTokens());
+        node.put("cached_tokens", run.cachedTokens()); // of the tokens, those answered from the cache: not paid
         node.put("cost_usd", r.costUsd()); // null when a price was unknown, never 0 for unknown
         return node;
     }

@@ -48,6 +48,8 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         assertEquals("first run", runs.getItems().get(1).prompts());
         // The offline demo model's prices are zero, and the run is priced at them when it ends.
         assertEquals("$0.00", runs.getItems().get(1).cost());
+        assertTrue(runs.getItems().get(0).tokens().startsWith("0 (+"), "all answered from the cache: "
+                + runs.getItems().get(0).tokens());
 
         // The trend has a point per completed run; clicking the first run's point selects that run in the table.
         LineChart<?, ?> trend = robot.lookup("#runsTrendChart").queryAs(LineChart.class);

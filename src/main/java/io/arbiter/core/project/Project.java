@@ -13,6 +13,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
@@ -199,9 +200,13 @@ public final class Project implements AutoCloseable {
                 ProjectJson.write(parameters), datasetSha256);
     }
 
-    /** Records how a run ended, priced at the prices {@link #describeRun} recorded (no cost when they are unknown). */
+    /**
+     * Records how a run ended, priced at the prices {@link #describeRun} recorded (no cost when they are unknown).
+     * Answers served from the response cache were not sent, so only the sent tokens are priced.
+     */
     public JudgeReport finishRun(long runId, RunOutcome outcome) {
-        OptionalDouble cost = cost(runId, outcome.baseUsage(), outcome.judgeUsage());
+        OptionalDouble cost = cost(runId, outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
+                outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)));
         return finishRun(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
     }
 
@@ -219,8 +224,13 @@ public final class Project implements AutoCloseable {
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
         JudgeReport report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+        ObjectNode summary = MetricsJson.tree(report);
+        // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
+        // apart, with no column of its own for a figure older runs never had.
+        summary.put(RunSummary.CACHED_TOKENS,
+                outcome.cachedUsage(Stage.BASE).plus(outcome.cachedUsage(Stage.JUDGE)).total());
         store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
-                MetricsJson.write(report));
+                ProjectJson.write(summary));
         return report;
     }
 

@@ -228,7 +228,7 @@ public final class RunsViewModel {
                 promptChange(previous == null, before, now), promptChangeDetail(previous, before, now),
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
-                kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), cost(record.costUsd()),
+                kappa, tokens(record.totalTokens(), summary.cachedTokens()), cost(record.costUsd()),
                 summary.displayName(),
                 record.note() == null ? "" : record.note(), record.status());
     }
@@ -303,6 +303,13 @@ public final class RunsViewModel {
     private static String quote(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return "\"" + (flat.length() > 120 ? flat.substring(0, 119) + "…" : flat) + "\"";
+    }
+
+    /** The tokens sent, and those answered from the cache beside them: "1,234 (+5,000 cached)". */
+    static String tokens(long total, long cached) {
+        long sent = Math.max(0, total - cached);
+        return cached <= 0 ? String.format(Locale.ROOT, "%,d", total)
+                : String.format(Locale.ROOT, "%,d (+%,d cached)", sent, Math.min(cached, total));
     }
 
     /** "$0.0123" under a dollar, "$12.35" above; "—" when a price was unknown, which is not the same as $0. */

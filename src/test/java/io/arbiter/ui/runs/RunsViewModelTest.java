@@ -127,12 +127,14 @@ class RunsViewModelTest {
     }
 
     @Test
-    void costsShowInDollarsAndAnUnknownCostIsADash() throws Exception {
+    void costsShowInDollarsAnUnknownCostIsADashAndCachedTokensStandApart() throws Exception {
         assertEquals("—", RunsViewModel.cost(null));
         assertEquals("$0.00", RunsViewModel.cost(0.0));
         assertEquals("< $0.0001", RunsViewModel.cost(0.00001));
         assertEquals("$0.0123", RunsViewModel.cost(0.01234));
         assertEquals("$1,234.57", RunsViewModel.cost(1234.567));
+        assertEquals("1,234 (+5,000 cached)", RunsViewModel.tokens(6_234, 5_000));
+        assertEquals("1,234", RunsViewModel.tokens(1_234, 0));
 
         long run = recordRun(); // the offline profile in this test has no prices
         model.useProject(project);
