@@ -59,25 +59,17 @@ public final class RunsView {
         // wordy columns (models, prompts, note) give way first and show the rest in tooltips or on widening.
         column("Time", RunLine::time, 150).setMinWidth(145);
         column("Name", RunLine::name, 110).setMinWidth(60);
-        column("Models", RunLine::models, 180);
-        column("Prompts", RunLine::prompts, 300).setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                RunLine line = empty ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                setTooltip(line == null ? null : new Tooltip(line.promptsDetail()));
-            }
-        });
+        withTooltip(column("Models", RunLine::models, 150), RunLine::models);
+        withTooltip(column("Prompts", RunLine::prompts, 300), RunLine::promptsDetail);
         column("Rows", RunLine::rows, 60).setMinWidth(45);
         column("Base vs\ntruth", RunLine::baseVsTruth, 70).setMinWidth(66);
         column("Judge vs\ntruth", RunLine::judgeVsTruth, 74).setMinWidth(74);
         column("Base vs\njudge", RunLine::baseVsJudge, 70).setMinWidth(66);
         column("Kappa", RunLine::kappa, 60).setMinWidth(56);
-        column("Tokens", RunLine::tokens, 80).setMinWidth(70);
+        column("Tokens", RunLine::tokens, 185).setMinWidth(180);
         column("Cost", RunLine::cost, 70).setMinWidth(62);
         column("Status", RunLine::status, 90).setMinWidth(95);
-        column("Note", RunLine::note, 140);
+        column("Note", RunLine::note, 100);
         runsMessageLabel.textProperty().bind(model.messageProperty());
         buildTrend();
         var none = runsTable.getSelectionModel().selectedItemProperty().isNull();
@@ -218,6 +210,19 @@ public final class RunsView {
         column.setPrefWidth(width);
         runsTable.getColumns().add(column);
         return column;
+    }
+
+    /** For the columns that give way first: the whole text on hover. */
+    private static void withTooltip(TableColumn<RunLine, String> column, Function<RunLine, String> text) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                RunLine line = empty ? null : getTableRow().getItem();
+                setText(empty ? null : value);
+                setTooltip(line == null || text.apply(line).isEmpty() ? null : new Tooltip(text.apply(line)));
+            }
+        });
     }
 
     private void withSelected(java.util.function.Consumer<RunLine> action) {
