@@ -15,6 +15,7 @@ import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
@@ -103,7 +104,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         JudgeReport report;
         ProjectStore store = opened == null ? null : opened.store();
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
-            ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
+            // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
+            ProviderProfile profile = offline != null ? offline.profile().withPrices(TokenPrices.FREE) : remoteProfile();
             RunSpec spec = RunSpec.of(rows, inputs.mapping(), inputs.prompts(), profile);
             long runId = 0;
             if (opened != null) {
@@ -123,7 +125,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             } else {
                 outcome = runRealtime(profile, spec, store, accounting, progress);
             }
-            report = opened != null ? opened.finishRun(runId, outcome, null)
+            report = opened != null ? opened.finishRun(runId, outcome)
                     : JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);

@@ -58,7 +58,7 @@ final class RunsCommand implements Callable<Integer> {
                         clip(models(r), 32), run.rows(), percent(run.metric("base_vs_truth")),
                         percent(run.metric("judge_vs_truth")), percent(run.metric("base_vs_judge")),
                         number(run.metric("kappa")), r.totalTokens(),
-                        r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.2f", r.costUsd()));
+                        r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.4f", r.costUsd()));
             }
         }
         out.flush();
@@ -91,7 +91,8 @@ final class RunsCommand implements Callable<Integer> {
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
         node.put("completion_tokens", r.baseUsage().completionTokens() + r.judgeUsage().completionTokens());
         node.put("tokens", r.totalTokens());
-        node.put("cost", r.costUsd());
+        node.put("cached_tokens", run.cachedTokens()); // of the tokens, those answered from the cache: not paid
+        node.put("cost_usd", r.costUsd()); // null when a price was unknown, never 0 for unknown
         return node;
     }
 

@@ -11,6 +11,7 @@ import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
@@ -45,6 +46,9 @@ import picocli.CommandLine.Spec;
 abstract class SpecCommand {
 
     static final String OFFLINE = "offline";
+
+    /** The prices a re-run of a project's stored provider keeps; the command line gives none. */
+    TokenPrices prices = TokenPrices.UNKNOWN;
 
     @Spec
     CommandSpec command;
@@ -210,6 +214,7 @@ abstract class SpecCommand {
         judgeModel = stored.judgeModel();
         temperature = stored.temperature();
         maxTokens = stored.maxTokens();
+        prices = stored.prices();
         return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
     }
 
@@ -221,7 +226,8 @@ abstract class SpecCommand {
         opened.saveMapping(config.mapping());
         opened.savePrompts(config.baseText(), config.judgeText());
         opened.saveProvider(isOffline() ? new ProviderProfile(OFFLINE, OFFLINE, null, profile.baseModel(),
-                profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency()) : profile);
+                profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency(),
+                profile.prices()) : profile);
     }
 
     boolean isOffline() {
@@ -237,7 +243,7 @@ abstract class SpecCommand {
             throw new CliFailure("--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
         }
         return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keychainEntry);
+                concurrency, keychainEntry, prices);
     }
 
     Dataset readDataset(PrintWriter stderr) {

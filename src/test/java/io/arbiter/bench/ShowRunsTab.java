@@ -5,15 +5,26 @@ import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
  * A look at the Runs tab, for screenshots under Xvfb where a native file chooser cannot be driven:
  * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab} creates a project in a temporary folder, runs the
- * sample twice and opens the Runs tab.
+ * sample four times as a prompt engineer would (again unchanged, then with a judge edit, then a base edit too) and
+ * opens the Runs tab.
  */
 public final class ShowRunsTab {
+
+    /** What each run after the first changes in the prompts: {base edit, judge edit}. */
+    private static final List<List<UnaryOperator<String>>> EDITS = List.of(
+            List.of(UnaryOperator.identity(), UnaryOperator.identity()),
+            List.of(UnaryOperator.identity(), judge -> judge.replace("genuinely fits", "clearly fits")),
+            List.of(base -> base.replace("Pick exactly one genre", "Pick the one genre that fits best"),
+                    judge -> judge.replace("Do not write anything else.", "Write nothing else, not even a reason.")));
 
     public static void main(String[] args) throws Exception {
         Path project = Files.createTempDirectory("arbiter-runs").resolve("movies.arbiter");
@@ -21,14 +32,22 @@ public final class ShowRunsTab {
             WorkbenchViewModel model = new WorkbenchViewModel(new FxTaskExecutor());
             Stage stage = new Stage();
             stage.setScene(ArbiterApp.createScene(model));
-            stage.setWidth(1500);
-            stage.setHeight(940);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
             stage.show();
             model.openSample();
             model.datasetProperty().addListener((obs, old, now) -> model.newProject(project).thenRun(() -> {
+                AtomicInteger finished = new AtomicInteger();
                 model.run().runningProperty().addListener((o, was, running) -> {
-                    if (was && !running && model.runs().runs().size() < 2) {
-                        Platform.runLater(model::startRun);
+                    int done = was && !running ? finished.incrementAndGet() : finished.get();
+                    if (was && !running && done <= EDITS.size()) {
+                        Platform.runLater(() -> {
+                            List<UnaryOperator<String>> edit = EDITS.get(done - 1);
+                            var prompts = model.prompts();
+                            prompts.baseTextProperty().set(edit.get(0).apply(prompts.baseTextProperty().get()));
+                            prompts.judgeTextProperty().set(edit.get(1).apply(prompts.judgeTextProperty().get()));
+                            model.startRun();
+                        });
                     } else if (was && !running) {
                         model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.RUNS);
                     }

@@ -62,8 +62,13 @@ class ProjectCommandsTest {
             assertTrue(run.get("kappa").isNumber(), run.toString());
             assertEquals("offline-demo-base", run.get("base_model").asText());
             assertTrue(run.get("tokens").asLong() > 0, run.toString());
+            // The offline demo model is free: its runs are priced at zero, not left unknown.
+            assertEquals(0.0, run.get("cost_usd").asDouble(-1), run.toString());
         }
         assertEquals(runs.get(0).get("prompt_version").asLong(), runs.get(1).get("prompt_version").asLong());
+        assertEquals(0, runs.get(0).get("cached_tokens").asLong());
+        assertEquals(runs.get(1).get("tokens").asLong(), runs.get(1).get("cached_tokens").asLong(),
+                "the re-run's answers all came from the project's cache");
 
         assertEquals(0, cli("runs", project.toString()), err);
         assertTrue(out.contains("offline-demo-base"), out);

@@ -18,6 +18,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,20 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.run().runningProperty().get());
         assertEquals(baseVsTruth, runs.getItems().get(0).baseVsTruth(), "the same answers, from the project's cache");
+        assertEquals("same prompts", runs.getItems().get(0).prompts());
+        assertEquals("first run", runs.getItems().get(1).prompts());
+        // The offline demo model's prices are zero, and the run is priced at them when it ends.
+        assertEquals("$0.00", runs.getItems().get(1).cost());
+        assertTrue(runs.getItems().get(0).tokens().startsWith("0 (+"), "all answered from the cache: "
+                + runs.getItems().get(0).tokens());
+
+        // The trend has a point per completed run; clicking the first run's point selects that run in the table.
+        LineChart<?, ?> trend = robot.lookup("#runsTrendChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trend.getData().size() == 2
+                && trend.getData().get(0).getData().size() == 2 && trend.getData().get(0).getData().get(0).getNode() != null);
+        robot.clickOn(trend.getData().get(0).getData().get(0).getNode());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(runs.getItems().get(1), runs.getSelectionModel().getSelectedItem());
 
         WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
         robot.interact(() -> {

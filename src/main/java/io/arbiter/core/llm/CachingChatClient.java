@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers a request that was answered before from the cache, without calling the provider; only successful
- * replies are kept, so a failure is always tried again. The reply comes back as first received, usage included.
+ * replies are kept, so a failure is always tried again. The reply comes back as first received, usage included, and
+ * marked {@link ChatReply#fromCache() fromCache} so a run's cost can leave it out.
  * Keys include the temperature, but a cached reply at temperature above 0 is one sample repeated: that is the
  * point for a reproducible evaluation, and what a user turning the cache off would avoid.
  */
@@ -32,7 +33,7 @@ public final class CachingChatClient implements ChatClient {
         var cached = cache.cached(key);
         if (cached.isPresent()) {
             hits.incrementAndGet();
-            return cached.get();
+            return cached.get().servedFromCache();
         }
         misses.incrementAndGet();
         ChatReply reply = delegate.complete(request); // a failure propagates and is never cached

@@ -5,18 +5,20 @@ package io.arbiter.core.llm;
  * environment variable's name or an OS keychain entry's), so a profile can be saved, logged and shown without
  * leaking it.
  *
- * @param name        what the user calls it, e.g. "OpenAI" or "Offline demo model"
- * @param baseUrl     the API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1
- * @param apiKeyEnv   the environment variable holding the key; null or blank for providers that need none
- * @param baseModel   the model under test
- * @param judgeModel  the model that grades the base answers
- * @param temperature sampling temperature sent with every request
- * @param maxTokens   reply length limit sent with every request
- * @param concurrency how many requests may be in flight at once
+ * @param name          what the user calls it, e.g. "OpenAI" or "Offline demo model"
+ * @param baseUrl       the API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+ * @param apiKeyEnv     the environment variable holding the key; null or blank for providers that need none
+ * @param baseModel     the model under test
+ * @param judgeModel    the model that grades the base answers
+ * @param temperature   sampling temperature sent with every request
+ * @param maxTokens     reply length limit sent with every request
+ * @param concurrency   how many requests may be in flight at once
  * @param keychainEntry the OS keychain entry holding the key, when it comes from there rather than a variable
+ * @param prices        what the base and judge models cost, so a run can be priced when it ends; never null
  */
 public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                              double temperature, int maxTokens, int concurrency, String keychainEntry) {
+                              double temperature, int maxTokens, int concurrency, String keychainEntry,
+                              TokenPrices prices) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -28,12 +30,32 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
         if (maxTokens < 1) {
             throw new IllegalArgumentException("Max tokens must be at least 1, not " + maxTokens);
         }
+        prices = prices == null ? TokenPrices.UNKNOWN : prices;
+    }
+
+    /** A profile whose key, if any, comes from an environment variable, and whose prices are unknown. */
+    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                           double temperature, int maxTokens, int concurrency) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null,
+                TokenPrices.UNKNOWN);
+    }
+
+    /** A profile whose prices are unknown. */
+    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                           double temperature, int maxTokens, int concurrency, String keychainEntry) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, keychainEntry,
+                TokenPrices.UNKNOWN);
     }
 
     /** A profile whose key, if any, comes from an environment variable. */
     public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                           double temperature, int maxTokens, int concurrency) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null);
+                           double temperature, int maxTokens, int concurrency, TokenPrices prices) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null, prices);
+    }
+
+    public ProviderProfile withPrices(TokenPrices newPrices) {
+        return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
+                keychainEntry, newPrices);
     }
 
     public boolean needsKey() {

@@ -46,7 +46,11 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public ProviderProfile profile(String resolvedBaseUrl) {
         String variable = keyFromKeychain() || !needsKey() ? null : apiKeyEnv.strip();
         return new ProviderProfile(name, resolvedBaseUrl, variable, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keyFromKeychain() ? keychainEntry.strip() : null);
+                concurrency, keyFromKeychain() ? keychainEntry.strip() : null, prices());
+    }
+
+    public TokenPrices prices() {
+        return new TokenPrices(baseInputPrice, baseOutputPrice, judgeInputPrice, judgeOutputPrice);
     }
 
     public boolean offline() {

@@ -9,6 +9,10 @@ public record Usage(long promptTokens, long completionTokens) {
         return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens);
     }
 
+    public Usage minus(Usage other) {
+        return new Usage(promptTokens - other.promptTokens, completionTokens - other.completionTokens);
+    }
+
     public long total() {
         return promptTokens + completionTokens;
     }

@@ -13,6 +13,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
@@ -34,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A project file seen as the workbench sees it: the dataset copy, its configuration (mapping, prompts, provider
@@ -235,15 +237,43 @@ public final class Project implements AutoCloseable {
             parameters.put("draft_rows", spec.selection().size());
             spec.selection().forEach(parameters.putArray("selected_rows")::add);
         }
+        // The prices when it ran, so the run is priced at them however the profile's prices change later.
+        parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
         store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
                 ProjectJson.write(parameters), datasetSha256);
+    }
+
+    /**
+     * Records how a run ended, priced at the prices {@link #describeRun} recorded (no cost when they are unknown).
+     * Answers served from the response cache were not sent, so only the sent tokens are priced.
+     */
+    public JudgeReport finishRun(long runId, RunOutcome outcome) {
+        OptionalDouble cost = cost(runId, outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
+                outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)));
+        return finishRun(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
+    }
+
+    /**
+     * What these tokens of the run cost in USD: base usage at the base model's prices and judge usage at the judge
+     * model's, input and output apart, at the prices recorded when the run started. Empty when a price is unknown.
+     */
+    public OptionalDouble cost(long runId, Usage base, Usage judge) {
+        RunRecord record = store.runRecord(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + file()));
+        JsonNode parameters = record.parametersJson() == null ? null : ProjectJson.read(record.parametersJson());
+        return ProjectJson.prices(parameters == null ? null : parameters.get("prices")).cost(base, judge);
     }
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
         JudgeReport report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+        ObjectNode summary = MetricsJson.tree(report);
+        // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
+        // apart, with no column of its own for a figure older runs never had.
+        summary.put(RunSummary.CACHED_TOKENS,
+                outcome.cachedUsage(Stage.BASE).plus(outcome.cachedUsage(Stage.JUDGE)).total());
         store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
-                MetricsJson.write(report));
+                ProjectJson.write(summary));
         return report;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenPrices;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,14 +91,39 @@ final class ProjectJson {
         if (p.keyFromKeychain()) {
             json.put("api_key_keychain", p.keychainEntry());
         }
+        json.set("prices", prices(p.prices()));
         return json;
+    }
+
+    /** Per million tokens; a price left out is unknown. */
+    static ObjectNode prices(TokenPrices prices) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("base_input_per_million", prices.baseInputPerMillion());
+        json.put("base_output_per_million", prices.baseOutputPerMillion());
+        json.put("judge_input_per_million", prices.judgeInputPerMillion());
+        json.put("judge_output_per_million", prices.judgeOutputPerMillion());
+        return json;
+    }
+
+    /** Unknown prices for a missing node, as in projects saved before prices were kept. */
+    static TokenPrices prices(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return TokenPrices.UNKNOWN;
+        }
+        return new TokenPrices(number(json, "base_input_per_million"), number(json, "base_output_per_million"),
+                number(json, "judge_input_per_million"), number(json, "judge_output_per_million"));
+    }
+
+    private static Double number(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || !value.isNumber() ? null : value.asDouble();
     }
 
     static ProviderProfile provider(JsonNode json) {
         return new ProviderProfile(text(json, "name"), text(json, "base_url"), text(json, "api_key_env"),
                 text(json, "base_model"), text(json, "judge_model"), json.path("temperature").asDouble(0),
                 json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
-                text(json, "api_key_keychain"));
+                text(json, "api_key_keychain"), prices(json.get("prices")));
     }
 
     static String text(JsonNode json, String field) {

@@ -16,6 +16,9 @@ public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
     public static final List<String> HEADLINE = List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa",
             "ac1", "agreement");
 
+    /** Where the metrics JSON keeps the tokens answered from the response cache (counted, not sent). */
+    static final String CACHED_TOKENS = "cached_tokens";
+
     static RunSummary of(RunRecord record) {
         JsonNode metrics = record.metricsJson() == null ? ProjectJson.MAPPER.createObjectNode()
                 : ProjectJson.read(record.metricsJson());
@@ -49,6 +52,11 @@ public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
         List<Integer> rows = new java.util.ArrayList<>();
         ProjectJson.read(parameters).path("selected_rows").forEach(row -> rows.add(row.asInt()));
         return List.copyOf(rows);
+    }
+
+    /** Of the run's tokens, those answered from the response cache: not sent, not paid. 0 when unknown (older runs). */
+    public long cachedTokens() {
+        return metrics.path(CACHED_TOKENS).asLong(0);
     }
 
     /** A metric from the stored metrics JSON; empty when undefined or never computed. */

@@ -155,8 +155,7 @@ public final class BatchStageRunner {
         }
         Map<Integer, StageOutcome> hits = new HashMap<>();
         for (int row : pending.keySet()) {
-            cache.cached(keys.get(row)).ifPresent(reply ->
-                    hits.put(row, StageOutcome.answered(reply.content(), reply.usage())));
+            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row, StageOutcome.answered(reply.servedFromCache())));
         }
         if (!hits.isEmpty()) {
             sink.outcomes(hits, keys);

@@ -277,7 +277,7 @@ public final class RunEngine {
             try {
                 ChatReply reply = client.complete(request);
                 usage.accumulateAndGet(reply.usage(), Usage::plus);
-                StageOutcome answered = StageOutcome.answered(reply.content(), reply.usage());
+                StageOutcome answered = StageOutcome.answered(reply);
                 updated = stage == Stage.BASE
                         ? current.withBase(answered, normalizer.normalize(reply.content()))
                         : current.withJudge(answered, parser.parse(reply.content()));

@@ -2,6 +2,8 @@ package io.arbiter.core.run;
 
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.TokenCounter;
+import io.arbiter.core.llm.TokenPrices;
+import io.arbiter.core.llm.Usage;
 import io.arbiter.core.prompt.RenderedPrompt;
 import io.arbiter.core.prompt.RowPrompts;
 import java.util.Locale;
@@ -22,11 +24,6 @@ import java.util.OptionalDouble;
 public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOutput, long judgeInput, long judgeOutput) {
 
     public static final int SAMPLE_ROWS = 2_000;
-
-    /** Prices in a currency per million tokens, as providers publish them; null when the user gave none. */
-    public record Prices(Double baseInputPerMillion, Double baseOutputPerMillion,
-                         Double judgeInputPerMillion, Double judgeOutputPerMillion) {
-    }
 
     public static RunEstimate of(RunSpec spec) {
         Dataset dataset = spec.dataset();
@@ -57,14 +54,10 @@ public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOu
         return baseInput + baseOutput + judgeInput + judgeOutput;
     }
 
-    /** The price at these rates; empty unless every rate is known. */
-    public OptionalDouble cost(Prices prices) {
-        if (prices == null || prices.baseInputPerMillion() == null || prices.baseOutputPerMillion() == null
-                || prices.judgeInputPerMillion() == null || prices.judgeOutputPerMillion() == null) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((baseInput * prices.baseInputPerMillion() + baseOutput * prices.baseOutputPerMillion()
-                + judgeInput * prices.judgeInputPerMillion() + judgeOutput * prices.judgeOutputPerMillion()) / 1e6);
+    /** The price at these rates, the same way a finished run is priced; empty when a rate it needs is unknown. */
+    public OptionalDouble cost(TokenPrices prices) {
+        return prices == null ? OptionalDouble.empty()
+                : prices.cost(new Usage(baseInput, baseOutput), new Usage(judgeInput, judgeOutput));
     }
 
     /** "base ≈ 38,100 in + 400 out, judge ≈ 61,000 + 500 tokens". */

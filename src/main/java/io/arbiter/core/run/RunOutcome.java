@@ -22,4 +22,16 @@ public record RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage b
     public RunOutcome {
         rows = List.copyOf(rows);
     }
+
+    /** The part of the stage's usage answered from the response cache: tokens counted but not sent, nor paid for. */
+    public Usage cachedUsage(Stage stage) {
+        Usage cached = Usage.NONE;
+        for (RowResult row : rows) {
+            StageOutcome outcome = stage == Stage.BASE ? row.base() : row.judge();
+            if (outcome.fromCache()) {
+                cached = cached.plus(outcome.usage());
+            }
+        }
+        return cached;
+    }
 }

@@ -2,17 +2,30 @@ package io.arbiter.ui.runs;
 
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.runs.RunsViewModel.RunLine;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Side;
+import javafx.scene.Cursor;
 import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 /** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
 public final class RunsView {
@@ -24,6 +37,16 @@ public final class RunsView {
     @FXML private Button annotateRunButton;
     @FXML private Button deleteRunButton;
     @FXML private Label runsMessageLabel;
+    @FXML private ToggleButton runsTrendToggle;
+    @FXML private SplitPane runsSplit;
+    @FXML private StackPane runsTrendPane;
+    @FXML private Label runsTrendHint;
+
+    /** Runs by their place in time (1, 2, …), labelled with their names: a category axis loses its labels on refresh. */
+    private final NumberAxis trendRuns = new NumberAxis(0.5, 1.5, 1);
+    private final NumberAxis trendValues = new NumberAxis(0, 1, 0.2);
+    private final LineChart<Number, Number> trendChart = new LineChart<>(trendRuns, trendValues);
+    private List<String> trendNames = List.of();
 
     private final RunsViewModel model;
 
@@ -32,18 +55,23 @@ public final class RunsView {
         ViewLoader.load("/fxml/runs/RunsView.fxml", this);
         runsTable.setItems(model.runs());
         runsTable.setPlaceholder(new Label("No runs to show."));
-        column("Time", RunLine::time, 140);
-        column("Name", RunLine::name, 110);
-        column("Models", RunLine::models, 180);
-        column("Rows", RunLine::rows, 60);
-        column("Base vs truth", RunLine::baseVsTruth, 90);
-        column("Judge vs truth", RunLine::judgeVsTruth, 90);
-        column("Base vs judge", RunLine::baseVsJudge, 90);
-        column("Kappa", RunLine::kappa, 60);
-        column("Tokens", RunLine::tokens, 80);
-        column("Status", RunLine::status, 90);
-        column("Note", RunLine::note, 200);
+        // Minimum widths keep the figures and the time readable when the trend chart takes its quarter of the width; the
+        // wordy columns (models, prompts, note) give way first and show the rest in tooltips or on widening.
+        column("Time", RunLine::time, 150).setMinWidth(145);
+        column("Name", RunLine::name, 110).setMinWidth(60);
+        withTooltip(column("Models", RunLine::models, 150), RunLine::models);
+        withTooltip(column("Prompts", RunLine::prompts, 300), RunLine::promptsDetail);
+        column("Rows", RunLine::rows, 60).setMinWidth(45);
+        column("Base vs\ntruth", RunLine::baseVsTruth, 70).setMinWidth(66);
+        column("Judge vs\ntruth", RunLine::judgeVsTruth, 74).setMinWidth(74);
+        column("Base vs\njudge", RunLine::baseVsJudge, 70).setMinWidth(66);
+        column("Kappa", RunLine::kappa, 60).setMinWidth(56);
+        column("Tokens", RunLine::tokens, 185).setMinWidth(180);
+        column("Cost", RunLine::cost, 70).setMinWidth(62);
+        column("Status", RunLine::status, 90).setMinWidth(95);
+        column("Note", RunLine::note, 100);
         runsMessageLabel.textProperty().bind(model.messageProperty());
+        buildTrend();
         var none = runsTable.getSelectionModel().selectedItemProperty().isNull();
         for (Button button : new Button[] {showRunButton, renameRunButton, annotateRunButton, deleteRunButton}) {
             button.disableProperty().bind(none);
@@ -80,11 +108,121 @@ public final class RunsView {
         return root;
     }
 
-    private void column(String title, Function<RunLine, String> value, double width) {
+    // The trend chart: judge-vs-truth accuracy and kappa per completed run; a point's tooltip names the run and
+    // clicking it selects that run in the table.
+
+    private void buildTrend() {
+        trendChart.setId("runsTrendChart");
+        trendChart.setAnimated(false);
+        trendChart.setLegendSide(Side.BOTTOM);
+        trendChart.setMinWidth(0);
+        trendRuns.setAutoRanging(false);
+        trendRuns.setMinorTickVisible(false);
+        trendRuns.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double place = value.doubleValue();
+                int index = (int) Math.round(place) - 1;
+                return Math.abs(place - Math.rint(place)) < 1e-9 && index >= 0 && index < trendNames.size()
+                        ? trendNames.get(index) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return trendNames.indexOf(text) + 1;
+            }
+        });
+        trendValues.setAutoRanging(false);
+        trendValues.setMinorTickVisible(false);
+        trendValues.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return String.format(Locale.ROOT, "%.1f", value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
+        runsTrendPane.getChildren().add(0, trendChart);
+        model.trendProperty().addListener((obs, old, now) -> showTrend(now));
+        showTrend(model.trendProperty().get());
+        runsTrendToggle.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown && !runsSplit.getItems().contains(runsTrendPane)) {
+                runsSplit.getItems().add(runsTrendPane);
+                runsSplit.setDividerPositions(0.74);
+            } else if (!shown) {
+                runsSplit.getItems().remove(runsTrendPane);
+            }
+        });
+    }
+
+    private void showTrend(RunsViewModel.Trend trend) {
+        trendChart.getData().clear();
+        trendNames = trend.runs();
+        trendRuns.setUpperBound(Math.max(1, trendNames.size()) + 0.5);
+        // y runs 0..1 for accuracy; kappa below 0 (worse than chance) widens it downwards in steps of 0.2.
+        double lowest = trend.kappa().stream().mapToDouble(RunsViewModel.TrendPoint::value).min().orElse(0);
+        trendValues.setLowerBound(Math.min(0, Math.floor(lowest * 5) / 5));
+        trendValues.setUpperBound(1);
+        trendChart.getData().add(series("Judge vs truth", trend.accuracy(), "%.1f%%", 100));
+        trendChart.getData().add(series("Kappa", trend.kappa(), "%.2f", 1));
+        boolean empty = trend.runs().isEmpty();
+        trendChart.setVisible(!empty);
+        runsTrendHint.setVisible(empty);
+    }
+
+    private XYChart.Series<Number, Number> series(String name, List<RunsViewModel.TrendPoint> points, String format,
+                                                  double scale) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (RunsViewModel.TrendPoint point : points) {
+            XYChart.Data<Number, Number> data = new XYChart.Data<>(trendNames.indexOf(point.run()) + 1, point.value());
+            // The symbol node exists only once the chart draws the point, so decorate it when it appears.
+            data.nodeProperty().addListener((obs, old, node) -> {
+                if (node != null) {
+                    Tooltip.install(node, new Tooltip(point.run() + "\n" + name + ": "
+                            + String.format(Locale.ROOT, format, point.value() * scale)));
+                    node.setCursor(Cursor.HAND);
+                    node.setOnMouseClicked(e -> select(point.runId()));
+                }
+            });
+            series.getData().add(data);
+        }
+        return series;
+    }
+
+    private void select(long runId) {
+        for (RunLine line : runsTable.getItems()) {
+            if (line.id() == runId) {
+                runsTable.getSelectionModel().select(line);
+                runsTable.scrollTo(line);
+                runsTable.requestFocus();
+                return;
+            }
+        }
+    }
+
+    private TableColumn<RunLine, String> column(String title, Function<RunLine, String> value, double width) {
         TableColumn<RunLine, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         runsTable.getColumns().add(column);
+        return column;
+    }
+
+    /** For the columns that give way first: the whole text on hover. */
+    private static void withTooltip(TableColumn<RunLine, String> column, Function<RunLine, String> text) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                RunLine line = empty ? null : getTableRow().getItem();
+                setText(empty ? null : value);
+                setTooltip(line == null || text.apply(line).isEmpty() ? null : new Tooltip(text.apply(line)));
+            }
+        });
     }
 
     private void withSelected(java.util.function.Consumer<RunLine> action) {

@@ -3,32 +3,66 @@ package io.arbiter.ui.runs;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.prompt.PromptDiff;
+import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.ui.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The open project's runs, newest first, with their headline figures; rename, annotate, delete, show one. */
+/**
+ * The open project's runs, newest first, with their headline figures and their trend; rename, annotate, delete, show
+ * one.
+ */
 public final class RunsViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    /** One line of the list, ready to show. */
-    public record RunLine(long id, String time, String models, String rows, String baseVsTruth, String judgeVsTruth,
-                          String baseVsJudge, String kappa, String tokens, String name, String note, String status) {
+    /** Room for one prompt's change in the Prompts column; both prompts changed take twice that. */
+    static final int PROMPT_CHANGE_WIDTH = 56;
+    /** Changes listed per prompt in the Prompts tooltip before "and N more". */
+    private static final int DETAIL_CHANGES = 6;
+
+    /**
+     * One line of the list, ready to show.
+     *
+     * @param prompts       what changed in the prompts since the run before, in a few words
+     * @param promptsDetail the same at length, for a tooltip
+     */
+    public record RunLine(long id, String time, String models, String prompts, String promptsDetail, String rows,
+                          String baseVsTruth, String judgeVsTruth, String baseVsJudge, String kappa, String tokens,
+                          String cost, String name, String note, String status) {
+    }
+
+    /** One run's value of a metric on the trend chart. */
+    public record TrendPoint(long runId, String run, double value) {
+    }
+
+    /**
+     * The trend chart's data: the completed runs along the x axis, oldest first, named uniquely; and each metric's
+     * points, leaving out the runs that lack it (a missing kappa is not a kappa of 0).
+     */
+    public record Trend(List<String> runs, List<TrendPoint> accuracy, List<TrendPoint> kappa) {
+        public static final Trend EMPTY = new Trend(List.of(), List.of(), List.of());
     }
 
     private final TaskExecutor executor;
@@ -36,6 +70,7 @@ public final class RunsViewModel {
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(Trend.EMPTY);
     private Project project;
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults) {
@@ -53,6 +88,11 @@ public final class RunsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Judge-vs-truth accuracy and kappa across the completed runs, for the chart. */
+    public ReadOnlyObjectProperty<Trend> trendProperty() {
+        return trend.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty hasProjectProperty() {
         return hasProject.getReadOnlyProperty();
     }
@@ -65,6 +105,7 @@ public final class RunsViewModel {
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
+            trend.set(Trend.EMPTY);
             message.set("Open or create a project to keep runs.");
             return;
         }
@@ -77,8 +118,10 @@ public final class RunsViewModel {
         if (reading == null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        CompletableFuture<List<RunSummary>> read = executor.submit(reading::runs);
-        read.whenComplete((summaries, failure) -> {
+        // Diffing prompts reads every version and may take a moment on long ones: all of it off the FX thread.
+        CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
+        // Returned after the list is updated, so a caller waiting on it sees the new lines.
+        return read.whenComplete((listing, failure) -> {
             if (reading != project) {
                 return;
             }
@@ -86,16 +129,57 @@ public final class RunsViewModel {
                 message.set(messageOf(failure));
                 return;
             }
-            List<RunLine> lines = new ArrayList<>(summaries.size());
-            for (int i = summaries.size() - 1; i >= 0; i--) {
-                lines.add(line(summaries.get(i)));
-            }
-            runs.setAll(lines);
+            List<RunSummary> summaries = listing.summaries();
+            runs.setAll(listing.lines());
+            trend.set(listing.trend());
             message.set(summaries.isEmpty() ? "No runs yet: every run started here is kept in the project."
                     : String.format(Locale.ROOT, "%d run%s in %s", summaries.size(), summaries.size() == 1 ? "" : "s",
                     reading.file().getFileName()));
-        });
-        return read;
+        }).thenApply(Listing::summaries);
+    }
+
+    /** What a refresh reads and prepares in the background. */
+    private record Listing(List<RunSummary> summaries, List<RunLine> lines, Trend trend) {
+    }
+
+    private static Listing listing(Project project) {
+        List<RunSummary> summaries = inTimeOrder(project.runs());
+        Map<Long, PromptVersion> versions = new HashMap<>();
+        project.promptVersions().forEach(v -> versions.put(v.id(), v));
+        List<RunLine> lines = new ArrayList<>(summaries.size());
+        for (int i = summaries.size() - 1; i >= 0; i--) {
+            RunSummary previous = i == 0 ? null : summaries.get(i - 1);
+            lines.add(line(summaries.get(i), previous, versions));
+        }
+        return new Listing(summaries, lines, trend(summaries));
+    }
+
+    /** The chart's points from runs in time order; only completed runs, whose metrics cover every row. */
+    static Trend trend(List<RunSummary> inTimeOrder) {
+        List<String> names = new ArrayList<>();
+        List<TrendPoint> accuracy = new ArrayList<>();
+        List<TrendPoint> kappa = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (RunSummary run : inTimeOrder) {
+            OptionalDouble judgeVsTruth = run.metric("judge_vs_truth");
+            OptionalDouble runKappa = run.metric("kappa");
+            if (!"COMPLETED".equals(run.record().status()) || judgeVsTruth.isEmpty() && runKappa.isEmpty()) {
+                continue;
+            }
+            // Two runs renamed alike would share one place on a category axis; the id tells them apart.
+            String name = seen.merge(run.displayName(), 1, Integer::sum) == 1 ? run.displayName()
+                    : run.displayName() + " (#" + run.id() + ")";
+            names.add(name);
+            judgeVsTruth.ifPresent(value -> accuracy.add(new TrendPoint(run.id(), name, value)));
+            runKappa.ifPresent(value -> kappa.add(new TrendPoint(run.id(), name, value)));
+        }
+        return new Trend(List.copyOf(names), List.copyOf(accuracy), List.copyOf(kappa));
+    }
+
+    /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */
+    static List<RunSummary> inTimeOrder(List<RunSummary> summaries) {
+        return summaries.stream().sorted(Comparator.comparing((RunSummary s) -> s.record().createdAt())
+                .thenComparingLong(RunSummary::id)).toList();
     }
 
     public void rename(long runId, String name) {
@@ -133,17 +217,113 @@ public final class RunsViewModel {
         });
     }
 
-    static RunLine line(RunSummary summary) {
+    static RunLine line(RunSummary summary, RunSummary previous, Map<Long, PromptVersion> versions) {
         RunRecord record = summary.record();
+        PromptVersion now = version(record, versions);
+        PromptVersion before = previous == null ? null : version(previous.record(), versions);
         String models = record.baseModel() == null ? "" : record.baseModel() + " → " + record.judgeModel();
         String kappa = summary.metric("kappa").isPresent()
                 ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble()) : "n/a";
         return new RunLine(record.id(), TIME.format(record.createdAt()), models,
+                promptChange(previous == null, before, now), promptChangeDetail(previous, before, now),
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
-                kappa, String.format(Locale.ROOT, "%,d", record.totalTokens()), summary.displayName(),
-                record.note() == null ? "" : record.note(),
+                kappa, tokens(record.totalTokens(), summary.cachedTokens()), cost(record.costUsd()),
+                summary.displayName(), record.note() == null ? "" : record.note(),
                 summary.draft() ? "draft · " + record.status() : record.status());
+    }
+
+    private static PromptVersion version(RunRecord record, Map<Long, PromptVersion> versions) {
+        return record.promptVersionId() == null ? null : versions.get(record.promptVersionId());
+    }
+
+    /**
+     * The Prompts column: "first run", "same prompts", or each changed prompt's short diff, e.g.
+     * {@code judge: +1 −1 words: "only" → "strictly"}; empty when either run's prompts are unknown (format 1).
+     */
+    static String promptChange(boolean first, PromptVersion before, PromptVersion now) {
+        if (first) {
+            return "first run";
+        }
+        if (before == null || now == null) {
+            return "";
+        }
+        PromptDiff base = PromptDiff.of(before.baseText(), now.baseText());
+        PromptDiff judge = PromptDiff.of(before.judgeText(), now.judgeText());
+        if (base.unchanged() && judge.unchanged()) {
+            return "same prompts";
+        }
+        List<String> parts = new ArrayList<>(2);
+        if (!base.unchanged()) {
+            parts.add("base: " + base.shortText(PROMPT_CHANGE_WIDTH));
+        }
+        if (!judge.unchanged()) {
+            parts.add("judge: " + judge.shortText(PROMPT_CHANGE_WIDTH));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The tooltip: which run it is compared with and every change (up to a few per prompt), quoted in full. */
+    static String promptChangeDetail(RunSummary previous, PromptVersion before, PromptVersion now) {
+        if (previous == null) {
+            return "The project's first run: there is nothing before it to compare its prompts with.";
+        }
+        if (before == null || now == null) {
+            return "The prompts of this run or of " + previous.displayName() + " were not recorded.";
+        }
+        StringBuilder text = new StringBuilder("Compared with " + previous.displayName() + ", the run before it:");
+        describe(text, "Base prompt", PromptDiff.of(before.baseText(), now.baseText()));
+        describe(text, "Judge prompt", PromptDiff.of(before.judgeText(), now.judgeText()));
+        return text.toString();
+    }
+
+    private static void describe(StringBuilder text, String title, PromptDiff diff) {
+        if (diff.unchanged()) {
+            text.append('\n').append(title).append(": unchanged");
+            return;
+        }
+        text.append(String.format(Locale.ROOT, "%n%s: +%d −%d words", title, diff.addedWords(), diff.removedWords()));
+        int shown = 0;
+        int changes = 0;
+        for (PromptDiff.Segment s : diff.segments()) {
+            if (s.kind() == PromptDiff.Kind.SAME || s.text().isBlank()) {
+                continue;
+            }
+            changes++;
+            if (shown < DETAIL_CHANGES) {
+                shown++;
+                text.append("\n   ").append(s.kind() == PromptDiff.Kind.ADDED ? "+ " : "− ").append(quote(s.text()));
+            }
+        }
+        if (changes > shown) {
+            text.append(String.format(Locale.ROOT, "%n   … and %d more", changes - shown));
+        }
+    }
+
+    private static String quote(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return "\"" + (flat.length() > 120 ? flat.substring(0, 119) + "…" : flat) + "\"";
+    }
+
+    /** The tokens sent, and those answered from the cache beside them: "1,234 (+5,000 cached)". */
+    static String tokens(long total, long cached) {
+        long sent = Math.max(0, total - cached);
+        return cached <= 0 ? String.format(Locale.ROOT, "%,d", total)
+                : String.format(Locale.ROOT, "%,d (+%,d cached)", sent, Math.min(cached, total));
+    }
+
+    /** "$0.0123" under a dollar, "$12.35" above; "—" when a price was unknown, which is not the same as $0. */
+    static String cost(Double usd) {
+        if (usd == null) {
+            return "—";
+        }
+        if (usd == 0) {
+            return "$0.00";
+        }
+        if (usd < 0.0001) {
+            return "< $0.0001";
+        }
+        return String.format(Locale.ROOT, usd < 1 ? "$%.4f" : "$%,.2f", usd);
     }
 
     /** The same text the results tiles show: hits over n. */

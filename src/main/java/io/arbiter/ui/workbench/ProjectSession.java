@@ -224,7 +224,7 @@ final class ProjectSession {
         // The offline server's port is gone with this session; "offline" is what a headless re-run starts anew.
         project.saveProvider(!OFFLINE.equals(cacheIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE,
                 profile.apiKeyEnv(), profile.baseModel(), profile.judgeModel(), profile.temperature(),
-                profile.maxTokens(), profile.concurrency()));
+                profile.maxTokens(), profile.concurrency(), profile.keychainEntry(), profile.prices()));
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
@@ -285,7 +285,7 @@ final class ProjectSession {
     }
 
     void finish(Recording recording, RunOutcome outcome) {
-        recording.project().finishRun(recording.runId(), outcome, null);
+        recording.project().finishRun(recording.runId(), outcome);
     }
 
     /** What defines the run's answers; names the key's variable, never the key. */

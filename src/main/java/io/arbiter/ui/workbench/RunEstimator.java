@@ -55,8 +55,7 @@ final class RunEstimator {
     }
 
     private static String describe(RunEstimate estimate, ProviderSettings settings) {
-        OptionalDouble cost = estimate.cost(new RunEstimate.Prices(settings.baseInputPrice(), settings.baseOutputPrice(),
-                settings.judgeInputPrice(), settings.judgeOutputPrice()));
+        OptionalDouble cost = estimate.cost(settings.prices());
         return "Next run: " + estimate.describe() + (cost.isPresent()
                 ? String.format(Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
                 : " · prices under Providers… give a cost");

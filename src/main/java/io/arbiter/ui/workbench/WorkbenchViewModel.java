@@ -471,7 +471,8 @@ public final class WorkbenchViewModel {
         return new ProviderProfile(profile.name(), profile.baseUrl(), keyEnv,
                 base == null || base.isBlank() ? profile.baseModel() : base.strip(),
                 judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
-                profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get());
+                profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get(),
+                profile.keychainEntry(), profile.prices()); // where the key is kept, never the key
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */

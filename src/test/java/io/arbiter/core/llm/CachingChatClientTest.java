@@ -23,7 +23,9 @@ class CachingChatClientTest {
         ChatReply second = client.complete(new ChatRequest("m", "sys", "A sheriff rides.", 0.0, 16));
 
         assertSame(WESTERN, first);
-        assertEquals(WESTERN, second);
+        assertEquals(WESTERN.servedFromCache(), second);
+        assertEquals(false, first.fromCache());
+        assertEquals(true, second.fromCache(), "so the run can leave its tokens out of the cost");
         assertEquals(1, fake.calls);
         assertEquals(1, client.hits());
         assertEquals(1, client.misses());

@@ -9,6 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.TokenPrices;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.llm.CachingChatClient;
+import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.run.RunEngine;
+import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.Stage;
+import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.offline.OfflineProvider;
+import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.review.HumanVerdict;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +45,7 @@ class ProjectTest {
                         new String[] {"", null}));
         ColumnMapping mapping = new ColumnMapping(List.of("Overview"), "Genre", ",", null, Map.of("Sci-fi", "Sci-Fi"));
         ProviderProfile provider = new ProviderProfile("Example", "https://api.example.test/v1", "EXAMPLE_KEY",
-                "base-m", "judge-m", 0.2, 128, 8);
+                "base-m", "judge-m", 0.2, 128, 8, new TokenPrices(0.15, 0.6, null, 10.0));
         try (Project project = Project.open(file)) {
             project.saveDataset(dataset, "/data/movies.csv", "abc123");
             project.saveDataset(dataset, "/data/moved/movies.csv", "abc123"); // the same content: one copy
@@ -86,6 +100,70 @@ class ProjectTest {
             assertThrows(IllegalArgumentException.class, () -> project.useDataset("three"));
             assertEquals("first", project.dataset().orElseThrow().name());
         }
+    }
+
+    @Test
+    void aFinishedRunIsPricedAtThePricesItStartedWith() throws Exception {
+        Dataset rows = new Dataset("movies", List.of("Overview", "Genre"), List.<String[]>of(new String[] {"x", "Drama"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("Overview"), "Genre", ",");
+        ProviderProfile priced = new ProviderProfile("Example", "https://api.example.test/v1", null, "base-m",
+                "judge-m", 0, 16, 1, new TokenPrices(0.15, 0.60, 2.50, 10.00));
+        try (Project project = Project.open(dir.resolve("c.arbiter"))) {
+            long paid = project.store().createRun("{}");
+            project.describeRun(paid, RunSpec.of(rows, mapping, PromptPair.of("b {{Overview}}", "j {{base_answer}}"),
+                    priced), "sha", "realtime");
+            project.finishRun(paid, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
+            long unpriced = project.store().createRun("{\"x\":1}");
+            project.describeRun(unpriced, RunSpec.of(rows, mapping, PromptPair.of("b {{Overview}}", "j {{base_answer}}"),
+                    priced.withPrices(new TokenPrices(0.15, 0.60, 2.50, null))), "sha", "realtime");
+            project.finishRun(unpriced, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
+
+            // (12,000 × 0.15 + 300 × 0.60 + 20,000 × 2.50 + 500 × 10) / 1e6
+            assertEquals(0.05698, project.run(paid).orElseThrow().record().costUsd(), 1e-12);
+            assertEquals(null, project.run(unpriced).orElseThrow().record().costUsd(), "unknown, not $0");
+        }
+    }
+
+    @Test
+    void answersFromTheCacheAreNotPaidForAgain() throws Exception {
+        Dataset sample = Samples.movies();
+        TokenPrices prices = new TokenPrices(0.15, 0.60, 2.50, 10.00);
+        try (Project project = Project.open(dir.resolve("cached.arbiter"));
+             OfflineProvider offline = OfflineProvider.start()) {
+            ProviderProfile profile = offline.profile().withPrices(prices);
+            RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), PromptPair.of(
+                    Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT)), profile);
+            RunOutcome first = run(project, spec, "1");
+            RunOutcome again = run(project, spec, "2");
+
+            double paid = prices.cost(first.baseUsage(), first.judgeUsage()).getAsDouble();
+            assertTrue(paid > 0);
+            assertEquals(paid, project.run(1).orElseThrow().record().costUsd(), 1e-12);
+            // Every answer of the second run came from the project's cache: its tokens are counted, not paid.
+            assertEquals(again.baseUsage(), again.cachedUsage(Stage.BASE));
+            assertEquals(again.judgeUsage(), again.cachedUsage(Stage.JUDGE));
+            assertEquals(first.baseUsage().total() + first.judgeUsage().total(),
+                    project.run(2).orElseThrow().record().totalTokens());
+            assertEquals(0.0, project.run(2).orElseThrow().record().costUsd());
+            assertEquals(0, project.run(1).orElseThrow().cachedTokens());
+            assertEquals(project.run(2).orElseThrow().record().totalTokens(), project.run(2).orElseThrow().cachedTokens());
+        }
+    }
+
+    private static RunOutcome run(Project project, RunSpec spec, String tag) throws Exception {
+        long runId = project.store().createRun("{\"run\":" + tag + "}");
+        project.describeRun(runId, spec, "sha", "realtime");
+        try (CachingChatClient client = new CachingChatClient(new OpenAiChatClient(spec.provider()), project.store(),
+                "offline")) {
+            RunOutcome outcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId))
+                    .runToEnd(spec, RunListener.NONE);
+            project.finishRun(runId, outcome);
+            return outcome;
+        }
+    }
+
+    private static RunOutcome ended(Usage base, Usage judge) {
+        return new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), base, judge, RunOutcome.Status.COMPLETED, null);
     }
 
     @Test

@@ -43,9 +43,9 @@ class RunEstimateTest {
     @Test
     void costNeedsEveryPriceAndIsPricedPerMillion() {
         RunEstimate estimate = new RunEstimate(10, 10, 1_000_000, 10, 2_000_000, 20);
-        assertTrue(estimate.cost(new RunEstimate.Prices(0.15, 0.6, null, 10.0)).isEmpty());
+        assertTrue(estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, null, 10.0)).isEmpty());
         // 1M × 0.15 + 10 × 0.6 + 2M × 2.5 + 20 × 10, per million: 0.15 + 0.000006 + 5 + 0.0002
-        assertEquals(5.150206, estimate.cost(new RunEstimate.Prices(0.15, 0.6, 2.5, 10.0)).getAsDouble(), 1e-9);
+        assertEquals(5.150206, estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, 10.0)).getAsDouble(), 1e-9);
     }
 
     private static RunSpec spec(int rows) {

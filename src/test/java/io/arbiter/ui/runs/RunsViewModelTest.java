@@ -13,9 +13,14 @@ import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
+import io.arbiter.core.store.PromptVersion;
+import io.arbiter.core.store.RunRecord;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.project.RunSummary;
 import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -89,18 +94,119 @@ class RunsViewModelTest {
         assertEquals(List.of(first), shown);
     }
 
-    /** A real run on the sample against the offline provider, recorded as the workbench records one. */
+    @Test
+    void eachRunSaysHowItsPromptsDifferFromTheRunBefore() throws Exception {
+        String judge = Samples.text(Samples.MOVIES_JUDGE_PROMPT);
+        long first = recordRun();
+        long same = recordRun();
+        long deleted = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("Drama", "Comedy"));
+        long stricter = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("genuinely fits", "clearly fits"));
+        project.deleteRun(deleted);
+        model.useProject(project);
+
+        assertEquals(List.of(stricter, same, first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        // Compared with the run before it that still exists, not with the deleted one.
+        assertEquals("judge: +1 −1 words: \"genuinely\" → \"clearly\"", model.runs().get(0).prompts());
+        assertEquals("same prompts", model.runs().get(1).prompts());
+        assertEquals("first run", model.runs().get(2).prompts());
+        String detail = model.runs().get(0).promptsDetail();
+        assertTrue(detail.startsWith("Compared with run " + same), detail);
+        assertTrue(detail.contains("Base prompt: unchanged"), detail);
+        assertTrue(detail.contains("Judge prompt: +1 −1 words\n   − \"genuinely\"\n   + \"clearly\""), detail);
+    }
+
+    @Test
+    void bothChangedPromptsAreNamedAndUnknownOnesSayNothing() {
+        PromptVersion before = new PromptVersion(1, "Answer only the genre.", "Be fair.", Instant.EPOCH);
+        PromptVersion after = new PromptVersion(2, "Answer strictly the genre.", "Be fair and brief.", Instant.EPOCH);
+        assertEquals("base: +1 −1 words: \"only\" → \"strictly\"; judge: +2 −0 words: added \"and brief\"",
+                RunsViewModel.promptChange(false, before, after));
+        assertEquals("same prompts", RunsViewModel.promptChange(false, before, before));
+        assertEquals("", RunsViewModel.promptChange(false, null, after));
+        assertEquals("first run", RunsViewModel.promptChange(true, null, after));
+    }
+
+    @Test
+    void costsShowInDollarsAnUnknownCostIsADashAndCachedTokensStandApart() throws Exception {
+        assertEquals("—", RunsViewModel.cost(null));
+        assertEquals("$0.00", RunsViewModel.cost(0.0));
+        assertEquals("< $0.0001", RunsViewModel.cost(0.00001));
+        assertEquals("$0.0123", RunsViewModel.cost(0.01234));
+        assertEquals("$1,234.57", RunsViewModel.cost(1234.567));
+        assertEquals("1,234 (+5,000 cached)", RunsViewModel.tokens(6_234, 5_000));
+        assertEquals("1,234", RunsViewModel.tokens(1_234, 0));
+
+        long run = recordRun(); // the offline profile in this test has no prices
+        model.useProject(project);
+        assertEquals(run, model.runs().get(0).id());
+        assertEquals("—", model.runs().get(0).cost());
+    }
+
+    @Test
+    void theTrendFollowsCompletedRunsInTimeOrderWithTheirStoredValues() throws Exception {
+        long first = recordRun();
+        long second = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT),
+                Samples.text(Samples.MOVIES_JUDGE_PROMPT).replace("genuinely fits", "clearly fits"));
+        long unfinished = project.store().createRun("{\"never\":\"ended\"}");
+        model.useProject(project);
+
+        RunsViewModel.Trend trend = model.trendProperty().get();
+        assertEquals(List.of("run " + first, "run " + second), trend.runs(), "the unfinished run " + unfinished + " is left out");
+        assertEquals(List.of(first, second), trend.accuracy().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        assertEquals(List.of(first, second), trend.kappa().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        for (int i = 0; i < 2; i++) {
+            RunSummary run = project.run(trend.accuracy().get(i).runId()).orElseThrow();
+            assertEquals(run.metric("judge_vs_truth").getAsDouble(), trend.accuracy().get(i).value());
+            assertEquals(run.metric("kappa").getAsDouble(), trend.kappa().get(i).value());
+        }
+
+        model.useProject(null);
+        assertEquals(RunsViewModel.Trend.EMPTY, model.trendProperty().get());
+    }
+
+    @Test
+    void runsWithoutAMetricAreLeftOutOfItsLineNotDrawnAtZero() {
+        List<RunSummary> runs = List.of(
+                summary(3, "2024-01-03T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.8,\"kappa\":-0.2}", "baseline"),
+                summary(1, "2024-01-01T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.7}", "baseline"),
+                summary(2, "2024-01-02T00:00:00Z", "CANCELLED", "{\"judge_vs_truth\":0.1,\"kappa\":0.1}", null),
+                summary(4, "2024-01-04T00:00:00Z", "COMPLETED", "{}", null));
+
+        RunsViewModel.Trend trend = RunsViewModel.trend(RunsViewModel.inTimeOrder(runs));
+
+        assertEquals(List.of("baseline", "baseline (#3)"), trend.runs());
+        assertEquals(List.of(new RunsViewModel.TrendPoint(1, "baseline", 0.7),
+                new RunsViewModel.TrendPoint(3, "baseline (#3)", 0.8)), trend.accuracy());
+        assertEquals(List.of(new RunsViewModel.TrendPoint(3, "baseline (#3)", -0.2)), trend.kappa());
+    }
+
+    private static RunSummary summary(long id, String created, String status, String metrics, String name) {
+        Instant at = Instant.parse(created);
+        RunRecord record = new RunRecord(id, at, "{}", status, name, null, at, at, null, "b", "j", null, null,
+                Usage.NONE, Usage.NONE, null, metrics);
+        try {
+            return new RunSummary(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private long recordRun() throws Exception {
+        return recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+    }
+
+    /** A real run on the sample against the offline provider, recorded as the workbench records one. */
+    private long recordRun(String basePrompt, String judgePrompt) throws Exception {
         Dataset sample = Samples.movies();
         String sha = project.saveDataset(sample).sha256();
         project.saveMapping(Samples.moviesMapping());
         try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
-            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            PromptPair prompts = PromptPair.of(basePrompt, judgePrompt);
             RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile());
             long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
             project.describeRun(runId, spec, sha, "realtime");
             lastOutcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId)).runToEnd(spec, RunListener.NONE);
-            project.finishRun(runId, lastOutcome, null);
+            project.finishRun(runId, lastOutcome);
             return runId;
         }
     }
