@@ -28,7 +28,7 @@ import java.util.Locale;
  * through the same client stack and durable ledger as {@code arbiter run --project}, compared with the ideal
  * {@code requests × delay / concurrency}. Run as
  * {@code java -cp <test classpath> io.arbiter.bench.RealtimeRunBenchmark [ROWS] [CONCURRENCY] [DELAY_MS] [bare] [twice] [URL]}
- * ({@code bare}: without the project store and cache, to see what they cost; {@code twice}: a second run in the
+ * ({@code bare}: without the project store and cache, to see what they cost; {@code twice} or {@code thrice}: more runs in the
  * same JVM, to tell a fresh JVM's warm-up from the steady state; URL: a server already running in another process,
  * e.g. {@link BenchServer}, instead of one in this JVM). CPU is this JVM's, so with URL it is the client's alone.
  */
@@ -40,7 +40,7 @@ public final class RealtimeRunBenchmark {
         int delayMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         boolean durable = !flags.contains("bare");
-        int runs = flags.contains("twice") ? 2 : 1;
+        int runs = flags.contains("thrice") ? 3 : flags.contains("twice") ? 2 : 1;
         String url = flags.stream().filter(f -> f.startsWith("http")).findFirst().orElse(null);
         try (OfflineServer server = url != null ? null : OfflineServer.builder().port(0)
                 .threads(Math.max(32, concurrency * 2)).faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms")).start()) {

@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs the two stages over a dataset (or the spec's selection of its rows): every row through the base model, then
- * every answered row through the judge, in realtime with at most the profile's concurrency in flight, or through the
- * Batch API. Every outcome goes to the {@link RunLedger} as it arrives; rows the ledger already answered are filled
+ * Runs the two stages over a dataset (or the spec's selection of its rows): every row through the base model and
+ * every answered row through the judge, in realtime with at most the profile's concurrency in flight (a row's judge
+ * request is queued as soon as its base answer is in), or through the Batch API (the judge batch once the base
+ * stage is over). Every outcome goes to the {@link RunLedger} as it arrives; rows the ledger already answered are filled
  * from it and not sent again, which is how a killed run resumes. Nothing here blocks the caller of {@link #start}.
  */
 public final class RunEngine {
@@ -113,6 +114,9 @@ public final class RunEngine {
                 listener.progress(new StageProgress(Stage.JUDGE, 0, 0, 0, Usage.NONE));
                 if (spec.mapping().judgeOnly()) {
                     takeExistingAnswers();
+                } else if (batch == null) {
+                    runRealtimeStages();
+                    return;
                 } else {
                     runStage(Stage.BASE, covered);
                 }
@@ -186,6 +190,102 @@ public final class RunEngine {
                 });
             }
             awaitStage(finished);
+        }
+
+        /**
+         * Both stages in realtime, overlapped: a row's judge request is queued as soon as its base answer is in, so
+         * while the last base requests are in flight the free workers already judge. Waiting for the whole base
+         * stage first would leave most of the workers idle for one reply's time, and longer when the last wave is
+         * partly filled. The queue is first in, first out, so base requests still go first.
+         */
+        private void runRealtimeStages() {
+            List<Integer> baseToSend = fillFromLedger(Stage.BASE, covered, baseUsage);
+            java.util.Set<Integer> baseUnanswered = new java.util.HashSet<>(baseToSend);
+            List<Integer> judgeable = new ArrayList<>();
+            for (int row : covered) {
+                if (!baseUnanswered.contains(row) && StageRequests.judgeable(rows.get(row).base())) {
+                    judgeable.add(row);
+                }
+            }
+            List<Integer> judgeToSend = fillFromLedger(Stage.JUDGE, judgeable, judgeUsage);
+            AtomicInteger baseDone = new AtomicInteger(covered.size() - baseToSend.size());
+            AtomicInteger baseFailed = new AtomicInteger();
+            AtomicInteger judgeDone = new AtomicInteger(judgeable.size() - judgeToSend.size());
+            AtomicInteger judgeFailed = new AtomicInteger();
+            // Every row may reach the judge until its base answer says otherwise; settled when the base stage ends.
+            AtomicInteger judgeTotal = new AtomicInteger(judgeable.size() + baseToSend.size());
+            AtomicInteger baseLeft = new AtomicInteger(baseToSend.size());
+            listener.progress(new StageProgress(Stage.BASE, baseDone.get(), 0, covered.size(), baseUsage.get()));
+            listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), 0, judgeTotal.get(), judgeUsage.get()));
+            java.util.concurrent.Phaser outstanding = new java.util.concurrent.Phaser(1);
+            java.util.function.IntConsumer judge = row -> {
+                outstanding.register();
+                pool.execute(() -> {
+                    try {
+                        if (ended()) {
+                            return;
+                        }
+                        boolean ok = callFor(Stage.JUDGE, row, judgeUsage);
+                        if (!ok && !ended()) {
+                            judgeFailed.incrementAndGet();
+                        }
+                        if (!ended()) {
+                            judgeDone.incrementAndGet();
+                            listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), judgeFailed.get(),
+                                    judgeTotal.get(), judgeUsage.get()));
+                        }
+                    } finally {
+                        outstanding.arriveAndDeregister();
+                    }
+                });
+            };
+            for (int row : judgeToSend) {
+                judge.accept(row);
+            }
+            for (int row : baseToSend) {
+                outstanding.register();
+                pool.execute(() -> {
+                    try {
+                        if (ended()) {
+                            return;
+                        }
+                        boolean ok = callFor(Stage.BASE, row, baseUsage);
+                        if (!ok && !ended()) {
+                            baseFailed.incrementAndGet();
+                        }
+                        if (ended()) {
+                            return;
+                        }
+                        baseDone.incrementAndGet();
+                        listener.progress(new StageProgress(Stage.BASE, baseDone.get(), baseFailed.get(),
+                                covered.size(), baseUsage.get()));
+                        if (StageRequests.judgeable(rows.get(row).base())) {
+                            judge.accept(row); // registered before this task arrives, so the wait cannot end early
+                        } else {
+                            judgeTotal.decrementAndGet(); // no answer to judge: the judge's bar will not wait for it
+                        }
+                        if (baseLeft.decrementAndGet() == 0) {
+                            listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), judgeFailed.get(),
+                                    judgeTotal.get(), judgeUsage.get()));
+                        }
+                    } finally {
+                        outstanding.arriveAndDeregister();
+                    }
+                });
+            }
+            int phase = outstanding.arriveAndDeregister();
+            try {
+                while (!outstanding.isTerminated() && !ended()) {
+                    try {
+                        outstanding.awaitAdvanceInterruptibly(phase, 50, TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // look at ended() again
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel();
+            }
         }
 
         /** Puts the ledger's answers on their rows; returns the rows still to send (unanswered or failed before). */

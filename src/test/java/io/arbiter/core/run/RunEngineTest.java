@@ -234,6 +234,29 @@ class RunEngineTest {
     }
 
     @Test
+    void aRowIsJudgedAsSoonAsItsBaseAnswerIsInNotWhenTheWholeStageIs() {
+        CountDownLatch judgeAsked = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        ScriptedClient client = new ScriptedClient(request -> {
+            if (request.model().equals("judge")) {
+                judgeAsked.countDown();
+                return "A,Correct";
+            }
+            if (row(request) == 2) {
+                // The slow last base reply: a free worker should judge row 0 or 1 meanwhile.
+                overlapped.set(judgeAsked.await(5, TimeUnit.SECONDS));
+            }
+            return "A";
+        });
+
+        RunOutcome outcome = new RunEngine(client).runToEnd(spec(dataset("A", "A", "A"), 2), RunListener.NONE);
+
+        assertTrue(overlapped.get(), "a judge request went out while a base request was still waiting");
+        assertEquals(3, outcome.metrics().baseVsJudge().n());
+        assertEquals(6, client.calls.get());
+    }
+
+    @Test
     void progressReachesTheTotalOfEachStage() {
         List<StageProgress> events = new CopyOnWriteArrayList<>();
         ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
