@@ -13,16 +13,17 @@ import javafx.stage.Stage;
 
 /**
  * A look at the Runs tab, for screenshots under Xvfb where a native file chooser cannot be driven:
- * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab} creates a project in a temporary folder, runs the
- * sample four times as a prompt engineer would (again unchanged, then with a judge edit, then a base edit too) and
- * opens the Runs tab.
+ * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab [compare]} creates a project in a temporary folder,
+ * runs the sample four times as a prompt engineer would (again unchanged, then making the judge strict, then a base
+ * edit too) and opens the Runs tab, or with {@code compare} the Compare tab on the runs before and after the judge
+ * was made strict.
  */
 public final class ShowRunsTab {
 
     /** What each run after the first changes in the prompts: {base edit, judge edit}. */
     private static final List<List<UnaryOperator<String>>> EDITS = List.of(
             List.of(UnaryOperator.identity(), UnaryOperator.identity()),
-            List.of(UnaryOperator.identity(), judge -> judge.replace("genuinely fits", "clearly fits")),
+            List.of(UnaryOperator.identity(), judge -> judge.replace("Work in this order:", "Be strict. Work in this order:")),
             List.of(base -> base.replace("Pick exactly one genre", "Pick the one genre that fits best"),
                     judge -> judge.replace("Do not write anything else.", "Write nothing else, not even a reason.")));
 
@@ -48,6 +49,9 @@ public final class ShowRunsTab {
                             prompts.judgeTextProperty().set(edit.get(1).apply(prompts.judgeTextProperty().get()));
                             model.startRun();
                         });
+                    } else if (was && !running && List.of(args).contains("compare")) {
+                        model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.COMPARE);
+                        model.compare().compare(2, 3);
                     } else if (was && !running) {
                         model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.RUNS);
                     }

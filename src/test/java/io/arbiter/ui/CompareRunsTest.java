@@ -47,7 +47,12 @@ class CompareRunsTest extends WorkbenchUiTest {
         runToEnd(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2);
 
-        robot.clickOn("Compare");
+        // From the Runs list: the newest run, compared with the one before it.
+        robot.clickOn("Runs");
+        TableView<?> runs = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
+        robot.interact(() -> runs.getSelectionModel().clearAndSelect(0));
+        robot.clickOn("#compareRunsButton");
         TableView<FlipLine> flips = robot.lookup("#flipsTable").queryTableView();
         TableView<DeltaLine> deltas = robot.lookup("#deltaTable").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !flips.getItems().isEmpty() && deltas.getItems().size() == 4

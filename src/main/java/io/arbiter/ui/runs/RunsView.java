@@ -1,11 +1,11 @@
 package io.arbiter.ui.runs;
 
+import io.arbiter.ui.common.TextColumns;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.runs.RunsViewModel.RunLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Side;
 import javafx.scene.Cursor;
@@ -33,6 +33,7 @@ public final class RunsView {
     @FXML private Parent root;
     @FXML private TableView<RunLine> runsTable;
     @FXML private Button showRunButton;
+    @FXML private Button compareRunsButton;
     @FXML private Button renameRunButton;
     @FXML private Button annotateRunButton;
     @FXML private Button deleteRunButton;
@@ -72,11 +73,19 @@ public final class RunsView {
         column("Note", RunLine::note, 100);
         runsMessageLabel.textProperty().bind(model.messageProperty());
         buildTrend();
-        var none = runsTable.getSelectionModel().selectedItemProperty().isNull();
+        // These act on one run: with two chosen for Compare they wait.
+        var none = javafx.beans.binding.Bindings.size(runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(1);
         for (Button button : new Button[] {showRunButton, renameRunButton, annotateRunButton, deleteRunButton}) {
             button.disableProperty().bind(none);
         }
         showRunButton.setOnAction(e -> withSelected(line -> model.show(line.id())));
+        // One run: compared with the one before it; two (Ctrl-click): with each other.
+        runsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        compareRunsButton.disableProperty().bind(javafx.beans.binding.Bindings.size(
+                runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(1).and(javafx.beans.binding.Bindings
+                .size(runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2)));
+        compareRunsButton.setOnAction(e -> model.compare(runsTable.getSelectionModel().getSelectedItems().stream()
+                .map(RunLine::id).toList()));
         runsTable.setRowFactory(table -> {
             var row = new javafx.scene.control.TableRow<RunLine>();
             row.setOnMouseClicked(e -> {
@@ -205,11 +214,7 @@ public final class RunsView {
     }
 
     private TableColumn<RunLine, String> column(String title, Function<RunLine, String> value, double width) {
-        TableColumn<RunLine, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        runsTable.getColumns().add(column);
-        return column;
+        return TextColumns.add(runsTable, title, value, width);
     }
 
     /** For the columns that give way first: the whole text on hover. */

@@ -73,9 +73,21 @@ public final class RunsViewModel {
     private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(Trend.EMPTY);
     private Project project;
 
+    /** Where two runs go to be compared: {@code a} the earlier ("before"), {@code b} the later. */
+    public interface CompareTarget {
+        void compare(long a, long b);
+    }
+
+    private final CompareTarget compareTarget;
+
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults) {
+        this(executor, showInResults, (a, b) -> { });
+    }
+
+    public RunsViewModel(TaskExecutor executor, LongConsumer showInResults, CompareTarget compareTarget) {
         this.executor = executor;
         this.showInResults = showInResults;
+        this.compareTarget = compareTarget;
     }
 
     // Properties
@@ -198,6 +210,29 @@ public final class RunsViewModel {
     /** Loads the run's rows into the results table. */
     public void show(long runId) {
         showInResults.accept(runId);
+    }
+
+    /**
+     * Compares the chosen runs: two of them with each other (the earlier as before), or one with the run listed
+     * before it in time.
+     */
+    public void compare(List<Long> chosen) {
+        if (chosen.size() == 2) {
+            compareTarget.compare(Math.min(chosen.get(0), chosen.get(1)), Math.max(chosen.get(0), chosen.get(1)));
+            return;
+        }
+        if (chosen.size() != 1) {
+            message.set("Choose one run (to compare with the one before it) or two.");
+            return;
+        }
+        long id = chosen.get(0);
+        for (int i = 0; i < runs.size() - 1; i++) { // newest first: the one before a run is the next line
+            if (runs.get(i).id() == id) {
+                compareTarget.compare(runs.get(i + 1).id(), id);
+                return;
+            }
+        }
+        message.set("That is the project's first run: choose two runs to compare, or run again.");
     }
 
     private void change(java.util.function.Consumer<Project> edit) {

@@ -38,6 +38,9 @@ final class ProjectSession {
     static final String OFFLINE = "offline";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Runs this window saw end; only a run left unfinished by a window that closed or died is continued. */
+    private final java.util.Set<Long> endedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** The dataset hashes already copied in, so a second run on the same rows hashes nothing. */
     private final Map<Dataset, String> copied = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -235,6 +238,11 @@ final class ProjectSession {
         project.saveRunOptions(options);
         String specJson = specJson(spec, sha, cacheIdentity);
         Long unfinished = unfinishedRun(project, specJson);
+        if (unfinished != null && endedHere.contains(unfinished)) {
+            // It ended in this window (its end may not be written yet, or it was cancelled): Run again is a new run,
+            // answered from the cache as far as it got.
+            unfinished = null;
+        }
         long runId = unfinished != null ? unfinished : project.store().createRun(specJson);
         int live = unfinished == null ? 0 : liveBatches(project, runId);
         // A run resumed with live batches keeps going as a batch run: those answers are already paid for.
@@ -282,6 +290,11 @@ final class ProjectSession {
                 + (live > 0 ? String.format(java.util.Locale.ROOT, " and has %d batch%s still at the provider", live,
                 live == 1 ? "" : "es") : "")
                 + ": press Run to continue it; answered rows are kept and not sent again.";
+    }
+
+    /** Marks the run as ended in this window, at once and on the FX thread, before its end is written. */
+    void ended(Recording recording) {
+        endedHere.add(recording.runId());
     }
 
     void finish(Recording recording, RunOutcome outcome) {

@@ -155,7 +155,7 @@ public final class WorkbenchViewModel {
         results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
                 : " Add {{examples}} to the judge prompt to use it.");
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
-        this.runs = new RunsViewModel(executor, this::showRun);
+        this.runs = new RunsViewModel(executor, this::showRun, this::compareRuns);
         this.compare = new CompareViewModel(executor, this::showFlipped);
         this.analysis = new AnalysisViewModel(executor, results, () -> lowerPane.set(LowerPane.RESULTS));
         lowerPane.addListener((obs, old, now) -> {
@@ -555,6 +555,12 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /** Opens the Compare tab on two runs, {@code a} before and {@code b} after. */
+    private void compareRuns(long a, long b) {
+        lowerPane.set(LowerPane.COMPARE);
+        compare.compare(a, b);
+    }
+
     /** Loads a stored run's rows into the results table. */
     private void showRun(long runId) {
         showRun(runId, () -> { });
@@ -805,6 +811,7 @@ public final class WorkbenchViewModel {
                         }
                         ProjectSession.Recording recording = prepared.recording();
                         if (recording != null) {
+                            projectSession.ended(recording);
                             executor.submit(() -> {
                                 projectSession.finish(recording, outcome);
                                 return null;

@@ -195,6 +195,27 @@ class RunsViewModelTest {
         return recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
     }
 
+    @Test
+    void oneRunIsComparedWithTheRunBeforeItAndTwoWithEachOther() throws Exception {
+        List<long[]> compared = new ArrayList<>();
+        RunsViewModel comparing = new RunsViewModel(new SameThreadTaskExecutor(), shown::add,
+                (a, b) -> compared.add(new long[] {a, b}));
+        long first = recordRun();
+        long second = recordRun();
+        long third = recordRun();
+        comparing.useProject(project);
+
+        comparing.compare(List.of(third));
+        comparing.compare(List.of(third, first));
+        comparing.compare(List.of(first));
+
+        assertEquals(2, compared.size());
+        assertEquals(List.of(second, third), List.of(compared.get(0)[0], compared.get(0)[1]));
+        assertEquals(List.of(first, third), List.of(compared.get(1)[0], compared.get(1)[1]), "the earlier run first");
+        assertEquals("That is the project's first run: choose two runs to compare, or run again.",
+                comparing.messageProperty().get());
+    }
+
     /** A real run on the sample against the offline provider, recorded as the workbench records one. */
     private long recordRun(String basePrompt, String judgePrompt) throws Exception {
         Dataset sample = Samples.movies();

@@ -100,6 +100,23 @@ class UnfinishedRunTest {
         }
     }
 
+    @Test
+    void aRunThatEndedInThisWindowIsNotContinuedEvenBeforeItsEndIsWritten() throws Exception {
+        try (Project project = Project.open(dir.resolve("window.arbiter"))) {
+            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "realtime");
+            session.ended(first); // the outcome is in; the write of its end is still queued
+
+            ProjectSession.Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "realtime");
+
+            assertFalse(again.resumed());
+            assertNotEquals(first.runId(), again.runId());
+            assertTrue(new ProjectSession().begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+                    "realtime").resumed(), "another window (a reopened project) continues the one left unfinished");
+        }
+    }
+
     private static RunSpec spec(String judge) throws Exception {
         ProviderProfile profile = new ProviderProfile("OpenAI", "https://api.example/v1", "OPENAI_API_KEY", "base-model",
                 "judge-model", 0, 64, 16);
