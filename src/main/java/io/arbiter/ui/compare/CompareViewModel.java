@@ -210,6 +210,11 @@ public final class CompareViewModel {
         choices.stream().filter(c -> c.id() == b).findFirst().ifPresent(runB::set);
         filling = false;
         long current = generation.incrementAndGet();
+        if (a == b) {
+            clear();
+            message.set("A and B are the same run: choose another for one side.");
+            return CompletableFuture.completedFuture(null);
+        }
         message.set("Comparing run " + a + " with run " + b + "…");
         CompletableFuture<ComparedRuns> read = executor.submit(() -> reading.compareRuns(a, b));
         read.whenComplete((compared, failure) -> {

@@ -171,6 +171,19 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theSameRunOnBothSidesIsNotAComparison() throws Exception {
+        long first = recordRun("");
+        recordRun(STRICT);
+        model.useProject(project);
+
+        model.runBProperty().set(model.choices().stream().filter(c -> c.id() == first).findFirst().orElseThrow());
+
+        assertEquals("A and B are the same run: choose another for one side.", model.messageProperty().get());
+        assertTrue(model.deltas().isEmpty());
+        assertTrue(model.flips().isEmpty());
+    }
+
+    @Test
     void aRunStillBeingWrittenIsComparedAgainOnRefresh() throws Exception {
         recordRun("");
         long strict = recordRun(STRICT);
