@@ -39,7 +39,7 @@ public record PromptDiff(List<Segment> segments) {
             a = tokens(before, LINE);
             b = tokens(after, LINE);
         }
-        return new PromptDiff(merge(diff(a, b)));
+        return new PromptDiff(merge(diff(a, b, MAX_CELLS)));
     }
 
     /** True when the two versions are the same text. */
@@ -81,6 +81,9 @@ public record PromptDiff(List<Segment> segments) {
             }
             break;
         }
+        if (removed == null && added == null) {
+            return (counts + ": whitespace only").length() <= width ? counts + ": whitespace only" : "whitespace only";
+        }
         String first = removed != null && added != null ? quote(removed) + " → " + quote(added)
                 : removed != null ? "removed " + quote(removed) : "added " + quote(added);
         String text = counts + ": " + first;
@@ -118,7 +121,7 @@ public record PromptDiff(List<Segment> segments) {
     }
 
     /** The classic LCS table, walked forwards so removals come before the additions that replace them. */
-    private static List<Segment> diff(List<String> a, List<String> b) {
+    private static List<Segment> diff(List<String> a, List<String> b, long maxCells) {
         int prefix = 0;
         while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
             prefix++;
@@ -134,6 +137,13 @@ public record PromptDiff(List<Segment> segments) {
         List<String> y = b.subList(prefix, b.size() - suffix);
         int n = x.size();
         int m = y.size();
+        if ((long) n * m > maxCells) {
+            // Even by line the changed middle is too big to align: say it was replaced as a whole.
+            x.forEach(t -> out.add(new Segment(Kind.REMOVED, t)));
+            y.forEach(t -> out.add(new Segment(Kind.ADDED, t)));
+            a.subList(a.size() - suffix, a.size()).forEach(t -> out.add(new Segment(Kind.SAME, t)));
+            return out;
+        }
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {

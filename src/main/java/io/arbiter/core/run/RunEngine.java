@@ -196,7 +196,8 @@ public final class RunEngine {
          * Both stages in realtime, overlapped: a row's judge request is queued as soon as its base answer is in, so
          * while the last base requests are in flight the free workers already judge. Waiting for the whole base
          * stage first would leave most of the workers idle for one reply's time, and longer when the last wave is
-         * partly filled. The queue is first in, first out, so base requests still go first.
+         * partly filled. The queue is first in, first out, so base requests mostly go first (a judge request queued
+         * while the base requests are still being queued goes among them).
          */
         private void runRealtimeStages() {
             List<Integer> baseToSend = fillFromLedger(Stage.BASE, covered, baseUsage);
@@ -217,10 +218,18 @@ public final class RunEngine {
             AtomicInteger baseLeft = new AtomicInteger(baseToSend.size());
             listener.progress(new StageProgress(Stage.BASE, baseDone.get(), 0, covered.size(), baseUsage.get()));
             listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), 0, judgeTotal.get(), judgeUsage.get()));
-            java.util.concurrent.Phaser outstanding = new java.util.concurrent.Phaser(1);
+            // Requests queued and not yet over, plus one for this thread until it has queued the base stage. (Not a
+            // Phaser: it takes at most 65,535 parties, and a run has a request per row.)
+            AtomicInteger outstanding = new AtomicInteger(1);
+            CompletableFuture<Void> allOver = new CompletableFuture<>();
+            Runnable over = () -> {
+                if (outstanding.decrementAndGet() == 0) {
+                    allOver.complete(null);
+                }
+            };
             java.util.function.IntConsumer judge = row -> {
-                outstanding.register();
-                pool.execute(() -> {
+                outstanding.incrementAndGet();
+                execute(over, () -> {
                     try {
                         if (ended()) {
                             return;
@@ -235,7 +244,7 @@ public final class RunEngine {
                                     judgeTotal.get(), judgeUsage.get()));
                         }
                     } finally {
-                        outstanding.arriveAndDeregister();
+                        over.run();
                     }
                 });
             };
@@ -243,8 +252,8 @@ public final class RunEngine {
                 judge.accept(row);
             }
             for (int row : baseToSend) {
-                outstanding.register();
-                pool.execute(() -> {
+                outstanding.incrementAndGet();
+                execute(over, () -> {
                     try {
                         if (ended()) {
                             return;
@@ -260,7 +269,7 @@ public final class RunEngine {
                         listener.progress(new StageProgress(Stage.BASE, baseDone.get(), baseFailed.get(),
                                 covered.size(), baseUsage.get()));
                         if (StageRequests.judgeable(rows.get(row).base())) {
-                            judge.accept(row); // registered before this task arrives, so the wait cannot end early
+                            judge.accept(row); // counted before this task is over, so the wait cannot end early
                         } else {
                             judgeTotal.decrementAndGet(); // no answer to judge: the judge's bar will not wait for it
                         }
@@ -269,22 +278,33 @@ public final class RunEngine {
                                     judgeTotal.get(), judgeUsage.get()));
                         }
                     } finally {
-                        outstanding.arriveAndDeregister();
+                        over.run();
                     }
                 });
             }
-            int phase = outstanding.arriveAndDeregister();
+            over.run();
             try {
-                while (!outstanding.isTerminated() && !ended()) {
+                while (!allOver.isDone() && !ended()) {
                     try {
-                        outstanding.awaitAdvanceInterruptibly(phase, 50, TimeUnit.MILLISECONDS);
+                        allOver.get(50, TimeUnit.MILLISECONDS);
                     } catch (java.util.concurrent.TimeoutException e) {
                         // look at ended() again
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        return; // never completed exceptionally
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel();
+            }
+        }
+
+        /** Queues a task; if the run has just ended and its workers are gone, the task is over before it began. */
+        private void execute(Runnable over, Runnable task) {
+            try {
+                pool.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                over.run();
             }
         }
 

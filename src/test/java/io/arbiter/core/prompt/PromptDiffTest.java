@@ -57,6 +57,28 @@ class PromptDiffTest {
     }
 
     @Test
+    void aWhitespaceOnlyEditIsNamedSo() {
+        PromptDiff diff = PromptDiff.of("Answer yes or no.", "Answer yes or no.\n");
+
+        assertFalse(diff.unchanged());
+        assertEquals("+0 −0 words: whitespace only", diff.shortText(80));
+    }
+
+    @Test
+    void aMiddleTooBigToAlignIsOneReplacement() {
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            before.append("old line ").append(i).append('\n');
+            after.append("new line ").append(i).append('\n');
+        }
+        PromptDiff diff = PromptDiff.of("head\n" + before + "tail", "head\n" + after + "tail");
+
+        assertEquals(List.of(Kind.SAME, Kind.REMOVED, Kind.ADDED, Kind.SAME),
+                diff.segments().stream().map(Segment::kind).toList());
+    }
+
+    @Test
     void theShortTextIsCutToItsWidth() {
         String text = PromptDiff.of("a", "a completely different and much longer prompt text").shortText(20);
 
