@@ -106,6 +106,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
             ProviderProfile profile = offline != null ? offline.profile().withPrices(TokenPrices.FREE) : remoteProfile();
+            // Before anything is recorded: a missing key must not leave a run in the project that never started.
+            io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = RunSpec.of(rows, inputs.mapping(), inputs.prompts(), profile);
             long runId = 0;
             if (opened != null) {

@@ -11,6 +11,7 @@ import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptCheck;
@@ -128,6 +129,19 @@ abstract class SpecCommand {
 
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void checkSettings() {
+        // A key pasted where its variable's or keychain entry's name belongs must not reach a file or a message.
+        if (apiKeyEnv != null && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
+                || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
+            throw new CliFailure("--api-key-env takes the name of the environment variable that holds the key "
+                    + "(e.g. OPENAI_API_KEY), not the key itself", ArbiterCli.BAD_INPUT);
+        }
+        if (keychainEntry != null && ProviderSettings.looksLikeAKey(keychainEntry.strip())) {
+            throw new CliFailure("--api-key-keychain takes the name of the keychain entry (the provider profile's "
+                    + "name), not the key itself", ArbiterCli.BAD_INPUT);
+        }
+        if (apiKeyEnv != null && keychainEntry != null) {
+            throw new CliFailure("Give --api-key-env or --api-key-keychain, not both", ArbiterCli.BAD_INPUT);
+        }
         if (givenConcurrency != null) {
             if (givenConcurrency < 1 || givenConcurrency > ProviderProfile.MAX_CONCURRENCY) {
                 throw new CliFailure("--concurrency must be 1 to 512, not " + givenConcurrency, ArbiterCli.BAD_INPUT);
@@ -208,8 +222,10 @@ abstract class SpecCommand {
         ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         useStoredRunOptions(opened, opened.runOptions());
         provider = stored.baseUrl();
-        apiKeyEnv = stored.apiKeyEnv();
-        keychainEntry = stored.keychainEntry();
+        if (apiKeyEnv == null && keychainEntry == null) { // a key source given here wins, e.g. a variable in CI
+            apiKeyEnv = stored.apiKeyEnv();
+            keychainEntry = stored.keychainEntry();
+        }
         baseModel = stored.baseModel();
         judgeModel = stored.judgeModel();
         temperature = stored.temperature();

@@ -1,6 +1,7 @@
 package io.arbiter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,35 @@ class ProjectCommandsTest {
                 "Genre", "--base-prompt", base.toString(), "--judge-prompt", judge.toString(), "--project",
                 project.toString(), "--json"), err);
         Files.delete(dataset); // the re-run must need only the project
+    }
+
+    @Test
+    void aKeyPastedAsItsVariableOrEntryIsRefusedBeforeAnythingIsWrittenOrRepeated() throws Exception {
+        String pasted = "gsk_" + "3fA9xQ7LmZ2pR8sT4vW6yB1cD5eF0gH9jK";
+        byte[] before = Files.readAllBytes(project);
+
+        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString(), "--provider",
+                "https://api.groq.com/openai/v1", "--base-model", "b", "--judge-model", "j", "--api-key-env", pasted));
+        assertTrue(err.contains("not the key itself"), err);
+        assertFalse(err.contains(pasted) || out.contains(pasted), "the key is never repeated");
+        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString(), "--api-key-keychain", pasted));
+        assertFalse(err.contains(pasted) || out.contains(pasted));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(project)), "the project is untouched");
+    }
+
+    @Test
+    void aMissingKeyLeavesNoRunBehindThatNeverStarted() throws Exception {
+        Path dataset = Files.writeString(dir.resolve("again.csv"), Samples.text(Samples.MOVIES));
+        Path base = Files.writeString(dir.resolve("base2.txt"), Samples.text(Samples.MOVIES_BASE_PROMPT));
+        Path judge = Files.writeString(dir.resolve("judge2.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+        assertEquals(ArbiterCli.PROVIDER_FAILED, cli("run", "--dataset", dataset.toString(), "--input-column",
+                "Overview", "--truth-column", "Genre", "--base-prompt", base.toString(), "--judge-prompt",
+                judge.toString(), "--project", project.toString(), "--provider", "http://127.0.0.1:9/v1",
+                "--base-model", "b", "--judge-model", "j", "--api-key-env", "ARBITER_TEST_SURELY_UNSET_KEY"));
+        assertTrue(err.contains("ARBITER_TEST_SURELY_UNSET_KEY, which is not set"), err);
+        try (Project opened = Project.open(project)) {
+            assertEquals(1, opened.runs().size(), "only the first, finished run");
+        }
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class ApiKeys {
         if (profile.keyFromKeychain()) {
             return fromKeychain(profile.name(), profile.keychainEntry().strip());
         }
-        if (!ProviderSettings.isEnvironmentName(profile.apiKeyEnv().strip())) {
+        String variable = profile.apiKeyEnv().strip();
+        if (!ProviderSettings.isEnvironmentName(variable) || ProviderSettings.looksLikeAKey(variable)) {
             // Someone may have pasted the key itself where its variable's name belongs: never repeat it.
             throw new ChatFailure("The API key source for " + profile.name()
                     + " is not an environment variable name; give the name of the variable that holds the key.", true, null);

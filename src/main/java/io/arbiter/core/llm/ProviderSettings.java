@@ -164,7 +164,7 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     }
 
     /** Long mixed-case-and-digit strings like gsk_3fA9… are keys, not variable names like GROQ_API_KEY. */
-    static boolean looksLikeAKey(String text) {
+    public static boolean looksLikeAKey(String text) {
         return text.length() >= 32 && text.chars().anyMatch(Character::isDigit)
                 && text.chars().anyMatch(Character::isLowerCase);
     }
