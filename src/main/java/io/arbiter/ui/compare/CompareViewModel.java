@@ -152,8 +152,8 @@ public final class CompareViewModel {
     public CompletableFuture<Void> useProject(Project opened) {
         project = opened;
         clear();
+        fill(List.of(), null, null); // run ids belong to a project: the new one starts from its latest two
         if (opened == null) {
-            fill(List.of(), null, null);
             message.set(NO_PROJECT);
             return CompletableFuture.completedFuture(null);
         }

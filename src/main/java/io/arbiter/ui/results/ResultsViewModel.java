@@ -295,7 +295,8 @@ public final class ResultsViewModel {
      * metric: the judge has seen its answer.
      */
     public void togglePromoted(ResultRow row) {
-        if (row == null || row.human() == null) {
+        // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
+        if (row == null || (row.human() == null && !row.promoted())) {
             reviewMessage.set("Review the row first (1 right, 2 wrong); then P makes it a worked example.");
             return;
         }

@@ -79,6 +79,11 @@ public final class RunViewModel {
     }
 
     /** Rows the last run left with an error; "Retry failed rows" offers itself while there are any. */
+    /** The rows the last run left failed belong to its dataset: another dataset has none to retry. */
+    public void forgetFailures() {
+        failedRows.set(0);
+    }
+
     public javafx.beans.property.ReadOnlyIntegerProperty failedRowsProperty() {
         return failedRows.getReadOnlyProperty();
     }

@@ -38,6 +38,21 @@ final class ProjectWrites {
         });
     }
 
+    /** As {@link #queue}, with a future that completes on the UI thread once the write is done or has failed. */
+    java.util.concurrent.CompletableFuture<Void> submit(String what, Runnable work) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        queue(what, () -> {
+            try {
+                work.run();
+                executor.ui().execute(() -> done.complete(null));
+            } catch (RuntimeException e) {
+                executor.ui().execute(() -> done.completeExceptionally(e));
+                throw e;
+            }
+        });
+        return done;
+    }
+
     /** Waits up to {@code seconds} for every queued write; for closing, when nothing may be left behind. */
     void awaitAll(long seconds) {
         try {

@@ -122,6 +122,10 @@ public final class WorkbenchViewModel {
     private final ProviderChoice choice;
     /** True from Run until the provider is connected; a second Run meanwhile is ignored. FX thread only. */
     private boolean preparing;
+    /** True while a project is being read to become the open one: runs and other switches wait. FX thread. */
+    private boolean switching;
+    /** Counts shows of stored runs: only the latest one asked for lands in the table. FX thread. */
+    private long showGeneration;
     /** The rows the last run started covered; null for every row. Retrying failed rows repeats the same kind. */
     private List<Integer> lastSelection;
 
@@ -498,7 +502,9 @@ public final class WorkbenchViewModel {
     private CompletableFuture<Void> switchProject(Path file, CompletableFuture<ProjectSession.Restored> reading,
                                                   WorkbenchSetup holds, String done) {
         CompletableFuture<Void> switched = new CompletableFuture<>();
+        switching = true;
         reading.whenComplete((restored, failure) -> {
+            switching = false;
             if (failure != null) {
                 status.set(messageOf(failure));
                 switched.complete(null);
@@ -583,7 +589,11 @@ public final class WorkbenchViewModel {
             return;
         }
         Dataset current = dataset.get();
+        long generation = ++showGeneration;
         executor.submit(() -> projectSession.show(from, runId, current)).whenComplete((shown, failure) -> {
+            if (from != project || generation != showGeneration) {
+                return; // another project was opened, or another run asked for, meanwhile
+            }
             if (failure != null) {
                 status.set(messageOf(failure));
                 return;
@@ -663,6 +673,10 @@ public final class WorkbenchViewModel {
 
     /** True, with a message, when a run keeps the dataset from changing now. */
     public boolean busy(String what) {
+        if (switching) {
+            status.set("Wait until the project has opened before " + what + ".");
+            return true;
+        }
         if (run.runningProperty().get() || preparing) {
             status.set("Wait for the run to finish, or cancel it, before " + what + ".");
             return true;
@@ -717,6 +731,10 @@ public final class WorkbenchViewModel {
         if (run.runningProperty().get() || preparing) {
             return;
         }
+        if (switching) {
+            run.refuse("Wait until the project has opened, then run.");
+            return;
+        }
         Dataset rows = dataset.get();
         List<String> problems = new ArrayList<>();
         if (rows == null) {
@@ -745,6 +763,9 @@ public final class WorkbenchViewModel {
         preparing = true;
         executor.submit(() -> {
             ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
+            // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
+            // the run or its profile is written into the project.
+            io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec whole = spec(rows, mapping, pair, profile, examples);
             RunSpec spec = selection == null ? whole : whole.withSelection(selection);
             // Retries with backoff inside; answers kept for the session outside, so Run again after a failure or
@@ -812,10 +833,10 @@ public final class WorkbenchViewModel {
                         ProjectSession.Recording recording = prepared.recording();
                         if (recording != null) {
                             projectSession.ended(recording);
-                            executor.submit(() -> {
-                                projectSession.finish(recording, outcome);
-                                return null;
-                            }).whenComplete((done, saveFailure) -> {
+                            // In the project's write queue, so a close queued after it (another project opened, the
+                            // window closed) waits for the run's end to be written.
+                            writes.submit("save the run", () -> projectSession.finish(recording, outcome))
+                                    .whenComplete((done, saveFailure) -> {
                                 if (saveFailure != null) {
                                     status.set("Could not save the run in the project: " + messageOf(saveFailure));
                                 }
@@ -887,24 +908,6 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /**
-     * Prompts are versioned in the project when a run starts; edits made since the last run would be lost with the
-     * window, so they are kept as the project's current version when it closes (a no-op when nothing changed).
-     */
-    private void keepPromptEdits(Project open) {
-        String base = prompts.baseTextProperty().get();
-        String judge = prompts.judgeTextProperty().get();
-        if (base == null || judge == null || base.isBlank() || judge.isBlank()) {
-            return;
-        }
-        try {
-            open.savePrompts(base, judge);
-        } catch (RuntimeException e) {
-            // Closing must not fail: the prompts are still on screen until the window goes.
-            status.set("The prompts could not be kept in " + open.file() + ": " + e.getMessage());
-        }
-    }
-
     /** Shows a dataset read with a mapping kept in the project, label renames included. */
     private void useMapped(Dataset rows, ColumnMapping mapping) {
         moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
@@ -924,6 +927,10 @@ public final class WorkbenchViewModel {
         }
         if (pendingReview != null && pendingReview.dataset() != loaded) {
             pendingReview = null;
+        }
+        if (dataset.get() != loaded) {
+            run.forgetFailures(); // "Retry N failed rows" was about the other dataset's rows
+            lastSelection = null;
         }
         labels.useForNewDataset(renames);
         labelRenames = Map.copyOf(renames);

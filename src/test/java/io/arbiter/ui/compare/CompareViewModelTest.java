@@ -184,6 +184,28 @@ class CompareViewModelTest {
     }
 
     @Test
+    void anotherProjectStartsFromItsOwnLatestTwoRuns() throws Exception {
+        long first = recordRun("");
+        recordRun(STRICT);
+        long third = recordRun("");
+        model.useProject(project);
+        model.compare(first, third);
+
+        try (Project other = Project.open(dir.resolve("other.arbiter"))) {
+            Project kept = project;
+            project = other;
+            recordRun("");
+            recordRun("");
+            recordRun(STRICT);
+            model.useProject(other);
+            project = kept;
+        }
+
+        assertEquals(2, model.runAProperty().get().id(), "not run 1, which was chosen in the other project");
+        assertEquals(3, model.runBProperty().get().id());
+    }
+
+    @Test
     void aRunStillBeingWrittenIsComparedAgainOnRefresh() throws Exception {
         recordRun("");
         long strict = recordRun(STRICT);

@@ -308,6 +308,21 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void anExampleWhoseAnswerChangedCanStillBeTakenBack() {
+        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        ResultRow row = model.allRows().get(1);
+        model.label(row, false);
+        model.togglePromoted(row);
+        model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT)));
+        assertEquals(null, row.human());
+
+        model.togglePromoted(row);
+
+        assertFalse(row.promoted());
+        assertTrue(model.review().promotedRows().isEmpty());
+    }
+
+    @Test
     void aDraftShowsAndCountsOnlyItsRowsUntilTheNextWholeRun() {
         model.finish(List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), JudgeLoopMetrics.of(List.of()));
         model.select(List.of(model.rows().get(4), model.rows().get(1)));
