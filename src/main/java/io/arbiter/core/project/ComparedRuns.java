@@ -29,18 +29,6 @@ public record ComparedRuns(RunSummary a, RunSummary b, PromptVersion promptsA, P
         rowsB = List.copyOf(rowsB);
     }
 
-    /** The row of run B at a dataset index, or null when B has none there. */
-    public RowResult rowB(int index) {
-        return index >= 0 && index < rowsB.size() && rowsB.get(index).row() == index ? rowsB.get(index)
-                : rowsB.stream().filter(r -> r.row() == index).findFirst().orElse(null);
-    }
-
-    /** As {@link #rowB}, in run A. */
-    public RowResult rowA(int index) {
-        return index >= 0 && index < rowsA.size() && rowsA.get(index).row() == index ? rowsA.get(index)
-                : rowsA.stream().filter(r -> r.row() == index).findFirst().orElse(null);
-    }
-
     /** The lines of {@link #settingChanges()} for two runs' stored models and parameters. */
     static List<String> settingChanges(RunSummary a, RunSummary b) {
         List<String> changes = new ArrayList<>();

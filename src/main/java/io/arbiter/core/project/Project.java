@@ -239,6 +239,8 @@ public final class Project implements AutoCloseable {
         }
         // The prices when it ran, so the run is priced at them however the profile's prices change later.
         parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
+        // Rows in the judge prompt as worked examples: the judge has seen their answers, so they are not measured.
+        spec.examples().forEach(example -> parameters.withArray("examples").add(example.row()));
         store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
                 ProjectJson.write(parameters), datasetSha256);
     }
@@ -266,7 +268,9 @@ public final class Project implements AutoCloseable {
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
-        JudgeReport report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+        java.util.Set<Integer> examples = examples(runId);
+        JudgeReport report = JudgeReport.of(outcome.rows().stream().filter(r -> !examples.contains(r.row()))
+                .map(RowResult::scored).toList());
         ObjectNode summary = MetricsJson.tree(report);
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
@@ -321,15 +325,29 @@ public final class Project implements AutoCloseable {
 
     /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */
     public RunComparison compare(long runA, long runB) {
-        return RunComparison.of(rows(runA), rows(runB));
+        return RunComparison.of(measured(runA), measured(runB));
+    }
+
+    /** The rows a run promoted into its judge prompt as worked examples; empty for runs recorded without. */
+    public java.util.Set<Integer> examples(long runId) {
+        java.util.Set<Integer> rows = new java.util.HashSet<>();
+        store.runRecord(runId).map(RunRecord::parametersJson).filter(java.util.Objects::nonNull)
+                .map(ProjectJson::read).ifPresent(p -> p.path("examples").forEach(row -> rows.add(row.asInt())));
+        return rows;
+    }
+
+    /** A run's rows without its worked examples: what its figures count, as the results table's do. */
+    private List<RowResult> measured(long runId) {
+        java.util.Set<Integer> examples = examples(runId);
+        return rows(runId).stream().filter(r -> !examples.contains(r.row())).toList();
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */
     public ComparedRuns compareRuns(long runA, long runB) {
         RunSummary a = run(runA).orElseThrow(() -> new IllegalArgumentException("There is no run " + runA + " in " + file()));
         RunSummary b = run(runB).orElseThrow(() -> new IllegalArgumentException("There is no run " + runB + " in " + file()));
-        List<RowResult> rowsA = rows(runA);
-        List<RowResult> rowsB = rows(runB);
+        List<RowResult> rowsA = measured(runA);
+        List<RowResult> rowsB = measured(runB);
         String sha = b.record().datasetSha256();
         Dataset dataset = sha == null ? null : dataset(sha).orElse(null);
         JsonNode parameters = b.record().parametersJson() == null ? null : ProjectJson.read(b.record().parametersJson());

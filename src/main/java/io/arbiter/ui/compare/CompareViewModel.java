@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -305,8 +306,10 @@ public final class CompareViewModel {
         List<FlipLine> lines = new ArrayList<>(comparison.flips().size());
         int nowRight = 0;
         int nowWrong = 0;
+        Map<Integer, RowResult> byRowA = byRow(compared.rowsA());
+        Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
         for (RunComparison.Flip flip : comparison.flips()) {
-            FlipLine line = flipLine(compared, flip);
+            FlipLine line = flipLine(compared, flip, byRowA, byRowB);
             nowRight += line.reading().equals(NOW_RIGHT) ? 1 : 0;
             nowWrong += line.reading().equals(NOW_WRONG) ? 1 : 0;
             lines.add(line);
@@ -376,9 +379,10 @@ public final class CompareViewModel {
         return counts + " (" + how + "): " + reading;
     }
 
-    private static FlipLine flipLine(ComparedRuns compared, RunComparison.Flip flip) {
-        RowResult a = compared.rowA(flip.row());
-        RowResult b = compared.rowB(flip.row());
+    private static FlipLine flipLine(ComparedRuns compared, RunComparison.Flip flip, Map<Integer, RowResult> byRowA,
+                                     Map<Integer, RowResult> byRowB) {
+        RowResult a = byRowA.get(flip.row());
+        RowResult b = byRowB.get(flip.row());
         Dataset dataset = compared.dataset();
         ColumnMapping mapping = compared.mapping();
         String input = "";
@@ -432,6 +436,12 @@ public final class CompareViewModel {
     private static String oneLine(String text) {
         String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return flat.length() > 160 ? flat.substring(0, 159) + "…" : flat;
+    }
+
+    private static Map<Integer, RowResult> byRow(List<RowResult> rows) {
+        Map<Integer, RowResult> byRow = new java.util.HashMap<>(rows.size() * 2);
+        rows.forEach(r -> byRow.put(r.row(), r));
+        return byRow;
     }
 
     private static Set<Integer> flippedRows(ComparedRuns compared) {

@@ -1,0 +1,63 @@
+package io.arbiter.core.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.StoredResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's worked examples are in its judge prompt, so its stored figures and comparisons leave them out. */
+class WorkedExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theStoredFiguresAndTheComparisonCountOnlyTheMeasuredRows() throws Exception {
+        try (Project project = Project.open(dir.resolve("examples.arbiter"))) {
+            project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
+            project.saveMapping(VersionTwoFixture.MAPPING);
+            ProviderProfile profile = new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 64, 4);
+            RunSpec spec = RunSpec.of(VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING,
+                    PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE + " {{examples}}"), profile)
+                    .withExamples(List.of(new FewShotExample(0, "Western", true, "Western")));
+            long a = run(project, spec, "Western,Correct", "Drama,Correct", "Comedy,Incorrect");
+            long b = run(project, spec, "Western,Incorrect", "Drama,Correct", "Comedy,Correct");
+
+            assertEquals(Set.of(0), project.examples(a));
+            // Rows 1 and 2 only: base Drama right and Drama wrong (truth Comedy), both judged.
+            assertEquals(2, project.run(a).orElseThrow().rows());
+            assertEquals(0.5, project.run(a).orElseThrow().metric("base_vs_truth").orElseThrow(), 1e-9);
+            RunComparison comparison = project.compare(a, b);
+            assertEquals(List.of(2), comparison.flips().stream().map(RunComparison.Flip::row).toList(),
+                    "row 0 flipped too, but it is an example");
+            assertEquals(2, comparison.pairedRows());
+        }
+    }
+
+    private static long run(Project project, RunSpec spec, String... verdicts) {
+        long run = project.store().createRun("{\"n\":" + System.nanoTime() + "}");
+        project.describeRun(run, spec, "rows", "realtime");
+        String[] answers = {"Western", "Drama", "Drama"};
+        for (int row = 0; row < 3; row++) {
+            project.store().recordResponse(new StoredResponse(run, "BASE", row, answers[row], null, Usage.NONE, "b" + row));
+            project.store().recordResponse(new StoredResponse(run, "JUDGE", row, verdicts[row], null, Usage.NONE,
+                    "j" + run + row));
+        }
+        List<RowResult> rows = project.rows(run);
+        project.finishRun(run, new RunOutcome(rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
+                Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null), null);
+        return run;
+    }
+}
