@@ -44,8 +44,12 @@ public final class OsKeychain implements SecretStore {
         try {
             return Optional.ofNullable(open.getPassword(service, account)).filter(s -> !s.isEmpty());
         } catch (PasswordAccessException e) {
-            // java-keyring signals "no such entry" with this exception on every backend.
-            return Optional.empty();
+            // java-keyring signals "no such entry" with this exception, but also a refused prompt or a locked
+            // keychain: only the first is "no key stored".
+            if (notFound(e)) {
+                return Optional.empty();
+            }
+            throw new SecretStoreException("The OS keychain could not be read: " + ProviderErrors.rootMessage(e), e);
         } catch (RuntimeException e) {
             throw new SecretStoreException("The OS keychain could not be read: " + ProviderErrors.rootMessage(e), e);
         }
@@ -66,12 +70,30 @@ public final class OsKeychain implements SecretStore {
         Keyring open = require();
         try {
             open.deletePassword(service, account);
-        } catch (PasswordAccessException | RuntimeException e) {
-            if (read(service, account).isPresent()) {
+        } catch (PasswordAccessException e) {
+            if (!notFound(e)) { // nothing to remove is what was wanted; anything else left the key where it was
                 throw new SecretStoreException("The OS keychain did not remove the key: "
                         + ProviderErrors.rootMessage(e), e);
-            } // else there was nothing to remove, which is what was wanted
+            }
+        } catch (RuntimeException e) {
+            throw new SecretStoreException("The OS keychain did not remove the key: " + ProviderErrors.rootMessage(e), e);
         }
+    }
+
+    /**
+     * Whether the backend said there is no such entry (macOS: errSecItemNotFound, -25300; Windows: "not found";
+     * Secret Service: "no existing credential"), as opposed to a refusal or a locked keychain.
+     */
+    static boolean notFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("not found") || message.contains("could not be found") || message.contains("-25300")
+                    || message.contains("no existing") || message.contains("does not exist")
+                    || message.contains("no such")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized Keyring require() throws SecretStoreException {

@@ -154,6 +154,16 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
                 judgeInputPrice, judgeOutputPrice, keychainEntry);
     }
 
+    /**
+     * A copy under another name. A key kept in the OS keychain is not shared: the copy gets an entry of its own
+     * (its name), so storing or removing one profile's key never touches the other's.
+     */
+    public ProviderSettings copyNamed(String newName) {
+        return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
+                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
+                judgeInputPrice, judgeOutputPrice, keyFromKeychain() ? newName : null);
+    }
+
     /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */
     public boolean keySourceIsAName() {
         return !needsKey() || keyFromKeychain() || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());

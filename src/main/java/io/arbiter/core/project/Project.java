@@ -328,6 +328,12 @@ public final class Project implements AutoCloseable {
         return RunComparison.of(measured(runA), measured(runB));
     }
 
+    /** How a run read its dataset, as recorded when it started; empty for runs recorded without it. */
+    public Optional<ColumnMapping> mapping(long runId) {
+        return store.runRecord(runId).map(RunRecord::parametersJson).filter(java.util.Objects::nonNull)
+                .map(ProjectJson::read).filter(p -> p.has("mapping")).map(p -> ProjectJson.mapping(p.get("mapping")));
+    }
+
     /** The rows a run promoted into its judge prompt as worked examples; empty for runs recorded without. */
     public java.util.Set<Integer> examples(long runId) {
         java.util.Set<Integer> rows = new java.util.HashSet<>();

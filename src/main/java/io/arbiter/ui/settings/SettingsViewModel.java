@@ -136,7 +136,7 @@ public final class SettingsViewModel {
 
     public void duplicate() {
         if (selected.get() != null) {
-            add(selected.get().settings().withName(freeName(selected.get().settings().name() + " copy")));
+            add(selected.get().settings().copyNamed(freeName(selected.get().settings().name() + " copy")));
         }
     }
 

@@ -160,7 +160,8 @@ final class ProjectSession {
     }
 
     private static ShownRun rowsOf(Project project, long runId, Dataset dataset, KeptReview review) {
-        ColumnMapping mapping = project.mapping().orElse(null);
+        // The run's own mapping: an older run of another dataset may have read other columns.
+        ColumnMapping mapping = project.mapping(runId).or(project::mapping).orElse(null);
         List<Integer> draftRows = project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
         java.util.Set<Integer> covered = java.util.Set.copyOf(draftRows);
         // A draft's figures count the rows it tried, as they did when it ran; the others were never sent.

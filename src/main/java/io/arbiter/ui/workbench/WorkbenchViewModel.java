@@ -606,6 +606,10 @@ public final class WorkbenchViewModel {
                 showStored(shown);
                 then.run();
             } else {
+                if (shown.mapping() == null || !shown.mapping().problemsWith(shown.dataset()).isEmpty()) {
+                    status.set("Run " + runId + " cannot be shown: the project does not say which columns it read.");
+                    return;
+                }
                 pendingRun = shown;
                 afterPendingRun = then;
                 // The table is about to hold that dataset's rows: their review comes back with them.

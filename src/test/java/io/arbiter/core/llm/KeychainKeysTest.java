@@ -98,4 +98,13 @@ class KeychainKeysTest {
     private static ProviderProfile profile(String entry) {
         return settings(entry).profile("https://api.openai.com/v1");
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyAMissingEntryReadsAsNoKeyNotARefusalOrALockedKeychain() {
+        org.junit.jupiter.api.Assertions.assertTrue(OsKeychain.notFound(new RuntimeException("Password not found")));
+        org.junit.jupiter.api.Assertions.assertTrue(OsKeychain.notFound(new RuntimeException("wrapped",
+                new IllegalStateException("The specified item could not be found in the keychain. (-25300)"))));
+        org.junit.jupiter.api.Assertions.assertFalse(OsKeychain.notFound(new RuntimeException("User canceled the operation.")));
+        org.junit.jupiter.api.Assertions.assertFalse(OsKeychain.notFound(new RuntimeException("Collection is locked")));
+    }
 }

@@ -164,6 +164,11 @@ class SettingsViewModelTest {
         withKeychain.form().name.set("Groq renamed");
         assertEquals("Groq (keychain)", withKeychain.selectedProperty().get().settings().keychainEntry(),
                 "a rename keeps the entry, so the key is not lost");
+        withKeychain.duplicate();
+        assertEquals("Groq renamed copy", withKeychain.selectedProperty().get().settings().keychainEntry(),
+                "a copy has an entry of its own: removing its key must not remove the original's");
+        assertEquals("✗ no key stored", withKeychain.keychainStatusProperty().get());
+        withKeychain.delete();
 
         withKeychain.save();
         Path project = configDir.resolve("keychain.arbiter");
