@@ -390,11 +390,13 @@ public final class RunEngine {
         /** Sends one row's request for the stage and records what came back; false when it failed. */
         private boolean callFor(Stage stage, int row, AtomicReference<Usage> usage) {
             RowResult current = rows.get(row);
-            ChatRequest request = requestFor(stage, row);
-            String key = RequestKey.of(spec.provider().baseUrl(), request);
+            String key = null;
             RowResult updated;
             boolean ok;
             try {
+                // Inside the try: a fault building the request is this row's error, recorded, not a lost row.
+                ChatRequest request = requestFor(stage, row);
+                key = RequestKey.of(spec.provider().baseUrl(), request);
                 ChatReply reply = client.complete(request);
                 usage.accumulateAndGet(reply.usage(), Usage::plus);
                 StageOutcome answered = StageOutcome.answered(reply);

@@ -745,10 +745,15 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
      */
     @Override
     public void cacheSoon(String requestKey, ChatReply reply) {
-        queue(cacheInsert(requestKey, reply)).exceptionally(e -> {
+        try {
+            queue(cacheInsert(requestKey, reply)).exceptionally(e -> {
+                LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, e);
+                return null;
+            });
+        } catch (StoreException e) {
+            // The store is closing: the reply still goes to the run; only a later cache hit is lost.
             LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, e);
-            return null;
-        });
+        }
     }
 
     private Work<Void> cacheInsert(String requestKey, ChatReply reply) {
