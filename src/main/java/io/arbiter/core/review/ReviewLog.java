@@ -59,7 +59,9 @@ public final class ReviewLog {
     /** As above, on the base answer {@code answer}: a later run that answers otherwise leaves the verdict behind. */
     public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at, String answer) {
         HumanVerdict before = verdicts.get(row);
-        HumanVerdict now = new HumanVerdict(baseRight, before == null ? "" : before.note(), reviewer, at, answer);
+        // A note was about the answer it was written on; a verdict on another answer starts without it.
+        boolean sameAnswer = before != null && (before.answer() == null || answer == null || before.on(answer));
+        HumanVerdict now = new HumanVerdict(baseRight, sameAnswer ? before.note() : "", reviewer, at, answer);
         return change(row, before, now);
     }
 

@@ -30,6 +30,9 @@ class ReviewLogTest {
         assertEquals(java.util.Optional.of(verdict), log.verdict(4), "the verdict itself is kept");
         assertEquals("Drama", log.note(4, "fits", "ana", at).answer(), "a note keeps the answer");
 
+        assertEquals("", log.label(4, false, "ana", at, "Comedy").note(), "the note was about Drama");
+        assertEquals("fits", log.undo().isPresent() ? log.verdict(4).orElseThrow().note() : "", "undo brings it back");
+
         HumanVerdict unknown = new HumanVerdict(false, "", "ana", at);
         assertTrue(unknown.on("Comedy") && unknown.on(null), "without a kept answer it counts for any");
     }
