@@ -589,8 +589,16 @@ public final class WorkbenchViewModel {
             return;
         }
         Dataset current = dataset.get();
+        ColumnMapping currentMapping = current == null ? null : mapping();
         long generation = ++showGeneration;
-        executor.submit(() -> projectSession.show(from, runId, current)).whenComplete((shown, failure) -> {
+        executor.submit(() -> {
+            ProjectSession.ShownRun read = projectSession.show(from, runId, current);
+            // The table's rows, built here: for a large dataset that is too long for the FX thread.
+            List<ResultRow> rows = read.dataset() == current && currentMapping != null
+                    && currentMapping.problemsWith(current).isEmpty()
+                    ? ResultsViewModel.pendingRows(current, currentMapping) : null;
+            return new ShownWithRows(read, rows, currentMapping);
+        }).whenComplete((shownWithRows, failure) -> {
             if (from != project || generation != showGeneration) {
                 return; // another project was opened, or another run asked for, meanwhile
             }
@@ -601,8 +609,10 @@ public final class WorkbenchViewModel {
             if (run.runningProperty().get() || preparing) {
                 return;
             }
-            if (shown.dataset() == dataset.get()) {
-                results.show(shown.dataset(), mapping());
+            ProjectSession.ShownRun shown = shownWithRows.shown();
+            if (shown.dataset() == dataset.get() && shownWithRows.rows() != null
+                    && shownWithRows.mapping().equals(mapping())) {
+                results.show(shown.dataset(), shownWithRows.mapping(), shownWithRows.rows());
                 showStored(shown);
                 then.run();
             } else {
@@ -1051,6 +1061,10 @@ public final class WorkbenchViewModel {
     }
 
     /** A kept review waiting for its dataset's rows in the table. */
+    /** A stored run read for the table, with the table's rows when it is over the dataset on screen. */
+    private record ShownWithRows(ProjectSession.ShownRun shown, List<ResultRow> rows, ColumnMapping mapping) {
+    }
+
     private record PendingReview(Dataset dataset, ProjectSession.KeptReview review) {
     }
 }
