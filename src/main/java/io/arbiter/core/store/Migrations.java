@@ -125,7 +125,10 @@ final class Migrations {
                     )""")),
             // A verdict is on one base answer; a later run may answer the row otherwise. Null for older verdicts.
             new Migration(3, "the base answer each human verdict was given on", List.of(
-                    "ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")));
+                    "ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")),
+            // An answer the cache gave was not paid for; a resumed run must still know that when it is priced.
+            new Migration(4, "whether each response came from the response cache", List.of(
+                    "ALTER TABLE responses ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

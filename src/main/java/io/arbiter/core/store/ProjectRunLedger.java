@@ -31,21 +31,22 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     public Map<Integer, StageOutcome> stored(Stage stage) {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
         store.responses(runId, stage.name()).forEach((row, r) -> outcomes.put(row,
-                r.error() != null ? StageOutcome.failed(r.error()) : StageOutcome.answered(r.text(), r.usage())));
+                r.error() != null ? StageOutcome.failed(r.error())
+                        : new StageOutcome(r.text(), null, r.usage(), r.fromCache())));
         return outcomes;
     }
 
     @Override
     public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
         store.recordResponse(new StoredResponse(runId, stage.name(), row, outcome.text(), outcome.error(),
-                outcome.usage(), requestKey));
+                outcome.usage(), requestKey, outcome.fromCache()));
     }
 
     @Override
     public void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         List<StoredResponse> responses = new java.util.ArrayList<>(outcomes.size());
         outcomes.forEach((row, o) -> responses.add(new StoredResponse(runId, stage.name(), row, o.text(), o.error(),
-                o.usage(), requestKeys.get(row))));
+                o.usage(), requestKeys.get(row), o.fromCache())));
         store.recordResponses(responses); // one transaction for a whole output file
     }
 

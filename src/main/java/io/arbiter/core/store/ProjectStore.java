@@ -673,12 +673,12 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     private static void insertResponse(Writer w, StoredResponse r, String now) throws SQLException {
         PreparedStatement insert = w.statement("""
                 INSERT INTO responses (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
-                                       request_key, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       request_key, received_at, from_cache)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, stage, row) DO UPDATE SET
                     text = excluded.text, error = excluded.error, prompt_tokens = excluded.prompt_tokens,
                     completion_tokens = excluded.completion_tokens, request_key = excluded.request_key,
-                    received_at = excluded.received_at""");
+                    received_at = excluded.received_at, from_cache = excluded.from_cache""");
         insert.setLong(1, r.runId());
         insert.setString(2, r.stage());
         insert.setInt(3, r.row());
@@ -688,6 +688,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         insert.setLong(7, r.usage().completionTokens());
         setNullable(insert, 8, r.requestKey());
         insert.setString(9, now);
+        insert.setInt(10, r.fromCache() ? 1 : 0);
         insert.executeUpdate();
     }
 
@@ -697,7 +698,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return read(connection -> {
             Map<Integer, StoredResponse> responses = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT row, text, error, prompt_tokens, completion_tokens, request_key
+                    SELECT row, text, error, prompt_tokens, completion_tokens, request_key, from_cache
                     FROM responses WHERE run_id = ? AND stage = ?""")) {
                 query.setLong(1, runId);
                 query.setString(2, stage);
@@ -705,7 +706,8 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
                     while (rows.next()) {
                         int row = rows.getInt(1);
                         responses.put(row, new StoredResponse(runId, stage, row, rows.getString(2),
-                                rows.getString(3), new Usage(rows.getLong(4), rows.getLong(5)), rows.getString(6)));
+                                rows.getString(3), new Usage(rows.getLong(4), rows.getLong(5)), rows.getString(6),
+                                rows.getInt(7) == 1));
                     }
                 }
             }

@@ -9,9 +9,16 @@ import io.arbiter.core.llm.Usage;
  * @param text       the reply; null when the request failed
  * @param error      why it failed, in plain words; null when it did not
  * @param requestKey the {@link io.arbiter.core.llm.RequestKey} of the request sent; null when unknown
+ * @param fromCache  true when the response cache gave the answer, so it was not paid for again
  */
 public record StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
-                             String requestKey) {
+                             String requestKey, boolean fromCache) {
+
+    /** A response that was sent for, not taken from the cache. */
+    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                          String requestKey) {
+        this(runId, stage, row, text, error, usage, requestKey, false);
+    }
 
     public StoredResponse {
         ProjectStore.checkStage(stage);

@@ -150,6 +150,28 @@ class ProjectTest {
         }
     }
 
+    @Test
+    void aResumedRunStillKnowsWhichOfItsAnswersTheCacheGave() throws Exception {
+        Dataset sample = Samples.movies();
+        TokenPrices prices = new TokenPrices(0.15, 0.60, 2.50, 10.00);
+        try (Project project = Project.open(dir.resolve("resumed.arbiter"));
+             OfflineProvider offline = OfflineProvider.start()) {
+            ProviderProfile profile = offline.profile().withPrices(prices);
+            RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), PromptPair.of(
+                    Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT)), profile);
+            run(project, spec, "1");
+            run(project, spec, "2"); // every answer from the cache
+
+            // Run 2 picked up again (as after a crash): every row comes back from its ledger, nothing is sent.
+            RunOutcome resumed = new RunEngine(new OpenAiChatClient(spec.provider()),
+                    new ProjectRunLedger(project.store(), 2)).runToEnd(spec, RunListener.NONE);
+            project.finishRun(2, resumed);
+
+            assertEquals(resumed.baseUsage(), resumed.cachedUsage(Stage.BASE));
+            assertEquals(0.0, project.run(2).orElseThrow().record().costUsd(), "still not paid for");
+        }
+    }
+
     private static RunOutcome run(Project project, RunSpec spec, String tag) throws Exception {
         long runId = project.store().createRun("{\"run\":" + tag + "}");
         project.describeRun(runId, spec, "sha", "realtime");
