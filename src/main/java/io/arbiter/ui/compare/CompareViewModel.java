@@ -217,8 +217,9 @@ public final class CompareViewModel {
             return CompletableFuture.completedFuture(null);
         }
         message.set("Comparing run " + a + " with run " + b + "…");
-        CompletableFuture<ComparedRuns> read = executor.submit(() -> reading.compareRuns(a, b));
-        read.whenComplete((compared, failure) -> {
+        // Read and laid out in the background: the diffs and the flipped rows are linear in the prompts and the rows.
+        CompletableFuture<Shown> read = executor.submit(() -> Shown.of(reading.compareRuns(a, b)));
+        read.whenComplete((view, failure) -> {
             if (current != generation.get() || reading != project) {
                 return;
             }
@@ -227,9 +228,9 @@ public final class CompareViewModel {
                 message.set(messageOf(failure));
                 return;
             }
-            show(compared);
+            show(view);
         });
-        return read;
+        return read.thenApply(Shown::compared);
     }
 
     /** Shows run B in the results with only the flipped rows, {@code flip} selected (its detail beside). */
@@ -288,42 +289,57 @@ public final class CompareViewModel {
         flipsSummary.set("");
     }
 
-    private void show(ComparedRuns compared) {
-        shown = compared;
-        RunComparison comparison = compared.comparison();
-        deltas.setAll(comparison.deltas().stream().map(CompareViewModel::deltaLine).toList());
-        PromptVersion a = compared.promptsA();
-        PromptVersion b = compared.promptsB();
-        judgeDiff.set(a == null || b == null ? null : PromptDiff.of(a.judgeText(), b.judgeText()));
-        baseDiff.set(a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()));
-        List<String> changes = new ArrayList<>(compared.settingChanges());
-        if (a == null || b == null) {
-            changes.add(0, (a == null ? compared.a() : compared.b()).displayName()
-                    + " was saved without its prompts (an older project format)");
+    /** A comparison laid out for the screen, off the FX thread. */
+    private record Shown(ComparedRuns compared, List<DeltaLine> deltas, PromptDiff judgeDiff, PromptDiff baseDiff,
+                         String settings, String mcnemar, List<FlipLine> flips, String flipsSummary, String message) {
+
+        static Shown of(ComparedRuns compared) {
+            RunComparison comparison = compared.comparison();
+            PromptVersion a = compared.promptsA();
+            PromptVersion b = compared.promptsB();
+            List<String> changes = new ArrayList<>(compared.settingChanges());
+            if (a == null || b == null) {
+                changes.add(0, (a == null ? compared.a() : compared.b()).displayName()
+                        + " was saved without its prompts (an older project format)");
+            }
+            List<FlipLine> lines = new ArrayList<>(comparison.flips().size());
+            int nowRight = 0;
+            int nowWrong = 0;
+            Map<Integer, RowResult> byRowA = byRow(compared.rowsA());
+            Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
+            for (RunComparison.Flip flip : comparison.flips()) {
+                FlipLine line = flipLine(compared, flip, byRowA, byRowB);
+                nowRight += line.reading().equals(NOW_RIGHT) ? 1 : 0;
+                nowWrong += line.reading().equals(NOW_WRONG) ? 1 : 0;
+                lines.add(line);
+            }
+            String summary = lines.isEmpty() ? "No verdict flipped between the two runs."
+                    : String.format(Locale.ROOT, "%d row%s flipped: %d now agree%s with the truth, %d now disagree%s.",
+                    lines.size(), lines.size() == 1 ? "" : "s", nowRight, nowRight == 1 ? "s" : "", nowWrong,
+                    nowWrong == 1 ? "s" : "");
+            String unfinished = java.util.stream.Stream.of(compared.a(), compared.b())
+                    .filter(run -> run.record().metricsJson() == null).map(RunSummary::displayName).distinct()
+                    .collect(java.util.stream.Collectors.joining(" and "));
+            String message = compared.a().displayName() + " (A) → " + compared.b().displayName() + " (B)"
+                    + (unfinished.isEmpty() ? "" : " · " + unfinished + " has not finished: compared on the rows so far");
+            return new Shown(compared, comparison.deltas().stream().map(CompareViewModel::deltaLine).toList(),
+                    a == null || b == null ? null : PromptDiff.of(a.judgeText(), b.judgeText()),
+                    a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()),
+                    changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
+                    mcnemarText(comparison), lines, summary, message);
         }
-        settings.set(changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes));
-        mcnemar.set(mcnemarText(comparison));
-        List<FlipLine> lines = new ArrayList<>(comparison.flips().size());
-        int nowRight = 0;
-        int nowWrong = 0;
-        Map<Integer, RowResult> byRowA = byRow(compared.rowsA());
-        Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
-        for (RunComparison.Flip flip : comparison.flips()) {
-            FlipLine line = flipLine(compared, flip, byRowA, byRowB);
-            nowRight += line.reading().equals(NOW_RIGHT) ? 1 : 0;
-            nowWrong += line.reading().equals(NOW_WRONG) ? 1 : 0;
-            lines.add(line);
-        }
-        flips.setAll(lines);
-        flipsSummary.set(lines.isEmpty() ? "No verdict flipped between the two runs."
-                : String.format(Locale.ROOT, "%d row%s flipped: %d now agree%s with the truth, %d now disagree%s.",
-                lines.size(), lines.size() == 1 ? "" : "s", nowRight, nowRight == 1 ? "s" : "", nowWrong,
-                nowWrong == 1 ? "s" : ""));
-        String unfinished = java.util.stream.Stream.of(compared.a(), compared.b())
-                .filter(run -> run.record().metricsJson() == null).map(RunSummary::displayName).distinct()
-                .collect(java.util.stream.Collectors.joining(" and "));
-        message.set(compared.a().displayName() + " (A) → " + compared.b().displayName() + " (B)"
-                + (unfinished.isEmpty() ? "" : " · " + unfinished + " has not finished: compared on the rows so far"));
+    }
+
+    private void show(Shown view) {
+        shown = view.compared();
+        deltas.setAll(view.deltas());
+        judgeDiff.set(view.judgeDiff());
+        baseDiff.set(view.baseDiff());
+        settings.set(view.settings());
+        mcnemar.set(view.mcnemar());
+        flips.setAll(view.flips());
+        flipsSummary.set(view.flipsSummary());
+        message.set(view.message());
     }
 
     static final String NOW_RIGHT = "now right";
