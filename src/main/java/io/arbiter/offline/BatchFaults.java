@@ -2,7 +2,7 @@ package io.arbiter.offline;
 
 import java.util.OptionalDouble;
 
-/** What a fault plan does to the next batch created: fail its validation, or let it expire part-way. */
+/** What a fault plan does to the next batch created: fail validation, expire or stall part-way, lose output lines. */
 interface BatchFaults {
 
     BatchFaults NONE = new BatchFaults() {
@@ -15,6 +15,21 @@ interface BatchFaults {
         public OptionalDouble takeExpiry() {
             return OptionalDouble.empty();
         }
+
+        @Override
+        public boolean takeStuck() {
+            return false;
+        }
+
+        @Override
+        public double takeMissingShare() {
+            return 0;
+        }
+
+        @Override
+        public BatchOutputFaults output() {
+            return BatchOutputFaults.NONE;
+        }
     };
 
     /** True when the batch being created must fail validation; consumes one planned failure. */
@@ -22,4 +37,13 @@ interface BatchFaults {
 
     /** The fraction of lines after which the batch being created expires; consumes one planned expiry. */
     OptionalDouble takeExpiry();
+
+    /** True when the batch being created must stall in_progress; consumes one planned stall. */
+    boolean takeStuck();
+
+    /** The share of answered lines the batch being created leaves out of its output; consumes one planned loss. */
+    double takeMissingShare();
+
+    /** The output faults every batch gets (unknown and duplicate lines). */
+    BatchOutputFaults output();
 }

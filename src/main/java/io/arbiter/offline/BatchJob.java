@@ -38,6 +38,10 @@ final class BatchJob {
     final JsonNode metadata;
     final boolean failValidation;
     final OptionalDouble expireAfter;
+    /** Set by the fault plan at creation: answer half the lines, then stay in_progress until cancelled. */
+    boolean stuck;
+    /** Set by the fault plan at creation: the share of answered lines never written to the output file. */
+    double missingShare;
 
     // Guarded by this.
     Status status = Status.VALIDATING;

@@ -74,6 +74,16 @@ final class BatchRunner implements AutoCloseable {
         }
         BatchJob job = new BatchJob(id, number, input, endpoint, completionWindow, now(), metadata,
                 failValidation, expireAfter, System.nanoTime());
+        if (!failValidation) {
+            job.stuck = faults.takeStuck();
+            job.missingShare = faults.takeMissingShare();
+            if (job.stuck) {
+                counters.fault(FaultPlan.Kind.BATCH_STUCK);
+            }
+            if (job.missingShare > 0) {
+                counters.fault(FaultPlan.Kind.BATCH_MISSING_LINES);
+            }
+        }
         jobs.put(id, job);
         return job;
     }
@@ -170,12 +180,16 @@ final class BatchRunner implements AutoCloseable {
         job.credit += (nowNanos - job.lastTickNanos) / 1e9 * pace.linesPerSecond();
         job.lastTickNanos = nowNanos;
         int total = job.lines.size();
-        int stopAt = job.expireAfter.isPresent() ? (int) Math.floor(total * job.expireAfter.getAsDouble()) : total;
+        int stopAt = job.expireAfter.isPresent() ? (int) Math.floor(total * job.expireAfter.getAsDouble())
+                : job.stuck ? total / 2 : total;
         int due = (int) Math.min(Math.floor(job.credit), stopAt - job.next);
         for (int i = 0; i < due; i++) {
             answer(job, job.lines.get(job.next++));
         }
         job.credit -= due;
+        if (job.stuck) {
+            return; // in_progress until cancelled, however long the client waits
+        }
         if (job.next >= stopAt && stopAt < total) {
             expire(job, nowNanos);
         } else if (job.next >= total) {
@@ -231,6 +245,7 @@ final class BatchRunner implements AutoCloseable {
         Random seeded = new Random(job.sequence * 0x9E3779B97F4A7C15L);
         List<String> output = new ArrayList<>(job.outputLines);
         Collections.shuffle(output, seeded);
+        output = damaged(job, output);
         if (!output.isEmpty()) {
             job.outputFileId = files.add(job.id + "_output.jsonl", "batch_output", jsonl(output)).id();
         }
@@ -238,6 +253,59 @@ final class BatchRunner implements AutoCloseable {
             List<String> errors = new ArrayList<>(job.errorLines);
             Collections.shuffle(errors, seeded);
             job.errorFileId = files.add(job.id + "_error.jsonl", "batch_output", jsonl(errors)).id();
+        }
+    }
+
+    /** The output file as the fault plan spoils it: lines lost, lines doubled with other content, foreign lines. */
+    private List<String> damaged(BatchJob job, List<String> output) {
+        BatchOutputFaults plan = faults.output();
+        List<String> lines = new ArrayList<>(output.subList((int) Math.floor(output.size() * job.missingShare),
+                output.size()));
+        int doubled = (int) Math.floor(lines.size() * plan.duplicate());
+        for (int i = 0; i < doubled; i++) {
+            lines.add(otherContent(lines.get(i)));
+        }
+        if (doubled > 0) {
+            counters.fault(FaultPlan.Kind.BATCH_DUPLICATE_LINES);
+        }
+        for (int i = 0; i < plan.unknown(); i++) {
+            ObjectNode foreign = JsonNodeFactory.instance.objectNode();
+            foreign.put("id", "batch_req_foreign_" + job.sequence + "_" + i);
+            if (i % 2 == 0) {
+                foreign.putNull("custom_id"); // some gateways drop it altogether
+            } else {
+                foreign.put("custom_id", "request-" + (i + 1));
+            }
+            ObjectNode response = foreign.putObject("response");
+            response.put("status_code", 200);
+            ObjectNode body = response.putObject("body");
+            body.put("id", "chatcmpl-foreign-" + job.sequence + "-" + i);
+            body.put("object", "chat.completion");
+            body.put("created", now());
+            body.put("model", "unknown");
+            ObjectNode choice = body.putArray("choices").addObject();
+            choice.put("index", 0);
+            choice.putObject("message").put("role", "assistant").put("content", "A line nobody asked for.");
+            choice.put("finish_reason", "stop");
+            foreign.putNull("error");
+            lines.add(write(foreign));
+        }
+        if (plan.unknown() > 0) {
+            counters.fault(FaultPlan.Kind.BATCH_UNKNOWN_LINES);
+        }
+        return lines;
+    }
+
+    private static String otherContent(String line) {
+        try {
+            ObjectNode copy = (ObjectNode) ApiResponse.JSON.readTree(line);
+            JsonNode message = copy.path("response").path("body").path("choices").path(0).path("message");
+            if (message instanceof ObjectNode node) {
+                node.put("content", node.path("content").asText() + " (a second, different answer)");
+            }
+            return write(copy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read back a batch line", e);
         }
     }
 

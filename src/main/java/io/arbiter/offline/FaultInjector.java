@@ -25,11 +25,15 @@ final class FaultInjector implements BatchFaults {
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final AtomicInteger validationFailures;
     private final AtomicInteger expiries;
+    private final AtomicInteger stalls;
+    private final AtomicInteger losses;
 
     FaultInjector(FaultPlan plan) {
         this.plan = plan;
         this.validationFailures = new AtomicInteger(plan.validationFailures());
         this.expiries = new AtomicInteger(plan.expiries());
+        this.stalls = new AtomicInteger(plan.batchOutput().stuck());
+        this.losses = new AtomicInteger(plan.batchOutput().missing() > 0 ? plan.batchOutput().missingCount() : 0);
     }
 
     FaultPlan plan() {
@@ -84,6 +88,21 @@ final class FaultInjector implements BatchFaults {
     @Override
     public OptionalDouble takeExpiry() {
         return plan.expireAfter().isPresent() && take(expiries) ? plan.expireAfter() : OptionalDouble.empty();
+    }
+
+    @Override
+    public boolean takeStuck() {
+        return take(stalls);
+    }
+
+    @Override
+    public double takeMissingShare() {
+        return take(losses) ? plan.batchOutput().missing() : 0;
+    }
+
+    @Override
+    public BatchOutputFaults output() {
+        return plan.batchOutput();
     }
 
     private static boolean take(AtomicInteger remaining) {

@@ -21,6 +21,12 @@ import java.util.OptionalDouble;
  *   malformed=RATE                   200 with a truncated, unparseable JSON body
  *   batch-validation-fail=COUNT      the next COUNT batches fail validation: once, always or a number
  *   batch-expire-after=FRACTION[:COUNT]  the next COUNT batches (default once) expire after that fraction of lines
+ *   batch-missing-lines=SHARE[:COUNT]    the next COUNT batches (default once) leave that share of their answered
+ *                                    lines out of the output file: answered and paid for, but never delivered
+ *   batch-unknown-lines=N            every batch's output gains N lines whose custom_id matches no request
+ *   batch-duplicate-lines=SHARE      that share of every batch's output lines is written twice, the copy different
+ *   batch-stuck=COUNT                the next COUNT batches answer half their lines, then stay in_progress
+ *   hang=RATE                        the connection is accepted and never answered, until the server stops
  *   seed=N                           seeds the per-request draws (default 0)
  *   max-faults=N                     after N faults for the same request body it always succeeds (default 3)
  * </pre>
@@ -33,13 +39,15 @@ import java.util.OptionalDouble;
  * one body can receive, which is what lets a correct client end with every row answered.
  */
 public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration slowDelay, int validationFailures,
-        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest) {
+        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest, BatchOutputFaults batchOutput) {
 
     /** The kinds of fault, realtime ones first in the order their rates are stacked. */
     public enum Kind {
         RATE_LIMIT("429"), INSUFFICIENT_QUOTA("quota"), SERVER_ERROR("500"), UNAVAILABLE("503"), RESET("reset"),
-        SLOW("slow"), MALFORMED("malformed"), BATCH_VALIDATION_FAIL("batch-validation-fail"),
-        BATCH_EXPIRE("batch-expire-after");
+        SLOW("slow"), MALFORMED("malformed"), HANG("hang"), BATCH_VALIDATION_FAIL("batch-validation-fail"),
+        BATCH_EXPIRE("batch-expire-after"), BATCH_MISSING_LINES("batch-missing-lines"),
+        BATCH_UNKNOWN_LINES("batch-unknown-lines"), BATCH_DUPLICATE_LINES("batch-duplicate-lines"),
+        BATCH_STUCK("batch-stuck");
 
         private final String key;
 
@@ -52,12 +60,12 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         }
 
         boolean realtime() {
-            return ordinal() <= MALFORMED.ordinal();
+            return ordinal() <= HANG.ordinal();
         }
     }
 
     public static final FaultPlan NONE = new FaultPlan(Map.of(), 1, Duration.ofMillis(2000), 0,
-            OptionalDouble.empty(), 0, 0, 3);
+            OptionalDouble.empty(), 0, 0, 3, BatchOutputFaults.NONE);
 
     public FaultPlan {
         rates = Map.copyOf(rates);
@@ -74,6 +82,7 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         if (sum > 1 + 1e-9) {
             throw new IllegalArgumentException("Fault rates add up to " + sum + ", more than 1");
         }
+        batchOutput = batchOutput == null ? BatchOutputFaults.NONE : batchOutput;
         if (retryAfterSeconds < 0 || slowDelay.isNegative() || validationFailures < 0 || expiries < 0
                 || maxFaultsPerRequest < 0) {
             throw new IllegalArgumentException("Fault plan counts and delays must not be negative");
@@ -106,6 +115,7 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         int expiries = 0;
         long seed = 0;
         int maxFaults = NONE.maxFaultsPerRequest;
+        BatchOutputFaults output = BatchOutputFaults.NONE;
         for (String item : text.split(",")) {
             String trimmed = item.trim();
             if (trimmed.isEmpty()) {
@@ -153,6 +163,17 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                         }
                         expiries = pieces.length == 2 ? count(pieces[1].trim()) : 1;
                     }
+                    case "hang" -> rates.put(Kind.HANG, rateOnly(value, pieces));
+                    case "batch-missing-lines" -> {
+                        if (pieces.length > 2) {
+                            throw new IllegalArgumentException("batch-missing-lines takes one count");
+                        }
+                        output = output.withMissing(Double.parseDouble(value),
+                                pieces.length == 2 ? count(pieces[1].trim()) : 1);
+                    }
+                    case "batch-unknown-lines" -> output = output.withUnknown(Integer.parseInt(value));
+                    case "batch-duplicate-lines" -> output = output.withDuplicate(Double.parseDouble(value));
+                    case "batch-stuck" -> output = output.withStuck(count(value));
                     case "seed" -> seed = Long.parseLong(value);
                     case "max-faults" -> maxFaults = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown fault '" + key + "'");
@@ -161,7 +182,8 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                 throw new IllegalArgumentException("Bad fault plan item '" + trimmed + "': " + e.getMessage(), e);
             }
         }
-        return new FaultPlan(rates, retryAfter, slow, validationFailures, expireAfter, expiries, seed, maxFaults);
+        return new FaultPlan(rates, retryAfter, slow, validationFailures, expireAfter, expiries, seed, maxFaults,
+                output);
     }
 
     private static double rateOnly(String value, String[] pieces) {

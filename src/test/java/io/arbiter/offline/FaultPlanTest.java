@@ -29,6 +29,18 @@ class FaultPlanTest {
     }
 
     @Test
+    void parsesTheHangAndTheBatchOutputFaults() {
+        FaultPlan plan = FaultPlan.parse("hang=0.1,batch-missing-lines=0.2:always,batch-unknown-lines=3,"
+                + "batch-duplicate-lines=0.05,batch-stuck=2");
+        assertEquals(0.1, plan.rate(Kind.HANG));
+        assertEquals(new BatchOutputFaults(0.2, Integer.MAX_VALUE, 3, 0.05, 2), plan.batchOutput());
+        assertEquals(1, FaultPlan.parse("batch-missing-lines=0.5").batchOutput().missingCount(), "once by default");
+        assertEquals(BatchOutputFaults.NONE, FaultPlan.NONE.batchOutput());
+        assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("batch-missing-lines=1.5"));
+        assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("batch-unknown-lines=-1"));
+    }
+
+    @Test
     void parsesOptionsAndCounts() {
         FaultPlan plan = FaultPlan.parse("quota=0.1, slow=0.2:1.5s, batch-validation-fail=always,"
                 + " batch-expire-after=0.25:3, seed=7, max-faults=5");

@@ -36,6 +36,11 @@ class FaultyTwoStageRunTest {
     private static final String PLAN = "429=0.05:retry-after=0,quota=0.01,500=0.02,503=0.02,reset=0.01,"
             + "slow=0.05:20ms,malformed=0.02,batch-validation-fail=once,batch-expire-after=0.5,seed=11";
 
+    /** The kinds PLAN injects; the output-spoiling batch faults have tests of their own (BatchReconciliationTest). */
+    private static final java.util.EnumSet<Kind> PLANNED = java.util.EnumSet.of(Kind.RATE_LIMIT,
+            Kind.INSUFFICIENT_QUOTA, Kind.SERVER_ERROR, Kind.UNAVAILABLE, Kind.RESET, Kind.SLOW, Kind.MALFORMED,
+            Kind.BATCH_VALIDATION_FAIL, Kind.BATCH_EXPIRE);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -54,7 +59,7 @@ class FaultyTwoStageRunTest {
 
             assertEquals(2 * ROWS, server.counters().answersById().size());
             assertEquals(0, server.counters().duplicateAnswers());
-            for (Kind kind : Kind.values()) {
+            for (Kind kind : PLANNED) {
                 assertTrue(server.counters().faults(kind) > 0, "no " + kind + " fault was injected");
             }
         }
