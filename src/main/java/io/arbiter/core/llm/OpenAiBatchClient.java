@@ -156,7 +156,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
                 .map(list -> list.stream().map(OpenAiBatchClient::describe).collect(Collectors.joining("; ")))
                 .orElse(null);
         return new BatchState(batch.id(), batch.status().asString(), total, completed, failed,
-                batch.outputFileId().orElse(null), batch.errorFileId().orElse(null), errors);
+                batch.outputFileId().orElse(null), batch.errorFileId().orElse(null), errors, batch.createdAt());
     }
 
     private static String describe(BatchError error) {

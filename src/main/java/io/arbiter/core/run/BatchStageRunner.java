@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,9 +31,10 @@ import java.util.function.BooleanSupplier;
 /**
  * One stage through the Batch API: answers what the cache already has, polls and collects jobs an earlier attempt
  * left in the ledger, then writes the rest as JSONL shards, uploads each, creates its batch and records both ids in
- * the ledger before the first poll. Output is joined back on {@code custom_id} (its order is not the input's). An
- * expired or cancelled batch keeps its partial output and only the rows it did not answer are sent again; a batch
- * that fails validation stops the run with the provider's line-numbered errors.
+ * the ledger before the first poll. Output is joined back on {@code custom_id} (its order is not the input's) and
+ * every submitted line is accounted for ({@link BatchLineAccount}): answered, failed, or missing. An expired or
+ * cancelled batch keeps its partial output; the rows a round did not answer are sent again once, then end as errors
+ * that say why. A batch that fails validation stops the run with the provider's line-numbered errors.
  */
 public final class BatchStageRunner {
 
@@ -44,9 +47,14 @@ public final class BatchStageRunner {
          * and their status ("in_progress", or several joined by "/" while shards differ).
          */
         void progress(long completed, long failed, String status);
+
+        /** How the stage's lines were accounted for, once it is over (also when it stopped or was cancelled). */
+        default void reconciled(BatchReconciliation reconciliation) {
+        }
     }
 
-    private static final int MAX_ROUNDS = 5;
+    /** A first round, and one more for the lines it did not answer: never a third payment for one row. */
+    private static final int MAX_ROUNDS = 2;
 
     private final OpenAiBatchClient client;
     private final BatchLedger ledger;
@@ -57,6 +65,8 @@ public final class BatchStageRunner {
     private final BatchSharder sharder;
     private final Sleeper sleeper;
     private volatile String providerIdentity;
+    private volatile Duration batchTimeout;
+    private volatile Clock clock = Clock.systemUTC();
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong firstSentNanos = new AtomicLong();
 
@@ -91,6 +101,21 @@ public final class BatchStageRunner {
         return this;
     }
 
+    /**
+     * Cancels a batch still open this long after it was created; its unanswered rows end as errors that say so.
+     * Null (the default) waits as long as the provider keeps the batch.
+     */
+    public BatchStageRunner batchTimeout(Duration timeout) {
+        this.batchTimeout = timeout;
+        return this;
+    }
+
+    /** The clock batch ages are read from; the system clock unless a test needs another. */
+    BatchStageRunner clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** Batch lines uploaded so far: the requests this runner has paid for. */
     public long linesSent() {
         return linesSent.get();
@@ -103,6 +128,9 @@ public final class BatchStageRunner {
 
     /**
      * Runs the stage to its end, or until {@code ended} says the run is over (then live batches are cancelled).
+     * Lines a batch did not answer are sent once more, in one further round; what that round does not answer
+     * either ends as the row's error, so no row is left without an answer or an error and nothing is paid for a
+     * third time.
      *
      * @return why the run must stop, or null
      */
@@ -111,8 +139,10 @@ public final class BatchStageRunner {
         Map<Integer, String> keys = new HashMap<>();
         String identity = providerIdentity != null ? providerIdentity : baseUrl;
         requests.forEach((row, request) -> keys.put(row, RequestKey.of(identity, request)));
+        BatchLineAccount account = new BatchLineAccount(runId, stage, requests.keySet());
+        Map<Integer, Integer> sends = new HashMap<>();
         try {
-            answerFromCache(pending, keys, sink);
+            answerFromCache(pending, keys, sink, account);
             int nextShard = 0;
             List<BatchJob> earlier = new ArrayList<>();
             for (BatchJob job : ledger.jobs(stage)) {
@@ -121,22 +151,46 @@ public final class BatchStageRunner {
                     earlier.add(job);
                 }
             }
+            int rounds = 0;
             if (!earlier.isEmpty()) {
-                String stop = awaitAndCollect(stage, earlier, pending, keys, sink, ended);
+                rounds = 1; // the earlier attempt's batches were this stage's first round
+                String stop = awaitAndCollect(stage, earlier, Map.of(), pending, keys, sink, ended, account);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
                 }
             }
-            for (int round = 1; !pending.isEmpty() && round <= MAX_ROUNDS; round++) {
+            while (rounds < MAX_ROUNDS) {
                 if (ended.getAsBoolean()) {
                     return null;
                 }
-                List<BatchJob> jobs = submit(stage, pending, nextShard);
+                Map<Integer, ChatRequest> toSend = new LinkedHashMap<>();
+                pending.forEach((row, request) -> {
+                    if (!account.timedOut(row)) {
+                        toSend.put(row, request);
+                    }
+                });
+                if (toSend.isEmpty()) {
+                    break;
+                }
+                toSend.keySet().forEach(row -> sends.merge(row, 1, Integer::sum));
+                account.submitted(toSend.size(), rounds > 0);
+                Map<Integer, List<Integer>> rowsByShard = new HashMap<>();
+                List<BatchJob> jobs = submit(stage, toSend, nextShard, rowsByShard);
                 nextShard += jobs.size();
-                String stop = awaitAndCollect(stage, jobs, pending, keys, sink, ended);
+                rounds++;
+                String stop = awaitAndCollect(stage, jobs, rowsByShard, pending, keys, sink, ended, account);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
                 }
+            }
+            if (!pending.isEmpty()) {
+                Map<Integer, StageOutcome> unanswered = new HashMap<>();
+                for (int row : pending.keySet()) {
+                    unanswered.put(row, StageOutcome.failed(
+                            account.unansweredBecause(row, sends.getOrDefault(row, 0) > 1)));
+                }
+                sink.outcomes(unanswered, keys);
+                pending.clear();
             }
             return null;
         } catch (ChatFailure e) {
@@ -146,10 +200,13 @@ public final class BatchStageRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted while waiting for a batch";
+        } finally {
+            sink.reconciled(account.reconciliation());
         }
     }
 
-    private void answerFromCache(Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink) {
+    private void answerFromCache(Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
+                                 BatchLineAccount account) {
         if (cache == null) {
             return;
         }
@@ -159,24 +216,37 @@ public final class BatchStageRunner {
         }
         if (!hits.isEmpty()) {
             sink.outcomes(hits, keys);
-            hits.keySet().forEach(pending::remove);
+            hits.keySet().forEach(row -> {
+                pending.remove(row);
+                account.settle(row);
+            });
         }
     }
 
-    /** Writes, uploads and creates one batch per shard; each job is in the ledger before anyone polls it. */
-    private List<BatchJob> submit(Stage stage, Map<Integer, ChatRequest> pending, int firstShard)
-            throws IOException, ChatFailure {
-        List<BatchRequestLine> lines = new ArrayList<>(pending.size());
-        pending.forEach((row, request) ->
-                lines.add(new BatchRequestLine(new BatchCustomId(runId, stage.name(), row).toString(), request)));
+    /**
+     * Writes, uploads and creates one batch per shard; each job is in the ledger before anyone polls it.
+     * {@code rowsByShard} is filled with the rows each job carries, so the lines it fails to return can be named.
+     */
+    private List<BatchJob> submit(Stage stage, Map<Integer, ChatRequest> toSend, int firstShard,
+                                  Map<Integer, List<Integer>> rowsByShard) throws IOException, ChatFailure {
+        List<BatchRequestLine> lines = new ArrayList<>(toSend.size());
+        List<Integer> rows = new ArrayList<>(toSend.size());
+        toSend.forEach((row, request) -> {
+            lines.add(new BatchRequestLine(new BatchCustomId(runId, stage.name(), row).toString(), request));
+            rows.add(row);
+        });
         Files.createDirectories(workDirectory);
         String prefix = "run" + runId + "-" + stage.name().toLowerCase() + "-from" + firstShard;
         List<BatchSharder.Shard> shards = sharder.write(lines.iterator(), workDirectory, prefix);
         List<BatchJob> jobs = new ArrayList<>();
+        int from = 0;
         for (BatchSharder.Shard shard : shards) {
+            int shardNumber = firstShard + shard.index();
+            rowsByShard.put(shardNumber, rows.subList(from, from + shard.lineCount()));
+            from += shard.lineCount();
             firstSentNanos.compareAndSet(0, System.nanoTime());
             String fileId = client.upload(shard.file());
-            BatchJob uploaded = new BatchJob(stage, firstShard + shard.index(), fileId, null, "uploaded",
+            BatchJob uploaded = new BatchJob(stage, shardNumber, fileId, null, "uploaded",
                     shard.lineCount(), null, null);
             ledger.saveJob(uploaded);
             BatchState created = client.create(fileId, Map.of("arbiter_run", Long.toString(runId),
@@ -191,11 +261,19 @@ public final class BatchStageRunner {
         return jobs;
     }
 
-    /** Polls every job until it ends, reporting counts, then reads its files into the sink; cancels on cancel. */
-    private String awaitAndCollect(Stage stage, List<BatchJob> jobs, Map<Integer, ChatRequest> pending,
-                                   Map<Integer, String> keys, Sink sink, BooleanSupplier ended)
+    /**
+     * Polls every job until it ends, reporting counts, then reads its files into the sink; cancels on cancel, and
+     * cancels a job older than the batch timeout (its unanswered rows then end as errors, not sent again).
+     *
+     * @param rowsByShard the rows each job carries; empty for jobs an earlier attempt submitted
+     */
+    private String awaitAndCollect(Stage stage, List<BatchJob> jobs, Map<Integer, List<Integer>> rowsByShard,
+                                   Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
+                                   BooleanSupplier ended, BatchLineAccount account)
             throws ChatFailure, IOException, InterruptedException {
         Map<Integer, BatchState> states = new HashMap<>();
+        Map<String, Instant> firstSeen = new HashMap<>();
+        java.util.Set<String> timedOut = new java.util.HashSet<>();
         List<BatchJob> open = new ArrayList<>(jobs);
         String stop = null;
         int failedPolls = 0;
@@ -220,9 +298,15 @@ public final class BatchStageRunner {
                     continue;
                 }
                 states.put(job.shard(), state);
+                firstSeen.putIfAbsent(job.batchId(), clock.instant());
                 if (!state.terminal()) {
                     if (!state.status().equals(job.status())) {
                         ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
+                    }
+                    if (batchTimeout != null && !timedOut.contains(job.batchId())
+                            && age(state, firstSeen.get(job.batchId())).compareTo(batchTimeout) > 0) {
+                        timedOut.add(job.batchId());
+                        cancel(job);
                     }
                     stillOpen.add(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
                     continue;
@@ -233,15 +317,14 @@ public final class BatchStageRunner {
                             + job.shard() + ") failed validation: "
                             + (state.errors() == null ? "the provider gave no reason" : state.errors());
                 } else {
-                    collect(stage, state, pending, keys, sink);
+                    BatchLineAccount.Gap gap = timedOut.contains(job.batchId()) ? BatchLineAccount.Gap.TIMED_OUT
+                            : state.succeeded() ? BatchLineAccount.Gap.MISSING : BatchLineAccount.Gap.NOT_RUN;
+                    collect(state, pending, keys, sink, account, rowsByShard.getOrDefault(job.shard(), List.of()), gap);
                 }
                 ledger.saveJob(job.withStatus(BatchJob.COLLECTED, state.outputFileId(), state.errorFileId()));
             }
-            long completed = states.values().stream().mapToLong(BatchState::completed).sum();
-            long failed = states.values().stream().mapToLong(BatchState::failed).sum();
-            String status = states.values().stream().map(BatchState::status).distinct().sorted()
-                    .reduce((a, b) -> a + "/" + b).orElse("submitted");
-            sink.progress(completed, failed, status);
+            sink.progress(states.values().stream().mapToLong(BatchState::completed).sum(),
+                    states.values().stream().mapToLong(BatchState::failed).sum(), describe(stillOpen, states, firstSeen));
             open = stillOpen;
             if (!open.isEmpty()) {
                 sleeper.sleep(pollInterval);
@@ -250,21 +333,64 @@ public final class BatchStageRunner {
         return stop;
     }
 
+    /** How long a batch has existed: from the provider's creation time, or from when this attempt first saw it. */
+    private Duration age(BatchState state, Instant firstSeen) {
+        Instant created = state.createdAt() > 0 ? Instant.ofEpochSecond(state.createdAt()) : firstSeen;
+        Duration age = Duration.between(created, clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
+    /**
+     * The stage's batch status for the progress line, with the id and age of what is still open: a batch can sit
+     * in_progress for hours, so say which one and for how long, e.g. "in_progress (batch_abc, 12 min old)".
+     */
+    private String describe(List<BatchJob> open, Map<Integer, BatchState> states, Map<String, Instant> firstSeen) {
+        String status = states.values().stream().map(BatchState::status).distinct().sorted()
+                .reduce((a, b) -> a + "/" + b).orElse("submitted");
+        Duration oldest = Duration.ZERO;
+        String oldestId = null;
+        for (BatchJob job : open) {
+            BatchState state = states.get(job.shard());
+            if (state != null) {
+                Duration age = age(state, firstSeen.get(job.batchId()));
+                if (oldestId == null || age.compareTo(oldest) > 0) {
+                    oldest = age;
+                    oldestId = state.id();
+                }
+            }
+        }
+        if (oldestId == null) {
+            return status;
+        }
+        return open.size() == 1
+                ? status + " (" + oldestId + ", " + Age.words(oldest) + " old)"
+                : status + " (" + open.size() + " batches open, oldest " + oldestId + ", " + Age.words(oldest) + ")";
+    }
+
     private void cancelAll(List<BatchJob> open) {
         for (BatchJob job : open) {
-            try {
-                BatchState state = client.cancel(job.batchId());
-                ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
-            } catch (ChatFailure e) {
-                // Still in the ledger as live: the next attempt polls it and collects what it finished.
-            }
+            cancel(job);
         }
     }
 
-    /** Downloads the output and error files and hands every line for a pending row of this run and stage on. */
-    private void collect(Stage stage, BatchState state, Map<Integer, ChatRequest> pending,
-                         Map<Integer, String> keys, Sink sink) throws ChatFailure, IOException {
+    private void cancel(BatchJob job) {
+        try {
+            BatchState state = client.cancel(job.batchId());
+            ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
+        } catch (ChatFailure e) {
+            // Still in the ledger as live: the next poll, or the next attempt, sees it and collects what it finished.
+        }
+    }
+
+    /**
+     * Downloads the output and error files and hands every line that settles a pending row of this run and stage
+     * on; then notes each row the job carried that no line settled, and why ({@code gap}).
+     */
+    private void collect(BatchState state, Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
+                         BatchLineAccount account, List<Integer> jobRows, BatchLineAccount.Gap gap)
+            throws ChatFailure, IOException {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
+        java.util.Set<Integer> notRun = new java.util.HashSet<>();
         for (String fileId : new String[] {state.outputFileId(), state.errorFileId()}) {
             if (fileId == null) {
                 continue;
@@ -272,7 +398,14 @@ public final class BatchStageRunner {
             Path target = workDirectory.resolve(fileId + ".jsonl");
             client.download(fileId, target);
             try (InputStream in = Files.newInputStream(target)) {
-                BatchJsonl.read(in, line -> take(stage, line, pending, outcomes));
+                BatchJsonl.read(in, line -> {
+                    int row = account.take(line, notRun);
+                    if (row >= 0) {
+                        outcomes.put(row, line.answered()
+                                ? StageOutcome.answered(line.text(), line.usage())
+                                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error()));
+                    }
+                });
             } finally {
                 Files.deleteIfExists(target);
             }
@@ -288,24 +421,13 @@ public final class BatchStageRunner {
             sink.outcomes(outcomes, keys);
         }
         outcomes.keySet().forEach(pending::remove);
-    }
-
-    private void take(Stage stage, BatchResultLine line, Map<Integer, ChatRequest> pending,
-                      Map<Integer, StageOutcome> outcomes) {
-        BatchCustomId id = BatchCustomId.parse(line.customId()).orElse(null);
-        if (id == null || id.runId() != runId || !id.stage().equals(stage.name()) || !pending.containsKey(id.row())) {
-            return; // another run's line, or a row answered already: never overwrite an answer
+        for (int row : notRun) {
+            account.gap(row, gap == BatchLineAccount.Gap.TIMED_OUT ? gap : BatchLineAccount.Gap.NOT_RUN, state.id());
         }
-        if (!line.answered() && line.error() != null
-                && (line.error().startsWith("batch_expired") || line.error().startsWith("batch_cancelled"))) {
-            return; // never attempted: the row stays pending and goes into the next batch
-        }
-        StageOutcome outcome = line.answered()
-                ? StageOutcome.answered(line.text(), line.usage())
-                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error());
-        StageOutcome before = outcomes.get(id.row());
-        if (before == null || !before.answered()) {
-            outcomes.put(id.row(), outcome);
+        for (int row : jobRows) {
+            if (!account.settled(row) && !notRun.contains(row)) {
+                account.gap(row, gap, state.id());
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ class OpenAiBatchClientTest {
         BatchState state = OpenAiBatchClient.state(done);
         BatchState failed = OpenAiBatchClient.state(refused);
 
-        assertEquals(new BatchState("batch_1", "completed", 10, 9, 1, "file-out", "file-err", null), state);
+        assertEquals(new BatchState("batch_1", "completed", 10, 9, 1, "file-out", "file-err", null, 1700000000), state);
         assertTrue(state.terminal());
         assertTrue(state.succeeded());
         assertEquals("line 3: invalid_json: Line 3 is not JSON", failed.errors());
