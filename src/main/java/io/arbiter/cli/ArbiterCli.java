@@ -18,6 +18,11 @@ public final class ArbiterCli implements Runnable {
     public static final int BELOW_THRESHOLD = 3;
     /** Exit status when the provider could not be used. */
     public static final int PROVIDER_FAILED = 4;
+    /**
+     * Exit status when a run ended with rows left without an answer (each with its error in the results), unless
+     * {@code --allow-errors} is given: a run that did not answer every row is not a success.
+     */
+    public static final int ROWS_UNANSWERED = 5;
 
     @Override
     public void run() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ResultsCsvWriter;
+import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.CachingChatClient;
 import io.arbiter.core.llm.ChatClient;
@@ -20,7 +21,9 @@ import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.run.BatchLedger;
+import io.arbiter.core.run.Unanswered;
 import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunEngine;
@@ -58,6 +61,22 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Write every row's results to this CSV file.")
     Path out;
+
+    @Option(names = "--request-timeout", paramLabel = "TIME", converter = Seconds.class,
+            description = "Longest one request may take before it counts as failed: seconds, or 90s, 5m (default: the project's stored provider, else 120 s).")
+    Duration requestTimeout;
+
+    @Option(names = "--row-timeout", paramLabel = "TIME", converter = Seconds.class,
+            description = "Longest one row's request may take across its retries; no retry is started that cannot finish within it (default: the project's stored provider, else 180 s).")
+    Duration rowTimeout;
+
+    @Option(names = "--batch-timeout", paramLabel = "TIME", converter = Seconds.class,
+            description = "In batch mode, cancel a batch still running this long after it was created (e.g. 2h); its unanswered rows end with an error. Default: wait as long as the provider keeps it.")
+    Duration batchTimeout;
+
+    @Option(names = "--allow-errors",
+            description = "Exit 0 even when rows are left without an answer (they are still counted on stderr and in the results). Without it such a run exits with status 5.")
+    boolean allowErrors;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
@@ -105,7 +124,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         ProjectStore store = opened == null ? null : opened.store();
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
-            ProviderProfile profile = offline != null ? offline.profile().withPrices(TokenPrices.FREE) : remoteProfile();
+            ProviderProfile chosen = offline != null ? offline.profile().withPrices(TokenPrices.FREE) : remoteProfile();
+            ProviderProfile profile = chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = RunSpec.of(rows, inputs.mapping(), inputs.prompts(), profile);
@@ -136,9 +156,25 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             new ResultsCsvWriter().write(out, rows, rows.columns(), outcome.rows());
         }
         print(outcome, accounting, stdout);
+        if (!outcome.batchProblems().isEmpty()) {
+            stderr.println("arbiter: " + outcome.batchProblems());
+        }
+        Unanswered unanswered = outcome.unanswered();
+        if (!unanswered.none()) {
+            stderr.println("arbiter: " + unanswered.describe(5)
+                    + (out != null ? " (each row's error is in " + out + ")" : "")
+                    + "; run again to send only those rows");
+        }
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
+            stderr.flush();
             return ArbiterCli.PROVIDER_FAILED;
+        }
+        if (!unanswered.none() && !allowErrors) {
+            stderr.println("arbiter: exit status " + ArbiterCli.ROWS_UNANSWERED
+                    + " because rows are unanswered; --allow-errors makes such a run exit 0");
+            stderr.flush();
+            return ArbiterCli.ROWS_UNANSWERED;
         }
         if (failBelow != null) {
             java.util.Optional<String> shortfall = failBelow.shortfall(MetricsJson.tree(report));
@@ -155,7 +191,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
                                    ProgressPrinter progress) throws ChatFailure {
         CountingChatClient sent = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
         accounting.realtime(sent);
-        ChatClient retrying = new RetryingChatClient(sent, RetryPolicy.DEFAULT, null);
+        ChatClient retrying = new RetryingChatClient(sent, RetryPolicy.DEFAULT.with(profile.timeouts()), null);
         try (ChatClient client = store == null ? retrying : new CachingChatClient(retrying, store, providerIdentity(profile))) {
             return new RunEngine(client, accounting).runToEnd(spec, progress);
         }
@@ -167,7 +203,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("arbiter-batch");
         try (OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
             BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile), work)
-                    .providerIdentity(providerIdentity(profile));
+                    .providerIdentity(providerIdentity(profile))
+                    .batchTimeout(batchTimeout);
             accounting.batch(runner);
             return RunEngine.batch(runner, accounting).runToEnd(spec, progress);
         } finally {
@@ -180,6 +217,16 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         }
     }
 
+
+    /** The flags' timeouts over the profile's (a project's stored ones, or the defaults). */
+    private Timeouts timeouts(Timeouts base) {
+        try {
+            return new Timeouts(requestTimeout != null ? requestTimeout : base.request(),
+                    rowTimeout != null ? rowTimeout : base.row());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+    }
 
     private Duration pollInterval(ProviderProfile profile) {
         if (pollSeconds != null) {
@@ -205,6 +252,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             summary.put("unparsed_base", m.unparsedBase());
             summary.put("unparsed_judge", m.unparsedJudge());
             summary.put("errors", m.errors());
+            RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
             summary.put("prompt_tokens", outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
             summary.put("completion_tokens", outcome.baseUsage().completionTokens() + outcome.judgeUsage().completionTokens());

@@ -72,6 +72,11 @@ final class RunsCommand implements Callable<Integer> {
         node.put("name", r.name());
         node.put("note", r.note());
         node.put("status", r.status());
+        node.put("status_text", run.statusText());
+        node.put("unanswered", run.unanswered());
+        if (run.metrics().has("batch_output")) {
+            node.set("batch_output", run.metrics().get("batch_output"));
+        }
         node.put("draft", run.draft());
         node.put("started", started(r));
         node.put("ended", r.endedAt() == null ? null : r.endedAt().toString());

@@ -12,6 +12,7 @@ import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptCheck;
@@ -50,6 +51,9 @@ abstract class SpecCommand {
 
     /** The prices a re-run of a project's stored provider keeps; the command line gives none. */
     TokenPrices prices = TokenPrices.UNKNOWN;
+
+    /** The timeouts a re-run of a project's stored provider keeps, unless flags say otherwise. */
+    Timeouts storedTimeouts = Timeouts.DEFAULT;
 
     @Spec
     CommandSpec command;
@@ -231,6 +235,7 @@ abstract class SpecCommand {
         temperature = stored.temperature();
         maxTokens = stored.maxTokens();
         prices = stored.prices();
+        storedTimeouts = stored.timeouts();
         return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
     }
 
@@ -243,7 +248,7 @@ abstract class SpecCommand {
         opened.savePrompts(config.baseText(), config.judgeText());
         opened.saveProvider(isOffline() ? new ProviderProfile(OFFLINE, OFFLINE, null, profile.baseModel(),
                 profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency(),
-                profile.prices()) : profile);
+                null, profile.prices(), profile.timeouts()) : profile);
     }
 
     boolean isOffline() {
@@ -259,7 +264,7 @@ abstract class SpecCommand {
             throw new CliFailure("--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
         }
         return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keychainEntry, prices);
+                concurrency, keychainEntry, prices, storedTimeouts);
     }
 
     Dataset readDataset(PrintWriter stderr) {

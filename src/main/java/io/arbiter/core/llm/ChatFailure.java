@@ -49,6 +49,11 @@ public final class ChatFailure extends Exception {
         return new ChatFailure(message, false, cause, true, 0, null, null);
     }
 
+    /** No answer within the request's timeout: worth another try if the row's time budget allows one. */
+    public static ChatFailure timedOut(String message, Throwable cause) {
+        return new ChatFailure(message, false, cause, true, 0, "timeout", null);
+    }
+
     /** 408 Request Timeout, 409 Conflict, 429 Too Many Requests and every 5xx. */
     public static boolean isRetryableStatus(int statusCode) {
         return statusCode == 408 || statusCode == 409 || statusCode == 429 || statusCode >= 500 && statusCode <= 599;

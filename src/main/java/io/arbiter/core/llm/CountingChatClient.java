@@ -25,6 +25,13 @@ public final class CountingChatClient implements ChatClient {
     }
 
     @Override
+    public ChatReply complete(ChatRequest request, java.time.Duration timeout) throws ChatFailure {
+        firstSentNanos.compareAndSet(0, System.nanoTime());
+        requests.incrementAndGet();
+        return delegate.complete(request, timeout);
+    }
+
+    @Override
     public List<String> models() throws ChatFailure {
         return delegate.models();
     }

@@ -2,6 +2,8 @@ package io.arbiter.core.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
@@ -15,6 +17,7 @@ public final class OpenAiChatClient implements ChatClient {
 
     private final OpenAIClient client;
     private final String baseUrl;
+    private final Duration requestTimeout;
 
     /** The SDK's own retries stay on (2), for callers that use this client bare. */
     public OpenAiChatClient(ProviderProfile profile) throws ChatFailure {
@@ -37,6 +40,7 @@ public final class OpenAiChatClient implements ChatClient {
     OpenAiChatClient(ProviderProfile profile, String apiKey, int sdkRetries) {
         SdkWarmUp.ensure();
         this.baseUrl = profile.baseUrl();
+        this.requestTimeout = profile.timeouts().request();
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
                 .apiKey(apiKey)
@@ -45,12 +49,19 @@ public final class OpenAiChatClient implements ChatClient {
                 // after each reply and opened again for the next request.
                 .maxIdleConnections(profile.concurrency())
                 .keepAliveDuration(Duration.ofMinutes(5)) // OkHttp's own default; the SDK wants both or neither
-                .timeout(Duration.ofSeconds(120))
+                .timeout(timeout(requestTimeout))
                 .build();
     }
 
     @Override
     public ChatReply complete(ChatRequest request) throws ChatFailure {
+        return complete(request, requestTimeout);
+    }
+
+    /** One request that gives up after {@code timeout} (at most the profile's request timeout) with no answer. */
+    @Override
+    public ChatReply complete(ChatRequest request, Duration timeout) throws ChatFailure {
+        Duration limit = timeout.compareTo(requestTimeout) < 0 ? timeout : requestTimeout;
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
                 .model(request.model())
                 .temperature(request.temperature())
@@ -60,7 +71,8 @@ public final class OpenAiChatClient implements ChatClient {
         }
         params.addUserMessage(request.user());
         try {
-            ChatCompletion completion = client.chat().completions().create(params.build());
+            ChatCompletion completion = client.chat().completions().create(params.build(),
+                    RequestOptions.builder().timeout(timeout(limit)).build());
             if (completion.choices().isEmpty()) {
                 throw new ChatFailure("The provider answered with no choices.", false, null);
             }
@@ -70,8 +82,13 @@ public final class OpenAiChatClient implements ChatClient {
                     .orElse(Usage.NONE);
             return new ChatReply(content, usage);
         } catch (RuntimeException e) {
-            throw explain(e, request.model());
+            throw ProviderErrors.explain(e, baseUrl, request.model(), Instant.now(), limit);
         }
+    }
+
+    /** The whole call and each read within it: a server that accepts and stays silent is given up on in time. */
+    private static Timeout timeout(Duration limit) {
+        return Timeout.builder().request(limit).read(limit).build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.openai.errors.OpenAIRetryableException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.UnauthorizedException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,20 @@ final class ProviderErrors {
      * @param model the model asked for, named in a 404; null when the call was not about a model
      */
     static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now) {
+        return explain(e, baseUrl, model, now, null);
+    }
+
+    /**
+     * @param timeout the limit the request had, named when it ran out; null when unknown
+     */
+    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, Duration timeout) {
+        if (timeout != null && !(e instanceof OpenAIServiceException) && causedBy(e, InterruptedIOException.class)
+                && !causedBy(e, ConnectException.class)) {
+            // OkHttp's call and read timeouts are InterruptedIOExceptions (SocketTimeoutException is one too).
+            return ChatFailure.timedOut("No answer from " + baseUrl + " within " + Timeouts.words(timeout)
+                    + " (the request timeout: raise it with --request-timeout, or Request timeout in the provider's "
+                    + "settings).", e);
+        }
         if (e instanceof OpenAIServiceException service) {
             return explainService(service, baseUrl, model, now);
         }

@@ -15,10 +15,11 @@ package io.arbiter.core.llm;
  * @param concurrency   how many requests may be in flight at once
  * @param keychainEntry the OS keychain entry holding the key, when it comes from there rather than a variable
  * @param prices        what the base and judge models cost, so a run can be priced when it ends; never null
+ * @param timeouts      how long a request and a row may take; never null
  */
 public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
                               double temperature, int maxTokens, int concurrency, String keychainEntry,
-                              TokenPrices prices) {
+                              TokenPrices prices, Timeouts timeouts) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -31,6 +32,15 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
             throw new IllegalArgumentException("Max tokens must be at least 1, not " + maxTokens);
         }
         prices = prices == null ? TokenPrices.UNKNOWN : prices;
+        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+    }
+
+    /** A profile with the default timeouts. */
+    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                           double temperature, int maxTokens, int concurrency, String keychainEntry,
+                           TokenPrices prices) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, keychainEntry,
+                prices, Timeouts.DEFAULT);
     }
 
     /** A profile whose key, if any, comes from an environment variable, and whose prices are unknown. */
@@ -55,7 +65,12 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
 
     public ProviderProfile withPrices(TokenPrices newPrices) {
         return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
-                keychainEntry, newPrices);
+                keychainEntry, newPrices, timeouts);
+    }
+
+    public ProviderProfile withTimeouts(Timeouts newTimeouts) {
+        return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
+                keychainEntry, prices, newTimeouts);
     }
 
     public boolean needsKey() {

@@ -20,16 +20,30 @@ import java.util.regex.Pattern;
  * @param hasBatchApi       whether the provider offers OpenAI's Batch API (files + batches)
  * @param baseInputPrice    price per million input tokens of the base model; null when unknown (same for the rest)
  * @param keychainEntry     the OS keychain entry holding the key when it comes from there; null when it does not
+ * @param requestTimeoutSeconds the longest one request may take; null for the default ({@link Timeouts#DEFAULT})
+ * @param rowTimeoutSeconds the longest one row may take over its retries; null for the default
  */
 public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
                                double temperature, int maxTokens, Integer seed, int concurrency,
                                int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
                                Double baseInputPrice, Double baseOutputPrice,
-                               Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry) {
+                               Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry,
+                               Double requestTimeoutSeconds, Double rowTimeoutSeconds) {
 
     public static final double MAX_TEMPERATURE = 2.0;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int LOCAL_CONCURRENCY = 4;
+
+    /** Settings with the default timeouts. */
+    public ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
+                            double temperature, int maxTokens, Integer seed, int concurrency,
+                            int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
+                            Double baseInputPrice, Double baseOutputPrice,
+                            Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry) {
+        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed, concurrency,
+                requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice, judgeInputPrice,
+                judgeOutputPrice, keychainEntry, null, null);
+    }
 
     /** Settings whose key, if any, comes from an environment variable. */
     public ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
@@ -46,7 +60,26 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public ProviderProfile profile(String resolvedBaseUrl) {
         String variable = keyFromKeychain() || !needsKey() ? null : apiKeyEnv.strip();
         return new ProviderProfile(name, resolvedBaseUrl, variable, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keyFromKeychain() ? keychainEntry.strip() : null, prices());
+                concurrency, keyFromKeychain() ? keychainEntry.strip() : null, prices(), timeouts());
+    }
+
+    /** The timeouts these settings ask for, the default where one is not set (or not valid). */
+    public Timeouts timeouts() {
+        double request = validTimeout(requestTimeoutSeconds) ? requestTimeoutSeconds
+                : Timeouts.DEFAULT.request().toMillis() / 1000.0;
+        double row = validTimeout(rowTimeoutSeconds) ? rowTimeoutSeconds : Timeouts.DEFAULT.row().toMillis() / 1000.0;
+        return Timeouts.ofSeconds(request, row);
+    }
+
+    private static boolean validTimeout(Double seconds) {
+        return seconds != null && seconds > 0 && !seconds.isInfinite();
+    }
+
+    /** The same settings with other timeouts; null for the default. */
+    public ProviderSettings withTimeouts(Double requestSeconds, Double rowSeconds) {
+        return new ProviderSettings(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
+                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
+                judgeInputPrice, judgeOutputPrice, keychainEntry, requestSeconds, rowSeconds);
     }
 
     public TokenPrices prices() {
@@ -110,6 +143,10 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
         if (concurrency < 1 || concurrency > ProviderProfile.MAX_CONCURRENCY) {
             problems.add("Concurrency must be 1 to " + ProviderProfile.MAX_CONCURRENCY + ".");
         }
+        if (requestTimeoutSeconds != null && !validTimeout(requestTimeoutSeconds)
+                || rowTimeoutSeconds != null && !validTimeout(rowTimeoutSeconds)) {
+            problems.add("Timeouts must be a positive number of seconds; leave one empty for the default.");
+        }
         if (requestsPerMinute < 0 || tokensPerMinute < 0) {
             problems.add("Rate limits cannot be negative (0 means no limit).");
         }
@@ -151,7 +188,7 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public ProviderSettings withName(String newName) {
         return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
                 concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, keychainEntry);
+                judgeInputPrice, judgeOutputPrice, keychainEntry, requestTimeoutSeconds, rowTimeoutSeconds);
     }
 
     /**
@@ -161,7 +198,8 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public ProviderSettings copyNamed(String newName) {
         return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
                 concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, keyFromKeychain() ? newName : null);
+                judgeInputPrice, judgeOutputPrice, keyFromKeychain() ? newName : null, requestTimeoutSeconds,
+                rowTimeoutSeconds);
     }
 
     /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Sends a realtime request again when the failure is one that passes (timeouts, resets, 408, 409, 429, 5xx),
@@ -17,6 +18,7 @@ public final class RetryingChatClient implements ChatClient {
     private final RateLimiter limiter;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final LongSupplier nanoTime;
 
     /**
      * @param limiter null to send as fast as the caller's concurrency allows
@@ -27,6 +29,13 @@ public final class RetryingChatClient implements ChatClient {
 
     RetryingChatClient(ChatClient delegate, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
                        DoubleSupplier random) {
+        this(delegate, policy, limiter, sleeper, random, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock a row's time budget is measured on; {@code System::nanoTime} but in tests */
+    RetryingChatClient(ChatClient delegate, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
+                       DoubleSupplier random, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.delegate = delegate;
         this.policy = policy;
         this.limiter = limiter;
@@ -40,13 +49,26 @@ public final class RetryingChatClient implements ChatClient {
         return new RetryingChatClient(new OpenAiChatClient(profile, 0), policy, limiter);
     }
 
+    /**
+     * Sends the request, and again while the failure is worth it and the row's time budget allows: each attempt
+     * gets at most what is left of the budget, and a retry that would have less than the policy's minimum is not
+     * sent; the failure then says how long the row took and which setting bounds it.
+     */
     @Override
     public ChatReply complete(ChatRequest request) throws ChatFailure {
         long estimate = RateLimiter.estimateTokens(request);
+        long started = 0;
+        Duration budget = policy.timeouts().row();
         for (int attempt = 1; ; attempt++) {
             RateLimiter.Permit permit = admit(estimate);
+            if (attempt == 1) {
+                started = nanoTime.getAsLong(); // a wait for the client's own rate limit is not the provider's time
+            }
+            Duration left = budget.minusNanos(nanoTime.getAsLong() - started);
+            Duration limit = left.compareTo(policy.timeouts().request()) < 0 ? left : policy.timeouts().request();
             try {
-                ChatReply reply = delegate.complete(request);
+                ChatReply reply = delegate.complete(request, limit.isNegative() || limit.isZero()
+                        ? policy.minimumAttempt() : limit);
                 if (permit != null) {
                     permit.settle(reply.usage().total());
                 }
@@ -55,7 +77,7 @@ public final class RetryingChatClient implements ChatClient {
                 if (permit != null) {
                     permit.release(); // a failed attempt used no tokens; keeping its estimate would starve the rest
                 }
-                backOffOrThrow(failure, attempt);
+                backOffOrThrow(failure, attempt, started, budget);
             }
         }
     }
@@ -93,6 +115,11 @@ public final class RetryingChatClient implements ChatClient {
     }
 
     private void backOffOrThrow(ChatFailure failure, int attempt) throws ChatFailure {
+        backOffOrThrow(failure, attempt, nanoTime.getAsLong(), null);
+    }
+
+    /** @param budget the row's time budget, counted from {@code started}; null when the call has none */
+    private void backOffOrThrow(ChatFailure failure, int attempt, long started, Duration budget) throws ChatFailure {
         if (!worthRetrying(failure)) {
             throw failure;
         }
@@ -100,8 +127,18 @@ public final class RetryingChatClient implements ChatClient {
             throw attempt == 1 ? failure
                     : failure.withMessage(failure.getMessage() + " (gave up after " + attempt + " attempts)");
         }
+        Duration delay = delayAfter(failure, attempt);
+        if (budget != null) {
+            Duration spent = Duration.ofNanos(nanoTime.getAsLong() - started);
+            if (budget.minus(spent).minus(delay).compareTo(policy.minimumAttempt()) < 0) {
+                throw failure.withMessage(failure.getMessage() + " (gave up after " + attempt
+                        + (attempt == 1 ? " attempt" : " attempts") + " in " + Timeouts.words(spent.withNanos(0))
+                        + ": another would not fit in the row's time budget of " + Timeouts.words(budget)
+                        + "; raise it with --row-timeout, or Row timeout in the provider's settings)");
+            }
+        }
         try {
-            sleeper.sleep(delayAfter(failure, attempt));
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatFailure("Interrupted while waiting to retry: " + failure.getMessage(), false, e);

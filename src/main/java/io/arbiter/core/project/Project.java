@@ -6,6 +6,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
@@ -276,6 +277,7 @@ public final class Project implements AutoCloseable {
         // apart, with no column of its own for a figure older runs never had.
         summary.put(RunSummary.CACHED_TOKENS,
                 outcome.cachedUsage(Stage.BASE).plus(outcome.cachedUsage(Stage.JUDGE)).total());
+        RunProblemsJson.put(summary, outcome); // "completed with N rows unanswered" in the Runs list
         store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
                 ProjectJson.write(summary));
         return report;
@@ -318,7 +320,7 @@ public final class Project implements AutoCloseable {
                 result = j.answered() ? result.withJudge(StageOutcome.answered(j.text(), j.usage()), parser.parse(j.text()))
                         : result.withJudge(StageOutcome.failed(j.error()), null);
             }
-            results.add(result);
+            results.add(result.settled());
         }
         return results;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -92,6 +93,8 @@ final class ProjectJson {
             json.put("api_key_keychain", p.keychainEntry());
         }
         json.set("prices", prices(p.prices()));
+        json.put("request_timeout_seconds", p.timeouts().request().toMillis() / 1000.0);
+        json.put("row_timeout_seconds", p.timeouts().row().toMillis() / 1000.0);
         return json;
     }
 
@@ -123,7 +126,14 @@ final class ProjectJson {
         return new ProviderProfile(text(json, "name"), text(json, "base_url"), text(json, "api_key_env"),
                 text(json, "base_model"), text(json, "judge_model"), json.path("temperature").asDouble(0),
                 json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
-                text(json, "api_key_keychain"), prices(json.get("prices")));
+                text(json, "api_key_keychain"), prices(json.get("prices")), timeouts(json));
+    }
+
+    /** The default timeouts for projects saved before they were kept (or with a value that is not positive). */
+    static Timeouts timeouts(JsonNode json) {
+        double request = json.path("request_timeout_seconds").asDouble(0);
+        double row = json.path("row_timeout_seconds").asDouble(0);
+        return request > 0 && row > 0 ? Timeouts.ofSeconds(request, row) : Timeouts.DEFAULT;
     }
 
     static String text(JsonNode json, String field) {

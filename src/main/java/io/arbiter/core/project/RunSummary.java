@@ -59,6 +59,23 @@ public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
         return metrics.path(CACHED_TOKENS).asLong(0);
     }
 
+    /** Rows the run ended without an answer; 0 when none or unknown (runs recorded before this was kept). */
+    public long unanswered() {
+        return metrics.path("unanswered").asLong(0);
+    }
+
+    /**
+     * The status as a person reads it: "COMPLETED", or "completed with 12 rows unanswered" when it ended with rows
+     * that have only an error; the stored status otherwise.
+     */
+    public String statusText() {
+        long left = unanswered();
+        if ("COMPLETED".equals(record.status()) && left > 0) {
+            return "completed with " + left + (left == 1 ? " row" : " rows") + " unanswered";
+        }
+        return record.status();
+    }
+
     /** A metric from the stored metrics JSON; empty when undefined or never computed. */
     public OptionalDouble metric(String name) {
         JsonNode value = metrics.get(name);

@@ -34,6 +34,20 @@ public record RowResult(int row, List<String> truth, StageOutcome base, BaseAnsw
         return new RowResult(row, truth, base, baseAnswer, outcome, parsed);
     }
 
+    /** Why a row with an empty base answer has no verdict: the judge is not asked about nothing. */
+    public static final String NOTHING_TO_JUDGE = "The base answer is empty, so the judge was not asked";
+
+    /**
+     * The row as a finished run leaves it: an empty base answer, which the judge is never sent, ends with that as
+     * the judge stage's error, so no row ends with neither an answer nor a reason.
+     */
+    public RowResult settled() {
+        if (base.answered() && base.text().isBlank() && !judge.answered() && !judge.failed()) {
+            return withJudge(StageOutcome.failed(NOTHING_TO_JUDGE), null);
+        }
+        return this;
+    }
+
     public boolean failed() {
         return base.failed() || judge.failed();
     }

@@ -10,6 +10,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.verdict.AnswerNormalizer;
 import io.arbiter.core.verdict.JudgeOutputParser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +33,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class RunEngine {
 
+    /** How long a request is out before progress says the run is waiting on it. */
+    static final Duration WAITING_NOTICE = Duration.ofSeconds(5);
+
     private final ChatClient client;
     private final RunLedger ledger;
     private final BatchStageRunner batch;
+    private volatile Duration waitingNotice = WAITING_NOTICE;
 
     /** A realtime run that keeps nothing beyond its outcome. */
     public RunEngine(ChatClient client) {
@@ -55,6 +60,12 @@ public final class RunEngine {
     /** A run whose stages go through the Batch API, one stage after the other. */
     public static RunEngine batch(BatchStageRunner runner, RunLedger ledger) {
         return new RunEngine(null, ledger, runner);
+    }
+
+    /** Reports requests out longer than this as waited on (5 s unless a test needs to see it sooner). */
+    public RunEngine waitingNotice(Duration notice) {
+        this.waitingNotice = notice;
+        return this;
     }
 
     public RunHandle start(RunSpec spec, RunListener listener) {
@@ -89,6 +100,8 @@ public final class RunEngine {
         private final ExecutorService pool;
         private final AtomicReference<Usage> baseUsage = new AtomicReference<>(Usage.NONE);
         private final AtomicReference<Usage> judgeUsage = new AtomicReference<>(Usage.NONE);
+        private final InFlightRequests inFlight = new InFlightRequests(waitingNotice);
+        private final List<BatchReconciliation> batchOutput = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         ActiveRun(RunSpec spec, RunListener listener) {
             this.spec = spec;
@@ -285,6 +298,7 @@ public final class RunEngine {
             over.run();
             try {
                 while (!allOver.isDone() && !ended()) {
+                    noticeWaiting();
                     try {
                         allOver.get(50, TimeUnit.MILLISECONDS);
                     } catch (java.util.concurrent.TimeoutException e) {
@@ -366,6 +380,11 @@ public final class RunEngine {
                     listener.progress(new StageProgress(stage, (int) Math.min(total, alreadyDone + completed + failed),
                             (int) failed, total, usage.get(), status));
                 }
+
+                @Override
+                public void reconciled(BatchReconciliation reconciliation) {
+                    batchOutput.add(reconciliation);
+                }
             };
             String stop = batch.run(spec.provider().baseUrl(), stage, requests, sink, this::ended);
             if (stop != null) {
@@ -380,11 +399,17 @@ public final class RunEngine {
                     if (ended()) {
                         return;
                     }
+                    noticeWaiting();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel();
             }
+        }
+
+        /** Tells the listener which requests the run has been waiting on for a while; coordinator thread only. */
+        private void noticeWaiting() {
+            inFlight.check(System.nanoTime()).ifPresent(listener::waiting);
         }
 
         /** Sends one row's request for the stage and records what came back; false when it failed. */
@@ -397,12 +422,15 @@ public final class RunEngine {
                 // Inside the try: a fault building the request is this row's error, recorded, not a lost row.
                 ChatRequest request = requestFor(stage, row);
                 key = RequestKey.of(spec.provider().baseUrl(), request);
-                ChatReply reply = client.complete(request);
+                ChatReply reply;
+                long token = inFlight.begin();
+                try {
+                    reply = client.complete(request);
+                } finally {
+                    inFlight.end(token);
+                }
                 usage.accumulateAndGet(reply.usage(), Usage::plus);
-                StageOutcome answered = StageOutcome.answered(reply);
-                updated = stage == Stage.BASE
-                        ? current.withBase(answered, normalizer.normalize(reply.content()))
-                        : current.withJudge(answered, parser.parse(reply.content()));
+                updated = withOutcome(stage, current, StageOutcome.answered(reply));
                 ok = true;
             } catch (ChatFailure failure) {
                 if (ended()) {
@@ -438,7 +466,7 @@ public final class RunEngine {
         private RunOutcome snapshot() {
             List<RowResult> results = new ArrayList<>(covered.size());
             for (int row : covered) {
-                results.add(rows.get(row));
+                results.add(rows.get(row).settled());
             }
             RunOutcome.Status status = stopReason.get() != null ? RunOutcome.Status.STOPPED
                     : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED
@@ -447,7 +475,7 @@ public final class RunEngine {
             // Promoted rows are in the judge prompt as worked examples: counting them would flatter the judge.
             results.stream().filter(r -> !spec.promoted(r.row())).forEach(r -> scored.add(r.scored()));
             return new RunOutcome(results, JudgeLoopMetrics.of(scored), baseUsage.get(), judgeUsage.get(),
-                    status, stopReason.get());
+                    status, stopReason.get(), batchOutput);
         }
 
         @Override

@@ -10,6 +10,10 @@ public interface RunListener {
 
     void rowUpdated(RowResult row);
 
+    /** Requests have been out longer than a few seconds (or no longer are: {@link Waiting#NONE}). */
+    default void waiting(Waiting waiting) {
+    }
+
     /** A listener that ignores everything, for callers that only want the outcome. */
     RunListener NONE = new RunListener() {
         @Override

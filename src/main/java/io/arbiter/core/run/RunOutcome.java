@@ -12,15 +12,33 @@ import java.util.List;
  * @param metrics    the three accuracies over {@code rows}
  * @param status     completed, cancelled by the user, or stopped by a failure that every request would hit
  * @param stopReason why the run stopped, in plain words; null unless {@code status} is STOPPED
+ * @param batchOutput how each batch stage's lines were accounted for; empty for a realtime run
  */
 public record RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage baseUsage, Usage judgeUsage,
-                         Status status, String stopReason) {
+                         Status status, String stopReason, List<BatchReconciliation> batchOutput) {
 
     /** How a run ended. */
     public enum Status { COMPLETED, CANCELLED, STOPPED }
 
     public RunOutcome {
         rows = List.copyOf(rows);
+        batchOutput = List.copyOf(batchOutput);
+    }
+
+    public RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage baseUsage, Usage judgeUsage,
+                      Status status, String stopReason) {
+        this(rows, metrics, baseUsage, judgeUsage, status, stopReason, List.of());
+    }
+
+    /** The rows this run left without an answer, and why. */
+    public Unanswered unanswered() {
+        return Unanswered.of(rows, status);
+    }
+
+    /** What the batch output held besides one answer per line, e.g. for the run message; empty when clean. */
+    public String batchProblems() {
+        return String.join("; ", batchOutput.stream().map(BatchReconciliation::describe)
+                .filter(text -> !text.isEmpty()).toList());
     }
 
     /** The part of the stage's usage answered from the response cache: tokens counted but not sent, nor paid for. */

@@ -6,6 +6,8 @@ import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageProgress;
+import io.arbiter.core.run.Unanswered;
+import io.arbiter.core.run.Waiting;
 import io.arbiter.ui.common.Coalescer;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -78,12 +80,12 @@ public final class RunViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Rows the last run left with an error; "Retry failed rows" offers itself while there are any. */
-    /** The rows the last run left failed belong to its dataset: another dataset has none to retry. */
+    /** The rows the last run left unanswered belong to its dataset: another dataset has none to retry. */
     public void forgetFailures() {
         failedRows.set(0);
     }
 
+    /** Rows the last run left without an answer; "Retry N rows" offers itself while there are any. */
     public javafx.beans.property.ReadOnlyIntegerProperty failedRowsProperty() {
         return failedRows.getReadOnlyProperty();
     }
@@ -133,7 +135,7 @@ public final class RunViewModel {
             current = null;
             running.set(false);
             message.set(describe(outcome));
-            failedRows.set(outcome.metrics().errors());
+            failedRows.set(outcome.unanswered().rows());
             finished.accept(outcome);
         }, executor.ui());
     }
@@ -173,6 +175,9 @@ public final class RunViewModel {
             StageProgress batch = judge != null && judge.batchStatus() != null ? judge : base;
             if (batch != null && batch.batchStatus() != null && running.get() && !cancelling) {
                 message.set(batchMessage(batch));
+            } else if (running.get() && !cancelling && listener.waiting != null) {
+                message.set(listener.waiting.any() ? waitingMessage(listener.waiting) : "Running…");
+                listener.waiting = null;
             }
         }
     }
@@ -182,6 +187,12 @@ public final class RunViewModel {
         String stage = p.stage() == Stage.BASE ? "Base stage" : "Judge stage";
         String failed = p.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", p.failed()) : "";
         return String.format(Locale.ROOT, "%s: batch %s, %,d/%,d%s", stage, p.batchStatus(), p.done(), p.total(), failed);
+    }
+
+    /** Says what a silent provider keeps the run waiting on, and that it will not wait for ever. */
+    static String waitingMessage(Waiting waiting) {
+        String text = waiting.describe();
+        return "Running… " + text + " (each gives up at the request timeout, set under Providers…)";
     }
 
     private static void show(StageProgress p, ReadOnlyDoubleWrapper bar, ReadOnlyStringWrapper count) {
@@ -194,13 +205,15 @@ public final class RunViewModel {
         count.set(String.format(Locale.ROOT, "%,d / %,d%s%s", p.done(), p.total(), failed, tokens));
     }
 
-    private static String describe(RunOutcome outcome) {
+    static String describe(RunOutcome outcome) {
+        Unanswered unanswered = outcome.unanswered();
+        String batch = outcome.batchProblems().isEmpty() ? "" : " Batch output: " + outcome.batchProblems() + ".";
         return switch (outcome.status()) {
-            case COMPLETED -> outcome.metrics().errors() == 0 ? "Run finished."
-                    : "Run finished; " + outcome.metrics().errors() + " rows failed after retries (see the row detail). "
-                    + "Retry sends only those: the other answers are kept.";
-            case CANCELLED -> "Run cancelled; finished rows are kept.";
-            case STOPPED -> "Run stopped: " + outcome.stopReason();
+            case COMPLETED -> (unanswered.none() ? "Run finished."
+                    : "Run completed with " + unanswered.describe(2)
+                    + ". Retry " + unanswered.rows() + " rows sends only those; the other answers are kept.") + batch;
+            case CANCELLED -> "Run cancelled; finished rows are kept." + batch;
+            case STOPPED -> "Run stopped: " + outcome.stopReason() + batch;
         };
     }
 
@@ -209,6 +222,14 @@ public final class RunViewModel {
 
         private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
         private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
+        /** The latest news of requests waited on, until the UI thread has shown it; null when there is none. */
+        private volatile Waiting waiting;
+
+        @Override
+        public void waiting(Waiting news) {
+            waiting = news;
+            coalescer.signal();
+        }
 
         @Override
         public void progress(StageProgress progress) {

@@ -265,7 +265,7 @@ public final class RunsViewModel {
                 percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
                 kappa, tokens(record.totalTokens(), summary.cachedTokens()), cost(record.costUsd()),
                 summary.displayName(), record.note() == null ? "" : record.note(),
-                summary.draft() ? "draft · " + record.status() : record.status());
+                summary.draft() ? "draft · " + summary.statusText() : summary.statusText());
     }
 
     private static PromptVersion version(RunRecord record, Map<Long, PromptVersion> versions) {

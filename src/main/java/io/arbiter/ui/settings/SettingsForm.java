@@ -31,6 +31,8 @@ public final class SettingsForm {
     final StringProperty baseOutputPrice = new SimpleStringProperty("");
     final StringProperty judgeInputPrice = new SimpleStringProperty("");
     final StringProperty judgeOutputPrice = new SimpleStringProperty("");
+    final StringProperty requestTimeout = new SimpleStringProperty("");
+    final StringProperty rowTimeout = new SimpleStringProperty("");
 
     /** Set for the offline demo, whose URL is only known once its server runs. */
     private boolean offline;
@@ -41,7 +43,7 @@ public final class SettingsForm {
     Observable[] fields() {
         return new Observable[] {name, baseUrl, apiKeyEnv, fromKeychain, baseModel, judgeModel, temperature, maxTokens, seed,
                 concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice};
+                judgeInputPrice, judgeOutputPrice, requestTimeout, rowTimeout};
     }
 
     void show(ProviderSettings s) {
@@ -64,6 +66,8 @@ public final class SettingsForm {
         baseOutputPrice.set(price(s.baseOutputPrice()));
         judgeInputPrice.set(price(s.judgeInputPrice()));
         judgeOutputPrice.set(price(s.judgeOutputPrice()));
+        requestTimeout.set(seconds(s.requestTimeoutSeconds()));
+        rowTimeout.set(seconds(s.rowTimeoutSeconds()));
     }
 
     /** The settings as typed, with the fields that are not numbers named in {@code problems}; null if any is not. */
@@ -79,6 +83,8 @@ public final class SettingsForm {
         Double bo = optionalPrice(baseOutputPrice.get(), problems);
         Double ji = optionalPrice(judgeInputPrice.get(), problems);
         Double jo = optionalPrice(judgeOutputPrice.get(), problems);
+        Double requestSeconds = optionalSeconds(requestTimeout.get(), "Request timeout", problems);
+        Double rowSeconds = optionalSeconds(rowTimeout.get(), "Row timeout", problems);
         if (problems.size() > before.size()) {
             return null;
         }
@@ -91,7 +97,32 @@ public final class SettingsForm {
         String entry = fromKeychain.get() ? keychainEntry : null;
         return new ProviderSettings(strip(name.get()), offline ? null : strip(baseUrl.get()), variable,
                 strip(baseModel.get()), strip(judgeModel.get()), temp, max, seedValue, conc, rpm, tpm, hasBatchApi.get(),
-                bi, bo, ji, jo, entry);
+                bi, bo, ji, jo, entry, requestSeconds, rowSeconds);
+    }
+
+    /** Seconds, or null (the default) when left empty. */
+    private static Double optionalSeconds(String text, String what, List<String> problems) {
+        String t = strip(text);
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(t.replace(',', '.'));
+            if (value > 0 && !Double.isInfinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        problems.add(what + " is a number of seconds above 0, such as 120; leave it empty for the default.");
+        return null;
+    }
+
+    private static String seconds(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) ? Long.toString(value.longValue()) : Double.toString(value);
     }
 
     private static double decimal(String text, String what, List<String> problems, double fallback) {

@@ -70,6 +70,8 @@ public final class SettingsView {
     @FXML private TextField settingsConcurrencyField;
     @FXML private TextField settingsRpmField;
     @FXML private TextField settingsTpmField;
+    @FXML private TextField settingsRequestTimeoutField;
+    @FXML private TextField settingsRowTimeoutField;
     @FXML private CheckBox settingsBatchCheck;
     @FXML private TextField settingsBaseInputPriceField;
     @FXML private TextField settingsBaseOutputPriceField;
@@ -182,6 +184,8 @@ public final class SettingsView {
         bindText(settingsBaseOutputPriceField, form.baseOutputPrice);
         bindText(settingsJudgeInputPriceField, form.judgeInputPrice);
         bindText(settingsJudgeOutputPriceField, form.judgeOutputPrice);
+        bindText(settingsRequestTimeoutField, form.requestTimeout);
+        bindText(settingsRowTimeoutField, form.rowTimeout);
         settingsBatchCheck.selectedProperty().bindBidirectional(form.hasBatchApi);
         bindModel(settingsBaseModelBox, form.baseModel);
         bindModel(settingsJudgeModelBox, form.judgeModel);

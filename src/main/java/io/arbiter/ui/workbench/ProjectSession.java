@@ -228,7 +228,8 @@ final class ProjectSession {
         // The offline server's port is gone with this session; "offline" is what a headless re-run starts anew.
         project.saveProvider(!OFFLINE.equals(cacheIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE,
                 profile.apiKeyEnv(), profile.baseModel(), profile.judgeModel(), profile.temperature(),
-                profile.maxTokens(), profile.concurrency(), profile.keychainEntry(), profile.prices()));
+                profile.maxTokens(), profile.concurrency(), profile.keychainEntry(), profile.prices(),
+                profile.timeouts()));
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);

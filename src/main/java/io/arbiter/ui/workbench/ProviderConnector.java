@@ -20,7 +20,8 @@ final class ProviderConnector implements AutoCloseable {
         String url = settings.offline() ? offlineUrl() : settings.baseUrl();
         ProviderProfile saved = settings.profile(url);
         return new ProviderProfile(saved.name(), url, saved.apiKeyEnv(), baseModel.strip(), judgeModel.strip(),
-                saved.temperature(), saved.maxTokens(), concurrency, saved.keychainEntry(), saved.prices());
+                saved.temperature(), saved.maxTokens(), concurrency, saved.keychainEntry(), saved.prices(),
+                saved.timeouts());
     }
 
     /** The embedded server's API root, started the first time it is asked for. */

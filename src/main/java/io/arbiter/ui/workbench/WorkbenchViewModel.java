@@ -476,7 +476,7 @@ public final class WorkbenchViewModel {
                 base == null || base.isBlank() ? profile.baseModel() : base.strip(),
                 judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
                 profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get(),
-                profile.keychainEntry(), profile.prices()); // where the key is kept, never the key
+                profile.keychainEntry(), profile.prices(), profile.timeouts()); // where the key is kept, never the key
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
@@ -796,7 +796,8 @@ public final class WorkbenchViewModel {
                         recording == null ? null : recording.ledger());
                 return new Prepared(spec, launch.engine(), launch.client()::close, null, recording);
             }
-            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile), RetryPolicy.DEFAULT, limits);
+            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile),
+                    RetryPolicy.DEFAULT.with(profile.timeouts()), limits);
             CachingChatClient cached = new CachingChatClient(retrying, cache, cacheIdentity);
             RunLedger ledger = recording == null ? RunLedger.NONE : recording.ledger();
             return new Prepared(spec, new RunEngine(cached, ledger), cached::close, cached, recording);

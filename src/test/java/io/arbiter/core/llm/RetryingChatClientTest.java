@@ -144,6 +144,68 @@ class RetryingChatClientTest {
         assertEquals(Duration.ofSeconds(3), time.elapsed());
     }
 
+    @Test
+    void aRetryThatCannotFitInTheRowsBudgetIsNotSentAndTheErrorNamesBothSettings() {
+        Timeouts timeouts = new Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(180));
+        List<Duration> limits = new java.util.ArrayList<>();
+        ChatClient silent = new LimitedAttempts() {
+            @Override
+            public ChatReply complete(ChatRequest request, Duration timeout) throws ChatFailure {
+                limits.add(timeout);
+                time.advance(timeout); // the server never answers: the whole limit goes by
+                throw ChatFailure.timedOut("No answer within " + Timeouts.words(timeout), null);
+            }
+        };
+        RetryingChatClient client = new RetryingChatClient(silent, POLICY.with(timeouts), null, time, () -> 0.0, time);
+
+        ChatFailure failure = assertThrows(ChatFailure.class, () -> client.complete(REQUEST));
+
+        // 120 s gone; 60 s left would allow a retry of at most 60 s, which is at least the 10 s minimum: sent.
+        // Then 0 s left: no third attempt.
+        assertEquals(List.of(Duration.ofSeconds(120), Duration.ofSeconds(60)), limits);
+        assertTrue(time.elapsed().compareTo(timeouts.row()) <= 0, "the row ended within its budget: " + time.elapsed());
+        assertTrue(failure.getMessage().contains("row's time budget of 180 s")
+                && failure.getMessage().contains("--row-timeout"), failure.getMessage());
+    }
+
+    @Test
+    void quickFailuresAreRetriedInsideTheBudgetEachGivenWhatIsLeft() throws ChatFailure {
+        Timeouts timeouts = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(45));
+        List<Duration> limits = new java.util.ArrayList<>();
+        ScriptedChatClient script = new ScriptedChatClient().then(status(503)).then(OK);
+        ChatClient recording = new LimitedAttempts() {
+            @Override
+            public ChatReply complete(ChatRequest request, Duration timeout) throws ChatFailure {
+                limits.add(timeout);
+                time.advance(Duration.ofSeconds(20));
+                return script.complete(request);
+            }
+        };
+        RetryingChatClient client = new RetryingChatClient(recording, POLICY.with(timeouts), null, time, () -> 0.0, time);
+
+        assertSame(OK, client.complete(REQUEST));
+
+        // The first attempt may take the whole request timeout; the retry only the 25 s left of the row's 45.
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(25)), limits);
+    }
+
+    /** A client that must be called with each attempt's time limit, as the retrying client does. */
+    private abstract static class LimitedAttempts implements ChatClient {
+        @Override
+        public ChatReply complete(ChatRequest request) {
+            throw new AssertionError("the retrying client passes each attempt its time limit");
+        }
+
+        @Override
+        public List<String> models() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private RetryingChatClient client(ChatClient fake, double random) {
         return new RetryingChatClient(fake, POLICY, null, time, () -> random);
     }

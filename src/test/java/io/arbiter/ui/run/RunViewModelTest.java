@@ -101,21 +101,37 @@ class RunViewModelTest {
     }
 
     @Test
-    void completedRunWithFailedRowsSaysHowMany() {
+    void completedRunWithUnansweredRowsSaysHowManyAndWhy() {
         start();
         JudgeLoopMetrics withErrors = JudgeLoopMetrics.of(List.of(
                 new ScoredRow(List.of("Drama"), null, null, true),
                 new ScoredRow(List.of("Crime"), null, null, true)));
+        String noLine = "The provider returned no output line for this request";
+        List<RowResult> rows = List.of(
+                RowResult.pending(0, List.of("Drama")).withBase(StageOutcome.failed(noLine), null),
+                RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed(noLine), null));
 
-        run.outcome.complete(new RunOutcome(List.of(), withErrors, Usage.NONE, Usage.NONE,
+        run.outcome.complete(new RunOutcome(rows, withErrors, Usage.NONE, Usage.NONE,
                 RunOutcome.Status.COMPLETED, null));
 
-        assertEquals("Run finished; 2 rows failed after retries (see the row detail). "
-                + "Retry sends only those: the other answers are kept.", model.messageProperty().get());
-        assertEquals(2, model.failedRowsProperty().get(), "Retry failed rows offers itself for the two");
+        assertEquals("Run completed with 2 rows unanswered: 2 × base: " + noLine + ". "
+                + "Retry 2 rows sends only those; the other answers are kept.", model.messageProperty().get());
+        assertEquals(2, model.failedRowsProperty().get(), "Retry 2 rows offers itself for the two");
 
         model.start(new FakeRun(), rowsSeen::addAll, finished::add);
         assertEquals(0, model.failedRowsProperty().get(), "a new run starts with nothing to retry");
+    }
+
+    @Test
+    void requestsOutForAWhileAreSaidAndTheLineClearsWhenTheyAnswer() {
+        start();
+
+        run.listener.waiting(new io.arbiter.core.run.Waiting(16, java.time.Duration.ofSeconds(45)));
+        assertTrue(model.messageProperty().get().startsWith("Running… waiting on 16 requests, longest 45 s"),
+                model.messageProperty().get());
+
+        run.listener.waiting(io.arbiter.core.run.Waiting.NONE);
+        assertEquals("Running…", model.messageProperty().get());
     }
 
     @Test
