@@ -100,11 +100,9 @@ class OfflineServerHttpTest {
     }
 
     @Test
-    void closeStopsListeningPromptly() {
+    void closeStopsListening() {
         URI models = uri("/models");
-        long started = System.nanoTime();
         server.close();
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 3000);
         assertThrows(IOException.class, () -> send(HttpRequest.newBuilder(models).GET().build()));
     }
 

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,14 +105,14 @@ class BatchRunTest {
                 .start()) {
             RunSpec spec = MovieRuns.spec(MovieRuns.movies(500), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
-            AtomicBoolean progressed = new AtomicBoolean();
+            CountDownLatch progressed = new CountDownLatch(1);
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
                 RunHandle handle = RunEngine.batch(new BatchStageRunner(client, ledger, 5, null, POLL, dir), ledger)
                         .start(spec, new RunListener() {
                             @Override
                             public void progress(StageProgress p) {
                                 if (p.done() > 10) {
-                                    progressed.set(true);
+                                    progressed.countDown();
                                 }
                             }
 
@@ -120,10 +120,7 @@ class BatchRunTest {
                             public void rowUpdated(RowResult row) {
                             }
                         });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!progressed.get() && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                assertTrue(progressed.await(30, TimeUnit.SECONDS), "the batch answered some lines");
                 handle.cancel();
                 RunOutcome outcome = handle.outcome().get(10, TimeUnit.SECONDS);
                 assertEquals(RunOutcome.Status.CANCELLED, outcome.status());

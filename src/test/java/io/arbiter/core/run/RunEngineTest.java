@@ -204,10 +204,11 @@ class RunEngineTest {
     @Test
     void cancelReturnsPromptlyAndKeepsFinishedRows() throws Exception {
         CountDownLatch fiveRecorded = new CountDownLatch(5);
+        CountDownLatch testOver = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
         ScriptedClient client = new ScriptedClient(request -> {
             if (answered.incrementAndGet() > 5) {
-                Thread.sleep(10_000); // a slow provider: Cancel must not wait for it
+                testOver.await(); // a provider that does not answer: Cancel must not wait for it
             }
             return "A";
         });
@@ -222,11 +223,11 @@ class RunEngineTest {
             }
         };
         RunHandle handle = new RunEngine(client).start(spec(dataset(repeat("A", 100)), 1), countRows);
-        assertTrue(fiveRecorded.await(5, TimeUnit.SECONDS));
-        long before = System.nanoTime();
+        assertTrue(fiveRecorded.await(30, TimeUnit.SECONDS));
         handle.cancel();
-        RunOutcome outcome = handle.outcome().get(2, TimeUnit.SECONDS);
-        assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(2));
+        // The provider never answers the requests in flight, so the run ending at all shows Cancel did not wait.
+        RunOutcome outcome = handle.outcome().get(30, TimeUnit.SECONDS);
+        testOver.countDown();
         assertEquals(RunOutcome.Status.CANCELLED, outcome.status());
         // A row's judge request may go out among the base requests, so the five are counted over both stages.
         long kept = outcome.rows().stream().filter(r -> r.base().answered()).count()

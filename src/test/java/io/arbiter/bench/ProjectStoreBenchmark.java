@@ -1,6 +1,8 @@
-package io.arbiter.core.store;
+package io.arbiter.bench;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * How many responses a second the project file takes: from many worker threads one at a time (realtime
  * runs, group commit) and in chunks from one thread (batch output). A main, not a test: timings are reported,
- * not asserted. Run: java -cp target/classes:target/test-classes:$(deps) io.arbiter.core.store.ProjectStoreBenchmark
+ * not asserted. Run: java -cp target/classes:target/test-classes:$(deps) io.arbiter.bench.ProjectStoreBenchmark
  */
 public final class ProjectStoreBenchmark {
 
