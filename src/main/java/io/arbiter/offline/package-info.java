@@ -1,0 +1,6 @@
+/**
+ * The embedded OpenAI-compatible server on 127.0.0.1: models, chat completions, files and batches, answered by a small
+ * deterministic demo classifier (not an LLM), with fault plans that make every failure path testable and counters
+ * that let tests prove nothing was lost or paid twice. Never imports the UI or the CLI.
+ */
+package io.arbiter.offline;
