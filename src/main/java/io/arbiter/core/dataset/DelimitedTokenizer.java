@@ -81,9 +81,12 @@ final class DelimitedTokenizer {
         return line;
     }
 
-    /** An empty line: one unquoted empty cell. */
+    /**
+     * An empty line, or one of only spaces and tabs: one unquoted blank cell. Such a line is no row (a last line of
+     * spaces left by an editor would otherwise be a one-cell ragged row); a quoted blank cell still is one.
+     */
     boolean isBlank() {
-        return count == 1 && !quotedAny && fields[0].isEmpty();
+        return count == 1 && !quotedAny && fields[0].isBlank();
     }
 
     /** Reads the next record; false at the end of the input. */
