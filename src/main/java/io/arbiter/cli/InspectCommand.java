@@ -62,6 +62,7 @@ final class InspectCommand implements Callable<Integer> {
         node.put("format", s.format().name().toLowerCase(Locale.ROOT));
         node.put("encoding", s.encoding().name());
         node.put("delimiter", String.valueOf(s.delimiter()));
+        node.put("sep_line", result.sepLine() != null);
         node.put("quote", String.valueOf(s.quote()));
         node.put("line_ending", s.lineEnding().name());
         node.put("header", s.header());
@@ -83,6 +84,8 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("format        %s%n", s.format().describe());
         out.printf("encoding      %s%n", s.encoding().name());
         out.printf("delimiter     %s%n", ImportSettings.describe(s.delimiter()));
+        out.printf("sep line      %s%n", result.sepLine() == null ? "none"
+                : "sep=" + (result.sepLine() == '\t' ? "\\t" : result.sepLine()) + " (Excel's first line naming the delimiter; not a row)");
         out.printf("quote         %s%n", s.quote());
         out.printf("line ending   %s (%s)%n", s.lineEnding(), s.lineEnding().escaped());
         out.printf("header        %s%n", s.header() ? "yes" : "no (columns are numbered)");

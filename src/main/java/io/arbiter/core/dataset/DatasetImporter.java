@@ -261,12 +261,14 @@ public final class DatasetImporter {
                 reader.addSkipped(bom);
                 total = source.size();
                 int expected = expectedRows(sample, length, next < 0);
+                Character sepLine = resolved.format() == FileFormat.DELIMITED
+                        ? SettingsDetector.sepLine(sample, length, resolved.encoding()) : null;
                 ColumnStore store = resolved.format() == FileFormat.DELIMITED
-                        ? readDelimited(resolved, expected) : readJson(resolved.format(), expected);
+                        ? readDelimited(resolved, sepLine, expected) : readJson(resolved.format(), expected);
                 progress.update(reader.bytesRead(), total, store.size());
                 Dataset dataset = store.toDataset(shortName(source.name()), source.path());
                 long skipped = Math.min(ragged, Integer.MAX_VALUE);
-                return new ImportResult(dataset, resolved, problems, (int) skipped, ragged);
+                return new ImportResult(dataset, resolved, problems, (int) skipped, ragged, sepLine);
             } catch (DecodingReader.MalformedBytesException e) {
                 throw new EncodingMismatch(Math.max(1, currentLine()), "UTF-8");
             } catch (ClosedByInterruptException e) {
@@ -308,17 +310,21 @@ public final class DatasetImporter {
             return (int) Math.min(Integer.MAX_VALUE - 16, total * lines / length + lines / 16 + 16);
         }
 
-        private ColumnStore readDelimited(ImportSettings settings, int expected)
+        private ColumnStore readDelimited(ImportSettings settings, Character sepLine, int expected)
                 throws IOException, DatasetException {
             ColumnStore store = new ColumnStore(List.of(), expected);
             tokenizer = new DelimitedTokenizer(reader, settings.delimiter(), settings.quote(), store::cell);
             try {
+                if (sepLine != null) {
+                    tokenizer.skipLine();
+                }
                 boolean found;
                 while ((found = tokenizer.next()) && tokenizer.isBlank()) {
                     // leading blank lines
                 }
                 if (!found) {
-                    throw new DatasetException(source.name() + ": the file is empty");
+                    throw new DatasetException(source.name() + (sepLine == null ? ": the file is empty"
+                            : ": has only Excel's sep=" + sepLine + " line, no header or rows"));
                 }
                 String[] first = Arrays.copyOf(tokenizer.fields(), tokenizer.count());
                 long headerLine = tokenizer.recordLine();

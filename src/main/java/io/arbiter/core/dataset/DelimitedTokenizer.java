@@ -197,6 +197,21 @@ final class DelimitedTokenizer {
         }
     }
 
+    /** Skips the rest of the current physical line and its ending (Excel's sep= line); false if the input ends first. */
+    boolean skipLine() throws IOException {
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return false;
+            }
+            char c = buf[pos];
+            if (c == '\n' || c == '\r') {
+                endLine();
+                return true;
+            }
+            pos++;
+        }
+    }
+
     private void endLine() throws IOException {
         char c = buf[pos++];
         line++;

@@ -123,9 +123,49 @@ final class SettingsDetector {
             char delimiter = given.delimiter() != null ? given.delimiter() : ',';
             return new ImportSettings(format, encoding, delimiter, quote, lineEnding, given.header() != null ? given.header() : true);
         }
-        char delimiter = given.delimiter() != null ? given.delimiter() : guessDelimiter(text, quote, fileName);
+        Character named = sepLine(text);
+        if (named != null) {
+            text = afterFirstLine(text); // Excel's sep= line is neither the header nor a row
+        }
+        char delimiter = given.delimiter() != null ? given.delimiter()
+                : named != null ? named : guessDelimiter(text, quote, fileName);
         boolean header = given.header() != null ? given.header() : looksLikeHeader(records(text, delimiter, quote));
         return new ImportSettings(format, encoding, delimiter, quote, lineEnding, header);
+    }
+
+    /**
+     * The delimiter named by Excel's "sep=X" first line (any one character; a written-out \t is a tab too), or null
+     * when the text does not start with one.
+     */
+    static Character sepLine(String text) {
+        String first = text.substring(0, lineEnd(text));
+        if (first.length() < 5 || !first.regionMatches(true, 0, "sep=", 0, 4)) {
+            return null;
+        }
+        String rest = first.substring(4);
+        if (rest.length() == 1) {
+            return rest.charAt(0);
+        }
+        String trimmed = rest.strip(); // "sep=; " from a hand-edited file
+        if (trimmed.length() == 1) {
+            return trimmed.charAt(0);
+        }
+        return trimmed.equals("\\t") ? '\t' : null;
+    }
+
+    /** {@link #sepLine(String)} of the start of a sample, decoded in {@code encoding} past its byte order mark. */
+    static Character sepLine(byte[] sample, int length, Charset encoding) {
+        int bom = bomLength(sample, length, encoding);
+        String start = decodeLeniently(sample, bom, Math.min(length - bom, 64), encoding);
+        return sepLine(start.startsWith("\uFEFF") ? start.substring(1) : start);
+    }
+
+    private static String afterFirstLine(String text) {
+        int end = lineEnd(text);
+        if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+            end++;
+        }
+        return end < text.length() ? text.substring(end + 1) : "";
     }
 
     private static Charset guessEncoding(byte[] sample, int length, boolean complete) {
