@@ -73,7 +73,7 @@ final class JsonRows {
             try {
                 node = wholeLine.readTree(text);
             } catch (JsonProcessingException e) {
-                listener.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "not valid JSON (" + e.getOriginalMessage() + ")");
+                listener.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "not valid JSON (" + messageOf(e) + ")");
                 continue;
             }
             if (!node.isObject()) {
@@ -127,8 +127,8 @@ final class JsonRows {
                     listener.rowsRead(store.size());
                 }
             }
-            if (token == JsonToken.END_ARRAY && parser.nextToken() != null) {
-                line = lineOf(parser.currentTokenLocation());
+            if (token == JsonToken.END_ARRAY && !nothingFollows(parser)) {
+                line = lineOf(parser.currentLocation());
                 throw new DatasetException(name + ", line " + line + ": more JSON after the array's closing ]; "
                         + "a JSON array file holds one array");
             }
@@ -136,12 +136,32 @@ final class JsonRows {
             if (e.getLocation() != null) {
                 line = lineOf(e.getLocation());
             }
-            throw new DatasetException(name + ", line " + line + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new DatasetException(name + ", line " + line + ": not valid JSON (" + messageOf(e) + ")");
         }
         if (store.size() == 0 && nonObjects > 0) {
             throw new DatasetException(name + ": a JSON array of " + firstNonObject + "s, not of objects; each row "
                     + "must be a JSON object such as {\"text\": \"…\", \"label\": \"…\"}");
         }
+    }
+
+    /** Blanks, or the end: anything else after the array, even a stray ], is more JSON. */
+    private static boolean nothingFollows(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() == null;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Jackson's message without the parser's description of its source, which means nothing to the user. */
+    private static String messageOf(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int source = message.indexOf("[Source:");
+        if (source < 0) {
+            return message;
+        }
+        int cut = message.lastIndexOf(" (", source);
+        return message.substring(0, cut > 0 ? cut : source).strip();
     }
 
     private static long lineOf(JsonLocation location) {

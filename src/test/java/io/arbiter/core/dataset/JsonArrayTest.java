@@ -150,6 +150,9 @@ class JsonArrayTest {
         assertTrue(message(badComma).startsWith(badComma + ", line 3: not valid JSON ("), message(badComma));
         assertEquals(twoArrays + ", line 4: more JSON after the array's closing ]; a JSON array file holds one array",
                 message(twoArrays));
+        Path strayBracket = write("stray.json", "[{\"a\": 1}]]", StandardCharsets.UTF_8);
+        assertEquals(strayBracket + ", line 1: more JSON after the array's closing ]; a JSON array file holds one array",
+                message(strayBracket));
     }
 
     @Test
