@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.DatasetException;
 import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportProblem;
-import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
 import java.io.IOException;
@@ -42,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImportResult result;
         try {
-            result = DatasetImporter.read(file, options.settings(), ImportProgress.NONE, () -> false);
+            result = DatasetImporter.inspect(file, options.settings());
         } catch (DatasetException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -63,6 +62,7 @@ final class InspectCommand implements Callable<Integer> {
         node.put("format", s.format().name().toLowerCase(Locale.ROOT));
         node.put("encoding", s.encoding().name());
         node.put("delimiter", String.valueOf(s.delimiter()));
+        node.put("sep_line", result.sepLine() != null);
         node.put("quote", String.valueOf(s.quote()));
         node.put("line_ending", s.lineEnding().name());
         node.put("header", s.header());
@@ -81,9 +81,11 @@ final class InspectCommand implements Callable<Integer> {
     private void printText(ImportResult result, PrintWriter out) {
         ImportSettings s = result.resolved();
         out.printf("file          %s%n", file);
-        out.printf("format        %s%n", s.format() == io.arbiter.core.dataset.FileFormat.JSON_LINES ? "JSON Lines" : "delimited text");
+        out.printf("format        %s%n", s.format().describe());
         out.printf("encoding      %s%n", s.encoding().name());
         out.printf("delimiter     %s%n", ImportSettings.describe(s.delimiter()));
+        out.printf("sep line      %s%n", result.sepLine() == null ? "none"
+                : "sep=" + (result.sepLine() == '\t' ? "\\t" : result.sepLine()) + " (Excel's first line naming the delimiter; not a row)");
         out.printf("quote         %s%n", s.quote());
         out.printf("line ending   %s (%s)%n", s.lineEnding(), s.lineEnding().escaped());
         out.printf("header        %s%n", s.header() ? "yes" : "no (columns are numbered)");

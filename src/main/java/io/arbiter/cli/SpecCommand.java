@@ -67,8 +67,9 @@ abstract class SpecCommand {
     @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
     boolean skipRagged;
 
-    @Option(names = "--input-column", split = ",",
-            description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part.")
+    @Option(names = "--input-column", paramLabel = "COLUMN[,COLUMN]",
+            description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part. "
+                    + "Repeat the flag or separate names with commas; a name that holds a comma goes in double quotes: '\"Title, original\"'.")
     List<String> inputColumns;
 
     @Option(names = "--truth-column", description = "Ground-truth column; without it only the judge's figures are computed.")
@@ -203,8 +204,10 @@ abstract class SpecCommand {
             }
         }
         Dataset rows = readDataset(stderr);
-        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), sha256(dataset),
-                new ColumnMapping(inputColumns, truthColumn, truthSeparator),
+        // Read against the columns, not split blindly: a column's name may hold a comma.
+        ColumnMapping mapping = new ColumnMapping(ColumnNames.list("Input column", "--input-column", inputColumns, rows),
+                ColumnNames.one("Truth column", "--truth-column", truthColumn, rows), truthSeparator);
+        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), sha256(dataset), mapping,
                 readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
     }
 

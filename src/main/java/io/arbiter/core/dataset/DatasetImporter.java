@@ -1,9 +1,5 @@
 package io.arbiter.core.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -88,10 +80,24 @@ public final class DatasetImporter {
         return read(fileSource(file), settings, progress, cancelled, Integer.MAX_VALUE);
     }
 
+    /**
+     * Reads the whole file to report what it holds: a file with a header and no rows, a JSON Lines file with none, or
+     * one whose every row is ragged gives a result with 0 rows (and its columns, and its problems) instead of an error.
+     * Every other read refuses such a file, because nothing can be run on it.
+     */
+    public static ImportResult inspect(Path file, ImportSettings settings) throws DatasetException {
+        return read(fileSource(file), settings, ImportProgress.NONE, () -> false, Integer.MAX_VALUE, false);
+    }
+
     static ImportResult read(Source source, ImportSettings settings, ImportProgress progress, BooleanSupplier cancelled,
                              int maxRows) throws DatasetException {
+        return read(source, settings, progress, cancelled, maxRows, true);
+    }
+
+    private static ImportResult read(Source source, ImportSettings settings, ImportProgress progress,
+                                     BooleanSupplier cancelled, int maxRows, boolean rowsRequired) throws DatasetException {
         try {
-            return new Run(source, settings, progress, cancelled, maxRows, List.of()).read();
+            return new Run(source, settings, progress, cancelled, maxRows, rowsRequired, List.of()).read();
         } catch (EncodingMismatch e) {
             if (settings.encoding() != null || !source.reopenable()) {
                 throw new DatasetException(source.name() + ", line " + e.line + ": the bytes here are not valid "
@@ -101,7 +107,7 @@ public final class DatasetImporter {
                     "bytes that are not valid " + e.encoding + "; the file was read as windows-1252");
             try {
                 return new Run(source, settings.withEncoding(SettingsDetector.WINDOWS_1252), progress, cancelled, maxRows,
-                        List.of(fallback)).read();
+                        rowsRequired, List.of(fallback)).read();
             } catch (EncodingMismatch again) {
                 throw new IllegalStateException("windows-1252 decoding does not fail", again);
             }
@@ -175,9 +181,6 @@ public final class DatasetImporter {
 
     private static ImportSettings resolve(Source source, byte[] sample, int length, boolean complete, ImportSettings given)
             throws DatasetException {
-        if (length == 0) {
-            throw new DatasetException(source.name() + ": the file is empty");
-        }
         String fileName = source.path() != null && source.path().getFileName() != null
                 ? source.path().getFileName().toString() : source.name();
         try {
@@ -223,21 +226,23 @@ public final class DatasetImporter {
         private final ImportProgress progress;
         private final BooleanSupplier cancelled;
         private final int maxRows;
+        private final boolean rowsRequired;
         private final List<ImportProblem> problems;
         private long ragged;
         private long total = -1;
         private long lastProgress;
         private DecodingReader reader;
         private DelimitedTokenizer tokenizer;
-        private long jsonLine;
+        private JsonRows json;
 
         Run(Source source, ImportSettings given, ImportProgress progress, BooleanSupplier cancelled, int maxRows,
-            List<ImportProblem> earlier) {
+            boolean rowsRequired, List<ImportProblem> earlier) {
             this.source = source;
             this.given = given;
             this.progress = progress;
             this.cancelled = cancelled;
             this.maxRows = maxRows;
+            this.rowsRequired = rowsRequired;
             this.problems = new ArrayList<>(earlier);
         }
 
@@ -256,12 +261,14 @@ public final class DatasetImporter {
                 reader.addSkipped(bom);
                 total = source.size();
                 int expected = expectedRows(sample, length, next < 0);
-                ColumnStore store = resolved.format() == FileFormat.JSON_LINES
-                        ? readJsonLines(expected) : readDelimited(resolved, expected);
+                Character sepLine = resolved.format() == FileFormat.DELIMITED
+                        ? SettingsDetector.sepLine(sample, length, resolved.encoding()) : null;
+                ColumnStore store = resolved.format() == FileFormat.DELIMITED
+                        ? readDelimited(resolved, sepLine, expected) : readJson(resolved.format(), expected);
                 progress.update(reader.bytesRead(), total, store.size());
                 Dataset dataset = store.toDataset(shortName(source.name()), source.path());
                 long skipped = Math.min(ragged, Integer.MAX_VALUE);
-                return new ImportResult(dataset, resolved, problems, (int) skipped, ragged);
+                return new ImportResult(dataset, resolved, problems, (int) skipped, ragged, sepLine);
             } catch (DecodingReader.MalformedBytesException e) {
                 throw new EncodingMismatch(Math.max(1, currentLine()), "UTF-8");
             } catch (ClosedByInterruptException e) {
@@ -272,7 +279,7 @@ public final class DatasetImporter {
         }
 
         private void checkCharacters(ImportSettings s) throws DatasetException {
-            if (s.format() == FileFormat.JSON_LINES) {
+            if (s.format() != FileFormat.DELIMITED) {
                 return;
             }
             char d = s.delimiter();
@@ -284,7 +291,7 @@ public final class DatasetImporter {
         }
 
         private long currentLine() {
-            return tokenizer != null ? tokenizer.line() : jsonLine;
+            return tokenizer != null ? tokenizer.line() : json != null ? json.line() : 0;
         }
 
         private int expectedRows(byte[] sample, int length, boolean complete) {
@@ -303,17 +310,21 @@ public final class DatasetImporter {
             return (int) Math.min(Integer.MAX_VALUE - 16, total * lines / length + lines / 16 + 16);
         }
 
-        private ColumnStore readDelimited(ImportSettings settings, int expected)
+        private ColumnStore readDelimited(ImportSettings settings, Character sepLine, int expected)
                 throws IOException, DatasetException {
             ColumnStore store = new ColumnStore(List.of(), expected);
             tokenizer = new DelimitedTokenizer(reader, settings.delimiter(), settings.quote(), store::cell);
             try {
+                if (sepLine != null) {
+                    tokenizer.skipLine();
+                }
                 boolean found;
                 while ((found = tokenizer.next()) && tokenizer.isBlank()) {
                     // leading blank lines
                 }
                 if (!found) {
-                    throw new DatasetException(source.name() + ": the file is empty");
+                    throw new DatasetException(source.name() + (sepLine == null ? ": the file is empty"
+                            : ": has only Excel's sep=" + sepLine + " line, no header or rows"));
                 }
                 String[] first = Arrays.copyOf(tokenizer.fields(), tokenizer.count());
                 long headerLine = tokenizer.recordLine();
@@ -340,7 +351,7 @@ public final class DatasetImporter {
                 throw new DatasetException(source.name() + ", line " + e.line + ": " + e.getMessage());
             }
             tick(store.size()); // a Cancel after the last periodic check still counts
-            requireRows(store, settings.header());
+            requireRows(store, settings.header() ? "has a header but no rows" : "the file is empty");
             return store;
         }
 
@@ -359,8 +370,9 @@ public final class DatasetImporter {
             }
         }
 
-        private void requireRows(ColumnStore store, boolean header) throws DatasetException {
-            if (store.size() > 0) {
+        /** A read that must give rows (every one but {@link #inspect}'s) ends here when there are none. */
+        private void requireRows(ColumnStore store, String noRows) throws DatasetException {
+            if (store.size() > 0 || !rowsRequired) {
                 return;
             }
             if (ragged > 0) {
@@ -369,7 +381,7 @@ public final class DatasetImporter {
                 throw new DatasetException(source.name() + ", line " + first.line() + ": " + first.message()
                         + "; no row of the file could be read (" + ragged + " left out)");
             }
-            throw new DatasetException(source.name() + (header ? ": has a header but no rows" : ": the file is empty"));
+            throw new DatasetException(source.name() + ": " + noRows);
         }
 
         private void tick(long rows) {
@@ -420,67 +432,27 @@ public final class DatasetImporter {
             return names;
         }
 
-        private ColumnStore readJsonLines(int expected) throws IOException, DatasetException {
+        private ColumnStore readJson(FileFormat format, int expected) throws IOException, DatasetException {
             ColumnStore store = new ColumnStore(List.of(), expected);
-            Map<String, Integer> columnOf = new HashMap<>();
-            ObjectMapper mapper = new ObjectMapper();
-            BufferedReader lines = new BufferedReader(reader, 1 << 16);
-            String[] row = new String[16];
-            String text;
-            int sinceCheck = 0;
-            while (store.size() < maxRows && (text = lines.readLine()) != null) {
-                jsonLine++;
-                if (text.isBlank()) {
-                    continue;
+            json = new JsonRows(source.name(), store, new JsonRows.Listener() {
+                @Override
+                public void leftOut(long line, ImportProblem.Kind kind, String message) {
+                    ragged(line, kind, message);
                 }
-                JsonNode node;
-                try {
-                    node = mapper.readTree(text);
-                } catch (JsonProcessingException e) {
-                    ragged(jsonLine, ImportProblem.Kind.NOT_AN_OBJECT, "not valid JSON (" + e.getOriginalMessage() + ")");
-                    continue;
+
+                @Override
+                public void rowsRead(long rows) {
+                    tick(rows);
                 }
-                if (!node.isObject()) {
-                    ragged(jsonLine, ImportProblem.Kind.NOT_AN_OBJECT,
-                            "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
-                    continue;
-                }
-                Arrays.fill(row, null);
-                row = flatten(node, "", row, store, columnOf);
-                store.addSparseRow(row, row.length);
-                if (++sinceCheck == CHECK_EVERY_ROWS) {
-                    sinceCheck = 0;
-                    tick(store.size());
-                }
+            });
+            if (format == FileFormat.JSON_ARRAY) {
+                json.readArray(reader, maxRows);
+            } else {
+                json.readLines(reader, maxRows);
             }
             tick(store.size());
-            requireRows(store, true);
+            requireRows(store, format == FileFormat.JSON_ARRAY ? "the JSON array is empty; it has no rows" : "the file is empty");
             return store;
-        }
-
-        /** Nested objects become "a.b" columns; arrays and other values their compact JSON text. */
-        private static String[] flatten(JsonNode node, String prefix, String[] row, ColumnStore store, Map<String, Integer> columnOf) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-                JsonNode value = field.getValue();
-                if (value.isObject() && value.size() > 0) {
-                    row = flatten(value, key, row, store, columnOf);
-                    continue;
-                }
-                Integer column = columnOf.get(key);
-                if (column == null) {
-                    column = store.addColumn(key);
-                    columnOf.put(key, column);
-                }
-                if (column >= row.length) {
-                    row = Arrays.copyOf(row, Math.max(row.length * 2, column + 1));
-                }
-                String text = value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
-                row[column] = store.cell(column, text);
-            }
-            return row;
         }
     }
 }

@@ -26,7 +26,7 @@ final class DecodingReader extends Reader {
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private boolean endOfInput;
-    private boolean flushed;
+    private boolean flushing;
     private boolean malformedPending;
     private long bytesRead;
 
@@ -56,6 +56,11 @@ final class DecodingReader extends Reader {
             return 0;
         }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+        if (flushing) {
+            // Callers read again after -1 (BufferedReader.readLine does when the last line has no line break); a
+            // decoder that has been flushed must not decode again, so the end is answered from the flush alone.
+            return flush(out, off);
+        }
         while (true) {
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             int produced = out.position() - off;
@@ -70,15 +75,8 @@ final class DecodingReader extends Reader {
                 return produced;
             }
             if (endOfInput) {
-                if (!flushed) {
-                    flushed = true;
-                    decoder.flush(out);
-                    produced = out.position() - off;
-                    if (produced > 0) {
-                        return produced;
-                    }
-                }
-                return -1;
+                flushing = true;
+                return flush(out, off);
             }
             bytes.compact();
             int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -90,6 +88,13 @@ final class DecodingReader extends Reader {
             }
             bytes.flip();
         }
+    }
+
+    /** Whatever the decoder still holds, then -1 on this and every later call. */
+    private int flush(CharBuffer out, int off) {
+        decoder.flush(out);
+        int produced = out.position() - off;
+        return produced > 0 ? produced : -1;
     }
 
     @Override

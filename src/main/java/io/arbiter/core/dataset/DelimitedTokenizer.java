@@ -81,9 +81,12 @@ final class DelimitedTokenizer {
         return line;
     }
 
-    /** An empty line: one unquoted empty cell. */
+    /**
+     * An empty line, or one of only spaces and tabs: one unquoted blank cell. Such a line is no row (a last line of
+     * spaces left by an editor would otherwise be a one-cell ragged row); a quoted blank cell still is one.
+     */
     boolean isBlank() {
-        return count == 1 && !quotedAny && fields[0].isEmpty();
+        return count == 1 && !quotedAny && fields[0].isBlank();
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -191,6 +194,21 @@ final class DelimitedTokenizer {
                     }
                 }
             }
+        }
+    }
+
+    /** Skips the rest of the current physical line and its ending (Excel's sep= line); false if the input ends first. */
+    boolean skipLine() throws IOException {
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return false;
+            }
+            char c = buf[pos];
+            if (c == '\n' || c == '\r') {
+                endLine();
+                return true;
+            }
+            pos++;
         }
     }
 

@@ -1,7 +1,19 @@
 package io.arbiter.core.dataset;
 
-/** How a file's rows are written: delimited text (CSV, TSV, ...) or one JSON object per line. */
+/** How a file's rows are written: delimited text (CSV, TSV, ...), one JSON object per line, or one JSON array of objects. */
 public enum FileFormat {
-    DELIMITED,
-    JSON_LINES
+    DELIMITED("delimited text"),
+    JSON_LINES("JSON Lines"),
+    JSON_ARRAY("JSON array");
+
+    private final String description;
+
+    FileFormat(String description) {
+        this.description = description;
+    }
+
+    /** The format as people name it: "delimited text", "JSON Lines", "JSON array". */
+    public String describe() {
+        return description;
+    }
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * @param problems        non-fatal problems in file order, at most {@link DatasetImporter#MAX_PROBLEMS} ragged rows among them
  * @param skippedRows     rows left out of the dataset (ragged rows and JSON lines that are not objects)
  * @param totalRaggedRows every ragged row, including those beyond the listed ones
+ * @param sepLine         the delimiter named by Excel's "sep=X" first line, which was skipped; null when there was none
  */
 public record ImportResult(Dataset dataset, ImportSettings resolved, List<ImportProblem> problems,
-                           int skippedRows, long totalRaggedRows) {
+                           int skippedRows, long totalRaggedRows, Character sepLine) {
 
     public ImportResult {
         problems = List.copyOf(problems);

@@ -1,7 +1,9 @@
 package io.arbiter.core.dataset;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -34,6 +36,10 @@ final class SettingsDetector {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char[] DELIMITERS = {',', '\t', ';', '|'};
     private static final int SAMPLE_RECORDS = 50;
+    /** How a JSON array of rows starts; other [ openings (a CSV header such as "[id],name") stay delimited text. */
+    private static final Pattern ARRAY_OF_OBJECTS = Pattern.compile("\\[\\s*[{\\]]");
+    private static final ObjectReader WHOLE_VALUE = new ObjectMapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern NUMBER = Pattern.compile("[-+]?[$€£]?\\d[\\d,. ']*%?|[-+]?\\.\\d+");
 
     private SettingsDetector() {
@@ -97,7 +103,12 @@ final class SettingsDetector {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw new NotText("the file is empty");
+            FileFormat named = given.format() != null ? given.format() : formatNamed(fileName);
+            if (named == null || named == FileFormat.DELIMITED) {
+                throw new NotText("the file is empty");
+            }
+            // JSON rows name their columns themselves: an empty JSON file is one with no rows, which inspect reports.
+            return given.orElse(new ImportSettings(named, encoding, ',', '"', LineEnding.LF, true));
         }
         if (!complete) {
             int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
@@ -108,13 +119,53 @@ final class SettingsDetector {
         FileFormat format = given.format() != null ? given.format() : guessFormat(text, fileName);
         char quote = given.quote() != null ? given.quote() : '"';
         LineEnding lineEnding = given.lineEnding() != null ? given.lineEnding() : guessLineEnding(text, quote);
-        if (format == FileFormat.JSON_LINES) {
+        if (format != FileFormat.DELIMITED) {
             char delimiter = given.delimiter() != null ? given.delimiter() : ',';
             return new ImportSettings(format, encoding, delimiter, quote, lineEnding, given.header() != null ? given.header() : true);
         }
-        char delimiter = given.delimiter() != null ? given.delimiter() : guessDelimiter(text, quote, fileName);
+        Character named = sepLine(text);
+        if (named != null) {
+            text = afterFirstLine(text); // Excel's sep= line is neither the header nor a row
+        }
+        char delimiter = given.delimiter() != null ? given.delimiter()
+                : named != null ? named : guessDelimiter(text, quote, fileName);
         boolean header = given.header() != null ? given.header() : looksLikeHeader(records(text, delimiter, quote));
         return new ImportSettings(format, encoding, delimiter, quote, lineEnding, header);
+    }
+
+    /**
+     * The delimiter named by Excel's "sep=X" first line (any one character; a written-out \t is a tab too), or null
+     * when the text does not start with one.
+     */
+    static Character sepLine(String text) {
+        String first = text.substring(0, lineEnd(text));
+        if (first.length() < 5 || !first.regionMatches(true, 0, "sep=", 0, 4)) {
+            return null;
+        }
+        String rest = first.substring(4);
+        if (rest.length() == 1) {
+            return rest.charAt(0);
+        }
+        String trimmed = rest.strip(); // "sep=; " from a hand-edited file
+        if (trimmed.length() == 1) {
+            return trimmed.charAt(0);
+        }
+        return trimmed.equals("\\t") ? '\t' : null;
+    }
+
+    /** {@link #sepLine(String)} of the start of a sample, decoded in {@code encoding} past its byte order mark. */
+    static Character sepLine(byte[] sample, int length, Charset encoding) {
+        int bom = bomLength(sample, length, encoding);
+        String start = decodeLeniently(sample, bom, Math.min(length - bom, 64), encoding);
+        return sepLine(start.startsWith("\uFEFF") ? start.substring(1) : start);
+    }
+
+    private static String afterFirstLine(String text) {
+        int end = lineEnd(text);
+        if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+            end++;
+        }
+        return end < text.length() ? text.substring(end + 1) : "";
     }
 
     private static Charset guessEncoding(byte[] sample, int length, boolean complete) {
@@ -144,23 +195,63 @@ final class SettingsDetector {
         }
     }
 
-    private static FileFormat guessFormat(String text, String fileName) {
+    /** The format a file's name promises, or null: .jsonl and .ndjson are JSON Lines, .json is JSON of some layout. */
+    private static FileFormat formatNamed(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
             return FileFormat.JSON_LINES;
         }
+        return null;
+    }
+
+    private static FileFormat guessFormat(String text, String fileName) {
+        FileFormat named = formatNamed(fileName);
         String first = text.strip();
+        if (first.startsWith("[") && (named != null || ARRAY_OF_OBJECTS.matcher(first).lookingAt())
+                && !isOneValueALine(first)) {
+            return FileFormat.JSON_ARRAY;
+        }
+        if (named != null) {
+            return named; // a .json file is never CSV, whatever its first line looks like
+        }
         if (!first.startsWith("{")) {
             return FileFormat.DELIMITED;
         }
-        int end = first.indexOf('\n');
-        String line = end < 0 ? first : first.substring(0, end);
         try {
-            JsonNode node = new ObjectMapper().readTree(line.strip());
-            return node != null && node.isObject() ? FileFormat.JSON_LINES : FileFormat.DELIMITED;
+            return firstLine(first).isObject() ? FileFormat.JSON_LINES : FileFormat.DELIMITED;
         } catch (IOException e) {
             return FileFormat.DELIMITED;
         }
+    }
+
+    /**
+     * Whether text that starts with [ is JSON Lines whose lines are arrays (the first line is a whole JSON value and
+     * more follows it) rather than one array over many lines, or on one line, that is the whole file.
+     */
+    private static boolean isOneValueALine(String text) {
+        int end = lineEnd(text);
+        if (end == text.length() || text.substring(end).isBlank()) {
+            return false;
+        }
+        try {
+            firstLine(text);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode firstLine(String text) throws IOException {
+        return WHOLE_VALUE.readTree(text.substring(0, lineEnd(text)).strip());
+    }
+
+    private static int lineEnd(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static LineEnding guessLineEnding(String text, char quote) {

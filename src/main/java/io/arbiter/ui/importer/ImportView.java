@@ -74,7 +74,7 @@ public final class ImportView {
         stage.setScene(scene);
 
         formatBox.getItems().setAll(FileFormat.values());
-        formatBox.setConverter(converter(f -> f == FileFormat.JSON_LINES ? "JSON Lines" : "CSV / TSV"));
+        formatBox.setConverter(converter(f -> f == FileFormat.DELIMITED ? "CSV / TSV" : f.describe()));
         formatBox.valueProperty().bindBidirectional(model.formatProperty());
         encodingBox.getItems().setAll(StandardCharsets.UTF_8.name(), StandardCharsets.UTF_16.name(),
                 "windows-1252", StandardCharsets.ISO_8859_1.name());

@@ -384,8 +384,9 @@ public final class ImportViewModel {
         previewRows.setAll(rows);
         ImportSettings used = result.resolved();
         detected.set(String.format(Locale.ROOT, "%s · %s · %s · %s · line ending %s · first %d rows shown",
-                used.format() == FileFormat.JSON_LINES ? "JSON Lines" : "delimited text",
-                used.encoding().name(), ImportSettings.describe(used.delimiter()) + "-separated",
+                used.format().describe(),
+                used.encoding().name(), ImportSettings.describe(used.delimiter()) + "-separated"
+                        + (result.sepLine() != null ? " (Excel's sep= line)" : ""),
                 used.header() ? "header row" : "no header row", used.lineEnding(), dataset.size()));
         List<String> lines = new ArrayList<>();
         for (ImportProblem problem : result.problems()) {
