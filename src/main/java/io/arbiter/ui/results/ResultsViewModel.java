@@ -10,6 +10,7 @@ import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.prompt.FewShotExample;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -328,21 +329,10 @@ public final class ResultsViewModel {
      * verdict, and the label the judge should name (the first truth label, else the judge's own prediction).
      */
     public List<FewShotExample> examples() {
-        List<FewShotExample> examples = new ArrayList<>();
-        for (int index : review.promotedRows()) {
-            if (index >= allRows.size()) {
-                continue;
-            }
-            RowResult r = allRows.get(index).result();
-            HumanVerdict verdict = review.verdict(index).orElseThrow();
-            String expected = !r.truth().isEmpty() ? r.truth().get(0)
-                    : r.verdict() != null && r.verdict().parsed() ? r.verdict().prediction()
-                    : r.baseAnswer() != null && r.baseAnswer().parsed() ? r.baseAnswer().label() : "";
-            // The answer the person judged: a later run may have answered the row otherwise.
-            String judged = verdict.answer() != null ? verdict.answer() : r.base().answered() ? r.base().text().strip() : "";
-            examples.add(new FewShotExample(index, judged, verdict.baseRight(), expected));
-        }
-        return examples;
+        Map<Integer, HumanVerdict> verdicts = new java.util.HashMap<>();
+        review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
+        return WorkedExamples.of(review.promotedRows(), verdicts,
+                index -> index < allRows.size() ? allRows.get(index).result() : null);
     }
 
     private void reviewed(ResultRow row, String message) {
