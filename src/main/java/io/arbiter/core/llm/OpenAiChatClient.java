@@ -2,19 +2,30 @@ package io.arbiter.core.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link ChatClient} over the official openai-java SDK: the one path to every provider, the offline one included. */
+/**
+ * A {@link ChatClient} over the official openai-java SDK: the one path to every provider, the offline one included.
+ * The SDK sends the request, retries what it may and turns error statuses into its exceptions; a 200's body is read
+ * here, as bytes, by {@link ChatReplyReader}, because providers' replies are not always what the SDK's model expects
+ * (reasoning blocks, refusals, content parts, an error object, invalid UTF-8) and a reply that arrived whole must be
+ * read once, not retried as if it had been lost.
+ */
 public final class OpenAiChatClient implements ChatClient {
 
     private final OpenAIClient client;
     private final String baseUrl;
+    /** Redacted from every message and kept body: some providers echo the key they were sent. */
+    private final String apiKey;
 
     /** The SDK's own retries stay on (2), for callers that use this client bare. */
     public OpenAiChatClient(ProviderProfile profile) throws ChatFailure {
@@ -37,6 +48,7 @@ public final class OpenAiChatClient implements ChatClient {
     OpenAiChatClient(ProviderProfile profile, String apiKey, int sdkRetries) {
         SdkWarmUp.ensure();
         this.baseUrl = profile.baseUrl();
+        this.apiKey = apiKey;
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
                 .apiKey(apiKey)
@@ -59,18 +71,27 @@ public final class OpenAiChatClient implements ChatClient {
             params.addSystemMessage(request.system());
         }
         params.addUserMessage(request.user());
-        try {
-            ChatCompletion completion = client.chat().completions().create(params.build());
-            if (completion.choices().isEmpty()) {
-                throw new ChatFailure("The provider answered with no choices.", false, null);
+        byte[] body;
+        try (HttpResponseFor<ChatCompletion> response = client.chat().completions().withRawResponse()
+                .create(params.build())) {
+            int status = response.statusCode();
+            if (status < 200 || status > 299) {
+                response.parse(); // the SDK turns an error status into its exception, explained below
+                throw ChatFailure.http("The provider answered " + status + ".", status, null, null, false, null);
             }
-            String content = completion.choices().get(0).message().content().orElse("");
-            Usage usage = completion.usage()
-                    .map(u -> new Usage(u.promptTokens(), u.completionTokens()))
-                    .orElse(Usage.NONE);
-            return new ChatReply(content, usage);
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw ChatFailure.transientIo("Network error talking to " + baseUrl + " while reading the reply: "
+                    + ProviderErrors.rootMessage(e), e).redacted(apiKey);
         } catch (RuntimeException e) {
             throw explain(e, request.model());
+        }
+        try {
+            return ChatReplyReader.read(body, request.maxTokens(), apiKey);
+        } catch (ChatFailure failure) {
+            throw failure.redacted(apiKey);
         }
     }
 
@@ -88,7 +109,7 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     private ChatFailure explain(RuntimeException e, String model) {
-        return ProviderErrors.explain(e, baseUrl, model, Instant.now());
+        return ProviderErrors.explain(e, baseUrl, model, Instant.now(), apiKey);
     }
 
     @Override

@@ -21,10 +21,23 @@ final class ProviderErrors {
     private ProviderErrors() {
     }
 
-    /**
-     * @param model the model asked for, named in a 404; null when the call was not about a model
-     */
+    /** As {@link #explain(RuntimeException, String, String, Instant, String)} when no key was sent. */
     static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now) {
+        return explain(e, baseUrl, model, now, null);
+    }
+
+    /**
+     * The failure in plain words, with the key in use and anything shaped like a key {@link Redaction redacted}:
+     * a provider's error body may echo the key or the Authorization header it was sent.
+     *
+     * @param model    the model asked for, named in a 404; null when the call was not about a model
+     * @param keyInUse the key sent with the request; null when none
+     */
+    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, String keyInUse) {
+        return explainUnredacted(e, baseUrl, model, now).redacted(keyInUse);
+    }
+
+    private static ChatFailure explainUnredacted(RuntimeException e, String baseUrl, String model, Instant now) {
         if (e instanceof OpenAIServiceException service) {
             return explainService(service, baseUrl, model, now);
         }
