@@ -155,7 +155,8 @@ public final class BatchStageRunner {
         }
         Map<Integer, StageOutcome> hits = new HashMap<>();
         for (int row : pending.keySet()) {
-            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row, StageOutcome.answered(reply.servedFromCache())));
+            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row,
+                    StageOutcome.answered(reply.reasoningApart().servedFromCache())));
         }
         if (!hits.isEmpty()) {
             sink.outcomes(hits, keys);
@@ -280,7 +281,7 @@ public final class BatchStageRunner {
         if (cache != null) {
             outcomes.forEach((row, outcome) -> {
                 if (outcome.answered()) {
-                    cache.cache(keys.get(row), new ChatReply(outcome.text(), outcome.usage()));
+                    cache.cache(keys.get(row), new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
                 }
             });
         }
@@ -300,9 +301,7 @@ public final class BatchStageRunner {
                 && (line.error().startsWith("batch_expired") || line.error().startsWith("batch_cancelled"))) {
             return; // never attempted: the row stays pending and goes into the next batch
         }
-        StageOutcome outcome = line.answered()
-                ? StageOutcome.answered(line.text(), line.usage())
-                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error());
+        StageOutcome outcome = StageOutcome.of(line, "Batch line " + line.lineNumber() + ": ");
         StageOutcome before = outcomes.get(id.row());
         if (before == null || !before.answered()) {
             outcomes.put(id.row(), outcome);
