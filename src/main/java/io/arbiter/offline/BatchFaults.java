@@ -1,5 +1,6 @@
 package io.arbiter.offline;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** What a fault plan does to the next batch created: fail its validation, or let it expire part-way. */
@@ -22,4 +23,9 @@ interface BatchFaults {
 
     /** The fraction of lines after which the batch being created expires; consumes one planned expiry. */
     OptionalDouble takeExpiry();
+
+    /** How to reshape the answer to one batch line ({@link ReplyShapes}), drawn per line body; empty for a plain one. */
+    default Optional<FaultPlan.Kind> replyShape(byte[] lineBody) {
+        return Optional.empty();
+    }
 }
