@@ -46,10 +46,11 @@ public final class ChatReplyReader {
         JsonNode node;
         try {
             node = JSON.readTree(text);
-        } catch (JsonEOFException e) {
-            throw ChatFailure.transientIo("The reply was cut off: its JSON ends early (" + e.getOriginalMessage()
-                    + ")", e);
         } catch (JsonProcessingException e) {
+            if (endsEarly(e, text)) {
+                throw ChatFailure.transientIo("The reply was cut off: its JSON ends early (" + e.getOriginalMessage()
+                        + ")", e);
+            }
             throw unreadable("it is not JSON (" + e.getOriginalMessage() + ")", text, Usage.NONE, keyInUse);
         }
         if (node == null || node.isMissingNode()) {
@@ -109,6 +110,18 @@ public final class ChatReplyReader {
                     + "no answer after it.", keep(raw.get(), keyInUse), usage);
         }
         return new ChatReply(split.answer(), usage, false, split.reasoning());
+    }
+
+    /**
+     * Whether JSON failed because the text stopped, not because it is something else: Jackson says "end-of-input"
+     * for most cuts, but a cut inside {@code true} or {@code 12.5} fails on the last character as a bad token.
+     */
+    private static boolean endsEarly(JsonProcessingException e, String text) {
+        if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+            return true;
+        }
+        long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        return at >= 0 && at >= text.stripTrailing().length() - 1;
     }
 
     /** The message for a reply stopped by the token limit; {@code limit} 0 when unknown. */

@@ -171,6 +171,17 @@ class ChatReplyReaderTest {
     }
 
     @Test
+    void aBodyCutAnywhereIsRetryableAndNeverRecordedAsUnreadable() {
+        String whole = "{\"id\":\"x\",\"ok\":true,\"n\":null,\"f\":12.5e3,\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"Dr\\u00e9ma\\n\"}}],\"usage\":{\"prompt_tokens\":1}}";
+        for (int cut = 0; cut < whole.length(); cut++) {
+            String part = whole.substring(0, cut);
+            ChatFailure failure = assertThrows(ChatFailure.class, () -> read(part), part);
+            assertTrue(RetryingChatClient.worthRetrying(failure), "cut at " + cut + ": " + failure.getMessage());
+        }
+    }
+
+    @Test
     void theRawBodyKeptIsCapped() {
         String huge = "{\"object\":\"x\",\"filler\":\"" + "a".repeat(200_000) + "\"}";
 
