@@ -81,9 +81,7 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                         if (before != null && before.answered()) {
                             return; // never overwrite an answer
                         }
-                        outcomes.put(id.row(), line.answered()
-                                ? StageOutcome.answered(line.text(), line.usage())
-                                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error()));
+                        outcomes.put(id.row(), StageOutcome.of(line, "Batch line " + line.lineNumber() + ": "));
                     });
                 } catch (NoSuchFileException e) {
                     throw new CliFailure("--file: no such file " + file, ArbiterCli.BAD_INPUT);
@@ -103,7 +101,7 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                     keys.put(row, key);
                     StageOutcome outcome = entry.getValue();
                     if (outcome.answered()) {
-                        store.cache(key, new ChatReply(outcome.text(), outcome.usage()));
+                        store.cache(key, new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
                     }
                 }
                 ledger.recordAll(which, outcomes, keys);

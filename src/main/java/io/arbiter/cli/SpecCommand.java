@@ -134,6 +134,10 @@ abstract class SpecCommand {
 
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void checkSettings() {
+        // A password in the URL must not reach a file or a message: refused before anything echoes --provider.
+        if (provider != null && ProviderSettings.hasUserInfo(provider)) {
+            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
+        }
         // A key pasted where its variable's or keychain entry's name belongs must not reach a file or a message.
         if (apiKeyEnv != null && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
                 || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
@@ -226,7 +230,13 @@ abstract class SpecCommand {
         Dataset rows = opened.dataset().orElseThrow();
         ColumnMapping mapping = opened.mapping().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         PromptVersion prompts = opened.prompts().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
-        ProviderProfile stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        ProviderProfile stored;
+        try {
+            stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
+        } catch (IllegalArgumentException e) { // e.g. a URL with a password, saved by an older Arbiter
+            throw new CliFailure(opened.file() + " stores a provider Arbiter will not use: " + e.getMessage(),
+                    ArbiterCli.BAD_INPUT);
+        }
         useStoredRunOptions(opened, opened.runOptions());
         provider = stored.baseUrl();
         if (apiKeyEnv == null && keychainEntry == null) { // a key source given here wins, e.g. a variable in CI
@@ -259,6 +269,9 @@ abstract class SpecCommand {
     }
 
     ProviderProfile remoteProfile() {
+        if (ProviderSettings.hasUserInfo(provider)) {
+            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
+        }
         if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
             throw new CliFailure("--provider must be 'offline' or a base URL starting with http:// or https://, not '"
                     + provider + "'", ArbiterCli.BAD_INPUT);

@@ -65,6 +65,17 @@ public final class ApiError extends RuntimeException {
         return new ApiError(401, "Incorrect API key provided", "invalid_request_error", "invalid_api_key", null);
     }
 
+    /**
+     * An error whose message repeats the key it was sent, as some providers and proxies do ("Incorrect API key
+     * provided: sk-…"), and the whole Authorization header: what a client must redact before showing or keeping it.
+     */
+    public static ApiError echoingKey(int status, String authorization) {
+        String key = authorization == null ? "(none)" : authorization.replaceFirst("(?i)^bearer\\s+", "");
+        return new ApiError(status, "Incorrect API key provided: " + key + ". The request carried Authorization: "
+                + (authorization == null ? "(none)" : authorization) + " (offline fault plan).",
+                "invalid_request_error", "invalid_api_key", null);
+    }
+
     public static ApiError internal(String message) {
         return new ApiError(500, message, "server_error", null, null);
     }

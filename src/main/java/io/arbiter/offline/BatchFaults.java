@@ -1,5 +1,6 @@
 package io.arbiter.offline;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** What a fault plan does to the next batch created: fail validation, expire or stall part-way, lose output lines. */
@@ -46,4 +47,9 @@ interface BatchFaults {
 
     /** The output faults every batch gets (unknown and duplicate lines). */
     BatchOutputFaults output();
+
+    /** How to reshape the answer to one batch line ({@link ReplyShapes}), drawn per line body; empty for a plain one. */
+    default Optional<FaultPlan.Kind> replyShape(byte[] lineBody) {
+        return Optional.empty();
+    }
 }

@@ -205,13 +205,18 @@ final class BatchRunner implements AutoCloseable {
         response.put("request_id", "req_" + DemoChat.digest("req\u0000" + job.id + "\u0000" + line.customId()));
         try {
             ObjectNode completion = chat.complete(line.body());
+            Optional<FaultPlan.Kind> shape =
+                    faults.replyShape(line.body().toString().getBytes(StandardCharsets.UTF_8));
             response.put("status_code", 200);
-            response.set("body", completion);
+            response.set("body",
+                    shape.isPresent() ? ReplyShapes.reshape(shape.get(), completion, line.body()) : completion);
             result.set("response", response);
             result.putNull("error");
             job.outputLines.add(write(result));
             job.completed++;
-            counters.answered(completion.get("id").asText());
+            if (shape.isEmpty() || ReplyShapes.charged(shape.get())) {
+                counters.answered(completion.get("id").asText());
+            }
         } catch (ApiError e) {
             response.put("status_code", e.status());
             response.set("body", e.toJson());

@@ -1,5 +1,6 @@
 package io.arbiter.offline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.offline.FaultPlan.Kind;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/chat/completions}: answers with the demo classifier as a non-streaming chat.completion, unless
- * the fault plan picks a fault for this attempt.
+ * the fault plan picks a fault for this attempt. A reshaped reply ({@link ReplyShapes}) that still carries a
+ * completion counts as answered: a provider would have charged for it, so a client that sends it again pays twice.
  */
 final class ChatCompletionsEndpoint implements Endpoint {
 
@@ -25,7 +27,7 @@ final class ChatCompletionsEndpoint implements Endpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        counters.chatAttempt();
+        counters.chatAttempt(request.body());
         Optional<Kind> fault = faults.decide(request.body());
         fault.ifPresent(counters::fault);
         if (fault.isPresent()) {
@@ -38,12 +40,21 @@ final class ChatCompletionsEndpoint implements Endpoint {
                 case RESET -> throw new ConnectionReset();
                 case SLOW -> pause(faults.plan().slowDelay());
                 case HANG -> hang();
+                case ECHO_KEY -> throw ApiError.echoingKey(faults.plan().echoKeyStatus(),
+                        request.header("Authorization").orElse(null));
                 default -> {
-                    // MALFORMED is applied to the answer below.
+                    // MALFORMED and the reply shapes are applied to the answer below.
                 }
             }
         }
-        ObjectNode completion = chat.complete(DemoChat.parse(request.body()));
+        JsonNode body = DemoChat.parse(request.body());
+        ObjectNode completion = chat.complete(body);
+        if (fault.isPresent() && ReplyShapes.KINDS.contains(fault.get())) {
+            if (ReplyShapes.charged(fault.get())) {
+                counters.chatAnswered(completion.get("id").asText());
+            }
+            return ReplyShapes.response(fault.get(), completion, body);
+        }
         ApiResponse response = ApiResponse.ok(completion);
         if (fault.isPresent() && fault.get() == Kind.MALFORMED) {
             byte[] cut = Arrays.copyOf(response.body(), response.body().length / 2);

@@ -80,6 +80,12 @@ final class FaultInjector implements BatchFaults {
         }
     }
 
+    /** Only the reply shapes count for a batch line: its transport is the output file, not an HTTP reply. */
+    @Override
+    public Optional<Kind> replyShape(byte[] lineBody) {
+        return decide(lineBody).filter(ReplyShapes.KINDS::contains);
+    }
+
     @Override
     public boolean takeValidationFailure() {
         return take(validationFailures);

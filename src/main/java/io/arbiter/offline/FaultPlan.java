@@ -19,6 +19,16 @@ import java.util.OptionalDouble;
  *   reset=RATE                       the connection is closed without any response
  *   slow=RATE[:DELAY]                the reply is delayed, e.g. slow=0.05:2000ms or :2s (default 2000 ms)
  *   malformed=RATE                   200 with a truncated, unparseable JSON body
+ *   think=RATE                       the answer comes after a &lt;think&gt; block of reasoning
+ *   reasoning-field=RATE             the message carries a reasoning_content field beside the answer
+ *   refusal=RATE                     the message has no content and a refusal
+ *   length=RATE                      finish_reason length, half the content, completion tokens at the limit
+ *   error-200=RATE                   200 whose body is {"error": …} with a code not worth retrying
+ *   error-200-retryable=RATE         200 whose body is {"error": …} with code 502, type server_error
+ *   parts=RATE                       the content as an array of text parts
+ *   bad-utf8=RATE                    invalid UTF-8 bytes in the content (U+FFFD in batch output, which is text)
+ *   unreadable-200=RATE              200 with complete JSON that is no chat completion
+ *   echo-key=RATE[:STATUS]           an error (default 401) whose message echoes the Authorization header sent
  *   batch-validation-fail=COUNT      the next COUNT batches fail validation: once, always or a number
  *   batch-expire-after=FRACTION[:COUNT]  the next COUNT batches (default once) expire after that fraction of lines
  *   batch-missing-lines=SHARE[:COUNT]    the next COUNT batches (default once) leave that share of their answered
@@ -33,18 +43,26 @@ import java.util.OptionalDouble;
  * Example: {@code 429=0.05:retry-after=1,500=0.02,503=0.02,reset=0.01,slow=0.05:2000ms,malformed=0.02,
  * batch-validation-fail=once,batch-expire-after=0.5}.
  *
+ * <p>The reply shapes (think to unreadable-200) also apply to batch output lines, drawn per line body.
+ *
  * <p>Realtime rates apply to each chat completion request and must add up to at most 1. Which fault (if any) a
  * request gets is drawn from a hash of (seed, request body, attempt number for that body), so a run is repeatable,
  * a retry of the same request draws afresh, and no request fails forever: {@code max-faults} bounds the faults any
  * one body can receive, which is what lets a correct client end with every row answered.
  */
 public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration slowDelay, int validationFailures,
-        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest, BatchOutputFaults batchOutput) {
+        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest, int echoKeyStatus,
+        BatchOutputFaults batchOutput) {
 
     /** The kinds of fault, realtime ones first in the order their rates are stacked. */
     public enum Kind {
         RATE_LIMIT("429"), INSUFFICIENT_QUOTA("quota"), SERVER_ERROR("500"), UNAVAILABLE("503"), RESET("reset"),
-        SLOW("slow"), MALFORMED("malformed"), HANG("hang"), BATCH_VALIDATION_FAIL("batch-validation-fail"),
+        SLOW("slow"), MALFORMED("malformed"), HANG("hang"),
+        // Replies that are not plain answers, and an error that echoes the key: one block, kept together.
+        THINK("think"), REASONING_FIELD("reasoning-field"), REFUSAL("refusal"), LENGTH("length"),
+        ERROR_200("error-200"), ERROR_200_RETRYABLE("error-200-retryable"), PARTS("parts"), BAD_UTF8("bad-utf8"),
+        UNREADABLE_200("unreadable-200"), ECHO_KEY("echo-key"),
+        BATCH_VALIDATION_FAIL("batch-validation-fail"),
         BATCH_EXPIRE("batch-expire-after"), BATCH_MISSING_LINES("batch-missing-lines"),
         BATCH_UNKNOWN_LINES("batch-unknown-lines"), BATCH_DUPLICATE_LINES("batch-duplicate-lines"),
         BATCH_STUCK("batch-stuck");
@@ -60,12 +78,12 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         }
 
         boolean realtime() {
-            return ordinal() <= HANG.ordinal();
+            return ordinal() < BATCH_VALIDATION_FAIL.ordinal();
         }
     }
 
     public static final FaultPlan NONE = new FaultPlan(Map.of(), 1, Duration.ofMillis(2000), 0,
-            OptionalDouble.empty(), 0, 0, 3, BatchOutputFaults.NONE);
+            OptionalDouble.empty(), 0, 0, 3, 401, BatchOutputFaults.NONE);
 
     public FaultPlan {
         rates = Map.copyOf(rates);
@@ -86,6 +104,9 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         if (retryAfterSeconds < 0 || slowDelay.isNegative() || validationFailures < 0 || expiries < 0
                 || maxFaultsPerRequest < 0) {
             throw new IllegalArgumentException("Fault plan counts and delays must not be negative");
+        }
+        if (echoKeyStatus < 400 || echoKeyStatus > 599) {
+            throw new IllegalArgumentException("echo-key answers an error status, 400 to 599, not " + echoKeyStatus);
         }
         if (expireAfter.isPresent() && !(expireAfter.getAsDouble() >= 0 && expireAfter.getAsDouble() < 1)) {
             throw new IllegalArgumentException("batch-expire-after must be at least 0 and below 1, not "
@@ -116,6 +137,7 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         long seed = 0;
         int maxFaults = NONE.maxFaultsPerRequest;
         BatchOutputFaults output = BatchOutputFaults.NONE;
+        int echoKeyStatus = NONE.echoKeyStatus;
         for (String item : text.split(",")) {
             String trimmed = item.trim();
             if (trimmed.isEmpty()) {
@@ -146,6 +168,17 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                     case "503" -> rates.put(Kind.UNAVAILABLE, rateOnly(value, pieces));
                     case "reset" -> rates.put(Kind.RESET, rateOnly(value, pieces));
                     case "malformed" -> rates.put(Kind.MALFORMED, rateOnly(value, pieces));
+                    case "think", "reasoning-field", "refusal", "length", "error-200", "error-200-retryable", "parts",
+                            "bad-utf8", "unreadable-200" -> rates.put(kindOf(key), rateOnly(value, pieces));
+                    case "echo-key" -> {
+                        rates.put(Kind.ECHO_KEY, Double.parseDouble(value));
+                        if (pieces.length > 2) {
+                            throw new IllegalArgumentException("echo-key takes one status");
+                        }
+                        if (pieces.length == 2) {
+                            echoKeyStatus = Integer.parseInt(pieces[1].trim());
+                        }
+                    }
                     case "slow" -> {
                         rates.put(Kind.SLOW, Double.parseDouble(value));
                         if (pieces.length > 2) {
@@ -183,7 +216,16 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
             }
         }
         return new FaultPlan(rates, retryAfter, slow, validationFailures, expireAfter, expiries, seed, maxFaults,
-                output);
+                echoKeyStatus, output);
+    }
+
+    private static Kind kindOf(String key) {
+        for (Kind kind : Kind.values()) {
+            if (kind.key().equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown fault '" + key + "'");
     }
 
     private static double rateOnly(String value, String[] pieces) {

@@ -59,6 +59,7 @@ public final class OfflineServer implements AutoCloseable {
 
         private int port;
         private Optional<String> requiredApiKey = Optional.empty();
+        private int echoRefusedKeyStatus;
         private BatchPace batchPace = BatchPace.FAST;
         private FaultPlan faults = FaultPlan.NONE;
         private int threads = THREADS;
@@ -74,6 +75,18 @@ public final class OfflineServer implements AutoCloseable {
 
         public Builder apiKey(String requiredApiKey) {
             this.requiredApiKey = Optional.of(requiredApiKey);
+            return this;
+        }
+
+        /**
+         * A request without the required key is answered {@code status} (401, or e.g. 400 as some gateways do) with
+         * a message that repeats the key and the Authorization header it carried: what a client must never show.
+         */
+        public Builder echoRefusedKeys(int status) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("A refusal is an error status, 400 to 599, not " + status);
+            }
+            this.echoRefusedKeyStatus = status;
             return this;
         }
 
@@ -121,7 +134,8 @@ public final class OfflineServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector(options.faults);
         BatchRunner batches = new BatchRunner(files, chat, options.batchPace, faults, counters, clock);
         OfflineServer server = new OfflineServer(http, executor, batches, counters);
-        http.createContext("/", new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey));
+        http.createContext("/", new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey,
+                options.echoRefusedKeyStatus));
         http.setExecutor(executor);
         http.start();
         return server;

@@ -17,10 +17,13 @@ final class Router implements HttpHandler {
 
     private final List<Route> routes;
     private final Optional<String> requiredApiKey;
+    /** 0 for OpenAI's plain 401; else the status of a refusal that echoes the key sent. */
+    private final int echoRefusedKeyStatus;
 
-    Router(List<Route> routes, Optional<String> requiredApiKey) {
+    Router(List<Route> routes, Optional<String> requiredApiKey, int echoRefusedKeyStatus) {
         this.routes = List.copyOf(routes);
         this.requiredApiKey = requiredApiKey;
+        this.echoRefusedKeyStatus = echoRefusedKeyStatus;
     }
 
     @Override
@@ -73,7 +76,8 @@ final class Router implements HttpHandler {
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.equals("Bearer " + requiredApiKey.get())) {
-            throw ApiError.invalidApiKey();
+            throw echoRefusedKeyStatus == 0 ? ApiError.invalidApiKey()
+                    : ApiError.echoingKey(echoRefusedKeyStatus, authorization);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ServerCounters {
 
     private final Map<String, LongAdder> answersById = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> attemptsByRequest = new ConcurrentHashMap<>();
     private final AtomicLong chatAttempts = new AtomicLong();
     private final AtomicLong chatAnswers = new AtomicLong();
     private final AtomicLong batchLines = new AtomicLong();
@@ -25,8 +26,9 @@ public final class ServerCounters {
         }
     }
 
-    void chatAttempt() {
+    void chatAttempt(byte[] requestBody) {
         chatAttempts.incrementAndGet();
+        attemptsByRequest.computeIfAbsent(DemoChat.digest(requestBody), digest -> new LongAdder()).increment();
     }
 
     void chatAnswered(String completionId) {
@@ -56,7 +58,20 @@ public final class ServerCounters {
         return chatAttempts.get();
     }
 
-    /** Chat completions answered with a well-formed 200 (slow ones included, malformed ones not). */
+    /**
+     * How often each distinct chat request body was received, by a digest of the body; a snapshot. A reply that
+     * arrived whole is final, so a client that reads it right sends that body once, however odd the reply.
+     */
+    public Map<String, Long> attemptsByRequest() {
+        Map<String, Long> copy = new java.util.HashMap<>();
+        attemptsByRequest.forEach((digest, count) -> copy.put(digest, count.sum()));
+        return copy;
+    }
+
+    /**
+     * Chat completions answered with a 200 that carries a completion (slow and reshaped ones included, malformed
+     * ones and error objects not).
+     */
     public long chatAnswers() {
         return chatAnswers.get();
     }

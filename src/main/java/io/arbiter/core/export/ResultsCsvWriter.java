@@ -41,13 +41,20 @@ public final class ResultsCsvWriter {
     public static final List<String> REVIEW_COLUMNS = List.of(
             "human_label", "human_note", "human_reviewer", "human_at", "promoted");
 
-    /** The header: "row", the dataset columns asked for, {@link #RESULT_COLUMNS}, then {@link #REVIEW_COLUMNS}. */
+    /** What each model reasoned before its answer (a {@code <think>} block or reasoning field), last. */
+    public static final List<String> REASONING_COLUMNS = List.of("base_reasoning", "judge_reasoning");
+
+    /**
+     * The header: "row", the dataset columns asked for, {@link #RESULT_COLUMNS}, {@link #REVIEW_COLUMNS}, then
+     * {@link #REASONING_COLUMNS}.
+     */
     public List<String> header(List<String> datasetColumns) {
         List<String> header = new ArrayList<>();
         header.add("row");
         header.addAll(datasetColumns);
         header.addAll(RESULT_COLUMNS);
         header.addAll(REVIEW_COLUMNS);
+        header.addAll(REASONING_COLUMNS);
         return header;
     }
 
@@ -73,6 +80,8 @@ public final class ResultsCsvWriter {
         for (RowResult result : results) {
             List<String> line = line(dataset, columnIndexes, result);
             addReview(line, review, result);
+            line.add(result.base().reasoning());
+            line.add(result.judge().reasoning());
             writeLine(csv, line);
         }
         csv.flush();

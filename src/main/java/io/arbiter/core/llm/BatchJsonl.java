@@ -165,23 +165,18 @@ public final class BatchJsonl {
         }
         if (error != null) {
             String prefix = status != 0 && !error.startsWith("The provider answered") ? "(" + status + ") " : "";
-            return new BatchResultLine(customId, null, Usage.NONE, prefix + error, lineNumber);
+            return new BatchResultLine(customId, null, Usage.NONE, Redaction.redact(prefix + error), lineNumber);
         }
-        JsonNode choices = body.get("choices");
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            return new BatchResultLine(customId, null, usage(body), "The provider answered with no choices.", lineNumber);
+        // The same reader as realtime replies, so a row reads alike whichever way it was sent. The request's max
+        // tokens are not on the output line: a cut-off names the completion tokens, which the provider capped there.
+        try {
+            ChatReply reply = ChatReplyReader.read(body, 0, null, body::toString);
+            return new BatchResultLine(customId, reply.content(), reply.usage(), null, lineNumber, reply.reasoning(),
+                    null);
+        } catch (ChatFailure failure) {
+            return new BatchResultLine(customId, null, failure.usage(), failure.getMessage(), lineNumber, null,
+                    failure.rawBody().orElse(null));
         }
-        JsonNode content = choices.get(0).path("message").get("content");
-        String reply = content == null || content.isNull() ? "" : content.asText();
-        return new BatchResultLine(customId, reply, usage(body), null, lineNumber);
-    }
-
-    private static Usage usage(JsonNode body) {
-        JsonNode usage = body.get("usage");
-        if (usage == null || !usage.isObject()) {
-            return Usage.NONE;
-        }
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
     }
 
     /** An error as OpenAI ({@code {"code","message"}}) or vLLM (a string, or {@code {"message","type","code"}}) give it. */

@@ -33,7 +33,7 @@ public final class CachingChatClient implements ChatClient {
         var cached = cache.cached(key);
         if (cached.isPresent()) {
             hits.incrementAndGet();
-            return cached.get().servedFromCache();
+            return cached.get().reasoningApart().servedFromCache();
         }
         misses.incrementAndGet();
         ChatReply reply = delegate.complete(request); // a failure propagates and is never cached

@@ -1,6 +1,7 @@
 package io.arbiter.core.llm;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -10,6 +11,8 @@ import java.util.OptionalInt;
  * a used-up quota, a provider nobody answers at), so a run stops instead of failing each row in turn.
  * {@code retryable} is set when the same request may well succeed if sent again (timeouts, resets, 408, 409,
  * 429 and 5xx); the HTTP status, the provider's error code and its Retry-After are kept when there were any.
+ * A reply that came back whole but could not be used (a refusal, a cut-off, a body that is no chat completion) keeps
+ * its raw body, capped and redacted, for the row detail, and the tokens it cost.
  */
 public final class ChatFailure extends Exception {
 
@@ -18,6 +21,8 @@ public final class ChatFailure extends Exception {
     private final int statusCode;
     private final String errorCode;
     private final Duration retryAfter;
+    private final String rawBody;
+    private final Usage usage;
 
     public ChatFailure(String message, boolean stopsRun, Throwable cause) {
         this(message, stopsRun, cause, false, 0, null, null);
@@ -30,12 +35,24 @@ public final class ChatFailure extends Exception {
      */
     public ChatFailure(String message, boolean stopsRun, Throwable cause, boolean retryable, int statusCode,
                        String errorCode, Duration retryAfter) {
+        this(message, stopsRun, cause, retryable, statusCode, errorCode, retryAfter, null, Usage.NONE);
+    }
+
+    private ChatFailure(String message, boolean stopsRun, Throwable cause, boolean retryable, int statusCode,
+                        String errorCode, Duration retryAfter, String rawBody, Usage usage) {
         super(message, cause);
         this.stopsRun = stopsRun;
         this.retryable = retryable && !stopsRun;
         this.statusCode = statusCode;
         this.errorCode = errorCode;
         this.retryAfter = retryAfter;
+        this.rawBody = rawBody;
+        this.usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /** A whole reply that was read and cannot be used: sending it again would get the same, so it is not retried. */
+    public static ChatFailure unusableReply(String message, String rawBody, Usage usage) {
+        return new ChatFailure(message, false, null, false, 0, null, null, rawBody, usage);
     }
 
     /** An HTTP error answer, retryable exactly when its status is one worth sending again. */
@@ -79,8 +96,42 @@ public final class ChatFailure extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** The reply as received, when it came back whole but could not be used; capped and redacted. */
+    public Optional<String> rawBody() {
+        return Optional.ofNullable(rawBody);
+    }
+
+    /** Tokens the provider reported for a reply that could not be used (they were paid for); NONE otherwise. */
+    public Usage usage() {
+        return usage;
+    }
+
     /** The same failure with another message, e.g. to say how often it was tried. */
     public ChatFailure withMessage(String message) {
-        return new ChatFailure(message, stopsRun, this, retryable, statusCode, errorCode, retryAfter);
+        return new ChatFailure(message, stopsRun, this, retryable, statusCode, errorCode, retryAfter, rawBody, usage);
+    }
+
+    /** The same failure keeping the reply it was read from (capped and redacted by the caller). */
+    ChatFailure withRawBody(String raw) {
+        return new ChatFailure(getMessage(), stopsRun, getCause(), retryable, statusCode, errorCode, retryAfter, raw,
+                usage);
+    }
+
+    /**
+     * The same failure with its message (and raw body) passed through {@link Redaction}; the cause is dropped when
+     * any message in its chain holds something to redact (the SDK's exception carries the provider's words as sent).
+     */
+    ChatFailure redacted(String keyInUse) {
+        String message = Redaction.redact(getMessage(), keyInUse);
+        String raw = Redaction.redact(rawBody, keyInUse);
+        boolean causeLeaks = false;
+        for (Throwable t = getCause(); t != null && !causeLeaks; t = t.getCause()) {
+            causeLeaks = t.getMessage() != null && !t.getMessage().equals(Redaction.redact(t.getMessage(), keyInUse));
+        }
+        if (!causeLeaks && Objects.equals(message, getMessage()) && Objects.equals(raw, rawBody)) {
+            return this;
+        }
+        return new ChatFailure(message, stopsRun, causeLeaks ? null : getCause(), retryable, statusCode, errorCode,
+                retryAfter, raw, usage);
     }
 }

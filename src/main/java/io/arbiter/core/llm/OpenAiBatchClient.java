@@ -31,12 +31,15 @@ public final class OpenAiBatchClient implements AutoCloseable {
 
     private final OpenAIClient client;
     private final String baseUrl;
+    /** Redacted from every message: a provider's error body may echo the key it was sent. */
+    private final String apiKey;
 
     public OpenAiBatchClient(ProviderProfile profile) throws ChatFailure {
         this.baseUrl = profile.baseUrl();
+        this.apiKey = ApiKeys.resolve(profile);
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
-                .apiKey(ApiKeys.resolve(profile))
+                .apiKey(apiKey)
                 .maxRetries(2)
                 .timeout(Duration.ofMinutes(10)) // a 200 MB upload or download takes its time
                 .build();
@@ -59,7 +62,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
         } catch (IOException e) {
             throw new ChatFailure("Could not read the batch file " + shard + ": " + e.getMessage(), false, e);
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, null, Instant.now());
+            throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         }
     }
 
@@ -76,7 +79,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
         try {
             return state(client.batches().create(params));
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, null, Instant.now());
+            throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         }
     }
 
@@ -84,7 +87,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
         try {
             return state(client.batches().retrieve(batchId));
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, null, Instant.now());
+            throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         }
     }
 
@@ -93,7 +96,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
         try {
             return state(client.batches().cancel(batchId));
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, null, Instant.now());
+            throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         }
     }
 
@@ -136,7 +139,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
             throw new ChatFailure("Could not save the batch file " + fileId + " to " + target + ": " + e.getMessage(),
                     false, e);
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, null, Instant.now());
+            throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -162,7 +165,7 @@ public final class OpenAiBatchClient implements AutoCloseable {
     private static String describe(BatchError error) {
         String where = error.line().map(line -> "line " + line + ": ").orElse("");
         String code = error.code().map(c -> c + ": ").orElse("");
-        return where + code + error.message().orElse("(no message)");
+        return Redaction.redact(where + code + error.message().orElse("(no message)"));
     }
 
     @Override

@@ -4,20 +4,31 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link ChatClient} over the official openai-java SDK: the one path to every provider, the offline one included. */
+/**
+ * A {@link ChatClient} over the official openai-java SDK: the one path to every provider, the offline one included.
+ * The SDK sends the request, retries what it may and turns error statuses into its exceptions; a 200's body is read
+ * here, as bytes, by {@link ChatReplyReader}, because providers' replies are not always what the SDK's model expects
+ * (reasoning blocks, refusals, content parts, an error object, invalid UTF-8) and a reply that arrived whole must be
+ * read once, not retried as if it had been lost.
+ */
 public final class OpenAiChatClient implements ChatClient {
 
     private final OpenAIClient client;
     private final String baseUrl;
     private final Duration requestTimeout;
+    /** Redacted from every message and kept body: some providers echo the key they were sent. */
+    private final String apiKey;
 
     /** The SDK's own retries stay on (2), for callers that use this client bare. */
     public OpenAiChatClient(ProviderProfile profile) throws ChatFailure {
@@ -41,6 +52,7 @@ public final class OpenAiChatClient implements ChatClient {
         SdkWarmUp.ensure();
         this.baseUrl = profile.baseUrl();
         this.requestTimeout = profile.timeouts().request();
+        this.apiKey = apiKey;
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(profile.baseUrl())
                 .apiKey(apiKey)
@@ -70,19 +82,29 @@ public final class OpenAiChatClient implements ChatClient {
             params.addSystemMessage(request.system());
         }
         params.addUserMessage(request.user());
-        try {
-            ChatCompletion completion = client.chat().completions().create(params.build(),
-                    RequestOptions.builder().timeout(timeout(limit)).build());
-            if (completion.choices().isEmpty()) {
-                throw new ChatFailure("The provider answered with no choices.", false, null);
+        byte[] body;
+        try (HttpResponseFor<ChatCompletion> response = client.chat().completions().withRawResponse()
+                .create(params.build(), RequestOptions.builder().timeout(timeout(limit)).build())) {
+            int status = response.statusCode();
+            if (status < 200 || status > 299) {
+                response.parse(); // the SDK turns an error status into its exception, explained below
+                throw ChatFailure.http("The provider answered " + status + ".", status, null, null, false, null);
             }
-            String content = completion.choices().get(0).message().content().orElse("");
-            Usage usage = completion.usage()
-                    .map(u -> new Usage(u.promptTokens(), u.completionTokens()))
-                    .orElse(Usage.NONE);
-            return new ChatReply(content, usage);
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            }
+        } catch (java.io.InterruptedIOException e) {
+            throw ProviderErrors.timedOut(baseUrl, limit, e); // the body stopped coming within the limit
+        } catch (IOException e) {
+            throw ChatFailure.transientIo("Network error talking to " + baseUrl + " while reading the reply: "
+                    + ProviderErrors.rootMessage(e), e).redacted(apiKey);
         } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, baseUrl, request.model(), Instant.now(), limit);
+            throw ProviderErrors.explain(e, baseUrl, request.model(), Instant.now(), apiKey, limit);
+        }
+        try {
+            return ChatReplyReader.read(body, request.maxTokens(), apiKey);
+        } catch (ChatFailure failure) {
+            throw failure.redacted(apiKey);
         }
     }
 
@@ -105,7 +127,7 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     private ChatFailure explain(RuntimeException e, String model) {
-        return ProviderErrors.explain(e, baseUrl, model, Instant.now());
+        return ProviderErrors.explain(e, baseUrl, model, Instant.now(), apiKey);
     }
 
     @Override

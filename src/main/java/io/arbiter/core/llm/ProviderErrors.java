@@ -22,24 +22,44 @@ final class ProviderErrors {
     private ProviderErrors() {
     }
 
-    /**
-     * @param model the model asked for, named in a 404; null when the call was not about a model
-     */
+    /** As {@link #explain(RuntimeException, String, String, Instant, String)} when no key was sent. */
     static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now) {
         return explain(e, baseUrl, model, now, null);
     }
 
     /**
-     * @param timeout the limit the request had, named when it ran out; null when unknown
+     * The failure in plain words, with the key in use and anything shaped like a key {@link Redaction redacted}:
+     * a provider's error body may echo the key or the Authorization header it was sent.
+     *
+     * @param model    the model asked for, named in a 404; null when the call was not about a model
+     * @param keyInUse the key sent with the request; null when none
      */
-    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, Duration timeout) {
+    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, String keyInUse) {
+        return explain(e, baseUrl, model, now, keyInUse, null);
+    }
+
+    /**
+     * As above, naming the request's time limit when it ran out.
+     *
+     * @param timeout the limit the request had; null when unknown
+     */
+    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, String keyInUse,
+                               Duration timeout) {
         if (timeout != null && !(e instanceof OpenAIServiceException) && causedBy(e, InterruptedIOException.class)
                 && !causedBy(e, ConnectException.class)) {
-            // OkHttp's call and read timeouts are InterruptedIOExceptions (SocketTimeoutException is one too).
-            return ChatFailure.timedOut("No answer from " + baseUrl + " within " + Timeouts.words(timeout)
-                    + " (the request timeout: raise it with --request-timeout, or Request timeout in the provider's "
-                    + "settings).", e);
+            return timedOut(baseUrl, timeout, e);
         }
+        return explainUnredacted(e, baseUrl, model, now).redacted(keyInUse);
+    }
+
+    /** OkHttp's call and read timeouts are InterruptedIOExceptions (SocketTimeoutException is one too). */
+    static ChatFailure timedOut(String baseUrl, Duration timeout, Throwable cause) {
+        return ChatFailure.timedOut("No answer from " + baseUrl + " within " + Timeouts.words(timeout)
+                + " (the request timeout: raise it with --request-timeout, or Request timeout in the provider's "
+                + "settings).", cause);
+    }
+
+    private static ChatFailure explainUnredacted(RuntimeException e, String baseUrl, String model, Instant now) {
         if (e instanceof OpenAIServiceException service) {
             return explainService(service, baseUrl, model, now);
         }

@@ -31,6 +31,10 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
                                Double requestTimeoutSeconds, Double rowTimeoutSeconds) {
 
     public static final double MAX_TEMPERATURE = 2.0;
+    /** Why a base URL with a user name or password is refused; it never repeats the URL, which holds the password. */
+    public static final String USER_INFO_REFUSED = "The base URL must not contain a user name or password "
+            + "(user:password@host): Arbiter would keep and show it. Give the key through an environment variable "
+            + "or the OS keychain instead";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int LOCAL_CONCURRENCY = 4;
 
@@ -117,7 +121,9 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
         if (name == null || name.isBlank()) {
             problems.add("Give the provider a name.");
         }
-        if (!offline() && !isHttpUrl(baseUrl)) {
+        if (!offline() && hasUserInfo(baseUrl)) {
+            problems.add(USER_INFO_REFUSED + ".");
+        } else if (!offline() && !isHttpUrl(baseUrl)) {
             problems.add("The base URL must start with http:// or https://, e.g. https://api.openai.com/v1.");
         }
         boolean fromVariable = needsKey() && !keyFromKeychain(); // a keychain entry is named by Arbiter, not typed
@@ -215,6 +221,27 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
     public static boolean looksLikeAKey(String text) {
         return text.length() >= 32 && text.chars().anyMatch(Character::isDigit)
                 && text.chars().anyMatch(Character::isLowerCase);
+    }
+
+    /**
+     * Whether a URL carries user info ({@code scheme://user:password@host}): read without parsing the whole URL, so a
+     * malformed one is still caught, and never echoed.
+     */
+    public static boolean hasUserInfo(String url) {
+        if (url == null) {
+            return false;
+        }
+        String text = url.strip();
+        int scheme = text.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = text.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int at = text.indexOf(stop, start);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return scheme >= 0 && text.substring(start, end).indexOf('@') >= 0;
     }
 
     static boolean isHttpUrl(String text) {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The user's provider profiles in {@code providers.json} under the user config directory
  * ({@code $ARBITER_CONFIG_DIR}, else {@code ~/.config/arbiter}). The file has no field for a key, and settings whose
- * key source is not a variable name (perhaps a pasted key) are refused rather than written.
+ * key source is not a variable name (perhaps a pasted key) or whose base URL holds a password are refused rather
+ * than written.
  */
 public final class ProviderSettingsStore {
 
@@ -96,6 +97,10 @@ public final class ProviderSettingsStore {
     /** Replaces the file in one step, so a crash mid-write leaves the old file or the new one, never half of each. */
     public void save(List<ProviderSettings> providers) throws IOException {
         for (ProviderSettings p : providers) {
+            if (!p.offline() && ProviderSettings.hasUserInfo(p.baseUrl())) {
+                throw new IllegalArgumentException("The provider " + p.name() + " is not saved: "
+                        + ProviderSettings.USER_INFO_REFUSED + ".");
+            }
             if (!p.keySourceIsAName()) {
                 throw new IllegalArgumentException("The key source of " + p.name()
                         + " is not an environment variable name, so it is not saved (it may be a key).");

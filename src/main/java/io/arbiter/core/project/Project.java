@@ -312,17 +312,23 @@ public final class Project implements AutoCloseable {
                 result = result.withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
             } else if (base.containsKey(row)) {
                 StoredResponse r = base.get(row);
-                result = r.answered() ? result.withBase(StageOutcome.answered(r.text(), r.usage()),
-                        normalizer.normalize(r.text())) : result.withBase(StageOutcome.failed(r.error()), null);
+                result = r.answered() ? result.withBase(outcome(r), normalizer.normalize(r.text()))
+                        : result.withBase(outcome(r), null);
             }
             StoredResponse j = judge.get(row);
             if (j != null) {
-                result = j.answered() ? result.withJudge(StageOutcome.answered(j.text(), j.usage()), parser.parse(j.text()))
-                        : result.withJudge(StageOutcome.failed(j.error()), null);
+                result = j.answered() ? result.withJudge(outcome(j), parser.parse(j.text()))
+                        : result.withJudge(outcome(j), null);
             }
             results.add(result.settled());
         }
         return results;
+    }
+
+    /** A stored response as the row shows it: answer and reasoning, or the error with the reply that caused it. */
+    private static StageOutcome outcome(StoredResponse r) {
+        return r.answered() ? new StageOutcome(r.text(), null, r.usage(), false, r.reasoning(), null)
+                : new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody());
     }
 
     /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */

@@ -212,7 +212,8 @@ public final class BatchStageRunner {
         }
         Map<Integer, StageOutcome> hits = new HashMap<>();
         for (int row : pending.keySet()) {
-            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row, StageOutcome.answered(reply.servedFromCache())));
+            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row,
+                    StageOutcome.answered(reply.reasoningApart().servedFromCache())));
         }
         if (!hits.isEmpty()) {
             sink.outcomes(hits, keys);
@@ -401,9 +402,7 @@ public final class BatchStageRunner {
                 BatchJsonl.read(in, line -> {
                     int row = account.take(line, notRun);
                     if (row >= 0) {
-                        outcomes.put(row, line.answered()
-                                ? StageOutcome.answered(line.text(), line.usage())
-                                : StageOutcome.failed("Batch line " + line.lineNumber() + ": " + line.error()));
+                        outcomes.put(row, StageOutcome.of(line, "Batch line " + line.lineNumber() + ": "));
                     }
                 });
             } finally {
@@ -413,7 +412,7 @@ public final class BatchStageRunner {
         if (cache != null) {
             outcomes.forEach((row, outcome) -> {
                 if (outcome.answered()) {
-                    cache.cache(keys.get(row), new ChatReply(outcome.text(), outcome.usage()));
+                    cache.cache(keys.get(row), new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
                 }
             });
         }

@@ -439,7 +439,8 @@ public final class RunEngine {
                 if (failure.stopsRun()) {
                     stopReason.compareAndSet(null, failure.getMessage());
                 }
-                StageOutcome failed = StageOutcome.failed(failure.getMessage());
+                StageOutcome failed = StageOutcome.failed(failure); // a refusal or cut-off keeps its reply and tokens
+                usage.accumulateAndGet(failed.usage(), Usage::plus);
                 updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
                 ok = false;
             } catch (RuntimeException bug) {

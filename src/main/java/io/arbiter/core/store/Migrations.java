@@ -128,7 +128,14 @@ final class Migrations {
                     "ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")),
             // An answer the cache gave was not paid for; a resumed run must still know that when it is priced.
             new Migration(4, "whether each response came from the response cache", List.of(
-                    "ALTER TABLE responses ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0")));
+                    "ALTER TABLE responses ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0")),
+            // A model's reasoning is kept apart from its answer (shown, never parsed), and a reply that came back
+            // whole but could not be read keeps its body for the row detail instead of being paid for again.
+            new Migration(5, "reasoning apart from answers, and the raw body of replies that could not be read",
+                    List.of(
+                    "ALTER TABLE responses ADD COLUMN reasoning TEXT",
+                    "ALTER TABLE responses ADD COLUMN raw_body TEXT",
+                    "ALTER TABLE response_cache ADD COLUMN reasoning TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -31,22 +31,22 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     public Map<Integer, StageOutcome> stored(Stage stage) {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
         store.responses(runId, stage.name()).forEach((row, r) -> outcomes.put(row,
-                r.error() != null ? StageOutcome.failed(r.error())
-                        : new StageOutcome(r.text(), null, r.usage(), r.fromCache())));
+                r.error() != null ? new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody())
+                        : new StageOutcome(r.text(), null, r.usage(), r.fromCache(), r.reasoning(), null)));
         return outcomes;
     }
 
     @Override
     public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
         store.recordResponse(new StoredResponse(runId, stage.name(), row, outcome.text(), outcome.error(),
-                outcome.usage(), requestKey, outcome.fromCache()));
+                outcome.usage(), requestKey, outcome.fromCache(), outcome.reasoning(), outcome.rawBody()));
     }
 
     @Override
     public void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         List<StoredResponse> responses = new java.util.ArrayList<>(outcomes.size());
         outcomes.forEach((row, o) -> responses.add(new StoredResponse(runId, stage.name(), row, o.text(), o.error(),
-                o.usage(), requestKeys.get(row), o.fromCache())));
+                o.usage(), requestKeys.get(row), o.fromCache(), o.reasoning(), o.rawBody())));
         store.recordResponses(responses); // one transaction for a whole output file
     }
 

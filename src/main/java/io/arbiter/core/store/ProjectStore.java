@@ -673,12 +673,13 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     private static void insertResponse(Writer w, StoredResponse r, String now) throws SQLException {
         PreparedStatement insert = w.statement("""
                 INSERT INTO responses (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
-                                       request_key, received_at, from_cache)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       request_key, received_at, from_cache, reasoning, raw_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, stage, row) DO UPDATE SET
                     text = excluded.text, error = excluded.error, prompt_tokens = excluded.prompt_tokens,
                     completion_tokens = excluded.completion_tokens, request_key = excluded.request_key,
-                    received_at = excluded.received_at, from_cache = excluded.from_cache""");
+                    received_at = excluded.received_at, from_cache = excluded.from_cache,
+                    reasoning = excluded.reasoning, raw_body = excluded.raw_body""");
         insert.setLong(1, r.runId());
         insert.setString(2, r.stage());
         insert.setInt(3, r.row());
@@ -689,6 +690,8 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         setNullable(insert, 8, r.requestKey());
         insert.setString(9, now);
         insert.setInt(10, r.fromCache() ? 1 : 0);
+        setNullable(insert, 11, r.reasoning());
+        setNullable(insert, 12, r.rawBody());
         insert.executeUpdate();
     }
 
@@ -698,7 +701,8 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return read(connection -> {
             Map<Integer, StoredResponse> responses = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT row, text, error, prompt_tokens, completion_tokens, request_key, from_cache
+                    SELECT row, text, error, prompt_tokens, completion_tokens, request_key, from_cache, reasoning,
+                           raw_body
                     FROM responses WHERE run_id = ? AND stage = ?""")) {
                 query.setLong(1, runId);
                 query.setString(2, stage);
@@ -707,7 +711,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
                         int row = rows.getInt(1);
                         responses.put(row, new StoredResponse(runId, stage, row, rows.getString(2),
                                 rows.getString(3), new Usage(rows.getLong(4), rows.getLong(5)), rows.getString(6),
-                                rows.getInt(7) == 1));
+                                rows.getInt(7) == 1, rows.getString(8), rows.getString(9)));
                     }
                 }
             }
@@ -723,14 +727,15 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             // Prepared once: a realtime run looks up every request, many times a second.
             if (cacheLookup == null) {
                 cacheLookup = connection.prepareStatement(
-                        "SELECT text, prompt_tokens, completion_tokens FROM response_cache WHERE request_key = ?");
+                        "SELECT text, prompt_tokens, completion_tokens, reasoning FROM response_cache WHERE request_key = ?");
             }
             cacheLookup.setString(1, requestKey);
             try (ResultSet rows = cacheLookup.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ChatReply(rows.getString(1), new Usage(rows.getLong(2), rows.getLong(3))));
+                return Optional.of(new ChatReply(rows.getString(1), new Usage(rows.getLong(2), rows.getLong(3)), false,
+                        rows.getString(4)));
             }
         });
     }
@@ -762,13 +767,15 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         String now = now();
         return w -> {
             PreparedStatement insert = w.statement("""
-                    INSERT INTO response_cache (request_key, text, prompt_tokens, completion_tokens, created_at)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING""");
+                    INSERT INTO response_cache (request_key, text, prompt_tokens, completion_tokens, created_at,
+                                                reasoning)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING""");
             insert.setString(1, requestKey);
             insert.setString(2, reply.content());
             insert.setLong(3, reply.usage().promptTokens());
             insert.setLong(4, reply.usage().completionTokens());
             insert.setString(5, now);
+            setNullable(insert, 6, reply.reasoning());
             insert.executeUpdate();
             return null;
         };

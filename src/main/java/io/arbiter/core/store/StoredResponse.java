@@ -10,14 +10,21 @@ import io.arbiter.core.llm.Usage;
  * @param error      why it failed, in plain words; null when it did not
  * @param requestKey the {@link io.arbiter.core.llm.RequestKey} of the request sent; null when unknown
  * @param fromCache  true when the response cache gave the answer, so it was not paid for again
+ * @param reasoning  what the model reasoned before its answer; null when none
+ * @param rawBody    the reply as received when it came back whole but could not be used; null otherwise
  */
 public record StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
-                             String requestKey, boolean fromCache) {
+                             String requestKey, boolean fromCache, String reasoning, String rawBody) {
+
+    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                          String requestKey, boolean fromCache) {
+        this(runId, stage, row, text, error, usage, requestKey, fromCache, null, null);
+    }
 
     /** A response that was sent for, not taken from the cache. */
     public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
                           String requestKey) {
-        this(runId, stage, row, text, error, usage, requestKey, false);
+        this(runId, stage, row, text, error, usage, requestKey, false, null, null);
     }
 
     public StoredResponse {

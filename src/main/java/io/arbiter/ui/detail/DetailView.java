@@ -9,7 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 
-/** The selected row in full, beside the results table: prompts, raw and parsed answers, tokens, errors, truth. */
+/**
+ * The selected row in full, beside the results table: prompts, raw and parsed answers, each model's reasoning (when
+ * it gave any), tokens, errors, truth.
+ */
 public final class DetailView {
 
     @FXML private Parent root;
@@ -20,6 +23,10 @@ public final class DetailView {
     @FXML private TextArea detailBasePrompt;
     @FXML private TextArea detailBaseRaw;
     @FXML private Label detailBaseParsed;
+    @FXML private VBox detailBaseReasoningBox;
+    @FXML private TextArea detailBaseReasoning;
+    @FXML private VBox detailJudgeReasoningBox;
+    @FXML private TextArea detailJudgeReasoning;
     @FXML private TextArea detailJudgePrompt;
     @FXML private TextArea detailJudgeRaw;
     @FXML private Label detailJudgeParsed;
@@ -38,13 +45,18 @@ public final class DetailView {
         detailJudgePrompt.textProperty().bind(model.judgePromptProperty());
         detailJudgeRaw.textProperty().bind(model.judgeRawProperty());
         detailJudgeParsed.textProperty().bind(model.judgeParsedProperty());
+        detailBaseReasoning.textProperty().bind(model.baseReasoningProperty());
+        detailJudgeReasoning.textProperty().bind(model.judgeReasoningProperty());
+        hideWhenEmpty(detailBaseReasoningBox, model.baseReasoningProperty());
+        hideWhenEmpty(detailJudgeReasoningBox, model.judgeReasoningProperty());
         detailUsage.textProperty().bind(model.usageProperty());
         detailError.textProperty().bind(model.errorProperty());
         detailReview.textProperty().bind(model.reviewProperty());
         hideWhenEmpty(detailError, model.errorProperty());
         hideWhenEmpty(detailReview, model.reviewProperty());
         // The table keeps the keyboard: the pane is read with the mouse.
-        for (TextArea area : new TextArea[] {detailBasePrompt, detailBaseRaw, detailJudgePrompt, detailJudgeRaw}) {
+        for (TextArea area : new TextArea[] {detailBasePrompt, detailBaseRaw, detailJudgePrompt, detailJudgeRaw,
+                detailBaseReasoning, detailJudgeReasoning}) {
             area.setFocusTraversable(false);
         }
     }

@@ -17,7 +17,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Everything about one result row: both prompts as they are (or would be) sent for it, the raw replies, what was
+ * Everything about one result row: both prompts as they are (or would be) sent for it, the raw replies (and, for a
+ * reply that could not be used, the body as received), the reasoning each model gave before its answer, what was
  * parsed from them, tokens, errors and the truth. Touch only on the UI thread.
  */
 public final class DetailViewModel {
@@ -33,6 +34,8 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper basePrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper baseRaw = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper baseParsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper baseReasoning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgeReasoning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper judgePrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper judgeRaw = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper judgeParsed = new ReadOnlyStringWrapper("");
@@ -70,6 +73,16 @@ public final class DetailViewModel {
 
     public ReadOnlyStringProperty baseParsedProperty() {
         return baseParsed.getReadOnlyProperty();
+    }
+
+    /** What the base model reasoned before its answer; empty when it gave no reasoning. */
+    public ReadOnlyStringProperty baseReasoningProperty() {
+        return baseReasoning.getReadOnlyProperty();
+    }
+
+    /** What the judge reasoned before its output; empty when it gave no reasoning. */
+    public ReadOnlyStringProperty judgeReasoningProperty() {
+        return judgeReasoning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty judgePromptProperty() {
@@ -116,7 +129,7 @@ public final class DetailViewModel {
         hasRow.set(shown != null);
         if (shown == null) {
             for (ReadOnlyStringWrapper text : List.of(truth, basePrompt, baseRaw, baseParsed, judgePrompt, judgeRaw,
-                    judgeParsed, usage, error, review)) {
+                    judgeParsed, usage, error, review, baseReasoning, judgeReasoning)) {
                 text.set("");
             }
             title.set(NO_ROW);
@@ -131,6 +144,8 @@ public final class DetailViewModel {
         judgePrompt.set(rendered == null ? "" : PromptsViewModel.show(rendered.judge(r.row(), answer)));
         baseRaw.set(raw(r.base()));
         judgeRaw.set(raw(r.judge()));
+        baseReasoning.set(r.base().reasoning() == null ? "" : r.base().reasoning());
+        judgeReasoning.set(r.judge().reasoning() == null ? "" : r.judge().reasoning());
         baseParsed.set(r.baseAnswer() == null ? "" : r.baseAnswer().parsed()
                 ? "Label: " + r.baseAnswer().label() + (shown.baseVsTruth().isEmpty() ? "" : " · " + shown.baseVsTruth())
                 : "UNPARSED: names no label");
@@ -149,7 +164,8 @@ public final class DetailViewModel {
 
     private static String raw(StageOutcome outcome) {
         if (outcome.failed()) {
-            return "(failed)";
+            return outcome.rawBody() == null ? "(failed)"
+                    : "(failed; the reply as received, kept once and not sent again:)\n" + outcome.rawBody();
         }
         return outcome.answered() ? outcome.text() : "(not run yet)";
     }

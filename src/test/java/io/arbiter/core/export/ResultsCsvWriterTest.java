@@ -91,7 +91,7 @@ class ResultsCsvWriterTest {
         assertEquals(List.of("row", "Title", "Overview", "truth", "base_answer_raw", "base_answer", "base_parsed",
                 "base_vs_truth", "judge_output_raw", "judge_prediction", "judge_evaluation", "judge_vs_truth", "error",
                 "prompt_tokens", "completion_tokens", "human_label", "human_note", "human_reviewer", "human_at",
-                "promoted"), List.of(lines.get(0)));
+                "promoted", "base_reasoning", "judge_reasoning"), List.of(lines.get(0)));
         for (String[] line : lines.subList(1, lines.size())) {
             assertEquals(List.of("", "", "", "", "false"), List.of(line).subList(15, 20), "no review: empty, false");
         }
@@ -136,7 +136,8 @@ class ResultsCsvWriterTest {
         out.flush();
 
         assertEquals("row,Title,Overview," + String.join(",", ResultsCsvWriter.RESULT_COLUMNS) + ","
-                        + String.join(",", ResultsCsvWriter.REVIEW_COLUMNS) + "\r\nstill open",
+                        + String.join(",", ResultsCsvWriter.REVIEW_COLUMNS) + ","
+                        + String.join(",", ResultsCsvWriter.REASONING_COLUMNS) + "\r\nstill open",
                 target.toString());
     }
 

@@ -96,4 +96,18 @@ class ProviderSettingsStoreTest {
         assertEquals(Path.of("/home/u", ".config", "arbiter", "providers.json"),
                 ProviderSettingsStore.defaultFile(Map.of(), "/home/u"));
     }
+
+    @Test
+    void aBaseUrlWithAPasswordIsNeverWritten() throws Exception {
+        ProviderSettings c = custom();
+        ProviderSettings withPassword = new ProviderSettings(c.name(), "https://team:hunter2-canary@llm.example.org/v1",
+                c.apiKeyEnv(), c.baseModel(), c.judgeModel(), 0, 1, null, 1, 0, 0, false, null, null, null, null);
+        ProviderSettingsStore store = ProviderSettingsStore.inDirectory(dir);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> store.save(List.of(c, withPassword)));
+
+        assertFalse(refused.getMessage().contains("hunter2-canary"), refused.getMessage());
+        assertFalse(Files.exists(store.file()));
+    }
 }

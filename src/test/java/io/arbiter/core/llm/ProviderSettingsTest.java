@@ -104,4 +104,35 @@ class ProviderSettingsTest {
         return new ProviderSettings(o.name(), o.baseUrl(), env, o.baseModel(), o.judgeModel(), 0, 256, null, 16, 0, 0,
                 true, null, null, null, null);
     }
+
+    @Test
+    void aBaseUrlWithAPasswordIsRefusedWithoutRepeatingIt() {
+        String password = "canary-pass-5b1e";
+        ProviderSettings o = openAi();
+        ProviderSettings withPassword = new ProviderSettings(o.name(), "https://arbiter:" + password
+                + "@api.example.test/v1", o.apiKeyEnv(), o.baseModel(), o.judgeModel(), 0, 64, null, 4, 0, 0, true,
+                null, null, null, null);
+
+        List<String> problems = withPassword.problems();
+        IllegalArgumentException profile = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> withPassword.profile(withPassword.baseUrl()));
+
+        assertEquals(List.of(ProviderSettings.USER_INFO_REFUSED + "."), problems);
+        assertFalse(problems.toString().contains(password));
+        assertFalse(profile.getMessage().contains(password), profile.getMessage());
+        assertFalse(profile.getMessage().contains("arbiter:"), profile.getMessage());
+    }
+
+    @Test
+    void userInfoIsFoundInEveryShapeOfUrlButNotInPathsOrQueries() {
+        assertTrue(ProviderSettings.hasUserInfo("http://user:pass@host/v1"));
+        assertTrue(ProviderSettings.hasUserInfo(" https://user@host:8080/v1 "));
+        assertTrue(ProviderSettings.hasUserInfo("http://:pass@host"));
+        assertTrue(ProviderSettings.hasUserInfo("http://us er:p@ss@host/v1"), "malformed, still caught");
+        assertFalse(ProviderSettings.hasUserInfo("https://api.openai.com/v1"));
+        assertFalse(ProviderSettings.hasUserInfo("http://host/v1/users/me@example.org"));
+        assertFalse(ProviderSettings.hasUserInfo("http://host/v1?owner=a@b"));
+        assertFalse(ProviderSettings.hasUserInfo("offline"));
+        assertFalse(ProviderSettings.hasUserInfo(null));
+    }
 }

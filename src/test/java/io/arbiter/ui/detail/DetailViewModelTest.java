@@ -62,6 +62,29 @@ class DetailViewModelTest {
     }
 
     @Test
+    void reasoningIsShownApartAndTheJudgePromptHasOnlyTheAnswer() {
+        results.show(MOVIES, MAPPING);
+        RowResult row = RowResult.pending(1, List.of("Crime"))
+                .withBase(new StageOutcome("Crime", null, new Usage(40, 30), false, "A syndicate: Crime, not Drama.",
+                        null), new BaseAnswer("Crime", "Crime"))
+                .withJudge(new StageOutcome(null, "refused: I can't help with that.", new Usage(90, 9), false, null,
+                        "{\"choices\":[{\"message\":{\"refusal\":\"I can't help with that.\"}}]}"), null);
+        results.finish(List.of(row), JudgeLoopMetrics.of(List.of(row.scored())));
+
+        model.show(results.allRows().get(1));
+
+        assertEquals("Crime", model.baseRawProperty().get());
+        assertEquals("A syndicate: Crime, not Drama.", model.baseReasoningProperty().get());
+        assertTrue(model.judgePromptProperty().get().endsWith("Answer: Crime"), model.judgePromptProperty().get());
+        assertFalse(model.judgePromptProperty().get().contains("syndicate: Crime"), "reasoning never reaches the judge");
+        assertEquals("", model.judgeReasoningProperty().get());
+        assertTrue(model.judgeRawProperty().get().startsWith("(failed; the reply as received"),
+                model.judgeRawProperty().get());
+        assertTrue(model.judgeRawProperty().get().contains("\"refusal\":\"I can't help with that.\""));
+        assertEquals("Judge: refused: I can't help with that.", model.errorProperty().get());
+    }
+
+    @Test
     void aPendingRowShowsItsPromptsAndAFailedOneItsError() {
         results.show(MOVIES, MAPPING);
         model.show(results.allRows().get(0));
