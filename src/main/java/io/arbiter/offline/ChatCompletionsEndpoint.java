@@ -39,7 +39,7 @@ final class ChatCompletionsEndpoint implements Endpoint {
                 case UNAVAILABLE -> throw ApiError.unavailable();
                 case RESET -> throw new ConnectionReset();
                 case SLOW -> pause(faults.plan().slowDelay());
-                case HANG -> hang();
+                case HANG -> throw new NeverAnswer();
                 case ECHO_KEY -> throw ApiError.echoingKey(faults.plan().echoKeyStatus(),
                         request.header("Authorization").orElse(null));
                 default -> {
@@ -62,16 +62,6 @@ final class ChatCompletionsEndpoint implements Endpoint {
         }
         counters.chatAnswered(completion.get("id").asText());
         return response;
-    }
-
-    /** Accepts the request and never answers: the worker waits until the server stops and interrupts it. */
-    private static void hang() {
-        try {
-            new java.util.concurrent.CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new ConnectionReset();
     }
 
     private static void pause(Duration delay) {

@@ -32,6 +32,7 @@ public final class OfflineServer implements AutoCloseable {
     private final ExecutorService executor;
     private final BatchRunner batches;
     private final ServerCounters counters;
+    private Router router;
 
     private OfflineServer(HttpServer http, ExecutorService executor, BatchRunner batches, ServerCounters counters) {
         this.http = http;
@@ -134,8 +135,9 @@ public final class OfflineServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector(options.faults);
         BatchRunner batches = new BatchRunner(files, chat, options.batchPace, faults, counters, clock);
         OfflineServer server = new OfflineServer(http, executor, batches, counters);
-        http.createContext("/", new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey,
-                options.echoRefusedKeyStatus));
+        server.router = new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey,
+                options.echoRefusedKeyStatus);
+        http.createContext("/", server.router);
         http.setExecutor(executor);
         http.start();
         return server;
@@ -209,6 +211,7 @@ public final class OfflineServer implements AutoCloseable {
     @Override
     public void close() {
         batches.close();
+        router.closeNeverAnswered();
         http.stop(0);
         executor.shutdownNow();
         try {

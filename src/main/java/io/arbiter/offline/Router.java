@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -19,6 +21,8 @@ final class Router implements HttpHandler {
     private final Optional<String> requiredApiKey;
     /** 0 for OpenAI's plain 401; else the status of a refusal that echoes the key sent. */
     private final int echoRefusedKeyStatus;
+    /** Exchanges the hang fault keeps open without an answer; closed when the server stops. */
+    private final Set<HttpExchange> neverAnswered = ConcurrentHashMap.newKeySet();
 
     Router(List<Route> routes, Optional<String> requiredApiKey, int echoRefusedKeyStatus) {
         this.routes = List.copyOf(routes);
@@ -28,22 +32,37 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        ApiResponse response;
+        try {
+            response = dispatch(exchange);
+        } catch (NeverAnswer e) {
+            neverAnswered.add(exchange); // left open, its thread free for other requests
+            return;
+        } catch (ConnectionReset e) {
+            // Closing the exchange before sending headers closes the connection: the client reads no reply.
+            exchange.close();
+            return;
+        } catch (ApiError e) {
+            response = e.toResponse();
+        } catch (RuntimeException e) {
+            // A bug in an endpoint must cost one request, never the server thread.
+            LOG.log(Level.WARNING, "Offline server failed on " + exchange.getRequestURI(), e);
+            response = ApiError.internal("The offline server failed: " + e).toResponse();
+        } catch (IOException e) {
+            exchange.close();
+            throw e;
+        }
         try (exchange) {
-            ApiResponse response;
-            try {
-                response = dispatch(exchange);
-            } catch (ConnectionReset e) {
-                // Closing the exchange before sending headers closes the connection: the client reads no reply.
-                return;
-            } catch (ApiError e) {
-                response = e.toResponse();
-            } catch (RuntimeException e) {
-                // A bug in an endpoint must cost one request, never the server thread.
-                LOG.log(Level.WARNING, "Offline server failed on " + exchange.getRequestURI(), e);
-                response = ApiError.internal("The offline server failed: " + e).toResponse();
-            }
             write(exchange, response);
         }
+    }
+
+    /** Closes the connections the hang fault left open, so a stopping server leaves nothing waiting. */
+    void closeNeverAnswered() {
+        for (HttpExchange exchange : neverAnswered) {
+            exchange.close();
+        }
+        neverAnswered.clear();
     }
 
     private ApiResponse dispatch(HttpExchange exchange) throws IOException {
