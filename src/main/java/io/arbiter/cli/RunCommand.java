@@ -161,7 +161,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         }
         Unanswered unanswered = outcome.unanswered();
         if (!unanswered.none()) {
-            stderr.println("arbiter: " + unanswered.describe(5)
+            stderr.println("arbiter: " + unanswered.describe(3)
                     + (out != null ? " (each row's error is in " + out + ")" : "")
                     + "; run again to send only those rows");
         }

@@ -66,6 +66,35 @@ public record Unanswered(int rows, List<Cause> causes) {
     }
 
     /**
+     * A line short enough for a status bar: each cause cut at its first parenthesis or sentence end (at most 90
+     * characters), at most {@code most} causes. The row detail and the results CSV keep every cause whole.
+     */
+    public String brief(int most) {
+        StringBuilder text = new StringBuilder().append(rows).append(rows == 1 ? " row" : " rows").append(" unanswered");
+        for (int i = 0; i < causes.size() && i < most; i++) {
+            text.append(i == 0 ? ": " : "; ").append(causes.get(i).rows()).append(" × ")
+                    .append(shortened(causes.get(i).reason()));
+        }
+        if (causes.size() > most) {
+            text.append("; and ").append(causes.size() - most).append(causes.size() - most == 1 ? " other cause"
+                    : " other causes");
+        }
+        return text.toString();
+    }
+
+    private static String shortened(String reason) {
+        int cut = reason.length();
+        for (String end : new String[] {" (", ". ", "; "}) {
+            int at = reason.indexOf(end);
+            if (at > 0 && at < cut) {
+                cut = at;
+            }
+        }
+        String head = reason.substring(0, cut);
+        return head.length() <= 90 ? head : head.substring(0, 89) + "…";
+    }
+
+    /**
      * E.g. "12 rows unanswered: 10 × judge: The provider returned no output line …; 2 × base: refused: …", with at
      * most {@code most} causes and a count of the rest.
      */

@@ -210,7 +210,7 @@ public final class RunViewModel {
         String batch = outcome.batchProblems().isEmpty() ? "" : " Batch output: " + outcome.batchProblems() + ".";
         return switch (outcome.status()) {
             case COMPLETED -> (unanswered.none() ? "Run finished."
-                    : "Run completed with " + unanswered.describe(2)
+                    : "Run completed with " + unanswered.brief(2)
                     + ". Retry " + unanswered.rows() + " rows sends only those; the other answers are kept.") + batch;
             case CANCELLED -> "Run cancelled; finished rows are kept." + batch;
             case STOPPED -> "Run stopped: " + outcome.stopReason() + batch;
