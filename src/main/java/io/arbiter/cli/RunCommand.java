@@ -28,14 +28,15 @@ import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.BatchFolder;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.StoreException;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -102,6 +103,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         RunOutcome outcome;
         RunAccounting accounting;
         JudgeReport report;
+        boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
+        String endNotRecorded = null;
         ProjectStore store = opened == null ? null : opened.store();
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
@@ -127,8 +130,22 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             } else {
                 outcome = runRealtime(profile, spec, store, accounting, progress);
             }
-            report = opened != null ? opened.finishRun(runId, outcome)
-                    : JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+            unwritable = stored instanceof ProjectRunLedger ledger && ledger.failure().isPresent();
+            report = null;
+            if (opened != null && !unwritable) {
+                try {
+                    report = opened.finishRun(runId, outcome);
+                } catch (StoreException e) {
+                    if (e.kind() == StoreException.Kind.OTHER) {
+                        throw e;
+                    }
+                    // Every answer is in the file; only the run's end is not. A run again finishes it.
+                    endNotRecorded = e.getMessage();
+                }
+            }
+            if (report == null) {
+                report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+            }
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
@@ -138,7 +155,12 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         print(outcome, accounting, stdout);
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
-            return ArbiterCli.PROVIDER_FAILED;
+            return unwritable ? ArbiterCli.PROJECT_NOT_WRITABLE : ArbiterCli.PROVIDER_FAILED;
+        }
+        if (endNotRecorded != null) {
+            stderr.println("arbiter: every answer is kept, but the end of the run could not be recorded ("
+                    + endNotRecorded + "); free space and run again to finish it");
+            return ArbiterCli.PROJECT_NOT_WRITABLE;
         }
         if (failBelow != null) {
             java.util.Optional<String> shortfall = failBelow.shortfall(MetricsJson.tree(report));
@@ -164,19 +186,13 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
     private RunOutcome runBatch(ProviderProfile profile, RunSpec spec, ProjectStore store, long runId,
                                 BatchLedger jobs, RunAccounting accounting, ProgressPrinter progress)
             throws ChatFailure, IOException {
-        Path work = Files.createTempDirectory("arbiter-batch");
-        try (OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
-            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile), work)
-                    .providerIdentity(providerIdentity(profile));
+        // Shards hold dataset text: beside the project (owner-only), or in a private folder removed at exit.
+        try (BatchFolder work = store != null ? BatchFolder.beside(store.file()) : BatchFolder.temporary();
+             OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
+            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile),
+                    work.path()).providerIdentity(providerIdentity(profile));
             accounting.batch(runner);
             return RunEngine.batch(runner, accounting).runToEnd(spec, progress);
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
     }
 
