@@ -48,7 +48,12 @@ final class IntegrityCheck {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + SHOWN + ")")) {
             while (rows.next()) {
-                lines.add(rows.getString(1));
+                // A row may start with "*** in database main ***" on a line of its own, then the problem.
+                for (String line : rows.getString(1).split("\\R")) {
+                    if (!line.isBlank() && !line.startsWith("*** in database")) {
+                        lines.add(line.strip());
+                    }
+                }
             }
         } catch (SQLException e) {
             if (lines.isEmpty() || !isDamage(e)) {
@@ -59,8 +64,7 @@ final class IntegrityCheck {
         if (lines.size() == 1 && "ok".equals(lines.get(0))) {
             return Optional.empty();
         }
-        lines.removeIf(line -> line.startsWith("*** in database"));
-        return Optional.of(String.join("; ", lines));
+        return Optional.of(lines.isEmpty() ? "the check failed without saying where" : String.join("; ", lines));
     }
 
     /** SQLITE_CORRUPT or SQLITE_NOTADB: the file's pages are not what SQLite wrote. */
