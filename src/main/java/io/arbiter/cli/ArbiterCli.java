@@ -1,5 +1,6 @@
 package io.arbiter.cli;
 
+import io.arbiter.core.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,18 @@ public final class ArbiterCli implements Runnable {
      * {@code --allow-errors} is given: a run that did not answer every row is not a success.
      */
     public static final int ROWS_UNANSWERED = 5;
+    /**
+     * Exit status when another process has the project open (the message says which, on which host, since when);
+     * {@code --wait} waits for it instead. {@code runs} and {@code compare} read alongside it and never get this.
+     */
+    public static final int PROJECT_IN_USE = 6;
+    /** Exit status when SQLite finds the project file damaged; it is left unchanged, the message names its backup. */
+    public static final int PROJECT_DAMAGED = 7;
+    /**
+     * Exit status when the project cannot be written: a read-only folder or medium, a full disk or an I/O error.
+     * What arrived before is kept; free space (or copy the project somewhere writable) and run again to go on.
+     */
+    public static final int PROJECT_NOT_WRITABLE = 8;
 
     @Override
     public void run() {
@@ -42,6 +55,9 @@ public final class ArbiterCli implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("arbiter: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             err.flush();
+            if (e instanceof StoreException store && store.kind() != StoreException.Kind.OTHER) {
+                return PROJECT_NOT_WRITABLE; // a full or failing disk, or a read-only file
+            }
             return e instanceof CliFailure failure ? failure.status() : 1;
         });
         return cli.execute(args);

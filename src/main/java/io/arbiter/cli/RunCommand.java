@@ -31,14 +31,15 @@ import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.BatchFolder;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.StoreException;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -121,6 +122,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         RunOutcome outcome;
         RunAccounting accounting;
         JudgeReport report;
+        boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
+        String endNotRecorded = null;
         ProjectStore store = opened == null ? null : opened.store();
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
@@ -147,8 +150,22 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             } else {
                 outcome = runRealtime(profile, spec, store, accounting, progress);
             }
-            report = opened != null ? opened.finishRun(runId, outcome)
-                    : JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+            unwritable = stored instanceof ProjectRunLedger ledger && ledger.failure().isPresent();
+            report = null;
+            if (opened != null && !unwritable) {
+                try {
+                    report = opened.finishRun(runId, outcome);
+                } catch (StoreException e) {
+                    if (e.kind() == StoreException.Kind.OTHER) {
+                        throw e;
+                    }
+                    // Every answer is in the file; only the run's end is not. A run again finishes it.
+                    endNotRecorded = e.getMessage();
+                }
+            }
+            if (report == null) {
+                report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+            }
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
@@ -160,7 +177,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             stderr.println("arbiter: " + outcome.batchProblems());
         }
         Unanswered unanswered = outcome.unanswered();
-        if (!unanswered.none()) {
+        // A stopped run says why it stopped, once; the rows it did not reach are the next run's.
+        if (!unanswered.none() && outcome.status() != RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: " + unanswered.describe(3)
                     + (out != null ? " (each row's error is in " + out + ")" : "")
                     + "; run again to send only those rows");
@@ -168,7 +186,13 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
             stderr.flush();
-            return ArbiterCli.PROVIDER_FAILED;
+            return unwritable ? ArbiterCli.PROJECT_NOT_WRITABLE : ArbiterCli.PROVIDER_FAILED;
+        }
+        if (endNotRecorded != null) {
+            stderr.println("arbiter: every answer is kept, but the end of the run could not be recorded ("
+                    + endNotRecorded + "); free space and run again to finish it");
+            stderr.flush();
+            return ArbiterCli.PROJECT_NOT_WRITABLE;
         }
         if (!unanswered.none() && !allowErrors) {
             stderr.println("arbiter: exit status " + ArbiterCli.ROWS_UNANSWERED
@@ -200,20 +224,13 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
     private RunOutcome runBatch(ProviderProfile profile, RunSpec spec, ProjectStore store, long runId,
                                 BatchLedger jobs, RunAccounting accounting, ProgressPrinter progress)
             throws ChatFailure, IOException {
-        Path work = Files.createTempDirectory("arbiter-batch");
-        try (OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
-            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile), work)
-                    .providerIdentity(providerIdentity(profile))
-                    .batchTimeout(batchTimeout);
+        // Shards hold dataset text: beside the project (owner-only), or in a private folder removed at exit.
+        try (BatchFolder work = store != null ? BatchFolder.beside(store.file()) : BatchFolder.temporary();
+             OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
+            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile),
+                    work.path()).providerIdentity(providerIdentity(profile)).batchTimeout(batchTimeout);
             accounting.batch(runner);
             return RunEngine.batch(runner, accounting).runToEnd(spec, progress);
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
         }
     }
 

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
-import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -101,16 +99,9 @@ final class RunsCommand implements Callable<Integer> {
         return node;
     }
 
-    /** Opens a project that must exist already: listing or comparing never creates a file. */
+    /** Opens a project that must exist already, for reading: listing or comparing never creates or locks a file. */
     static Project openExisting(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new CliFailure("no such project " + file, ArbiterCli.BAD_INPUT);
-        }
-        try {
-            return Project.open(file);
-        } catch (ProjectFileException e) {
-            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
-        }
+        return ProjectOpening.forReading(file);
     }
 
     private static String started(RunRecord r) {

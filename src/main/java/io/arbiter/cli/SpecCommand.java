@@ -18,7 +18,6 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunOutcome;
-import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
@@ -115,6 +114,9 @@ abstract class SpecCommand {
 
     @Option(names = "--project", description = "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
     Path project;
+
+    @Option(names = "--wait", description = "When another process has the project open, wait until it is free instead of stopping with status 6.")
+    boolean waitForProject;
 
     /** Where the rows, mapping and prompts of a run come from: the options, or the project's stored configuration. */
     record Configuration(Dataset rows, String datasetPath, String datasetSha256, ColumnMapping mapping,
@@ -318,15 +320,13 @@ abstract class SpecCommand {
         return isOffline() ? OFFLINE : profile.baseUrl();
     }
 
+    /** The --project file opened to write into (one process at a time), or null without one. */
     Project openProject() {
         if (project == null) {
             return null;
         }
-        try {
-            return Project.open(project);
-        } catch (ProjectFileException e) {
-            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
-        }
+        return ProjectOpening.forWriting(project, waitForProject, "arbiter " + command.name(),
+                command.commandLine().getErr());
     }
 
     /** The unfinished run of the same spec when there is one (to resume), else a new run. */

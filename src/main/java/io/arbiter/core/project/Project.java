@@ -16,6 +16,7 @@ import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.store.Opening;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.PromptVersion;
@@ -60,6 +61,24 @@ public final class Project implements AutoCloseable {
     /** Opens a project, creating it when the file does not exist; refuses other files, leaving them unchanged. */
     public static Project open(Path file) throws ProjectFileException {
         return new Project(ProjectStore.open(file));
+    }
+
+    /**
+     * Opens a project as {@code opening} says: for writing (one process at a time, waiting or not) or for reading
+     * alongside a writer; see {@link ProjectStore#open(Path, Opening)} for what is refused and why.
+     */
+    public static Project open(Path file, Opening opening) throws ProjectFileException {
+        return new Project(ProjectStore.open(file, opening));
+    }
+
+    /** Opens an existing project for reading only: it may be in use by another process, or on read-only media. */
+    public static Project openForReading(Path file) throws ProjectFileException {
+        return open(file, Opening.forReading());
+    }
+
+    /** True when nothing can be written: opened for reading, or in a read-only folder or on read-only media. */
+    public boolean readOnly() {
+        return store.readOnly();
     }
 
     public ProjectStore store() {

@@ -142,6 +142,8 @@ public final class RunEngine {
                     }
                     runStage(Stage.JUDGE, answered);
                 }
+            } catch (RecordFailure e) {
+                stopReason.compareAndSet(null, e.getMessage()); // a batch's answers could not be kept
             } catch (RuntimeException e) {
                 stopReason.compareAndSet(null, "The run failed unexpectedly: " + e);
             } finally {
@@ -452,6 +454,8 @@ public final class RunEngine {
             // Durable before anyone hears of it: a kill after this line loses nothing this request paid for.
             try {
                 ledger.record(stage, row, stage == Stage.BASE ? updated.base() : updated.judge(), key);
+            } catch (RecordFailure e) {
+                stopReason.compareAndSet(null, e.getMessage());
             } catch (RuntimeException e) {
                 stopReason.compareAndSet(null, "Could not record a response, so the run stopped: " + e.getMessage());
             }

@@ -5,7 +5,6 @@ import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.review.HumanVerdict;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,7 +33,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The project file: one SQLite database in WAL mode holding a copy of the dataset, the configuration (column
@@ -47,32 +44,41 @@ import org.sqlite.SQLiteConfig;
  * is queued, writes it in one transaction and commits ("group commit"), and only then returns to each caller:
  * a response that {@link #recordResponse} has returned for is in the file, and many callers share a commit.
  * Reads use a second connection, which WAL lets run alongside the writer. All methods are thread-safe.
+ *
+ * <p>Open for writing, the store holds the project's {@link ProjectLock} (one process per project), checked the file
+ * with SQLite's integrity check before writing to it, and backs it up ({@link ProjectBackup}) when it closes having
+ * changed it; open for reading it takes no lock and refuses every write ({@link #readOnly}).
  */
 public final class ProjectStore implements ResponseCache, AutoCloseable {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_GROUP = 4096;
     private static final Logger LOG = Logger.getLogger(ProjectStore.class.getName());
 
     private final Path file;
     private final Clock clock;
     private final Connection reader;
-    private final Connection writerConnection;
+    private final Connection writerConnection; // null when the project is open for reading only
+    private final ProjectLock lock; // held while open for writing
+    private final String readOnlyReason; // why nothing can be written; null when open for writing
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
     private PreparedStatement cacheLookup; // on the reader connection, guarded by it
     private final Object lifecycle = new Object();
     private volatile boolean closed;
+    private volatile boolean changed; // something was committed: worth a backup at close
 
-    private ProjectStore(Path file, Clock clock) throws SQLException {
+    /** Open for writing: migrates the file, then starts the writer thread. */
+    ProjectStore(Path file, Clock clock, ProjectLock lock) throws SQLException {
         this.file = file;
         this.clock = clock;
-        this.writerConnection = connect(file, false);
+        this.lock = lock;
+        this.readOnlyReason = null;
+        this.writerConnection = Connections.open(file, false);
         try {
             migrate(writerConnection, clock);
             writerConnection.setAutoCommit(false);
-            this.reader = connect(file, true);
+            this.reader = Connections.open(file, true);
         } catch (SQLException | RuntimeException e) {
             writerConnection.close();
             throw e;
@@ -82,80 +88,43 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         writer.start();
     }
 
+    /** Open for reading only: one read-only connection, no writer, no lock. */
+    ProjectStore(Path file, Clock clock, boolean immutable, String readOnlyReason) throws SQLException {
+        this.file = file;
+        this.clock = clock;
+        this.lock = null;
+        this.readOnlyReason = readOnlyReason;
+        this.writerConnection = null;
+        this.reader = immutable ? Connections.immutable(file) : Connections.open(file, true);
+        this.writer = null;
+    }
+
     // Opening
 
-    /** Opens a project file, creating it when it does not exist, and brings its schema up to date. */
+    /** Opens a project file for writing, creating it when it does not exist, and brings its schema up to date. */
     public static ProjectStore open(Path file) throws ProjectFileException {
         return open(file, Clock.systemUTC());
     }
 
     static ProjectStore open(Path file, Clock clock) throws ProjectFileException {
-        Path absolute = file.toAbsolutePath();
-        refuseForeignFile(absolute);
-        try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
-            return new ProjectStore(absolute, clock);
-        } catch (SQLException | IOException e) {
-            throw new ProjectFileException("Could not open the project " + absolute + ": " + e.getMessage(), e);
-        }
+        return open(file, Opening.forWriting("Arbiter"), clock);
     }
 
-    /** Reads an existing file without writing to it, and refuses it unless it is an Arbiter project we can read. */
-    private static void refuseForeignFile(Path file) throws ProjectFileException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            if (Files.size(file) == 0) {
-                return;
-            }
-            byte[] header = new byte[SQLITE_HEADER.length];
-            int read;
-            try (InputStream in = Files.newInputStream(file)) {
-                read = in.readNBytes(header, 0, header.length);
-            }
-            if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-                throw new ProjectFileException(file + " is not an Arbiter project: it is not a SQLite database.", null);
-            }
-        } catch (IOException e) {
-            if (e instanceof ProjectFileException refusal) {
-                throw refusal;
-            }
-            throw new ProjectFileException("Could not read " + file + ": " + e.getMessage(), e);
-        }
-        try (Connection peek = connect(file, true); Statement statement = peek.createStatement()) {
-            int applicationId = intQuery(statement, "PRAGMA application_id");
-            int tables = intQuery(statement, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-            if (applicationId != Migrations.APPLICATION_ID) {
-                if (tables > 0) {
-                    throw new ProjectFileException(file + " is a SQLite database but not an Arbiter project; "
-                            + "it was left unchanged.", null);
-                }
-                return;
-            }
-            int version = intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version");
-            if (version > Migrations.latest()) {
-                throw new ProjectFileException(file + " was saved by a newer Arbiter (project format " + version
-                        + "; this version reads up to " + Migrations.latest()
-                        + "). Open it with a newer Arbiter; it was left unchanged.", null);
-            }
-        } catch (SQLException e) {
-            throw new ProjectFileException(file + " could not be read as an Arbiter project: " + e.getMessage(), e);
-        }
+    /**
+     * Opens a project as {@code opening} says. For writing: refuses another program's file, takes the project's lock
+     * (or waits for it), checks the file with SQLite's integrity check before anything writes to it, backs it up
+     * before a migration, and refuses a read-only folder. For reading: no lock and no write, alongside a writer.
+     *
+     * @throws ProjectInUseException     another process holds it open for writing
+     * @throws ProjectDamagedException   SQLite finds it damaged (the message names the backup to restore)
+     * @throws ProjectReadOnlyException  to write, but it is in a read-only folder or on read-only media
+     */
+    public static ProjectStore open(Path file, Opening opening) throws ProjectFileException {
+        return open(file, opening, Clock.systemUTC());
     }
 
-    private static Connection connect(Path file, boolean readOnly) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(readOnly);
-        config.enforceForeignKeys(true);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        if (!readOnly) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        }
-        return config.createConnection("jdbc:sqlite:" + file);
+    static ProjectStore open(Path file, Opening opening, Clock clock) throws ProjectFileException {
+        return ProjectOpener.open(file, opening, clock);
     }
 
     /** Applies every step newer than the file, each in a transaction of its own with its version row. */
@@ -754,12 +723,27 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     public void cacheSoon(String requestKey, ChatReply reply) {
         try {
             queue(cacheInsert(requestKey, reply)).exceptionally(e -> {
-                LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, e);
+                cacheNotKept(e);
                 return null;
             });
         } catch (StoreException e) {
             // The store is closing: the reply still goes to the run; only a later cache hit is lost.
-            LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, e);
+            cacheNotKept(e);
+        }
+    }
+
+    /**
+     * A full or failing disk is reported once, where the run records its answers ("disk full while saving answers
+     * …"); here it is only noted, without a trace, so as not to bury that message. Anything else is a bug: logged.
+     */
+    private void cacheNotKept(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (StoreException.kindOf(cause) != StoreException.Kind.OTHER) {
+            LOG.log(Level.FINE, "Could not keep a reply in the response cache of {0}: {1}",
+                    new Object[] {file, cause.getMessage()});
+        } else {
+            LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file, cause);
         }
     }
 
@@ -873,6 +857,9 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
 
     /** Hands the work to the writer thread; the future completes once its transaction is committed. */
     private <T> CompletableFuture<T> queue(Work<T> work) {
+        if (readOnlyReason != null) {
+            throw new StoreException(readOnlyReason + ".", null, StoreException.Kind.READ_ONLY);
+        }
         Job<T> job = new Job<>(work, new CompletableFuture<>());
         synchronized (lifecycle) { // so no job is queued after the writer has drained the queue and left
             if (closed) {
@@ -881,6 +868,28 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
             queue.add(job);
         }
         return job.done();
+    }
+
+    /**
+     * Caps the file at its size now plus {@code morePages} pages, or lifts the cap when negative: SQLite's
+     * {@code max_page_count} on the writing connection, past which it answers SQLITE_FULL exactly as on a full disk.
+     * For tests of a full disk; returns the cap in force.
+     */
+    long capPages(long morePages) {
+        return write(w -> {
+            try (Statement statement = writerConnection.createStatement()) {
+                long cap = morePages < 0 ? 4_294_967_294L
+                        : intQuery(statement, "PRAGMA page_count") + morePages;
+                try (ResultSet result = statement.executeQuery("PRAGMA max_page_count = " + cap)) {
+                    return result.next() ? result.getLong(1) : cap;
+                }
+            }
+        });
+    }
+
+    /** True when the project was opened for reading only, or where nothing can be written. */
+    public boolean readOnly() {
+        return readOnlyReason != null;
     }
 
     private void writeLoop() {
@@ -913,23 +922,63 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
                     results.add(job.work().run(w));
                     control.execute("RELEASE job");
                 } catch (SQLException | RuntimeException e) {
-                    control.execute("ROLLBACK TO job");
-                    control.execute("RELEASE job");
+                    undoJob(control, e);
                     results.add(new Failed(e));
                 }
             }
             writerConnection.commit();
         } catch (SQLException e) {
-            try {
-                writerConnection.rollback();
-            } catch (SQLException ignored) {
-                // the commit's failure is the one worth reporting
-            }
+            beginAgain();
             group.forEach(job -> job.done().completeExceptionally(e));
             return;
         }
+        if (results.stream().anyMatch(result -> !(result instanceof Failed))) {
+            changed = true;
+        }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results.get(i));
+        }
+    }
+
+    /**
+     * Rolls one job back to its savepoint. On a full disk or an I/O error SQLite rolls back the whole transaction
+     * itself, savepoints and all; then the job's own failure is rethrown so that the whole group fails with it.
+     */
+    private static void undoJob(Statement control, Exception failure) throws SQLException {
+        try {
+            control.execute("ROLLBACK TO job");
+            control.execute("RELEASE job");
+        } catch (SQLException transactionGone) {
+            SQLException cause = failure instanceof SQLException sql ? sql
+                    : new SQLException(failure.getMessage(), failure);
+            cause.addSuppressed(transactionGone);
+            throw cause;
+        }
+    }
+
+    /**
+     * After a failed group: rolls back whatever SQLite kept of the transaction and begins the next, as the driver
+     * (auto-commit off) expects; without this, later writes would commit one by one and every commit would fail.
+     * The prepared statements are prepared afresh: the driver may have closed them with the failed transaction.
+     */
+    private void beginAgain() {
+        for (PreparedStatement statement : writeStatements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // closed already
+            }
+        }
+        writeStatements.clear();
+        try (Statement control = writerConnection.createStatement()) {
+            try {
+                control.execute("ROLLBACK");
+            } catch (SQLException alreadyRolledBack) {
+                // SQLite ended the transaction itself
+            }
+            control.execute("BEGIN");
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "A transaction is open already on " + file, e);
         }
     }
 
@@ -984,7 +1033,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         }
     }
 
-    private static int intQuery(Statement statement, String sql) throws SQLException {
+    static int intQuery(Statement statement, String sql) throws SQLException {
         try (ResultSet result = statement.executeQuery(sql)) {
             return result.next() ? result.getInt(1) : 0;
         }
@@ -1002,7 +1051,20 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return clock.instant().toString();
     }
 
-    /** Finishes every queued write, then closes the file. */
+    /**
+     * Writes a backup of the project beside it now ({@link ProjectBackup}); false when it could not (then the
+     * backups there are as they were). For an explicit save; closing a project that changed backs it up too.
+     */
+    public boolean backUp() {
+        if (readOnly()) {
+            return false;
+        }
+        synchronized (reader) {
+            return !closed && ProjectBackup.write(reader, file);
+        }
+    }
+
+    /** Finishes every queued write, backs the project up if it changed, releases its lock and closes the file. */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -1010,6 +1072,12 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (writer == null) {
+            synchronized (reader) {
+                closeQuietly(reader);
+            }
+            return;
         }
         // The connection may only close once the writer has committed what it holds, even if this thread is
         // interrupted meanwhile (a cancelled task closing the project): wait it out, then restore the flag.
@@ -1026,6 +1094,9 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         }
         synchronized (reader) {
             try {
+                if (changed) {
+                    ProjectBackup.write(reader, file);
+                }
                 for (PreparedStatement statement : writeStatements.values()) {
                     statement.close();
                 }
@@ -1036,7 +1107,17 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
                 writerConnection.close();
             } catch (SQLException e) {
                 throw new StoreException("Could not close the project " + file + ": " + e.getMessage(), e);
+            } finally {
+                lock.close(); // after the connections: the next process finds the file as this one left it
             }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing a read-only connection", e);
         }
     }
 }

@@ -7,27 +7,27 @@ import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.BatchFolder;
 import io.arbiter.core.store.ProjectRunLedger;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Objects;
 
 /**
  * The Batch API side of a workbench session. The ledger is kept while the spec stays the same, so Run again after a
- * failure or cancel polls the batches still live and keeps the rows already answered; shards go to one temporary
- * directory, removed when the session closes. Called off the FX thread.
+ * failure or cancel polls the batches still live and keeps the rows already answered; shards, which hold dataset
+ * text, go to an owner-only folder beside the open project, or to a private temporary one without a project, removed
+ * when the session closes or moves to another project. Called off the FX thread.
  */
 final class BatchSession implements AutoCloseable {
 
     private RunSpec ledgerSpec;
     private InMemoryRunLedger ledger;
     private long runId;
-    private Path workDirectory;
+    private BatchFolder folder;
+    private Path folderProject; // the project the folder is beside; null for a temporary folder
 
     /** An engine and the client it polls with; close the client when the run has ended. */
     record Launch(RunEngine engine, OpenAiBatchClient client) {
@@ -41,7 +41,8 @@ final class BatchSession implements AutoCloseable {
         }
         OpenAiBatchClient client = new OpenAiBatchClient(spec.provider());
         BatchStageRunner runner = new BatchStageRunner(client, projectLedger, projectLedger.runId(), cache,
-                pollInterval(spec.provider().baseUrl()), workDirectory()).providerIdentity(providerIdentity);
+                pollInterval(spec.provider().baseUrl()), workDirectory(projectLedger.projectFile()))
+                .providerIdentity(providerIdentity);
         return new Launch(RunEngine.batch(runner, projectLedger), client);
     }
 
@@ -53,19 +54,21 @@ final class BatchSession implements AutoCloseable {
         }
         OpenAiBatchClient client = new OpenAiBatchClient(spec.provider());
         BatchStageRunner runner = new BatchStageRunner(client, ledger, runId, cache,
-                pollInterval(spec.provider().baseUrl()), workDirectory()).providerIdentity(providerIdentity);
+                pollInterval(spec.provider().baseUrl()), workDirectory(null)).providerIdentity(providerIdentity);
         return new Launch(RunEngine.batch(runner, ledger), client);
     }
 
-    private Path workDirectory() {
-        try {
-            if (workDirectory == null) {
-                workDirectory = Files.createTempDirectory("arbiter-batch");
+    private Path workDirectory(Path project) {
+        // Again when gone: reopening the project removed it as a leftover, and the runner would make it anew
+        // with the default permissions.
+        if (folder == null || !Objects.equals(project, folderProject) || !Files.isDirectory(folder.path())) {
+            if (folder != null) {
+                folder.close();
             }
-            return workDirectory;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a directory for batch files: " + e.getMessage(), e);
+            folder = project != null ? BatchFolder.beside(project) : BatchFolder.temporary();
+            folderProject = project;
         }
+        return folder.path();
     }
 
     /** A provider on this machine answers in seconds; a remote one is asked every ten. */
@@ -78,16 +81,10 @@ final class BatchSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (workDirectory == null) {
-            return;
+        if (folder != null) {
+            folder.close();
+            folder = null;
+            folderProject = null;
         }
-        try (Stream<Path> files = Files.walk(workDirectory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // A leftover temporary directory is all that is lost.
-        }
-        workDirectory = null;
     }
 }

@@ -13,15 +13,23 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.Opening;
+import io.arbiter.core.store.ProjectDamagedException;
+import io.arbiter.core.store.ProjectFileException;
+import io.arbiter.core.store.ProjectInUseException;
+import io.arbiter.core.store.ProjectReadOnlyException;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What the workbench reads from and writes to an open project file: the configuration it restores, and each run it
@@ -66,10 +74,37 @@ final class ProjectSession {
         static Restored keeping(Project project) {
             return new Restored(project, null, null, null, null, null, null, null, null, null);
         }
+
+        /** The same, with {@code first} said before the notice it has. */
+        Restored withNotice(String first) {
+            return new Restored(project, dataset, mapping, prompts, providerName, baseModel, judgeModel, latestRun,
+                    review, ProjectSession.notice(first, notice));
+        }
     }
 
     /** The human review a project keeps for one dataset: verdicts by row and the promoted rows in promotion order. */
     record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+    }
+
+    /**
+     * A project the window could not open because another process holds it or SQLite finds it damaged, for the dialog
+     * that says so; {@code backup} is the one that can replace a damaged file, null when none or not damaged.
+     */
+    record Refusal(Path file, String message, Path backup) {
+
+        static Optional<Refusal> of(Path file, Throwable failure) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ProjectDamagedException damaged) {
+                return Optional.of(new Refusal(file, damaged.getMessage(), damaged.backup().orElse(null)));
+            }
+            if (cause instanceof ProjectInUseException inUse) {
+                return Optional.of(new Refusal(file, inUse.getMessage() + " It was not opened; the project you had "
+                        + "stays open. Close it in the other window (or wait until its run ends), then open it again.",
+                        null));
+            }
+            return Optional.empty();
+        }
     }
 
     /** What Save writes: the setup, the provider profile without a key, and how runs go. */
@@ -88,6 +123,26 @@ final class ProjectSession {
     /** Batch statuses after which a provider changes nothing, and the ledger's own "collected". */
     private static final java.util.Set<String> SETTLED = java.util.Set.of("completed", "failed", "expired",
             "cancelled", io.arbiter.core.run.BatchJob.COLLECTED);
+
+    /** Whether a project's folder can be written; tests replace it, as root writes through permission bits. */
+    private volatile Predicate<Path> writable = Opening::systemWritable;
+
+    void writableWhen(Predicate<Path> test) {
+        writable = test;
+    }
+
+    /**
+     * Opens a project for this window to write into, one process at a time (refused at once while another holds
+     * it); in a read-only folder or on read-only media it opens for reading. Notices (a lock taken over from a killed
+     * process) go to {@code notices}.
+     */
+    Project open(Path file, Consumer<String> notices) throws ProjectFileException {
+        try {
+            return Project.open(file, Opening.forWriting("the workbench").writableWhen(writable).notifying(notices));
+        } catch (ProjectReadOnlyException e) {
+            return Project.open(file, Opening.forReading().writableWhen(writable));
+        }
+    }
 
     Restored restore(Project project) {
         JsonNode options = project.runOptions();
@@ -114,7 +169,14 @@ final class ProjectSession {
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
                 provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
-                review, unfinishedNotice(project));
+                review, notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
+    }
+
+    static final String READ_ONLY = "It is in a read-only folder or on read-only media, so it opened read-only: runs, "
+            + "reviews and Save are not kept in it; copy it to a writable folder to work in it.";
+
+    static String notice(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
     }
 
     /**
@@ -198,6 +260,7 @@ final class ProjectSession {
         }
         project.saveProvider(saving.provider());
         project.saveRunOptions(options);
+        project.store().backUp(); // each save refreshes the rolling backup beside the file
     }
 
     private String copy(Project project, Dataset rows) {

@@ -152,6 +152,11 @@ public final class WorkbenchView {
         for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectItem, saveProjectAsItem}) {
             item.disableProperty().bind(running);
         }
+        model.projectRefusalProperty().addListener((obs, old, refusal) -> {
+            if (refusal != null) {
+                showRefusal(refusal);
+            }
+        });
         recentProjectsMenu.disableProperty().bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
         model.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecentMenu());
         fillRecentMenu();
@@ -180,6 +185,32 @@ public final class WorkbenchView {
             item.setOnAction(e -> settleUnsaved(() -> model.openProject(path)));
             return item;
         }).toList());
+    }
+
+    /**
+     * Says why a project did not open: another process holds it (who, where, since when), or it is damaged; then,
+     * when it has a backup, offers to put the backup in its place and open that.
+     */
+    private void showRefusal(ProjectSession.Refusal refusal) {
+        ButtonType restore = new ButtonType("Restore "
+                + (refusal.backup() == null ? "" : refusal.backup().getFileName()), ButtonBar.ButtonData.YES);
+        Alert alert = refusal.backup() == null
+                ? new Alert(Alert.AlertType.WARNING, refusal.message(), ButtonType.OK)
+                : new Alert(Alert.AlertType.CONFIRMATION, refusal.message(), restore, ButtonType.CANCEL);
+        alert.setTitle("Project not opened");
+        alert.setHeaderText(refusal.file().getFileName() + " was not opened");
+        alert.initOwner(window());
+        alert.getDialogPane().setId("projectRefusedDialog");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (stylesheet() != null) {
+            alert.getDialogPane().getStylesheets().add(stylesheet());
+        }
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == restore) {
+                model.restoreBackup(refusal);
+            }
+        });
+        alert.show();
     }
 
     /** File ▸ Save: into the open project, or to a new file when there is none. */

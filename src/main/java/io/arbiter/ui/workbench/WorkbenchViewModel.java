@@ -24,6 +24,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.store.ProjectBackup;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.ui.runs.RunsViewModel;
 import io.arbiter.ui.compare.CompareViewModel;
@@ -111,6 +112,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("No dataset");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The project Open last refused as in use or damaged, for the dialog; null when none. FX thread. */
+    private final ReadOnlyObjectWrapper<ProjectSession.Refusal> projectRefusal = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> truthChoices = FXCollections.observableArrayList();
     private final StringProperty inputColumn = new SimpleStringProperty();
@@ -257,6 +260,11 @@ public final class WorkbenchViewModel {
     }
 
     /** The latest message about files: loaded, exported, or what went wrong. */
+    /** Set when Open is refused because another process holds the project or it is damaged; the view says so. */
+    ReadOnlyObjectProperty<ProjectSession.Refusal> projectRefusalProperty() {
+        return projectRefusal.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -405,18 +413,56 @@ public final class WorkbenchViewModel {
             return CompletableFuture.completedFuture(null);
         }
         status.set("Opening " + file.getFileName() + "…");
-        return switchProject(file, executor.submit(() -> {
+        projectRefusal.set(null);
+        CompletableFuture<ProjectSession.Restored> reading = executor.submit(() -> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("There is no project file " + file + ".");
             }
-            Project opened = Project.open(file);
+            List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Project opened = projectSession.open(file, notices::add);
             try {
-                return projectSession.restore(opened);
+                ProjectSession.Restored restored = projectSession.restore(opened);
+                return notices.isEmpty() ? restored : restored.withNotice(String.join(" ", notices));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
             }
-        }), null, "Opened the project " + file.getFileName() + ".");
+        });
+        // In use or damaged: the view asks about it in a dialog; the project on screen stays open either way.
+        reading.whenComplete((restored, failure) -> {
+            if (failure != null) {
+                ProjectSession.Refusal.of(file, failure).ifPresent(projectRefusal::set);
+            }
+        });
+        return switchProject(file, reading, null, "Opened the project " + file.getFileName() + ".");
+    }
+
+    /**
+     * Puts the backup of a damaged project in its place (the damaged file is moved aside, not deleted) and opens
+     * it; the project on screen stays open if that fails.
+     */
+    CompletableFuture<Void> restoreBackup(ProjectSession.Refusal refusal) {
+        if (refusal.backup() == null || busy("restoring a backup")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        projectRefusal.set(null);
+        status.set("Restoring " + refusal.file().getFileName() + " from " + refusal.backup().getFileName() + "…");
+        return executor.submit(() -> ProjectBackup.restore(refusal.file(), refusal.backup()))
+                .handle((aside, failure) -> aside)
+                .thenCompose(aside -> {
+                    if (aside == null) {
+                        status.set("Could not restore " + refusal.backup().getFileName() + "; nothing was changed.");
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return openProject(refusal.file()).thenRun(() -> status.set(status.get() + " It was restored from "
+                            + refusal.backup().getFileName() + "; the damaged file is kept as " + aside.getFileName()
+                            + "."));
+                });
+    }
+
+    /** Tests: decides which folders count as writable (root writes through permission bits). */
+    void writableWhen(java.util.function.Predicate<Path> test) {
+        projectSession.writableWhen(test);
     }
 
     /**
