@@ -88,7 +88,10 @@ class DiskFullTest {
             assertTrue(message.matches(), stopped.stopReason());
             assertEquals(file.toAbsolutePath().toString(), message.group(1));
             int kept = answered(ledger);
-            assertEquals(kept, Integer.parseInt(message.group(2)), "the message counts what the file keeps");
+            // Counted when the first write failed; a worker whose smaller write still fitted may add one after.
+            int said = Integer.parseInt(message.group(2));
+            assertTrue(said <= kept && kept - said <= CONCURRENCY,
+                    "the message counts what the file keeps: said " + said + ", kept " + kept);
             assertTrue(kept > 0 && kept < 2 * ROWS, "stopped part way: " + kept);
             assertTrue(ledger.failure().isPresent());
             assertEquals(StoreException.Kind.DISK_FULL,
