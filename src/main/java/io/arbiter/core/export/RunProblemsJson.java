@@ -16,8 +16,9 @@ public final class RunProblemsJson {
 
     public static void put(ObjectNode json, RunOutcome outcome) {
         json.put("unanswered", outcome.unanswered().rows());
+        ObjectNode stages = outcome.batchOutput().isEmpty() ? null : json.putObject("batch_output");
         for (BatchReconciliation batch : outcome.batchOutput()) {
-            ObjectNode lines = json.with("batch_output").putObject(batch.stage().name().toLowerCase(Locale.ROOT));
+            ObjectNode lines = stages.putObject(batch.stage().name().toLowerCase(Locale.ROOT));
             lines.put("submitted", batch.submitted());
             lines.put("missing", batch.missing());
             lines.put("unknown_custom_id", batch.unknown());
