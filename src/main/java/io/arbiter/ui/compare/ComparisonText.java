@@ -7,6 +7,7 @@ import io.arbiter.core.project.RunSummary;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.store.PromptVersion;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public record ComparisonText(ComparedRuns compared, List<DeltaLine> deltas, Prom
                 a == null || b == null ? null : PromptDiff.of(a.judgeText(), b.judgeText()),
                 a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()),
                 changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
-                mcnemarText(comparison), flips, flippedRows, flipsSummary(flips), message);
+                mcnemarText(comparison), flips, Collections.unmodifiableSet(flippedRows), flipsSummary(flips), message);
     }
 
     /** How the flipped rows are described when they are shown in the results. */
