@@ -26,9 +26,7 @@ final class JsonArrayFormat implements TableFormat {
 
     @Override
     public void read(TableReading reading, ImportSettings settings) throws IOException, DatasetException {
-        JsonRows rows = new JsonRows(reading);
-        reading.followLines(rows::line);
-        rows.readArray(reading.text(), reading.maxRows());
+        new JsonRows(reading).readArray();
     }
 
     @Override

@@ -38,9 +38,7 @@ final class JsonLinesFormat implements TableFormat {
 
     @Override
     public void read(TableReading reading, ImportSettings settings) throws IOException, DatasetException {
-        JsonRows rows = new JsonRows(reading);
-        reading.followLines(rows::line);
-        rows.readLines(reading.text(), reading.maxRows());
+        new JsonRows(reading).readLines();
     }
 
     @Override

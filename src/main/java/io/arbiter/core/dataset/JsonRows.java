@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,6 +40,7 @@ final class JsonRows {
         this.name = reading.name();
         this.store = reading.store();
         this.reading = reading;
+        reading.followLines(this::line);
     }
 
     /** The physical line (1-based) the read has reached, for messages about undecodable bytes. */
@@ -49,8 +49,9 @@ final class JsonRows {
     }
 
     /** One JSON value a line; blank lines are skipped. */
-    void readLines(Reader reader, int maxRows) throws IOException, DatasetException {
-        BufferedReader lines = new BufferedReader(reader, 1 << 16);
+    void readLines() throws IOException, DatasetException {
+        int maxRows = reading.maxRows();
+        BufferedReader lines = new BufferedReader(reading.text(), 1 << 16);
         String text;
         int sinceCheck = 0;
         boolean first = true;
@@ -95,10 +96,11 @@ final class JsonRows {
     }
 
     /** One array whose elements are rows, with any layout and line breaks; nothing but blanks may follow it. */
-    void readArray(Reader reader, int maxRows) throws IOException, DatasetException {
+    void readArray() throws IOException, DatasetException {
+        int maxRows = reading.maxRows();
         int nonObjects = 0;
         String firstNonObject = null;
-        try (JsonParser parser = mapper.getFactory().createParser(reader)) {
+        try (JsonParser parser = mapper.getFactory().createParser(reading.text())) {
             JsonToken token = parser.nextToken();
             line = lineOf(parser.currentTokenLocation());
             if (token != JsonToken.START_ARRAY) {
