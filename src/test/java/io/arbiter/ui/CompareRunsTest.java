@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunComparison;
-import io.arbiter.ui.compare.CompareViewModel.DeltaLine;
-import io.arbiter.ui.compare.CompareViewModel.FlipLine;
+import io.arbiter.ui.compare.DeltaLine;
+import io.arbiter.ui.compare.FlipLine;
 import io.arbiter.ui.results.ResultRow;
 import java.nio.file.Path;
 import java.util.List;

@@ -18,7 +18,7 @@ public final class DatasetReader {
 
     /** Reads from a stream; {@code name} is how messages refer to the source. */
     public static Dataset read(InputStream in, String name) throws DatasetException {
-        ImportResult result = DatasetImporter.read(DatasetImporter.streamSource(in, name), ImportSettings.detectAll(),
+        ImportResult result = DatasetImporter.read(ByteSource.of(in, name), ImportSettings.detectAll(),
                 ImportProgress.NONE, () -> false, Integer.MAX_VALUE);
         return strict(result, name);
     }

@@ -1,6 +1,10 @@
 package io.arbiter.core.dataset;
 
-/** How a file's rows are written: delimited text (CSV, TSV, ...), one JSON object per line, or one JSON array of objects. */
+/**
+ * How a file's rows are written: delimited text (CSV, TSV, ...), one JSON object per line, or one JSON array of objects.
+ * The name settings, the CLI and the import dialog use; the {@link TableFormat} registered for it in
+ * {@link TableFormats} recognises and reads it.
+ */
 public enum FileFormat {
     DELIMITED("delimited text"),
     JSON_LINES("JSON Lines"),

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,18 +23,12 @@ import java.util.Map;
  */
 final class JsonRows {
 
-    /** Where rows that cannot be read are reported, and where the read is checked for a Cancel. */
-    interface Listener {
-        void leftOut(long line, ImportProblem.Kind kind, String message);
-
-        void rowsRead(long rows);
-    }
-
     private static final int CHECK_EVERY_ROWS = 1024;
 
     private final String name;
     private final ColumnStore store;
-    private final Listener listener;
+    /** Where rows that cannot be read are reported, and where the read is checked for a Cancel. */
+    private final TableReading reading;
     private final ObjectMapper mapper = new ObjectMapper();
     // Without FAIL_ON_TRAILING_TOKENS, "{...} {...}" on one line would silently lose its second object.
     private final ObjectReader wholeLine = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -43,10 +36,11 @@ final class JsonRows {
     private String[] row = new String[16];
     private long line;
 
-    JsonRows(String name, ColumnStore store, Listener listener) {
-        this.name = name;
-        this.store = store;
-        this.listener = listener;
+    JsonRows(TableReading reading) {
+        this.name = reading.name();
+        this.store = reading.store();
+        this.reading = reading;
+        reading.followLines(this::line);
     }
 
     /** The physical line (1-based) the read has reached, for messages about undecodable bytes. */
@@ -55,8 +49,9 @@ final class JsonRows {
     }
 
     /** One JSON value a line; blank lines are skipped. */
-    void readLines(Reader reader, int maxRows) throws IOException, DatasetException {
-        BufferedReader lines = new BufferedReader(reader, 1 << 16);
+    void readLines() throws IOException, DatasetException {
+        int maxRows = reading.maxRows();
+        BufferedReader lines = new BufferedReader(reading.text(), 1 << 16);
         String text;
         int sinceCheck = 0;
         boolean first = true;
@@ -73,17 +68,17 @@ final class JsonRows {
             try {
                 node = wholeLine.readTree(text);
             } catch (JsonProcessingException e) {
-                listener.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "not valid JSON (" + messageOf(e) + ")");
+                reading.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "not valid JSON (" + messageOf(e) + ")");
                 continue;
             }
             if (!node.isObject()) {
-                listener.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "a JSON " + kind(node) + ", not an object");
+                reading.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "a JSON " + kind(node) + ", not an object");
                 continue;
             }
             add(node);
             if (++sinceCheck == CHECK_EVERY_ROWS) {
                 sinceCheck = 0;
-                listener.rowsRead(store.size());
+                reading.rowsRead(store.size());
             }
         }
     }
@@ -101,10 +96,11 @@ final class JsonRows {
     }
 
     /** One array whose elements are rows, with any layout and line breaks; nothing but blanks may follow it. */
-    void readArray(Reader reader, int maxRows) throws IOException, DatasetException {
+    void readArray() throws IOException, DatasetException {
+        int maxRows = reading.maxRows();
         int nonObjects = 0;
         String firstNonObject = null;
-        try (JsonParser parser = mapper.getFactory().createParser(reader)) {
+        try (JsonParser parser = mapper.getFactory().createParser(reading.text())) {
             JsonToken token = parser.nextToken();
             line = lineOf(parser.currentTokenLocation());
             if (token != JsonToken.START_ARRAY) {
@@ -118,13 +114,13 @@ final class JsonRows {
                 if (!node.isObject()) {
                     nonObjects++;
                     firstNonObject = firstNonObject != null ? firstNonObject : kind(node);
-                    listener.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "a JSON " + kind(node) + ", not an object");
+                    reading.leftOut(line, ImportProblem.Kind.NOT_AN_OBJECT, "a JSON " + kind(node) + ", not an object");
                     continue;
                 }
                 add(node);
                 if (++sinceCheck == CHECK_EVERY_ROWS) {
                     sinceCheck = 0;
-                    listener.rowsRead(store.size());
+                    reading.rowsRead(store.size());
                 }
             }
             if (token == JsonToken.END_ARRAY && !nothingFollows(parser)) {

@@ -3,8 +3,6 @@ package io.arbiter.ui.compare;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.ui.common.TextColumns;
 import io.arbiter.ui.common.ViewLoader;
-import io.arbiter.ui.compare.CompareViewModel.DeltaLine;
-import io.arbiter.ui.compare.CompareViewModel.FlipLine;
 import io.arbiter.ui.compare.CompareViewModel.RunChoice;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -81,8 +79,8 @@ public final class CompareView {
                 super.updateItem(text, empty);
                 DeltaLine line = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : text);
-                pseudoClassStateChanged(BETTER, line != null && line.trend() == CompareViewModel.Trend.BETTER);
-                pseudoClassStateChanged(WORSE, line != null && line.trend() == CompareViewModel.Trend.WORSE);
+                pseudoClassStateChanged(BETTER, line != null && line.trend() == DeltaLine.Trend.BETTER);
+                pseudoClassStateChanged(WORSE, line != null && line.trend() == DeltaLine.Trend.WORSE);
             }
         });
 
@@ -101,8 +99,8 @@ public final class CompareView {
                 protected void updateItem(FlipLine line, boolean empty) {
                     super.updateItem(line, empty);
                     String reading = empty || line == null ? "" : line.reading();
-                    pseudoClassStateChanged(NOW_RIGHT, reading.equals(CompareViewModel.NOW_RIGHT));
-                    pseudoClassStateChanged(NOW_WRONG, reading.equals(CompareViewModel.NOW_WRONG));
+                    pseudoClassStateChanged(NOW_RIGHT, reading.equals(FlipLine.NOW_RIGHT));
+                    pseudoClassStateChanged(NOW_WRONG, reading.equals(FlipLine.NOW_WRONG));
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -134,21 +132,18 @@ public final class CompareView {
             if (now == null) {
                 return; // nothing compared, or a run saved without its prompts (the settings line says which)
             }
-            for (PromptDiff.Segment segment : now.segments()) {
-                switch (segment.kind()) {
-                    case SAME -> {
-                        before.getChildren().add(text(segment.text(), "diff-same"));
-                        after.getChildren().add(text(segment.text(), "diff-same"));
-                    }
-                    case REMOVED -> before.getChildren().add(text(segment.text(), "diff-removed"));
-                    case ADDED -> after.getChildren().add(text(segment.text(), "diff-added"));
-                }
-            }
+            ComparisonText.before(now).forEach(segment -> before.getChildren().add(text(segment)));
+            ComparisonText.after(now).forEach(segment -> after.getChildren().add(text(segment)));
         });
     }
 
-    private static Text text(String content, String style) {
-        Text text = new Text(content);
+    private static Text text(PromptDiff.Segment segment) {
+        String style = switch (segment.kind()) {
+            case SAME -> "diff-same";
+            case REMOVED -> "diff-removed";
+            case ADDED -> "diff-added";
+        };
+        Text text = new Text(segment.text());
         text.getStyleClass().addAll("diff-segment", style);
         return text;
     }

@@ -39,7 +39,7 @@ public final class ImportView {
     @FXML private Button chooseButton;
     @FXML private ComboBox<FileFormat> formatBox;
     @FXML private ComboBox<String> encodingBox;
-    @FXML private ComboBox<ImportViewModel.Delimiter> delimiterBox;
+    @FXML private ComboBox<Delimiter> delimiterBox;
     @FXML private ComboBox<Character> quoteBox;
     @FXML private ComboBox<LineEnding> lineEndingBox;
     @FXML private CheckBox headerCheck;
@@ -79,7 +79,7 @@ public final class ImportView {
         encodingBox.getItems().setAll(StandardCharsets.UTF_8.name(), StandardCharsets.UTF_16.name(),
                 "windows-1252", StandardCharsets.ISO_8859_1.name());
         encodingBox.valueProperty().bindBidirectional(model.encodingProperty());
-        delimiterBox.getItems().setAll(ImportViewModel.Delimiter.values());
+        delimiterBox.getItems().setAll(Delimiter.values());
         delimiterBox.valueProperty().bindBidirectional(model.delimiterProperty());
         quoteBox.getItems().setAll('"', '\'');
         quoteBox.setConverter(converter(q -> q == '"' ? "double quote \"" : "single quote '"));

@@ -335,7 +335,7 @@ class DatasetImporterTest {
         };
 
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetImporter.read(
-                DatasetImporter.streamSource(dying, "/mnt/share/films.csv"), ImportSettings.detectAll(), ImportProgress.NONE, () -> false,
+                ByteSource.of(dying, "/mnt/share/films.csv"), ImportSettings.detectAll(), ImportProgress.NONE, () -> false,
                 Integer.MAX_VALUE));
 
         assertEquals("/mnt/share/films.csv, line 10002: reading stopped, the file could not be read any more (Stale file handle)",

@@ -108,8 +108,8 @@ class SepLineTest {
 
         assertNull(result.sepLine());
         assertEquals(List.of("sep=none", "kind"), result.dataset().columns());
-        assertNull(SettingsDetector.sepLine("sep="));
-        assertNull(SettingsDetector.sepLine("separator=;"));
+        assertNull(DelimitedFormat.sepLine("sep="));
+        assertNull(DelimitedFormat.sepLine("separator=;"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunComparison;
@@ -22,13 +21,9 @@ import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
-import io.arbiter.ui.compare.CompareViewModel.DeltaLine;
-import io.arbiter.ui.compare.CompareViewModel.FlipLine;
-import io.arbiter.ui.compare.CompareViewModel.Trend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,13 +85,13 @@ class CompareViewModelTest {
         model.useProject(project);
         RunComparison expected = project.compare(lenient, strict);
 
-        assertEquals(expected.deltas().stream().map(CompareViewModel::deltaLine).toList(), model.deltas());
+        assertEquals(expected.deltas().stream().map(DeltaLine::of).toList(), model.deltas());
         assertEquals(expected.flips().stream().map(RunComparison.Flip::row).toList(),
                 model.flips().stream().map(FlipLine::row).toList());
         assertFalse(model.flips().isEmpty(), "a strict judge rejects runner-up genres it accepted before");
         // Strictness only takes acceptances away.
         assertTrue(model.flips().stream().allMatch(f -> f.verdictA().equals("Correct") && f.verdictB().equals("Incorrect")));
-        assertEquals(CompareViewModel.mcnemarText(expected), model.mcnemarProperty().get());
+        assertEquals(ComparisonText.mcnemarText(expected), model.mcnemarProperty().get());
         assertTrue(model.mcnemarProperty().get().contains(expected.flips().size() + " went Correct → Incorrect, 0 "),
                 model.mcnemarProperty().get());
 
@@ -217,45 +212,6 @@ class CompareViewModelTest {
 
         assertEquals("run 1 (A) → strict judge (B)", model.messageProperty().get());
         assertEquals(before, model.flips());
-    }
-
-    @Test
-    void deltasReadInPointsAndSayWhichWayIsBetter() {
-        DeltaLine judge = CompareViewModel.deltaLine(new RunComparison.Delta("judge_vs_truth",
-                OptionalDouble.of(0.627), OptionalDouble.of(0.647)));
-        assertEquals(new DeltaLine("Judge vs truth", "62.7%", "64.7%", "+2.0 pts", Trend.BETTER), judge);
-
-        DeltaLine kappa = CompareViewModel.deltaLine(new RunComparison.Delta("kappa",
-                OptionalDouble.of(0.162), OptionalDouble.of(0.045)));
-        assertEquals(new DeltaLine("Cohen's kappa (judge vs truth)", "0.162", "0.045", "-0.117", Trend.WORSE), kappa);
-
-        DeltaLine agreement = CompareViewModel.deltaLine(new RunComparison.Delta("base_vs_judge",
-                OptionalDouble.of(0.747), OptionalDouble.of(0.647)));
-        assertEquals(Trend.NEUTRAL, agreement.trend(), "agreeing more with the base model is not better by itself");
-
-        DeltaLine none = CompareViewModel.deltaLine(new RunComparison.Delta("base_vs_truth",
-                OptionalDouble.empty(), OptionalDouble.of(0.5)));
-        assertEquals(new DeltaLine("Base vs truth", "n/a", "50.0%", "n/a", Trend.NEUTRAL), none);
-
-        DeltaLine same = CompareViewModel.deltaLine(new RunComparison.Delta("base_vs_truth",
-                OptionalDouble.of(0.6371), OptionalDouble.of(0.6372)));
-        assertEquals(Trend.SAME, same.trend());
-        assertEquals("no change", same.change());
-    }
-
-    @Test
-    void mcNemarSaysExactOrChiSquareAndWhatItMeans() {
-        // 5 vs 0 discordant rows: exact two-sided p = 2 × 0.5^5 = 0.0625.
-        RunComparison few = new RunComparison(List.of(), List.of(), 84, McNemar.of(5, 0));
-        assertEquals("McNemar's test on the 84 rows both runs judged: 5 went Correct → Incorrect, 0 Incorrect → Correct"
-                + " (exact binomial p = 0.063): a change this size could be chance.", CompareViewModel.mcnemarText(few));
-        // 30 vs 10: chi-square (|30 − 10| − 1)² / 40 = 9.025, p ≈ 0.0027.
-        RunComparison many = new RunComparison(List.of(), List.of(), 1000, McNemar.of(30, 10));
-        assertEquals("McNemar's test on the 1,000 rows both runs judged: 30 went Correct → Incorrect, 10 Incorrect → "
-                + "Correct (χ² = 9.03, p = 0.003): the judge's verdicts changed more than chance would explain.",
-                CompareViewModel.mcnemarText(many));
-        RunComparison none = new RunComparison(List.of(), List.of(), 84, McNemar.of(0, 0));
-        assertTrue(CompareViewModel.mcnemarText(none).endsWith("; no verdict changed."));
     }
 
     /** A real run on the sample against the offline provider, with {@code judgePrefix} before the judge's steps. */

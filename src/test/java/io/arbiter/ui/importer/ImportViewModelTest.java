@@ -95,7 +95,7 @@ class ImportViewModelTest {
 
         model.open(file);
 
-        assertEquals(ImportViewModel.Delimiter.SEMICOLON, model.delimiterProperty().get());
+        assertEquals(Delimiter.SEMICOLON, model.delimiterProperty().get());
         assertTrue(model.headerProperty().get());
         assertEquals(List.of("Text", "Label"), model.previewColumns());
         assertEquals(List.of(List.of("Heat, the film", "Crime")), model.previewRows());

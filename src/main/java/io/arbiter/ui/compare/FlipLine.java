@@ -1,0 +1,101 @@
+package io.arbiter.ui.compare;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.project.ComparedRuns;
+import io.arbiter.core.project.RunComparison;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.verdict.Evaluation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A row whose verdict flipped, as the flipped-rows table shows it. {@code reading} says whether B's verdict now agrees
+ * with the truth about B's base answer ("now right", "now wrong", ...).
+ */
+public record FlipLine(int row, String input, String truth, String baseA, String baseB, String verdictA,
+                       String verdictB, String reading) {
+
+    public static final String NOW_RIGHT = "now right";
+    public static final String NOW_WRONG = "now wrong";
+
+    /** The row number as the results table shows it, from 1. */
+    public String number() {
+        return Integer.toString(row + 1);
+    }
+
+    /** A line for each of the comparison's flips, in its order. */
+    public static List<FlipLine> of(ComparedRuns compared) {
+        Map<Integer, RowResult> byRowA = byRow(compared.rowsA());
+        Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
+        List<FlipLine> lines = new ArrayList<>(compared.comparison().flips().size());
+        for (RunComparison.Flip flip : compared.comparison().flips()) {
+            lines.add(of(flip, byRowA.get(flip.row()), byRowB.get(flip.row()), compared.dataset(), compared.mapping()));
+        }
+        return lines;
+    }
+
+    /** The line for one flip; {@code a} and {@code b} are the row in each run (null when a run lacks it). */
+    static FlipLine of(RunComparison.Flip flip, RowResult a, RowResult b, Dataset dataset, ColumnMapping mapping) {
+        String input = "";
+        if (dataset != null && mapping != null && flip.row() < dataset.size()) {
+            int column = dataset.columns().indexOf(mapping.inputColumns().get(0));
+            input = column < 0 ? "" : oneLine(dataset.value(flip.row(), column));
+        }
+        List<String> truth = b == null ? List.of() : b.truth();
+        return new FlipLine(flip.row(), input, String.join(", ", truth), answer(a), answer(b), word(flip.a()),
+                word(flip.b()), reading(a, b));
+    }
+
+    /** Whether B's verdict agrees with the truth about B's base answer, compared with A's. */
+    private static String reading(RowResult a, RowResult b) {
+        Boolean rightA = agrees(a);
+        Boolean rightB = agrees(b);
+        if (rightA == null || rightB == null) {
+            return "no truth";
+        }
+        if (rightA && !rightB) {
+            return NOW_WRONG;
+        }
+        if (!rightA && rightB) {
+            return NOW_RIGHT;
+        }
+        return rightB ? "right in both (base answer changed)" : "wrong in both (base answer changed)";
+    }
+
+    private static Boolean agrees(RowResult row) {
+        if (row == null || row.verdict() == null || !row.verdict().parsed()) {
+            return null;
+        }
+        TruthMatch match = TruthMatch.ofBase(row.truth(), row.baseAnswer());
+        if (!match.scored()) {
+            return null;
+        }
+        return (row.verdict().evaluation() == Evaluation.CORRECT) == (match == TruthMatch.RIGHT);
+    }
+
+    private static String answer(RowResult row) {
+        if (row == null || row.baseAnswer() == null) {
+            return "";
+        }
+        return row.baseAnswer().label() != null ? row.baseAnswer().label() : oneLine(row.baseAnswer().raw());
+    }
+
+    private static String word(Evaluation evaluation) {
+        return evaluation == Evaluation.CORRECT ? "Correct" : "Incorrect";
+    }
+
+    private static String oneLine(String text) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 159) + "…" : flat;
+    }
+
+    private static Map<Integer, RowResult> byRow(List<RowResult> rows) {
+        Map<Integer, RowResult> byRow = new HashMap<>(rows.size() * 2);
+        rows.forEach(r -> byRow.put(r.row(), r));
+        return byRow;
+    }
+}

@@ -1,0 +1,94 @@
+package io.arbiter.ui.importer;
+
+import io.arbiter.core.dataset.ColumnGuess;
+import io.arbiter.core.dataset.ColumnMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/** Which of the previewed columns mean what: the inputs the model reads, the truth and its separator, an answer. */
+final class ColumnChoice {
+
+    /** Shown for "no such column" in the truth and answer choosers. */
+    static final String NONE = "(none)";
+
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> optionalColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> inputColumns = FXCollections.observableArrayList();
+    private final StringProperty truthColumn = new SimpleStringProperty(NONE);
+    private final StringProperty truthSeparator = new SimpleStringProperty(",");
+    private final StringProperty answerColumn = new SimpleStringProperty(NONE);
+
+    /** {@code changed} runs when the inputs, the truth or the answer column change. */
+    ColumnChoice(Runnable changed) {
+        inputColumns.addListener((ListChangeListener<String>) c -> changed.run());
+        answerColumn.addListener((obs, old, now) -> changed.run());
+        truthColumn.addListener((obs, old, now) -> changed.run());
+    }
+
+    ObservableList<String> columns() {
+        return columns;
+    }
+
+    /** The columns with "(none)" first, for the truth and answer choosers. */
+    ObservableList<String> optionalColumns() {
+        return optionalColumns;
+    }
+
+    ObservableList<String> inputColumns() {
+        return inputColumns;
+    }
+
+    StringProperty truthColumn() {
+        return truthColumn;
+    }
+
+    StringProperty truthSeparator() {
+        return truthSeparator;
+    }
+
+    StringProperty answerColumn() {
+        return answerColumn;
+    }
+
+    /**
+     * Offers {@code names}, keeping the user's choices where the columns still exist and otherwise guessing like the
+     * workbench does from the previewed {@code rows}.
+     *
+     * @return false when the columns are the ones already offered, and nothing changed
+     */
+    boolean offer(List<String> names, List<List<String>> rows) {
+        if (names.equals(columns)) {
+            return false;
+        }
+        columns.setAll(names);
+        List<String> optional = new ArrayList<>();
+        optional.add(NONE);
+        optional.addAll(names);
+        optionalColumns.setAll(optional);
+        inputColumns.removeIf(c -> !names.contains(c));
+        if (inputColumns.isEmpty() && !names.isEmpty()) {
+            inputColumns.add(ColumnGuess.input(names, rows));
+        }
+        if (!names.contains(truthColumn.get())) {
+            String guess = ColumnGuess.truth(names);
+            truthColumn.set(guess == null ? NONE : guess);
+        }
+        if (!names.contains(answerColumn.get())) {
+            answerColumn.set(NONE);
+        }
+        return true;
+    }
+
+    /** The mapping as chosen; "(none)" is no column. */
+    ColumnMapping mapping() {
+        String truth = NONE.equals(truthColumn.get()) ? null : truthColumn.get();
+        String answer = NONE.equals(answerColumn.get()) ? null : answerColumn.get();
+        return new ColumnMapping(List.copyOf(inputColumns), truth, truthSeparator.get(), answer, Map.of());
+    }
+}
