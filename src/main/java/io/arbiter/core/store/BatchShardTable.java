@@ -1,5 +1,6 @@
 package io.arbiter.core.store;
 
+import io.arbiter.core.run.Stage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class BatchShardTable {
                         output_file_id = excluded.output_file_id, error_file_id = excluded.error_file_id,
                         updated_at = excluded.updated_at""");
             upsert.setLong(1, shard.runId());
-            upsert.setString(2, shard.stage());
+            upsert.setString(2, shard.stage().name());
             upsert.setInt(3, shard.shard());
             Sql.setNullable(upsert, 4, shard.inputFileId());
             Sql.setNullable(upsert, 5, shard.batchId());
@@ -46,7 +47,7 @@ public final class BatchShardTable {
         });
     }
 
-    /** The run's shards, by stage then shard number. */
+    /** The run's shards, by stage (base first) then shard number. */
     public List<BatchShard> shards(long runId) {
         return file.read(connection -> {
             List<BatchShard> shards = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class BatchShardTable {
                 query.setLong(1, runId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        shards.add(new BatchShard(runId, rows.getString(1), rows.getInt(2),
+                        shards.add(new BatchShard(runId, Stage.valueOf(rows.getString(1)), rows.getInt(2),
                                 rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6),
                                 rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9))));
                     }

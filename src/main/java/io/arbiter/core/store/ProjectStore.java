@@ -4,6 +4,7 @@ import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -299,14 +300,21 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     }
 
     /** Every stored response of one stage of a run, by row. */
-    public Map<Integer, StoredResponse> responses(long runId, String stage) {
+    public Map<Integer, StoredResponse> responses(long runId, Stage stage) {
         return responseTable.responses(runId, stage);
     }
 
-    static void checkStage(String stage) {
+    /** The stage as text ("BASE" or "JUDGE"): to be removed once every caller passes a {@link Stage}. */
+    public Map<Integer, StoredResponse> responses(long runId, String stage) {
+        return responses(runId, stageNamed(stage));
+    }
+
+    /** Reads a stage passed as text; anything but "BASE" or "JUDGE" is refused, naming what it was. */
+    static Stage stageNamed(String stage) {
         if (!"BASE".equals(stage) && !"JUDGE".equals(stage)) {
             throw new IllegalArgumentException("Stage must be BASE or JUDGE, not " + stage);
         }
+        return Stage.valueOf(stage);
     }
 
     // Response cache (ResponseCacheTable)

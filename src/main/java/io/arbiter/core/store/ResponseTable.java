@@ -1,6 +1,7 @@
 package io.arbiter.core.store;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,7 +57,7 @@ public final class ResponseTable {
 
     private static void insert(PreparedStatement insert, StoredResponse r, String now) throws SQLException {
         insert.setLong(1, r.runId());
-        insert.setString(2, r.stage());
+        insert.setString(2, r.stage().name());
         insert.setInt(3, r.row());
         Sql.setNullable(insert, 4, r.text());
         Sql.setNullable(insert, 5, r.error());
@@ -71,8 +72,10 @@ public final class ResponseTable {
     }
 
     /** Every stored response of one stage of a run, by row. */
-    public Map<Integer, StoredResponse> responses(long runId, String stage) {
-        ProjectStore.checkStage(stage);
+    public Map<Integer, StoredResponse> responses(long runId, Stage stage) {
+        if (stage == null) {
+            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not null");
+        }
         return file.read(connection -> {
             Map<Integer, StoredResponse> responses = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
@@ -80,7 +83,7 @@ public final class ResponseTable {
                            raw_body
                     FROM responses WHERE run_id = ? AND stage = ?""")) {
                 query.setLong(1, runId);
-                query.setString(2, stage);
+                query.setString(2, stage.name());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         int row = rows.getInt(1);
