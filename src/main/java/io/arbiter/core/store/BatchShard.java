@@ -1,5 +1,6 @@
 package io.arbiter.core.store;
 
+import io.arbiter.core.run.Stage;
 import java.time.Instant;
 
 /**
@@ -11,11 +12,20 @@ import java.time.Instant;
  *                  uploaded)
  * @param updatedAt when the ledger last changed this shard; ignored on write, set by the store
  */
-public record BatchShard(long runId, String stage, int shard, String inputFileId, String batchId, String status,
+public record BatchShard(long runId, Stage stage, int shard, String inputFileId, String batchId, String status,
                          int lineCount, String outputFileId, String errorFileId, Instant updatedAt) {
 
+    /** The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left. */
+    public BatchShard(long runId, String stage, int shard, String inputFileId, String batchId, String status,
+                      int lineCount, String outputFileId, String errorFileId, Instant updatedAt) {
+        this(runId, ProjectStore.stageNamed(stage), shard, inputFileId, batchId, status, lineCount, outputFileId,
+                errorFileId, updatedAt);
+    }
+
     public BatchShard {
-        ProjectStore.checkStage(stage);
+        if (stage == null) {
+            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not null");
+        }
         if (status == null || status.isBlank()) {
             throw new IllegalArgumentException("A batch shard needs a status");
         }

@@ -1,5 +1,10 @@
 package io.arbiter.core.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -142,5 +147,49 @@ final class Migrations {
     }
 
     private Migrations() {
+    }
+
+    /** Applies every step newer than the file, each in a transaction of its own with its version row. */
+    static void apply(Connection connection, Clock clock) throws SQLException {
+        int current;
+        try (Statement statement = connection.createStatement()) {
+            boolean hasVersions = Sql.intQuery(statement,
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0;
+            current = hasVersions ? Sql.intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version") : 0;
+        }
+        if (current > latest()) {
+            throw new SQLException("project format " + current + " is newer than this Arbiter reads ("
+                    + latest() + ")");
+        }
+        for (Migration migration : ALL) {
+            if (migration.version() <= current) {
+                continue;
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS schema_version (
+                            version     INTEGER PRIMARY KEY,
+                            description TEXT NOT NULL,
+                            applied_at  TEXT NOT NULL
+                        )""");
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, migration.version());
+                    insert.setString(2, migration.description());
+                    insert.setString(3, clock.instant().toString());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 }

@@ -139,8 +139,8 @@ final class ProjectOpener {
         }
         try (Connection peek = immutable ? Connections.immutable(file) : Connections.open(file, true);
              Statement statement = peek.createStatement()) {
-            int applicationId = ProjectStore.intQuery(statement, "PRAGMA application_id");
-            int tables = ProjectStore.intQuery(statement, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+            int applicationId = Sql.intQuery(statement, "PRAGMA application_id");
+            int tables = Sql.intQuery(statement, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
             if (applicationId != Migrations.APPLICATION_ID) {
                 if (tables > 0) {
                     throw new ProjectFileException(file + " is a SQLite database but not an Arbiter project; "
@@ -148,7 +148,7 @@ final class ProjectOpener {
                 }
                 return 0;
             }
-            int version = ProjectStore.intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version");
+            int version = Sql.intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version");
             if (version > Migrations.latest()) {
                 throw new ProjectFileException(file + " was saved by a newer Arbiter (project format " + version
                         + "; this version reads up to " + Migrations.latest()

@@ -45,7 +45,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public Map<Integer, StageOutcome> stored(Stage stage) {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
-        store.responses(runId, stage.name()).forEach((row, r) -> outcomes.put(row,
+        store.responses(runId, stage).forEach((row, r) -> outcomes.put(row,
                 r.error() != null ? new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody())
                         : new StageOutcome(r.text(), null, r.usage(), r.fromCache(), r.reasoning(), null)));
         return outcomes;
@@ -54,7 +54,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
         try {
-            store.recordResponse(new StoredResponse(runId, stage.name(), row, outcome.text(), outcome.error(),
+            store.recordResponse(new StoredResponse(runId, stage, row, outcome.text(), outcome.error(),
                     outcome.usage(), requestKey, outcome.fromCache(), outcome.reasoning(), outcome.rawBody()));
         } catch (StoreException e) {
             throw failed(e);
@@ -64,7 +64,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         List<StoredResponse> responses = new java.util.ArrayList<>(outcomes.size());
-        outcomes.forEach((row, o) -> responses.add(new StoredResponse(runId, stage.name(), row, o.text(), o.error(),
+        outcomes.forEach((row, o) -> responses.add(new StoredResponse(runId, stage, row, o.text(), o.error(),
                 o.usage(), requestKeys.get(row), o.fromCache(), o.reasoning(), o.rawBody())));
         try {
             store.recordResponses(responses); // one transaction for a whole output file
@@ -76,7 +76,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public List<BatchJob> jobs(Stage stage) {
         return store.shards(runId).stream()
-                .filter(s -> s.stage().equals(stage.name()))
+                .filter(s -> s.stage() == stage)
                 .map(s -> new BatchJob(stage, s.shard(), s.inputFileId(), s.batchId(), s.status(), s.lineCount(),
                         s.outputFileId(), s.errorFileId()))
                 .toList();
@@ -85,7 +85,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public void saveJob(BatchJob job) {
         try {
-            store.upsertShard(new BatchShard(runId, job.stage().name(), job.shard(), job.inputFileId(),
+            store.upsertShard(new BatchShard(runId, job.stage(), job.shard(), job.inputFileId(),
                     job.batchId(), job.status(), job.lineCount(), job.outputFileId(), job.errorFileId(), null));
         } catch (StoreException e) {
             throw failed(e);

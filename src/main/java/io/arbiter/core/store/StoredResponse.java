@@ -1,11 +1,11 @@
 package io.arbiter.core.store;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 
 /**
  * One stage's answer for one row of one run, as written to the project file the moment it arrived.
  *
- * @param stage      "BASE" or "JUDGE"
  * @param text       the reply; null when the request failed
  * @param error      why it failed, in plain words; null when it did not
  * @param requestKey the {@link io.arbiter.core.llm.RequestKey} of the request sent; null when unknown
@@ -13,22 +13,43 @@ import io.arbiter.core.llm.Usage;
  * @param reasoning  what the model reasoned before its answer; null when none
  * @param rawBody    the reply as received when it came back whole but could not be used; null otherwise
  */
-public record StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+public record StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
                              String requestKey, boolean fromCache, String reasoning, String rawBody) {
 
-    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+    public StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
                           String requestKey, boolean fromCache) {
         this(runId, stage, row, text, error, usage, requestKey, fromCache, null, null);
     }
 
     /** A response that was sent for, not taken from the cache. */
-    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+    public StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
                           String requestKey) {
         this(runId, stage, row, text, error, usage, requestKey, false, null, null);
     }
 
+    // The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left.
+
+    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                          String requestKey, boolean fromCache, String reasoning, String rawBody) {
+        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, reasoning,
+                rawBody);
+    }
+
+    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                          String requestKey, boolean fromCache) {
+        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, null, null);
+    }
+
+    /** A response that was sent for, not taken from the cache. */
+    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
+                          String requestKey) {
+        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, false, null, null);
+    }
+
     public StoredResponse {
-        ProjectStore.checkStage(stage);
+        if (stage == null) {
+            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not null");
+        }
         if (row < 0) {
             throw new IllegalArgumentException("Row must not be negative: " + row);
         }
