@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -273,7 +272,7 @@ public final class BatchStageRunner {
                                    BooleanSupplier ended, BatchLineAccount account)
             throws ChatFailure, IOException, InterruptedException {
         Map<Integer, BatchState> states = new HashMap<>();
-        Map<String, Instant> firstSeen = new HashMap<>();
+        OpenBatches ages = new OpenBatches(clock);
         java.util.Set<String> timedOut = new java.util.HashSet<>();
         List<BatchJob> open = new ArrayList<>(jobs);
         String stop = null;
@@ -299,13 +298,13 @@ public final class BatchStageRunner {
                     continue;
                 }
                 states.put(job.shard(), state);
-                firstSeen.putIfAbsent(job.batchId(), clock.instant());
+                ages.seen(job.batchId());
                 if (!state.terminal()) {
                     if (!state.status().equals(job.status())) {
                         ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
                     }
                     if (batchTimeout != null && !timedOut.contains(job.batchId())
-                            && age(state, firstSeen.get(job.batchId())).compareTo(batchTimeout) > 0) {
+                            && ages.age(state).compareTo(batchTimeout) > 0) {
                         timedOut.add(job.batchId());
                         cancel(job);
                     }
@@ -325,47 +324,13 @@ public final class BatchStageRunner {
                 ledger.saveJob(job.withStatus(BatchJob.COLLECTED, state.outputFileId(), state.errorFileId()));
             }
             sink.progress(states.values().stream().mapToLong(BatchState::completed).sum(),
-                    states.values().stream().mapToLong(BatchState::failed).sum(), describe(stillOpen, states, firstSeen));
+                    states.values().stream().mapToLong(BatchState::failed).sum(), ages.describe(stillOpen, states));
             open = stillOpen;
             if (!open.isEmpty()) {
                 sleeper.sleep(pollInterval);
             }
         }
         return stop;
-    }
-
-    /** How long a batch has existed: from the provider's creation time, or from when this attempt first saw it. */
-    private Duration age(BatchState state, Instant firstSeen) {
-        Instant created = state.createdAt() > 0 ? Instant.ofEpochSecond(state.createdAt()) : firstSeen;
-        Duration age = Duration.between(created, clock.instant());
-        return age.isNegative() ? Duration.ZERO : age;
-    }
-
-    /**
-     * The stage's batch status for the progress line, with the id and age of what is still open: a batch can sit
-     * in_progress for hours, so say which one and for how long, e.g. "in_progress (batch_abc, 12 min old)".
-     */
-    private String describe(List<BatchJob> open, Map<Integer, BatchState> states, Map<String, Instant> firstSeen) {
-        String status = states.values().stream().map(BatchState::status).distinct().sorted()
-                .reduce((a, b) -> a + "/" + b).orElse("submitted");
-        Duration oldest = Duration.ZERO;
-        String oldestId = null;
-        for (BatchJob job : open) {
-            BatchState state = states.get(job.shard());
-            if (state != null) {
-                Duration age = age(state, firstSeen.get(job.batchId()));
-                if (oldestId == null || age.compareTo(oldest) > 0) {
-                    oldest = age;
-                    oldestId = state.id();
-                }
-            }
-        }
-        if (oldestId == null) {
-            return status;
-        }
-        return open.size() == 1
-                ? status + " (" + oldestId + ", " + Age.words(oldest) + " old)"
-                : status + " (" + open.size() + " batches open, oldest " + oldestId + ", " + Age.words(oldest) + ")";
     }
 
     private void cancelAll(List<BatchJob> open) {
