@@ -67,21 +67,23 @@ final class ProjectSession {
     /**
      * The configuration an opened project brings back; fields are null when the project never saved them.
      *
-     * @param notice what the status line should add, e.g. that the latest run did not finish; null when nothing
+     * @param providerUrl the stored provider's base URL ("offline" for the demo): the profile to pick when none has
+     *                    the name, as after {@code arbiter run}, which names a provider by its URL
+     * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
      */
     record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String baseModel, String judgeModel, ShownRun latestRun,
+                    String providerName, String providerUrl, String baseModel, String judgeModel, ShownRun latestRun,
                     KeptReview review, String notice) {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null, null);
+            return new Restored(project, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same, with {@code first} said before the notice it has. */
         Restored withNotice(String first) {
-            return new Restored(project, dataset, mapping, prompts, providerName, baseModel, judgeModel, latestRun,
-                    review, ProjectSession.notice(first, notice));
+            return new Restored(project, dataset, mapping, prompts, providerName, providerUrl, baseModel, judgeModel,
+                    latestRun, review, ProjectSession.notice(first, notice));
         }
     }
 
@@ -154,7 +156,7 @@ final class ProjectSession {
         KeptReview review = sha == null ? null : keptReview(project, sha);
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
-                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
+                provider.map(p -> p.baseUrl()).orElse(null), provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
                 review, notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
     }
 

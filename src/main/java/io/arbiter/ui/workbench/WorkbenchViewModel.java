@@ -569,7 +569,7 @@ public final class WorkbenchViewModel {
             prompts.judgeTextProperty().set(restored.prompts().judgeText());
         }
         if (restored.providerName() != null) {
-            choice.restore(restored.providerName(), restored.baseModel(), restored.judgeModel());
+            choice.restore(restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
         }
         if (restored.dataset() != null) {
             ColumnMapping saved = restored.mapping();
