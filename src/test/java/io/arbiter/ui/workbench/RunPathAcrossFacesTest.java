@@ -96,6 +96,28 @@ class RunPathAcrossFacesTest {
     }
 
     @Test
+    void anOfflineDemoRunWithItsOwnSettingsIsRepeatedByRunProjectWhollyFromTheProjectsCache() throws Exception {
+        WorkbenchViewModel model = window();
+        model.openSample();
+        // The demo with another reply limit than its default: the headless re-run must take it from the project.
+        model.useProviderSettings(new ProviderSettings(ProviderSettings.of(io.arbiter.core.llm.ProviderPreset.OFFLINE)
+                .name(), null, null, BASE_MODEL, JUDGE_MODEL, 0, 100, null, 4, 0, 0, true, 0.0, 0.0, 0.0, 0.0));
+        Path file = dir.resolve("demo.arbiter");
+        model.newProject(file).join();
+        runToItsRecordedEnd(model);
+        model.shutdown();
+
+        Cli rerun = cli("run", "--project", file.toString(), "--json");
+
+        assertEquals(0, rerun.status(), rerun.err());
+        assertEquals(0, json(rerun.out()).get("requests").asLong(), "every request is one the workbench sent");
+        try (Project project = Project.openForReading(file)) {
+            assertEquals(100, project.provider().orElseThrow().maxTokens());
+            assertEquals(io.arbiter.core.project.RunRecorder.OFFLINE, project.provider().orElseThrow().baseUrl());
+        }
+    }
+
+    @Test
     void aWorkbenchRunCancelledHalfWayIsContinuedByRunProjectSendingOnlyWhatIsMissing() throws Exception {
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
             WorkbenchViewModel model = window();
