@@ -5,12 +5,13 @@ import io.arbiter.core.llm.BatchJsonl;
 import io.arbiter.core.llm.BatchRequestLine;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.run.StageRequests;
 import io.arbiter.core.store.ProjectRunLedger;
-import io.arbiter.core.store.ProjectStore;
 import io.arbiter.offline.OfflineProvider;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -48,12 +49,16 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
         Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
             Inputs inputs = given != null ? given : readInputs(opened, stderr);
-            ProjectStore store = opened == null ? null : opened.store();
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
-                ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-                RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
-                long runId = store == null ? 0 : runIdFor(store, specJson(inputs.config(), profile), stderr);
-                ProjectRunLedger ledger = store == null ? null : new ProjectRunLedger(store, runId);
+                ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
+                RunSpec spec = runSpec(opened, inputs, profile);
+                Recording recording = opened == null ? null
+                        : recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
+                if (recording != null) {
+                    sayWhenResumed(recording, stderr);
+                }
+                long runId = recording == null ? 0 : recording.runId();
+                ProjectRunLedger ledger = recording == null ? null : recording.ledger();
                 Map<Integer, StageOutcome> done = ledger == null ? Map.of() : ledger.stored(which);
                 Map<Integer, StageOutcome> bases = ledger == null ? Map.of() : ledger.stored(Stage.BASE);
                 if (which == Stage.JUDGE && bases.values().stream().noneMatch(StageRequests::judgeable)) {

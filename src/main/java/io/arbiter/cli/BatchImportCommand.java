@@ -8,6 +8,8 @@ import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -61,10 +63,12 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
             Inputs inputs = given != null ? given : readInputs(opened, stderr);
             ProjectStore store = opened.store();
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
-                ProviderProfile profile = offline != null ? offline.profile() : remoteProfile();
-                RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
-                long runId = runIdFor(store, specJson(inputs.config(), profile), stderr);
-                ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
+                ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
+                RunSpec spec = runSpec(opened, inputs, profile);
+                Recording recording = recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
+                sayWhenResumed(recording, stderr);
+                long runId = recording.runId();
+                ProjectRunLedger ledger = recording.ledger();
                 Map<Integer, StageOutcome> bases = which == Stage.JUDGE ? ledger.stored(Stage.BASE) : Map.of();
                 Map<Integer, StageOutcome> earlier = ledger.stored(which);
                 Map<Integer, StageOutcome> outcomes = new HashMap<>();

@@ -1,7 +1,6 @@
 package io.arbiter.cli;
 
-import io.arbiter.core.llm.CountingChatClient;
-import io.arbiter.core.run.BatchStageRunner;
+import io.arbiter.core.project.RunClients;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -17,19 +16,15 @@ final class RunAccounting implements RunLedger {
 
     private final RunLedger ledger;
     private final AtomicLong lastStoredNanos = new AtomicLong();
-    private volatile CountingChatClient realtime;
-    private volatile BatchStageRunner batch;
+    private volatile RunClients clients;
 
     RunAccounting(RunLedger ledger) {
         this.ledger = ledger;
     }
 
-    void realtime(CountingChatClient client) {
-        this.realtime = client;
-    }
-
-    void batch(BatchStageRunner runner) {
-        this.batch = runner;
+    /** The clients whose requests are counted. */
+    void use(RunClients counted) {
+        this.clients = counted;
     }
 
     @Override
@@ -50,11 +45,13 @@ final class RunAccounting implements RunLedger {
     }
 
     long requests() {
-        return (realtime == null ? 0 : realtime.requests()) + (batch == null ? 0 : batch.linesSent());
+        RunClients counted = clients;
+        return counted == null ? 0 : counted.requests();
     }
 
     double seconds() {
-        long first = realtime != null ? realtime.firstSentNanos() : batch != null ? batch.firstSentNanos() : 0;
+        RunClients counted = clients;
+        long first = counted == null ? 0 : counted.firstSentNanos();
         long last = lastStoredNanos.get();
         if (first == 0 || last < first) {
             return 0;

@@ -8,36 +8,25 @@ import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ChatFailure;
-import io.arbiter.core.llm.CachingChatClient;
-import io.arbiter.core.llm.ChatClient;
-import io.arbiter.core.llm.CountingChatClient;
-import io.arbiter.core.llm.OpenAiBatchClient;
-import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.llm.RetryPolicy;
-import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunClients;
+import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.Unanswered;
-import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.InMemoryRunLedger;
-import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunSpec;
-import io.arbiter.core.store.BatchFolder;
-import io.arbiter.core.store.ProjectRunLedger;
-import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.StoreException;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,7 +46,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
     /** The mode in force: --mode, else the stored one when re-running a project, else realtime. */
     String mode = "realtime";
 
-    @Option(names = "--poll-seconds", description = "Seconds between batch status polls (default: 10, or 0.1 for a provider on this machine).")
+    @Option(names = "--poll-seconds", description = "Seconds between batch status polls (default: 10, or 0.25 for a provider on this machine).")
     Double pollSeconds;
 
     @Option(names = "--out", description = "Write every row's results to this CSV file.")
@@ -124,37 +113,33 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         JudgeReport report;
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
-        ProjectStore store = opened == null ? null : opened.store();
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
-            // The demo model costs nothing, so its runs are priced at zero rather than left unknown.
-            ProviderProfile chosen = offline != null ? offline.profile().withPrices(TokenPrices.FREE) : remoteProfile();
+            ProviderProfile chosen = offline != null ? offlineProfile(offline) : remoteProfile();
             ProviderProfile profile = chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
-            RunSpec spec = RunSpec.of(rows, inputs.mapping(), inputs.prompts(), profile);
-            long runId = 0;
-            if (opened != null) {
-                saveConfiguration(opened, inputs.config(), profile);
-                runId = runIdFor(store, specJson(inputs.config(), profile), stderr);
-                opened.describeRun(runId, spec, inputs.config().datasetSha256(), mode);
+            RunSpec spec = runSpec(opened, inputs, profile);
+            Recording recording = opened == null ? null : recorder.begin(opened, start(inputs, spec, mode));
+            if (recording != null) {
+                sayWhenResumed(recording, stderr);
+                if (recording.batch() && !mode.equals(RunRecorder.BATCH)) {
+                    stderr.println("arbiter: run " + recording.runId() + " has " + recording.liveBatches()
+                            + " batch(es) still at the provider: continuing it through the Batch API");
+                    stderr.flush();
+                }
             }
-            RunLedger stored = store == null ? RunLedger.NONE : new ProjectRunLedger(store, runId);
-            BatchLedger jobs = store == null ? new InMemoryRunLedger() : (ProjectRunLedger) stored;
+            RunLedger stored = recording == null ? RunLedger.NONE : recording.ledger();
             accounting = new RunAccounting(stored);
-            if (store != null) {
-                store.updateRunStatus(runId, "RUNNING");
-            }
             ProgressPrinter progress = new ProgressPrinter(stderr);
-            if (mode.equals("batch")) {
-                outcome = runBatch(profile, spec, store, runId, jobs, accounting, progress);
-            } else {
-                outcome = runRealtime(profile, spec, store, accounting, progress);
+            try (RunClients clients = clients(profile, recording, accounting)) {
+                accounting.use(clients);
+                outcome = clients.engine().runToEnd(spec, progress);
             }
-            unwritable = stored instanceof ProjectRunLedger ledger && ledger.failure().isPresent();
+            unwritable = recording != null && recording.ledger().failure().isPresent();
             report = null;
-            if (opened != null && !unwritable) {
+            if (recording != null && !unwritable) {
                 try {
-                    report = opened.finishRun(runId, outcome);
+                    report = recorder.finish(recording, outcome);
                 } catch (StoreException e) {
                     if (e.kind() == StoreException.Kind.OTHER) {
                         throw e;
@@ -211,29 +196,24 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunOutcome runRealtime(ProviderProfile profile, RunSpec spec, ProjectStore store, RunAccounting accounting,
-                                   ProgressPrinter progress) throws ChatFailure {
-        CountingChatClient sent = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
-        accounting.realtime(sent);
-        ChatClient retrying = new RetryingChatClient(sent, RetryPolicy.DEFAULT.with(profile.timeouts()), null);
-        try (ChatClient client = store == null ? retrying : new CachingChatClient(retrying, store, providerIdentity(profile))) {
-            return new RunEngine(client, accounting).runToEnd(spec, progress);
+    /**
+     * The client stack, built as the workbench builds it: the project's run (in batch mode when the recording says
+     * so) or, without a project, a realtime run with no cache or a batch run whose jobs are kept in memory.
+     */
+    private RunClients clients(ProviderProfile profile, Recording recording, RunAccounting accounting)
+            throws ChatFailure {
+        String identity = providerIdentity(profile);
+        boolean batch = recording != null ? recording.batch() : mode.equals(RunRecorder.BATCH);
+        if (!batch) {
+            return RunClients.realtime(profile, identity, recording == null ? null : recording.project().store(),
+                    null, accounting);
         }
+        BatchLedger jobs = recording != null ? recording.ledger() : new InMemoryRunLedger();
+        return RunClients.batch(profile, identity, recording == null ? null : recording.project().store(),
+                new RunClients.Batches(jobs, recording == null ? 0 : recording.runId(),
+                        recording == null ? null : recording.project().file(), pollInterval(profile), batchTimeout),
+                accounting);
     }
-
-    private RunOutcome runBatch(ProviderProfile profile, RunSpec spec, ProjectStore store, long runId,
-                                BatchLedger jobs, RunAccounting accounting, ProgressPrinter progress)
-            throws ChatFailure, IOException {
-        // Shards hold dataset text: beside the project (owner-only), or in a private folder removed at exit.
-        try (BatchFolder work = store != null ? BatchFolder.beside(store.file()) : BatchFolder.temporary();
-             OpenAiBatchClient client = new OpenAiBatchClient(profile)) {
-            BatchStageRunner runner = new BatchStageRunner(client, jobs, runId, store, pollInterval(profile),
-                    work.path()).providerIdentity(providerIdentity(profile)).batchTimeout(batchTimeout);
-            accounting.batch(runner);
-            return RunEngine.batch(runner, accounting).runToEnd(spec, progress);
-        }
-    }
-
 
     /** The flags' timeouts over the profile's (a project's stored ones, or the defaults). */
     private Timeouts timeouts(Timeouts base) {
@@ -252,9 +232,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             }
             return Duration.ofMillis(Math.round(pollSeconds * 1000));
         }
-        String host = URI.create(profile.baseUrl()).getHost();
-        boolean local = "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host);
-        return local ? Duration.ofMillis(100) : Duration.ofSeconds(10);
+        return RunClients.pollInterval(profile.baseUrl());
     }
 
     private void print(RunOutcome outcome, RunAccounting accounting, PrintWriter stdout) throws IOException {

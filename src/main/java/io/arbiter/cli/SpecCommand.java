@@ -1,8 +1,6 @@
 package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.DatasetException;
@@ -15,23 +13,22 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunRecorder;
+import io.arbiter.core.project.RunStart;
+import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
-import io.arbiter.core.run.RunOutcome;
-import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
-import io.arbiter.core.store.StoredRun;
+import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +43,13 @@ import picocli.CommandLine.Spec;
  */
 abstract class SpecCommand {
 
-    static final String OFFLINE = "offline";
+    static final String OFFLINE = RunRecorder.OFFLINE;
+
+    /** Records this invocation's run in the project, as the workbench records its runs. */
+    final RunRecorder recorder = new RunRecorder();
+
+    /** The provider stored in the project when its configuration is re-run; null otherwise. */
+    private ProviderProfile storedProvider;
 
     /** The prices a re-run of a project's stored provider keeps; the command line gives none. */
     TokenPrices prices = TokenPrices.UNKNOWN;
@@ -213,7 +216,7 @@ abstract class SpecCommand {
         // Read against the columns, not split blindly: a column's name may hold a comma.
         ColumnMapping mapping = new ColumnMapping(ColumnNames.list("Input column", "--input-column", inputColumns, rows),
                 ColumnNames.one("Truth column", "--truth-column", truthColumn, rows), truthSeparator);
-        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), sha256(dataset), mapping,
+        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), Project.sha256(dataset), mapping,
                 readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
     }
 
@@ -240,6 +243,7 @@ abstract class SpecCommand {
                     ArbiterCli.BAD_INPUT);
         }
         useStoredRunOptions(opened, opened.runOptions());
+        storedProvider = stored;
         provider = stored.baseUrl();
         if (apiKeyEnv == null && keychainEntry == null) { // a key source given here wins, e.g. a variable in CI
             apiKeyEnv = stored.apiKeyEnv();
@@ -252,18 +256,6 @@ abstract class SpecCommand {
         prices = stored.prices();
         storedTimeouts = stored.timeouts();
         return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
-    }
-
-    /** Keeps what this run used as the project's configuration, so {@code run --project P} alone can repeat it. */
-    void saveConfiguration(Project opened, Configuration config, ProviderProfile profile) {
-        if (opened.datasetInfo().map(d -> !d.sha256().equals(config.datasetSha256())).orElse(true)) {
-            opened.saveDataset(config.rows(), config.datasetPath(), config.datasetSha256());
-        }
-        opened.saveMapping(config.mapping());
-        opened.savePrompts(config.baseText(), config.judgeText());
-        opened.saveProvider(isOffline() ? new ProviderProfile(OFFLINE, OFFLINE, null, profile.baseModel(),
-                profile.judgeModel(), profile.temperature(), profile.maxTokens(), profile.concurrency(),
-                null, profile.prices(), profile.timeouts()) : profile);
     }
 
     boolean isOffline() {
@@ -329,53 +321,40 @@ abstract class SpecCommand {
                 command.commandLine().getErr());
     }
 
-    /** The unfinished run of the same spec when there is one (to resume), else a new run. */
-    static long runIdFor(ProjectStore store, String specJson, PrintWriter stderr) {
-        List<StoredRun> runs = store.runs();
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            StoredRun run = runs.get(i);
-            if (run.specJson().equals(specJson) && !run.status().equals(RunOutcome.Status.COMPLETED.name())) {
-                stderr.println("arbiter: resuming run " + run.id() + " (" + run.status().toLowerCase() + ")");
-                stderr.flush();
-                return run.id();
-            }
-        }
-        return store.createRun(specJson);
+    /**
+     * The offline demo's profile: its server's URL and models, with the models, temperature and max tokens the
+     * project stores when its configuration is re-run (as the workbench ran it); free of charge.
+     */
+    ProviderProfile offlineProfile(OfflineProvider offline) {
+        ProviderProfile demo = offline.profile();
+        ProviderProfile kept = storedProvider;
+        ProviderProfile profile = kept == null ? demo : new ProviderProfile(demo.name(), demo.baseUrl(), null,
+                kept.baseModel(), kept.judgeModel(), kept.temperature(), kept.maxTokens(), demo.concurrency());
+        return profile.withPrices(TokenPrices.FREE);
     }
 
     /**
-     * What defines a run's answers, and nothing secret: the key is named by its variable only. Concurrency and mode
-     * are left out, so a run cut short can be resumed with other settings.
+     * The run's spec: with a project, the worked examples its review promoted for these rows, exactly as the
+     * workbench puts them into the judge prompt, so a re-run judges with the same prompt as the run it repeats.
      */
-    String specJson(Configuration config, ProviderProfile profile) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode spec = mapper.createObjectNode();
-        spec.put("dataset", config.datasetPath());
-        spec.put("dataset_sha256", config.datasetSha256());
-        spec.putPOJO("input_columns", config.mapping().inputColumns());
-        spec.put("truth_column", config.mapping().truthColumn());
-        spec.put("truth_separator", config.mapping().truthSeparator());
-        spec.put("base_prompt", config.baseText());
-        spec.put("judge_prompt", config.judgeText());
-        spec.put("provider", isOffline() ? OFFLINE : profile.baseUrl());
-        spec.put("api_key_env", profile.apiKeyEnv());
-        spec.put("base_model", profile.baseModel());
-        spec.put("judge_model", profile.judgeModel());
-        spec.put("temperature", profile.temperature());
-        spec.put("max_tokens", profile.maxTokens());
-        return mapper.writeValueAsString(spec);
+    RunSpec runSpec(Project opened, Inputs inputs, ProviderProfile profile) {
+        RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
+        return opened == null ? spec : spec.withExamples(WorkedExamples.of(opened, inputs.config().datasetSha256(),
+                inputs.dataset(), inputs.mapping()));
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
+    /** What the run starts with, for the recorder. */
+    RunStart start(Inputs inputs, RunSpec spec, String mode) {
+        return new RunStart(spec, inputs.config().datasetSha256(), inputs.config().datasetPath(),
+                providerIdentity(spec.provider()), mode);
+    }
+
+    /** Says on stderr that this continues an unfinished run, as every command that records into one does. */
+    static void sayWhenResumed(Recording recording, PrintWriter stderr) {
+        if (recording.resumed()) {
+            stderr.println("arbiter: resuming run " + recording.runId() + " ("
+                    + recording.resumedFrom().toLowerCase(java.util.Locale.ROOT) + ")");
+            stderr.flush();
         }
     }
 }

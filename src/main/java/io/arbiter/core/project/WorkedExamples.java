@@ -1,11 +1,15 @@
 package io.arbiter.core.project;
 
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.store.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 /**
@@ -39,5 +43,37 @@ public final class WorkedExamples {
             examples.add(new FewShotExample(index, judged, verdict.baseRight(), expected));
         }
         return List.copyOf(examples);
+    }
+
+    /**
+     * The examples a project's review puts into the judge prompt for its dataset copy {@code sha256}, as the
+     * workbench builds them after opening the project: the promoted rows with their verdicts, over the rows of the
+     * run it then shows ({@link #shownRun}), or pending rows (their truth read with {@code mapping}) when there is
+     * none. What {@code arbiter run --project} sends, so it judges with the workbench's prompt.
+     */
+    public static List<FewShotExample> of(Project project, String sha256, Dataset rows, ColumnMapping mapping) {
+        List<Integer> promoted = project.promotedRows(sha256);
+        if (promoted.isEmpty()) {
+            return List.of(); // the usual case: nothing to read
+        }
+        OptionalLong shown = shownRun(project, sha256);
+        List<RowResult> results = shown.isPresent() ? project.rows(shown.getAsLong()) : List.of();
+        return of(promoted, project.verdicts(sha256), index -> index < results.size() ? results.get(index)
+                : index < rows.size() ? RowResult.pending(index, mapping.truthLabels(rows, index)) : null);
+    }
+
+    /**
+     * The run whose rows the workbench shows for a dataset copy when it opens the project: the latest that ended
+     * (cancelled and stopped ones too) over that dataset; empty when none did.
+     */
+    public static OptionalLong shownRun(Project project, String sha256) {
+        List<RunRecord> runs = project.store().runRecords();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunRecord record = runs.get(i);
+            if (record.metricsJson() != null && sha256.equals(record.datasetSha256())) {
+                return OptionalLong.of(record.id());
+            }
+        }
+        return OptionalLong.empty();
     }
 }

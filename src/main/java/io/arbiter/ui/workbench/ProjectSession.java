@@ -8,7 +8,11 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunRecorder;
+import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
@@ -18,7 +22,6 @@ import io.arbiter.core.store.ProjectDamagedException;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectInUseException;
 import io.arbiter.core.store.ProjectReadOnlyException;
-import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
 import java.io.IOException;
@@ -40,14 +43,14 @@ final class ProjectSession {
     static final String PROVIDER_NAME = "workbench_provider";
     static final String DATASET_SHA = "workbench_dataset_sha256";
     /** Run options a headless {@code run --project} reads too. */
-    static final String MODE = "mode";
-    static final String CONCURRENCY = "concurrency";
+    static final String MODE = RunRecorder.MODE;
+    static final String CONCURRENCY = RunRecorder.CONCURRENCY;
     /** The offline demo's base URL in a project, as {@code arbiter run} writes and reads it. */
-    static final String OFFLINE = "offline";
+    static final String OFFLINE = RunRecorder.OFFLINE;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Runs this window saw end; only a run left unfinished by a window that closed or died is continued. */
-    private final java.util.Set<Long> endedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Records this window's runs; only a run left unfinished by a window that closed or died is continued. */
+    private final RunRecorder recorder = new RunRecorder();
 
     /** The dataset hashes already copied in, so a second run on the same rows hashes nothing. */
     private final Map<Dataset, String> copied = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -64,21 +67,23 @@ final class ProjectSession {
     /**
      * The configuration an opened project brings back; fields are null when the project never saved them.
      *
-     * @param notice what the status line should add, e.g. that the latest run did not finish; null when nothing
+     * @param providerUrl the stored provider's base URL ("offline" for the demo): the profile to pick when none has
+     *                    the name, as after {@code arbiter run}, which names a provider by its URL
+     * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
      */
     record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String baseModel, String judgeModel, ShownRun latestRun,
+                    String providerName, String providerUrl, String baseModel, String judgeModel, ShownRun latestRun,
                     KeptReview review, String notice) {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null, null);
+            return new Restored(project, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same, with {@code first} said before the notice it has. */
         Restored withNotice(String first) {
-            return new Restored(project, dataset, mapping, prompts, providerName, baseModel, judgeModel, latestRun,
-                    review, ProjectSession.notice(first, notice));
+            return new Restored(project, dataset, mapping, prompts, providerName, providerUrl, baseModel, judgeModel,
+                    latestRun, review, ProjectSession.notice(first, notice));
         }
     }
 
@@ -110,19 +115,6 @@ final class ProjectSession {
     /** What Save writes: the setup, the provider profile without a key, and how runs go. */
     record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {
     }
-
-    /**
-     * A run being recorded in the project.
-     *
-     * @param resumed     true when this continues an unfinished run of the same configuration
-     * @param liveBatches batches of that run the provider may still be working on: they are polled, not sent again
-     */
-    record Recording(Project project, long runId, ProjectRunLedger ledger, boolean resumed, int liveBatches) {
-    }
-
-    /** Batch statuses after which a provider changes nothing, and the ledger's own "collected". */
-    private static final java.util.Set<String> SETTLED = java.util.Set.of("completed", "failed", "expired",
-            "cancelled", io.arbiter.core.run.BatchJob.COLLECTED);
 
     /** Whether a project's folder can be written; tests replace it, as root writes through permission bits. */
     private volatile Predicate<Path> writable = Opening::systemWritable;
@@ -157,18 +149,14 @@ final class ProjectSession {
             copied.put(dataset.get(), sha);
         }
         var provider = project.provider();
-        List<RunSummary> runs = project.runs();
-        ShownRun latest = null;
-        for (int i = runs.size() - 1; i >= 0 && latest == null && dataset.isPresent(); i--) {
-            RunRecord record = runs.get(i).record();
-            if (record.metricsJson() != null && sha != null && sha.equals(record.datasetSha256())) {
-                latest = rowsOf(project, record.id(), dataset.get(), null);
-            }
-        }
+        // The run arbiter run --project takes its worked examples' rows from, so both judge with one prompt.
+        java.util.OptionalLong shown = dataset.isPresent() && sha != null ? WorkedExamples.shownRun(project, sha)
+                : java.util.OptionalLong.empty();
+        ShownRun latest = shown.isPresent() ? rowsOf(project, shown.getAsLong(), dataset.get(), null) : null;
         KeptReview review = sha == null ? null : keptReview(project, sha);
         return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
-                provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
+                provider.map(p -> p.baseUrl()).orElse(null), provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
                 review, notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
     }
 
@@ -279,61 +267,19 @@ final class ProjectSession {
     }
 
     /**
-     * Saves the configuration a run starts with (dataset copy, mapping, prompts as a version, provider without a
-     * key) and creates the run with its description.
+     * Records a run in the project through the core's {@link RunRecorder}, as {@code arbiter run} does: saves the
+     * configuration it starts with, continues the project's unfinished run of the same spec or creates one. The
+     * provider's name in the top bar is kept too, for the window that opens the project next.
      */
-    Recording begin(Project project, RunSpec spec, String providerName, String cacheIdentity, String mode) {
+    Recording begin(Project project, RunSpec spec, String providerName, String providerIdentity, String mode) {
         String sha = copy(project, spec.dataset());
-        project.useDataset(sha); // what a headless re-run of the project reads
-        project.saveMapping(spec.mapping());
-        project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
-        ProviderProfile profile = spec.provider();
-        // The offline server's port is gone with this session; "offline" is what a headless re-run starts anew.
-        project.saveProvider(!OFFLINE.equals(cacheIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE,
-                profile.apiKeyEnv(), profile.baseModel(), profile.judgeModel(), profile.temperature(),
-                profile.maxTokens(), profile.concurrency(), profile.keychainEntry(), profile.prices(),
-                profile.timeouts()));
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);
         options.put(DATASET_SHA, sha);
-        if (!spec.selected()) { // a draft is always realtime: how whole runs go stays for re-runs
-            options.put(MODE, mode);
-            options.put(CONCURRENCY, profile.concurrency());
-        }
         project.saveRunOptions(options);
-        String specJson = specJson(spec, sha, cacheIdentity);
-        Long unfinished = unfinishedRun(project, specJson);
-        if (unfinished != null && endedHere.contains(unfinished)) {
-            // It ended in this window (its end may not be written yet, or it was cancelled): Run again is a new run,
-            // answered from the cache as far as it got.
-            unfinished = null;
-        }
-        long runId = unfinished != null ? unfinished : project.store().createRun(specJson);
-        int live = unfinished == null ? 0 : liveBatches(project, runId);
-        // A run resumed with live batches keeps going as a batch run: those answers are already paid for.
-        project.describeRun(runId, spec, sha, live > 0 ? "batch" : mode);
-        project.store().updateRunStatus(runId, "RUNNING");
-        return new Recording(project, runId, new ProjectRunLedger(project.store(), runId), unfinished != null, live);
-    }
-
-    /**
-     * The latest run of exactly this configuration that did not complete (the window closed, the app was killed,
-     * or it was cancelled), if it is the project's latest run; continuing it keeps its answered rows and its batches.
-     */
-    static Long unfinishedRun(Project project, String specJson) {
-        List<io.arbiter.core.store.StoredRun> runs = project.store().runs();
-        if (runs.isEmpty()) {
-            return null;
-        }
-        io.arbiter.core.store.StoredRun latest = runs.get(runs.size() - 1);
-        return latest.specJson().equals(specJson) && !latest.status().equals(RunOutcome.Status.COMPLETED.name())
-                ? latest.id() : null;
-    }
-
-    /** How many of a run's batches were submitted and not yet settled. */
-    static int liveBatches(Project project, long runId) {
-        return (int) project.store().shards(runId).stream()
-                .filter(s -> s.batchId() != null && !SETTLED.contains(s.status())).count();
+        Path source = spec.dataset().source();
+        return recorder.begin(project, new RunStart(spec, sha,
+                source == null ? null : source.toAbsolutePath().normalize().toString(), providerIdentity, mode));
     }
 
     /**
@@ -350,7 +296,7 @@ final class ProjectSession {
             return latest.displayName() + " (a draft on " + latest.selectedRows().size() + " rows) did not finish: "
                     + "press Run for every row; the rows it answered are not sent again.";
         }
-        int live = liveBatches(project, latest.id());
+        int live = RunRecorder.liveBatches(project, latest.id());
         return latest.displayName() + " did not finish"
                 + (live > 0 ? String.format(java.util.Locale.ROOT, " and has %d batch%s still at the provider", live,
                 live == 1 ? "" : "es") : "")
@@ -359,34 +305,10 @@ final class ProjectSession {
 
     /** Marks the run as ended in this window, at once and on the FX thread, before its end is written. */
     void ended(Recording recording) {
-        endedHere.add(recording.runId());
+        recorder.ended(recording);
     }
 
     void finish(Recording recording, RunOutcome outcome) {
-        recording.project().finishRun(recording.runId(), outcome);
-    }
-
-    /** What defines the run's answers; names the key's variable, never the key. */
-    private static String specJson(RunSpec spec, String sha, String provider) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("dataset", spec.dataset().name());
-        json.put("dataset_sha256", sha);
-        json.putPOJO("input_columns", spec.mapping().inputColumns());
-        json.put("truth_column", spec.mapping().truthColumn());
-        json.put("truth_separator", spec.mapping().truthSeparator());
-        json.put("base_prompt", spec.prompts().base().text());
-        json.put("judge_prompt", spec.prompts().judge().text());
-        json.put("provider", provider);
-        json.put("api_key_env", spec.provider().apiKeyEnv());
-        json.put("base_model", spec.provider().baseModel());
-        json.put("judge_model", spec.provider().judgeModel());
-        json.put("temperature", spec.provider().temperature());
-        json.put("max_tokens", spec.provider().maxTokens());
-        // Promoted rows change the judge's rendered prompt: a run with other examples is another run.
-        json.putPOJO("examples", spec.examples().stream().map(e -> e.row()).toList());
-        if (spec.selected()) { // a different spec, so nothing ever resumes a draft as a whole run
-            spec.selection().forEach(json.putArray("selected_rows")::add);
-        }
-        return json.toString();
+        recorder.finish(recording, outcome);
     }
 }

@@ -102,9 +102,15 @@ final class ProviderChoice {
         provider.set(settings);
     }
 
-    /** Selects the profile named as a project remembers it, with the models it ran; unknown names change nothing. */
-    void restore(String name, String base, String judge) {
-        providers.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(provider::set);
+    /**
+     * Selects the profile named as a project remembers it, else the one with its base URL ({@code arbiter run} names a
+     * provider by its URL; "offline" is the demo), with the models it ran; a profile found neither way changes nothing.
+     */
+    void restore(String name, String baseUrl, String base, String judge) {
+        providers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .or(() -> providers.stream().filter(p -> baseUrl != null && (ProjectSession.OFFLINE.equals(baseUrl)
+                        ? p.offline() : baseUrl.equals(p.baseUrl()))).findFirst())
+                .ifPresent(provider::set);
         if (base != null) {
             baseModel.set(base);
             judgeModel.set(judge);

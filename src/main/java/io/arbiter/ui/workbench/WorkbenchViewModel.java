@@ -8,29 +8,21 @@ import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
-import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatFailure;
-import io.arbiter.core.llm.CachingChatClient;
-import io.arbiter.core.llm.InMemoryResponseCache;
-import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.llm.ResponseCache;
-import io.arbiter.core.llm.RetryPolicy;
-import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
-import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.store.ProjectBackup;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.ui.runs.RunsViewModel;
 import io.arbiter.ui.compare.CompareViewModel;
 import java.nio.file.Files;
 import io.arbiter.core.review.ReviewLog;
-import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.analysis.AnalysisViewModel;
@@ -70,10 +62,6 @@ public final class WorkbenchViewModel {
     public static final String APP_TITLE = "Arbiter · LLM-as-a-judge workbench";
 
     private final TaskExecutor executor;
-    /** Every answer received in this session, by request: nothing already paid for is asked again. */
-    private final ResponseCache sessionCache = new InMemoryResponseCache();
-    private final ProviderConnector connector = new ProviderConnector();
-    private final BatchSession batchSession = new BatchSession();
     /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge; kept in the project. */
     private final ReviewLog review = new ReviewLog();
     private final PromptsViewModel prompts = new PromptsViewModel();
@@ -93,6 +81,8 @@ public final class WorkbenchViewModel {
     /** The open project file: runs are recorded in it and it is the response cache. Null when none. FX thread. */
     private Project project;
     private final ProjectSession projectSession = new ProjectSession();
+    /** Connects, records and builds a run's clients, the way {@code arbiter run} does. */
+    private final RunLauncher launcher = new RunLauncher(projectSession);
     /** Where the recent projects list is saved; null keeps it in memory only (tests). */
     private RecentProjects recentStore;
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -579,7 +569,7 @@ public final class WorkbenchViewModel {
             prompts.judgeTextProperty().set(restored.prompts().judgeText());
         }
         if (restored.providerName() != null) {
-            choice.restore(restored.providerName(), restored.baseModel(), restored.judgeModel());
+            choice.restore(restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
         }
         if (restored.dataset() != null) {
             ColumnMapping saved = restored.mapping();
@@ -723,7 +713,7 @@ public final class WorkbenchViewModel {
 
     /** The offline server's URL, starting it if needed; for the settings dialog's test. Call off the FX thread. */
     public String offlineUrl() throws ChatFailure {
-        return connector.offlineUrl();
+        return launcher.offlineUrl();
     }
 
     /** A dialog for importing a file; whatever it imports replaces the current dataset. */
@@ -809,45 +799,17 @@ public final class WorkbenchViewModel {
         }
         ColumnMapping mapping = mapping();
         ProviderSettings preset = choice.selected();
-        PromptPair pair = prompts.prompts();
-        String base = choice.baseModelProperty().get();
-        String judge = choice.judgeModelProperty().get();
-        int inFlight = choice.concurrencyProperty().get();
         boolean batchChosen = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
         DraftRun draft = selection == null ? null : new DraftRun(selection.size(), rows.size(), batchChosen);
-        boolean batch = draft == null && batchChosen;
-        List<FewShotExample> examples = results.dataset() == rows ? results.examples() : List.of();
         Project recordIn = project;
+        RunLauncher.Request request = new RunLauncher.Request(rows, mapping, prompts.prompts(), preset,
+                choice.baseModelProperty().get(), choice.judgeModelProperty().get(),
+                choice.concurrencyProperty().get(), draft == null && batchChosen, selection,
+                results.dataset() == rows ? results.examples() : List.of(), recordIn);
         WorkbenchSetup recorded = setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
-        executor.submit(() -> {
-            ProviderProfile profile = connector.profile(preset, base, judge, inFlight);
-            // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
-            // the run or its profile is written into the project.
-            io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
-            RunSpec whole = spec(rows, mapping, pair, profile, examples);
-            RunSpec spec = selection == null ? whole : whole.withSelection(selection);
-            // Retries with backoff inside; answers kept for the session outside, so Run again after a failure or
-            // a judge-only edit sends only what has no answer yet.
-            RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
-                    ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
-            String cacheIdentity = preset.offline() ? ProjectSession.OFFLINE : profile.baseUrl();
-            // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
-            ProjectSession.Recording recording = recordIn == null ? null
-                    : projectSession.begin(recordIn, spec, preset.name(), cacheIdentity, batch ? "batch" : "realtime");
-            ResponseCache cache = recording == null ? sessionCache : recordIn.store();
-            if (batch || (recording != null && recording.liveBatches() > 0)) {
-                BatchSession.Launch launch = batchSession.prepare(spec, cache, cacheIdentity,
-                        recording == null ? null : recording.ledger());
-                return new Prepared(spec, launch.engine(), launch.client()::close, null, recording);
-            }
-            ChatClient retrying = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(profile),
-                    RetryPolicy.DEFAULT.with(profile.timeouts()), limits);
-            CachingChatClient cached = new CachingChatClient(retrying, cache, cacheIdentity);
-            RunLedger ledger = recording == null ? RunLedger.NONE : recording.ledger();
-            return new Prepared(spec, new RunEngine(cached, ledger), cached::close, cached, recording);
-        }).whenComplete((prepared, failure) -> {
+        executor.submit(() -> launcher.prepare(request)).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
                 run.refuse("Cannot run: " + messageOf(failure));
@@ -866,48 +828,45 @@ public final class WorkbenchViewModel {
             } else {
                 results.clearResults();
             }
-            ProjectSession.Recording resumed = prepared.recording();
-            if (resumed != null && resumed.resumed()) {
-                status.set("Continuing " + (draft != null ? "draft " : "") + "run " + resumed.runId()
-                        + ": its answered rows are kept" + (resumed.liveBatches() > 0 ? " and its "
-                        + resumed.liveBatches() + " live batches are polled, not sent again." : "; only the rest is sent."));
+            String resumed = prepared.resumeNotice(draft != null);
+            if (resumed != null) {
+                status.set(resumed);
             }
             run.start(listener -> {
-                        RunHandle handle = prepared.engine().start(prepared.spec(), listener);
+                        RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
                         // Closed when the run ends however it ends, even after the window has gone.
-                        handle.outcome().whenComplete((outcome, error) -> prepared.close().run());
+                        handle.outcome().whenComplete((outcome, error) -> prepared.clients().close());
                         return handle;
                     },
                     results::apply,
-                    outcome -> {
-                        results.finish(outcome.rows(), outcome.metrics());
-                        CachingChatClient cached = prepared.cached();
-                        String fromCache = cached != null && cached.hits() > 0 ? String.format(java.util.Locale.ROOT,
-                                "%,d answers came from this %s's cache; %,d requests were sent.",
-                                cached.hits(), prepared.recording() == null ? "session" : "project",
-                                cached.misses()) : "";
-                        if (draft != null) {
-                            status.set(draft.finished(outcome, fromCache));
-                        } else if (!fromCache.isEmpty()) {
-                            status.set(fromCache);
-                        }
-                        ProjectSession.Recording recording = prepared.recording();
-                        if (recording != null) {
-                            projectSession.ended(recording);
-                            // In the project's write queue, so a close queued after it (another project opened, the
-                            // window closed) waits for the run's end to be written.
-                            writes.submit("save the run", () -> projectSession.finish(recording, outcome))
-                                    .whenComplete((done, saveFailure) -> {
-                                if (saveFailure != null) {
-                                    status.set("Could not save the run in the project: " + messageOf(saveFailure));
-                                }
-                                if (project == recording.project()) {
-                                    runs.refresh();
-                                    compare.refresh();
-                                }
-                            });
-                        }
-                    });
+                    outcome -> finished(prepared, draft, outcome));
+        });
+    }
+
+    /** Shows a run's end and writes it into its project; on the FX thread. */
+    private void finished(RunLauncher.Prepared prepared, DraftRun draft, RunOutcome outcome) {
+        results.finish(outcome.rows(), outcome.metrics());
+        String fromCache = prepared.cacheNotice();
+        if (draft != null) {
+            status.set(draft.finished(outcome, fromCache));
+        } else if (!fromCache.isEmpty()) {
+            status.set(fromCache);
+        }
+        Recording recording = prepared.recording();
+        if (recording == null) {
+            return;
+        }
+        launcher.ended(recording);
+        // In the project's write queue, so a close queued after it (another project opened, the window closed) waits
+        // for the run's end to be written.
+        writes.submit("save the run", () -> launcher.finish(recording, outcome)).whenComplete((done, saveFailure) -> {
+            if (saveFailure != null) {
+                status.set("Could not save the run in the project: " + messageOf(saveFailure));
+            }
+            if (project == recording.project()) {
+                runs.refresh();
+                compare.refresh();
+            }
         });
     }
 
@@ -950,8 +909,7 @@ public final class WorkbenchViewModel {
      */
     public void shutdown() {
         run.cancel();
-        connector.close();
-        batchSession.close();
+        launcher.close();
         if (project != null) {
             Project closing = project;
             project = null;
@@ -1097,11 +1055,6 @@ public final class WorkbenchViewModel {
     private static String messageOf(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    }
-
-    /** A run ready to start; {@code cached} is the realtime client whose cache hits are reported, else null. */
-    private record Prepared(RunSpec spec, RunEngine engine, Runnable close, CachingChatClient cached,
-                            ProjectSession.Recording recording) {
     }
 
     private record Remapped(LabelCounts counts, List<ResultRow> rows) {

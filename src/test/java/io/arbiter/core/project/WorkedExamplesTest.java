@@ -7,6 +7,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -43,6 +44,39 @@ class WorkedExamplesTest {
             assertEquals(List.of(2), comparison.flips().stream().map(RunComparison.Flip::row).toList(),
                     "row 0 flipped too, but it is an example");
             assertEquals(2, comparison.pairedRows());
+        }
+    }
+
+    @Test
+    void aProjectGivesTheExamplesOfItsReviewOverTheRowsOfItsLatestEndedRun() throws Exception {
+        try (Project project = Project.open(dir.resolve("review.arbiter"))) {
+            project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
+            project.saveMapping(VersionTwoFixture.MAPPING);
+            assertEquals(List.of(), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+            java.time.Instant at = java.time.Instant.EPOCH;
+            project.saveVerdict("rows", 2, new HumanVerdict(true, "", "ana", at, "Comedy"));
+            project.saveVerdict("rows", 1, new HumanVerdict(false, "", "ana", at)); // given before answers were kept
+            project.setPromoted("rows", 2, true);
+            project.setPromoted("rows", 1, true);
+            project.setPromoted("rows", 0, true); // no verdict: no example
+
+            // No run yet: the rows are pending, as the table shows them; the truth is read with the renames.
+            assertEquals(List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "", false,
+                    "Drama")), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+
+            ProviderProfile profile = new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 64, 4);
+            RunSpec spec = RunSpec.of(VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING,
+                    PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE), profile);
+            long ended = run(project, spec, "Western,Correct", "Drama,Correct", "Comedy,Incorrect");
+            long killed = project.store().createRun("{\"killed\":true}"); // started later, never ended: not shown
+            project.describeRun(killed, spec, "rows", "realtime");
+            project.store().recordResponse(new StoredResponse(killed, "BASE", 1, "Western", null, Usage.NONE, "k1"));
+
+            assertEquals(java.util.OptionalLong.of(ended), WorkedExamples.shownRun(project, "rows"));
+            assertEquals(List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "Drama", false,
+                    "Drama")), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING),
+                    "the answer the reviewer saw, from the run the workbench shows");
+            assertEquals(java.util.OptionalLong.empty(), WorkedExamples.shownRun(project, "other rows"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -33,7 +34,7 @@ class UnfinishedRunTest {
         Path file = dir.resolve("batches.arbiter");
         long runId;
         try (Project project = Project.open(file)) {
-            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
             runId = first.runId();
             assertFalse(first.resumed());
             // The app dies with the base batch submitted and one row already stored.
@@ -49,7 +50,7 @@ class UnfinishedRunTest {
                     + "continue it; answered rows are kept and not sent again.", restored.notice());
 
             // Realtime is asked for, but the live batch is already paid for: the run continues as a batch run.
-            ProjectSession.Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1",
+            Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1",
                     "realtime");
             assertTrue(again.resumed());
             assertEquals(runId, again.runId());
@@ -63,8 +64,8 @@ class UnfinishedRunTest {
     @Test
     void anotherConfigurationOrAFinishedRunStartsANewRun() throws Exception {
         try (Project project = Project.open(dir.resolve("runs.arbiter"))) {
-            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
-            ProjectSession.Recording edited = session.begin(project, spec("judge, edited"), "OpenAI",
+            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            Recording edited = session.begin(project, spec("judge, edited"), "OpenAI",
                     "https://api.example/v1", "realtime");
             assertFalse(edited.resumed());
             assertNotEquals(first.runId(), edited.runId());
@@ -72,7 +73,7 @@ class UnfinishedRunTest {
             session.finish(edited, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
                     Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
             assertNull(ProjectSession.unfinishedNotice(project), "the latest run completed");
-            ProjectSession.Recording rerun = session.begin(project, spec("judge, edited"), "OpenAI",
+            Recording rerun = session.begin(project, spec("judge, edited"), "OpenAI",
                     "https://api.example/v1", "realtime");
             assertFalse(rerun.resumed(), "an unchanged re-run after a completed one is a new run, answered from the cache");
             assertEquals(0, rerun.liveBatches());
@@ -82,18 +83,18 @@ class UnfinishedRunTest {
     @Test
     void anUnfinishedDraftIsNeverContinuedAsAWholeRunAndKeepsTheModeForWholeRuns() throws Exception {
         try (Project project = Project.open(dir.resolve("draft.arbiter"))) {
-            ProjectSession.Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+            Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
                     "batch");
             session.finish(whole, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
                     Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
-            ProjectSession.Recording draft = session.begin(project, spec("judge").withSelection(List.of(3, 1, 2)),
+            Recording draft = session.begin(project, spec("judge").withSelection(List.of(3, 1, 2)),
                     "OpenAI", "https://api.example/v1", "realtime");
             assertTrue(project.run(draft.runId()).orElseThrow().draft());
             assertEquals("batch", project.runOptions().path("mode").asText(), "a draft leaves the mode of whole runs");
             assertEquals("run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
                     + "rows it answered are not sent again.", ProjectSession.unfinishedNotice(project));
 
-            ProjectSession.Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+            Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
                     "batch");
             assertFalse(next.resumed(), "a whole run is another run than the draft");
             assertFalse(project.run(next.runId()).orElseThrow().draft());
@@ -103,11 +104,11 @@ class UnfinishedRunTest {
     @Test
     void aRunThatEndedInThisWindowIsNotContinuedEvenBeforeItsEndIsWritten() throws Exception {
         try (Project project = Project.open(dir.resolve("window.arbiter"))) {
-            ProjectSession.Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
                     "realtime");
             session.ended(first); // the outcome is in; the write of its end is still queued
 
-            ProjectSession.Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
+            Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
                     "realtime");
 
             assertFalse(again.resumed());

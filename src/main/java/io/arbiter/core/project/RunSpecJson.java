@@ -1,0 +1,63 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.RunSpec;
+
+/**
+ * The one spec JSON a project keeps with each run: what defines the run's answers, so that a run of an equal spec,
+ * started from the workbench or from {@code arbiter run}, continues it. In it: the dataset's content hash, how the
+ * rows are read (columns, truth separator, answer column, label renames), both prompts, the provider's identity, the
+ * models, temperature and max tokens, the worked examples as rendered into the judge prompt, and a draft's rows.
+ * Not in it: where the key comes from (a CI job may name another variable), the dataset's path or name (the same
+ * rows moved or imported anew are the same run), and concurrency and mode (a run cut short may go on faster, or
+ * through the Batch API). Never a secret.
+ */
+public final class RunSpecJson {
+
+    private RunSpecJson() {
+    }
+
+    public static String of(RunStart start) {
+        return of(start.spec(), start.datasetSha256(), start.providerIdentity());
+    }
+
+    /**
+     * @param datasetSha256    the hash naming the rows' copy in the project
+     * @param providerIdentity "offline" for the offline demo, else the base URL
+     */
+    public static String of(RunSpec spec, String datasetSha256, String providerIdentity) {
+        ObjectNode json = ProjectJson.MAPPER.createObjectNode();
+        json.put("dataset_sha256", datasetSha256);
+        ColumnMapping mapping = spec.mapping();
+        mapping.inputColumns().forEach(json.putArray("input_columns")::add);
+        json.put("truth_column", mapping.truthColumn());
+        json.put("truth_separator", mapping.truthSeparator());
+        json.put("answer_column", mapping.answerColumn());
+        // Renames change the label set: the {{labels}} both prompts show and how answers are read.
+        ObjectNode renames = json.putObject("label_renames");
+        new java.util.TreeMap<>(mapping.labelRenames()).forEach(renames::put);
+        json.put("base_prompt", spec.prompts().base().text());
+        json.put("judge_prompt", spec.prompts().judge().text());
+        json.put("provider", providerIdentity);
+        json.put("base_model", spec.provider().baseModel());
+        json.put("judge_model", spec.provider().judgeModel());
+        json.put("temperature", spec.provider().temperature());
+        json.put("max_tokens", spec.provider().maxTokens());
+        // The examples as the judge prompt shows them: another verdict on the same row is another prompt.
+        ArrayNode examples = json.putArray("examples");
+        for (FewShotExample example : spec.examples()) {
+            ObjectNode shown = examples.addObject();
+            shown.put("row", example.row());
+            shown.put("base_answer", example.baseAnswer());
+            shown.put("base_right", example.baseRight());
+            shown.put("expected", example.expectedPrediction());
+        }
+        if (spec.selected()) { // a different spec, so nothing ever resumes a draft as a whole run
+            spec.selection().forEach(json.putArray("selected_rows")::add);
+        }
+        return ProjectJson.write(json);
+    }
+}

@@ -1,0 +1,143 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ApiKeys;
+import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.InMemoryResponseCache;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.RateLimiter;
+import io.arbiter.core.llm.ResponseCache;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunClients;
+import io.arbiter.core.project.RunRecorder;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.InMemoryRunLedger;
+import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes a run the workbench starts ready to go, off the FX thread, on the same core path {@code arbiter run} takes:
+ * connects the provider (starting the offline demo when needed), checks the key, records the run in the open
+ * project with {@link RunRecorder} (through the {@link ProjectSession}) and builds its {@link RunClients}. Without a
+ * project, answers are kept in this session's memory, and so are a batch run's jobs while its spec stays the same,
+ * so Run again after a failure or cancel polls the batches still live and keeps the rows already answered.
+ */
+final class RunLauncher implements AutoCloseable {
+
+    /**
+     * A run as the screen has it set up, read on the FX thread.
+     *
+     * @param selection the rows of a draft run, null for every row
+     * @param examples  the worked examples promoted in the table
+     * @param recordIn  the open project the run is recorded in; null for none
+     */
+    record Request(Dataset rows, ColumnMapping mapping, PromptPair prompts, ProviderSettings preset, String baseModel,
+                   String judgeModel, int concurrency, boolean batch, List<Integer> selection,
+                   List<FewShotExample> examples, Project recordIn) {
+    }
+
+    /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
+    record Prepared(RunSpec spec, RunClients clients, Recording recording) {
+
+        /** What the status line says when this continues an unfinished run; null for a new run. */
+        String resumeNotice(boolean draft) {
+            if (recording == null || !recording.resumed()) {
+                return null;
+            }
+            return "Continuing " + (draft ? "draft " : "") + "run " + recording.runId() + ": its answered rows are kept"
+                    + (recording.liveBatches() > 0 ? " and its " + recording.liveBatches()
+                    + " live batches are polled, not sent again." : "; only the rest is sent.");
+        }
+
+        /** Says how many answers came from the cache when any did; empty otherwise. */
+        String cacheNotice() {
+            long hits = clients.cacheHits();
+            return hits == 0 ? "" : String.format(Locale.ROOT, "%,d answers came from this %s's cache; %,d requests "
+                    + "were sent.", hits, recording == null ? "session" : "project", clients.cacheMisses());
+        }
+    }
+
+    private final ProviderConnector connector = new ProviderConnector();
+    private final ProjectSession projectSession;
+    /** Every answer received in this session without a project, by request: nothing paid for is asked again. */
+    private final ResponseCache sessionCache = new InMemoryResponseCache();
+    private SessionBatches sessionBatches;
+
+    RunLauncher(ProjectSession projectSession) {
+        this.projectSession = projectSession;
+    }
+
+    /** Connects, checks and records; may start a server and writes the project: call off the FX thread. */
+    Prepared prepare(Request request) throws ChatFailure {
+        ProviderSettings preset = request.preset();
+        ProviderProfile profile = connector.profile(preset, request.baseModel(), request.judgeModel(),
+                request.concurrency());
+        // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
+        // the run or its profile is written into the project.
+        ApiKeys.system().keyFor(profile);
+        RunSpec whole = RunSpec.of(request.rows(), request.mapping(), request.prompts(), profile)
+                .withExamples(request.examples());
+        RunSpec spec = request.selection() == null ? whole : whole.withSelection(request.selection());
+        String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();
+        String mode = request.batch() ? RunRecorder.BATCH : RunRecorder.REALTIME;
+        // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
+        Recording recording = request.recordIn() == null ? null
+                : projectSession.begin(request.recordIn(), spec, preset.name(), identity, mode);
+        ResponseCache cache = recording == null ? sessionCache : recording.project().store();
+        if (recording != null ? !recording.batch() : !request.batch()) {
+            RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
+                    ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
+            return new Prepared(spec, RunClients.realtime(profile, identity, cache, limits,
+                    recording == null ? RunLedger.NONE : recording.ledger()), recording);
+        }
+        java.time.Duration poll = RunClients.pollInterval(profile.baseUrl());
+        if (recording != null) {
+            return new Prepared(spec, RunClients.batch(profile, identity, cache, new RunClients.Batches(
+                    recording.ledger(), recording.runId(), recording.project().file(), poll, null), recording.ledger()),
+                    recording);
+        }
+        SessionBatches kept = sessionBatches(spec);
+        return new Prepared(spec, RunClients.batch(profile, identity, cache,
+                new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null), kept.ledger()), null);
+    }
+
+    /** A batch run's jobs and answers kept in memory without a project, under a run id for its custom_ids. */
+    private record SessionBatches(RunSpec spec, InMemoryRunLedger ledger, long runId) {
+    }
+
+    /** The session's batch ledger, kept while the spec stays the same; a new spec starts afresh. */
+    private synchronized SessionBatches sessionBatches(RunSpec spec) {
+        if (sessionBatches == null || !spec.equals(sessionBatches.spec())) {
+            sessionBatches = new SessionBatches(spec, new InMemoryRunLedger(), System.currentTimeMillis());
+        }
+        return sessionBatches;
+    }
+
+    /** Marks the run as ended in this window, at once, before its end is written. */
+    void ended(Recording recording) {
+        projectSession.ended(recording);
+    }
+
+    /** Writes how the run ended into its project. */
+    void finish(Recording recording, RunOutcome outcome) {
+        projectSession.finish(recording, outcome);
+    }
+
+    /** The offline server's URL, starting it if needed. Call off the FX thread. */
+    String offlineUrl() {
+        return connector.offlineUrl();
+    }
+
+    /** Stops the offline server. */
+    @Override
+    public void close() {
+        connector.close();
+    }
+}
