@@ -166,7 +166,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         if (!unanswered.none() && outcome.status() != RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: " + unanswered.describe(3)
                     + (out != null ? " (each row's error is in " + out + ")" : "")
-                    + "; run again to send only those rows");
+                    + (opened != null ? "; run again to send only those rows"
+                    : "; with --project the next run sends only those rows (without it every row is sent again)"));
         }
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());

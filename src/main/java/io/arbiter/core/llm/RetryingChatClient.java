@@ -59,13 +59,22 @@ public final class RetryingChatClient implements ChatClient {
         long estimate = RateLimiter.estimateTokens(request);
         long started = 0;
         Duration budget = policy.timeouts().row();
+        ChatFailure previous = null;
         for (int attempt = 1; ; attempt++) {
             RateLimiter.Permit permit = admit(estimate);
             if (attempt == 1) {
                 started = nanoTime.getAsLong(); // a wait for the client's own rate limit is not the provider's time
             }
             Duration left = budget.minusNanos(nanoTime.getAsLong() - started);
-            Duration limit = left.compareTo(policy.timeouts().request()) < 0 ? left : policy.timeouts().request();
+            if (previous != null && left.compareTo(policy.minimumAttempt()) < 0) {
+                // The rate limit held the retry until too little of the budget was left for it.
+                if (permit != null) {
+                    permit.release();
+                }
+                throw outOfBudget(previous, attempt - 1, started, budget);
+            }
+            boolean cutByBudget = left.compareTo(policy.timeouts().request()) < 0;
+            Duration limit = cutByBudget ? left : policy.timeouts().request();
             try {
                 ChatReply reply = delegate.complete(request, limit.isNegative() || limit.isZero()
                         ? policy.minimumAttempt() : limit);
@@ -77,7 +86,9 @@ public final class RetryingChatClient implements ChatClient {
                 if (permit != null) {
                     permit.release(); // a failed attempt used no tokens; keeping its estimate would starve the rest
                 }
-                backOffOrThrow(failure, attempt, started, budget);
+                ChatFailure named = cutByBudget ? budgetCut(failure, budget) : failure;
+                backOffOrThrow(named, attempt, started, budget);
+                previous = named;
             }
         }
     }
@@ -131,10 +142,7 @@ public final class RetryingChatClient implements ChatClient {
         if (budget != null) {
             Duration spent = Duration.ofNanos(nanoTime.getAsLong() - started);
             if (budget.minus(spent).minus(delay).compareTo(policy.minimumAttempt()) < 0) {
-                throw failure.withMessage(failure.getMessage() + " (gave up after " + attempt
-                        + (attempt == 1 ? " attempt" : " attempts") + " in " + Timeouts.words(spent.withNanos(0))
-                        + ": another would not fit in the row's time budget of " + Timeouts.words(budget)
-                        + "; raise it with --row-timeout, or Row timeout in the provider's settings)");
+                throw outOfBudget(failure, attempt, started, budget);
             }
         }
         try {
@@ -143,6 +151,35 @@ public final class RetryingChatClient implements ChatClient {
             Thread.currentThread().interrupt();
             throw new ChatFailure("Interrupted while waiting to retry: " + failure.getMessage(), false, e);
         }
+    }
+
+    /** The failure, saying that the row's time budget leaves no room for another attempt, and how to raise it. */
+    private ChatFailure outOfBudget(ChatFailure failure, int attempts, long started, Duration budget) {
+        Duration spent = Duration.ofNanos(nanoTime.getAsLong() - started);
+        return failure.withMessage(failure.getMessage() + " (gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + " in " + Timeouts.words(roundedUp(spent))
+                + ": another would not fit in the row's time budget of " + Timeouts.words(budget)
+                + "; raise it with --row-timeout, or Row timeout in the provider's settings)");
+    }
+
+    /**
+     * A time-out of an attempt that had only what was left of the row's budget, not the whole request timeout: the
+     * message then names the budget, not the request timeout.
+     */
+    private static ChatFailure budgetCut(ChatFailure failure, Duration budget) {
+        String message = failure.getMessage();
+        int named = message.indexOf(" (the request timeout:");
+        if (!failure.errorCode().filter("timeout"::equals).isPresent() || named < 0) {
+            return failure;
+        }
+        return failure.withMessage(message.substring(0, named) + " (all that was left of the row's time budget of "
+                + Timeouts.words(budget) + ").");
+    }
+
+    /** Whole seconds, and tenths below ten seconds, so a short budget does not read "in 0 s". */
+    private static Duration roundedUp(Duration spent) {
+        return spent.compareTo(Duration.ofSeconds(10)) < 0
+                ? Duration.ofMillis((spent.toMillis() + 99) / 100 * 100) : Duration.ofSeconds(spent.toSeconds());
     }
 
     private RateLimiter.Permit admit(long estimate) throws ChatFailure {

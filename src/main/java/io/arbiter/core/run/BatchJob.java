@@ -8,14 +8,21 @@ package io.arbiter.core.run;
  * @param batchId     the provider's batch id; null until the batch is created
  * @param status      the provider's status, or "uploaded" before the batch exists, or "collected" once its files
  *                    have been read into the ledger
+ * @param round       1 for the stage's first sending, 2 for the one resubmission of what it did not answer
  */
 public record BatchJob(Stage stage, int shard, String inputFileId, String batchId, String status, int lineCount,
-                       String outputFileId, String errorFileId) {
+                       String outputFileId, String errorFileId, int round) {
+
+    /** A job of the stage's first round. */
+    public BatchJob(Stage stage, int shard, String inputFileId, String batchId, String status, int lineCount,
+                    String outputFileId, String errorFileId) {
+        this(stage, shard, inputFileId, batchId, status, lineCount, outputFileId, errorFileId, 1);
+    }
 
     public static final String COLLECTED = "collected";
 
     public BatchJob withStatus(String newStatus, String outputFile, String errorFile) {
-        return new BatchJob(stage, shard, inputFileId, batchId, newStatus, lineCount, outputFile, errorFile);
+        return new BatchJob(stage, shard, inputFileId, batchId, newStatus, lineCount, outputFile, errorFile, round);
     }
 
     /** Still at the provider: neither ended nor read. */

@@ -143,16 +143,21 @@ public final class BatchStageRunner {
         try {
             answerFromCache(pending, keys, sink, account);
             int nextShard = 0;
+            // Rounds this run has already sent for the stage, collected or not: an earlier attempt's resubmission
+            // counts, so a resumed run never takes a third round and pays a row three times.
+            int rounds = 0;
             List<BatchJob> earlier = new ArrayList<>();
             for (BatchJob job : ledger.jobs(stage)) {
                 nextShard = Math.max(nextShard, job.shard() + 1);
+                if (job.batchId() != null) {
+                    rounds = Math.max(rounds, job.round());
+                }
                 if (job.batchId() != null && !BatchJob.COLLECTED.equals(job.status())) {
                     earlier.add(job);
                 }
             }
-            int rounds = 0;
+            int roundsBefore = rounds;
             if (!earlier.isEmpty()) {
-                rounds = 1; // the earlier attempt's batches were this stage's first round
                 String stop = awaitAndCollect(stage, earlier, Map.of(), pending, keys, sink, ended, account);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
@@ -174,9 +179,9 @@ public final class BatchStageRunner {
                 toSend.keySet().forEach(row -> sends.merge(row, 1, Integer::sum));
                 account.submitted(toSend.size(), rounds > 0);
                 Map<Integer, List<Integer>> rowsByShard = new HashMap<>();
-                List<BatchJob> jobs = submit(stage, toSend, nextShard, rowsByShard);
-                nextShard += jobs.size();
                 rounds++;
+                List<BatchJob> jobs = submit(stage, toSend, nextShard, rowsByShard, rounds);
+                nextShard += jobs.size();
                 String stop = awaitAndCollect(stage, jobs, rowsByShard, pending, keys, sink, ended, account);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
@@ -185,8 +190,8 @@ public final class BatchStageRunner {
             if (!pending.isEmpty()) {
                 Map<Integer, StageOutcome> unanswered = new HashMap<>();
                 for (int row : pending.keySet()) {
-                    unanswered.put(row, StageOutcome.failed(
-                            account.unansweredBecause(row, sends.getOrDefault(row, 0) > 1)));
+                    unanswered.put(row, StageOutcome.failed(account.unansweredBecause(row,
+                            sends.getOrDefault(row, 0) > 1 || roundsBefore >= MAX_ROUNDS)));
                 }
                 sink.outcomes(unanswered, keys);
                 pending.clear();
@@ -228,7 +233,7 @@ public final class BatchStageRunner {
      * {@code rowsByShard} is filled with the rows each job carries, so the lines it fails to return can be named.
      */
     private List<BatchJob> submit(Stage stage, Map<Integer, ChatRequest> toSend, int firstShard,
-                                  Map<Integer, List<Integer>> rowsByShard) throws IOException, ChatFailure {
+                                  Map<Integer, List<Integer>> rowsByShard, int round) throws IOException, ChatFailure {
         List<BatchRequestLine> lines = new ArrayList<>(toSend.size());
         List<Integer> rows = new ArrayList<>(toSend.size());
         toSend.forEach((row, request) -> {
@@ -247,13 +252,13 @@ public final class BatchStageRunner {
             firstSentNanos.compareAndSet(0, System.nanoTime());
             String fileId = client.upload(shard.file());
             BatchJob uploaded = new BatchJob(stage, shardNumber, fileId, null, "uploaded",
-                    shard.lineCount(), null, null);
+                    shard.lineCount(), null, null, round);
             ledger.saveJob(uploaded);
             BatchState created = client.create(fileId, Map.of("arbiter_run", Long.toString(runId),
                     "arbiter_stage", stage.name(), "arbiter_shard", Integer.toString(uploaded.shard())));
             linesSent.addAndGet(shard.lineCount());
             BatchJob job = new BatchJob(stage, uploaded.shard(), fileId, created.id(), created.status(),
-                    shard.lineCount(), created.outputFileId(), created.errorFileId());
+                    shard.lineCount(), created.outputFileId(), created.errorFileId(), round);
             ledger.saveJob(job);
             jobs.add(job);
             Files.deleteIfExists(shard.file());
@@ -303,10 +308,10 @@ public final class BatchStageRunner {
                     if (!state.status().equals(job.status())) {
                         ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
                     }
-                    if (batchTimeout != null && !timedOut.contains(job.batchId())
-                            && ages.age(state).compareTo(batchTimeout) > 0) {
+                    // Until the provider takes the cancel, it is asked again at every poll.
+                    if (batchTimeout != null && !"cancelling".equals(state.status())
+                            && ages.age(state).compareTo(batchTimeout) > 0 && cancel(job)) {
                         timedOut.add(job.batchId());
-                        cancel(job);
                     }
                     stillOpen.add(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
                     continue;
@@ -339,12 +344,15 @@ public final class BatchStageRunner {
         }
     }
 
-    private void cancel(BatchJob job) {
+    /** True when the provider took the cancel; a batch it refused stays live and is asked again. */
+    private boolean cancel(BatchJob job) {
         try {
             BatchState state = client.cancel(job.batchId());
             ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
+            return true;
         } catch (ChatFailure e) {
             // Still in the ledger as live: the next poll, or the next attempt, sees it and collects what it finished.
+            return false;
         }
     }
 

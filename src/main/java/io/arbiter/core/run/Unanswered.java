@@ -104,7 +104,8 @@ public record Unanswered(int rows, List<Cause> causes) {
             text.append(i == 0 ? ": " : "; ").append(causes.get(i).rows()).append(" × ").append(causes.get(i).reason());
         }
         if (causes.size() > most) {
-            text.append("; and ").append(causes.size() - most).append(" other causes");
+            text.append("; and ").append(causes.size() - most).append(causes.size() - most == 1 ? " other cause"
+                    : " other causes");
         }
         return text.toString();
     }

@@ -25,8 +25,8 @@ public final class BatchShardTable {
         file.write(w -> {
             PreparedStatement upsert = w.statement("""
                     INSERT INTO batch_shards (run_id, stage, shard, input_file_id, batch_id, status, line_count,
-                                              output_file_id, error_file_id, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              output_file_id, error_file_id, updated_at, round)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (run_id, stage, shard) DO UPDATE SET
                         input_file_id = excluded.input_file_id, batch_id = excluded.batch_id,
                         status = excluded.status, line_count = excluded.line_count,
@@ -42,6 +42,7 @@ public final class BatchShardTable {
             Sql.setNullable(upsert, 8, shard.outputFileId());
             Sql.setNullable(upsert, 9, shard.errorFileId());
             upsert.setString(10, now);
+            upsert.setInt(11, shard.round());
             upsert.executeUpdate();
             return null;
         });
@@ -53,14 +54,15 @@ public final class BatchShardTable {
             List<BatchShard> shards = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT stage, shard, input_file_id, batch_id, status, line_count, output_file_id,
-                           error_file_id, updated_at
+                           error_file_id, updated_at, round
                     FROM batch_shards WHERE run_id = ? ORDER BY stage, shard""")) {
                 query.setLong(1, runId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         shards.add(new BatchShard(runId, Stage.valueOf(rows.getString(1)), rows.getInt(2),
                                 rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6),
-                                rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9))));
+                                rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9)),
+                                rows.getInt(10)));
                     }
                 }
             }

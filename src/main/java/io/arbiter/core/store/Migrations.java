@@ -140,7 +140,11 @@ final class Migrations {
                     List.of(
                     "ALTER TABLE responses ADD COLUMN reasoning TEXT",
                     "ALTER TABLE responses ADD COLUMN raw_body TEXT",
-                    "ALTER TABLE response_cache ADD COLUMN reasoning TEXT")));
+                    "ALTER TABLE response_cache ADD COLUMN reasoning TEXT")),
+            // A batch's lines are sent again at most once per stage and run: the round it carried must outlive the
+            // process, or a resumed run would take a second round for its first and pay some rows a third time.
+            new Migration(6, "the round of each batch job (first sending, or the one resubmission)", List.of(
+                    "ALTER TABLE batch_shards ADD COLUMN round INTEGER NOT NULL DEFAULT 1")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -78,7 +78,7 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
         return store.shards(runId).stream()
                 .filter(s -> s.stage() == stage)
                 .map(s -> new BatchJob(stage, s.shard(), s.inputFileId(), s.batchId(), s.status(), s.lineCount(),
-                        s.outputFileId(), s.errorFileId()))
+                        s.outputFileId(), s.errorFileId(), s.round()))
                 .toList();
     }
 
@@ -86,7 +86,8 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     public void saveJob(BatchJob job) {
         try {
             store.upsertShard(new BatchShard(runId, job.stage(), job.shard(), job.inputFileId(),
-                    job.batchId(), job.status(), job.lineCount(), job.outputFileId(), job.errorFileId(), null));
+                    job.batchId(), job.status(), job.lineCount(), job.outputFileId(), job.errorFileId(), null,
+                    job.round()));
         } catch (StoreException e) {
             throw failed(e);
         }

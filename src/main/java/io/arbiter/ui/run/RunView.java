@@ -47,7 +47,8 @@ public final class RunView {
         // that have none: retrying the failed rows is a run, named for what it does.
         retryButton.visibleProperty().bind(model.failedRowsProperty().greaterThan(0).and(model.runningProperty().not()));
         retryButton.managedProperty().bind(retryButton.visibleProperty());
-        retryButton.textProperty().bind(model.failedRowsProperty().asString("Retry %d rows"));
+        retryButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> RunViewModel.retryLabel(model.failedRowsProperty().get()), model.failedRowsProperty()));
         retryButton.setOnAction(e -> onRetry.run());
         tryButton.disableProperty().bind(model.runningProperty().or(Bindings.equal(0, selectedRows)));
         tryButton.textProperty().bind(Bindings.createStringBinding(() -> selectedRows.get() < 2

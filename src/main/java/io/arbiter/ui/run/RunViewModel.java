@@ -175,9 +175,11 @@ public final class RunViewModel {
             StageProgress batch = judge != null && judge.batchStatus() != null ? judge : base;
             if (batch != null && batch.batchStatus() != null && running.get() && !cancelling) {
                 message.set(batchMessage(batch));
-            } else if (running.get() && !cancelling && listener.waiting != null) {
-                message.set(listener.waiting.any() ? waitingMessage(listener.waiting) : "Running…");
-                listener.waiting = null;
+            } else if (running.get() && !cancelling) {
+                Waiting news = listener.waiting.getAndSet(null);
+                if (news != null) {
+                    message.set(news.any() ? waitingMessage(news) : "Running…");
+                }
             }
         }
     }
@@ -187,6 +189,11 @@ public final class RunViewModel {
         String stage = p.stage() == Stage.BASE ? "Base stage" : "Judge stage";
         String failed = p.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", p.failed()) : "";
         return String.format(Locale.ROOT, "%s: batch %s, %,d/%,d%s", stage, p.batchStatus(), p.done(), p.total(), failed);
+    }
+
+    /** "Retry 1 row", "Retry 12 rows": the button and the message that points to it. */
+    public static String retryLabel(int rows) {
+        return "Retry " + rows + (rows == 1 ? " row" : " rows");
     }
 
     /** Says what a silent provider keeps the run waiting on, and that it will not wait for ever. */
@@ -211,7 +218,7 @@ public final class RunViewModel {
         return switch (outcome.status()) {
             case COMPLETED -> (unanswered.none() ? "Run finished."
                     : "Run completed with " + unanswered.brief(2)
-                    + ". Retry " + unanswered.rows() + " rows sends only those; the other answers are kept.") + batch;
+                    + ". " + retryLabel(unanswered.rows()) + " sends only those; the other answers are kept.") + batch;
             case CANCELLED -> "Run cancelled; finished rows are kept." + batch;
             case STOPPED -> "Run stopped: " + outcome.stopReason() + batch;
         };
@@ -222,12 +229,13 @@ public final class RunViewModel {
 
         private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
         private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
-        /** The latest news of requests waited on, until the UI thread has shown it; null when there is none. */
-        private volatile Waiting waiting;
+        /** The latest news of requests waited on, until the UI thread takes it; null when there is none. */
+        private final java.util.concurrent.atomic.AtomicReference<Waiting> waiting =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
         @Override
         public void waiting(Waiting news) {
-            waiting = news;
+            waiting.set(news);
             coalescer.signal();
         }
 

@@ -33,7 +33,7 @@ class ProjectVersionTwoTest {
             Files.copy(fixture, file);
         }
         try (Project project = Project.open(file)) {
-            assertEquals(5, project.store().schemaVersion());
+            assertEquals(6, project.store().schemaVersion());
             assertEquals(VersionTwoFixture.COLUMNS, project.dataset().orElseThrow().columns());
             assertEquals(3, project.dataset().orElseThrow().size());
             assertEquals(VersionTwoFixture.MAPPING, project.mapping().orElseThrow());
@@ -59,7 +59,7 @@ class ProjectVersionTwoTest {
             assertEquals("Western", project.verdicts().get(0).answer());
         }
         try (ProjectStore again = ProjectStore.open(file)) {
-            assertEquals(5, again.schemaVersion(), "migrated once");
+            assertEquals(6, again.schemaVersion(), "migrated once");
         }
     }
 }

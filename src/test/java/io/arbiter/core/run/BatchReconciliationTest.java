@@ -75,6 +75,32 @@ class BatchReconciliationTest {
     }
 
     @Test
+    void aResumedRunNeverSendsAThirdRoundForRowsItAlreadySentTwice() throws Exception {
+        try (OfflineServer server = server("batch-missing-lines=0.2:always")) {
+            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
+            InMemoryRunLedger ledger = new InMemoryRunLedger(); // the run's ledger, kept across both attempts
+            try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
+                RunOutcome first = RunEngine.batch(runner(client, ledger), ledger).runToEnd(spec, RunListener.NONE);
+                assertTrue(first.unanswered().rows() > 0, "rows lost twice end with errors");
+                assertTrue(ledger.jobs(Stage.BASE).stream().anyMatch(job -> job.round() == 2), "a second round ran");
+
+                BatchStageRunner again = runner(client, ledger);
+                RunOutcome resumed = RunEngine.batch(again, ledger).runToEnd(spec, RunListener.NONE);
+
+                assertEquals(0, again.linesSent(), "both rounds were spent: the same run sends nothing more");
+                assertEquals(first.unanswered().rows(), resumed.unanswered().rows());
+            }
+            assertTrue(server.counters().answersById().values().stream().allMatch(n -> n <= 2),
+                    "no row was paid a third time");
+        }
+    }
+
+    private BatchStageRunner runner(OpenAiBatchClient client, InMemoryRunLedger ledger) {
+        return new BatchStageRunner(client, ledger, 9, null, POLL, dir, new BatchSharder(1000, BatchSharder.MAX_BYTES),
+                Sleeper.SYSTEM);
+    }
+
+    @Test
     void strayAndDoubledLinesAreCountedAndNeverOverwriteAnAnswer() throws Exception {
         try (OfflineServer server = server("batch-unknown-lines=3,batch-duplicate-lines=0.1")) {
             Finished run = run(server, null);

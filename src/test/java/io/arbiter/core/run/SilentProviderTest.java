@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A server that accepts the connection and never answers: each row fails within its time budget with an error
@@ -24,6 +25,7 @@ class SilentProviderTest {
     private static final Timeouts SHORT = new Timeouts(Duration.ofMillis(300), Duration.ofMillis(500));
 
     @Test
+    @Timeout(120) // a guard: with the timeouts broken this would hang for minutes instead of failing
     void everyRowFailsWithinItsBudgetNamingTheTimeoutAndTheRunSaysWhatItWaitsOn() throws Exception {
         // max-faults is high enough that no retry could get through: only the budget ends a row.
         try (OfflineServer server = OfflineServer.builder().port(0).threads(16)
@@ -51,7 +53,7 @@ class SilentProviderTest {
             RunOutcome outcome;
             try (ChatClient client = RetryingChatClient.openAi(spec.provider().withTimeouts(SHORT),
                     RetryPolicy.DEFAULT.with(SHORT), null)) {
-                outcome = new RunEngine(client).waitingNotice(Duration.ofMillis(100)).runToEnd(spec, listener);
+                outcome = new RunEngine(client).waitingNotice(Duration.ofMillis(1)).runToEnd(spec, listener);
             }
 
             assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
