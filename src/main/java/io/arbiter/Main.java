@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {

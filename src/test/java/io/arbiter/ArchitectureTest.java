@@ -23,36 +23,56 @@ class ArchitectureTest {
 
     @Test
     void coreNeverTouchesJavaFx() {
-        noClasses().that().resideInAPackage("io.arbiter.core..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.arbiter.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
                 .check(classes);
     }
 
     @Test
     void coreKnowsNothingOfTheLayersAboveIt() {
-        noClasses().that().resideInAPackage("io.arbiter.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.arbiter.ui..", "io.arbiter.cli..", "io.arbiter.offline..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.arbiter.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.arbiter.ui..", "io.arbiter.cli..", "io.arbiter.offline..")
                 .check(classes);
     }
 
     @Test
     void viewModelsHoldStateButNoNodes() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx.scene..")
                 .check(classes);
     }
 
     @Test
     void offlineServerDoesNotReachIntoTheUi() {
-        noClasses().that().resideInAPackage("io.arbiter.offline..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.arbiter.ui..", "io.arbiter.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.arbiter.offline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.arbiter.ui..", "io.arbiter.cli..")
                 .check(classes);
     }
 
     @Test
     void cliNeverReachesIntoTheUi() {
-        noClasses().that().resideInAPackage("io.arbiter.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.arbiter.ui..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.arbiter.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.arbiter.ui..")
                 .check(classes);
     }
 
@@ -62,28 +82,46 @@ class ArchitectureTest {
      */
     @Test
     void corePackagesFollowTheirOrder() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Dataset").definedBy("io.arbiter.core.dataset..")
-                .layer("Llm").definedBy("io.arbiter.core.llm..")
-                .layer("Prompt").definedBy("io.arbiter.core.prompt..")
-                .layer("Verdict").definedBy("io.arbiter.core.verdict..")
-                .layer("Metrics").definedBy("io.arbiter.core.metrics..")
-                .layer("Review").definedBy("io.arbiter.core.review..")
-                .layer("Run").definedBy("io.arbiter.core.run..")
-                .layer("Store").definedBy("io.arbiter.core.store..")
-                .layer("Export").definedBy("io.arbiter.core.export..")
-                .layer("Project").definedBy("io.arbiter.core.project..")
-                .whereLayer("Dataset").mayNotAccessAnyLayer()
-                .whereLayer("Llm").mayNotAccessAnyLayer()
-                .whereLayer("Prompt").mayOnlyAccessLayers("Dataset")
-                .whereLayer("Verdict").mayOnlyAccessLayers("Dataset")
-                .whereLayer("Metrics").mayOnlyAccessLayers("Dataset", "Verdict")
-                .whereLayer("Review").mayOnlyAccessLayers("Metrics", "Verdict", "Dataset")
-                .whereLayer("Run").mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics")
-                .whereLayer("Store").mayOnlyAccessLayers("Llm", "Review", "Run", "Dataset", "Verdict", "Metrics",
-                        "Prompt")
-                .whereLayer("Export").mayOnlyAccessLayers("Dataset", "Llm", "Metrics", "Review", "Run", "Verdict",
-                        "Prompt")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Dataset")
+                .definedBy("io.arbiter.core.dataset..")
+                .layer("Llm")
+                .definedBy("io.arbiter.core.llm..")
+                .layer("Prompt")
+                .definedBy("io.arbiter.core.prompt..")
+                .layer("Verdict")
+                .definedBy("io.arbiter.core.verdict..")
+                .layer("Metrics")
+                .definedBy("io.arbiter.core.metrics..")
+                .layer("Review")
+                .definedBy("io.arbiter.core.review..")
+                .layer("Run")
+                .definedBy("io.arbiter.core.run..")
+                .layer("Store")
+                .definedBy("io.arbiter.core.store..")
+                .layer("Export")
+                .definedBy("io.arbiter.core.export..")
+                .layer("Project")
+                .definedBy("io.arbiter.core.project..")
+                .whereLayer("Dataset")
+                .mayNotAccessAnyLayer()
+                .whereLayer("Llm")
+                .mayNotAccessAnyLayer()
+                .whereLayer("Prompt")
+                .mayOnlyAccessLayers("Dataset")
+                .whereLayer("Verdict")
+                .mayOnlyAccessLayers("Dataset")
+                .whereLayer("Metrics")
+                .mayOnlyAccessLayers("Dataset", "Verdict")
+                .whereLayer("Review")
+                .mayOnlyAccessLayers("Metrics", "Verdict", "Dataset")
+                .whereLayer("Run")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics")
+                .whereLayer("Store")
+                .mayOnlyAccessLayers("Llm", "Review", "Run", "Dataset", "Verdict", "Metrics", "Prompt")
+                .whereLayer("Export")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Metrics", "Review", "Run", "Verdict", "Prompt")
                 .check(classes);
     }
 }

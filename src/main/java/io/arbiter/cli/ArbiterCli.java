@@ -6,11 +6,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code arbiter run | runs | compare | batch-export | batch-import | inspect | metrics | serve}. */
-@Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
+@Command(
+        name = "arbiter",
+        mixinStandardHelpOptions = true,
+        version = "Arbiter 0.1",
         description = "Evaluate a language model with an LLM as a judge.",
-        subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, BatchExportCommand.class,
-                BatchImportCommand.class, InspectCommand.class,
-                MetricsCommand.class, ServeCommand.class})
+        subcommands = {
+            RunCommand.class,
+            RunsCommand.class,
+            CompareCommand.class,
+            BatchExportCommand.class,
+            BatchImportCommand.class,
+            InspectCommand.class,
+            MetricsCommand.class,
+            ServeCommand.class
+        })
 public final class ArbiterCli implements Runnable {
 
     /** Exit status for bad input: a wrong flag, a missing file, a column that is not there. */
@@ -48,7 +58,8 @@ public final class ArbiterCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("arbiter: " + e.getMessage() + " (see 'arbiter " + commandName(e.getCommandLine()) + " --help')");
+            err.println(
+                    "arbiter: " + e.getMessage() + " (see 'arbiter " + commandName(e.getCommandLine()) + " --help')");
             err.flush();
             return BAD_INPUT;
         });

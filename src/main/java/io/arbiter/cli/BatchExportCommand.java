@@ -29,11 +29,17 @@ import picocli.CommandLine.Option;
  * run of this spec has not answered are written, under that run's custom ids. Without {@code --dataset} the
  * configuration stored in {@code --project} (by an earlier {@code run}) is exported.
  */
-@Command(name = "batch-export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "batch-export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Write one stage's requests as OpenAI-format batch JSONL (what vLLM's run-batch consumes).")
 final class BatchExportCommand extends SpecCommand implements Callable<Integer> {
 
-    @Option(names = "--stage", required = true, description = "base or judge; the judge stage needs the base answers in --project.")
+    @Option(
+            names = "--stage",
+            required = true,
+            description = "base or judge; the judge stage needs the base answers in --project.")
     String stage;
 
     @Option(names = "--out", required = true, description = "The JSONL file to write.")
@@ -52,8 +58,8 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
-                Recording recording = opened == null ? null
-                        : recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
+                Recording recording =
+                        opened == null ? null : recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
                 if (recording != null) {
                     sayWhenResumed(recording, stderr);
                 }
@@ -62,13 +68,15 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
                 Map<Integer, StageOutcome> done = ledger == null ? Map.of() : ledger.stored(which);
                 Map<Integer, StageOutcome> bases = ledger == null ? Map.of() : ledger.stored(Stage.BASE);
                 if (which == Stage.JUDGE && bases.values().stream().noneMatch(StageRequests::judgeable)) {
-                    throw new CliFailure("The judge stage needs base answers: import them first (batch-import --stage base"
-                            + " --project P) and pass the same --project here", ArbiterCli.BAD_INPUT);
+                    throw new CliFailure(
+                            "The judge stage needs base answers: import them first (batch-import --stage base"
+                                    + " --project P) and pass the same --project here",
+                            ArbiterCli.BAD_INPUT);
                 }
                 StageRequests requests = new StageRequests(spec);
                 written = 0;
-                try (BatchJsonl.RequestWriter writer = new BatchJsonl.RequestWriter(
-                        new BufferedOutputStream(Files.newOutputStream(out)))) {
+                try (BatchJsonl.RequestWriter writer =
+                        new BatchJsonl.RequestWriter(new BufferedOutputStream(Files.newOutputStream(out)))) {
                     for (int row = 0; row < spec.dataset().size(); row++) {
                         StageOutcome already = done.get(row);
                         if (already != null && already.answered()) {
@@ -78,8 +86,11 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
                             continue;
                         }
                         String id = new BatchCustomId(runId, which.name(), row).toString();
-                        writer.write(new BatchRequestLine(id, which == Stage.BASE
-                                ? requests.base(row) : requests.judge(row, bases.get(row).text())));
+                        writer.write(new BatchRequestLine(
+                                id,
+                                which == Stage.BASE
+                                        ? requests.base(row)
+                                        : requests.judge(row, bases.get(row).text())));
                         written++;
                     }
                 }

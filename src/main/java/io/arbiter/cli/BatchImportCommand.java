@@ -35,7 +35,10 @@ import picocli.CommandLine.Option;
  * from there and sends only what is still missing. Without {@code --dataset} the run is the one of the configuration
  * stored in the project (by an earlier {@code run}).
  */
-@Command(name = "batch-import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "batch-import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Record a batch output JSONL (OpenAI's or vLLM's) in the project's run of this spec.")
 final class BatchImportCommand extends SpecCommand implements Callable<Integer> {
 
@@ -50,7 +53,8 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         if (project == null) {
-            throw new CliFailure("batch-import needs --project: the answers are recorded in its run of this spec",
+            throw new CliFailure(
+                    "batch-import needs --project: the answers are recorded in its run of this spec",
                     ArbiterCli.BAD_INPUT);
         }
         Stage which = BatchExportCommand.parseStage(stage);
@@ -76,8 +80,11 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                 try (InputStream in = Files.newInputStream(file)) {
                     BatchJsonl.read(in, line -> {
                         BatchCustomId id = BatchCustomId.parse(line.customId()).orElse(null);
-                        if (id == null || !id.stage().equals(which.name()) || id.row() >= spec.dataset().size()
-                                || (id.runId() != runId && id.runId() != 0) || neverAttempted(line)) {
+                        if (id == null
+                                || !id.stage().equals(which.name())
+                                || id.row() >= spec.dataset().size()
+                                || (id.runId() != runId && id.runId() != 0)
+                                || neverAttempted(line)) {
                             foreign[0]++;
                             return;
                         }
@@ -96,8 +103,11 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                 Map<Integer, String> keys = new HashMap<>();
                 for (var entry : outcomes.entrySet()) {
                     int row = entry.getKey();
-                    ChatRequest request = which == Stage.BASE ? requests.base(row)
-                            : StageRequests.judgeable(bases.get(row)) ? requests.judge(row, bases.get(row).text()) : null;
+                    ChatRequest request = which == Stage.BASE
+                            ? requests.base(row)
+                            : StageRequests.judgeable(bases.get(row))
+                                    ? requests.judge(row, bases.get(row).text())
+                                    : null;
                     if (request == null) {
                         continue;
                     }
@@ -116,8 +126,9 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
                         failed++;
                     }
                 }
-                stdout.printf("imported %d %s answer(s) into run %d of %s; %d failed line(s) will be sent again by run"
-                        + " --project; %d line(s) of another run or stage skipped%n",
+                stdout.printf(
+                        "imported %d %s answer(s) into run %d of %s; %d failed line(s) will be sent again by run"
+                                + " --project; %d line(s) of another run or stage skipped%n",
                         answered, which.name().toLowerCase(), runId, project, failed, skipped);
             }
         }
@@ -127,7 +138,8 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
 
     /** An expired or cancelled line was never attempted: the row stays pending, as in a batch run. */
     private static boolean neverAttempted(BatchResultLine line) {
-        return !line.answered() && line.error() != null
+        return !line.answered()
+                && line.error() != null
                 && (line.error().startsWith("batch_expired") || line.error().startsWith("batch_cancelled"));
     }
 }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  */
 final class ColumnNames {
 
-    private ColumnNames() {
-    }
+    private ColumnNames() {}
 
     /** Every column the values name, in order and without repeats. */
     static List<String> list(String label, String option, List<String> values, Dataset dataset) {
@@ -53,11 +52,17 @@ final class ColumnNames {
         if (found != null) {
             return found;
         }
-        String withComma = dataset.columns().stream().filter(c -> c.indexOf(',') >= 0).findFirst().orElse(null);
+        String withComma = dataset.columns().stream()
+                .filter(c -> c.indexOf(',') >= 0)
+                .findFirst()
+                .orElse(null);
         String hint = wasSplit && withComma != null
-                ? "; a name that holds a comma goes in double quotes: " + option + " '" + quote(withComma) + "'" : "";
-        throw new CliFailure(label + " '" + name + "' is not in " + dataset.name() + " (columns: "
-                + dataset.columns().stream().map(ColumnNames::listed).collect(Collectors.joining(", ")) + ")" + hint,
+                ? "; a name that holds a comma goes in double quotes: " + option + " '" + quote(withComma) + "'"
+                : "";
+        throw new CliFailure(
+                label + " '" + name + "' is not in " + dataset.name() + " (columns: "
+                        + dataset.columns().stream().map(ColumnNames::listed).collect(Collectors.joining(", ")) + ")"
+                        + hint,
                 ArbiterCli.BAD_INPUT);
     }
 

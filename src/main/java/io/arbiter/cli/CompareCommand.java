@@ -19,8 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two runs of a project: metric deltas, McNemar's test and the rows whose verdict flipped.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare two runs of a project: metric deltas, McNemar's test and the rows whose verdict flipped.")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -48,7 +51,8 @@ final class CompareCommand implements Callable<Integer> {
                     throw new CliFailure("there is no run " + id + " in " + project, ArbiterCli.BAD_INPUT);
                 }
                 if (opened.rows(id).isEmpty()) {
-                    throw new CliFailure("run " + id + " has no dataset copy to compare on (saved by an older Arbiter)",
+                    throw new CliFailure(
+                            "run " + id + " has no dataset copy to compare on (saved by an older Arbiter)",
                             ArbiterCli.BAD_INPUT);
                 }
             }
@@ -86,15 +90,24 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("%-16s %9s %9s %9s%n", "metric", "run " + runA, "run " + runB, "change");
             for (RunComparison.Delta d : comparison.deltas()) {
                 boolean rate = !d.metric().equals("kappa");
-                out.printf("%-16s %9s %9s %9s%n", d.metric(), format(d.a(), rate), format(d.b(), rate),
-                        d.change().isPresent() ? String.format(Locale.ROOT, "%+.3f", d.change().getAsDouble()) : "n/a");
+                out.printf(
+                        "%-16s %9s %9s %9s%n",
+                        d.metric(),
+                        format(d.a(), rate),
+                        format(d.b(), rate),
+                        d.change().isPresent()
+                                ? String.format(Locale.ROOT, "%+.3f", d.change().getAsDouble())
+                                : "n/a");
             }
             out.printf("rows judged in both  %d%n", comparison.pairedRows());
             out.println(m.describe());
             out.printf("flipped rows     %d%n", comparison.flips().size());
             for (RunComparison.Flip flip : comparison.flips()) {
                 // Row numbers as a spreadsheet shows them: 1 is the first data row.
-                out.printf("  row %d: %s -> %s%n", flip.row() + 1, flip.a().name().toLowerCase(Locale.ROOT),
+                out.printf(
+                        "  row %d: %s -> %s%n",
+                        flip.row() + 1,
+                        flip.a().name().toLowerCase(Locale.ROOT),
                         flip.b().name().toLowerCase(Locale.ROOT));
             }
         }

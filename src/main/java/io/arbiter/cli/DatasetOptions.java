@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 /** The import overrides shared by {@code inspect} and {@code run}; anything not given is detected. */
 final class DatasetOptions {
 
-    @Option(names = "--encoding", paramLabel = "E", description = "Character encoding, e.g. UTF-8, windows-1252, UTF-16 (default: detected).")
+    @Option(
+            names = "--encoding",
+            paramLabel = "E",
+            description = "Character encoding, e.g. UTF-8, windows-1252, UTF-16 (default: detected).")
     String encoding;
 
     @Option(names = "--delimiter", paramLabel = "D", description = "Cell separator: , ; tab \\t | (default: detected).")
@@ -45,7 +48,9 @@ final class DatasetOptions {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new CliFailure("--encoding '" + name + "' is not an encoding this Java knows (try UTF-8, windows-1252, ISO-8859-1, UTF-16)",
+            throw new CliFailure(
+                    "--encoding '" + name
+                            + "' is not an encoding this Java knows (try UTF-8, windows-1252, ISO-8859-1, UTF-16)",
                     ArbiterCli.BAD_INPUT);
         }
     }
@@ -56,7 +61,8 @@ final class DatasetOptions {
             case ";", "semicolon" -> ';';
             case "tab", "\\t", "\t" -> '\t';
             case "|", "pipe" -> '|';
-            default -> throw new CliFailure("--delimiter must be , ; tab \\t or |, not '" + text + "'", ArbiterCli.BAD_INPUT);
+            default -> throw new CliFailure(
+                    "--delimiter must be , ; tab \\t or |, not '" + text + "'", ArbiterCli.BAD_INPUT);
         };
     }
 }

@@ -21,8 +21,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code arbiter inspect FILE}: what the importer detects and reads, with the same code the workbench uses. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Read a dataset file and print the detected encoding, delimiter, line ending, header, size and problems.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Read a dataset file and print the detected encoding, delimiter, line ending, header, size and problems.")
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -84,20 +88,33 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("format        %s%n", s.format().describe());
         out.printf("encoding      %s%n", s.encoding().name());
         out.printf("delimiter     %s%n", ImportSettings.describe(s.delimiter()));
-        out.printf("sep line      %s%n", result.sepLine() == null ? "none"
-                : "sep=" + (result.sepLine() == '\t' ? "\\t" : result.sepLine()) + " (Excel's first line naming the delimiter; not a row)");
+        out.printf(
+                "sep line      %s%n",
+                result.sepLine() == null
+                        ? "none"
+                        : "sep=" + (result.sepLine() == '\t' ? "\\t" : result.sepLine())
+                                + " (Excel's first line naming the delimiter; not a row)");
         out.printf("quote         %s%n", s.quote());
         out.printf("line ending   %s (%s)%n", s.lineEnding(), s.lineEnding().escaped());
         out.printf("header        %s%n", s.header() ? "yes" : "no (columns are numbered)");
-        out.printf("columns       %d: %s%n", result.dataset().columns().size(), String.join(", ", result.dataset().columns()));
+        out.printf(
+                "columns       %d: %s%n",
+                result.dataset().columns().size(),
+                String.join(", ", result.dataset().columns()));
         out.printf("rows          %d%n", result.dataset().size());
-        out.printf("ragged rows   %d%s%n", result.totalRaggedRows(), result.totalRaggedRows() > 0 ? " (left out of the rows above)" : "");
+        out.printf(
+                "ragged rows   %d%s%n",
+                result.totalRaggedRows(), result.totalRaggedRows() > 0 ? " (left out of the rows above)" : "");
         if (result.problems().isEmpty()) {
             out.printf("problems      none%n");
             return;
         }
-        out.printf("problems      %d%s%n", result.problems().size(),
-                result.totalRaggedRows() > DatasetImporter.MAX_PROBLEMS ? " listed (ragged rows beyond " + DatasetImporter.MAX_PROBLEMS + " are only counted)" : "");
+        out.printf(
+                "problems      %d%s%n",
+                result.problems().size(),
+                result.totalRaggedRows() > DatasetImporter.MAX_PROBLEMS
+                        ? " listed (ragged rows beyond " + DatasetImporter.MAX_PROBLEMS + " are only counted)"
+                        : "");
         for (ImportProblem p : result.problems()) {
             out.printf("  line %d  %s  %s%n", p.line(), kind(p), p.message());
         }

@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code arbiter metrics}: the judge statistics of any results CSV, with the same code as the workbench. */
-@Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "metrics",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Compute accuracies, judge agreement (kappa, AC1, MCC, ...), label confusion and corrected "
                 + "accuracy from a CSV, such as the one 'arbiter run --out' writes.")
 final class MetricsCommand implements Callable<Integer> {
@@ -35,22 +38,33 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--truth-column", required = true, description = "Ground-truth labels (Arbiter's export: truth).")
     String truthColumn;
 
-    @Option(names = "--truth-separator", defaultValue = ",",
+    @Option(
+            names = "--truth-separator",
+            defaultValue = ",",
             description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
     String truthSeparator;
 
-    @Option(names = "--base-column", required = true, description = "The base model's answer (Arbiter's export: base_answer_raw).")
+    @Option(
+            names = "--base-column",
+            required = true,
+            description = "The base model's answer (Arbiter's export: base_answer_raw).")
     String baseColumn;
 
-    @Option(names = "--judge-verdict-column", required = true,
+    @Option(
+            names = "--judge-verdict-column",
+            required = true,
             description = "The judge's Correct/Incorrect (Arbiter's export: judge_evaluation).")
     String verdictColumn;
 
-    @Option(names = "--judge-prediction-column", description = "The judge's own label (Arbiter's export: judge_prediction).")
+    @Option(
+            names = "--judge-prediction-column",
+            description = "The judge's own label (Arbiter's export: judge_prediction).")
     String predictionColumn;
 
-    @Option(names = "--human-column",
-            description = "A human's Correct/Incorrect on the base answer, or the human's label; such rows count as labelled.")
+    @Option(
+            names = "--human-column",
+            description =
+                    "A human's Correct/Incorrect on the base answer, or the human's label; such rows count as labelled.")
     String humanColumn;
 
     @Option(names = "--json", description = "Print the metrics as one JSON object.")
@@ -60,8 +74,10 @@ final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         List<RatedRow> rows;
         try {
-            rows = JudgedCsvReader.read(file, new JudgedCsvReader.Columns(truthColumn, truthSeparator, baseColumn,
-                    verdictColumn, predictionColumn, humanColumn));
+            rows = JudgedCsvReader.read(
+                    file,
+                    new JudgedCsvReader.Columns(
+                            truthColumn, truthSeparator, baseColumn, verdictColumn, predictionColumn, humanColumn));
         } catch (CsvInputException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -81,7 +97,9 @@ final class MetricsCommand implements Callable<Integer> {
         line(out, "base vs truth", report.baseVsTruth());
         line(out, "judge vs truth", report.judgeVsTruth());
         line(out, "base vs judge", report.baseVsJudge());
-        out.printf("unparsed                 base %d, judge %d%n", report.loop().unparsedBase(), report.loop().unparsedJudge());
+        out.printf(
+                "unparsed                 base %d, judge %d%n",
+                report.loop().unparsedBase(), report.loop().unparsedJudge());
         out.println();
         JudgeAgreement judge = report.judge();
         AgreementTable t = judge.table();
@@ -98,12 +116,15 @@ final class MetricsCommand implements Callable<Integer> {
         line(out, "  precision", judge.precision());
         line(out, "  balanced accuracy", judge.balancedAccuracy());
         if (report.labelledByHuman() > 0 || report.truthHumanConflicts() > 0) {
-            out.printf("  labelled by a human    %d (conflicts with truth: %d)%n", report.labelledByHuman(),
-                    report.truthHumanConflicts());
+            out.printf(
+                    "  labelled by a human    %d (conflicts with truth: %d)%n",
+                    report.labelledByHuman(), report.truthHumanConflicts());
         }
         out.println();
         line(out, "corrected base accuracy", report.corrected().estimate());
-        out.printf("  %d rows without truth. %s%n", report.corrected().unlabelled(), report.corrected().assumption());
+        out.printf(
+                "  %d rows without truth. %s%n",
+                report.corrected().unlabelled(), report.corrected().assumption());
         out.println();
         labels(out, "base answers vs truth", report.baseLabels());
         labels(out, "judge predictions vs truth", report.judgeLabels());
@@ -119,7 +140,8 @@ final class MetricsCommand implements Callable<Integer> {
             return;
         }
         out.println(title + " (rows: truth, columns: answer)");
-        int width = Math.max(6, confusion.columns().stream().mapToInt(String::length).max().orElse(6));
+        int width = Math.max(
+                6, confusion.columns().stream().mapToInt(String::length).max().orElse(6));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", ""));
         for (String column : confusion.columns()) {
             head.append(String.format(Locale.ROOT, " %" + width + "s", column));
@@ -132,9 +154,14 @@ final class MetricsCommand implements Callable<Integer> {
             for (long count : counts[r]) {
                 line.append(String.format(Locale.ROOT, " %" + width + "d", count));
             }
-            out.println(line.append("  ").append(confusion.perLabelAccuracy().get(labels.get(r)).format()));
+            out.println(line.append("  ")
+                    .append(confusion.perLabelAccuracy().get(labels.get(r)).format()));
         }
-        out.printf("  macro precision %s, recall %s, F1 %s; unparsed %d%n%n", confusion.macroPrecision().format(),
-                confusion.macroRecall().format(), confusion.macroF1().format(), confusion.unparsed());
+        out.printf(
+                "  macro precision %s, recall %s, F1 %s; unparsed %d%n%n",
+                confusion.macroPrecision().format(),
+                confusion.macroRecall().format(),
+                confusion.macroF1().format(),
+                confusion.unparsed());
     }
 }

@@ -34,8 +34,14 @@ final class ProgressPrinter implements RunListener {
         }
         lastPrinted = now;
         String batch = p.batchStatus() == null ? "" : ", batch " + p.batchStatus();
-        err.printf(Locale.ROOT, "%s %d/%d (%d failed%s)%n", p.stage().name().toLowerCase(Locale.ROOT),
-                p.done(), p.total(), p.failed(), batch);
+        err.printf(
+                Locale.ROOT,
+                "%s %d/%d (%d failed%s)%n",
+                p.stage().name().toLowerCase(Locale.ROOT),
+                p.done(),
+                p.total(),
+                p.failed(),
+                batch);
         err.flush();
     }
 
@@ -60,6 +66,5 @@ final class ProgressPrinter implements RunListener {
     }
 
     @Override
-    public void rowUpdated(RowResult row) {
-    }
+    public void rowUpdated(RowResult row) {}
 }

@@ -22,20 +22,24 @@ final class ProjectOpening {
     /** Whether a project's folder can be written; tests replace it, as root writes through permission bits. */
     static Predicate<Path> writable = Opening::systemWritable;
 
-    private ProjectOpening() {
-    }
+    private ProjectOpening() {}
 
     /** Opens (or creates) a project to write into; notices (waiting, a stale lock taken over) go to {@code err}. */
     static Project forWriting(Path project, boolean wait, String by, PrintWriter err) {
-        Opening opening = Opening.forWriting(by).waiting(wait).writableWhen(writable).notifying(notice -> {
-            err.println("arbiter: " + notice);
-            err.flush();
-        });
+        Opening opening = Opening.forWriting(by)
+                .waiting(wait)
+                .writableWhen(writable)
+                .notifying(notice -> {
+                    err.println("arbiter: " + notice);
+                    err.flush();
+                });
         try {
             return Project.open(project, opening);
         } catch (ProjectInUseException e) {
-            throw new CliFailure(e.getMessage() + " Wait until it is done or close it there, or give --wait to "
-                    + "wait until it is free.", ArbiterCli.PROJECT_IN_USE);
+            throw new CliFailure(
+                    e.getMessage() + " Wait until it is done or close it there, or give --wait to "
+                            + "wait until it is free.",
+                    ArbiterCli.PROJECT_IN_USE);
         } catch (ProjectFileException e) {
             throw refusal(e);
         }
@@ -56,9 +60,9 @@ final class ProjectOpening {
     }
 
     private static CliFailure refusal(ProjectFileException e) {
-        int status = e instanceof ProjectDamagedException ? ArbiterCli.PROJECT_DAMAGED
-                : e instanceof ProjectReadOnlyException ? ArbiterCli.PROJECT_NOT_WRITABLE
-                : ArbiterCli.BAD_INPUT;
+        int status = e instanceof ProjectDamagedException
+                ? ArbiterCli.PROJECT_DAMAGED
+                : e instanceof ProjectReadOnlyException ? ArbiterCli.PROJECT_NOT_WRITABLE : ArbiterCli.BAD_INPUT;
         return new CliFailure(e.getMessage(), status);
     }
 }

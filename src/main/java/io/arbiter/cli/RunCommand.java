@@ -9,6 +9,7 @@ import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
@@ -16,63 +17,87 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
 import io.arbiter.core.project.RunRecorder;
-import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.run.BatchLedger;
-import io.arbiter.core.run.Unanswered;
 import io.arbiter.core.run.InMemoryRunLedger;
+import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
-import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Unanswered;
 import io.arbiter.core.store.StoreException;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
-import java.time.Duration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code arbiter run}: both stages over a dataset, headless, with the same engine the workbench uses. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run the base model and the judge over every row and report the three accuracies.")
 final class RunCommand extends SpecCommand implements Callable<Integer> {
 
-    @Option(names = "--mode",
-            description = "realtime (requests as fast as --concurrency allows) or batch (the Batch API: half the price, up to 24 h) (default: the project's stored run options when re-running them, else realtime).")
+    @Option(
+            names = "--mode",
+            description =
+                    "realtime (requests as fast as --concurrency allows) or batch (the Batch API: half the price, up to 24 h) (default: the project's stored run options when re-running them, else realtime).")
     String givenMode;
 
     /** The mode in force: --mode, else the stored one when re-running a project, else realtime. */
     String mode = "realtime";
 
-    @Option(names = "--poll-seconds", description = "Seconds between batch status polls (default: 10, or 0.25 for a provider on this machine).")
+    @Option(
+            names = "--poll-seconds",
+            description = "Seconds between batch status polls (default: 10, or 0.25 for a provider on this machine).")
     Double pollSeconds;
 
     @Option(names = "--out", description = "Write every row's results to this CSV file.")
     Path out;
 
-    @Option(names = "--request-timeout", paramLabel = "TIME", converter = Seconds.class,
-            description = "Longest one request may take before it counts as failed: seconds, or 90s, 5m (default: the project's stored provider, else 120 s).")
+    @Option(
+            names = "--request-timeout",
+            paramLabel = "TIME",
+            converter = Seconds.class,
+            description =
+                    "Longest one request may take before it counts as failed: seconds, or 90s, 5m (default: the project's stored provider, else 120 s).")
     Duration requestTimeout;
 
-    @Option(names = "--row-timeout", paramLabel = "TIME", converter = Seconds.class,
-            description = "Longest one row's request may take across its retries; no retry is started that cannot finish within it (default: the project's stored provider, else 180 s).")
+    @Option(
+            names = "--row-timeout",
+            paramLabel = "TIME",
+            converter = Seconds.class,
+            description =
+                    "Longest one row's request may take across its retries; no retry is started that cannot finish within it (default: the project's stored provider, else 180 s).")
     Duration rowTimeout;
 
-    @Option(names = "--batch-timeout", paramLabel = "TIME", converter = Seconds.class,
-            description = "In batch mode, cancel a batch still running this long after it was created (e.g. 2h); its unanswered rows end with an error. Default: wait as long as the provider keeps it.")
+    @Option(
+            names = "--batch-timeout",
+            paramLabel = "TIME",
+            converter = Seconds.class,
+            description =
+                    "In batch mode, cancel a batch still running this long after it was created (e.g. 2h); its unanswered rows end with an error. Default: wait as long as the provider keeps it.")
     Duration batchTimeout;
 
-    @Option(names = "--allow-errors",
-            description = "Exit 0 even when rows are left without an answer (they are still counted on stderr and in the results). Without it such a run exits with status 5.")
+    @Option(
+            names = "--allow-errors",
+            description =
+                    "Exit 0 even when rows are left without an answer (they are still counted on stderr and in the results). Without it such a run exits with status 5.")
     boolean allowErrors;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
-    @Option(names = "--fail-below", paramLabel = "METRIC=VALUE[,METRIC=VALUE]", converter = Thresholds.Converter.class,
-            description = "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement), e.g. kappa=0.6.")
+    @Option(
+            names = "--fail-below",
+            paramLabel = "METRIC=VALUE[,METRIC=VALUE]",
+            converter = Thresholds.Converter.class,
+            description =
+                    "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement), e.g. kappa=0.6.")
     Thresholds failBelow;
 
     @Override
@@ -98,7 +123,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         String stored = options.path("mode").asText(null);
         if (givenMode == null && stored != null) {
             if (!stored.equals("realtime") && !stored.equals("batch")) {
-                throw new CliFailure(opened.file() + " stores the mode '" + stored + "', not realtime or batch; give --mode",
+                throw new CliFailure(
+                        opened.file() + " stores the mode '" + stored + "', not realtime or batch; give --mode",
                         ArbiterCli.BAD_INPUT);
             }
             mode = stored;
@@ -115,7 +141,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         String endNotRecorded = null;
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
             ProviderProfile chosen = offline != null ? offlineProfile(offline) : remoteProfile();
-            ProviderProfile profile = chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
+            ProviderProfile profile =
+                    chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
@@ -149,7 +176,8 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
                 }
             }
             if (report == null) {
-                report = JudgeReport.of(outcome.rows().stream().map(RowResult::scored).toList());
+                report = JudgeReport.of(
+                        outcome.rows().stream().map(RowResult::scored).toList());
             }
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
@@ -164,10 +192,12 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         Unanswered unanswered = outcome.unanswered();
         // A stopped run says why it stopped, once; the rows it did not reach are the next run's.
         if (!unanswered.none() && outcome.status() != RunOutcome.Status.STOPPED) {
-            stderr.println("arbiter: " + unanswered.describe(3)
-                    + (out != null ? " (each row's error is in " + out + ")" : "")
-                    + (opened != null ? "; run again to send only those rows"
-                    : "; with --project the next run sends only those rows (without it every row is sent again)"));
+            stderr.println(
+                    "arbiter: " + unanswered.describe(3)
+                            + (out != null ? " (each row's error is in " + out + ")" : "")
+                            + (opened != null
+                                    ? "; run again to send only those rows"
+                                    : "; with --project the next run sends only those rows (without it every row is sent again)"));
         }
         if (outcome.status() == RunOutcome.Status.STOPPED) {
             stderr.println("arbiter: run stopped: " + outcome.stopReason());
@@ -206,20 +236,32 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         String identity = providerIdentity(profile);
         boolean batch = recording != null ? recording.batch() : mode.equals(RunRecorder.BATCH);
         if (!batch) {
-            return RunClients.realtime(profile, identity, recording == null ? null : recording.project().store(),
-                    null, accounting);
+            return RunClients.realtime(
+                    profile,
+                    identity,
+                    recording == null ? null : recording.project().store(),
+                    null,
+                    accounting);
         }
         BatchLedger jobs = recording != null ? recording.ledger() : new InMemoryRunLedger();
-        return RunClients.batch(profile, identity, recording == null ? null : recording.project().store(),
-                new RunClients.Batches(jobs, recording == null ? 0 : recording.runId(),
-                        recording == null ? null : recording.project().file(), pollInterval(profile), batchTimeout),
+        return RunClients.batch(
+                profile,
+                identity,
+                recording == null ? null : recording.project().store(),
+                new RunClients.Batches(
+                        jobs,
+                        recording == null ? 0 : recording.runId(),
+                        recording == null ? null : recording.project().file(),
+                        pollInterval(profile),
+                        batchTimeout),
                 accounting);
     }
 
     /** The flags' timeouts over the profile's (a project's stored ones, or the defaults). */
     private Timeouts timeouts(Timeouts base) {
         try {
-            return new Timeouts(requestTimeout != null ? requestTimeout : base.request(),
+            return new Timeouts(
+                    requestTimeout != null ? requestTimeout : base.request(),
                     rowTimeout != null ? rowTimeout : base.row());
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
@@ -250,8 +292,13 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             summary.put("errors", m.errors());
             RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
-            summary.put("prompt_tokens", outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
-            summary.put("completion_tokens", outcome.baseUsage().completionTokens() + outcome.judgeUsage().completionTokens());
+            summary.put(
+                    "prompt_tokens",
+                    outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
+            summary.put(
+                    "completion_tokens",
+                    outcome.baseUsage().completionTokens()
+                            + outcome.judgeUsage().completionTokens());
             summary.put("requests", accounting.requests());
             summary.put("seconds", accounting.seconds());
             stdout.println(mapper.writeValueAsString(summary));
@@ -262,7 +309,11 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
             stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
             stdout.printf("errors          %d%n", m.errors());
-            stdout.printf(java.util.Locale.ROOT, "requests        %d in %.1f s%n", accounting.requests(), accounting.seconds());
+            stdout.printf(
+                    java.util.Locale.ROOT,
+                    "requests        %d in %.1f s%n",
+                    accounting.requests(),
+                    accounting.seconds());
             if (out != null) {
                 stdout.printf("results         %s%n", out);
             }

@@ -47,15 +47,25 @@ final class RunsCommand implements Callable<Integer> {
             runs.forEach(run -> array.add(json(mapper, run)));
             out.println(mapper.writeValueAsString(array));
         } else {
-            out.printf("%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s%n", "id", "name", "started", "models",
-                    "rows", "b/truth", "j/truth", "b/judge", "kappa", "tokens", "cost");
+            out.printf(
+                    "%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s%n",
+                    "id", "name", "started", "models", "rows", "b/truth", "j/truth", "b/judge", "kappa", "tokens",
+                    "cost");
             for (RunSummary run : runs) {
                 RunRecord r = run.record();
-                out.printf(Locale.ROOT, "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s%n", r.id(),
-                        clip(run.displayName() + (run.draft() ? " (draft)" : ""), 20), started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
-                        clip(models(r), 32), run.rows(), percent(run.metric("base_vs_truth")),
-                        percent(run.metric("judge_vs_truth")), percent(run.metric("base_vs_judge")),
-                        number(run.metric("kappa")), r.totalTokens(),
+                out.printf(
+                        Locale.ROOT,
+                        "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s%n",
+                        r.id(),
+                        clip(run.displayName() + (run.draft() ? " (draft)" : ""), 20),
+                        started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
+                        clip(models(r), 32),
+                        run.rows(),
+                        percent(run.metric("base_vs_truth")),
+                        percent(run.metric("judge_vs_truth")),
+                        percent(run.metric("base_vs_judge")),
+                        number(run.metric("kappa")),
+                        r.totalTokens(),
                         r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.4f", r.costUsd()));
             }
         }
@@ -92,7 +102,9 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
-        node.put("completion_tokens", r.baseUsage().completionTokens() + r.judgeUsage().completionTokens());
+        node.put(
+                "completion_tokens",
+                r.baseUsage().completionTokens() + r.judgeUsage().completionTokens());
         node.put("tokens", r.totalTokens());
         node.put("cached_tokens", run.cachedTokens()); // of the tokens, those answered from the cache: not paid
         node.put("cost_usd", r.costUsd()); // null when a price was unknown, never 0 for unknown

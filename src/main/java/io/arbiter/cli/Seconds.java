@@ -31,7 +31,8 @@ final class Seconds implements ITypeConverter<Duration> {
         try {
             seconds = Double.parseDouble(text.strip()) * unit;
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a time: give seconds (120, 0.5) or 90s, 30m, 24h");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a time: give seconds (120, 0.5) or 90s, 30m, 24h");
         }
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new TypeConversionException("'" + value + "' must be a time above zero");

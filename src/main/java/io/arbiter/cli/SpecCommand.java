@@ -60,24 +60,37 @@ abstract class SpecCommand {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--dataset", description = "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
+    @Option(
+            names = "--dataset",
+            description =
+                    "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
     Path dataset;
 
     @Mixin
     DatasetOptions datasetOptions;
 
-    @Option(names = "--skip-ragged", description = "Leave out rows whose cell count differs from the header's instead of stopping.")
+    @Option(
+            names = "--skip-ragged",
+            description = "Leave out rows whose cell count differs from the header's instead of stopping.")
     boolean skipRagged;
 
-    @Option(names = "--input-column", paramLabel = "COLUMN[,COLUMN]",
-            description = "Column(s) the base model reads; sent as the user message when a prompt has no [user] part. "
-                    + "Repeat the flag or separate names with commas; a name that holds a comma goes in double quotes: '\"Title, original\"'.")
+    @Option(
+            names = "--input-column",
+            paramLabel = "COLUMN[,COLUMN]",
+            description =
+                    "Column(s) the base model reads; sent as the user message when a prompt has no [user] part. "
+                            + "Repeat the flag or separate names with commas; a name that holds a comma goes in double quotes: '\"Title, original\"'.")
     List<String> inputColumns;
 
-    @Option(names = "--truth-column", description = "Ground-truth column; without it only the judge's figures are computed.")
+    @Option(
+            names = "--truth-column",
+            description = "Ground-truth column; without it only the judge's figures are computed.")
     String truthColumn;
 
-    @Option(names = "--truth-separator", defaultValue = ",", description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--truth-separator",
+            defaultValue = ",",
+            description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
     String truthSeparator;
 
     @Option(names = "--base-prompt", description = "File with the base prompt.")
@@ -86,15 +99,24 @@ abstract class SpecCommand {
     @Option(names = "--judge-prompt", description = "File with the judge prompt.")
     Path judgePrompt;
 
-    @Option(names = "--provider", defaultValue = OFFLINE,
-            description = "'offline' for the embedded demo model, or an OpenAI-compatible base URL such as https://api.openai.com/v1.")
+    @Option(
+            names = "--provider",
+            defaultValue = OFFLINE,
+            description =
+                    "'offline' for the embedded demo model, or an OpenAI-compatible base URL such as https://api.openai.com/v1.")
     String provider;
 
-    @Option(names = "--api-key-env", description = "Environment variable that holds the API key (the key itself is never passed on the command line).")
+    @Option(
+            names = "--api-key-env",
+            description =
+                    "Environment variable that holds the API key (the key itself is never passed on the command line).")
     String apiKeyEnv;
 
-    @Option(names = "--api-key-keychain", paramLabel = "ENTRY",
-            description = "OS keychain entry (service Arbiter) that holds the API key, as stored under Providers…; instead of --api-key-env.")
+    @Option(
+            names = "--api-key-keychain",
+            paramLabel = "ENTRY",
+            description =
+                    "OS keychain entry (service Arbiter) that holds the API key, as stored under Providers…; instead of --api-key-env.")
     String keychainEntry;
 
     @Option(names = "--base-model", description = "Model under test (required with a base URL).")
@@ -103,28 +125,47 @@ abstract class SpecCommand {
     @Option(names = "--judge-model", description = "Judge model (required with a base URL).")
     String judgeModel;
 
-    @Option(names = "--concurrency", description = "Requests in flight at once, 1 to 512 (default: the project's stored run options when re-running them, else 16).")
+    @Option(
+            names = "--concurrency",
+            description =
+                    "Requests in flight at once, 1 to 512 (default: the project's stored run options when re-running them, else 16).")
     Integer givenConcurrency;
 
     /** The concurrency in force: --concurrency, else the stored one when re-running a project, else 16. */
     int concurrency = ProviderProfile.DEFAULT_CONCURRENCY;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--temperature",
+            defaultValue = "0",
+            description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", defaultValue = "256", description = "Reply length limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-tokens",
+            defaultValue = "256",
+            description = "Reply length limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--project", description = "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
+    @Option(
+            names = "--project",
+            description =
+                    "Project file (SQLite) that keeps every response as it arrives; a second run on it resumes the unfinished run of the same spec and answers unchanged requests from its cache.")
     Path project;
 
-    @Option(names = "--wait", description = "When another process has the project open, wait until it is free instead of stopping with status 6.")
+    @Option(
+            names = "--wait",
+            description =
+                    "When another process has the project open, wait until it is free instead of stopping with status 6.")
     boolean waitForProject;
 
     /** Where the rows, mapping and prompts of a run come from: the options, or the project's stored configuration. */
-    record Configuration(Dataset rows, String datasetPath, String datasetSha256, ColumnMapping mapping,
-                         String baseText, String judgeText) {
-    }
+    record Configuration(
+            Dataset rows,
+            String datasetPath,
+            String datasetSha256,
+            ColumnMapping mapping,
+            String baseText,
+            String judgeText) {}
 
     /** The dataset, mapping and prompts, checked against each other, with the configuration they came from. */
     record Inputs(Configuration config, PromptPair prompts) {
@@ -144,14 +185,19 @@ abstract class SpecCommand {
             throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
         }
         // A key pasted where its variable's or keychain entry's name belongs must not reach a file or a message.
-        if (apiKeyEnv != null && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
-                || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
-            throw new CliFailure("--api-key-env takes the name of the environment variable that holds the key "
-                    + "(e.g. OPENAI_API_KEY), not the key itself", ArbiterCli.BAD_INPUT);
+        if (apiKeyEnv != null
+                && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
+                        || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
+            throw new CliFailure(
+                    "--api-key-env takes the name of the environment variable that holds the key "
+                            + "(e.g. OPENAI_API_KEY), not the key itself",
+                    ArbiterCli.BAD_INPUT);
         }
         if (keychainEntry != null && ProviderSettings.looksLikeAKey(keychainEntry.strip())) {
-            throw new CliFailure("--api-key-keychain takes the name of the keychain entry (the provider profile's "
-                    + "name), not the key itself", ArbiterCli.BAD_INPUT);
+            throw new CliFailure(
+                    "--api-key-keychain takes the name of the keychain entry (the provider profile's "
+                            + "name), not the key itself",
+                    ArbiterCli.BAD_INPUT);
         }
         if (apiKeyEnv != null && keychainEntry != null) {
             throw new CliFailure("Give --api-key-env or --api-key-keychain, not both", ArbiterCli.BAD_INPUT);
@@ -172,8 +218,10 @@ abstract class SpecCommand {
         JsonNode stored = options.get("concurrency");
         if (givenConcurrency == null && stored != null && stored.canConvertToInt()) {
             if (stored.asInt() < 1 || stored.asInt() > ProviderProfile.MAX_CONCURRENCY) {
-                throw new CliFailure(opened.file() + " stores a concurrency of " + stored.asInt()
-                        + ", not 1 to 512; give --concurrency", ArbiterCli.BAD_INPUT);
+                throw new CliFailure(
+                        opened.file() + " stores a concurrency of " + stored.asInt()
+                                + ", not 1 to 512; give --concurrency",
+                        ArbiterCli.BAD_INPUT);
             }
             concurrency = stored.asInt();
         }
@@ -204,30 +252,40 @@ abstract class SpecCommand {
     }
 
     private Configuration givenConfiguration(PrintWriter stderr) throws IOException {
-        for (var required : List.of(java.util.Map.entry("--input-column", inputColumns == null ? "" : "x"),
+        for (var required : List.of(
+                java.util.Map.entry("--input-column", inputColumns == null ? "" : "x"),
                 java.util.Map.entry("--base-prompt", basePrompt == null ? "" : "x"),
                 java.util.Map.entry("--judge-prompt", judgePrompt == null ? "" : "x"))) {
             if (required.getValue().isEmpty()) {
-                throw new CliFailure("Missing required option: '" + required.getKey() + "' (with --dataset)",
-                        ArbiterCli.BAD_INPUT);
+                throw new CliFailure(
+                        "Missing required option: '" + required.getKey() + "' (with --dataset)", ArbiterCli.BAD_INPUT);
             }
         }
         Dataset rows = readDataset(stderr);
         // Read against the columns, not split blindly: a column's name may hold a comma.
-        ColumnMapping mapping = new ColumnMapping(ColumnNames.list("Input column", "--input-column", inputColumns, rows),
-                ColumnNames.one("Truth column", "--truth-column", truthColumn, rows), truthSeparator);
-        return new Configuration(rows, dataset.toAbsolutePath().normalize().toString(), Project.sha256(dataset), mapping,
-                readText(basePrompt, "--base-prompt"), readText(judgePrompt, "--judge-prompt"));
+        ColumnMapping mapping = new ColumnMapping(
+                ColumnNames.list("Input column", "--input-column", inputColumns, rows),
+                ColumnNames.one("Truth column", "--truth-column", truthColumn, rows),
+                truthSeparator);
+        return new Configuration(
+                rows,
+                dataset.toAbsolutePath().normalize().toString(),
+                Project.sha256(dataset),
+                mapping,
+                readText(basePrompt, "--base-prompt"),
+                readText(judgePrompt, "--judge-prompt"));
     }
 
     /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
     private Configuration storedConfiguration(Project opened) {
         if (opened == null) {
-            throw new CliFailure("Missing required option: '--dataset' (or --project with a stored configuration)",
+            throw new CliFailure(
+                    "Missing required option: '--dataset' (or --project with a stored configuration)",
                     ArbiterCli.BAD_INPUT);
         }
         if (inputColumns != null || basePrompt != null || judgePrompt != null) {
-            throw new CliFailure("--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
+            throw new CliFailure(
+                    "--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
         }
         String missing = opened.file() + " has no stored configuration to re-run; run it once with --dataset, "
                 + "--input-column, --base-prompt and --judge-prompt";
@@ -239,8 +297,8 @@ abstract class SpecCommand {
         try {
             stored = opened.provider().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
         } catch (IllegalArgumentException e) { // e.g. a URL with a password, saved by an older Arbiter
-            throw new CliFailure(opened.file() + " stores a provider Arbiter will not use: " + e.getMessage(),
-                    ArbiterCli.BAD_INPUT);
+            throw new CliFailure(
+                    opened.file() + " stores a provider Arbiter will not use: " + e.getMessage(), ArbiterCli.BAD_INPUT);
         }
         useStoredRunOptions(opened, opened.runOptions());
         storedProvider = stored;
@@ -255,7 +313,8 @@ abstract class SpecCommand {
         maxTokens = stored.maxTokens();
         prices = stored.prices();
         storedTimeouts = stored.timeouts();
-        return new Configuration(rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
+        return new Configuration(
+                rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
     }
 
     boolean isOffline() {
@@ -267,14 +326,27 @@ abstract class SpecCommand {
             throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
         }
         if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
-            throw new CliFailure("--provider must be 'offline' or a base URL starting with http:// or https://, not '"
-                    + provider + "'", ArbiterCli.BAD_INPUT);
+            throw new CliFailure(
+                    "--provider must be 'offline' or a base URL starting with http:// or https://, not '" + provider
+                            + "'",
+                    ArbiterCli.BAD_INPUT);
         }
         if (baseModel == null || judgeModel == null) {
-            throw new CliFailure("--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
+            throw new CliFailure(
+                    "--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
         }
-        return new ProviderProfile(provider, provider, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keychainEntry, prices, storedTimeouts);
+        return new ProviderProfile(
+                provider,
+                provider,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                prices,
+                storedTimeouts);
     }
 
     Dataset readDataset(PrintWriter stderr) {
@@ -286,11 +358,15 @@ abstract class SpecCommand {
         }
         if (result.totalRaggedRows() > 0) {
             ImportProblem first = result.problems().stream()
-                    .filter(p -> p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
-                    .findFirst().orElseThrow();
-            String summary = result.totalRaggedRows() + " ragged row(s), the first at line " + first.line() + " (" + first.message() + ")";
+                    .filter(p ->
+                            p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
+                    .findFirst()
+                    .orElseThrow();
+            String summary = result.totalRaggedRows() + " ragged row(s), the first at line " + first.line() + " ("
+                    + first.message() + ")";
             if (!skipRagged) {
-                throw new CliFailure(dataset + ": " + summary + "; --skip-ragged leaves them out", ArbiterCli.BAD_INPUT);
+                throw new CliFailure(
+                        dataset + ": " + summary + "; --skip-ragged leaves them out", ArbiterCli.BAD_INPUT);
             }
             stderr.println("arbiter: " + dataset + ": left out " + summary);
         }
@@ -317,7 +393,10 @@ abstract class SpecCommand {
         if (project == null) {
             return null;
         }
-        return ProjectOpening.forWriting(project, waitForProject, "arbiter " + command.name(),
+        return ProjectOpening.forWriting(
+                project,
+                waitForProject,
+                "arbiter " + command.name(),
                 command.commandLine().getErr());
     }
 
@@ -328,8 +407,17 @@ abstract class SpecCommand {
     ProviderProfile offlineProfile(OfflineProvider offline) {
         ProviderProfile demo = offline.profile();
         ProviderProfile kept = storedProvider;
-        ProviderProfile profile = kept == null ? demo : new ProviderProfile(demo.name(), demo.baseUrl(), null,
-                kept.baseModel(), kept.judgeModel(), kept.temperature(), kept.maxTokens(), demo.concurrency());
+        ProviderProfile profile = kept == null
+                ? demo
+                : new ProviderProfile(
+                        demo.name(),
+                        demo.baseUrl(),
+                        null,
+                        kept.baseModel(),
+                        kept.judgeModel(),
+                        kept.temperature(),
+                        kept.maxTokens(),
+                        demo.concurrency());
         return profile.withPrices(TokenPrices.FREE);
     }
 
@@ -339,14 +427,20 @@ abstract class SpecCommand {
      */
     RunSpec runSpec(Project opened, Inputs inputs, ProviderProfile profile) {
         RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
-        return opened == null ? spec : spec.withExamples(WorkedExamples.of(opened, inputs.config().datasetSha256(),
-                inputs.dataset(), inputs.mapping()));
+        return opened == null
+                ? spec
+                : spec.withExamples(
+                        WorkedExamples.of(opened, inputs.config().datasetSha256(), inputs.dataset(), inputs.mapping()));
     }
 
     /** What the run starts with, for the recorder. */
     RunStart start(Inputs inputs, RunSpec spec, String mode) {
-        return new RunStart(spec, inputs.config().datasetSha256(), inputs.config().datasetPath(),
-                providerIdentity(spec.provider()), mode);
+        return new RunStart(
+                spec,
+                inputs.config().datasetSha256(),
+                inputs.config().datasetPath(),
+                providerIdentity(spec.provider()),
+                mode);
     }
 
     /** Says on stderr that this continues an unfinished run, as every command that records into one does. */

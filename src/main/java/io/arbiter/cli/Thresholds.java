@@ -20,8 +20,8 @@ record Thresholds(Map<String, Double> minimum) {
                 return Optional.of(entry.getKey() + " is undefined for this run (threshold " + entry.getValue() + ")");
             }
             if (value.asDouble() < entry.getValue()) {
-                return Optional.of(String.format(Locale.ROOT, "%s %.4f < %s", entry.getKey(), value.asDouble(),
-                        entry.getValue()));
+                return Optional.of(
+                        String.format(Locale.ROOT, "%s %.4f < %s", entry.getKey(), value.asDouble(), entry.getValue()));
             }
         }
         return Optional.empty();

@@ -28,20 +28,32 @@ public final class ApiError extends RuntimeException {
 
     /** 429 as OpenAI sends it when a rate limit is hit: retry after the given seconds. */
     public static ApiError rateLimited(int retryAfterSeconds) {
-        return new ApiError(429, "Rate limit reached for requests (offline fault plan). Please try again in "
-                + retryAfterSeconds + "s.", "rate_limit_exceeded", "rate_limit_exceeded", null,
+        return new ApiError(
+                429,
+                "Rate limit reached for requests (offline fault plan). Please try again in " + retryAfterSeconds + "s.",
+                "rate_limit_exceeded",
+                "rate_limit_exceeded",
+                null,
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
     /** 429 for an exhausted quota: retrying does not help, so a run should stop. */
     public static ApiError insufficientQuota() {
-        return new ApiError(429, "You exceeded your current quota, please check your plan and billing details.",
-                "insufficient_quota", "insufficient_quota", null);
+        return new ApiError(
+                429,
+                "You exceeded your current quota, please check your plan and billing details.",
+                "insufficient_quota",
+                "insufficient_quota",
+                null);
     }
 
     public static ApiError unavailable() {
-        return new ApiError(503, "The server is overloaded or not ready yet (offline fault plan).", "server_error",
-                "service_unavailable", null);
+        return new ApiError(
+                503,
+                "The server is overloaded or not ready yet (offline fault plan).",
+                "server_error",
+                "service_unavailable",
+                null);
     }
 
     public static ApiError badRequest(String message, String param) {
@@ -49,8 +61,12 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError modelNotFound(String model) {
-        return new ApiError(404, "The model `" + model + "` does not exist or you do not have access to it.",
-                "invalid_request_error", "model_not_found", null);
+        return new ApiError(
+                404,
+                "The model `" + model + "` does not exist or you do not have access to it.",
+                "invalid_request_error",
+                "model_not_found",
+                null);
     }
 
     public static ApiError unknownPath(String method, String path) {
@@ -58,7 +74,8 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError methodNotAllowed(String method, String path) {
-        return new ApiError(405, "Method " + method + " is not allowed for " + path, "invalid_request_error", null, null);
+        return new ApiError(
+                405, "Method " + method + " is not allowed for " + path, "invalid_request_error", null, null);
     }
 
     public static ApiError invalidApiKey() {
@@ -71,9 +88,13 @@ public final class ApiError extends RuntimeException {
      */
     public static ApiError echoingKey(int status, String authorization) {
         String key = authorization == null ? "(none)" : authorization.replaceFirst("(?i)^bearer\\s+", "");
-        return new ApiError(status, "Incorrect API key provided: " + key + ". The request carried Authorization: "
-                + (authorization == null ? "(none)" : authorization) + " (offline fault plan).",
-                "invalid_request_error", "invalid_api_key", null);
+        return new ApiError(
+                status,
+                "Incorrect API key provided: " + key + ". The request carried Authorization: "
+                        + (authorization == null ? "(none)" : authorization) + " (offline fault plan).",
+                "invalid_request_error",
+                "invalid_api_key",
+                null);
     }
 
     public static ApiError internal(String message) {
@@ -93,7 +114,11 @@ public final class ApiError extends RuntimeException {
     }
 
     public ApiResponse toResponse() {
-        return new ApiResponse(status, headers, "application/json", ApiResponse.json(status, toJson()).body());
+        return new ApiResponse(
+                status,
+                headers,
+                "application/json",
+                ApiResponse.json(status, toJson()).body());
     }
 
     /** The {@code {"error":{...}}} body, also used for failed lines in a batch's error file. */

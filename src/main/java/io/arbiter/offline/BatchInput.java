@@ -14,8 +14,7 @@ import java.util.Set;
 record BatchInput(List<Line> lines, List<ObjectNode> errors) {
 
     /** One request of a batch. */
-    record Line(int number, String customId, JsonNode body) {
-    }
+    record Line(int number, String customId, JsonNode body) {}
 
     static final int MAX_LINES = 50_000;
     private static final int MAX_ERRORS = 1000;
@@ -49,13 +48,16 @@ record BatchInput(List<Line> lines, List<ObjectNode> errors) {
             }
             JsonNode customId = node.get("custom_id");
             if (customId == null || !customId.isTextual() || customId.asText().isEmpty()) {
-                errors.add(error("missing_required_parameter", "Missing required parameter: 'custom_id'.", number,
-                        "custom_id"));
+                errors.add(error(
+                        "missing_required_parameter", "Missing required parameter: 'custom_id'.", number, "custom_id"));
                 continue;
             }
             if (!seen.add(customId.asText())) {
-                errors.add(error("duplicate_custom_id", "The custom_id '" + customId.asText()
-                        + "' is used by an earlier line; custom_id must be unique within a batch.", number,
+                errors.add(error(
+                        "duplicate_custom_id",
+                        "The custom_id '" + customId.asText()
+                                + "' is used by an earlier line; custom_id must be unique within a batch.",
+                        number,
                         "custom_id"));
                 continue;
             }
@@ -66,8 +68,12 @@ record BatchInput(List<Line> lines, List<ObjectNode> errors) {
             }
             JsonNode url = node.get("url");
             if (url == null || !endpoint.equals(url.asText())) {
-                errors.add(error("invalid_url", "The url " + (url == null ? "(missing)" : "'" + url.asText() + "'")
-                        + " does not match the batch endpoint " + endpoint + ".", number, "url"));
+                errors.add(error(
+                        "invalid_url",
+                        "The url " + (url == null ? "(missing)" : "'" + url.asText() + "'")
+                                + " does not match the batch endpoint " + endpoint + ".",
+                        number,
+                        "url"));
                 continue;
             }
             JsonNode body = node.get("body");
@@ -81,8 +87,11 @@ record BatchInput(List<Line> lines, List<ObjectNode> errors) {
             errors.add(error("empty_file", "The input file has no requests.", null, null));
         }
         if (errors.isEmpty() && lines.size() > MAX_LINES) {
-            errors.add(error("too_many_tasks", "A batch may hold at most " + MAX_LINES + " requests, not "
-                    + lines.size() + ".", null, null));
+            errors.add(error(
+                    "too_many_tasks",
+                    "A batch may hold at most " + MAX_LINES + " requests, not " + lines.size() + ".",
+                    null,
+                    null));
         }
         return new BatchInput(errors.isEmpty() ? List.copyOf(lines) : List.of(), List.copyOf(errors));
     }

@@ -18,7 +18,14 @@ final class BatchJob {
 
     /** The batch statuses of the OpenAI API, in the order a batch can pass through them. */
     enum Status {
-        VALIDATING, FAILED, IN_PROGRESS, FINALIZING, COMPLETED, EXPIRED, CANCELLING, CANCELLED;
+        VALIDATING,
+        FAILED,
+        IN_PROGRESS,
+        FINALIZING,
+        COMPLETED,
+        EXPIRED,
+        CANCELLING,
+        CANCELLED;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -59,8 +66,17 @@ final class BatchJob {
     String outputFileId;
     String errorFileId;
 
-    BatchJob(String id, long sequence, StoredFile input, String endpoint, String completionWindow, long createdAt,
-            JsonNode metadata, boolean failValidation, OptionalDouble expireAfter, long nowNanos) {
+    BatchJob(
+            String id,
+            long sequence,
+            StoredFile input,
+            String endpoint,
+            String completionWindow,
+            long createdAt,
+            JsonNode metadata,
+            boolean failValidation,
+            OptionalDouble expireAfter,
+            long nowNanos) {
         this.id = id;
         this.sequence = sequence;
         this.input = input;

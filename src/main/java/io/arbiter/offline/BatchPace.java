@@ -16,8 +16,8 @@ public record BatchPace(double linesPerSecond, Duration phaseDelay) {
 
     public BatchPace {
         if (!(linesPerSecond > 0) || Double.isInfinite(linesPerSecond)) {
-            throw new IllegalArgumentException("Batch pace must be a positive number of lines per second, not "
-                    + linesPerSecond);
+            throw new IllegalArgumentException(
+                    "Batch pace must be a positive number of lines per second, not " + linesPerSecond);
         }
         if (phaseDelay.isNegative()) {
             throw new IllegalArgumentException("Batch phase delay must not be negative, not " + phaseDelay);

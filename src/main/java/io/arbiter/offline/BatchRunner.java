@@ -45,8 +45,8 @@ final class BatchRunner implements AutoCloseable {
     private final String nonce = Long.toHexString(System.nanoTime());
     private final ScheduledExecutorService scheduler;
 
-    BatchRunner(FileStore files, DemoChat chat, BatchPace pace, BatchFaults faults, ServerCounters counters,
-            Clock clock) {
+    BatchRunner(
+            FileStore files, DemoChat chat, BatchPace pace, BatchFaults faults, ServerCounters counters, Clock clock) {
         this.files = files;
         this.chat = chat;
         this.pace = pace;
@@ -63,7 +63,8 @@ final class BatchRunner implements AutoCloseable {
 
     BatchJob create(StoredFile input, String endpoint, String completionWindow, JsonNode metadata) {
         long number = sequence.incrementAndGet();
-        String id = "batch_" + DemoChat.digest("batch\u0000" + nonce + "\u0000" + number).substring(0, 24);
+        String id = "batch_"
+                + DemoChat.digest("batch\u0000" + nonce + "\u0000" + number).substring(0, 24);
         boolean failValidation = faults.takeValidationFailure();
         OptionalDouble expireAfter = failValidation ? OptionalDouble.empty() : faults.takeExpiry();
         if (failValidation) {
@@ -72,8 +73,17 @@ final class BatchRunner implements AutoCloseable {
         if (expireAfter.isPresent()) {
             counters.fault(FaultPlan.Kind.BATCH_EXPIRE);
         }
-        BatchJob job = new BatchJob(id, number, input, endpoint, completionWindow, now(), metadata,
-                failValidation, expireAfter, System.nanoTime());
+        BatchJob job = new BatchJob(
+                id,
+                number,
+                input,
+                endpoint,
+                completionWindow,
+                now(),
+                metadata,
+                failValidation,
+                expireAfter,
+                System.nanoTime());
         if (!failValidation) {
             job.stuck = faults.takeStuck();
             job.missingShare = faults.takeMissingShare();
@@ -125,8 +135,8 @@ final class BatchRunner implements AutoCloseable {
                 // One broken batch must not stop the scheduler for the others.
                 LOG.log(Level.WARNING, "Offline batch " + job.id + " failed", e);
                 synchronized (job) {
-                    job.validationErrors = List.of(BatchInput.error("server_error", "The offline server failed: " + e,
-                            null, null));
+                    job.validationErrors =
+                            List.of(BatchInput.error("server_error", "The offline server failed: " + e, null, null));
                     job.enter(Status.FAILED, now(), System.nanoTime());
                 }
             }
@@ -134,7 +144,8 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private void step(BatchJob job, long nowNanos) {
-        boolean phaseOver = nowNanos - job.phaseStartedNanos >= pace.phaseDelay().toNanos();
+        boolean phaseOver =
+                nowNanos - job.phaseStartedNanos >= pace.phaseDelay().toNanos();
         switch (job.status) {
             case VALIDATING -> {
                 if (phaseOver) {
@@ -163,9 +174,13 @@ final class BatchRunner implements AutoCloseable {
     private void validate(BatchJob job, long nowNanos) {
         BatchInput input = BatchInput.parse(job.input.content(), job.endpoint);
         if (input.valid() && job.failValidation) {
-            input = new BatchInput(List.of(), List.of(BatchInput.error("invalid_request",
-                    "Validation failed because the offline server's fault plan says so (batch-validation-fail).",
-                    null, null)));
+            input = new BatchInput(
+                    List.of(),
+                    List.of(BatchInput.error(
+                            "invalid_request",
+                            "Validation failed because the offline server's fault plan says so (batch-validation-fail).",
+                            null,
+                            null)));
         }
         if (!input.valid()) {
             job.validationErrors = input.errors();
@@ -180,7 +195,8 @@ final class BatchRunner implements AutoCloseable {
         job.credit += (nowNanos - job.lastTickNanos) / 1e9 * pace.linesPerSecond();
         job.lastTickNanos = nowNanos;
         int total = job.lines.size();
-        int stopAt = job.expireAfter.isPresent() ? (int) Math.floor(total * job.expireAfter.getAsDouble())
+        int stopAt = job.expireAfter.isPresent()
+                ? (int) Math.floor(total * job.expireAfter.getAsDouble())
                 : job.stuck ? total / 2 : total;
         int due = (int) Math.min(Math.floor(job.credit), stopAt - job.next);
         for (int i = 0; i < due; i++) {
@@ -199,7 +215,10 @@ final class BatchRunner implements AutoCloseable {
 
     private void answer(BatchJob job, BatchInput.Line line) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("id", "batch_req_" + DemoChat.digest(job.id + "\u0000" + line.customId()).substring(0, 24));
+        result.put(
+                "id",
+                "batch_req_"
+                        + DemoChat.digest(job.id + "\u0000" + line.customId()).substring(0, 24));
         result.put("custom_id", line.customId());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("request_id", "req_" + DemoChat.digest("req\u0000" + job.id + "\u0000" + line.customId()));
@@ -208,8 +227,8 @@ final class BatchRunner implements AutoCloseable {
             Optional<FaultPlan.Kind> shape =
                     faults.replyShape(line.body().toString().getBytes(StandardCharsets.UTF_8));
             response.put("status_code", 200);
-            response.set("body",
-                    shape.isPresent() ? ReplyShapes.reshape(shape.get(), completion, line.body()) : completion);
+            response.set(
+                    "body", shape.isPresent() ? ReplyShapes.reshape(shape.get(), completion, line.body()) : completion);
             result.set("response", response);
             result.putNull("error");
             job.outputLines.add(write(result));
@@ -232,7 +251,11 @@ final class BatchRunner implements AutoCloseable {
         for (int i = job.next; i < job.lines.size(); i++) {
             BatchInput.Line line = job.lines.get(i);
             ObjectNode result = JsonNodeFactory.instance.objectNode();
-            result.put("id", "batch_req_" + DemoChat.digest(job.id + "\u0000" + line.customId()).substring(0, 24));
+            result.put(
+                    "id",
+                    "batch_req_"
+                            + DemoChat.digest(job.id + "\u0000" + line.customId())
+                                    .substring(0, 24));
             result.put("custom_id", line.customId());
             result.putNull("response");
             ObjectNode error = result.putObject("error");
@@ -252,20 +275,22 @@ final class BatchRunner implements AutoCloseable {
         Collections.shuffle(output, seeded);
         output = damaged(job, output);
         if (!output.isEmpty()) {
-            job.outputFileId = files.add(job.id + "_output.jsonl", "batch_output", jsonl(output)).id();
+            job.outputFileId = files.add(job.id + "_output.jsonl", "batch_output", jsonl(output))
+                    .id();
         }
         if (!job.errorLines.isEmpty()) {
             List<String> errors = new ArrayList<>(job.errorLines);
             Collections.shuffle(errors, seeded);
-            job.errorFileId = files.add(job.id + "_error.jsonl", "batch_output", jsonl(errors)).id();
+            job.errorFileId = files.add(job.id + "_error.jsonl", "batch_output", jsonl(errors))
+                    .id();
         }
     }
 
     /** The output file as the fault plan spoils it: lines lost, lines doubled with other content, foreign lines. */
     private List<String> damaged(BatchJob job, List<String> output) {
         BatchOutputFaults plan = faults.output();
-        List<String> lines = new ArrayList<>(output.subList((int) Math.floor(output.size() * job.missingShare),
-                output.size()));
+        List<String> lines =
+                new ArrayList<>(output.subList((int) Math.floor(output.size() * job.missingShare), output.size()));
         int doubled = (int) Math.floor(lines.size() * plan.duplicate());
         for (int i = 0; i < doubled; i++) {
             lines.add(otherContent(lines.get(i)));
@@ -304,7 +329,8 @@ final class BatchRunner implements AutoCloseable {
     private static String otherContent(String line) {
         try {
             ObjectNode copy = (ObjectNode) ApiResponse.JSON.readTree(line);
-            JsonNode message = copy.path("response").path("body").path("choices").path(0).path("message");
+            JsonNode message =
+                    copy.path("response").path("body").path("choices").path(0).path("message");
             if (message instanceof ObjectNode node) {
                 node.put("content", node.path("content").asText() + " (a second, different answer)");
             }

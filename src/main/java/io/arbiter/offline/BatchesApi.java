@@ -24,22 +24,24 @@ final class BatchesApi {
         String endpoint = text(body, "endpoint");
         String window = text(body, "completion_window");
         if (!endpoint.equals(BatchRunner.CHAT_ENDPOINT)) {
-            throw ApiError.badRequest("The offline server runs batches for " + BatchRunner.CHAT_ENDPOINT
-                    + " only, not " + endpoint + ".", "endpoint");
+            throw ApiError.badRequest(
+                    "The offline server runs batches for " + BatchRunner.CHAT_ENDPOINT + " only, not " + endpoint + ".",
+                    "endpoint");
         }
         if (!window.equals("24h")) {
-            throw ApiError.badRequest("Invalid completion_window '" + window + "': only '24h' is supported.",
-                    "completion_window");
+            throw ApiError.badRequest(
+                    "Invalid completion_window '" + window + "': only '24h' is supported.", "completion_window");
         }
         JsonNode metadata = body.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw ApiError.badRequest("metadata must be an object of strings.", "metadata");
         }
-        StoredFile input = files.get(inputFileId).orElseThrow(() -> new ApiError(404,
-                "No such File object: " + inputFileId, "invalid_request_error", null, "input_file_id"));
+        StoredFile input = files.get(inputFileId)
+                .orElseThrow(() -> new ApiError(
+                        404, "No such File object: " + inputFileId, "invalid_request_error", null, "input_file_id"));
         if (!input.purpose().equals("batch")) {
-            throw ApiError.badRequest("The input file must have purpose 'batch', not '" + input.purpose() + "'.",
-                    "input_file_id");
+            throw ApiError.badRequest(
+                    "The input file must have purpose 'batch', not '" + input.purpose() + "'.", "input_file_id");
         }
         return ApiResponse.ok(runner.create(input, endpoint, window, metadata).toJson());
     }
@@ -53,8 +55,12 @@ final class BatchesApi {
     ApiResponse cancel(ApiRequest request) {
         BatchJob job = find(request.pathMatch().group(1));
         if (!runner.cancel(job)) {
-            throw new ApiError(400, "Cannot cancel a batch with status '" + job.status().wire() + "'.",
-                    "invalid_request_error", "batch_not_cancellable", null);
+            throw new ApiError(
+                    400,
+                    "Cannot cancel a batch with status '" + job.status().wire() + "'.",
+                    "invalid_request_error",
+                    "batch_not_cancellable",
+                    null);
         }
         return ApiResponse.ok(job.toJson());
     }
@@ -85,8 +91,9 @@ final class BatchesApi {
     }
 
     private BatchJob find(String id) {
-        return runner.get(id).orElseThrow(() -> new ApiError(404, "No batch found with id '" + id + "'.",
-                "invalid_request_error", null, "batch_id"));
+        return runner.get(id)
+                .orElseThrow(() -> new ApiError(
+                        404, "No batch found with id '" + id + "'.", "invalid_request_error", null, "batch_id"));
     }
 
     private static int limit(String text) {

@@ -34,13 +34,14 @@ final class ChatCompletionsEndpoint implements Endpoint {
             switch (fault.get()) {
                 case RATE_LIMIT -> throw ApiError.rateLimited(faults.plan().retryAfterSeconds());
                 case INSUFFICIENT_QUOTA -> throw ApiError.insufficientQuota();
-                case SERVER_ERROR -> throw ApiError.internal("The server had an error while processing your request "
-                        + "(offline fault plan).");
+                case SERVER_ERROR -> throw ApiError.internal(
+                        "The server had an error while processing your request " + "(offline fault plan).");
                 case UNAVAILABLE -> throw ApiError.unavailable();
                 case RESET -> throw new ConnectionReset();
                 case SLOW -> pause(faults.plan().slowDelay());
                 case HANG -> throw new NeverAnswer();
-                case ECHO_KEY -> throw ApiError.echoingKey(faults.plan().echoKeyStatus(),
+                case ECHO_KEY -> throw ApiError.echoingKey(
+                        faults.plan().echoKeyStatus(),
                         request.header("Authorization").orElse(null));
                 default -> {
                     // MALFORMED and the reply shapes are applied to the answer below.

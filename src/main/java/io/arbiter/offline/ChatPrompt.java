@@ -25,7 +25,7 @@ public record ChatPrompt(String system, String user, String all) {
             switch (role) {
                 case "system", "developer" -> system.add(text);
                 case "user" -> user.add(text);
-                default -> { } // Earlier assistant/tool turns count as tokens but not as the question.
+                default -> {} // Earlier assistant/tool turns count as tokens but not as the question.
             }
         }
         return new ChatPrompt(String.join("\n", system), String.join("\n", user), String.join("\n", all));
@@ -41,7 +41,8 @@ public record ChatPrompt(String system, String user, String all) {
         if (content.isArray()) {
             List<String> parts = new ArrayList<>();
             for (JsonNode part : content) {
-                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                if ("text".equals(part.path("type").asText())
+                        && part.path("text").isTextual()) {
                     parts.add(part.get("text").asText());
                 }
             }

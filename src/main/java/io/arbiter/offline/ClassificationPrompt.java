@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * classify, the base answer under review (for a judge), whether the reply must be "Prediction,Evaluation", and
  * whether the instructions ask for strictness (the word "strict" or "strictly" in the system message).
  */
-record ClassificationPrompt(List<String> labels, String description, Optional<String> baseAnswer,
-        boolean judgeFormat, boolean strict) {
+record ClassificationPrompt(
+        List<String> labels, String description, Optional<String> baseAnswer, boolean judgeFormat, boolean strict) {
 
     /** Only in the system message: a synopsis about a strict school must not change how the judge behaves. */
     private static final Pattern STRICT = Pattern.compile("(?i)\\bstrict(ly)?\\b");
@@ -35,7 +35,11 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
             // Everything sits in the system message: read it all, minus the parts that are not the item.
             description = strip(all, labelLine);
         }
-        return new ClassificationPrompt(labels, description, baseAnswer, asksForJudgeFormat(all),
+        return new ClassificationPrompt(
+                labels,
+                description,
+                baseAnswer,
+                asksForJudgeFormat(all),
                 STRICT.matcher(system).find());
     }
 
@@ -67,7 +71,8 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
             int colon = line.lastIndexOf(':');
             String span = (colon >= 0 ? line.substring(colon + 1) : line).strip();
             List<String> items = listItems(span, colon < 0);
-            if (items.size() >= MIN_LIST_SIZE && (best == null || items.size() > best.labels().size())) {
+            if (items.size() >= MIN_LIST_SIZE
+                    && (best == null || items.size() > best.labels().size())) {
                 best = new LabelLine(span, items);
             }
         }
@@ -80,7 +85,9 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
         for (int i = 0; i < parts.length; i++) {
             String item = parts[i].strip();
             if (i == parts.length - 1) {
-                item = item.replaceFirst("^(and|or) ", "").replaceFirst("[.;]$", "").strip();
+                item = item.replaceFirst("^(and|or) ", "")
+                        .replaceFirst("[.;]$", "")
+                        .strip();
             }
             if (i == 0 && inSentence && item.split(" ").length > 3) {
                 // "Choose one of Action, Comedy, ..." without a colon: the list starts at the last word.
@@ -94,6 +101,5 @@ record ClassificationPrompt(List<String> labels, String description, Optional<St
         return new ArrayList<>(items);
     }
 
-    private record LabelLine(String span, List<String> labels) {
-    }
+    private record LabelLine(String span, List<String> labels) {}
 }

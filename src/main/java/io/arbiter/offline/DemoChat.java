@@ -32,8 +32,8 @@ final class DemoChat {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("We could not parse the JSON body of your request: "
-                    + e.getOriginalMessage(), null);
+            throw ApiError.badRequest(
+                    "We could not parse the JSON body of your request: " + e.getOriginalMessage(), null);
         } catch (IOException e) {
             throw ApiError.badRequest("We could not read the body of your request.", null);
         }

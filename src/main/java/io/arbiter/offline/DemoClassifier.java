@@ -38,8 +38,12 @@ public final class DemoClassifier {
             return SmallModelQuirks.baseReply(best, hash);
         }
         int accepted = prompt.strict() ? 1 : 2;
-        boolean correct = prompt.baseAnswer().map(String::strip).filter(answer -> answer.equals(best)
-                || ranking.stream().limit(accepted).anyMatch(s -> s.label().equals(answer))).isPresent();
+        boolean correct = prompt.baseAnswer()
+                .map(String::strip)
+                .filter(answer -> answer.equals(best)
+                        || ranking.stream().limit(accepted).anyMatch(s -> s.label()
+                                .equals(answer)))
+                .isPresent();
         return SmallModelQuirks.judgeReply(best, correct, hash);
     }
 
@@ -67,7 +71,8 @@ public final class DemoClassifier {
                 scored.add(new ScoredLabel(label, score, firstHit, order));
             }
         }
-        scored.sort(Comparator.comparingInt(ScoredLabel::score).reversed()
+        scored.sort(Comparator.comparingInt(ScoredLabel::score)
+                .reversed()
                 .thenComparingInt(ScoredLabel::firstHit)
                 .thenComparingInt(ScoredLabel::order));
         return scored;
@@ -81,6 +86,5 @@ public final class DemoClassifier {
         return labels.contains(FALLBACK_LABEL) ? FALLBACK_LABEL : labels.get(0);
     }
 
-    record ScoredLabel(String label, int score, int firstHit, int order) {
-    }
+    record ScoredLabel(String label, int score, int firstHit, int order) {}
 }

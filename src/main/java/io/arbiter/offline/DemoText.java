@@ -10,8 +10,7 @@ import java.util.Locale;
 /** Text primitives the demo classifier shares: lower-cased words and a stable hash of its input. */
 final class DemoText {
 
-    private DemoText() {
-    }
+    private DemoText() {}
 
     static List<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))

@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultInjector implements BatchFaults {
 
     /** Attempts and faults so far for one request body. */
-    private record Tally(int attempts, int faults) {
-    }
+    private record Tally(int attempts, int faults) {}
 
     private final FaultPlan plan;
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
@@ -33,7 +32,8 @@ final class FaultInjector implements BatchFaults {
         this.validationFailures = new AtomicInteger(plan.validationFailures());
         this.expiries = new AtomicInteger(plan.expiries());
         this.stalls = new AtomicInteger(plan.batchOutput().stuck());
-        this.losses = new AtomicInteger(plan.batchOutput().missing() > 0 ? plan.batchOutput().missingCount() : 0);
+        this.losses = new AtomicInteger(
+                plan.batchOutput().missing() > 0 ? plan.batchOutput().missingCount() : 0);
     }
 
     FaultPlan plan() {
@@ -71,7 +71,8 @@ final class FaultInjector implements BatchFaults {
     private double uniform(String key, int attempt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(12).putLong(plan.seed()).putInt(attempt).array());
+            sha.update(
+                    ByteBuffer.allocate(12).putLong(plan.seed()).putInt(attempt).array());
             sha.update(key.getBytes(StandardCharsets.UTF_8));
             long bits = ByteBuffer.wrap(sha.digest()).getLong() >>> 11;
             return bits / (double) (1L << 53);

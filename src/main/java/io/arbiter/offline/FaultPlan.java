@@ -50,21 +50,44 @@ import java.util.OptionalDouble;
  * a retry of the same request draws afresh, and no request fails forever: {@code max-faults} bounds the faults any
  * one body can receive, which is what lets a correct client end with every row answered.
  */
-public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration slowDelay, int validationFailures,
-        OptionalDouble expireAfter, int expiries, long seed, int maxFaultsPerRequest, int echoKeyStatus,
+public record FaultPlan(
+        Map<Kind, Double> rates,
+        int retryAfterSeconds,
+        Duration slowDelay,
+        int validationFailures,
+        OptionalDouble expireAfter,
+        int expiries,
+        long seed,
+        int maxFaultsPerRequest,
+        int echoKeyStatus,
         BatchOutputFaults batchOutput) {
 
     /** The kinds of fault, realtime ones first in the order their rates are stacked. */
     public enum Kind {
-        RATE_LIMIT("429"), INSUFFICIENT_QUOTA("quota"), SERVER_ERROR("500"), UNAVAILABLE("503"), RESET("reset"),
-        SLOW("slow"), MALFORMED("malformed"), HANG("hang"),
+        RATE_LIMIT("429"),
+        INSUFFICIENT_QUOTA("quota"),
+        SERVER_ERROR("500"),
+        UNAVAILABLE("503"),
+        RESET("reset"),
+        SLOW("slow"),
+        MALFORMED("malformed"),
+        HANG("hang"),
         // Replies that are not plain answers, and an error that echoes the key: one block, kept together.
-        THINK("think"), REASONING_FIELD("reasoning-field"), REFUSAL("refusal"), LENGTH("length"),
-        ERROR_200("error-200"), ERROR_200_RETRYABLE("error-200-retryable"), PARTS("parts"), BAD_UTF8("bad-utf8"),
-        UNREADABLE_200("unreadable-200"), ECHO_KEY("echo-key"),
+        THINK("think"),
+        REASONING_FIELD("reasoning-field"),
+        REFUSAL("refusal"),
+        LENGTH("length"),
+        ERROR_200("error-200"),
+        ERROR_200_RETRYABLE("error-200-retryable"),
+        PARTS("parts"),
+        BAD_UTF8("bad-utf8"),
+        UNREADABLE_200("unreadable-200"),
+        ECHO_KEY("echo-key"),
         BATCH_VALIDATION_FAIL("batch-validation-fail"),
-        BATCH_EXPIRE("batch-expire-after"), BATCH_MISSING_LINES("batch-missing-lines"),
-        BATCH_UNKNOWN_LINES("batch-unknown-lines"), BATCH_DUPLICATE_LINES("batch-duplicate-lines"),
+        BATCH_EXPIRE("batch-expire-after"),
+        BATCH_MISSING_LINES("batch-missing-lines"),
+        BATCH_UNKNOWN_LINES("batch-unknown-lines"),
+        BATCH_DUPLICATE_LINES("batch-duplicate-lines"),
         BATCH_STUCK("batch-stuck");
 
         private final String key;
@@ -82,8 +105,8 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
         }
     }
 
-    public static final FaultPlan NONE = new FaultPlan(Map.of(), 1, Duration.ofMillis(2000), 0,
-            OptionalDouble.empty(), 0, 0, 3, 401, BatchOutputFaults.NONE);
+    public static final FaultPlan NONE = new FaultPlan(
+            Map.of(), 1, Duration.ofMillis(2000), 0, OptionalDouble.empty(), 0, 0, 3, 401, BatchOutputFaults.NONE);
 
     public FaultPlan {
         rates = Map.copyOf(rates);
@@ -93,7 +116,8 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                 throw new IllegalArgumentException(rate.getKey().key() + " has no rate");
             }
             if (!(rate.getValue() >= 0 && rate.getValue() <= 1)) {
-                throw new IllegalArgumentException(rate.getKey().key() + " rate must be 0 to 1, not " + rate.getValue());
+                throw new IllegalArgumentException(
+                        rate.getKey().key() + " rate must be 0 to 1, not " + rate.getValue());
             }
             sum += rate.getValue();
         }
@@ -101,7 +125,10 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
             throw new IllegalArgumentException("Fault rates add up to " + sum + ", more than 1");
         }
         batchOutput = batchOutput == null ? BatchOutputFaults.NONE : batchOutput;
-        if (retryAfterSeconds < 0 || slowDelay.isNegative() || validationFailures < 0 || expiries < 0
+        if (retryAfterSeconds < 0
+                || slowDelay.isNegative()
+                || validationFailures < 0
+                || expiries < 0
                 || maxFaultsPerRequest < 0) {
             throw new IllegalArgumentException("Fault plan counts and delays must not be negative");
         }
@@ -109,8 +136,8 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
             throw new IllegalArgumentException("echo-key answers an error status, 400 to 599, not " + echoKeyStatus);
         }
         if (expireAfter.isPresent() && !(expireAfter.getAsDouble() >= 0 && expireAfter.getAsDouble() < 1)) {
-            throw new IllegalArgumentException("batch-expire-after must be at least 0 and below 1, not "
-                    + expireAfter.getAsDouble());
+            throw new IllegalArgumentException(
+                    "batch-expire-after must be at least 0 and below 1, not " + expireAfter.getAsDouble());
         }
     }
 
@@ -159,17 +186,25 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                             if (!option.startsWith("retry-after=")) {
                                 throw new IllegalArgumentException("unknown option '" + option + "'");
                             }
-                            retryAfter = Integer.parseInt(option.substring("retry-after=".length()).trim());
+                            retryAfter = Integer.parseInt(
+                                    option.substring("retry-after=".length()).trim());
                         }
                     }
-                    case "quota", "insufficient_quota", "insufficient-quota" ->
-                            rates.put(Kind.INSUFFICIENT_QUOTA, rateOnly(value, pieces));
+                    case "quota", "insufficient_quota", "insufficient-quota" -> rates.put(
+                            Kind.INSUFFICIENT_QUOTA, rateOnly(value, pieces));
                     case "500" -> rates.put(Kind.SERVER_ERROR, rateOnly(value, pieces));
                     case "503" -> rates.put(Kind.UNAVAILABLE, rateOnly(value, pieces));
                     case "reset" -> rates.put(Kind.RESET, rateOnly(value, pieces));
                     case "malformed" -> rates.put(Kind.MALFORMED, rateOnly(value, pieces));
-                    case "think", "reasoning-field", "refusal", "length", "error-200", "error-200-retryable", "parts",
-                            "bad-utf8", "unreadable-200" -> rates.put(kindOf(key), rateOnly(value, pieces));
+                    case "think",
+                            "reasoning-field",
+                            "refusal",
+                            "length",
+                            "error-200",
+                            "error-200-retryable",
+                            "parts",
+                            "bad-utf8",
+                            "unreadable-200" -> rates.put(kindOf(key), rateOnly(value, pieces));
                     case "echo-key" -> {
                         rates.put(Kind.ECHO_KEY, Double.parseDouble(value));
                         if (pieces.length > 2) {
@@ -201,8 +236,8 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                         if (pieces.length > 2) {
                             throw new IllegalArgumentException("batch-missing-lines takes one count");
                         }
-                        output = output.withMissing(Double.parseDouble(value),
-                                pieces.length == 2 ? count(pieces[1].trim()) : 1);
+                        output = output.withMissing(
+                                Double.parseDouble(value), pieces.length == 2 ? count(pieces[1].trim()) : 1);
                     }
                     case "batch-unknown-lines" -> output = output.withUnknown(Integer.parseInt(value));
                     case "batch-duplicate-lines" -> output = output.withDuplicate(Double.parseDouble(value));
@@ -215,8 +250,17 @@ public record FaultPlan(Map<Kind, Double> rates, int retryAfterSeconds, Duration
                 throw new IllegalArgumentException("Bad fault plan item '" + trimmed + "': " + e.getMessage(), e);
             }
         }
-        return new FaultPlan(rates, retryAfter, slow, validationFailures, expireAfter, expiries, seed, maxFaults,
-                echoKeyStatus, output);
+        return new FaultPlan(
+                rates,
+                retryAfter,
+                slow,
+                validationFailures,
+                expireAfter,
+                expiries,
+                seed,
+                maxFaults,
+                echoKeyStatus,
+                output);
     }
 
     private static Kind kindOf(String key) {

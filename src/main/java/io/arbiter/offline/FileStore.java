@@ -19,7 +19,9 @@ final class FileStore {
     }
 
     StoredFile add(String filename, String purpose, byte[] content) {
-        String id = "file-" + DemoChat.digest("file\u0000" + nonce + "\u0000" + sequence.incrementAndGet()).substring(0, 24);
+        String id = "file-"
+                + DemoChat.digest("file\u0000" + nonce + "\u0000" + sequence.incrementAndGet())
+                        .substring(0, 24);
         StoredFile file = new StoredFile(id, filename, purpose, clock.instant().getEpochSecond(), content);
         files.put(id, file);
         return file;
@@ -30,7 +32,7 @@ final class FileStore {
     }
 
     StoredFile require(String id) {
-        return get(id).orElseThrow(() -> new ApiError(404, "No such File object: " + id,
-                "invalid_request_error", null, "id"));
+        return get(id).orElseThrow(
+                        () -> new ApiError(404, "No such File object: " + id, "invalid_request_error", null, "id"));
     }
 }

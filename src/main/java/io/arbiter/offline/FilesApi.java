@@ -19,21 +19,27 @@ final class FilesApi {
     /** {@code POST /v1/files}. */
     ApiResponse create(ApiRequest request) {
         if (request.body().length > MAX_BYTES) {
-            throw new ApiError(413, "File is too large: the offline server accepts up to 200 MB.",
-                    "invalid_request_error", "file_too_large", "file");
+            throw new ApiError(
+                    413,
+                    "File is too large: the offline server accepts up to 200 MB.",
+                    "invalid_request_error",
+                    "file_too_large",
+                    "file");
         }
         MultipartForm form = MultipartForm.parse(request.header("Content-Type").orElse(null), request.body());
-        String purpose = form.part("purpose").map(MultipartForm.Part::text).map(String::trim)
+        String purpose = form.part("purpose")
+                .map(MultipartForm.Part::text)
+                .map(String::trim)
                 .orElseThrow(() -> ApiError.badRequest("Missing required parameter: 'purpose'.", "purpose"));
         if (!PURPOSES.contains(purpose)) {
             throw ApiError.badRequest("Invalid purpose '" + purpose + "'.", "purpose");
         }
-        MultipartForm.Part file = form.part("file")
-                .orElseThrow(() -> ApiError.badRequest("Missing required parameter: 'file'.", "file"));
+        MultipartForm.Part file =
+                form.part("file").orElseThrow(() -> ApiError.badRequest("Missing required parameter: 'file'.", "file"));
         String filename = file.filename() == null || file.filename().isBlank() ? "upload.jsonl" : file.filename();
         if (purpose.equals("batch") && !filename.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
-            throw ApiError.badRequest("Invalid file format for Batch API. Must be .jsonl, not '" + filename + "'.",
-                    "file");
+            throw ApiError.badRequest(
+                    "Invalid file format for Batch API. Must be .jsonl, not '" + filename + "'.", "file");
         }
         return ApiResponse.ok(files.add(filename, purpose, file.content()).toJson());
     }

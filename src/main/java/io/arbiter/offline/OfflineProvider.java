@@ -10,8 +10,15 @@ public final class OfflineProvider implements AutoCloseable {
 
     private OfflineProvider(OfflineServer server, int concurrency) {
         this.server = server;
-        this.profile = new ProviderProfile(DemoModels.DISPLAY_NAME, server.baseUrl().toString(), null,
-                DemoModels.BASE, DemoModels.JUDGE, 0.0, 64, concurrency);
+        this.profile = new ProviderProfile(
+                DemoModels.DISPLAY_NAME,
+                server.baseUrl().toString(),
+                null,
+                DemoModels.BASE,
+                DemoModels.JUDGE,
+                0.0,
+                64,
+                concurrency);
     }
 
     /** Starts a server on an ephemeral port. */

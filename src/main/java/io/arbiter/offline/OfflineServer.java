@@ -65,8 +65,7 @@ public final class OfflineServer implements AutoCloseable {
         private FaultPlan faults = FaultPlan.NONE;
         private int threads = THREADS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -135,8 +134,8 @@ public final class OfflineServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector(options.faults);
         BatchRunner batches = new BatchRunner(files, chat, options.batchPace, faults, counters, clock);
         OfflineServer server = new OfflineServer(http, executor, batches, counters);
-        server.router = new Router(routes(chat, files, batches, counters, faults), options.requiredApiKey,
-                options.echoRefusedKeyStatus);
+        server.router = new Router(
+                routes(chat, files, batches, counters, faults), options.requiredApiKey, options.echoRefusedKeyStatus);
         http.createContext("/", server.router);
         http.setExecutor(executor);
         http.start();
@@ -165,8 +164,8 @@ public final class OfflineServer implements AutoCloseable {
     }
 
     // One line per endpoint.
-    private static List<Route> routes(DemoChat chat, FileStore files, BatchRunner batches, ServerCounters counters,
-            FaultInjector faults) {
+    private static List<Route> routes(
+            DemoChat chat, FileStore files, BatchRunner batches, ServerCounters counters, FaultInjector faults) {
         FilesApi filesApi = new FilesApi(files);
         BatchesApi batchesApi = new BatchesApi(files, batches);
         return List.of(

@@ -20,18 +20,25 @@ import java.util.Set;
 final class ReplyShapes {
 
     /** The kinds this class answers; each is a 200, whole and final, unlike the transport faults. */
-    static final Set<Kind> KINDS = EnumSet.of(Kind.THINK, Kind.REASONING_FIELD, Kind.REFUSAL, Kind.LENGTH,
-            Kind.ERROR_200, Kind.ERROR_200_RETRYABLE, Kind.PARTS, Kind.BAD_UTF8, Kind.UNREADABLE_200);
+    static final Set<Kind> KINDS = EnumSet.of(
+            Kind.THINK,
+            Kind.REASONING_FIELD,
+            Kind.REFUSAL,
+            Kind.LENGTH,
+            Kind.ERROR_200,
+            Kind.ERROR_200_RETRYABLE,
+            Kind.PARTS,
+            Kind.BAD_UTF8,
+            Kind.UNREADABLE_200);
 
-    static final String REASONING = "The synopsis could suggest Comedy, or maybe Horror; weighing it up "
-            + "(offline fault plan reasoning).";
+    static final String REASONING =
+            "The synopsis could suggest Comedy, or maybe Horror; weighing it up " + "(offline fault plan reasoning).";
     static final String REFUSAL = "I'm sorry, but I can't help with that request (offline fault plan).";
     private static final String BAD_BYTES_MARK = "@@offline-fault-plan-bad-utf8@@";
     /** A lone lead byte, a stray continuation byte and a byte that never occurs in UTF-8. */
     private static final byte[] BAD_BYTES = {(byte) 0xC3, '(', (byte) 0x80, (byte) 0xFF};
 
-    private ReplyShapes() {
-    }
+    private ReplyShapes() {}
 
     /** Whether the reshaped reply still carries a completion the provider would have charged for. */
     static boolean charged(Kind kind) {
@@ -68,7 +75,8 @@ final class ReplyShapes {
             case LENGTH -> {
                 message.put("content", content.substring(0, content.length() / 2));
                 ((ObjectNode) body.get("choices").get(0)).put("finish_reason", "length");
-                int limit = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
+                int limit = request.path("max_completion_tokens")
+                        .asInt(request.path("max_tokens").asInt(0));
                 if (limit > 0) {
                     ObjectNode usage = (ObjectNode) body.get("usage");
                     usage.put("completion_tokens", limit);
@@ -76,11 +84,15 @@ final class ReplyShapes {
                 }
             }
             case ERROR_200 -> {
-                return error("This input was flagged by the provider's content filter (offline fault plan).",
-                        "invalid_request_error", f.textNode("content_filter"));
+                return error(
+                        "This input was flagged by the provider's content filter (offline fault plan).",
+                        "invalid_request_error",
+                        f.textNode("content_filter"));
             }
             case ERROR_200_RETRYABLE -> {
-                return error("The upstream provider is overloaded, try again (offline fault plan).", "server_error",
+                return error(
+                        "The upstream provider is overloaded, try again (offline fault plan).",
+                        "server_error",
                         f.numberNode(502));
             }
             case PARTS -> {

@@ -82,8 +82,14 @@ final class Router implements HttpHandler {
             }
             pathKnown = true;
             if (route.method().equalsIgnoreCase(method)) {
-                return route.endpoint().handle(new ApiRequest(method, path, match,
-                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
+                return route.endpoint()
+                        .handle(new ApiRequest(
+                                method,
+                                path,
+                                match,
+                                exchange.getRequestURI().getRawQuery(),
+                                exchange.getRequestHeaders(),
+                                body));
             }
         }
         throw pathKnown ? ApiError.methodNotAllowed(method, path) : ApiError.unknownPath(method, path);
@@ -95,7 +101,8 @@ final class Router implements HttpHandler {
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.equals("Bearer " + requiredApiKey.get())) {
-            throw echoRefusedKeyStatus == 0 ? ApiError.invalidApiKey()
+            throw echoRefusedKeyStatus == 0
+                    ? ApiError.invalidApiKey()
                     : ApiError.echoingKey(echoRefusedKeyStatus, authorization);
         }
     }

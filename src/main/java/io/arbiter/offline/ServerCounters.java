@@ -28,7 +28,9 @@ public final class ServerCounters {
 
     void chatAttempt(byte[] requestBody) {
         chatAttempts.incrementAndGet();
-        attemptsByRequest.computeIfAbsent(DemoChat.digest(requestBody), digest -> new LongAdder()).increment();
+        attemptsByRequest
+                .computeIfAbsent(DemoChat.digest(requestBody), digest -> new LongAdder())
+                .increment();
     }
 
     void chatAnswered(String completionId) {
@@ -90,6 +92,8 @@ public final class ServerCounters {
 
     /** Completion ids answered more than once: a client that resumes and retries correctly leaves this at zero. */
     public long duplicateAnswers() {
-        return answersById.values().stream().mapToLong(count -> Math.max(0, count.sum() - 1)).sum();
+        return answersById.values().stream()
+                .mapToLong(count -> Math.max(0, count.sum() - 1))
+                .sum();
     }
 }

@@ -9,8 +9,7 @@ final class SmallModelQuirks {
     private static final int JUDGE_SLIPS_PER_HUNDRED = 5;
     private static final int JUDGE_UNUSABLE_PER_HUNDRED = 1;
 
-    private SmallModelQuirks() {
-    }
+    private SmallModelQuirks() {}
 
     static String baseReply(String label, long hash) {
         if (hash % 100 >= BASE_SLIPS_PER_HUNDRED) {

@@ -3,8 +3,7 @@ package io.arbiter.offline;
 /** A deterministic token count in the spirit of OpenAI's rule of thumb: about four tokens per three words. */
 final class TokenEstimate {
 
-    private TokenEstimate() {
-    }
+    private TokenEstimate() {}
 
     static long of(String text) {
         String trimmed = text.strip();

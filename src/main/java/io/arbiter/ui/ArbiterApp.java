@@ -36,7 +36,8 @@ public final class ArbiterApp extends Application {
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */
     public static Scene createScene(WorkbenchViewModel model) {
         Scene scene = new Scene(new WorkbenchView(model).root());
-        scene.getStylesheets().add(ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm());
+        scene.getStylesheets()
+                .add(ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm());
         return scene;
     }
 

@@ -12,7 +12,8 @@ public final class BenchServer {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         int delayMs = Integer.parseInt(args[1]);
-        OfflineServer.Builder builder = OfflineServer.builder().port(port)
+        OfflineServer.Builder builder = OfflineServer.builder()
+                .port(port)
                 .faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms,max-faults=" + Integer.MAX_VALUE));
         if (args.length > 2) {
             builder.threads(Integer.parseInt(args[2]));

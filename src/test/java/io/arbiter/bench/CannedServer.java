@@ -28,8 +28,8 @@ public final class CannedServer {
     public static void main(String[] args) throws IOException {
         // Headers and body go out in two writes; with Nagle's algorithm on, each reply waits for a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                Integer.parseInt(args[0])), 1024);
+        HttpServer http = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 1024);
         delayMs = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         // A thread per request in flight: a delayed reply must not hold up the others.
         http.setExecutor(Executors.newFixedThreadPool(args.length > 2 ? Integer.parseInt(args[2]) : 32));
@@ -75,12 +75,11 @@ public final class CannedServer {
 
     private static byte[] reply(String content) {
         return ("{\"id\":\"chatcmpl-canned\",\"object\":\"chat.completion\",\"created\":1735689600,"
-                + "\"model\":\"canned\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
-                + content + "\"},\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":2,\"total_tokens\":102}}")
+                        + "\"model\":\"canned\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                        + content + "\"},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":2,\"total_tokens\":102}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private CannedServer() {
-    }
+    private CannedServer() {}
 }

@@ -43,8 +43,7 @@ public final class EngineOverheadBenchmark {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         for (int round = 1; round <= 3; round++) {
             Path dir = Files.createTempDirectory("arbiter-engine-bench");
@@ -53,15 +52,23 @@ public final class EngineOverheadBenchmark {
                 long start = System.nanoTime();
                 long cpuStart = ThreadCpu.processNanos();
                 RunEngine engine = durable
-                        ? new RunEngine(new CachingChatClient(instant, store, URL),
+                        ? new RunEngine(
+                                new CachingChatClient(instant, store, URL),
                                 new ProjectRunLedger(store, store.createRun("{}")))
                         : new RunEngine(instant);
                 RunOutcome outcome = engine.runToEnd(spec, RunListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuMicros = (ThreadCpu.processNanos() - cpuStart) / 1e3;
-                System.out.printf(Locale.ROOT, "run %d %s%s: %d rows, concurrency %d, wall %.2f s, CPU %.0f µs per "
-                                + "request%n", round, outcome.status(), durable ? " (project store + cache)" : " (no store)",
-                        rows, concurrency, seconds, cpuMicros / (2.0 * rows));
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d %s%s: %d rows, concurrency %d, wall %.2f s, CPU %.0f µs per " + "request%n",
+                        round,
+                        outcome.status(),
+                        durable ? " (project store + cache)" : " (no store)",
+                        rows,
+                        concurrency,
+                        seconds,
+                        cpuMicros / (2.0 * rows));
             }
         }
     }

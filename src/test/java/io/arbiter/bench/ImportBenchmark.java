@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImportBenchmark {
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -39,8 +38,14 @@ public final class ImportBenchmark {
             Files.move(partial, file);
             System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file, seconds(start));
         }
-        System.out.printf(Locale.ROOT, "file %s, %,d bytes, %d rows; max heap %d MB; %d cores%n", file, Files.size(file), rows,
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "file %s, %,d bytes, %d rows; max heap %d MB; %d cores%n",
+                file,
+                Files.size(file),
+                rows,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
         for (int round = 1; round <= rounds; round++) {
             opencsv(file, round);
             importer(file, round);
@@ -52,7 +57,8 @@ public final class ImportBenchmark {
         resetPeaks();
         long start = System.nanoTime();
         List<String[]> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(reader)) {
             String[] cells;
             while ((cells = csv.readNext()) != null) {
                 rows.add(cells);
@@ -70,19 +76,30 @@ public final class ImportBenchmark {
         resetPeaks();
         long start = System.nanoTime();
         AtomicLong updates = new AtomicLong();
-        ImportResult result = DatasetImporter.read(file, ImportSettings.detectAll(), (bytes, total, rows) -> updates.incrementAndGet(),
-                () -> false);
+        ImportResult result = DatasetImporter.read(
+                file, ImportSettings.detectAll(), (bytes, total, rows) -> updates.incrementAndGet(), () -> false);
         double took = seconds(start);
         long peak = peaks();
         long heap = heapAfterGc() - before;
         report("DatasetImporter.read", round, took, heap, peak, result.dataset().size());
-        System.out.printf(Locale.ROOT, "    %d progress updates, %d problems, settings %s%n", updates.get(), result.problems().size(),
+        System.out.printf(
+                Locale.ROOT,
+                "    %d progress updates, %d problems, settings %s%n",
+                updates.get(),
+                result.problems().size(),
                 result.resolved());
     }
 
     private static void report(String what, int round, double seconds, long heap, long peak, int rows) {
-        System.out.printf(Locale.ROOT, "round %d  %-22s %6.2f s  %,7d MB heap after GC  %,7d MB peak  %,d rows%n", round, what,
-                seconds, heap >> 20, peak >> 20, rows);
+        System.out.printf(
+                Locale.ROOT,
+                "round %d  %-22s %6.2f s  %,7d MB heap after GC  %,7d MB peak  %,d rows%n",
+                round,
+                what,
+                seconds,
+                heap >> 20,
+                peak >> 20,
+                rows);
     }
 
     private static void resetPeaks() {

@@ -34,7 +34,8 @@ public final class ProjectStoreBenchmark {
         }
     }
 
-    private static void realtime(ProjectStore store, long run, int threads, int perThread, int offset) throws Exception {
+    private static void realtime(ProjectStore store, long run, int threads, int perThread, int offset)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -43,8 +44,8 @@ public final class ProjectStoreBenchmark {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < perThread; i++) {
                     int row = offset + thread * perThread + i;
-                    store.recordResponse(new StoredResponse(run, "BASE", row, TEXT, null, new Usage(120, 5),
-                            "k" + row));
+                    store.recordResponse(
+                            new StoredResponse(run, "BASE", row, TEXT, null, new Usage(120, 5), "k" + row));
                 }
             }));
         }
@@ -71,9 +72,9 @@ public final class ProjectStoreBenchmark {
 
     private static void report(String what, int count, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("%-50s %,9d responses in %6.2f s = %,10.0f responses/s%n", what, count, seconds, count / seconds);
+        System.out.printf(
+                "%-50s %,9d responses in %6.2f s = %,10.0f responses/s%n", what, count, seconds, count / seconds);
     }
 
-    private ProjectStoreBenchmark() {
-    }
+    private ProjectStoreBenchmark() {}
 }

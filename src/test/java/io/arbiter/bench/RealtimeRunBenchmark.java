@@ -7,8 +7,8 @@ import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
 import io.arbiter.core.run.MovieRuns;
-import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -41,12 +41,19 @@ public final class RealtimeRunBenchmark {
         List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         boolean durable = !flags.contains("bare");
         int runs = flags.contains("thrice") ? 3 : flags.contains("twice") ? 2 : 1;
-        String url = flags.stream().filter(f -> f.startsWith("http")).findFirst().orElse(null);
-        try (OfflineServer server = url != null ? null : OfflineServer.builder().port(0)
-                .threads(Math.max(32, concurrency * 2)).faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms")).start()) {
+        String url =
+                flags.stream().filter(f -> f.startsWith("http")).findFirst().orElse(null);
+        try (OfflineServer server = url != null
+                ? null
+                : OfflineServer.builder()
+                        .port(0)
+                        .threads(Math.max(32, concurrency * 2))
+                        .faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms"))
+                        .start()) {
             String baseUrl = url != null ? url : server.baseUrl().toString();
             for (int run = 1; run <= runs; run++) {
-                System.out.println(run == 1 ? "Run 1, fresh JVM:" : "Run " + run + ", same JVM (warm), new project file:");
+                System.out.println(
+                        run == 1 ? "Run 1, fresh JVM:" : "Run " + run + ", same JVM (warm), new project file:");
                 runOnce(MovieRuns.spec(MovieRuns.movies(rows), baseUrl, concurrency), delayMs, durable);
             }
         }
@@ -62,27 +69,39 @@ public final class RealtimeRunBenchmark {
             long cpuStart = ThreadCpu.processNanos();
             CountingChatClient sent = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()));
             ChatClient retrying = new RetryingChatClient(sent, RetryPolicy.DEFAULT, null);
-            try (ChatClient client = durable ? new CachingChatClient(retrying, store, spec.provider().baseUrl())
+            try (ChatClient client = durable
+                    ? new CachingChatClient(retrying, store, spec.provider().baseUrl())
                     : retrying) {
                 StageClock stages = new StageClock(start);
-                RunOutcome outcome = (durable ? new RunEngine(client, ledger) : new RunEngine(client))
-                        .runToEnd(spec, stages);
+                RunOutcome outcome =
+                        (durable ? new RunEngine(client, ledger) : new RunEngine(client)).runToEnd(spec, stages);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuMicros = (ThreadCpu.processNanos() - cpuStart) / 1e3;
                 int concurrency = spec.provider().concurrency();
                 double ideal = sent.requests() * (delayMs / 1000.0) / concurrency;
-                System.out.printf(Locale.ROOT, "%s%s: %d rows, %d requests, concurrency %d, %d ms per reply%n",
-                        outcome.status(), durable ? " (project store + cache)" : " (no store)",
-                        spec.dataset().size(), sent.requests(), concurrency, delayMs);
-                System.out.printf(Locale.ROOT, "wall %.2f s, ideal %.2f s (%.0f%% of ideal), %.0f requests/s, "
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s%s: %d rows, %d requests, concurrency %d, %d ms per reply%n",
+                        outcome.status(),
+                        durable ? " (project store + cache)" : " (no store)",
+                        spec.dataset().size(),
+                        sent.requests(),
+                        concurrency,
+                        delayMs);
+                System.out.printf(
+                        Locale.ROOT,
+                        "wall %.2f s, ideal %.2f s (%.0f%% of ideal), %.0f requests/s, "
                                 + "errors %d, this JVM's CPU %.0f µs per request%n",
-                        seconds, ideal, 100 * ideal / seconds, sent.requests() / seconds, outcome.metrics().errors(),
+                        seconds,
+                        ideal,
+                        100 * ideal / seconds,
+                        sent.requests() / seconds,
+                        outcome.metrics().errors(),
                         cpuMicros / sent.requests());
                 System.out.println(stages + "; " + ThreadCpu.report());
             }
         }
     }
-
 
     /** When each stage sent its first reply and finished, in seconds from the start, to tell warm-up from the rest. */
     private static final class StageClock implements RunListener {
@@ -107,14 +126,13 @@ public final class RealtimeRunBenchmark {
         }
 
         @Override
-        public void rowUpdated(RowResult row) {
-        }
+        public void rowUpdated(RowResult row) {}
 
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder("first reply / stage done (s):");
-            times.forEach((stage, span) -> out.append(String.format(Locale.ROOT, " %s %.2f / %.2f", stage, span[0],
-                    span[1])));
+            times.forEach((stage, span) ->
+                    out.append(String.format(Locale.ROOT, " %s %.2f / %.2f", stage, span[0], span[1])));
             return out.toString();
         }
     }

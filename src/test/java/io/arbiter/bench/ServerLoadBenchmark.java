@@ -37,8 +37,13 @@ public final class ServerLoadBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int delayMs = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         boolean sdk = args.length > 4 && args[4].equals("sdk");
-        OfflineServer server = args.length > 3 && !args[3].equals("-") ? null : OfflineServer.builder().port(0)
-                .threads(Math.max(32, concurrency * 2)).faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms")).start();
+        OfflineServer server = args.length > 3 && !args[3].equals("-")
+                ? null
+                : OfflineServer.builder()
+                        .port(0)
+                        .threads(Math.max(32, concurrency * 2))
+                        .faults(FaultPlan.parse("slow=1.0:" + delayMs + "ms"))
+                        .start();
         URI base = server != null ? server.baseUrl() : URI.create(args[3]);
         try {
             RunSpec spec = MovieRuns.spec(MovieRuns.movies(requests), base.toString(), concurrency);
@@ -49,7 +54,8 @@ public final class ServerLoadBenchmark {
             }
             List<byte[]> bodies = bodies(chats);
             OpenAiChatClient client = sdk ? OpenAiChatClient.withoutSdkRetries(spec.provider()) : null;
-            Load load = client != null ? (count, c) -> runSdk(client, chats, c, count)
+            Load load = client != null
+                    ? (count, c) -> runSdk(client, chats, c, count)
                     : (count, c) -> run(base, bodies, c, count);
             LATENCIES = new long[requests];
             load.run(Math.min(requests, 2000), concurrency); // warm-up
@@ -59,16 +65,33 @@ public final class ServerLoadBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMicros = (ThreadCpu.processNanos() - cpuStart) / 1e3;
             double ideal = requests * (delayMs / 1000.0) / concurrency;
-            System.out.printf(Locale.ROOT, "%s server, %s: %d requests, concurrency %d, %d ms per reply%n",
-                    server != null ? "in-process" : "separate", sdk ? "openai-java" : "plain sockets", requests, concurrency, delayMs);
-            System.out.printf(Locale.ROOT, "wall %.2f s, ideal %.2f s (%.0f%% of ideal), %.0f requests/s, errors %d, this JVM's CPU %.0f µs per request%n",
-                    seconds, ideal, 100 * ideal / seconds, requests / seconds, errors, cpuMicros / requests);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s server, %s: %d requests, concurrency %d, %d ms per reply%n",
+                    server != null ? "in-process" : "separate",
+                    sdk ? "openai-java" : "plain sockets",
+                    requests,
+                    concurrency,
+                    delayMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "wall %.2f s, ideal %.2f s (%.0f%% of ideal), %.0f requests/s, errors %d, this JVM's CPU %.0f µs per request%n",
+                    seconds,
+                    ideal,
+                    100 * ideal / seconds,
+                    requests / seconds,
+                    errors,
+                    cpuMicros / requests);
             System.out.println(ThreadCpu.report());
             if (!sdk) {
                 long[] sorted = LATENCIES.clone();
                 java.util.Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
-                        sorted[requests / 2] / 1e6, sorted[requests * 9 / 10] / 1e6, sorted[requests * 99 / 100] / 1e6,
+                System.out.printf(
+                        Locale.ROOT,
+                        "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
+                        sorted[requests / 2] / 1e6,
+                        sorted[requests * 9 / 10] / 1e6,
+                        sorted[requests * 99 / 100] / 1e6,
                         sorted[requests - 1] / 1e6);
             }
         } finally {
@@ -91,8 +114,10 @@ public final class ServerLoadBenchmark {
         ObjectMapper json = new ObjectMapper();
         List<byte[]> bodies = new ArrayList<>(requests.size());
         for (ChatRequest request : requests) {
-            ObjectNode body = json.createObjectNode().put("model", request.model())
-                    .put("temperature", request.temperature()).put("max_completion_tokens", request.maxTokens());
+            ObjectNode body = json.createObjectNode()
+                    .put("model", request.model())
+                    .put("temperature", request.temperature())
+                    .put("max_completion_tokens", request.maxTokens());
             var messages = body.putArray("messages");
             if (request.system() != null && !request.system().isBlank()) {
                 messages.addObject().put("role", "system").put("content", request.system());

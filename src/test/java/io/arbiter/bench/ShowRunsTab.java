@@ -23,8 +23,11 @@ public final class ShowRunsTab {
     /** What each run after the first changes in the prompts: {base edit, judge edit}. */
     private static final List<List<UnaryOperator<String>>> EDITS = List.of(
             List.of(UnaryOperator.identity(), UnaryOperator.identity()),
-            List.of(UnaryOperator.identity(), judge -> judge.replace("Work in this order:", "Be strict. Work in this order:")),
-            List.of(base -> base.replace("Pick exactly one genre", "Pick the one genre that fits best"),
+            List.of(
+                    UnaryOperator.identity(),
+                    judge -> judge.replace("Work in this order:", "Be strict. Work in this order:")),
+            List.of(
+                    base -> base.replace("Pick exactly one genre", "Pick the one genre that fits best"),
                     judge -> judge.replace("Do not write anything else.", "Write nothing else, not even a reason.")));
 
     public static void main(String[] args) throws Exception {
@@ -37,27 +40,34 @@ public final class ShowRunsTab {
             stage.setHeight(1000);
             stage.show();
             model.openSample();
-            model.datasetProperty().addListener((obs, old, now) -> model.newProject(project).thenRun(() -> {
-                AtomicInteger finished = new AtomicInteger();
-                model.run().runningProperty().addListener((o, was, running) -> {
-                    int done = was && !running ? finished.incrementAndGet() : finished.get();
-                    if (was && !running && done <= EDITS.size()) {
-                        Platform.runLater(() -> {
-                            List<UnaryOperator<String>> edit = EDITS.get(done - 1);
-                            var prompts = model.prompts();
-                            prompts.baseTextProperty().set(edit.get(0).apply(prompts.baseTextProperty().get()));
-                            prompts.judgeTextProperty().set(edit.get(1).apply(prompts.judgeTextProperty().get()));
-                            model.startRun();
+            model.datasetProperty()
+                    .addListener((obs, old, now) -> model.newProject(project).thenRun(() -> {
+                        AtomicInteger finished = new AtomicInteger();
+                        model.run().runningProperty().addListener((o, was, running) -> {
+                            int done = was && !running ? finished.incrementAndGet() : finished.get();
+                            if (was && !running && done <= EDITS.size()) {
+                                Platform.runLater(() -> {
+                                    List<UnaryOperator<String>> edit = EDITS.get(done - 1);
+                                    var prompts = model.prompts();
+                                    prompts.baseTextProperty()
+                                            .set(edit.get(0)
+                                                    .apply(prompts.baseTextProperty()
+                                                            .get()));
+                                    prompts.judgeTextProperty()
+                                            .set(edit.get(1)
+                                                    .apply(prompts.judgeTextProperty()
+                                                            .get()));
+                                    model.startRun();
+                                });
+                            } else if (was && !running && List.of(args).contains("compare")) {
+                                model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.COMPARE);
+                                model.compare().compare(2, 3);
+                            } else if (was && !running) {
+                                model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.RUNS);
+                            }
                         });
-                    } else if (was && !running && List.of(args).contains("compare")) {
-                        model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.COMPARE);
-                        model.compare().compare(2, 3);
-                    } else if (was && !running) {
-                        model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.RUNS);
-                    }
-                });
-                model.startRun();
-            }));
+                        model.startRun();
+                    }));
         });
     }
 }

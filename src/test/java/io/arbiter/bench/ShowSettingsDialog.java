@@ -36,14 +36,20 @@ public final class ShowSettingsDialog {
         boolean store = keychain || List.of(args).contains("--store-key");
         ApiKeys keys = keychain ? new ApiKeys(System.getenv(), new InMemorySecretStore()) : ApiKeys.system();
         Platform.startup(() -> {
-            SettingsView view = SettingsView.open(null,
-                    ShowSettingsDialog.class.getResource("/css/arbiter.css").toExternalForm(), new FxTaskExecutor(),
-                    settings -> System.out.println("Use: " + settings.name()), ProviderSettingsStore.inDirectory(config),
-                    keys, () -> server.baseUrl().toString());
+            SettingsView view = SettingsView.open(
+                    null,
+                    ShowSettingsDialog.class.getResource("/css/arbiter.css").toExternalForm(),
+                    new FxTaskExecutor(),
+                    settings -> System.out.println("Use: " + settings.name()),
+                    ProviderSettingsStore.inDirectory(config),
+                    keys,
+                    () -> server.baseUrl().toString());
             view.stage().setX(20);
             view.stage().setY(20);
             if (args.length > 0 && !args[0].startsWith("--")) {
-                view.model().profiles().stream().filter(p -> p.settings().name().equals(args[0])).findFirst()
+                view.model().profiles().stream()
+                        .filter(p -> p.settings().name().equals(args[0]))
+                        .findFirst()
                         .ifPresent(p -> view.model().selectedProperty().set(p));
             }
             if (store) {

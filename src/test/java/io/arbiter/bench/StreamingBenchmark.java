@@ -85,10 +85,19 @@ public final class StreamingBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long memory = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        System.out.printf(Locale.ROOT, "rows=%d concurrency=%d requests=%d seconds=%.1f requests_per_s=%.0f "
+        System.out.printf(
+                Locale.ROOT,
+                "rows=%d concurrency=%d requests=%d seconds=%.1f requests_per_s=%.0f "
                         + "pulses=%d worst_pulse_gap_ms=%.1f (at %.1f s) heap_used_mb=%d%n",
-                rows, concurrency, rows * 2, seconds, rows * 2 / seconds, pulses.get(), worstGap.get() / 1e6,
-                (worstAt.get() - start) / 1e9, memory >> 20);
+                rows,
+                concurrency,
+                rows * 2,
+                seconds,
+                rows * 2 / seconds,
+                pulses.get(),
+                worstGap.get() / 1e6,
+                (worstAt.get() - start) / 1e9,
+                memory >> 20);
         Platform.runLater(() -> {
             model[0].shutdown();
             executor.shutdown();

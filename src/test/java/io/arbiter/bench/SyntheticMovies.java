@@ -15,17 +15,20 @@ final class SyntheticMovies {
     static final String BASE_PROMPT = Samples.text(Samples.MOVIES_BASE_PROMPT);
     static final String JUDGE_PROMPT = Samples.text(Samples.MOVIES_JUDGE_PROMPT);
 
-    private SyntheticMovies() {
-    }
+    private SyntheticMovies() {}
 
     static void write(Path file, int rows) throws Exception {
         Dataset sample = Samples.movies();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(out)) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVWriter csv = new CSVWriter(out)) {
             csv.writeNext(new String[] {"Title", "Overview", "Genre"});
             for (int row = 0; row < rows; row++) {
                 int source = row % sample.size();
-                csv.writeNext(new String[] {sample.value(source, "Title") + " #" + (row + 1),
-                        sample.value(source, "Overview"), sample.value(source, "Genre")});
+                csv.writeNext(new String[] {
+                    sample.value(source, "Title") + " #" + (row + 1),
+                    sample.value(source, "Overview"),
+                    sample.value(source, "Genre")
+                });
             }
         } catch (IOException e) {
             throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);

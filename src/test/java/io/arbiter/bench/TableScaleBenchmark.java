@@ -52,15 +52,33 @@ public final class TableScaleBenchmark {
         Thread.sleep(1000);
         WorkbenchViewModel model = holder[0];
 
-        step("open " + file.getFileName() + " (read, count labels, build rows)", () -> model.openDataset(file),
-                () -> model.results().allRows().size() > 0 && model.labels().labels().size() > 0);
+        step(
+                "open " + file.getFileName() + " (read, count labels, build rows)",
+                () -> model.openDataset(file),
+                () -> model.results().allRows().size() > 0
+                        && model.labels().labels().size() > 0);
         int rows = model.results().allRows().size();
-        step("sort by truth", () -> model.results().sort(Comparator.comparing(ResultRow::truth)),
-                () -> model.results().rows().get(0).truth().compareTo(model.results().rows().get(rows - 1).truth()) <= 0
+        step(
+                "sort by truth",
+                () -> model.results().sort(Comparator.comparing(ResultRow::truth)),
+                () -> model.results()
+                                        .rows()
+                                        .get(0)
+                                        .truth()
+                                        .compareTo(model.results()
+                                                .rows()
+                                                .get(rows - 1)
+                                                .truth())
+                                <= 0
                         && model.results().rows().size() == rows);
-        step("filter 'Amélie'", () -> model.results().filter("Amélie"),
+        step(
+                "filter 'Amélie'",
+                () -> model.results().filter("Amélie"),
                 () -> model.results().rows().size() < rows);
-        step("clear the filter", () -> model.results().filter(""), () -> model.results().rows().size() == rows);
+        step(
+                "clear the filter",
+                () -> model.results().filter(""),
+                () -> model.results().rows().size() == rows);
         Platform.runLater(() -> {
             model.shutdown();
             executor.shutdown();
@@ -94,7 +112,12 @@ public final class TableScaleBenchmark {
         }
         System.gc();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        System.out.printf(Locale.ROOT, "%-55s %6.2f s   worst pulse gap %6.0f ms   heap %,d MB%n", name,
-                (System.nanoTime() - start[0]) / 1e9, worstGap.get() / 1e6, heap >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "%-55s %6.2f s   worst pulse gap %6.0f ms   heap %,d MB%n",
+                name,
+                (System.nanoTime() - start[0]) / 1e9,
+                worstGap.get() / 1e6,
+                heap >> 20);
     }
 }

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** CPU time of this whole JVM (all threads, GC and JIT included), so a change's cost per request shows. */
     static long processNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Milliseconds of CPU by thread group; empty where /proc is missing. */
@@ -48,9 +48,14 @@ final class ThreadCpu {
         Map<String, Long> groups = byGroup();
         long total = groups.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder out = new StringBuilder("CPU by live thread group (ms):");
-        groups.entrySet().stream().filter(e -> e.getValue() * 100 >= total)
+        groups.entrySet().stream()
+                .filter(e -> e.getValue() * 100 >= total)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> out.append(' ').append(e.getKey()).append('=').append(e.getValue()).append(';'));
+                .forEach(e -> out.append(' ')
+                        .append(e.getKey())
+                        .append('=')
+                        .append(e.getValue())
+                        .append(';'));
         return out.toString();
     }
 }

@@ -33,6 +33,7 @@ class BatchExportImportTest {
 
     @TempDir
     Path dir;
+
     private Path dataset;
     private Path basePrompt;
     private Path judgePrompt;
@@ -54,16 +55,56 @@ class BatchExportImportTest {
         JsonNode plain = json(cli("run", "--json"));
 
         Path baseRequests = dir.resolve("base-requests.jsonl");
-        assertEquals(0, cli("batch-export", "--stage", "base", "--out", baseRequests.toString(), "--project", project.toString()), err);
+        assertEquals(
+                0,
+                cli(
+                        "batch-export",
+                        "--stage",
+                        "base",
+                        "--out",
+                        baseRequests.toString(),
+                        "--project",
+                        project.toString()),
+                err);
         assertEquals(plain.get("rows").asInt(), Files.readAllLines(baseRequests).size());
-        Path baseOutput = answer(baseRequests);                       // OpenAI's output file
-        assertEquals(0, cli("batch-import", "--stage", "base", "--file", baseOutput.toString(), "--project", project.toString()), err);
+        Path baseOutput = answer(baseRequests); // OpenAI's output file
+        assertEquals(
+                0,
+                cli(
+                        "batch-import",
+                        "--stage",
+                        "base",
+                        "--file",
+                        baseOutput.toString(),
+                        "--project",
+                        project.toString()),
+                err);
         assertTrue(out.startsWith("imported " + plain.get("rows").asInt() + " base answer(s)"), out);
 
         Path judgeRequests = dir.resolve("judge-requests.jsonl");
-        assertEquals(0, cli("batch-export", "--stage", "judge", "--out", judgeRequests.toString(), "--project", project.toString()), err);
-        Path judgeOutput = asVllm(answer(judgeRequests), -1);          // vLLM's single file
-        assertEquals(0, cli("batch-import", "--stage", "judge", "--file", judgeOutput.toString(), "--project", project.toString()), err);
+        assertEquals(
+                0,
+                cli(
+                        "batch-export",
+                        "--stage",
+                        "judge",
+                        "--out",
+                        judgeRequests.toString(),
+                        "--project",
+                        project.toString()),
+                err);
+        Path judgeOutput = asVllm(answer(judgeRequests), -1); // vLLM's single file
+        assertEquals(
+                0,
+                cli(
+                        "batch-import",
+                        "--stage",
+                        "judge",
+                        "--file",
+                        judgeOutput.toString(),
+                        "--project",
+                        project.toString()),
+                err);
 
         JsonNode resumed = json(cli("run", "--json", "--project", project.toString()));
         assertEquals(0, resumed.get("requests").asLong(), "both stages were imported: nothing to send");
@@ -78,19 +119,38 @@ class BatchExportImportTest {
         Path baseRequests = dir.resolve("base-requests.jsonl");
         cli("batch-export", "--stage", "base", "--out", baseRequests.toString(), "--project", project.toString());
         Path baseOutput = asVllm(answer(baseRequests), 3);
-        assertEquals(0, cli("batch-import", "--stage", "base", "--file", baseOutput.toString(), "--project", project.toString()), err);
+        assertEquals(
+                0,
+                cli(
+                        "batch-import",
+                        "--stage",
+                        "base",
+                        "--file",
+                        baseOutput.toString(),
+                        "--project",
+                        project.toString()),
+                err);
         assertTrue(out.contains("1 failed line(s)"), out);
 
         JsonNode resumed = json(cli("run", "--json", "--project", project.toString()));
-        long judged = resumed.get("base_vs_judge_n").asLong() + resumed.get("unparsed_judge").asLong();
+        long judged = resumed.get("base_vs_judge_n").asLong()
+                + resumed.get("unparsed_judge").asLong();
         assertEquals(1 + judged, resumed.get("requests").asLong(), "the failed base row and the judge stage");
-        assertEquals(plain.get("judge_vs_truth").asText(), resumed.get("judge_vs_truth").asText());
+        assertEquals(
+                plain.get("judge_vs_truth").asText(),
+                resumed.get("judge_vs_truth").asText());
     }
 
     @Test
     void theJudgeStageIsRefusedWithoutBaseAnswers() throws Exception {
-        int status = cli("batch-export", "--stage", "judge", "--out", dir.resolve("j.jsonl").toString(),
-                "--project", project.toString());
+        int status = cli(
+                "batch-export",
+                "--stage",
+                "judge",
+                "--out",
+                dir.resolve("j.jsonl").toString(),
+                "--project",
+                project.toString());
         assertEquals(ArbiterCli.BAD_INPUT, status);
         assertTrue(err.contains("import them first"), err);
         assertEquals(1, err.strip().lines().count(), err);
@@ -101,11 +161,29 @@ class BatchExportImportTest {
         JsonNode plain = json(cli("run", "--json", "--project", project.toString()));
 
         Path baseRequests = dir.resolve("base-requests.jsonl");
-        assertEquals(0, bare("batch-export", "--stage", "base", "--out", baseRequests.toString(),
-                "--project", project.toString()), err);
+        assertEquals(
+                0,
+                bare(
+                        "batch-export",
+                        "--stage",
+                        "base",
+                        "--out",
+                        baseRequests.toString(),
+                        "--project",
+                        project.toString()),
+                err);
         assertEquals(plain.get("rows").asInt(), Files.readAllLines(baseRequests).size(), "a new run: every row");
-        assertEquals(0, bare("batch-import", "--stage", "base", "--file", answer(baseRequests).toString(),
-                "--project", project.toString()), err);
+        assertEquals(
+                0,
+                bare(
+                        "batch-import",
+                        "--stage",
+                        "base",
+                        "--file",
+                        answer(baseRequests).toString(),
+                        "--project",
+                        project.toString()),
+                err);
         assertTrue(out.startsWith("imported " + plain.get("rows").asInt() + " base answer(s) into run 2"), out);
 
         JsonNode resumed = json(bare("run", "--json", "--project", project.toString()));
@@ -118,11 +196,26 @@ class BatchExportImportTest {
 
     @Test
     void withoutDatasetOrStoredConfigurationBothAreRefusedInOneLine() {
-        assertEquals(ArbiterCli.BAD_INPUT, bare("batch-export", "--stage", "base", "--out", dir.resolve("b.jsonl").toString()));
+        assertEquals(
+                ArbiterCli.BAD_INPUT,
+                bare(
+                        "batch-export",
+                        "--stage",
+                        "base",
+                        "--out",
+                        dir.resolve("b.jsonl").toString()));
         assertTrue(err.contains("--dataset"), err);
         assertEquals(1, err.strip().lines().count(), err);
-        assertEquals(ArbiterCli.BAD_INPUT, bare("batch-import", "--stage", "base", "--file", dir.resolve("b.jsonl").toString(),
-                "--project", project.toString()));
+        assertEquals(
+                ArbiterCli.BAD_INPUT,
+                bare(
+                        "batch-import",
+                        "--stage",
+                        "base",
+                        "--file",
+                        dir.resolve("b.jsonl").toString(),
+                        "--project",
+                        project.toString()));
         assertTrue(err.contains("no stored configuration"), err);
         assertEquals(1, err.strip().lines().count(), err);
     }
@@ -130,9 +223,9 @@ class BatchExportImportTest {
     /** Runs the requests through the offline server's Batch API and downloads its (OpenAI-format) output. */
     private Path answer(Path requests) throws Exception {
         try (OfflineProvider offline = OfflineProvider.start(4, BatchPace.FAST);
-             OpenAiBatchClient client = new OpenAiBatchClient(offline.profile())) {
+                OpenAiBatchClient client = new OpenAiBatchClient(offline.profile())) {
             BatchState created = client.create(client.upload(requests), Map.of());
-            BatchState done = client.poll(created.id(), Duration.ofMillis(20), Sleeper.SYSTEM, state -> { });
+            BatchState done = client.poll(created.id(), Duration.ofMillis(20), Sleeper.SYSTEM, state -> {});
             assertEquals("completed", done.status(), done.toString());
             Path output = dir.resolve(requests.getFileName() + ".out");
             client.download(done.outputFileId(), output);
@@ -166,10 +259,21 @@ class BatchExportImportTest {
     private int cli(String command, String... extra) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        List<String> args = new ArrayList<>(List.of(command, "--dataset", dataset.toString(), "--input-column", "Overview",
-                "--truth-column", "Genre", "--base-prompt", basePrompt.toString(), "--judge-prompt", judgePrompt.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--dataset",
+                dataset.toString(),
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--base-prompt",
+                basePrompt.toString(),
+                "--judge-prompt",
+                judgePrompt.toString()));
         args.addAll(List.of(extra));
-        int status = ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
+        int status =
+                ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
         out = o.toString();
         err = e.toString();
         return status;

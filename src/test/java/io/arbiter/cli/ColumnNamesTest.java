@@ -27,7 +27,8 @@ class ColumnNamesTest {
 
     @Test
     void oneColumnMayBeQuotedOrLeftOut() {
-        assertEquals("Title, original", ColumnNames.one("Truth column", "--truth-column", "\"Title, original\"", dataset));
+        assertEquals(
+                "Title, original", ColumnNames.one("Truth column", "--truth-column", "\"Title, original\"", dataset));
         assertEquals("Genre", ColumnNames.one("Truth column", "--truth-column", " Genre", dataset));
         assertEquals(null, ColumnNames.one("Truth column", "--truth-column", null, dataset));
         assertEquals("", ColumnNames.one("Truth column", "--truth-column", "", dataset));
@@ -37,7 +38,8 @@ class ColumnNamesTest {
     void anUnknownNameListsTheColumnsQuotedWhereNeeded() {
         CliFailure e = assertThrows(CliFailure.class, () -> names("Plot"));
 
-        assertEquals("Input column 'Plot' is not in x.csv (columns: \"Title, original\", Overview, \"Say \"\"hi\"\"\", Genre)",
+        assertEquals(
+                "Input column 'Plot' is not in x.csv (columns: \"Title, original\", Overview, \"Say \"\"hi\"\"\", Genre)",
                 e.getMessage());
     }
 

@@ -34,6 +34,7 @@ class DatasetFilesCliTest {
 
     @TempDir
     Path dir;
+
     private Path basePrompt;
     private Path judgePrompt;
     private List<ObjectNode> movies;
@@ -79,7 +80,9 @@ class DatasetFilesCliTest {
         JsonNode report = json(cli("inspect", file.toString(), "--json"));
         assertEquals(ROWS, report.get("rows").asInt());
         assertEquals(ending, report.get("line_ending").asText());
-        assertEquals("[\"Title\",\"Overview\",\"Genre\",\"meta.row\"]", report.get("columns").toString());
+        assertEquals(
+                "[\"Title\",\"Overview\",\"Genre\",\"meta.row\"]",
+                report.get("columns").toString());
         assertEquals(0, report.get("problems").size(), report.toString());
 
         JsonNode summary = json(run(file, "--input-column", "Overview", "--truth-column", "Genre"));
@@ -89,14 +92,17 @@ class DatasetFilesCliTest {
 
     @Test
     void aPrettyPrintedJsonArrayInspectsAndRunsAsRows() throws Exception {
-        String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(movies).replace("\n", "\r\n");
+        String pretty =
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(movies).replace("\n", "\r\n");
         for (String name : List.of("movies.json", "movies-array.jsonl")) {
             Path file = Files.writeString(dir.resolve(name), pretty);
 
             JsonNode report = json(cli("inspect", file.toString(), "--json"));
             assertEquals("json_array", report.get("format").asText());
             assertEquals(ROWS, report.get("rows").asInt());
-            assertEquals("[\"Title\",\"Overview\",\"Genre\",\"meta.row\"]", report.get("columns").toString());
+            assertEquals(
+                    "[\"Title\",\"Overview\",\"Genre\",\"meta.row\"]",
+                    report.get("columns").toString());
 
             JsonNode summary = json(run(file, "--input-column", "Overview", "--truth-column", "Genre"));
             assertEquals(ROWS, summary.get("rows").asInt());
@@ -109,8 +115,12 @@ class DatasetFilesCliTest {
     void anExcelSepLineIsReportedAndHonoured() throws Exception {
         StringBuilder csv = new StringBuilder("sep=;\r\nTitle;Overview;Genre\r\n");
         for (ObjectNode movie : movies) {
-            csv.append(movie.get("Title").asText()).append(';').append(cell(movie.get("Overview").asText()))
-                    .append(';').append(cell(movie.get("Genre").asText())).append("\r\n");
+            csv.append(movie.get("Title").asText())
+                    .append(';')
+                    .append(cell(movie.get("Overview").asText()))
+                    .append(';')
+                    .append(cell(movie.get("Genre").asText()))
+                    .append("\r\n");
         }
         Path file = Files.writeString(dir.resolve("excel.csv"), csv);
 
@@ -130,15 +140,18 @@ class DatasetFilesCliTest {
     void aColumnWhoseNameHoldsACommaCanBeNamedQuotedOrByRepeatingTheFlag() throws Exception {
         StringBuilder csv = new StringBuilder("\"Title, original\",Overview,Genre\n");
         for (ObjectNode movie : movies) {
-            csv.append(cell(movie.get("Title").asText() + ", the")).append(',')
-                    .append(cell(movie.get("Overview").asText())).append(',')
-                    .append(cell(movie.get("Genre").asText())).append('\n');
+            csv.append(cell(movie.get("Title").asText() + ", the"))
+                    .append(',')
+                    .append(cell(movie.get("Overview").asText()))
+                    .append(',')
+                    .append(cell(movie.get("Genre").asText()))
+                    .append('\n');
         }
         Path file = Files.writeString(dir.resolve("titles.csv"), csv);
         // Without a [user] part the input columns are the user message, as "Column: value" lines.
         basePrompt = Files.writeString(dir.resolve("base-prompt.txt"), "Name the movie's genre, one of: {{labels}}");
-        String first = "Overview: " + movies.get(0).get("Overview").asText()
-                + "\nTitle, original: " + movies.get(0).get("Title").asText() + ", the";
+        String first = "Overview: " + movies.get(0).get("Overview").asText() + "\nTitle, original: "
+                + movies.get(0).get("Title").asText() + ", the";
 
         List<List<String>> ways = List.of(
                 List.of("--input-column", "Overview,\"Title, original\""),
@@ -146,27 +159,40 @@ class DatasetFilesCliTest {
                 List.of("--input-column", "Overview", "--input-column", "Title, original"));
         for (List<String> way : ways) {
             Path requests = dir.resolve("requests.jsonl");
-            List<String> args = new ArrayList<>(List.of("batch-export", "--stage", "base", "--out", requests.toString()));
+            List<String> args =
+                    new ArrayList<>(List.of("batch-export", "--stage", "base", "--out", requests.toString()));
             args.addAll(way);
             assertEquals(0, spec(file, args), way + ": " + err);
             JsonNode line = JSON.readTree(Files.readAllLines(requests).get(0));
             JsonNode messages = line.get("body").get("messages");
             assertEquals(first, messages.get(messages.size() - 1).get("content").asText(), way.toString());
         }
-        assertEquals(ROWS, json(run(file, "--input-column", "\"Title, original\"", "--truth-column", "Genre")).get("rows").asInt());
-        assertEquals(ROWS, json(run(file, "--input-column", "Overview", "--truth-column", "\"Genre\"")).get("rows").asInt());
+        assertEquals(
+                ROWS,
+                json(run(file, "--input-column", "\"Title, original\"", "--truth-column", "Genre"))
+                        .get("rows")
+                        .asInt());
+        assertEquals(
+                ROWS,
+                json(run(file, "--input-column", "Overview", "--truth-column", "\"Genre\""))
+                        .get("rows")
+                        .asInt());
     }
 
     @Test
     void anUnknownColumnListsTheColumnsThereAre() throws Exception {
-        Path file = Files.writeString(dir.resolve("titles.csv"), "\"Title, original\",Overview,Genre\nHeat,A heist.,Crime\n");
+        Path file = Files.writeString(
+                dir.resolve("titles.csv"), "\"Title, original\",Overview,Genre\nHeat,A heist.,Crime\n");
 
         assertEquals(ArbiterCli.BAD_INPUT, run(file, "--input-column", "Title, Overview"));
-        assertEquals("arbiter: Input column 'Title' is not in titles.csv (columns: \"Title, original\", Overview, Genre); "
-                + "a name that holds a comma goes in double quotes: --input-column '\"Title, original\"'", err.strip());
+        assertEquals(
+                "arbiter: Input column 'Title' is not in titles.csv (columns: \"Title, original\", Overview, Genre); "
+                        + "a name that holds a comma goes in double quotes: --input-column '\"Title, original\"'",
+                err.strip());
 
         assertEquals(ArbiterCli.BAD_INPUT, run(file, "--input-column", "Overview", "--truth-column", "Label"));
-        assertEquals("arbiter: Truth column 'Label' is not in titles.csv (columns: \"Title, original\", Overview, Genre)",
+        assertEquals(
+                "arbiter: Truth column 'Label' is not in titles.csv (columns: \"Title, original\", Overview, Genre)",
                 err.strip());
     }
 
@@ -178,7 +204,8 @@ class DatasetFilesCliTest {
         for (Path file : List.of(csv, tsv)) {
             JsonNode report = json(cli("inspect", file.toString(), "--json"));
             assertEquals(0, report.get("rows").asInt());
-            assertEquals("[\"Title\",\"Overview\",\"Genre\"]", report.get("columns").toString());
+            assertEquals(
+                    "[\"Title\",\"Overview\",\"Genre\"]", report.get("columns").toString());
             assertEquals(0, cli("inspect", file.toString()));
             assertTrue(out.contains("columns       3: Title, Overview, Genre"), out);
             assertTrue(out.contains("rows          0"), out);
@@ -206,9 +233,15 @@ class DatasetFilesCliTest {
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
-                Arguments.of("unterminated.csv", "Title,Overview\nHeat,\"A heist\nDune,Sand\n".getBytes(StandardCharsets.UTF_8), "line 2"),
+                Arguments.of(
+                        "unterminated.csv",
+                        "Title,Overview\nHeat,\"A heist\nDune,Sand\n".getBytes(StandardCharsets.UTF_8),
+                        "line 2"),
                 Arguments.of("binary.csv", new byte[] {'T', 'i', 0, 1, 2, 0, 3}, "zero byte at offset 2"),
-                Arguments.of("broken.json", "[\n {\"Overview\": \"x\"},\n {\"Overview\": }\n]".getBytes(StandardCharsets.UTF_8), "line 3"),
+                Arguments.of(
+                        "broken.json",
+                        "[\n {\"Overview\": \"x\"},\n {\"Overview\": }\n]".getBytes(StandardCharsets.UTF_8),
+                        "line 3"),
                 Arguments.of("numbers.json", "[1, 2, 3]".getBytes(StandardCharsets.UTF_8), "a JSON array of numbers"),
                 Arguments.of("object.json", "{\n \"Overview\": \"x\"\n}".getBytes(StandardCharsets.UTF_8), "line 1"),
                 Arguments.of("alone.csv", "sep=;\r\n".getBytes(StandardCharsets.UTF_8), "sep=; line"),
@@ -217,7 +250,8 @@ class DatasetFilesCliTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
-    void aBadFileIsOneLineNamingTheFileAndWhereNeverAStackTrace(String name, byte[] bytes, String where) throws Exception {
+    void aBadFileIsOneLineNamingTheFileAndWhereNeverAStackTrace(String name, byte[] bytes, String where)
+            throws Exception {
         Path file = Files.write(dir.resolve(name), bytes);
 
         int inspected = cli("inspect", file.toString());
@@ -245,21 +279,22 @@ class DatasetFilesCliTest {
 
     private static byte[] encode(String text, String encoding) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Charset charset = switch (encoding) {
-            case "UTF-8 BOM" -> {
-                bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-                yield StandardCharsets.UTF_8;
-            }
-            case "UTF-16LE BOM" -> {
-                bytes.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
-                yield StandardCharsets.UTF_16LE;
-            }
-            case "UTF-16BE BOM" -> {
-                bytes.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF});
-                yield StandardCharsets.UTF_16BE;
-            }
-            default -> Charset.forName(encoding);
-        };
+        Charset charset =
+                switch (encoding) {
+                    case "UTF-8 BOM" -> {
+                        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                        yield StandardCharsets.UTF_8;
+                    }
+                    case "UTF-16LE BOM" -> {
+                        bytes.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+                        yield StandardCharsets.UTF_16LE;
+                    }
+                    case "UTF-16BE BOM" -> {
+                        bytes.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF});
+                        yield StandardCharsets.UTF_16BE;
+                    }
+                    default -> Charset.forName(encoding);
+                };
         bytes.writeBytes(text.getBytes(charset));
         return bytes.toByteArray();
     }
@@ -272,8 +307,13 @@ class DatasetFilesCliTest {
 
     private int spec(Path dataset, List<String> command) {
         List<String> args = new ArrayList<>(command);
-        args.addAll(List.of("--dataset", dataset.toString(), "--base-prompt", basePrompt.toString(),
-                "--judge-prompt", judgePrompt.toString()));
+        args.addAll(List.of(
+                "--dataset",
+                dataset.toString(),
+                "--base-prompt",
+                basePrompt.toString(),
+                "--judge-prompt",
+                judgePrompt.toString()));
         return cli(args.toArray(String[]::new));
     }
 

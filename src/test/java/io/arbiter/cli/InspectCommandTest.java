@@ -18,13 +18,16 @@ class InspectCommandTest {
 
     @TempDir
     Path dir;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @Test
     void jsonReportsDetectedSettingsColumnsRowsAndRaggedLines() throws Exception {
-        Path file = Files.write(dir.resolve("films.csv"),
-                "Titre;Année;Genre\rAmélie;2001;Comédie\rLéon;1994\rÇa;2017;Horreur\r".getBytes(StandardCharsets.ISO_8859_1));
+        Path file = Files.write(
+                dir.resolve("films.csv"),
+                "Titre;Année;Genre\rAmélie;2001;Comédie\rLéon;1994\rÇa;2017;Horreur\r"
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         int status = run("inspect", file.toString(), "--json");
 
@@ -50,7 +53,8 @@ class InspectCommandTest {
     void overridesChangeHowTheFileIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("films.txt"), "Title|Genre\nHeat|Crime\n");
 
-        int status = run("inspect", file.toString(), "--delimiter", "|", "--no-header", "--encoding", "ISO-8859-1", "--json");
+        int status = run(
+                "inspect", file.toString(), "--delimiter", "|", "--no-header", "--encoding", "ISO-8859-1", "--json");
 
         assertEquals(0, status, err.toString());
         JsonNode report = new ObjectMapper().readTree(out.toString());

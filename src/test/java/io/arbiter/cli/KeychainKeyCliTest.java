@@ -35,12 +35,31 @@ class KeychainKeyCliTest {
         try (OfflineServer server = OfflineServer.start(0, "sk-never-sent-3b9d")) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.arbiter.Main",
-                    "run", "--dataset", dataset.toString(), "--input-column", "Overview", "--truth-column", "Genre",
-                    "--base-prompt", base.toString(), "--judge-prompt", judge.toString(),
-                    "--provider", server.baseUrl().toString(), "--api-key-keychain", "Test provider",
-                    "--base-model", "offline-demo-base", "--judge-model", "offline-demo-judge", "--json"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.arbiter.Main",
+                    "run",
+                    "--dataset",
+                    dataset.toString(),
+                    "--input-column",
+                    "Overview",
+                    "--truth-column",
+                    "Genre",
+                    "--base-prompt",
+                    base.toString(),
+                    "--judge-prompt",
+                    judge.toString(),
+                    "--provider",
+                    server.baseUrl().toString(),
+                    "--api-key-keychain",
+                    "Test provider",
+                    "--base-model",
+                    "offline-demo-base",
+                    "--judge-model",
+                    "offline-demo-judge",
+                    "--json"));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("DBUS_SESSION_BUS_ADDRESS");
             Process process = builder.start();
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run did not finish");

@@ -3,6 +3,8 @@ package io.arbiter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opencsv.CSVWriter;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.offline.FaultPlan;
 import io.arbiter.offline.OfflineServer;
@@ -16,8 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.opencsv.CSVWriter;
-import io.arbiter.core.dataset.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
@@ -42,13 +42,37 @@ class KillAndResumeTest {
         Path basePrompt = Files.writeString(dir.resolve("base.txt"), Samples.text(Samples.MOVIES_BASE_PROMPT));
         Path judgePrompt = Files.writeString(dir.resolve("judge.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         Path project = dir.resolve("p.arbiter");
-        try (OfflineServer server = OfflineServer.builder().port(0).faults(FaultPlan.parse("slow=1.0:50ms")).start()) {
-            List<String> command = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    "io.arbiter.Main", "run", "--dataset", dataset.toString(), "--input-column", "Overview",
-                    "--truth-column", "Genre", "--base-prompt", basePrompt.toString(),
-                    "--judge-prompt", judgePrompt.toString(), "--provider", server.baseUrl().toString(),
-                    "--base-model", "offline-demo-base", "--judge-model", "offline-demo-judge",
-                    "--concurrency", Integer.toString(CONCURRENCY), "--project", project.toString(), "--json");
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse("slow=1.0:50ms"))
+                .start()) {
+            List<String> command = List.of(
+                    javaBinary(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.arbiter.Main",
+                    "run",
+                    "--dataset",
+                    dataset.toString(),
+                    "--input-column",
+                    "Overview",
+                    "--truth-column",
+                    "Genre",
+                    "--base-prompt",
+                    basePrompt.toString(),
+                    "--judge-prompt",
+                    judgePrompt.toString(),
+                    "--provider",
+                    server.baseUrl().toString(),
+                    "--base-model",
+                    "offline-demo-base",
+                    "--judge-model",
+                    "offline-demo-judge",
+                    "--concurrency",
+                    Integer.toString(CONCURRENCY),
+                    "--project",
+                    project.toString(),
+                    "--json");
 
             Process first = start(command, dir.resolve("first.log"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -64,9 +88,11 @@ class KillAndResumeTest {
             long answeredByServer = server.counters().chatAnswers();
             long lostInFlight = answeredByServer - storedAtKill;
             assertTrue(storedAtKill < 2 * ROWS, "killed mid-run");
-            System.out.printf("killed with %d of %d answers stored; %d answered in flight%n", storedAtKill, 2 * ROWS,
-                    lostInFlight);
-            assertTrue(lostInFlight >= 0 && lostInFlight <= CONCURRENCY,
+            System.out.printf(
+                    "killed with %d of %d answers stored; %d answered in flight%n",
+                    storedAtKill, 2 * ROWS, lostInFlight);
+            assertTrue(
+                    lostInFlight >= 0 && lostInFlight <= CONCURRENCY,
                     "only requests in flight at the kill are lost: " + lostInFlight);
 
             Process second = start(command, dir.resolve("second.log"));
@@ -80,17 +106,23 @@ class KillAndResumeTest {
             // between them), so a few fewer requests than missing rows is right and more is wrong.
             long askedAgain = server.counters().chatAnswers() - answeredByServer;
             long missing = 2L * ROWS - storedAtKill;
-            assertTrue(askedAgain <= missing && askedAgain >= missing - CONCURRENCY,
+            assertTrue(
+                    askedAgain <= missing && askedAgain >= missing - CONCURRENCY,
                     "the resumed run asked only for rows without a stored answer: " + askedAgain + " for " + missing);
             // A row answered twice can only be one in flight at the kill: its answer never reached the store.
-            assertTrue(server.counters().duplicateAnswers() <= CONCURRENCY,
-                    "no row the first run had stored was answered twice: " + server.counters().duplicateAnswers());
+            assertTrue(
+                    server.counters().duplicateAnswers() <= CONCURRENCY,
+                    "no row the first run had stored was answered twice: "
+                            + server.counters().duplicateAnswers());
             assertTrue(log("second.log").contains("resuming run"), log("second.log"));
         }
     }
 
     private Process start(List<String> command, Path log) throws Exception {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private String log(String name) {
@@ -121,19 +153,24 @@ class KillAndResumeTest {
         config.setReadOnly(true);
         config.setBusyTimeout(5_000);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + project);
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }
 
     private static Path writeMovies(Path file) throws Exception {
         Dataset sample = Samples.movies();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(out)) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVWriter csv = new CSVWriter(out)) {
             csv.writeNext(new String[] {"Title", "Overview", "Genre"});
             for (int row = 0; row < ROWS; row++) {
                 int source = row % sample.size();
-                csv.writeNext(new String[] {sample.value(source, "Title") + " #" + row,
-                        sample.value(source, "Overview") + " (No. " + row + ")", sample.value(source, "Genre")});
+                csv.writeNext(new String[] {
+                    sample.value(source, "Title") + " #" + row,
+                    sample.value(source, "Overview") + " (No. " + row + ")",
+                    sample.value(source, "Genre")
+                });
             }
         }
         return file;

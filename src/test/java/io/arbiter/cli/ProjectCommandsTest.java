@@ -32,6 +32,7 @@ class ProjectCommandsTest {
 
     @TempDir
     Path dir;
+
     private Path project;
     private String out;
     private String err;
@@ -42,9 +43,24 @@ class ProjectCommandsTest {
         Path base = Files.writeString(dir.resolve("base.txt"), Samples.text(Samples.MOVIES_BASE_PROMPT));
         Path judge = Files.writeString(dir.resolve("judge.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         project = dir.resolve("movies.arbiter");
-        assertEquals(0, cli("run", "--dataset", dataset.toString(), "--input-column", "Overview", "--truth-column",
-                "Genre", "--base-prompt", base.toString(), "--judge-prompt", judge.toString(), "--project",
-                project.toString(), "--json"), err);
+        assertEquals(
+                0,
+                cli(
+                        "run",
+                        "--dataset",
+                        dataset.toString(),
+                        "--input-column",
+                        "Overview",
+                        "--truth-column",
+                        "Genre",
+                        "--base-prompt",
+                        base.toString(),
+                        "--judge-prompt",
+                        judge.toString(),
+                        "--project",
+                        project.toString(),
+                        "--json"),
+                err);
         Files.delete(dataset); // the re-run must need only the project
     }
 
@@ -53,8 +69,20 @@ class ProjectCommandsTest {
         String pasted = "gsk_" + "3fA9xQ7LmZ2pR8sT4vW6yB1cD5eF0gH9jK";
         byte[] before = Files.readAllBytes(project);
 
-        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString(), "--provider",
-                "https://api.groq.com/openai/v1", "--base-model", "b", "--judge-model", "j", "--api-key-env", pasted));
+        assertEquals(
+                ArbiterCli.BAD_INPUT,
+                cli(
+                        "run",
+                        "--project",
+                        project.toString(),
+                        "--provider",
+                        "https://api.groq.com/openai/v1",
+                        "--base-model",
+                        "b",
+                        "--judge-model",
+                        "j",
+                        "--api-key-env",
+                        pasted));
         assertTrue(err.contains("not the key itself"), err);
         assertFalse(err.contains(pasted) || out.contains(pasted), "the key is never repeated");
         assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString(), "--api-key-keychain", pasted));
@@ -67,10 +95,30 @@ class ProjectCommandsTest {
         Path dataset = Files.writeString(dir.resolve("again.csv"), Samples.text(Samples.MOVIES));
         Path base = Files.writeString(dir.resolve("base2.txt"), Samples.text(Samples.MOVIES_BASE_PROMPT));
         Path judge = Files.writeString(dir.resolve("judge2.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-        assertEquals(ArbiterCli.PROVIDER_FAILED, cli("run", "--dataset", dataset.toString(), "--input-column",
-                "Overview", "--truth-column", "Genre", "--base-prompt", base.toString(), "--judge-prompt",
-                judge.toString(), "--project", project.toString(), "--provider", "http://127.0.0.1:9/v1",
-                "--base-model", "b", "--judge-model", "j", "--api-key-env", "ARBITER_TEST_SURELY_UNSET_KEY"));
+        assertEquals(
+                ArbiterCli.PROVIDER_FAILED,
+                cli(
+                        "run",
+                        "--dataset",
+                        dataset.toString(),
+                        "--input-column",
+                        "Overview",
+                        "--truth-column",
+                        "Genre",
+                        "--base-prompt",
+                        base.toString(),
+                        "--judge-prompt",
+                        judge.toString(),
+                        "--project",
+                        project.toString(),
+                        "--provider",
+                        "http://127.0.0.1:9/v1",
+                        "--base-model",
+                        "b",
+                        "--judge-model",
+                        "j",
+                        "--api-key-env",
+                        "ARBITER_TEST_SURELY_UNSET_KEY"));
         assertTrue(err.contains("ARBITER_TEST_SURELY_UNSET_KEY, which is not set"), err);
         try (Project opened = Project.open(project)) {
             assertEquals(1, opened.runs().size(), "only the first, finished run");
@@ -88,16 +136,23 @@ class ProjectCommandsTest {
         for (JsonNode run : runs) {
             assertEquals("COMPLETED", run.get("status").asText());
             assertEquals(rerun.get("rows").asInt(), run.get("rows").asInt());
-            assertEquals(rerun.get("base_vs_truth").asDouble(), run.get("base_vs_truth").asDouble(), 1e-12);
+            assertEquals(
+                    rerun.get("base_vs_truth").asDouble(),
+                    run.get("base_vs_truth").asDouble(),
+                    1e-12);
             assertTrue(run.get("kappa").isNumber(), run.toString());
             assertEquals("offline-demo-base", run.get("base_model").asText());
             assertTrue(run.get("tokens").asLong() > 0, run.toString());
             // The offline demo model is free: its runs are priced at zero, not left unknown.
             assertEquals(0.0, run.get("cost_usd").asDouble(-1), run.toString());
         }
-        assertEquals(runs.get(0).get("prompt_version").asLong(), runs.get(1).get("prompt_version").asLong());
+        assertEquals(
+                runs.get(0).get("prompt_version").asLong(),
+                runs.get(1).get("prompt_version").asLong());
         assertEquals(0, runs.get(0).get("cached_tokens").asLong());
-        assertEquals(runs.get(1).get("tokens").asLong(), runs.get(1).get("cached_tokens").asLong(),
+        assertEquals(
+                runs.get(1).get("tokens").asLong(),
+                runs.get(1).get("cached_tokens").asLong(),
                 "the re-run's answers all came from the project's cache");
 
         assertEquals(0, cli("runs", project.toString()), err);
@@ -114,12 +169,17 @@ class ProjectCommandsTest {
 
     @Test
     void aDraftIsListedAsADraftAndAHeadlessRerunNeverIsOne() throws Exception {
-        try (Project opened = Project.open(project); OfflineProvider offline = OfflineProvider.start();
-             OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+        try (Project opened = Project.open(project);
+                OfflineProvider offline = OfflineProvider.start();
+                OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
             PromptVersion prompts = opened.prompts().orElseThrow();
             // What the workbench's "Try on selection" records: the stored configuration on three rows.
-            RunSpec draft = RunSpec.of(opened.dataset().orElseThrow(), opened.mapping().orElseThrow(),
-                    PromptPair.of(prompts.baseText(), prompts.judgeText()), offline.profile()).withSelection(List.of(2, 5, 7));
+            RunSpec draft = RunSpec.of(
+                            opened.dataset().orElseThrow(),
+                            opened.mapping().orElseThrow(),
+                            PromptPair.of(prompts.baseText(), prompts.judgeText()),
+                            offline.profile())
+                    .withSelection(List.of(2, 5, 7));
             long id = opened.store().createRun("{\"selected_rows\":[2,5,7]}");
             opened.describeRun(id, draft, opened.datasetInfo().orElseThrow().sha256(), "realtime");
             opened.finishRun(id, new RunEngine(client).runToEnd(draft, RunListener.NONE), null);
@@ -129,8 +189,13 @@ class ProjectCommandsTest {
         assertEquals(0, cli("runs", project.toString(), "--json"), err);
         JsonNode runs = new ObjectMapper().readTree(out);
         assertEquals(3, runs.size(), out);
-        assertEquals(List.of(false, true, false), List.of(runs.get(0).get("draft").asBoolean(),
-                runs.get(1).get("draft").asBoolean(), runs.get(2).get("draft").asBoolean()), out);
+        assertEquals(
+                List.of(false, true, false),
+                List.of(
+                        runs.get(0).get("draft").asBoolean(),
+                        runs.get(1).get("draft").asBoolean(),
+                        runs.get(2).get("draft").asBoolean()),
+                out);
         assertEquals(3, runs.get(1).get("rows").asInt(), "a draft's figures count its rows only");
         assertEquals(runs.get(0).get("rows").asInt(), runs.get(2).get("rows").asInt(), "the re-run covers every row");
         assertEquals(0, cli("runs", project.toString()), err);
@@ -149,8 +214,10 @@ class ProjectCommandsTest {
         assertEquals("batch", lastRun().get("mode").asText());
         assertEquals(3, storedConcurrency());
 
-        assertEquals(0, cli("run", "--project", project.toString(), "--mode", "realtime", "--concurrency", "5",
-                "--json"), err);
+        assertEquals(
+                0,
+                cli("run", "--project", project.toString(), "--mode", "realtime", "--concurrency", "5", "--json"),
+                err);
         assertEquals("realtime", lastRun().get("mode").asText(), "flags win");
         assertEquals(5, storedConcurrency());
 
@@ -174,14 +241,17 @@ class ProjectCommandsTest {
             opened.useDataset(movies); // the workbench went back to the movies and saved
         }
         assertEquals(0, cli("run", "--project", project.toString(), "--json"), err);
-        assertEquals(Samples.movies().size(), new ObjectMapper().readTree(out).get("rows").asInt());
+        assertEquals(
+                Samples.movies().size(),
+                new ObjectMapper().readTree(out).get("rows").asInt());
     }
 
     /** The newest run's parameters as the project records them. */
     private JsonNode lastRun() throws Exception {
         try (Project opened = Project.open(project)) {
             var runs = opened.runs();
-            return new ObjectMapper().readTree(runs.get(runs.size() - 1).record().parametersJson());
+            return new ObjectMapper()
+                    .readTree(runs.get(runs.size() - 1).record().parametersJson());
         }
     }
 
@@ -194,8 +264,10 @@ class ProjectCommandsTest {
 
     @Test
     void failBelowExitsWithThreeAndNamesTheMetric() throws Exception {
-        assertEquals(ArbiterCli.BELOW_THRESHOLD, cli("run", "--project", project.toString(),
-                "--fail-below", "base_vs_truth=0.1,kappa=1.01"), out);
+        assertEquals(
+                ArbiterCli.BELOW_THRESHOLD,
+                cli("run", "--project", project.toString(), "--fail-below", "base_vs_truth=0.1,kappa=1.01"),
+                out);
         assertTrue(err.contains("below threshold: kappa"), err);
         assertEquals(0, cli("run", "--project", project.toString(), "--fail-below", "base_vs_truth=0.1"), err);
         assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", project.toString(), "--fail-below", "speed=3"));
@@ -214,9 +286,20 @@ class ProjectCommandsTest {
     @Test
     void aRunRefusedForBadInputCreatesNoProjectFile() {
         Path fresh = dir.resolve("fresh.arbiter");
-        assertEquals(ArbiterCli.BAD_INPUT, cli("run", "--project", fresh.toString(), "--dataset",
-                dir.resolve("no-such.csv").toString(), "--input-column", "Overview", "--base-prompt", "b.txt",
-                "--judge-prompt", "j.txt"));
+        assertEquals(
+                ArbiterCli.BAD_INPUT,
+                cli(
+                        "run",
+                        "--project",
+                        fresh.toString(),
+                        "--dataset",
+                        dir.resolve("no-such.csv").toString(),
+                        "--input-column",
+                        "Overview",
+                        "--base-prompt",
+                        "b.txt",
+                        "--judge-prompt",
+                        "j.txt"));
         assertTrue(err.contains("no-such.csv"), err);
         assertTrue(Files.notExists(fresh), "the refused run left " + fresh + " behind");
     }
@@ -224,7 +307,9 @@ class ProjectCommandsTest {
     private int cli(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int status = ArbiterCli.execute(new ArrayList<>(List.of(args)).toArray(String[]::new), new PrintWriter(o, true),
+        int status = ArbiterCli.execute(
+                new ArrayList<>(List.of(args)).toArray(String[]::new),
+                new PrintWriter(o, true),
                 new PrintWriter(e, true));
         out = o.toString();
         err = e.toString();

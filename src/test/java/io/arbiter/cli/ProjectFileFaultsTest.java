@@ -30,6 +30,7 @@ class ProjectFileFaultsTest {
 
     @TempDir
     Path dir;
+
     private SampleFiles files;
     private String out;
     private String err;
@@ -74,7 +75,8 @@ class ProjectFileFaultsTest {
         assertEquals(0, cli(List.of("compare", files.project().toString(), "1", "2")), err);
         assertEquals(ArbiterCli.PROJECT_NOT_WRITABLE, cli(run()));
 
-        assertTrue(err.contains("is in a read-only folder or on read-only media, so nothing can be recorded into it"),
+        assertTrue(
+                err.contains("is in a read-only folder or on read-only media, so nothing can be recorded into it"),
                 err);
         assertArrayEquals(before, Files.readAllBytes(files.project()));
     }
@@ -88,22 +90,40 @@ class ProjectFileFaultsTest {
 
         assertFalse(Files.exists(BatchFolder.besidePath(files.project())), "removed when the run ended");
         try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertEquals(0, temp.filter(f -> f.getFileName().toString().startsWith(
-                    "arbiter-batch-" + ProcessHandle.current().pid() + "-")).count(), "nothing in the temp folder");
+            assertEquals(
+                    0,
+                    temp.filter(f -> f.getFileName()
+                                    .toString()
+                                    .startsWith("arbiter-batch-"
+                                            + ProcessHandle.current().pid() + "-"))
+                            .count(),
+                    "nothing in the temp folder");
         }
     }
 
     private List<String> run() {
-        return List.of("run", "--dataset", files.dataset().toString(), "--input-column", "Overview", "--truth-column",
-                "Genre", "--base-prompt", files.basePrompt().toString(), "--judge-prompt",
-                files.judgePrompt().toString(), "--project", files.project().toString(), "--json");
+        return List.of(
+                "run",
+                "--dataset",
+                files.dataset().toString(),
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--base-prompt",
+                files.basePrompt().toString(),
+                "--judge-prompt",
+                files.judgePrompt().toString(),
+                "--project",
+                files.project().toString(),
+                "--json");
     }
 
     private int cli(List<String> args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        int status = ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(outText),
-                new PrintWriter(errText));
+        int status =
+                ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(outText), new PrintWriter(errText));
         out = outText.toString();
         err = errText.toString();
         return status;

@@ -40,6 +40,7 @@ class ProjectInUseTest {
 
     @TempDir
     Path dir;
+
     private Path dataset;
     private Path project;
     private String err;
@@ -51,9 +52,13 @@ class ProjectInUseTest {
         StringBuilder csv = new StringBuilder("Title,Overview,Genre\n");
         var movies = MovieRuns.movies(ROWS);
         for (int row = 0; row < ROWS; row++) {
-            csv.append('"').append(movies.value(row, 0).replace("\"", "\"\"")).append("\",\"")
-                    .append(movies.value(row, 1).replace("\"", "\"\"")).append("\",\"")
-                    .append(movies.value(row, 2).replace("\"", "\"\"")).append("\"\n");
+            csv.append('"')
+                    .append(movies.value(row, 0).replace("\"", "\"\""))
+                    .append("\",\"")
+                    .append(movies.value(row, 1).replace("\"", "\"\""))
+                    .append("\",\"")
+                    .append(movies.value(row, 2).replace("\"", "\"\""))
+                    .append("\"\n");
         }
         Files.writeString(dataset, csv);
         project = files.project();
@@ -72,10 +77,12 @@ class ProjectInUseTest {
                     assertTrue(child.ended(120), "refused at once, not left waiting");
                     String said = child.stderr();
                     assertEquals(ArbiterCli.PROJECT_IN_USE, child.process.exitValue(), said);
-                    assertTrue(said.contains(project.toAbsolutePath() + " is in use by the test (process "
-                            + ProcessHandle.current().pid() + " on "), said);
-                    assertTrue(said.contains(", since ") && said.contains("give --wait to wait until it is free"),
+                    assertTrue(
+                            said.contains(project.toAbsolutePath() + " is in use by the test (process "
+                                    + ProcessHandle.current().pid() + " on "),
                             said);
+                    assertTrue(
+                            said.contains(", since ") && said.contains("give --wait to wait until it is free"), said);
                 }
                 assertEquals(0, held.runs().size(), "none of them recorded anything");
             }
@@ -101,21 +108,28 @@ class ProjectInUseTest {
                 assertTrue(child.ended(180), "finished: " + child.stderr());
                 assertEquals(0, child.process.exitValue(), child.stderr());
                 assertTrue(child.stderr().contains("is free now; going on."), child.stderr());
-                requests += new ObjectMapper().readTree(child.stdout()).get("requests").asLong();
+                requests += new ObjectMapper()
+                        .readTree(child.stdout())
+                        .get("requests")
+                        .asLong();
             }
             assertEquals(2L * ROWS, requests, "the first sent every request, the others none (answered from the file)");
             assertEquals(2L * ROWS, server.counters().chatAnswers(), "no answer paid twice");
             assertEquals(0, server.counters().duplicateAnswers());
             try (Project done = Project.openForReading(project)) {
                 assertEquals(PROCESSES, done.runs().size());
-                assertTrue(done.runs().stream().allMatch(r -> "COMPLETED".equals(r.record().status())));
+                assertTrue(done.runs().stream()
+                        .allMatch(r -> "COMPLETED".equals(r.record().status())));
             }
         }
     }
 
     @Test
     void aRunKilledWhileItHeldTheProjectLeavesAStaleLockThatTheNextRunTakesOver() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).faults(FaultPlan.parse("slow=1.0:50ms")).start()) {
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse("slow=1.0:50ms"))
+                .start()) {
             Child first = Child.start(run(server, false), line -> line.startsWith("base "));
             assertTrue(first.saw.await(120, TimeUnit.SECONDS), "the run started: " + first.stderr());
             first.process.destroyForcibly(); // SIGKILL while it holds the project
@@ -123,8 +137,10 @@ class ProjectInUseTest {
 
             assertEquals(0, cli(run(server, false).subList(4, run(server, false).size())), err);
 
-            assertTrue(err.contains("Took over the lock on " + project.toAbsolutePath() + " left by arbiter run "
-                    + "(process " + first.process.pid() + " on "), err);
+            assertTrue(
+                    err.contains("Took over the lock on " + project.toAbsolutePath() + " left by arbiter run "
+                            + "(process " + first.process.pid() + " on "),
+                    err);
             assertTrue(err.contains("which is no longer running."), err);
             assertTrue(err.contains("resuming run 1"), err);
         }
@@ -133,7 +149,8 @@ class ProjectInUseTest {
     @Test
     void runsAndCompareReadWhileAnotherProcessHoldsTheProjectAndRunIsRefused() throws Exception {
         try (OfflineServer server = OfflineServer.start(0)) {
-            List<String> again = run(server, false).subList(4, run(server, false).size());
+            List<String> again =
+                    run(server, false).subList(4, run(server, false).size());
             assertEquals(0, cli(again), err);
             assertEquals(0, cli(again), err); // a second run of the same spec, answered from the file
 
@@ -149,12 +166,33 @@ class ProjectInUseTest {
 
     /** The command line of {@code arbiter run} on the project in a JVM of its own (the first four words). */
     private List<String> run(OfflineServer server, boolean wait) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp",
-                System.getProperty("java.class.path"), "io.arbiter.Main", "run", "--dataset", dataset.toString(),
-                "--input-column", "Overview", "--truth-column", "Genre", "--base-prompt",
-                dir.resolve("base-prompt.txt").toString(), "--judge-prompt", dir.resolve("judge-prompt.txt").toString(),
-                "--provider", server.baseUrl().toString(), "--base-model", "offline-demo-base", "--judge-model",
-                "offline-demo-judge", "--concurrency", "2", "--project", project.toString(), "--json"));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.arbiter.Main",
+                "run",
+                "--dataset",
+                dataset.toString(),
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--base-prompt",
+                dir.resolve("base-prompt.txt").toString(),
+                "--judge-prompt",
+                dir.resolve("judge-prompt.txt").toString(),
+                "--provider",
+                server.baseUrl().toString(),
+                "--base-model",
+                "offline-demo-base",
+                "--judge-model",
+                "offline-demo-judge",
+                "--concurrency",
+                "2",
+                "--project",
+                project.toString(),
+                "--json"));
         if (wait) {
             command.add("--wait");
         }
@@ -164,8 +202,8 @@ class ProjectInUseTest {
     private int cli(List<String> args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        int status = ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(outText),
-                new PrintWriter(errText));
+        int status =
+                ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(outText), new PrintWriter(errText));
         err = errText.toString();
         return status;
     }
@@ -195,21 +233,24 @@ class ProjectInUseTest {
         static Child start(List<String> command, Predicate<String> awaited) throws Exception {
             Path out = Files.createTempFile("arbiter-child", ".out");
             out.toFile().deleteOnExit();
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).start();
             Child child = new Child(process, out);
-            child.reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        child.lines.add(line);
-                        if (awaited.test(line) || awaited.test(line.replaceFirst("^arbiter: ", ""))) {
-                            child.saw.countDown();
+            child.reader = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                                child.lines.add(line);
+                                if (awaited.test(line) || awaited.test(line.replaceFirst("^arbiter: ", ""))) {
+                                    child.saw.countDown();
+                                }
+                            }
+                        } catch (Exception e) {
+                            child.lines.add("(stderr unreadable: " + e + ")");
                         }
-                    }
-                } catch (Exception e) {
-                    child.lines.add("(stderr unreadable: " + e + ")");
-                }
-            }, "child-stderr");
+                    },
+                    "child-stderr");
             child.reader.setDaemon(true);
             child.reader.start();
             return child;

@@ -39,11 +39,30 @@ class ProjectKeySafetyTest {
         Path judge = Files.writeString(inputs.resolve("judge.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         Path project = projectDir.resolve("p.arbiter");
         try (OfflineServer server = OfflineServer.start(0, KEY)) {
-            run(dir.resolve("first.log"), "run", "--dataset", dataset.toString(), "--input-column", "Overview",
-                    "--truth-column", "Genre", "--base-prompt", base.toString(), "--judge-prompt", judge.toString(),
-                    "--provider", server.baseUrl().toString(), "--api-key-env", VARIABLE,
-                    "--base-model", "offline-demo-base", "--judge-model", "offline-demo-judge",
-                    "--project", project.toString(), "--json");
+            run(
+                    dir.resolve("first.log"),
+                    "run",
+                    "--dataset",
+                    dataset.toString(),
+                    "--input-column",
+                    "Overview",
+                    "--truth-column",
+                    "Genre",
+                    "--base-prompt",
+                    base.toString(),
+                    "--judge-prompt",
+                    judge.toString(),
+                    "--provider",
+                    server.baseUrl().toString(),
+                    "--api-key-env",
+                    VARIABLE,
+                    "--base-model",
+                    "offline-demo-base",
+                    "--judge-model",
+                    "offline-demo-judge",
+                    "--project",
+                    project.toString(),
+                    "--json");
             assertTrue(server.chatRequests() > 0, "the provider was asked, with the key");
             assertNoKeyIn(projectDir);
             run(dir.resolve("second.log"), "run", "--project", project.toString(), "--json");
@@ -52,10 +71,14 @@ class ProjectKeySafetyTest {
     }
 
     private static void run(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.arbiter.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.arbiter.Main"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put(VARIABLE, KEY);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run did not finish");
@@ -73,8 +96,11 @@ class ProjectKeySafetyTest {
         }
         byte[] bytes = all.toByteArray();
         assertTrue(indexOf(bytes, VARIABLE.getBytes(StandardCharsets.UTF_8)) >= 0, "the scan sees the variable's name");
-        for (byte[] key : List.of(KEY.getBytes(StandardCharsets.UTF_8), KEY.getBytes(StandardCharsets.UTF_16LE),
-                KEY.getBytes(StandardCharsets.UTF_16BE), KEY.substring(0, 14).getBytes(StandardCharsets.UTF_8))) {
+        for (byte[] key : List.of(
+                KEY.getBytes(StandardCharsets.UTF_8),
+                KEY.getBytes(StandardCharsets.UTF_16LE),
+                KEY.getBytes(StandardCharsets.UTF_16BE),
+                KEY.substring(0, 14).getBytes(StandardCharsets.UTF_8))) {
             assertFalse(indexOf(bytes, key) >= 0, "key found in " + files);
         }
     }

@@ -24,6 +24,7 @@ class RunCommandProjectTest {
 
     @TempDir
     Path dir;
+
     private Path dataset;
     private Path basePrompt;
     private Path judgePrompt;
@@ -50,12 +51,17 @@ class RunCommandProjectTest {
 
         JsonNode again = run("realtime");
         assertEquals(0, again.get("requests").asLong(), "an unchanged spec is answered from the cache");
-        assertEquals(first.get("base_vs_truth").asDouble(), again.get("base_vs_truth").asDouble());
-        assertEquals(first.get("judge_vs_truth").asDouble(), again.get("judge_vs_truth").asDouble());
+        assertEquals(
+                first.get("base_vs_truth").asDouble(),
+                again.get("base_vs_truth").asDouble());
+        assertEquals(
+                first.get("judge_vs_truth").asDouble(),
+                again.get("judge_vs_truth").asDouble());
 
         Files.writeString(judgePrompt, Samples.text(Samples.MOVIES_JUDGE_PROMPT) + "\nBe strict.");
         JsonNode edited = run("realtime");
-        long judged = edited.get("base_vs_judge_n").asLong() + edited.get("unparsed_judge").asLong();
+        long judged = edited.get("base_vs_judge_n").asLong()
+                + edited.get("unparsed_judge").asLong();
         assertEquals(judged, edited.get("requests").asLong(), "only the judge stage is sent again");
 
         try (ProjectStore store = ProjectStore.open(project)) {
@@ -74,24 +80,45 @@ class RunCommandProjectTest {
         JsonNode batch = run("batch");
         assertEquals("completed", batch.get("status").asText());
         assertEquals(realtime.get("rows").asInt(), batch.get("rows").asInt());
-        assertEquals(realtime.get("base_vs_truth").asDouble(), batch.get("base_vs_truth").asDouble());
-        assertEquals(realtime.get("base_vs_judge").asDouble(), batch.get("base_vs_judge").asDouble());
+        assertEquals(
+                realtime.get("base_vs_truth").asDouble(),
+                batch.get("base_vs_truth").asDouble());
+        assertEquals(
+                realtime.get("base_vs_judge").asDouble(),
+                batch.get("base_vs_judge").asDouble());
         assertEquals(realtime.get("requests").asLong(), batch.get("requests").asLong(), "one batch line per request");
         assertTrue(err.toString().contains("judge"), err.toString());
 
         JsonNode again = run("batch");
         assertEquals(0, again.get("requests").asLong());
-        assertEquals(batch.get("base_vs_judge").asDouble(), again.get("base_vs_judge").asDouble());
+        assertEquals(
+                batch.get("base_vs_judge").asDouble(),
+                again.get("base_vs_judge").asDouble());
     }
 
     private JsonNode run(String mode, String... extra) throws Exception {
         out = new StringWriter();
         err = new StringWriter();
-        List<String> args = new ArrayList<>(List.of("run", "--dataset", dataset.toString(), "--input-column", "Overview",
-                "--truth-column", "Genre", "--base-prompt", basePrompt.toString(), "--judge-prompt",
-                judgePrompt.toString(), "--project", project.toString(), "--mode", mode, "--json"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--dataset",
+                dataset.toString(),
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--base-prompt",
+                basePrompt.toString(),
+                "--judge-prompt",
+                judgePrompt.toString(),
+                "--project",
+                project.toString(),
+                "--mode",
+                mode,
+                "--json"));
         args.addAll(List.of(extra));
-        int status = ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        int status =
+                ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, status, err.toString());
         return new ObjectMapper().readTree(out.toString());
     }

@@ -12,8 +12,11 @@ import java.nio.file.Path;
 record SampleFiles(Path dataset, Path basePrompt, Path judgePrompt, Path project) {
 
     static SampleFiles in(Path dir) throws IOException {
-        SampleFiles files = new SampleFiles(dir.resolve("movies.csv"), dir.resolve("base-prompt.txt"),
-                dir.resolve("judge-prompt.txt"), dir.resolve("movies.arbiter"));
+        SampleFiles files = new SampleFiles(
+                dir.resolve("movies.csv"),
+                dir.resolve("base-prompt.txt"),
+                dir.resolve("judge-prompt.txt"),
+                dir.resolve("movies.arbiter"));
         Files.writeString(files.basePrompt(), Samples.text(Samples.MOVIES_BASE_PROMPT));
         Files.writeString(files.judgePrompt(), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         Files.writeString(files.dataset(), Samples.text(Samples.MOVIES));

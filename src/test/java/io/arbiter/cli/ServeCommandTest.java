@@ -22,24 +22,26 @@ class ServeCommandTest {
 
     @Test
     void badFaultPlanIsBadInputNamingTheItem() {
-        int status = ArbiterCli.execute(new String[] {"serve", "--faults", "500=0.1,teapot=1"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = ArbiterCli.execute(
+                new String[] {"serve", "--faults", "500=0.1,teapot=1"},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         assertEquals(ArbiterCli.BAD_INPUT, status);
         assertTrue(err.toString().contains("--faults") && err.toString().contains("teapot"), err.toString());
     }
 
     @Test
     void nonPositiveBatchPaceIsBadInput() {
-        int status = ArbiterCli.execute(new String[] {"serve", "--batch-pace", "0"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = ArbiterCli.execute(
+                new String[] {"serve", "--batch-pace", "0"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(ArbiterCli.BAD_INPUT, status);
         assertTrue(err.toString().contains("--batch-pace"), err.toString());
     }
 
     @Test
     void helpDocumentsTheFaultPlanSyntax() {
-        int status = ArbiterCli.execute(new String[] {"serve", "--help"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = ArbiterCli.execute(
+                new String[] {"serve", "--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, status);
         String help = out.toString();
         for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
@@ -53,10 +55,12 @@ class ServeCommandTest {
         ServeCommand command = new ServeCommand();
         new CommandLine(command).parseArgs("--faults", "503=1", "--batch-pace", "50");
         try (OfflineServer server = command.start()) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(503, response.statusCode());
         }
     }

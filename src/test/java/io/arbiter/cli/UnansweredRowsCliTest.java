@@ -26,17 +26,29 @@ class UnansweredRowsCliTest {
 
     @TempDir
     Path dir;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @Test
     void aSilentProviderEndsEachRowWithItsTimeoutAndTheRunExitsFive() throws Exception {
         SampleFiles files = SampleFiles.in(dir);
-        try (OfflineServer server = OfflineServer.builder().port(0)
-                .faults(FaultPlan.parse("hang=1,max-faults=100")).start()) {
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse("hang=1,max-faults=100"))
+                .start()) {
             Path results = dir.resolve("results.csv");
-            int status = run(files, server, "--out", results.toString(), "--request-timeout", "0.2",
-                    "--row-timeout", "0.3", "--concurrency", "16");
+            int status = run(
+                    files,
+                    server,
+                    "--out",
+                    results.toString(),
+                    "--request-timeout",
+                    "0.2",
+                    "--row-timeout",
+                    "0.3",
+                    "--concurrency",
+                    "16");
 
             assertEquals(ArbiterCli.ROWS_UNANSWERED, status, err.toString());
             JsonNode summary = new ObjectMapper().readTree(out.toString());
@@ -53,10 +65,20 @@ class UnansweredRowsCliTest {
     @Test
     void allowErrorsExitsZeroAndStillCountsTheRows() throws Exception {
         SampleFiles files = SampleFiles.in(dir);
-        try (OfflineServer server = OfflineServer.builder().port(0)
-                .faults(FaultPlan.parse("hang=1,max-faults=100")).start()) {
-            int status = run(files, server, "--request-timeout", "0.2", "--row-timeout", "0.3",
-                    "--concurrency", "16", "--allow-errors");
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse("hang=1,max-faults=100"))
+                .start()) {
+            int status = run(
+                    files,
+                    server,
+                    "--request-timeout",
+                    "0.2",
+                    "--row-timeout",
+                    "0.3",
+                    "--concurrency",
+                    "16",
+                    "--allow-errors");
 
             assertEquals(0, status, err.toString());
             assertTrue(err.toString().contains("rows unanswered"), err.toString());
@@ -66,8 +88,11 @@ class UnansweredRowsCliTest {
     @Test
     void batchLinesTheProviderNeverReturnsEndAsErrorsAndTheRunSaysHowTheOutputWasOff() throws Exception {
         SampleFiles files = SampleFiles.in(dir);
-        try (OfflineServer server = OfflineServer.builder().port(0).batchPace(BatchPace.FAST)
-                .faults(FaultPlan.parse("batch-missing-lines=0.25:always,batch-unknown-lines=2")).start()) {
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .batchPace(BatchPace.FAST)
+                .faults(FaultPlan.parse("batch-missing-lines=0.25:always,batch-unknown-lines=2"))
+                .start()) {
             int status = run(files, server, "--mode", "batch", "--poll-seconds", "0.02");
 
             assertEquals(ArbiterCli.ROWS_UNANSWERED, status, err.toString());
@@ -79,16 +104,32 @@ class UnansweredRowsCliTest {
             assertTrue(summary.get("unanswered").asInt() > 0);
             assertTrue(err.toString().contains("no output line for this request"), err.toString());
             assertTrue(err.toString().contains("unknown custom_id"), err.toString());
-            assertTrue(server.counters().answersById().values().stream().allMatch(n -> n <= 2),
+            assertTrue(
+                    server.counters().answersById().values().stream().allMatch(n -> n <= 2),
                     "no row was paid a third time");
         }
     }
 
     private int run(SampleFiles files, OfflineServer server, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--dataset", files.dataset().toString(),
-                "--input-column", "Overview", "--truth-column", "Genre", "--base-prompt", files.basePrompt().toString(),
-                "--judge-prompt", files.judgePrompt().toString(), "--provider", server.baseUrl().toString(),
-                "--base-model", "offline-demo-base", "--judge-model", "offline-demo-judge", "--json"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--dataset",
+                files.dataset().toString(),
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--base-prompt",
+                files.basePrompt().toString(),
+                "--judge-prompt",
+                files.judgePrompt().toString(),
+                "--provider",
+                server.baseUrl().toString(),
+                "--base-model",
+                "offline-demo-base",
+                "--judge-model",
+                "offline-demo-judge",
+                "--json"));
         args.addAll(List.of(extra));
         return ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     }

@@ -23,8 +23,7 @@ final class BatchFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private BatchFixtures() {
-    }
+    private BatchFixtures() {}
 
     /** A chat request line for row {@code i}: base model, one of the demo synopses. */
     static ObjectNode line(int i) {
@@ -67,13 +66,18 @@ final class BatchFixtures {
     }
 
     static Batch submit(OpenAIClient client, byte[] content) {
-        String fileId = client.files().create(FileCreateParams.builder()
-                .file(content).purpose(FilePurpose.BATCH).build()).id();
-        return client.batches().create(BatchCreateParams.builder()
-                .inputFileId(fileId)
-                .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
-                .completionWindow(BatchCreateParams.CompletionWindow._24H)
-                .build());
+        String fileId = client.files()
+                .create(FileCreateParams.builder()
+                        .file(content)
+                        .purpose(FilePurpose.BATCH)
+                        .build())
+                .id();
+        return client.batches()
+                .create(BatchCreateParams.builder()
+                        .inputFileId(fileId)
+                        .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+                        .completionWindow(BatchCreateParams.CompletionWindow._24H)
+                        .build());
     }
 
     /** Polls every 5 ms until the batch ends, handing each snapshot to {@code observer}. */
@@ -93,7 +97,8 @@ final class BatchFixtures {
     }
 
     static List<JsonNode> download(OpenAIClient client, String fileId) {
-        try (HttpResponse response = client.files().content(fileId); InputStream in = response.body()) {
+        try (HttpResponse response = client.files().content(fileId);
+                InputStream in = response.body()) {
             List<JsonNode> lines = new ArrayList<>();
             for (String text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!text.isBlank()) {

@@ -77,8 +77,8 @@ class DemoClassifierTest {
         for (Synopsis s : DemoPrompts.SYNOPSES) {
             String own = judge.classify(GenreLexicon.IMDB_GENRES, s.text());
             String exact = judge.reply(DemoPrompts.JUDGE_SYSTEM, DemoPrompts.judgeUser(s.text(), own));
-            String lower = judge.reply(DemoPrompts.JUDGE_SYSTEM,
-                    DemoPrompts.judgeUser(s.text(), own.toLowerCase(Locale.ROOT)));
+            String lower = judge.reply(
+                    DemoPrompts.JUDGE_SYSTEM, DemoPrompts.judgeUser(s.text(), own.toLowerCase(Locale.ROOT)));
             // A rare unusable reply carries no verdict; every usable one must say the right thing.
             verdict(exact).ifPresent(v -> assertEquals("correct", v, exact));
             verdict(lower).ifPresent(v -> assertEquals("incorrect", v, lower));
@@ -111,7 +111,9 @@ class DemoClassifierTest {
         String text = "A young teacher at a strict boys' school falls in love with a war widow.";
         List<DemoClassifier.ScoredLabel> ranking = judge.rank(GenreLexicon.IMDB_GENRES, text);
         assertTrue(ranking.size() >= 2, ranking.toString());
-        String reply = judge.reply(DemoPrompts.JUDGE_SYSTEM, DemoPrompts.judgeUser(text, ranking.get(1).label()));
+        String reply = judge.reply(
+                DemoPrompts.JUDGE_SYSTEM,
+                DemoPrompts.judgeUser(text, ranking.get(1).label()));
         verdict(reply).ifPresent(v -> assertEquals("correct", v, reply));
     }
 

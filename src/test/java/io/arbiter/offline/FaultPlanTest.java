@@ -61,8 +61,8 @@ class FaultPlanTest {
 
     @Test
     void badItemsAreNamed() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> FaultPlan.parse("500=0.1,teapot=0.2"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("500=0.1,teapot=0.2"));
         assertTrue(unknown.getMessage().contains("teapot"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("500=0.7,503=0.6"));
         assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("reset=1.5"));

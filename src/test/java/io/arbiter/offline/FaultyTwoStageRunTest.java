@@ -37,11 +37,19 @@ class FaultyTwoStageRunTest {
             + "slow=0.05:20ms,malformed=0.02,batch-validation-fail=once,batch-expire-after=0.5,seed=11";
 
     /** The kinds PLAN injects; the output-spoiling batch faults have tests of their own (BatchReconciliationTest). */
-    private static final java.util.EnumSet<Kind> PLANNED = java.util.EnumSet.of(Kind.RATE_LIMIT,
-            Kind.INSUFFICIENT_QUOTA, Kind.SERVER_ERROR, Kind.UNAVAILABLE, Kind.RESET, Kind.SLOW, Kind.MALFORMED,
-            Kind.BATCH_VALIDATION_FAIL, Kind.BATCH_EXPIRE);
+    private static final java.util.EnumSet<Kind> PLANNED = java.util.EnumSet.of(
+            Kind.RATE_LIMIT,
+            Kind.INSUFFICIENT_QUOTA,
+            Kind.SERVER_ERROR,
+            Kind.UNAVAILABLE,
+            Kind.RESET,
+            Kind.SLOW,
+            Kind.MALFORMED,
+            Kind.BATCH_VALIDATION_FAIL,
+            Kind.BATCH_EXPIRE);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyRowIsAnsweredOnceInBothStages() throws Exception {
@@ -54,7 +62,9 @@ class FaultyTwoStageRunTest {
             assertEquals(ROWS, judged.size());
             for (JsonNode line : judged.values()) {
                 assertEquals(200, line.at("/response/status_code").asInt());
-                assertTrue(!line.at("/response/body/choices/0/message/content").asText().isBlank());
+                assertTrue(!line.at("/response/body/choices/0/message/content")
+                        .asText()
+                        .isBlank());
             }
 
             assertEquals(2 * ROWS, server.counters().answersById().size());
@@ -86,14 +96,17 @@ class FaultyTwoStageRunTest {
     private String askUntilAnswered(OfflineServer server, String body) throws InterruptedException {
         for (int attempt = 1; attempt <= 10; attempt++) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(server.baseUrl() + "/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return JSON.readTree(response.body()).at("/choices/0/message/content").asText();
+                    return JSON.readTree(response.body())
+                            .at("/choices/0/message/content")
+                            .asText();
                 }
             } catch (IOException e) {
                 // Reset or malformed: retry.
@@ -112,11 +125,14 @@ class FaultyTwoStageRunTest {
             Map<String, JsonNode> answered = new ConcurrentHashMap<>();
             for (int round = 1; !pending.isEmpty(); round++) {
                 assertTrue(round <= 5, "batches kept failing; still pending " + pending.size());
-                Batch done = BatchFixtures.awaitEnd(client,
-                        BatchFixtures.submit(client, BatchFixtures.jsonl(new ArrayList<>(pending.values()))).id(),
-                        b -> { });
+                Batch done = BatchFixtures.awaitEnd(
+                        client,
+                        BatchFixtures.submit(client, BatchFixtures.jsonl(new ArrayList<>(pending.values())))
+                                .id(),
+                        b -> {});
                 if (done.outputFileId().isPresent()) {
-                    for (JsonNode line : BatchFixtures.download(client, done.outputFileId().get())) {
+                    for (JsonNode line :
+                            BatchFixtures.download(client, done.outputFileId().get())) {
                         String id = line.get("custom_id").asText();
                         assertTrue(answered.put(id, line) == null, "answered twice: " + id);
                         pending.remove(id);
@@ -135,7 +151,8 @@ class FaultyTwoStageRunTest {
         ObjectNode body = (ObjectNode) line.get("body");
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", DemoPrompts.JUDGE_SYSTEM);
-        messages.addObject().put("role", "user")
+        messages.addObject()
+                .put("role", "user")
                 .put("content", DemoPrompts.judgeUser(BatchFixtures.synopsis(row), baseAnswer));
         return line.toString();
     }

@@ -20,13 +20,24 @@ class OfflineBatchFaultTest {
         try (OfflineServer server = OfflineFaults.start("batch-validation-fail=once")) {
             OpenAIClient client = OfflineServerSdkTest.clientFor(server, "test");
             try {
-                Batch failed = BatchFixtures.awaitEnd(client,
-                        BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(), b -> { });
+                Batch failed = BatchFixtures.awaitEnd(
+                        client,
+                        BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(),
+                        b -> {});
                 assertEquals(Batch.Status.FAILED, failed.status());
-                assertEquals("invalid_request", failed.errors().orElseThrow().data().orElseThrow().get(0).code()
-                        .orElseThrow());
-                Batch retried = BatchFixtures.awaitEnd(client,
-                        BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(), b -> { });
+                assertEquals(
+                        "invalid_request",
+                        failed.errors()
+                                .orElseThrow()
+                                .data()
+                                .orElseThrow()
+                                .get(0)
+                                .code()
+                                .orElseThrow());
+                Batch retried = BatchFixtures.awaitEnd(
+                        client,
+                        BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(),
+                        b -> {});
                 assertEquals(Batch.Status.COMPLETED, retried.status());
                 assertEquals(1, server.counters().faults(Kind.BATCH_VALIDATION_FAIL));
             } finally {
@@ -41,14 +52,18 @@ class OfflineBatchFaultTest {
             OpenAIClient client = OfflineServerSdkTest.clientFor(server, "test");
             try {
                 int rows = 101;
-                Batch expired = BatchFixtures.awaitEnd(client,
-                        BatchFixtures.submit(client, BatchFixtures.jsonl(rows)).id(), b -> { });
+                Batch expired = BatchFixtures.awaitEnd(
+                        client,
+                        BatchFixtures.submit(client, BatchFixtures.jsonl(rows)).id(),
+                        b -> {});
                 assertEquals(Batch.Status.EXPIRED, expired.status());
                 assertTrue(expired.expiredAt().isPresent());
                 assertEquals(50, expired.requestCounts().orElseThrow().completed());
                 assertEquals(51, expired.requestCounts().orElseThrow().failed());
-                List<JsonNode> output = BatchFixtures.download(client, expired.outputFileId().orElseThrow());
-                List<JsonNode> errors = BatchFixtures.download(client, expired.errorFileId().orElseThrow());
+                List<JsonNode> output =
+                        BatchFixtures.download(client, expired.outputFileId().orElseThrow());
+                List<JsonNode> errors =
+                        BatchFixtures.download(client, expired.errorFileId().orElseThrow());
                 assertEquals(50, output.size());
                 assertEquals(51, errors.size());
                 for (JsonNode error : errors) {
@@ -60,8 +75,10 @@ class OfflineBatchFaultTest {
                 errors.forEach(line -> all.add(line.get("custom_id").asText()));
                 assertEquals(rows, all.size(), "every line is either answered or listed as expired");
 
-                Batch next = BatchFixtures.awaitEnd(client,
-                        BatchFixtures.submit(client, BatchFixtures.jsonl(3)).id(), b -> { });
+                Batch next = BatchFixtures.awaitEnd(
+                        client,
+                        BatchFixtures.submit(client, BatchFixtures.jsonl(3)).id(),
+                        b -> {});
                 assertEquals(Batch.Status.COMPLETED, next.status(), "expiry was planned once");
             } finally {
                 client.close();

@@ -50,7 +50,11 @@ class OfflineBatchSdkTest {
     void uploadedFileIsDescribedAndReadBack(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("rows.jsonl");
         Files.write(input, BatchFixtures.jsonl(3));
-        FileObject file = client.files().create(FileCreateParams.builder().file(input).purpose(FilePurpose.BATCH).build());
+        FileObject file = client.files()
+                .create(FileCreateParams.builder()
+                        .file(input)
+                        .purpose(FilePurpose.BATCH)
+                        .build());
         assertTrue(file.id().startsWith("file-"), file.id());
         assertEquals("rows.jsonl", file.filename());
         assertEquals(Files.size(input), file.bytes());
@@ -64,8 +68,11 @@ class OfflineBatchSdkTest {
     void uploadWithAnotherExtensionIsRefusedForBatches(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("rows.csv");
         Files.write(input, BatchFixtures.jsonl(1));
-        BadRequestException e = assertThrows(BadRequestException.class, () -> client.files().create(
-                FileCreateParams.builder().file(input).purpose(FilePurpose.BATCH).build()));
+        BadRequestException e = assertThrows(BadRequestException.class, () -> client.files()
+                .create(FileCreateParams.builder()
+                        .file(input)
+                        .purpose(FilePurpose.BATCH)
+                        .build()));
         assertTrue(e.getMessage().contains(".jsonl"), e.getMessage());
     }
 
@@ -86,7 +93,9 @@ class OfflineBatchSdkTest {
         assertEquals(rows, done.requestCounts().orElseThrow().total());
         assertEquals(rows, done.requestCounts().orElseThrow().completed());
         assertEquals(0, done.requestCounts().orElseThrow().failed());
-        assertTrue(done.inProgressAt().isPresent() && done.finalizingAt().isPresent() && done.completedAt().isPresent());
+        assertTrue(done.inProgressAt().isPresent()
+                && done.finalizingAt().isPresent()
+                && done.completedAt().isPresent());
         assertTrue(done.errorFileId().isEmpty());
         long previous = 0;
         Set<Batch.Status> seen = new LinkedHashSet<>();
@@ -97,12 +106,17 @@ class OfflineBatchSdkTest {
             previous = completed;
         }
         assertTrue(seen.contains(Batch.Status.IN_PROGRESS), "statuses seen: " + seen);
-        assertTrue(snapshots.stream().anyMatch(b -> b.status().equals(Batch.Status.IN_PROGRESS)
-                && b.requestCounts().orElseThrow().completed() > 0
-                && b.requestCounts().orElseThrow().completed() < rows), "no snapshot caught the count moving");
+        assertTrue(
+                snapshots.stream()
+                        .anyMatch(b -> b.status().equals(Batch.Status.IN_PROGRESS)
+                                && b.requestCounts().orElseThrow().completed() > 0
+                                && b.requestCounts().orElseThrow().completed() < rows),
+                "no snapshot caught the count moving");
 
-        List<JsonNode> output = BatchFixtures.download(client, done.outputFileId().orElseThrow());
-        List<String> ids = output.stream().map(line -> line.get("custom_id").asText()).toList();
+        List<JsonNode> output =
+                BatchFixtures.download(client, done.outputFileId().orElseThrow());
+        List<String> ids =
+                output.stream().map(line -> line.get("custom_id").asText()).toList();
         assertEquals(rows, new HashSet<>(ids).size());
         assertEquals(rows, ids.size());
         List<String> inOrder = new ArrayList<>();
@@ -120,13 +134,16 @@ class OfflineBatchSdkTest {
 
     @Test
     void batchLineGetsTheSameAnswerAsTheRealtimeEndpoint() throws Exception {
-        Batch done = BatchFixtures.awaitEnd(client, BatchFixtures.submit(client, BatchFixtures.jsonl(4)).id(), b -> { });
+        Batch done = BatchFixtures.awaitEnd(
+                client, BatchFixtures.submit(client, BatchFixtures.jsonl(4)).id(), b -> {});
         for (JsonNode line : BatchFixtures.download(client, done.outputFileId().orElseThrow())) {
             int row = Integer.parseInt(line.get("custom_id").asText().substring("row-".length()));
-            var realtime = client.chat().completions().create(OfflineServerSdkTest.baseRequest(
-                    BatchFixtures.model(row), BatchFixtures.synopsis(row)));
+            var realtime = client.chat()
+                    .completions()
+                    .create(OfflineServerSdkTest.baseRequest(BatchFixtures.model(row), BatchFixtures.synopsis(row)));
             assertEquals(realtime.id(), line.at("/response/body/id").asText());
-            assertEquals(realtime.choices().get(0).message().content().orElseThrow(),
+            assertEquals(
+                    realtime.choices().get(0).message().content().orElseThrow(),
                     line.at("/response/body/choices/0/message/content").asText());
         }
     }
@@ -140,13 +157,16 @@ class OfflineBatchSdkTest {
         lines.add(BatchFixtures.line(2).toString());
         lines.add(BatchFixtures.line(4).put("url", "/v1/embeddings").toString());
         lines.add("{\"custom_id\": \"row-5\", ");
-        Batch done = BatchFixtures.awaitEnd(client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(),
-                b -> { });
+        Batch done = BatchFixtures.awaitEnd(
+                client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(), b -> {});
         assertEquals(Batch.Status.FAILED, done.status());
         assertTrue(done.failedAt().isPresent());
         List<BatchError> errors = done.errors().orElseThrow().data().orElseThrow();
-        assertEquals(List.of(2L, 4L, 5L, 6L), errors.stream().map(e -> e.line().orElseThrow()).toList());
-        assertEquals(List.of("missing_required_parameter", "duplicate_custom_id", "invalid_url", "invalid_json_line"),
+        assertEquals(
+                List.of(2L, 4L, 5L, 6L),
+                errors.stream().map(e -> e.line().orElseThrow()).toList());
+        assertEquals(
+                List.of("missing_required_parameter", "duplicate_custom_id", "invalid_url", "invalid_json_line"),
                 errors.stream().map(e -> e.code().orElseThrow()).toList());
         assertEquals("custom_id", errors.get(0).param().orElseThrow());
         assertTrue(done.outputFileId().isEmpty());
@@ -160,38 +180,53 @@ class OfflineBatchSdkTest {
         var unknown = BatchFixtures.line(1);
         ((com.fasterxml.jackson.databind.node.ObjectNode) unknown.get("body")).put("model", "gpt-nonexistent");
         lines.add(unknown.toString());
-        Batch done = BatchFixtures.awaitEnd(client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(),
-                b -> { });
+        Batch done = BatchFixtures.awaitEnd(
+                client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(), b -> {});
         assertEquals(Batch.Status.COMPLETED, done.status());
         assertEquals(1, done.requestCounts().orElseThrow().completed());
         assertEquals(1, done.requestCounts().orElseThrow().failed());
-        List<JsonNode> errors = BatchFixtures.download(client, done.errorFileId().orElseThrow());
+        List<JsonNode> errors =
+                BatchFixtures.download(client, done.errorFileId().orElseThrow());
         assertEquals(1, errors.size());
         assertEquals("row-1", errors.get(0).get("custom_id").asText());
         assertEquals(404, errors.get(0).at("/response/status_code").asInt());
-        assertEquals("model_not_found", errors.get(0).at("/response/body/error/code").asText());
+        assertEquals(
+                "model_not_found", errors.get(0).at("/response/body/error/code").asText());
     }
 
     @Test
     void cancelKeepsTheOutputOfLinesAlreadyAnswered() throws Exception {
-        try (OfflineServer slow = OfflineServer.builder().batchPace(BatchPace.linesPerSecond(400)).start()) {
+        try (OfflineServer slow =
+                OfflineServer.builder().batchPace(BatchPace.linesPerSecond(400)).start()) {
             OpenAIClient slowClient = OfflineServerSdkTest.clientFor(slow, "test");
             try {
                 Batch batch = BatchFixtures.submit(slowClient, BatchFixtures.jsonl(2000));
-                while (slowClient.batches().retrieve(batch.id()).requestCounts().map(c -> c.completed()).orElse(0L) < 20) {
+                while (slowClient
+                                .batches()
+                                .retrieve(batch.id())
+                                .requestCounts()
+                                .map(c -> c.completed())
+                                .orElse(0L)
+                        < 20) {
                     Thread.sleep(5);
                 }
                 Batch cancelling = slowClient.batches().cancel(batch.id());
                 assertEquals(Batch.Status.CANCELLING, cancelling.status());
                 assertTrue(cancelling.cancellingAt().isPresent());
-                Batch done = BatchFixtures.awaitEnd(slowClient, batch.id(), b -> { });
+                Batch done = BatchFixtures.awaitEnd(slowClient, batch.id(), b -> {});
                 assertEquals(Batch.Status.CANCELLED, done.status());
                 assertTrue(done.cancelledAt().isPresent());
                 long completed = done.requestCounts().orElseThrow().completed();
                 assertTrue(completed >= 20 && completed < 2000, "completed " + completed);
-                List<JsonNode> output = BatchFixtures.download(slowClient, done.outputFileId().orElseThrow());
+                List<JsonNode> output =
+                        BatchFixtures.download(slowClient, done.outputFileId().orElseThrow());
                 assertEquals(completed, output.size());
-                assertEquals(completed, output.stream().map(l -> l.get("custom_id").asText()).distinct().count());
+                assertEquals(
+                        completed,
+                        output.stream()
+                                .map(l -> l.get("custom_id").asText())
+                                .distinct()
+                                .count());
                 Batch later = slowClient.batches().retrieve(batch.id());
                 assertEquals(completed, later.requestCounts().orElseThrow().completed(), "work went on after cancel");
             } finally {
@@ -202,7 +237,8 @@ class OfflineBatchSdkTest {
 
     @Test
     void cancellingAFinishedBatchIsRefused() throws Exception {
-        Batch done = BatchFixtures.awaitEnd(client, BatchFixtures.submit(client, BatchFixtures.jsonl(2)).id(), b -> { });
+        Batch done = BatchFixtures.awaitEnd(
+                client, BatchFixtures.submit(client, BatchFixtures.jsonl(2)).id(), b -> {});
         assertThrows(BadRequestException.class, () -> client.batches().cancel(done.id()));
     }
 
@@ -212,12 +248,19 @@ class OfflineBatchSdkTest {
         for (int i = 0; i < 3; i++) {
             created.add(BatchFixtures.submit(client, BatchFixtures.jsonl(2)).id());
         }
-        List<String> listed = client.batches().list().data().stream().map(Batch::id).toList();
+        List<String> listed =
+                client.batches().list().data().stream().map(Batch::id).toList();
         assertEquals(List.of(created.get(2), created.get(1), created.get(0)), listed);
         List<String> paged = new ArrayList<>();
-        client.batches().list(BatchListParams.builder().limit(2).build()).autoPager().forEach(b -> paged.add(b.id()));
+        client.batches()
+                .list(BatchListParams.builder().limit(2).build())
+                .autoPager()
+                .forEach(b -> paged.add(b.id()));
         assertEquals(listed, paged);
-        assertFalse(client.batches().list(BatchListParams.builder().limit(2).build()).data().isEmpty());
+        assertFalse(client.batches()
+                .list(BatchListParams.builder().limit(2).build())
+                .data()
+                .isEmpty());
     }
 
     @Test

@@ -24,9 +24,14 @@ class OfflineServerConcurrencyTest {
                 for (int i = 0; i < 200; i++) {
                     DemoPrompts.Synopsis synopsis = DemoPrompts.SYNOPSES.get(i % DemoPrompts.SYNOPSES.size());
                     String model = i % 2 == 0 ? DemoModels.BASE : DemoModels.JUDGE;
-                    replies.add(clients.submit(() -> client.chat().completions()
+                    replies.add(clients.submit(() -> client.chat()
+                            .completions()
                             .create(OfflineServerSdkTest.baseRequest(model, synopsis.text()))
-                            .choices().get(0).message().content().orElseThrow()));
+                            .choices()
+                            .get(0)
+                            .message()
+                            .content()
+                            .orElseThrow()));
                 }
                 for (Future<String> reply : replies) {
                     assertTrue(!reply.get(30, TimeUnit.SECONDS).isBlank());

@@ -26,7 +26,8 @@ class OfflineServerFaultTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void rateLimitCarriesRetryAfterAndAnOpenAiErrorBody() throws Exception {
@@ -47,7 +48,9 @@ class OfflineServerFaultTest {
             HttpResponse<String> response = chat(server, 0);
             assertEquals(429, response.statusCode());
             assertTrue(response.headers().firstValue("Retry-After").isEmpty());
-            assertEquals("insufficient_quota", JSON.readTree(response.body()).at("/error/code").asText());
+            assertEquals(
+                    "insufficient_quota",
+                    JSON.readTree(response.body()).at("/error/code").asText());
         }
     }
 
@@ -56,12 +59,16 @@ class OfflineServerFaultTest {
         try (OfflineServer server = serverWith("500=1")) {
             HttpResponse<String> response = chat(server, 0);
             assertEquals(500, response.statusCode());
-            assertEquals("server_error", JSON.readTree(response.body()).at("/error/type").asText());
+            assertEquals(
+                    "server_error",
+                    JSON.readTree(response.body()).at("/error/type").asText());
         }
         try (OfflineServer server = serverWith("503=1")) {
             HttpResponse<String> response = chat(server, 0);
             assertEquals(503, response.statusCode());
-            assertEquals("service_unavailable", JSON.readTree(response.body()).at("/error/code").asText());
+            assertEquals(
+                    "service_unavailable",
+                    JSON.readTree(response.body()).at("/error/code").asText());
         }
     }
 
@@ -83,8 +90,9 @@ class OfflineServerFaultTest {
             OpenAIClient client = OfflineServerSdkTest.clientFor(server, "test");
             try {
                 // OkHttp, under the SDK, sees it too.
-                assertThrows(OpenAIIoException.class, () -> client.chat().completions().create(
-                        OfflineServerSdkTest.baseRequest(BatchFixtures.model(1), BatchFixtures.synopsis(1))));
+                assertThrows(OpenAIIoException.class, () -> client.chat()
+                        .completions()
+                        .create(OfflineServerSdkTest.baseRequest(BatchFixtures.model(1), BatchFixtures.synopsis(1))));
             } finally {
                 client.close();
             }
@@ -98,7 +106,9 @@ class OfflineServerFaultTest {
             HttpResponse<String> response = chat(server, 0);
             assertEquals(200, response.statusCode());
             assertEquals(1, server.counters().faults(Kind.SLOW), "the reply was held back");
-            assertEquals("chat.completion", JSON.readTree(response.body()).get("object").asText());
+            assertEquals(
+                    "chat.completion",
+                    JSON.readTree(response.body()).get("object").asText());
             assertEquals(1, server.chatRequests());
         }
     }
@@ -176,10 +186,13 @@ class OfflineServerFaultTest {
     }
 
     private HttpResponse<String> chat(OfflineServer server, int row) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(BatchFixtures.chatBody(row).toString()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                BatchFixtures.chatBody(row).toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

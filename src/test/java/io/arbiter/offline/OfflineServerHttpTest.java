@@ -21,7 +21,8 @@ class OfflineServerHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private OfflineServer server;
 
     @BeforeEach
@@ -44,7 +45,9 @@ class OfflineServerHttpTest {
     void malformedJsonIsABadRequestWithAnOpenAiErrorBody() throws Exception {
         HttpResponse<String> response = post("/chat/completions", "{\"model\": \"offline-demo-base\", \"messages\": [");
         assertEquals(400, response.statusCode());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode error = JSON.readTree(response.body()).get("error");
         assertEquals("invalid_request_error", error.get("type").asText());
         assertTrue(error.get("message").asText().contains("JSON"));
@@ -54,13 +57,16 @@ class OfflineServerHttpTest {
     void missingMessagesIsABadRequest() throws Exception {
         HttpResponse<String> response = post("/chat/completions", "{\"model\": \"offline-demo-base\"}");
         assertEquals(400, response.statusCode());
-        assertEquals("messages", JSON.readTree(response.body()).get("error").get("param").asText());
+        assertEquals(
+                "messages",
+                JSON.readTree(response.body()).get("error").get("param").asText());
     }
 
     @Test
     void unknownPathIsNotFoundAndWrongMethodIsNotAllowed() throws Exception {
         assertEquals(404, post("/nowhere", "{}").statusCode());
-        HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/chat/completions")).GET().build());
+        HttpResponse<String> get =
+                send(HttpRequest.newBuilder(uri("/chat/completions")).GET().build());
         assertEquals(405, get.statusCode());
         assertTrue(JSON.readTree(get.body()).has("error"));
     }
@@ -84,7 +90,9 @@ class OfflineServerHttpTest {
     @Test
     void missingKeyIsUnauthorizedWhenAKeyIsRequired() throws Exception {
         try (OfflineServer guarded = OfflineServer.start(0, "sesame")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(guarded.baseUrl() + "/models")).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(guarded.baseUrl() + "/models"))
+                    .GET()
+                    .build();
             HttpResponse<String> response = send(request);
             assertEquals(401, response.statusCode());
             JsonNode error = JSON.readTree(response.body()).get("error");
@@ -103,7 +111,9 @@ class OfflineServerHttpTest {
     void closeStopsListening() {
         URI models = uri("/models");
         server.close();
-        assertThrows(IOException.class, () -> send(HttpRequest.newBuilder(models).GET().build()));
+        assertThrows(
+                IOException.class,
+                () -> send(HttpRequest.newBuilder(models).GET().build()));
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Talks to the server only through openai-java, as the app does. */
 class OfflineServerSdkTest {
 
-    private static final String SYNOPSIS = "A sheriff and a young outlaw ride across the frontier to stop cattle rustlers.";
+    private static final String SYNOPSIS =
+            "A sheriff and a young outlaw ride across the frontier to stop cattle rustlers.";
 
     private OfflineServer server;
     private OpenAIClient client;
@@ -67,7 +68,9 @@ class OfflineServerSdkTest {
         ChatCompletionCreateParams request = baseRequest(DemoModels.JUDGE, SYNOPSIS);
         ChatCompletion first = client.chat().completions().create(request);
         ChatCompletion second = client.chat().completions().create(request);
-        assertEquals(first.choices().get(0).message().content(), second.choices().get(0).message().content());
+        assertEquals(
+                first.choices().get(0).message().content(),
+                second.choices().get(0).message().content());
         assertEquals(first.id(), second.id());
     }
 
@@ -76,15 +79,30 @@ class OfflineServerSdkTest {
         ChatCompletionCreateParams request = ChatCompletionCreateParams.builder()
                 .model(DemoModels.JUDGE)
                 .addSystemMessage(DemoPrompts.BASE_SYSTEM)
-                .addUserMessageOfArrayOfContentParts(List.of(ChatCompletionContentPart.ofText(
-                        ChatCompletionContentPartText.builder().text(DemoPrompts.baseUser(SYNOPSIS)).build())))
+                .addUserMessageOfArrayOfContentParts(
+                        List.of(ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder()
+                                .text(DemoPrompts.baseUser(SYNOPSIS))
+                                .build())))
                 .temperature(0.7)
                 .maxCompletionTokens(5)
                 .seed(42)
                 .build();
-        String content = client.chat().completions().create(request).choices().get(0).message().content().orElseThrow();
-        String plain = client.chat().completions().create(baseRequest(DemoModels.JUDGE, SYNOPSIS))
-                .choices().get(0).message().content().orElseThrow();
+        String content = client.chat()
+                .completions()
+                .create(request)
+                .choices()
+                .get(0)
+                .message()
+                .content()
+                .orElseThrow();
+        String plain = client.chat()
+                .completions()
+                .create(baseRequest(DemoModels.JUDGE, SYNOPSIS))
+                .choices()
+                .get(0)
+                .message()
+                .content()
+                .orElseThrow();
         assertEquals(plain, content);
     }
 
@@ -95,13 +113,21 @@ class OfflineServerSdkTest {
                 .addSystemMessage(DemoPrompts.JUDGE_SYSTEM)
                 .addUserMessage(DemoPrompts.judgeUser(SYNOPSIS, "Western"))
                 .build();
-        String content = client.chat().completions().create(request).choices().get(0).message().content().orElseThrow();
+        String content = client.chat()
+                .completions()
+                .create(request)
+                .choices()
+                .get(0)
+                .message()
+                .content()
+                .orElseThrow();
         assertTrue(content.matches("(?i).*western, ?correct"), content);
     }
 
     @Test
     void unknownModelIsNotFound() {
-        NotFoundException e = assertThrows(NotFoundException.class,
+        NotFoundException e = assertThrows(
+                NotFoundException.class,
                 () -> client.chat().completions().create(baseRequest("gpt-nonexistent", SYNOPSIS)));
         assertEquals("model_not_found", e.code().orElseThrow());
     }
@@ -112,7 +138,8 @@ class OfflineServerSdkTest {
             OpenAIClient wrong = clientFor(guarded, "wrong");
             OpenAIClient right = clientFor(guarded, "sesame");
             try {
-                UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> wrong.models().list());
+                UnauthorizedException e = assertThrows(
+                        UnauthorizedException.class, () -> wrong.models().list());
                 assertEquals("invalid_api_key", e.code().orElseThrow());
                 assertEquals(2, right.models().list().data().size());
             } finally {
@@ -135,6 +162,10 @@ class OfflineServerSdkTest {
     }
 
     static OpenAIClient clientFor(OfflineServer server, String key) {
-        return OpenAIOkHttpClient.builder().baseUrl(server.baseUrl().toString()).apiKey(key).maxRetries(0).build();
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(server.baseUrl().toString())
+                .apiKey(key)
+                .maxRetries(0)
+                .build();
     }
 }

@@ -24,7 +24,8 @@ class ReplyShapeFaultTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theFaultSyntaxNamesEveryShapeAndTheEchoStatus() {
@@ -47,10 +48,13 @@ class ReplyShapeFaultTest {
         JsonNode field = body(Kind.REASONING_FIELD, "reasoning-field=1");
 
         String answer = plain.at("/choices/0/message/content").asText();
-        assertEquals("<think>\n" + ReplyShapes.REASONING + "\n</think>\n\n" + answer,
+        assertEquals(
+                "<think>\n" + ReplyShapes.REASONING + "\n</think>\n\n" + answer,
                 think.at("/choices/0/message/content").asText());
         assertEquals(answer, field.at("/choices/0/message/content").asText());
-        assertEquals(ReplyShapes.REASONING, field.at("/choices/0/message/reasoning_content").asText());
+        assertEquals(
+                ReplyShapes.REASONING,
+                field.at("/choices/0/message/reasoning_content").asText());
     }
 
     @Test
@@ -60,7 +64,8 @@ class ReplyShapeFaultTest {
         JsonNode parts = body(Kind.PARTS, "parts=1");
 
         assertTrue(refusal.at("/choices/0/message/content").isNull());
-        assertEquals(ReplyShapes.REFUSAL, refusal.at("/choices/0/message/refusal").asText());
+        assertEquals(
+                ReplyShapes.REFUSAL, refusal.at("/choices/0/message/refusal").asText());
         assertEquals("length", length.at("/choices/0/finish_reason").asText());
         assertEquals(16, length.at("/usage/completion_tokens").asInt(), "the request's max_completion_tokens");
         assertTrue(parts.at("/choices/0/message/content").isArray());
@@ -73,7 +78,8 @@ class ReplyShapeFaultTest {
         HttpResponse<String> retryable = send("error-200-retryable=1");
 
         assertEquals(200, plain.statusCode());
-        assertEquals("content_filter", JSON.readTree(plain.body()).at("/error/code").asText());
+        assertEquals(
+                "content_filter", JSON.readTree(plain.body()).at("/error/code").asText());
         assertEquals(200, retryable.statusCode());
         assertEquals(502, JSON.readTree(retryable.body()).at("/error/code").asInt());
     }
@@ -84,7 +90,8 @@ class ReplyShapeFaultTest {
         HttpResponse<String> other = send("unreadable-200=1");
 
         assertEquals(200, bad.statusCode());
-        assertThrows(CharacterCodingException.class,
+        assertThrows(
+                CharacterCodingException.class,
                 () -> StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bad.body())));
         assertEquals(200, other.statusCode());
         JsonNode node = JSON.readTree(other.body());
@@ -94,9 +101,15 @@ class ReplyShapeFaultTest {
 
     @Test
     void echoKeyRepeatsTheAuthorizationHeaderItWasSent() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).faults(FaultPlan.parse("echo-key=1:400")).start()) {
-            HttpResponse<String> response = http.send(request(server)
-                    .header("Authorization", "Bearer canary-9f2c71ab").build(), HttpResponse.BodyHandlers.ofString());
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse("echo-key=1:400"))
+                .start()) {
+            HttpResponse<String> response = http.send(
+                    request(server)
+                            .header("Authorization", "Bearer canary-9f2c71ab")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertEquals(400, response.statusCode());
             String message = JSON.readTree(response.body()).at("/error/message").asText();
@@ -108,7 +121,7 @@ class ReplyShapeFaultTest {
     @Test
     void aShapedReplyIsAnAnswerTheServerCountsAndAnErrorObjectIsNot() throws Exception {
         try (OfflineServer think = OfflineFaults.start("think=1");
-             OfflineServer error = OfflineFaults.start("error-200=1")) {
+                OfflineServer error = OfflineFaults.start("error-200=1")) {
             http.send(request(think).build(), HttpResponse.BodyHandlers.ofString());
             http.send(request(error).build(), HttpResponse.BodyHandlers.ofString());
 

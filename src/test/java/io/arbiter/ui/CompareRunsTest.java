@@ -31,11 +31,13 @@ class CompareRunsTest extends WorkbenchUiTest {
     @Test
     void editingTheJudgePromptFlipsVerdictsThatCompareListsAndOpens(FxRobot robot) throws Exception {
         Path file = dir.resolve("iterate.arbiter");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.newProject(file));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projectFile() != null);
         runToEnd(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 1);
 
         // The edit a prompt engineer makes: one instruction at the top of the judge prompt.
         TextArea judge = robot.lookup("#judgeEditor").queryAs(TextArea.class);
@@ -45,7 +47,8 @@ class CompareRunsTest extends WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.prompts().judgeTextProperty().get().startsWith("Be strict. "));
         runToEnd(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2);
 
         // From the Runs list: the newest run, compared with the one before it.
         robot.clickOn("Runs");
@@ -55,8 +58,15 @@ class CompareRunsTest extends WorkbenchUiTest {
         robot.clickOn("#compareRunsButton");
         TableView<FlipLine> flips = robot.lookup("#flipsTable").queryTableView();
         TableView<DeltaLine> deltas = robot.lookup("#deltaTable").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !flips.getItems().isEmpty() && deltas.getItems().size() == 4
-                && !robot.lookup("#compareMessageLabel").queryAs(Label.class).getText().contains("not finished"));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !flips.getItems().isEmpty()
+                        && deltas.getItems().size() == 4
+                        && !robot.lookup("#compareMessageLabel")
+                                .queryAs(Label.class)
+                                .getText()
+                                .contains("not finished"));
 
         // The numbers on screen are the project's own comparison (what `arbiter compare` prints).
         long runA = model.compare().runAProperty().get().id();
@@ -65,37 +75,51 @@ class CompareRunsTest extends WorkbenchUiTest {
         try (Project reading = Project.open(file)) {
             expected = reading.compare(runA, runB);
         }
-        assertEquals(expected.flips().stream().map(RunComparison.Flip::row).toList(),
+        assertEquals(
+                expected.flips().stream().map(RunComparison.Flip::row).toList(),
                 flips.getItems().stream().map(FlipLine::row).toList());
-        assertTrue(flips.getItems().stream().allMatch(f -> f.verdictA().equals("Correct")
-                && f.verdictB().equals("Incorrect")), "strictness only takes acceptances away");
+        assertTrue(
+                flips.getItems().stream()
+                        .allMatch(f ->
+                                f.verdictA().equals("Correct") && f.verdictB().equals("Incorrect")),
+                "strictness only takes acceptances away");
         assertTrue(text(robot, "#mcnemarLabel").contains(expected.flips().size() + " went Correct → Incorrect"));
 
         // B's prompt shows the added words marked.
         TextFlow after = robot.lookup("#judgeAfterFlow").queryAs(TextFlow.class);
-        List<String> added = after.getChildren().stream().filter(n -> n.getStyleClass().contains("diff-added"))
-                .map(n -> ((Text) n).getText()).toList();
+        List<String> added = after.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("diff-added"))
+                .map(n -> ((Text) n).getText())
+                .toList();
         assertEquals(List.of("Be strict. "), added);
 
         // From a flipped row to that row in the results, with its detail beside: click it and press Enter (a
         // double-click does the same, but its two clicks can count as two singles on a loaded machine).
         FlipLine first = flips.getItems().get(0);
         robot.clickOn(robot.lookup("#flipsTable .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0).queryAs(javafx.scene.Node.class));
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0)
+                .queryAs(javafx.scene.Node.class));
         robot.type(KeyCode.ENTER);
         TableView<ResultRow> results = robot.lookup("#resultsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> results.getSelectionModel().getSelectedItem() != null
-                && results.getItems().size() == flips.getItems().size());
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> results.getSelectionModel().getSelectedItem() != null
+                        && results.getItems().size() == flips.getItems().size());
         assertEquals(2, model.runs().runs().size(), "Enter on a flipped row opens it; it must not press Run");
         assertEquals(first.row(), results.getSelectionModel().getSelectedItem().index());
-        assertTrue(text(robot, "#detailTitle").contains(Integer.toString(first.row() + 1)), text(robot, "#detailTitle"));
-        assertTrue(robot.lookup("#rowFilterLabel").queryAs(Label.class).getText().contains("flipped"));
+        assertTrue(
+                text(robot, "#detailTitle").contains(Integer.toString(first.row() + 1)), text(robot, "#detailTitle"));
+        assertTrue(
+                robot.lookup("#rowFilterLabel").queryAs(Label.class).getText().contains("flipped"));
 
         // The review keys work there at once: the table has the focus, and J goes to the next flipped row.
         if (flips.getItems().size() > 1) {
             robot.type(KeyCode.J);
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(flips.getItems().get(1).row(), results.getSelectionModel().getSelectedItem().index());
+            assertEquals(
+                    flips.getItems().get(1).row(),
+                    results.getSelectionModel().getSelectedItem().index());
         }
     }
 }

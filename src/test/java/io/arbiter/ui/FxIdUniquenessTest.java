@@ -27,7 +27,8 @@ class FxIdUniquenessTest {
         Map<String, String> firstUse = new TreeMap<>();
         Map<String, String> clashes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(Path.of("fxml"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".fxml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".fxml")).sorted().toList()) {
                 if (OWN_WINDOW.contains(file.getParent().getFileName().toString())) {
                     continue;
                 }

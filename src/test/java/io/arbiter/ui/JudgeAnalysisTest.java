@@ -10,9 +10,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.ui.analysis.AnalysisFigures;
-import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.results.ResultRow;
-import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,14 +20,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Judging the judge on the sample: the figures are the CLI's, and a cell of the 2×2 opens exactly its rows. */
@@ -38,16 +31,23 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
     @TempDir
     Path dir;
 
-
-
-
     @Test
     void clickingTheFalseAcceptCellFiltersTheTableToThoseRows(FxRobot robot) throws Exception {
         runAndOpenTheAnalysis(robot);
         StackPane cell = robot.lookup("#falseAcceptCell").queryAs(StackPane.class);
-        long count = model.analysis().figuresProperty().get().report().judge().table().fp();
+        long count = model.analysis()
+                .figuresProperty()
+                .get()
+                .report()
+                .judge()
+                .table()
+                .fp();
         assertTrue(count > 0, "the sample's judge accepts some wrong answers");
-        assertTrue(robot.from(cell).lookup((Label l) -> l.getText().equals(Long.toString(count))).tryQuery().isPresent(),
+        assertTrue(
+                robot.from(cell)
+                        .lookup((Label l) -> l.getText().equals(Long.toString(count)))
+                        .tryQuery()
+                        .isPresent(),
                 "the cell shows its count");
 
         robot.clickOn(cell);
@@ -55,18 +55,28 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == count);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(0, robot.lookup(".lower-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex(),
+        assertEquals(
+                0,
+                robot.lookup(".lower-tabs")
+                        .queryAs(TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex(),
                 "the Results tab is in front");
         assertEquals(count, table.getItems().size());
         for (ResultRow row : table.getItems()) {
-            assertEquals(AgreementCell.FALSE_ACCEPT, AgreementCell.of(row.result().scored()).orElseThrow());
+            assertEquals(
+                    AgreementCell.FALSE_ACCEPT,
+                    AgreementCell.of(row.result().scored()).orElseThrow());
             assertEquals("Correct", row.verdict());
             assertEquals("wrong", row.baseVsTruth());
         }
         assertEquals("Showing: judge false accepts (" + count + " rows)", text(robot, "#rowFilterLabel"));
 
         robot.clickOn("#clearRowFilterButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == Samples.movies().size());
     }
 
     @Test
@@ -75,15 +85,27 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
         Path csv = model.results().export(dir.resolve("results.csv")).get(30, TimeUnit.SECONDS);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = ArbiterCli.execute(new String[] {"metrics", csv.toString(), "--truth-column", "truth",
-                "--base-column", "base_answer_raw", "--judge-verdict-column", "judge_evaluation",
-                "--judge-prediction-column", "judge_prediction", "--json"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = ArbiterCli.execute(
+                new String[] {
+                    "metrics",
+                    csv.toString(),
+                    "--truth-column",
+                    "truth",
+                    "--base-column",
+                    "base_answer_raw",
+                    "--judge-verdict-column",
+                    "judge_evaluation",
+                    "--judge-prediction-column",
+                    "judge_prediction",
+                    "--json"
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         assertEquals(0, status, err.toString());
         JsonNode cli = new ObjectMapper().readTree(out.toString());
 
-        for (String key : List.of("agreement", "kappa", "ac1", "mcc", "sensitivity", "specificity", "precision",
-                "balanced_accuracy")) {
+        for (String key : List.of(
+                "agreement", "kappa", "ac1", "mcc", "sensitivity", "specificity", "precision", "balanced_accuracy")) {
             assertEquals(estimate(cli, key).format(), text(robot, "#" + camel(key) + "Value"), key);
         }
         for (String key : List.of("base_vs_judge", "base_vs_truth", "judge_vs_truth")) {
@@ -91,28 +113,48 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
         }
         JsonNode confusion = cli.get("confusion");
         AnalysisFigures figures = model.analysis().figuresProperty().get();
-        assertEquals(List.of(confusion.get("tp").asLong(), confusion.get("fn").asLong(), confusion.get("fp").asLong(),
-                confusion.get("tn").asLong()), figures.judgeCells().stream().map(AnalysisFigures.HeatCell::count).toList());
+        assertEquals(
+                List.of(
+                        confusion.get("tp").asLong(),
+                        confusion.get("fn").asLong(),
+                        confusion.get("fp").asLong(),
+                        confusion.get("tn").asLong()),
+                figures.judgeCells().stream()
+                        .map(AnalysisFigures.HeatCell::count)
+                        .toList());
         assertEquals(cli.get("reading").asText(), figures.reading());
-        assertEquals(cli.get("corrected_base_accuracy").isNull() && cli.get("corrected_base_accuracy_n").asLong() == 0
-                ? AnalysisFigures.ALL_LABELLED : estimate(cli, "corrected_base_accuracy").format(),
+        assertEquals(
+                cli.get("corrected_base_accuracy").isNull()
+                                && cli.get("corrected_base_accuracy_n").asLong() == 0
+                        ? AnalysisFigures.ALL_LABELLED
+                        : estimate(cli, "corrected_base_accuracy").format(),
                 text(robot, "#correctedValue"));
     }
 
     private void runAndOpenTheAnalysis(FxRobot robot) throws Exception {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == Samples.movies().size());
         runToEnd(robot);
         robot.clickOn("Judge analysis"); // the figures are computed when they are shown
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().figuresProperty().get() != null
-                && !model.analysis().computingProperty().get());
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> model.analysis().figuresProperty().get() != null
+                        && !model.analysis().computingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Estimate estimate(JsonNode json, String key) {
-        return json.get(key).isNull() ? Estimate.undefined(json.get(key + "_n").asLong())
-                : new Estimate(json.get(key).asDouble(), number(json, key + "_ci_low"), number(json, key + "_ci_high"),
-                json.get(key + "_n").asLong());
+        return json.get(key).isNull()
+                ? Estimate.undefined(json.get(key + "_n").asLong())
+                : new Estimate(
+                        json.get(key).asDouble(),
+                        number(json, key + "_ci_low"),
+                        number(json, key + "_ci_high"),
+                        json.get(key + "_n").asLong());
     }
 
     private static double number(JsonNode json, String key) {
@@ -132,5 +174,4 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
         }
         return camel.toString();
     }
-
 }

@@ -35,19 +35,24 @@ class ProjectRefusedDialogTest extends WorkbenchUiTest {
         Files.write(file, bytes);
 
         robot.interact(() -> model.openProject(file));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#projectRefusedDialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#projectRefusedDialog")
+                .tryQuery()
+                .isPresent());
         DialogPane dialog = robot.lookup("#projectRefusedDialog").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().contains("is damaged"), dialog.getContentText());
         assertEquals("movies.arbiter was not opened", dialog.getHeaderText());
         ButtonType restore = dialog.getButtonTypes().stream()
-                .filter(type -> type.getText().equals("Restore movies.arbiter.bak")).findFirst().orElseThrow();
+                .filter(type -> type.getText().equals("Restore movies.arbiter.bak"))
+                .findFirst()
+                .orElseThrow();
 
         robot.interact(() -> ((Button) dialog.lookupButton(restore)).fire());
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> file.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> file.toAbsolutePath().equals(model.projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("judge {{base_answer}}", model.prompts().judgeTextProperty().get(), "what the backup held");
+        assertEquals(
+                "judge {{base_answer}}", model.prompts().judgeTextProperty().get(), "what the backup held");
         assertTrue(Files.exists(ProjectBackup.newest(file)));
     }
 }

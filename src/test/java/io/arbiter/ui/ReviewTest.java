@@ -9,31 +9,20 @@ import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.ui.analysis.AnalysisViewModel;
-import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.results.ResultRow;
-import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Spot-checking with the keyboard: labels land in the Human column and the review log, and the analysis uses them. */
 class ReviewTest extends WorkbenchUiTest {
-
-
-
 
     @Test
     void keyboardReviewLabelsRowsAndUndoes(FxRobot robot) throws Exception {
@@ -47,7 +36,9 @@ class ReviewTest extends WorkbenchUiTest {
         assertEquals(2, table.getSelectionModel().getSelectedIndex(), "each label moves on to the next row");
         assertEquals(2, model.review().size());
         assertTrue(model.review().verdict(0).orElseThrow().baseRight());
-        assertEquals(System.getProperty("user.name"), model.review().verdict(1).orElseThrow().reviewer());
+        assertEquals(
+                System.getProperty("user.name"),
+                model.review().verdict(1).orElseThrow().reviewer());
         robot.type(KeyCode.K);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Row 2", text(robot, "#detailTitle"));
@@ -71,8 +62,8 @@ class ReviewTest extends WorkbenchUiTest {
     @Test
     void theAnalysisAgainstHumanLabelsShowsTheJudgeVsHumanAgreement(FxRobot robot) throws Exception {
         TableView<ResultRow> table = runAndFocusTheTable(robot);
-        for (KeyCode key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1,
-                KeyCode.DIGIT2)) {
+        for (KeyCode key : List.of(
+                KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2)) {
             robot.type(key);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -85,20 +76,33 @@ class ReviewTest extends WorkbenchUiTest {
             }
         }
         JudgeAgreement agreement = JudgeAgreement.of(byHand, Bootstrap.standard());
-        String expected = String.format(Locale.ROOT, "Judge vs human: agreement %s · kappa %s · n = %d",
-                agreement.agreement().format(), agreement.kappa().format(), byHand.n());
+        String expected = String.format(
+                Locale.ROOT,
+                "Judge vs human: agreement %s · kappa %s · n = %d",
+                agreement.agreement().format(),
+                agreement.kappa().format(),
+                byHand.n());
 
         robot.clickOn("Judge analysis");
         ChoiceBox<?> against = robot.lookup("#againstBox").queryAs(ChoiceBox.class);
         robot.clickOn(against);
         robot.clickOn(AnalysisViewModel.Against.HUMAN.title());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.analysis().againstProperty().get()
-                == AnalysisViewModel.Against.HUMAN && !model.analysis().computingProperty().get()
-                && model.analysis().figuresProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> model.analysis().againstProperty().get() == AnalysisViewModel.Against.HUMAN
+                        && !model.analysis().computingProperty().get()
+                        && model.analysis().figuresProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(expected, text(robot, "#judgeVsHumanLabel"));
-        long n = model.analysis().figuresProperty().get().report().judge().table().n();
+        long n = model.analysis()
+                .figuresProperty()
+                .get()
+                .report()
+                .judge()
+                .table()
+                .n();
         assertEquals(byHand.n(), n, "against human labels the judge's table holds the reviewed rows alone");
         assertEquals(agreement.agreement().format(), text(robot, "#agreementValue"));
     }
@@ -106,7 +110,10 @@ class ReviewTest extends WorkbenchUiTest {
     /** Runs the sample, selects the first row and gives the table the keyboard. */
     private TableView<ResultRow> runAndFocusTheTable(FxRobot robot) throws Exception {
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == Samples.movies().size());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == Samples.movies().size());
         runToEnd(robot);
         robot.interact(() -> {
             table.requestFocus();
@@ -117,9 +124,11 @@ class ReviewTest extends WorkbenchUiTest {
     }
 
     private static String humanCell(FxRobot robot, int index) {
-        TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> c.getTableColumn() != null
-                && "human-column".equals(c.getTableColumn().getId()) && c.getIndex() == index).query();
+        TableCell<?, ?> cell = robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> c.getTableColumn() != null
+                        && "human-column".equals(c.getTableColumn().getId())
+                        && c.getIndex() == index)
+                .query();
         return cell.getText() == null ? "" : cell.getText();
     }
-
 }

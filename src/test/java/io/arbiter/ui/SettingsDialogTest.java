@@ -44,6 +44,7 @@ class SettingsDialogTest {
 
     @TempDir
     Path configDir;
+
     private final OfflineServer server = OfflineServer.start(0);
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final List<ProviderSettings> used = new CopyOnWriteArrayList<>();
@@ -61,26 +62,35 @@ class SettingsDialogTest {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            if (view != null) {
-                view.stage().close();
-            }
-        }).get(10, TimeUnit.SECONDS);
+                    if (view != null) {
+                        view.stage().close();
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
         executor.shutdown();
         server.close();
     }
 
     private void open() throws Exception {
-        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(owner, ArbiterApp.class.getResource("/css/arbiter.css")
-                        .toExternalForm(), executor, used::add, ProviderSettingsStore.inDirectory(configDir),
-                () -> server.baseUrl().toString()))
+        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(
+                        owner,
+                        ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm(),
+                        executor,
+                        used::add,
+                        ProviderSettingsStore.inDirectory(configDir),
+                        () -> server.baseUrl().toString()))
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void open(InMemorySecretStore keychain) throws Exception {
-        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(owner, ArbiterApp.class.getResource("/css/arbiter.css")
-                                .toExternalForm(), executor, used::add,
-                        ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
+        view = WaitForAsyncUtils.asyncFx(() -> SettingsView.open(
+                        owner,
+                        ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm(),
+                        executor,
+                        used::add,
+                        ProviderSettingsStore.inDirectory(configDir),
+                        new ApiKeys(Map.of(), keychain),
                         () -> server.baseUrl().toString()))
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -88,9 +98,13 @@ class SettingsDialogTest {
 
     @SuppressWarnings("unchecked")
     private void selectProfile(FxRobot robot, String name) throws Exception {
-        ListView<SettingsViewModel.Profile> list = robot.lookup("#settingsProfileList").queryAs(ListView.class);
-        WaitForAsyncUtils.asyncFx(() -> list.getItems().stream().filter(p -> p.settings().name().equals(name))
-                .findFirst().ifPresent(p -> list.getSelectionModel().select(p))).get(10, TimeUnit.SECONDS);
+        ListView<SettingsViewModel.Profile> list =
+                robot.lookup("#settingsProfileList").queryAs(ListView.class);
+        WaitForAsyncUtils.asyncFx(() -> list.getItems().stream()
+                        .filter(p -> p.settings().name().equals(name))
+                        .findFirst()
+                        .ifPresent(p -> list.getSelectionModel().select(p)))
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -100,26 +114,41 @@ class SettingsDialogTest {
         InMemorySecretStore keychain = new InMemorySecretStore();
         open(keychain);
         selectProfile(robot, "OpenAI");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !robot.lookup("#settingsKeychainRadio").queryAs(RadioButton.class).isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#settingsKeychainRadio")
+                .queryAs(RadioButton.class)
+                .isDisabled());
 
         robot.clickOn("#settingsKeychainRadio");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored".equals(
-                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored"
+                .equals(robot.lookup("#settingsKeychainStatusLabel")
+                        .queryAs(Label.class)
+                        .getText()));
         assertTrue(robot.lookup("#settingsKeyEnvField").queryAs(TextField.class).isDisabled());
-        assertTrue(robot.lookup("#settingsRemoveKeyButton").queryAs(Button.class).isDisabled(), "nothing to remove");
+        assertTrue(
+                robot.lookup("#settingsRemoveKeyButton").queryAs(Button.class).isDisabled(), "nothing to remove");
         robot.clickOn("#settingsKeychainKeyField").write(key);
         robot.clickOn("#settingsStoreKeyButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✓ key stored".equals(
-                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✓ key stored"
+                .equals(robot.lookup("#settingsKeychainStatusLabel")
+                        .queryAs(Label.class)
+                        .getText()));
 
-        assertEquals("", robot.lookup("#settingsKeychainKeyField").queryAs(PasswordField.class).getText());
+        assertEquals(
+                "",
+                robot.lookup("#settingsKeychainKeyField")
+                        .queryAs(PasswordField.class)
+                        .getText());
         assertEquals(key, keychain.read(ApiKeys.KEYCHAIN_SERVICE, "OpenAI").orElseThrow());
-        assertFalse(robot.lookup("#settingsStatusLabel").queryAs(Label.class).getText().contains(key));
+        assertFalse(robot.lookup("#settingsStatusLabel")
+                .queryAs(Label.class)
+                .getText()
+                .contains(key));
 
         robot.clickOn("#settingsRemoveKeyButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored".equals(
-                robot.lookup("#settingsKeychainStatusLabel").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "✗ no key stored"
+                .equals(robot.lookup("#settingsKeychainStatusLabel")
+                        .queryAs(Label.class)
+                        .getText()));
         assertTrue(keychain.read(ApiKeys.KEYCHAIN_SERVICE, "OpenAI").isEmpty());
     }
 
@@ -128,25 +157,36 @@ class SettingsDialogTest {
         open(InMemorySecretStore.unavailable("No OS keychain found: on Linux this needs a Secret Service."));
         selectProfile(robot, "OpenAI");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsKeychainReasonLabel")
-                .queryAs(Label.class).getText().startsWith("No OS keychain found"));
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("No OS keychain found"));
 
-        assertTrue(robot.lookup("#settingsKeychainRadio").queryAs(RadioButton.class).isDisabled());
-        assertTrue(robot.lookup("#settingsKeychainKeyField").queryAs(PasswordField.class).isDisabled());
+        assertTrue(robot.lookup("#settingsKeychainRadio")
+                .queryAs(RadioButton.class)
+                .isDisabled());
+        assertTrue(robot.lookup("#settingsKeychainKeyField")
+                .queryAs(PasswordField.class)
+                .isDisabled());
         assertTrue(robot.lookup("#settingsEnvRadio").queryAs(RadioButton.class).isSelected());
     }
 
     @Test
     void testConnectionOnTheOfflineDemoListsItsModels(FxRobot robot) throws Exception {
         open();
-        assertEquals("no key needed", robot.lookup("#settingsKeyStatusLabel").queryAs(Label.class).getText());
+        assertEquals(
+                "no key needed",
+                robot.lookup("#settingsKeyStatusLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#settingsNameField").queryAs(TextField.class).isDisabled(), "the demo is read-only");
 
         robot.clickOn("#settingsTestButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText().startsWith("Reached"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#settingsReportArea")
+                .queryAs(TextArea.class)
+                .getText()
+                .startsWith("Reached"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        String report = robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText();
+        String report =
+                robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText();
         assertTrue(report.contains("no key needed; 2 models: offline-demo-base, offline-demo-judge."), report);
         ComboBox<String> base = robot.lookup("#settingsBaseModelBox").queryComboBox();
         assertEquals(List.of("offline-demo-base", "offline-demo-judge"), base.getItems());
@@ -161,7 +201,10 @@ class SettingsDialogTest {
         Path file = configDir.resolve("providers.json");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#settingsStatusLabel").queryAs(Label.class).getText().startsWith("Saved to"));
+        assertTrue(robot.lookup("#settingsStatusLabel")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Saved to"));
 
         robot.clickOn("#settingsUseButton");
         WaitForAsyncUtils.waitForFxEvents();

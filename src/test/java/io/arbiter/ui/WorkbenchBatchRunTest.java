@@ -16,7 +16,6 @@ import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.workbench.RunMode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
@@ -62,10 +61,13 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
     }
 
     private static JudgeLoopMetrics realtimeRun(Dataset sample) throws Exception {
-        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
-            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-            return new RunEngine(client).runToEnd(
-                    RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE).metrics();
+        try (OfflineProvider offline = OfflineProvider.start();
+                OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptPair prompts =
+                    PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            return new RunEngine(client)
+                    .runToEnd(RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE)
+                    .metrics();
         }
     }
 }

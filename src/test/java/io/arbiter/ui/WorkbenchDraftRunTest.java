@@ -45,19 +45,24 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
 
         runToEnd(robot, "#tryButton");
 
-        List<ResultRow> answered = model.results().allRows().stream().filter(r -> !r.verdict().isEmpty()).toList();
+        List<ResultRow> answered = model.results().allRows().stream()
+                .filter(r -> !r.verdict().isEmpty())
+                .toList();
         assertEquals(List.of(1, 4, 8), answered.stream().map(ResultRow::index).toList(), "only the selection was sent");
         assertEquals(3, table.getItems().size(), "the table shows the draft's rows");
         assertEquals(size, model.results().allRows().size(), "every other row is still there");
-        assertTrue(text(robot, "#judgeVsTruthCounts").endsWith(" of 3 predictions right"),
+        assertTrue(
+                text(robot, "#judgeVsTruthCounts").endsWith(" of 3 predictions right"),
                 text(robot, "#judgeVsTruthCounts"));
-        assertTrue(text(robot, "#baseVsTruthCounts").endsWith(" of 3 answers right"), text(robot, "#baseVsTruthCounts"));
+        assertTrue(
+                text(robot, "#baseVsTruthCounts").endsWith(" of 3 answers right"), text(robot, "#baseVsTruthCounts"));
         assertTrue(text(robot, "#unparsedLabel").endsWith("Rows: 3"), text(robot, "#unparsedLabel"));
         assertTrue(text(robot, "#baseCount").startsWith("3 / 3"), text(robot, "#baseCount"));
         assertTrue(text(robot, "#judgeCount").startsWith("3 / 3"), text(robot, "#judgeCount"));
         String status = text(robot, "#statusLabel");
         assertTrue(status.startsWith("Draft run on 3 selected rows: judge vs truth "), status);
-        assertTrue(status.contains(String.format(java.util.Locale.ROOT, "the other %d rows were not sent", size - 3)),
+        assertTrue(
+                status.contains(String.format(java.util.Locale.ROOT, "the other %d rows were not sent", size - 3)),
                 status);
 
         robot.clickOn("#clearRowFilterButton");
@@ -67,9 +72,11 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
     @Test
     void aDraftGoesInRealtimeAndIsKeptInTheProjectAsADraft(FxRobot robot) throws Exception {
         Path file = dir.resolve("draft.arbiter");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.newProject(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.titleProperty().get().startsWith("draft.arbiter"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.titleProperty().get().startsWith("draft.arbiter"));
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         robot.interact(() -> {
             model.modeProperty().set(RunMode.BATCH); // the offline provider has the Batch API; a draft ignores it
@@ -79,11 +86,18 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
 
         runToEnd(robot, "#tryButton");
 
-        assertEquals(3, model.results().allRows().stream().filter(r -> !r.verdict().isEmpty()).count());
+        assertEquals(
+                3,
+                model.results().allRows().stream()
+                        .filter(r -> !r.verdict().isEmpty())
+                        .count());
         robot.clickOn("Runs");
         TableView<RunsViewModel.RunLine> runs = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1
-                && !runs.getItems().get(0).status().endsWith("RUNNING"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> runs.getItems().size() == 1
+                        && !runs.getItems().get(0).status().endsWith("RUNNING"));
         RunsViewModel.RunLine line = runs.getItems().get(0);
         assertEquals("draft · COMPLETED", line.status());
         assertEquals("3", line.rows());
@@ -93,19 +107,30 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
         // A whole run, then the draft shown again from the Runs list: its three rows, its figures.
         robot.interact(() -> model.modeProperty().set(RunMode.REALTIME));
         runToEnd(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 2
-                && !runs.getItems().get(0).status().endsWith("RUNNING"));
-        assertFalse(runs.getItems().get(0).status().startsWith("draft"), runs.getItems().get(0).status());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> runs.getItems().size() == 2
+                        && !runs.getItems().get(0).status().endsWith("RUNNING"));
+        assertFalse(
+                runs.getItems().get(0).status().startsWith("draft"),
+                runs.getItems().get(0).status());
         robot.interact(() -> model.runs().show(line.id()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#unparsedLabel").endsWith("Rows: 3"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text(robot, "#unparsedLabel").endsWith("Rows: 3"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-        assertEquals(3, model.results().allRows().stream().filter(r -> !r.verdict().isEmpty()).count());
+        assertEquals(
+                3,
+                model.results().allRows().stream()
+                        .filter(r -> !r.verdict().isEmpty())
+                        .count());
     }
 
     /** The table row showing item {@code index}, to click on. */
     private static javafx.scene.Node cellOf(FxRobot robot, TableView<ResultRow> table, int index) {
         return robot.from(table).lookup(".table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == index)
-                .findFirst().orElseThrow(() -> new AssertionError("row " + index + " is not on screen"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("row " + index + " is not on screen"));
     }
 }

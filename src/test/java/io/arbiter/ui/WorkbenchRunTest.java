@@ -14,27 +14,16 @@ import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.offline.OfflineProvider;
-import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.results.ResultRow;
-import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A newcomer's first minute: the sample is there, Run fills every row, and the figures are the core's. */
 class WorkbenchRunTest extends WorkbenchUiTest {
-
-
-
 
     @Test
     void clickingRunFillsVerdictsAndShowsTheCoresAccuracies(FxRobot robot) throws Exception {
@@ -47,7 +36,8 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         assertEquals(sample.size(), table.getItems().size(), "one table row per dataset row");
         assertTrue(table.getItems().stream().allMatch(r -> !r.verdict().isEmpty()), "every row has a verdict");
 
-        List<ScoredRow> shown = table.getItems().stream().map(r -> r.result().scored()).toList();
+        List<ScoredRow> shown =
+                table.getItems().stream().map(r -> r.result().scored()).toList();
         JudgeLoopMetrics fromTable = JudgeLoopMetrics.of(shown);
         JudgeLoopMetrics fromCore = independentRun(sample);
         assertEquals(fromCore, fromTable, "the table holds the rows a headless run produces");
@@ -55,34 +45,46 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         assertEquals(fromCore.baseVsJudge().percent(), text(robot, "#baseVsJudgeValue"));
         assertEquals(fromCore.baseVsTruth().percent(), text(robot, "#baseVsTruthValue"));
         assertEquals(fromCore.judgeVsTruth().percent(), text(robot, "#judgeVsTruthValue"));
-        assertTrue(text(robot, "#baseCount").startsWith(sample.size() + " / " + sample.size()), text(robot, "#baseCount"));
-        assertTrue(robot.lookup("#baseBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() >= 1.0);
-        assertTrue(robot.lookup("#judgeBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() >= 1.0);
+        assertTrue(
+                text(robot, "#baseCount").startsWith(sample.size() + " / " + sample.size()), text(robot, "#baseCount"));
+        assertTrue(robot.lookup("#baseBar")
+                        .queryAs(javafx.scene.control.ProgressBar.class)
+                        .getProgress()
+                >= 1.0);
+        assertTrue(robot.lookup("#judgeBar")
+                        .queryAs(javafx.scene.control.ProgressBar.class)
+                        .getProgress()
+                >= 1.0);
     }
 
     @Test
     void anUnknownPlaceholderIsFlaggedAndRunIsRefused(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.prompts().baseTextProperty().set("Pick one of {{labels}}.\n[user]\n{{Plot}}"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(text(robot, "#problemsLabel").contains("unknown placeholder {{Plot}}"), text(robot, "#problemsLabel"));
+        assertTrue(
+                text(robot, "#problemsLabel").contains("unknown placeholder {{Plot}}"), text(robot, "#problemsLabel"));
 
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(text(robot, "#messageLabel").startsWith("Cannot run: Base prompt: unknown placeholder {{Plot}}"),
+        assertTrue(
+                text(robot, "#messageLabel").startsWith("Cannot run: Base prompt: unknown placeholder {{Plot}}"),
                 text(robot, "#messageLabel"));
         assertEquals(false, model.results().hasResultsProperty().get());
     }
 
     private static JudgeLoopMetrics independentRun(Dataset sample) throws Exception {
-        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
-            PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-            RunOutcome outcome = new RunEngine(client).runToEnd(
-                    RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE);
+        try (OfflineProvider offline = OfflineProvider.start();
+                OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            PromptPair prompts =
+                    PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
+            RunOutcome outcome = new RunEngine(client)
+                    .runToEnd(
+                            RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile()), RunListener.NONE);
             return outcome.metrics();
         }
     }
-
 
     @Test
     void runningAnUnchangedConfigurationAgainSendsNoRequest(FxRobot robot) throws Exception {
@@ -91,20 +93,27 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         runToEnd(robot);
         WaitForAsyncUtils.waitForFxEvents();
         int rows = Samples.movies().size();
-        assertEquals(String.format(java.util.Locale.ROOT, "%,d answers came from this session's cache; 0 requests were sent.",
-                2 * rows - unjudged()), text(robot, "#statusLabel"));
+        assertEquals(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%,d answers came from this session's cache; 0 requests were sent.",
+                        2 * rows - unjudged()),
+                text(robot, "#statusLabel"));
         assertEquals(first, text(robot, "#baseVsTruthValue"), "the same answers give the same figures");
     }
 
     /** Rows whose base answer was blank are not judged, so they have no judge answer to cache. */
     private int unjudged() {
         return (int) model.results().allRows().stream()
-                .filter(r -> r.result().base().answered() && r.result().base().text().isBlank()).count();
+                .filter(r ->
+                        r.result().base().answered() && r.result().base().text().isBlank())
+                .count();
     }
 
     @Test
     void theNextRunsTokensAndCostAreEstimatedBeforeItStarts(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#estimateLabel").startsWith("Next run: base ≈"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text(robot, "#estimateLabel").startsWith("Next run: base ≈"));
         String estimate = text(robot, "#estimateLabel");
         assertTrue(estimate.contains(" in + ") && estimate.contains("judge ≈"), estimate);
         assertTrue(estimate.endsWith("cost ≈ 0.00"), estimate);

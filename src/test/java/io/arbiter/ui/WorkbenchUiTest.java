@@ -52,12 +52,19 @@ abstract class WorkbenchUiTest {
 
     /** Presses the button that starts a run ({@code #runButton}, {@code #tryButton}) and waits for the results. */
     protected void runToEnd(FxRobot robot, String button) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.clickOn(button);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
-                || model.results().hasResultsProperty().get());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> model.run().runningProperty().get()
+                        || model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !model.run().runningProperty().get()
+                        && model.results().hasResultsProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -42,13 +42,19 @@ interface ByteSource {
     /** A failure to read, said as "file: problem", or "file, line N: problem" once reading had reached line N. */
     default DatasetException failure(IOException e, long line) {
         if (e instanceof NoSuchFileException) {
-            return new DatasetException(name() + (line > 0 ? ", line " + line + ": the file disappeared while it was read"
-                    : ": no such file"), e);
+            return new DatasetException(
+                    name()
+                            + (line > 0
+                                    ? ", line " + line + ": the file disappeared while it was read"
+                                    : ": no such file"),
+                    e);
         }
         if (e instanceof AccessDeniedException) {
             return new DatasetException(name() + ": permission denied", e);
         }
-        String where = line > 0 ? ", line " + line + ": reading stopped, the file could not be read any more" : ": cannot be read";
+        String where = line > 0
+                ? ", line " + line + ": reading stopped, the file could not be read any more"
+                : ": cannot be read";
         return new DatasetException(name() + where + " (" + e.getMessage() + ")", e);
     }
 

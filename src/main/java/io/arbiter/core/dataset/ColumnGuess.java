@@ -6,8 +6,7 @@ import java.util.Locale;
 /** First guesses for which column the model reads and which holds the truth; the user corrects them. */
 public final class ColumnGuess {
 
-    private ColumnGuess() {
-    }
+    private ColumnGuess() {}
 
     /**
      * The column with the most prose in the sample rows: a description, a question, a review. Only values with a
@@ -47,8 +46,14 @@ public final class ColumnGuess {
     public static String truth(List<String> columns) {
         for (String column : columns) {
             String name = column.toLowerCase(Locale.ROOT);
-            if (name.equals("label") || name.equals("labels") || name.contains("truth") || name.equals("genre")
-                    || name.equals("category") || name.equals("class") || name.equals("gold") || name.equals("expected")) {
+            if (name.equals("label")
+                    || name.equals("labels")
+                    || name.contains("truth")
+                    || name.equals("genre")
+                    || name.equals("category")
+                    || name.equals("class")
+                    || name.equals("gold")
+                    || name.equals("expected")) {
                 return column;
             }
         }

@@ -16,8 +16,12 @@ import java.util.Set;
  * @param answerColumn   a column that already holds the base model's answers (judge-only mode), or null
  * @param labelRenames   truth labels renamed or merged before a run, e.g. "Sci-fi" → "Sci-Fi"
  */
-public record ColumnMapping(List<String> inputColumns, String truthColumn, String truthSeparator, String answerColumn,
-                            Map<String, String> labelRenames) {
+public record ColumnMapping(
+        List<String> inputColumns,
+        String truthColumn,
+        String truthSeparator,
+        String answerColumn,
+        Map<String, String> labelRenames) {
 
     public ColumnMapping {
         inputColumns = List.copyOf(inputColumns);
@@ -92,14 +96,17 @@ public record ColumnMapping(List<String> inputColumns, String truthColumn, Strin
         }
         for (String column : inputColumns) {
             if (!dataset.hasColumn(column)) {
-                problems.add("Input column '" + column + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");
+                problems.add("Input column '" + column + "' is not in " + dataset.name() + " (columns: "
+                        + String.join(", ", dataset.columns()) + ")");
             }
         }
         if (judgeOnly() && !dataset.hasColumn(answerColumn)) {
-            problems.add("Answer column '" + answerColumn + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");
+            problems.add("Answer column '" + answerColumn + "' is not in " + dataset.name() + " (columns: "
+                    + String.join(", ", dataset.columns()) + ")");
         }
         if (hasTruth() && !dataset.hasColumn(truthColumn)) {
-            problems.add("Truth column '" + truthColumn + "' is not in " + dataset.name() + " (columns: " + String.join(", ", dataset.columns()) + ")");
+            problems.add("Truth column '" + truthColumn + "' is not in " + dataset.name() + " (columns: "
+                    + String.join(", ", dataset.columns()) + ")");
         }
         return problems;
     }

@@ -46,7 +46,8 @@ public final class Dataset {
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             if (row.length != width) {
-                throw new IllegalArgumentException("row " + (r + 1) + " has " + row.length + " cells for " + width + " columns");
+                throw new IllegalArgumentException(
+                        "row " + (r + 1) + " has " + row.length + " cells for " + width + " columns");
             }
             for (int c = 0; c < width; c++) {
                 cells[c][r] = row[c];

@@ -26,8 +26,7 @@ public final class DatasetImporter {
     /** Ragged rows listed one by one; beyond this they are only counted. */
     public static final int MAX_PROBLEMS = 1000;
 
-    private DatasetImporter() {
-    }
+    private DatasetImporter() {}
 
     /** Sniffs the first 64 KB and returns fully resolved settings. */
     public static ImportSettings detect(Path file) throws DatasetException {
@@ -35,7 +34,8 @@ public final class DatasetImporter {
         try (InputStream in = source.open()) {
             byte[] sample = new byte[SettingsDetector.SAMPLE_BYTES];
             int length = in.readNBytes(sample, 0, sample.length);
-            return ImportPass.detect(source, sample, length, in.read() < 0, ImportSettings.detectAll()).settings();
+            return ImportPass.detect(source, sample, length, in.read() < 0, ImportSettings.detectAll())
+                    .settings();
         } catch (IOException e) {
             throw source.failure(e, 0);
         }
@@ -51,7 +51,8 @@ public final class DatasetImporter {
      *
      * @param cancelled polled every thousand rows or so; when true the read stops with a CancellationException
      */
-    public static ImportResult read(Path file, ImportSettings settings, ImportProgress progress, BooleanSupplier cancelled)
+    public static ImportResult read(
+            Path file, ImportSettings settings, ImportProgress progress, BooleanSupplier cancelled)
             throws DatasetException {
         return read(ByteSource.of(file), settings, progress, cancelled, Integer.MAX_VALUE);
     }
@@ -65,13 +66,20 @@ public final class DatasetImporter {
         return read(ByteSource.of(file), settings, ImportProgress.NONE, () -> false, Integer.MAX_VALUE, false);
     }
 
-    static ImportResult read(ByteSource source, ImportSettings settings, ImportProgress progress, BooleanSupplier cancelled,
-                             int maxRows) throws DatasetException {
+    static ImportResult read(
+            ByteSource source, ImportSettings settings, ImportProgress progress, BooleanSupplier cancelled, int maxRows)
+            throws DatasetException {
         return read(source, settings, progress, cancelled, maxRows, true);
     }
 
-    private static ImportResult read(ByteSource source, ImportSettings settings, ImportProgress progress,
-                                     BooleanSupplier cancelled, int maxRows, boolean rowsRequired) throws DatasetException {
+    private static ImportResult read(
+            ByteSource source,
+            ImportSettings settings,
+            ImportProgress progress,
+            BooleanSupplier cancelled,
+            int maxRows,
+            boolean rowsRequired)
+            throws DatasetException {
         try {
             return new ImportPass(source, settings, progress, cancelled, maxRows, rowsRequired, List.of()).read();
         } catch (ImportPass.EncodingMismatch e) {
@@ -79,11 +87,20 @@ public final class DatasetImporter {
                 throw new DatasetException(source.name() + ", line " + e.line + ": the bytes here are not valid "
                         + e.encoding + "; choose another encoding (for example windows-1252)");
             }
-            ImportProblem fallback = new ImportProblem(e.line, ImportProblem.Kind.ENCODING_FALLBACK,
+            ImportProblem fallback = new ImportProblem(
+                    e.line,
+                    ImportProblem.Kind.ENCODING_FALLBACK,
                     "bytes that are not valid " + e.encoding + "; the file was read as windows-1252");
             try {
-                return new ImportPass(source, settings.withEncoding(SettingsDetector.WINDOWS_1252), progress, cancelled,
-                        maxRows, rowsRequired, List.of(fallback)).read();
+                return new ImportPass(
+                                source,
+                                settings.withEncoding(SettingsDetector.WINDOWS_1252),
+                                progress,
+                                cancelled,
+                                maxRows,
+                                rowsRequired,
+                                List.of(fallback))
+                        .read();
             } catch (ImportPass.EncodingMismatch again) {
                 throw new IllegalStateException("windows-1252 decoding does not fail", again);
             }

@@ -19,8 +19,7 @@ import java.nio.charset.StandardCharsets;
 final class DecodingReader extends Reader {
 
     /** Bytes that are not valid in the encoding; thrown once every char before them was delivered. */
-    static final class MalformedBytesException extends CharacterCodingException {
-    }
+    static final class MalformedBytesException extends CharacterCodingException {}
 
     private final InputStream in;
     private final CharsetDecoder decoder;
@@ -33,7 +32,8 @@ final class DecodingReader extends Reader {
     /** Strict for UTF-8 (so a wrong guess is noticed); other encodings replace what they cannot map. */
     DecodingReader(InputStream in, Charset encoding) {
         this.in = in;
-        CodingErrorAction onError = encoding.equals(StandardCharsets.UTF_8) ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        CodingErrorAction onError =
+                encoding.equals(StandardCharsets.UTF_8) ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
         this.decoder = encoding.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         bytes.flip();
     }

@@ -45,7 +45,8 @@ final class DelimitedFormat implements TableFormat {
         if (named != null) {
             text = afterFirstLine(text); // Excel's sep= line is neither the header nor a row
         }
-        char delimiter = given.delimiter() != null ? given.delimiter()
+        char delimiter = given.delimiter() != null
+                ? given.delimiter()
                 : named != null ? named : guessDelimiter(text, quote, start.nameEndsWith(".tsv") ? '\t' : ',');
         boolean header = given.header() != null ? given.header() : looksLikeHeader(records(text, delimiter, quote));
         return new ImportSettings(id(), start.encoding(), delimiter, quote, lineEnding, header);
@@ -56,8 +57,9 @@ final class DelimitedFormat implements TableFormat {
         char d = settings.delimiter();
         char q = settings.quote();
         if (d == q || d == '\n' || d == '\r' || q == '\n' || q == '\r') {
-            throw new DatasetException(reading.name() + ": the delimiter (" + ImportSettings.describe(d) + ") and the quote ("
-                    + ImportSettings.describe(q) + ") must be two different characters other than a line break");
+            throw new DatasetException(reading.name() + ": the delimiter (" + ImportSettings.describe(d)
+                    + ") and the quote (" + ImportSettings.describe(q)
+                    + ") must be two different characters other than a line break");
         }
         new DelimitedRows(reading, settings).read(sepLine(reading.start()));
     }
@@ -90,13 +92,17 @@ final class DelimitedFormat implements TableFormat {
     /** {@link #sepLine(String)} of the file's first bytes, decoded in its encoding past its byte order mark. */
     private static Character sepLine(FileStart start) {
         int bom = SettingsDetector.bomLength(start.bytes(), start.length(), start.encoding());
-        String text = SettingsDetector.decodeLeniently(start.bytes(), bom, Math.min(start.length() - bom, 64), start.encoding());
+        String text = SettingsDetector.decodeLeniently(
+                start.bytes(), bom, Math.min(start.length() - bom, 64), start.encoding());
         return sepLine(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     private static String afterFirstLine(String text) {
         int end = FileStart.lineEnd(text);
-        if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+        if (end < text.length()
+                && text.charAt(end) == '\r'
+                && end + 1 < text.length()
+                && text.charAt(end + 1) == '\n') {
             end++;
         }
         return end < text.length() ? text.substring(end + 1) : "";
@@ -136,7 +142,10 @@ final class DelimitedFormat implements TableFormat {
     /** Up to 50 non-blank records of the sample; a quote left open by the sample's end just ends the list. */
     private static List<String[]> records(String text, char delimiter, char quote) {
         List<String[]> records = new ArrayList<>();
-        DelimitedTokenizer tokenizer = new DelimitedTokenizer(new StringReader(text), delimiter, quote,
+        DelimitedTokenizer tokenizer = new DelimitedTokenizer(
+                new StringReader(text),
+                delimiter,
+                quote,
                 (field, chars, offset, length) -> new String(chars, offset, length));
         try {
             while (records.size() < SAMPLE_RECORDS && tokenizer.next()) {

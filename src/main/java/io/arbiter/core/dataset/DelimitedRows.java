@@ -40,8 +40,10 @@ final class DelimitedRows {
                 // leading blank lines
             }
             if (!found) {
-                throw new DatasetException(reading.name() + (sepLine == null ? ": the file is empty"
-                        : ": has only Excel's sep=" + sepLine + " line, no header or rows"));
+                throw new DatasetException(reading.name()
+                        + (sepLine == null
+                                ? ": the file is empty"
+                                : ": has only Excel's sep=" + sepLine + " line, no header or rows"));
             }
             String[] first = Arrays.copyOf(tokenizer.fields(), tokenizer.count());
             long headerLine = tokenizer.recordLine();
@@ -87,7 +89,9 @@ final class DelimitedRows {
             }
             if (name.isEmpty()) {
                 name = "column_" + (i + 1);
-                reading.problem(new ImportProblem(line, ImportProblem.Kind.BLANK_HEADER,
+                reading.problem(new ImportProblem(
+                        line,
+                        ImportProblem.Kind.BLANK_HEADER,
                         "column " + (i + 1) + " has no name; it is called " + name));
             }
             if (seen.contains(name)) {
@@ -96,7 +100,9 @@ final class DelimitedRows {
                     suffix++;
                 }
                 String renamed = name + "_" + suffix;
-                reading.problem(new ImportProblem(line, ImportProblem.Kind.DUPLICATE_HEADER,
+                reading.problem(new ImportProblem(
+                        line,
+                        ImportProblem.Kind.DUPLICATE_HEADER,
                         "column name '" + name + "' appears twice; column " + (i + 1) + " is called " + renamed));
                 name = renamed;
             }

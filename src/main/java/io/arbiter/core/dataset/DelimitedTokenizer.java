@@ -107,7 +107,9 @@ final class DelimitedTokenizer {
                 append(segment, pos);
                 if (!fill()) {
                     if (state == QUOTED) {
-                        throw new ParseFailure(quoteLine, ImportProblem.Kind.UNTERMINATED_QUOTE,
+                        throw new ParseFailure(
+                                quoteLine,
+                                ImportProblem.Kind.UNTERMINATED_QUOTE,
                                 "a quoted cell starts here and is never closed (is " + ImportSettings.describe(quote)
                                         + " the right quote character?)");
                     }
@@ -232,9 +234,13 @@ final class DelimitedTokenizer {
         }
         if (cellLength + length > cell.length) {
             if ((long) cellLength + length > MAX_CELL_CHARS) {
-                throw new ParseFailure(recordLine, ImportProblem.Kind.CELL_TOO_LONG, "a cell is longer than "
-                        + MAX_CELL_CHARS / (1024 * 1024) + " million characters (is " + ImportSettings.describe(quote)
-                        + " the right quote character?)");
+                throw new ParseFailure(
+                        recordLine,
+                        ImportProblem.Kind.CELL_TOO_LONG,
+                        "a cell is longer than "
+                                + MAX_CELL_CHARS / (1024 * 1024) + " million characters (is "
+                                + ImportSettings.describe(quote)
+                                + " the right quote character?)");
             }
             cell = Arrays.copyOf(cell, Math.max(cellLength + length, Math.min(MAX_CELL_CHARS, cell.length * 2)));
         }

@@ -109,10 +109,13 @@ final class FileStart {
         if (!SettingsDetector.isUtf16(encoding)) {
             for (int i = bom; i < length; i++) {
                 if (bytes[i] == 0) {
-                    boolean everyOther = length - bom >= 4 && (bytes[bom] == 0) != (bytes[bom + 1] == 0)
+                    boolean everyOther = length - bom >= 4
+                            && (bytes[bom] == 0) != (bytes[bom + 1] == 0)
                             && (bytes[bom + 2] == 0) == (bytes[bom] == 0);
                     throw new NotText("looks like a binary file, not text (a zero byte at offset " + i + ")"
-                            + (everyOther ? "; if it is UTF-16 text without a byte order mark, choose UTF-16LE or UTF-16BE" : ""));
+                            + (everyOther
+                                    ? "; if it is UTF-16 text without a byte order mark, choose UTF-16LE or UTF-16BE"
+                                    : ""));
                 }
             }
         }

@@ -52,8 +52,14 @@ final class ImportPass implements TableReading {
      * @param rowsRequired whether a read with no rows is refused; only an inspection reports such a file
      * @param earlier      problems met before this pass (an earlier one in another encoding)
      */
-    ImportPass(ByteSource source, ImportSettings given, ImportProgress progress, BooleanSupplier cancelled, int maxRows,
-               boolean rowsRequired, List<ImportProblem> earlier) {
+    ImportPass(
+            ByteSource source,
+            ImportSettings given,
+            ImportProgress progress,
+            BooleanSupplier cancelled,
+            int maxRows,
+            boolean rowsRequired,
+            List<ImportProblem> earlier) {
         this.source = source;
         this.given = given;
         this.progress = progress;
@@ -64,8 +70,9 @@ final class ImportPass implements TableReading {
     }
 
     /** Settles the settings for a source whose first bytes are {@code sample}, naming the source when it is not text. */
-    static SettingsDetector.Detected detect(ByteSource source, byte[] sample, int length, boolean complete,
-                                            ImportSettings given) throws DatasetException {
+    static SettingsDetector.Detected detect(
+            ByteSource source, byte[] sample, int length, boolean complete, ImportSettings given)
+            throws DatasetException {
         try {
             return SettingsDetector.detect(sample, length, complete, source.fileName(), given);
         } catch (FileStart.NotText e) {
@@ -83,8 +90,10 @@ final class ImportPass implements TableReading {
             start = detected.start();
             int bom = SettingsDetector.bomLength(sample, length, resolved.encoding());
             InputStream prefix = new ByteArrayInputStream(sample, bom, length - bom);
-            InputStream all = next < 0 ? prefix
-                    : new SequenceInputStream(prefix, new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) next}), raw));
+            InputStream all = next < 0
+                    ? prefix
+                    : new SequenceInputStream(
+                            prefix, new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) next}), raw));
             reader = new DecodingReader(all, resolved.encoding());
             reader.addSkipped(bom);
             total = source.size();
@@ -176,8 +185,11 @@ final class ImportPass implements TableReading {
             return;
         }
         if (ragged > 0) {
-            ImportProblem first = problems.stream().filter(p -> p.kind() == ImportProblem.Kind.RAGGED_ROW
-                    || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT).findFirst().orElseThrow();
+            ImportProblem first = problems.stream()
+                    .filter(p ->
+                            p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
+                    .findFirst()
+                    .orElseThrow();
             throw new DatasetException(source.name() + ", line " + first.line() + ": " + first.message()
                     + "; no row of the file could be read (" + ragged + " left out)");
         }

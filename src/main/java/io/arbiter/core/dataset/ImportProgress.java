@@ -4,7 +4,7 @@ package io.arbiter.core.dataset;
 @FunctionalInterface
 public interface ImportProgress {
 
-    ImportProgress NONE = (bytesRead, totalBytes, rowsRead) -> { };
+    ImportProgress NONE = (bytesRead, totalBytes, rowsRead) -> {};
 
     /** {@code totalBytes} is -1 when the size is not known (a stream). */
     void update(long bytesRead, long totalBytes, long rowsRead);

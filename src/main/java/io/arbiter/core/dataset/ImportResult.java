@@ -11,8 +11,13 @@ import java.util.List;
  * @param totalRaggedRows every ragged row, including those beyond the listed ones
  * @param sepLine         the delimiter named by Excel's "sep=X" first line, which was skipped; null when there was none
  */
-public record ImportResult(Dataset dataset, ImportSettings resolved, List<ImportProblem> problems,
-                           int skippedRows, long totalRaggedRows, Character sepLine) {
+public record ImportResult(
+        Dataset dataset,
+        ImportSettings resolved,
+        List<ImportProblem> problems,
+        int skippedRows,
+        long totalRaggedRows,
+        Character sepLine) {
 
     public ImportResult {
         problems = List.copyOf(problems);

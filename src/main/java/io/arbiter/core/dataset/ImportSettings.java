@@ -10,8 +10,13 @@ import java.nio.charset.Charset;
  * @param quote     the quote character of a delimited file (ignored for JSON Lines)
  * @param header    whether the first row names the columns; without one they are column_1, column_2, ...
  */
-public record ImportSettings(FileFormat format, Charset encoding, Character delimiter, Character quote,
-                             LineEnding lineEnding, Boolean header) {
+public record ImportSettings(
+        FileFormat format,
+        Charset encoding,
+        Character delimiter,
+        Character quote,
+        LineEnding lineEnding,
+        Boolean header) {
 
     private static final ImportSettings DETECT_ALL = new ImportSettings(null, null, null, null, null, null);
 
@@ -45,7 +50,12 @@ public record ImportSettings(FileFormat format, Charset encoding, Character deli
 
     /** True when nothing is left to detect. */
     public boolean isResolved() {
-        return format != null && encoding != null && delimiter != null && quote != null && lineEnding != null && header != null;
+        return format != null
+                && encoding != null
+                && delimiter != null
+                && quote != null
+                && lineEnding != null
+                && header != null;
     }
 
     /** These settings with every null taken from {@code detected}. */

@@ -20,7 +20,9 @@ final class JsonArrayFormat implements TableFormat {
     @Override
     public boolean recognises(FileStart start) throws FileStart.NotText {
         String first = start.text().strip();
-        return first.startsWith("[") && (JsonLinesFormat.namedJson(start) || ARRAY_OF_OBJECTS.matcher(first).lookingAt())
+        return first.startsWith("[")
+                && (JsonLinesFormat.namedJson(start)
+                        || ARRAY_OF_OBJECTS.matcher(first).lookingAt())
                 && !JsonLinesFormat.isOneValueALine(first);
     }
 

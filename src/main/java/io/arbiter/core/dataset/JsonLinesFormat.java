@@ -12,8 +12,8 @@ import java.io.IOException;
  */
 final class JsonLinesFormat implements TableFormat {
 
-    private static final ObjectReader WHOLE_VALUE = new ObjectMapper().readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader WHOLE_VALUE =
+            new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public FileFormat id() {

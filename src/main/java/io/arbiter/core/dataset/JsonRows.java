@@ -29,9 +29,11 @@ final class JsonRows {
     private final ColumnStore store;
     /** Where rows that cannot be read are reported, and where the read is checked for a Cancel. */
     private final TableReading reading;
+
     private final ObjectMapper mapper = new ObjectMapper();
     // Without FAIL_ON_TRAILING_TOKENS, "{...} {...}" on one line would silently lose its second object.
-    private final ObjectReader wholeLine = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectReader wholeLine =
+            mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<String, Integer> columnOf = new HashMap<>();
     private String[] row = new String[16];
     private long line;

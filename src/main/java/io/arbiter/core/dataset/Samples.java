@@ -1,10 +1,10 @@
 package io.arbiter.core.dataset;
 
-import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The movie sample shipped inside the application, so the workbench opens on real data with no file at hand. */
 public final class Samples {
@@ -16,8 +16,7 @@ public final class Samples {
     public static final String MOVIES_TRUTH_COLUMN = "Genre";
     public static final String MOVIES_KEY_COLUMN = "Title";
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static Dataset movies() throws DatasetException {
         try (InputStream in = open(MOVIES)) {

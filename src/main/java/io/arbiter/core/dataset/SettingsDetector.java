@@ -21,8 +21,7 @@ final class SettingsDetector {
     static final int SAMPLE_BYTES = 64 * 1024;
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private SettingsDetector() {
-    }
+    private SettingsDetector() {}
 
     /**
      * Resolves every null in {@code given} from the sample; {@code complete} says the sample is the whole file.
@@ -38,8 +37,7 @@ final class SettingsDetector {
     }
 
     /** What detection settled: the format, the settings with no nulls, and the file's start in their encoding. */
-    record Detected(TableFormat format, ImportSettings settings, FileStart start) {
-    }
+    record Detected(TableFormat format, ImportSettings settings, FileStart start) {}
 
     static Charset charsetFromBom(byte[] b, int length) {
         if (length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
@@ -60,8 +58,8 @@ final class SettingsDetector {
         if (bom == null) {
             return 0;
         }
-        boolean sameFamily = bom.equals(encoding)
-                || (bom != StandardCharsets.UTF_8 && encoding.equals(StandardCharsets.UTF_16));
+        boolean sameFamily =
+                bom.equals(encoding) || (bom != StandardCharsets.UTF_8 && encoding.equals(StandardCharsets.UTF_16));
         if (!sameFamily) {
             return 0;
         }
@@ -77,8 +75,10 @@ final class SettingsDetector {
         if (bom != null) {
             return bom;
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(sample, 0, length);
         CharBuffer out = CharBuffer.allocate(length + 1);
         CoderResult result = strict.decode(in, out, complete);
@@ -91,9 +91,11 @@ final class SettingsDetector {
 
     static String decodeLeniently(byte[] bytes, int offset, int length, Charset encoding) {
         try {
-            return encoding.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            return encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes, offset, Math.max(0, length))).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, Math.max(0, length)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e); // cannot happen with REPLACE
         }

@@ -8,13 +8,10 @@ import java.util.List;
  */
 final class TableFormats {
 
-    private static final List<TableFormat> DETECTION_ORDER = List.of(
-            new JsonArrayFormat(),
-            new JsonLinesFormat(),
-            new DelimitedFormat());
+    private static final List<TableFormat> DETECTION_ORDER =
+            List.of(new JsonArrayFormat(), new JsonLinesFormat(), new DelimitedFormat());
 
-    private TableFormats() {
-    }
+    private TableFormats() {}
 
     /** The format {@code id} names. */
     static TableFormat of(FileFormat id) {

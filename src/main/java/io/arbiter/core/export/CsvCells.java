@@ -11,8 +11,7 @@ package io.arbiter.core.export;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** The cell as written to a file: null becomes "", a dangerous start gets a leading quote. */
     public static String escape(String value) {

@@ -42,16 +42,15 @@ public final class JudgedCsvReader {
      * @param human          a human's verdict on the base answer (Correct/Incorrect, right/wrong) or the human's
      *                       label(s) for the row; null when the CSV has none
      */
-    public record Columns(String truth, String truthSeparator, String base, String verdict, String prediction,
-                          String human) {
+    public record Columns(
+            String truth, String truthSeparator, String base, String verdict, String prediction, String human) {
 
         public Columns {
             truthSeparator = truthSeparator == null ? "" : truthSeparator;
         }
     }
 
-    private JudgedCsvReader() {
-    }
+    private JudgedCsvReader() {}
 
     public static List<RatedRow> read(Path file, Columns columns) throws CsvInputException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -79,7 +78,8 @@ public final class JudgedCsvReader {
         int truth = column(header, columns.truth(), "Truth", name);
         int base = column(header, columns.base(), "Base answer", name);
         int verdict = column(header, columns.verdict(), "Judge verdict", name);
-        int prediction = columns.prediction() == null ? -1 : column(header, columns.prediction(), "Judge prediction", name);
+        int prediction =
+                columns.prediction() == null ? -1 : column(header, columns.prediction(), "Judge prediction", name);
         int human = columns.human() == null ? -1 : column(header, columns.human(), "Human", name);
 
         List<String[]> rows = new ArrayList<>();
@@ -89,8 +89,8 @@ public final class JudgedCsvReader {
                 continue; // a blank line
             }
             if (cells.length != header.size()) {
-                throw new CsvInputException(name + ", row " + i + ": " + cells.length + " cells where the header has "
-                        + header.size());
+                throw new CsvInputException(
+                        name + ", row " + i + ": " + cells.length + " cells where the header has " + header.size());
             }
             rows.add(cells);
         }
@@ -109,8 +109,8 @@ public final class JudgedCsvReader {
             BaseAnswer answer = cells[base].isEmpty() ? null : normalizer.normalize(cells[base]);
             JudgeVerdict judged = verdict(cells[verdict], prediction < 0 ? "" : cells[prediction], labels);
             ScoredRow row = new ScoredRow(truths.get(i), answer, judged, false);
-            TruthMatch humanVerdict = human < 0 ? TruthMatch.NOT_SCORED
-                    : human(cells[human], answer, columns.truthSeparator());
+            TruthMatch humanVerdict =
+                    human < 0 ? TruthMatch.NOT_SCORED : human(cells[human], answer, columns.truthSeparator());
             rated.add(new RatedRow(row, humanVerdict));
         }
         return rated;
@@ -147,11 +147,12 @@ public final class JudgedCsvReader {
         if (evaluation.isBlank()) {
             return null;
         }
-        Evaluation parsed = switch (evaluation.strip().toLowerCase(Locale.ROOT)) {
-            case "correct" -> Evaluation.CORRECT;
-            case "incorrect" -> Evaluation.INCORRECT;
-            default -> Evaluation.UNPARSED;
-        };
+        Evaluation parsed =
+                switch (evaluation.strip().toLowerCase(Locale.ROOT)) {
+                    case "correct" -> Evaluation.CORRECT;
+                    case "incorrect" -> Evaluation.INCORRECT;
+                    default -> Evaluation.UNPARSED;
+                };
         if (parsed == Evaluation.UNPARSED) {
             return JudgeVerdict.unparsed(evaluation);
         }
@@ -165,7 +166,8 @@ public final class JudgedCsvReader {
             case "" -> TruthMatch.NOT_SCORED;
             case "correct", "right" -> TruthMatch.RIGHT;
             case "incorrect", "wrong" -> TruthMatch.WRONG;
-            default -> answer == null ? TruthMatch.NOT_SCORED
+            default -> answer == null
+                    ? TruthMatch.NOT_SCORED
                     : TruthMatch.ofLabel(ColumnMapping.splitLabels(cell, separator), answer.label());
         };
     }

@@ -22,8 +22,7 @@ public final class MetricsJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private MetricsJson() {
-    }
+    private MetricsJson() {}
 
     public static String write(JudgeReport report) {
         try {

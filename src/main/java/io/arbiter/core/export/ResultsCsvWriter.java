@@ -33,13 +33,22 @@ public final class ResultsCsvWriter {
 
     /** The columns after the dataset's own, in order. */
     public static final List<String> RESULT_COLUMNS = List.of(
-            "truth", "base_answer_raw", "base_answer", "base_parsed", "base_vs_truth",
-            "judge_output_raw", "judge_prediction", "judge_evaluation", "judge_vs_truth",
-            "error", "prompt_tokens", "completion_tokens");
+            "truth",
+            "base_answer_raw",
+            "base_answer",
+            "base_parsed",
+            "base_vs_truth",
+            "judge_output_raw",
+            "judge_prediction",
+            "judge_evaluation",
+            "judge_vs_truth",
+            "error",
+            "prompt_tokens",
+            "completion_tokens");
 
     /** The human review after the results: verdict, note, who and when (ISO-8601), and whether it is an example. */
-    public static final List<String> REVIEW_COLUMNS = List.of(
-            "human_label", "human_note", "human_reviewer", "human_at", "promoted");
+    public static final List<String> REVIEW_COLUMNS =
+            List.of("human_label", "human_note", "human_reviewer", "human_at", "promoted");
 
     /** What each model reasoned before its answer (a {@code <think>} block or reasoning field), last. */
     public static final List<String> REASONING_COLUMNS = List.of("base_reasoning", "judge_reasoning");
@@ -70,12 +79,18 @@ public final class ResultsCsvWriter {
     }
 
     /** As {@link #write(Writer, Dataset, List, List)}, with each row's human review from {@code review}. */
-    public void write(Writer out, Dataset dataset, List<String> datasetColumns, List<RowResult> results,
-                      ReviewLog review) throws IOException {
-        int[] columnIndexes = datasetColumns.stream().mapToInt(dataset::columnIndex).toArray();
+    public void write(
+            Writer out, Dataset dataset, List<String> datasetColumns, List<RowResult> results, ReviewLog review)
+            throws IOException {
+        int[] columnIndexes =
+                datasetColumns.stream().mapToInt(dataset::columnIndex).toArray();
         // Not closed: closing the CSVWriter would close the caller's Writer.
-        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
+        ICSVWriter csv = new CSVWriter(
+                out,
+                ICSVWriter.DEFAULT_SEPARATOR,
+                ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER,
+                ICSVWriter.RFC4180_LINE_END);
         writeLine(csv, header(datasetColumns));
         for (RowResult result : results) {
             List<String> line = line(dataset, columnIndexes, result);
@@ -100,11 +115,13 @@ public final class ResultsCsvWriter {
     }
 
     /** As {@link #write(Path, Dataset, List, List)}, with each row's human review from {@code review}. */
-    public void write(Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results,
-                      ReviewLog review) throws IOException {
+    public void write(
+            Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results, ReviewLog review)
+            throws IOException {
         Path target = file.toAbsolutePath();
         // createFile, not createTempFile: the latter makes the file owner-only, which the export would inherit.
-        Path temp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        Path temp =
+                Files.createFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 write(out, dataset, datasetColumns, results, review);
@@ -142,7 +159,9 @@ public final class ResultsCsvWriter {
     /** The review of the row's current base answer; a verdict on an earlier run's answer is not this row's. */
     private static void addReview(List<String> line, ReviewLog review, RowResult result) {
         int row = result.row();
-        HumanVerdict verdict = review.verdictOn(row, result.base().answered() ? result.base().text() : null).orElse(null);
+        HumanVerdict verdict = review.verdictOn(
+                        row, result.base().answered() ? result.base().text() : null)
+                .orElse(null);
         line.add(verdict == null ? "" : verdict.label());
         line.add(verdict == null ? "" : verdict.note());
         line.add(verdict == null ? "" : verdict.reviewer());

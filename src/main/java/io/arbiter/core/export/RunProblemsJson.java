@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class RunProblemsJson {
 
-    private RunProblemsJson() {
-    }
+    private RunProblemsJson() {}
 
     public static void put(ObjectNode json, RunOutcome outcome) {
         json.put("unanswered", outcome.unanswered().rows());

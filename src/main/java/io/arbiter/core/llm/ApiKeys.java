@@ -17,7 +17,11 @@ public final class ApiKeys {
 
     /** Whether a profile's key is there, for hints and status lines; never the key. */
     public enum KeyState {
-        NOT_NEEDED, SET, NOT_SET, NOT_A_VARIABLE_NAME, KEYCHAIN_UNAVAILABLE
+        NOT_NEEDED,
+        SET,
+        NOT_SET,
+        NOT_A_VARIABLE_NAME,
+        KEYCHAIN_UNAVAILABLE
     }
 
     /** Built on first use, so a process that never asks opens no keychain. */
@@ -65,13 +69,19 @@ public final class ApiKeys {
         String variable = profile.apiKeyEnv().strip();
         if (!ProviderSettings.isEnvironmentName(variable) || ProviderSettings.looksLikeAKey(variable)) {
             // Someone may have pasted the key itself where its variable's name belongs: never repeat it.
-            throw new ChatFailure("The API key source for " + profile.name()
-                    + " is not an environment variable name; give the name of the variable that holds the key.", true, null);
+            throw new ChatFailure(
+                    "The API key source for " + profile.name()
+                            + " is not an environment variable name; give the name of the variable that holds the key.",
+                    true,
+                    null);
         }
         String key = environment.get(profile.apiKeyEnv().strip());
         if (key == null || key.isBlank()) {
-            throw new ChatFailure("The API key for " + profile.name() + " is read from the environment variable "
-                    + profile.apiKeyEnv().strip() + ", which is not set.", true, null);
+            throw new ChatFailure(
+                    "The API key for " + profile.name() + " is read from the environment variable "
+                            + profile.apiKeyEnv().strip() + ", which is not set.",
+                    true,
+                    null);
         }
         return key.strip();
     }
@@ -86,8 +96,10 @@ public final class ApiKeys {
                 return KeyState.KEYCHAIN_UNAVAILABLE;
             }
             try {
-                return keychain.read(KEYCHAIN_SERVICE, settings.keychainEntry().strip()).isPresent()
-                        ? KeyState.SET : KeyState.NOT_SET;
+                return keychain.read(KEYCHAIN_SERVICE, settings.keychainEntry().strip())
+                                .isPresent()
+                        ? KeyState.SET
+                        : KeyState.NOT_SET;
             } catch (SecretStoreException e) {
                 return KeyState.KEYCHAIN_UNAVAILABLE;
             }
@@ -101,26 +113,35 @@ public final class ApiKeys {
     /** Where the key of {@code profile} is read from, for messages: never the key. */
     public static String whereFrom(ProviderProfile profile) {
         return profile.keyFromKeychain()
-                ? "the OS keychain (" + KEYCHAIN_SERVICE + " / " + profile.keychainEntry().strip() + ")"
+                ? "the OS keychain (" + KEYCHAIN_SERVICE + " / "
+                        + profile.keychainEntry().strip() + ")"
                 : "$" + profile.apiKeyEnv().strip();
     }
 
     private String fromKeychain(String profileName, String entry) throws ChatFailure {
         Optional<String> reason = keychain.unavailableReason();
         if (reason.isPresent()) {
-            throw new ChatFailure("The API key for " + profileName + " is kept in the OS keychain, which cannot be "
-                    + "used here. " + reason.get(), true, null);
+            throw new ChatFailure(
+                    "The API key for " + profileName + " is kept in the OS keychain, which cannot be " + "used here. "
+                            + reason.get(),
+                    true,
+                    null);
         }
         Optional<String> key;
         try {
             key = keychain.read(KEYCHAIN_SERVICE, entry);
         } catch (SecretStoreException e) {
-            throw new ChatFailure("The API key for " + profileName + " could not be read from the OS keychain: "
-                    + e.getMessage(), true, null);
+            throw new ChatFailure(
+                    "The API key for " + profileName + " could not be read from the OS keychain: " + e.getMessage(),
+                    true,
+                    null);
         }
         if (key.isEmpty() || key.get().isBlank()) {
-            throw new ChatFailure("The API key for " + profileName + " is read from the OS keychain entry "
-                    + KEYCHAIN_SERVICE + " / " + entry + ", which holds no key; store it under Providers….", true, null);
+            throw new ChatFailure(
+                    "The API key for " + profileName + " is read from the OS keychain entry " + KEYCHAIN_SERVICE + " / "
+                            + entry + ", which holds no key; store it under Providers….",
+                    true,
+                    null);
         }
         return key.get().strip();
     }

@@ -27,8 +27,7 @@ public final class BatchJsonl {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
-    private BatchJsonl() {
-    }
+    private BatchJsonl() {}
 
     // Writing
 
@@ -138,17 +137,27 @@ public final class BatchJsonl {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new BatchResultLine(null, null, Usage.NONE,
-                    "Line " + lineNumber + " of the batch output is not valid JSON: " + e.getOriginalMessage(), lineNumber);
+            return new BatchResultLine(
+                    null,
+                    null,
+                    Usage.NONE,
+                    "Line " + lineNumber + " of the batch output is not valid JSON: " + e.getOriginalMessage(),
+                    lineNumber);
         }
         if (node == null || !node.isObject()) {
-            return new BatchResultLine(null, null, Usage.NONE,
-                    "Line " + lineNumber + " of the batch output is not a JSON object", lineNumber);
+            return new BatchResultLine(
+                    null,
+                    null,
+                    Usage.NONE,
+                    "Line " + lineNumber + " of the batch output is not a JSON object",
+                    lineNumber);
         }
         String customId = textOrNull(node.get("custom_id"));
         JsonNode response = node.get("response");
         JsonNode body = response == null || response.isNull() ? null : response.get("body");
-        int status = response == null || response.isNull() ? 0 : response.path("status_code").asInt(0);
+        int status = response == null || response.isNull()
+                ? 0
+                : response.path("status_code").asInt(0);
 
         String error = errorText(node.get("error"));
         if (error == null && body != null && !body.isNull()) {
@@ -171,10 +180,16 @@ public final class BatchJsonl {
         // tokens are not on the output line: a cut-off names the completion tokens, which the provider capped there.
         try {
             ChatReply reply = ChatReplyReader.read(body, 0, null, body::toString);
-            return new BatchResultLine(customId, reply.content(), reply.usage(), null, lineNumber, reply.reasoning(),
-                    null);
+            return new BatchResultLine(
+                    customId, reply.content(), reply.usage(), null, lineNumber, reply.reasoning(), null);
         } catch (ChatFailure failure) {
-            return new BatchResultLine(customId, null, failure.usage(), failure.getMessage(), lineNumber, null,
+            return new BatchResultLine(
+                    customId,
+                    null,
+                    failure.usage(),
+                    failure.getMessage(),
+                    lineNumber,
+                    null,
                     failure.rawBody().orElse(null));
         }
     }

@@ -10,8 +10,8 @@ package io.arbiter.core.llm;
  * @param reasoning what the model reasoned before answering; null when none
  * @param rawBody  the response body as received when it came back whole but could not be used; null otherwise
  */
-public record BatchResultLine(String customId, String text, Usage usage, String error, long lineNumber,
-                              String reasoning, String rawBody) {
+public record BatchResultLine(
+        String customId, String text, Usage usage, String error, long lineNumber, String reasoning, String rawBody) {
 
     public BatchResultLine(String customId, String text, Usage usage, String error, long lineNumber) {
         this(customId, text, usage, error, lineNumber, null, null);

@@ -18,8 +18,7 @@ public final class BatchSharder {
     public static final long MAX_BYTES = 200L * 1024 * 1024;
 
     /** One written input file. */
-    public record Shard(int index, Path file, int lineCount, long bytes) {
-    }
+    public record Shard(int index, Path file, int lineCount, long bytes) {}
 
     private final int maxLines;
     private final long maxBytes;
@@ -51,7 +50,8 @@ public final class BatchSharder {
                 BatchRequestLine request = requests.next();
                 if (writer == null) {
                     file = directory.resolve(prefix + "-" + shards.size() + ".jsonl");
-                    writer = new BatchJsonl.RequestWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+                    writer = new BatchJsonl.RequestWriter(
+                            new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
                 }
                 byte[] line = writer.encode(request);
                 if (line.length > maxBytes) {
@@ -61,7 +61,8 @@ public final class BatchSharder {
                 if (writer.lines() == maxLines || writer.bytes() + line.length > maxBytes) {
                     shards.add(finish(writer, shards.size(), file));
                     file = directory.resolve(prefix + "-" + shards.size() + ".jsonl");
-                    writer = new BatchJsonl.RequestWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+                    writer = new BatchJsonl.RequestWriter(
+                            new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
                 }
                 writer.writeEncoded(line);
             }

@@ -12,11 +12,26 @@ import java.util.Set;
  * @param errors       why the whole batch failed validation, in plain words; null when it did not
  * @param createdAt    when the provider created the batch, in epoch seconds; 0 when it did not say
  */
-public record BatchState(String id, String status, long total, long completed, long failed, String outputFileId,
-                         String errorFileId, String errors, long createdAt) {
+public record BatchState(
+        String id,
+        String status,
+        long total,
+        long completed,
+        long failed,
+        String outputFileId,
+        String errorFileId,
+        String errors,
+        long createdAt) {
 
-    public BatchState(String id, String status, long total, long completed, long failed, String outputFileId,
-                      String errorFileId, String errors) {
+    public BatchState(
+            String id,
+            String status,
+            long total,
+            long completed,
+            long failed,
+            String outputFileId,
+            String errorFileId,
+            String errors) {
         this(id, status, total, completed, failed, outputFileId, errorFileId, errors, 0);
     }
 

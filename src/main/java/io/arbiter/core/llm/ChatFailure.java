@@ -33,13 +33,27 @@ public final class ChatFailure extends Exception {
      * @param errorCode  the provider's error code (e.g. {@code insufficient_quota}), null when none
      * @param retryAfter how long the provider asked us to wait, null when it did not say
      */
-    public ChatFailure(String message, boolean stopsRun, Throwable cause, boolean retryable, int statusCode,
-                       String errorCode, Duration retryAfter) {
+    public ChatFailure(
+            String message,
+            boolean stopsRun,
+            Throwable cause,
+            boolean retryable,
+            int statusCode,
+            String errorCode,
+            Duration retryAfter) {
         this(message, stopsRun, cause, retryable, statusCode, errorCode, retryAfter, null, Usage.NONE);
     }
 
-    private ChatFailure(String message, boolean stopsRun, Throwable cause, boolean retryable, int statusCode,
-                        String errorCode, Duration retryAfter, String rawBody, Usage usage) {
+    private ChatFailure(
+            String message,
+            boolean stopsRun,
+            Throwable cause,
+            boolean retryable,
+            int statusCode,
+            String errorCode,
+            Duration retryAfter,
+            String rawBody,
+            Usage usage) {
         super(message, cause);
         this.stopsRun = stopsRun;
         this.retryable = retryable && !stopsRun;
@@ -56,9 +70,10 @@ public final class ChatFailure extends Exception {
     }
 
     /** An HTTP error answer, retryable exactly when its status is one worth sending again. */
-    public static ChatFailure http(String message, int statusCode, String errorCode, Duration retryAfter,
-                                   boolean stopsRun, Throwable cause) {
-        return new ChatFailure(message, stopsRun, cause, isRetryableStatus(statusCode), statusCode, errorCode, retryAfter);
+    public static ChatFailure http(
+            String message, int statusCode, String errorCode, Duration retryAfter, boolean stopsRun, Throwable cause) {
+        return new ChatFailure(
+                message, stopsRun, cause, isRetryableStatus(statusCode), statusCode, errorCode, retryAfter);
     }
 
     /** A timeout, reset or other transport failure where no answer came back: worth another try. */
@@ -113,8 +128,8 @@ public final class ChatFailure extends Exception {
 
     /** The same failure keeping the reply it was read from (capped and redacted by the caller). */
     ChatFailure withRawBody(String raw) {
-        return new ChatFailure(getMessage(), stopsRun, getCause(), retryable, statusCode, errorCode, retryAfter, raw,
-                usage);
+        return new ChatFailure(
+                getMessage(), stopsRun, getCause(), retryable, statusCode, errorCode, retryAfter, raw, usage);
     }
 
     /**
@@ -131,7 +146,15 @@ public final class ChatFailure extends Exception {
         if (!causeLeaks && Objects.equals(message, getMessage()) && Objects.equals(raw, rawBody)) {
             return this;
         }
-        return new ChatFailure(message, stopsRun, causeLeaks ? null : getCause(), retryable, statusCode, errorCode,
-                retryAfter, raw, usage);
+        return new ChatFailure(
+                message,
+                stopsRun,
+                causeLeaks ? null : getCause(),
+                retryable,
+                statusCode,
+                errorCode,
+                retryAfter,
+                raw,
+                usage);
     }
 }

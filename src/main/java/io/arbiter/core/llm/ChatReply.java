@@ -27,7 +27,8 @@ public record ChatReply(String content, Usage usage, boolean fromCache, String r
             return this;
         }
         ReasoningSplit split = ReasoningSplit.of(content);
-        return split.reasoning() == null || split.unclosed() ? this
+        return split.reasoning() == null || split.unclosed()
+                ? this
                 : new ChatReply(split.answer(), usage, fromCache, split.reasoning());
     }
 

@@ -28,12 +28,21 @@ public final class ChatReplyReader {
     public static final int RAW_LIMIT = 64 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> RETRYABLE_ERRORS = Set.of("server_error", "rate_limit", "rate_limit_error",
-            "rate_limit_exceeded", "overloaded", "overloaded_error", "service_unavailable", "timeout",
-            "internal_error", "api_error", "bad_gateway", "gateway_timeout");
+    private static final Set<String> RETRYABLE_ERRORS = Set.of(
+            "server_error",
+            "rate_limit",
+            "rate_limit_error",
+            "rate_limit_exceeded",
+            "overloaded",
+            "overloaded_error",
+            "service_unavailable",
+            "timeout",
+            "internal_error",
+            "api_error",
+            "bad_gateway",
+            "gateway_timeout");
 
-    private ChatReplyReader() {
-    }
+    private ChatReplyReader() {}
 
     /**
      * Reads the bytes of a 200 reply.
@@ -48,8 +57,8 @@ public final class ChatReplyReader {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             if (endsEarly(e, text)) {
-                throw ChatFailure.transientIo("The reply was cut off: its JSON ends early (" + e.getOriginalMessage()
-                        + ")", e);
+                throw ChatFailure.transientIo(
+                        "The reply was cut off: its JSON ends early (" + e.getOriginalMessage() + ")", e);
             }
             throw unreadable("it is not JSON (" + e.getOriginalMessage() + ")", text, Usage.NONE, keyInUse);
         }
@@ -88,8 +97,8 @@ public final class ChatReplyReader {
         }
         String refusal = text(message.get("refusal"));
         if (refusal != null && !refusal.isBlank()) {
-            throw ChatFailure.unusableReply(Redaction.redact("refused: " + refusal.strip(), keyInUse),
-                    keep(raw.get(), keyInUse), usage);
+            throw ChatFailure.unusableReply(
+                    Redaction.redact("refused: " + refusal.strip(), keyInUse), keep(raw.get(), keyInUse), usage);
         }
         StringBuilder partsReasoning = new StringBuilder();
         String content = content(message.get("content"), partsReasoning);
@@ -106,8 +115,10 @@ public final class ChatReplyReader {
             throw ChatFailure.unusableReply(cutOff(limit), keep(raw.get(), keyInUse), usage);
         }
         if (split.unclosed()) {
-            throw ChatFailure.unusableReply("The reply is all reasoning: its <think> block never closed, so there is "
-                    + "no answer after it.", keep(raw.get(), keyInUse), usage);
+            throw ChatFailure.unusableReply(
+                    "The reply is all reasoning: its <think> block never closed, so there is " + "no answer after it.",
+                    keep(raw.get(), keyInUse),
+                    usage);
         }
         return new ChatReply(split.answer(), usage, false, split.reasoning());
     }
@@ -117,7 +128,8 @@ public final class ChatReplyReader {
      * for most cuts, but a cut inside {@code true} or {@code 12.5} fails on the last character as a bad token.
      */
     private static boolean endsEarly(JsonProcessingException e, String text) {
-        if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+        if (e instanceof JsonEOFException
+                || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
             return true;
         }
         long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
@@ -131,7 +143,8 @@ public final class ChatReplyReader {
 
     /** UTF-8 with every malformed or unmappable sequence replaced by U+FFFD, never an exception. */
     static String decode(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
@@ -159,7 +172,8 @@ public final class ChatReplyReader {
                 continue;
             }
             String type = text(part.get("type"));
-            String thinking = text(part.get("thinking")) != null ? text(part.get("thinking")) : text(part.get("reasoning"));
+            String thinking =
+                    text(part.get("thinking")) != null ? text(part.get("thinking")) : text(part.get("reasoning"));
             if (thinking != null || "thinking".equals(type) || "reasoning".equals(type)) {
                 String said = thinking != null ? thinking : text(part.get("text"));
                 if (said != null) {
@@ -182,8 +196,10 @@ public final class ChatReplyReader {
         String said = message == null || message.isBlank() ? error.toString() : message.strip();
         String named = code != null ? " (" + code + ")" : type != null ? " (" + type + ")" : "";
         boolean quota = "insufficient_quota".equals(code) || "insufficient_quota".equals(type);
-        boolean retryable = !quota && (ChatFailure.isRetryableStatus(status)
-                || RETRYABLE_ERRORS.contains(lower(code)) || RETRYABLE_ERRORS.contains(lower(type)));
+        boolean retryable = !quota
+                && (ChatFailure.isRetryableStatus(status)
+                        || RETRYABLE_ERRORS.contains(lower(code))
+                        || RETRYABLE_ERRORS.contains(lower(type)));
         String text = Redaction.redact("The provider answered with an error" + named + ": " + said, keyInUse);
         // No HTTP status: the retry layer goes by the retryable flag (a 200 is not itself worth retrying).
         return new ChatFailure(text, quota, null, retryable, 0, code != null ? code : type, null)
@@ -191,8 +207,11 @@ public final class ChatReplyReader {
     }
 
     private static ChatFailure unreadable(String why, String raw, Usage usage, String keyInUse) {
-        return ChatFailure.unusableReply("The provider's reply could not be read as a chat completion: " + why
-                + "; the reply as received is kept in the row detail.", keep(raw, keyInUse), usage);
+        return ChatFailure.unusableReply(
+                "The provider's reply could not be read as a chat completion: " + why
+                        + "; the reply as received is kept in the row detail.",
+                keep(raw, keyInUse),
+                usage);
     }
 
     /** The body capped at {@link #RAW_LIMIT} characters and redacted; said when cut. */
@@ -200,7 +219,8 @@ public final class ChatReplyReader {
         if (raw == null) {
             return null;
         }
-        String capped = raw.length() <= RAW_LIMIT ? raw
+        String capped = raw.length() <= RAW_LIMIT
+                ? raw
                 : raw.substring(0, RAW_LIMIT) + "\n… (" + (raw.length() - RAW_LIMIT) + " more characters not kept)";
         return Redaction.redact(capped, keyInUse);
     }
@@ -210,7 +230,9 @@ public final class ChatReplyReader {
         if (usage == null || !usage.isObject()) {
             return Usage.NONE;
         }
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        return new Usage(
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0));
     }
 
     private static String text(JsonNode node) {

@@ -23,16 +23,15 @@ public final class ConnectionCheck {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     private static final int MODELS_NAMED = 8;
 
-    private ConnectionCheck() {
-    }
+    private ConnectionCheck() {}
 
     public static ConnectionReport run(ProviderSettings settings, String baseUrl) {
         return run(settings, baseUrl, ApiKeys.system(), DEFAULT_TIMEOUT);
     }
 
     /** As {@link #run(ProviderSettings, String, ApiKeys, Duration)}, with keys from {@code environment} or the OS keychain. */
-    public static ConnectionReport run(ProviderSettings settings, String baseUrl, Map<String, String> environment,
-                                       Duration timeout) {
+    public static ConnectionReport run(
+            ProviderSettings settings, String baseUrl, Map<String, String> environment, Duration timeout) {
         return run(settings, baseUrl, new ApiKeys(environment, OsKeychain.shared()), timeout);
     }
 
@@ -42,18 +41,26 @@ public final class ConnectionCheck {
      */
     public static ConnectionReport run(ProviderSettings settings, String baseUrl, ApiKeys keys, Duration timeout) {
         if (baseUrl == null || !ProviderSettings.isHttpUrl(baseUrl)) {
-            return failed(false, ConnectionReport.Key.UNTRIED,
+            return failed(
+                    false,
+                    ConnectionReport.Key.UNTRIED,
                     "There is no base URL to test; give one that starts with http:// or https://.");
         }
         if (settings.needsKey() && !settings.keyFromKeychain()) {
             String variable = settings.apiKeyEnv().strip();
             if (!settings.keySourceIsAName()) {
-                return failed(false, ConnectionReport.Key.MISSING, "The key source is not an environment variable "
-                        + "name, so no key was sent; give the name of the variable that holds the key.");
+                return failed(
+                        false,
+                        ConnectionReport.Key.MISSING,
+                        "The key source is not an environment variable "
+                                + "name, so no key was sent; give the name of the variable that holds the key.");
             }
             if (keys.state(settings) != ApiKeys.KeyState.SET) {
-                return failed(false, ConnectionReport.Key.MISSING, "The key is read from $" + variable
-                        + ", which is not set in Arbiter's environment. Set it before starting Arbiter, then test again.");
+                return failed(
+                        false,
+                        ConnectionReport.Key.MISSING,
+                        "The key is read from $" + variable
+                                + ", which is not set in Arbiter's environment. Set it before starting Arbiter, then test again.");
             }
         }
         ProviderProfile profile;
@@ -72,8 +79,11 @@ public final class ConnectionCheck {
         try {
             models = listModels(profile, key, timeout);
         } catch (TimeoutException e) {
-            return failed(false, ConnectionReport.Key.UNTRIED, "No answer from " + baseUrl + " within "
-                    + timeout.toSeconds() + " seconds; the server may be busy, or a firewall may be swallowing requests.");
+            return failed(
+                    false,
+                    ConnectionReport.Key.UNTRIED,
+                    "No answer from " + baseUrl + " within " + timeout.toSeconds()
+                            + " seconds; the server may be busy, or a firewall may be swallowing requests.");
         } catch (ChatFailure e) {
             return explain(e, profile, baseUrl);
         }
@@ -112,48 +122,67 @@ public final class ConnectionCheck {
         int status = e.statusCode().orElse(0);
         if (status == 401) {
             String message = profile.needsKey()
-                    ? "Reached " + baseUrl + ", but it refused the API key (401) read from " + ApiKeys.whereFrom(profile)
-                    + ". Check that it holds a current key for this provider."
+                    ? "Reached " + baseUrl + ", but it refused the API key (401) read from "
+                            + ApiKeys.whereFrom(profile) + ". Check that it holds a current key for this provider."
                     : "Reached " + baseUrl + ", but it refused the API key (401): it wants a key, and none is "
-                    + "configured. Name the environment variable that holds it.";
+                            + "configured. Name the environment variable that holds it.";
             return failed(true, ConnectionReport.Key.REFUSED, message);
         }
         if (status == 403) {
-            return failed(true, ConnectionReport.Key.REFUSED, "Reached " + baseUrl
-                    + ", but the key has no access to the model list (403).");
+            return failed(
+                    true,
+                    ConnectionReport.Key.REFUSED,
+                    "Reached " + baseUrl + ", but the key has no access to the model list (403).");
         }
         if (status == 404) {
-            return failed(true, ConnectionReport.Key.UNTRIED, "Something answers at " + baseUrl
-                    + ", but it has no model list there (404); check the URL, which usually ends in /v1.");
+            return failed(
+                    true,
+                    ConnectionReport.Key.UNTRIED,
+                    "Something answers at " + baseUrl
+                            + ", but it has no model list there (404); check the URL, which usually ends in /v1.");
         }
         if (status != 0) {
-            return failed(true, ConnectionReport.Key.UNTRIED, "Reached " + baseUrl + ", but it answered with an error: "
-                    + e.getMessage());
+            return failed(
+                    true,
+                    ConnectionReport.Key.UNTRIED,
+                    "Reached " + baseUrl + ", but it answered with an error: " + e.getMessage());
         }
         if (causedBy(e, ConnectException.class)) {
-            return failed(false, ConnectionReport.Key.UNTRIED, "Nothing listens at " + baseUrl
-                    + " (connection refused). Is the server running, and on that port?");
+            return failed(
+                    false,
+                    ConnectionReport.Key.UNTRIED,
+                    "Nothing listens at " + baseUrl
+                            + " (connection refused). Is the server running, and on that port?");
         }
         if (causedBy(e, UnknownHostException.class)) {
-            return failed(false, ConnectionReport.Key.UNTRIED, "The host in " + baseUrl
-                    + " could not be found; check the spelling and the network connection.");
+            return failed(
+                    false,
+                    ConnectionReport.Key.UNTRIED,
+                    "The host in " + baseUrl + " could not be found; check the spelling and the network connection.");
         }
         if (causedBy(e, InterruptedIOException.class)) {
-            return failed(false, ConnectionReport.Key.UNTRIED, "No answer from " + baseUrl
-                    + " in time; the server may be busy, or a firewall may be swallowing requests.");
+            return failed(
+                    false,
+                    ConnectionReport.Key.UNTRIED,
+                    "No answer from " + baseUrl
+                            + " in time; the server may be busy, or a firewall may be swallowing requests.");
         }
         return failed(false, ConnectionReport.Key.UNTRIED, e.getMessage());
     }
 
     private static ConnectionReport reached(ProviderSettings settings, String baseUrl, List<String> models) {
-        ConnectionReport.Key key = settings.needsKey() ? ConnectionReport.Key.ACCEPTED : ConnectionReport.Key.NOT_NEEDED;
-        StringBuilder message = new StringBuilder("Reached ").append(baseUrl).append("; ")
+        ConnectionReport.Key key =
+                settings.needsKey() ? ConnectionReport.Key.ACCEPTED : ConnectionReport.Key.NOT_NEEDED;
+        StringBuilder message = new StringBuilder("Reached ")
+                .append(baseUrl)
+                .append("; ")
                 .append(key == ConnectionReport.Key.ACCEPTED ? "the key was accepted" : "no key needed")
                 .append("; ");
         if (models.isEmpty()) {
             message.append("it lists no models.");
         } else {
-            message.append(models.size()).append(models.size() == 1 ? " model: " : " models: ")
+            message.append(models.size())
+                    .append(models.size() == 1 ? " model: " : " models: ")
                     .append(String.join(", ", models.subList(0, Math.min(MODELS_NAMED, models.size()))))
                     .append(models.size() > MODELS_NAMED ? "…" : ".");
         }

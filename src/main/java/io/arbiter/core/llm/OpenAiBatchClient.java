@@ -53,12 +53,18 @@ public final class OpenAiBatchClient implements AutoCloseable {
         }
         try (InputStream in = Files.newInputStream(shard)) {
             FileCreateParams params = FileCreateParams.builder()
-                    .file(MultipartField.<InputStream>builder().value(in).filename(name)
-                            .contentType("application/jsonl").build())
+                    .file(MultipartField.<InputStream>builder()
+                            .value(in)
+                            .filename(name)
+                            .contentType("application/jsonl")
+                            .build())
                     .purpose(FilePurpose.BATCH)
                     .build();
             // No SDK retry here: a stream half read by a failed attempt cannot be sent again.
-            return client.files().withOptions(options -> options.maxRetries(0)).create(params).id();
+            return client.files()
+                    .withOptions(options -> options.maxRetries(0))
+                    .create(params)
+                    .id();
         } catch (IOException e) {
             throw new ChatFailure("Could not read the batch file " + shard + ": " + e.getMessage(), false, e);
         } catch (RuntimeException e) {
@@ -136,8 +142,8 @@ public final class OpenAiBatchClient implements AutoCloseable {
             Files.copy(response.body(), partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ChatFailure("Could not save the batch file " + fileId + " to " + target + ": " + e.getMessage(),
-                    false, e);
+            throw new ChatFailure(
+                    "Could not save the batch file " + fileId + " to " + target + ": " + e.getMessage(), false, e);
         } catch (RuntimeException e) {
             throw ProviderErrors.explain(e, baseUrl, null, Instant.now(), apiKey);
         } finally {
@@ -158,8 +164,16 @@ public final class OpenAiBatchClient implements AutoCloseable {
                 .filter(list -> !list.isEmpty())
                 .map(list -> list.stream().map(OpenAiBatchClient::describe).collect(Collectors.joining("; ")))
                 .orElse(null);
-        return new BatchState(batch.id(), batch.status().asString(), total, completed, failed,
-                batch.outputFileId().orElse(null), batch.errorFileId().orElse(null), errors, batch.createdAt());
+        return new BatchState(
+                batch.id(),
+                batch.status().asString(),
+                total,
+                completed,
+                failed,
+                batch.outputFileId().orElse(null),
+                batch.errorFileId().orElse(null),
+                errors,
+                batch.createdAt());
     }
 
     private static String describe(BatchError error) {

@@ -83,8 +83,12 @@ public final class OpenAiChatClient implements ChatClient {
         }
         params.addUserMessage(request.user());
         byte[] body;
-        try (HttpResponseFor<ChatCompletion> response = client.chat().completions().withRawResponse()
-                .create(params.build(), RequestOptions.builder().timeout(timeout(limit)).build())) {
+        try (HttpResponseFor<ChatCompletion> response = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(
+                        params.build(),
+                        RequestOptions.builder().timeout(timeout(limit)).build())) {
             int status = response.statusCode();
             if (status < 200 || status > 299) {
                 response.parse(); // the SDK turns an error status into its exception, explained below
@@ -96,8 +100,11 @@ public final class OpenAiChatClient implements ChatClient {
         } catch (java.io.InterruptedIOException e) {
             throw ProviderErrors.timedOut(baseUrl, limit, e); // the body stopped coming within the limit
         } catch (IOException e) {
-            throw ChatFailure.transientIo("Network error talking to " + baseUrl + " while reading the reply: "
-                    + ProviderErrors.rootMessage(e), e).redacted(apiKey);
+            throw ChatFailure.transientIo(
+                            "Network error talking to " + baseUrl + " while reading the reply: "
+                                    + ProviderErrors.rootMessage(e),
+                            e)
+                    .redacted(apiKey);
         } catch (RuntimeException e) {
             throw ProviderErrors.explain(e, baseUrl, request.model(), Instant.now(), apiKey, limit);
         }

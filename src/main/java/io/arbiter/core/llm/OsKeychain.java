@@ -72,11 +72,12 @@ public final class OsKeychain implements SecretStore {
             open.deletePassword(service, account);
         } catch (PasswordAccessException e) {
             if (!notFound(e)) { // nothing to remove is what was wanted; anything else left the key where it was
-                throw new SecretStoreException("The OS keychain did not remove the key: "
-                        + ProviderErrors.rootMessage(e), e);
+                throw new SecretStoreException(
+                        "The OS keychain did not remove the key: " + ProviderErrors.rootMessage(e), e);
             }
         } catch (RuntimeException e) {
-            throw new SecretStoreException("The OS keychain did not remove the key: " + ProviderErrors.rootMessage(e), e);
+            throw new SecretStoreException(
+                    "The OS keychain did not remove the key: " + ProviderErrors.rootMessage(e), e);
         }
     }
 
@@ -87,8 +88,11 @@ public final class OsKeychain implements SecretStore {
     static boolean notFound(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("not found") || message.contains("could not be found") || message.contains("-25300")
-                    || message.contains("no existing") || message.contains("does not exist")
+            if (message.contains("not found")
+                    || message.contains("could not be found")
+                    || message.contains("-25300")
+                    || message.contains("no existing")
+                    || message.contains("does not exist")
                     || message.contains("no such")) {
                 return true;
             }

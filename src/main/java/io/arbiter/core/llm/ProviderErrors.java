@@ -19,8 +19,7 @@ final class ProviderErrors {
     /** OpenAI's code for a 429 that waiting will not cure: the account is out of credit. */
     static final String INSUFFICIENT_QUOTA = "insufficient_quota";
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     /** As {@link #explain(RuntimeException, String, String, Instant, String)} when no key was sent. */
     static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now) {
@@ -43,9 +42,11 @@ final class ProviderErrors {
      *
      * @param timeout the limit the request had; null when unknown
      */
-    static ChatFailure explain(RuntimeException e, String baseUrl, String model, Instant now, String keyInUse,
-                               Duration timeout) {
-        if (timeout != null && !(e instanceof OpenAIServiceException) && causedBy(e, InterruptedIOException.class)
+    static ChatFailure explain(
+            RuntimeException e, String baseUrl, String model, Instant now, String keyInUse, Duration timeout) {
+        if (timeout != null
+                && !(e instanceof OpenAIServiceException)
+                && causedBy(e, InterruptedIOException.class)
                 && !causedBy(e, ConnectException.class)) {
             return timedOut(baseUrl, timeout, e);
         }
@@ -54,9 +55,11 @@ final class ProviderErrors {
 
     /** OkHttp's call and read timeouts are InterruptedIOExceptions (SocketTimeoutException is one too). */
     static ChatFailure timedOut(String baseUrl, Duration timeout, Throwable cause) {
-        return ChatFailure.timedOut("No answer from " + baseUrl + " within " + Timeouts.words(timeout)
-                + " (the request timeout: raise it with --request-timeout, or Request timeout in the provider's "
-                + "settings).", cause);
+        return ChatFailure.timedOut(
+                "No answer from " + baseUrl + " within " + Timeouts.words(timeout)
+                        + " (the request timeout: raise it with --request-timeout, or Request timeout in the provider's "
+                        + "settings).",
+                cause);
     }
 
     private static ChatFailure explainUnredacted(RuntimeException e, String baseUrl, String model, Instant now) {
@@ -72,7 +75,8 @@ final class ProviderErrors {
         if (e instanceof OpenAIInvalidDataException
                 || causedBy(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
             // A 200 whose body is cut off or garbled was lost in transit, like a reset: the answer was never read.
-            return ChatFailure.transientIo("The reply from " + baseUrl + " was cut off or garbled: " + rootMessage(e), e);
+            return ChatFailure.transientIo(
+                    "The reply from " + baseUrl + " was cut off or garbled: " + rootMessage(e), e);
         }
         return new ChatFailure("Unexpected reply from " + baseUrl + ": " + rootMessage(e), false, e);
     }
@@ -80,27 +84,35 @@ final class ProviderErrors {
     private static ChatFailure explainService(OpenAIServiceException e, String baseUrl, String model, Instant now) {
         int status = e.statusCode();
         String code = e.code().orElse(null);
-        Duration retryAfter = RetryAfter.parse(values(e, "retry-after-ms"), values(e, "retry-after"), now).orElse(null);
+        Duration retryAfter = RetryAfter.parse(values(e, "retry-after-ms"), values(e, "retry-after"), now)
+                .orElse(null);
         if (e instanceof UnauthorizedException) {
-            return ChatFailure.http("The provider at " + baseUrl + " refused the API key (401).",
-                    status, code, retryAfter, true, e);
+            return ChatFailure.http(
+                    "The provider at " + baseUrl + " refused the API key (401).", status, code, retryAfter, true, e);
         }
         if (e instanceof PermissionDeniedException) {
-            return ChatFailure.http("The API key has no access to this (403): " + serviceMessage(e),
-                    status, code, retryAfter, true, e);
+            return ChatFailure.http(
+                    "The API key has no access to this (403): " + serviceMessage(e), status, code, retryAfter, true, e);
         }
         if (e instanceof NotFoundException) {
             String what = model == null ? "that endpoint" : "the model '" + model + "'";
-            return ChatFailure.http("The provider at " + baseUrl + " does not know " + what + " (404).",
-                    status, code, retryAfter, true, e);
+            return ChatFailure.http(
+                    "The provider at " + baseUrl + " does not know " + what + " (404).",
+                    status,
+                    code,
+                    retryAfter,
+                    true,
+                    e);
         }
-        if (status == 429 && (INSUFFICIENT_QUOTA.equals(code) || serviceMessage(e).contains(INSUFFICIENT_QUOTA)
-                || serviceMessage(e).contains("exceeded your current quota"))) {
-            return ChatFailure.http("The provider's quota is used up (429): " + serviceMessage(e),
-                    status, code, retryAfter, true, e);
+        if (status == 429
+                && (INSUFFICIENT_QUOTA.equals(code)
+                        || serviceMessage(e).contains(INSUFFICIENT_QUOTA)
+                        || serviceMessage(e).contains("exceeded your current quota"))) {
+            return ChatFailure.http(
+                    "The provider's quota is used up (429): " + serviceMessage(e), status, code, retryAfter, true, e);
         }
-        return ChatFailure.http("The provider answered " + status + ": " + serviceMessage(e),
-                status, code, retryAfter, false, e);
+        return ChatFailure.http(
+                "The provider answered " + status + ": " + serviceMessage(e), status, code, retryAfter, false, e);
     }
 
     private static List<String> values(OpenAIServiceException e, String header) {

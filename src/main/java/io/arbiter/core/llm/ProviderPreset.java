@@ -20,12 +20,24 @@ public record ProviderPreset(String name, String baseUrl, String apiKeyEnv, Stri
     public static final List<ProviderPreset> ALL = List.of(
             OFFLINE,
             new ProviderPreset("OpenAI", "https://api.openai.com/v1", "OPENAI_API_KEY", "gpt-4o-mini", "gpt-4o"),
-            new ProviderPreset("kluster.ai", "https://api.kluster.ai/v1", "KLUSTER_API_KEY",
-                    "klusterai/Meta-Llama-3.1-8B-Instruct-Turbo", "klusterai/Meta-Llama-3.3-70B-Instruct-Turbo"),
-            new ProviderPreset("Groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY",
-                    "llama-3.1-8b-instant", "llama-3.3-70b-versatile"),
-            new ProviderPreset("Together", "https://api.together.xyz/v1", "TOGETHER_API_KEY",
-                    "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo", "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
+            new ProviderPreset(
+                    "kluster.ai",
+                    "https://api.kluster.ai/v1",
+                    "KLUSTER_API_KEY",
+                    "klusterai/Meta-Llama-3.1-8B-Instruct-Turbo",
+                    "klusterai/Meta-Llama-3.3-70B-Instruct-Turbo"),
+            new ProviderPreset(
+                    "Groq",
+                    "https://api.groq.com/openai/v1",
+                    "GROQ_API_KEY",
+                    "llama-3.1-8b-instant",
+                    "llama-3.3-70b-versatile"),
+            new ProviderPreset(
+                    "Together",
+                    "https://api.together.xyz/v1",
+                    "TOGETHER_API_KEY",
+                    "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
+                    "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
             new ProviderPreset("Ollama (local)", "http://localhost:11434/v1", null, "llama3.1:8b", "llama3.3:70b"),
             new ProviderPreset("LM Studio (local)", "http://localhost:1234/v1", null, "local-model", "local-model"),
             new ProviderPreset("vLLM server (local)", "http://localhost:8000/v1", null, "base-model", "judge-model"));

@@ -17,9 +17,18 @@ package io.arbiter.core.llm;
  * @param prices        what the base and judge models cost, so a run can be priced when it ends; never null
  * @param timeouts      how long a request and a row may take; never null
  */
-public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                              double temperature, int maxTokens, int concurrency, String keychainEntry,
-                              TokenPrices prices, Timeouts timeouts) {
+public record ProviderProfile(
+        String name,
+        String baseUrl,
+        String apiKeyEnv,
+        String baseModel,
+        String judgeModel,
+        double temperature,
+        int maxTokens,
+        int concurrency,
+        String keychainEntry,
+        TokenPrices prices,
+        Timeouts timeouts) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -40,41 +49,120 @@ public record ProviderProfile(String name, String baseUrl, String apiKeyEnv, Str
     }
 
     /** A profile with the default timeouts. */
-    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                           double temperature, int maxTokens, int concurrency, String keychainEntry,
-                           TokenPrices prices) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, keychainEntry,
-                prices, Timeouts.DEFAULT);
+    public ProviderProfile(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            int concurrency,
+            String keychainEntry,
+            TokenPrices prices) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                prices,
+                Timeouts.DEFAULT);
     }
 
     /** A profile whose key, if any, comes from an environment variable, and whose prices are unknown. */
-    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                           double temperature, int maxTokens, int concurrency) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null,
+    public ProviderProfile(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            int concurrency) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                null,
                 TokenPrices.UNKNOWN);
     }
 
     /** A profile whose prices are unknown. */
-    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                           double temperature, int maxTokens, int concurrency, String keychainEntry) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, keychainEntry,
+    public ProviderProfile(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            int concurrency,
+            String keychainEntry) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
                 TokenPrices.UNKNOWN);
     }
 
     /** A profile whose key, if any, comes from an environment variable. */
-    public ProviderProfile(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                           double temperature, int maxTokens, int concurrency, TokenPrices prices) {
+    public ProviderProfile(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            int concurrency,
+            TokenPrices prices) {
         this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency, null, prices);
     }
 
     public ProviderProfile withPrices(TokenPrices newPrices) {
-        return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
-                keychainEntry, newPrices, timeouts);
+        return new ProviderProfile(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                newPrices,
+                timeouts);
     }
 
     public ProviderProfile withTimeouts(Timeouts newTimeouts) {
-        return new ProviderProfile(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, concurrency,
-                keychainEntry, prices, newTimeouts);
+        return new ProviderProfile(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                prices,
+                newTimeouts);
     }
 
     public boolean needsKey() {

@@ -23,55 +23,140 @@ import java.util.regex.Pattern;
  * @param requestTimeoutSeconds the longest one request may take; null for the default ({@link Timeouts#DEFAULT})
  * @param rowTimeoutSeconds the longest one row may take over its retries; null for the default
  */
-public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                               double temperature, int maxTokens, Integer seed, int concurrency,
-                               int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
-                               Double baseInputPrice, Double baseOutputPrice,
-                               Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry,
-                               Double requestTimeoutSeconds, Double rowTimeoutSeconds) {
+public record ProviderSettings(
+        String name,
+        String baseUrl,
+        String apiKeyEnv,
+        String baseModel,
+        String judgeModel,
+        double temperature,
+        int maxTokens,
+        Integer seed,
+        int concurrency,
+        int requestsPerMinute,
+        int tokensPerMinute,
+        boolean hasBatchApi,
+        Double baseInputPrice,
+        Double baseOutputPrice,
+        Double judgeInputPrice,
+        Double judgeOutputPrice,
+        String keychainEntry,
+        Double requestTimeoutSeconds,
+        Double rowTimeoutSeconds) {
 
     public static final double MAX_TEMPERATURE = 2.0;
     /** Why a base URL with a user name or password is refused; it never repeats the URL, which holds the password. */
     public static final String USER_INFO_REFUSED = "The base URL must not contain a user name or password "
             + "(user:password@host): Arbiter would keep and show it. Give the key through an environment variable "
             + "or the OS keychain instead";
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int LOCAL_CONCURRENCY = 4;
 
     /** Settings with the default timeouts. */
-    public ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                            double temperature, int maxTokens, Integer seed, int concurrency,
-                            int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
-                            Double baseInputPrice, Double baseOutputPrice,
-                            Double judgeInputPrice, Double judgeOutputPrice, String keychainEntry) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed, concurrency,
-                requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice, judgeInputPrice,
-                judgeOutputPrice, keychainEntry, null, null);
+    public ProviderSettings(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            Integer seed,
+            int concurrency,
+            int requestsPerMinute,
+            int tokensPerMinute,
+            boolean hasBatchApi,
+            Double baseInputPrice,
+            Double baseOutputPrice,
+            Double judgeInputPrice,
+            Double judgeOutputPrice,
+            String keychainEntry) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                seed,
+                concurrency,
+                requestsPerMinute,
+                tokensPerMinute,
+                hasBatchApi,
+                baseInputPrice,
+                baseOutputPrice,
+                judgeInputPrice,
+                judgeOutputPrice,
+                keychainEntry,
+                null,
+                null);
     }
 
     /** Settings whose key, if any, comes from an environment variable. */
-    public ProviderSettings(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel,
-                            double temperature, int maxTokens, Integer seed, int concurrency,
-                            int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi,
-                            Double baseInputPrice, Double baseOutputPrice,
-                            Double judgeInputPrice, Double judgeOutputPrice) {
-        this(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed, concurrency,
-                requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice, judgeInputPrice,
-                judgeOutputPrice, null);
+    public ProviderSettings(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            Integer seed,
+            int concurrency,
+            int requestsPerMinute,
+            int tokensPerMinute,
+            boolean hasBatchApi,
+            Double baseInputPrice,
+            Double baseOutputPrice,
+            Double judgeInputPrice,
+            Double judgeOutputPrice) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                seed,
+                concurrency,
+                requestsPerMinute,
+                tokensPerMinute,
+                hasBatchApi,
+                baseInputPrice,
+                baseOutputPrice,
+                judgeInputPrice,
+                judgeOutputPrice,
+                null);
     }
 
     /** The API root for a request: the given one for the offline demo, whose port is only known once it runs. */
     public ProviderProfile profile(String resolvedBaseUrl) {
         String variable = keyFromKeychain() || !needsKey() ? null : apiKeyEnv.strip();
-        return new ProviderProfile(name, resolvedBaseUrl, variable, baseModel, judgeModel, temperature, maxTokens,
-                concurrency, keyFromKeychain() ? keychainEntry.strip() : null, prices(), timeouts());
+        return new ProviderProfile(
+                name,
+                resolvedBaseUrl,
+                variable,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keyFromKeychain() ? keychainEntry.strip() : null,
+                prices(),
+                timeouts());
     }
 
     /** The timeouts these settings ask for, the default where one is not set (or not valid). */
     public Timeouts timeouts() {
-        double request = validTimeout(requestTimeoutSeconds) ? requestTimeoutSeconds
+        double request = validTimeout(requestTimeoutSeconds)
+                ? requestTimeoutSeconds
                 : Timeouts.DEFAULT.request().toMillis() / 1000.0;
-        double row = validTimeout(rowTimeoutSeconds) ? rowTimeoutSeconds : Timeouts.DEFAULT.row().toMillis() / 1000.0;
+        double row = validTimeout(rowTimeoutSeconds)
+                ? rowTimeoutSeconds
+                : Timeouts.DEFAULT.row().toMillis() / 1000.0;
         return Timeouts.ofSeconds(request, row);
     }
 
@@ -81,9 +166,26 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
 
     /** The same settings with other timeouts; null for the default. */
     public ProviderSettings withTimeouts(Double requestSeconds, Double rowSeconds) {
-        return new ProviderSettings(name, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
-                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, keychainEntry, requestSeconds, rowSeconds);
+        return new ProviderSettings(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                seed,
+                concurrency,
+                requestsPerMinute,
+                tokensPerMinute,
+                hasBatchApi,
+                baseInputPrice,
+                baseOutputPrice,
+                judgeInputPrice,
+                judgeOutputPrice,
+                keychainEntry,
+                requestSeconds,
+                rowSeconds);
     }
 
     public TokenPrices prices() {
@@ -185,16 +287,47 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
         boolean batch = !local;
         int concurrency = local ? LOCAL_CONCURRENCY : ProviderProfile.DEFAULT_CONCURRENCY;
         Double free = preset.offline() || local ? 0.0 : null;
-        return new ProviderSettings(preset.name(), preset.baseUrl(), preset.apiKeyEnv(), preset.baseModel(),
-                preset.judgeModel(), 0.0, preset.offline() ? 64 : 256, null, concurrency, 0, 0, batch,
-                free, free, free, free);
+        return new ProviderSettings(
+                preset.name(),
+                preset.baseUrl(),
+                preset.apiKeyEnv(),
+                preset.baseModel(),
+                preset.judgeModel(),
+                0.0,
+                preset.offline() ? 64 : 256,
+                null,
+                concurrency,
+                0,
+                0,
+                batch,
+                free,
+                free,
+                free,
+                free);
     }
 
     /** The same settings under another name, e.g. for "Duplicate". */
     public ProviderSettings withName(String newName) {
-        return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
-                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, keychainEntry, requestTimeoutSeconds, rowTimeoutSeconds);
+        return new ProviderSettings(
+                newName,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                seed,
+                concurrency,
+                requestsPerMinute,
+                tokensPerMinute,
+                hasBatchApi,
+                baseInputPrice,
+                baseOutputPrice,
+                judgeInputPrice,
+                judgeOutputPrice,
+                keychainEntry,
+                requestTimeoutSeconds,
+                rowTimeoutSeconds);
     }
 
     /**
@@ -202,15 +335,33 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
      * (its name), so storing or removing one profile's key never touches the other's.
      */
     public ProviderSettings copyNamed(String newName) {
-        return new ProviderSettings(newName, baseUrl, apiKeyEnv, baseModel, judgeModel, temperature, maxTokens, seed,
-                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, keyFromKeychain() ? newName : null, requestTimeoutSeconds,
+        return new ProviderSettings(
+                newName,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                seed,
+                concurrency,
+                requestsPerMinute,
+                tokensPerMinute,
+                hasBatchApi,
+                baseInputPrice,
+                baseOutputPrice,
+                judgeInputPrice,
+                judgeOutputPrice,
+                keyFromKeychain() ? newName : null,
+                requestTimeoutSeconds,
                 rowTimeoutSeconds);
     }
 
     /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */
     public boolean keySourceIsAName() {
-        return !needsKey() || keyFromKeychain() || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());
+        return !needsKey()
+                || keyFromKeychain()
+                || isEnvironmentName(apiKeyEnv.strip()) && !looksLikeAKey(apiKeyEnv.strip());
     }
 
     public static boolean isEnvironmentName(String text) {
@@ -219,7 +370,8 @@ public record ProviderSettings(String name, String baseUrl, String apiKeyEnv, St
 
     /** Long mixed-case-and-digit strings like gsk_3fA9… are keys, not variable names like GROQ_API_KEY. */
     public static boolean looksLikeAKey(String text) {
-        return text.length() >= 32 && text.chars().anyMatch(Character::isDigit)
+        return text.length() >= 32
+                && text.chars().anyMatch(Character::isDigit)
                 && text.chars().anyMatch(Character::isLowerCase);
     }
 

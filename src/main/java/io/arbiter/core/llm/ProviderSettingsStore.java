@@ -26,8 +26,7 @@ public final class ProviderSettingsStore {
     private static final int VERSION = 1;
 
     /** What is on disk: a version so later layouts can be read, and the profiles in the user's order. */
-    record ProvidersFile(int version, List<ProviderSettings> providers) {
-    }
+    record ProvidersFile(int version, List<ProviderSettings> providers) {}
 
     /** The profiles read, and when the file could not be used, why (naming the file); the file is then left alone. */
     public record Loaded(List<ProviderSettings> providers, String problem) {
@@ -78,28 +77,32 @@ public final class ProviderSettingsStore {
             if (read == null || read.providers() == null || read.providers().isEmpty()) {
                 return corrupt("it lists no providers");
             }
-            if (read.providers().stream().anyMatch(p -> p == null || p.name() == null || p.name().isBlank())) {
+            if (read.providers().stream()
+                    .anyMatch(p -> p == null || p.name() == null || p.name().isBlank())) {
                 return corrupt("a provider has no name");
             }
             return new Loaded(List.copyOf(read.providers()), null);
         } catch (JsonProcessingException e) {
-            return corrupt("it is not valid provider settings (line " + e.getLocation().getLineNr() + ")");
+            return corrupt(
+                    "it is not valid provider settings (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
             return corrupt("it cannot be read (" + e.getMessage() + ")");
         }
     }
 
     private Loaded corrupt(String why) {
-        return new Loaded(ProviderSettings.presets(), "The provider settings in " + file + " were not used: " + why
-                + ". The presets are shown instead; the file is left as it is until you save.");
+        return new Loaded(
+                ProviderSettings.presets(),
+                "The provider settings in " + file + " were not used: " + why
+                        + ". The presets are shown instead; the file is left as it is until you save.");
     }
 
     /** Replaces the file in one step, so a crash mid-write leaves the old file or the new one, never half of each. */
     public void save(List<ProviderSettings> providers) throws IOException {
         for (ProviderSettings p : providers) {
             if (!p.offline() && ProviderSettings.hasUserInfo(p.baseUrl())) {
-                throw new IllegalArgumentException("The provider " + p.name() + " is not saved: "
-                        + ProviderSettings.USER_INFO_REFUSED + ".");
+                throw new IllegalArgumentException(
+                        "The provider " + p.name() + " is not saved: " + ProviderSettings.USER_INFO_REFUSED + ".");
             }
             if (!p.keySourceIsAName()) {
                 throw new IllegalArgumentException("The key source of " + p.name()

@@ -30,8 +30,11 @@ public record ReasoningSplit(String answer, String reasoning, boolean unclosed) 
         List<String> blocks = new ArrayList<>();
         String rest = content.stripLeading();
         Matcher bare = BARE_CLOSING.matcher(rest);
-        if (!OPENING.matcher(rest).find() && bare.find()
-                && !rest.substring(0, bare.start()).toLowerCase(Locale.ROOT).contains("<" + bare.group(1).toLowerCase(Locale.ROOT))) {
+        if (!OPENING.matcher(rest).find()
+                && bare.find()
+                && !rest.substring(0, bare.start())
+                        .toLowerCase(Locale.ROOT)
+                        .contains("<" + bare.group(1).toLowerCase(Locale.ROOT))) {
             blocks.add(rest.substring(0, bare.start()));
             rest = rest.substring(bare.end()).stripLeading();
         }
@@ -49,7 +52,8 @@ public record ReasoningSplit(String answer, String reasoning, boolean unclosed) 
             blocks.add(rest.substring(open.end(), close.start()));
             rest = rest.substring(close.end()).stripLeading();
         }
-        return blocks.isEmpty() ? new ReasoningSplit(content, null, false)
+        return blocks.isEmpty()
+                ? new ReasoningSplit(content, null, false)
                 : new ReasoningSplit(rest, join(blocks), false);
     }
 
@@ -58,12 +62,13 @@ public record ReasoningSplit(String answer, String reasoning, boolean unclosed) 
         if (more == null || more.isBlank()) {
             return this;
         }
-        return new ReasoningSplit(answer, reasoning == null ? more.strip() : more.strip() + "\n\n" + reasoning,
-                unclosed);
+        return new ReasoningSplit(
+                answer, reasoning == null ? more.strip() : more.strip() + "\n\n" + reasoning, unclosed);
     }
 
     private static String join(List<String> blocks) {
-        List<String> kept = blocks.stream().map(String::strip).filter(b -> !b.isEmpty()).toList();
+        List<String> kept =
+                blocks.stream().map(String::strip).filter(b -> !b.isEmpty()).toList();
         return kept.isEmpty() ? null : String.join("\n\n", kept);
     }
 }

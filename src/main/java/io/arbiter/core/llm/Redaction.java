@@ -19,14 +19,13 @@ public final class Redaction {
     /** A token may hold dots (a JWT) but does not end in one: "Bearer abc." ends a sentence. */
     private static final Pattern BEARER =
             Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=*\\-]{5,}[A-Za-z0-9_~+/=*\\-]");
-    private static final Pattern KEY_SHAPED =
-            Pattern.compile("\\b(sk|gsk|xai|rk|pk)([-_])[A-Za-z0-9_*\\-]{6,}");
+
+    private static final Pattern KEY_SHAPED = Pattern.compile("\\b(sk|gsk|xai|rk|pk)([-_])[A-Za-z0-9_*\\-]{6,}");
     private static final Pattern PREFIX = Pattern.compile("^([A-Za-z]{2,4}[-_])");
     /** Shorter keys are not looked for by value: "no-key" or a test's "x" would redact ordinary words. */
     private static final int SHORTEST_KEY = 8;
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** {@code text} with every key-shaped token and any {@code Bearer}/{@code Authorization} value redacted. */
     public static String redact(String text) {

@@ -15,8 +15,7 @@ public final class RequestKey {
     /** Bumped whenever the serialisation changes, so old keys can never collide with new ones. */
     private static final String VERSION = "arbiter-request-key-v1";
 
-    private RequestKey() {
-    }
+    private RequestKey() {}
 
     public static String of(String baseUrl, ChatRequest request) {
         MessageDigest digest = sha256();

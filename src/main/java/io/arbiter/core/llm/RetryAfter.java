@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Reads how long a provider asks to be left alone: Retry-After in seconds or as an HTTP date, or retry-after-ms. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * @param retryAfterMs the values of OpenAI's {@code retry-after-ms} header, preferred when present
@@ -52,7 +51,8 @@ final class RetryAfter {
             return Optional.empty();
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(now, at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {

@@ -10,8 +10,8 @@ import java.time.Duration;
  * through: a retry goes out only when at least {@link #MIN_ATTEMPT} (or the request timeout, if shorter) is left
  * of the budget after its wait, and is given at most what is left.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
-                          Timeouts timeouts) {
+public record RetryPolicy(
+        int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, Timeouts timeouts) {
 
     /** The least time worth giving a retry: below it, it would only time out, and cost a request to do so. */
     public static final Duration MIN_ATTEMPT = Duration.ofSeconds(10);

@@ -24,17 +24,23 @@ public final class RetryingChatClient implements ChatClient {
      * @param limiter null to send as fast as the caller's concurrency allows
      */
     public RetryingChatClient(ChatClient delegate, RetryPolicy policy, RateLimiter limiter) {
-        this(delegate, policy, limiter, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+        this(delegate, policy, limiter, Sleeper.SYSTEM, () -> ThreadLocalRandom.current()
+                .nextDouble());
     }
 
-    RetryingChatClient(ChatClient delegate, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
-                       DoubleSupplier random) {
+    RetryingChatClient(
+            ChatClient delegate, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper, DoubleSupplier random) {
         this(delegate, policy, limiter, sleeper, random, System::nanoTime);
     }
 
     /** @param nanoTime the clock a row's time budget is measured on; {@code System::nanoTime} but in tests */
-    RetryingChatClient(ChatClient delegate, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
-                       DoubleSupplier random, LongSupplier nanoTime) {
+    RetryingChatClient(
+            ChatClient delegate,
+            RetryPolicy policy,
+            RateLimiter limiter,
+            Sleeper sleeper,
+            DoubleSupplier random,
+            LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.delegate = delegate;
         this.policy = policy;
@@ -76,8 +82,8 @@ public final class RetryingChatClient implements ChatClient {
             boolean cutByBudget = left.compareTo(policy.timeouts().request()) < 0;
             Duration limit = cutByBudget ? left : policy.timeouts().request();
             try {
-                ChatReply reply = delegate.complete(request, limit.isNegative() || limit.isZero()
-                        ? policy.minimumAttempt() : limit);
+                ChatReply reply = delegate.complete(
+                        request, limit.isNegative() || limit.isZero() ? policy.minimumAttempt() : limit);
                 if (permit != null) {
                     permit.settle(reply.usage().total());
                 }
@@ -135,7 +141,8 @@ public final class RetryingChatClient implements ChatClient {
             throw failure;
         }
         if (attempt >= policy.maxAttempts()) {
-            throw attempt == 1 ? failure
+            throw attempt == 1
+                    ? failure
                     : failure.withMessage(failure.getMessage() + " (gave up after " + attempt + " attempts)");
         }
         Duration delay = delayAfter(failure, attempt);
@@ -179,7 +186,8 @@ public final class RetryingChatClient implements ChatClient {
     /** Whole seconds, and tenths below ten seconds, so a short budget does not read "in 0 s". */
     private static Duration roundedUp(Duration spent) {
         return spent.compareTo(Duration.ofSeconds(10)) < 0
-                ? Duration.ofMillis((spent.toMillis() + 99) / 100 * 100) : Duration.ofSeconds(spent.toSeconds());
+                ? Duration.ofMillis((spent.toMillis() + 99) / 100 * 100)
+                : Duration.ofSeconds(spent.toSeconds());
     }
 
     private RateLimiter.Permit admit(long estimate) throws ChatFailure {

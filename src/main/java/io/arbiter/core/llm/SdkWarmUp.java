@@ -14,7 +14,8 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 final class SdkWarmUp {
 
     // A reply shaped like OpenAI's and the offline server's, so every field type the SDK reads is met once.
-    private static final String REPLY = """
+    private static final String REPLY =
+            """
             {"id":"chatcmpl-warm-up","object":"chat.completion","created":1735689600,"model":"warm-up",
              "choices":[{"index":0,"message":{"role":"assistant","content":"warm","refusal":null},
                          "logprobs":null,"finish_reason":"stop"}],
@@ -22,8 +23,7 @@ final class SdkWarmUp {
 
     private static final boolean DONE = warmUp();
 
-    private SdkWarmUp() {
-    }
+    private SdkWarmUp() {}
 
     /** Warms the codec the first time it is called in this JVM; later calls return at once. */
     static boolean ensure() {
@@ -33,8 +33,13 @@ final class SdkWarmUp {
     /** True when the codec read back what it was given; false leaves the first real call to do the work. */
     private static boolean warmUp() {
         try {
-            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("warm-up")
-                    .temperature(0.0).maxCompletionTokens(1).addSystemMessage("warm").addUserMessage("warm").build();
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                    .model("warm-up")
+                    .temperature(0.0)
+                    .maxCompletionTokens(1)
+                    .addSystemMessage("warm")
+                    .addUserMessage("warm")
+                    .build();
             ObjectMappers.jsonMapper().writeValueAsBytes(params._body());
             ChatCompletion reply = ObjectMappers.jsonMapper().readValue(REPLY, ChatCompletion.class);
             reply.validate();

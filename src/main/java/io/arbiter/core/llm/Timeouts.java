@@ -15,7 +15,11 @@ public record Timeouts(Duration request, Duration row) {
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(180));
 
     public Timeouts {
-        if (request == null || row == null || request.isNegative() || request.isZero() || row.isNegative()
+        if (request == null
+                || row == null
+                || request.isNegative()
+                || request.isZero()
+                || row.isNegative()
                 || row.isZero()) {
             throw new IllegalArgumentException("Timeouts must be positive");
         }
@@ -36,6 +40,8 @@ public record Timeouts(Duration request, Duration row) {
     /** E.g. "120 s", "0.5 s": how a message names a timeout. */
     public static String words(Duration timeout) {
         long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -17,8 +17,7 @@ public final class TokenCounter {
 
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
-    private TokenCounter() {
-    }
+    private TokenCounter() {}
 
     public static int count(String text) {
         return text == null || text.isEmpty() ? 0 : ENCODING.countTokens(text);

@@ -6,8 +6,11 @@ import java.util.OptionalDouble;
  * What a provider charges per million tokens, as providers publish their prices: input and output priced apart, for
  * the base and the judge model. A price is null when the user has not given it.
  */
-public record TokenPrices(Double baseInputPerMillion, Double baseOutputPerMillion,
-                          Double judgeInputPerMillion, Double judgeOutputPerMillion) {
+public record TokenPrices(
+        Double baseInputPerMillion,
+        Double baseOutputPerMillion,
+        Double judgeInputPerMillion,
+        Double judgeOutputPerMillion) {
 
     public static final TokenPrices UNKNOWN = new TokenPrices(null, null, null, null);
     /** The offline demo model and local servers: nothing to pay. */
@@ -19,8 +22,9 @@ public record TokenPrices(Double baseInputPerMillion, Double baseOutputPerMillio
      */
     public OptionalDouble cost(Usage base, Usage judge) {
         double[] parts = {
-                part(base.promptTokens(), baseInputPerMillion), part(base.completionTokens(), baseOutputPerMillion),
-                part(judge.promptTokens(), judgeInputPerMillion), part(judge.completionTokens(), judgeOutputPerMillion)};
+            part(base.promptTokens(), baseInputPerMillion), part(base.completionTokens(), baseOutputPerMillion),
+            part(judge.promptTokens(), judgeInputPerMillion), part(judge.completionTokens(), judgeOutputPerMillion)
+        };
         double total = 0;
         for (double part : parts) {
             if (Double.isNaN(part)) {

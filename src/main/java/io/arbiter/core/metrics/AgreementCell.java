@@ -46,7 +46,10 @@ public enum AgreementCell {
 
     /** True when the row has a parsed base answer and a parsed judge verdict: the rows the judge can be scored on. */
     static boolean judged(ScoredRow r) {
-        return r.base() != null && r.base().parsed() && r.judge() != null && r.judge().parsed();
+        return r.base() != null
+                && r.base().parsed()
+                && r.judge() != null
+                && r.judge().parsed();
     }
 
     static boolean saysCorrect(ScoredRow r) {

@@ -79,7 +79,8 @@ public record AgreementTable(long tp, long fp, long fn, long tn) {
         OptionalDouble se = sensitivity();
         OptionalDouble sp = specificity();
         return se.isPresent() && sp.isPresent()
-                ? OptionalDouble.of((se.getAsDouble() + sp.getAsDouble()) / 2) : OptionalDouble.empty();
+                ? OptionalDouble.of((se.getAsDouble() + sp.getAsDouble()) / 2)
+                : OptionalDouble.empty();
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Bootstrap {
     private static final Bootstrap STANDARD = new Bootstrap(SEED, RESAMPLES);
     /** Streams of the same seed for different inputs, so adding one input never shifts another's draws. */
     private static final long TABLE_STREAM = 0;
+
     private static final long HITS_STREAM = 1;
 
     /**
@@ -118,8 +119,8 @@ public final class Bootstrap {
     }
 
     /** As {@link #estimate(AgreementTable, Function)} with resamples already drawn (to share them between statistics). */
-    public static Estimate estimate(AgreementTable table, List<AgreementTable> resamples,
-                                    Function<AgreementTable, OptionalDouble> statistic) {
+    public static Estimate estimate(
+            AgreementTable table, List<AgreementTable> resamples, Function<AgreementTable, OptionalDouble> statistic) {
         double[] replicates = new double[resamples.size()];
         for (int r = 0; r < replicates.length; r++) {
             replicates[r] = statistic.apply(resamples.get(r)).orElse(Double.NaN);
@@ -135,7 +136,8 @@ public final class Bootstrap {
         if (point.isEmpty()) {
             return Estimate.undefined(n);
         }
-        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] defined =
+                Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (defined.length == 0 || defined.length * 2 < replicates.length) {
             return Estimate.pointOnly(point.getAsDouble(), n);
         }

@@ -19,12 +19,13 @@ public record CorrectedAccuracy(Estimate estimate, long judgeCorrect, long unlab
             + "on rows without truth as on the labelled rows, i.e. that the labelled rows are like the others.";
 
     /** The estimate for {@code unlabelled} rows of which the judge calls {@code judgeCorrect} Correct. */
-    public static CorrectedAccuracy of(AgreementTable labelled, long judgeCorrect, long unlabelled, Bootstrap bootstrap) {
+    public static CorrectedAccuracy of(
+            AgreementTable labelled, long judgeCorrect, long unlabelled, Bootstrap bootstrap) {
         if (judgeCorrect < 0 || judgeCorrect > unlabelled) {
             throw new IllegalArgumentException("Bad count " + judgeCorrect + "/" + unlabelled);
         }
-        OptionalDouble point = unlabelled == 0 ? OptionalDouble.empty()
-                : roganGladen((double) judgeCorrect / unlabelled, labelled);
+        OptionalDouble point =
+                unlabelled == 0 ? OptionalDouble.empty() : roganGladen((double) judgeCorrect / unlabelled, labelled);
         if (point.isEmpty()) {
             return new CorrectedAccuracy(Estimate.undefined(unlabelled), judgeCorrect, unlabelled, ASSUMPTION);
         }
@@ -32,10 +33,11 @@ public record CorrectedAccuracy(Estimate estimate, long judgeCorrect, long unlab
         long[] hits = bootstrap.resampleHits(judgeCorrect, unlabelled);
         double[] replicates = new double[tables.size()];
         for (int r = 0; r < replicates.length; r++) {
-            replicates[r] = roganGladen((double) hits[r] / unlabelled, tables.get(r)).orElse(Double.NaN);
+            replicates[r] =
+                    roganGladen((double) hits[r] / unlabelled, tables.get(r)).orElse(Double.NaN);
         }
-        return new CorrectedAccuracy(Bootstrap.percentile(point, unlabelled, replicates), judgeCorrect, unlabelled,
-                ASSUMPTION);
+        return new CorrectedAccuracy(
+                Bootstrap.percentile(point, unlabelled, replicates), judgeCorrect, unlabelled, ASSUMPTION);
     }
 
     /** (p + Sp − 1) / (Se + Sp − 1) clipped to [0, 1]; empty when Se or Sp is undefined or Se + Sp − 1 ≤ 0. */

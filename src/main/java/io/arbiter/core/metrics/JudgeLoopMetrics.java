@@ -14,8 +14,14 @@ import java.util.List;
  * @param unparsedJudge judge outputs not in the Prediction,Evaluation format
  * @param errors        rows with a failed request in either stage
  */
-public record JudgeLoopMetrics(int rows, Proportion baseVsJudge, Proportion baseVsTruth, Proportion judgeVsTruth,
-                               int unparsedBase, int unparsedJudge, int errors) {
+public record JudgeLoopMetrics(
+        int rows,
+        Proportion baseVsJudge,
+        Proportion baseVsTruth,
+        Proportion judgeVsTruth,
+        int unparsedBase,
+        int unparsedJudge,
+        int errors) {
 
     /**
      * Counts the rows. A row without a base answer or a judge verdict (not run yet, or failed) is in no
@@ -45,8 +51,14 @@ public record JudgeLoopMetrics(int rows, Proportion baseVsJudge, Proportion base
                 errors++;
             }
         }
-        return new JudgeLoopMetrics(rows.size(), baseVsJudge.proportion(), baseVsTruth.proportion(),
-                judgeVsTruth.proportion(), unparsedBase, unparsedJudge, errors);
+        return new JudgeLoopMetrics(
+                rows.size(),
+                baseVsJudge.proportion(),
+                baseVsTruth.proportion(),
+                judgeVsTruth.proportion(),
+                unparsedBase,
+                unparsedJudge,
+                errors);
     }
 
     /** Hits and trials while counting. */

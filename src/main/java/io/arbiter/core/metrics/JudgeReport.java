@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param labelledByHuman   rows in the judge's table whose truth came from a human
  * @param truthHumanConflicts rows where the ground truth and a human disagree about the base answer (truth wins)
  */
-public record JudgeReport(JudgeLoopMetrics loop, Estimate baseVsJudge, Estimate baseVsTruth, Estimate judgeVsTruth,
-                          JudgeAgreement judge, LabelConfusion baseLabels, LabelConfusion judgeLabels,
-                          CorrectedAccuracy corrected, long labelledByHuman, long truthHumanConflicts) {
+public record JudgeReport(
+        JudgeLoopMetrics loop,
+        Estimate baseVsJudge,
+        Estimate baseVsTruth,
+        Estimate judgeVsTruth,
+        JudgeAgreement judge,
+        LabelConfusion baseLabels,
+        LabelConfusion judgeLabels,
+        CorrectedAccuracy corrected,
+        long labelledByHuman,
+        long truthHumanConflicts) {
 
     /** The report of rows without human verdicts, with the standard bootstrap. */
     public static JudgeReport of(List<ScoredRow> rows) {
@@ -64,10 +72,17 @@ public record JudgeReport(JudgeLoopMetrics loop, Estimate baseVsJudge, Estimate 
                 }
             }
         }
-        return new JudgeReport(loop, Wilson.of(loop.baseVsJudge()), Wilson.of(loop.baseVsTruth()),
-                Wilson.of(loop.judgeVsTruth()), JudgeAgreement.of(table, bootstrap),
-                LabelConfusion.ofBase(scored), LabelConfusion.ofJudge(scored),
-                CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap), byHuman, conflicts);
+        return new JudgeReport(
+                loop,
+                Wilson.of(loop.baseVsJudge()),
+                Wilson.of(loop.baseVsTruth()),
+                Wilson.of(loop.judgeVsTruth()),
+                JudgeAgreement.of(table, bootstrap),
+                LabelConfusion.ofBase(scored),
+                LabelConfusion.ofJudge(scored),
+                CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap),
+                byHuman,
+                conflicts);
     }
 
     /** What the three accuracies mean together, in one line of plain words. */

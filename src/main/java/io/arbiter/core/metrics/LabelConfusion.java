@@ -30,8 +30,13 @@ public final class LabelConfusion {
     private final Function<ScoredRow, Answer> answerOf;
     private final Map<String, Integer> index;
 
-    private LabelConfusion(List<String> labels, List<String> columns, long[][] counts, long unparsed,
-                           Function<ScoredRow, Answer> answerOf, Map<String, Integer> index) {
+    private LabelConfusion(
+            List<String> labels,
+            List<String> columns,
+            long[][] counts,
+            long unparsed,
+            Function<ScoredRow, Answer> answerOf,
+            Map<String, Integer> index) {
         this.labels = labels;
         this.columns = columns;
         this.counts = counts;
@@ -41,8 +46,7 @@ public final class LabelConfusion {
     }
 
     /** A cell of the matrix: a truth label's row and an answered column. */
-    public record Cell(int row, int column) {
-    }
+    public record Cell(int row, int column) {}
 
     /** The base answers against the truth. */
     public static LabelConfusion ofBase(List<ScoredRow> rows) {
@@ -51,13 +55,15 @@ public final class LabelConfusion {
 
     /** The judge's own predictions against the truth. */
     public static LabelConfusion ofJudge(List<ScoredRow> rows) {
-        return of(rows, row -> row.judge() == null ? null
-                : new Answer(row.judge().parsed() ? row.judge().prediction() : null));
+        return of(
+                rows,
+                row -> row.judge() == null
+                        ? null
+                        : new Answer(row.judge().parsed() ? row.judge().prediction() : null));
     }
 
     /** An answer given: the label it names, or null when it names none (UNPARSED). */
-    private record Answer(String label) {
-    }
+    private record Answer(String label) {}
 
     private static LabelConfusion of(List<ScoredRow> rows, Function<ScoredRow, Answer> answerOf) {
         List<String> all = new ArrayList<>();
@@ -96,8 +102,8 @@ public final class LabelConfusion {
         for (int r = 0; r < labels.size(); r++) {
             System.arraycopy(counts[r], 0, trimmed[r], 0, columns.size());
         }
-        return new LabelConfusion(labels, Collections.unmodifiableList(columns), trimmed, unparsed, answerOf,
-                Map.copyOf(index));
+        return new LabelConfusion(
+                labels, Collections.unmodifiableList(columns), trimmed, unparsed, answerOf, Map.copyOf(index));
     }
 
     /**
@@ -107,7 +113,8 @@ public final class LabelConfusion {
     private static Cell locate(List<String> truth, String answer, Map<String, Integer> index, int other) {
         int column = index.getOrDefault(fold(answer), other);
         Integer truthRow = TruthMatch.ofLabel(truth, answer) == TruthMatch.RIGHT
-                ? Integer.valueOf(column) : firstTruthLabel(truth, index);
+                ? Integer.valueOf(column)
+                : firstTruthLabel(truth, index);
         return truthRow == null ? null : new Cell(truthRow, column);
     }
 
@@ -214,7 +221,11 @@ public final class LabelConfusion {
         return macro(Score.F1);
     }
 
-    private enum Score { PRECISION, RECALL, F1 }
+    private enum Score {
+        PRECISION,
+        RECALL,
+        F1
+    }
 
     private Estimate macro(Score score) {
         double sum = 0;

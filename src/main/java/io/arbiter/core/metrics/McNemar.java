@@ -93,8 +93,14 @@ public record McNemar(long b, long c, boolean exact, double statistic, double p)
 
     /** "McNemar p = 0.052 (exact, 6 vs 16 discordant rows)". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "McNemar p = %.3g (%s, %d vs %d discordant rows)", p,
-                exact ? "exact binomial" : String.format(java.util.Locale.ROOT, "chi-square %.2f, continuity-corrected",
-                        statistic), b, c);
+        return String.format(
+                java.util.Locale.ROOT,
+                "McNemar p = %.3g (%s, %d vs %d discordant rows)",
+                p,
+                exact
+                        ? "exact binomial"
+                        : String.format(java.util.Locale.ROOT, "chi-square %.2f, continuity-corrected", statistic),
+                b,
+                c);
     }
 }

@@ -8,8 +8,7 @@ public final class Reading {
     /** Judge agreement within this of base accuracy reads as "close". */
     private static final double CLOSE = 0.05;
 
-    private Reading() {
-    }
+    private Reading() {}
 
     public static String of(JudgeReport report) {
         Estimate agreement = report.baseVsJudge();
@@ -21,9 +20,10 @@ public final class Reading {
             Estimate corrected = report.corrected().estimate();
             return corrected.isDefined()
                     ? "Without ground truth the judge accepts " + percent(agreement) + " of base answers; corrected "
-                    + "for its errors on the labelled rows, base accuracy there is about " + percent(corrected) + "."
+                            + "for its errors on the labelled rows, base accuracy there is about " + percent(corrected)
+                            + "."
                     : "Without ground truth only the judge's view is known: it accepts " + percent(agreement)
-                    + " of base answers, which is not the same as base accuracy.";
+                            + " of base answers, which is not the same as base accuracy.";
         }
         double gap = agreement.value() - accuracy.value();
         String compared = "Judge agreement (" + percent(agreement) + ")";
@@ -33,7 +33,8 @@ public final class Reading {
             Estimate kappa = report.judge().kappa();
             String rowByRow = kappa.isDefined() && kappa.value() < 0.4
                     ? ", but row by row the judge agrees with the truth little beyond chance (kappa "
-                    + String.format(Locale.ROOT, "%.2f", kappa.value()) + ")" : "";
+                            + String.format(Locale.ROOT, "%.2f", kappa.value()) + ")"
+                    : "";
             return compared + " is close to " + base + rowByRow + ".";
         }
         if (gap < 0) {
@@ -49,7 +50,8 @@ public final class Reading {
         Estimate judge = report.judgeVsTruth();
         Estimate base = report.baseVsTruth();
         return judge.isDefined() && judge.value() < base.value()
-                ? ", and is itself right on only " + percent(judge) + " of its own predictions" : "";
+                ? ", and is itself right on only " + percent(judge) + " of its own predictions"
+                : "";
     }
 
     private static String complement(Estimate share) {

@@ -6,8 +6,7 @@ public final class Wilson {
     /** The normal quantile for a two-sided 95% interval. */
     public static final double Z95 = 1.959964;
 
-    private Wilson() {
-    }
+    private Wilson() {}
 
     /** hits/n with its 95% Wilson interval; undefined when n = 0. */
     public static Estimate interval(long hits, long n) {

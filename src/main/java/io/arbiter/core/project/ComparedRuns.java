@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param dataset        the rows run B read, for showing flipped rows; null when the project has no copy
  * @param mapping        how run B read them
  */
-public record ComparedRuns(RunSummary a, RunSummary b, PromptVersion promptsA, PromptVersion promptsB,
-                           List<String> settingChanges, boolean sameDataset, Dataset dataset, ColumnMapping mapping,
-                           List<RowResult> rowsA, List<RowResult> rowsB, RunComparison comparison) {
+public record ComparedRuns(
+        RunSummary a,
+        RunSummary b,
+        PromptVersion promptsA,
+        PromptVersion promptsB,
+        List<String> settingChanges,
+        boolean sameDataset,
+        Dataset dataset,
+        ColumnMapping mapping,
+        List<RowResult> rowsA,
+        List<RowResult> rowsB,
+        RunComparison comparison) {
 
     public ComparedRuns {
         settingChanges = List.copyOf(settingChanges);

@@ -112,7 +112,10 @@ public final class Project implements AutoCloseable {
     public StoredDataset copyDataset(Dataset dataset) throws IOException {
         Path source = dataset.source();
         String sha = source != null && Files.isRegularFile(source) ? sha256(source) : sha256Of(dataset);
-        return copyDataset(dataset, source == null ? null : source.toAbsolutePath().normalize().toString(), sha);
+        return copyDataset(
+                dataset,
+                source == null ? null : source.toAbsolutePath().normalize().toString(),
+                sha);
     }
 
     /** Copies the dataset in (once per content), leaving the current one as it is; e.g. to keep a review of it. */
@@ -243,7 +246,8 @@ public final class Project implements AutoCloseable {
      * Call after the run exists in the store and before it starts sending.
      */
     public void describeRun(long runId, RunSpec spec, String datasetSha256, String mode) {
-        long prompts = store.savePromptVersion(spec.prompts().base().text(), spec.prompts().judge().text());
+        long prompts = store.savePromptVersion(
+                spec.prompts().base().text(), spec.prompts().judge().text());
         ObjectNode parameters = ProjectJson.MAPPER.createObjectNode();
         parameters.put("temperature", spec.provider().temperature());
         parameters.put("max_tokens", spec.provider().maxTokens());
@@ -261,8 +265,13 @@ public final class Project implements AutoCloseable {
         parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
         // Rows in the judge prompt as worked examples: the judge has seen their answers, so they are not measured.
         spec.examples().forEach(example -> parameters.withArray("examples").add(example.row()));
-        store.describeRun(runId, prompts, spec.provider().baseModel(), spec.provider().judgeModel(),
-                ProjectJson.write(parameters), datasetSha256);
+        store.describeRun(
+                runId,
+                prompts,
+                spec.provider().baseModel(),
+                spec.provider().judgeModel(),
+                ProjectJson.write(parameters),
+                datasetSha256);
     }
 
     /**
@@ -270,7 +279,9 @@ public final class Project implements AutoCloseable {
      * Answers served from the response cache were not sent, so only the sent tokens are priced.
      */
     public JudgeReport finishRun(long runId, RunOutcome outcome) {
-        OptionalDouble cost = cost(runId, outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
+        OptionalDouble cost = cost(
+                runId,
+                outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
                 outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)));
         return finishRun(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
     }
@@ -283,21 +294,32 @@ public final class Project implements AutoCloseable {
         RunRecord record = store.runRecord(runId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + file()));
         JsonNode parameters = record.parametersJson() == null ? null : ProjectJson.read(record.parametersJson());
-        return ProjectJson.prices(parameters == null ? null : parameters.get("prices")).cost(base, judge);
+        return ProjectJson.prices(parameters == null ? null : parameters.get("prices"))
+                .cost(base, judge);
     }
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
         java.util.Set<Integer> examples = examples(runId);
-        JudgeReport report = JudgeReport.of(outcome.rows().stream().filter(r -> !examples.contains(r.row()))
-                .map(RowResult::scored).toList());
+        JudgeReport report = JudgeReport.of(outcome.rows().stream()
+                .filter(r -> !examples.contains(r.row()))
+                .map(RowResult::scored)
+                .toList());
         ObjectNode summary = MetricsJson.tree(report);
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
-        summary.put(RunSummary.CACHED_TOKENS,
-                outcome.cachedUsage(Stage.BASE).plus(outcome.cachedUsage(Stage.JUDGE)).total());
+        summary.put(
+                RunSummary.CACHED_TOKENS,
+                outcome.cachedUsage(Stage.BASE)
+                        .plus(outcome.cachedUsage(Stage.JUDGE))
+                        .total());
         RunProblemsJson.put(summary, outcome); // "completed with N rows unanswered" in the Runs list
-        store.finishRun(runId, outcome.status().name(), outcome.baseUsage(), outcome.judgeUsage(), costUsd,
+        store.finishRun(
+                runId,
+                outcome.status().name(),
+                outcome.baseUsage(),
+                outcome.judgeUsage(),
+                costUsd,
                 ProjectJson.write(summary));
         return report;
     }
@@ -314,7 +336,7 @@ public final class Project implements AutoCloseable {
             return List.of();
         }
         ColumnMapping mapping = record.parametersJson() != null
-                && ProjectJson.read(record.parametersJson()).has("mapping")
+                        && ProjectJson.read(record.parametersJson()).has("mapping")
                 ? ProjectJson.mapping(ProjectJson.read(record.parametersJson()).get("mapping"))
                 : mapping().orElseThrow();
         Dataset rows = dataset.get();
@@ -331,12 +353,14 @@ public final class Project implements AutoCloseable {
                 result = result.withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
             } else if (base.containsKey(row)) {
                 StoredResponse r = base.get(row);
-                result = r.answered() ? result.withBase(outcome(r), normalizer.normalize(r.text()))
+                result = r.answered()
+                        ? result.withBase(outcome(r), normalizer.normalize(r.text()))
                         : result.withBase(outcome(r), null);
             }
             StoredResponse j = judge.get(row);
             if (j != null) {
-                result = j.answered() ? result.withJudge(outcome(j), parser.parse(j.text()))
+                result = j.answered()
+                        ? result.withJudge(outcome(j), parser.parse(j.text()))
                         : result.withJudge(outcome(j), null);
             }
             results.add(result.settled());
@@ -346,7 +370,8 @@ public final class Project implements AutoCloseable {
 
     /** A stored response as the row shows it: answer and reasoning, or the error with the reply that caused it. */
     private static StageOutcome outcome(StoredResponse r) {
-        return r.answered() ? new StageOutcome(r.text(), null, r.usage(), false, r.reasoning(), null)
+        return r.answered()
+                ? new StageOutcome(r.text(), null, r.usage(), false, r.reasoning(), null)
                 : new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody());
     }
 
@@ -357,15 +382,22 @@ public final class Project implements AutoCloseable {
 
     /** How a run read its dataset, as recorded when it started; empty for runs recorded without it. */
     public Optional<ColumnMapping> mapping(long runId) {
-        return store.runRecord(runId).map(RunRecord::parametersJson).filter(java.util.Objects::nonNull)
-                .map(ProjectJson::read).filter(p -> p.has("mapping")).map(p -> ProjectJson.mapping(p.get("mapping")));
+        return store.runRecord(runId)
+                .map(RunRecord::parametersJson)
+                .filter(java.util.Objects::nonNull)
+                .map(ProjectJson::read)
+                .filter(p -> p.has("mapping"))
+                .map(p -> ProjectJson.mapping(p.get("mapping")));
     }
 
     /** The rows a run promoted into its judge prompt as worked examples; empty for runs recorded without. */
     public java.util.Set<Integer> examples(long runId) {
         java.util.Set<Integer> rows = new java.util.HashSet<>();
-        store.runRecord(runId).map(RunRecord::parametersJson).filter(java.util.Objects::nonNull)
-                .map(ProjectJson::read).ifPresent(p -> p.path("examples").forEach(row -> rows.add(row.asInt())));
+        store.runRecord(runId)
+                .map(RunRecord::parametersJson)
+                .filter(java.util.Objects::nonNull)
+                .map(ProjectJson::read)
+                .ifPresent(p -> p.path("examples").forEach(row -> rows.add(row.asInt())));
         return rows;
     }
 
@@ -377,17 +409,31 @@ public final class Project implements AutoCloseable {
 
     /** Everything the Compare view shows about two runs, read in one go. */
     public ComparedRuns compareRuns(long runA, long runB) {
-        RunSummary a = run(runA).orElseThrow(() -> new IllegalArgumentException("There is no run " + runA + " in " + file()));
-        RunSummary b = run(runB).orElseThrow(() -> new IllegalArgumentException("There is no run " + runB + " in " + file()));
+        RunSummary a =
+                run(runA).orElseThrow(() -> new IllegalArgumentException("There is no run " + runA + " in " + file()));
+        RunSummary b =
+                run(runB).orElseThrow(() -> new IllegalArgumentException("There is no run " + runB + " in " + file()));
         List<RowResult> rowsA = measured(runA);
         List<RowResult> rowsB = measured(runB);
         String sha = b.record().datasetSha256();
         Dataset dataset = sha == null ? null : dataset(sha).orElse(null);
-        JsonNode parameters = b.record().parametersJson() == null ? null : ProjectJson.read(b.record().parametersJson());
+        JsonNode parameters = b.record().parametersJson() == null
+                ? null
+                : ProjectJson.read(b.record().parametersJson());
         ColumnMapping mapping = parameters != null && parameters.has("mapping")
-                ? ProjectJson.mapping(parameters.get("mapping")) : mapping().orElse(null);
-        return new ComparedRuns(a, b, promptsOf(a), promptsOf(b), ComparedRuns.settingChanges(a, b),
-                java.util.Objects.equals(a.record().datasetSha256(), sha), dataset, mapping, rowsA, rowsB,
+                ? ProjectJson.mapping(parameters.get("mapping"))
+                : mapping().orElse(null);
+        return new ComparedRuns(
+                a,
+                b,
+                promptsOf(a),
+                promptsOf(b),
+                ComparedRuns.settingChanges(a, b),
+                java.util.Objects.equals(a.record().datasetSha256(), sha),
+                dataset,
+                mapping,
+                rowsA,
+                rowsB,
                 RunComparison.of(rowsA, rowsB));
     }
 
@@ -441,7 +487,8 @@ public final class Project implements AutoCloseable {
     }
 
     private String currentSha() {
-        return datasetInfo().map(StoredDataset::sha256)
+        return datasetInfo()
+                .map(StoredDataset::sha256)
                 .orElseThrow(() -> new IllegalStateException("The project has no dataset yet"));
     }
 

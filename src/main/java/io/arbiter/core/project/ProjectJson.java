@@ -20,8 +20,7 @@ final class ProjectJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ProjectJson() {
-    }
+    private ProjectJson() {}
 
     static String write(JsonNode node) {
         try {
@@ -73,9 +72,15 @@ final class ProjectJson {
 
     static ColumnMapping mapping(JsonNode json) {
         Map<String, String> renames = new LinkedHashMap<>();
-        json.path("label_renames").fields().forEachRemaining(e -> renames.put(e.getKey(), e.getValue().asText()));
-        return new ColumnMapping(strings(json.path("input_columns")), text(json, "truth_column"),
-                text(json, "truth_separator"), text(json, "answer_column"), renames);
+        json.path("label_renames")
+                .fields()
+                .forEachRemaining(e -> renames.put(e.getKey(), e.getValue().asText()));
+        return new ColumnMapping(
+                strings(json.path("input_columns")),
+                text(json, "truth_column"),
+                text(json, "truth_separator"),
+                text(json, "answer_column"),
+                renames);
     }
 
     /** Every field of the profile; a profile has no key to leave out, only the variable's or keychain entry's name. */
@@ -113,8 +118,11 @@ final class ProjectJson {
         if (json == null || !json.isObject()) {
             return TokenPrices.UNKNOWN;
         }
-        return new TokenPrices(number(json, "base_input_per_million"), number(json, "base_output_per_million"),
-                number(json, "judge_input_per_million"), number(json, "judge_output_per_million"));
+        return new TokenPrices(
+                number(json, "base_input_per_million"),
+                number(json, "base_output_per_million"),
+                number(json, "judge_input_per_million"),
+                number(json, "judge_output_per_million"));
     }
 
     private static Double number(JsonNode json, String field) {
@@ -123,10 +131,18 @@ final class ProjectJson {
     }
 
     static ProviderProfile provider(JsonNode json) {
-        return new ProviderProfile(text(json, "name"), text(json, "base_url"), text(json, "api_key_env"),
-                text(json, "base_model"), text(json, "judge_model"), json.path("temperature").asDouble(0),
-                json.path("max_tokens").asInt(256), json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
-                text(json, "api_key_keychain"), prices(json.get("prices")), timeouts(json));
+        return new ProviderProfile(
+                text(json, "name"),
+                text(json, "base_url"),
+                text(json, "api_key_env"),
+                text(json, "base_model"),
+                text(json, "judge_model"),
+                json.path("temperature").asDouble(0),
+                json.path("max_tokens").asInt(256),
+                json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
+                text(json, "api_key_keychain"),
+                prices(json.get("prices")),
+                timeouts(json));
     }
 
     /** The default timeouts for projects saved before they were kept (or with a value that is not positive). */

@@ -11,8 +11,8 @@ import io.arbiter.core.store.ProjectRunLedger;
  * @param mode        how the run goes: the mode asked for, except that a run resumed with live batches stays a
  *                    batch run, as those answers are already paid for
  */
-public record Recording(Project project, long runId, ProjectRunLedger ledger, String resumedFrom, int liveBatches,
-                        String mode) {
+public record Recording(
+        Project project, long runId, ProjectRunLedger ledger, String resumedFrom, int liveBatches, String mode) {
 
     /** True when this continues an unfinished run of the same spec. */
     public boolean resumed() {

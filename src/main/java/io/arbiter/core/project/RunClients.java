@@ -39,8 +39,7 @@ public final class RunClients implements AutoCloseable {
      * @param batchTimeout  cancel a batch still open this long after it was created; null waits as long as the
      *                      provider keeps it
      */
-    public record Batches(BatchLedger jobs, long runId, Path project, Duration pollInterval, Duration batchTimeout) {
-    }
+    public record Batches(BatchLedger jobs, long runId, Path project, Duration pollInterval, Duration batchTimeout) {}
 
     private final RunEngine engine;
     private final CountingChatClient counted;
@@ -49,8 +48,13 @@ public final class RunClients implements AutoCloseable {
     private final BatchStageRunner runner;
     private final BatchFolder folder;
 
-    private RunClients(RunEngine engine, CountingChatClient counted, CachingChatClient cached, AutoCloseable client,
-                       BatchStageRunner runner, BatchFolder folder) {
+    private RunClients(
+            RunEngine engine,
+            CountingChatClient counted,
+            CachingChatClient cached,
+            AutoCloseable client,
+            BatchStageRunner runner,
+            BatchFolder folder) {
         this.engine = engine;
         this.counted = counted;
         this.cached = cached;
@@ -67,8 +71,9 @@ public final class RunClients implements AutoCloseable {
      * @param limits           spaces requests to the provider's limits; null for none
      * @param ledger           where the engine records each row's outcome and resumes from
      */
-    public static RunClients realtime(ProviderProfile profile, String providerIdentity, ResponseCache cache,
-                                      RateLimiter limits, RunLedger ledger) throws ChatFailure {
+    public static RunClients realtime(
+            ProviderProfile profile, String providerIdentity, ResponseCache cache, RateLimiter limits, RunLedger ledger)
+            throws ChatFailure {
         CountingChatClient counted = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
         ChatClient retrying = new RetryingChatClient(counted, RetryPolicy.DEFAULT.with(profile.timeouts()), limits);
         CachingChatClient cached = cache == null ? null : new CachingChatClient(retrying, cache, providerIdentity);
@@ -82,10 +87,12 @@ public final class RunClients implements AutoCloseable {
      * @param cache  answers already paid for, taken before anything is uploaded; null to send every row
      * @param ledger where the engine records each row's outcome and resumes from
      */
-    public static RunClients batch(ProviderProfile profile, String providerIdentity, ResponseCache cache,
-                                   Batches batches, RunLedger ledger) throws ChatFailure {
+    public static RunClients batch(
+            ProviderProfile profile, String providerIdentity, ResponseCache cache, Batches batches, RunLedger ledger)
+            throws ChatFailure {
         // Shards hold dataset text: beside the project (owner-only), or in a private folder removed at close.
-        BatchFolder folder = batches.project() != null ? BatchFolder.beside(batches.project()) : BatchFolder.temporary();
+        BatchFolder folder =
+                batches.project() != null ? BatchFolder.beside(batches.project()) : BatchFolder.temporary();
         OpenAiBatchClient client;
         try {
             client = new OpenAiBatchClient(profile);
@@ -93,8 +100,9 @@ public final class RunClients implements AutoCloseable {
             folder.close();
             throw e;
         }
-        BatchStageRunner runner = new BatchStageRunner(client, batches.jobs(), batches.runId(), cache,
-                batches.pollInterval(), folder.path()).providerIdentity(providerIdentity)
+        BatchStageRunner runner = new BatchStageRunner(
+                        client, batches.jobs(), batches.runId(), cache, batches.pollInterval(), folder.path())
+                .providerIdentity(providerIdentity)
                 .batchTimeout(batches.batchTimeout());
         return new RunClients(RunEngine.batch(runner, ledger), null, null, client, runner, folder);
     }
@@ -105,8 +113,8 @@ public final class RunClients implements AutoCloseable {
      */
     public static Duration pollInterval(String baseUrl) {
         String host = URI.create(baseUrl).getHost();
-        boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host)
-                || "[::1]".equals(host);
+        boolean loopback =
+                "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host) || "[::1]".equals(host);
         return loopback ? Duration.ofMillis(250) : Duration.ofSeconds(10);
     }
 

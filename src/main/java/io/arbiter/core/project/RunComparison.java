@@ -22,14 +22,14 @@ public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRow
     /** One metric in both runs; {@link #change()} is B minus A. */
     public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
         public OptionalDouble change() {
-            return a.isPresent() && b.isPresent() ? OptionalDouble.of(b.getAsDouble() - a.getAsDouble())
+            return a.isPresent() && b.isPresent()
+                    ? OptionalDouble.of(b.getAsDouble() - a.getAsDouble())
                     : OptionalDouble.empty();
         }
     }
 
     /** A row the judge called one way in A and the other in B. */
-    public record Flip(int row, Evaluation a, Evaluation b) {
-    }
+    public record Flip(int row, Evaluation a, Evaluation b) {}
 
     public RunComparison {
         deltas = List.copyOf(deltas);
@@ -41,9 +41,18 @@ public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRow
         JudgeReport a = JudgeReport.of(scored(runA));
         JudgeReport b = JudgeReport.of(scored(runB));
         List<Delta> deltas = List.of(
-                new Delta("base_vs_truth", a.loop().baseVsTruth().rate(), b.loop().baseVsTruth().rate()),
-                new Delta("judge_vs_truth", a.loop().judgeVsTruth().rate(), b.loop().judgeVsTruth().rate()),
-                new Delta("base_vs_judge", a.loop().baseVsJudge().rate(), b.loop().baseVsJudge().rate()),
+                new Delta(
+                        "base_vs_truth",
+                        a.loop().baseVsTruth().rate(),
+                        b.loop().baseVsTruth().rate()),
+                new Delta(
+                        "judge_vs_truth",
+                        a.loop().judgeVsTruth().rate(),
+                        b.loop().judgeVsTruth().rate()),
+                new Delta(
+                        "base_vs_judge",
+                        a.loop().baseVsJudge().rate(),
+                        b.loop().baseVsJudge().rate()),
                 new Delta("kappa", a.judge().kappa().point(), b.judge().kappa().point()));
 
         Map<Integer, Evaluation> verdictsA = new HashMap<>();
@@ -75,7 +84,8 @@ public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRow
     }
 
     private static java.util.Optional<Evaluation> evaluation(RowResult row) {
-        return row.verdict() != null && row.verdict().parsed() ? java.util.Optional.of(row.verdict().evaluation())
+        return row.verdict() != null && row.verdict().parsed()
+                ? java.util.Optional.of(row.verdict().evaluation())
                 : java.util.Optional.empty();
     }
 

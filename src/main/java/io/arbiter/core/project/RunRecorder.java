@@ -24,15 +24,17 @@ public final class RunRecorder {
 
     /** The offline demo's provider identity, and its base URL in a project: its server's port is gone with it. */
     public static final String OFFLINE = "offline";
+
     public static final String REALTIME = "realtime";
     public static final String BATCH = "batch";
     /** Run options a headless {@code run --project} reads back: how whole runs go. */
     public static final String MODE = "mode";
+
     public static final String CONCURRENCY = "concurrency";
 
     /** Batch statuses after which a provider changes nothing, and the ledger's own "collected". */
-    private static final Set<String> SETTLED = Set.of("completed", "failed", "expired", "cancelled",
-            BatchJob.COLLECTED);
+    private static final Set<String> SETTLED =
+            Set.of("completed", "failed", "expired", "cancelled", BatchJob.COLLECTED);
 
     /** Runs that ended in this process: Run again after one is a new run, answered from the cache. */
     private final Set<Long> endedHere = ConcurrentHashMap.newKeySet();
@@ -53,8 +55,8 @@ public final class RunRecorder {
         project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
         project.saveProvider(kept(spec.provider(), start.providerIdentity()));
         if (!spec.selected()) { // a draft is always realtime: how whole runs go stays for re-runs
-            ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy()
-                    : ProjectJson.MAPPER.createObjectNode();
+            ObjectNode options =
+                    project.runOptions() instanceof ObjectNode o ? o.deepCopy() : ProjectJson.MAPPER.createObjectNode();
             options.put(MODE, start.mode());
             options.put(CONCURRENCY, spec.provider().concurrency());
             project.saveRunOptions(options);
@@ -63,9 +65,20 @@ public final class RunRecorder {
 
     /** The profile a project keeps: the offline demo as {@value #OFFLINE}, since its server's port is gone with it. */
     static ProviderProfile kept(ProviderProfile profile, String providerIdentity) {
-        return !OFFLINE.equals(providerIdentity) ? profile : new ProviderProfile(profile.name(), OFFLINE, null,
-                profile.baseModel(), profile.judgeModel(), profile.temperature(), profile.maxTokens(),
-                profile.concurrency(), null, profile.prices(), profile.timeouts());
+        return !OFFLINE.equals(providerIdentity)
+                ? profile
+                : new ProviderProfile(
+                        profile.name(),
+                        OFFLINE,
+                        null,
+                        profile.baseModel(),
+                        profile.judgeModel(),
+                        profile.temperature(),
+                        profile.maxTokens(),
+                        profile.concurrency(),
+                        null,
+                        profile.prices(),
+                        profile.timeouts());
     }
 
     /**
@@ -90,9 +103,15 @@ public final class RunRecorder {
     public Recording runFor(Project project, RunStart start) {
         String specJson = RunSpecJson.of(start);
         Optional<StoredRun> unfinished = unfinished(project, specJson);
-        long runId = unfinished.map(StoredRun::id).orElseGet(() -> project.store().createRun(specJson));
-        return new Recording(project, runId, new ProjectRunLedger(project.store(), runId),
-                unfinished.map(StoredRun::status).orElse(null), 0, start.mode());
+        long runId =
+                unfinished.map(StoredRun::id).orElseGet(() -> project.store().createRun(specJson));
+        return new Recording(
+                project,
+                runId,
+                new ProjectRunLedger(project.store(), runId),
+                unfinished.map(StoredRun::status).orElse(null),
+                0,
+                start.mode());
     }
 
     /**
@@ -107,14 +126,16 @@ public final class RunRecorder {
         }
         StoredRun latest = runs.get(runs.size() - 1);
         boolean open = latest.specJson().equals(specJson)
-                && !latest.status().equals(RunOutcome.Status.COMPLETED.name()) && !endedHere.contains(latest.id());
+                && !latest.status().equals(RunOutcome.Status.COMPLETED.name())
+                && !endedHere.contains(latest.id());
         return open ? Optional.of(latest) : Optional.empty();
     }
 
     /** How many of a run's batches were submitted and not yet settled. */
     public static int liveBatches(Project project, long runId) {
         return (int) project.store().shards(runId).stream()
-                .filter(s -> s.batchId() != null && !SETTLED.contains(s.status())).count();
+                .filter(s -> s.batchId() != null && !SETTLED.contains(s.status()))
+                .count();
     }
 
     /**

@@ -17,8 +17,7 @@ import io.arbiter.core.run.RunSpec;
  */
 public final class RunSpecJson {
 
-    private RunSpecJson() {
-    }
+    private RunSpecJson() {}
 
     public static String of(RunStart start) {
         return of(start.spec(), start.datasetSha256(), start.providerIdentity());

@@ -15,8 +15,7 @@ import java.util.Objects;
  *                         whose port changes every time, else the base URL
  * @param mode             {@link RunRecorder#REALTIME} or {@link RunRecorder#BATCH}; a draft is always realtime
  */
-public record RunStart(RunSpec spec, String datasetSha256, String datasetSource, String providerIdentity,
-                       String mode) {
+public record RunStart(RunSpec spec, String datasetSha256, String datasetSource, String providerIdentity, String mode) {
 
     public RunStart {
         Objects.requireNonNull(spec, "spec");

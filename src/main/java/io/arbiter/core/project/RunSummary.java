@@ -13,14 +13,15 @@ import java.util.OptionalDouble;
 public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
 
     /** The metric names {@link #metric} and {@code --fail-below} know. */
-    public static final List<String> HEADLINE = List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa",
-            "ac1", "agreement");
+    public static final List<String> HEADLINE =
+            List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa", "ac1", "agreement");
 
     /** Where the metrics JSON keeps the tokens answered from the response cache (counted, not sent). */
     static final String CACHED_TOKENS = "cached_tokens";
 
     static RunSummary of(RunRecord record) {
-        JsonNode metrics = record.metricsJson() == null ? ProjectJson.MAPPER.createObjectNode()
+        JsonNode metrics = record.metricsJson() == null
+                ? ProjectJson.MAPPER.createObjectNode()
                 : ProjectJson.read(record.metricsJson());
         return new RunSummary(record, metrics.path("rows").asLong(0), metrics);
     }

@@ -19,14 +19,13 @@ import java.util.function.IntFunction;
  */
 public final class WorkedExamples {
 
-    private WorkedExamples() {
-    }
+    private WorkedExamples() {}
 
     /**
      * @param rows each row's result as last shown or run (a pending result when it never ran); null past the end
      */
-    public static List<FewShotExample> of(List<Integer> promoted, Map<Integer, HumanVerdict> verdicts,
-                                          IntFunction<RowResult> rows) {
+    public static List<FewShotExample> of(
+            List<Integer> promoted, Map<Integer, HumanVerdict> verdicts, IntFunction<RowResult> rows) {
         List<FewShotExample> examples = new ArrayList<>();
         for (int index : promoted) {
             RowResult r = rows.apply(index);
@@ -34,11 +33,16 @@ public final class WorkedExamples {
             if (r == null || verdict == null) {
                 continue; // promotion needs a verdict; a row gone from the dataset has nothing to show
             }
-            String expected = !r.truth().isEmpty() ? r.truth().get(0)
-                    : r.verdict() != null && r.verdict().parsed() ? r.verdict().prediction()
-                    : r.baseAnswer() != null && r.baseAnswer().parsed() ? r.baseAnswer().label() : "";
+            String expected = !r.truth().isEmpty()
+                    ? r.truth().get(0)
+                    : r.verdict() != null && r.verdict().parsed()
+                            ? r.verdict().prediction()
+                            : r.baseAnswer() != null && r.baseAnswer().parsed()
+                                    ? r.baseAnswer().label()
+                                    : "";
             // The answer the person judged: a later run may have answered the row otherwise.
-            String judged = verdict.answer() != null ? verdict.answer()
+            String judged = verdict.answer() != null
+                    ? verdict.answer()
                     : r.base().answered() ? r.base().text().strip() : "";
             examples.add(new FewShotExample(index, judged, verdict.baseRight(), expected));
         }
@@ -58,8 +62,12 @@ public final class WorkedExamples {
         }
         OptionalLong shown = shownRun(project, sha256);
         List<RowResult> results = shown.isPresent() ? project.rows(shown.getAsLong()) : List.of();
-        return of(promoted, project.verdicts(sha256), index -> index < results.size() ? results.get(index)
-                : index < rows.size() ? RowResult.pending(index, mapping.truthLabels(rows, index)) : null);
+        return of(
+                promoted,
+                project.verdicts(sha256),
+                index -> index < results.size()
+                        ? results.get(index)
+                        : index < rows.size() ? RowResult.pending(index, mapping.truthLabels(rows, index)) : null);
     }
 
     /**

@@ -8,5 +8,4 @@ package io.arbiter.core.prompt;
  * @param baseRight          whether the reviewer found that answer right
  * @param expectedPrediction the label the judge should name itself for the row
  */
-public record FewShotExample(int row, String baseAnswer, boolean baseRight, String expectedPrediction) {
-}
+public record FewShotExample(int row, String baseAnswer, boolean baseRight, String expectedPrediction) {}

@@ -10,6 +10,5 @@ public final class Placeholder {
     /** The allowed labels, comma separated. */
     public static final String LABELS = "labels";
 
-    private Placeholder() {
-    }
+    private Placeholder() {}
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Finds what would make a run go wrong before it costs anything: unknown placeholders and a judge that cannot see the answer. */
 public final class PromptCheck {
 
-    private PromptCheck() {
-    }
+    private PromptCheck() {}
 
     /** Problems in plain words, empty when both prompts can be rendered for every row. */
     public static List<String> problems(PromptPair prompts, Collection<String> columns) {
@@ -21,9 +20,11 @@ public final class PromptCheck {
         }
         for (String name : prompts.base().placeholders()) {
             if (name.equals(Placeholder.BASE_ANSWER)) {
-                problems.add("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered.");
+                problems.add(
+                        "Base prompt: {{base_answer}} only exists for the judge, after the base model has answered.");
             } else if (name.equals(Placeholder.EXAMPLES)) {
-                problems.add("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt.");
+                problems.add(
+                        "Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt.");
             } else if (!known(name, columns)) {
                 problems.add("Base prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
@@ -34,7 +35,8 @@ public final class PromptCheck {
             }
         }
         if (!prompts.judge().text().isBlank() && !prompts.judge().placeholders().contains(Placeholder.BASE_ANSWER)) {
-            problems.add("Judge prompt: never shows the base answer; add {{base_answer}} where the judge should read it.");
+            problems.add(
+                    "Judge prompt: never shows the base answer; add {{base_answer}} where the judge should read it.");
         }
         return problems;
     }
@@ -44,6 +46,7 @@ public final class PromptCheck {
     }
 
     private static String hint(Collection<String> columns) {
-        return " (columns: " + String.join(", ", columns) + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)";
+        return " (columns: " + String.join(", ", columns)
+                + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)";
     }
 }

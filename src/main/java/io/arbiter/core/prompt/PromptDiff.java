@@ -18,14 +18,18 @@ public record PromptDiff(List<Segment> segments) {
 
     /** A word-level diff of two 4,000-word prompts is 16 M cells: about 0.1 s, which is the most we spend. */
     private static final long MAX_CELLS = 16_000_000L;
+
     private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}_]+|.", Pattern.DOTALL);
     private static final Pattern LINE = Pattern.compile("[^\\n]*\\n|[^\\n]+");
 
-    public enum Kind { SAME, ADDED, REMOVED }
+    public enum Kind {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     /** A run of text that is in both versions, only in the new one, or only in the old one. */
-    public record Segment(Kind kind, String text) {
-    }
+    public record Segment(Kind kind, String text) {}
 
     public PromptDiff {
         segments = List.copyOf(segments);
@@ -84,7 +88,8 @@ public record PromptDiff(List<Segment> segments) {
         if (removed == null && added == null) {
             return (counts + ": whitespace only").length() <= width ? counts + ": whitespace only" : "whitespace only";
         }
-        String first = removed != null && added != null ? quote(removed) + " → " + quote(added)
+        String first = removed != null && added != null
+                ? quote(removed) + " → " + quote(added)
                 : removed != null ? "removed " + quote(removed) : "added " + quote(added);
         String text = counts + ": " + first;
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
@@ -127,7 +132,8 @@ public record PromptDiff(List<Segment> segments) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+        while (suffix < a.size() - prefix
+                && suffix < b.size() - prefix
                 && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
             suffix++;
         }
@@ -174,8 +180,12 @@ public record PromptDiff(List<Segment> segments) {
         List<Segment> folded = new ArrayList<>(tokens.size());
         for (int k = 0; k < tokens.size(); k++) {
             Segment s = tokens.get(k);
-            boolean between = s.kind() == Kind.SAME && s.text().isBlank() && k > 0 && k + 1 < tokens.size()
-                    && tokens.get(k - 1).kind() != Kind.SAME && tokens.get(k + 1).kind() != Kind.SAME;
+            boolean between = s.kind() == Kind.SAME
+                    && s.text().isBlank()
+                    && k > 0
+                    && k + 1 < tokens.size()
+                    && tokens.get(k - 1).kind() != Kind.SAME
+                    && tokens.get(k + 1).kind() != Kind.SAME;
             if (between) {
                 folded.add(new Segment(Kind.REMOVED, s.text()));
                 folded.add(new Segment(Kind.ADDED, s.text()));
@@ -194,7 +204,8 @@ public record PromptDiff(List<Segment> segments) {
             StringBuilder removed = new StringBuilder();
             StringBuilder added = new StringBuilder();
             while (k < folded.size() && folded.get(k).kind() != Kind.SAME) {
-                (folded.get(k).kind() == Kind.REMOVED ? removed : added).append(folded.get(k).text());
+                (folded.get(k).kind() == Kind.REMOVED ? removed : added)
+                        .append(folded.get(k).text());
                 k++;
             }
             if (!removed.isEmpty()) {

@@ -6,5 +6,4 @@ package io.arbiter.core.prompt;
  * @param system the system message; empty when the template has none
  * @param user   the user message
  */
-public record RenderedPrompt(String system, String user) {
-}
+public record RenderedPrompt(String system, String user) {}

@@ -20,8 +20,12 @@ public final class RowPrompts {
         this(dataset, mapping, prompts, labels, List.of());
     }
 
-    public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels,
-                      List<FewShotExample> examples) {
+    public RowPrompts(
+            Dataset dataset,
+            ColumnMapping mapping,
+            PromptPair prompts,
+            LabelSet labels,
+            List<FewShotExample> examples) {
         this.dataset = dataset;
         this.mapping = mapping;
         this.prompts = prompts;
@@ -46,8 +50,14 @@ public final class RowPrompts {
             if (text.length() > 0) {
                 text.append("\n\n");
             }
-            text.append("Example ").append(number++).append(":\n").append(shown.user().strip()).append('\n')
-                    .append("Answer: ").append(example.expectedPrediction()).append(',')
+            text.append("Example ")
+                    .append(number++)
+                    .append(":\n")
+                    .append(shown.user().strip())
+                    .append('\n')
+                    .append("Answer: ")
+                    .append(example.expectedPrediction())
+                    .append(',')
                     .append(example.baseRight() ? "Correct" : "Incorrect");
         }
         return text.toString();

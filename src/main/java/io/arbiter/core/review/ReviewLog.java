@@ -21,6 +21,7 @@ public final class ReviewLog {
     private final Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
     /** In the order they were promoted: the order the examples appear in the prompt. */
     private final Set<Integer> promoted = new LinkedHashSet<>();
+
     private final Deque<Change> undo = new ArrayDeque<>();
     private Listener listener = Listener.NONE;
 
@@ -28,12 +29,10 @@ public final class ReviewLog {
     public interface Listener {
         Listener NONE = new Listener() {
             @Override
-            public void verdictChanged(int row, HumanVerdict now) {
-            }
+            public void verdictChanged(int row, HumanVerdict now) {}
 
             @Override
-            public void promotionChanged(int row, boolean promoted) {
-            }
+            public void promotionChanged(int row, boolean promoted) {}
         };
 
         /** The row's verdict is {@code now}; null when it has none any more. */
@@ -43,8 +42,7 @@ public final class ReviewLog {
     }
 
     /** One verdict change, with what the row had before it (null: no verdict). */
-    private record Change(int row, HumanVerdict before) {
-    }
+    private record Change(int row, HumanVerdict before) {}
 
     /** Tells {@code listener} of every later change; one listener at a time. */
     public void setListener(Listener listener) {

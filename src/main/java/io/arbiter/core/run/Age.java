@@ -5,8 +5,7 @@ import java.time.Duration;
 /** How long something has been waiting, in the words a progress line uses: "45 s", "12 min", "3 h 5 min". */
 public final class Age {
 
-    private Age() {
-    }
+    private Age() {}
 
     public static String words(Duration age) {
         long seconds = Math.max(0, age.toSeconds());

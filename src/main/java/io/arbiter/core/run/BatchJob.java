@@ -10,12 +10,27 @@ package io.arbiter.core.run;
  *                    have been read into the ledger
  * @param round       1 for the stage's first sending, 2 for the one resubmission of what it did not answer
  */
-public record BatchJob(Stage stage, int shard, String inputFileId, String batchId, String status, int lineCount,
-                       String outputFileId, String errorFileId, int round) {
+public record BatchJob(
+        Stage stage,
+        int shard,
+        String inputFileId,
+        String batchId,
+        String status,
+        int lineCount,
+        String outputFileId,
+        String errorFileId,
+        int round) {
 
     /** A job of the stage's first round. */
-    public BatchJob(Stage stage, int shard, String inputFileId, String batchId, String status, int lineCount,
-                    String outputFileId, String errorFileId) {
+    public BatchJob(
+            Stage stage,
+            int shard,
+            String inputFileId,
+            String batchId,
+            String status,
+            int lineCount,
+            String outputFileId,
+            String errorFileId) {
         this(stage, shard, inputFileId, batchId, status, lineCount, outputFileId, errorFileId, 1);
     }
 
@@ -27,7 +42,9 @@ public record BatchJob(Stage stage, int shard, String inputFileId, String batchI
 
     /** Still at the provider: neither ended nor read. */
     public boolean live() {
-        return batchId != null && !COLLECTED.equals(status)
-                && !java.util.Set.of("completed", "failed", "expired", "cancelled").contains(status);
+        return batchId != null
+                && !COLLECTED.equals(status)
+                && !java.util.Set.of("completed", "failed", "expired", "cancelled")
+                        .contains(status);
     }
 }

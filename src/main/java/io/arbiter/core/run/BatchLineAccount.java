@@ -15,7 +15,11 @@ import java.util.Set;
 final class BatchLineAccount {
 
     /** Why a row that was sent has no outcome yet; decides its error if no further round answers it. */
-    enum Gap { MISSING, NOT_RUN, TIMED_OUT }
+    enum Gap {
+        MISSING,
+        NOT_RUN,
+        TIMED_OUT
+    }
 
     private final long runId;
     private final Stage stage;
@@ -63,7 +67,8 @@ final class BatchLineAccount {
             duplicate++;
             return -1;
         }
-        if (!line.answered() && line.error() != null
+        if (!line.answered()
+                && line.error() != null
                 && (line.error().startsWith("batch_expired") || line.error().startsWith("batch_cancelled"))) {
             notRun.add(id.row()); // never attempted: it may go into the next batch
             return -1;

@@ -14,8 +14,8 @@ import java.util.List;
  * @param resubmitted lines sent a second time because their first batch did not answer them
  * @param unanswered  rows the stage ended without an answer because no batch line came back for them
  */
-public record BatchReconciliation(Stage stage, long submitted, long missing, long unknown, long duplicate,
-                                  long resubmitted, long unanswered) {
+public record BatchReconciliation(
+        Stage stage, long submitted, long missing, long unknown, long duplicate, long resubmitted, long unanswered) {
 
     /** True when every line came back once and nothing else came with them. */
     public boolean clean() {

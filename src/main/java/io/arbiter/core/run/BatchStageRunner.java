@@ -3,7 +3,6 @@ package io.arbiter.core.run;
 import io.arbiter.core.llm.BatchCustomId;
 import io.arbiter.core.llm.BatchJsonl;
 import io.arbiter.core.llm.BatchRequestLine;
-import io.arbiter.core.llm.BatchResultLine;
 import io.arbiter.core.llm.BatchSharder;
 import io.arbiter.core.llm.BatchState;
 import io.arbiter.core.llm.ChatFailure;
@@ -48,8 +47,7 @@ public final class BatchStageRunner {
         void progress(long completed, long failed, String status);
 
         /** How the stage's lines were accounted for, once it is over (also when it stopped or was cancelled). */
-        default void reconciled(BatchReconciliation reconciliation) {
-        }
+        default void reconciled(BatchReconciliation reconciliation) {}
     }
 
     /** A first round, and one more for the lines it did not answer: never a third payment for one row. */
@@ -74,13 +72,25 @@ public final class BatchStageRunner {
      * @param cache         answers already paid for; null to send every row
      * @param workDirectory where shards and downloaded files are written
      */
-    public BatchStageRunner(OpenAiBatchClient client, BatchLedger ledger, long runId, ResponseCache cache,
-                            Duration pollInterval, Path workDirectory) {
+    public BatchStageRunner(
+            OpenAiBatchClient client,
+            BatchLedger ledger,
+            long runId,
+            ResponseCache cache,
+            Duration pollInterval,
+            Path workDirectory) {
         this(client, ledger, runId, cache, pollInterval, workDirectory, new BatchSharder(), Sleeper.SYSTEM);
     }
 
-    public BatchStageRunner(OpenAiBatchClient client, BatchLedger ledger, long runId, ResponseCache cache,
-                            Duration pollInterval, Path workDirectory, BatchSharder sharder, Sleeper sleeper) {
+    public BatchStageRunner(
+            OpenAiBatchClient client,
+            BatchLedger ledger,
+            long runId,
+            ResponseCache cache,
+            Duration pollInterval,
+            Path workDirectory,
+            BatchSharder sharder,
+            Sleeper sleeper) {
         this.client = client;
         this.ledger = ledger;
         this.runId = runId;
@@ -190,8 +200,10 @@ public final class BatchStageRunner {
             if (!pending.isEmpty()) {
                 Map<Integer, StageOutcome> unanswered = new HashMap<>();
                 for (int row : pending.keySet()) {
-                    unanswered.put(row, StageOutcome.failed(account.unansweredBecause(row,
-                            sends.getOrDefault(row, 0) > 1 || roundsBefore >= MAX_ROUNDS)));
+                    unanswered.put(
+                            row,
+                            StageOutcome.failed(account.unansweredBecause(
+                                    row, sends.getOrDefault(row, 0) > 1 || roundsBefore >= MAX_ROUNDS)));
                 }
                 sink.outcomes(unanswered, keys);
                 pending.clear();
@@ -209,15 +221,16 @@ public final class BatchStageRunner {
         }
     }
 
-    private void answerFromCache(Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
-                                 BatchLineAccount account) {
+    private void answerFromCache(
+            Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink, BatchLineAccount account) {
         if (cache == null) {
             return;
         }
         Map<Integer, StageOutcome> hits = new HashMap<>();
         for (int row : pending.keySet()) {
-            cache.cached(keys.get(row)).ifPresent(reply -> hits.put(row,
-                    StageOutcome.answered(reply.reasoningApart().servedFromCache())));
+            cache.cached(keys.get(row))
+                    .ifPresent(reply -> hits.put(
+                            row, StageOutcome.answered(reply.reasoningApart().servedFromCache())));
         }
         if (!hits.isEmpty()) {
             sink.outcomes(hits, keys);
@@ -232,8 +245,13 @@ public final class BatchStageRunner {
      * Writes, uploads and creates one batch per shard; each job is in the ledger before anyone polls it.
      * {@code rowsByShard} is filled with the rows each job carries, so the lines it fails to return can be named.
      */
-    private List<BatchJob> submit(Stage stage, Map<Integer, ChatRequest> toSend, int firstShard,
-                                  Map<Integer, List<Integer>> rowsByShard, int round) throws IOException, ChatFailure {
+    private List<BatchJob> submit(
+            Stage stage,
+            Map<Integer, ChatRequest> toSend,
+            int firstShard,
+            Map<Integer, List<Integer>> rowsByShard,
+            int round)
+            throws IOException, ChatFailure {
         List<BatchRequestLine> lines = new ArrayList<>(toSend.size());
         List<Integer> rows = new ArrayList<>(toSend.size());
         toSend.forEach((row, request) -> {
@@ -251,14 +269,29 @@ public final class BatchStageRunner {
             from += shard.lineCount();
             firstSentNanos.compareAndSet(0, System.nanoTime());
             String fileId = client.upload(shard.file());
-            BatchJob uploaded = new BatchJob(stage, shardNumber, fileId, null, "uploaded",
-                    shard.lineCount(), null, null, round);
+            BatchJob uploaded =
+                    new BatchJob(stage, shardNumber, fileId, null, "uploaded", shard.lineCount(), null, null, round);
             ledger.saveJob(uploaded);
-            BatchState created = client.create(fileId, Map.of("arbiter_run", Long.toString(runId),
-                    "arbiter_stage", stage.name(), "arbiter_shard", Integer.toString(uploaded.shard())));
+            BatchState created = client.create(
+                    fileId,
+                    Map.of(
+                            "arbiter_run",
+                            Long.toString(runId),
+                            "arbiter_stage",
+                            stage.name(),
+                            "arbiter_shard",
+                            Integer.toString(uploaded.shard())));
             linesSent.addAndGet(shard.lineCount());
-            BatchJob job = new BatchJob(stage, uploaded.shard(), fileId, created.id(), created.status(),
-                    shard.lineCount(), created.outputFileId(), created.errorFileId(), round);
+            BatchJob job = new BatchJob(
+                    stage,
+                    uploaded.shard(),
+                    fileId,
+                    created.id(),
+                    created.status(),
+                    shard.lineCount(),
+                    created.outputFileId(),
+                    created.errorFileId(),
+                    round);
             ledger.saveJob(job);
             jobs.add(job);
             Files.deleteIfExists(shard.file());
@@ -272,9 +305,15 @@ public final class BatchStageRunner {
      *
      * @param rowsByShard the rows each job carries; empty for jobs an earlier attempt submitted
      */
-    private String awaitAndCollect(Stage stage, List<BatchJob> jobs, Map<Integer, List<Integer>> rowsByShard,
-                                   Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
-                                   BooleanSupplier ended, BatchLineAccount account)
+    private String awaitAndCollect(
+            Stage stage,
+            List<BatchJob> jobs,
+            Map<Integer, List<Integer>> rowsByShard,
+            Map<Integer, ChatRequest> pending,
+            Map<Integer, String> keys,
+            Sink sink,
+            BooleanSupplier ended,
+            BatchLineAccount account)
             throws ChatFailure, IOException, InterruptedException {
         Map<Integer, BatchState> states = new HashMap<>();
         OpenBatches ages = new OpenBatches(clock);
@@ -309,8 +348,10 @@ public final class BatchStageRunner {
                         ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
                     }
                     // Until the provider takes the cancel, it is asked again at every poll.
-                    if (batchTimeout != null && !"cancelling".equals(state.status())
-                            && ages.age(state).compareTo(batchTimeout) > 0 && cancel(job)) {
+                    if (batchTimeout != null
+                            && !"cancelling".equals(state.status())
+                            && ages.age(state).compareTo(batchTimeout) > 0
+                            && cancel(job)) {
                         timedOut.add(job.batchId());
                     }
                     stillOpen.add(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
@@ -322,14 +363,17 @@ public final class BatchStageRunner {
                             + job.shard() + ") failed validation: "
                             + (state.errors() == null ? "the provider gave no reason" : state.errors());
                 } else {
-                    BatchLineAccount.Gap gap = timedOut.contains(job.batchId()) ? BatchLineAccount.Gap.TIMED_OUT
+                    BatchLineAccount.Gap gap = timedOut.contains(job.batchId())
+                            ? BatchLineAccount.Gap.TIMED_OUT
                             : state.succeeded() ? BatchLineAccount.Gap.MISSING : BatchLineAccount.Gap.NOT_RUN;
                     collect(state, pending, keys, sink, account, rowsByShard.getOrDefault(job.shard(), List.of()), gap);
                 }
                 ledger.saveJob(job.withStatus(BatchJob.COLLECTED, state.outputFileId(), state.errorFileId()));
             }
-            sink.progress(states.values().stream().mapToLong(BatchState::completed).sum(),
-                    states.values().stream().mapToLong(BatchState::failed).sum(), ages.describe(stillOpen, states));
+            sink.progress(
+                    states.values().stream().mapToLong(BatchState::completed).sum(),
+                    states.values().stream().mapToLong(BatchState::failed).sum(),
+                    ages.describe(stillOpen, states));
             open = stillOpen;
             if (!open.isEmpty()) {
                 sleeper.sleep(pollInterval);
@@ -360,8 +404,14 @@ public final class BatchStageRunner {
      * Downloads the output and error files and hands every line that settles a pending row of this run and stage
      * on; then notes each row the job carried that no line settled, and why ({@code gap}).
      */
-    private void collect(BatchState state, Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink,
-                         BatchLineAccount account, List<Integer> jobRows, BatchLineAccount.Gap gap)
+    private void collect(
+            BatchState state,
+            Map<Integer, ChatRequest> pending,
+            Map<Integer, String> keys,
+            Sink sink,
+            BatchLineAccount account,
+            List<Integer> jobRows,
+            BatchLineAccount.Gap gap)
             throws ChatFailure, IOException {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
         java.util.Set<Integer> notRun = new java.util.HashSet<>();
@@ -385,7 +435,8 @@ public final class BatchStageRunner {
         if (cache != null) {
             outcomes.forEach((row, outcome) -> {
                 if (outcome.answered()) {
-                    cache.cache(keys.get(row), new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
+                    cache.cache(
+                            keys.get(row), new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
                 }
             });
         }

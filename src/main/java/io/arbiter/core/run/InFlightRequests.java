@@ -48,7 +48,8 @@ final class InFlightRequests {
                 longest = Math.max(longest, age);
             }
         }
-        Waiting now = new Waiting(waiting, Duration.ofSeconds(Duration.ofNanos(longest).toSeconds()));
+        Waiting now = new Waiting(
+                waiting, Duration.ofSeconds(Duration.ofNanos(longest).toSeconds()));
         boolean cleared = !now.any() && reported.any();
         boolean due = now.any() && !now.equals(reported) && nowNanos - reportedAt >= REPORT_EVERY_NANOS;
         if (cleared || due) {

@@ -29,7 +29,8 @@ final class OpenBatches {
 
     /** How long a batch has existed: from the provider's creation time, or from when this attempt first saw it. */
     Duration age(BatchState state) {
-        Instant created = state.createdAt() > 0 ? Instant.ofEpochSecond(state.createdAt())
+        Instant created = state.createdAt() > 0
+                ? Instant.ofEpochSecond(state.createdAt())
                 : firstSeen.getOrDefault(state.id(), clock.instant());
         Duration age = Duration.between(created, clock.instant());
         return age.isNegative() ? Duration.ZERO : age;
@@ -37,8 +38,12 @@ final class OpenBatches {
 
     /** The stage's statuses joined, with the id and age of the batch open longest; "submitted" before any poll. */
     String describe(List<BatchJob> open, Map<Integer, BatchState> states) {
-        String status = states.values().stream().map(BatchState::status).distinct().sorted()
-                .reduce((a, b) -> a + "/" + b).orElse("submitted");
+        String status = states.values().stream()
+                .map(BatchState::status)
+                .distinct()
+                .sorted()
+                .reduce((a, b) -> a + "/" + b)
+                .orElse("submitted");
         Duration oldest = Duration.ZERO;
         String oldestId = null;
         for (BatchJob job : open) {

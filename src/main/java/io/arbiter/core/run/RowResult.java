@@ -15,8 +15,13 @@ import java.util.List;
  * @param judge      the judge stage's outcome
  * @param verdict    the parsed judge output; null until the judge stage has answered
  */
-public record RowResult(int row, List<String> truth, StageOutcome base, BaseAnswer baseAnswer,
-                        StageOutcome judge, JudgeVerdict verdict) {
+public record RowResult(
+        int row,
+        List<String> truth,
+        StageOutcome base,
+        BaseAnswer baseAnswer,
+        StageOutcome judge,
+        JudgeVerdict verdict) {
 
     public RowResult {
         truth = List.copyOf(truth);

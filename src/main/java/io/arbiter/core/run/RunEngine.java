@@ -1,6 +1,5 @@
 package io.arbiter.core.run;
 
-import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ChatReply;
@@ -8,13 +7,14 @@ import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.verdict.AnswerNormalizer;
 import io.arbiter.core.verdict.JudgeOutputParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +94,7 @@ public final class RunEngine {
         private final AtomicReferenceArray<RowResult> rows;
         /** The rows this run sends and counts: every row, or the spec's selection. */
         private final List<Integer> covered;
+
         private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
         private final AtomicReference<String> stopReason = new AtomicReference<>();
         private final CountDownLatch cancelled = new CountDownLatch(1);
@@ -115,11 +116,12 @@ public final class RunEngine {
                 rows.set(row, RowResult.pending(row, spec.mapping().truthLabels(spec.dataset(), row)));
             }
             AtomicInteger threadNumber = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(batch != null ? 1 : spec.provider().concurrency(), task -> {
-                Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.pool = Executors.newFixedThreadPool(
+                    batch != null ? 1 : spec.provider().concurrency(), task -> {
+                        Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
         }
 
         void execute() {
@@ -151,8 +153,13 @@ public final class RunEngine {
                 try {
                     outcome.complete(snapshot());
                 } catch (RuntimeException e) {
-                    outcome.complete(new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), baseUsage.get(),
-                            judgeUsage.get(), RunOutcome.Status.STOPPED, "The run failed unexpectedly: " + e));
+                    outcome.complete(new RunOutcome(
+                            List.of(),
+                            JudgeLoopMetrics.of(List.of()),
+                            baseUsage.get(),
+                            judgeUsage.get(),
+                            RunOutcome.Status.STOPPED,
+                            "The run failed unexpectedly: " + e));
                 }
             }
         }
@@ -162,8 +169,8 @@ public final class RunEngine {
             int column = spec.dataset().columnIndex(spec.mapping().answerColumn());
             for (int row : covered) {
                 String answer = spec.dataset().value(row, column);
-                RowResult updated = rows.get(row).withBase(StageOutcome.answered(answer, Usage.NONE),
-                        normalizer.normalize(answer));
+                RowResult updated =
+                        rows.get(row).withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
                 rows.set(row, updated);
                 listener.rowUpdated(updated);
             }
@@ -219,7 +226,8 @@ public final class RunEngine {
             java.util.Set<Integer> baseUnanswered = new java.util.HashSet<>(baseToSend);
             List<Integer> judgeable = new ArrayList<>();
             for (int row : covered) {
-                if (!baseUnanswered.contains(row) && StageRequests.judgeable(rows.get(row).base())) {
+                if (!baseUnanswered.contains(row)
+                        && StageRequests.judgeable(rows.get(row).base())) {
                     judgeable.add(row);
                 }
             }
@@ -255,8 +263,12 @@ public final class RunEngine {
                         }
                         if (!ended()) {
                             judgeDone.incrementAndGet();
-                            listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), judgeFailed.get(),
-                                    judgeTotal.get(), judgeUsage.get()));
+                            listener.progress(new StageProgress(
+                                    Stage.JUDGE,
+                                    judgeDone.get(),
+                                    judgeFailed.get(),
+                                    judgeTotal.get(),
+                                    judgeUsage.get()));
                         }
                     } finally {
                         over.run();
@@ -281,16 +293,20 @@ public final class RunEngine {
                             return;
                         }
                         baseDone.incrementAndGet();
-                        listener.progress(new StageProgress(Stage.BASE, baseDone.get(), baseFailed.get(),
-                                covered.size(), baseUsage.get()));
+                        listener.progress(new StageProgress(
+                                Stage.BASE, baseDone.get(), baseFailed.get(), covered.size(), baseUsage.get()));
                         if (StageRequests.judgeable(rows.get(row).base())) {
                             judge.accept(row); // counted before this task is over, so the wait cannot end early
                         } else {
                             judgeTotal.decrementAndGet(); // no answer to judge: the judge's bar will not wait for it
                         }
                         if (baseLeft.decrementAndGet() == 0) {
-                            listener.progress(new StageProgress(Stage.JUDGE, judgeDone.get(), judgeFailed.get(),
-                                    judgeTotal.get(), judgeUsage.get()));
+                            listener.progress(new StageProgress(
+                                    Stage.JUDGE,
+                                    judgeDone.get(),
+                                    judgeFailed.get(),
+                                    judgeTotal.get(),
+                                    judgeUsage.get()));
                         }
                     } finally {
                         over.run();
@@ -355,12 +371,14 @@ public final class RunEngine {
         }
 
         private ChatRequest requestFor(Stage stage, int row) {
-            return stage == Stage.BASE ? requests.base(row) : requests.judge(row, rows.get(row).base().text());
+            return stage == Stage.BASE
+                    ? requests.base(row)
+                    : requests.judge(row, rows.get(row).base().text());
         }
 
         /** One stage through the Batch API; outcomes are recorded as each output file is read. */
-        private void runBatchStage(Stage stage, List<Integer> toSend, int alreadyDone, int total,
-                                   AtomicReference<Usage> usage) {
+        private void runBatchStage(
+                Stage stage, List<Integer> toSend, int alreadyDone, int total, AtomicReference<Usage> usage) {
             Map<Integer, ChatRequest> requests = new LinkedHashMap<>();
             for (int row : toSend) {
                 requests.put(row, requestFor(stage, row));
@@ -379,8 +397,13 @@ public final class RunEngine {
 
                 @Override
                 public void progress(long completed, long failed, String status) {
-                    listener.progress(new StageProgress(stage, (int) Math.min(total, alreadyDone + completed + failed),
-                            (int) failed, total, usage.get(), status));
+                    listener.progress(new StageProgress(
+                            stage,
+                            (int) Math.min(total, alreadyDone + completed + failed),
+                            (int) failed,
+                            total,
+                            usage.get(),
+                            status));
                 }
 
                 @Override
@@ -473,14 +496,20 @@ public final class RunEngine {
             for (int row : covered) {
                 results.add(rows.get(row).settled());
             }
-            RunOutcome.Status status = stopReason.get() != null ? RunOutcome.Status.STOPPED
-                    : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED
-                    : RunOutcome.Status.COMPLETED;
+            RunOutcome.Status status = stopReason.get() != null
+                    ? RunOutcome.Status.STOPPED
+                    : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED : RunOutcome.Status.COMPLETED;
             List<ScoredRow> scored = new ArrayList<>(results.size());
             // Promoted rows are in the judge prompt as worked examples: counting them would flatter the judge.
             results.stream().filter(r -> !spec.promoted(r.row())).forEach(r -> scored.add(r.scored()));
-            return new RunOutcome(results, JudgeLoopMetrics.of(scored), baseUsage.get(), judgeUsage.get(),
-                    status, stopReason.get(), batchOutput);
+            return new RunOutcome(
+                    results,
+                    JudgeLoopMetrics.of(scored),
+                    baseUsage.get(),
+                    judgeUsage.get(),
+                    status,
+                    stopReason.get(),
+                    batchOutput);
         }
 
         @Override

@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  *                     answer so that the estimate errs high
  * @param judgeOutput  estimated judge-stage output tokens ("Label,Incorrect")
  */
-public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOutput, long judgeInput, long judgeOutput) {
+public record RunEstimate(
+        int rows, int sampledRows, long baseInput, long baseOutput, long judgeInput, long judgeOutput) {
 
     public static final int SAMPLE_ROWS = 2_000;
 
@@ -46,8 +47,13 @@ public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOu
         double scale = (double) rows / sample;
         int answerTokens = TokenCounter.count(typicalAnswer) + 1;
         int verdictTokens = TokenCounter.count(typicalAnswer + ",Incorrect") + 1;
-        return new RunEstimate(rows, sample, Math.round(baseIn * scale), (long) answerTokens * rows,
-                Math.round(judgeIn * scale), (long) verdictTokens * rows);
+        return new RunEstimate(
+                rows,
+                sample,
+                Math.round(baseIn * scale),
+                (long) answerTokens * rows,
+                Math.round(judgeIn * scale),
+                (long) verdictTokens * rows);
     }
 
     public long totalTokens() {
@@ -56,14 +62,20 @@ public record RunEstimate(int rows, int sampledRows, long baseInput, long baseOu
 
     /** The price at these rates, the same way a finished run is priced; empty when a rate it needs is unknown. */
     public OptionalDouble cost(TokenPrices prices) {
-        return prices == null ? OptionalDouble.empty()
+        return prices == null
+                ? OptionalDouble.empty()
                 : prices.cost(new Usage(baseInput, baseOutput), new Usage(judgeInput, judgeOutput));
     }
 
     /** "base ≈ 38,100 in + 400 out, judge ≈ 61,000 + 500 tokens". */
     public String describe() {
-        return String.format(Locale.ROOT, "base ≈ %,d in + %,d out, judge ≈ %,d + %,d tokens%s",
-                baseInput, baseOutput, judgeInput, judgeOutput,
+        return String.format(
+                Locale.ROOT,
+                "base ≈ %,d in + %,d out, judge ≈ %,d + %,d tokens%s",
+                baseInput,
+                baseOutput,
+                judgeInput,
+                judgeOutput,
                 sampledRows < rows ? String.format(Locale.ROOT, ", from %,d sampled rows", sampledRows) : "");
     }
 

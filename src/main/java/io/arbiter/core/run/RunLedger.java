@@ -32,7 +32,6 @@ public interface RunLedger {
         }
 
         @Override
-        public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
-        }
+        public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {}
     };
 }

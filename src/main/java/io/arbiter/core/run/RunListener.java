@@ -11,17 +11,14 @@ public interface RunListener {
     void rowUpdated(RowResult row);
 
     /** Requests have been out longer than a few seconds (or no longer are: {@link Waiting#NONE}). */
-    default void waiting(Waiting waiting) {
-    }
+    default void waiting(Waiting waiting) {}
 
     /** A listener that ignores everything, for callers that only want the outcome. */
     RunListener NONE = new RunListener() {
         @Override
-        public void progress(StageProgress progress) {
-        }
+        public void progress(StageProgress progress) {}
 
         @Override
-        public void rowUpdated(RowResult row) {
-        }
+        public void rowUpdated(RowResult row) {}
     };
 }

@@ -14,19 +14,34 @@ import java.util.List;
  * @param stopReason why the run stopped, in plain words; null unless {@code status} is STOPPED
  * @param batchOutput how each batch stage's lines were accounted for; empty for a realtime run
  */
-public record RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage baseUsage, Usage judgeUsage,
-                         Status status, String stopReason, List<BatchReconciliation> batchOutput) {
+public record RunOutcome(
+        List<RowResult> rows,
+        JudgeLoopMetrics metrics,
+        Usage baseUsage,
+        Usage judgeUsage,
+        Status status,
+        String stopReason,
+        List<BatchReconciliation> batchOutput) {
 
     /** How a run ended. */
-    public enum Status { COMPLETED, CANCELLED, STOPPED }
+    public enum Status {
+        COMPLETED,
+        CANCELLED,
+        STOPPED
+    }
 
     public RunOutcome {
         rows = List.copyOf(rows);
         batchOutput = List.copyOf(batchOutput);
     }
 
-    public RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage baseUsage, Usage judgeUsage,
-                      Status status, String stopReason) {
+    public RunOutcome(
+            List<RowResult> rows,
+            JudgeLoopMetrics metrics,
+            Usage baseUsage,
+            Usage judgeUsage,
+            Status status,
+            String stopReason) {
         this(rows, metrics, baseUsage, judgeUsage, status, stopReason, List.of());
     }
 
@@ -37,8 +52,12 @@ public record RunOutcome(List<RowResult> rows, JudgeLoopMetrics metrics, Usage b
 
     /** What the batch output held besides one answer per line, e.g. for the run message; empty when clean. */
     public String batchProblems() {
-        return String.join("; ", batchOutput.stream().map(BatchReconciliation::describe)
-                .filter(text -> !text.isEmpty()).toList());
+        return String.join(
+                "; ",
+                batchOutput.stream()
+                        .map(BatchReconciliation::describe)
+                        .filter(text -> !text.isEmpty())
+                        .toList());
     }
 
     /** The part of the stage's usage answered from the response cache: tokens counted but not sent, nor paid for. */

@@ -16,15 +16,22 @@ import java.util.List;
  * @param selection the dataset rows the run covers, ascending; empty for every row. A selection keeps the dataset's
  *                  row indices, so results, ledger, cache and the stored run still name the right rows.
  */
-public record RunSpec(Dataset dataset, ColumnMapping mapping, LabelSet labels, PromptPair prompts,
-                      ProviderProfile provider, List<FewShotExample> examples, List<Integer> selection) {
+public record RunSpec(
+        Dataset dataset,
+        ColumnMapping mapping,
+        LabelSet labels,
+        PromptPair prompts,
+        ProviderProfile provider,
+        List<FewShotExample> examples,
+        List<Integer> selection) {
 
     public RunSpec {
         examples = List.copyOf(examples);
         selection = List.copyOf(selection);
     }
 
-    public RunSpec(Dataset dataset, ColumnMapping mapping, LabelSet labels, PromptPair prompts, ProviderProfile provider) {
+    public RunSpec(
+            Dataset dataset, ColumnMapping mapping, LabelSet labels, PromptPair prompts, ProviderProfile provider) {
         this(dataset, mapping, labels, prompts, provider, List.of(), List.of());
     }
 

@@ -16,8 +16,8 @@ import io.arbiter.core.llm.Usage;
  * @param reasoning what the model reasoned before answering; null when it gave none. Shown, never parsed or sent on
  * @param rawBody   the provider's reply as received when it came back whole but could not be used; null otherwise
  */
-public record StageOutcome(String text, String error, Usage usage, boolean fromCache, String reasoning,
-                           String rawBody) {
+public record StageOutcome(
+        String text, String error, Usage usage, boolean fromCache, String reasoning, String rawBody) {
 
     public static final StageOutcome PENDING = new StageOutcome(null, null, Usage.NONE);
 
@@ -44,7 +44,12 @@ public record StageOutcome(String text, String error, Usage usage, boolean fromC
 
     /** A failed request, with the reply it got (when one came back whole) and the tokens that reply cost. */
     public static StageOutcome failed(ChatFailure failure) {
-        return new StageOutcome(null, failure.getMessage(), failure.usage(), false, null,
+        return new StageOutcome(
+                null,
+                failure.getMessage(),
+                failure.usage(),
+                false,
+                null,
                 failure.rawBody().orElse(null));
     }
 

@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 public record Unanswered(int rows, List<Cause> causes) {
 
     /** One reason and how many rows it left unanswered. */
-    public record Cause(String reason, int rows) {
-    }
+    public record Cause(String reason, int rows) {}
 
     /** "Batch line 17: …" names one line; the same cause on many lines is still one cause. */
     private static final Pattern LINE_PREFIX = Pattern.compile("^Batch line \\d+: ");
@@ -70,14 +69,20 @@ public record Unanswered(int rows, List<Cause> causes) {
      * characters), at most {@code most} causes. The row detail and the results CSV keep every cause whole.
      */
     public String brief(int most) {
-        StringBuilder text = new StringBuilder().append(rows).append(rows == 1 ? " row" : " rows").append(" unanswered");
+        StringBuilder text = new StringBuilder()
+                .append(rows)
+                .append(rows == 1 ? " row" : " rows")
+                .append(" unanswered");
         for (int i = 0; i < causes.size() && i < most; i++) {
-            text.append(i == 0 ? ": " : "; ").append(causes.get(i).rows()).append(" × ")
+            text.append(i == 0 ? ": " : "; ")
+                    .append(causes.get(i).rows())
+                    .append(" × ")
                     .append(shortened(causes.get(i).reason()));
         }
         if (causes.size() > most) {
-            text.append("; and ").append(causes.size() - most).append(causes.size() - most == 1 ? " other cause"
-                    : " other causes");
+            text.append("; and ")
+                    .append(causes.size() - most)
+                    .append(causes.size() - most == 1 ? " other cause" : " other causes");
         }
         return text.toString();
     }
@@ -99,13 +104,20 @@ public record Unanswered(int rows, List<Cause> causes) {
      * most {@code most} causes and a count of the rest.
      */
     public String describe(int most) {
-        StringBuilder text = new StringBuilder().append(rows).append(rows == 1 ? " row" : " rows").append(" unanswered");
+        StringBuilder text = new StringBuilder()
+                .append(rows)
+                .append(rows == 1 ? " row" : " rows")
+                .append(" unanswered");
         for (int i = 0; i < causes.size() && i < most; i++) {
-            text.append(i == 0 ? ": " : "; ").append(causes.get(i).rows()).append(" × ").append(causes.get(i).reason());
+            text.append(i == 0 ? ": " : "; ")
+                    .append(causes.get(i).rows())
+                    .append(" × ")
+                    .append(causes.get(i).reason());
         }
         if (causes.size() > most) {
-            text.append("; and ").append(causes.size() - most).append(causes.size() - most == 1 ? " other cause"
-                    : " other causes");
+            text.append("; and ")
+                    .append(causes.size() - most)
+                    .append(causes.size() - most == 1 ? " other cause" : " other causes");
         }
         return text.toString();
     }

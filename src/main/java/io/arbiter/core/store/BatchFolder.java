@@ -59,7 +59,8 @@ public final class BatchFolder implements AutoCloseable {
         removeLeftoversIn(temp);
         try {
             // Owner-only from the start on POSIX: createTempDirectory makes it rwx------.
-            Path folder = Files.createTempDirectory(TEMPORARY_PREFIX + ProcessHandle.current().pid() + "-");
+            Path folder = Files.createTempDirectory(
+                    TEMPORARY_PREFIX + ProcessHandle.current().pid() + "-");
             Thread hook = new Thread(() -> quietlyRemove(folder), "remove-" + folder.getFileName());
             Runtime.getRuntime().addShutdownHook(hook);
             return new BatchFolder(folder, hook);
@@ -99,10 +100,12 @@ public final class BatchFolder implements AutoCloseable {
                 if (!name.matches() || !Files.isDirectory(entry)) {
                     continue;
                 }
-                boolean running = ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive)
+                boolean running = ProcessHandle.of(Long.parseLong(name.group(1)))
+                        .map(ProcessHandle::isAlive)
                         .orElse(false);
                 if (me == null) {
-                    me = FileSystems.getDefault().getUserPrincipalLookupService()
+                    me = FileSystems.getDefault()
+                            .getUserPrincipalLookupService()
                             .lookupPrincipalByName(System.getProperty("user.name"));
                 }
                 if (!running && me.equals(Files.getOwner(entry))) {

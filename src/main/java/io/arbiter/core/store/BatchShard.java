@@ -13,20 +13,57 @@ import java.time.Instant;
  * @param updatedAt when the ledger last changed this shard; ignored on write, set by the store
  * @param round     1 for a stage's first sending, 2 for the one resubmission of what it did not answer
  */
-public record BatchShard(long runId, Stage stage, int shard, String inputFileId, String batchId, String status,
-                         int lineCount, String outputFileId, String errorFileId, Instant updatedAt, int round) {
+public record BatchShard(
+        long runId,
+        Stage stage,
+        int shard,
+        String inputFileId,
+        String batchId,
+        String status,
+        int lineCount,
+        String outputFileId,
+        String errorFileId,
+        Instant updatedAt,
+        int round) {
 
     /** A shard of a stage's first round. */
-    public BatchShard(long runId, Stage stage, int shard, String inputFileId, String batchId, String status,
-                      int lineCount, String outputFileId, String errorFileId, Instant updatedAt) {
+    public BatchShard(
+            long runId,
+            Stage stage,
+            int shard,
+            String inputFileId,
+            String batchId,
+            String status,
+            int lineCount,
+            String outputFileId,
+            String errorFileId,
+            Instant updatedAt) {
         this(runId, stage, shard, inputFileId, batchId, status, lineCount, outputFileId, errorFileId, updatedAt, 1);
     }
 
     /** The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left. */
-    public BatchShard(long runId, String stage, int shard, String inputFileId, String batchId, String status,
-                      int lineCount, String outputFileId, String errorFileId, Instant updatedAt) {
-        this(runId, ProjectStore.stageNamed(stage), shard, inputFileId, batchId, status, lineCount, outputFileId,
-                errorFileId, updatedAt);
+    public BatchShard(
+            long runId,
+            String stage,
+            int shard,
+            String inputFileId,
+            String batchId,
+            String status,
+            int lineCount,
+            String outputFileId,
+            String errorFileId,
+            Instant updatedAt) {
+        this(
+                runId,
+                ProjectStore.stageNamed(stage),
+                shard,
+                inputFileId,
+                batchId,
+                status,
+                lineCount,
+                outputFileId,
+                errorFileId,
+                updatedAt);
     }
 
     public BatchShard {

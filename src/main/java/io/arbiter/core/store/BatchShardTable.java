@@ -23,7 +23,8 @@ public final class BatchShardTable {
     public void upsert(BatchShard shard) {
         String now = file.now();
         file.write(w -> {
-            PreparedStatement upsert = w.statement("""
+            PreparedStatement upsert = w.statement(
+                    """
                     INSERT INTO batch_shards (run_id, stage, shard, input_file_id, batch_id, status, line_count,
                                               output_file_id, error_file_id, updated_at, round)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -52,16 +53,25 @@ public final class BatchShardTable {
     public List<BatchShard> shards(long runId) {
         return file.read(connection -> {
             List<BatchShard> shards = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("""
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
                     SELECT stage, shard, input_file_id, batch_id, status, line_count, output_file_id,
                            error_file_id, updated_at, round
                     FROM batch_shards WHERE run_id = ? ORDER BY stage, shard""")) {
                 query.setLong(1, runId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        shards.add(new BatchShard(runId, Stage.valueOf(rows.getString(1)), rows.getInt(2),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6),
-                                rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9)),
+                        shards.add(new BatchShard(
+                                runId,
+                                Stage.valueOf(rows.getString(1)),
+                                rows.getInt(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getInt(6),
+                                rows.getString(7),
+                                rows.getString(8),
+                                Instant.parse(rows.getString(9)),
                                 rows.getInt(10)));
                     }
                 }

@@ -8,8 +8,7 @@ import org.sqlite.SQLiteConfig;
 /** SQLite connections to a project file, all configured alike. */
 final class Connections {
 
-    private Connections() {
-    }
+    private Connections() {}
 
     /** The writer's connection (WAL mode), or a reader's, which cannot write whatever it runs. */
     static Connection open(Path file, boolean readOnly) throws SQLException {

@@ -39,7 +39,8 @@ public final class DatasetTable {
                     return id;
                 }
             }
-            PreparedStatement insert = w.statement("""
+            PreparedStatement insert = w.statement(
+                    """
                     INSERT INTO datasets (name, source_path, sha256, columns_json, row_count, saved_at)
                     VALUES (?, ?, ?, ?, ?, ?) RETURNING id""");
             insert.setString(1, name);
@@ -53,7 +54,8 @@ public final class DatasetTable {
                 keys.next();
                 id = keys.getLong(1);
             }
-            PreparedStatement row = w.statement("INSERT INTO dataset_rows (dataset_id, row, cells_json) VALUES (?, ?, ?)");
+            PreparedStatement row =
+                    w.statement("INSERT INTO dataset_rows (dataset_id, row, cells_json) VALUES (?, ?, ?)");
             for (int i = 0; i < rowsJson.size(); i++) {
                 row.setLong(1, id);
                 row.setInt(2, i);
@@ -78,7 +80,8 @@ public final class DatasetTable {
     private Optional<StoredDataset> where(String clause, String parameter) {
         return file.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, name, source_path, sha256, columns_json, row_count, saved_at FROM datasets " + clause)) {
+                    "SELECT id, name, source_path, sha256, columns_json, row_count, saved_at FROM datasets "
+                            + clause)) {
                 if (parameter != null) {
                     query.setString(1, parameter);
                 }
@@ -86,8 +89,14 @@ public final class DatasetTable {
                     if (!rows.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredDataset(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getInt(6), Instant.parse(rows.getString(7))));
+                    return Optional.of(new StoredDataset(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getInt(6),
+                            Instant.parse(rows.getString(7))));
                 }
             }
         });

@@ -36,8 +36,7 @@ final class GroupCommitWriter {
     /** What a {@link Work} may touch: the writer connection's statements, prepared once and reused. */
     final class Statements {
 
-        private Statements() {
-        }
+        private Statements() {}
 
         PreparedStatement statement(String sql) throws SQLException {
             PreparedStatement statement = prepared.get(sql);
@@ -54,11 +53,9 @@ final class GroupCommitWriter {
         }
     }
 
-    private record Job<T>(Work<T> work, CompletableFuture<T> done) {
-    }
+    private record Job<T>(Work<T> work, CompletableFuture<T> done) {}
 
-    private record Failed(Exception cause) {
-    }
+    private record Failed(Exception cause) {}
 
     private final Path file;
     private final Connection connection; // auto-commit off: a transaction is always open
@@ -186,8 +183,8 @@ final class GroupCommitWriter {
             control.execute("ROLLBACK TO job");
             control.execute("RELEASE job");
         } catch (SQLException transactionGone) {
-            SQLException cause = failure instanceof SQLException sql ? sql
-                    : new SQLException(failure.getMessage(), failure);
+            SQLException cause =
+                    failure instanceof SQLException sql ? sql : new SQLException(failure.getMessage(), failure);
             cause.addSuppressed(transactionGone);
             throw cause;
         }

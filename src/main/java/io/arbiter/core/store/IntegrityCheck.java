@@ -20,11 +20,10 @@ import java.util.Optional;
 final class IntegrityCheck {
 
     private static final int SHOWN = 3;
-    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SAVED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    private IntegrityCheck() {
-    }
+    private IntegrityCheck() {}
 
     /** Refuses a damaged file with what to do next; {@code immutable} for a file on read-only media. */
     static void verify(Path file, boolean immutable) throws ProjectFileException {
@@ -46,7 +45,7 @@ final class IntegrityCheck {
     static Optional<String> problems(Connection connection) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + SHOWN + ")")) {
+                ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + SHOWN + ")")) {
             while (rows.next()) {
                 // A row may start with "*** in database main ***" on a line of its own, then the problem.
                 for (String line : rows.getString(1).split("\\R")) {
@@ -76,17 +75,27 @@ final class IntegrityCheck {
     /** The refusal, naming the backup to restore when there is one. */
     static ProjectDamagedException damaged(Path file, String problem, Throwable cause) {
         Optional<Path> backup = ProjectBackup.available(file);
-        StringBuilder message = new StringBuilder(file + " is damaged (SQLite: " + problem + "). It was left "
-                + "unchanged. ");
+        StringBuilder message =
+                new StringBuilder(file + " is damaged (SQLite: " + problem + "). It was left " + "unchanged. ");
         if (backup.isPresent()) {
             Path kept = backup.get();
-            message.append("Its backup ").append(kept.getFileName()).append(savedAt(kept))
+            message.append("Its backup ")
+                    .append(kept.getFileName())
+                    .append(savedAt(kept))
                     .append(" can replace it: the workbench's Open project offers to restore it; by hand, move ")
-                    .append(file.getFileName()).append(" (with any ").append(file.getFileName()).append("-wal and ")
-                    .append(file.getFileName()).append("-shm) aside, then copy ").append(kept.getFileName())
-                    .append(" to ").append(file.getFileName()).append('.');
+                    .append(file.getFileName())
+                    .append(" (with any ")
+                    .append(file.getFileName())
+                    .append("-wal and ")
+                    .append(file.getFileName())
+                    .append("-shm) aside, then copy ")
+                    .append(kept.getFileName())
+                    .append(" to ")
+                    .append(file.getFileName())
+                    .append('.');
         } else {
-            message.append("There is no backup beside it (").append(ProjectBackup.newest(file).getFileName())
+            message.append("There is no backup beside it (")
+                    .append(ProjectBackup.newest(file).getFileName())
                     .append("); the sqlite3 tool's .recover command can copy out what is still readable.");
         }
         return new ProjectDamagedException(file, message.toString(), backup.orElse(null), cause);

@@ -61,7 +61,9 @@ public record LockHolder(long pid, String host, Instant since, String by) {
         try {
             Matcher started = SINCE.matcher(json);
             Matcher by = BY.matcher(json);
-            return Optional.of(new LockHolder(Long.parseLong(pid.group(1)), unquote(host.group(1)),
+            return Optional.of(new LockHolder(
+                    Long.parseLong(pid.group(1)),
+                    unquote(host.group(1)),
                     started.find() ? Instant.parse(unquote(started.group(1))) : null,
                     by.find() ? unquote(by.group(1)) : null));
         } catch (RuntimeException e) {

@@ -16,20 +16,22 @@ final class Migrations {
     /** "ARBI": marks a SQLite file as an Arbiter project, so another program's database is refused untouched. */
     static final int APPLICATION_ID = 0x41524249;
 
-    record Migration(int version, String description, List<String> statements) {
-    }
+    record Migration(int version, String description, List<String> statements) {}
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, "runs, responses, response cache, batch ledger", List.of(
-                    "PRAGMA application_id = " + APPLICATION_ID,
-                    """
+            new Migration(
+                    1,
+                    "runs, responses, response cache, batch ledger",
+                    List.of(
+                            "PRAGMA application_id = " + APPLICATION_ID,
+                            """
                     CREATE TABLE runs (
                         id          INTEGER PRIMARY KEY,
                         created_at  TEXT NOT NULL,
                         spec_json   TEXT NOT NULL,
                         status      TEXT NOT NULL
                     )""",
-                    """
+                            """
                     CREATE TABLE responses (
                         run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                         stage             TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE')),
@@ -42,7 +44,7 @@ final class Migrations {
                         received_at       TEXT NOT NULL,
                         UNIQUE (run_id, stage, row)
                     )""",
-                    """
+                            """
                     CREATE TABLE response_cache (
                         request_key       TEXT PRIMARY KEY,
                         text              TEXT NOT NULL,
@@ -50,7 +52,7 @@ final class Migrations {
                         completion_tokens INTEGER NOT NULL,
                         created_at        TEXT NOT NULL
                     )""",
-                    """
+                            """
                     CREATE TABLE batch_shards (
                         run_id         INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                         stage          TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE')),
@@ -64,8 +66,11 @@ final class Migrations {
                         updated_at     TEXT NOT NULL,
                         PRIMARY KEY (run_id, stage, shard)
                     )""")),
-            new Migration(2, "dataset copy, configuration, prompt versions, run records, human verdicts", List.of(
-                    """
+            new Migration(
+                    2,
+                    "dataset copy, configuration, prompt versions, run records, human verdicts",
+                    List.of(
+                            """
                     CREATE TABLE datasets (
                         id           INTEGER PRIMARY KEY,
                         name         TEXT NOT NULL,
@@ -75,20 +80,20 @@ final class Migrations {
                         row_count    INTEGER NOT NULL,
                         saved_at     TEXT NOT NULL
                     )""",
-                    """
+                            """
                     CREATE TABLE dataset_rows (
                         dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
                         row        INTEGER NOT NULL CHECK (row >= 0),
                         cells_json TEXT NOT NULL,
                         PRIMARY KEY (dataset_id, row)
                     ) WITHOUT ROWID""",
-                    """
+                            """
                     CREATE TABLE settings (
                         key        TEXT PRIMARY KEY,
                         value      TEXT NOT NULL,
                         updated_at TEXT NOT NULL
                     )""",
-                    """
+                            """
                     CREATE TABLE prompt_versions (
                         id         INTEGER PRIMARY KEY,
                         base_text  TEXT NOT NULL,
@@ -96,22 +101,22 @@ final class Migrations {
                         sha256     TEXT NOT NULL UNIQUE,
                         created_at TEXT NOT NULL
                     )""",
-                    "ALTER TABLE runs ADD COLUMN name TEXT",
-                    "ALTER TABLE runs ADD COLUMN note TEXT",
-                    "ALTER TABLE runs ADD COLUMN started_at TEXT",
-                    "ALTER TABLE runs ADD COLUMN ended_at TEXT",
-                    "ALTER TABLE runs ADD COLUMN prompt_version_id INTEGER REFERENCES prompt_versions(id)",
-                    "ALTER TABLE runs ADD COLUMN base_model TEXT",
-                    "ALTER TABLE runs ADD COLUMN judge_model TEXT",
-                    "ALTER TABLE runs ADD COLUMN parameters_json TEXT",
-                    "ALTER TABLE runs ADD COLUMN dataset_sha256 TEXT",
-                    "ALTER TABLE runs ADD COLUMN base_prompt_tokens INTEGER",
-                    "ALTER TABLE runs ADD COLUMN base_completion_tokens INTEGER",
-                    "ALTER TABLE runs ADD COLUMN judge_prompt_tokens INTEGER",
-                    "ALTER TABLE runs ADD COLUMN judge_completion_tokens INTEGER",
-                    "ALTER TABLE runs ADD COLUMN cost_usd REAL",
-                    "ALTER TABLE runs ADD COLUMN metrics_json TEXT",
-                    """
+                            "ALTER TABLE runs ADD COLUMN name TEXT",
+                            "ALTER TABLE runs ADD COLUMN note TEXT",
+                            "ALTER TABLE runs ADD COLUMN started_at TEXT",
+                            "ALTER TABLE runs ADD COLUMN ended_at TEXT",
+                            "ALTER TABLE runs ADD COLUMN prompt_version_id INTEGER REFERENCES prompt_versions(id)",
+                            "ALTER TABLE runs ADD COLUMN base_model TEXT",
+                            "ALTER TABLE runs ADD COLUMN judge_model TEXT",
+                            "ALTER TABLE runs ADD COLUMN parameters_json TEXT",
+                            "ALTER TABLE runs ADD COLUMN dataset_sha256 TEXT",
+                            "ALTER TABLE runs ADD COLUMN base_prompt_tokens INTEGER",
+                            "ALTER TABLE runs ADD COLUMN base_completion_tokens INTEGER",
+                            "ALTER TABLE runs ADD COLUMN judge_prompt_tokens INTEGER",
+                            "ALTER TABLE runs ADD COLUMN judge_completion_tokens INTEGER",
+                            "ALTER TABLE runs ADD COLUMN cost_usd REAL",
+                            "ALTER TABLE runs ADD COLUMN metrics_json TEXT",
+                            """
                     CREATE TABLE human_verdicts (
                         dataset_sha256 TEXT NOT NULL,
                         row            INTEGER NOT NULL CHECK (row >= 0),
@@ -121,7 +126,7 @@ final class Migrations {
                         at             TEXT NOT NULL,
                         PRIMARY KEY (dataset_sha256, row)
                     )""",
-                    """
+                            """
                     CREATE TABLE promoted_rows (
                         dataset_sha256 TEXT NOT NULL,
                         row            INTEGER NOT NULL CHECK (row >= 0),
@@ -129,41 +134,50 @@ final class Migrations {
                         PRIMARY KEY (dataset_sha256, row)
                     )""")),
             // A verdict is on one base answer; a later run may answer the row otherwise. Null for older verdicts.
-            new Migration(3, "the base answer each human verdict was given on", List.of(
-                    "ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")),
+            new Migration(
+                    3,
+                    "the base answer each human verdict was given on",
+                    List.of("ALTER TABLE human_verdicts ADD COLUMN base_answer TEXT")),
             // An answer the cache gave was not paid for; a resumed run must still know that when it is priced.
-            new Migration(4, "whether each response came from the response cache", List.of(
-                    "ALTER TABLE responses ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0")),
+            new Migration(
+                    4,
+                    "whether each response came from the response cache",
+                    List.of("ALTER TABLE responses ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0")),
             // A model's reasoning is kept apart from its answer (shown, never parsed), and a reply that came back
             // whole but could not be read keeps its body for the row detail instead of being paid for again.
-            new Migration(5, "reasoning apart from answers, and the raw body of replies that could not be read",
+            new Migration(
+                    5,
+                    "reasoning apart from answers, and the raw body of replies that could not be read",
                     List.of(
-                    "ALTER TABLE responses ADD COLUMN reasoning TEXT",
-                    "ALTER TABLE responses ADD COLUMN raw_body TEXT",
-                    "ALTER TABLE response_cache ADD COLUMN reasoning TEXT")),
+                            "ALTER TABLE responses ADD COLUMN reasoning TEXT",
+                            "ALTER TABLE responses ADD COLUMN raw_body TEXT",
+                            "ALTER TABLE response_cache ADD COLUMN reasoning TEXT")),
             // A batch's lines are sent again at most once per stage and run: the round it carried must outlive the
             // process, or a resumed run would take a second round for its first and pay some rows a third time.
-            new Migration(6, "the round of each batch job (first sending, or the one resubmission)", List.of(
-                    "ALTER TABLE batch_shards ADD COLUMN round INTEGER NOT NULL DEFAULT 1")));
+            new Migration(
+                    6,
+                    "the round of each batch job (first sending, or the one resubmission)",
+                    List.of("ALTER TABLE batch_shards ADD COLUMN round INTEGER NOT NULL DEFAULT 1")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();
     }
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Applies every step newer than the file, each in a transaction of its own with its version row. */
     static void apply(Connection connection, Clock clock) throws SQLException {
         int current;
         try (Statement statement = connection.createStatement()) {
-            boolean hasVersions = Sql.intQuery(statement,
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0;
+            boolean hasVersions = Sql.intQuery(
+                            statement,
+                            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+                    > 0;
             current = hasVersions ? Sql.intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version") : 0;
         }
         if (current > latest()) {
-            throw new SQLException("project format " + current + " is newer than this Arbiter reads ("
-                    + latest() + ")");
+            throw new SQLException(
+                    "project format " + current + " is newer than this Arbiter reads (" + latest() + ")");
         }
         for (Migration migration : ALL) {
             if (migration.version() <= current) {
@@ -171,7 +185,8 @@ final class Migrations {
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("""
+                statement.execute(
+                        """
                         CREATE TABLE IF NOT EXISTS schema_version (
                             version     INTEGER PRIMARY KEY,
                             description TEXT NOT NULL,

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * @param writable decides whether the project's folder and file can be written; {@link #systemWritable} unless a
  *                 test injects another (tests run as root, which file permission bits do not stop)
  */
-public record Opening(boolean forWriting, boolean waitWhenInUse, String by, Consumer<String> notices,
-                      Predicate<Path> writable) {
+public record Opening(
+        boolean forWriting, boolean waitWhenInUse, String by, Consumer<String> notices, Predicate<Path> writable) {
 
     public Opening {
         Objects.requireNonNull(notices);
@@ -25,12 +25,12 @@ public record Opening(boolean forWriting, boolean waitWhenInUse, String by, Cons
 
     /** To write, refused at once while another process holds it; {@code by} names the opener ("arbiter run"). */
     public static Opening forWriting(String by) {
-        return new Opening(true, false, by, notice -> { }, Opening::systemWritable);
+        return new Opening(true, false, by, notice -> {}, Opening::systemWritable);
     }
 
     /** To read only: no lock, no write, no migration of the file itself. */
     public static Opening forReading() {
-        return new Opening(false, false, null, notice -> { }, Opening::systemWritable);
+        return new Opening(false, false, null, notice -> {}, Opening::systemWritable);
     }
 
     /** Waits (polling, with a notice now and then) instead of refusing while another process holds the project. */

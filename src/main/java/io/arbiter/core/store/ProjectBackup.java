@@ -30,11 +30,10 @@ public final class ProjectBackup {
     private static final Logger LOG = Logger.getLogger(ProjectBackup.class.getName());
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
             PosixFilePermissions.fromString("rwx------");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
 
-    private ProjectBackup() {
-    }
+    private ProjectBackup() {}
 
     /** {@code X.arbiter.bak}: where the newest backup of {@code X.arbiter} goes. */
     public static Path newest(Path project) {
@@ -93,8 +92,9 @@ public final class ProjectBackup {
         } catch (SQLException | IOException | RuntimeException e) {
             // Without its trace; a full or failing disk is reported where the answers are saved, once.
             boolean disk = e instanceof IOException || StoreException.kindOf(e) != StoreException.Kind.OTHER;
-            LOG.log(disk ? Level.FINE : Level.WARNING, "Could not back up {0}: {1}",
-                    new Object[] {project, e.getMessage()});
+            LOG.log(disk ? Level.FINE : Level.WARNING, "Could not back up {0}: {1}", new Object[] {
+                project, e.getMessage()
+            });
             return false;
         } finally {
             try {
@@ -115,11 +115,11 @@ public final class ProjectBackup {
     public static Path restore(Path project, Path backup) throws IOException {
         Path absolute = project.toAbsolutePath();
         IntegrityCheck.verify(backup.toAbsolutePath(), !Files.exists(walOf(backup)));
-        try (ProjectLock lock = ProjectLock.acquire(absolute, Opening.forWriting("a restore from backup"),
-                Clock.systemUTC())) {
+        try (ProjectLock lock =
+                ProjectLock.acquire(absolute, Opening.forWriting("a restore from backup"), Clock.systemUTC())) {
             if (!lock.first()) {
-                throw new ProjectFileException(absolute + " is open in this window; close it before restoring its "
-                        + "backup.", null);
+                throw new ProjectFileException(
+                        absolute + " is open in this window; close it before restoring its " + "backup.", null);
             }
             Path aside = absolute.resolveSibling(absolute.getFileName() + ".damaged-"
                     + STAMP.format(java.time.Instant.now().truncatedTo(ChronoUnit.SECONDS)));

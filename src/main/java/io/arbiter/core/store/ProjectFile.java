@@ -124,7 +124,9 @@ final class ProjectFile {
         try {
             return done.join();
         } catch (CompletionException e) {
-            throw new StoreException("Could not write to the project " + path + ": " + e.getCause().getMessage(),
+            throw new StoreException(
+                    "Could not write to the project " + path + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         }
     }
@@ -145,8 +147,7 @@ final class ProjectFile {
     long capPages(long morePages) {
         return write(w -> {
             try (Statement statement = w.connection().createStatement()) {
-                long cap = morePages < 0 ? 4_294_967_294L
-                        : Sql.intQuery(statement, "PRAGMA page_count") + morePages;
+                long cap = morePages < 0 ? 4_294_967_294L : Sql.intQuery(statement, "PRAGMA page_count") + morePages;
                 try (ResultSet result = statement.executeQuery("PRAGMA max_page_count = " + cap)) {
                     return result.next() ? result.getLong(1) : cap;
                 }

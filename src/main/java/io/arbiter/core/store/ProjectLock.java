@@ -32,6 +32,7 @@ public final class ProjectLock implements AutoCloseable {
      * process that is refused from reading who holds the project.
      */
     private static final long LOCKED_BYTE = 1L << 30;
+
     private static final Duration REMIND = Duration.ofSeconds(30);
     /** Locks this process holds, by project; guarded by itself. */
     private static final Map<Path, Shared> HELD = new HashMap<>();
@@ -76,8 +77,9 @@ public final class ProjectLock implements AutoCloseable {
                         if (waitingSince != null) {
                             opening.notices().accept(key.getFileName() + " is free now; going on.");
                         }
-                        shared.tookOverFrom.ifPresent(left -> opening.notices().accept("Took over the lock on "
-                                + key + " left by " + left.describe() + ", which is no longer running."));
+                        shared.tookOverFrom.ifPresent(left -> opening.notices()
+                                .accept("Took over the lock on " + key + " left by " + left.describe()
+                                        + ", which is no longer running."));
                     }
                 }
                 if (shared != null) {
@@ -91,13 +93,15 @@ public final class ProjectLock implements AutoCloseable {
             if (waitingSince == null) {
                 waitingSince = now;
                 reminded = now;
-                opening.notices().accept(key + " is in use by "
-                        + (holder == null ? "another process" : holder.describe()) + "; waiting until it is free.");
+                opening.notices()
+                        .accept(key + " is in use by " + (holder == null ? "another process" : holder.describe())
+                                + "; waiting until it is free.");
             } else if (Duration.between(reminded, now).compareTo(REMIND) >= 0) {
                 reminded = now;
-                opening.notices().accept("Still waiting for " + key.getFileName() + " ("
-                        + Duration.between(waitingSince, now).toSeconds() + " s), in use by "
-                        + (holder == null ? "another process" : holder.describe()) + ".");
+                opening.notices()
+                        .accept("Still waiting for " + key.getFileName() + " ("
+                                + Duration.between(waitingSince, now).toSeconds() + " s), in use by "
+                                + (holder == null ? "another process" : holder.describe()) + ".");
             }
             try {
                 Thread.sleep(POLL.toMillis()); // another process lets go: there is no event to wait on
@@ -109,15 +113,14 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /** The lock taken (then {@code holder} is null), or who holds it instead (null when it did not say). */
-    private record Attempt(Shared taken, LockHolder holder) {
-    }
+    private record Attempt(Shared taken, LockHolder holder) {}
 
     private static Attempt tryTake(Path project, Opening opening, Clock clock) throws ProjectFileException {
         Path file = lockFile(project);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             Optional<LockHolder> before = read(channel);
             FileLock lock;
             try {
@@ -147,13 +150,14 @@ public final class ProjectLock implements AutoCloseable {
                     // the failure below is the one to report
                 }
             }
-            throw new ProjectFileException("Could not lock " + project + " (" + file.getFileName() + "): "
-                    + e.getMessage(), e);
+            throw new ProjectFileException(
+                    "Could not lock " + project + " (" + file.getFileName() + "): " + e.getMessage(), e);
         }
     }
 
-    private static Shared take(FileChannel channel, FileLock lock, Optional<LockHolder> before, Opening opening,
-                               Clock clock) throws IOException {
+    private static Shared take(
+            FileChannel channel, FileLock lock, Optional<LockHolder> before, Opening opening, Clock clock)
+            throws IOException {
         LockHolder me = LockHolder.thisProcess(opening.by(), clock.instant());
         byte[] json = me.toJson().getBytes(StandardCharsets.UTF_8);
         channel.truncate(0);

@@ -20,8 +20,7 @@ final class ProjectOpener {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private ProjectOpener() {
-    }
+    private ProjectOpener() {}
 
     static ProjectStore open(Path file, Opening opening, Clock clock) throws ProjectFileException {
         Path absolute = file.toAbsolutePath();
@@ -80,14 +79,27 @@ final class ProjectOpener {
                         + "read-only folder or on read-only media; this Arbiter reads it once it has brought it up "
                         + "to date: copy it to a writable folder and open it there.");
             }
-            open(file, new Opening(true, false, "Arbiter (updating the project format)", opening.notices(),
-                    opening.writable()), clock).close();
+            open(
+                            file,
+                            new Opening(
+                                    true,
+                                    false,
+                                    "Arbiter (updating the project format)",
+                                    opening.notices(),
+                                    opening.writable()),
+                            clock)
+                    .close();
         }
         IntegrityCheck.verify(file, immutable);
         try {
-            return new ProjectStore(file, clock, immutable, writable
-                    ? file + " is open for reading only"
-                    : file + " is in a read-only folder or on read-only media, so nothing can be recorded into it");
+            return new ProjectStore(
+                    file,
+                    clock,
+                    immutable,
+                    writable
+                            ? file + " is open for reading only"
+                            : file
+                                    + " is in a read-only folder or on read-only media, so nothing can be recorded into it");
         } catch (SQLException e) {
             throw new ProjectFileException("Could not open the project " + file + ": " + e.getMessage(), e);
         }
@@ -138,21 +150,24 @@ final class ProjectOpener {
             throw new ProjectFileException("Could not read " + file + ": " + e.getMessage(), e);
         }
         try (Connection peek = immutable ? Connections.immutable(file) : Connections.open(file, true);
-             Statement statement = peek.createStatement()) {
+                Statement statement = peek.createStatement()) {
             int applicationId = Sql.intQuery(statement, "PRAGMA application_id");
             int tables = Sql.intQuery(statement, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
             if (applicationId != Migrations.APPLICATION_ID) {
                 if (tables > 0) {
-                    throw new ProjectFileException(file + " is a SQLite database but not an Arbiter project; "
-                            + "it was left unchanged.", null);
+                    throw new ProjectFileException(
+                            file + " is a SQLite database but not an Arbiter project; " + "it was left unchanged.",
+                            null);
                 }
                 return 0;
             }
             int version = Sql.intQuery(statement, "SELECT coalesce(max(version), 0) FROM schema_version");
             if (version > Migrations.latest()) {
-                throw new ProjectFileException(file + " was saved by a newer Arbiter (project format " + version
-                        + "; this version reads up to " + Migrations.latest()
-                        + "). Open it with a newer Arbiter; it was left unchanged.", null);
+                throw new ProjectFileException(
+                        file + " was saved by a newer Arbiter (project format " + version
+                                + "; this version reads up to " + Migrations.latest()
+                                + "). Open it with a newer Arbiter; it was left unchanged.",
+                        null);
             }
             return version;
         } catch (SQLException e) {

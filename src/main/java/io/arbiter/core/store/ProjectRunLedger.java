@@ -45,17 +45,29 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public Map<Integer, StageOutcome> stored(Stage stage) {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
-        store.responses(runId, stage).forEach((row, r) -> outcomes.put(row,
-                r.error() != null ? new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody())
-                        : new StageOutcome(r.text(), null, r.usage(), r.fromCache(), r.reasoning(), null)));
+        store.responses(runId, stage)
+                .forEach((row, r) -> outcomes.put(
+                        row,
+                        r.error() != null
+                                ? new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody())
+                                : new StageOutcome(r.text(), null, r.usage(), r.fromCache(), r.reasoning(), null)));
         return outcomes;
     }
 
     @Override
     public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
         try {
-            store.recordResponse(new StoredResponse(runId, stage, row, outcome.text(), outcome.error(),
-                    outcome.usage(), requestKey, outcome.fromCache(), outcome.reasoning(), outcome.rawBody()));
+            store.recordResponse(new StoredResponse(
+                    runId,
+                    stage,
+                    row,
+                    outcome.text(),
+                    outcome.error(),
+                    outcome.usage(),
+                    requestKey,
+                    outcome.fromCache(),
+                    outcome.reasoning(),
+                    outcome.rawBody()));
         } catch (StoreException e) {
             throw failed(e);
         }
@@ -64,8 +76,17 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     @Override
     public void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         List<StoredResponse> responses = new java.util.ArrayList<>(outcomes.size());
-        outcomes.forEach((row, o) -> responses.add(new StoredResponse(runId, stage, row, o.text(), o.error(),
-                o.usage(), requestKeys.get(row), o.fromCache(), o.reasoning(), o.rawBody())));
+        outcomes.forEach((row, o) -> responses.add(new StoredResponse(
+                runId,
+                stage,
+                row,
+                o.text(),
+                o.error(),
+                o.usage(),
+                requestKeys.get(row),
+                o.fromCache(),
+                o.reasoning(),
+                o.rawBody())));
         try {
             store.recordResponses(responses); // one transaction for a whole output file
         } catch (StoreException e) {
@@ -77,16 +98,33 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     public List<BatchJob> jobs(Stage stage) {
         return store.shards(runId).stream()
                 .filter(s -> s.stage() == stage)
-                .map(s -> new BatchJob(stage, s.shard(), s.inputFileId(), s.batchId(), s.status(), s.lineCount(),
-                        s.outputFileId(), s.errorFileId(), s.round()))
+                .map(s -> new BatchJob(
+                        stage,
+                        s.shard(),
+                        s.inputFileId(),
+                        s.batchId(),
+                        s.status(),
+                        s.lineCount(),
+                        s.outputFileId(),
+                        s.errorFileId(),
+                        s.round()))
                 .toList();
     }
 
     @Override
     public void saveJob(BatchJob job) {
         try {
-            store.upsertShard(new BatchShard(runId, job.stage(), job.shard(), job.inputFileId(),
-                    job.batchId(), job.status(), job.lineCount(), job.outputFileId(), job.errorFileId(), null,
+            store.upsertShard(new BatchShard(
+                    runId,
+                    job.stage(),
+                    job.shard(),
+                    job.inputFileId(),
+                    job.batchId(),
+                    job.status(),
+                    job.lineCount(),
+                    job.outputFileId(),
+                    job.errorFileId(),
+                    null,
                     job.round()));
         } catch (StoreException e) {
             throw failed(e);
@@ -99,14 +137,15 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
             return e;
         }
         String kept = answersKept();
-        String message = switch (e.kind()) {
-            case DISK_FULL -> "disk full while saving answers to " + store.file() + "; " + kept
-                    + "; free space and run again to continue";
-            case READ_ONLY -> store.file() + " could not be written (read-only) while saving answers; " + kept
-                    + "; make it writable and run again to continue";
-            default -> "disk I/O error while saving answers to " + store.file() + " (" + sqliteSays(e) + "); "
-                    + kept + "; check the disk and run again to continue";
-        };
+        String message =
+                switch (e.kind()) {
+                    case DISK_FULL -> "disk full while saving answers to " + store.file() + "; " + kept
+                            + "; free space and run again to continue";
+                    case READ_ONLY -> store.file() + " could not be written (read-only) while saving answers; " + kept
+                            + "; make it writable and run again to continue";
+                    default -> "disk I/O error while saving answers to " + store.file() + " (" + sqliteSays(e) + "); "
+                            + kept + "; check the disk and run again to continue";
+                };
         RecordFailure stop = new RecordFailure(message, e);
         failure = stop;
         return stop;
@@ -117,7 +156,9 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
         try {
             long answered = 0;
             for (Stage stage : Stage.values()) {
-                answered += stored(stage).values().stream().filter(StageOutcome::answered).count();
+                answered += stored(stage).values().stream()
+                        .filter(StageOutcome::answered)
+                        .count();
             }
             return answered + " answers kept";
         } catch (RuntimeException unreadable) {

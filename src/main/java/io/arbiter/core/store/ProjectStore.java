@@ -198,8 +198,13 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     }
 
     /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */
-    public void describeRun(long runId, Long promptVersionId, String baseModel, String judgeModel,
-                            String parametersJson, String datasetSha256) {
+    public void describeRun(
+            long runId,
+            Long promptVersionId,
+            String baseModel,
+            String judgeModel,
+            String parametersJson,
+            String datasetSha256) {
         runTable.describe(runId, promptVersionId, baseModel, judgeModel, parametersJson, datasetSha256);
     }
 

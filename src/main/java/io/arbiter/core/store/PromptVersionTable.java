@@ -26,7 +26,8 @@ public final class PromptVersionTable {
         // The base prompt's length keeps "ab"+"c" and "a"+"bc" apart.
         String sha = sha256(baseText.length() + ":" + baseText + judgeText);
         return file.write(w -> {
-            PreparedStatement insert = w.statement("""
+            PreparedStatement insert = w.statement(
+                    """
                     INSERT INTO prompt_versions (base_text, judge_text, sha256, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (sha256) DO NOTHING""");
             insert.setString(1, baseText);
@@ -48,11 +49,11 @@ public final class PromptVersionTable {
         return file.read(connection -> {
             List<PromptVersion> versions = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT id, base_text, judge_text, created_at FROM prompt_versions ORDER BY id")) {
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT id, base_text, judge_text, created_at FROM prompt_versions ORDER BY id")) {
                 while (rows.next()) {
-                    versions.add(new PromptVersion(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            Instant.parse(rows.getString(4))));
+                    versions.add(new PromptVersion(
+                            rows.getLong(1), rows.getString(2), rows.getString(3), Instant.parse(rows.getString(4))));
                 }
             }
             return versions;
@@ -61,8 +62,8 @@ public final class PromptVersionTable {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

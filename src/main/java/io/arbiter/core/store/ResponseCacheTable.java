@@ -35,8 +35,11 @@ public final class ResponseCacheTable implements ResponseCache {
                         if (!rows.next()) {
                             return Optional.empty();
                         }
-                        return Optional.of(new ChatReply(rows.getString(1),
-                                new Usage(rows.getLong(2), rows.getLong(3)), false, rows.getString(4)));
+                        return Optional.of(new ChatReply(
+                                rows.getString(1),
+                                new Usage(rows.getLong(2), rows.getLong(3)),
+                                false,
+                                rows.getString(4)));
                     }
                 });
     }
@@ -69,11 +72,12 @@ public final class ResponseCacheTable implements ResponseCache {
      * …"); here it is only noted, without a trace, so as not to bury that message. Anything else is a bug: logged.
      */
     private void notKept(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (StoreException.kindOf(cause) != StoreException.Kind.OTHER) {
-            LOG.log(Level.FINE, "Could not keep a reply in the response cache of {0}: {1}",
-                    new Object[] {file.path(), cause.getMessage()});
+            LOG.log(Level.FINE, "Could not keep a reply in the response cache of {0}: {1}", new Object[] {
+                file.path(), cause.getMessage()
+            });
         } else {
             LOG.log(Level.WARNING, "Could not keep a reply in the response cache of " + file.path(), cause);
         }
@@ -82,7 +86,8 @@ public final class ResponseCacheTable implements ResponseCache {
     private GroupCommitWriter.Work<Void> insert(String requestKey, ChatReply reply) {
         String now = file.now();
         return w -> {
-            PreparedStatement insert = w.statement("""
+            PreparedStatement insert = w.statement(
+                    """
                     INSERT INTO response_cache (request_key, text, prompt_tokens, completion_tokens, created_at,
                                                 reasoning)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING""");

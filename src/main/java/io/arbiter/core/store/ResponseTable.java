@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class ResponseTable {
 
-    private static final String UPSERT = """
+    private static final String UPSERT =
+            """
             INSERT INTO responses (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
                                    request_key, received_at, from_cache, reasoning, raw_body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -78,7 +79,8 @@ public final class ResponseTable {
         }
         return file.read(connection -> {
             Map<Integer, StoredResponse> responses = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("""
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
                     SELECT row, text, error, prompt_tokens, completion_tokens, request_key, from_cache, reasoning,
                            raw_body
                     FROM responses WHERE run_id = ? AND stage = ?""")) {
@@ -87,9 +89,19 @@ public final class ResponseTable {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         int row = rows.getInt(1);
-                        responses.put(row, new StoredResponse(runId, stage, row, rows.getString(2),
-                                rows.getString(3), new Usage(rows.getLong(4), rows.getLong(5)), rows.getString(6),
-                                rows.getInt(7) == 1, rows.getString(8), rows.getString(9)));
+                        responses.put(
+                                row,
+                                new StoredResponse(
+                                        runId,
+                                        stage,
+                                        row,
+                                        rows.getString(2),
+                                        rows.getString(3),
+                                        new Usage(rows.getLong(4), rows.getLong(5)),
+                                        rows.getString(6),
+                                        rows.getInt(7) == 1,
+                                        rows.getString(8),
+                                        rows.getString(9)));
                     }
                 }
             }

@@ -24,7 +24,8 @@ public final class ReviewTable {
     /** Sets the row's verdict, replacing an earlier one. */
     public void putVerdict(String datasetSha256, int row, HumanVerdict verdict) {
         file.write(w -> {
-            PreparedStatement upsert = w.statement("""
+            PreparedStatement upsert = w.statement(
+                    """
                     INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at, base_answer)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dataset_sha256, row) DO UPDATE SET base_right = excluded.base_right,
@@ -61,8 +62,14 @@ public final class ReviewTable {
                 query.setString(1, datasetSha256);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        verdicts.put(rows.getInt(1), new HumanVerdict(rows.getInt(2) == 1, rows.getString(3),
-                                rows.getString(4), Instant.parse(rows.getString(5)), rows.getString(6)));
+                        verdicts.put(
+                                rows.getInt(1),
+                                new HumanVerdict(
+                                        rows.getInt(2) == 1,
+                                        rows.getString(3),
+                                        rows.getString(4),
+                                        Instant.parse(rows.getString(5)),
+                                        rows.getString(6)));
                     }
                 }
             }
@@ -74,9 +81,10 @@ public final class ReviewTable {
     public void setPromoted(String datasetSha256, int row, boolean promoted) {
         String now = file.now();
         file.write(w -> {
-            PreparedStatement change = w.statement(promoted
-                    ? "INSERT INTO promoted_rows (dataset_sha256, row, promoted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                    : "DELETE FROM promoted_rows WHERE dataset_sha256 = ? AND row = ?");
+            PreparedStatement change = w.statement(
+                    promoted
+                            ? "INSERT INTO promoted_rows (dataset_sha256, row, promoted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                            : "DELETE FROM promoted_rows WHERE dataset_sha256 = ? AND row = ?");
             change.setString(1, datasetSha256);
             change.setInt(2, row);
             if (promoted) {

@@ -14,13 +14,29 @@ import java.time.Instant;
  * @param costUsd         the run's cost when the provider's price is known, else null
  * @param metricsJson     the headline metrics computed when the run ended (see {@code MetricsJson}); null before
  */
-public record RunRecord(long id, Instant createdAt, String specJson, String status, String name, String note,
-                        Instant startedAt, Instant endedAt, Long promptVersionId, String baseModel, String judgeModel,
-                        String parametersJson, String datasetSha256, Usage baseUsage, Usage judgeUsage, Double costUsd,
-                        String metricsJson) {
+public record RunRecord(
+        long id,
+        Instant createdAt,
+        String specJson,
+        String status,
+        String name,
+        String note,
+        Instant startedAt,
+        Instant endedAt,
+        Long promptVersionId,
+        String baseModel,
+        String judgeModel,
+        String parametersJson,
+        String datasetSha256,
+        Usage baseUsage,
+        Usage judgeUsage,
+        Double costUsd,
+        String metricsJson) {
 
     public long totalTokens() {
-        return baseUsage.promptTokens() + baseUsage.completionTokens() + judgeUsage.promptTokens()
+        return baseUsage.promptTokens()
+                + baseUsage.completionTokens()
+                + judgeUsage.promptTokens()
                 + judgeUsage.completionTokens();
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class RunTable {
 
     /** Token totals come from the responses when the run has not ended, so a running or killed run shows them. */
-    private static final String RUN_RECORD_QUERY = """
+    private static final String RUN_RECORD_QUERY =
+            """
             SELECT r.id, r.created_at, r.spec_json, r.status, r.name, r.note, r.started_at, r.ended_at,
                    r.prompt_version_id, r.base_model, r.judge_model, r.parameters_json, r.dataset_sha256,
                    coalesce(r.base_prompt_tokens, (SELECT sum(prompt_tokens) FROM responses
@@ -64,11 +65,11 @@ public final class RunTable {
         return file.read(connection -> {
             List<StoredRun> runs = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT id, created_at, spec_json, status FROM runs ORDER BY id")) {
+                    ResultSet rows =
+                            statement.executeQuery("SELECT id, created_at, spec_json, status FROM runs ORDER BY id")) {
                 while (rows.next()) {
-                    runs.add(new StoredRun(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3),
-                            rows.getString(4)));
+                    runs.add(new StoredRun(
+                            rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3), rows.getString(4)));
                 }
             }
             return runs;
@@ -80,7 +81,7 @@ public final class RunTable {
         return file.read(connection -> {
             List<RunRecord> runs = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(RUN_RECORD_QUERY + " ORDER BY r.id")) {
+                    ResultSet rows = statement.executeQuery(RUN_RECORD_QUERY + " ORDER BY r.id")) {
                 while (rows.next()) {
                     runs.add(record(rows));
                 }
@@ -105,56 +106,80 @@ public final class RunTable {
         Long promptVersionId = rows.wasNull() ? null : promptVersion;
         double cost = rows.getDouble(18);
         Double costUsd = rows.wasNull() ? null : cost;
-        return new RunRecord(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3), rows.getString(4),
-                rows.getString(5), rows.getString(6), Sql.instant(rows.getString(7)), Sql.instant(rows.getString(8)),
-                promptVersionId, rows.getString(10), rows.getString(11), rows.getString(12), rows.getString(13),
-                new Usage(rows.getLong(14), rows.getLong(15)), new Usage(rows.getLong(16), rows.getLong(17)),
-                costUsd, rows.getString(19));
+        return new RunRecord(
+                rows.getLong(1),
+                Instant.parse(rows.getString(2)),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6),
+                Sql.instant(rows.getString(7)),
+                Sql.instant(rows.getString(8)),
+                promptVersionId,
+                rows.getString(10),
+                rows.getString(11),
+                rows.getString(12),
+                rows.getString(13),
+                new Usage(rows.getLong(14), rows.getLong(15)),
+                new Usage(rows.getLong(16), rows.getLong(17)),
+                costUsd,
+                rows.getString(19));
     }
 
     /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */
-    public void describe(long runId, Long promptVersionId, String baseModel, String judgeModel,
-                         String parametersJson, String datasetSha256) {
+    public void describe(
+            long runId,
+            Long promptVersionId,
+            String baseModel,
+            String judgeModel,
+            String parametersJson,
+            String datasetSha256) {
         String now = file.now();
-        update(runId, """
+        update(
+                runId,
+                """
                 UPDATE runs SET prompt_version_id = ?, base_model = ?, judge_model = ?, parameters_json = ?,
                                 dataset_sha256 = ?, started_at = coalesce(started_at, ?)
-                WHERE id = ?""", update -> {
-            if (promptVersionId == null) {
-                update.setNull(1, Types.INTEGER);
-            } else {
-                update.setLong(1, promptVersionId);
-            }
-            Sql.setNullable(update, 2, baseModel);
-            Sql.setNullable(update, 3, judgeModel);
-            Sql.setNullable(update, 4, parametersJson);
-            Sql.setNullable(update, 5, datasetSha256);
-            update.setString(6, now);
-            update.setLong(7, runId);
-        });
+                WHERE id = ?""",
+                update -> {
+                    if (promptVersionId == null) {
+                        update.setNull(1, Types.INTEGER);
+                    } else {
+                        update.setLong(1, promptVersionId);
+                    }
+                    Sql.setNullable(update, 2, baseModel);
+                    Sql.setNullable(update, 3, judgeModel);
+                    Sql.setNullable(update, 4, parametersJson);
+                    Sql.setNullable(update, 5, datasetSha256);
+                    update.setString(6, now);
+                    update.setLong(7, runId);
+                });
     }
 
     /** Records how a run ended: its status, tokens per stage, cost when known and its headline metrics. */
     public void finish(long runId, String status, Usage base, Usage judge, Double costUsd, String metricsJson) {
         String now = file.now();
-        update(runId, """
+        update(
+                runId,
+                """
                 UPDATE runs SET status = ?, ended_at = ?, base_prompt_tokens = ?, base_completion_tokens = ?,
                                 judge_prompt_tokens = ?, judge_completion_tokens = ?, cost_usd = ?, metrics_json = ?
-                WHERE id = ?""", update -> {
-            update.setString(1, status);
-            update.setString(2, now);
-            update.setLong(3, base.promptTokens());
-            update.setLong(4, base.completionTokens());
-            update.setLong(5, judge.promptTokens());
-            update.setLong(6, judge.completionTokens());
-            if (costUsd == null) {
-                update.setNull(7, Types.REAL);
-            } else {
-                update.setDouble(7, costUsd);
-            }
-            Sql.setNullable(update, 8, metricsJson);
-            update.setLong(9, runId);
-        });
+                WHERE id = ?""",
+                update -> {
+                    update.setString(1, status);
+                    update.setString(2, now);
+                    update.setLong(3, base.promptTokens());
+                    update.setLong(4, base.completionTokens());
+                    update.setLong(5, judge.promptTokens());
+                    update.setLong(6, judge.completionTokens());
+                    if (costUsd == null) {
+                        update.setNull(7, Types.REAL);
+                    } else {
+                        update.setDouble(7, costUsd);
+                    }
+                    Sql.setNullable(update, 8, metricsJson);
+                    update.setLong(9, runId);
+                });
     }
 
     /** Names the run; a blank name clears it. */

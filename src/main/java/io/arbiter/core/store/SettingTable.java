@@ -20,7 +20,8 @@ public final class SettingTable {
     public void put(String key, String value) {
         String now = file.now();
         file.write(w -> {
-            PreparedStatement upsert = w.statement("""
+            PreparedStatement upsert = w.statement(
+                    """
                     INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""");
             upsert.setString(1, key);

@@ -10,8 +10,7 @@ import java.time.Instant;
 /** The few JDBC idioms every table of the project file repeats: nullable text, one-number queries, instants. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The first column of the first row as a number; 0 when there is no row. */
     static int intQuery(Statement statement, String sql) throws SQLException {

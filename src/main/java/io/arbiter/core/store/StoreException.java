@@ -38,12 +38,13 @@ public final class StoreException extends RuntimeException {
                 return store.kind;
             }
             if (t instanceof SQLException sql) {
-                Kind kind = switch (sql.getErrorCode() & 0xFF) {
-                    case 13 -> Kind.DISK_FULL;
-                    case 10 -> Kind.IO_ERROR;
-                    case 8 -> Kind.READ_ONLY;
-                    default -> null;
-                };
+                Kind kind =
+                        switch (sql.getErrorCode() & 0xFF) {
+                            case 13 -> Kind.DISK_FULL;
+                            case 10 -> Kind.IO_ERROR;
+                            case 8 -> Kind.READ_ONLY;
+                            default -> null;
+                        };
                 if (kind != null) {
                     return kind;
                 }

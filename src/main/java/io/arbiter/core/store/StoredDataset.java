@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param sha256      hex SHA-256 of the source file's bytes; names the copy (one copy per content)
  * @param columnsJson the column names as a JSON array
  */
-public record StoredDataset(long id, String name, String sourcePath, String sha256, String columnsJson, int rowCount,
-                            Instant savedAt) {
-}
+public record StoredDataset(
+        long id, String name, String sourcePath, String sha256, String columnsJson, int rowCount, Instant savedAt) {}

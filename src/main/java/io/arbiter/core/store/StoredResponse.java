@@ -13,36 +13,66 @@ import io.arbiter.core.run.Stage;
  * @param reasoning  what the model reasoned before its answer; null when none
  * @param rawBody    the reply as received when it came back whole but could not be used; null otherwise
  */
-public record StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
-                             String requestKey, boolean fromCache, String reasoning, String rawBody) {
+public record StoredResponse(
+        long runId,
+        Stage stage,
+        int row,
+        String text,
+        String error,
+        Usage usage,
+        String requestKey,
+        boolean fromCache,
+        String reasoning,
+        String rawBody) {
 
-    public StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
-                          String requestKey, boolean fromCache) {
+    public StoredResponse(
+            long runId,
+            Stage stage,
+            int row,
+            String text,
+            String error,
+            Usage usage,
+            String requestKey,
+            boolean fromCache) {
         this(runId, stage, row, text, error, usage, requestKey, fromCache, null, null);
     }
 
     /** A response that was sent for, not taken from the cache. */
-    public StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage,
-                          String requestKey) {
+    public StoredResponse(long runId, Stage stage, int row, String text, String error, Usage usage, String requestKey) {
         this(runId, stage, row, text, error, usage, requestKey, false, null, null);
     }
 
     // The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left.
 
-    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
-                          String requestKey, boolean fromCache, String reasoning, String rawBody) {
-        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, reasoning,
-                rawBody);
+    public StoredResponse(
+            long runId,
+            String stage,
+            int row,
+            String text,
+            String error,
+            Usage usage,
+            String requestKey,
+            boolean fromCache,
+            String reasoning,
+            String rawBody) {
+        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, reasoning, rawBody);
     }
 
-    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
-                          String requestKey, boolean fromCache) {
+    public StoredResponse(
+            long runId,
+            String stage,
+            int row,
+            String text,
+            String error,
+            Usage usage,
+            String requestKey,
+            boolean fromCache) {
         this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, null, null);
     }
 
     /** A response that was sent for, not taken from the cache. */
-    public StoredResponse(long runId, String stage, int row, String text, String error, Usage usage,
-                          String requestKey) {
+    public StoredResponse(
+            long runId, String stage, int row, String text, String error, Usage usage, String requestKey) {
         this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, false, null, null);
     }
 

@@ -36,7 +36,10 @@ public final class JudgeOutputParser {
 
     /** "Prediction: Drama" then "Evaluation: Correct" as the last two non-blank lines. */
     private Optional<JudgeVerdict> labelledOnTwoLines(String raw, List<String> lines) {
-        List<String> nonBlank = lines.stream().map(LooseLabel::clean).filter(line -> !line.isEmpty()).toList();
+        List<String> nonBlank = lines.stream()
+                .map(LooseLabel::clean)
+                .filter(line -> !line.isEmpty())
+                .toList();
         if (nonBlank.size() < 2) {
             return Optional.empty();
         }

@@ -22,11 +22,10 @@ final class LooseLabel {
      * A lead-in such as "Answer:", "Final answer:", "**Genre**:", "Prediction :" — a few words, then a colon.
      * Kept short so a sentence containing a colon is not mistaken for one.
      */
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^[*_#\\s]*\\p{L}[\\p{L}\\p{N}' -]{0,30}?[*_]*\\s*:(.*)$", Pattern.DOTALL);
+    private static final Pattern LEAD_IN =
+            Pattern.compile("^[*_#\\s]*\\p{L}[\\p{L}\\p{N}' -]{0,30}?[*_]*\\s*:(.*)$", Pattern.DOTALL);
 
-    private LooseLabel() {
-    }
+    private LooseLabel() {}
 
     /** The text without surrounding whitespace, quotes, punctuation or markdown; "" for null. */
     static String clean(String text) {

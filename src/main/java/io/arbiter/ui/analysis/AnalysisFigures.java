@@ -11,11 +11,11 @@ import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.results.RowFilter;
-import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the Judge analysis screen shows, as plain values made from one {@link JudgeReport}: every string is the
@@ -33,29 +33,49 @@ import java.util.Map;
  * @param correctedDetail how many rows it rests on
  * @param assumption   what the corrected accuracy takes for granted; empty when there is none
  */
-public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String reading, List<HeatCell> judgeCells,
-                              long judgeN, List<Statistic> statistics, LabelMatrix baseLabels, LabelMatrix judgeLabels,
-                              String corrected, String correctedDetail, String assumption) {
+public record AnalysisFigures(
+        JudgeReport report,
+        List<Bar> accuracies,
+        String reading,
+        List<HeatCell> judgeCells,
+        long judgeN,
+        List<Statistic> statistics,
+        LabelMatrix baseLabels,
+        LabelMatrix judgeLabels,
+        String corrected,
+        String correctedDetail,
+        String assumption) {
 
     /** Shown for the corrected accuracy when no row lacks ground truth. */
     public static final String ALL_LABELLED = "n/a — every row has ground truth";
 
     /** A proportion with its interval, drawn as a horizontal bar. */
-    public record Bar(String id, String title, Estimate estimate, String text, String counts, RowFilter rows) {
-    }
+    public record Bar(String id, String title, Estimate estimate, String text, String counts, RowFilter rows) {}
 
     /** One cell of a heat map: its count, its share of its row and column, and the rows behind it. */
-    public record HeatCell(String id, int row, int column, long count, String rowPercent, String columnPercent,
-                           double rowShare, boolean diagonal, RowFilter rows) {
-    }
+    public record HeatCell(
+            String id,
+            int row,
+            int column,
+            long count,
+            String rowPercent,
+            String columnPercent,
+            double rowShare,
+            boolean diagonal,
+            RowFilter rows) {}
 
     /** One line of the agreement table. */
-    public record Statistic(String id, String name, String value, String n, String meaning) {
-    }
+    public record Statistic(String id, String name, String value, String n, String meaning) {}
 
     /** A K×K confusion of answers against the truth, with per-label accuracy and macro scores. */
-    public record LabelMatrix(String who, List<String> rows, List<String> columns, List<List<HeatCell>> cells,
-                              List<Bar> perLabel, String macro, String unparsed) {
+    public record LabelMatrix(
+            String who,
+            List<String> rows,
+            List<String> columns,
+            List<List<HeatCell>> cells,
+            List<Bar> perLabel,
+            String macro,
+            String unparsed) {
 
         public boolean isEmpty() {
             return rows.isEmpty();
@@ -71,11 +91,26 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
         JudgeAgreement judge = report.judge();
         AgreementTable table = judge.table();
         List<Bar> accuracies = List.of(
-                bar("baseVsJudgeBar", "Base vs judge", report.baseVsJudge(), report.loop().baseVsJudge(),
-                        "say Correct", RowFilter.judgeParsed()),
-                bar("baseVsTruthBar", "Base vs truth", report.baseVsTruth(), report.loop().baseVsTruth(), "right",
+                bar(
+                        "baseVsJudgeBar",
+                        "Base vs judge",
+                        report.baseVsJudge(),
+                        report.loop().baseVsJudge(),
+                        "say Correct",
+                        RowFilter.judgeParsed()),
+                bar(
+                        "baseVsTruthBar",
+                        "Base vs truth",
+                        report.baseVsTruth(),
+                        report.loop().baseVsTruth(),
+                        "right",
                         RowFilter.baseScored()),
-                bar("judgeVsTruthBar", "Judge vs truth", report.judgeVsTruth(), report.loop().judgeVsTruth(), "right",
+                bar(
+                        "judgeVsTruthBar",
+                        "Judge vs truth",
+                        report.judgeVsTruth(),
+                        report.loop().judgeVsTruth(),
+                        "right",
                         RowFilter.judgeScored()));
         List<HeatCell> cells = List.of(
                 judgeCell("trueAcceptCell", 0, 0, AgreementCell.TRUE_ACCEPT, table, rated),
@@ -90,7 +125,10 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
                 statistic("sensitivity", "Sensitivity", judge.sensitivity(), "right answers the judge accepts"),
                 statistic("specificity", "Specificity", judge.specificity(), "wrong answers the judge rejects"),
                 statistic("precision", "Precision", judge.precision(), "the judge's Corrects that are right"),
-                statistic("balancedAccuracy", "Balanced accuracy", judge.balancedAccuracy(),
+                statistic(
+                        "balancedAccuracy",
+                        "Balanced accuracy",
+                        judge.balancedAccuracy(),
                         "mean of sensitivity and specificity"));
         CorrectedAccuracy corrected = report.corrected();
         String correctedText;
@@ -100,29 +138,51 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
             detail = "";
         } else {
             correctedText = corrected.estimate().format();
-            detail = String.format(Locale.ROOT, "The judge says Correct on %,d of %,d rows without truth%s.",
-                    corrected.judgeCorrect(), corrected.unlabelled(), corrected.estimate().isDefined() ? ""
+            detail = String.format(
+                    Locale.ROOT,
+                    "The judge says Correct on %,d of %,d rows without truth%s.",
+                    corrected.judgeCorrect(),
+                    corrected.unlabelled(),
+                    corrected.estimate().isDefined()
+                            ? ""
                             : "; no correction: on the labelled rows the judge is no better than chance");
         }
-        return new AnalysisFigures(report, accuracies, report.reading(), cells, table.n(), statistics,
+        return new AnalysisFigures(
+                report,
+                accuracies,
+                report.reading(),
+                cells,
+                table.n(),
+                statistics,
                 labels("base", "Base answer", report.baseLabels()),
-                labels("judge", "Judge prediction", report.judgeLabels()), correctedText, detail,
+                labels("judge", "Judge prediction", report.judgeLabels()),
+                correctedText,
+                detail,
                 corrected.unlabelled() == 0 ? "" : corrected.assumption());
     }
 
     private static Bar bar(String id, String title, Estimate estimate, Proportion counts, String what, RowFilter rows) {
-        String text = counts.n() == 0 ? "no rows" : String.format(Locale.ROOT, "n = %,d · %,d %s",
-                estimate.n(), counts.hits(), what);
+        String text = counts.n() == 0
+                ? "no rows"
+                : String.format(Locale.ROOT, "n = %,d · %,d %s", estimate.n(), counts.hits(), what);
         return new Bar(id, title, estimate, estimate.format(), text, rows);
     }
 
-    private static HeatCell judgeCell(String id, int row, int column, AgreementCell cell, AgreementTable t,
-                                      Function<ResultRow, RatedRow> rated) {
+    private static HeatCell judgeCell(
+            String id, int row, int column, AgreementCell cell, AgreementTable t, Function<ResultRow, RatedRow> rated) {
         long count = cell.count(t);
         long rowTotal = cell.baseIsRight() ? t.right() : t.wrong();
         long columnTotal = cell.judgeSaysCorrect() ? t.judgedCorrect() : t.judgedIncorrect();
-        return new HeatCell(id, row, column, count, percent(count, rowTotal), percent(count, columnTotal),
-                share(count, rowTotal), row == column, RowFilter.agreementCell(cell, rated));
+        return new HeatCell(
+                id,
+                row,
+                column,
+                count,
+                percent(count, rowTotal),
+                percent(count, columnTotal),
+                share(count, rowTotal),
+                row == column,
+                RowFilter.agreementCell(cell, rated));
     }
 
     private static Statistic statistic(String id, String name, Estimate estimate, String meaning) {
@@ -148,23 +208,42 @@ public record AnalysisFigures(JudgeReport report, List<Bar> accuracies, String r
             List<HeatCell> line = new ArrayList<>();
             for (int c = 0; c < confusion.columns().size(); c++) {
                 long count = counts[r][c];
-                line.add(new HeatCell(id + "LabelCell-" + r + "-" + c, r, c, count, percent(count, rowTotal),
-                        percent(count, columnTotals[c]), share(count, rowTotal), r == c,
+                line.add(new HeatCell(
+                        id + "LabelCell-" + r + "-" + c,
+                        r,
+                        c,
+                        count,
+                        percent(count, rowTotal),
+                        percent(count, columnTotals[c]),
+                        share(count, rowTotal),
+                        r == c,
                         RowFilter.labelCell(confusion, r, c, who.toLowerCase(Locale.ROOT))));
             }
             cells.add(List.copyOf(line));
             String label = confusion.labels().get(r);
             Estimate estimate = accuracy.get(label);
-            perLabel.add(new Bar(id + "LabelBar-" + r, label, estimate, estimate.format(),
+            perLabel.add(new Bar(
+                    id + "LabelBar-" + r,
+                    label,
+                    estimate,
+                    estimate.format(),
                     String.format(Locale.ROOT, "%,d of %,d", counts[r][r], rowTotal),
                     RowFilter.truthLabel(confusion, r, who.toLowerCase(Locale.ROOT) + "s")));
         }
         String macro = "Macro precision " + confusion.macroPrecision().format() + " · recall "
-                + confusion.macroRecall().format() + " · F1 " + confusion.macroF1().format();
-        String unparsed = confusion.unparsed() == 0 ? "" : String.format(Locale.ROOT,
-                "%,d unparsed answers are left out.", confusion.unparsed());
-        return new LabelMatrix(who, confusion.labels(), confusion.columns(), List.copyOf(cells), List.copyOf(perLabel),
-                macro, unparsed);
+                + confusion.macroRecall().format() + " · F1 "
+                + confusion.macroF1().format();
+        String unparsed = confusion.unparsed() == 0
+                ? ""
+                : String.format(Locale.ROOT, "%,d unparsed answers are left out.", confusion.unparsed());
+        return new LabelMatrix(
+                who,
+                confusion.labels(),
+                confusion.columns(),
+                List.copyOf(cells),
+                List.copyOf(perLabel),
+                macro,
+                unparsed);
     }
 
     private static String percent(long count, long total) {

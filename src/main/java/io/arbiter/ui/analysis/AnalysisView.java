@@ -35,43 +35,116 @@ public final class AnalysisView {
     public static final String MULTI_LABEL_NOTE = "For multi-label truth, a correct answer counts on its own label "
             + "and a wrong one against the row's first truth label";
 
-    @FXML private Parent root;
-    @FXML private Label analysisStatus;
-    @FXML private ChoiceBox<AnalysisViewModel.Against> againstBox;
-    @FXML private Label judgeCardTitle;
-    @FXML private Label referenceRightHeader;
-    @FXML private Label referenceWrongHeader;
-    @FXML private Label judgeVsHumanLabel;
-    @FXML private Label analysisMessage;
-    @FXML private Button exportJsonButton;
-    @FXML private Label placeholderLabel;
-    @FXML private HBox firstRow;
-    @FXML private VBox secondRow;
-    @FXML private VBox accuracyCard;
-    @FXML private VBox accuracyBars;
-    @FXML private Label readingLabel;
-    @FXML private VBox judgeCard;
-    @FXML private StackPane trueAcceptCell;
-    @FXML private StackPane falseRejectCell;
-    @FXML private StackPane falseAcceptCell;
-    @FXML private StackPane trueRejectCell;
-    @FXML private Label judgeCaption;
-    @FXML private VBox statisticsCard;
-    @FXML private GridPane statisticsGrid;
-    @FXML private VBox baseLabelsCard;
-    @FXML private Label baseLabelsTitle;
-    @FXML private GridPane baseLabelGrid;
-    @FXML private VBox baseLabelBars;
-    @FXML private Label baseMacroLabel;
-    @FXML private VBox judgeLabelsCard;
-    @FXML private Label judgeLabelsTitle;
-    @FXML private GridPane judgeLabelGrid;
-    @FXML private VBox judgeLabelBars;
-    @FXML private Label judgeMacroLabel;
-    @FXML private VBox correctedCard;
-    @FXML private Label correctedValue;
-    @FXML private Label correctedDetail;
-    @FXML private Label correctedAssumption;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private Label analysisStatus;
+
+    @FXML
+    private ChoiceBox<AnalysisViewModel.Against> againstBox;
+
+    @FXML
+    private Label judgeCardTitle;
+
+    @FXML
+    private Label referenceRightHeader;
+
+    @FXML
+    private Label referenceWrongHeader;
+
+    @FXML
+    private Label judgeVsHumanLabel;
+
+    @FXML
+    private Label analysisMessage;
+
+    @FXML
+    private Button exportJsonButton;
+
+    @FXML
+    private Label placeholderLabel;
+
+    @FXML
+    private HBox firstRow;
+
+    @FXML
+    private VBox secondRow;
+
+    @FXML
+    private VBox accuracyCard;
+
+    @FXML
+    private VBox accuracyBars;
+
+    @FXML
+    private Label readingLabel;
+
+    @FXML
+    private VBox judgeCard;
+
+    @FXML
+    private StackPane trueAcceptCell;
+
+    @FXML
+    private StackPane falseRejectCell;
+
+    @FXML
+    private StackPane falseAcceptCell;
+
+    @FXML
+    private StackPane trueRejectCell;
+
+    @FXML
+    private Label judgeCaption;
+
+    @FXML
+    private VBox statisticsCard;
+
+    @FXML
+    private GridPane statisticsGrid;
+
+    @FXML
+    private VBox baseLabelsCard;
+
+    @FXML
+    private Label baseLabelsTitle;
+
+    @FXML
+    private GridPane baseLabelGrid;
+
+    @FXML
+    private VBox baseLabelBars;
+
+    @FXML
+    private Label baseMacroLabel;
+
+    @FXML
+    private VBox judgeLabelsCard;
+
+    @FXML
+    private Label judgeLabelsTitle;
+
+    @FXML
+    private GridPane judgeLabelGrid;
+
+    @FXML
+    private VBox judgeLabelBars;
+
+    @FXML
+    private Label judgeMacroLabel;
+
+    @FXML
+    private VBox correctedCard;
+
+    @FXML
+    private Label correctedValue;
+
+    @FXML
+    private Label correctedDetail;
+
+    @FXML
+    private Label correctedAssumption;
 
     private final AnalysisViewModel model;
 
@@ -116,9 +189,19 @@ public final class AnalysisView {
         placeholderLabel.managedProperty().bind(placeholderLabel.visibleProperty());
         Tooltip.install(baseLabelsTitle, new Tooltip(MULTI_LABEL_NOTE));
         Tooltip.install(judgeLabelsTitle, new Tooltip(MULTI_LABEL_NOTE));
-        Map.of(accuracyCard, "accuracies", judgeCard, "judge-confusion", statisticsCard, "agreement",
-                        baseLabelsCard, "base-label-confusion", judgeLabelsCard, "judge-label-confusion",
-                        correctedCard, "corrected-accuracy")
+        Map.of(
+                        accuracyCard,
+                        "accuracies",
+                        judgeCard,
+                        "judge-confusion",
+                        statisticsCard,
+                        "agreement",
+                        baseLabelsCard,
+                        "base-label-confusion",
+                        judgeLabelsCard,
+                        "judge-label-confusion",
+                        correctedCard,
+                        "corrected-accuracy")
                 .forEach(this::offerPng);
         model.figuresProperty().addListener((obs, old, figures) -> show(figures));
         show(model.figuresProperty().get());
@@ -132,21 +215,33 @@ public final class AnalysisView {
         if (figures == null) {
             return;
         }
-        accuracyBars.getChildren().setAll(figures.accuracies().stream()
-                .map(bar -> (Node) new IntervalBar(bar, 100, 200, () -> model.showRows(bar.rows()))).toList());
+        accuracyBars
+                .getChildren()
+                .setAll(figures.accuracies().stream()
+                        .map(bar -> (Node) new IntervalBar(bar, 100, 200, () -> model.showRows(bar.rows())))
+                        .toList());
         readingLabel.setText(figures.reading());
 
         List<StackPane> cells = List.of(trueAcceptCell, falseRejectCell, falseAcceptCell, trueRejectCell);
-        List<String> meanings = List.of("the judge accepts a right answer", "the judge rejects a right answer",
-                "the judge accepts a wrong answer", "the judge rejects a wrong answer");
+        List<String> meanings = List.of(
+                "the judge accepts a right answer",
+                "the judge rejects a right answer",
+                "the judge accepts a wrong answer",
+                "the judge rejects a wrong answer");
         for (int i = 0; i < cells.size(); i++) {
             AnalysisFigures.HeatCell cell = figures.judgeCells().get(i);
-            HeatCellView.fill(cells.get(i), cell, true, String.format(Locale.ROOT,
-                    "%,d rows where %s. Click to see them.", cell.count(), meanings.get(i)),
+            HeatCellView.fill(
+                    cells.get(i),
+                    cell,
+                    true,
+                    String.format(Locale.ROOT, "%,d rows where %s. Click to see them.", cell.count(), meanings.get(i)),
                     () -> model.showRows(cell.rows()));
         }
-        judgeCaption.setText(String.format(Locale.ROOT, "%,d rows with a parsed base answer, a parsed verdict and "
-                + "ground truth. Shade: share of the row. Click a cell to see its rows.", figures.judgeN()));
+        judgeCaption.setText(String.format(
+                Locale.ROOT,
+                "%,d rows with a parsed base answer, a parsed verdict and "
+                        + "ground truth. Shade: share of the row. Click a cell to see its rows.",
+                figures.judgeN()));
 
         statisticsGrid.getChildren().clear();
         statisticsGrid.addRow(0, header("Statistic"), header("Value [95% interval]"), header("n"));
@@ -199,10 +294,19 @@ public final class AnalysisView {
             for (AnalysisFigures.HeatCell cell : matrix.cells().get(r)) {
                 StackPane pane = new StackPane();
                 pane.getStyleClass().add("label-cell");
-                HeatCellView.fill(pane, cell, false, String.format(Locale.ROOT,
-                        "Truth %s, %s %s: %,d rows (row %s, column %s). Click to see them.",
-                        matrix.rows().get(r), matrix.who().toLowerCase(Locale.ROOT),
-                        matrix.columns().get(cell.column()), cell.count(), cell.rowPercent(), cell.columnPercent()),
+                HeatCellView.fill(
+                        pane,
+                        cell,
+                        false,
+                        String.format(
+                                Locale.ROOT,
+                                "Truth %s, %s %s: %,d rows (row %s, column %s). Click to see them.",
+                                matrix.rows().get(r),
+                                matrix.who().toLowerCase(Locale.ROOT),
+                                matrix.columns().get(cell.column()),
+                                cell.count(),
+                                cell.rowPercent(),
+                                cell.columnPercent()),
                         () -> model.showRows(cell.rows()));
                 grid.add(pane, cell.column() + 1, r + 1);
             }

@@ -6,13 +6,12 @@ import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
-import io.arbiter.core.verdict.Evaluation;
-import java.util.ArrayList;
-import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.results.RowFilter;
@@ -21,20 +20,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javax.imageio.ImageIO;
 
 /**
  * "Judge the judge": the full {@link JudgeReport} of the results, recomputed in the background whenever a run
@@ -51,6 +51,7 @@ public final class AnalysisViewModel {
     private final AtomicLong generation = new AtomicLong();
     /** See {@link #setShown}; FX thread. */
     private boolean shown = true;
+
     private boolean outOfDate;
     private final ReadOnlyObjectWrapper<AnalysisFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
@@ -62,7 +63,9 @@ public final class AnalysisViewModel {
 
     /** What the statistics take as the truth about a base answer. */
     public enum Against {
-        TRUTH("ground truth"), HUMAN("human labels"), BOTH("both (truth first)");
+        TRUTH("ground truth"),
+        HUMAN("human labels"),
+        BOTH("both (truth first)");
 
         private final String title;
 
@@ -88,8 +91,8 @@ public final class AnalysisViewModel {
             TruthMatch byHuman = human == null ? TruthMatch.NOT_SCORED : human.truthMatch();
             return switch (this) {
                 case TRUTH -> RatedRow.of(scored);
-                case HUMAN -> new RatedRow(new ScoredRow(List.of(), scored.base(), scored.judge(), scored.failed()),
-                        byHuman);
+                case HUMAN -> new RatedRow(
+                        new ScoredRow(List.of(), scored.base(), scored.judge(), scored.failed()), byHuman);
                 case BOTH -> new RatedRow(scored, byHuman);
             };
         }
@@ -183,43 +186,53 @@ public final class AnalysisViewModel {
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
         executor.submit(() -> {
-            if (current != generation.get()) {
-                return null; // superseded before it started
-            }
-            long start = System.nanoTime();
-            List<RatedRow> rated = new ArrayList<>(snapshot.size());
-            AgreementTable withHuman = AgreementTable.EMPTY;
-            for (RowResult row : snapshot) {
-                if (review.promoted(row.row())) {
-                    continue; // a worked example in the judge prompt would flatter the judge
-                }
-                HumanVerdict human = review.verdictOn(row.row(), row.base().answered() ? row.base().text() : null)
-                        .orElse(null); // a verdict on an earlier run's answer says nothing about this one
-                ScoredRow scored = row.scored();
-                rated.add(rating.rate(scored, human));
-                if (human != null && scored.judge() != null && scored.judge().parsed()) {
-                    withHuman = withHuman.plus(scored.judge().evaluation() == Evaluation.CORRECT, human.baseRight());
-                }
-            }
-            AnalysisFigures computed = AnalysisFigures.of(JudgeReport.ofRated(rated),
-                    r -> rating.rate(r.result().scored(), r.human()));
-            return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
-        }).whenComplete((computed, failure) -> {
-            if (current != generation.get()) {
-                return;
-            }
-            computing.set(false);
-            if (failure != null) {
-                status.set("The statistics could not be computed: " + messageOf(failure));
-                return;
-            }
-            lastComputeMillis = computed.millis();
-            figures.set(computed.figures());
-            judgeVsHuman.set(computed.judgeVsHuman());
-            status.set(String.format(Locale.ROOT, "%,d rows · computed in %.1f s · 95%% intervals: Wilson for "
-                            + "shares, seeded bootstrap (2,000 resamples) for the rest", snapshot.size(),
-                    computed.millis() / 1000.0));
-        });
+                    if (current != generation.get()) {
+                        return null; // superseded before it started
+                    }
+                    long start = System.nanoTime();
+                    List<RatedRow> rated = new ArrayList<>(snapshot.size());
+                    AgreementTable withHuman = AgreementTable.EMPTY;
+                    for (RowResult row : snapshot) {
+                        if (review.promoted(row.row())) {
+                            continue; // a worked example in the judge prompt would flatter the judge
+                        }
+                        HumanVerdict human = review.verdictOn(
+                                        row.row(),
+                                        row.base().answered() ? row.base().text() : null)
+                                .orElse(null); // a verdict on an earlier run's answer says nothing about this one
+                        ScoredRow scored = row.scored();
+                        rated.add(rating.rate(scored, human));
+                        if (human != null
+                                && scored.judge() != null
+                                && scored.judge().parsed()) {
+                            withHuman = withHuman.plus(
+                                    scored.judge().evaluation() == Evaluation.CORRECT, human.baseRight());
+                        }
+                    }
+                    AnalysisFigures computed = AnalysisFigures.of(
+                            JudgeReport.ofRated(rated),
+                            r -> rating.rate(r.result().scored(), r.human()));
+                    return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
+                })
+                .whenComplete((computed, failure) -> {
+                    if (current != generation.get()) {
+                        return;
+                    }
+                    computing.set(false);
+                    if (failure != null) {
+                        status.set("The statistics could not be computed: " + messageOf(failure));
+                        return;
+                    }
+                    lastComputeMillis = computed.millis();
+                    figures.set(computed.figures());
+                    judgeVsHuman.set(computed.judgeVsHuman());
+                    status.set(String.format(
+                            Locale.ROOT,
+                            "%,d rows · computed in %.1f s · 95%% intervals: Wilson for "
+                                    + "shares, seeded bootstrap (2,000 resamples) for the rest",
+                            snapshot.size(),
+                            computed.millis() / 1000.0));
+                });
     }
 
     /** Shows the rows behind a figure in the results table and brings the table into view. */
@@ -235,29 +248,37 @@ public final class AnalysisViewModel {
             message.set("Nothing to export yet: run both stages first.");
             return CompletableFuture.failedFuture(new IllegalStateException("no report"));
         }
-        return report(executor.submit(() -> {
-            Files.writeString(file, MetricsJson.write(shown.report()) + System.lineSeparator(), StandardCharsets.UTF_8);
-            return file;
-        }), "metrics");
+        return report(
+                executor.submit(() -> {
+                    Files.writeString(
+                            file, MetricsJson.write(shown.report()) + System.lineSeparator(), StandardCharsets.UTF_8);
+                    return file;
+                }),
+                "metrics");
     }
 
     /** Writes a chart already drawn into an image as PNG, in the background. */
     public CompletableFuture<Path> savePng(BufferedImage image, Path file) {
-        return report(executor.submit(() -> {
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IOException("No PNG writer is available");
-            }
-            return file;
-        }), "chart");
+        return report(
+                executor.submit(() -> {
+                    if (!ImageIO.write(image, "png", file.toFile())) {
+                        throw new IOException("No PNG writer is available");
+                    }
+                    return file;
+                }),
+                "chart");
     }
 
     private CompletableFuture<Path> report(CompletableFuture<Path> written, String what) {
-        return written.whenComplete((file, failure) -> message.set(failure == null
-                ? "Saved the " + what + " to " + file + "." : "Could not save the " + what + ": " + messageOf(failure)));
+        return written.whenComplete((file, failure) -> message.set(
+                failure == null
+                        ? "Saved the " + what + " to " + file + "."
+                        : "Could not save the " + what + ": " + messageOf(failure)));
     }
 
     private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
@@ -267,10 +288,13 @@ public final class AnalysisViewModel {
             return "";
         }
         JudgeAgreement agreement = JudgeAgreement.of(table, Bootstrap.standard());
-        return String.format(Locale.ROOT, "Judge vs human: agreement %s · kappa %s · n = %,d",
-                agreement.agreement().format(), agreement.kappa().format(), table.n());
+        return String.format(
+                Locale.ROOT,
+                "Judge vs human: agreement %s · kappa %s · n = %,d",
+                agreement.agreement().format(),
+                agreement.kappa().format(),
+                table.n());
     }
 
-    private record Computed(AnalysisFigures figures, String judgeVsHuman, long millis) {
-    }
+    private record Computed(AnalysisFigures figures, String judgeVsHuman, long millis) {}
 }

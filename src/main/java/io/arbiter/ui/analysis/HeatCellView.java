@@ -17,12 +17,11 @@ final class HeatCellView {
     private static final String TOOLTIP = "arbiter.heat-cell.tooltip";
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
 
-    private HeatCellView() {
-    }
+    private HeatCellView() {}
 
     /** Fills {@code cell}; {@code detailed} adds the row and column percentages under the count. */
-    static void fill(StackPane cell, AnalysisFigures.HeatCell figure, boolean detailed, String tooltip,
-                     Runnable onClick) {
+    static void fill(
+            StackPane cell, AnalysisFigures.HeatCell figure, boolean detailed, String tooltip, Runnable onClick) {
         if (cell.getId() == null) {
             cell.setId(figure.id());
         }

@@ -35,10 +35,11 @@ final class IntervalBar extends HBox {
             if (estimate.hasInterval()) {
                 double low = estimate.ciLow() * trackWidth;
                 double high = estimate.ciHigh() * trackWidth;
-                track.getChildren().addAll(
-                        region("bar-interval", low, TRACK_HEIGHT / 2 - 1, Math.max(1, high - low), 2),
-                        region("bar-interval", low - 1, 2, 2, TRACK_HEIGHT - 4),
-                        region("bar-interval", high - 1, 2, 2, TRACK_HEIGHT - 4));
+                track.getChildren()
+                        .addAll(
+                                region("bar-interval", low, TRACK_HEIGHT / 2 - 1, Math.max(1, high - low), 2),
+                                region("bar-interval", low - 1, 2, 2, TRACK_HEIGHT - 4),
+                                region("bar-interval", high - 1, 2, 2, TRACK_HEIGHT - 4));
             }
         }
         Label value = new Label(bar.text());
@@ -50,7 +51,8 @@ final class IntervalBar extends HBox {
         counts.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title, track, value, counts);
         setCursor(Cursor.HAND);
-        Tooltip.install(this, new Tooltip("Click to see these rows: " + bar.rows().description()));
+        Tooltip.install(
+                this, new Tooltip("Click to see these rows: " + bar.rows().description()));
         setOnMouseClicked(e -> onClick.run());
     }
 

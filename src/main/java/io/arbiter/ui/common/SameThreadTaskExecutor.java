@@ -22,6 +22,5 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public void shutdown() {
-    }
+    public void shutdown() {}
 }

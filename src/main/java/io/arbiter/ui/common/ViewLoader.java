@@ -9,8 +9,7 @@ import javafx.scene.Parent;
 /** Loads a screen's FXML from {@code /fxml/<screen>/<Name>.fxml}; a failure names the file. Call on the FX thread. */
 public final class ViewLoader {
 
-    private ViewLoader() {
-    }
+    private ViewLoader() {}
 
     /** Loads the FXML with {@code controller} as its code-behind and returns the root node. */
     public static Parent load(String fxmlPath, Object controller) {

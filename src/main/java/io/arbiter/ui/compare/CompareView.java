@@ -25,21 +25,50 @@ import javafx.scene.text.TextFlow;
  */
 public final class CompareView {
 
-    @FXML private Parent root;
-    @FXML private ComboBox<RunChoice> runABox;
-    @FXML private ComboBox<RunChoice> runBBox;
-    @FXML private Button swapRunsButton;
-    @FXML private Label compareMessageLabel;
-    @FXML private TextFlow judgeBeforeFlow;
-    @FXML private TextFlow judgeAfterFlow;
-    @FXML private TextFlow baseBeforeFlow;
-    @FXML private TextFlow baseAfterFlow;
-    @FXML private Label settingsChangesLabel;
-    @FXML private TableView<DeltaLine> deltaTable;
-    @FXML private Label mcnemarLabel;
-    @FXML private Label flipsSummaryLabel;
-    @FXML private Button showFlipsButton;
-    @FXML private TableView<FlipLine> flipsTable;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private ComboBox<RunChoice> runABox;
+
+    @FXML
+    private ComboBox<RunChoice> runBBox;
+
+    @FXML
+    private Button swapRunsButton;
+
+    @FXML
+    private Label compareMessageLabel;
+
+    @FXML
+    private TextFlow judgeBeforeFlow;
+
+    @FXML
+    private TextFlow judgeAfterFlow;
+
+    @FXML
+    private TextFlow baseBeforeFlow;
+
+    @FXML
+    private TextFlow baseAfterFlow;
+
+    @FXML
+    private Label settingsChangesLabel;
+
+    @FXML
+    private TableView<DeltaLine> deltaTable;
+
+    @FXML
+    private Label mcnemarLabel;
+
+    @FXML
+    private Label flipsSummaryLabel;
+
+    @FXML
+    private Button showFlipsButton;
+
+    @FXML
+    private TableView<FlipLine> flipsTable;
 
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
@@ -56,7 +85,9 @@ public final class CompareView {
         runABox.valueProperty().bindBidirectional(model.runAProperty());
         runBBox.valueProperty().bindBidirectional(model.runBProperty());
         swapRunsButton.setOnAction(e -> model.swap());
-        swapRunsButton.disableProperty().bind(model.runAProperty().isNull().or(model.runBProperty().isNull()));
+        swapRunsButton
+                .disableProperty()
+                .bind(model.runAProperty().isNull().or(model.runBProperty().isNull()));
         compareMessageLabel.textProperty().bind(model.messageProperty());
         settingsChangesLabel.textProperty().bind(model.settingsProperty());
         mcnemarLabel.textProperty().bind(model.mcnemarProperty());
@@ -77,7 +108,8 @@ public final class CompareView {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                DeltaLine line = empty || getTableRow() == null ? null : getTableRow().getItem();
+                DeltaLine line =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : text);
                 pseudoClassStateChanged(BETTER, line != null && line.trend() == DeltaLine.Trend.BETTER);
                 pseudoClassStateChanged(WORSE, line != null && line.trend() == DeltaLine.Trend.WORSE);
@@ -116,8 +148,10 @@ public final class CompareView {
                 e.consume(); // or it reaches the default button, Run
             }
         });
-        javafx.scene.control.Tooltip.install(flipsTable,
-                new javafx.scene.control.Tooltip("Double-click or Enter: show the row in the results, with its detail"));
+        javafx.scene.control.Tooltip.install(
+                flipsTable,
+                new javafx.scene.control.Tooltip(
+                        "Double-click or Enter: show the row in the results, with its detail"));
     }
 
     public Parent root() {
@@ -138,11 +172,12 @@ public final class CompareView {
     }
 
     private static Text text(PromptDiff.Segment segment) {
-        String style = switch (segment.kind()) {
-            case SAME -> "diff-same";
-            case REMOVED -> "diff-removed";
-            case ADDED -> "diff-added";
-        };
+        String style =
+                switch (segment.kind()) {
+                    case SAME -> "diff-same";
+                    case REMOVED -> "diff-removed";
+                    case ADDED -> "diff-added";
+                };
         Text text = new Text(segment.text());
         text.getStyleClass().addAll("diff-segment", style);
         return text;

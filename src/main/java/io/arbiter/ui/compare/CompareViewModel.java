@@ -162,7 +162,9 @@ public final class CompareViewModel {
                 return null;
             }
             // Also when the same two runs have changed since (a run that was still being written, a rename).
-            if (!showing(a.id(), b.id()) || !current(runs, shown.compared().a()) || !current(runs, shown.compared().b())) {
+            if (!showing(a.id(), b.id())
+                    || !current(runs, shown.compared().a())
+                    || !current(runs, shown.compared().b())) {
                 compare(a.id(), b.id());
             }
             return null;
@@ -271,7 +273,9 @@ public final class CompareViewModel {
     }
 
     private boolean showing(long a, long b) {
-        return shown != null && shown.compared().a().id() == a && shown.compared().b().id() == b;
+        return shown != null
+                && shown.compared().a().id() == a
+                && shown.compared().b().id() == b;
     }
 
     private static boolean current(List<RunSummary> runs, RunSummary shownRun) {
@@ -279,18 +283,26 @@ public final class CompareViewModel {
     }
 
     private static RunChoice keep(List<RunChoice> list, RunChoice chosen) {
-        return chosen == null ? null : list.stream().filter(c -> c.id() == chosen.id()).findFirst().orElse(null);
+        return chosen == null
+                ? null
+                : list.stream().filter(c -> c.id() == chosen.id()).findFirst().orElse(null);
     }
 
     private static RunChoice choice(RunSummary run) {
-        String models = run.record().judgeModel() == null ? "" : " · " + run.record().judgeModel();
-        return new RunChoice(run.id(), run.displayName() + " · " + java.time.format.DateTimeFormatter
-                .ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneId.systemDefault())
-                .format(run.record().createdAt()) + models);
+        String models =
+                run.record().judgeModel() == null ? "" : " · " + run.record().judgeModel();
+        return new RunChoice(
+                run.id(),
+                run.displayName() + " · "
+                        + java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
+                                .withZone(java.time.ZoneId.systemDefault())
+                                .format(run.record().createdAt())
+                        + models);
     }
 
     private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

@@ -8,7 +8,12 @@ import java.util.OptionalDouble;
 public record DeltaLine(String metric, String a, String b, String change, Trend trend) {
 
     /** Whether a metric's move is good news; base-vs-judge agreement is neither. */
-    public enum Trend { BETTER, WORSE, SAME, NEUTRAL }
+    public enum Trend {
+        BETTER,
+        WORSE,
+        SAME,
+        NEUTRAL
+    }
 
     /** The line for one of the comparison's deltas. */
     public static DeltaLine of(RunComparison.Delta delta) {
@@ -20,8 +25,7 @@ public record DeltaLine(String metric, String a, String b, String change, Trend 
             return new DeltaLine(label(delta.metric()), a, b, "n/a", Trend.NEUTRAL);
         }
         double d = change.getAsDouble();
-        String text = kappa ? String.format(Locale.ROOT, "%+.3f", d)
-                : String.format(Locale.ROOT, "%+.1f pts", 100 * d);
+        String text = kappa ? String.format(Locale.ROOT, "%+.3f", d) : String.format(Locale.ROOT, "%+.1f pts", 100 * d);
         boolean neutral = delta.metric().equals("base_vs_judge");
         // Both are shown to three decimals of the rate: a change that rounds to nothing is no change.
         boolean same = Math.abs(d) < 0.0005;
@@ -43,7 +47,8 @@ public record DeltaLine(String metric, String a, String b, String change, Trend 
         if (value.isEmpty()) {
             return "n/a";
         }
-        return kappa ? String.format(Locale.ROOT, "%.3f", value.getAsDouble())
+        return kappa
+                ? String.format(Locale.ROOT, "%.3f", value.getAsDouble())
                 : String.format(Locale.ROOT, "%.1f%%", 100 * value.getAsDouble());
     }
 }

@@ -16,8 +16,15 @@ import java.util.Map;
  * A row whose verdict flipped, as the flipped-rows table shows it. {@code reading} says whether B's verdict now agrees
  * with the truth about B's base answer ("now right", "now wrong", ...).
  */
-public record FlipLine(int row, String input, String truth, String baseA, String baseB, String verdictA,
-                       String verdictB, String reading) {
+public record FlipLine(
+        int row,
+        String input,
+        String truth,
+        String baseA,
+        String baseB,
+        String verdictA,
+        String verdictB,
+        String reading) {
 
     public static final String NOW_RIGHT = "now right";
     public static final String NOW_WRONG = "now wrong";
@@ -46,8 +53,15 @@ public record FlipLine(int row, String input, String truth, String baseA, String
             input = column < 0 ? "" : oneLine(dataset.value(flip.row(), column));
         }
         List<String> truth = b == null ? List.of() : b.truth();
-        return new FlipLine(flip.row(), input, String.join(", ", truth), answer(a), answer(b), word(flip.a()),
-                word(flip.b()), reading(a, b));
+        return new FlipLine(
+                flip.row(),
+                input,
+                String.join(", ", truth),
+                answer(a),
+                answer(b),
+                word(flip.a()),
+                word(flip.b()),
+                reading(a, b));
     }
 
     /** Whether B's verdict agrees with the truth about B's base answer, compared with A's. */
@@ -81,7 +95,9 @@ public record FlipLine(int row, String input, String truth, String baseA, String
         if (row == null || row.baseAnswer() == null) {
             return "";
         }
-        return row.baseAnswer().label() != null ? row.baseAnswer().label() : oneLine(row.baseAnswer().raw());
+        return row.baseAnswer().label() != null
+                ? row.baseAnswer().label()
+                : oneLine(row.baseAnswer().raw());
     }
 
     private static String word(Evaluation evaluation) {

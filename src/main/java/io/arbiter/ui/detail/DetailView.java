@@ -15,23 +15,56 @@ import javafx.scene.layout.VBox;
  */
 public final class DetailView {
 
-    @FXML private Parent root;
-    @FXML private Label detailTitle;
-    @FXML private VBox detailBody;
-    @FXML private Label detailReview;
-    @FXML private Label detailTruth;
-    @FXML private TextArea detailBasePrompt;
-    @FXML private TextArea detailBaseRaw;
-    @FXML private Label detailBaseParsed;
-    @FXML private VBox detailBaseReasoningBox;
-    @FXML private TextArea detailBaseReasoning;
-    @FXML private VBox detailJudgeReasoningBox;
-    @FXML private TextArea detailJudgeReasoning;
-    @FXML private TextArea detailJudgePrompt;
-    @FXML private TextArea detailJudgeRaw;
-    @FXML private Label detailJudgeParsed;
-    @FXML private Label detailUsage;
-    @FXML private Label detailError;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private Label detailTitle;
+
+    @FXML
+    private VBox detailBody;
+
+    @FXML
+    private Label detailReview;
+
+    @FXML
+    private Label detailTruth;
+
+    @FXML
+    private TextArea detailBasePrompt;
+
+    @FXML
+    private TextArea detailBaseRaw;
+
+    @FXML
+    private Label detailBaseParsed;
+
+    @FXML
+    private VBox detailBaseReasoningBox;
+
+    @FXML
+    private TextArea detailBaseReasoning;
+
+    @FXML
+    private VBox detailJudgeReasoningBox;
+
+    @FXML
+    private TextArea detailJudgeReasoning;
+
+    @FXML
+    private TextArea detailJudgePrompt;
+
+    @FXML
+    private TextArea detailJudgeRaw;
+
+    @FXML
+    private Label detailJudgeParsed;
+
+    @FXML
+    private Label detailUsage;
+
+    @FXML
+    private Label detailError;
 
     public DetailView(DetailViewModel model) {
         ViewLoader.load("/fxml/detail/DetailView.fxml", this);
@@ -55,8 +88,14 @@ public final class DetailView {
         hideWhenEmpty(detailError, model.errorProperty());
         hideWhenEmpty(detailReview, model.reviewProperty());
         // The table keeps the keyboard: the pane is read with the mouse.
-        for (TextArea area : new TextArea[] {detailBasePrompt, detailBaseRaw, detailJudgePrompt, detailJudgeRaw,
-                detailBaseReasoning, detailJudgeReasoning}) {
+        for (TextArea area : new TextArea[] {
+            detailBasePrompt,
+            detailBaseRaw,
+            detailJudgePrompt,
+            detailJudgeRaw,
+            detailBaseReasoning,
+            detailJudgeReasoning
+        }) {
             area.setFocusTraversable(false);
         }
     }

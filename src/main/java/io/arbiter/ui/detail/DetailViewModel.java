@@ -128,8 +128,19 @@ public final class DetailViewModel {
     public void refresh() {
         hasRow.set(shown != null);
         if (shown == null) {
-            for (ReadOnlyStringWrapper text : List.of(truth, basePrompt, baseRaw, baseParsed, judgePrompt, judgeRaw,
-                    judgeParsed, usage, error, review, baseReasoning, judgeReasoning)) {
+            for (ReadOnlyStringWrapper text : List.of(
+                    truth,
+                    basePrompt,
+                    baseRaw,
+                    baseParsed,
+                    judgePrompt,
+                    judgeRaw,
+                    judgeParsed,
+                    usage,
+                    error,
+                    review,
+                    baseReasoning,
+                    judgeReasoning)) {
                 text.set("");
             }
             title.set(NO_ROW);
@@ -146,9 +157,13 @@ public final class DetailViewModel {
         judgeRaw.set(raw(r.judge()));
         baseReasoning.set(r.base().reasoning() == null ? "" : r.base().reasoning());
         judgeReasoning.set(r.judge().reasoning() == null ? "" : r.judge().reasoning());
-        baseParsed.set(r.baseAnswer() == null ? "" : r.baseAnswer().parsed()
-                ? "Label: " + r.baseAnswer().label() + (shown.baseVsTruth().isEmpty() ? "" : " · " + shown.baseVsTruth())
-                : "UNPARSED: names no label");
+        baseParsed.set(
+                r.baseAnswer() == null
+                        ? ""
+                        : r.baseAnswer().parsed()
+                                ? "Label: " + r.baseAnswer().label()
+                                        + (shown.baseVsTruth().isEmpty() ? "" : " · " + shown.baseVsTruth())
+                                : "UNPARSED: names no label");
         judgeParsed.set(judged(r.verdict()));
         usage.set(usage(r.base().usage(), r.judge().usage()));
         List<String> errors = new ArrayList<>();
@@ -164,7 +179,8 @@ public final class DetailViewModel {
 
     private static String raw(StageOutcome outcome) {
         if (outcome.failed()) {
-            return outcome.rawBody() == null ? "(failed)"
+            return outcome.rawBody() == null
+                    ? "(failed)"
                     : "(failed; the reply as received, kept once and not sent again:)\n" + outcome.rawBody();
         }
         return outcome.answered() ? outcome.text() : "(not run yet)";
@@ -178,11 +194,17 @@ public final class DetailViewModel {
             return "UNPARSED: not of the form Prediction,Evaluation";
         }
         return "Prediction: " + verdict.prediction() + " · Evaluation: "
-                + verdict.evaluation().name().charAt(0) + verdict.evaluation().name().substring(1).toLowerCase(Locale.ROOT);
+                + verdict.evaluation().name().charAt(0)
+                + verdict.evaluation().name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static String usage(Usage base, Usage judge) {
-        return String.format(Locale.ROOT, "Base %,d prompt + %,d completion tokens · judge %,d + %,d",
-                base.promptTokens(), base.completionTokens(), judge.promptTokens(), judge.completionTokens());
+        return String.format(
+                Locale.ROOT,
+                "Base %,d prompt + %,d completion tokens · judge %,d + %,d",
+                base.promptTokens(),
+                base.completionTokens(),
+                judge.promptTokens(),
+                judge.completionTokens());
     }
 }

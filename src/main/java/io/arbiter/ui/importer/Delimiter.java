@@ -4,7 +4,10 @@ import io.arbiter.core.dataset.ImportSettings;
 
 /** A delimiter as the import dialog's chooser offers it. */
 public enum Delimiter {
-    COMMA(','), SEMICOLON(';'), TAB('\t'), PIPE('|');
+    COMMA(','),
+    SEMICOLON(';'),
+    TAB('\t'),
+    PIPE('|');
 
     final char character;
 

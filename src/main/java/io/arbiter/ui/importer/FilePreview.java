@@ -58,21 +58,22 @@ final class FilePreview {
      */
     void load(Path file, ImportSettings settings, Consumer<Preview> shown, Consumer<Throwable> failed) {
         long current = generation.incrementAndGet();
-        executor.submit(() -> Preview.of(DatasetImporter.preview(file, settings, ROWS))).whenComplete((preview, failure) -> {
-            if (current != generation.get()) {
-                return; // the settings changed again while this preview was read
-            }
-            if (failure != null) {
-                columns.clear();
-                rows.clear();
-                failed.accept(failure);
-                return;
-            }
-            columns.setAll(preview.columns());
-            rows.setAll(preview.rows());
-            detected.set(preview.detected());
-            problems.set(preview.problems());
-            shown.accept(preview);
-        });
+        executor.submit(() -> Preview.of(DatasetImporter.preview(file, settings, ROWS)))
+                .whenComplete((preview, failure) -> {
+                    if (current != generation.get()) {
+                        return; // the settings changed again while this preview was read
+                    }
+                    if (failure != null) {
+                        columns.clear();
+                        rows.clear();
+                        failed.accept(failure);
+                        return;
+                    }
+                    columns.setAll(preview.columns());
+                    rows.setAll(preview.rows());
+                    detected.set(preview.detected());
+                    problems.set(preview.problems());
+                    shown.accept(preview);
+                });
     }
 }

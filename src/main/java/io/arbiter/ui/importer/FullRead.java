@@ -71,25 +71,26 @@ final class FullRead implements ImportProgress {
         reading.set(true);
         fraction.set(0);
         text.set("Reading " + file.getFileName() + "…");
-        executor.submit(() -> DatasetImporter.read(file, settings, this, cancelled::get)).whenComplete((result, failure) -> {
-            reading.set(false);
-            if (failure == null && cancelled.get()) {
-                // Stop was pressed after the reader's last check: the read finished, but the user said no.
-                text.set(CANCELLED);
-                return;
-            }
-            if (failure != null) {
-                if (isCancel(failure)) {
-                    text.set(CANCELLED);
-                } else {
-                    text.set("");
-                    failed.accept(failure);
-                }
-                return;
-            }
-            fraction.set(1);
-            read.accept(result);
-        });
+        executor.submit(() -> DatasetImporter.read(file, settings, this, cancelled::get))
+                .whenComplete((result, failure) -> {
+                    reading.set(false);
+                    if (failure == null && cancelled.get()) {
+                        // Stop was pressed after the reader's last check: the read finished, but the user said no.
+                        text.set(CANCELLED);
+                        return;
+                    }
+                    if (failure != null) {
+                        if (isCancel(failure)) {
+                            text.set(CANCELLED);
+                        } else {
+                            text.set("");
+                            failed.accept(failure);
+                        }
+                        return;
+                    }
+                    fraction.set(1);
+                    read.accept(result);
+                });
     }
 
     /** Stops a read under way. */
@@ -111,13 +112,15 @@ final class FullRead implements ImportProgress {
     }
 
     private static boolean isCancel(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof CancellationException;
     }
 
     private void show() {
         long of = total.get();
         fraction.set(Math.min(1.0, (double) bytes.get() / of));
-        text.set(String.format(Locale.ROOT, "Reading… %,d rows · %d%%", rows.get(), Math.round(100.0 * bytes.get() / of)));
+        text.set(String.format(
+                Locale.ROOT, "Reading… %,d rows · %d%%", rows.get(), Math.round(100.0 * bytes.get() / of)));
     }
 }

@@ -34,28 +34,71 @@ import org.controlsfx.control.CheckListView;
 /** The import dialog: settings across the top, the preview on the left, the column mapping on the right. */
 public final class ImportView {
 
-    @FXML private Parent root;
-    @FXML private TextField fileField;
-    @FXML private Button chooseButton;
-    @FXML private ComboBox<FileFormat> formatBox;
-    @FXML private ComboBox<String> encodingBox;
-    @FXML private ComboBox<Delimiter> delimiterBox;
-    @FXML private ComboBox<Character> quoteBox;
-    @FXML private ComboBox<LineEnding> lineEndingBox;
-    @FXML private CheckBox headerCheck;
-    @FXML private Label detectedLabel;
-    @FXML private TableView<List<String>> previewTable;
-    @FXML private TextArea problemsArea;
-    @FXML private CheckListView<String> inputList;
-    @FXML private ComboBox<String> truthBox;
-    @FXML private TextField separatorField;
-    @FXML private ComboBox<String> answerBox;
-    @FXML private Label errorLabel;
-    @FXML private ProgressBar progressBar;
-    @FXML private Label progressLabel;
-    @FXML private Button importButton;
-    @FXML private Button stopButton;
-    @FXML private Button closeButton;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private TextField fileField;
+
+    @FXML
+    private Button chooseButton;
+
+    @FXML
+    private ComboBox<FileFormat> formatBox;
+
+    @FXML
+    private ComboBox<String> encodingBox;
+
+    @FXML
+    private ComboBox<Delimiter> delimiterBox;
+
+    @FXML
+    private ComboBox<Character> quoteBox;
+
+    @FXML
+    private ComboBox<LineEnding> lineEndingBox;
+
+    @FXML
+    private CheckBox headerCheck;
+
+    @FXML
+    private Label detectedLabel;
+
+    @FXML
+    private TableView<List<String>> previewTable;
+
+    @FXML
+    private TextArea problemsArea;
+
+    @FXML
+    private CheckListView<String> inputList;
+
+    @FXML
+    private ComboBox<String> truthBox;
+
+    @FXML
+    private TextField separatorField;
+
+    @FXML
+    private ComboBox<String> answerBox;
+
+    @FXML
+    private Label errorLabel;
+
+    @FXML
+    private ProgressBar progressBar;
+
+    @FXML
+    private Label progressLabel;
+
+    @FXML
+    private Button importButton;
+
+    @FXML
+    private Button stopButton;
+
+    @FXML
+    private Button closeButton;
 
     private final ImportViewModel model;
     private final Stage stage = new Stage();
@@ -76,8 +119,13 @@ public final class ImportView {
         formatBox.getItems().setAll(FileFormat.values());
         formatBox.setConverter(converter(f -> f == FileFormat.DELIMITED ? "CSV / TSV" : f.describe()));
         formatBox.valueProperty().bindBidirectional(model.formatProperty());
-        encodingBox.getItems().setAll(StandardCharsets.UTF_8.name(), StandardCharsets.UTF_16.name(),
-                "windows-1252", StandardCharsets.ISO_8859_1.name());
+        encodingBox
+                .getItems()
+                .setAll(
+                        StandardCharsets.UTF_8.name(),
+                        StandardCharsets.UTF_16.name(),
+                        "windows-1252",
+                        StandardCharsets.ISO_8859_1.name());
         encodingBox.valueProperty().bindBidirectional(model.encodingProperty());
         delimiterBox.getItems().setAll(Delimiter.values());
         delimiterBox.valueProperty().bindBidirectional(model.delimiterProperty());
@@ -87,13 +135,28 @@ public final class ImportView {
         lineEndingBox.getItems().setAll(LineEnding.values());
         lineEndingBox.valueProperty().bindBidirectional(model.lineEndingProperty());
         headerCheck.selectedProperty().bindBidirectional(model.headerProperty());
-        for (var control : List.of(formatBox, encodingBox, delimiterBox, quoteBox, lineEndingBox, headerCheck,
-                chooseButton, inputList, truthBox, separatorField, answerBox)) {
+        for (var control : List.of(
+                formatBox,
+                encodingBox,
+                delimiterBox,
+                quoteBox,
+                lineEndingBox,
+                headerCheck,
+                chooseButton,
+                inputList,
+                truthBox,
+                separatorField,
+                answerBox)) {
             control.disableProperty().bind(model.readingProperty());
         }
 
-        fileField.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.fileProperty().get() == null ? "" : model.fileProperty().get().toString(), model.fileProperty()));
+        fileField
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.fileProperty().get() == null
+                                ? ""
+                                : model.fileProperty().get().toString(),
+                        model.fileProperty()));
         fileField.setPromptText("Choose a file, or drop one on the main window");
         detectedLabel.textProperty().bind(model.detectedProperty());
         problemsArea.textProperty().bind(model.problemsProperty());
@@ -156,9 +219,16 @@ public final class ImportView {
     private void choose() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import dataset");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Datasets (*.csv, *.tsv, *.txt, *.jsonl)", "*.csv", "*.tsv", "*.txt", "*.jsonl", "*.ndjson"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Datasets (*.csv, *.tsv, *.txt, *.jsonl)",
+                                "*.csv",
+                                "*.tsv",
+                                "*.txt",
+                                "*.jsonl",
+                                "*.ndjson"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
             model.open(chosen.toPath());
@@ -198,7 +268,8 @@ public final class ImportView {
         for (int i = 0; i < names.size(); i++) {
             int index = i;
             TableColumn<List<String>, String> column = new TableColumn<>(names.get(i));
-            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                    index < c.getValue().size() ? c.getValue().get(index) : ""));
             column.setPrefWidth(Math.max(90, Math.min(320, 12 * names.get(i).length() + 40)));
             column.setSortable(false);
             previewTable.getColumns().add(column);

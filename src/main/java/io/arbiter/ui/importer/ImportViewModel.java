@@ -38,8 +38,7 @@ public final class ImportViewModel {
     public static final String NONE = ColumnChoice.NONE;
 
     /** What the dialog hands the workbench when the user accepts a dataset. */
-    public record Imported(Dataset dataset, ColumnMapping mapping, Path file) {
-    }
+    public record Imported(Dataset dataset, ColumnMapping mapping, Path file) {}
 
     private final TaskExecutor executor;
     private final Consumer<Imported> onImported;
@@ -196,14 +195,18 @@ public final class ImportViewModel {
         if (path == null || read.readingProperty().get()) {
             return;
         }
-        read.start(path, settings(), result -> {
-            if (result.hasRaggedRows()) {
-                awaitingDecision = RaggedRowsQuestion.of(result);
-                raggedQuestion.set(awaitingDecision.text());
-            } else {
-                accept(result);
-            }
-        }, this::fail);
+        read.start(
+                path,
+                settings(),
+                result -> {
+                    if (result.hasRaggedRows()) {
+                        awaitingDecision = RaggedRowsQuestion.of(result);
+                        raggedQuestion.set(awaitingDecision.text());
+                    } else {
+                        accept(result);
+                    }
+                },
+                this::fail);
     }
 
     /** Stops a read under way; the workbench keeps its dataset. */
@@ -248,15 +251,19 @@ public final class ImportViewModel {
             error.set("Unknown encoding " + form.encoding().get());
             return;
         }
-        preview.load(path, settings, shown -> {
-            error.set("");
-            if (choice.offer(shown.columns(), preview.rows())) {
-                updateCanImport();
-            }
-        }, failure -> {
-            choice.columns().clear();
-            fail(failure);
-        });
+        preview.load(
+                path,
+                settings,
+                shown -> {
+                    error.set("");
+                    if (choice.offer(shown.columns(), preview.rows())) {
+                        updateCanImport();
+                    }
+                },
+                failure -> {
+                    choice.columns().clear();
+                    fail(failure);
+                });
     }
 
     /** A changed mapping may fix what the last import refused; its message goes until the next try. */
@@ -269,7 +276,9 @@ public final class ImportViewModel {
     }
 
     private void updateCanImport() {
-        canImport.set(file.get() != null && !choice.inputColumns().isEmpty() && error.get().isEmpty());
+        canImport.set(file.get() != null
+                && !choice.inputColumns().isEmpty()
+                && error.get().isEmpty());
     }
 
     private void accept(ImportResult result) {
@@ -281,7 +290,10 @@ public final class ImportViewModel {
             updateCanImport();
             return;
         }
-        read.say(String.format(Locale.ROOT, "Imported %,d rows%s.", result.dataset().size(),
+        read.say(String.format(
+                Locale.ROOT,
+                "Imported %,d rows%s.",
+                result.dataset().size(),
                 result.skippedRows() > 0 ? String.format(Locale.ROOT, " (%,d left out)", result.skippedRows()) : ""));
         onImported.accept(new Imported(result.dataset(), mapping, file.get()));
         done.set(true);

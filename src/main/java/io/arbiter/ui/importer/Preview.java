@@ -27,11 +27,16 @@ record Preview(List<String> columns, List<List<String>> rows, String detected, S
             rows.add(cells);
         }
         ImportSettings used = result.resolved();
-        String detected = String.format(Locale.ROOT, "%s · %s · %s · %s · line ending %s · first %d rows shown",
+        String detected = String.format(
+                Locale.ROOT,
+                "%s · %s · %s · %s · line ending %s · first %d rows shown",
                 used.format().describe(),
-                used.encoding().name(), ImportSettings.describe(used.delimiter()) + "-separated"
+                used.encoding().name(),
+                ImportSettings.describe(used.delimiter()) + "-separated"
                         + (result.sepLine() != null ? " (Excel's sep= line)" : ""),
-                used.header() ? "header row" : "no header row", used.lineEnding(), dataset.size());
+                used.header() ? "header row" : "no header row",
+                used.lineEnding(),
+                dataset.size());
         List<String> lines = new ArrayList<>();
         for (ImportProblem problem : result.problems()) {
             lines.add(problem.toString());

@@ -25,9 +25,15 @@ record RaggedRowsQuestion(ImportResult read, String text) {
             }
         }
         String more = read.totalRaggedRows() > lines.size() ? ", …" : "";
-        return new RaggedRowsQuestion(read, String.format(Locale.ROOT,
-                "%,d rows have a different number of cells than the header (lines %s%s). "
-                        + "Skip them and import the other %,d rows, or cancel?",
-                read.totalRaggedRows(), String.join(", ", lines), more, read.dataset().size()));
+        return new RaggedRowsQuestion(
+                read,
+                String.format(
+                        Locale.ROOT,
+                        "%,d rows have a different number of cells than the header (lines %s%s). "
+                                + "Skip them and import the other %,d rows, or cancel?",
+                        read.totalRaggedRows(),
+                        String.join(", ", lines),
+                        more,
+                        read.dataset().size()));
     }
 }

@@ -74,8 +74,13 @@ final class SettingsForm {
      * @throws IllegalArgumentException when the encoding typed is not one Java knows
      */
     ImportSettings settings() {
-        return new ImportSettings(format.get(), Charset.forName(encoding.get()), delimiter.get().character,
-                quote.get(), lineEnding.get(), header.get());
+        return new ImportSettings(
+                format.get(),
+                Charset.forName(encoding.get()),
+                delimiter.get().character,
+                quote.get(),
+                lineEnding.get(),
+                header.get());
     }
 
     private void changedByUser(Runnable changed) {

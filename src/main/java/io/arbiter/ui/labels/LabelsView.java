@@ -12,13 +12,26 @@ import javafx.scene.control.TextField;
 /** The truth labels with their counts; select one, type a name, Rename (or merge into an existing label). */
 public final class LabelsView {
 
-    @FXML private Parent root;
-    @FXML private Label titleLabel;
-    @FXML private ListView<LabelsViewModel.LabelCount> labelList;
-    @FXML private TextField renameField;
-    @FXML private Button renameButton;
-    @FXML private Label renamesLabel;
-    @FXML private Button resetButton;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private Label titleLabel;
+
+    @FXML
+    private ListView<LabelsViewModel.LabelCount> labelList;
+
+    @FXML
+    private TextField renameField;
+
+    @FXML
+    private Button renameButton;
+
+    @FXML
+    private Label renamesLabel;
+
+    @FXML
+    private Button resetButton;
 
     public LabelsView(LabelsViewModel model) {
         ViewLoader.load("/fxml/labels/LabelsView.fxml", this);
@@ -27,8 +40,11 @@ public final class LabelsView {
         labelList.setPlaceholder(new Label("Choose a truth column to see its labels."));
         renamesLabel.textProperty().bind(model.renamesTextProperty());
         resetButton.disableProperty().bind(model.renamesTextProperty().isEmpty());
-        renameButton.disableProperty().bind(Bindings.or(labelList.getSelectionModel().selectedItemProperty().isNull(),
-                renameField.textProperty().isEmpty()));
+        renameButton
+                .disableProperty()
+                .bind(Bindings.or(
+                        labelList.getSelectionModel().selectedItemProperty().isNull(),
+                        renameField.textProperty().isEmpty()));
         labelList.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 renameField.setText(selected.label());

@@ -55,7 +55,9 @@ public final class LabelsViewModel {
     // Commands
 
     public void show(LabelCounts counts) {
-        List<LabelCount> rows = counts.byFrequency().stream().map(e -> new LabelCount(e.getKey(), e.getValue())).toList();
+        List<LabelCount> rows = counts.byFrequency().stream()
+                .map(e -> new LabelCount(e.getKey(), e.getValue()))
+                .toList();
         labels.setAll(rows);
         title.set(rows.isEmpty() ? "Labels · no truth column" : "Labels · " + rows.size());
     }

@@ -1,8 +1,8 @@
 package io.arbiter.ui.prompts;
 
-import javafx.css.PseudoClass;
 import io.arbiter.ui.common.ViewLoader;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -12,20 +12,38 @@ import javafx.scene.control.TextArea;
 /** Two prompt editors side by side, each with a preview tab, and the problems that would stop a run. */
 public final class PromptsView {
 
-    private static final String HINT = "Placeholders: {{Column}} for a dataset column · {{labels}} the allowed labels · "
-            + "{{base_answer}} in the judge. Text below a line [user] is the user message.";
+    private static final String HINT =
+            "Placeholders: {{Column}} for a dataset column · {{labels}} the allowed labels · "
+                    + "{{base_answer}} in the judge. Text below a line [user] is the user message.";
 
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
-    @FXML private Parent root;
-    @FXML private TextArea baseEditor;
-    @FXML private TextArea judgeEditor;
-    @FXML private TextArea basePreview;
-    @FXML private TextArea judgePreview;
-    @FXML private Tab basePreviewTab;
-    @FXML private Tab judgePreviewTab;
-    @FXML private Label problemsLabel;
-    @FXML private Label hintLabel;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private TextArea baseEditor;
+
+    @FXML
+    private TextArea judgeEditor;
+
+    @FXML
+    private TextArea basePreview;
+
+    @FXML
+    private TextArea judgePreview;
+
+    @FXML
+    private Tab basePreviewTab;
+
+    @FXML
+    private Tab judgePreviewTab;
+
+    @FXML
+    private Label problemsLabel;
+
+    @FXML
+    private Label hintLabel;
 
     public PromptsView(PromptsViewModel model) {
         ViewLoader.load("/fxml/prompts/PromptsView.fxml", this);
@@ -46,7 +64,8 @@ public final class PromptsView {
 
     private void showProblems(PromptsViewModel model) {
         boolean ok = model.problems().isEmpty();
-        problemsLabel.setText(ok ? "✓ Both prompts can be rendered for every row." : "⚠ " + String.join("\n⚠ ", model.problems()));
+        problemsLabel.setText(
+                ok ? "✓ Both prompts can be rendered for every row." : "⚠ " + String.join("\n⚠ ", model.problems()));
         problemsLabel.pseudoClassStateChanged(PROBLEM, !ok);
     }
 }

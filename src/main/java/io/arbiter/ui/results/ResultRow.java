@@ -16,10 +16,16 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ResultRow {
 
     /** How a row reads at a glance; the table styles rows by it. */
-    public enum Outcome { PENDING, PASS, FAIL, UNPARSED, ERROR }
+    public enum Outcome {
+        PENDING,
+        PASS,
+        FAIL,
+        UNPARSED,
+        ERROR
+    }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final int index;
     private final ObjectProperty<RowResult> result;
@@ -157,7 +163,8 @@ public final class ResultRow {
             return Outcome.UNPARSED;
         }
         if (r.truth().isEmpty()) {
-            return r.verdict() == null ? Outcome.PENDING
+            return r.verdict() == null
+                    ? Outcome.PENDING
                     : r.verdict().evaluation() == Evaluation.CORRECT ? Outcome.PASS : Outcome.FAIL;
         }
         return baseRight(r) ? Outcome.PASS : Outcome.FAIL;
@@ -167,13 +174,15 @@ public final class ResultRow {
     boolean matches(String needle, io.arbiter.core.dataset.Dataset dataset, java.util.List<String> keyColumns) {
         if (dataset != null) {
             for (String column : keyColumns) {
-                if (dataset.value(index, column).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                if (dataset.value(index, column)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(needle)) {
                     return true;
                 }
             }
         }
-        for (String cell : new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(),
-                humanNote()}) {
+        for (String cell :
+                new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(), humanNote()}) {
             if (cell.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
                 return true;
             }
@@ -184,7 +193,10 @@ public final class ResultRow {
     /** True when the judge's verdict contradicts the ground truth: the rows worth a second look. */
     public boolean judgeDisagreesWithTruth() {
         RowResult r = result();
-        if (r.verdict() == null || !r.verdict().parsed() || r.baseAnswer() == null || !r.baseAnswer().parsed()
+        if (r.verdict() == null
+                || !r.verdict().parsed()
+                || r.baseAnswer() == null
+                || !r.baseAnswer().parsed()
                 || r.truth().isEmpty()) {
             return false;
         }

@@ -1,32 +1,32 @@
 package io.arbiter.ui.results;
 
-import javafx.beans.value.ChangeListener;
-import java.util.Locale;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
@@ -43,27 +43,68 @@ public final class ResultsView {
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
     private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
 
-    @FXML private Parent root;
-    @FXML private Label baseVsJudgeValue;
-    @FXML private Label baseVsTruthValue;
-    @FXML private Label judgeVsTruthValue;
-    @FXML private Label baseVsJudgeCounts;
-    @FXML private Label baseVsTruthCounts;
-    @FXML private Label judgeVsTruthCounts;
-    @FXML private Label unparsedLabel;
-    @FXML private Label legendLabel;
-    @FXML private Button exportButton;
-    @FXML private TableView<ResultRow> resultsTable;
-    @FXML private TextField filterField;
-    @FXML private Label shownLabel;
-    @FXML private HBox presetBar;
-    @FXML private HBox rowFilterChip;
-    @FXML private Label rowFilterLabel;
-    @FXML private Button clearRowFilterButton;
-    @FXML private StackPane labelsSlot;
-    @FXML private StackPane detailSlot;
-    @FXML private Label reviewHelp;
-    @FXML private javafx.scene.control.SplitPane resultsSplit;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private Label baseVsJudgeValue;
+
+    @FXML
+    private Label baseVsTruthValue;
+
+    @FXML
+    private Label judgeVsTruthValue;
+
+    @FXML
+    private Label baseVsJudgeCounts;
+
+    @FXML
+    private Label baseVsTruthCounts;
+
+    @FXML
+    private Label judgeVsTruthCounts;
+
+    @FXML
+    private Label unparsedLabel;
+
+    @FXML
+    private Label legendLabel;
+
+    @FXML
+    private Button exportButton;
+
+    @FXML
+    private TableView<ResultRow> resultsTable;
+
+    @FXML
+    private TextField filterField;
+
+    @FXML
+    private Label shownLabel;
+
+    @FXML
+    private HBox presetBar;
+
+    @FXML
+    private HBox rowFilterChip;
+
+    @FXML
+    private Label rowFilterLabel;
+
+    @FXML
+    private Button clearRowFilterButton;
+
+    @FXML
+    private StackPane labelsSlot;
+
+    @FXML
+    private StackPane detailSlot;
+
+    @FXML
+    private Label reviewHelp;
+
+    @FXML
+    private javafx.scene.control.SplitPane resultsSplit;
 
     private final ResultsViewModel model;
 
@@ -100,8 +141,8 @@ public final class ResultsView {
         resultsTable.setRowFactory(table -> new OutcomeRow());
         // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultRow>) change ->
-                model.select(resultsTable.getSelectionModel().getSelectedItems()));
+        resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultRow>)
+                change -> model.select(resultsTable.getSelectionModel().getSelectedItems()));
         MenuItem tryRows = new MenuItem("Try on selected rows (draft run)");
         tryRows.setId("tryRowsItem");
         tryRows.disableProperty().bind(model.selectedCountProperty().isEqualTo(0));
@@ -135,7 +176,8 @@ public final class ResultsView {
         detailSlot.getChildren().setAll(detail);
         labelsSlot.getChildren().setAll(labels);
         // Widening the window widens the table; the side pane keeps its width.
-        javafx.scene.control.SplitPane.setResizableWithParent(resultsSplit.getItems().get(1), false);
+        javafx.scene.control.SplitPane.setResizableWithParent(
+                resultsSplit.getItems().get(1), false);
     }
 
     /** One toggle per preset; the model's preset decides which is on (none when rows came from a chart). */
@@ -149,8 +191,9 @@ public final class ResultsView {
             button.setOnAction(e -> model.showPreset(preset));
             presetBar.getChildren().add(button);
         }
-        Runnable follow = () -> group.getToggles().forEach(t ->
-                t.setSelected(t.getUserData() == model.presetProperty().get()));
+        Runnable follow = () -> group.getToggles()
+                .forEach(t ->
+                        t.setSelected(t.getUserData() == model.presetProperty().get()));
         model.presetProperty().addListener((obs, old, now) -> follow.run());
         // A click on the selected toggle would unselect it; the model's state wins.
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -214,7 +257,9 @@ public final class ResultsView {
         truth.setPrefWidth(170);
         resultsTable.getColumns().add(truth);
         resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer", 120));
-        resultsTable.getColumns().add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
+        resultsTable
+                .getColumns()
+                .add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
         resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
         resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
         resultsTable.getColumns().add(humanColumn());
@@ -227,16 +272,16 @@ public final class ResultsView {
 
     private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
         TableColumn<ResultRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue()),
-                c.getValue().shownState()));
+        column.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> value.apply(c.getValue()), c.getValue().shownState()));
         column.setUserData(value); // what the background sort compares
         column.setPrefWidth(120);
         return column;
     }
 
     /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
-    private static TableColumn<ResultRow, String> resultColumn(String title, Function<ResultRow, String> value,
-                                                               String styleClass, double width) {
+    private static TableColumn<ResultRow, String> resultColumn(
+            String title, Function<ResultRow, String> value, String styleClass, double width) {
         TableColumn<ResultRow, String> column = textColumn(title, value);
         column.setPrefWidth(width);
         column.setId(styleClass + "-column");
@@ -257,8 +302,8 @@ public final class ResultsView {
 
     /** The human verdict, with a pencil when there is a note and the note as tooltip. */
     private static TableColumn<ResultRow, String> humanColumn() {
-        TableColumn<ResultRow, String> column = textColumn("Human",
-                row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
+        TableColumn<ResultRow, String> column =
+                textColumn("Human", row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
         column.setPrefWidth(80);
         column.setId("human-column");
         column.getStyleClass().add("human");
@@ -268,7 +313,8 @@ public final class ResultsView {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 getStyleClass().removeIf(s -> s.startsWith("value-"));
-                ResultRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                ResultRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && !row.humanLabel().isEmpty()) {
                     getStyleClass().add("value-" + row.humanLabel());
                 }

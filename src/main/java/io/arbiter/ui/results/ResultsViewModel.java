@@ -7,23 +7,23 @@ import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.project.WorkedExamples;
+import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
-import io.arbiter.core.project.WorkedExamples;
-import io.arbiter.core.prompt.FewShotExample;
-import java.time.Instant;
-import java.util.function.Supplier;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -45,17 +45,21 @@ public final class ResultsViewModel {
     private List<ResultRow> allRows = List.of();
     /** The rows the table shows: all of them, or a filtered and sorted selection made off the FX thread. */
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final java.util.concurrent.atomic.AtomicLong viewGeneration = new java.util.concurrent.atomic.AtomicLong();
     private String filterText = "";
     /** Rows chosen from a chart or a preset; null shows every row. Composes with the text filter. */
     private RowFilter rowFilter;
+
     private final ReadOnlyStringWrapper rowFilterSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RowFilter.Preset> preset = new ReadOnlyObjectWrapper<>(RowFilter.Preset.ALL);
     /** Counts finished runs and new datasets: the moments the full statistics are worth recomputing. */
     private final ReadOnlyLongWrapper resultsVersion = new ReadOnlyLongWrapper();
+
     private Comparator<ResultRow> order;
-    private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics = new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
+    private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics =
+            new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
     private final ReadOnlyStringWrapper baseVsJudge = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper baseVsTruth = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper judgeVsTruth = new ReadOnlyStringWrapper();
@@ -72,14 +76,18 @@ public final class ResultsViewModel {
     private final ReadOnlyLongWrapper reviewVersion = new ReadOnlyLongWrapper();
     /** What the latest review command did, or why it did nothing; for the status line. */
     private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
+
     private Supplier<String> promotionAdvice = () -> "";
     /** The dataset row the table should select, set once the shown rows include it; -1 when none is asked for. */
-    private final javafx.beans.property.ReadOnlyIntegerWrapper rowToSelect = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper rowToSelect =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+
     private int pendingSelection = -1;
     /** The rows a draft run covers, the only ones its figures count; null when the run covers every row. */
     private java.util.Set<Integer> draftRows;
     /** The rows selected in the table, in the order the table holds them. */
     private List<ResultRow> selected = List.of();
+
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
@@ -263,7 +271,9 @@ public final class ResultsViewModel {
             return;
         }
         HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now(), row.baseAnswerText());
-        reviewed(row, "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
+        reviewed(
+                row,
+                "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
     }
 
     /** Sets the note on a reviewed row; an empty note removes it. */
@@ -302,8 +312,12 @@ public final class ResultsViewModel {
             return;
         }
         boolean now = review.togglePromoted(row.index());
-        reviewed(row, now ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
-                + "metric." + promotionAdvice.get() : "Row " + (row.index() + 1) + " is no longer an example.");
+        reviewed(
+                row,
+                now
+                        ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
+                                + "metric." + promotionAdvice.get()
+                        : "Row " + (row.index() + 1) + " is no longer an example.");
     }
 
     /**
@@ -331,7 +345,9 @@ public final class ResultsViewModel {
     public List<FewShotExample> examples() {
         Map<Integer, HumanVerdict> verdicts = new java.util.HashMap<>();
         review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
-        return WorkedExamples.of(review.promotedRows(), verdicts,
+        return WorkedExamples.of(
+                review.promotedRows(),
+                verdicts,
                 index -> index < allRows.size() ? allRows.get(index).result() : null);
     }
 
@@ -421,33 +437,44 @@ public final class ResultsViewModel {
         List<String> keys = keyColumns.get();
         long generation = viewGeneration.incrementAndGet();
         executor.submit(() -> {
-            List<ResultRow> selected = new ArrayList<>(source.size());
-            for (ResultRow row : source) {
-                if ((chosen == null || chosen.rows().test(row))
-                        && (needle.isEmpty() || row.matches(needle, shownDataset, keys))) {
-                    selected.add(row);
-                }
-            }
-            if (sortBy != null) {
-                selected.sort(sortBy);
-            }
-            return selected;
-        }).whenComplete((selected, failure) -> {
-            if (failure != null || generation != viewGeneration.get()) {
-                return; // a newer filter or sort, or a new dataset, has taken over
-            }
-            rows.setAll(selected);
-            boolean filtered = !needle.isEmpty() || chosen != null;
-            shownSummary.set(filtered ? String.format(Locale.ROOT, "Showing %,d of %,d rows", selected.size(),
-                    source.size()) : "");
-            rowFilterSummary.set(chosen == null ? "" : String.format(Locale.ROOT, "Showing: %s (%,d %s)",
-                    chosen.description(), selected.size(), selected.size() == 1 ? "row" : "rows"));
-            if (pendingSelection >= 0) {
-                rowToSelect.set(pendingSelection);
-                rowToSelect.set(-1);
-                pendingSelection = -1;
-            }
-        });
+                    List<ResultRow> selected = new ArrayList<>(source.size());
+                    for (ResultRow row : source) {
+                        if ((chosen == null || chosen.rows().test(row))
+                                && (needle.isEmpty() || row.matches(needle, shownDataset, keys))) {
+                            selected.add(row);
+                        }
+                    }
+                    if (sortBy != null) {
+                        selected.sort(sortBy);
+                    }
+                    return selected;
+                })
+                .whenComplete((selected, failure) -> {
+                    if (failure != null || generation != viewGeneration.get()) {
+                        return; // a newer filter or sort, or a new dataset, has taken over
+                    }
+                    rows.setAll(selected);
+                    boolean filtered = !needle.isEmpty() || chosen != null;
+                    shownSummary.set(
+                            filtered
+                                    ? String.format(
+                                            Locale.ROOT, "Showing %,d of %,d rows", selected.size(), source.size())
+                                    : "");
+                    rowFilterSummary.set(
+                            chosen == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "Showing: %s (%,d %s)",
+                                            chosen.description(),
+                                            selected.size(),
+                                            selected.size() == 1 ? "row" : "rows"));
+                    if (pendingSelection >= 0) {
+                        rowToSelect.set(pendingSelection);
+                        rowToSelect.set(-1);
+                        pendingSelection = -1;
+                    }
+                });
     }
 
     /**
@@ -472,7 +499,8 @@ public final class ResultsViewModel {
         resetResults(java.util.Set.copyOf(covered));
         int count = draftRows.size();
         // The chosen rows may be scattered through thousands: shown together, they are easy to read as they fill.
-        showOnly(new RowFilter(String.format(Locale.ROOT, "the draft run's %s", count == 1 ? "row" : "rows"),
+        showOnly(new RowFilter(
+                String.format(Locale.ROOT, "the draft run's %s", count == 1 ? "row" : "rows"),
                 row -> draftRows != null && draftRows.contains(row.index())));
     }
 
@@ -556,8 +584,8 @@ public final class ResultsViewModel {
         baseVsJudgeCounts.set(counts(m.baseVsJudge(), "say Correct"));
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
-        unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge()
-                + "   Errors: " + m.errors() + "   Rows: " + m.rows());
+        unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
+                + m.errors() + "   Rows: " + m.rows());
     }
 
     private static String counts(Proportion p, String what) {

@@ -39,10 +39,11 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyIntegerWrapper failedRows = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper failedRows =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final Coalescer coalescer;
-    private Consumer<List<RowResult>> rowSink = rows -> { };
+    private Consumer<List<RowResult>> rowSink = rows -> {};
     private RunHandle handle;
     /** True from Cancel until the run ends, so batch status news does not hide "Cancelling…". UI thread only. */
     private boolean cancelling;
@@ -106,8 +107,8 @@ public final class RunViewModel {
      * Starts a run. {@code launch} is given the listener to attach and returns the engine's handle; updated rows
      * go to {@code rows}, the final outcome to {@code finished}, both on the UI thread.
      */
-    public void start(Function<RunListener, RunHandle> launch, Consumer<List<RowResult>> rows,
-                      Consumer<RunOutcome> finished) {
+    public void start(
+            Function<RunListener, RunHandle> launch, Consumer<List<RowResult>> rows, Consumer<RunOutcome> finished) {
         if (running.get()) {
             return;
         }
@@ -130,14 +131,17 @@ public final class RunViewModel {
             return;
         }
         failedRows.set(0);
-        handle.outcome().thenAcceptAsync(outcome -> {
-            drain();
-            current = null;
-            running.set(false);
-            message.set(describe(outcome));
-            failedRows.set(outcome.unanswered().rows());
-            finished.accept(outcome);
-        }, executor.ui());
+        handle.outcome()
+                .thenAcceptAsync(
+                        outcome -> {
+                            drain();
+                            current = null;
+                            running.set(false);
+                            message.set(describe(outcome));
+                            failedRows.set(outcome.unanswered().rows());
+                            finished.accept(outcome);
+                        },
+                        executor.ui());
     }
 
     /** Asks the run to stop; finished rows stay. */
@@ -188,7 +192,8 @@ public final class RunViewModel {
     static String batchMessage(StageProgress p) {
         String stage = p.stage() == Stage.BASE ? "Base stage" : "Judge stage";
         String failed = p.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", p.failed()) : "";
-        return String.format(Locale.ROOT, "%s: batch %s, %,d/%,d%s", stage, p.batchStatus(), p.done(), p.total(), failed);
+        return String.format(
+                Locale.ROOT, "%s: batch %s, %,d/%,d%s", stage, p.batchStatus(), p.done(), p.total(), failed);
     }
 
     /** "Retry 1 row", "Retry 12 rows": the button and the message that points to it. */
@@ -208,7 +213,9 @@ public final class RunViewModel {
         }
         bar.set(p.fraction());
         String failed = p.failed() > 0 ? " · " + p.failed() + " failed" : "";
-        String tokens = p.usage().total() > 0 ? String.format(Locale.ROOT, " · %,d tokens", p.usage().total()) : "";
+        String tokens = p.usage().total() > 0
+                ? String.format(Locale.ROOT, " · %,d tokens", p.usage().total())
+                : "";
         count.set(String.format(Locale.ROOT, "%,d / %,d%s%s", p.done(), p.total(), failed, tokens));
     }
 
@@ -216,9 +223,11 @@ public final class RunViewModel {
         Unanswered unanswered = outcome.unanswered();
         String batch = outcome.batchProblems().isEmpty() ? "" : " Batch output: " + outcome.batchProblems() + ".";
         return switch (outcome.status()) {
-            case COMPLETED -> (unanswered.none() ? "Run finished."
-                    : "Run completed with " + unanswered.brief(2)
-                    + ". " + retryLabel(unanswered.rows()) + " sends only those; the other answers are kept.") + batch;
+            case COMPLETED -> (unanswered.none()
+                            ? "Run finished."
+                            : "Run completed with " + unanswered.brief(2) + ". " + retryLabel(unanswered.rows())
+                                    + " sends only those; the other answers are kept.")
+                    + batch;
             case CANCELLED -> "Run cancelled; finished rows are kept." + batch;
             case STOPPED -> "Run stopped: " + outcome.stopReason() + batch;
         };

@@ -30,21 +30,45 @@ import javafx.util.StringConverter;
 /** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
 public final class RunsView {
 
-    @FXML private Parent root;
-    @FXML private TableView<RunLine> runsTable;
-    @FXML private Button showRunButton;
-    @FXML private Button compareRunsButton;
-    @FXML private Button renameRunButton;
-    @FXML private Button annotateRunButton;
-    @FXML private Button deleteRunButton;
-    @FXML private Label runsMessageLabel;
-    @FXML private ToggleButton runsTrendToggle;
-    @FXML private SplitPane runsSplit;
-    @FXML private StackPane runsTrendPane;
-    @FXML private Label runsTrendHint;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private TableView<RunLine> runsTable;
+
+    @FXML
+    private Button showRunButton;
+
+    @FXML
+    private Button compareRunsButton;
+
+    @FXML
+    private Button renameRunButton;
+
+    @FXML
+    private Button annotateRunButton;
+
+    @FXML
+    private Button deleteRunButton;
+
+    @FXML
+    private Label runsMessageLabel;
+
+    @FXML
+    private ToggleButton runsTrendToggle;
+
+    @FXML
+    private SplitPane runsSplit;
+
+    @FXML
+    private StackPane runsTrendPane;
+
+    @FXML
+    private Label runsTrendHint;
 
     /** Runs by their place in time (1, 2, …), labelled with their names: a category axis loses its labels on refresh. */
     private final NumberAxis trendRuns = new NumberAxis(0.5, 1.5, 1);
+
     private final NumberAxis trendValues = new NumberAxis(0, 1, 0.2);
     private final LineChart<Number, Number> trendChart = new LineChart<>(trendRuns, trendValues);
     private List<String> trendNames = List.of();
@@ -56,7 +80,8 @@ public final class RunsView {
         ViewLoader.load("/fxml/runs/RunsView.fxml", this);
         runsTable.setItems(model.runs());
         runsTable.setPlaceholder(new Label("No runs to show."));
-        // Minimum widths keep the figures and the time readable when the trend chart takes its quarter of the width; the
+        // Minimum widths keep the figures and the time readable when the trend chart takes its quarter of the width;
+        // the
         // wordy columns (models, prompts, note) give way first and show the rest in tooltips or on widening.
         column("Time", RunLine::time, 150).setMinWidth(145);
         column("Name", RunLine::name, 110).setMinWidth(60);
@@ -74,18 +99,26 @@ public final class RunsView {
         runsMessageLabel.textProperty().bind(model.messageProperty());
         buildTrend();
         // These act on one run: with two chosen for Compare they wait.
-        var none = javafx.beans.binding.Bindings.size(runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(1);
+        var none = javafx.beans.binding.Bindings.size(
+                        runsTable.getSelectionModel().getSelectedItems())
+                .isNotEqualTo(1);
         for (Button button : new Button[] {showRunButton, renameRunButton, annotateRunButton, deleteRunButton}) {
             button.disableProperty().bind(none);
         }
         showRunButton.setOnAction(e -> withSelected(line -> model.show(line.id())));
         // One run: compared with the one before it; two (Ctrl-click): with each other.
         runsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        compareRunsButton.disableProperty().bind(javafx.beans.binding.Bindings.size(
-                runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(1).and(javafx.beans.binding.Bindings
-                .size(runsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2)));
+        compareRunsButton
+                .disableProperty()
+                .bind(javafx.beans.binding.Bindings.size(
+                                runsTable.getSelectionModel().getSelectedItems())
+                        .isNotEqualTo(1)
+                        .and(javafx.beans.binding.Bindings.size(
+                                        runsTable.getSelectionModel().getSelectedItems())
+                                .isNotEqualTo(2)));
         compareRunsButton.setOnAction(e -> model.compare(runsTable.getSelectionModel().getSelectedItems().stream()
-                .map(RunLine::id).toList()));
+                .map(RunLine::id)
+                .toList()));
         runsTable.setRowFactory(table -> {
             var row = new javafx.scene.control.TableRow<RunLine>();
             row.setOnMouseClicked(e -> {
@@ -95,16 +128,18 @@ public final class RunsView {
             });
             return row;
         });
-        renameRunButton.setOnAction(e -> withSelected(line ->
-                ask("Rename run", "Name for " + line.name() + ":", line.name())
+        renameRunButton.setOnAction(
+                e -> withSelected(line -> ask("Rename run", "Name for " + line.name() + ":", line.name())
                         .ifPresent(name -> model.rename(line.id(), name))));
-        annotateRunButton.setOnAction(e -> withSelected(line ->
-                ask("Note on run", "Note for " + line.name() + ":", line.note())
+        annotateRunButton.setOnAction(
+                e -> withSelected(line -> ask("Note on run", "Note for " + line.name() + ":", line.note())
                         .ifPresent(note -> model.annotate(line.id(), note))));
         deleteRunButton.setOnAction(e -> withSelected(line -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+            Alert confirm = new Alert(
+                    Alert.AlertType.CONFIRMATION,
                     "Delete " + line.name() + " and its responses from the project? This cannot be undone.",
-                    ButtonType.OK, ButtonType.CANCEL);
+                    ButtonType.OK,
+                    ButtonType.CANCEL);
             confirm.setHeaderText("Delete run");
             confirm.initOwner(window());
             if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
@@ -133,7 +168,8 @@ public final class RunsView {
                 double place = value.doubleValue();
                 int index = (int) Math.round(place) - 1;
                 return Math.abs(place - Math.rint(place)) < 1e-9 && index >= 0 && index < trendNames.size()
-                        ? trendNames.get(index) : "";
+                        ? trendNames.get(index)
+                        : "";
             }
 
             @Override
@@ -172,7 +208,10 @@ public final class RunsView {
         trendNames = trend.runs();
         trendRuns.setUpperBound(Math.max(1, trendNames.size()) + 0.5);
         // y runs 0..1 for accuracy; kappa below 0 (worse than chance) widens it downwards in steps of 0.2.
-        double lowest = trend.kappa().stream().mapToDouble(RunsViewModel.TrendPoint::value).min().orElse(0);
+        double lowest = trend.kappa().stream()
+                .mapToDouble(RunsViewModel.TrendPoint::value)
+                .min()
+                .orElse(0);
         trendValues.setLowerBound(Math.min(0, Math.floor(lowest * 5) / 5));
         trendValues.setUpperBound(1);
         trendChart.getData().add(series("Judge vs truth", trend.accuracy(), "%.1f%%", 100));
@@ -182,8 +221,8 @@ public final class RunsView {
         runsTrendHint.setVisible(empty);
     }
 
-    private XYChart.Series<Number, Number> series(String name, List<RunsViewModel.TrendPoint> points, String format,
-                                                  double scale) {
+    private XYChart.Series<Number, Number> series(
+            String name, List<RunsViewModel.TrendPoint> points, String format, double scale) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         for (RunsViewModel.TrendPoint point : points) {
@@ -191,8 +230,10 @@ public final class RunsView {
             // The symbol node exists only once the chart draws the point, so decorate it when it appears.
             data.nodeProperty().addListener((obs, old, node) -> {
                 if (node != null) {
-                    Tooltip.install(node, new Tooltip(point.run() + "\n" + name + ": "
-                            + String.format(Locale.ROOT, format, point.value() * scale)));
+                    Tooltip.install(
+                            node,
+                            new Tooltip(point.run() + "\n" + name + ": "
+                                    + String.format(Locale.ROOT, format, point.value() * scale)));
                     node.setCursor(Cursor.HAND);
                     node.setOnMouseClicked(e -> select(point.runId()));
                 }

@@ -34,8 +34,8 @@ import javafx.collections.ObservableList;
  */
 public final class RunsViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     /** Room for one prompt's change in the Prompts column; both prompts changed take twice that. */
     static final int PROMPT_CHANGE_WIDTH = 56;
@@ -48,14 +48,25 @@ public final class RunsViewModel {
      * @param prompts       what changed in the prompts since the run before, in a few words
      * @param promptsDetail the same at length, for a tooltip
      */
-    public record RunLine(long id, String time, String models, String prompts, String promptsDetail, String rows,
-                          String baseVsTruth, String judgeVsTruth, String baseVsJudge, String kappa, String tokens,
-                          String cost, String name, String note, String status) {
-    }
+    public record RunLine(
+            long id,
+            String time,
+            String models,
+            String prompts,
+            String promptsDetail,
+            String rows,
+            String baseVsTruth,
+            String judgeVsTruth,
+            String baseVsJudge,
+            String kappa,
+            String tokens,
+            String cost,
+            String name,
+            String note,
+            String status) {}
 
     /** One run's value of a metric on the trend chart. */
-    public record TrendPoint(long runId, String run, double value) {
-    }
+    public record TrendPoint(long runId, String run, double value) {}
 
     /**
      * The trend chart's data: the completed runs along the x axis, oldest first, named uniquely; and each metric's
@@ -81,7 +92,7 @@ public final class RunsViewModel {
     private final CompareTarget compareTarget;
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults) {
-        this(executor, showInResults, (a, b) -> { });
+        this(executor, showInResults, (a, b) -> {});
     }
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults, CompareTarget compareTarget) {
@@ -134,25 +145,31 @@ public final class RunsViewModel {
         CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
         // Returned after the list is updated, so a caller waiting on it sees the new lines.
         return read.whenComplete((listing, failure) -> {
-            if (reading != project) {
-                return;
-            }
-            if (failure != null) {
-                message.set(messageOf(failure));
-                return;
-            }
-            List<RunSummary> summaries = listing.summaries();
-            runs.setAll(listing.lines());
-            trend.set(listing.trend());
-            message.set(summaries.isEmpty() ? "No runs yet: every run started here is kept in the project."
-                    : String.format(Locale.ROOT, "%d run%s in %s", summaries.size(), summaries.size() == 1 ? "" : "s",
-                    reading.file().getFileName()));
-        }).thenApply(Listing::summaries);
+                    if (reading != project) {
+                        return;
+                    }
+                    if (failure != null) {
+                        message.set(messageOf(failure));
+                        return;
+                    }
+                    List<RunSummary> summaries = listing.summaries();
+                    runs.setAll(listing.lines());
+                    trend.set(listing.trend());
+                    message.set(
+                            summaries.isEmpty()
+                                    ? "No runs yet: every run started here is kept in the project."
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%d run%s in %s",
+                                            summaries.size(),
+                                            summaries.size() == 1 ? "" : "s",
+                                            reading.file().getFileName()));
+                })
+                .thenApply(Listing::summaries);
     }
 
     /** What a refresh reads and prepares in the background. */
-    private record Listing(List<RunSummary> summaries, List<RunLine> lines, Trend trend) {
-    }
+    private record Listing(List<RunSummary> summaries, List<RunLine> lines, Trend trend) {}
 
     private static Listing listing(Project project) {
         List<RunSummary> summaries = inTimeOrder(project.runs());
@@ -179,7 +196,8 @@ public final class RunsViewModel {
                 continue;
             }
             // Two runs renamed alike would share one place on a category axis; the id tells them apart.
-            String name = seen.merge(run.displayName(), 1, Integer::sum) == 1 ? run.displayName()
+            String name = seen.merge(run.displayName(), 1, Integer::sum) == 1
+                    ? run.displayName()
                     : run.displayName() + " (#" + run.id() + ")";
             names.add(name);
             judgeVsTruth.ifPresent(value -> accuracy.add(new TrendPoint(run.id(), name, value)));
@@ -190,8 +208,10 @@ public final class RunsViewModel {
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */
     static List<RunSummary> inTimeOrder(List<RunSummary> summaries) {
-        return summaries.stream().sorted(Comparator.comparing((RunSummary s) -> s.record().createdAt())
-                .thenComparingLong(RunSummary::id)).toList();
+        return summaries.stream()
+                .sorted(Comparator.comparing((RunSummary s) -> s.record().createdAt())
+                        .thenComparingLong(RunSummary::id))
+                .toList();
     }
 
     public void rename(long runId, String name) {
@@ -241,15 +261,16 @@ public final class RunsViewModel {
             return;
         }
         executor.submit(() -> {
-            edit.accept(editing);
-            return null;
-        }).whenComplete((done, failure) -> {
-            if (failure != null) {
-                message.set(messageOf(failure));
-            } else {
-                refresh();
-            }
-        });
+                    edit.accept(editing);
+                    return null;
+                })
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        message.set(messageOf(failure));
+                    } else {
+                        refresh();
+                    }
+                });
     }
 
     static RunLine line(RunSummary summary, RunSummary previous, Map<Long, PromptVersion> versions) {
@@ -258,13 +279,23 @@ public final class RunsViewModel {
         PromptVersion before = previous == null ? null : version(previous.record(), versions);
         String models = record.baseModel() == null ? "" : record.baseModel() + " → " + record.judgeModel();
         String kappa = summary.metric("kappa").isPresent()
-                ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble()) : "n/a";
-        return new RunLine(record.id(), TIME.format(record.createdAt()), models,
-                promptChange(previous == null, before, now), promptChangeDetail(previous, before, now),
+                ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble())
+                : "n/a";
+        return new RunLine(
+                record.id(),
+                TIME.format(record.createdAt()),
+                models,
+                promptChange(previous == null, before, now),
+                promptChangeDetail(previous, before, now),
                 summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
-                percent(summary, "base_vs_truth"), percent(summary, "judge_vs_truth"), percent(summary, "base_vs_judge"),
-                kappa, tokens(record.totalTokens(), summary.cachedTokens()), cost(record.costUsd()),
-                summary.displayName(), record.note() == null ? "" : record.note(),
+                percent(summary, "base_vs_truth"),
+                percent(summary, "judge_vs_truth"),
+                percent(summary, "base_vs_judge"),
+                kappa,
+                tokens(record.totalTokens(), summary.cachedTokens()),
+                cost(record.costUsd()),
+                summary.displayName(),
+                record.note() == null ? "" : record.note(),
                 summary.draft() ? "draft · " + summary.statusText() : summary.statusText());
     }
 
@@ -327,7 +358,9 @@ public final class RunsViewModel {
             changes++;
             if (shown < DETAIL_CHANGES) {
                 shown++;
-                text.append("\n   ").append(s.kind() == PromptDiff.Kind.ADDED ? "+ " : "− ").append(quote(s.text()));
+                text.append("\n   ")
+                        .append(s.kind() == PromptDiff.Kind.ADDED ? "+ " : "− ")
+                        .append(quote(s.text()));
             }
         }
         if (changes > shown) {
@@ -343,7 +376,8 @@ public final class RunsViewModel {
     /** The tokens sent, and those answered from the cache beside them: "1,234 (+5,000 cached)". */
     static String tokens(long total, long cached) {
         long sent = Math.max(0, total - cached);
-        return cached <= 0 ? String.format(Locale.ROOT, "%,d", total)
+        return cached <= 0
+                ? String.format(Locale.ROOT, "%,d", total)
                 : String.format(Locale.ROOT, "%,d (+%,d cached)", sent, Math.min(cached, total));
     }
 
@@ -366,12 +400,15 @@ public final class RunsViewModel {
         if (!summary.metrics().has(metric + "_n")) {
             return "";
         }
-        return new Proportion(summary.metrics().path(metric + "_hits").asLong(),
-                summary.metrics().path(metric + "_n").asLong()).percent();
+        return new Proportion(
+                        summary.metrics().path(metric + "_hits").asLong(),
+                        summary.metrics().path(metric + "_n").asLong())
+                .percent();
     }
 
     private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

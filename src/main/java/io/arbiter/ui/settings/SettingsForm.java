@@ -18,6 +18,7 @@ public final class SettingsForm {
     final StringProperty apiKeyEnv = new SimpleStringProperty("");
     /** Whether the key comes from the OS keychain rather than the variable named in {@link #apiKeyEnv}. */
     final BooleanProperty fromKeychain = new SimpleBooleanProperty();
+
     final StringProperty baseModel = new SimpleStringProperty("");
     final StringProperty judgeModel = new SimpleStringProperty("");
     final StringProperty temperature = new SimpleStringProperty("");
@@ -41,9 +42,27 @@ public final class SettingsForm {
 
     /** Every field, for listening to any edit. */
     Observable[] fields() {
-        return new Observable[] {name, baseUrl, apiKeyEnv, fromKeychain, baseModel, judgeModel, temperature, maxTokens, seed,
-                concurrency, requestsPerMinute, tokensPerMinute, hasBatchApi, baseInputPrice, baseOutputPrice,
-                judgeInputPrice, judgeOutputPrice, requestTimeout, rowTimeout};
+        return new Observable[] {
+            name,
+            baseUrl,
+            apiKeyEnv,
+            fromKeychain,
+            baseModel,
+            judgeModel,
+            temperature,
+            maxTokens,
+            seed,
+            concurrency,
+            requestsPerMinute,
+            tokensPerMinute,
+            hasBatchApi,
+            baseInputPrice,
+            baseOutputPrice,
+            judgeInputPrice,
+            judgeOutputPrice,
+            requestTimeout,
+            rowTimeout
+        };
     }
 
     void show(ProviderSettings s) {
@@ -75,7 +94,8 @@ public final class SettingsForm {
         List<String> before = new ArrayList<>(problems);
         double temp = decimal(temperature.get(), "Temperature", problems, 0.0);
         int max = whole(maxTokens.get(), "Max tokens", problems, 0, false);
-        Integer seedValue = seed.get() == null || seed.get().isBlank() ? null : whole(seed.get(), "Seed", problems, 0, true);
+        Integer seedValue =
+                seed.get() == null || seed.get().isBlank() ? null : whole(seed.get(), "Seed", problems, 0, true);
         int conc = whole(concurrency.get(), "Concurrency", problems, 0, false);
         int rpm = whole(requestsPerMinute.get(), "Requests per minute", problems, 0, true);
         int tpm = whole(tokensPerMinute.get(), "Tokens per minute", problems, 0, true);
@@ -89,15 +109,34 @@ public final class SettingsForm {
             return null;
         }
         // Only the chosen source is kept, so a variable name typed earlier cannot count against a keychain profile.
-        String variable = fromKeychain.get() || apiKeyEnv.get() == null || apiKeyEnv.get().isBlank()
-                ? null : apiKeyEnv.get().strip();
+        String variable =
+                fromKeychain.get() || apiKeyEnv.get() == null || apiKeyEnv.get().isBlank()
+                        ? null
+                        : apiKeyEnv.get().strip();
         if (fromKeychain.get() && (keychainEntry == null || keychainEntry.isBlank())) {
             keychainEntry = strip(name.get()).isEmpty() ? "profile" : strip(name.get());
         }
         String entry = fromKeychain.get() ? keychainEntry : null;
-        return new ProviderSettings(strip(name.get()), offline ? null : strip(baseUrl.get()), variable,
-                strip(baseModel.get()), strip(judgeModel.get()), temp, max, seedValue, conc, rpm, tpm, hasBatchApi.get(),
-                bi, bo, ji, jo, entry, requestSeconds, rowSeconds);
+        return new ProviderSettings(
+                strip(name.get()),
+                offline ? null : strip(baseUrl.get()),
+                variable,
+                strip(baseModel.get()),
+                strip(judgeModel.get()),
+                temp,
+                max,
+                seedValue,
+                conc,
+                rpm,
+                tpm,
+                hasBatchApi.get(),
+                bi,
+                bo,
+                ji,
+                jo,
+                entry,
+                requestSeconds,
+                rowSeconds);
     }
 
     /** Seconds, or null (the default) when left empty. */

@@ -44,47 +44,128 @@ public final class SettingsView {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    @FXML private Parent root;
-    @FXML private ListView<SettingsViewModel.Profile> settingsProfileList;
-    @FXML private MenuButton settingsAddButton;
-    @FXML private Button settingsDuplicateButton;
-    @FXML private Button settingsDeleteButton;
-    @FXML private TextField settingsNameField;
-    @FXML private TextField settingsUrlField;
-    @FXML private RadioButton settingsEnvRadio;
-    @FXML private TextField settingsKeyEnvField;
-    @FXML private Label settingsKeyStatusLabel;
-    @FXML private RadioButton settingsKeychainRadio;
-    @FXML private PasswordField settingsKeychainKeyField;
-    @FXML private Button settingsStoreKeyButton;
-    @FXML private Button settingsRemoveKeyButton;
-    @FXML private Label settingsKeychainStatusLabel;
-    @FXML private Label settingsKeychainReasonLabel;
-    @FXML private Label settingsKeySourceHintLabel;
-    @FXML private ComboBox<String> settingsBaseModelBox;
-    @FXML private ComboBox<String> settingsJudgeModelBox;
-    @FXML private Button settingsLoadModelsButton;
-    @FXML private TextField settingsTemperatureField;
-    @FXML private TextField settingsMaxTokensField;
-    @FXML private TextField settingsSeedField;
-    @FXML private TextField settingsConcurrencyField;
-    @FXML private TextField settingsRpmField;
-    @FXML private TextField settingsTpmField;
-    @FXML private TextField settingsRequestTimeoutField;
-    @FXML private TextField settingsRowTimeoutField;
-    @FXML private CheckBox settingsBatchCheck;
-    @FXML private TextField settingsBaseInputPriceField;
-    @FXML private TextField settingsBaseOutputPriceField;
-    @FXML private TextField settingsJudgeInputPriceField;
-    @FXML private TextField settingsJudgeOutputPriceField;
-    @FXML private Label settingsProblemsLabel;
-    @FXML private Button settingsTestButton;
-    @FXML private ProgressIndicator settingsTestProgress;
-    @FXML private TextArea settingsReportArea;
-    @FXML private Label settingsStatusLabel;
-    @FXML private Button settingsUseButton;
-    @FXML private Button settingsSaveButton;
-    @FXML private Button settingsCloseButton;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private ListView<SettingsViewModel.Profile> settingsProfileList;
+
+    @FXML
+    private MenuButton settingsAddButton;
+
+    @FXML
+    private Button settingsDuplicateButton;
+
+    @FXML
+    private Button settingsDeleteButton;
+
+    @FXML
+    private TextField settingsNameField;
+
+    @FXML
+    private TextField settingsUrlField;
+
+    @FXML
+    private RadioButton settingsEnvRadio;
+
+    @FXML
+    private TextField settingsKeyEnvField;
+
+    @FXML
+    private Label settingsKeyStatusLabel;
+
+    @FXML
+    private RadioButton settingsKeychainRadio;
+
+    @FXML
+    private PasswordField settingsKeychainKeyField;
+
+    @FXML
+    private Button settingsStoreKeyButton;
+
+    @FXML
+    private Button settingsRemoveKeyButton;
+
+    @FXML
+    private Label settingsKeychainStatusLabel;
+
+    @FXML
+    private Label settingsKeychainReasonLabel;
+
+    @FXML
+    private Label settingsKeySourceHintLabel;
+
+    @FXML
+    private ComboBox<String> settingsBaseModelBox;
+
+    @FXML
+    private ComboBox<String> settingsJudgeModelBox;
+
+    @FXML
+    private Button settingsLoadModelsButton;
+
+    @FXML
+    private TextField settingsTemperatureField;
+
+    @FXML
+    private TextField settingsMaxTokensField;
+
+    @FXML
+    private TextField settingsSeedField;
+
+    @FXML
+    private TextField settingsConcurrencyField;
+
+    @FXML
+    private TextField settingsRpmField;
+
+    @FXML
+    private TextField settingsTpmField;
+
+    @FXML
+    private TextField settingsRequestTimeoutField;
+
+    @FXML
+    private TextField settingsRowTimeoutField;
+
+    @FXML
+    private CheckBox settingsBatchCheck;
+
+    @FXML
+    private TextField settingsBaseInputPriceField;
+
+    @FXML
+    private TextField settingsBaseOutputPriceField;
+
+    @FXML
+    private TextField settingsJudgeInputPriceField;
+
+    @FXML
+    private TextField settingsJudgeOutputPriceField;
+
+    @FXML
+    private Label settingsProblemsLabel;
+
+    @FXML
+    private Button settingsTestButton;
+
+    @FXML
+    private ProgressIndicator settingsTestProgress;
+
+    @FXML
+    private TextArea settingsReportArea;
+
+    @FXML
+    private Label settingsStatusLabel;
+
+    @FXML
+    private Button settingsUseButton;
+
+    @FXML
+    private Button settingsSaveButton;
+
+    @FXML
+    private Button settingsCloseButton;
 
     private final SettingsViewModel model;
     private final Stage stage = new Stage();
@@ -96,11 +177,11 @@ public final class SettingsView {
      *
      * @param onUse receives the selected profile when the user presses "Use for runs"
      */
-    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
-                                    Consumer<ProviderSettings> onUse) {
+    public static SettingsView open(
+            Window owner, String stylesheet, TaskExecutor executor, Consumer<ProviderSettings> onUse) {
         OfflineOnDemand offline = new OfflineOnDemand();
-        SettingsView view = open(owner, stylesheet, executor, onUse, ProviderSettingsStore.forUser(), ApiKeys.system(),
-                offline);
+        SettingsView view =
+                open(owner, stylesheet, executor, onUse, ProviderSettingsStore.forUser(), ApiKeys.system(), offline);
         view.stage.setOnHidden(e -> offline.close());
         return view;
     }
@@ -109,16 +190,25 @@ public final class SettingsView {
      * Opens Settings on a given store, with the offline demo reached at {@code offlineUrl} (called in the
      * background; e.g. the workbench's already running server). Call on the FX thread.
      */
-    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
-                                    Consumer<ProviderSettings> onUse, ProviderSettingsStore store,
-                                    Callable<String> offlineUrl) {
+    public static SettingsView open(
+            Window owner,
+            String stylesheet,
+            TaskExecutor executor,
+            Consumer<ProviderSettings> onUse,
+            ProviderSettingsStore store,
+            Callable<String> offlineUrl) {
         return open(owner, stylesheet, executor, onUse, store, ApiKeys.system(), offlineUrl);
     }
 
     /** As above, with keys looked up and stored through {@code keys}, e.g. an in-memory keychain in tests. */
-    public static SettingsView open(Window owner, String stylesheet, TaskExecutor executor,
-                                    Consumer<ProviderSettings> onUse, ProviderSettingsStore store, ApiKeys keys,
-                                    Callable<String> offlineUrl) {
+    public static SettingsView open(
+            Window owner,
+            String stylesheet,
+            TaskExecutor executor,
+            Consumer<ProviderSettings> onUse,
+            ProviderSettingsStore store,
+            ApiKeys keys,
+            Callable<String> offlineUrl) {
         SettingsViewModel model = new SettingsViewModel(executor, store, keys, offlineUrl, onUse);
         SettingsView view = new SettingsView(model, owner, stylesheet);
         view.stage.show();
@@ -161,7 +251,9 @@ public final class SettingsView {
                 model.selectedProperty().set(now);
             }
         });
-        model.selectedProperty().addListener((obs, old, now) -> settingsProfileList.getSelectionModel().select(now));
+        model.selectedProperty()
+                .addListener((obs, old, now) ->
+                        settingsProfileList.getSelectionModel().select(now));
         for (ProviderSettings preset : ProviderSettings.presets()) {
             MenuItem item = new MenuItem(preset.name());
             item.setOnAction(e -> model.addPreset(preset));
@@ -191,18 +283,35 @@ public final class SettingsView {
         bindModel(settingsJudgeModelBox, form.judgeModel);
 
         // The offline demo runs on this computer: only its models and concurrency are the user's to change.
-        for (Node locked : List.of(settingsNameField, settingsUrlField, settingsEnvRadio, settingsKeyEnvField,
-                settingsTemperatureField, settingsMaxTokensField, settingsSeedField, settingsRpmField, settingsTpmField,
-                settingsBatchCheck, settingsBaseInputPriceField, settingsBaseOutputPriceField,
-                settingsJudgeInputPriceField, settingsJudgeOutputPriceField, settingsDeleteButton)) {
+        for (Node locked : List.of(
+                settingsNameField,
+                settingsUrlField,
+                settingsEnvRadio,
+                settingsKeyEnvField,
+                settingsTemperatureField,
+                settingsMaxTokensField,
+                settingsSeedField,
+                settingsRpmField,
+                settingsTpmField,
+                settingsBatchCheck,
+                settingsBaseInputPriceField,
+                settingsBaseOutputPriceField,
+                settingsJudgeInputPriceField,
+                settingsJudgeOutputPriceField,
+                settingsDeleteButton)) {
             locked.disableProperty().bind(model.offlineProperty());
         }
-        settingsUrlField.promptTextProperty().bind(Bindings.when(model.offlineProperty())
-                .then("started on this computer when needed").otherwise("https://…/v1"));
+        settingsUrlField
+                .promptTextProperty()
+                .bind(Bindings.when(model.offlineProperty())
+                        .then("started on this computer when needed")
+                        .otherwise("https://…/v1"));
 
         settingsKeyStatusLabel.textProperty().bind(model.keyStatusProperty());
-        model.keySetProperty().addListener((obs, old, set) -> settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !set));
-        settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !model.keySetProperty().get());
+        model.keySetProperty()
+                .addListener((obs, old, set) -> settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !set));
+        settingsKeyStatusLabel.pseudoClassStateChanged(
+                MISSING, !model.keySetProperty().get());
         bindKeySource();
 
         settingsProblemsLabel.textProperty().bind(model.problemsProperty());
@@ -229,18 +338,25 @@ public final class SettingsView {
                 form.fromKeychain.set(now == settingsKeychainRadio);
             }
         });
-        form.fromKeychain.addListener((obs, old, now) -> (now ? settingsKeychainRadio : settingsEnvRadio).setSelected(true));
+        form.fromKeychain.addListener(
+                (obs, old, now) -> (now ? settingsKeychainRadio : settingsEnvRadio).setSelected(true));
 
-        BooleanBinding keychainOff = form.fromKeychain.not().or(model.keychainAvailableProperty().not())
+        BooleanBinding keychainOff = form.fromKeychain
+                .not()
+                .or(model.keychainAvailableProperty().not())
                 .or(model.offlineProperty());
         settingsKeyEnvField.disableProperty().unbind();
         settingsKeyEnvField.disableProperty().bind(form.fromKeychain.or(model.offlineProperty()));
         // A keychain profile keeps its choice visible when no keychain answers, so the user can switch it back.
-        settingsKeychainRadio.disableProperty().bind(model.offlineProperty()
-                .or(model.keychainAvailableProperty().not().and(form.fromKeychain.not())));
+        settingsKeychainRadio
+                .disableProperty()
+                .bind(model.offlineProperty()
+                        .or(model.keychainAvailableProperty().not().and(form.fromKeychain.not())));
         settingsKeychainKeyField.disableProperty().bind(keychainOff);
         settingsStoreKeyButton.disableProperty().bind(keychainOff);
-        settingsRemoveKeyButton.disableProperty().bind(keychainOff.or(model.keyStoredProperty().not()));
+        settingsRemoveKeyButton
+                .disableProperty()
+                .bind(keychainOff.or(model.keyStoredProperty().not()));
         settingsStoreKeyButton.setOnAction(e -> storeKey());
         settingsKeychainKeyField.setOnAction(e -> {
             storeKey();
@@ -249,12 +365,18 @@ public final class SettingsView {
         settingsRemoveKeyButton.setOnAction(e -> model.removeKey());
 
         settingsKeychainStatusLabel.textProperty().bind(model.keychainStatusProperty());
-        model.keyStoredProperty().addListener((obs, old, stored) ->
-                settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !stored));
-        settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !model.keyStoredProperty().get());
+        model.keyStoredProperty()
+                .addListener(
+                        (obs, old, stored) -> settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !stored));
+        settingsKeychainStatusLabel.pseudoClassStateChanged(
+                MISSING, !model.keyStoredProperty().get());
         settingsKeychainReasonLabel.textProperty().bind(model.keychainReasonProperty());
-        settingsKeychainReasonLabel.managedProperty().bind(model.keychainReasonProperty().isNotEmpty());
-        settingsKeychainReasonLabel.visibleProperty().bind(model.keychainReasonProperty().isNotEmpty());
+        settingsKeychainReasonLabel
+                .managedProperty()
+                .bind(model.keychainReasonProperty().isNotEmpty());
+        settingsKeychainReasonLabel
+                .visibleProperty()
+                .bind(model.keychainReasonProperty().isNotEmpty());
         settingsKeySourceHintLabel.textProperty().bind(model.keySourceHintProperty());
     }
 

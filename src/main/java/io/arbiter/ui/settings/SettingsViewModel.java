@@ -3,8 +3,8 @@ package io.arbiter.ui.settings;
 import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ConnectionCheck;
 import io.arbiter.core.llm.ConnectionReport;
-import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.OsKeychain;
+import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -89,8 +89,12 @@ public final class SettingsViewModel {
     private ApiKeys.KeyState keychainState;
 
     /** Settings with keys from {@code environment} or the OS keychain. */
-    public SettingsViewModel(TaskExecutor executor, ProviderSettingsStore store, Map<String, String> environment,
-                             Callable<String> offlineUrl, Consumer<ProviderSettings> onUse) {
+    public SettingsViewModel(
+            TaskExecutor executor,
+            ProviderSettingsStore store,
+            Map<String, String> environment,
+            Callable<String> offlineUrl,
+            Consumer<ProviderSettings> onUse) {
         this(executor, store, new ApiKeys(environment, OsKeychain.shared()), offlineUrl, onUse);
     }
 
@@ -99,8 +103,12 @@ public final class SettingsViewModel {
      * @param offlineUrl the running offline server's base URL, starting it if need be; called in the background
      * @param onUse      receives the selected profile on "Use for runs"
      */
-    public SettingsViewModel(TaskExecutor executor, ProviderSettingsStore store, ApiKeys keys,
-                             Callable<String> offlineUrl, Consumer<ProviderSettings> onUse) {
+    public SettingsViewModel(
+            TaskExecutor executor,
+            ProviderSettingsStore store,
+            ApiKeys keys,
+            Callable<String> offlineUrl,
+            Consumer<ProviderSettings> onUse) {
         this.executor = executor;
         this.store = store;
         this.keys = keys;
@@ -119,7 +127,8 @@ public final class SettingsViewModel {
         form.fromKeychain.addListener((obs, was, now) -> readKeychain());
         // Finding the keychain may take a D-Bus round trip: the option stays off until the answer is in.
         executor.submit(() -> keys.keychain().unavailableReason()).whenComplete((reason, failure) -> {
-            String why = failure != null ? "The OS keychain could not be reached: " + rootMessage(failure)
+            String why = failure != null
+                    ? "The OS keychain could not be reached: " + rootMessage(failure)
                     : reason.orElse("");
             keychainReason.set(why);
             keychainAvailable.set(why.isEmpty());
@@ -136,7 +145,9 @@ public final class SettingsViewModel {
 
     public void duplicate() {
         if (selected.get() != null) {
-            add(selected.get().settings().copyNamed(freeName(selected.get().settings().name() + " copy")));
+            add(selected.get()
+                    .settings()
+                    .copyNamed(freeName(selected.get().settings().name() + " copy")));
         }
     }
 
@@ -161,30 +172,32 @@ public final class SettingsViewModel {
         ProviderSettings settings = profile.settings();
         checking.set(true);
         report.set(null);
-        reportText.set("Asking " + (settings.offline() ? "the offline demo server" : settings.baseUrl()) + " for its models…");
+        reportText.set(
+                "Asking " + (settings.offline() ? "the offline demo server" : settings.baseUrl()) + " for its models…");
         executor.submit(() -> {
-            String url = settings.offline() ? offlineUrl.call() : settings.baseUrl();
-            return ConnectionCheck.run(settings, url, keys, ConnectionCheck.DEFAULT_TIMEOUT);
-        }).whenComplete((result, failure) -> {
-            checking.set(false);
-            if (selected.get() != profile) {
-                reportText.set("");
-                return; // the user moved on; the answer is about another profile
-            }
-            if (failure != null) {
-                reportText.set("The test could not run: " + rootMessage(failure));
-                return;
-            }
-            report.set(result);
-            reportText.set(result.text());
-            if (!result.models().isEmpty()) {
-                String base = form.baseModel.get();
-                String judge = form.judgeModel.get();
-                models.setAll(result.models());
-                form.baseModel.set(base); // an editable ComboBox may clear its value when its items change
-                form.judgeModel.set(judge);
-            }
-        });
+                    String url = settings.offline() ? offlineUrl.call() : settings.baseUrl();
+                    return ConnectionCheck.run(settings, url, keys, ConnectionCheck.DEFAULT_TIMEOUT);
+                })
+                .whenComplete((result, failure) -> {
+                    checking.set(false);
+                    if (selected.get() != profile) {
+                        reportText.set("");
+                        return; // the user moved on; the answer is about another profile
+                    }
+                    if (failure != null) {
+                        reportText.set("The test could not run: " + rootMessage(failure));
+                        return;
+                    }
+                    report.set(result);
+                    reportText.set(result.text());
+                    if (!result.models().isEmpty()) {
+                        String base = form.baseModel.get();
+                        String judge = form.judgeModel.get();
+                        models.setAll(result.models());
+                        form.baseModel.set(base); // an editable ComboBox may clear its value when its items change
+                        form.judgeModel.set(judge);
+                    }
+                });
     }
 
     /** Writes every profile to the config file, unless one of them has a problem. */
@@ -211,16 +224,17 @@ public final class SettingsViewModel {
         List<ProviderSettings> list = profiles.stream().map(Profile::settings).toList();
         status.set("Saving…");
         executor.submit(() -> {
-            store.save(list);
-            return store.file();
-        }).whenComplete((file, failure) -> {
-            if (failure != null) {
-                status.set("Not saved: " + rootMessage(failure));
-            } else {
-                dirty.set(false);
-                status.set("Saved to " + file + ".");
-            }
-        });
+                    store.save(list);
+                    return store.file();
+                })
+                .whenComplete((file, failure) -> {
+                    if (failure != null) {
+                        status.set("Not saved: " + rootMessage(failure));
+                    } else {
+                        dirty.set(false);
+                        status.set("Saved to " + file + ".");
+                    }
+                });
     }
 
     /**
@@ -240,17 +254,19 @@ public final class SettingsViewModel {
         String entry = profile.settings().keychainEntry();
         status.set("Storing the key in the OS keychain…");
         executor.submit(() -> {
-            keys.keychain().write(ApiKeys.KEYCHAIN_SERVICE, entry, secret);
-            return entry;
-        }).whenComplete((stored, failure) -> {
-            if (failure != null) {
-                status.set("The key was not stored: " + rootMessage(failure).replace(secret, "…"));
-            } else {
-                status.set("Key stored in the OS keychain as " + ApiKeys.KEYCHAIN_SERVICE + " / " + stored + "."
-                        + (dirty.get() ? " Save to keep this profile's key source." : ""));
-            }
-            readKeychain();
-        });
+                    keys.keychain().write(ApiKeys.KEYCHAIN_SERVICE, entry, secret);
+                    return entry;
+                })
+                .whenComplete((stored, failure) -> {
+                    if (failure != null) {
+                        status.set("The key was not stored: "
+                                + rootMessage(failure).replace(secret, "…"));
+                    } else {
+                        status.set("Key stored in the OS keychain as " + ApiKeys.KEYCHAIN_SERVICE + " / " + stored + "."
+                                + (dirty.get() ? " Save to keep this profile's key source." : ""));
+                    }
+                    readKeychain();
+                });
     }
 
     /** Removes the selected profile's key from the OS keychain. */
@@ -261,13 +277,17 @@ public final class SettingsViewModel {
         }
         String entry = profile.settings().keychainEntry();
         executor.submit(() -> {
-            keys.keychain().delete(ApiKeys.KEYCHAIN_SERVICE, entry);
-            return entry;
-        }).whenComplete((removed, failure) -> {
-            status.set(failure != null ? "The key was not removed: " + rootMessage(failure)
-                    : "Key removed from the OS keychain (" + ApiKeys.KEYCHAIN_SERVICE + " / " + removed + ").");
-            readKeychain();
-        });
+                    keys.keychain().delete(ApiKeys.KEYCHAIN_SERVICE, entry);
+                    return entry;
+                })
+                .whenComplete((removed, failure) -> {
+                    status.set(
+                            failure != null
+                                    ? "The key was not removed: " + rootMessage(failure)
+                                    : "Key removed from the OS keychain (" + ApiKeys.KEYCHAIN_SERVICE + " / " + removed
+                                            + ").");
+                    readKeychain();
+                });
     }
 
     /** Hands the selected profile to the workbench, if it has no problems. */
@@ -448,16 +468,22 @@ public final class SettingsViewModel {
         if (selected.get() == null) {
             return;
         }
-        String variable = form.apiKeyEnv.get() == null ? "" : form.apiKeyEnv.get().strip();
+        String variable =
+                form.apiKeyEnv.get() == null ? "" : form.apiKeyEnv.get().strip();
         ProviderSettings current = selected.get().settings();
         keyStored.set(current.keyFromKeychain() && keychainState == ApiKeys.KeyState.SET);
-        keychainStatus.set(!current.keyFromKeychain() || keychainState == null
-                || keychainState == ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE ? ""
-                : keyStored.get() ? "✓ key stored" : "✗ no key stored");
-        keySourceHint.set(current.keyFromKeychain()
-                ? "Arbiter keeps only the entry's name (" + ApiKeys.KEYCHAIN_SERVICE + " / " + current.keychainEntry()
-                + "); a key stored here goes straight to the OS keychain and is never shown again."
-                : "Arbiter stores the variable's name, never the key: set the variable before starting Arbiter.");
+        keychainStatus.set(
+                !current.keyFromKeychain()
+                                || keychainState == null
+                                || keychainState == ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE
+                        ? ""
+                        : keyStored.get() ? "✓ key stored" : "✗ no key stored");
+        keySourceHint.set(
+                current.keyFromKeychain()
+                        ? "Arbiter keeps only the entry's name (" + ApiKeys.KEYCHAIN_SERVICE + " / "
+                                + current.keychainEntry()
+                                + "); a key stored here goes straight to the OS keychain and is never shown again."
+                        : "Arbiter stores the variable's name, never the key: set the variable before starting Arbiter.");
         if (current.keyFromKeychain()) {
             keySet.set(keyStored.get());
             keyStatus.set("");
@@ -484,11 +510,14 @@ public final class SettingsViewModel {
     }
 
     private static String label(ProviderSettings s) {
-        return s.name() == null || s.name().isBlank() ? "A profile without a name" : s.name().strip();
+        return s.name() == null || s.name().isBlank()
+                ? "A profile without a name"
+                : s.name().strip();
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

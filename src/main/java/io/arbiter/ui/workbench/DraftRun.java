@@ -22,16 +22,20 @@ record DraftRun(int rows, int of, boolean batchChosen) {
     /** E.g. "Draft run on 12 selected rows: judge vs truth 91.7% (11 of 12); the other 38 rows were not sent." */
     String finished(RunOutcome outcome, String fromCache) {
         JudgeLoopMetrics m = outcome.metrics();
-        String figures = switch (outcome.status()) {
-            case COMPLETED -> m.judgeVsTruth().n() > 0 ? "judge vs truth " + share(m.judgeVsTruth(), "")
-                    : "base vs judge " + share(m.baseVsJudge(), " say Correct");
-            case CANCELLED -> "cancelled";
-            case STOPPED -> "stopped";
-        };
-        String rest = of == rows ? "" : String.format(Locale.ROOT,
-                "; the other %,d rows were not sent (▶ Run sends every row)", of - rows);
-        return head() + ": " + figures + rest + "." + (batchChosen ? " Sent in realtime: the Batch API is for whole runs."
-                : "") + (fromCache.isEmpty() ? "" : " " + fromCache);
+        String figures =
+                switch (outcome.status()) {
+                    case COMPLETED -> m.judgeVsTruth().n() > 0
+                            ? "judge vs truth " + share(m.judgeVsTruth(), "")
+                            : "base vs judge " + share(m.baseVsJudge(), " say Correct");
+                    case CANCELLED -> "cancelled";
+                    case STOPPED -> "stopped";
+                };
+        String rest = of == rows
+                ? ""
+                : String.format(Locale.ROOT, "; the other %,d rows were not sent (▶ Run sends every row)", of - rows);
+        return head() + ": " + figures + rest + "."
+                + (batchChosen ? " Sent in realtime: the Batch API is for whole runs." : "")
+                + (fromCache.isEmpty() ? "" : " " + fromCache);
     }
 
     private String head() {

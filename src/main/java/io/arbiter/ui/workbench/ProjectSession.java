@@ -44,9 +44,11 @@ final class ProjectSession {
     static final String DATASET_SHA = "workbench_dataset_sha256";
     /** Run options a headless {@code run --project} reads too. */
     static final String MODE = RunRecorder.MODE;
+
     static final String CONCURRENCY = RunRecorder.CONCURRENCY;
     /** The offline demo's base URL in a project, as {@code arbiter run} writes and reads it. */
     static final String OFFLINE = RunRecorder.OFFLINE;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Records this window's runs; only a run left unfinished by a window that closed or died is continued. */
@@ -60,9 +62,14 @@ final class ProjectSession {
      * covered (then {@code rows} holds only those), empty for a run over every row. {@code review} is the kept
      * review of the run's dataset when it is not the one on screen, else null.
      */
-    record ShownRun(long runId, Dataset dataset, ColumnMapping mapping, List<RowResult> rows, JudgeLoopMetrics metrics,
-                    List<Integer> draftRows, KeptReview review) {
-    }
+    record ShownRun(
+            long runId,
+            Dataset dataset,
+            ColumnMapping mapping,
+            List<RowResult> rows,
+            JudgeLoopMetrics metrics,
+            List<Integer> draftRows,
+            KeptReview review) {}
 
     /**
      * The configuration an opened project brings back; fields are null when the project never saved them.
@@ -71,9 +78,18 @@ final class ProjectSession {
      *                    the name, as after {@code arbiter run}, which names a provider by its URL
      * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
      */
-    record Restored(Project project, Dataset dataset, ColumnMapping mapping, PromptVersion prompts,
-                    String providerName, String providerUrl, String baseModel, String judgeModel, ShownRun latestRun,
-                    KeptReview review, String notice) {
+    record Restored(
+            Project project,
+            Dataset dataset,
+            ColumnMapping mapping,
+            PromptVersion prompts,
+            String providerName,
+            String providerUrl,
+            String baseModel,
+            String judgeModel,
+            ShownRun latestRun,
+            KeptReview review,
+            String notice) {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
@@ -82,14 +98,23 @@ final class ProjectSession {
 
         /** The same, with {@code first} said before the notice it has. */
         Restored withNotice(String first) {
-            return new Restored(project, dataset, mapping, prompts, providerName, providerUrl, baseModel, judgeModel,
-                    latestRun, review, ProjectSession.notice(first, notice));
+            return new Restored(
+                    project,
+                    dataset,
+                    mapping,
+                    prompts,
+                    providerName,
+                    providerUrl,
+                    baseModel,
+                    judgeModel,
+                    latestRun,
+                    review,
+                    ProjectSession.notice(first, notice));
         }
     }
 
     /** The human review a project keeps for one dataset: verdicts by row and the promoted rows in promotion order. */
-    record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
-    }
+    record KeptReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {}
 
     /**
      * A project the window could not open because another process holds it or SQLite finds it damaged, for the dialog
@@ -99,13 +124,17 @@ final class ProjectSession {
 
         static Optional<Refusal> of(Path file, Throwable failure) {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+                    ? failure.getCause()
+                    : failure;
             if (cause instanceof ProjectDamagedException damaged) {
-                return Optional.of(new Refusal(file, damaged.getMessage(), damaged.backup().orElse(null)));
+                return Optional.of(
+                        new Refusal(file, damaged.getMessage(), damaged.backup().orElse(null)));
             }
             if (cause instanceof ProjectInUseException inUse) {
-                return Optional.of(new Refusal(file, inUse.getMessage() + " It was not opened; the project you had "
-                        + "stays open. Close it in the other window (or wait until its run ends), then open it again.",
+                return Optional.of(new Refusal(
+                        file,
+                        inUse.getMessage() + " It was not opened; the project you had "
+                                + "stays open. Close it in the other window (or wait until its run ends), then open it again.",
                         null));
             }
             return Optional.empty();
@@ -113,8 +142,7 @@ final class ProjectSession {
     }
 
     /** What Save writes: the setup, the provider profile without a key, and how runs go. */
-    record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {
-    }
+    record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {}
 
     /** Whether a project's folder can be written; tests replace it, as root writes through permission bits. */
     private volatile Predicate<Path> writable = Opening::systemWritable;
@@ -130,7 +158,9 @@ final class ProjectSession {
      */
     Project open(Path file, Consumer<String> notices) throws ProjectFileException {
         try {
-            return Project.open(file, Opening.forWriting("the workbench").writableWhen(writable).notifying(notices));
+            return Project.open(
+                    file,
+                    Opening.forWriting("the workbench").writableWhen(writable).notifying(notices));
         } catch (ProjectReadOnlyException e) {
             return Project.open(file, Opening.forReading().writableWhen(writable));
         }
@@ -139,7 +169,8 @@ final class ProjectSession {
     Restored restore(Project project) {
         JsonNode options = project.runOptions();
         // The project's current dataset; files from before it was kept name the workbench's in the run options.
-        String sha = project.currentDatasetSha().orElse(options.path(DATASET_SHA).asText(null));
+        String sha =
+                project.currentDatasetSha().orElse(options.path(DATASET_SHA).asText(null));
         Optional<Dataset> dataset = sha == null ? Optional.empty() : project.dataset(sha);
         if (dataset.isEmpty()) {
             dataset = project.dataset();
@@ -150,14 +181,23 @@ final class ProjectSession {
         }
         var provider = project.provider();
         // The run arbiter run --project takes its worked examples' rows from, so both judge with one prompt.
-        java.util.OptionalLong shown = dataset.isPresent() && sha != null ? WorkedExamples.shownRun(project, sha)
+        java.util.OptionalLong shown = dataset.isPresent() && sha != null
+                ? WorkedExamples.shownRun(project, sha)
                 : java.util.OptionalLong.empty();
         ShownRun latest = shown.isPresent() ? rowsOf(project, shown.getAsLong(), dataset.get(), null) : null;
         KeptReview review = sha == null ? null : keptReview(project, sha);
-        return new Restored(project, dataset.orElse(null), project.mapping().orElse(null), project.prompts().orElse(null),
+        return new Restored(
+                project,
+                dataset.orElse(null),
+                project.mapping().orElse(null),
+                project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
-                provider.map(p -> p.baseUrl()).orElse(null), provider.map(p -> p.baseModel()).orElse(null), provider.map(p -> p.judgeModel()).orElse(null), latest,
-                review, notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
+                provider.map(p -> p.baseUrl()).orElse(null),
+                provider.map(p -> p.baseModel()).orElse(null),
+                provider.map(p -> p.judgeModel()).orElse(null),
+                latest,
+                review,
+                notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
     }
 
     static final String READ_ONLY = "It is in a read-only folder or on read-only media, so it opened read-only: runs, "
@@ -172,7 +212,9 @@ final class ProjectSession {
      * it is (it changes with a run or Save). Without a stored mapping, {@code current} is kept whole.
      */
     void keepRenames(Project project, ColumnMapping current) {
-        project.saveMapping(project.mapping().map(m -> m.withLabelRenames(current.labelRenames())).orElse(current));
+        project.saveMapping(project.mapping()
+                .map(m -> m.withLabelRenames(current.labelRenames()))
+                .orElse(current));
     }
 
     /** Keeps a row's verdict (null: none any more) with the dataset's copy, copying the rows in first if need be. */
@@ -198,13 +240,16 @@ final class ProjectSession {
 
     /** A run's rows over {@code dataset} when the run read it, else over the run's own dataset copy. */
     ShownRun show(Project project, long runId, Dataset current) {
-        RunRecord record = project.store().runRecord(runId)
+        RunRecord record = project.store()
+                .runRecord(runId)
                 .orElseThrow(() -> new IllegalArgumentException("The run " + runId + " is no longer in the project."));
-        Dataset dataset = current != null && record.datasetSha256() != null
-                && record.datasetSha256().equals(copied.get(current)) ? current
+        Dataset dataset = current != null
+                        && record.datasetSha256() != null
+                        && record.datasetSha256().equals(copied.get(current))
+                ? current
                 : project.dataset(record.datasetSha256() == null ? "" : record.datasetSha256())
-                .orElseThrow(() -> new IllegalArgumentException("The project has no copy of the dataset run "
-                        + runId + " read."));
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "The project has no copy of the dataset run " + runId + " read."));
         copied.put(dataset, record.datasetSha256());
         return rowsOf(project, runId, dataset, dataset == current ? null : keptReview(project, record.datasetSha256()));
     }
@@ -212,13 +257,21 @@ final class ProjectSession {
     private static ShownRun rowsOf(Project project, long runId, Dataset dataset, KeptReview review) {
         // The run's own mapping: an older run of another dataset may have read other columns.
         ColumnMapping mapping = project.mapping(runId).or(project::mapping).orElse(null);
-        List<Integer> draftRows = project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
+        List<Integer> draftRows =
+                project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
         java.util.Set<Integer> covered = java.util.Set.copyOf(draftRows);
         // A draft's figures count the rows it tried, as they did when it ran; the others were never sent.
         List<RowResult> rows = project.rows(runId).stream()
-                .filter(row -> covered.isEmpty() || covered.contains(row.row())).toList();
-        return new ShownRun(runId, dataset, mapping, rows,
-                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()), draftRows, review);
+                .filter(row -> covered.isEmpty() || covered.contains(row.row()))
+                .toList();
+        return new ShownRun(
+                runId,
+                dataset,
+                mapping,
+                rows,
+                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
+                draftRows,
+                review);
     }
 
     private static KeptReview keptReview(Project project, String sha) {
@@ -261,7 +314,8 @@ final class ProjectSession {
             }
             copied.put(rows, sha);
         } else if (project.dataset(sha).isEmpty()) {
-            project.copyDataset(rows, rows.source() == null ? null : rows.source().toString(), sha);
+            project.copyDataset(
+                    rows, rows.source() == null ? null : rows.source().toString(), sha);
         }
         return sha;
     }
@@ -278,8 +332,16 @@ final class ProjectSession {
         options.put(DATASET_SHA, sha);
         project.saveRunOptions(options);
         Path source = spec.dataset().source();
-        return recorder.begin(project, new RunStart(spec, sha,
-                source == null ? null : source.toAbsolutePath().normalize().toString(), providerIdentity, mode));
+        return recorder.begin(
+                project,
+                new RunStart(
+                        spec,
+                        sha,
+                        source == null
+                                ? null
+                                : source.toAbsolutePath().normalize().toString(),
+                        providerIdentity,
+                        mode));
     }
 
     /**
@@ -288,18 +350,27 @@ final class ProjectSession {
      */
     static String unfinishedNotice(Project project) {
         List<RunSummary> runs = project.runs();
-        if (runs.isEmpty() || RunOutcome.Status.COMPLETED.name().equals(runs.get(runs.size() - 1).record().status())) {
+        if (runs.isEmpty()
+                || RunOutcome.Status.COMPLETED
+                        .name()
+                        .equals(runs.get(runs.size() - 1).record().status())) {
             return null;
         }
         RunSummary latest = runs.get(runs.size() - 1);
         if (latest.draft()) { // Run starts a whole run, not this draft again; the cache still has what it answered
-            return latest.displayName() + " (a draft on " + latest.selectedRows().size() + " rows) did not finish: "
+            return latest.displayName() + " (a draft on "
+                    + latest.selectedRows().size() + " rows) did not finish: "
                     + "press Run for every row; the rows it answered are not sent again.";
         }
         int live = RunRecorder.liveBatches(project, latest.id());
         return latest.displayName() + " did not finish"
-                + (live > 0 ? String.format(java.util.Locale.ROOT, " and has %d batch%s still at the provider", live,
-                live == 1 ? "" : "es") : "")
+                + (live > 0
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                " and has %d batch%s still at the provider",
+                                live,
+                                live == 1 ? "" : "es")
+                        : "")
                 + ": press Run to continue it; answered rows are kept and not sent again.";
     }
 

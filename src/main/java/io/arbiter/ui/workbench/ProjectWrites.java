@@ -27,15 +27,19 @@ final class ProjectWrites {
 
     /** Runs {@code work} after every write queued before it. */
     void queue(String what, Runnable work) {
-        tail = tail.thenRunAsync(work, job -> executor.submit(() -> {
-            job.run();
-            return null;
-        })).exceptionally(failure -> {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            String message = "Could not " + what + ": " + (cause.getMessage() == null ? cause : cause.getMessage());
-            executor.ui().execute(() -> onFailure.accept(message));
-            return null;
-        });
+        tail = tail.thenRunAsync(
+                        work,
+                        job -> executor.submit(() -> {
+                            job.run();
+                            return null;
+                        }))
+                .exceptionally(failure -> {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    String message =
+                            "Could not " + what + ": " + (cause.getMessage() == null ? cause : cause.getMessage());
+                    executor.ui().execute(() -> onFailure.accept(message));
+                    return null;
+                });
     }
 
     /** As {@link #queue}, with a future that completes on the UI thread once the write is done or has failed. */

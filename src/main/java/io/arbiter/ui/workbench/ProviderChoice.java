@@ -1,9 +1,9 @@
 package io.arbiter.ui.workbench;
 
 import io.arbiter.core.llm.ApiKeys;
-import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.ui.common.TaskExecutor;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,15 +22,19 @@ import javafx.collections.ObservableList;
  */
 final class ProviderChoice {
 
-    private final ObservableList<ProviderSettings> providers = FXCollections.observableArrayList(ProviderSettings.presets());
+    private final ObservableList<ProviderSettings> providers =
+            FXCollections.observableArrayList(ProviderSettings.presets());
     private final ObjectProperty<ProviderSettings> provider = new SimpleObjectProperty<>(providers.get(0));
-    private final StringProperty baseModel = new SimpleStringProperty(providers.get(0).baseModel());
-    private final StringProperty judgeModel = new SimpleStringProperty(providers.get(0).judgeModel());
+    private final StringProperty baseModel =
+            new SimpleStringProperty(providers.get(0).baseModel());
+    private final StringProperty judgeModel =
+            new SimpleStringProperty(providers.get(0).judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
     private final TaskExecutor executor;
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
-    private final ReadOnlyBooleanWrapper batchAvailable = new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
+    private final ReadOnlyBooleanWrapper batchAvailable =
+            new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
 
     ProviderChoice(TaskExecutor executor) {
         this.executor = executor;
@@ -92,7 +96,10 @@ final class ProviderChoice {
         }
         String chosen = provider.get().name();
         providers.setAll(saved);
-        provider.set(providers.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(providers.get(0)));
+        provider.set(providers.stream()
+                .filter(p -> p.name().equals(chosen))
+                .findFirst()
+                .orElse(providers.get(0)));
     }
 
     /** Puts a profile first, replacing the one of the same name, and selects it. */
@@ -107,9 +114,13 @@ final class ProviderChoice {
      * provider by its URL; "offline" is the demo), with the models it ran; a profile found neither way changes nothing.
      */
     void restore(String name, String baseUrl, String base, String judge) {
-        providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .or(() -> providers.stream().filter(p -> baseUrl != null && (ProjectSession.OFFLINE.equals(baseUrl)
-                        ? p.offline() : baseUrl.equals(p.baseUrl()))).findFirst())
+        providers.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .or(() -> providers.stream()
+                        .filter(p -> baseUrl != null
+                                && (ProjectSession.OFFLINE.equals(baseUrl) ? p.offline() : baseUrl.equals(p.baseUrl())))
+                        .findFirst())
                 .ifPresent(provider::set);
         if (base != null) {
             baseModel.set(base);
@@ -129,7 +140,8 @@ final class ProviderChoice {
         keyHint.set("API key from the OS keychain (looking…)");
         executor.submit(() -> keyHintFor(settings)).whenComplete((hint, failure) -> {
             if (provider.get() == settings) {
-                keyHint.set(failure == null ? hint : "API key from the OS keychain (could not be read: see Providers…)");
+                keyHint.set(
+                        failure == null ? hint : "API key from the OS keychain (could not be read: see Providers…)");
             }
         });
     }
@@ -143,11 +155,12 @@ final class ProviderChoice {
         }
         ApiKeys.KeyState state = ApiKeys.system().state(settings);
         if (settings.keyFromKeychain()) {
-            return "API key from the OS keychain" + switch (state) {
-                case SET -> " (stored)";
-                case KEYCHAIN_UNAVAILABLE -> " (not reachable here: see Providers…)";
-                default -> " (no key stored: store it under Providers…)";
-            };
+            return "API key from the OS keychain"
+                    + switch (state) {
+                        case SET -> " (stored)";
+                        case KEYCHAIN_UNAVAILABLE -> " (not reachable here: see Providers…)";
+                        default -> " (no key stored: store it under Providers…)";
+                    };
         }
         if (state == ApiKeys.KeyState.NOT_A_VARIABLE_NAME) {
             return "The API key source is not a variable name: fix it under Providers…"; // never echo a pasted key

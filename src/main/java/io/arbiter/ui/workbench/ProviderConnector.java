@@ -12,15 +12,24 @@ final class ProviderConnector implements AutoCloseable {
     private OfflineProvider offline;
 
     /** May start a server: call off the FX thread. */
-    synchronized ProviderProfile profile(ProviderSettings settings, String baseModel, String judgeModel, int concurrency)
-            throws ChatFailure {
+    synchronized ProviderProfile profile(
+            ProviderSettings settings, String baseModel, String judgeModel, int concurrency) throws ChatFailure {
         if (baseModel == null || baseModel.isBlank() || judgeModel == null || judgeModel.isBlank()) {
             throw new ChatFailure("Choose a base model and a judge model for " + settings.name() + ".", true, null);
         }
         String url = settings.offline() ? offlineUrl() : settings.baseUrl();
         ProviderProfile saved = settings.profile(url);
-        return new ProviderProfile(saved.name(), url, saved.apiKeyEnv(), baseModel.strip(), judgeModel.strip(),
-                saved.temperature(), saved.maxTokens(), concurrency, saved.keychainEntry(), saved.prices(),
+        return new ProviderProfile(
+                saved.name(),
+                url,
+                saved.apiKeyEnv(),
+                baseModel.strip(),
+                judgeModel.strip(),
+                saved.temperature(),
+                saved.maxTokens(),
+                concurrency,
+                saved.keychainEntry(),
+                saved.prices(),
                 saved.timeouts());
     }
 

@@ -26,7 +26,8 @@ public final class RecentProjects {
 
     public static RecentProjects forUser() {
         String dir = System.getenv(ProviderSettingsStore.CONFIG_DIR_VARIABLE);
-        Path directory = dir != null && !dir.isBlank() ? Path.of(dir.strip())
+        Path directory = dir != null && !dir.isBlank()
+                ? Path.of(dir.strip())
                 : Path.of(System.getProperty("user.home"), ".config", "arbiter");
         return inDirectory(directory);
     }
@@ -58,8 +59,8 @@ public final class RecentProjects {
     public List<Path> add(List<Path> current, Path opened) throws IOException {
         List<Path> updated = with(current, opened);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                updated.stream().map(Path::toString).toList());
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(file.toFile(), updated.stream().map(Path::toString).toList());
         return updated;
     }
 
@@ -67,7 +68,9 @@ public final class RecentProjects {
         Path normal = opened.toAbsolutePath().normalize();
         List<Path> updated = new ArrayList<>();
         updated.add(normal);
-        current.stream().filter(p -> !p.toAbsolutePath().normalize().equals(normal)).limit(LIMIT - 1)
+        current.stream()
+                .filter(p -> !p.toAbsolutePath().normalize().equals(normal))
+                .limit(LIMIT - 1)
                 .forEach(updated::add);
         return updated;
     }

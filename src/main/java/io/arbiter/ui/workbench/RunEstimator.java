@@ -16,8 +16,7 @@ import java.util.function.Supplier;
 final class RunEstimator {
 
     /** What to estimate now: the spec and the profile whose prices apply; null when no run could start. */
-    record Next(RunSpec spec, ProviderSettings settings) {
-    }
+    record Next(RunSpec spec, ProviderSettings settings) {}
 
     private final TaskExecutor executor;
     private final Supplier<Next> next;
@@ -56,8 +55,9 @@ final class RunEstimator {
 
     private static String describe(RunEstimate estimate, ProviderSettings settings) {
         OptionalDouble cost = estimate.cost(settings.prices());
-        return "Next run: " + estimate.describe() + (cost.isPresent()
-                ? String.format(Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
-                : " · prices under Providers… give a cost");
+        return "Next run: " + estimate.describe()
+                + (cost.isPresent()
+                        ? String.format(Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
+                        : " · prices under Providers… give a cost");
     }
 }

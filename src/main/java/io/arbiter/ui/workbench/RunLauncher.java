@@ -38,10 +38,18 @@ final class RunLauncher implements AutoCloseable {
      * @param examples  the worked examples promoted in the table
      * @param recordIn  the open project the run is recorded in; null for none
      */
-    record Request(Dataset rows, ColumnMapping mapping, PromptPair prompts, ProviderSettings preset, String baseModel,
-                   String judgeModel, int concurrency, boolean batch, List<Integer> selection,
-                   List<FewShotExample> examples, Project recordIn) {
-    }
+    record Request(
+            Dataset rows,
+            ColumnMapping mapping,
+            PromptPair prompts,
+            ProviderSettings preset,
+            String baseModel,
+            String judgeModel,
+            int concurrency,
+            boolean batch,
+            List<Integer> selection,
+            List<FewShotExample> examples,
+            Project recordIn) {}
 
     /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
     record Prepared(RunSpec spec, RunClients clients, Recording recording) {
@@ -52,15 +60,22 @@ final class RunLauncher implements AutoCloseable {
                 return null;
             }
             return "Continuing " + (draft ? "draft " : "") + "run " + recording.runId() + ": its answered rows are kept"
-                    + (recording.liveBatches() > 0 ? " and its " + recording.liveBatches()
-                    + " live batches are polled, not sent again." : "; only the rest is sent.");
+                    + (recording.liveBatches() > 0
+                            ? " and its " + recording.liveBatches() + " live batches are polled, not sent again."
+                            : "; only the rest is sent.");
         }
 
         /** Says how many answers came from the cache when any did; empty otherwise. */
         String cacheNotice() {
             long hits = clients.cacheHits();
-            return hits == 0 ? "" : String.format(Locale.ROOT, "%,d answers came from this %s's cache; %,d requests "
-                    + "were sent.", hits, recording == null ? "session" : "project", clients.cacheMisses());
+            return hits == 0
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "%,d answers came from this %s's cache; %,d requests " + "were sent.",
+                            hits,
+                            recording == null ? "session" : "project",
+                            clients.cacheMisses());
         }
     }
 
@@ -68,6 +83,7 @@ final class RunLauncher implements AutoCloseable {
     private final ProjectSession projectSession;
     /** Every answer received in this session without a project, by request: nothing paid for is asked again. */
     private final ResponseCache sessionCache = new InMemoryResponseCache();
+
     private SessionBatches sessionBatches;
 
     RunLauncher(ProjectSession projectSession) {
@@ -77,8 +93,8 @@ final class RunLauncher implements AutoCloseable {
     /** Connects, checks and records; may start a server and writes the project: call off the FX thread. */
     Prepared prepare(Request request) throws ChatFailure {
         ProviderSettings preset = request.preset();
-        ProviderProfile profile = connector.profile(preset, request.baseModel(), request.judgeModel(),
-                request.concurrency());
+        ProviderProfile profile =
+                connector.profile(preset, request.baseModel(), request.judgeModel(), request.concurrency());
         // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
@@ -88,29 +104,52 @@ final class RunLauncher implements AutoCloseable {
         String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();
         String mode = request.batch() ? RunRecorder.BATCH : RunRecorder.REALTIME;
         // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
-        Recording recording = request.recordIn() == null ? null
+        Recording recording = request.recordIn() == null
+                ? null
                 : projectSession.begin(request.recordIn(), spec, preset.name(), identity, mode);
-        ResponseCache cache = recording == null ? sessionCache : recording.project().store();
+        ResponseCache cache =
+                recording == null ? sessionCache : recording.project().store();
         if (recording != null ? !recording.batch() : !request.batch()) {
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
-                    ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute()) : null;
-            return new Prepared(spec, RunClients.realtime(profile, identity, cache, limits,
-                    recording == null ? RunLedger.NONE : recording.ledger()), recording);
+                    ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute())
+                    : null;
+            return new Prepared(
+                    spec,
+                    RunClients.realtime(
+                            profile, identity, cache, limits, recording == null ? RunLedger.NONE : recording.ledger()),
+                    recording);
         }
         java.time.Duration poll = RunClients.pollInterval(profile.baseUrl());
         if (recording != null) {
-            return new Prepared(spec, RunClients.batch(profile, identity, cache, new RunClients.Batches(
-                    recording.ledger(), recording.runId(), recording.project().file(), poll, null), recording.ledger()),
+            return new Prepared(
+                    spec,
+                    RunClients.batch(
+                            profile,
+                            identity,
+                            cache,
+                            new RunClients.Batches(
+                                    recording.ledger(),
+                                    recording.runId(),
+                                    recording.project().file(),
+                                    poll,
+                                    null),
+                            recording.ledger()),
                     recording);
         }
         SessionBatches kept = sessionBatches(spec);
-        return new Prepared(spec, RunClients.batch(profile, identity, cache,
-                new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null), kept.ledger()), null);
+        return new Prepared(
+                spec,
+                RunClients.batch(
+                        profile,
+                        identity,
+                        cache,
+                        new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null),
+                        kept.ledger()),
+                null);
     }
 
     /** A batch run's jobs and answers kept in memory without a project, under a run id for its custom_ids. */
-    private record SessionBatches(RunSpec spec, InMemoryRunLedger ledger, long runId) {
-    }
+    private record SessionBatches(RunSpec spec, InMemoryRunLedger ledger, long runId) {}
 
     /** The session's batch ledger, kept while the spec stays the same; a new spec starts afresh. */
     private synchronized SessionBatches sessionBatches(RunSpec spec) {

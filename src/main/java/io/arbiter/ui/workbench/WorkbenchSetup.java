@@ -14,8 +14,14 @@ import java.util.Objects;
  *
  * @param dataset the rows, compared by identity: the same loaded object, not equal content
  */
-record WorkbenchSetup(Dataset dataset, ColumnMapping mapping, String baseText, String judgeText,
-                      String providerName, String baseModel, String judgeModel) {
+record WorkbenchSetup(
+        Dataset dataset,
+        ColumnMapping mapping,
+        String baseText,
+        String judgeText,
+        String providerName,
+        String baseModel,
+        String judgeModel) {
 
     /** What differs from {@code saved}, in words for a question ("the prompts"); empty when nothing does. */
     List<String> changesSince(WorkbenchSetup saved) {
@@ -28,7 +34,8 @@ record WorkbenchSetup(Dataset dataset, ColumnMapping mapping, String baseText, S
         if (!Objects.equals(baseText, saved.baseText) || !Objects.equals(judgeText, saved.judgeText)) {
             changes.add("the prompts");
         }
-        if (!Objects.equals(providerName, saved.providerName) || !Objects.equals(baseModel, saved.baseModel)
+        if (!Objects.equals(providerName, saved.providerName)
+                || !Objects.equals(baseModel, saved.baseModel)
                 || !Objects.equals(judgeModel, saved.judgeModel)) {
             changes.add("the provider");
         }

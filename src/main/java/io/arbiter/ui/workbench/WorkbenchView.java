@@ -1,25 +1,25 @@
 package io.arbiter.ui.workbench;
 
-import javafx.scene.Node;
+import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
-import io.arbiter.ui.settings.SettingsView;
-import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.analysis.AnalysisView;
+import io.arbiter.ui.common.ViewLoader;
+import io.arbiter.ui.compare.CompareView;
+import io.arbiter.ui.detail.DetailView;
+import io.arbiter.ui.importer.ImportView;
+import io.arbiter.ui.labels.LabelsView;
 import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
 import io.arbiter.ui.run.RunView;
 import io.arbiter.ui.runs.RunsView;
-import io.arbiter.ui.compare.CompareView;
-import io.arbiter.ui.importer.ImportView;
-import io.arbiter.ui.labels.LabelsView;
-import io.arbiter.ui.detail.DetailView;
+import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,57 +29,132 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The main window: dataset and provider bar on top, prompts above, run progress and results below. */
 public final class WorkbenchView {
 
-    @FXML private Parent root;
-    @FXML private MenuItem newProjectItem;
-    @FXML private MenuItem openProjectItem;
-    @FXML private javafx.scene.control.Menu recentProjectsMenu;
-    @FXML private MenuItem saveProjectItem;
-    @FXML private MenuItem saveProjectAsItem;
-    @FXML private MenuItem openDatasetItem;
-    @FXML private MenuItem openSampleItem;
-    @FXML private MenuItem exportItem;
-    @FXML private MenuItem quitItem;
-    @FXML private MenuItem runItem;
-    @FXML private MenuItem tryItem;
-    @FXML private MenuItem cancelItem;
-    @FXML private Label datasetLabel;
-    @FXML private ComboBox<String> inputColumnBox;
-    @FXML private ComboBox<String> truthColumnBox;
-    @FXML private TextField separatorField;
-    @FXML private ComboBox<ProviderSettings> providerBox;
-    @FXML private Button providersButton;
-    @FXML private MenuItem providersItem;
-    @FXML private TextField baseModelField;
-    @FXML private TextField judgeModelField;
-    @FXML private Spinner<Integer> concurrencySpinner;
-    @FXML private ComboBox<RunMode> modeBox;
-    @FXML private Label keyHintLabel;
-    @FXML private StackPane promptsSlot;
-    @FXML private StackPane runSlot;
-    @FXML private StackPane resultsSlot;
-    @FXML private StackPane analysisSlot;
-    @FXML private TabPane lowerTabs;
-    @FXML private SplitPane mainSplit;
-    @FXML private Tab resultsTab;
-    @FXML private Tab analysisTab;
-    @FXML private Tab runsTab;
-    @FXML private StackPane runsSlot;
-    @FXML private Tab compareTab;
-    @FXML private StackPane compareSlot;
-    @FXML private Label statusLabel;
+    @FXML
+    private Parent root;
+
+    @FXML
+    private MenuItem newProjectItem;
+
+    @FXML
+    private MenuItem openProjectItem;
+
+    @FXML
+    private javafx.scene.control.Menu recentProjectsMenu;
+
+    @FXML
+    private MenuItem saveProjectItem;
+
+    @FXML
+    private MenuItem saveProjectAsItem;
+
+    @FXML
+    private MenuItem openDatasetItem;
+
+    @FXML
+    private MenuItem openSampleItem;
+
+    @FXML
+    private MenuItem exportItem;
+
+    @FXML
+    private MenuItem quitItem;
+
+    @FXML
+    private MenuItem runItem;
+
+    @FXML
+    private MenuItem tryItem;
+
+    @FXML
+    private MenuItem cancelItem;
+
+    @FXML
+    private Label datasetLabel;
+
+    @FXML
+    private ComboBox<String> inputColumnBox;
+
+    @FXML
+    private ComboBox<String> truthColumnBox;
+
+    @FXML
+    private TextField separatorField;
+
+    @FXML
+    private ComboBox<ProviderSettings> providerBox;
+
+    @FXML
+    private Button providersButton;
+
+    @FXML
+    private MenuItem providersItem;
+
+    @FXML
+    private TextField baseModelField;
+
+    @FXML
+    private TextField judgeModelField;
+
+    @FXML
+    private Spinner<Integer> concurrencySpinner;
+
+    @FXML
+    private ComboBox<RunMode> modeBox;
+
+    @FXML
+    private Label keyHintLabel;
+
+    @FXML
+    private StackPane promptsSlot;
+
+    @FXML
+    private StackPane runSlot;
+
+    @FXML
+    private StackPane resultsSlot;
+
+    @FXML
+    private StackPane analysisSlot;
+
+    @FXML
+    private TabPane lowerTabs;
+
+    @FXML
+    private SplitPane mainSplit;
+
+    @FXML
+    private Tab resultsTab;
+
+    @FXML
+    private Tab analysisTab;
+
+    @FXML
+    private Tab runsTab;
+
+    @FXML
+    private StackPane runsSlot;
+
+    @FXML
+    private Tab compareTab;
+
+    @FXML
+    private StackPane compareSlot;
+
+    @FXML
+    private Label statusLabel;
 
     /** How much of the height the prompts keep while the analysis or compare tab is open. */
     private static final double FOLDED_PROMPTS_SHARE = 0.06;
@@ -90,7 +165,11 @@ public final class WorkbenchView {
         this.model = model;
         ViewLoader.load("/fxml/workbench/WorkbenchView.fxml", this);
         PromptsView prompts = new PromptsView(model.prompts());
-        RunView run = new RunView(model.run(), model::startRun, model::retryRun, model::tryOnSelection,
+        RunView run = new RunView(
+                model.run(),
+                model::startRun,
+                model::retryRun,
+                model::tryOnSelection,
                 model.results().selectedCountProperty());
         ResultsView results = new ResultsView(model.results(), this::chooseExportFile, model::tryOnSelection);
         promptsSlot.getChildren().add(prompts.root());
@@ -121,7 +200,10 @@ public final class WorkbenchView {
 
             @Override
             public ProviderSettings fromString(String name) {
-                return model.providers().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+                return model.providers().stream()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
             }
         });
         providersButton.setOnAction(e -> openProviderSettings());
@@ -138,17 +220,25 @@ public final class WorkbenchView {
         modeBox.disableProperty().bind(running.or(model.batchAvailableProperty().not()));
         modeBox.setTooltip(new javafx.scene.control.Tooltip(
                 "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
-        for (Node control : new Node[] {inputColumnBox, truthColumnBox, separatorField, providerBox,
-                baseModelField, judgeModelField, concurrencySpinner}) {
+        for (Node control : new Node[] {
+            inputColumnBox,
+            truthColumnBox,
+            separatorField,
+            providerBox,
+            baseModelField,
+            judgeModelField,
+            concurrencySpinner
+        }) {
             control.disableProperty().bind(running);
         }
 
-        newProjectItem.setOnAction(e -> settleUnsaved(() ->
-                chooseProjectFile("New project", true).ifPresent(model::newProject)));
-        openProjectItem.setOnAction(e -> settleUnsaved(() ->
-                chooseProjectFile("Open project", false).ifPresent(model::openProject)));
+        newProjectItem.setOnAction(
+                e -> settleUnsaved(() -> chooseProjectFile("New project", true).ifPresent(model::newProject)));
+        openProjectItem.setOnAction(e ->
+                settleUnsaved(() -> chooseProjectFile("Open project", false).ifPresent(model::openProject)));
         saveProjectItem.setOnAction(e -> saveProject());
-        saveProjectAsItem.setOnAction(e -> chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs));
+        saveProjectAsItem.setOnAction(
+                e -> chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs));
         for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectItem, saveProjectAsItem}) {
             item.disableProperty().bind(running);
         }
@@ -157,7 +247,9 @@ public final class WorkbenchView {
                 showRefusal(refusal);
             }
         });
-        recentProjectsMenu.disableProperty().bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
+        recentProjectsMenu
+                .disableProperty()
+                .bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
         model.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecentMenu());
         fillRecentMenu();
         openDatasetItem.setOnAction(e -> showImport(null));
@@ -169,7 +261,8 @@ public final class WorkbenchView {
         runItem.setOnAction(e -> model.startRun());
         runItem.disableProperty().bind(running);
         tryItem.setOnAction(e -> model.tryOnSelection());
-        tryItem.disableProperty().bind(running.or(model.results().selectedCountProperty().isEqualTo(0)));
+        tryItem.disableProperty()
+                .bind(running.or(model.results().selectedCountProperty().isEqualTo(0)));
         cancelItem.setOnAction(e -> model.cancelRun());
         cancelItem.disableProperty().bind(running.not());
     }
@@ -179,12 +272,17 @@ public final class WorkbenchView {
     }
 
     private void fillRecentMenu() {
-        recentProjectsMenu.getItems().setAll(model.recentProjects().stream().map(path -> {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> settleUnsaved(() -> model.openProject(path)));
-            return item;
-        }).toList());
+        recentProjectsMenu
+                .getItems()
+                .setAll(model.recentProjects().stream()
+                        .map(path -> {
+                            MenuItem item = new MenuItem(path.getFileName() + "  —  "
+                                    + path.toAbsolutePath().getParent());
+                            item.setMnemonicParsing(false);
+                            item.setOnAction(e -> settleUnsaved(() -> model.openProject(path)));
+                            return item;
+                        })
+                        .toList());
     }
 
     /**
@@ -192,8 +290,9 @@ public final class WorkbenchView {
      * when it has a backup, offers to put the backup in its place and open that.
      */
     private void showRefusal(ProjectSession.Refusal refusal) {
-        ButtonType restore = new ButtonType("Restore "
-                + (refusal.backup() == null ? "" : refusal.backup().getFileName()), ButtonBar.ButtonData.YES);
+        ButtonType restore = new ButtonType(
+                "Restore " + (refusal.backup() == null ? "" : refusal.backup().getFileName()),
+                ButtonBar.ButtonData.YES);
         Alert alert = refusal.backup() == null
                 ? new Alert(Alert.AlertType.WARNING, refusal.message(), ButtonType.OK)
                 : new Alert(Alert.AlertType.CONFIRMATION, refusal.message(), restore, ButtonType.CANCEL);
@@ -235,8 +334,13 @@ public final class WorkbenchView {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Changed since the project was saved: "
-                + String.join(", ", changes) + ".\nRuns and reviews are already kept in it.", save, discard, cancel);
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Changed since the project was saved: " + String.join(", ", changes)
+                        + ".\nRuns and reviews are already kept in it.",
+                save,
+                discard,
+                cancel);
         ask.setTitle("Unsaved changes");
         ask.setHeaderText("Save changes to " + model.projectFile().getFileName() + "?");
         ask.initOwner(window());
@@ -305,17 +409,27 @@ public final class WorkbenchView {
     /** Keeps the selected tab and the model's lower pane in step, both ways. */
     private void followLowerPane() {
         var pane = model.lowerPaneProperty();
-        Runnable select = () -> lowerTabs.getSelectionModel().select(switch (pane.get()) {
-            case ANALYSIS -> analysisTab;
-            case RUNS -> runsTab;
-            case COMPARE -> compareTab;
-            case RESULTS -> resultsTab;
-        });
+        Runnable select = () -> lowerTabs
+                .getSelectionModel()
+                .select(
+                        switch (pane.get()) {
+                            case ANALYSIS -> analysisTab;
+                            case RUNS -> runsTab;
+                            case COMPARE -> compareTab;
+                            case RESULTS -> resultsTab;
+                        });
         pane.addListener((obs, old, now) -> select.run());
-        lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
-                pane.set(tab == analysisTab ? WorkbenchViewModel.LowerPane.ANALYSIS
-                        : tab == runsTab ? WorkbenchViewModel.LowerPane.RUNS
-                        : tab == compareTab ? WorkbenchViewModel.LowerPane.COMPARE : WorkbenchViewModel.LowerPane.RESULTS));
+        lowerTabs
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, tab) -> pane.set(
+                        tab == analysisTab
+                                ? WorkbenchViewModel.LowerPane.ANALYSIS
+                                : tab == runsTab
+                                        ? WorkbenchViewModel.LowerPane.RUNS
+                                        : tab == compareTab
+                                                ? WorkbenchViewModel.LowerPane.COMPARE
+                                                : WorkbenchViewModel.LowerPane.RESULTS));
         // The analysis and the comparison need the height: the prompts fold up while either is open.
         double[] promptsShare = {mainSplit.getDividerPositions()[0]};
         lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
@@ -336,13 +450,19 @@ public final class WorkbenchView {
         if (model.busy("changing the provider")) {
             return;
         }
-        SettingsView.open(window(), stylesheet(), model.executor(), model::useProviderSettings,
-                ProviderSettingsStore.forUser(), model::offlineUrl);
+        SettingsView.open(
+                window(),
+                stylesheet(),
+                model.executor(),
+                model::useProviderSettings,
+                ProviderSettingsStore.forUser(),
+                model::offlineUrl);
     }
 
     private String stylesheet() {
         return root.getScene() == null || root.getScene().getStylesheets().isEmpty()
-                ? null : root.getScene().getStylesheets().get(0);
+                ? null
+                : root.getScene().getStylesheets().get(0);
     }
 
     /** Opens the import dialog, on {@code file} when one was dropped, otherwise with a file chooser. */
@@ -361,7 +481,8 @@ public final class WorkbenchView {
             event.consume();
         });
         root.setOnDragDropped(event -> {
-            List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            List<File> files =
+                    event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
             event.setDropCompleted(!files.isEmpty());
             event.consume();
             if (!files.isEmpty()) {

@@ -1,46 +1,45 @@
 package io.arbiter.ui.workbench;
 
+import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
-import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.prompt.FewShotExample;
-import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
-import io.arbiter.core.run.RunOutcome;
-import io.arbiter.core.store.ProjectBackup;
-import io.arbiter.core.store.ProjectFileException;
-import io.arbiter.ui.runs.RunsViewModel;
-import io.arbiter.ui.compare.CompareViewModel;
-import java.nio.file.Files;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunHandle;
+import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.store.ProjectBackup;
 import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.compare.CompareViewModel;
 import io.arbiter.ui.detail.DetailViewModel;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
-import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.prompts.PromptsViewModel;
+import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.run.RunViewModel;
+import io.arbiter.ui.runs.RunsViewModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -64,6 +63,7 @@ public final class WorkbenchViewModel {
     private final TaskExecutor executor;
     /** The human verdicts on this dataset's rows: a third rater beside the truth and the judge; kept in the project. */
     private final ReviewLog review = new ReviewLog();
+
     private final PromptsViewModel prompts = new PromptsViewModel();
     private final RunViewModel run;
     private final RunEstimator estimator;
@@ -71,27 +71,32 @@ public final class WorkbenchViewModel {
     private final AnalysisViewModel analysis;
     /** Which tab the lower half shows; a figure on the analysis tab switches to the results to show its rows. */
     private final ObjectProperty<LowerPane> lowerPane = new SimpleObjectProperty<>(LowerPane.RESULTS);
+
     private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
     private final DetailViewModel detail = new DetailViewModel(prompts::rowPrompts);
     /** Refreshes the detail while a run fills in the selected row. */
     private final javafx.beans.value.ChangeListener<Object> selectedRowChanged = (obs, old, now) -> detail.refresh();
+
     private Map<String, String> labelRenames = Map.of();
     private final AtomicLong remapGeneration = new AtomicLong();
 
     /** The open project file: runs are recorded in it and it is the response cache. Null when none. FX thread. */
     private Project project;
+
     private final ProjectSession projectSession = new ProjectSession();
     /** Connects, records and builds a run's clients, the way {@code arbiter run} does. */
     private final RunLauncher launcher = new RunLauncher(projectSession);
     /** Where the recent projects list is saved; null keeps it in memory only (tests). */
     private RecentProjects recentStore;
+
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_TITLE);
     private final RunsViewModel runs;
     private final CompareViewModel compare;
     /** A stored run to show once the table holds its dataset's rows, and what to do once it is shown. */
     private ProjectSession.ShownRun pendingRun;
-    private Runnable afterPendingRun = () -> { };
+
+    private Runnable afterPendingRun = () -> {};
     /** What the open project holds of the setup, as of its opening, its last Save or its last run; FX thread. */
     private WorkbenchSetup saved;
     /** A review kept in the project, to bring back once the table holds its dataset's rows. */
@@ -104,11 +109,13 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     /** The project Open last refused as in use or damaged, for the dialog; null when none. FX thread. */
     private final ReadOnlyObjectWrapper<ProjectSession.Refusal> projectRefusal = new ReadOnlyObjectWrapper<>();
+
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> truthChoices = FXCollections.observableArrayList();
     private final StringProperty inputColumn = new SimpleStringProperty();
     /** Further input columns chosen at import; the bar's chooser shows and sets the first. */
     private List<String> moreInputs = List.of();
+
     private String answerColumn;
     private final StringProperty truthColumn = new SimpleStringProperty();
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
@@ -131,13 +138,15 @@ public final class WorkbenchViewModel {
         review.setListener(new ReviewLog.Listener() {
             @Override
             public void verdictChanged(int row, io.arbiter.core.review.HumanVerdict now) {
-                keepInProject("keep the verdict on row " + (row + 1),
+                keepInProject(
+                        "keep the verdict on row " + (row + 1),
                         (open, rows) -> projectSession.keepVerdict(open, rows, row, now));
             }
 
             @Override
             public void promotionChanged(int row, boolean promoted) {
-                keepInProject("keep the example on row " + (row + 1),
+                keepInProject(
+                        "keep the example on row " + (row + 1),
                         (open, rows) -> projectSession.keepPromotion(open, rows, row, promoted));
             }
         });
@@ -149,8 +158,8 @@ public final class WorkbenchViewModel {
             }
             detail.refresh();
         });
-        results.setPromotionAdvice(() -> prompts.judgeUsesExamples() ? ""
-                : " Add {{examples}} to the judge prompt to use it.");
+        results.setPromotionAdvice(
+                () -> prompts.judgeUsesExamples() ? "" : " Add {{examples}} to the judge prompt to use it.");
         this.estimator = new RunEstimator(executor, this::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, this::showRun, this::compareRuns);
         this.compare = new CompareViewModel(executor, this::showFlipped);
@@ -196,7 +205,12 @@ public final class WorkbenchViewModel {
     }
 
     /** The tabs of the lower half. */
-    public enum LowerPane { RESULTS, ANALYSIS, RUNS, COMPARE }
+    public enum LowerPane {
+        RESULTS,
+        ANALYSIS,
+        RUNS,
+        COMPARE
+    }
 
     /** The open project's runs. */
     public RunsViewModel runs() {
@@ -352,8 +366,8 @@ public final class WorkbenchViewModel {
                     }
                     Dataset loaded = result.dataset();
                     String truth = ColumnGuess.truth(loaded.columns());
-                    useImported(new ImportViewModel.Imported(loaded, new ColumnMapping(
-                            List.of(ColumnGuess.input(loaded)), truth, ","), file));
+                    useImported(new ImportViewModel.Imported(
+                            loaded, new ColumnMapping(List.of(ColumnGuess.input(loaded)), truth, ","), file));
                 });
     }
 
@@ -377,24 +391,29 @@ public final class WorkbenchViewModel {
         ProjectSession.Saving saving = saving();
         Dataset rows = saving.setup().dataset();
         ProjectSession.KeptReview reviewed = rows != null && results.dataset() == rows && review.size() > 0
-                ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows()) : null;
+                ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows())
+                : null;
         status.set("Creating " + file.getFileName() + "…");
-        return switchProject(file, executor.submit(() -> {
-            if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " already exists: open it with Open project….");
-            }
-            Project created = Project.open(file);
-            try {
-                projectSession.saveConfiguration(created, saving);
-                if (reviewed != null) {
-                    projectSession.keepReview(created, rows, reviewed);
-                }
-            } catch (RuntimeException e) {
-                created.close();
-                throw e;
-            }
-            return ProjectSession.Restored.keeping(created);
-        }), saving.setup(), "Created the project " + file.getFileName() + "; runs started now are kept in it.");
+        return switchProject(
+                file,
+                executor.submit(() -> {
+                    if (Files.exists(file)) {
+                        throw new IllegalArgumentException(file + " already exists: open it with Open project….");
+                    }
+                    Project created = Project.open(file);
+                    try {
+                        projectSession.saveConfiguration(created, saving);
+                        if (reviewed != null) {
+                            projectSession.keepReview(created, rows, reviewed);
+                        }
+                    } catch (RuntimeException e) {
+                        created.close();
+                        throw e;
+                    }
+                    return ProjectSession.Restored.keeping(created);
+                }),
+                saving.setup(),
+                "Created the project " + file.getFileName() + "; runs started now are kept in it.");
     }
 
     /** Opens a project file and restores its dataset, mapping, prompts, provider and latest run. */
@@ -436,7 +455,8 @@ public final class WorkbenchViewModel {
             return CompletableFuture.completedFuture(null);
         }
         projectRefusal.set(null);
-        status.set("Restoring " + refusal.file().getFileName() + " from " + refusal.backup().getFileName() + "…");
+        status.set("Restoring " + refusal.file().getFileName() + " from "
+                + refusal.backup().getFileName() + "…");
         return executor.submit(() -> ProjectBackup.restore(refusal.file(), refusal.backup()))
                 .handle((aside, failure) -> aside)
                 .thenCompose(aside -> {
@@ -444,9 +464,11 @@ public final class WorkbenchViewModel {
                         status.set("Could not restore " + refusal.backup().getFileName() + "; nothing was changed.");
                         return CompletableFuture.completedFuture(null);
                     }
-                    return openProject(refusal.file()).thenRun(() -> status.set(status.get() + " It was restored from "
-                            + refusal.backup().getFileName() + "; the damaged file is kept as " + aside.getFileName()
-                            + "."));
+                    return openProject(refusal.file())
+                            .thenRun(() -> status.set(status.get() + " It was restored from "
+                                    + refusal.backup().getFileName() + "; the damaged file is kept as "
+                                    + aside.getFileName()
+                                    + "."));
                 });
     }
 
@@ -471,19 +493,20 @@ public final class WorkbenchViewModel {
         ProjectSession.Saving saving = saving();
         status.set("Saving " + into.file().getFileName() + "…");
         return executor.submit(() -> {
-            projectSession.saveConfiguration(into, saving);
-            return true;
-        }).handle((done, failure) -> {
-            if (failure != null) {
-                status.set("Could not save " + into.file().getFileName() + ": " + messageOf(failure));
-                return false;
-            }
-            if (project == into) {
-                saved = saving.setup();
-            }
-            status.set("Saved " + into.file().getFileName() + ".");
-            return true;
-        });
+                    projectSession.saveConfiguration(into, saving);
+                    return true;
+                })
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        status.set("Could not save " + into.file().getFileName() + ": " + messageOf(failure));
+                        return false;
+                    }
+                    if (project == into) {
+                        saved = saving.setup();
+                    }
+                    status.set("Saved " + into.file().getFileName() + ".");
+                    return true;
+                });
     }
 
     /**
@@ -496,8 +519,12 @@ public final class WorkbenchViewModel {
 
     /** Everything Save writes, taken on the FX thread. */
     private ProjectSession.Saving saving() {
-        String mode = choice.modeProperty().get() == RunMode.BATCH && choice.selected().hasBatchApi() ? "batch" : "realtime";
-        return new ProjectSession.Saving(setup(), keptProfile(), mode, choice.concurrencyProperty().get());
+        String mode = choice.modeProperty().get() == RunMode.BATCH
+                        && choice.selected().hasBatchApi()
+                ? "batch"
+                : "realtime";
+        return new ProjectSession.Saving(
+                setup(), keptProfile(), mode, choice.concurrencyProperty().get());
     }
 
     /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */
@@ -508,11 +535,18 @@ public final class WorkbenchViewModel {
         String judge = choice.judgeModelProperty().get();
         // Only a variable's name is kept; something else in that field could be a pasted key.
         String keyEnv = settings.keySourceIsAName() ? profile.apiKeyEnv() : null;
-        return new ProviderProfile(profile.name(), profile.baseUrl(), keyEnv,
+        return new ProviderProfile(
+                profile.name(),
+                profile.baseUrl(),
+                keyEnv,
                 base == null || base.isBlank() ? profile.baseModel() : base.strip(),
                 judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
-                profile.temperature(), profile.maxTokens(), choice.concurrencyProperty().get(),
-                profile.keychainEntry(), profile.prices(), profile.timeouts()); // where the key is kept, never the key
+                profile.temperature(),
+                profile.maxTokens(),
+                choice.concurrencyProperty().get(),
+                profile.keychainEntry(),
+                profile.prices(),
+                profile.timeouts()); // where the key is kept, never the key
     }
 
     /** Copies the open project (runs and all) to {@code file} and continues there; without one, creates it. */
@@ -525,18 +559,22 @@ public final class WorkbenchViewModel {
         }
         Project current = project;
         status.set("Saving " + file.getFileName() + "…");
-        return switchProject(file, executor.submit(() -> {
-            current.store().copyTo(file);
-            return ProjectSession.Restored.keeping(Project.open(file));
-        }), saved, "Saved the project as " + file.getFileName() + ".");
+        return switchProject(
+                file,
+                executor.submit(() -> {
+                    current.store().copyTo(file);
+                    return ProjectSession.Restored.keeping(Project.open(file));
+                }),
+                saved,
+                "Saved the project as " + file.getFileName() + ".");
     }
 
     /**
      * Makes the project the open one once it has been read, restoring what it brings; the old one closes.
      * {@code holds} is the setup the project holds; null: what the workbench shows once the project is restored.
      */
-    private CompletableFuture<Void> switchProject(Path file, CompletableFuture<ProjectSession.Restored> reading,
-                                                  WorkbenchSetup holds, String done) {
+    private CompletableFuture<Void> switchProject(
+            Path file, CompletableFuture<ProjectSession.Restored> reading, WorkbenchSetup holds, String done) {
         CompletableFuture<Void> switched = new CompletableFuture<>();
         switching = true;
         reading.whenComplete((restored, failure) -> {
@@ -569,15 +607,17 @@ public final class WorkbenchViewModel {
             prompts.judgeTextProperty().set(restored.prompts().judgeText());
         }
         if (restored.providerName() != null) {
-            choice.restore(restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
+            choice.restore(
+                    restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
         }
         if (restored.dataset() != null) {
             ColumnMapping saved = restored.mapping();
             Dataset rows = restored.dataset();
-            ColumnMapping mapping = saved != null ? saved
+            ColumnMapping mapping = saved != null
+                    ? saved
                     : new ColumnMapping(List.of(ColumnGuess.input(rows)), ColumnGuess.truth(rows.columns()), ",");
             pendingRun = restored.latestRun();
-            afterPendingRun = () -> { };
+            afterPendingRun = () -> {};
             pendingReview = restored.review() == null ? null : new PendingReview(rows, restored.review());
             useMapped(rows, mapping);
         }
@@ -605,7 +645,7 @@ public final class WorkbenchViewModel {
 
     /** Loads a stored run's rows into the results table. */
     private void showRun(long runId) {
-        showRun(runId, () -> { });
+        showRun(runId, () -> {});
     }
 
     /** Shows run B of a comparison with only its flipped rows, {@code row} selected when it is not -1. */
@@ -628,43 +668,52 @@ public final class WorkbenchViewModel {
         ColumnMapping currentMapping = current == null ? null : mapping();
         long generation = ++showGeneration;
         executor.submit(() -> {
-            ProjectSession.ShownRun read = projectSession.show(from, runId, current);
-            // The table's rows, built here: for a large dataset that is too long for the FX thread.
-            List<ResultRow> rows = read.dataset() == current && currentMapping != null
-                    && currentMapping.problemsWith(current).isEmpty()
-                    ? ResultsViewModel.pendingRows(current, currentMapping) : null;
-            return new ShownWithRows(read, rows, currentMapping);
-        }).whenComplete((shownWithRows, failure) -> {
-            if (from != project || generation != showGeneration) {
-                return; // another project was opened, or another run asked for, meanwhile
-            }
-            if (failure != null) {
-                status.set(messageOf(failure));
-                return;
-            }
-            if (run.runningProperty().get() || preparing) {
-                return;
-            }
-            ProjectSession.ShownRun shown = shownWithRows.shown();
-            if (shown.dataset() == dataset.get() && shownWithRows.rows() != null
-                    && shownWithRows.mapping().equals(mapping())) {
-                results.show(shown.dataset(), shownWithRows.mapping(), shownWithRows.rows());
-                showStored(shown);
-                then.run();
-            } else {
-                if (shown.mapping() == null || !shown.mapping().problemsWith(shown.dataset()).isEmpty()) {
-                    status.set("Run " + runId + " cannot be shown: the project does not say which columns it read.");
-                    return;
-                }
-                pendingRun = shown;
-                afterPendingRun = then;
-                // The table is about to hold that dataset's rows: their review comes back with them.
-                pendingReview = shown.review() == null ? null : new PendingReview(shown.dataset(), shown.review());
-                useMapped(shown.dataset(), shown.mapping());
-            }
-            lowerPane.set(LowerPane.RESULTS);
-            status.set("Showing run " + runId + " in the results.");
-        });
+                    ProjectSession.ShownRun read = projectSession.show(from, runId, current);
+                    // The table's rows, built here: for a large dataset that is too long for the FX thread.
+                    List<ResultRow> rows = read.dataset() == current
+                                    && currentMapping != null
+                                    && currentMapping.problemsWith(current).isEmpty()
+                            ? ResultsViewModel.pendingRows(current, currentMapping)
+                            : null;
+                    return new ShownWithRows(read, rows, currentMapping);
+                })
+                .whenComplete((shownWithRows, failure) -> {
+                    if (from != project || generation != showGeneration) {
+                        return; // another project was opened, or another run asked for, meanwhile
+                    }
+                    if (failure != null) {
+                        status.set(messageOf(failure));
+                        return;
+                    }
+                    if (run.runningProperty().get() || preparing) {
+                        return;
+                    }
+                    ProjectSession.ShownRun shown = shownWithRows.shown();
+                    if (shown.dataset() == dataset.get()
+                            && shownWithRows.rows() != null
+                            && shownWithRows.mapping().equals(mapping())) {
+                        results.show(shown.dataset(), shownWithRows.mapping(), shownWithRows.rows());
+                        showStored(shown);
+                        then.run();
+                    } else {
+                        if (shown.mapping() == null
+                                || !shown.mapping()
+                                        .problemsWith(shown.dataset())
+                                        .isEmpty()) {
+                            status.set("Run " + runId
+                                    + " cannot be shown: the project does not say which columns it read.");
+                            return;
+                        }
+                        pendingRun = shown;
+                        afterPendingRun = then;
+                        // The table is about to hold that dataset's rows: their review comes back with them.
+                        pendingReview =
+                                shown.review() == null ? null : new PendingReview(shown.dataset(), shown.review());
+                        useMapped(shown.dataset(), shown.mapping());
+                    }
+                    lowerPane.set(LowerPane.RESULTS);
+                    status.set("Showing run " + runId + " in the results.");
+                });
     }
 
     /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */
@@ -678,12 +727,20 @@ public final class WorkbenchViewModel {
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
     private RunEstimator.Next nextRun() {
         Dataset rows = dataset.get();
-        if (rows == null || !prompts.problems().isEmpty() || !mapping().problemsWith(rows).isEmpty()) {
+        if (rows == null
+                || !prompts.problems().isEmpty()
+                || !mapping().problemsWith(rows).isEmpty()) {
             return null;
         }
         ProviderSettings settings = choice.selected();
-        return new RunEstimator.Next(spec(rows, mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"),
-                results.dataset() == rows ? results.examples() : List.of()), settings);
+        return new RunEstimator.Next(
+                spec(
+                        rows,
+                        mapping(),
+                        prompts.prompts(),
+                        settings.profile("http://estimate.invalid/v1"),
+                        results.dataset() == rows ? results.examples() : List.of()),
+                settings);
     }
 
     /** Reads the user's saved provider profiles in the background; the presets stay if there are none. */
@@ -743,8 +800,10 @@ public final class WorkbenchViewModel {
         answerColumn = mapping.answerColumn();
         useDataset(imported.dataset(), mapping.inputColumns().get(0), mapping.truthColumn());
         truthSeparator.set(mapping.truthSeparator());
-        status.set("Imported " + imported.file() + (mapping.judgeOnly()
-                ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "." : "."));
+        status.set("Imported " + imported.file()
+                + (mapping.judgeOnly()
+                        ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "."
+                        : "."));
     }
 
     /** Starts both stages over every row, unless something would make the run fail. */
@@ -802,10 +861,18 @@ public final class WorkbenchViewModel {
         boolean batchChosen = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
         DraftRun draft = selection == null ? null : new DraftRun(selection.size(), rows.size(), batchChosen);
         Project recordIn = project;
-        RunLauncher.Request request = new RunLauncher.Request(rows, mapping, prompts.prompts(), preset,
-                choice.baseModelProperty().get(), choice.judgeModelProperty().get(),
-                choice.concurrencyProperty().get(), draft == null && batchChosen, selection,
-                results.dataset() == rows ? results.examples() : List.of(), recordIn);
+        RunLauncher.Request request = new RunLauncher.Request(
+                rows,
+                mapping,
+                prompts.prompts(),
+                preset,
+                choice.baseModelProperty().get(),
+                choice.judgeModelProperty().get(),
+                choice.concurrencyProperty().get(),
+                draft == null && batchChosen,
+                selection,
+                results.dataset() == rows ? results.examples() : List.of(),
+                recordIn);
         WorkbenchSetup recorded = setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
@@ -832,10 +899,12 @@ public final class WorkbenchViewModel {
             if (resumed != null) {
                 status.set(resumed);
             }
-            run.start(listener -> {
+            run.start(
+                    listener -> {
                         RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
                         // Closed when the run ends however it ends, even after the window has gone.
-                        handle.outcome().whenComplete((outcome, error) -> prepared.clients().close());
+                        handle.outcome().whenComplete((outcome, error) -> prepared.clients()
+                                .close());
                         return handle;
                     },
                     results::apply,
@@ -885,7 +954,8 @@ public final class WorkbenchViewModel {
         }
         row.resultProperty().addListener(selectedRowChanged);
         var result = row.result();
-        prompts.previewBaseAnswerProperty().set(result.base().answered() ? result.base().text().strip() : null);
+        prompts.previewBaseAnswerProperty()
+                .set(result.base().answered() ? result.base().text().strip() : null);
         prompts.previewRowProperty().set(row.index());
     }
 
@@ -899,8 +969,11 @@ public final class WorkbenchViewModel {
             status.set("Nothing to export yet.");
             return;
         }
-        results.export(file).whenComplete((written, failure) ->
-                status.set(failure == null ? "Exported results to " + written + "." : "Export failed: " + messageOf(failure)));
+        results.export(file)
+                .whenComplete((written, failure) -> status.set(
+                        failure == null
+                                ? "Exported results to " + written + "."
+                                : "Export failed: " + messageOf(failure)));
     }
 
     /**
@@ -942,7 +1015,7 @@ public final class WorkbenchViewModel {
     private void useDataset(Dataset loaded, String input, String truth, Map<String, String> renames) {
         if (pendingRun != null && pendingRun.dataset() != loaded) {
             pendingRun = null; // another dataset came first: that run's rows would not fit
-            afterPendingRun = () -> { };
+            afterPendingRun = () -> {};
         }
         if (pendingReview != null && pendingReview.dataset() != loaded) {
             pendingReview = null;
@@ -961,7 +1034,11 @@ public final class WorkbenchViewModel {
         truthChoices.setAll(truths);
         inputColumn.set(input);
         truthColumn.set(truth == null ? NO_TRUTH : truth);
-        datasetSummary.set(String.format(java.util.Locale.ROOT, "%s · %,d rows · %d columns", loaded.name(), loaded.size(),
+        datasetSummary.set(String.format(
+                java.util.Locale.ROOT,
+                "%s · %,d rows · %d columns",
+                loaded.name(),
+                loaded.size(),
                 loaded.columns().size()));
         remap();
     }
@@ -1010,21 +1087,26 @@ public final class WorkbenchViewModel {
                             pendingRun = null;
                             showStored(shown);
                             Runnable then = afterPendingRun;
-                            afterPendingRun = () -> { };
+                            afterPendingRun = () -> {};
                             then.run();
                         }
                         PendingReview kept = pendingReview;
                         if (kept != null && kept.dataset() == rows) {
                             pendingReview = null; // after the run's rows, so its examples have their answers
-                            results.useReview(kept.review().verdicts(), kept.review().promoted());
+                            results.useReview(
+                                    kept.review().verdicts(), kept.review().promoted());
                         }
                     }
                 });
     }
 
     /** The run's spec: promoted rows go into the judge prompt and out of the run's metrics. */
-    static RunSpec spec(Dataset rows, ColumnMapping mapping, PromptPair pair, ProviderProfile profile,
-                        List<FewShotExample> examples) {
+    static RunSpec spec(
+            Dataset rows,
+            ColumnMapping mapping,
+            PromptPair pair,
+            ProviderProfile profile,
+            List<FewShotExample> examples) {
         return RunSpec.of(rows, mapping, pair, profile).withExamples(examples);
     }
 
@@ -1037,8 +1119,14 @@ public final class WorkbenchViewModel {
     WorkbenchSetup setup() {
         Dataset rows = dataset.get();
         ColumnMapping mapping = rows == null || !mapping().problemsWith(rows).isEmpty() ? null : mapping();
-        return new WorkbenchSetup(rows, mapping, prompts.baseTextProperty().get(), prompts.judgeTextProperty().get(),
-                choice.selected().name(), choice.baseModelProperty().get(), choice.judgeModelProperty().get());
+        return new WorkbenchSetup(
+                rows,
+                mapping,
+                prompts.baseTextProperty().get(),
+                prompts.judgeTextProperty().get(),
+                choice.selected().name(),
+                choice.baseModelProperty().get(),
+                choice.judgeModelProperty().get());
     }
 
     ColumnMapping mapping() {
@@ -1048,23 +1136,21 @@ public final class WorkbenchViewModel {
             inputs.add(inputColumn.get());
         }
         moreInputs.stream().filter(c -> !inputs.contains(c)).forEach(inputs::add);
-        return new ColumnMapping(inputs, NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get(), answerColumn,
-                labelRenames);
+        return new ColumnMapping(
+                inputs, NO_TRUTH.equals(truth) ? null : truth, truthSeparator.get(), answerColumn, labelRenames);
     }
 
     private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    private record Remapped(LabelCounts counts, List<ResultRow> rows) {
-    }
+    private record Remapped(LabelCounts counts, List<ResultRow> rows) {}
 
     /** A kept review waiting for its dataset's rows in the table. */
     /** A stored run read for the table, with the table's rows when it is over the dataset on screen. */
-    private record ShownWithRows(ProjectSession.ShownRun shown, List<ResultRow> rows, ColumnMapping mapping) {
-    }
+    private record ShownWithRows(ProjectSession.ShownRun shown, List<ResultRow> rows, ColumnMapping mapping) {}
 
-    private record PendingReview(Dataset dataset, ProjectSession.KeptReview review) {
-    }
+    private record PendingReview(Dataset dataset, ProjectSession.KeptReview review) {}
 }

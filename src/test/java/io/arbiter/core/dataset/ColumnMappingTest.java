@@ -21,7 +21,8 @@ class ColumnMappingTest {
 
     @Test
     void multiCharacterSeparatorSplitsOnlyOnTheWholeSeparator() {
-        assertEquals(List.of("Action, Adventure", "Drama"), ColumnMapping.splitLabels("Action, Adventure | Drama", " | "));
+        assertEquals(
+                List.of("Action, Adventure", "Drama"), ColumnMapping.splitLabels("Action, Adventure | Drama", " | "));
     }
 
     @Test
@@ -41,7 +42,8 @@ class ColumnMappingTest {
     void truthLabelsComeFromTheTruthColumnOrAreEmptyWithoutOne() {
         Dataset movies = movies();
 
-        assertEquals(List.of("Crime", "Drama"), new ColumnMapping(List.of("Overview"), "Genre", ",").truthLabels(movies, 0));
+        assertEquals(
+                List.of("Crime", "Drama"), new ColumnMapping(List.of("Overview"), "Genre", ",").truthLabels(movies, 0));
         assertEquals(List.of(), new ColumnMapping(List.of("Overview"), null, null).truthLabels(movies, 0));
     }
 
@@ -55,17 +57,22 @@ class ColumnMappingTest {
     }
 
     static Dataset movies() {
-        return new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
-                new String[] {"Cold Ledger", "An accountant launders money.", "Crime, Drama"},
-                new String[] {"Orbit of Small Things", "A crippled spaceship.", "sci-fi"},
-                new String[] {"Dust on the Harrow Road", "A gunslinger.", "Western,Action"},
-                new String[] {"Untitled", "No genre yet.", ""}));
+        return new Dataset(
+                "movies.csv",
+                List.of("Title", "Overview", "Genre"),
+                List.of(
+                        new String[] {"Cold Ledger", "An accountant launders money.", "Crime, Drama"},
+                        new String[] {"Orbit of Small Things", "A crippled spaceship.", "sci-fi"},
+                        new String[] {"Dust on the Harrow Road", "A gunslinger.", "Western,Action"},
+                        new String[] {"Untitled", "No genre yet.", ""}));
     }
 
     @Test
     void renamesMergeSpellingsAndDropTheRepeatThatResults() {
-        Dataset data = new Dataset("d.csv", List.of("Text", "Genre"), List.<String[]>of(new String[] {"x", "Sci-fi, Sci-Fi, Drama"}));
-        ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Genre", ",").withLabelRenames(java.util.Map.of("Sci-fi", "Sci-Fi"));
+        Dataset data = new Dataset(
+                "d.csv", List.of("Text", "Genre"), List.<String[]>of(new String[] {"x", "Sci-fi, Sci-Fi, Drama"}));
+        ColumnMapping mapping =
+                new ColumnMapping(List.of("Text"), "Genre", ",").withLabelRenames(java.util.Map.of("Sci-fi", "Sci-Fi"));
         assertEquals(List.of("Sci-Fi", "Drama"), mapping.truthLabels(data, 0));
     }
 
@@ -73,13 +80,15 @@ class ColumnMappingTest {
     void aMissingAnswerColumnIsNamed() {
         Dataset data = new Dataset("d.csv", List.of("Text", "Genre"), List.<String[]>of(new String[] {"x", "Drama"}));
         ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Genre", ",", "Answer", java.util.Map.of());
-        assertEquals(List.of("Answer column 'Answer' is not in d.csv (columns: Text, Genre)"), mapping.problemsWith(data));
+        assertEquals(
+                List.of("Answer column 'Answer' is not in d.csv (columns: Text, Genre)"), mapping.problemsWith(data));
     }
 
     @Test
     void aMappingWithoutInputColumnsIsAProblem() {
         Dataset data = new Dataset("d.csv", List.of("Text"), List.<String[]>of(new String[] {"x"}));
-        assertEquals(List.of("Choose at least one input column: the column the model reads."),
+        assertEquals(
+                List.of("Choose at least one input column: the column the model reads."),
                 new ColumnMapping(List.of(), null, ",").problemsWith(data));
     }
 }

@@ -68,8 +68,12 @@ class DatasetImporterTest {
         String text = "Title,Genre\nAmélie,Comédie\n";
         Path plain = write("plain.csv", text, StandardCharsets.UTF_8);
         Path bom = write("bom.csv", "\uFEFF" + text, StandardCharsets.UTF_8);
-        Path le = Files.write(dir.resolve("le.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
-        Path be = Files.write(dir.resolve("be.csv"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
+        Path le = Files.write(
+                dir.resolve("le.csv"),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
+        Path be = Files.write(
+                dir.resolve("be.csv"),
+                concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
 
         assertEquals(StandardCharsets.UTF_8, read(plain).resolved().encoding());
         assertEquals(StandardCharsets.UTF_8, read(bom).resolved().encoding());
@@ -106,16 +110,27 @@ class DatasetImporterTest {
     void latin1BytesWhenUtf8WasChosenNameTheLine() throws Exception {
         Path file = write("chosen.csv", "Title,Genre\nDune,Sci-Fi\nAmélie,Comédie\n", LATIN_1);
 
-        DatasetException e = assertThrows(DatasetException.class,
-                () -> DatasetImporter.read(file, ImportSettings.detectAll().withEncoding(StandardCharsets.UTF_8), ImportProgress.NONE, () -> false));
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        file,
+                        ImportSettings.detectAll().withEncoding(StandardCharsets.UTF_8),
+                        ImportProgress.NONE,
+                        () -> false));
 
-        assertEquals(file + ", line 3: the bytes here are not valid UTF-8; choose another encoding (for example windows-1252)", e.getMessage());
+        assertEquals(
+                file
+                        + ", line 3: the bytes here are not valid UTF-8; choose another encoding (for example windows-1252)",
+                e.getMessage());
     }
 
     @Test
     void mixedLineEndingsAndQuotedNewlinesKeepPhysicalLineNumbers() throws Exception {
-        Path file = write("mixed.csv", "Title,Overview,Genre\r\n\"Two Lines\",\"First line\r\nsecond line\",Romance\r\n"
-                + "Heat,\"one\rtwo\nthree\",Crime\nDune,Sci-Fi\rAlien,Space,Horror", StandardCharsets.UTF_8);
+        Path file = write(
+                "mixed.csv",
+                "Title,Overview,Genre\r\n\"Two Lines\",\"First line\r\nsecond line\",Romance\r\n"
+                        + "Heat,\"one\rtwo\nthree\",Crime\nDune,Sci-Fi\rAlien,Space,Horror",
+                StandardCharsets.UTF_8);
 
         ImportResult result = read(file);
 
@@ -125,7 +140,9 @@ class DatasetImporterTest {
         assertRow(d, 0, "Two Lines", "First line\r\nsecond line", "Romance");
         assertRow(d, 1, "Heat", "one\rtwo\nthree", "Crime");
         assertRow(d, 2, "Alien", "Space", "Horror");
-        assertEquals(List.of(new ImportProblem(7, ImportProblem.Kind.RAGGED_ROW, "2 cells where the header has 3")), result.problems());
+        assertEquals(
+                List.of(new ImportProblem(7, ImportProblem.Kind.RAGGED_ROW, "2 cells where the header has 3")),
+                result.problems());
     }
 
     // Delimiters, quotes, headers
@@ -134,9 +151,12 @@ class DatasetImporterTest {
     void tabPipeAndSemicolonAreDetectedDespiteCommasInCells() throws Exception {
         for (char delimiter : new char[] {'\t', '|', ';'}) {
             String d = String.valueOf(delimiter);
-            Path file = write("d" + (int) delimiter + ".txt", String.join(d, "Title", "Overview", "Year") + "\n"
-                    + String.join(d, "Heat", "A thief, a cop, a city.", "1995") + "\n"
-                    + String.join(d, "Dune", "Sand, spice, worms.", "2021") + "\n", StandardCharsets.UTF_8);
+            Path file = write(
+                    "d" + (int) delimiter + ".txt",
+                    String.join(d, "Title", "Overview", "Year") + "\n"
+                            + String.join(d, "Heat", "A thief, a cop, a city.", "1995") + "\n"
+                            + String.join(d, "Dune", "Sand, spice, worms.", "2021") + "\n",
+                    StandardCharsets.UTF_8);
 
             ImportResult result = read(file);
 
@@ -159,7 +179,8 @@ class DatasetImporterTest {
     void anotherQuoteCharacterCanBeChosen() throws Exception {
         Path file = write("single.csv", "Title,Overview\nHeat,'A thief, a cop'\n", StandardCharsets.UTF_8);
 
-        ImportResult result = DatasetImporter.read(file, ImportSettings.detectAll().withQuote('\''), ImportProgress.NONE, () -> false);
+        ImportResult result = DatasetImporter.read(
+                file, ImportSettings.detectAll().withQuote('\''), ImportProgress.NONE, () -> false);
 
         assertRow(result.dataset(), 0, "Heat", "A thief, a cop");
     }
@@ -173,7 +194,9 @@ class DatasetImporterTest {
         assertTrue(result.resolved().header());
         assertEquals(List.of("column_1", "Title", "Year"), result.dataset().columns());
         assertRow(result.dataset(), 1, "1", "Heat", "1995");
-        assertEquals(List.of(new ImportProblem(1, ImportProblem.Kind.BLANK_HEADER, "column 1 has no name; it is called column_1")),
+        assertEquals(
+                List.of(new ImportProblem(
+                        1, ImportProblem.Kind.BLANK_HEADER, "column 1 has no name; it is called column_1")),
                 result.problems());
     }
 
@@ -183,16 +206,23 @@ class DatasetImporterTest {
 
         ImportResult result = read(file);
 
-        assertEquals(List.of("Genre", "Title", "Genre_2", "Genre_3"), result.dataset().columns());
+        assertEquals(
+                List.of("Genre", "Title", "Genre_2", "Genre_3"),
+                result.dataset().columns());
         assertEquals("Crime", result.dataset().value(0, "Genre_2"));
-        assertEquals(2, result.problems().stream().filter(p -> p.kind() == ImportProblem.Kind.DUPLICATE_HEADER).count());
+        assertEquals(
+                2,
+                result.problems().stream()
+                        .filter(p -> p.kind() == ImportProblem.Kind.DUPLICATE_HEADER)
+                        .count());
     }
 
     @Test
     void headerCanBeTurnedOffAndOn() throws Exception {
         Path file = write("h.csv", "Title,Genre\nDune,Sci-Fi\n", StandardCharsets.UTF_8);
 
-        ImportResult off = DatasetImporter.read(file, ImportSettings.detectAll().withHeader(false), ImportProgress.NONE, () -> false);
+        ImportResult off = DatasetImporter.read(
+                file, ImportSettings.detectAll().withHeader(false), ImportProgress.NONE, () -> false);
 
         assertEquals(List.of("column_1", "column_2"), off.dataset().columns());
         assertRow(off.dataset(), 0, "Title", "Genre");
@@ -201,7 +231,10 @@ class DatasetImporterTest {
 
     @Test
     void aRowOfDataIsNotTakenForAHeader() throws Exception {
-        Path file = write("noheader.csv", "Drama,Heat,Some overview\nDrama,Dune,Another\nCrime,Alien,Third\n", StandardCharsets.UTF_8);
+        Path file = write(
+                "noheader.csv",
+                "Drama,Heat,Some overview\nDrama,Dune,Another\nCrime,Alien,Third\n",
+                StandardCharsets.UTF_8);
 
         assertFalse(DatasetImporter.detect(file).header());
     }
@@ -212,7 +245,12 @@ class DatasetImporterTest {
     void raggedRowsAreLeftOutCountedAndListedUpToTheCap() throws Exception {
         StringBuilder text = new StringBuilder("Title,Genre\n");
         for (int i = 0; i < 1500; i++) {
-            text.append("Good ").append(i).append(",Drama\n").append("Bad ").append(i).append('\n');
+            text.append("Good ")
+                    .append(i)
+                    .append(",Drama\n")
+                    .append("Bad ")
+                    .append(i)
+                    .append('\n');
         }
         Path file = write("ragged.csv", text.toString(), StandardCharsets.UTF_8);
 
@@ -222,7 +260,9 @@ class DatasetImporterTest {
         assertEquals(1500, result.totalRaggedRows());
         assertEquals(1500, result.skippedRows());
         assertEquals(DatasetImporter.MAX_PROBLEMS, result.problems().size());
-        assertEquals(new ImportProblem(3, ImportProblem.Kind.RAGGED_ROW, "1 cells where the header has 2"), result.problems().get(0));
+        assertEquals(
+                new ImportProblem(3, ImportProblem.Kind.RAGGED_ROW, "1 cells where the header has 2"),
+                result.problems().get(0));
         assertRow(result.dataset(), 1499, "Good 1499", "Drama");
     }
 
@@ -232,7 +272,9 @@ class DatasetImporterTest {
 
         DatasetException e = assertThrows(DatasetException.class, () -> read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ", line 3: a quoted cell starts here and is never closed"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(file + ", line 3: a quoted cell starts here and is never closed"),
+                e.getMessage());
     }
 
     @Test
@@ -250,8 +292,11 @@ class DatasetImporterTest {
         Path file = write("u16.csv", "Title,Genre\nAmélie,Comédie\n", StandardCharsets.UTF_16LE);
 
         DatasetException e = assertThrows(DatasetException.class, () -> read(file));
-        ImportResult chosen = DatasetImporter.read(file, ImportSettings.detectAll().withEncoding(StandardCharsets.UTF_16LE),
-                ImportProgress.NONE, () -> false);
+        ImportResult chosen = DatasetImporter.read(
+                file,
+                ImportSettings.detectAll().withEncoding(StandardCharsets.UTF_16LE),
+                ImportProgress.NONE,
+                () -> false);
 
         assertTrue(e.getMessage().contains("choose UTF-16LE or UTF-16BE"), e.getMessage());
         assertRow(chosen.dataset(), 0, "Amélie", "Comédie");
@@ -261,8 +306,10 @@ class DatasetImporterTest {
     void sameDelimiterAndQuoteIsRefused() throws Exception {
         Path file = write("same.csv", "a,b\n1,2\n", StandardCharsets.UTF_8);
 
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetImporter.read(file,
-                ImportSettings.detectAll().withQuote(','), ImportProgress.NONE, () -> false));
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        file, ImportSettings.detectAll().withQuote(','), ImportProgress.NONE, () -> false));
 
         assertTrue(e.getMessage().contains("must be two different characters"), e.getMessage());
     }
@@ -286,9 +333,15 @@ class DatasetImporterTest {
         Path blank = write("blank.csv", "\n\r\n  \n", StandardCharsets.UTF_8);
         Path header = write("header.csv", "Title,Genre\r\n\r\n", StandardCharsets.UTF_8);
 
-        assertEquals(empty + ": the file is empty", assertThrows(DatasetException.class, () -> read(empty)).getMessage());
-        assertEquals(blank + ": the file is empty", assertThrows(DatasetException.class, () -> read(blank)).getMessage());
-        assertEquals(header + ": has a header but no rows", assertThrows(DatasetException.class, () -> read(header)).getMessage());
+        assertEquals(
+                empty + ": the file is empty",
+                assertThrows(DatasetException.class, () -> read(empty)).getMessage());
+        assertEquals(
+                blank + ": the file is empty",
+                assertThrows(DatasetException.class, () -> read(blank)).getMessage());
+        assertEquals(
+                header + ": has a header but no rows",
+                assertThrows(DatasetException.class, () -> read(header)).getMessage());
     }
 
     @Test
@@ -334,11 +387,17 @@ class DatasetImporterTest {
             }
         };
 
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetImporter.read(
-                ByteSource.of(dying, "/mnt/share/films.csv"), ImportSettings.detectAll(), ImportProgress.NONE, () -> false,
-                Integer.MAX_VALUE));
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        ByteSource.of(dying, "/mnt/share/films.csv"),
+                        ImportSettings.detectAll(),
+                        ImportProgress.NONE,
+                        () -> false,
+                        Integer.MAX_VALUE));
 
-        assertEquals("/mnt/share/films.csv, line 10002: reading stopped, the file could not be read any more (Stale file handle)",
+        assertEquals(
+                "/mnt/share/films.csv, line 10002: reading stopped, the file could not be read any more (Stale file handle)",
                 e.getMessage());
     }
 
@@ -346,21 +405,28 @@ class DatasetImporterTest {
     void aMissingFileOrAFolderSaysSo() {
         Path missing = dir.resolve("absent.csv");
 
-        assertEquals(missing + ": no such file", assertThrows(DatasetException.class, () -> read(missing)).getMessage());
-        assertTrue(assertThrows(DatasetException.class, () -> read(dir)).getMessage().contains("is a folder"));
+        assertEquals(
+                missing + ": no such file",
+                assertThrows(DatasetException.class, () -> read(missing)).getMessage());
+        assertTrue(assertThrows(DatasetException.class, () -> read(dir))
+                .getMessage()
+                .contains("is a folder"));
     }
 
     // JSON Lines
 
     @Test
     void jsonLinesFlattensNestedObjectsAndCollectsKeysInOrder() throws Exception {
-        Path file = write("films.jsonl", """
+        Path file = write(
+                "films.jsonl",
+                """
                 {"title": "Heat", "year": 1995, "meta": {"genre": "Crime", "tags": ["heist", "LA"]}}
                 [1, 2]
 
                 {"title": "Dune", "extra": null, "meta": {"genre": "Sci-Fi"}, "rating": 8.1}
                 not json
-                """, StandardCharsets.UTF_8);
+                """,
+                StandardCharsets.UTF_8);
 
         ImportResult result = read(file);
 
@@ -402,7 +468,10 @@ class DatasetImporterTest {
         assertEquals("Crime, Drama", result.dataset().value(1, "Genre"));
         assertEquals("105,729", result.dataset().value(1, "Gross"));
         assertTrue(result.dataset().value(0, "Poster_Link").contains("CR0,4,67,98"));
-        assertSame(result.dataset().value(1, "Genre"), result.dataset().value(9, "Genre"), "repeated short values are shared");
+        assertSame(
+                result.dataset().value(1, "Genre"),
+                result.dataset().value(9, "Genre"),
+                "repeated short values are shared");
         assertEquals(file, result.dataset().source());
     }
 
@@ -414,20 +483,25 @@ class DatasetImporterTest {
         AtomicLong lastBytes = new AtomicLong();
         long size = Files.size(file);
 
-        ImportResult result = DatasetImporter.read(file, ImportSettings.detectAll(),
+        ImportResult result = DatasetImporter.read(
+                file,
+                ImportSettings.detectAll(),
                 (bytes, total, rows) -> {
                     lastBytes.set(bytes);
                     lastRows.set(rows);
                     assertEquals(size, total);
-                }, () -> false);
+                },
+                () -> false);
 
         assertEquals(20_000, lastRows.get());
         assertEquals(Files.size(file), lastBytes.get());
         assertEquals(20_000, result.dataset().size());
 
         AtomicInteger polls = new AtomicInteger();
-        assertThrows(CancellationException.class, () -> DatasetImporter.read(file, ImportSettings.detectAll(), ImportProgress.NONE,
-                () -> polls.incrementAndGet() > 2));
+        assertThrows(
+                CancellationException.class,
+                () -> DatasetImporter.read(
+                        file, ImportSettings.detectAll(), ImportProgress.NONE, () -> polls.incrementAndGet() > 2));
     }
 
     @Test
@@ -448,7 +522,8 @@ class DatasetImporterTest {
         ImportSettings s = DatasetImporter.detect(file);
 
         assertTrue(s.isResolved());
-        assertEquals(new ImportSettings(FileFormat.DELIMITED, StandardCharsets.UTF_8, '\t', '"', LineEnding.CRLF, true), s);
+        assertEquals(
+                new ImportSettings(FileFormat.DELIMITED, StandardCharsets.UTF_8, '\t', '"', LineEnding.CRLF, true), s);
     }
 
     @Test

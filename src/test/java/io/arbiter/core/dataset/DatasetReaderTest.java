@@ -20,7 +20,9 @@ class DatasetReaderTest {
 
     @Test
     void quotedFieldsKeepTheirCommasDoubledQuotesAndNewlines() throws Exception {
-        Path file = write("films.csv", """
+        Path file = write(
+                "films.csv",
+                """
                 Title,Overview,Genre
                 "Cold Ledger","An accountant, a syndicate, a body.","Crime, Thriller"
                 Quiet Harbor,"He said ""never again"" and meant it.",Drama

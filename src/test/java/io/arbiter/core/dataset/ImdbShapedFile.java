@@ -15,15 +15,49 @@ import java.util.Locale;
  */
 public final class ImdbShapedFile {
 
-    public static final List<String> COLUMNS = List.of("Poster_Link", "Series_Title", "Released_Year", "Certificate",
-            "Runtime", "Genre", "IMDB_Rating", "Overview", "Meta_score", "Director", "Star1", "Star2", "Star3", "Star4",
-            "No_of_Votes", "Gross");
+    public static final List<String> COLUMNS = List.of(
+            "Poster_Link",
+            "Series_Title",
+            "Released_Year",
+            "Certificate",
+            "Runtime",
+            "Genre",
+            "IMDB_Rating",
+            "Overview",
+            "Meta_score",
+            "Director",
+            "Star1",
+            "Star2",
+            "Star3",
+            "Star4",
+            "No_of_Votes",
+            "Gross");
 
-    private static final String[] TITLES = {"The Shawshank Redemption", "The Godfather", "The Dark Knight", "12 Angry Men",
-        "Pulp Fiction", "Inception", "Fight Club", "Forrest Gump", "Amélie", "Léon", "Spirited Away", "Parasite"};
+    private static final String[] TITLES = {
+        "The Shawshank Redemption",
+        "The Godfather",
+        "The Dark Knight",
+        "12 Angry Men",
+        "Pulp Fiction",
+        "Inception",
+        "Fight Club",
+        "Forrest Gump",
+        "Amélie",
+        "Léon",
+        "Spirited Away",
+        "Parasite"
+    };
     private static final String[] CERTIFICATES = {"A", "UA", "U", "R", "PG-13", ""};
-    private static final String[] GENRES = {"Drama", "Crime, Drama", "Action, Crime, Drama", "Action, Adventure, Sci-Fi",
-        "Comedy, Drama, Romance", "Animation, Adventure, Family", "Biography, Drama, History", "Horror, Mystery, Thriller"};
+    private static final String[] GENRES = {
+        "Drama",
+        "Crime, Drama",
+        "Action, Crime, Drama",
+        "Action, Adventure, Sci-Fi",
+        "Comedy, Drama, Romance",
+        "Animation, Adventure, Family",
+        "Biography, Drama, History",
+        "Horror, Mystery, Thriller"
+    };
     private static final String[] OVERVIEWS = {
         "Two imprisoned men bond over a number of years, finding solace and eventual redemption through acts of common decency.",
         "An organized crime dynasty's aging patriarch transfers control of his clandestine empire to his reluctant son.",
@@ -35,13 +69,13 @@ public final class ImdbShapedFile {
         "The presidencies of Kennedy and Johnson, the Vietnam War, Watergate, and other events unfold through one man's eyes.",
     };
 
-    private ImdbShapedFile() {
-    }
+    private ImdbShapedFile() {}
 
     /** The cells of row {@code i} (0-based), as they should read back. */
     public static String[] row(int i) {
         String[] cells = new String[16];
-        cells[0] = "https://m.media-amazon.com/images/M/MV5B" + Integer.toString(i * 7919 + 104729, 36).toUpperCase(Locale.ROOT)
+        cells[0] = "https://m.media-amazon.com/images/M/MV5B"
+                + Integer.toString(i * 7919 + 104729, 36).toUpperCase(Locale.ROOT)
                 + "NjEyYTk4NDctMGNlZi00ZGE3LTkwMzctY2QXkEyXkFqcGdeQXVyNjc1NTYyMjg@._V1_UX67_CR0,4,67,98_AL_.jpg";
         cells[1] = TITLES[i % TITLES.length] + " " + (i + 1);
         cells[2] = Integer.toString(1920 + i % 100);

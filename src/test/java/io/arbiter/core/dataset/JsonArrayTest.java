@@ -40,7 +40,9 @@ class JsonArrayTest {
         assertEquals(FileFormat.JSON_ARRAY, fromArray.resolved().format());
         assertTrue(fromArray.problems().isEmpty(), fromArray.problems().toString());
         assertSameRows(fromLines.dataset(), fromArray.dataset());
-        assertEquals(List.of("title", "year", "meta.genre", "meta.tags", "extra", "rating"), fromArray.dataset().columns());
+        assertEquals(
+                List.of("title", "year", "meta.genre", "meta.tags", "extra", "rating"),
+                fromArray.dataset().columns());
         assertEquals("[\"heist\",\"LA\"]", fromArray.dataset().value(0, "meta.tags"));
     }
 
@@ -49,7 +51,9 @@ class JsonArrayTest {
         Path reference = write("ref.jsonl", String.join("\n", OBJECTS), StandardCharsets.UTF_8);
         for (LastLineTest.Encoding encoding : LastLineTest.Encoding.values()) {
             for (String eol : List.of("\n", "\r\n", "\r")) {
-                Path file = Files.write(dir.resolve("films.json"), encoding.encode(prettyArray(eol).strip()));
+                Path file = Files.write(
+                        dir.resolve("films.json"),
+                        encoding.encode(prettyArray(eol).strip()));
 
                 ImportResult result = read(file);
 
@@ -70,7 +74,9 @@ class JsonArrayTest {
         ImportResult lines = read(arrayLines);
         assertEquals(FileFormat.JSON_LINES, lines.resolved().format());
         assertEquals(1, lines.dataset().size());
-        assertEquals(List.of(1L, 3L), lines.problems().stream().map(ImportProblem::line).toList());
+        assertEquals(
+                List.of(1L, 3L),
+                lines.problems().stream().map(ImportProblem::line).toList());
         assertEquals("a JSON array, not an object", lines.problems().get(0).message());
     }
 
@@ -86,14 +92,17 @@ class JsonArrayTest {
 
     @Test
     void elementsThatAreNotObjectsAreLeftOutWithTheirLine() throws Exception {
-        Path file = write("mixed.json", "[\n  {\"a\": 1},\n  42,\n  \"text\",\n  {\"a\": 2}\n]", StandardCharsets.UTF_8);
+        Path file =
+                write("mixed.json", "[\n  {\"a\": 1},\n  42,\n  \"text\",\n  {\"a\": 2}\n]", StandardCharsets.UTF_8);
 
         ImportResult result = read(file);
 
         assertEquals(2, result.dataset().size());
         assertEquals(2, result.totalRaggedRows());
-        assertEquals("line 3: a JSON number, not an object", result.problems().get(0).toString());
-        assertEquals("line 4: a JSON string, not an object", result.problems().get(1).toString());
+        assertEquals(
+                "line 3: a JSON number, not an object", result.problems().get(0).toString());
+        assertEquals(
+                "line 4: a JSON string, not an object", result.problems().get(1).toString());
         DatasetException strict = assertThrows(DatasetException.class, () -> DatasetReader.read(file));
         assertEquals(file + ", line 3: a JSON number, not an object (and 1 more rows like it)", strict.getMessage());
     }
@@ -103,9 +112,12 @@ class JsonArrayTest {
         Path numbers = write("numbers.json", "[\n 1,\n 2,\n 3\n]\n", StandardCharsets.UTF_8);
         Path nested = write("nested.json", "[[\"a\", 1], [\"b\", 2]]", StandardCharsets.UTF_8);
 
-        assertEquals(numbers + ": a JSON array of numbers, not of objects; each row must be a JSON object such as "
-                + "{\"text\": \"…\", \"label\": \"…\"}", assertThrows(DatasetException.class, () -> read(numbers)).getMessage());
-        assertTrue(assertThrows(DatasetException.class, () -> inspect(nested)).getMessage()
+        assertEquals(
+                numbers + ": a JSON array of numbers, not of objects; each row must be a JSON object such as "
+                        + "{\"text\": \"…\", \"label\": \"…\"}",
+                assertThrows(DatasetException.class, () -> read(numbers)).getMessage());
+        assertTrue(assertThrows(DatasetException.class, () -> inspect(nested))
+                .getMessage()
                 .startsWith(nested + ": a JSON array of arrays, not of objects"));
     }
 
@@ -113,7 +125,8 @@ class JsonArrayTest {
     void anEmptyArrayHasNoRows() throws Exception {
         Path file = write("empty.json", "[\n]\n", StandardCharsets.UTF_8);
 
-        assertEquals(file + ": the JSON array is empty; it has no rows",
+        assertEquals(
+                file + ": the JSON array is empty; it has no rows",
                 assertThrows(DatasetException.class, () -> read(file)).getMessage());
         ImportResult inspected = inspect(file);
         assertEquals(0, inspected.dataset().size());
@@ -124,8 +137,13 @@ class JsonArrayTest {
     void anArrayReadAsJsonLinesIsRefusedByName() throws Exception {
         Path file = write("films.jsonl", prettyArray("\r\n"), StandardCharsets.UTF_8);
 
-        DatasetException e = assertThrows(DatasetException.class, () ->
-                DatasetImporter.read(file, ImportSettings.detectAll().withFormat(FileFormat.JSON_LINES), ImportProgress.NONE, () -> false));
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        file,
+                        ImportSettings.detectAll().withFormat(FileFormat.JSON_LINES),
+                        ImportProgress.NONE,
+                        () -> false));
 
         assertTrue(e.getMessage().startsWith(file + ", line 1: this is a JSON array, not JSON Lines"), e.getMessage());
     }
@@ -134,8 +152,13 @@ class JsonArrayTest {
     void jsonLinesReadAsAnArrayIsRefused() throws Exception {
         Path file = write("films.jsonl", String.join("\n", OBJECTS), StandardCharsets.UTF_8);
 
-        DatasetException e = assertThrows(DatasetException.class, () ->
-                DatasetImporter.read(file, ImportSettings.detectAll().withFormat(FileFormat.JSON_ARRAY), ImportProgress.NONE, () -> false));
+        DatasetException e = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        file,
+                        ImportSettings.detectAll().withFormat(FileFormat.JSON_ARRAY),
+                        ImportProgress.NONE,
+                        () -> false));
 
         assertTrue(e.getMessage().startsWith(file + ", line 1: not a JSON array"), e.getMessage());
     }
@@ -146,12 +169,16 @@ class JsonArrayTest {
         Path badComma = write("comma.json", "[\n {\"a\": 1},\n {\"a\": 2},,\n {\"a\": 3}\n]", StandardCharsets.UTF_8);
         Path twoArrays = write("two.json", "[\n {\"a\": 1}\n]\n{\"a\": 2}\n", StandardCharsets.UTF_8);
 
-        assertTrue(message(unclosed).startsWith(unclosed + ", line 4: not valid JSON (Unexpected end-of-input"), message(unclosed));
+        assertTrue(
+                message(unclosed).startsWith(unclosed + ", line 4: not valid JSON (Unexpected end-of-input"),
+                message(unclosed));
         assertTrue(message(badComma).startsWith(badComma + ", line 3: not valid JSON ("), message(badComma));
-        assertEquals(twoArrays + ", line 4: more JSON after the array's closing ]; a JSON array file holds one array",
+        assertEquals(
+                twoArrays + ", line 4: more JSON after the array's closing ]; a JSON array file holds one array",
                 message(twoArrays));
         Path strayBracket = write("stray.json", "[{\"a\": 1}]]", StandardCharsets.UTF_8);
-        assertEquals(strayBracket + ", line 1: more JSON after the array's closing ]; a JSON array file holds one array",
+        assertEquals(
+                strayBracket + ", line 1: more JSON after the array's closing ]; a JSON array file holds one array",
                 message(strayBracket));
     }
 
@@ -159,7 +186,10 @@ class JsonArrayTest {
     void aPrettyPrintedObjectIsNotJsonLinesAndSaysSo() throws Exception {
         Path file = write("config.json", "{\n  \"title\": \"Heat\"\n}\n", StandardCharsets.UTF_8);
 
-        assertTrue(message(file).startsWith(file + ", line 1: this is one JSON object spread over several lines, not JSON Lines"),
+        assertTrue(
+                message(file)
+                        .startsWith(
+                                file + ", line 1: this is one JSON object spread over several lines, not JSON Lines"),
                 message(file));
     }
 
@@ -171,7 +201,9 @@ class JsonArrayTest {
 
         assertEquals(1, result.dataset().size());
         assertEquals(1, result.problems().get(0).line());
-        assertTrue(result.problems().get(0).message().startsWith("not valid JSON"), result.problems().get(0).message());
+        assertTrue(
+                result.problems().get(0).message().startsWith("not valid JSON"),
+                result.problems().get(0).message());
     }
 
     @Test
@@ -194,7 +226,11 @@ class JsonArrayTest {
         StringBuilder text = new StringBuilder("[\n");
         int rows = 4000; // well past the 64 KB the encoding is guessed from
         for (int i = 0; i < rows; i++) {
-            text.append(i == 0 ? "" : ",\n").append("  {\"title\": \"row ").append(i).append(i == rows - 1 ? " Café" : "").append("\"}");
+            text.append(i == 0 ? "" : ",\n")
+                    .append("  {\"title\": \"row ")
+                    .append(i)
+                    .append(i == rows - 1 ? " Café" : "")
+                    .append("\"}");
         }
         Path file = write("late.json", text.append("\n]").toString(), Charset.forName("windows-1252"));
 
@@ -202,7 +238,8 @@ class JsonArrayTest {
 
         assertEquals(rows, result.dataset().size());
         assertEquals("row " + (rows - 1) + " Café", result.dataset().value(rows - 1, "title"));
-        assertEquals(ImportProblem.Kind.ENCODING_FALLBACK, result.problems().get(0).kind());
+        assertEquals(
+                ImportProblem.Kind.ENCODING_FALLBACK, result.problems().get(0).kind());
         assertTrue(result.problems().get(0).line() > 3000, result.problems().toString());
     }
 
@@ -226,7 +263,8 @@ class JsonArrayTest {
         assertEquals(expected.size(), actual.size());
         for (int row = 0; row < expected.size(); row++) {
             for (int column = 0; column < expected.columns().size(); column++) {
-                assertEquals(expected.value(row, column), actual.value(row, column), "row " + row + ", column " + column);
+                assertEquals(
+                        expected.value(row, column), actual.value(row, column), "row " + row + ", column " + column);
             }
         }
     }

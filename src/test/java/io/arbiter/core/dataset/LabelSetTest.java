@@ -38,7 +38,8 @@ class LabelSetTest {
 
     @Test
     void fromTruthCollectsEveryRowsLabels() {
-        LabelSet set = LabelSet.fromTruth(ColumnMappingTest.movies(), new ColumnMapping(List.of("Overview"), "Genre", ","));
+        LabelSet set =
+                LabelSet.fromTruth(ColumnMappingTest.movies(), new ColumnMapping(List.of("Overview"), "Genre", ","));
 
         assertEquals(List.of("Action", "Crime", "Drama", "sci-fi", "Western"), set.labels());
     }

@@ -52,10 +52,8 @@ class LastLineTest {
     }
 
     /** Accents and a euro sign: not ASCII, so a wrong decoding shows, and all in windows-1252. */
-    private static final List<List<String>> ROWS = List.of(
-            List.of("Amélie", "Comédie"),
-            List.of("Heat", "Crime"),
-            List.of("Léon, €5", "Drame"));
+    private static final List<List<String>> ROWS =
+            List.of(List.of("Amélie", "Comédie"), List.of("Heat", "Crime"), List.of("Léon, €5", "Drame"));
 
     @TempDir
     Path dir;
@@ -74,7 +72,8 @@ class LastLineTest {
 
     @ParameterizedTest(name = "{2} in {0} with {1}")
     @MethodSource("everyEncodingLineEndingAndFormat")
-    void aLastLineWithoutALineBreakReadsLikeOneWithIt(Encoding encoding, LineEnding ending, FileFormat format) throws Exception {
+    void aLastLineWithoutALineBreakReadsLikeOneWithIt(Encoding encoding, LineEnding ending, FileFormat format)
+            throws Exception {
         String eol = eol(ending);
         String body = String.join(eol, lines(format));
         Path bare = write("bare" + extension(format), encoding.encode(body));
@@ -87,7 +86,8 @@ class LastLineTest {
             assertEquals(ending, result.resolved().lineEnding(), file.toString());
             assertTrue(result.problems().isEmpty(), result.problems().toString());
             assertRows(result.dataset());
-            assertRows(DatasetImporter.preview(file, DatasetImporter.detect(file), 50).dataset());
+            assertRows(DatasetImporter.preview(file, DatasetImporter.detect(file), 50)
+                    .dataset());
             assertRows(DatasetReader.read(file));
         }
         // A stream cannot be read twice, so it takes the one-pass path with no fallback.
@@ -120,18 +120,23 @@ class LastLineTest {
     @Test
     void blankAndSpaceOnlyLinesBetweenRowsAreSkippedAndLineNumbersStayPhysical() throws Exception {
         // lines: 1 row, 2 blank (LF), 3 blank (CRLF), 4 blank (CR), 5 spaces, 6 not an object / ragged, 7 row
-        Path jsonl = write("gaps.jsonl", "{\"title\": \"Heat\"}\n\n\r\n\r   \n[1]\n{\"title\": \"Dune\"}"
-                .getBytes(StandardCharsets.UTF_8));
-        Path csv = write("gaps.csv", "title,genre\nHeat,Crime\n\r\n\r   \nragged\nDune,Sci-Fi"
-                .getBytes(StandardCharsets.UTF_8));
+        Path jsonl = write(
+                "gaps.jsonl",
+                "{\"title\": \"Heat\"}\n\n\r\n\r   \n[1]\n{\"title\": \"Dune\"}".getBytes(StandardCharsets.UTF_8));
+        Path csv = write(
+                "gaps.csv", "title,genre\nHeat,Crime\n\r\n\r   \nragged\nDune,Sci-Fi".getBytes(StandardCharsets.UTF_8));
 
         ImportResult fromJson = read(jsonl);
         ImportResult fromCsv = read(csv);
 
         assertEquals(2, fromJson.dataset().size());
-        assertEquals(List.of(6L), fromJson.problems().stream().map(ImportProblem::line).toList());
+        assertEquals(
+                List.of(6L),
+                fromJson.problems().stream().map(ImportProblem::line).toList());
         assertEquals(2, fromCsv.dataset().size());
-        assertEquals(List.of(6L), fromCsv.problems().stream().map(ImportProblem::line).toList());
+        assertEquals(
+                List.of(6L),
+                fromCsv.problems().stream().map(ImportProblem::line).toList());
         assertEquals("Dune", fromCsv.dataset().value(1, "title"));
     }
 

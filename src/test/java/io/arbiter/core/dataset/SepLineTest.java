@@ -21,19 +21,26 @@ class SepLineTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource(delimiter = '/', value = {
-            "sep=;/;/LF", "sep=,/,/CRLF", "sep=|/|/CR", "SEP=;/;/CRLF", "sep=:/:/LF", "'sep=; '/;/CRLF"})
+    @CsvSource(
+            delimiter = '/',
+            value = {"sep=;/;/LF", "sep=,/,/CRLF", "sep=|/|/CR", "SEP=;/;/CRLF", "sep=:/:/LF", "'sep=; '/;/CRLF"})
     void theSepLineNamesTheDelimiterAndIsSkipped(String line, char delimiter, LineEnding ending) throws Exception {
-        String eol = switch (ending) {
-            case LF -> "\n";
-            case CRLF -> "\r\n";
-            case CR -> "\r";
-        };
+        String eol =
+                switch (ending) {
+                    case LF -> "\n";
+                    case CRLF -> "\r\n";
+                    case CR -> "\r";
+                };
         // Another delimiter inside the cells: with the sep line ignored, a guess could split on it.
         char other = delimiter == ',' ? ';' : ',';
         String heat = "Heat" + other + " the film";
-        String text = String.join(eol, line, "Title" + delimiter + "Genre", heat + delimiter + "Crime",
-                "Dune" + other + " part one" + delimiter + "Sci-Fi" + delimiter + "extra", "Léon" + delimiter + "Drame");
+        String text = String.join(
+                eol,
+                line,
+                "Title" + delimiter + "Genre",
+                heat + delimiter + "Crime",
+                "Dune" + other + " part one" + delimiter + "Sci-Fi" + delimiter + "extra",
+                "Léon" + delimiter + "Drame");
         for (LastLineTest.Encoding encoding : LastLineTest.Encoding.values()) {
             Path file = Files.write(dir.resolve("films.csv"), encoding.encode(text));
 
@@ -46,7 +53,10 @@ class SepLineTest {
             assertEquals(2, result.dataset().size(), encoding.name());
             assertEquals(heat, result.dataset().value(0, "Title"));
             assertEquals("Drame", result.dataset().value(1, "Genre"));
-            assertEquals("line 4: 3 cells where the header has 2", result.problems().get(0).toString(), "physical line numbers");
+            assertEquals(
+                    "line 4: 3 cells where the header has 2",
+                    result.problems().get(0).toString(),
+                    "physical line numbers");
         }
     }
 
@@ -67,8 +77,8 @@ class SepLineTest {
     void aDelimiterChosenByHandWinsButTheLineIsStillSkipped() throws Exception {
         Path file = write("films.csv", "sep=;\nTitle,Genre\nHeat,Crime\n");
 
-        ImportResult result = DatasetImporter.read(file, ImportSettings.detectAll().withDelimiter(','), ImportProgress.NONE,
-                () -> false);
+        ImportResult result = DatasetImporter.read(
+                file, ImportSettings.detectAll().withDelimiter(','), ImportProgress.NONE, () -> false);
 
         assertEquals(',', result.resolved().delimiter());
         assertEquals(List.of("Title", "Genre"), result.dataset().columns());
@@ -79,8 +89,8 @@ class SepLineTest {
     void withoutAHeaderTheRowsStartAfterTheSepLine() throws Exception {
         Path file = write("films.csv", "sep=;\r\nHeat;Crime\r\nDune;Sci-Fi");
 
-        ImportResult result = DatasetImporter.read(file, ImportSettings.detectAll().withHeader(false), ImportProgress.NONE,
-                () -> false);
+        ImportResult result = DatasetImporter.read(
+                file, ImportSettings.detectAll().withHeader(false), ImportProgress.NONE, () -> false);
 
         assertEquals(List.of("column_1", "column_2"), result.dataset().columns());
         assertEquals(2, result.dataset().size());
@@ -92,9 +102,12 @@ class SepLineTest {
         Path alone = write("alone.csv", "sep=;\r\n");
         Path header = write("header.csv", "sep=;\nTitle;Genre\n");
 
-        assertEquals(alone + ": has only Excel's sep=; line, no header or rows",
+        assertEquals(
+                alone + ": has only Excel's sep=; line, no header or rows",
                 assertThrows(DatasetException.class, () -> read(alone)).getMessage());
-        assertEquals(header + ": has a header but no rows", assertThrows(DatasetException.class, () -> read(header)).getMessage());
+        assertEquals(
+                header + ": has a header but no rows",
+                assertThrows(DatasetException.class, () -> read(header)).getMessage());
         ImportResult inspected = DatasetImporter.inspect(header, ImportSettings.detectAll());
         assertEquals(List.of("Title", "Genre"), inspected.dataset().columns());
         assertEquals(0, inspected.dataset().size());
@@ -118,7 +131,9 @@ class SepLineTest {
 
         DatasetException e = assertThrows(DatasetException.class, () -> read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": the delimiter (double quote) and the quote (double quote)"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(file + ": the delimiter (double quote) and the quote (double quote)"),
+                e.getMessage());
     }
 
     private Path write(String name, String text) throws Exception {

@@ -29,8 +29,8 @@ class CsvCellsTest {
 
     @Test
     void everyValueReadsBackAsItWas() {
-        for (String value : List.of("-1", "=1+1", "'=1+1", "''-x", "@home", "\t", "\r\n", "'", "'tis", "-", "Drama",
-                "", "+", "'+", "''")) {
+        for (String value : List.of(
+                "-1", "=1+1", "'=1+1", "''-x", "@home", "\t", "\r\n", "'", "'tis", "-", "Drama", "", "+", "'+", "''")) {
             assertEquals(value, CsvCells.unescape(CsvCells.escape(value)), value);
         }
     }

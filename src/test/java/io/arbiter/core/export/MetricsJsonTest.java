@@ -19,8 +19,18 @@ import org.junit.jupiter.api.Test;
 
 class MetricsJsonTest {
 
-    private static final List<String> KEYS = List.of("agreement", "kappa", "ac1", "mcc", "sensitivity", "specificity",
-            "precision", "balanced_accuracy", "base_vs_truth", "judge_vs_truth", "base_vs_judge",
+    private static final List<String> KEYS = List.of(
+            "agreement",
+            "kappa",
+            "ac1",
+            "mcc",
+            "sensitivity",
+            "specificity",
+            "precision",
+            "balanced_accuracy",
+            "base_vs_truth",
+            "judge_vs_truth",
+            "base_vs_judge",
             "corrected_base_accuracy");
 
     @Test
@@ -34,23 +44,33 @@ class MetricsJsonTest {
         JsonNode json = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(rows)));
 
         for (String key : KEYS) {
-            assertTrue(json.has(key) && json.has(key + "_ci_low") && json.has(key + "_ci_high") && json.has(key + "_n"), key);
+            assertTrue(
+                    json.has(key) && json.has(key + "_ci_low") && json.has(key + "_ci_high") && json.has(key + "_n"),
+                    key);
         }
         assertEquals(0.4, json.get("kappa").asDouble(), 1e-12);
         assertEquals(0.7, json.get("agreement").asDouble(), 1e-12);
         assertEquals(50, json.get("agreement_n").asLong());
         assertEquals(30, json.get("sensitivity_n").asLong());
-        assertTrue(json.get("kappa_ci_low").asDouble() < 0.4 && json.get("kappa_ci_high").asDouble() > 0.4);
-        assertEquals(Map.of("tp", 20, "fp", 5, "fn", 10, "tn", 15),
+        assertTrue(json.get("kappa_ci_low").asDouble() < 0.4
+                && json.get("kappa_ci_high").asDouble() > 0.4);
+        assertEquals(
+                Map.of("tp", 20, "fp", 5, "fn", 10, "tn", 15),
                 new ObjectMapper().convertValue(json.get("confusion"), Map.class));
         assertEquals(0.6, json.get("base_vs_truth").asDouble(), 1e-12);
         assertEquals(30, json.get("base_vs_truth_hits").asLong());
         assertTrue(json.get("corrected_base_accuracy").isNull(), "no unlabelled rows");
         assertFalse(json.get("reading").asText().isEmpty());
         JsonNode labels = json.get("label_confusion").get("base_vs_truth");
-        assertEquals(List.of("Comedy", "Drama"), List.of(labels.get("labels").get(0).asText(), labels.get("labels").get(1).asText()));
+        assertEquals(
+                List.of("Comedy", "Drama"),
+                List.of(
+                        labels.get("labels").get(0).asText(),
+                        labels.get("labels").get(1).asText()));
         assertEquals("[[0,20],[0,30]]", labels.get("counts").toString());
-        assertEquals(1.0, labels.get("per_label_accuracy").get("Drama").get("accuracy").asDouble());
+        assertEquals(
+                1.0,
+                labels.get("per_label_accuracy").get("Drama").get("accuracy").asDouble());
     }
 
     @Test
@@ -66,11 +86,15 @@ class MetricsJsonTest {
             JsonNode json = new ObjectMapper().readTree(text);
             for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                assertTrue(field.getValue().isNull() || !field.getValue().isNumber() || Double.isFinite(field.getValue().asDouble()),
+                assertTrue(
+                        field.getValue().isNull()
+                                || !field.getValue().isNumber()
+                                || Double.isFinite(field.getValue().asDouble()),
                         field.getKey());
             }
         }
-        JsonNode allRight = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(rowsOf(10, "Drama", "Drama", Evaluation.CORRECT))));
+        JsonNode allRight = new ObjectMapper()
+                .readTree(MetricsJson.write(JudgeReport.of(rowsOf(10, "Drama", "Drama", Evaluation.CORRECT))));
         assertTrue(allRight.get("kappa").isNull());
         assertTrue(allRight.get("specificity").isNull());
         assertEquals(1.0, allRight.get("ac1").asDouble());
@@ -89,8 +113,11 @@ class MetricsJsonTest {
 
     private static void add(List<ScoredRow> rows, int count, String truth, String base, Evaluation evaluation) {
         for (int i = 0; i < count; i++) {
-            rows.add(new ScoredRow(truth.isEmpty() ? List.of() : List.of(truth), new BaseAnswer(base, base),
-                    new JudgeVerdict(truth + "," + evaluation, truth.isEmpty() ? base : truth, evaluation), false));
+            rows.add(new ScoredRow(
+                    truth.isEmpty() ? List.of() : List.of(truth),
+                    new BaseAnswer(base, base),
+                    new JudgeVerdict(truth + "," + evaluation, truth.isEmpty() ? base : truth, evaluation),
+                    false));
         }
     }
 }

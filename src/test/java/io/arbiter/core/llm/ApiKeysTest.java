@@ -29,8 +29,8 @@ class ApiKeysTest {
     void unsetVariableStopsTheRunAndNamesTheVariableButNoKey() {
         Map<String, String> environment = Map.of("OTHER_KEY", KEY);
 
-        ChatFailure failure = assertThrows(ChatFailure.class,
-                () -> ApiKeys.resolve(profile("ARBITER_KEY"), environment));
+        ChatFailure failure =
+                assertThrows(ChatFailure.class, () -> ApiKeys.resolve(profile("ARBITER_KEY"), environment));
 
         assertTrue(failure.stopsRun());
         assertTrue(failure.getMessage().contains("ARBITER_KEY"), failure.getMessage());
@@ -40,8 +40,8 @@ class ApiKeysTest {
 
     @Test
     void blankVariableCountsAsUnset() {
-        ChatFailure failure = assertThrows(ChatFailure.class,
-                () -> ApiKeys.resolve(profile("ARBITER_KEY"), Map.of("ARBITER_KEY", "   ")));
+        ChatFailure failure = assertThrows(
+                ChatFailure.class, () -> ApiKeys.resolve(profile("ARBITER_KEY"), Map.of("ARBITER_KEY", "   ")));
 
         assertTrue(failure.stopsRun());
         assertTrue(failure.getMessage().contains("ARBITER_KEY"), failure.getMessage());

@@ -40,7 +40,8 @@ class BatchJsonlTest {
     void requestLineHasTheBatchApisShape() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BatchJsonl.RequestWriter writer = new BatchJsonl.RequestWriter(out)) {
-            writer.write(new BatchRequestLine("arb-3-BASE-7",
+            writer.write(new BatchRequestLine(
+                    "arb-3-BASE-7",
                     new ChatRequest("gpt-4o-mini", "Reply with one genre.", "A \"sheriff\"\nrides.", 0.0, 64)));
             writer.write(new BatchRequestLine("arb-3-BASE-8", new ChatRequest("gpt-4o-mini", "", "Hi", 0.5, 8)));
         }
@@ -54,7 +55,9 @@ class BatchJsonlTest {
         JsonNode body = first.get("body");
         assertEquals("gpt-4o-mini", body.get("model").asText());
         assertEquals("system", body.get("messages").get(0).get("role").asText());
-        assertEquals("A \"sheriff\"\nrides.", body.get("messages").get(1).get("content").asText());
+        assertEquals(
+                "A \"sheriff\"\nrides.",
+                body.get("messages").get(1).get("content").asText());
         assertEquals(0.0, body.get("temperature").asDouble());
         assertEquals(64, body.get("max_completion_tokens").asInt());
         assertEquals(1, JSON.readTree(lines[1]).get("body").get("messages").size(), "no empty system message");
@@ -62,7 +65,8 @@ class BatchJsonlTest {
 
     @Test
     void openAiOutputAndErrorLinesAreRead() throws IOException {
-        String output = """
+        String output =
+                """
                 {"id":"batch_req_1","custom_id":"arb-1-BASE-0","response":{"status_code":200,"request_id":"r1","body":{"id":"c1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Western"},"finish_reason":"stop"}],"usage":{"prompt_tokens":31,"completion_tokens":2,"total_tokens":33}}},"error":null}
                 {"id":"batch_req_2","custom_id":"arb-1-BASE-1","response":{"status_code":400,"request_id":"r2","body":{"error":{"message":"max_tokens is too large","type":"invalid_request_error","code":null}}},"error":null}
                 {"id":"batch_req_3","custom_id":"arb-1-BASE-2","response":null,"error":{"code":"batch_expired","message":"This request could not be executed before the completion window expired."}}
@@ -73,16 +77,20 @@ class BatchJsonlTest {
         assertEquals(3, results.size());
         assertEquals(new BatchResultLine("arb-1-BASE-0", "Western", new Usage(31, 2), null, 1), results.get(0));
         assertEquals("arb-1-BASE-1", results.get(1).customId());
-        assertTrue(results.get(1).error().contains("max_tokens is too large"), results.get(1).error());
+        assertTrue(
+                results.get(1).error().contains("max_tokens is too large"),
+                results.get(1).error());
         assertTrue(results.get(1).error().contains("400"), results.get(1).error());
-        assertEquals("batch_expired: This request could not be executed before the completion window expired.",
+        assertEquals(
+                "batch_expired: This request could not be executed before the completion window expired.",
                 results.get(2).error());
         assertFalse(results.get(2).answered());
     }
 
     @Test
     void vllmSingleFileWithInlineErrorsIsRead() throws IOException {
-        String output = """
+        String output =
+                """
                 {"id":"vllm-a","custom_id":"arb-2-JUDGE-0","response":{"status_code":200,"request_id":"vllm-batch-a","body":{"id":"cmpl-a","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"Drama,Correct"}}],"usage":{"prompt_tokens":80,"total_tokens":84,"completion_tokens":4}}},"error":null}
                 {"id":"vllm-b","custom_id":"arb-2-JUDGE-1","response":{"status_code":400,"request_id":"vllm-batch-b","body":{"object":"error","message":"This model's maximum context length is 4096 tokens.","type":"BadRequestError","param":null,"code":400}},"error":null}
                 {"id":"vllm-c","custom_id":"arb-2-JUDGE-2","response":{"status_code":500,"request_id":"vllm-batch-c","body":null},"error":"Internal server error"}
@@ -92,13 +100,18 @@ class BatchJsonlTest {
 
         assertEquals("Drama,Correct", results.get(0).text());
         assertEquals(new Usage(80, 4), results.get(0).usage());
-        assertTrue(results.get(1).error().contains("maximum context length"), results.get(1).error());
-        assertTrue(results.get(2).error().contains("Internal server error"), results.get(2).error());
+        assertTrue(
+                results.get(1).error().contains("maximum context length"),
+                results.get(1).error());
+        assertTrue(
+                results.get(2).error().contains("Internal server error"),
+                results.get(2).error());
     }
 
     @Test
     void aBrokenLineCostsOneRowNotTheFile() throws IOException {
-        String output = """
+        String output =
+                """
                 {"custom_id":"arb-1-BASE-0","response":{"status_code":200,"body":{"choices":[{"message":{"content":"A"}}]}}}
                 {"custom_id":"arb-1-BASE-1","response":{"status_co
 
@@ -131,14 +144,22 @@ class BatchJsonlTest {
 
     @Test
     void sharderSplitsByLinesAndByBytes() throws IOException {
-        List<BatchSharder.Shard> byLines = new BatchSharder(3, 1_000_000).write(requests(7), dir.resolve("a"), "run-1-BASE");
-        assertEquals(List.of(3, 3, 1), byLines.stream().map(BatchSharder.Shard::lineCount).toList());
+        List<BatchSharder.Shard> byLines =
+                new BatchSharder(3, 1_000_000).write(requests(7), dir.resolve("a"), "run-1-BASE");
+        assertEquals(
+                List.of(3, 3, 1),
+                byLines.stream().map(BatchSharder.Shard::lineCount).toList());
         assertEquals("run-1-BASE-2.jsonl", byLines.get(2).file().getFileName().toString());
-        assertEquals(7, IntStream.range(0, 3).map(i -> lineCount(byLines.get(i).file())).sum());
+        assertEquals(
+                7,
+                IntStream.range(0, 3).map(i -> lineCount(byLines.get(i).file())).sum());
 
         long oneLine = byLines.get(2).bytes();
-        List<BatchSharder.Shard> byBytes = new BatchSharder(100, oneLine * 2 + 5).write(requests(5), dir.resolve("b"), "s");
-        assertEquals(List.of(2, 2, 1), byBytes.stream().map(BatchSharder.Shard::lineCount).toList());
+        List<BatchSharder.Shard> byBytes =
+                new BatchSharder(100, oneLine * 2 + 5).write(requests(5), dir.resolve("b"), "s");
+        assertEquals(
+                List.of(2, 2, 1),
+                byBytes.stream().map(BatchSharder.Shard::lineCount).toList());
         for (BatchSharder.Shard shard : byBytes) {
             assertEquals(shard.bytes(), Files.size(shard.file()));
             assertTrue(shard.bytes() <= oneLine * 2 + 5);
@@ -181,8 +202,8 @@ class BatchJsonlTest {
     private static void answerLikeAProvider(Path input, Path output) throws IOException {
         JsonFactory factory = new JsonFactory();
         try (BufferedReader reader = Files.newBufferedReader(input);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(output));
-             JsonGenerator json = factory.createGenerator(out)) {
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(output));
+                JsonGenerator json = factory.createGenerator(out)) {
             json.setRootValueSeparator(null);
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 JsonNode request = JSON.readTree(line);
@@ -217,11 +238,17 @@ class BatchJsonlTest {
     }
 
     private static Iterator<BatchRequestLine> requests(int count) {
-        return IntStream.range(0, count).mapToObj(row -> new BatchRequestLine(
-                new BatchCustomId(9, "BASE", row).toString(),
-                new ChatRequest("gpt-4o-mini", "Choose one genre from: Drama, Western, Comedy. Reply with the genre only.",
-                        "Row " + row + ": a sheriff and a young outlaw ride across the frontier to stop cattle rustlers.",
-                        0.0, 16))).iterator();
+        return IntStream.range(0, count)
+                .mapToObj(row -> new BatchRequestLine(
+                        new BatchCustomId(9, "BASE", row).toString(),
+                        new ChatRequest(
+                                "gpt-4o-mini",
+                                "Choose one genre from: Drama, Western, Comedy. Reply with the genre only.",
+                                "Row " + row
+                                        + ": a sheriff and a young outlaw ride across the frontier to stop cattle rustlers.",
+                                0.0,
+                                16)))
+                .iterator();
     }
 
     private static List<BatchResultLine> readAll(String text) throws IOException {

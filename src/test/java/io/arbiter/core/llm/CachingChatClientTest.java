@@ -48,7 +48,8 @@ class CachingChatClientTest {
 
     @Test
     void anotherProviderOrPromptIsNotACacheHit() throws ChatFailure {
-        ScriptedChatClient fake = new ScriptedChatClient().then(WESTERN).then(WESTERN).then(WESTERN);
+        ScriptedChatClient fake =
+                new ScriptedChatClient().then(WESTERN).then(WESTERN).then(WESTERN);
 
         new CachingChatClient(fake, cache, URL).complete(REQUEST);
         new CachingChatClient(fake, cache, "http://127.0.0.1:10/v1").complete(REQUEST);

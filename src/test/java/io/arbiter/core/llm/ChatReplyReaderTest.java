@@ -53,8 +53,8 @@ class ChatReplyReaderTest {
 
     @Test
     void aRefusalIsTheRowsErrorInTheProvidersWordsAndNotRetried() {
-        ChatFailure failure = assertThrows(ChatFailure.class, () -> read(completion("null", "stop",
-                ",\"refusal\":\"I can't help with that.\"")));
+        ChatFailure failure = assertThrows(
+                ChatFailure.class, () -> read(completion("null", "stop", ",\"refusal\":\"I can't help with that.\"")));
 
         assertEquals("refused: I can't help with that.", failure.getMessage());
         assertFalse(failure.retryable());
@@ -65,10 +65,10 @@ class ChatReplyReaderTest {
 
     @Test
     void aCutOffAtMaxTokensNamesTheLimitAndIsNotRetried() {
-        ChatFailure partial = assertThrows(ChatFailure.class, () -> ChatReplyReader.read(
-                bytes(completion("\"Dra\"", "length", "")), 16, null));
-        ChatFailure empty = assertThrows(ChatFailure.class, () -> ChatReplyReader.read(
-                bytes(completion("\"\"", "length", "")), 16, null));
+        ChatFailure partial = assertThrows(
+                ChatFailure.class, () -> ChatReplyReader.read(bytes(completion("\"Dra\"", "length", "")), 16, null));
+        ChatFailure empty = assertThrows(
+                ChatFailure.class, () -> ChatReplyReader.read(bytes(completion("\"\"", "length", "")), 16, null));
 
         assertEquals("cut off at max tokens (16); raise Max tokens", partial.getMessage());
         assertEquals("cut off at max tokens (16); raise Max tokens", empty.getMessage());
@@ -79,23 +79,26 @@ class ChatReplyReaderTest {
     void aCutOffWithoutTheRequestsLimitNamesTheTokensTheProviderCapped() throws Exception {
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(completion("\"Dra\"", "length", ""));
 
-        ChatFailure failure = assertThrows(ChatFailure.class, () -> ChatReplyReader.read(body, 0, null, body::toString));
+        ChatFailure failure =
+                assertThrows(ChatFailure.class, () -> ChatReplyReader.read(body, 0, null, body::toString));
 
         assertEquals("cut off at max tokens (2); raise Max tokens", failure.getMessage());
     }
 
     @Test
     void contentAsTextPartsIsJoined() throws ChatFailure {
-        ChatReply reply = read(completion("[{\"type\":\"text\",\"text\":\"Dra\"},{\"type\":\"text\",\"text\":\"ma\"}]",
-                "stop", ""));
+        ChatReply reply = read(
+                completion("[{\"type\":\"text\",\"text\":\"Dra\"},{\"type\":\"text\",\"text\":\"ma\"}]", "stop", ""));
 
         assertEquals("Drama", reply.content());
     }
 
     @Test
     void thinkingPartsGoToReasoning() throws ChatFailure {
-        ChatReply reply = read(completion("[{\"type\":\"thinking\",\"thinking\":\"hmm\"},"
-                + "{\"type\":\"text\",\"text\":\"Drama\"}]", "stop", ""));
+        ChatReply reply = read(completion(
+                "[{\"type\":\"thinking\",\"thinking\":\"hmm\"}," + "{\"type\":\"text\",\"text\":\"Drama\"}]",
+                "stop",
+                ""));
 
         assertEquals("Drama", reply.content());
         assertEquals("hmm", reply.reasoning());
@@ -103,26 +106,33 @@ class ChatReplyReaderTest {
 
     @Test
     void anErrorObjectInA200IsRetriedOnlyWhenItsCodeSaysSo() {
-        ChatFailure overloaded = assertThrows(ChatFailure.class, () -> read(
-                "{\"error\":{\"message\":\"Upstream overloaded\",\"type\":\"server_error\",\"code\":502}}"));
-        ChatFailure rateLimited = assertThrows(ChatFailure.class, () -> read(
-                "{\"error\":{\"message\":\"Slow down\",\"code\":\"rate_limit_exceeded\"}}"));
-        ChatFailure filtered = assertThrows(ChatFailure.class, () -> read(
-                "{\"error\":{\"message\":\"Flagged by the content filter\",\"type\":\"invalid_request_error\","
-                        + "\"code\":\"content_filter\"}}"));
+        ChatFailure overloaded = assertThrows(
+                ChatFailure.class,
+                () -> read("{\"error\":{\"message\":\"Upstream overloaded\",\"type\":\"server_error\",\"code\":502}}"));
+        ChatFailure rateLimited = assertThrows(
+                ChatFailure.class,
+                () -> read("{\"error\":{\"message\":\"Slow down\",\"code\":\"rate_limit_exceeded\"}}"));
+        ChatFailure filtered = assertThrows(
+                ChatFailure.class,
+                () -> read(
+                        "{\"error\":{\"message\":\"Flagged by the content filter\",\"type\":\"invalid_request_error\","
+                                + "\"code\":\"content_filter\"}}"));
 
         assertTrue(RetryingChatClient.worthRetrying(overloaded));
         assertTrue(overloaded.getMessage().contains("Upstream overloaded"), overloaded.getMessage());
         assertTrue(RetryingChatClient.worthRetrying(rateLimited));
         assertFalse(RetryingChatClient.worthRetrying(filtered));
-        assertEquals("The provider answered with an error (content_filter): Flagged by the content filter",
+        assertEquals(
+                "The provider answered with an error (content_filter): Flagged by the content filter",
                 filtered.getMessage());
     }
 
     @Test
     void anExhaustedQuotaInA200StopsTheRun() {
-        ChatFailure quota = assertThrows(ChatFailure.class, () -> read(
-                "{\"error\":{\"message\":\"You exceeded your current quota\",\"code\":\"insufficient_quota\"}}"));
+        ChatFailure quota = assertThrows(
+                ChatFailure.class,
+                () -> read(
+                        "{\"error\":{\"message\":\"You exceeded your current quota\",\"code\":\"insufficient_quota\"}}"));
 
         assertTrue(quota.stopsRun());
     }
@@ -133,7 +143,8 @@ class ChatReplyReaderTest {
         body.writeBytes(completion("\"Drama\\nBAD\"", "stop", "").getBytes(StandardCharsets.UTF_8));
         byte[] bytes = body.toByteArray();
         byte[] withBadBytes = new String(bytes, StandardCharsets.ISO_8859_1)
-                .replace("BAD", "\u00C3(\u00FF").getBytes(StandardCharsets.ISO_8859_1);
+                .replace("BAD", "\u00C3(\u00FF")
+                .getBytes(StandardCharsets.ISO_8859_1);
 
         ChatReply reply = ChatReplyReader.read(withBadBytes, 64, null);
 
@@ -194,9 +205,13 @@ class ChatReplyReaderTest {
 
     @Test
     void theKeyInUseIsRedactedFromWhatIsKeptAndShown() {
-        ChatFailure failure = assertThrows(ChatFailure.class, () -> ChatReplyReader.read(bytes(
-                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"code\":\"invalid_api_key\"}}"),
-                16, KEY));
+        ChatFailure failure = assertThrows(
+                ChatFailure.class,
+                () -> ChatReplyReader.read(
+                        bytes("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+                                + "\",\"code\":\"invalid_api_key\"}}"),
+                        16,
+                        KEY));
 
         assertFalse(failure.getMessage().contains(KEY), failure.getMessage());
         assertFalse(failure.rawBody().orElseThrow().contains(KEY));

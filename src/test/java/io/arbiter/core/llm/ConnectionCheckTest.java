@@ -17,8 +17,23 @@ class ConnectionCheckTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static ProviderSettings settings(String keyEnv, String base, String judge) {
-        return new ProviderSettings("Test provider", "http://placeholder/v1", keyEnv, base, judge, 0, 64, null, 4, 0, 0,
-                true, null, null, null, null);
+        return new ProviderSettings(
+                "Test provider",
+                "http://placeholder/v1",
+                keyEnv,
+                base,
+                judge,
+                0,
+                64,
+                null,
+                4,
+                0,
+                0,
+                true,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static String url(OfflineServer server) {
@@ -28,13 +43,14 @@ class ConnectionCheckTest {
     @Test
     void anOpenServerListsItsModelsAndNeedsNoKey() {
         try (OfflineServer server = OfflineServer.start(0)) {
-            ConnectionReport report = ConnectionCheck.run(settings(null, "offline-demo-base", "offline-demo-judge"),
-                    url(server), Map.of(), TIMEOUT);
+            ConnectionReport report = ConnectionCheck.run(
+                    settings(null, "offline-demo-base", "offline-demo-judge"), url(server), Map.of(), TIMEOUT);
 
             assertTrue(report.ok(), report.text());
             assertEquals(ConnectionReport.Key.NOT_NEEDED, report.key());
             assertEquals(List.of("offline-demo-base", "offline-demo-judge"), report.models());
-            assertEquals("Reached " + url(server) + "; no key needed; 2 models: offline-demo-base, offline-demo-judge.",
+            assertEquals(
+                    "Reached " + url(server) + "; no key needed; 2 models: offline-demo-base, offline-demo-judge.",
                     report.message());
             assertEquals(List.of(), report.warnings());
         }
@@ -43,8 +59,8 @@ class ConnectionCheckTest {
     @Test
     void aModelTheProviderDoesNotListIsWarnedAbout() {
         try (OfflineServer server = OfflineServer.start(0)) {
-            ConnectionReport report = ConnectionCheck.run(settings(null, "gpt-4o-mini", "offline-demo-judge"),
-                    url(server), Map.of(), TIMEOUT);
+            ConnectionReport report = ConnectionCheck.run(
+                    settings(null, "gpt-4o-mini", "offline-demo-judge"), url(server), Map.of(), TIMEOUT);
 
             assertTrue(report.ok());
             assertEquals(List.of("⚠ The base model 'gpt-4o-mini' is not in the provider's list."), report.warnings());
@@ -54,8 +70,8 @@ class ConnectionCheckTest {
     @Test
     void aServerThatWantsAKeyAndGetsNoneSaysTheKeyWasRefused() {
         try (OfflineServer server = OfflineServer.start(0, "secret")) {
-            ConnectionReport report = ConnectionCheck.run(settings(null, "offline-demo-base", "offline-demo-judge"),
-                    url(server), Map.of(), TIMEOUT);
+            ConnectionReport report = ConnectionCheck.run(
+                    settings(null, "offline-demo-base", "offline-demo-judge"), url(server), Map.of(), TIMEOUT);
 
             assertFalse(report.ok());
             assertTrue(report.reachable());
@@ -68,11 +84,16 @@ class ConnectionCheckTest {
     void aKeyFromTheEnvironmentIsAccepted() {
         // A real variable of this process stands in for the key, since the client reads the real environment.
         Map.Entry<String, String> variable = System.getenv().entrySet().stream()
-                .filter(e -> ProviderSettings.isEnvironmentName(e.getKey()) && e.getValue().matches("[A-Za-z0-9/_.-]{3,}"))
-                .findFirst().orElseThrow();
+                .filter(e -> ProviderSettings.isEnvironmentName(e.getKey())
+                        && e.getValue().matches("[A-Za-z0-9/_.-]{3,}"))
+                .findFirst()
+                .orElseThrow();
         try (OfflineServer server = OfflineServer.start(0, variable.getValue())) {
-            ConnectionReport report = ConnectionCheck.run(settings(variable.getKey(), "offline-demo-base",
-                    "offline-demo-judge"), url(server), System.getenv(), TIMEOUT);
+            ConnectionReport report = ConnectionCheck.run(
+                    settings(variable.getKey(), "offline-demo-base", "offline-demo-judge"),
+                    url(server),
+                    System.getenv(),
+                    TIMEOUT);
 
             assertEquals(ConnectionReport.Key.ACCEPTED, report.key(), report.text());
             assertTrue(report.message().contains("the key was accepted; 2 models"), report.message());
@@ -82,20 +103,22 @@ class ConnectionCheckTest {
 
     @Test
     void anUnsetKeyVariableIsNamedAndNothingIsSent() {
-        ConnectionReport report = ConnectionCheck.run(settings("ARBITER_TEST_UNSET_KEY", "a", "b"),
-                "http://127.0.0.1:9/v1", Map.of(), TIMEOUT);
+        ConnectionReport report = ConnectionCheck.run(
+                settings("ARBITER_TEST_UNSET_KEY", "a", "b"), "http://127.0.0.1:9/v1", Map.of(), TIMEOUT);
 
         assertEquals(ConnectionReport.Key.MISSING, report.key());
-        assertTrue(report.message().startsWith(
-                "The key is read from $ARBITER_TEST_UNSET_KEY, which is not set in Arbiter's environment."),
+        assertTrue(
+                report.message()
+                        .startsWith(
+                                "The key is read from $ARBITER_TEST_UNSET_KEY, which is not set in Arbiter's environment."),
                 report.message());
     }
 
     @Test
     void aPastedKeyIsNotRepeated() {
         String pasted = "sk-live-0123456789abcdefABCDEF";
-        ConnectionReport report = ConnectionCheck.run(settings(pasted, "a", "b"), "http://127.0.0.1:9/v1",
-                Map.of(pasted, "x"), TIMEOUT);
+        ConnectionReport report =
+                ConnectionCheck.run(settings(pasted, "a", "b"), "http://127.0.0.1:9/v1", Map.of(pasted, "x"), TIMEOUT);
         assertEquals(ConnectionReport.Key.MISSING, report.key());
         assertFalse(report.text().contains(pasted));
     }
@@ -119,7 +142,8 @@ class ConnectionCheckTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             String url = "http://127.0.0.1:" + silent.getLocalPort() + "/v1";
 
-            ConnectionReport report = ConnectionCheck.run(settings(null, "a", "b"), url, Map.of(), Duration.ofMillis(500));
+            ConnectionReport report =
+                    ConnectionCheck.run(settings(null, "a", "b"), url, Map.of(), Duration.ofMillis(500));
 
             assertFalse(report.reachable());
             assertTrue(report.message().startsWith("No answer from " + url + " within"), report.message());

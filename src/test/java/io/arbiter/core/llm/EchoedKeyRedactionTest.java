@@ -18,19 +18,24 @@ class EchoedKeyRedactionTest {
 
     /** Not shaped like any known key, so only redaction of the key in use can catch it. */
     private static final String KEY = "canary7Qw9Zx2Lp4Mn8Rt6Ys3Uv1";
+
     private static final String VARIABLE = "ARBITER_ECHO_TEST_KEY";
 
     @Test
     void aRefusalThatEchoesTheKeyIsShownRedacted() {
-        try (OfflineServer server = OfflineServer.builder().port(0).apiKey("the-key-the-server-wants")
-                .echoRefusedKeys(400).start();
-             OpenAiChatClient client = new OpenAiChatClient(profile(server), KEY, 0)) {
+        try (OfflineServer server = OfflineServer.builder()
+                        .port(0)
+                        .apiKey("the-key-the-server-wants")
+                        .echoRefusedKeys(400)
+                        .start();
+                OpenAiChatClient client = new OpenAiChatClient(profile(server), KEY, 0)) {
 
             ChatFailure chat = assertThrows(ChatFailure.class, () -> client.complete(request()));
             ChatFailure models = assertThrows(ChatFailure.class, client::models);
 
             for (ChatFailure failure : new ChatFailure[] {chat, models}) {
-                assertTrue(failure.getMessage().contains("Incorrect API key provided: " + Redaction.REDACTED),
+                assertTrue(
+                        failure.getMessage().contains("Incorrect API key provided: " + Redaction.REDACTED),
                         failure.getMessage());
                 assertNoKeyIn(failure);
             }
@@ -39,12 +44,32 @@ class EchoedKeyRedactionTest {
 
     @Test
     void testConnectionSaysWhatTheProviderSaidWithoutTheKey() {
-        try (OfflineServer server = OfflineServer.builder().port(0).apiKey("the-key-the-server-wants")
-                .echoRefusedKeys(400).start()) {
-            ProviderSettings settings = new ProviderSettings("Echoing gateway", server.baseUrl().toString(), VARIABLE,
-                    "offline-demo-base", "offline-demo-judge", 0, 64, null, 1, 0, 0, false, null, null, null, null);
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .apiKey("the-key-the-server-wants")
+                .echoRefusedKeys(400)
+                .start()) {
+            ProviderSettings settings = new ProviderSettings(
+                    "Echoing gateway",
+                    server.baseUrl().toString(),
+                    VARIABLE,
+                    "offline-demo-base",
+                    "offline-demo-judge",
+                    0,
+                    64,
+                    null,
+                    1,
+                    0,
+                    0,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null);
 
-            ConnectionReport report = ConnectionCheck.run(settings, server.baseUrl().toString(),
+            ConnectionReport report = ConnectionCheck.run(
+                    settings,
+                    server.baseUrl().toString(),
                     new ApiKeys(Map.of(VARIABLE, KEY), InMemorySecretStore.unavailable("none here")),
                     Duration.ofSeconds(10));
 
@@ -57,10 +82,14 @@ class EchoedKeyRedactionTest {
 
     @Test
     void aRetriedServerErrorThatEchoesTheKeyGivesUpRedacted() {
-        try (OfflineServer server = OfflineServer.builder().port(0)
-                .faults(FaultPlan.parse("echo-key=1:500,max-faults=10")).start();
-             RetryingChatClient client = new RetryingChatClient(new OpenAiChatClient(profile(server), KEY, 0),
-                     new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO), null)) {
+        try (OfflineServer server = OfflineServer.builder()
+                        .port(0)
+                        .faults(FaultPlan.parse("echo-key=1:500,max-faults=10"))
+                        .start();
+                RetryingChatClient client = new RetryingChatClient(
+                        new OpenAiChatClient(profile(server), KEY, 0),
+                        new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+                        null)) {
 
             ChatFailure failure = assertThrows(ChatFailure.class, () -> client.complete(request()));
 
@@ -78,12 +107,23 @@ class EchoedKeyRedactionTest {
     }
 
     private static ProviderProfile profile(OfflineServer server) {
-        return new ProviderProfile("Echoing gateway", server.baseUrl().toString(), VARIABLE, "offline-demo-base",
-                "offline-demo-judge", 0.0, 32, 1);
+        return new ProviderProfile(
+                "Echoing gateway",
+                server.baseUrl().toString(),
+                VARIABLE,
+                "offline-demo-base",
+                "offline-demo-judge",
+                0.0,
+                32,
+                1);
     }
 
     private static ChatRequest request() {
-        return new ChatRequest("offline-demo-base", "Choose one genre from: Drama, Western. Reply with the genre only.",
-                "A sheriff rides across the frontier.", 0.0, 32);
+        return new ChatRequest(
+                "offline-demo-base",
+                "Choose one genre from: Drama, Western. Reply with the genre only.",
+                "A sheriff rides across the frontier.",
+                0.0,
+                32);
     }
 }

@@ -35,7 +35,8 @@ class KeychainKeysTest {
 
     @Test
     void anUnreachableKeychainSaysWhyAndNeverFallsBackToTheVariable() {
-        ApiKeys without = new ApiKeys(Map.of("OPENAI_API_KEY", KEY),
+        ApiKeys without = new ApiKeys(
+                Map.of("OPENAI_API_KEY", KEY),
                 InMemorySecretStore.unavailable("No OS keychain found: this test has none."));
 
         ChatFailure failure = assertThrows(ChatFailure.class, () -> without.keyFor(profile("OpenAI")));
@@ -48,14 +49,18 @@ class KeychainKeysTest {
 
     @Test
     void variableProfilesNeverTouchTheKeychain() throws Exception {
-        ApiKeys variableOnly = new ApiKeys(Map.of("OPENAI_API_KEY", KEY),
-                InMemorySecretStore.unavailable("must not be asked"));
-        ProviderProfile fromVariable = new ProviderProfile("OpenAI", "https://api.openai.com/v1", "OPENAI_API_KEY",
-                "b", "j", 0.0, 16, 1);
+        ApiKeys variableOnly =
+                new ApiKeys(Map.of("OPENAI_API_KEY", KEY), InMemorySecretStore.unavailable("must not be asked"));
+        ProviderProfile fromVariable =
+                new ProviderProfile("OpenAI", "https://api.openai.com/v1", "OPENAI_API_KEY", "b", "j", 0.0, 16, 1);
 
         assertEquals(KEY, variableOnly.keyFor(fromVariable));
-        assertEquals(ApiKeys.KeyState.SET, variableOnly.state(ProviderSettings.of(ProviderPreset.ALL.stream()
-                .filter(p -> "OpenAI".equals(p.name())).findFirst().orElseThrow())));
+        assertEquals(
+                ApiKeys.KeyState.SET,
+                variableOnly.state(ProviderSettings.of(ProviderPreset.ALL.stream()
+                        .filter(p -> "OpenAI".equals(p.name()))
+                        .findFirst()
+                        .orElseThrow())));
     }
 
     @Test
@@ -85,14 +90,31 @@ class KeychainKeysTest {
         Exception none = new Exception("No available keyring backend found");
 
         assertTrue(OsKeychain.explain("Linux", Map.of(), none).contains("DBUS_SESSION_BUS_ADDRESS is not set"));
-        String withBus = OsKeychain.explain("Linux", Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1/bus"), none);
+        String withBus =
+                OsKeychain.explain("Linux", Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1/bus"), none);
         assertTrue(withBus.contains("Secret Service such as GNOME Keyring"), withBus);
         assertTrue(OsKeychain.explain("Mac OS X", Map.of(), none).contains("No available keyring backend found"));
     }
 
     private static ProviderSettings settings(String entry) {
-        return new ProviderSettings("OpenAI", "https://api.openai.com/v1", null, "gpt-4o-mini", "gpt-4o", 0.0, 256,
-                null, 16, 0, 0, true, null, null, null, null, entry);
+        return new ProviderSettings(
+                "OpenAI",
+                "https://api.openai.com/v1",
+                null,
+                "gpt-4o-mini",
+                "gpt-4o",
+                0.0,
+                256,
+                null,
+                16,
+                0,
+                0,
+                true,
+                null,
+                null,
+                null,
+                null,
+                entry);
     }
 
     private static ProviderProfile profile(String entry) {
@@ -102,9 +124,11 @@ class KeychainKeysTest {
     @org.junit.jupiter.api.Test
     void onlyAMissingEntryReadsAsNoKeyNotARefusalOrALockedKeychain() {
         org.junit.jupiter.api.Assertions.assertTrue(OsKeychain.notFound(new RuntimeException("Password not found")));
-        org.junit.jupiter.api.Assertions.assertTrue(OsKeychain.notFound(new RuntimeException("wrapped",
+        org.junit.jupiter.api.Assertions.assertTrue(OsKeychain.notFound(new RuntimeException(
+                "wrapped",
                 new IllegalStateException("The specified item could not be found in the keychain. (-25300)"))));
-        org.junit.jupiter.api.Assertions.assertFalse(OsKeychain.notFound(new RuntimeException("User canceled the operation.")));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                OsKeychain.notFound(new RuntimeException("User canceled the operation.")));
         org.junit.jupiter.api.Assertions.assertFalse(OsKeychain.notFound(new RuntimeException("Collection is locked")));
     }
 }

@@ -25,11 +25,24 @@ class OpenAiBatchClientTest {
     @Test
     void batchStatesAreReadWithCountsFilesAndValidationErrors() {
         Batch done = batch(Batch.Status.COMPLETED).toBuilder()
-                .requestCounts(BatchRequestCounts.builder().total(10).completed(9).failed(1).build())
-                .outputFileId("file-out").errorFileId("file-err").build();
+                .requestCounts(BatchRequestCounts.builder()
+                        .total(10)
+                        .completed(9)
+                        .failed(1)
+                        .build())
+                .outputFileId("file-out")
+                .errorFileId("file-err")
+                .build();
         Batch refused = batch(Batch.Status.FAILED).toBuilder()
-                .errors(Batch.Errors.builder().data(List.of(BatchError.builder().code("invalid_json").line(3L)
-                        .message("Line 3 is not JSON").param((String) null).build())).object_("list").build())
+                .errors(Batch.Errors.builder()
+                        .data(List.of(BatchError.builder()
+                                .code("invalid_json")
+                                .line(3L)
+                                .message("Line 3 is not JSON")
+                                .param((String) null)
+                                .build()))
+                        .object_("list")
+                        .build())
                 .build();
 
         BatchState state = OpenAiBatchClient.state(done);
@@ -45,12 +58,12 @@ class OpenAiBatchClientTest {
 
     @Test
     void onlyEndedBatchesAreTerminal() {
-        for (Batch.Status status : List.of(Batch.Status.VALIDATING, Batch.Status.IN_PROGRESS, Batch.Status.FINALIZING,
-                Batch.Status.CANCELLING)) {
+        for (Batch.Status status : List.of(
+                Batch.Status.VALIDATING, Batch.Status.IN_PROGRESS, Batch.Status.FINALIZING, Batch.Status.CANCELLING)) {
             assertFalse(OpenAiBatchClient.state(batch(status)).terminal(), status.asString());
         }
-        for (Batch.Status status : List.of(Batch.Status.COMPLETED, Batch.Status.FAILED, Batch.Status.EXPIRED,
-                Batch.Status.CANCELLED)) {
+        for (Batch.Status status :
+                List.of(Batch.Status.COMPLETED, Batch.Status.FAILED, Batch.Status.EXPIRED, Batch.Status.CANCELLED)) {
             assertTrue(OpenAiBatchClient.state(batch(status)).terminal(), status.asString());
         }
     }
@@ -68,8 +81,14 @@ class OpenAiBatchClientTest {
     }
 
     private static Batch batch(Batch.Status status) {
-        return Batch.builder().id("batch_1").completionWindow("24h").createdAt(1_700_000_000L)
-                .endpoint("/v1/chat/completions").inputFileId("file-in").object_(JsonValue.from("batch"))
-                .status(status).build();
+        return Batch.builder()
+                .id("batch_1")
+                .completionWindow("24h")
+                .createdAt(1_700_000_000L)
+                .endpoint("/v1/chat/completions")
+                .inputFileId("file-in")
+                .object_(JsonValue.from("batch"))
+                .status(status)
+                .build();
     }
 }

@@ -61,8 +61,8 @@ class OpenAiChatClientTest {
         String variable = "ARBITER_TEST_KEY_THAT_IS_NEVER_SET";
         assumeTrue(System.getenv(variable) == null);
 
-        ChatFailure failure = assertThrows(ChatFailure.class,
-                () -> new OpenAiChatClient(profile("http://127.0.0.1:1/v1", variable)));
+        ChatFailure failure =
+                assertThrows(ChatFailure.class, () -> new OpenAiChatClient(profile("http://127.0.0.1:1/v1", variable)));
 
         assertTrue(failure.stopsRun());
         assertTrue(failure.getMessage().contains(variable), failure.getMessage());
@@ -129,7 +129,11 @@ class OpenAiChatClientTest {
     }
 
     private static ChatRequest request(String model) {
-        return new ChatRequest(model, "Choose one genre from: Drama, Western, Comedy. Reply with the genre only.",
-                "A sheriff and a young outlaw ride across the frontier to stop cattle rustlers.", 0.0, 32);
+        return new ChatRequest(
+                model,
+                "Choose one genre from: Drama, Western, Comedy. Reply with the genre only.",
+                "A sheriff and a young outlaw ride across the frontier to stop cattle rustlers.",
+                0.0,
+                32);
     }
 }

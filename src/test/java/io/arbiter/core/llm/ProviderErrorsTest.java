@@ -26,7 +26,8 @@ class ProviderErrorsTest {
 
     @Test
     void aTruncatedReplyBodyIsRetryableLikeAReset() {
-        RuntimeException e = new com.openai.errors.OpenAIInvalidDataException("Error reading response",
+        RuntimeException e = new com.openai.errors.OpenAIInvalidDataException(
+                "Error reading response",
                 new com.fasterxml.jackson.core.io.JsonEOFException(null, null, "Unexpected end-of-input"));
 
         ChatFailure failure = ProviderErrors.explain(e, URL, "m", NOW);
@@ -68,12 +69,31 @@ class ProviderErrorsTest {
 
     @Test
     void serverErrorIsRetryableAndBadRequestOrBadKeyIsNot() {
-        ChatFailure server = ProviderErrors.explain(InternalServerException.builder().statusCode(503)
-                .headers(Headers.builder().build()).error(error(null, "overloaded")).build(), URL, "m", NOW);
-        ChatFailure bad = ProviderErrors.explain(BadRequestException.builder()
-                .headers(Headers.builder().build()).error(error(null, "bad")).build(), URL, "m", NOW);
-        ChatFailure key = ProviderErrors.explain(UnauthorizedException.builder()
-                .headers(Headers.builder().build()).error(error(null, "no")).build(), URL, "m", NOW);
+        ChatFailure server = ProviderErrors.explain(
+                InternalServerException.builder()
+                        .statusCode(503)
+                        .headers(Headers.builder().build())
+                        .error(error(null, "overloaded"))
+                        .build(),
+                URL,
+                "m",
+                NOW);
+        ChatFailure bad = ProviderErrors.explain(
+                BadRequestException.builder()
+                        .headers(Headers.builder().build())
+                        .error(error(null, "bad"))
+                        .build(),
+                URL,
+                "m",
+                NOW);
+        ChatFailure key = ProviderErrors.explain(
+                UnauthorizedException.builder()
+                        .headers(Headers.builder().build())
+                        .error(error(null, "no"))
+                        .build(),
+                URL,
+                "m",
+                NOW);
 
         assertTrue(server.retryable());
         assertEquals(503, server.statusCode().getAsInt());
@@ -103,7 +123,11 @@ class ProviderErrorsTest {
     }
 
     private static ErrorObject error(String code, String message) {
-        return ErrorObject.builder().code(Optional.ofNullable(code)).message(message).param(Optional.empty())
-                .type("error").build();
+        return ErrorObject.builder()
+                .code(Optional.ofNullable(code))
+                .message(message)
+                .param(Optional.empty())
+                .type("error")
+                .build();
     }
 }

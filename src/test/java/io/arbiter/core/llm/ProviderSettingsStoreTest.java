@@ -23,8 +23,23 @@ class ProviderSettingsStoreTest {
     Path dir;
 
     private static ProviderSettings custom() {
-        return new ProviderSettings("Team vLLM", "https://llm.example.org/v1", "TEAM_LLM_KEY", "qwen2.5-7b", "qwen2.5-72b",
-                0.2, 128, 42, 32, 600, 200_000, false, 0.1, 0.2, 0.9, 1.8);
+        return new ProviderSettings(
+                "Team vLLM",
+                "https://llm.example.org/v1",
+                "TEAM_LLM_KEY",
+                "qwen2.5-7b",
+                "qwen2.5-72b",
+                0.2,
+                128,
+                42,
+                32,
+                600,
+                200_000,
+                false,
+                0.1,
+                0.2,
+                0.9,
+                1.8);
     }
 
     @Test
@@ -50,7 +65,8 @@ class ProviderSettingsStoreTest {
 
     @Test
     void noFileGivesThePresets() {
-        ProviderSettingsStore.Loaded loaded = ProviderSettingsStore.inDirectory(dir).load();
+        ProviderSettingsStore.Loaded loaded =
+                ProviderSettingsStore.inDirectory(dir).load();
         assertEquals(ProviderSettings.presets(), loaded.providers());
         assertFalse(loaded.fromPresets());
     }
@@ -79,11 +95,27 @@ class ProviderSettingsStoreTest {
     @Test
     void aKeyPastedAsTheVariableNameIsNeverWritten() throws Exception {
         ProviderSettings c = custom();
-        ProviderSettings pasted = new ProviderSettings(c.name(), c.baseUrl(), FAKE_KEY, c.baseModel(), c.judgeModel(),
-                0, 1, null, 1, 0, 0, false, null, null, null, null);
+        ProviderSettings pasted = new ProviderSettings(
+                c.name(),
+                c.baseUrl(),
+                FAKE_KEY,
+                c.baseModel(),
+                c.judgeModel(),
+                0,
+                1,
+                null,
+                1,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
+                null);
         ProviderSettingsStore store = ProviderSettingsStore.inDirectory(dir);
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store.save(List.of(pasted)));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> store.save(List.of(pasted)));
 
         assertFalse(refused.getMessage().contains(FAKE_KEY));
         assertFalse(Files.exists(store.file()));
@@ -91,21 +123,38 @@ class ProviderSettingsStoreTest {
 
     @Test
     void theConfigDirectoryVariableWins() {
-        assertEquals(Path.of("/tmp/cfg", "providers.json"),
+        assertEquals(
+                Path.of("/tmp/cfg", "providers.json"),
                 ProviderSettingsStore.defaultFile(Map.of("ARBITER_CONFIG_DIR", "/tmp/cfg"), "/home/u"));
-        assertEquals(Path.of("/home/u", ".config", "arbiter", "providers.json"),
+        assertEquals(
+                Path.of("/home/u", ".config", "arbiter", "providers.json"),
                 ProviderSettingsStore.defaultFile(Map.of(), "/home/u"));
     }
 
     @Test
     void aBaseUrlWithAPasswordIsNeverWritten() throws Exception {
         ProviderSettings c = custom();
-        ProviderSettings withPassword = new ProviderSettings(c.name(), "https://team:hunter2-canary@llm.example.org/v1",
-                c.apiKeyEnv(), c.baseModel(), c.judgeModel(), 0, 1, null, 1, 0, 0, false, null, null, null, null);
+        ProviderSettings withPassword = new ProviderSettings(
+                c.name(),
+                "https://team:hunter2-canary@llm.example.org/v1",
+                c.apiKeyEnv(),
+                c.baseModel(),
+                c.judgeModel(),
+                0,
+                1,
+                null,
+                1,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
+                null);
         ProviderSettingsStore store = ProviderSettingsStore.inDirectory(dir);
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> store.save(List.of(c, withPassword)));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> store.save(List.of(c, withPassword)));
 
         assertFalse(refused.getMessage().contains("hunter2-canary"), refused.getMessage());
         assertFalse(Files.exists(store.file()));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ProviderSettingsTest {
 
     private static Map<String, ProviderSettings> presetsByName() {
-        return ProviderSettings.presets().stream().collect(Collectors.toMap(ProviderSettings::name, Function.identity()));
+        return ProviderSettings.presets().stream()
+                .collect(Collectors.toMap(ProviderSettings::name, Function.identity()));
     }
 
     private static ProviderSettings openAi() {
@@ -40,7 +41,8 @@ class ProviderSettingsTest {
         assertEquals("http://localhost:11434/v1", ollama.baseUrl());
         assertFalse(ollama.hasBatchApi(), "Ollama is realtime only");
         assertFalse(presets.get("LM Studio (local)").hasBatchApi());
-        assertEquals("http://localhost:1234/v1", presets.get("LM Studio (local)").baseUrl());
+        assertEquals(
+                "http://localhost:1234/v1", presets.get("LM Studio (local)").baseUrl());
         assertFalse(presets.get("vLLM server (local)").hasBatchApi());
         ProviderSettings offline = presets.get(ProviderPreset.OFFLINE_NAME);
         assertTrue(offline.offline());
@@ -62,11 +64,12 @@ class ProviderSettingsTest {
 
     @Test
     void problemsAreNamedInPlainWords() {
-        ProviderSettings bad = new ProviderSettings(" ", "ftp://x", "OPENAI_API_KEY", "", "m", 2.5, 0, null, 0, -1, 0,
-                false, -1.0, null, null, null);
+        ProviderSettings bad = new ProviderSettings(
+                " ", "ftp://x", "OPENAI_API_KEY", "", "m", 2.5, 0, null, 0, -1, 0, false, -1.0, null, null, null);
         List<String> problems = bad.problems();
         assertTrue(problems.contains("Give the provider a name."), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("The base URL must start with http")), problems::toString);
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("The base URL must start with http")), problems::toString);
         assertTrue(problems.contains("Choose a base model."));
         assertTrue(problems.contains("Temperature must be between 0 and 2."));
         assertTrue(problems.contains("Max tokens must be at least 1."));
@@ -74,8 +77,8 @@ class ProviderSettingsTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("Rate limits")));
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("Prices")));
         assertFalse(bad.usable());
-        ProviderSettings tooMany = new ProviderSettings("x", "https://a/v1", null, "m", "m", 0, 1, null, 513, 0, 0,
-                false, null, null, null, null);
+        ProviderSettings tooMany = new ProviderSettings(
+                "x", "https://a/v1", null, "m", "m", 0, 1, null, 513, 0, 0, false, null, null, null, null);
         assertEquals(List.of("Concurrency must be 1 to 512."), tooMany.problems());
     }
 
@@ -101,17 +104,46 @@ class ProviderSettingsTest {
 
     private static ProviderSettings withKeyEnv(String env) {
         ProviderSettings o = openAi();
-        return new ProviderSettings(o.name(), o.baseUrl(), env, o.baseModel(), o.judgeModel(), 0, 256, null, 16, 0, 0,
-                true, null, null, null, null);
+        return new ProviderSettings(
+                o.name(),
+                o.baseUrl(),
+                env,
+                o.baseModel(),
+                o.judgeModel(),
+                0,
+                256,
+                null,
+                16,
+                0,
+                0,
+                true,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
     void aBaseUrlWithAPasswordIsRefusedWithoutRepeatingIt() {
         String password = "canary-pass-5b1e";
         ProviderSettings o = openAi();
-        ProviderSettings withPassword = new ProviderSettings(o.name(), "https://arbiter:" + password
-                + "@api.example.test/v1", o.apiKeyEnv(), o.baseModel(), o.judgeModel(), 0, 64, null, 4, 0, 0, true,
-                null, null, null, null);
+        ProviderSettings withPassword = new ProviderSettings(
+                o.name(),
+                "https://arbiter:" + password + "@api.example.test/v1",
+                o.apiKeyEnv(),
+                o.baseModel(),
+                o.judgeModel(),
+                0,
+                64,
+                null,
+                4,
+                0,
+                0,
+                true,
+                null,
+                null,
+                null,
+                null);
 
         List<String> problems = withPassword.problems();
         IllegalArgumentException profile = org.junit.jupiter.api.Assertions.assertThrows(

@@ -23,8 +23,14 @@ class RateLimiterTest {
         }
 
         // 120/min holds two a second: two at once, then one every half second.
-        assertEquals(List.of(Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), Duration.ofMillis(1000),
-                Duration.ofMillis(1500)), sentAt);
+        assertEquals(
+                List.of(
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(1000),
+                        Duration.ofMillis(1500)),
+                sentAt);
     }
 
     @Test

@@ -20,8 +20,8 @@ class ReasoningSplitTest {
 
     @Test
     void everyLeadingBlockOfAnyKnownTagAndCaseIsReasoning() {
-        ReasoningSplit split = ReasoningSplit.of("\n<THINK>first</THINK>\n<reasoning type=\"x\">second</reasoning>"
-                + "\n\nDrama");
+        ReasoningSplit split =
+                ReasoningSplit.of("\n<THINK>first</THINK>\n<reasoning type=\"x\">second</reasoning>" + "\n\nDrama");
 
         assertEquals("Drama", split.answer());
         assertEquals("first\n\nsecond", split.reasoning());

@@ -29,8 +29,10 @@ class RedactionTest {
 
     @Test
     void bearerTokensAndAuthorizationHeadersAreRedacted() {
-        String out = Redaction.redact("Rejected header Authorization: Bearer abcdefghijklmnop; "
-                + "and \"authorization\":\"Basic dXNlcjpwYXNz\"; token bearer qwertyuiop12", null);
+        String out = Redaction.redact(
+                "Rejected header Authorization: Bearer abcdefghijklmnop; "
+                        + "and \"authorization\":\"Basic dXNlcjpwYXNz\"; token bearer qwertyuiop12",
+                null);
 
         assertFalse(out.contains("abcdefghijklmnop"), out);
         assertFalse(out.contains("dXNlcjpwYXNz"), out);
@@ -49,7 +51,8 @@ class RedactionTest {
 
     @Test
     void ordinaryWordsAndShortKeysAreLeftAlone() {
-        assertEquals("The model 'task-force-7b' does not exist.",
+        assertEquals(
+                "The model 'task-force-7b' does not exist.",
                 Redaction.redact("The model 'task-force-7b' does not exist.", "no-key"));
         assertEquals("no key needed", Redaction.redact("no key needed", "x"));
         assertNull(Redaction.redact(null, "whatever-long-key"));

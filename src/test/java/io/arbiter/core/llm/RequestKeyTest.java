@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 class RequestKeyTest {
 
     private static final String URL = "https://api.openai.com/v1";
-    private static final ChatRequest REQUEST = new ChatRequest("gpt-4o-mini", "Reply with one genre.", "A sheriff rides.", 0.0, 256);
+    private static final ChatRequest REQUEST =
+            new ChatRequest("gpt-4o-mini", "Reply with one genre.", "A sheriff rides.", 0.0, 256);
 
     @Test
     void equalRequestsGiveEqualKeys() {
-        ChatRequest copy = new ChatRequest(new String("gpt-4o-mini"), "Reply with one genre.", "A sheriff rides.", 0.0, 256);
+        ChatRequest copy =
+                new ChatRequest(new String("gpt-4o-mini"), "Reply with one genre.", "A sheriff rides.", 0.0, 256);
 
         assertEquals(RequestKey.of(URL, REQUEST), RequestKey.of(URL, copy));
         assertEquals(RequestKey.of(URL, REQUEST), RequestKey.of(URL + "/", REQUEST));
-        assertEquals(RequestKey.of(URL, REQUEST), RequestKey.of(URL, new ChatRequest("gpt-4o-mini",
-                "Reply with one genre.", "A sheriff rides.", -0.0, 256)));
+        assertEquals(
+                RequestKey.of(URL, REQUEST),
+                RequestKey.of(
+                        URL, new ChatRequest("gpt-4o-mini", "Reply with one genre.", "A sheriff rides.", -0.0, 256)));
     }
 
     @Test

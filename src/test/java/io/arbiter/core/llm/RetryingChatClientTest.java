@@ -21,14 +21,19 @@ class RetryingChatClientTest {
 
     @Test
     void serverErrorsAreRetriedUntilAReply() throws ChatFailure {
-        ScriptedChatClient fake = new ScriptedChatClient().then(status(503)).then(status(500)).then(status(408))
-                .then(status(409)).then(OK);
+        ScriptedChatClient fake = new ScriptedChatClient()
+                .then(status(503))
+                .then(status(500))
+                .then(status(408))
+                .then(status(409))
+                .then(OK);
 
         assertSame(OK, client(fake, 1.0).complete(REQUEST));
 
         assertEquals(5, fake.calls);
         // Random at its maximum: the ceilings, doubling from the base and capped at the maximum.
-        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
+        assertEquals(
+                List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
                 time.sleeps);
     }
 
@@ -52,7 +57,8 @@ class RetryingChatClientTest {
             fake.then(status(502));
         }
 
-        ChatFailure failure = assertThrows(ChatFailure.class, () -> client(fake, 0.5).complete(REQUEST));
+        ChatFailure failure =
+                assertThrows(ChatFailure.class, () -> client(fake, 0.5).complete(REQUEST));
 
         assertEquals(POLICY.maxAttempts(), fake.calls);
         assertEquals(POLICY.maxAttempts() - 1, time.sleeps.size());
@@ -62,9 +68,11 @@ class RetryingChatClientTest {
 
     @Test
     void retryAfterIsHonouredAndCapped() throws ChatFailure {
-        ChatFailure asksSeven = ChatFailure.http("slow down", 429, "rate_limit_exceeded", Duration.ofSeconds(7), false, null);
+        ChatFailure asksSeven =
+                ChatFailure.http("slow down", 429, "rate_limit_exceeded", Duration.ofSeconds(7), false, null);
         ChatFailure asksHour = ChatFailure.http("slow down", 429, null, Duration.ofHours(1), false, null);
-        ScriptedChatClient fake = new ScriptedChatClient().then(asksSeven).then(asksHour).then(OK);
+        ScriptedChatClient fake =
+                new ScriptedChatClient().then(asksSeven).then(asksHour).then(OK);
 
         assertSame(OK, client(fake, 0.0).complete(REQUEST));
 
@@ -84,9 +92,11 @@ class RetryingChatClientTest {
     @Test
     void clientErrorsAreNeverRetried() {
         for (int status : new int[] {400, 401, 403, 404, 422}) {
-            ScriptedChatClient fake = new ScriptedChatClient().then(status(status)).then(OK);
+            ScriptedChatClient fake =
+                    new ScriptedChatClient().then(status(status)).then(OK);
 
-            ChatFailure failure = assertThrows(ChatFailure.class, () -> client(fake, 1.0).complete(REQUEST));
+            ChatFailure failure =
+                    assertThrows(ChatFailure.class, () -> client(fake, 1.0).complete(REQUEST));
 
             assertEquals(1, fake.calls, "status " + status);
             assertEquals(status, failure.statusCode().getAsInt());
@@ -96,11 +106,17 @@ class RetryingChatClientTest {
 
     @Test
     void insufficientQuotaStopsTheRunWithoutRetrying() {
-        ChatFailure quota = ChatFailure.http("The provider's quota is used up (429): You exceeded your current quota",
-                429, "insufficient_quota", null, true, null);
+        ChatFailure quota = ChatFailure.http(
+                "The provider's quota is used up (429): You exceeded your current quota",
+                429,
+                "insufficient_quota",
+                null,
+                true,
+                null);
         ScriptedChatClient fake = new ScriptedChatClient().then(quota).then(OK);
 
-        ChatFailure failure = assertThrows(ChatFailure.class, () -> client(fake, 1.0).complete(REQUEST));
+        ChatFailure failure =
+                assertThrows(ChatFailure.class, () -> client(fake, 1.0).complete(REQUEST));
 
         assertEquals(1, fake.calls);
         assertTrue(failure.stopsRun());
@@ -109,11 +125,15 @@ class RetryingChatClientTest {
 
     @Test
     void networkErrorsAreRetriedButPlainFailuresAreNot() throws ChatFailure {
-        ScriptedChatClient flaky = new ScriptedChatClient().then(ChatFailure.transientIo("timeout", null)).then(OK);
+        ScriptedChatClient flaky = new ScriptedChatClient()
+                .then(ChatFailure.transientIo("timeout", null))
+                .then(OK);
         assertSame(OK, client(flaky, 0.0).complete(REQUEST));
         assertEquals(2, flaky.calls);
 
-        ScriptedChatClient plain = new ScriptedChatClient().then(new ChatFailure("no choices", false, null)).then(OK);
+        ScriptedChatClient plain = new ScriptedChatClient()
+                .then(new ChatFailure("no choices", false, null))
+                .then(OK);
         assertThrows(ChatFailure.class, () -> client(plain, 0.0).complete(REQUEST));
         assertEquals(1, plain.calls);
     }
@@ -121,9 +141,14 @@ class RetryingChatClientTest {
     @Test
     void interruptDuringBackoffEndsTheCallAndKeepsTheFlag() {
         ScriptedChatClient fake = new ScriptedChatClient().then(status(503)).then(OK);
-        RetryingChatClient client = new RetryingChatClient(fake, POLICY, null, d -> {
-            throw new InterruptedException();
-        }, () -> 0.5);
+        RetryingChatClient client = new RetryingChatClient(
+                fake,
+                POLICY,
+                null,
+                d -> {
+                    throw new InterruptedException();
+                },
+                () -> 0.5);
 
         ChatFailure failure = assertThrows(ChatFailure.class, () -> client.complete(REQUEST));
 
@@ -164,8 +189,10 @@ class RetryingChatClientTest {
         // Then 0 s left: no third attempt.
         assertEquals(List.of(Duration.ofSeconds(120), Duration.ofSeconds(60)), limits);
         assertTrue(time.elapsed().compareTo(timeouts.row()) <= 0, "the row ended within its budget: " + time.elapsed());
-        assertTrue(failure.getMessage().contains("row's time budget of 180 s")
-                && failure.getMessage().contains("--row-timeout"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("row's time budget of 180 s")
+                        && failure.getMessage().contains("--row-timeout"),
+                failure.getMessage());
     }
 
     @Test
@@ -181,7 +208,8 @@ class RetryingChatClientTest {
                 return script.complete(request);
             }
         };
-        RetryingChatClient client = new RetryingChatClient(recording, POLICY.with(timeouts), null, time, () -> 0.0, time);
+        RetryingChatClient client =
+                new RetryingChatClient(recording, POLICY.with(timeouts), null, time, () -> 0.0, time);
 
         assertSame(OK, client.complete(REQUEST));
 
@@ -202,8 +230,7 @@ class RetryingChatClientTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private RetryingChatClient client(ChatClient fake, double random) {

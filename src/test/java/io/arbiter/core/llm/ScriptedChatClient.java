@@ -23,7 +23,8 @@ final class ScriptedChatClient implements ChatClient {
     @Override
     public synchronized ChatReply complete(ChatRequest request) throws ChatFailure {
         calls++;
-        Object next = script.isEmpty() ? new ChatReply("default for " + request.user(), new Usage(10, 2)) : script.poll();
+        Object next =
+                script.isEmpty() ? new ChatReply("default for " + request.user(), new Usage(10, 2)) : script.poll();
         if (next instanceof ChatFailure failure) {
             throw failure;
         }
@@ -36,6 +37,5 @@ final class ScriptedChatClient implements ChatClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -93,15 +93,27 @@ class AgreementTableTest {
     @Test
     void emptyTableHasNoStatistics() {
         AgreementTable t = AgreementTable.EMPTY;
-        for (OptionalDouble s : new OptionalDouble[] {t.agreement(), t.kappa(), t.ac1(), t.mcc(), t.sensitivity(),
-                t.specificity(), t.precision(), t.balancedAccuracy()}) {
+        for (OptionalDouble s : new OptionalDouble[] {
+            t.agreement(),
+            t.kappa(),
+            t.ac1(),
+            t.mcc(),
+            t.sensitivity(),
+            t.specificity(),
+            t.precision(),
+            t.balancedAccuracy()
+        }) {
             assertFalse(s.isPresent());
         }
     }
 
     @Test
     void rowsAddToTheirCell() {
-        AgreementTable t = AgreementTable.EMPTY.plus(true, true).plus(true, false).plus(false, true).plus(false, false)
+        AgreementTable t = AgreementTable.EMPTY
+                .plus(true, true)
+                .plus(true, false)
+                .plus(false, true)
+                .plus(false, false)
                 .plus(true, true);
         assertEquals(new AgreementTable(2, 1, 1, 1), t);
     }

@@ -49,7 +49,11 @@ class BootstrapTest {
         Estimate e = Bootstrap.standard().estimate(new AgreementTable(10, 0, 0, 0), AgreementTable::kappa);
         assertFalse(e.isDefined());
         assertEquals(10, e.n());
-        assertEquals("n/a", Bootstrap.standard().estimate(AgreementTable.EMPTY, AgreementTable::mcc).format());
+        assertEquals(
+                "n/a",
+                Bootstrap.standard()
+                        .estimate(AgreementTable.EMPTY, AgreementTable::mcc)
+                        .format());
     }
 
     @Test
@@ -103,8 +107,10 @@ class BootstrapTest {
     void aMillionRowTableIsResampledFromCountsAndItsIntervalHoldsThePoint() {
         AgreementTable big = new AgreementTable(400_000, 100_000, 150_000, 350_000);
         Estimate kappa = Bootstrap.standard().estimate(big, AgreementTable::kappa);
-        org.junit.jupiter.api.Assertions.assertTrue(kappa.low().getAsDouble() <= kappa.point().getAsDouble()
-                && kappa.point().getAsDouble() <= kappa.high().getAsDouble(), kappa.format());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                kappa.low().getAsDouble() <= kappa.point().getAsDouble()
+                        && kappa.point().getAsDouble() <= kappa.high().getAsDouble(),
+                kappa.format());
         assertEquals(kappa, Bootstrap.standard().estimate(big, AgreementTable::kappa), "same seed, same interval");
     }
 }

@@ -18,7 +18,9 @@ class CorrectedAccuracyTest {
         CorrectedAccuracy c = CorrectedAccuracy.of(LABELLED, 30, 50, Bootstrap.standard());
         assertEquals(0.616495, c.estimate().value(), 1e-6);
         assertEquals(50, c.estimate().n());
-        assertTrue(c.estimate().ciLow() < 0.616495 && 0.616495 < c.estimate().ciHigh(), c.estimate().toString());
+        assertTrue(
+                c.estimate().ciLow() < 0.616495 && 0.616495 < c.estimate().ciHigh(),
+                c.estimate().toString());
         assertEquals(c, CorrectedAccuracy.of(LABELLED, 30, 50, Bootstrap.standard()), "deterministic");
         assertEquals(CorrectedAccuracy.ASSUMPTION, c.assumption());
     }
@@ -26,8 +28,16 @@ class CorrectedAccuracyTest {
     @Test
     void estimatesOutsideZeroToOneAreClipped() {
         // p = 0.1: (0.1 + 0.8333 − 1)/0.7029 = −0.095 -> 0; p = 1: (1 + 0.8333 − 1)/0.7029 = 1.186 -> 1
-        assertEquals(0.0, CorrectedAccuracy.of(LABELLED, 5, 50, Bootstrap.standard()).estimate().value());
-        assertEquals(1.0, CorrectedAccuracy.of(LABELLED, 50, 50, Bootstrap.standard()).estimate().value());
+        assertEquals(
+                0.0,
+                CorrectedAccuracy.of(LABELLED, 5, 50, Bootstrap.standard())
+                        .estimate()
+                        .value());
+        assertEquals(
+                1.0,
+                CorrectedAccuracy.of(LABELLED, 50, 50, Bootstrap.standard())
+                        .estimate()
+                        .value());
         // (0.5 + 0.9 − 1)/(0.9 + 0.9 − 1) = 0.4/0.8 = 0.5
         assertEquals(0.5, CorrectedAccuracy.roganGladen(0.5, 0.9, 0.9).getAsDouble(), 1e-12);
     }
@@ -43,9 +53,15 @@ class CorrectedAccuracyTest {
 
     @Test
     void withoutUnlabelledRowsOrWithoutBothClassesThereIsNothingToCorrect() {
-        assertFalse(CorrectedAccuracy.of(LABELLED, 0, 0, Bootstrap.standard()).estimate().isDefined());
+        assertFalse(CorrectedAccuracy.of(LABELLED, 0, 0, Bootstrap.standard())
+                .estimate()
+                .isDefined());
         // Only right answers were labelled: specificity is unknown.
-        assertFalse(CorrectedAccuracy.of(new AgreementTable(8, 0, 2, 0), 3, 5, Bootstrap.standard()).estimate().isDefined());
-        assertFalse(CorrectedAccuracy.of(AgreementTable.EMPTY, 3, 5, Bootstrap.standard()).estimate().isDefined());
+        assertFalse(CorrectedAccuracy.of(new AgreementTable(8, 0, 2, 0), 3, 5, Bootstrap.standard())
+                .estimate()
+                .isDefined());
+        assertFalse(CorrectedAccuracy.of(AgreementTable.EMPTY, 3, 5, Bootstrap.standard())
+                .estimate()
+                .isDefined());
     }
 }

@@ -48,8 +48,9 @@ class JudgeLoopMetricsTest {
     void handMadeTableGivesTheCountsWorkedOutAbove() {
         JudgeLoopMetrics metrics = JudgeLoopMetrics.of(TABLE);
 
-        assertEquals(new JudgeLoopMetrics(11, new Proportion(4, 7), new Proportion(5, 7), new Proportion(4, 6),
-                1, 1, 2), metrics);
+        assertEquals(
+                new JudgeLoopMetrics(11, new Proportion(4, 7), new Proportion(5, 7), new Proportion(4, 6), 1, 1, 2),
+                metrics);
         assertEquals("57.1% (4/7)", metrics.baseVsJudge().describe());
         assertEquals("71.4%", metrics.baseVsTruth().percent());
         assertEquals("66.7%", metrics.judgeVsTruth().percent());
@@ -59,8 +60,9 @@ class JudgeLoopMetricsTest {
     void emptyRunHasNoRates() {
         JudgeLoopMetrics metrics = JudgeLoopMetrics.of(List.of());
 
-        assertEquals(new JudgeLoopMetrics(0, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0),
-                0, 0, 0), metrics);
+        assertEquals(
+                new JudgeLoopMetrics(0, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
+                metrics);
         for (Proportion p : List.of(metrics.baseVsJudge(), metrics.baseVsTruth(), metrics.judgeVsTruth())) {
             assertEquals(0, p.n());
             assertEquals("n/a", p.percent());
@@ -70,12 +72,12 @@ class JudgeLoopMetricsTest {
 
     @Test
     void rowsNotAnsweredYetAreInNoDenominator() {
-        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(List.of(
-                row(List.of("Drama"), null, null, false),
-                row(List.of("Drama"), null, null, false)));
+        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(
+                List.of(row(List.of("Drama"), null, null, false), row(List.of("Drama"), null, null, false)));
 
-        assertEquals(new JudgeLoopMetrics(2, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0),
-                0, 0, 0), metrics);
+        assertEquals(
+                new JudgeLoopMetrics(2, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
+                metrics);
     }
 
     @Test
@@ -83,8 +85,9 @@ class JudgeLoopMetricsTest {
         JudgeLoopMetrics metrics = JudgeLoopMetrics.of(List.of(
                 row(List.of("Drama"), new BaseAnswer("Crime drama", null), JudgeVerdict.unparsed("hmm"), false)));
 
-        assertEquals(new JudgeLoopMetrics(1, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0),
-                1, 1, 0), metrics);
+        assertEquals(
+                new JudgeLoopMetrics(1, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 1, 1, 0),
+                metrics);
     }
 
     @Test

@@ -73,17 +73,28 @@ class JudgeReportTest {
 
         assertEquals(new AgreementTable(40, 9, 6, 45), report.judge().table());
         assertEquals(0.616495, report.corrected().estimate().value(), 1e-6);
-        assertEquals(CorrectedAccuracy.of(new AgreementTable(40, 9, 6, 45), 30, 50, Bootstrap.standard()),
+        assertEquals(
+                CorrectedAccuracy.of(new AgreementTable(40, 9, 6, 45), 30, 50, Bootstrap.standard()),
                 report.corrected());
     }
 
     @Test
     void nothingYetIsAllUndefinedWithoutACrash() {
         JudgeReport report = JudgeReport.of(List.of());
-        for (Estimate e : List.of(report.baseVsJudge(), report.baseVsTruth(), report.judgeVsTruth(),
-                report.judge().agreement(), report.judge().kappa(), report.judge().ac1(), report.judge().mcc(),
-                report.judge().sensitivity(), report.judge().specificity(), report.judge().precision(),
-                report.judge().balancedAccuracy(), report.corrected().estimate(), report.baseLabels().macroF1())) {
+        for (Estimate e : List.of(
+                report.baseVsJudge(),
+                report.baseVsTruth(),
+                report.judgeVsTruth(),
+                report.judge().agreement(),
+                report.judge().kappa(),
+                report.judge().ac1(),
+                report.judge().mcc(),
+                report.judge().sensitivity(),
+                report.judge().specificity(),
+                report.judge().precision(),
+                report.judge().balancedAccuracy(),
+                report.corrected().estimate(),
+                report.baseLabels().macroF1())) {
             assertFalse(e.isDefined());
             assertEquals("n/a", e.format());
         }
@@ -96,8 +107,10 @@ class JudgeReportTest {
         JudgeReport report = JudgeReport.of(concat(
                 times(6, row("Drama", "Drama", "Drama", CORRECT)),
                 times(4, row("Drama", "Drama", "Comedy", INCORRECT))));
-        assertEquals("Judge agreement (60%) understates base accuracy (100%): the judge rejects 40% of right answers,"
-                + " and is itself right on only 60% of its own predictions.", report.reading());
+        assertEquals(
+                "Judge agreement (60%) understates base accuracy (100%): the judge rejects 40% of right answers,"
+                        + " and is itself right on only 60% of its own predictions.",
+                report.reading());
     }
 
     @Test
@@ -107,7 +120,8 @@ class JudgeReportTest {
                 times(5, row("Drama", "Drama", "Drama", CORRECT)),
                 times(3, row("Comedy", "Drama", "Comedy", CORRECT)),
                 times(2, row("Comedy", "Drama", "Comedy", INCORRECT))));
-        assertEquals("Judge agreement (80%) overstates base accuracy (50%): the judge accepts 60% of wrong answers.",
+        assertEquals(
+                "Judge agreement (80%) overstates base accuracy (50%): the judge accepts 60% of wrong answers.",
                 report.reading());
     }
 
@@ -119,16 +133,18 @@ class JudgeReportTest {
                 times(2, row("Drama", "Drama", "Drama", INCORRECT)),
                 times(2, row("Comedy", "Drama", "Comedy", CORRECT)),
                 times(3, row("Comedy", "Drama", "Comedy", INCORRECT))));
-        assertEquals("Judge agreement (50%) is close to base accuracy (50%), but row by row the judge agrees with "
-                + "the truth little beyond chance (kappa 0.20).", report.reading());
+        assertEquals(
+                "Judge agreement (50%) is close to base accuracy (50%), but row by row the judge agrees with "
+                        + "the truth little beyond chance (kappa 0.20).",
+                report.reading());
     }
 
     @Test
     void readingWithoutGroundTruth() {
-        JudgeReport report = JudgeReport.of(concat(
-                times(3, row("", "Drama", "Drama", CORRECT)),
-                times(1, row("", "Drama", "Comedy", INCORRECT))));
-        assertTrue(report.reading().startsWith("Without ground truth only the judge's view is known: it accepts 75%"),
+        JudgeReport report = JudgeReport.of(
+                concat(times(3, row("", "Drama", "Drama", CORRECT)), times(1, row("", "Drama", "Comedy", INCORRECT))));
+        assertTrue(
+                report.reading().startsWith("Without ground truth only the judge's view is known: it accepts 75%"),
                 report.reading());
     }
 }

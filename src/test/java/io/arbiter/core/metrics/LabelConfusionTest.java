@@ -29,8 +29,8 @@ class LabelConfusionTest {
             row(List.of("Crime"), null, null),
             row(List.of("film-noir"), base("Film-Noir"), judge("Crime", Evaluation.CORRECT)));
 
-    private static final List<String> LABELS = List.of("Action", "Comedy", "Crime", "Drama", "film-noir", "Mystery",
-            "Sci-Fi", "Thriller", "War", "Western");
+    private static final List<String> LABELS = List.of(
+            "Action", "Comedy", "Crime", "Drama", "film-noir", "Mystery", "Sci-Fi", "Thriller", "War", "Western");
 
     @Test
     void baseAnswersRightOnTheirOwnLabelWrongAgainstTheFirstTruthLabel() {

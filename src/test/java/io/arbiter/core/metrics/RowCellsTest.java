@@ -37,10 +37,13 @@ class RowCellsTest {
     void labelCellsOfTheRowsRebuildBothMatrices() {
         List<ScoredRow> rows = rows();
         for (LabelConfusion confusion : List.of(LabelConfusion.ofBase(rows), LabelConfusion.ofJudge(rows))) {
-            long[][] rebuilt = new long[confusion.labels().size()][confusion.columns().size()];
+            long[][] rebuilt =
+                    new long[confusion.labels().size()][confusion.columns().size()];
             rows.forEach(r -> confusion.cellOf(r).ifPresent(c -> rebuilt[c.row()][c.column()]++));
             assertArrayEquals(confusion.counts(), rebuilt);
-            assertEquals(LabelConfusion.OTHER, confusion.columns().get(confusion.columns().size() - 1));
+            assertEquals(
+                    LabelConfusion.OTHER,
+                    confusion.columns().get(confusion.columns().size() - 1));
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 /** Short ways to write scored rows in tests. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static ScoredRow row(List<String> truth, BaseAnswer base, JudgeVerdict judge) {
         return new ScoredRow(truth, base, judge, false);
@@ -23,7 +22,9 @@ final class Rows {
     }
 
     static List<String> truth(String labels) {
-        return labels.isEmpty() ? List.of() : Arrays.stream(labels.split(",")).map(String::strip).toList();
+        return labels.isEmpty()
+                ? List.of()
+                : Arrays.stream(labels.split(",")).map(String::strip).toList();
     }
 
     static BaseAnswer base(String label) {

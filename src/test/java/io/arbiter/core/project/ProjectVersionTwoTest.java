@@ -34,10 +34,12 @@ class ProjectVersionTwoTest {
         }
         try (Project project = Project.open(file)) {
             assertEquals(6, project.store().schemaVersion());
-            assertEquals(VersionTwoFixture.COLUMNS, project.dataset().orElseThrow().columns());
+            assertEquals(
+                    VersionTwoFixture.COLUMNS, project.dataset().orElseThrow().columns());
             assertEquals(3, project.dataset().orElseThrow().size());
             assertEquals(VersionTwoFixture.MAPPING, project.mapping().orElseThrow());
-            assertEquals(VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText());
+            assertEquals(
+                    VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText());
             assertEquals("offline-demo-judge", project.provider().orElseThrow().judgeModel());
 
             RunSummary run = project.runs().get(0);
@@ -49,8 +51,8 @@ class ProjectVersionTwoTest {
             assertEquals("Comedy,Incorrect", rows.get(2).judge().text());
 
             Map<Integer, HumanVerdict> verdicts = project.verdicts();
-            assertEquals(new HumanVerdict(false, "it is a comedy", "reviewer", VersionTwoFixture.REVIEWED),
-                    verdicts.get(2));
+            assertEquals(
+                    new HumanVerdict(false, "it is a comedy", "reviewer", VersionTwoFixture.REVIEWED), verdicts.get(2));
             assertNull(verdicts.get(2).answer(), "format 2 did not keep the answer a verdict was on");
             assertTrue(verdicts.get(2).on("anything"), "so it counts for the answer the row has");
             assertEquals(List.of(1), project.promotedRows());

@@ -27,7 +27,8 @@ class RunClientsTest {
 
     @Test
     void aProviderOnThisMachineIsPolledEveryQuarterSecondARemoteOneEveryTen() {
-        for (String local : new String[] {"http://127.0.0.1:8089/v1", "http://localhost:11434/v1", "http://[::1]:8000/v1"}) {
+        for (String local :
+                new String[] {"http://127.0.0.1:8089/v1", "http://localhost:11434/v1", "http://[::1]:8000/v1"}) {
             assertEquals(Duration.ofMillis(250), RunClients.pollInterval(local), local);
         }
         assertEquals(Duration.ofSeconds(10), RunClients.pollInterval("https://api.openai.com/v1"));
@@ -37,11 +38,12 @@ class RunClientsTest {
     @Test
     void requestsCountWhatReachedTheProviderAndTheCacheAnswersTheRest() throws Exception {
         try (OfflineProvider offline = OfflineProvider.start(4)) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(12), offline.profile().baseUrl(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(12), offline.profile().baseUrl(), 4);
             InMemoryResponseCache cache = new InMemoryResponseCache();
             long sent;
-            try (RunClients first = RunClients.realtime(spec.provider(), RunRecorder.OFFLINE, cache, null,
-                    RunLedger.NONE)) {
+            try (RunClients first =
+                    RunClients.realtime(spec.provider(), RunRecorder.OFFLINE, cache, null, RunLedger.NONE)) {
                 RunOutcome outcome = first.engine().runToEnd(spec, RunListener.NONE);
                 assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
                 sent = first.requests();
@@ -50,8 +52,8 @@ class RunClientsTest {
                 assertEquals(0, first.cacheHits());
                 assertTrue(first.firstSentNanos() > 0);
             }
-            try (RunClients again = RunClients.realtime(spec.provider(), RunRecorder.OFFLINE, cache, null,
-                    RunLedger.NONE)) {
+            try (RunClients again =
+                    RunClients.realtime(spec.provider(), RunRecorder.OFFLINE, cache, null, RunLedger.NONE)) {
                 again.engine().runToEnd(spec, RunListener.NONE);
                 assertEquals(0, again.requests(), "a cache hit is never counted");
                 assertEquals(sent, again.cacheHits());
@@ -63,11 +65,16 @@ class RunClientsTest {
     @Test
     void aBatchRunWritesItsFilesBesideTheProjectAndCountsItsLinesUntilClosed() throws Exception {
         Path file = dir.resolve("batch.arbiter");
-        try (OfflineProvider offline = OfflineProvider.start(4, BatchPace.FAST); Project project = Project.open(file)) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(12), offline.profile().baseUrl(), 4);
-            Recording recording = new RunRecorder().begin(project, new RunStart(spec, "movies-12", null,
-                    RunRecorder.OFFLINE, RunRecorder.BATCH));
-            try (RunClients clients = RunClients.batch(spec.provider(), RunRecorder.OFFLINE, project.store(),
+        try (OfflineProvider offline = OfflineProvider.start(4, BatchPace.FAST);
+                Project project = Project.open(file)) {
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(12), offline.profile().baseUrl(), 4);
+            Recording recording = new RunRecorder()
+                    .begin(project, new RunStart(spec, "movies-12", null, RunRecorder.OFFLINE, RunRecorder.BATCH));
+            try (RunClients clients = RunClients.batch(
+                    spec.provider(),
+                    RunRecorder.OFFLINE,
+                    project.store(),
                     new RunClients.Batches(recording.ledger(), recording.runId(), file, Duration.ofMillis(20), null),
                     recording.ledger())) {
                 assertTrue(clients.batch());

@@ -17,20 +17,30 @@ class RunComparisonTest {
     @Test
     void flipsAreTheRowsJudgedInBothWhoseVerdictChangedAndMcNemarCountsThem() {
         // Row 0 stays Correct, row 1 Correct -> Incorrect, rows 2 and 3 Incorrect -> Correct, row 4 unparsed in B.
-        List<RowResult> a = List.of(row(0, "Drama", "Drama", true), row(1, "Drama", "Drama", true),
-                row(2, "Drama", "Western", false), row(3, "Drama", "Western", false), row(4, "Drama", "Drama", true));
-        List<RowResult> b = new ArrayList<>(List.of(row(0, "Drama", "Drama", true), row(1, "Drama", "Western", false),
-                row(2, "Drama", "Drama", true), row(3, "Drama", "Drama", true)));
-        b.add(RowResult.pending(4, List.of("Drama")).withBase(StageOutcome.answered("Drama", Usage.NONE),
-                new BaseAnswer("Drama", "Drama")).withJudge(StageOutcome.answered("??", Usage.NONE),
-                JudgeVerdict.unparsed("??")));
+        List<RowResult> a = List.of(
+                row(0, "Drama", "Drama", true),
+                row(1, "Drama", "Drama", true),
+                row(2, "Drama", "Western", false),
+                row(3, "Drama", "Western", false),
+                row(4, "Drama", "Drama", true));
+        List<RowResult> b = new ArrayList<>(List.of(
+                row(0, "Drama", "Drama", true),
+                row(1, "Drama", "Western", false),
+                row(2, "Drama", "Drama", true),
+                row(3, "Drama", "Drama", true)));
+        b.add(RowResult.pending(4, List.of("Drama"))
+                .withBase(StageOutcome.answered("Drama", Usage.NONE), new BaseAnswer("Drama", "Drama"))
+                .withJudge(StageOutcome.answered("??", Usage.NONE), JudgeVerdict.unparsed("??")));
 
         RunComparison comparison = RunComparison.of(a, b);
 
         assertEquals(4, comparison.pairedRows());
-        assertEquals(List.of(new RunComparison.Flip(1, Evaluation.CORRECT, Evaluation.INCORRECT),
-                new RunComparison.Flip(2, Evaluation.INCORRECT, Evaluation.CORRECT),
-                new RunComparison.Flip(3, Evaluation.INCORRECT, Evaluation.CORRECT)), comparison.flips());
+        assertEquals(
+                List.of(
+                        new RunComparison.Flip(1, Evaluation.CORRECT, Evaluation.INCORRECT),
+                        new RunComparison.Flip(2, Evaluation.INCORRECT, Evaluation.CORRECT),
+                        new RunComparison.Flip(3, Evaluation.INCORRECT, Evaluation.CORRECT)),
+                comparison.flips());
         assertEquals(1, comparison.mcnemar().b());
         assertEquals(2, comparison.mcnemar().c());
         assertEquals(1.0, comparison.mcnemar().p(), 1e-12, "2 * (1 + 3) / 8 capped at 1");
@@ -46,7 +56,8 @@ class RunComparisonTest {
         String judged = base + "," + (correct ? "Correct" : "Incorrect");
         return RowResult.pending(index, List.of(truth))
                 .withBase(StageOutcome.answered(base, Usage.NONE), new BaseAnswer(base, base))
-                .withJudge(StageOutcome.answered(judged, Usage.NONE),
+                .withJudge(
+                        StageOutcome.answered(judged, Usage.NONE),
                         new JudgeVerdict(judged, base, correct ? Evaluation.CORRECT : Evaluation.INCORRECT));
     }
 }

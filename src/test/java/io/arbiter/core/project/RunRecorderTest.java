@@ -30,12 +30,22 @@ class RunRecorderTest {
     @TempDir
     Path dir;
 
-    private static final ProviderProfile DEMO = new ProviderProfile("Offline demo model", "http://127.0.0.1:4711/v1",
-            null, "offline-demo-base", "offline-demo-judge", 0, 64, 5);
+    private static final ProviderProfile DEMO = new ProviderProfile(
+            "Offline demo model",
+            "http://127.0.0.1:4711/v1",
+            null,
+            "offline-demo-base",
+            "offline-demo-judge",
+            0,
+            64,
+            5);
 
     private static RunStart start(String judge, String mode) {
-        RunSpec spec = RunSpec.of(VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING,
-                PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE + judge), DEMO);
+        RunSpec spec = RunSpec.of(
+                VersionTwoFixture.ROWS,
+                VersionTwoFixture.MAPPING,
+                PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE + judge),
+                DEMO);
         return new RunStart(spec, VersionTwoFixture.SHA, "/data/movies.csv", RunRecorder.OFFLINE, mode);
     }
 
@@ -46,24 +56,31 @@ class RunRecorderTest {
     @Test
     void aRunKeepsItsConfigurationForAHeadlessReRunTheDemoByNameAndNoOtherRunOption() throws Exception {
         try (Project project = Project.open(dir.resolve("kept.arbiter"))) {
-            project.saveRunOptions(ProjectJson.MAPPER.createObjectNode().put("workbench_provider", "Offline demo model"));
+            project.saveRunOptions(
+                    ProjectJson.MAPPER.createObjectNode().put("workbench_provider", "Offline demo model"));
 
             Recording recording = new RunRecorder().begin(project, start("", RunRecorder.BATCH));
 
             assertEquals(VersionTwoFixture.SHA, project.currentDatasetSha().orElseThrow());
             assertEquals(3, project.dataset().orElseThrow().size());
             assertEquals(VersionTwoFixture.MAPPING, project.mapping().orElseThrow());
-            assertEquals(VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText());
+            assertEquals(
+                    VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText());
             ProviderProfile kept = project.provider().orElseThrow();
             assertEquals(RunRecorder.OFFLINE, kept.baseUrl(), "never a port that is gone");
             assertEquals("Offline demo model", kept.name());
             assertEquals(64, kept.maxTokens());
             assertEquals("batch", project.runOptions().path(RunRecorder.MODE).asText());
             assertEquals(5, project.runOptions().path(RunRecorder.CONCURRENCY).asInt());
-            assertEquals("Offline demo model", project.runOptions().path("workbench_provider").asText(),
+            assertEquals(
+                    "Offline demo model",
+                    project.runOptions().path("workbench_provider").asText(),
                     "the other options stay");
             assertEquals("RUNNING", project.store().runs().get(0).status());
-            assertTrue(project.run(recording.runId()).orElseThrow().record().parametersJson()
+            assertTrue(project.run(recording.runId())
+                    .orElseThrow()
+                    .record()
+                    .parametersJson()
                     .contains("\"mode\":\"batch\""));
             assertFalse(recording.resumed());
         }
@@ -75,8 +92,8 @@ class RunRecorderTest {
         try (Project project = Project.open(dir.resolve("resume.arbiter"))) {
             RunRecorder first = new RunRecorder();
             Recording killed = first.begin(project, start("", RunRecorder.REALTIME));
-            project.store().recordResponse(new StoredResponse(killed.runId(), "BASE", 0, "Western", null, Usage.NONE,
-                    "k0"));
+            project.store()
+                    .recordResponse(new StoredResponse(killed.runId(), "BASE", 0, "Western", null, Usage.NONE, "k0"));
 
             Recording resumed = new RunRecorder().begin(project, start("", RunRecorder.REALTIME));
             assertEquals(killed.runId(), resumed.runId());
@@ -91,7 +108,10 @@ class RunRecorderTest {
 
             Recording other = new RunRecorder().begin(project, start(" Be strict.", RunRecorder.REALTIME));
             assertFalse(other.resumed(), "another spec is another run");
-            assertFalse(new RunRecorder().begin(project, start("", RunRecorder.REALTIME)).resumed(),
+            assertFalse(
+                    new RunRecorder()
+                            .begin(project, start("", RunRecorder.REALTIME))
+                            .resumed(),
                     "an unfinished run behind a newer one is history, not work in progress");
             assertEquals(4, project.runs().size());
         }
@@ -109,10 +129,15 @@ class RunRecorderTest {
             assertFalse(imported.resumed());
             assertEquals("CREATED", project.store().runs().get(1).status());
             assertNull(project.run(imported.runId()).orElseThrow().record().parametersJson(), "not described");
-            assertEquals(VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText(), "configuration as it was");
+            assertEquals(
+                    VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText(), "configuration as it was");
             assertEquals(options, project.runOptions().toString());
-            assertEquals(imported.runId(), new RunRecorder().runFor(project, start(" Be strict.",
-                    RunRecorder.REALTIME)).runId(), "the next import goes into the same run");
+            assertEquals(
+                    imported.runId(),
+                    new RunRecorder()
+                            .runFor(project, start(" Be strict.", RunRecorder.REALTIME))
+                            .runId(),
+                    "the next import goes into the same run");
         }
     }
 
@@ -120,10 +145,12 @@ class RunRecorderTest {
     void aRunResumedWithBatchesAtTheProviderStaysABatchRun() throws Exception {
         try (Project project = Project.open(dir.resolve("batches.arbiter"))) {
             Recording first = new RunRecorder().begin(project, start("", RunRecorder.BATCH));
-            project.store().upsertShard(new BatchShard(first.runId(), "BASE", 0, "file-1", "batch-1", "in_progress",
-                    3, null, null, null));
-            project.store().upsertShard(new BatchShard(first.runId(), "BASE", 1, "file-2", "batch-2", "completed",
-                    3, null, null, null));
+            project.store()
+                    .upsertShard(new BatchShard(
+                            first.runId(), "BASE", 0, "file-1", "batch-1", "in_progress", 3, null, null, null));
+            project.store()
+                    .upsertShard(new BatchShard(
+                            first.runId(), "BASE", 1, "file-2", "batch-2", "completed", 3, null, null, null));
 
             Recording again = new RunRecorder().begin(project, start("", RunRecorder.REALTIME));
 
@@ -131,7 +158,11 @@ class RunRecorderTest {
             assertEquals(1, again.liveBatches(), "the completed batch is settled");
             assertTrue(again.batch());
             assertEquals("realtime", project.runOptions().path(RunRecorder.MODE).asText(), "what was asked for");
-            assertTrue(project.run(again.runId()).orElseThrow().record().parametersJson().contains("\"mode\":\"batch\""));
+            assertTrue(project.run(again.runId())
+                    .orElseThrow()
+                    .record()
+                    .parametersJson()
+                    .contains("\"mode\":\"batch\""));
         }
     }
 
@@ -141,8 +172,15 @@ class RunRecorderTest {
             RunRecorder recorder = new RunRecorder();
             recorder.begin(project, start("", RunRecorder.BATCH));
             RunStart whole = start("", RunRecorder.REALTIME);
-            Recording draft = new RunRecorder().begin(project, new RunStart(whole.spec().withSelection(List.of(2)),
-                    whole.datasetSha256(), null, RunRecorder.OFFLINE, RunRecorder.REALTIME));
+            Recording draft = new RunRecorder()
+                    .begin(
+                            project,
+                            new RunStart(
+                                    whole.spec().withSelection(List.of(2)),
+                                    whole.datasetSha256(),
+                                    null,
+                                    RunRecorder.OFFLINE,
+                                    RunRecorder.REALTIME));
             assertFalse(draft.resumed());
             assertEquals("batch", project.runOptions().path(RunRecorder.MODE).asText());
             assertFalse(new RunRecorder().begin(project, whole).resumed());

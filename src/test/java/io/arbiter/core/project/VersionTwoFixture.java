@@ -26,12 +26,15 @@ final class VersionTwoFixture {
 
     static final String SHA = "fixture-v2-rows";
     static final List<String> COLUMNS = List.of("Title", "Overview", "Genre");
-    static final Dataset ROWS = new Dataset("movies.csv", COLUMNS, List.of(
-            new String[] {"Dust Road", "A sheriff rides across the frontier.", "Western"},
-            new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
-            new String[] {"Wrong Number", "Two strangers keep calling each other.", "comedy"}));
-    static final ColumnMapping MAPPING = new ColumnMapping(List.of("Overview"), "Genre", ",", null,
-            java.util.Map.of("comedy", "Comedy"));
+    static final Dataset ROWS = new Dataset(
+            "movies.csv",
+            COLUMNS,
+            List.of(
+                    new String[] {"Dust Road", "A sheriff rides across the frontier.", "Western"},
+                    new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
+                    new String[] {"Wrong Number", "Two strangers keep calling each other.", "comedy"}));
+    static final ColumnMapping MAPPING =
+            new ColumnMapping(List.of("Overview"), "Genre", ",", null, java.util.Map.of("comedy", "Comedy"));
     static final String BASE = "Name the genre of: {{Overview}} from {{labels}}";
     static final String JUDGE = "Judge {{base_answer}} for {{Overview}}; reply Prediction,Evaluation";
     static final Instant REVIEWED = Instant.parse("2026-11-22T12:00:00Z");
@@ -43,8 +46,8 @@ final class VersionTwoFixture {
             project.saveDataset(ROWS, "/data/movies.csv", SHA);
             project.saveMapping(MAPPING);
             project.savePrompts(BASE, JUDGE);
-            ProviderProfile profile = new ProviderProfile("Offline demo model", "offline", null, "offline-demo-base",
-                    "offline-demo-judge", 0, 256, 16);
+            ProviderProfile profile = new ProviderProfile(
+                    "Offline demo model", "offline", null, "offline-demo-base", "offline-demo-judge", 0, 256, 16);
             project.saveProvider(profile);
             RunSpec spec = RunSpec.of(ROWS, MAPPING, PromptPair.of(BASE, JUDGE), profile);
             long run = project.store().createRun("{\"fixture\":2}");
@@ -52,25 +55,35 @@ final class VersionTwoFixture {
             String[] answers = {"Western", "Drama", "Drama"};
             String[] verdicts = {"Western,Correct", "Drama,Correct", "Comedy,Incorrect"};
             for (int row = 0; row < 3; row++) {
-                project.store().recordResponse(new StoredResponse(run, "BASE", row, answers[row], null,
-                        new Usage(20, 1), "b" + row));
-                project.store().recordResponse(new StoredResponse(run, "JUDGE", row, verdicts[row], null,
-                        new Usage(30, 2), "j" + row));
+                project.store()
+                        .recordResponse(
+                                new StoredResponse(run, "BASE", row, answers[row], null, new Usage(20, 1), "b" + row));
+                project.store()
+                        .recordResponse(new StoredResponse(
+                                run, "JUDGE", row, verdicts[row], null, new Usage(30, 2), "j" + row));
             }
             List<RowResult> rows = project.rows(run);
-            project.finishRun(run, new RunOutcome(rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored)
-                    .toList()), new Usage(60, 3), new Usage(90, 6), RunOutcome.Status.COMPLETED, null), null);
+            project.finishRun(
+                    run,
+                    new RunOutcome(
+                            rows,
+                            JudgeLoopMetrics.of(
+                                    rows.stream().map(RowResult::scored).toList()),
+                            new Usage(60, 3),
+                            new Usage(90, 6),
+                            RunOutcome.Status.COMPLETED,
+                            null),
+                    null);
             project.saveVerdict(2, new HumanVerdict(false, "it is a comedy", "reviewer", REVIEWED));
             project.saveVerdict(1, new HumanVerdict(true, "", "reviewer", REVIEWED));
             project.setPromoted(1, true);
         }
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("PRAGMA journal_mode = DELETE"); // one self-contained file in the repository
         }
     }
 
-    private VersionTwoFixture() {
-    }
+    private VersionTwoFixture() {}
 }

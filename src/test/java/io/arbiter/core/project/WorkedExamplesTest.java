@@ -30,8 +30,11 @@ class WorkedExamplesTest {
             project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
             project.saveMapping(VersionTwoFixture.MAPPING);
             ProviderProfile profile = new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 64, 4);
-            RunSpec spec = RunSpec.of(VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING,
-                    PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE + " {{examples}}"), profile)
+            RunSpec spec = RunSpec.of(
+                            VersionTwoFixture.ROWS,
+                            VersionTwoFixture.MAPPING,
+                            PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE + " {{examples}}"),
+                            profile)
                     .withExamples(List.of(new FewShotExample(0, "Western", true, "Western")));
             long a = run(project, spec, "Western,Correct", "Drama,Correct", "Comedy,Incorrect");
             long b = run(project, spec, "Western,Incorrect", "Drama,Correct", "Comedy,Correct");
@@ -39,9 +42,12 @@ class WorkedExamplesTest {
             assertEquals(Set.of(0), project.examples(a));
             // Rows 1 and 2 only: base Drama right and Drama wrong (truth Comedy), both judged.
             assertEquals(2, project.run(a).orElseThrow().rows());
-            assertEquals(0.5, project.run(a).orElseThrow().metric("base_vs_truth").orElseThrow(), 1e-9);
+            assertEquals(
+                    0.5, project.run(a).orElseThrow().metric("base_vs_truth").orElseThrow(), 1e-9);
             RunComparison comparison = project.compare(a, b);
-            assertEquals(List.of(2), comparison.flips().stream().map(RunComparison.Flip::row).toList(),
+            assertEquals(
+                    List.of(2),
+                    comparison.flips().stream().map(RunComparison.Flip::row).toList(),
                     "row 0 flipped too, but it is an example");
             assertEquals(2, comparison.pairedRows());
         }
@@ -52,7 +58,8 @@ class WorkedExamplesTest {
         try (Project project = Project.open(dir.resolve("review.arbiter"))) {
             project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
             project.saveMapping(VersionTwoFixture.MAPPING);
-            assertEquals(List.of(), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+            assertEquals(
+                    List.of(), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
             java.time.Instant at = java.time.Instant.EPOCH;
             project.saveVerdict("rows", 2, new HumanVerdict(true, "", "ana", at, "Comedy"));
             project.saveVerdict("rows", 1, new HumanVerdict(false, "", "ana", at)); // given before answers were kept
@@ -61,20 +68,27 @@ class WorkedExamplesTest {
             project.setPromoted("rows", 0, true); // no verdict: no example
 
             // No run yet: the rows are pending, as the table shows them; the truth is read with the renames.
-            assertEquals(List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "", false,
-                    "Drama")), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+            assertEquals(
+                    List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "", false, "Drama")),
+                    WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
 
             ProviderProfile profile = new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 64, 4);
-            RunSpec spec = RunSpec.of(VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING,
-                    PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE), profile);
+            RunSpec spec = RunSpec.of(
+                    VersionTwoFixture.ROWS,
+                    VersionTwoFixture.MAPPING,
+                    PromptPair.of(VersionTwoFixture.BASE, VersionTwoFixture.JUDGE),
+                    profile);
             long ended = run(project, spec, "Western,Correct", "Drama,Correct", "Comedy,Incorrect");
             long killed = project.store().createRun("{\"killed\":true}"); // started later, never ended: not shown
             project.describeRun(killed, spec, "rows", "realtime");
             project.store().recordResponse(new StoredResponse(killed, "BASE", 1, "Western", null, Usage.NONE, "k1"));
 
             assertEquals(java.util.OptionalLong.of(ended), WorkedExamples.shownRun(project, "rows"));
-            assertEquals(List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "Drama", false,
-                    "Drama")), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING),
+            assertEquals(
+                    List.of(
+                            new FewShotExample(2, "Comedy", true, "Comedy"),
+                            new FewShotExample(1, "Drama", false, "Drama")),
+                    WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING),
                     "the answer the reviewer saw, from the run the workbench shows");
             assertEquals(java.util.OptionalLong.empty(), WorkedExamples.shownRun(project, "other rows"));
         }
@@ -85,13 +99,23 @@ class WorkedExamplesTest {
         project.describeRun(run, spec, "rows", "realtime");
         String[] answers = {"Western", "Drama", "Drama"};
         for (int row = 0; row < 3; row++) {
-            project.store().recordResponse(new StoredResponse(run, "BASE", row, answers[row], null, Usage.NONE, "b" + row));
-            project.store().recordResponse(new StoredResponse(run, "JUDGE", row, verdicts[row], null, Usage.NONE,
-                    "j" + run + row));
+            project.store()
+                    .recordResponse(new StoredResponse(run, "BASE", row, answers[row], null, Usage.NONE, "b" + row));
+            project.store()
+                    .recordResponse(
+                            new StoredResponse(run, "JUDGE", row, verdicts[row], null, Usage.NONE, "j" + run + row));
         }
         List<RowResult> rows = project.rows(run);
-        project.finishRun(run, new RunOutcome(rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
-                Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null), null);
+        project.finishRun(
+                run,
+                new RunOutcome(
+                        rows,
+                        JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
+                        Usage.NONE,
+                        Usage.NONE,
+                        RunOutcome.Status.COMPLETED,
+                        null),
+                null);
         return run;
     }
 }

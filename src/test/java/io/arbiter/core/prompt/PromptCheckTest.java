@@ -12,7 +12,8 @@ class PromptCheckTest {
 
     @Test
     void knownPlaceholdersPass() {
-        PromptPair pair = PromptPair.of("Pick from {{labels}}: {{Overview}}", "{{Title}} {{Overview}} \"{{base_answer}}\"");
+        PromptPair pair =
+                PromptPair.of("Pick from {{labels}}: {{Overview}}", "{{Title}} {{Overview}} \"{{base_answer}}\"");
         assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS));
     }
 
@@ -28,7 +29,8 @@ class PromptCheckTest {
     @Test
     void baseAnswerBelongsToTheJudgeOnly() {
         PromptPair pair = PromptPair.of("{{base_answer}}", "{{base_answer}}");
-        assertEquals(List.of("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered."),
+        assertEquals(
+                List.of("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered."),
                 PromptCheck.problems(pair, COLUMNS));
     }
 
@@ -48,7 +50,8 @@ class PromptCheckTest {
     @Test
     void examplesBelongToTheJudge() {
         PromptPair pair = PromptPair.of("{{Overview}} {{examples}}", "{{examples}} {{base_answer}}");
-        assertEquals(List.of("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt."),
+        assertEquals(
+                List.of("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt."),
                 PromptCheck.problems(pair, COLUMNS));
     }
 }

@@ -15,8 +15,13 @@ class PromptDiffTest {
     void oneReplacedWordIsOneRemovalAndOneAddition() {
         PromptDiff diff = PromptDiff.of("Answer only Correct or Incorrect.", "Answer strictly Correct or Incorrect.");
 
-        assertEquals(List.of(new Segment(Kind.SAME, "Answer "), new Segment(Kind.REMOVED, "only"),
-                new Segment(Kind.ADDED, "strictly"), new Segment(Kind.SAME, " Correct or Incorrect.")), diff.segments());
+        assertEquals(
+                List.of(
+                        new Segment(Kind.SAME, "Answer "),
+                        new Segment(Kind.REMOVED, "only"),
+                        new Segment(Kind.ADDED, "strictly"),
+                        new Segment(Kind.SAME, " Correct or Incorrect.")),
+                diff.segments());
         assertEquals(1, diff.addedWords());
         assertEquals(1, diff.removedWords());
         assertEquals("+1 −1 words: \"only\" → \"strictly\"", diff.shortText(80));
@@ -37,8 +42,13 @@ class PromptDiffTest {
     void neighbouringChangedWordsReadAsOneReplacement() {
         PromptDiff diff = PromptDiff.of("keep a b c keep", "keep x y z keep");
 
-        assertEquals(List.of(new Segment(Kind.SAME, "keep "), new Segment(Kind.REMOVED, "a b c"),
-                new Segment(Kind.ADDED, "x y z"), new Segment(Kind.SAME, " keep")), diff.segments());
+        assertEquals(
+                List.of(
+                        new Segment(Kind.SAME, "keep "),
+                        new Segment(Kind.REMOVED, "a b c"),
+                        new Segment(Kind.ADDED, "x y z"),
+                        new Segment(Kind.SAME, " keep")),
+                diff.segments());
         assertEquals(3, diff.addedWords());
     }
 
@@ -51,9 +61,12 @@ class PromptDiffTest {
 
     @Test
     void aPureAdditionOrRemovalIsNamed() {
-        assertEquals("+2 −0 words: added \"be brief\"", PromptDiff.of("Judge.", "Judge. be brief").shortText(80));
-        assertEquals("+0 −1 words: removed \"kindly\"", PromptDiff.of("Please kindly judge.", "Please judge.")
-                .shortText(80));
+        assertEquals(
+                "+2 −0 words: added \"be brief\"",
+                PromptDiff.of("Judge.", "Judge. be brief").shortText(80));
+        assertEquals(
+                "+0 −1 words: removed \"kindly\"",
+                PromptDiff.of("Please kindly judge.", "Please judge.").shortText(80));
     }
 
     @Test
@@ -74,13 +87,15 @@ class PromptDiffTest {
         }
         PromptDiff diff = PromptDiff.of("head\n" + before + "tail", "head\n" + after + "tail");
 
-        assertEquals(List.of(Kind.SAME, Kind.REMOVED, Kind.ADDED, Kind.SAME),
+        assertEquals(
+                List.of(Kind.SAME, Kind.REMOVED, Kind.ADDED, Kind.SAME),
                 diff.segments().stream().map(Segment::kind).toList());
     }
 
     @Test
     void theShortTextIsCutToItsWidth() {
-        String text = PromptDiff.of("a", "a completely different and much longer prompt text").shortText(20);
+        String text = PromptDiff.of("a", "a completely different and much longer prompt text")
+                .shortText(20);
 
         assertEquals(20, text.length());
         assertTrue(text.endsWith("…"));
@@ -91,13 +106,16 @@ class PromptDiffTest {
         String para = "word ".repeat(5000);
         PromptDiff diff = PromptDiff.of(para + "\nold line\n" + para, para + "\nnew line\n" + para);
 
-        assertEquals(List.of(new Segment(Kind.REMOVED, "old line\n"), new Segment(Kind.ADDED, "new line\n")),
+        assertEquals(
+                List.of(new Segment(Kind.REMOVED, "old line\n"), new Segment(Kind.ADDED, "new line\n")),
                 diff.segments().stream().filter(s -> s.kind() != Kind.SAME).toList());
     }
 
     private static String spell(PromptDiff diff, Kind side) {
         StringBuilder text = new StringBuilder();
-        diff.segments().stream().filter(s -> s.kind() == Kind.SAME || s.kind() == side).forEach(s -> text.append(s.text()));
+        diff.segments().stream()
+                .filter(s -> s.kind() == Kind.SAME || s.kind() == side)
+                .forEach(s -> text.append(s.text()));
         return text.toString();
     }
 }

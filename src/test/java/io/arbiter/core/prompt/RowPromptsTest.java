@@ -10,18 +10,23 @@ import org.junit.jupiter.api.Test;
 
 class RowPromptsTest {
 
-    private static final Dataset MOVIES = new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
-            new String[] {"Cold Ledger", "An accountant launders money.", "Crime"},
-            new String[] {"Orbit of Small Things", "A crippled spaceship drifts.", "Sci-Fi"}));
+    private static final Dataset MOVIES = new Dataset(
+            "movies.csv",
+            List.of("Title", "Overview", "Genre"),
+            List.of(
+                    new String[] {"Cold Ledger", "An accountant launders money.", "Crime"},
+                    new String[] {"Orbit of Small Things", "A crippled spaceship drifts.", "Sci-Fi"}));
     private static final ColumnMapping OVERVIEW_ONLY = new ColumnMapping(List.of("Overview"), "Genre", ",");
     private static final LabelSet LABELS = new LabelSet(List.of("Sci-Fi", "drama", "Crime"));
 
     @Test
     void baseFillsColumnsAndLabelsInBothMessages() {
-        PromptPair prompts = PromptPair.of("""
+        PromptPair prompts = PromptPair.of(
+                """
                 Pick one of: {{labels}}
                 [user]
-                {{Title}}: {{ Overview }}""", "unused {{base_answer}}");
+                {{Title}}: {{ Overview }}""",
+                "unused {{base_answer}}");
 
         RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS).base(1);
 
@@ -31,7 +36,9 @@ class RowPromptsTest {
 
     @Test
     void judgeSeesTheBaseAnswerWithTheRowAndLabels() {
-        PromptPair prompts = PromptPair.of("unused", """
+        PromptPair prompts = PromptPair.of(
+                "unused",
+                """
                 Judge the answer.
                 [user]
                 Movie: {{Overview}}
@@ -41,7 +48,8 @@ class RowPromptsTest {
         RenderedPrompt rendered = new RowPrompts(MOVIES, OVERVIEW_ONLY, prompts, LABELS).judge(0, "Crime");
 
         assertEquals("Judge the answer.", rendered.system());
-        assertEquals("Movie: An accountant launders money.\nAllowed: Crime, drama, Sci-Fi\nAnswer: \"Crime\"",
+        assertEquals(
+                "Movie: An accountant launders money.\nAllowed: Crime, drama, Sci-Fi\nAnswer: \"Crime\"",
                 rendered.user());
     }
 
@@ -89,30 +97,44 @@ class RowPromptsTest {
 
     @Test
     void cellTextWithReplacementCharactersIsInsertedLiterally() {
-        Dataset dollars = new Dataset("d.csv", List.of("Overview"), List.<String[]>of(
-                new String[] {"A heist for $1 million \\ {{labels}}"}));
+        Dataset dollars = new Dataset(
+                "d.csv", List.of("Overview"), List.<String[]>of(new String[] {"A heist for $1 million \\ {{labels}}"}));
         PromptPair prompts = PromptPair.of("[user]\n{{Overview}}", "unused");
 
-        RenderedPrompt rendered = new RowPrompts(dollars, new ColumnMapping(List.of("Overview"), null, null), prompts,
-                LABELS).base(0);
+        RenderedPrompt rendered =
+                new RowPrompts(dollars, new ColumnMapping(List.of("Overview"), null, null), prompts, LABELS).base(0);
 
         assertEquals("A heist for $1 million \\ {{labels}}", rendered.user());
     }
 
     @Test
     void promotedRowsRenderAsWorkedExamplesInTheJudgePrompt() {
-        io.arbiter.core.dataset.Dataset data = new io.arbiter.core.dataset.Dataset("m.csv", List.of("Overview", "Genre"),
-                List.of(new String[] {"A heist in Lisbon.", "Crime"}, new String[] {"Two robots fall in love.", "Romance"},
+        io.arbiter.core.dataset.Dataset data = new io.arbiter.core.dataset.Dataset(
+                "m.csv",
+                List.of("Overview", "Genre"),
+                List.of(
+                        new String[] {"A heist in Lisbon.", "Crime"},
+                        new String[] {"Two robots fall in love.", "Romance"},
                         new String[] {"A sheriff rides out.", "Western"}));
-        io.arbiter.core.dataset.ColumnMapping mapping = new io.arbiter.core.dataset.ColumnMapping(List.of("Overview"), "Genre", ",");
-        PromptPair pair = PromptPair.of("Pick one.\n[user]\n{{Overview}}",
+        io.arbiter.core.dataset.ColumnMapping mapping =
+                new io.arbiter.core.dataset.ColumnMapping(List.of("Overview"), "Genre", ",");
+        PromptPair pair = PromptPair.of(
+                "Pick one.\n[user]\n{{Overview}}",
                 "Judge.\n{{examples}}\n[user]\nMovie: {{Overview}}\nAnswer: \"{{base_answer}}\"");
-        RowPrompts prompts = new RowPrompts(data, mapping, pair, io.arbiter.core.dataset.LabelSet.empty(),
-                List.of(new FewShotExample(0, "Crime", true, "Crime"), new FewShotExample(1, "Sci-Fi", false, "Romance")));
+        RowPrompts prompts = new RowPrompts(
+                data,
+                mapping,
+                pair,
+                io.arbiter.core.dataset.LabelSet.empty(),
+                List.of(
+                        new FewShotExample(0, "Crime", true, "Crime"),
+                        new FewShotExample(1, "Sci-Fi", false, "Romance")));
 
         RenderedPrompt judged = prompts.judge(2, "Western");
-        assertEquals("Judge.\nExample 1:\nMovie: A heist in Lisbon.\nAnswer: \"Crime\"\nAnswer: Crime,Correct\n\n"
-                + "Example 2:\nMovie: Two robots fall in love.\nAnswer: \"Sci-Fi\"\nAnswer: Romance,Incorrect", judged.system());
+        assertEquals(
+                "Judge.\nExample 1:\nMovie: A heist in Lisbon.\nAnswer: \"Crime\"\nAnswer: Crime,Correct\n\n"
+                        + "Example 2:\nMovie: Two robots fall in love.\nAnswer: \"Sci-Fi\"\nAnswer: Romance,Incorrect",
+                judged.system());
         assertEquals("Movie: A sheriff rides out.\nAnswer: \"Western\"", judged.user());
     }
 }

@@ -31,7 +31,8 @@ class ReviewLogTest {
         assertEquals("Drama", log.note(4, "fits", "ana", at).answer(), "a note keeps the answer");
 
         assertEquals("", log.label(4, false, "ana", at, "Comedy").note(), "the note was about Drama");
-        assertEquals("fits", log.undo().isPresent() ? log.verdict(4).orElseThrow().note() : "", "undo brings it back");
+        assertEquals(
+                "fits", log.undo().isPresent() ? log.verdict(4).orElseThrow().note() : "", "undo brings it back");
 
         HumanVerdict unknown = new HumanVerdict(false, "", "ana", at);
         assertTrue(unknown.on("Comedy") && unknown.on(null), "without a kept answer it counts for any");
@@ -43,7 +44,9 @@ class ReviewLogTest {
         log.label(5, false, "ana", T0.plusSeconds(1));
         log.label(3, false, "ben", T0.plusSeconds(2)); // relabel
 
-        assertEquals(new HumanVerdict(false, "", "ben", T0.plusSeconds(2)), log.verdict(3).orElseThrow());
+        assertEquals(
+                new HumanVerdict(false, "", "ben", T0.plusSeconds(2)),
+                log.verdict(3).orElseThrow());
         assertEquals(TruthMatch.WRONG, log.verdict(3).orElseThrow().truthMatch());
         assertEquals(List.of(3, 5), List.copyOf(log.verdicts().keySet()));
 
@@ -122,7 +125,8 @@ class ReviewLogTest {
     @Test
     void aRestoredReviewHasNothingToUndoAndOnlyReviewedRowsAsExamples() {
         log.label(0, true, "ana", T0);
-        log.restore(java.util.Map.of(4, new HumanVerdict(false, "", "ben", T0), 7, new HumanVerdict(true, "", "ben", T0)),
+        log.restore(
+                java.util.Map.of(4, new HumanVerdict(false, "", "ben", T0), 7, new HumanVerdict(true, "", "ben", T0)),
                 List.of(7, 4, 9));
         assertEquals(List.of(4, 7), List.copyOf(log.verdicts().keySet()));
         assertEquals(List.of(7, 4), log.promotedRows(), "in the kept order; row 9 has no verdict");

@@ -62,13 +62,18 @@ class BatchReconciliationTest {
             assertEquals(4, base.unanswered());
             Unanswered unanswered = run.outcome.unanswered();
             assertTrue(unanswered.rows() >= 4, unanswered.describe(3));
-            long noLine = run.outcome.rows().stream().filter(r -> r.base().failed()
-                    && r.base().error().startsWith("The provider returned no output line for this request")
-                    && r.base().error().contains("sent again once")).count();
+            long noLine = run.outcome.rows().stream()
+                    .filter(r -> r.base().failed()
+                            && r.base().error().startsWith("The provider returned no output line for this request")
+                            && r.base().error().contains("sent again once"))
+                    .count();
             assertEquals(4, noLine, "each unanswered row says why");
-            assertTrue(run.outcome.rows().stream().allMatch(r -> r.failed() || r.judge().answered()),
+            assertTrue(
+                    run.outcome.rows().stream()
+                            .allMatch(r -> r.failed() || r.judge().answered()),
                     "every row ends answered or with its error");
-            assertTrue(server.counters().answersById().values().stream().allMatch(n -> n <= 2),
+            assertTrue(
+                    server.counters().answersById().values().stream().allMatch(n -> n <= 2),
                     "a row is never paid a third time");
             assertTrue(run.outcome.batchProblems().contains("missing"), run.outcome.batchProblems());
         }
@@ -77,10 +82,12 @@ class BatchReconciliationTest {
     @Test
     void aResumedRunNeverSendsAThirdRoundForRowsItAlreadySentTwice() throws Exception {
         try (OfflineServer server = server("batch-missing-lines=0.2:always")) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger(); // the run's ledger, kept across both attempts
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
-                RunOutcome first = RunEngine.batch(runner(client, ledger), ledger).runToEnd(spec, RunListener.NONE);
+                RunOutcome first =
+                        RunEngine.batch(runner(client, ledger), ledger).runToEnd(spec, RunListener.NONE);
                 assertTrue(first.unanswered().rows() > 0, "rows lost twice end with errors");
                 assertTrue(ledger.jobs(Stage.BASE).stream().anyMatch(job -> job.round() == 2), "a second round ran");
 
@@ -90,14 +97,15 @@ class BatchReconciliationTest {
                 assertEquals(0, again.linesSent(), "both rounds were spent: the same run sends nothing more");
                 assertEquals(first.unanswered().rows(), resumed.unanswered().rows());
             }
-            assertTrue(server.counters().answersById().values().stream().allMatch(n -> n <= 2),
+            assertTrue(
+                    server.counters().answersById().values().stream().allMatch(n -> n <= 2),
                     "no row was paid a third time");
         }
     }
 
     private BatchStageRunner runner(OpenAiBatchClient client, InMemoryRunLedger ledger) {
-        return new BatchStageRunner(client, ledger, 9, null, POLL, dir, new BatchSharder(1000, BatchSharder.MAX_BYTES),
-                Sleeper.SYSTEM);
+        return new BatchStageRunner(
+                client, ledger, 9, null, POLL, dir, new BatchSharder(1000, BatchSharder.MAX_BYTES), Sleeper.SYSTEM);
     }
 
     @Test
@@ -114,8 +122,11 @@ class BatchReconciliationTest {
                 assertEquals(0, lines.missing());
                 assertEquals(ROWS, lines.submitted(), "nothing sent again for a stray or a double");
             }
-            assertTrue(run.outcome.rows().stream().noneMatch(r -> r.base().text().contains("second, different")
-                    || r.judge().text().contains("second, different")), "the first line of a double is kept");
+            assertTrue(
+                    run.outcome.rows().stream()
+                            .noneMatch(r -> r.base().text().contains("second, different")
+                                    || r.judge().text().contains("second, different")),
+                    "the first line of a double is kept");
             assertEquals(0, server.counters().duplicateAnswers());
             assertTrue(run.outcome.batchProblems().contains("unknown custom_id"), run.outcome.batchProblems());
             assertTrue(run.outcome.batchProblems().contains("duplicate"), run.outcome.batchProblems());
@@ -130,28 +141,37 @@ class BatchReconciliationTest {
             Finished run = run(server, Duration.ofMillis(1500), progress);
 
             assertEquals(RunOutcome.Status.COMPLETED, run.outcome.status(), run.outcome.stopReason());
-            long timedOut = run.outcome.rows().stream().filter(r -> r.base().failed()
-                    && r.base().error().contains("batch timeout") && r.base().error().contains("--batch-timeout"))
+            long timedOut = run.outcome.rows().stream()
+                    .filter(r -> r.base().failed()
+                            && r.base().error().contains("batch timeout")
+                            && r.base().error().contains("--batch-timeout"))
                     .count();
-            long answered = run.outcome.rows().stream().filter(r -> r.base().answered()).count();
+            long answered =
+                    run.outcome.rows().stream().filter(r -> r.base().answered()).count();
             assertTrue(answered <= ROWS / 2, "the stuck batch answers at most half its lines: " + answered);
             assertEquals(ROWS - answered, timedOut, "every row the stuck batch did not answer says why");
             BatchReconciliation base = reconciliation(run.outcome, Stage.BASE);
             assertEquals(0, base.resubmitted(), "a timed-out batch's rows are not sent again");
             assertEquals(ROWS - answered, run.outcome.unanswered().rows());
-            assertTrue(progress.stream().anyMatch(p -> p.batchStatus() != null
-                    && p.batchStatus().startsWith("in_progress (batch_") && p.batchStatus().contains(" old)")),
+            assertTrue(
+                    progress.stream()
+                            .anyMatch(p -> p.batchStatus() != null
+                                    && p.batchStatus().startsWith("in_progress (batch_")
+                                    && p.batchStatus().contains(" old)")),
                     "progress names the open batch and its age: " + progress);
             assertEquals(0, server.counters().duplicateAnswers());
         }
     }
 
     private OfflineServer server(String plan) {
-        return OfflineServer.builder().port(0).batchPace(BatchPace.FAST).faults(FaultPlan.parse(plan)).start();
+        return OfflineServer.builder()
+                .port(0)
+                .batchPace(BatchPace.FAST)
+                .faults(FaultPlan.parse(plan))
+                .start();
     }
 
-    private record Finished(RunOutcome outcome, BatchStageRunner runner) {
-    }
+    private record Finished(RunOutcome outcome, BatchStageRunner runner) {}
 
     private Finished run(OfflineServer server, Duration batchTimeout) throws Exception {
         return run(server, batchTimeout, new CopyOnWriteArrayList<>());
@@ -161,8 +181,16 @@ class BatchReconciliationTest {
         RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
         InMemoryRunLedger ledger = new InMemoryRunLedger();
         try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
-            BatchStageRunner runner = new BatchStageRunner(client, ledger, 9, null, POLL, dir,
-                    new BatchSharder(1000, BatchSharder.MAX_BYTES), Sleeper.SYSTEM).batchTimeout(batchTimeout);
+            BatchStageRunner runner = new BatchStageRunner(
+                            client,
+                            ledger,
+                            9,
+                            null,
+                            POLL,
+                            dir,
+                            new BatchSharder(1000, BatchSharder.MAX_BYTES),
+                            Sleeper.SYSTEM)
+                    .batchTimeout(batchTimeout);
             RunOutcome outcome = RunEngine.batch(runner, ledger).runToEnd(spec, new RunListener() {
                 @Override
                 public void progress(StageProgress p) {
@@ -170,8 +198,7 @@ class BatchReconciliationTest {
                 }
 
                 @Override
-                public void rowUpdated(RowResult row) {
-                }
+                public void rowUpdated(RowResult row) {}
             });
             assertFalse(outcome.batchOutput().isEmpty());
             return new Finished(outcome, runner);
@@ -179,6 +206,9 @@ class BatchReconciliationTest {
     }
 
     private static BatchReconciliation reconciliation(RunOutcome outcome, Stage stage) {
-        return outcome.batchOutput().stream().filter(r -> r.stage() == stage).findFirst().orElseThrow();
+        return outcome.batchOutput().stream()
+                .filter(r -> r.stage() == stage)
+                .findFirst()
+                .orElseThrow();
     }
 }

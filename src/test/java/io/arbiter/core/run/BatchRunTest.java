@@ -14,8 +14,8 @@ import io.arbiter.offline.OfflineServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,21 +29,36 @@ class BatchRunTest {
 
     @Test
     void twoStagesInShardsSurviveAnExpiredBatchAndAnswerEveryRowOnce() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).batchPace(BatchPace.FAST)
-                .faults(FaultPlan.parse("batch-expire-after=0.5")).start()) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(300), server.baseUrl().toString(), 4);
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .batchPace(BatchPace.FAST)
+                .faults(FaultPlan.parse("batch-expire-after=0.5"))
+                .start()) {
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(300), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
             RunOutcome outcome;
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
-                BatchStageRunner runner = new BatchStageRunner(client, ledger, 7, null, POLL, dir,
-                        new BatchSharder(120, BatchSharder.MAX_BYTES), Sleeper.SYSTEM);
+                BatchStageRunner runner = new BatchStageRunner(
+                        client,
+                        ledger,
+                        7,
+                        null,
+                        POLL,
+                        dir,
+                        new BatchSharder(120, BatchSharder.MAX_BYTES),
+                        Sleeper.SYSTEM);
                 outcome = RunEngine.batch(runner, ledger).runToEnd(spec, RunListener.NONE);
                 assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
-                assertEquals(600, runner.linesSent() - expiredLines(ledger), "only unanswered rows are resent: " + ledger.jobs(Stage.BASE) + ledger.jobs(Stage.JUDGE));
+                assertEquals(
+                        600,
+                        runner.linesSent() - expiredLines(ledger),
+                        "only unanswered rows are resent: " + ledger.jobs(Stage.BASE) + ledger.jobs(Stage.JUDGE));
             }
             assertEquals(300, ledger.stored(Stage.BASE).size());
             assertEquals(300, ledger.stored(Stage.JUDGE).size());
-            assertTrue(outcome.rows().stream().allMatch(r -> r.base().answered() && r.judge().answered()));
+            assertTrue(outcome.rows().stream()
+                    .allMatch(r -> r.base().answered() && r.judge().answered()));
             assertEquals(0, server.counters().duplicateAnswers());
             assertEquals(600, server.counters().answersById().size());
             List<BatchJob> base = ledger.jobs(Stage.BASE);
@@ -54,15 +69,20 @@ class BatchRunTest {
 
     @Test
     void aFailedValidationStopsWithLineNumbersAndAResumeFinishesTheRun() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).batchPace(BatchPace.FAST)
-                .faults(FaultPlan.parse("batch-validation-fail=once")).start()) {
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .batchPace(BatchPace.FAST)
+                .faults(FaultPlan.parse("batch-validation-fail=once"))
+                .start()) {
             RunSpec spec = MovieRuns.spec(MovieRuns.movies(50), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
                 RunOutcome stopped = RunEngine.batch(new BatchStageRunner(client, ledger, 1, null, POLL, dir), ledger)
                         .runToEnd(spec, RunListener.NONE);
                 assertEquals(RunOutcome.Status.STOPPED, stopped.status());
-                assertTrue(stopped.stopReason().contains("failed validation") && stopped.stopReason().contains("line"),
+                assertTrue(
+                        stopped.stopReason().contains("failed validation")
+                                && stopped.stopReason().contains("line"),
                         stopped.stopReason());
 
                 RunOutcome resumed = RunEngine.batch(new BatchStageRunner(client, ledger, 1, null, POLL, dir), ledger)
@@ -75,16 +95,22 @@ class BatchRunTest {
 
     @Test
     void aResumedRunPollsTheBatchItLeftLiveInsteadOfPayingForItAgain() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).batchPace(new BatchPace(500, Duration.ofMillis(20)))
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .batchPace(new BatchPace(500, Duration.ofMillis(20)))
                 .start()) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(200), server.baseUrl().toString(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(200), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
                 Sleeper crashOnFirstPoll = d -> {
                     throw new IllegalStateException("the process died here");
                 };
-                RunOutcome crashed = RunEngine.batch(new BatchStageRunner(client, ledger, 3, null, POLL, dir,
-                        new BatchSharder(), crashOnFirstPoll), ledger).runToEnd(spec, RunListener.NONE);
+                RunOutcome crashed = RunEngine.batch(
+                                new BatchStageRunner(
+                                        client, ledger, 3, null, POLL, dir, new BatchSharder(), crashOnFirstPoll),
+                                ledger)
+                        .runToEnd(spec, RunListener.NONE);
                 assertEquals(RunOutcome.Status.STOPPED, crashed.status());
                 assertTrue(ledger.jobs(Stage.BASE).get(0).live(), "the batch is in the ledger, still running");
 
@@ -101,9 +127,12 @@ class BatchRunTest {
 
     @Test
     void cancelCancelsTheLiveBatchAtTheProvider() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).batchPace(new BatchPace(50, Duration.ofMillis(20)))
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .batchPace(new BatchPace(50, Duration.ofMillis(20)))
                 .start()) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(500), server.baseUrl().toString(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(500), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
             CountDownLatch progressed = new CountDownLatch(1);
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
@@ -117,8 +146,7 @@ class BatchRunTest {
                             }
 
                             @Override
-                            public void rowUpdated(RowResult row) {
-                            }
+                            public void rowUpdated(RowResult row) {}
                         });
                 assertTrue(progressed.await(30, TimeUnit.SECONDS), "the batch answered some lines");
                 handle.cancel();
@@ -133,6 +161,8 @@ class BatchRunTest {
     }
 
     private static long expiredLines(InMemoryRunLedger ledger) {
-        return ledger.jobs(Stage.BASE).size() > 3 ? ledger.jobs(Stage.BASE).get(3).lineCount() : 0;
+        return ledger.jobs(Stage.BASE).size() > 3
+                ? ledger.jobs(Stage.BASE).get(3).lineCount()
+                : 0;
     }
 }

@@ -26,22 +26,26 @@ class FaultyRealtimeRunTest {
     private static final int ROWS = 2000;
     private static final String PLAN = "429=0.05:retry-after=0,500=0.03,503=0.03,reset=0.02,slow=0.05:20ms,"
             + "malformed=0.03,max-faults=3,seed=5";
-    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(10),
-            Duration.ofMillis(10));
+    private static final RetryPolicy FAST =
+            new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(10));
 
     @TempDir
     Path dir;
 
     @Test
     void everyRowEndsAnsweredOrWithAnExplicitErrorAndAResumeFinishesWithoutDuplicates() throws Exception {
-        try (OfflineServer server = OfflineServer.builder().port(0).faults(FaultPlan.parse(PLAN)).start();
-             ProjectStore store = ProjectStore.open(dir.resolve("faults.arbiter"))) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 32);
+        try (OfflineServer server = OfflineServer.builder()
+                        .port(0)
+                        .faults(FaultPlan.parse(PLAN))
+                        .start();
+                ProjectStore store = ProjectStore.open(dir.resolve("faults.arbiter"))) {
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 32);
             ProjectRunLedger ledger = new ProjectRunLedger(store, store.createRun("{}"));
 
             RunOutcome first;
-            try (RetryingChatClient client = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()),
-                    FAST, null)) {
+            try (RetryingChatClient client =
+                    new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()), FAST, null)) {
                 first = new RunEngine(client, ledger).runToEnd(spec, RunListener.NONE);
             }
             assertEquals(RunOutcome.Status.COMPLETED, first.status(), first.stopReason());
@@ -52,7 +56,9 @@ class FaultyRealtimeRunTest {
                 if (row.failed()) {
                     errors++;
                     assertEquals(null, row.verdict(), "a failed row is never a verdict");
-                    String error = row.base().failed() ? row.base().error() : row.judge().error();
+                    String error = row.base().failed()
+                            ? row.base().error()
+                            : row.judge().error();
                     assertTrue(error.contains("gave up after 3 attempts"), error);
                 } else {
                     assertTrue(row.judge().answered(), "row " + row.row());
@@ -62,16 +68,21 @@ class FaultyRealtimeRunTest {
             assertEquals(errors, first.metrics().errors());
 
             RunOutcome resumed;
-            try (RetryingChatClient client = new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()),
-                    FAST, null)) {
+            try (RetryingChatClient client =
+                    new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()), FAST, null)) {
                 resumed = new RunEngine(client, ledger).runToEnd(spec, RunListener.NONE);
             }
             assertEquals(0, resumed.metrics().errors());
-            assertTrue(resumed.rows().stream().allMatch(r -> r.base().answered() && r.judge().answered()));
+            assertTrue(resumed.rows().stream()
+                    .allMatch(r -> r.base().answered() && r.judge().answered()));
             assertEquals(2 * ROWS, server.counters().answersById().size());
             assertEquals(0, server.counters().duplicateAnswers(), "nothing answered twice");
-            System.out.printf("%d rows: %d ended with an error after 3 attempts, all answered on resume; "
-                    + "%d chat attempts for %d answers%n", ROWS, errors, server.counters().chatAttempts(),
+            System.out.printf(
+                    "%d rows: %d ended with an error after 3 attempts, all answered on resume; "
+                            + "%d chat attempts for %d answers%n",
+                    ROWS,
+                    errors,
+                    server.counters().chatAttempts(),
                     server.counters().chatAnswers());
         }
     }

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplyShapesRunTest {
 
     private static final int ROWS = 40;
-    private static final RetryPolicy FAST = new RetryPolicy(6, Duration.ofMillis(1), Duration.ofMillis(5),
-            Duration.ofMillis(5));
+    private static final RetryPolicy FAST =
+            new RetryPolicy(6, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(5));
     private static final String REASONING = "offline fault plan reasoning";
 
     @TempDir
@@ -58,10 +58,13 @@ class ReplyShapesRunTest {
             assertTrue(row.base().reasoning().contains(REASONING), row.base().reasoning());
             assertEquals(plain.get(row.row()).strip(), row.base().text().strip(), "the answer after the block");
         }
-        assertTrue(run.judgeUserMessages.stream().noneMatch(m -> m.contains(REASONING) || m.contains("<think>")),
+        assertTrue(
+                run.judgeUserMessages.stream().noneMatch(m -> m.contains(REASONING) || m.contains("<think>")),
                 "reasoning was sent on to the judge");
-        assertTrue(run.storedBase.values().stream()
-                .anyMatch(o -> o.reasoning() != null && o.reasoning().contains(REASONING)), "reasoning is stored");
+        assertTrue(
+                run.storedBase.values().stream()
+                        .anyMatch(o -> o.reasoning() != null && o.reasoning().contains(REASONING)),
+                "reasoning is stored");
         StringWriter csv = new StringWriter();
         new ResultsCsvWriter().write(csv, run.spec.dataset(), List.of("Title"), run.outcome.rows());
         assertTrue(csv.toString().contains(REASONING), "the CSV's base_reasoning column");
@@ -73,7 +76,9 @@ class ReplyShapesRunTest {
         Run run = realtime(Kind.REASONING_FIELD);
 
         run.assertEveryRowAnswered();
-        assertFalse(run.rows(r -> r.base().reasoning() != null && r.base().reasoning().contains(REASONING)).isEmpty());
+        assertFalse(run.rows(r ->
+                        r.base().reasoning() != null && r.base().reasoning().contains(REASONING))
+                .isEmpty());
         assertTrue(run.judgeUserMessages.stream().noneMatch(m -> m.contains(REASONING)));
         run.assertEachRequestSentOnce();
     }
@@ -93,7 +98,9 @@ class ReplyShapesRunTest {
         List<RowResult> replaced = bad.rows(r -> r.base().text().contains("\uFFFD"));
         assertFalse(replaced.isEmpty());
         for (RowResult row : replaced) {
-            assertTrue(row.base().text().startsWith(plain.get(row.row()) + "\n\uFFFD("), row.base().text());
+            assertTrue(
+                    row.base().text().startsWith(plain.get(row.row()) + "\n\uFFFD("),
+                    row.base().text());
         }
         bad.assertEachRequestSentOnce();
     }
@@ -123,7 +130,9 @@ class ReplyShapesRunTest {
 
         Run overloaded = realtime(Kind.ERROR_200_RETRYABLE);
         overloaded.assertEveryRowAnswered();
-        assertTrue(overloaded.server.counters().attemptsByRequest().values().stream().anyMatch(n -> n > 1),
+        assertTrue(
+                overloaded.server.counters().attemptsByRequest().values().stream()
+                        .anyMatch(n -> n > 1),
                 "a retryable error object is sent again");
         assertEquals(0, overloaded.server.counters().duplicateAnswers());
     }
@@ -137,34 +146,54 @@ class ReplyShapesRunTest {
             StageOutcome failed = row.base().failed() ? row.base() : row.judge();
             assertTrue(failed.rawBody().contains("gateway.notice"), failed.rawBody());
         }
-        assertTrue(run.storedBase.values().stream()
-                .anyMatch(o -> o.rawBody() != null && o.rawBody().contains("gateway.notice")), "the body is stored");
+        assertTrue(
+                run.storedBase.values().stream()
+                        .anyMatch(o -> o.rawBody() != null && o.rawBody().contains("gateway.notice")),
+                "the body is stored");
         run.assertEachRequestSentOnce();
     }
 
     @Test
     void batchOutputLinesAreReadTheSameWayAndNoLineIsSentTwice() throws Exception {
         String plan = "think=0.3,refusal=0.15,unreadable-200=0.15,seed=4";
-        try (OfflineServer server = OfflineServer.builder().port(0).faults(FaultPlan.parse(plan)).start()) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
+        try (OfflineServer server =
+                OfflineServer.builder().port(0).faults(FaultPlan.parse(plan)).start()) {
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
             InMemoryRunLedger ledger = new InMemoryRunLedger();
             RunOutcome outcome;
             long sent;
             try (OpenAiBatchClient client = new OpenAiBatchClient(spec.provider())) {
-                BatchStageRunner runner = new BatchStageRunner(client, ledger, 3, null, Duration.ofMillis(20), dir,
-                        new BatchSharder(), Sleeper.SYSTEM);
+                BatchStageRunner runner = new BatchStageRunner(
+                        client, ledger, 3, null, Duration.ofMillis(20), dir, new BatchSharder(), Sleeper.SYSTEM);
                 outcome = RunEngine.batch(runner, ledger).runToEnd(spec, RunListener.NONE);
                 sent = runner.linesSent();
             }
             assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
             assertEveryRowEndsAnsweredOrWithItsError(outcome.rows());
-            assertFalse(rows(outcome, r -> r.base().reasoning() != null
-                    && r.base().reasoning().contains(REASONING) && r.baseAnswer().label() != null).isEmpty());
-            assertFalse(rows(outcome, r -> r.failed() && (r.base().failed() ? r.base() : r.judge()).error()
-                    .contains("refused: I'm sorry")).isEmpty());
-            assertFalse(rows(outcome, r -> r.failed() && (r.base().failed() ? r.base() : r.judge()).rawBody() != null
-                    && (r.base().failed() ? r.base() : r.judge()).rawBody().contains("gateway.notice")).isEmpty());
-            long judged = outcome.rows().stream().filter(r -> r.base().answered()).count();
+            assertFalse(rows(
+                            outcome,
+                            r -> r.base().reasoning() != null
+                                    && r.base().reasoning().contains(REASONING)
+                                    && r.baseAnswer().label() != null)
+                    .isEmpty());
+            assertFalse(rows(
+                            outcome,
+                            r -> r.failed()
+                                    && (r.base().failed() ? r.base() : r.judge())
+                                            .error()
+                                            .contains("refused: I'm sorry"))
+                    .isEmpty());
+            assertFalse(rows(
+                            outcome,
+                            r -> r.failed()
+                                    && (r.base().failed() ? r.base() : r.judge()).rawBody() != null
+                                    && (r.base().failed() ? r.base() : r.judge())
+                                            .rawBody()
+                                            .contains("gateway.notice"))
+                    .isEmpty());
+            long judged =
+                    outcome.rows().stream().filter(r -> r.base().answered()).count();
             assertEquals(ROWS + judged, sent, "each stage's lines were sent once, none again");
             assertEquals(sent, server.counters().batchLinesProcessed());
             assertEquals(0, server.counters().duplicateAnswers());
@@ -174,15 +203,18 @@ class ReplyShapesRunTest {
     // Running and checking
 
     private Run realtime(Kind kind) throws Exception {
-        OfflineServer server = OfflineServer.builder().port(0)
-                .faults(FaultPlan.parse(kind.key() + "=0.4,seed=" + kind.ordinal())).start();
+        OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .faults(FaultPlan.parse(kind.key() + "=0.4,seed=" + kind.ordinal()))
+                .start();
         try (ProjectStore store = ProjectStore.open(dir.resolve(kind.key() + ".arbiter"))) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
             ProjectRunLedger ledger = new ProjectRunLedger(store, store.createRun("{}"));
             ConcurrentLinkedQueue<String> judgeMessages = new ConcurrentLinkedQueue<>();
             RunOutcome outcome;
-            try (ChatClient client = new RetryingChatClient(new Recording(
-                    OpenAiChatClient.withoutSdkRetries(spec.provider()), judgeMessages), FAST, null)) {
+            try (ChatClient client = new RetryingChatClient(
+                    new Recording(OpenAiChatClient.withoutSdkRetries(spec.provider()), judgeMessages), FAST, null)) {
                 outcome = new RunEngine(client, ledger).runToEnd(spec, RunListener.NONE);
             }
             assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
@@ -197,7 +229,8 @@ class ReplyShapesRunTest {
     /** Each row's base answer from a server without faults: the demo model answers a prompt the same every time. */
     private static Map<Integer, String> plainAnswers() throws Exception {
         try (OfflineServer server = OfflineServer.start(0)) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), 4);
             try (ChatClient client = OpenAiChatClient.withoutSdkRetries(spec.provider())) {
                 RunOutcome outcome = new RunEngine(client).runToEnd(spec, RunListener.NONE);
                 Map<Integer, String> answers = new java.util.HashMap<>();
@@ -212,7 +245,8 @@ class ReplyShapesRunTest {
         for (RowResult row : rows) {
             assertTrue(row.base().answered() != row.base().failed(), "row " + row.row() + " base: " + row.base());
             if (row.base().answered()) {
-                assertTrue(row.judge().answered() != row.judge().failed(), "row " + row.row() + " judge: " + row.judge());
+                assertTrue(
+                        row.judge().answered() != row.judge().failed(), "row " + row.row() + " judge: " + row.judge());
             }
             if (row.failed()) {
                 assertNull(row.verdict(), "a failed row is never a verdict");
@@ -225,8 +259,13 @@ class ReplyShapesRunTest {
     }
 
     /** A run's outcome, its base stage as read back from the project file, and what its judge was sent. */
-    private record Run(OfflineServer server, RunSpec spec, RunOutcome outcome, Map<Integer, StageOutcome> storedBase,
-                       List<String> judgeUserMessages, Kind kind) {
+    private record Run(
+            OfflineServer server,
+            RunSpec spec,
+            RunOutcome outcome,
+            Map<Integer, StageOutcome> storedBase,
+            List<String> judgeUserMessages,
+            Kind kind) {
 
         List<RowResult> rows(Predicate<RowResult> which) {
             return ReplyShapesRunTest.rows(outcome, which);
@@ -234,7 +273,8 @@ class ReplyShapesRunTest {
 
         void assertEveryRowAnswered() {
             assertEquals(0, outcome.metrics().errors(), String.valueOf(rows(RowResult::failed)));
-            assertTrue(outcome.rows().stream().allMatch(r -> r.base().answered() && r.judge().answered()));
+            assertTrue(outcome.rows().stream()
+                    .allMatch(r -> r.base().answered() && r.judge().answered()));
         }
 
         /** Every injected fault is exactly one stage's error, as expected, and nothing else failed. */
@@ -254,7 +294,9 @@ class ReplyShapesRunTest {
         /** A reply that arrived whole is final: the server saw each request body once and answered none twice. */
         void assertEachRequestSentOnce() {
             Map<String, Long> attempts = server.counters().attemptsByRequest();
-            long requests = outcome.rows().stream().mapToLong(r -> StageRequests.judgeable(r.base()) ? 2 : 1).sum();
+            long requests = outcome.rows().stream()
+                    .mapToLong(r -> StageRequests.judgeable(r.base()) ? 2 : 1)
+                    .sum();
             assertEquals(requests, attempts.size(), "one request per row and stage");
             assertTrue(attempts.values().stream().allMatch(n -> n == 1), "a request was sent again: " + attempts);
             assertEquals(0, server.counters().duplicateAnswers());

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class RunEngineTest {
 
     private static final PromptPair PROMPTS = PromptPair.of(
-            "Pick one of {{labels}}.\n[user]\n{{Text}}",
-            "Judge it.\n[user]\n{{Text}}\nAnswer: \"{{base_answer}}\"");
+            "Pick one of {{labels}}.\n[user]\n{{Text}}", "Judge it.\n[user]\n{{Text}}\nAnswer: \"{{base_answer}}\"");
 
     @Test
     void baseThenJudgeFillEveryRowAndTheMetricsCountThem() {
@@ -106,12 +105,14 @@ class RunEngineTest {
             models.add(request.model());
             return "A,Correct";
         });
-        List<String[]> cells = List.of(new String[] {"row 0", "A", "A"}, new String[] {"row 1", "B", "a."},
-                new String[] {"row 2", "A", " "});
+        List<String[]> cells = List.of(
+                new String[] {"row 0", "A", "A"}, new String[] {"row 1", "B", "a."}, new String[] {"row 2", "A", " "});
         Dataset data = new Dataset("logs.csv", List.of("Text", "Truth", "Answer"), cells);
         ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Truth", ",", "Answer", java.util.Map.of());
-        ProviderProfile profile = new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, 2);
-        RunOutcome outcome = new RunEngine(client).runToEnd(RunSpec.of(data, mapping, PROMPTS, profile), RunListener.NONE);
+        ProviderProfile profile =
+                new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, 2);
+        RunOutcome outcome =
+                new RunEngine(client).runToEnd(RunSpec.of(data, mapping, PROMPTS, profile), RunListener.NONE);
 
         assertEquals(List.of("judge", "judge"), models, "no base request; the blank answer is not judged");
         assertEquals("A", outcome.rows().get(1).baseAnswer().label());
@@ -151,8 +152,7 @@ class RunEngineTest {
             }
 
             @Override
-            public void rowUpdated(RowResult row) {
-            }
+            public void rowUpdated(RowResult row) {}
         };
         RunOutcome outcome = new RunEngine(client).runToEnd(spec, listener);
 
@@ -163,7 +163,8 @@ class RunEngineTest {
         assertEquals(2, outcome.metrics().rows());
         assertEquals(1, outcome.metrics().baseVsTruth().hits());
         assertEquals(2, outcome.metrics().baseVsTruth().n());
-        assertTrue(progress.stream().filter(p -> p.total() > 0).allMatch(p -> p.total() == 2),
+        assertTrue(
+                progress.stream().filter(p -> p.total() > 0).allMatch(p -> p.total() == 2),
                 "the bars count the selection: " + progress);
     }
 
@@ -173,7 +174,8 @@ class RunEngineTest {
         IllegalArgumentException outside = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> spec.withSelection(List.of(0, 2)));
         assertTrue(outside.getMessage().contains("row index 2"), outside.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> spec.withSelection(List.of()));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> spec.withSelection(List.of()));
     }
 
     @Test
@@ -186,7 +188,9 @@ class RunEngineTest {
         });
         RunOutcome outcome = new RunEngine(client).runToEnd(spec(dataset("A", "A"), 1), RunListener.NONE);
         assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
-        assertTrue(outcome.rows().get(0).base().error().startsWith("Internal error: "), outcome.rows().get(0).base().error());
+        assertTrue(
+                outcome.rows().get(0).base().error().startsWith("Internal error: "),
+                outcome.rows().get(0).base().error());
         assertEquals(1, outcome.metrics().errors());
     }
 
@@ -214,8 +218,7 @@ class RunEngineTest {
         });
         RunListener countRows = new RunListener() {
             @Override
-            public void progress(StageProgress progress) {
-            }
+            public void progress(StageProgress progress) {}
 
             @Override
             public void rowUpdated(RowResult row) {
@@ -286,7 +289,11 @@ class RunEngineTest {
             }
         });
         for (Stage stage : Stage.values()) {
-            int maxDone = events.stream().filter(e -> e.stage() == stage).mapToInt(StageProgress::done).max().orElse(-1);
+            int maxDone = events.stream()
+                    .filter(e -> e.stage() == stage)
+                    .mapToInt(StageProgress::done)
+                    .max()
+                    .orElse(-1);
             assertEquals(50, maxDone, stage.name());
         }
     }
@@ -295,8 +302,8 @@ class RunEngineTest {
     void everyOutcomeIsInTheLedgerWithItsRequestKeyAndFailuresStayExplicitErrors() {
         ScriptedClient client = new ScriptedClient(request -> {
             if (request.model().equals("base") && row(request) == 2) {
-                throw new ChatFailure("The provider answered 503 (gave up after 6 attempts)", false, null, true, 503,
-                        null, null);
+                throw new ChatFailure(
+                        "The provider answered 503 (gave up after 6 attempts)", false, null, true, 503, null, null);
             }
             return request.model().equals("base") ? "A" : "A,Correct";
         });
@@ -305,7 +312,9 @@ class RunEngineTest {
 
         assertEquals(3, ledger.stored(Stage.BASE).size());
         assertEquals(2, ledger.stored(Stage.JUDGE).size());
-        assertEquals("The provider answered 503 (gave up after 6 attempts)", ledger.stored(Stage.BASE).get(2).error());
+        assertEquals(
+                "The provider answered 503 (gave up after 6 attempts)",
+                ledger.stored(Stage.BASE).get(2).error());
         assertNull(ledger.stored(Stage.BASE).get(2).text(), "a failure is never a verdict");
         assertEquals(64, ledger.requestKey(Stage.BASE, 0).length());
     }
@@ -324,12 +333,14 @@ class RunEngineTest {
             return request.model().equals("base") ? "A" : "A,Correct";
         });
 
-        RunOutcome outcome = new RunEngine(client, ledger).runToEnd(spec(dataset("A", "A", "A", "A", "A"), 2),
-                RunListener.NONE);
+        RunOutcome outcome =
+                new RunEngine(client, ledger).runToEnd(spec(dataset("A", "A", "A", "A", "A"), 2), RunListener.NONE);
 
         assertEquals(RunOutcome.Status.COMPLETED, outcome.status());
-        assertEquals(List.of("base 3", "base 4", "judge 1", "judge 2", "judge 3", "judge 4"),
-                sent.stream().sorted().toList(), "the failed row is retried, answered rows are not sent");
+        assertEquals(
+                List.of("base 3", "base 4", "judge 1", "judge 2", "judge 3", "judge 4"),
+                sent.stream().sorted().toList(),
+                "the failed row is retried, answered rows are not sent");
         assertEquals(5, outcome.metrics().baseVsJudge().n());
         assertEquals(0, outcome.metrics().errors());
         assertEquals(5, ledger.stored(Stage.JUDGE).size());
@@ -337,7 +348,8 @@ class RunEngineTest {
 
     private static RunSpec spec(Dataset data, int concurrency) {
         ColumnMapping mapping = new ColumnMapping(List.of("Text"), "Truth", ",");
-        ProviderProfile profile = new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, concurrency);
+        ProviderProfile profile =
+                new ProviderProfile("scripted", "http://127.0.0.1:1/v1", null, "base", "judge", 0, 16, concurrency);
         return RunSpec.of(data, mapping, PROMPTS, profile);
     }
 
@@ -396,13 +408,11 @@ class RunEngineTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @FunctionalInterface
     private interface Script {
         String answer(ChatRequest request) throws Exception;
     }
-
 }

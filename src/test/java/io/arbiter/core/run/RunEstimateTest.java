@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class RunEstimateTest {
 
-    private static final PromptPair PROMPTS = PromptPair.of("Pick one of {{labels}}.\n[user]\n{{Text}}",
-            "Judge.\n[user]\n{{Text}} \"{{base_answer}}\"");
+    private static final PromptPair PROMPTS =
+            PromptPair.of("Pick one of {{labels}}.\n[user]\n{{Text}}", "Judge.\n[user]\n{{Text}} \"{{base_answer}}\"");
     private static final ProviderProfile PROFILE =
             new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 16, 1);
 
@@ -43,9 +43,14 @@ class RunEstimateTest {
     @Test
     void costNeedsEveryPriceAndIsPricedPerMillion() {
         RunEstimate estimate = new RunEstimate(10, 10, 1_000_000, 10, 2_000_000, 20);
-        assertTrue(estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, null, 10.0)).isEmpty());
+        assertTrue(estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, null, 10.0))
+                .isEmpty());
         // 1M × 0.15 + 10 × 0.6 + 2M × 2.5 + 20 × 10, per million: 0.15 + 0.000006 + 5 + 0.0002
-        assertEquals(5.150206, estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, 10.0)).getAsDouble(), 1e-9);
+        assertEquals(
+                5.150206,
+                estimate.cost(new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, 10.0))
+                        .getAsDouble(),
+                1e-9);
     }
 
     private static RunSpec spec(int rows) {

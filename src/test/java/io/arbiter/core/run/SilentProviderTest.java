@@ -28,19 +28,20 @@ class SilentProviderTest {
     @Timeout(120) // a guard: with the timeouts broken this would hang for minutes instead of failing
     void everyRowFailsWithinItsBudgetNamingTheTimeoutAndTheRunSaysWhatItWaitsOn() throws Exception {
         // max-faults is high enough that no retry could get through: only the budget ends a row.
-        try (OfflineServer server = OfflineServer.builder().port(0).threads(16)
-                .faults(FaultPlan.parse("hang=1,max-faults=100")).start()) {
+        try (OfflineServer server = OfflineServer.builder()
+                .port(0)
+                .threads(16)
+                .faults(FaultPlan.parse("hang=1,max-faults=100"))
+                .start()) {
             RunSpec spec = MovieRuns.spec(MovieRuns.movies(6), server.baseUrl().toString(), 3);
             CountDownLatch waited = new CountDownLatch(1);
             AtomicReference<Waiting> seen = new AtomicReference<>();
             RunListener listener = new RunListener() {
                 @Override
-                public void progress(StageProgress progress) {
-                }
+                public void progress(StageProgress progress) {}
 
                 @Override
-                public void rowUpdated(RowResult row) {
-                }
+                public void rowUpdated(RowResult row) {}
 
                 @Override
                 public void waiting(Waiting waiting) {
@@ -51,20 +52,27 @@ class SilentProviderTest {
                 }
             };
             RunOutcome outcome;
-            try (ChatClient client = RetryingChatClient.openAi(spec.provider().withTimeouts(SHORT),
-                    RetryPolicy.DEFAULT.with(SHORT), null)) {
-                outcome = new RunEngine(client).waitingNotice(Duration.ofMillis(1)).runToEnd(spec, listener);
+            try (ChatClient client = RetryingChatClient.openAi(
+                    spec.provider().withTimeouts(SHORT), RetryPolicy.DEFAULT.with(SHORT), null)) {
+                outcome = new RunEngine(client)
+                        .waitingNotice(Duration.ofMillis(1))
+                        .runToEnd(spec, listener);
             }
 
             assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
             assertEquals(6, outcome.unanswered().rows());
             for (RowResult row : outcome.rows()) {
                 String error = row.base().error();
-                assertTrue(error != null && error.contains("within 0.3 s") && error.contains("--request-timeout")
-                        && error.contains("--row-timeout"), "row " + row.row() + ": " + error);
+                assertTrue(
+                        error != null
+                                && error.contains("within 0.3 s")
+                                && error.contains("--request-timeout")
+                                && error.contains("--row-timeout"),
+                        "row " + row.row() + ": " + error);
             }
             assertTrue(waited.await(0, TimeUnit.SECONDS), "the run said it was waiting");
-            assertTrue(seen.get().describe().startsWith("waiting on "), seen.get().describe());
+            assertTrue(
+                    seen.get().describe().startsWith("waiting on "), seen.get().describe());
             assertEquals(0, server.counters().chatAnswers(), "nothing was answered, so nothing was paid");
         }
     }

@@ -24,9 +24,12 @@ class UnansweredTest {
         Unanswered unanswered = Unanswered.of(rows, RunOutcome.Status.COMPLETED);
 
         assertEquals(4, unanswered.rows());
-        assertEquals(new Unanswered.Cause("base: refused: no", 2), unanswered.causes().get(0));
+        assertEquals(
+                new Unanswered.Cause("base: refused: no", 2),
+                unanswered.causes().get(0));
         assertEquals(3, unanswered.causes().size());
-        assertTrue(unanswered.describe(3).startsWith("4 rows unanswered: 2 × base: refused: no; 1 × judge: No answer"),
+        assertTrue(
+                unanswered.describe(3).startsWith("4 rows unanswered: 2 × base: refused: no; 1 × judge: No answer"),
                 unanswered.describe(3));
     }
 
@@ -34,22 +37,26 @@ class UnansweredTest {
     void aRowNotReachedSaysWhyTheRunEnded() {
         List<RowResult> rows = List.of(RowResult.pending(0, List.of()), answered(1));
 
-        assertEquals("1 row unanswered: 1 × not sent: the run was cancelled",
+        assertEquals(
+                "1 row unanswered: 1 × not sent: the run was cancelled",
                 Unanswered.of(rows, RunOutcome.Status.CANCELLED).describe(3));
-        assertTrue(Unanswered.of(List.of(answered(0)), RunOutcome.Status.COMPLETED).none());
+        assertTrue(
+                Unanswered.of(List.of(answered(0)), RunOutcome.Status.COMPLETED).none());
     }
 
     @Test
     void theBriefFormCutsEachCauseAtItsFirstParenthesisForAStatusLine() {
-        List<RowResult> rows = List.of(failedJudge(0, TIMEOUT), failedBase(1, "refused: no"),
-                failedBase(2, "other"));
+        List<RowResult> rows = List.of(failedJudge(0, TIMEOUT), failedBase(1, "refused: no"), failedBase(2, "other"));
 
-        assertEquals("3 rows unanswered: 1 × judge: No answer from http://h/v1 within 4 s; 1 × base: refused: no; "
-                + "and 1 other cause", Unanswered.of(rows, RunOutcome.Status.COMPLETED).brief(2));
+        assertEquals(
+                "3 rows unanswered: 1 × judge: No answer from http://h/v1 within 4 s; 1 × base: refused: no; "
+                        + "and 1 other cause",
+                Unanswered.of(rows, RunOutcome.Status.COMPLETED).brief(2));
     }
 
     private static RowResult answered(int row) {
-        return RowResult.pending(row, List.of()).withBase(StageOutcome.answered("A", Usage.NONE), null)
+        return RowResult.pending(row, List.of())
+                .withBase(StageOutcome.answered("A", Usage.NONE), null)
                 .withJudge(StageOutcome.answered("A,Correct", Usage.NONE), null);
     }
 
@@ -58,7 +65,8 @@ class UnansweredTest {
     }
 
     private static RowResult failedJudge(int row, String error) {
-        return RowResult.pending(row, List.of()).withBase(StageOutcome.answered("A", Usage.NONE), null)
+        return RowResult.pending(row, List.of())
+                .withBase(StageOutcome.answered("A", Usage.NONE), null)
                 .withJudge(StageOutcome.failed(error), null);
     }
 }

@@ -53,14 +53,18 @@ class BatchFolderTest {
         long ended = endedProcess();
         Path leftover = Files.createDirectory(temp.resolve("arbiter-batch-" + ended + "-test" + System.nanoTime()));
         Files.writeString(leftover.resolve("shard-0.jsonl"), "dataset text");
-        Path running = Files.createDirectory(temp.resolve("arbiter-batch-" + ProcessHandle.current().pid()
-                + "-test" + System.nanoTime()));
+        Path running = Files.createDirectory(
+                temp.resolve("arbiter-batch-" + ProcessHandle.current().pid() + "-test" + System.nanoTime()));
         try {
             Path folder;
             try (BatchFolder batch = BatchFolder.temporary()) {
                 folder = batch.path();
-                assertTrue(folder.getFileName().toString().startsWith("arbiter-batch-" + ProcessHandle.current().pid()
-                        + "-"), folder.toString());
+                assertTrue(
+                        folder.getFileName()
+                                .toString()
+                                .startsWith("arbiter-batch-"
+                                        + ProcessHandle.current().pid() + "-"),
+                        folder.toString());
                 if (posix()) {
                     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
                 }
@@ -82,8 +86,10 @@ class BatchFolderTest {
     }
 
     private static long endedProcess() throws Exception {
-        Process process = new ProcessBuilder(HoldProject.java(), "-version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(HoldProject.java(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.waitFor();
         return process.pid();
     }

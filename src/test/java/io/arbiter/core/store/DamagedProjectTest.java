@@ -37,14 +37,17 @@ class DamagedProjectTest {
 
         String message = refused.getMessage();
         assertTrue(message.startsWith(file.toAbsolutePath() + " is damaged (SQLite: "), message);
-        assertTrue(message.contains("(SQLite: Tree ") || message.contains("(SQLite: wrong # of entries"),
+        assertTrue(
+                message.contains("(SQLite: Tree ") || message.contains("(SQLite: wrong # of entries"),
                 "says what SQLite found: " + message);
         assertTrue(message.contains("It was left unchanged."), message);
         assertTrue(message.contains("Its backup damaged.arbiter.bak (saved "), message);
         assertTrue(message.contains("copy damaged.arbiter.bak to damaged.arbiter."), message);
-        assertEquals(ProjectBackup.newest(file.toAbsolutePath()), refused.backup().orElseThrow());
+        assertEquals(
+                ProjectBackup.newest(file.toAbsolutePath()), refused.backup().orElseThrow());
         assertArrayEquals(damaged, Files.readAllBytes(file), "not one byte of the damaged file was written");
-        assertFalse(Files.exists(ProjectLock.lockFile(file)) && Files.size(ProjectLock.lockFile(file)) > 0,
+        assertFalse(
+                Files.exists(ProjectLock.lockFile(file)) && Files.size(ProjectLock.lockFile(file)) > 0,
                 "and its lock was let go");
 
         assertThrows(ProjectDamagedException.class, () -> ProjectStore.open(file, Opening.forReading()));
@@ -73,7 +76,9 @@ class DamagedProjectTest {
     void restoringTheBackupKeepsTheDamagedFileAsideAndTheProjectOpensAsBackedUp() throws Exception {
         Path file = project("restored.arbiter");
         byte[] damaged = damage(file);
-        Path backup = assertThrows(ProjectDamagedException.class, () -> ProjectStore.open(file)).backup().orElseThrow();
+        Path backup = assertThrows(ProjectDamagedException.class, () -> ProjectStore.open(file))
+                .backup()
+                .orElseThrow();
 
         Path aside = ProjectBackup.restore(file, backup);
 
@@ -106,8 +111,15 @@ class DamagedProjectTest {
             long run = store.createRun("{}");
             List<StoredResponse> answers = new ArrayList<>();
             for (int row = 0; row < ROWS; row++) {
-                answers.add(new StoredResponse(run, "BASE", row, "Drama, row " + row + " ".repeat(row % 50), null,
-                        new Usage(20, 2), "key-" + row, false));
+                answers.add(new StoredResponse(
+                        run,
+                        "BASE",
+                        row,
+                        "Drama, row " + row + " ".repeat(row % 50),
+                        null,
+                        new Usage(20, 2),
+                        "key-" + row,
+                        false));
             }
             store.recordResponses(answers);
         }

@@ -53,12 +53,10 @@ class DiskFullTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final Logger arbiterLogs = Logger.getLogger("io.arbiter");
 
@@ -76,8 +74,9 @@ class DiskFullTest {
     void aFullDiskStopsTheRunWithOneMessageAndTheRunResumesOnceThereIsRoom() throws Exception {
         Path file = dir.resolve("full.arbiter");
         try (OfflineServer server = OfflineServer.start(0);
-             ProjectStore store = ProjectStore.open(file)) {
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), CONCURRENCY);
+                ProjectStore store = ProjectStore.open(file)) {
+            RunSpec spec =
+                    MovieRuns.spec(MovieRuns.movies(ROWS), server.baseUrl().toString(), CONCURRENCY);
             ProjectRunLedger ledger = new ProjectRunLedger(store, store.createRun("{}"));
             store.capPages(6); // room for a few dozen answers, as a nearly full disk has
 
@@ -90,14 +89,17 @@ class DiskFullTest {
             int kept = answered(ledger);
             // Counted when the first write failed; a worker whose smaller write still fitted may add one after.
             int said = Integer.parseInt(message.group(2));
-            assertTrue(said <= kept && kept - said <= CONCURRENCY,
+            assertTrue(
+                    said <= kept && kept - said <= CONCURRENCY,
                     "the message counts what the file keeps: said " + said + ", kept " + kept);
             assertTrue(kept > 0 && kept < 2 * ROWS, "stopped part way: " + kept);
             assertTrue(ledger.failure().isPresent());
-            assertEquals(StoreException.Kind.DISK_FULL,
+            assertEquals(
+                    StoreException.Kind.DISK_FULL,
                     ((StoreException) ledger.failure().get().getCause()).kind());
             for (LogRecord record : logged) {
-                assertTrue(record.getThrown() == null || record.getLevel().intValue() < Level.INFO.intValue(),
+                assertTrue(
+                        record.getThrown() == null || record.getLevel().intValue() < Level.INFO.intValue(),
                         "logged with a stack trace: " + record.getMessage());
             }
             // Answered by the server and kept neither in the run nor in the cache: the requests in flight.
@@ -109,11 +111,15 @@ class DiskFullTest {
 
             assertEquals(RunOutcome.Status.COMPLETED, resumed.status(), resumed.stopReason());
             assertEquals(2 * ROWS, answered(ledger), "every row answered in the file");
-            assertTrue(resumed.rows().stream().allMatch(r -> r.base().answered() && r.judge().answered()));
+            assertTrue(resumed.rows().stream()
+                    .allMatch(r -> r.base().answered() && r.judge().answered()));
             assertEquals(2 * ROWS, server.counters().answersById().size());
-            assertTrue(server.counters().duplicateAnswers() <= lostInFlight,
-                    "only answers lost in flight were asked again: " + server.counters().duplicateAnswers());
-            System.out.printf("disk full after %d of %d answers; %d lost in flight; %d asked twice after resume%n",
+            assertTrue(
+                    server.counters().duplicateAnswers() <= lostInFlight,
+                    "only answers lost in flight were asked again: "
+                            + server.counters().duplicateAnswers());
+            System.out.printf(
+                    "disk full after %d of %d answers; %d lost in flight; %d asked twice after resume%n",
                     kept, 2 * ROWS, lostInFlight, server.counters().duplicateAnswers());
         }
         try (ProjectStore reopened = ProjectStore.open(file)) {
@@ -129,8 +135,8 @@ class DiskFullTest {
             StoreException full = null;
             for (int row = 0; row < 500 && full == null; row++) {
                 try {
-                    store.recordResponse(new StoredResponse(run, "BASE", row, "x".repeat(400), null,
-                            io.arbiter.core.llm.Usage.NONE, null, false));
+                    store.recordResponse(new StoredResponse(
+                            run, "BASE", row, "x".repeat(400), null, io.arbiter.core.llm.Usage.NONE, null, false));
                 } catch (StoreException e) {
                     full = e;
                 }
@@ -140,8 +146,8 @@ class DiskFullTest {
             int before = store.responses(run, "BASE").size();
 
             store.capPages(-1);
-            store.recordResponse(new StoredResponse(run, "BASE", 999, "after", null, io.arbiter.core.llm.Usage.NONE,
-                    null, false));
+            store.recordResponse(
+                    new StoredResponse(run, "BASE", 999, "after", null, io.arbiter.core.llm.Usage.NONE, null, false));
             store.updateRunStatus(run, "RUNNING");
 
             assertEquals(before + 1, store.responses(run, "BASE").size(), "each write committed, none lost");
@@ -149,8 +155,10 @@ class DiskFullTest {
     }
 
     private static RunOutcome run(RunSpec spec, ProjectStore store, ProjectRunLedger ledger) throws Exception {
-        try (CachingChatClient client = new CachingChatClient(new RetryingChatClient(
-                OpenAiChatClient.withoutSdkRetries(spec.provider()), RetryPolicy.DEFAULT, null), store, "offline")) {
+        try (CachingChatClient client = new CachingChatClient(
+                new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()), RetryPolicy.DEFAULT, null),
+                store,
+                "offline")) {
             return new RunEngine(client, ledger).runToEnd(spec, RunListener.NONE);
         }
     }
@@ -158,7 +166,9 @@ class DiskFullTest {
     private static int answered(ProjectRunLedger ledger) {
         int answered = 0;
         for (Stage stage : Stage.values()) {
-            answered += (int) ledger.stored(stage).values().stream().filter(o -> o.answered()).count();
+            answered += (int) ledger.stored(stage).values().stream()
+                    .filter(o -> o.answered())
+                    .count();
         }
         return answered;
     }
@@ -173,14 +183,17 @@ class DiskFullTest {
             var base = bases.get(row);
             if (base != null && base.answered()) {
                 count++;
-            } else if (store.cached(io.arbiter.core.llm.RequestKey.of("offline", requests.base(row))).isPresent()) {
+            } else if (store.cached(io.arbiter.core.llm.RequestKey.of("offline", requests.base(row)))
+                    .isPresent()) {
                 count++;
             }
             var judge = judges.get(row);
             if (judge != null && judge.answered()) {
                 count++;
-            } else if (base != null && base.answered() && store.cached(io.arbiter.core.llm.RequestKey.of("offline",
-                    requests.judge(row, base.text()))).isPresent()) {
+            } else if (base != null
+                    && base.answered()
+                    && store.cached(io.arbiter.core.llm.RequestKey.of("offline", requests.judge(row, base.text())))
+                            .isPresent()) {
                 count++;
             }
         }

@@ -44,9 +44,14 @@ public final class HoldProject implements AutoCloseable {
 
     /** Starts a holder and returns once it holds {@code project}; throws with what it said when it was refused. */
     public static HoldProject start(Path project) throws Exception {
-        Process process = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                HoldProject.class.getName(), project.toString()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(List.of(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldProject.class.getName(),
+                        project.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         HoldProject holder = new HoldProject(process);
         String said = holder.nextLine();
         if (said == null || !said.startsWith("holding")) {
@@ -78,12 +83,13 @@ public final class HoldProject implements AutoCloseable {
 
     private String nextLine() throws Exception {
         return CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(60, TimeUnit.SECONDS);
+                    try {
+                        return out.readLine();
+                    } catch (IOException e) {
+                        return null;
+                    }
+                })
+                .get(60, TimeUnit.SECONDS);
     }
 
     @Override

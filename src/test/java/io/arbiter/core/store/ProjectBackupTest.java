@@ -49,10 +49,13 @@ class ProjectBackupTest {
             assertEquals(Migrations.latest(), store.schemaVersion());
         }
 
-        assertEquals(1, count(ProjectBackup.newest(file), "SELECT max(version) FROM schema_version"),
+        assertEquals(
+                1,
+                count(ProjectBackup.newest(file), "SELECT max(version) FROM schema_version"),
                 "the file as format 1 left it");
-        assertEquals(VersionOneFixture.ROWS, count(ProjectBackup.newest(file), "SELECT count(*) FROM responses "
-                + "WHERE stage = 'BASE'"));
+        assertEquals(
+                VersionOneFixture.ROWS,
+                count(ProjectBackup.newest(file), "SELECT count(*) FROM responses " + "WHERE stage = 'BASE'"));
     }
 
     @Test
@@ -68,15 +71,16 @@ class ProjectBackupTest {
             assertTrue(store.backUp());
         }
 
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(ProjectBackup.newest(file))));
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(ProjectBackup.older(file))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ProjectBackup.newest(file))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ProjectBackup.older(file))));
     }
 
     private static int count(Path database, String sql) throws Exception {
         try (Connection connection = Connections.immutable(database);
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getInt(1) : -1;
         }
     }

@@ -30,16 +30,19 @@ class ProjectLockTest {
     void anotherProcessIsToldWhoHoldsTheProjectAndRefusedWhileReadersGoOn() throws Exception {
         Path file = created("held.arbiter");
         try (HoldProject holder = HoldProject.start(file)) {
-            ProjectInUseException refused = assertThrows(ProjectInUseException.class,
-                    () -> ProjectStore.open(file, Opening.forWriting("the test")));
+            ProjectInUseException refused = assertThrows(
+                    ProjectInUseException.class, () -> ProjectStore.open(file, Opening.forWriting("the test")));
 
             LockHolder who = refused.holder().orElseThrow();
             assertEquals(holder.pid(), who.pid());
             assertEquals("a test holder", who.by());
             assertTrue(who.onThisHost());
             assertNotNull(who.since());
-            assertTrue(refused.getMessage().startsWith(file.toAbsolutePath() + " is in use by a test holder (process "
-                    + holder.pid() + " on " + who.host() + ", since "), refused.getMessage());
+            assertTrue(
+                    refused.getMessage()
+                            .startsWith(file.toAbsolutePath() + " is in use by a test holder (process " + holder.pid()
+                                    + " on " + who.host() + ", since "),
+                    refused.getMessage());
             try (ProjectStore reading = ProjectStore.open(file, Opening.forReading())) {
                 assertEquals(1, reading.runs().size(), "a reader needs no lock");
             }
@@ -47,7 +50,8 @@ class ProjectLockTest {
             holder.release();
         }
         List<String> notices = new CopyOnWriteArrayList<>();
-        try (ProjectStore after = ProjectStore.open(file, Opening.forWriting("the test").notifying(notices::add))) {
+        try (ProjectStore after =
+                ProjectStore.open(file, Opening.forWriting("the test").notifying(notices::add))) {
             assertEquals(1, after.runs().size());
         }
         assertEquals(List.of(), notices, "a lock released cleanly leaves nothing to call stale");
@@ -61,19 +65,27 @@ class ProjectLockTest {
             killed = holder.pid();
             holder.kill();
         }
-        LockHolder left = LockHolder.parse(Files.readString(ProjectLock.lockFile(file))).orElseThrow();
+        LockHolder left =
+                LockHolder.parse(Files.readString(ProjectLock.lockFile(file))).orElseThrow();
         assertEquals(killed, left.pid(), "the killed process's lock file is still there");
         assertTrue(left.ended());
 
         List<String> notices = new CopyOnWriteArrayList<>();
-        try (ProjectStore store = ProjectStore.open(file, Opening.forWriting("the test").notifying(notices::add))) {
+        try (ProjectStore store =
+                ProjectStore.open(file, Opening.forWriting("the test").notifying(notices::add))) {
             assertEquals(1, notices.size(), notices.toString());
-            assertTrue(notices.get(0).startsWith("Took over the lock on " + file.toAbsolutePath()
-                    + " left by a test holder (process " + killed + " on "), notices.get(0));
+            assertTrue(
+                    notices.get(0)
+                            .startsWith("Took over the lock on " + file.toAbsolutePath()
+                                    + " left by a test holder (process " + killed + " on "),
+                    notices.get(0));
             assertTrue(notices.get(0).endsWith("which is no longer running."), notices.get(0));
             // The lock is this process's now, as another process is told.
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> HoldProject.start(file));
-            assertTrue(refused.getMessage().contains("is in use by the test (process " + ProcessHandle.current().pid()),
+            assertTrue(
+                    refused.getMessage()
+                            .contains("is in use by the test (process "
+                                    + ProcessHandle.current().pid()),
                     refused.getMessage());
         }
     }
@@ -86,17 +98,20 @@ class ProjectLockTest {
             CountDownLatch waiting = new CountDownLatch(1);
             CompletableFuture<ProjectStore> opened = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ProjectStore.open(file, Opening.forWriting("the waiter").waiting(true).notifying(notice -> {
-                        notices.add(notice);
-                        waiting.countDown();
-                    }));
+                    return ProjectStore.open(
+                            file, Opening.forWriting("the waiter").waiting(true).notifying(notice -> {
+                                notices.add(notice);
+                                waiting.countDown();
+                            }));
                 } catch (ProjectFileException e) {
                     throw new IllegalStateException(e);
                 }
             });
             assertTrue(waiting.await(60, TimeUnit.SECONDS), "it says that it waits");
-            assertTrue(notices.get(0).contains("is in use by a test holder (process " + holder.pid())
-                    && notices.get(0).endsWith("waiting until it is free."), notices.get(0));
+            assertTrue(
+                    notices.get(0).contains("is in use by a test holder (process " + holder.pid())
+                            && notices.get(0).endsWith("waiting until it is free."),
+                    notices.get(0));
             assertFalse(opened.isDone(), "it waits while the project is held");
 
             holder.release();
@@ -115,7 +130,10 @@ class ProjectLockTest {
         try (ProjectStore second = ProjectStore.open(file)) {
             first.close();
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> HoldProject.start(file));
-            assertTrue(refused.getMessage().contains("in use by Arbiter (process " + ProcessHandle.current().pid()),
+            assertTrue(
+                    refused.getMessage()
+                            .contains("in use by Arbiter (process "
+                                    + ProcessHandle.current().pid()),
                     refused.getMessage());
             assertEquals(1, second.runs().size());
         }

@@ -47,7 +47,9 @@ class ProjectMigrationTest {
             assertEquals(new Usage(90, 6), record.judgeUsage());
 
             store.renameRun(VersionOneFixture.RUN, "baseline");
-            assertEquals("baseline", store.runRecord(VersionOneFixture.RUN).orElseThrow().name());
+            assertEquals(
+                    "baseline",
+                    store.runRecord(VersionOneFixture.RUN).orElseThrow().name());
         }
         try (ProjectStore again = ProjectStore.open(file)) {
             assertEquals(Migrations.latest(), again.schemaVersion(), "migrated once");

@@ -34,8 +34,12 @@ class ProjectRunLedgerTest {
         }
         try (ProjectStore store = ProjectStore.open(file)) {
             ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
-            assertEquals(StageOutcome.answered("A", new Usage(3, 1)), ledger.stored(Stage.BASE).get(0));
-            assertEquals("The provider answered 500", ledger.stored(Stage.BASE).get(1).error());
+            assertEquals(
+                    StageOutcome.answered("A", new Usage(3, 1)),
+                    ledger.stored(Stage.BASE).get(0));
+            assertEquals(
+                    "The provider answered 500",
+                    ledger.stored(Stage.BASE).get(1).error());
             assertNull(ledger.stored(Stage.BASE).get(1).text());
             assertEquals("A,Correct", ledger.stored(Stage.JUDGE).get(0).text());
             assertEquals("key0", store.responses(runId, "BASE").get(0).requestKey());

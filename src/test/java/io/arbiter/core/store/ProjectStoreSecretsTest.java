@@ -42,10 +42,11 @@ class ProjectStoreSecretsTest {
             for (int row = 0; row < 20; row++) {
                 ChatRequest request = new ChatRequest("m", "Reply with one genre.", "Row " + row, 0.0, 16);
                 ChatReply reply = client.complete(request);
-                store.recordResponse(new StoredResponse(run, "BASE", row, reply.content(), null, reply.usage(),
-                        RequestKey.of(URL, request)));
+                store.recordResponse(new StoredResponse(
+                        run, "BASE", row, reply.content(), null, reply.usage(), RequestKey.of(URL, request)));
             }
-            store.upsertShard(new BatchShard(run, "JUDGE", 0, "file-abc", "batch-abc", "in_progress", 20, null, null, null));
+            store.upsertShard(
+                    new BatchShard(run, "JUDGE", 0, "file-abc", "batch-abc", "in_progress", 20, null, null, null));
             store.updateRunStatus(run, "COMPLETED");
 
             assertNoKeyIn(dir); // while open: the WAL and shared-memory files too
@@ -64,7 +65,8 @@ class ProjectStoreSecretsTest {
         }
         byte[] bytes = all.toByteArray();
         // The scan works: the variable's name is there...
-        assertTrue(contains(bytes, KEY_VARIABLE.getBytes(StandardCharsets.UTF_8)), "variable name not found in " + files);
+        assertTrue(
+                contains(bytes, KEY_VARIABLE.getBytes(StandardCharsets.UTF_8)), "variable name not found in " + files);
         // ...and the key is not, in any encoding SQLite might use.
         assertFalse(contains(bytes, FAKE_KEY.getBytes(StandardCharsets.UTF_8)), "key found in " + files);
         assertFalse(contains(bytes, FAKE_KEY.getBytes(StandardCharsets.UTF_16LE)), "key found in " + files);
@@ -102,7 +104,6 @@ class ProjectStoreSecretsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

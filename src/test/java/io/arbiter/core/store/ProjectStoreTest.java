@@ -35,12 +35,17 @@ class ProjectStoreTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             assertEquals(Migrations.latest(), store.schemaVersion());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             assertEquals("wal", string(s, "PRAGMA journal_mode"));
             assertEquals(String.valueOf(Migrations.APPLICATION_ID), string(s, "PRAGMA application_id"));
-            assertEquals("11", string(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                    + "('schema_version', 'runs', 'responses', 'response_cache', 'batch_shards', 'datasets', "
-                    + "'dataset_rows', 'settings', 'prompt_versions', 'human_verdicts', 'promoted_rows')"));
+            assertEquals(
+                    "11",
+                    string(
+                            s,
+                            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                    + "('schema_version', 'runs', 'responses', 'response_cache', 'batch_shards', 'datasets', "
+                                    + "'dataset_rows', 'settings', 'prompt_versions', 'human_verdicts', 'promoted_rows')"));
         }
     }
 
@@ -101,8 +106,8 @@ class ProjectStoreTest {
 
             // Another connection sees only what is committed, so the entry is durable, not merely queued.
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-                 Statement query = other.createStatement();
-                 ResultSet rows = query.executeQuery("SELECT text FROM response_cache WHERE request_key = 'key'")) {
+                    Statement query = other.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT text FROM response_cache WHERE request_key = 'key'")) {
                 assertTrue(rows.next());
                 assertEquals("Western", rows.getString(1));
             }
@@ -115,8 +120,10 @@ class ProjectStoreTest {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
             store.upsertShard(new BatchShard(run, "BASE", 1, null, null, "written", 10, null, null, null));
-            store.upsertShard(new BatchShard(run, "BASE", 0, "file-1", "batch-1", "in_progress", 50_000, null, null, null));
-            store.upsertShard(new BatchShard(run, "BASE", 0, "file-1", "batch-1", "completed", 50_000, "out-1", "err-1", null));
+            store.upsertShard(
+                    new BatchShard(run, "BASE", 0, "file-1", "batch-1", "in_progress", 50_000, null, null, null));
+            store.upsertShard(
+                    new BatchShard(run, "BASE", 0, "file-1", "batch-1", "completed", 50_000, "out-1", "err-1", null));
 
             List<BatchShard> shards = store.shards(run);
 
@@ -173,7 +180,8 @@ class ProjectStoreTest {
     @Test
     void anotherProgramsDatabaseIsRefusedAndLeftUnchanged() throws Exception {
         Path file = dir.resolve("other.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE contacts (name TEXT)");
             s.execute("INSERT INTO contacts VALUES ('Ada')");
         }
@@ -189,7 +197,8 @@ class ProjectStoreTest {
     void aFileFromANewerArbiterIsRefusedWithItsVersion() throws Exception {
         Path file = dir.resolve("future.arbiter");
         ProjectStore.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')");
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }

@@ -34,10 +34,14 @@ class ReadOnlyProjectTest {
         Path file = project("media.arbiter");
         byte[] before = Files.readAllBytes(file);
 
-        ProjectReadOnlyException refused = assertThrows(ProjectReadOnlyException.class,
+        ProjectReadOnlyException refused = assertThrows(
+                ProjectReadOnlyException.class,
                 () -> ProjectStore.open(file, Opening.forWriting("arbiter run").writableWhen(READ_ONLY_MEDIA)));
-        assertTrue(refused.getMessage().contains("is in a read-only folder or on read-only media, so nothing can be "
-                + "recorded into it"), refused.getMessage());
+        assertTrue(
+                refused.getMessage()
+                        .contains("is in a read-only folder or on read-only media, so nothing can be "
+                                + "recorded into it"),
+                refused.getMessage());
 
         try (ProjectStore store = ProjectStore.open(file, Opening.forReading().writableWhen(READ_ONLY_MEDIA))) {
             assertTrue(store.readOnly());
@@ -51,8 +55,11 @@ class ReadOnlyProjectTest {
 
         assertArrayEquals(before, Files.readAllBytes(file));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(0, files.filter(f -> f.getFileName().toString().matches("media\\.arbiter-(wal|shm)|.*\\.lock"))
-                    .count(), "no side file made where nothing can be written");
+            assertEquals(
+                    0,
+                    files.filter(f -> f.getFileName().toString().matches("media\\.arbiter-(wal|shm)|.*\\.lock"))
+                            .count(),
+                    "no side file made where nothing can be written");
         }
     }
 
@@ -63,7 +70,8 @@ class ReadOnlyProjectTest {
             Files.copy(fixture, file);
         }
 
-        ProjectReadOnlyException refused = assertThrows(ProjectReadOnlyException.class,
+        ProjectReadOnlyException refused = assertThrows(
+                ProjectReadOnlyException.class,
                 () -> ProjectStore.open(file, Opening.forReading().writableWhen(READ_ONLY_MEDIA)));
 
         assertTrue(refused.getMessage().contains("copy it to a writable folder"), refused.getMessage());
@@ -92,8 +100,8 @@ class ReadOnlyProjectTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             long run = store.createRun("{}");
             for (int row = 0; row < 3; row++) {
-                store.recordResponse(new StoredResponse(run, "BASE", row, "Drama", null, new Usage(1, 1), "k" + row,
-                        false));
+                store.recordResponse(
+                        new StoredResponse(run, "BASE", row, "Drama", null, new Usage(1, 1), "k" + row, false));
             }
         }
         Files.deleteIfExists(ProjectLock.lockFile(file)); // as a copy onto read-only media would have it

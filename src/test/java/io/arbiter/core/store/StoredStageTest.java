@@ -21,16 +21,16 @@ class StoredStageTest {
     void aStageGivenAsTextOrAsTheEnumIsTheSameStage() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
-            store.responseTable().record(new StoredResponse(run, Stage.JUDGE, 0, "Drama,Correct", null,
-                    new Usage(9, 2), "j0"));
+            store.responseTable()
+                    .record(new StoredResponse(run, Stage.JUDGE, 0, "Drama,Correct", null, new Usage(9, 2), "j0"));
             store.recordResponse(new StoredResponse(run, "BASE", 0, "Drama", null, new Usage(5, 1), "b0"));
 
             Map<Integer, StoredResponse> base = store.responses(run, Stage.BASE);
             Map<Integer, StoredResponse> judge = store.responses(run, "JUDGE");
 
             assertEquals(Map.of(0, new StoredResponse(run, Stage.BASE, 0, "Drama", null, new Usage(5, 1), "b0")), base);
-            assertEquals(new StoredResponse(run, "JUDGE", 0, "Drama,Correct", null, new Usage(9, 2), "j0"),
-                    judge.get(0));
+            assertEquals(
+                    new StoredResponse(run, "JUDGE", 0, "Drama,Correct", null, new Usage(9, 2), "j0"), judge.get(0));
             assertEquals(base, store.responses(run, "BASE"));
             assertEquals(1, judge.size());
             // the run's token totals still find each stage's responses by the text the file keeps
@@ -50,28 +50,33 @@ class StoredStageTest {
 
             List<BatchShard> shards = store.shardTable().shards(run);
 
-            assertEquals(List.of(Stage.BASE, Stage.BASE, Stage.JUDGE), shards.stream().map(BatchShard::stage).toList());
-            assertEquals(List.of(0, 1, 0), shards.stream().map(BatchShard::shard).toList());
+            assertEquals(
+                    List.of(Stage.BASE, Stage.BASE, Stage.JUDGE),
+                    shards.stream().map(BatchShard::stage).toList());
+            assertEquals(
+                    List.of(0, 1, 0), shards.stream().map(BatchShard::shard).toList());
         }
     }
 
     @Test
     void aStageMustBeNamedExactly() throws Exception {
-        IllegalArgumentException lowerCase = assertThrows(IllegalArgumentException.class,
-                () -> new StoredResponse(1, "base", 0, "x", null, null, null));
+        IllegalArgumentException lowerCase = assertThrows(
+                IllegalArgumentException.class, () -> new StoredResponse(1, "base", 0, "x", null, null, null));
         assertEquals("Stage must be BASE or JUDGE, not base", lowerCase.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> new StoredResponse(1, (String) null, 0, "x", null, null, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> new StoredResponse(1, (Stage) null, 0, "x", null, null, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> new StoredResponse(1, (String) null, 0, "x", null, null, null));
+        assertThrows(
+                IllegalArgumentException.class, () -> new StoredResponse(1, (Stage) null, 0, "x", null, null, null));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new BatchShard(1, "Judge", 0, null, null, "written", 1, null, null, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new BatchShard(1, (Stage) null, 0, null, null, "written", 1, null, null, null));
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
-            IllegalArgumentException asked = assertThrows(IllegalArgumentException.class,
-                    () -> store.responses(run, "judge"));
+            IllegalArgumentException asked =
+                    assertThrows(IllegalArgumentException.class, () -> store.responses(run, "judge"));
             assertEquals("Stage must be BASE or JUDGE, not judge", asked.getMessage());
             assertThrows(IllegalArgumentException.class, () -> store.responses(run, (Stage) null));
         }

@@ -31,21 +31,22 @@ final class VersionOneFixture {
             long run = store.createRun(SPEC);
             String[] genres = {"Western", "Drama", "Comedy"};
             for (int row = 0; row < ROWS; row++) {
-                store.recordResponse(new StoredResponse(run, "BASE", row, genres[row], null, new Usage(20, 1), "k" + row));
-                store.recordResponse(new StoredResponse(run, "JUDGE", row, genres[row] + ",Correct", null,
-                        new Usage(30, 2), "j" + row));
+                store.recordResponse(
+                        new StoredResponse(run, "BASE", row, genres[row], null, new Usage(20, 1), "k" + row));
+                store.recordResponse(new StoredResponse(
+                        run, "JUDGE", row, genres[row] + ",Correct", null, new Usage(30, 2), "j" + row));
             }
             store.cache("k0", new ChatReply("Western", new Usage(20, 1)));
-            store.upsertShard(new BatchShard(run, "JUDGE", 0, "file-1", "batch-1", "completed", 3, "out-1", null, null));
+            store.upsertShard(
+                    new BatchShard(run, "JUDGE", 0, "file-1", "batch-1", "completed", 3, "out-1", null, null));
             store.updateRunStatus(run, "COMPLETED");
         }
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("PRAGMA journal_mode = DELETE"); // one self-contained file in the repository
         }
     }
 
-    private VersionOneFixture() {
-    }
+    private VersionOneFixture() {}
 }

@@ -15,33 +15,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswerNormalizerTest {
 
-    private static final LabelSet GENRES = new LabelSet(List.of(
-            "Action", "Comedy", "Crime", "Drama", "Film-Noir", "Sci-Fi", "Thriller", "War", "Western"));
+    private static final LabelSet GENRES = new LabelSet(
+            List.of("Action", "Comedy", "Crime", "Drama", "Film-Noir", "Sci-Fi", "Thriller", "War", "Western"));
 
     private final AnswerNormalizer normalizer = new AnswerNormalizer(GENRES);
 
     @ParameterizedTest(name = "[{index}] <{0}> names {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-            "Drama              | Drama",
-            "~ drama.~          | Drama",
-            "' drama.'          | Drama",
-            "'Sci-fi'           | Sci-Fi",
-            "\"Sci-fi\"         | Sci-Fi",
-            "“Thriller”         | Thriller",
-            "‘western’          | Western",
-            "`Crime`            | Crime",
-            "**Comedy**         | Comedy",
-            "**Comedy.**        | Comedy",
-            "FILM-NOIR!         | Film-Noir",
-            "Answer: War        | War",
-            "answer:war         | War",
-            "Genre: **Film-Noir** | Film-Noir",
-            "**Answer:** Action | Action",
-            "Final answer: 'Crime'. | Crime",
-            "- Drama            | Drama",
-            "«Crime»            | Crime",
-            "(Drama)            | Drama",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "Drama              | Drama",
+                "~ drama.~          | Drama",
+                "' drama.'          | Drama",
+                "'Sci-fi'           | Sci-Fi",
+                "\"Sci-fi\"         | Sci-Fi",
+                "“Thriller”         | Thriller",
+                "‘western’          | Western",
+                "`Crime`            | Crime",
+                "**Comedy**         | Comedy",
+                "**Comedy.**        | Comedy",
+                "FILM-NOIR!         | Film-Noir",
+                "Answer: War        | War",
+                "answer:war         | War",
+                "Genre: **Film-Noir** | Film-Noir",
+                "**Answer:** Action | Action",
+                "Final answer: 'Crime'. | Crime",
+                "- Drama            | Drama",
+                "«Crime»            | Crime",
+                "(Drama)            | Drama",
+            })
     void cleanedAnswerNamesTheLabelAsSpelledInTheSet(String raw, String label) {
         assertEquals(label, normalizer.normalize(raw).label());
     }
@@ -55,13 +58,27 @@ class AnswerNormalizerTest {
 
     @Test
     void leadInOnTheFirstLineIsRemovedBeforeMatching() {
-        assertEquals("War", normalizer.normalize("\nAnswer: War\nBecause of the trenches.").label());
+        assertEquals(
+                "War",
+                normalizer.normalize("\nAnswer: War\nBecause of the trenches.").label());
     }
 
     @ParameterizedTest(name = "[{index}] <{0}> is UNPARSED")
-    @ValueSource(strings = {
-            "Crime drama", "Drama, Crime", "Drama (the film is about grief)", "1. Drama", "Superhero", "Answer: Crime drama", "The genre is Drama",
-            "", "   ", "\n\t", "**", "Sci Fi"})
+    @ValueSource(
+            strings = {
+                "Crime drama",
+                "Drama, Crime",
+                "Drama (the film is about grief)",
+                "1. Drama",
+                "Superhero",
+                "Answer: Crime drama",
+                "The genre is Drama",
+                "",
+                "   ",
+                "\n\t",
+                "**",
+                "Sci Fi"
+            })
     void answerThatNamesNoLabelExactlyStaysUnparsed(String raw) {
         BaseAnswer answer = normalizer.normalize(raw);
 

@@ -14,24 +14,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JudgeOutputParserTest {
 
-    private static final LabelSet GENRES = new LabelSet(List.of(
-            "Action", "Comedy", "Crime", "Drama", "Film-Noir", "Sci-Fi", "Thriller", "War", "Western"));
+    private static final LabelSet GENRES = new LabelSet(
+            List.of("Action", "Comedy", "Crime", "Drama", "Film-Noir", "Sci-Fi", "Thriller", "War", "Western"));
 
     private final JudgeOutputParser parser = new JudgeOutputParser(GENRES);
 
     @ParameterizedTest(name = "[{index}] <{0}> reads {1},{2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-            "Drama,Correct                           | Drama     | CORRECT",
-            "drama , incorrect.                      | Drama     | INCORRECT",
-            "Sci-Fi,Correct                          | Sci-Fi    | CORRECT",
-            "Answer: Film-Noir,Incorrect             | Film-Noir | INCORRECT",
-            "Final answer: war, CORRECT              | War       | CORRECT",
-            "\"Thriller, Incorrect\"                 | Thriller  | INCORRECT",
-            "**Comedy,Correct**                      | Comedy    | CORRECT",
-            "**Final answer:** `Crime`, **Incorrect** | Crime    | INCORRECT",
-            "Prediction: Drama, Evaluation: Correct  | Drama     | CORRECT",
-            "prediction: western,evaluation: incorrect. | Western | INCORRECT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "Drama,Correct                           | Drama     | CORRECT",
+                "drama , incorrect.                      | Drama     | INCORRECT",
+                "Sci-Fi,Correct                          | Sci-Fi    | CORRECT",
+                "Answer: Film-Noir,Incorrect             | Film-Noir | INCORRECT",
+                "Final answer: war, CORRECT              | War       | CORRECT",
+                "\"Thriller, Incorrect\"                 | Thriller  | INCORRECT",
+                "**Comedy,Correct**                      | Comedy    | CORRECT",
+                "**Final answer:** `Crime`, **Incorrect** | Crime    | INCORRECT",
+                "Prediction: Drama, Evaluation: Correct  | Drama     | CORRECT",
+                "prediction: western,evaluation: incorrect. | Western | INCORRECT",
+            })
     void predictionAndEvaluationAreReadDespiteDecoration(String raw, String prediction, Evaluation evaluation) {
         JudgeVerdict verdict = parser.parse(raw);
 
@@ -40,7 +43,8 @@ class JudgeOutputParserTest {
 
     @Test
     void reasoningOverSeveralLinesIsSkippedForTheLastLineThatParses() {
-        String raw = """
+        String raw =
+                """
                 The synopsis mentions a heist, a detective and a corrupt mayor.
                 The base answer, Drama, misses the crime plot.
 
@@ -73,13 +77,29 @@ class JudgeOutputParserTest {
     @Test
     void unlabelledPredictionAndEvaluationOnSeparateLinesAreNotGuessedTogether() {
         assertEquals(Evaluation.UNPARSED, parser.parse("Drama\nCorrect").evaluation());
-        assertEquals(Evaluation.UNPARSED, parser.parse("Evaluation: Correct\nPrediction: Drama").evaluation());
+        assertEquals(
+                Evaluation.UNPARSED,
+                parser.parse("Evaluation: Correct\nPrediction: Drama").evaluation());
     }
 
     @ParameterizedTest(name = "[{index}] <{0}> is UNPARSED")
-    @ValueSource(strings = {
-            "Drama", "Correct", "Drama,Maybe", "Superhero,Correct", "Crime drama,Correct", "Drama,Correct-ish",
-            ",Correct", "Drama,", "Drama Correct", "Drama;Correct", "Drama - Correct", "", "  ", "\n\n"})
+    @ValueSource(
+            strings = {
+                "Drama",
+                "Correct",
+                "Drama,Maybe",
+                "Superhero,Correct",
+                "Crime drama,Correct",
+                "Drama,Correct-ish",
+                ",Correct",
+                "Drama,",
+                "Drama Correct",
+                "Drama;Correct",
+                "Drama - Correct",
+                "",
+                "  ",
+                "\n\n"
+            })
     void outputNotInTheFormatIsUnparsed(String raw) {
         JudgeVerdict verdict = parser.parse(raw);
 
@@ -111,7 +131,8 @@ class JudgeOutputParserTest {
     void withoutLabelsAnyNonEmptyPredictionIsAccepted() {
         JudgeOutputParser free = new JudgeOutputParser(LabelSet.empty());
 
-        assertEquals(new JudgeVerdict("Documentary, correct", "Documentary", Evaluation.CORRECT),
+        assertEquals(
+                new JudgeVerdict("Documentary, correct", "Documentary", Evaluation.CORRECT),
                 free.parse("Documentary, correct"));
         assertEquals("Documentary", free.parse("Answer: Documentary,Incorrect").prediction());
         assertEquals(Evaluation.UNPARSED, free.parse(",Correct").evaluation());

@@ -1,11 +1,11 @@
 package io.arbiter.ui.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,18 +40,18 @@ class AnalysisViewModelTest {
 
     /** Truth, base answer, judge prediction, verdict; "" truth for a row without ground truth. */
     private static final String[][] RUN = {
-            {"Drama", "Drama", "Drama", "Correct"},          // true accept
-            {"Drama", "Drama", "Drama", "Correct"},          // true accept
-            {"Crime, Drama", "Crime", "Crime", "Correct"},   // true accept, multi-label
-            {"Comedy", "Comedy", "Drama", "Incorrect"},      // false reject
-            {"Crime", "Drama", "Drama", "Correct"},          // false accept
-            {"Horror", "Comedy", "Comedy", "Correct"},       // false accept
-            {"Western", "Drama", "Western", "Incorrect"},    // true reject
-            {"Sci-Fi", "Musical", "Sci-Fi", "Incorrect"},    // true reject, answer outside the truth labels
-            {"", "Drama", "Drama", "Correct"},               // no truth
-            {"", "Crime", "Drama", "Incorrect"},             // no truth
-            {"Comedy", null, "Comedy", "Correct"},           // unparsed base answer
-            {"Horror", "Horror", null, null},                // unparsed judge output
+        {"Drama", "Drama", "Drama", "Correct"}, // true accept
+        {"Drama", "Drama", "Drama", "Correct"}, // true accept
+        {"Crime, Drama", "Crime", "Crime", "Correct"}, // true accept, multi-label
+        {"Comedy", "Comedy", "Drama", "Incorrect"}, // false reject
+        {"Crime", "Drama", "Drama", "Correct"}, // false accept
+        {"Horror", "Comedy", "Comedy", "Correct"}, // false accept
+        {"Western", "Drama", "Western", "Incorrect"}, // true reject
+        {"Sci-Fi", "Musical", "Sci-Fi", "Incorrect"}, // true reject, answer outside the truth labels
+        {"", "Drama", "Drama", "Correct"}, // no truth
+        {"", "Crime", "Drama", "Incorrect"}, // no truth
+        {"Comedy", null, "Comedy", "Correct"}, // unparsed base answer
+        {"Horror", "Horror", null, null}, // unparsed judge output
     };
 
     @TempDir
@@ -77,7 +77,8 @@ class AnalysisViewModelTest {
         for (int i = 0; i < RUN.length; i++) {
             rows.add(result(i, RUN[i]));
         }
-        results.finish(rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
+        results.finish(
+                rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
     }
 
     @Test
@@ -86,15 +87,32 @@ class AnalysisViewModelTest {
         assertNotNull(figures);
         JudgeReport report = JudgeReport.of(rows.stream().map(RowResult::scored).toList());
 
-        assertEquals(List.of(report.baseVsJudge().format(), report.baseVsTruth().format(),
-                report.judgeVsTruth().format()), figures.accuracies().stream().map(AnalysisFigures.Bar::text).toList());
+        assertEquals(
+                List.of(
+                        report.baseVsJudge().format(),
+                        report.baseVsTruth().format(),
+                        report.judgeVsTruth().format()),
+                figures.accuracies().stream().map(AnalysisFigures.Bar::text).toList());
         assertEquals(report.reading(), figures.reading());
         JudgeAgreement judge = report.judge();
-        assertEquals(List.of(judge.agreement().format(), judge.kappa().format(), judge.ac1().format(),
-                        judge.mcc().format(), judge.sensitivity().format(), judge.specificity().format(),
-                        judge.precision().format(), judge.balancedAccuracy().format()),
-                figures.statistics().stream().map(AnalysisFigures.Statistic::value).toList());
-        assertEquals(List.of(3L, 1L, 2L, 2L), figures.judgeCells().stream().map(AnalysisFigures.HeatCell::count).toList(),
+        assertEquals(
+                List.of(
+                        judge.agreement().format(),
+                        judge.kappa().format(),
+                        judge.ac1().format(),
+                        judge.mcc().format(),
+                        judge.sensitivity().format(),
+                        judge.specificity().format(),
+                        judge.precision().format(),
+                        judge.balancedAccuracy().format()),
+                figures.statistics().stream()
+                        .map(AnalysisFigures.Statistic::value)
+                        .toList());
+        assertEquals(
+                List.of(3L, 1L, 2L, 2L),
+                figures.judgeCells().stream()
+                        .map(AnalysisFigures.HeatCell::count)
+                        .toList(),
                 "true accepts, false rejects, false accepts, true rejects");
         AnalysisFigures.HeatCell falseAccepts = figures.judgeCells().get(2);
         assertEquals("falseAcceptCell", falseAccepts.id());
@@ -102,10 +120,16 @@ class AnalysisViewModelTest {
         assertEquals("40.0%", falseAccepts.columnPercent(), "2 of the 5 Corrects");
         assertEquals(report.corrected().estimate().format(), figures.corrected());
         assertEquals(report.corrected().assumption(), figures.assumption());
-        assertEquals(report.baseLabels().perLabelAccuracy().get("Drama").format(),
-                figures.baseLabels().perLabel().get(figures.baseLabels().rows().indexOf("Drama")).text());
+        assertEquals(
+                report.baseLabels().perLabelAccuracy().get("Drama").format(),
+                figures.baseLabels()
+                        .perLabel()
+                        .get(figures.baseLabels().rows().indexOf("Drama"))
+                        .text());
         assertTrue(figures.baseLabels().columns().contains("(other)"), "Musical is no truth label");
-        assertTrue(model.statusProperty().get().startsWith("12 rows · computed in"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().startsWith("12 rows · computed in"),
+                model.statusProperty().get());
     }
 
     @Test
@@ -120,7 +144,9 @@ class AnalysisViewModelTest {
         assertEquals("", model.judgeVsHumanProperty().get());
         model.setShown(true);
         assertNotSame(before, model.figuresProperty().get());
-        assertTrue(model.judgeVsHumanProperty().get().contains("n = 2"), model.judgeVsHumanProperty().get());
+        assertTrue(
+                model.judgeVsHumanProperty().get().contains("n = 2"),
+                model.judgeVsHumanProperty().get());
     }
 
     @Test
@@ -148,24 +174,26 @@ class AnalysisViewModelTest {
         }
         model.showRows(figures.judgeCells().get(2).rows());
         assertEquals(List.of(4, 5), results.rows().stream().map(r -> r.index()).toList());
-        assertEquals("Showing: judge false accepts (2 rows)", results.rowFilterSummaryProperty().get());
+        assertEquals(
+                "Showing: judge false accepts (2 rows)",
+                results.rowFilterSummaryProperty().get());
         assertTrue(shownResults.get() > 0, "the results table is brought into view");
     }
 
     @Test
     void againstHumanLabelsTheJudgeIsScoredOnTheReviewedRowsAlone() {
-        review(0, true);   // judge Correct: true accept
-        review(4, false);  // judge Correct: false accept (the truth agrees)
-        review(6, false);  // judge Incorrect: true reject
-        review(8, true);   // no ground truth, judge Correct: true accept
+        review(0, true); // judge Correct: true accept
+        review(4, false); // judge Correct: false accept (the truth agrees)
+        review(6, false); // judge Incorrect: true reject
+        review(8, true); // no ground truth, judge Correct: true accept
         review(11, false); // the judge's output is unparsed: not in any table
 
         assertEquals(List.of(3L, 1L, 2L, 2L), cellCounts(), "against the truth the human labels change nothing");
         // By hand: tp 2, fp 1, fn 0, tn 1. Agreement 3/4; pe = (3·2 + 1·2) / 16 = 0.5, kappa = (0.75 − 0.5) / 0.5.
         JudgeAgreement byHand = JudgeAgreement.of(new AgreementTable(2, 1, 0, 1), Bootstrap.standard());
         assertEquals(0.5, byHand.kappa().value(), 1e-12);
-        String line = "Judge vs human: agreement " + byHand.agreement().format() + " · kappa " + byHand.kappa().format()
-                + " · n = 4";
+        String line = "Judge vs human: agreement " + byHand.agreement().format() + " · kappa "
+                + byHand.kappa().format() + " · n = 4";
         assertEquals(line, model.judgeVsHumanProperty().get());
 
         model.againstProperty().set(AnalysisViewModel.Against.HUMAN);
@@ -195,14 +223,19 @@ class AnalysisViewModelTest {
     }
 
     private List<Long> cellCounts() {
-        return model.figuresProperty().get().judgeCells().stream().map(AnalysisFigures.HeatCell::count).toList();
+        return model.figuresProperty().get().judgeCells().stream()
+                .map(AnalysisFigures.HeatCell::count)
+                .toList();
     }
 
     @Test
     void withEveryRowLabelledTheCorrectedAccuracyIsNotApplicable() {
-        List<RowResult> labelled = rows.stream().filter(r -> !r.truth().isEmpty()).toList();
+        List<RowResult> labelled =
+                rows.stream().filter(r -> !r.truth().isEmpty()).toList();
         results.clearResults(); // a new run that answers only the labelled rows
-        results.finish(labelled, JudgeLoopMetrics.of(labelled.stream().map(RowResult::scored).toList()));
+        results.finish(
+                labelled,
+                JudgeLoopMetrics.of(labelled.stream().map(RowResult::scored).toList()));
 
         assertEquals(AnalysisFigures.ALL_LABELLED, model.figuresProperty().get().corrected());
         assertEquals("", model.figuresProperty().get().assumption());
@@ -215,7 +248,8 @@ class AnalysisViewModelTest {
         assertEquals(2, tree.get("confusion").get("fp").asLong());
         assertTrue(model.messageProperty().get().startsWith("Saved the metrics"));
 
-        Path png = model.savePng(new BufferedImage(4, 3, BufferedImage.TYPE_INT_ARGB), dir.resolve("chart.png")).get();
+        Path png = model.savePng(new BufferedImage(4, 3, BufferedImage.TYPE_INT_ARGB), dir.resolve("chart.png"))
+                .get();
         assertEquals(3, javax.imageio.ImageIO.read(png.toFile()).getHeight());
     }
 
@@ -230,12 +264,15 @@ class AnalysisViewModelTest {
     private static RowResult result(int index, String[] row) {
         List<String> truth = row[0].isEmpty() ? List.of() : List.of(row[0].split(",\\s*"));
         RowResult result = RowResult.pending(index, truth)
-                .withBase(StageOutcome.answered(String.valueOf(row[1]), Usage.NONE), new BaseAnswer(String.valueOf(row[1]), row[1]));
+                .withBase(
+                        StageOutcome.answered(String.valueOf(row[1]), Usage.NONE),
+                        new BaseAnswer(String.valueOf(row[1]), row[1]));
         if (row[3] == null) {
             return result.withJudge(StageOutcome.answered("???", Usage.NONE), JudgeVerdict.unparsed("???"));
         }
         String raw = row[2] + "," + row[3];
-        return result.withJudge(StageOutcome.answered(raw, Usage.NONE), new JudgeVerdict(raw, row[2],
-                row[3].equals("Correct") ? Evaluation.CORRECT : Evaluation.INCORRECT));
+        return result.withJudge(
+                StageOutcome.answered(raw, Usage.NONE),
+                new JudgeVerdict(raw, row[2], row[3].equals("Correct") ? Evaluation.CORRECT : Evaluation.INCORRECT));
     }
 }

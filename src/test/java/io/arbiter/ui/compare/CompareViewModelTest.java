@@ -39,7 +39,8 @@ class CompareViewModelTest {
 
     private Project project;
     private final List<Object[]> shown = new ArrayList<>();
-    private final CompareViewModel model = new CompareViewModel(new SameThreadTaskExecutor(),
+    private final CompareViewModel model = new CompareViewModel(
+            new SameThreadTaskExecutor(),
             (runB, flipped, description, row) -> shown.add(new Object[] {runB, flipped, description, row}));
 
     @BeforeEach
@@ -57,7 +58,9 @@ class CompareViewModelTest {
         recordRun("");
         model.useProject(project);
 
-        assertEquals("Compare needs two runs; this project has 1.", model.messageProperty().get());
+        assertEquals(
+                "Compare needs two runs; this project has 1.",
+                model.messageProperty().get());
         assertTrue(model.deltas().isEmpty());
         assertNull(model.judgeDiffProperty().get());
     }
@@ -71,10 +74,14 @@ class CompareViewModelTest {
         assertEquals(lenient, model.runAProperty().get().id());
         assertEquals(strict, model.runBProperty().get().id());
         PromptDiff judge = model.judgeDiffProperty().get();
-        assertEquals(List.of(new PromptDiff.Segment(PromptDiff.Kind.ADDED, STRICT)),
-                judge.segments().stream().filter(s -> s.kind() != PromptDiff.Kind.SAME).toList());
+        assertEquals(
+                List.of(new PromptDiff.Segment(PromptDiff.Kind.ADDED, STRICT)),
+                judge.segments().stream()
+                        .filter(s -> s.kind() != PromptDiff.Kind.SAME)
+                        .toList());
         assertTrue(model.baseDiffProperty().get().unchanged());
-        assertEquals("Same models, parameters and dataset.", model.settingsProperty().get());
+        assertEquals(
+                "Same models, parameters and dataset.", model.settingsProperty().get());
         assertEquals("run 1 (A) → run 2 (B)", model.messageProperty().get());
     }
 
@@ -86,13 +93,17 @@ class CompareViewModelTest {
         RunComparison expected = project.compare(lenient, strict);
 
         assertEquals(expected.deltas().stream().map(DeltaLine::of).toList(), model.deltas());
-        assertEquals(expected.flips().stream().map(RunComparison.Flip::row).toList(),
+        assertEquals(
+                expected.flips().stream().map(RunComparison.Flip::row).toList(),
                 model.flips().stream().map(FlipLine::row).toList());
         assertFalse(model.flips().isEmpty(), "a strict judge rejects runner-up genres it accepted before");
         // Strictness only takes acceptances away.
-        assertTrue(model.flips().stream().allMatch(f -> f.verdictA().equals("Correct") && f.verdictB().equals("Incorrect")));
-        assertEquals(ComparisonText.mcnemarText(expected), model.mcnemarProperty().get());
-        assertTrue(model.mcnemarProperty().get().contains(expected.flips().size() + " went Correct → Incorrect, 0 "),
+        assertTrue(model.flips().stream()
+                .allMatch(f -> f.verdictA().equals("Correct") && f.verdictB().equals("Incorrect")));
+        assertEquals(
+                ComparisonText.mcnemarText(expected), model.mcnemarProperty().get());
+        assertTrue(
+                model.mcnemarProperty().get().contains(expected.flips().size() + " went Correct → Incorrect, 0 "),
                 model.mcnemarProperty().get());
 
         // B's reading recomputed here from the rows: the truth says whether the base answer was right.
@@ -107,11 +118,19 @@ class CompareViewModelTest {
             nowRight += bRight ? 1 : 0;
             nowWrong += bRight ? 0 : 1;
             assertEquals(String.join(", ", row.truth()), flip.truth());
-            assertEquals(Samples.movies().value(flip.row(), Samples.movies().columns().indexOf(Samples.MOVIES_INPUT_COLUMN))
-                    .strip().replaceAll("\\s+", " ").substring(0, 20), flip.input().substring(0, 20));
+            assertEquals(
+                    Samples.movies()
+                            .value(flip.row(), Samples.movies().columns().indexOf(Samples.MOVIES_INPUT_COLUMN))
+                            .strip()
+                            .replaceAll("\\s+", " ")
+                            .substring(0, 20),
+                    flip.input().substring(0, 20));
         }
-        assertTrue(model.flipsSummaryProperty().get().startsWith(model.flips().size() + " rows flipped: " + nowRight
-                + " now agree"), model.flipsSummaryProperty().get());
+        assertTrue(
+                model.flipsSummaryProperty()
+                        .get()
+                        .startsWith(model.flips().size() + " rows flipped: " + nowRight + " now agree"),
+                model.flipsSummaryProperty().get());
         assertTrue(model.flipsSummaryProperty().get().contains(nowWrong + " now disagree"));
     }
 
@@ -127,7 +146,8 @@ class CompareViewModelTest {
 
         assertEquals(2, shown.size());
         assertEquals(strict, shown.get(0)[0]);
-        assertEquals(Set.copyOf(model.flips().stream().map(FlipLine::row).toList()), Set.copyOf((Set<?>) shown.get(0)[1]));
+        assertEquals(
+                Set.copyOf(model.flips().stream().map(FlipLine::row).toList()), Set.copyOf((Set<?>) shown.get(0)[1]));
         assertEquals(flip.row(), shown.get(0)[3]);
         assertEquals(-1, shown.get(1)[3]);
         assertEquals("rows whose verdict flipped from run 1 to run 2", shown.get(0)[2]);
@@ -146,8 +166,11 @@ class CompareViewModelTest {
         assertEquals(lenient, model.runBProperty().get().id());
         assertEquals(flips, model.flips().size());
         assertTrue(model.flips().stream().allMatch(f -> f.verdictB().equals("Correct")));
-        assertEquals(List.of(new PromptDiff.Segment(PromptDiff.Kind.REMOVED, STRICT)),
-                model.judgeDiffProperty().get().segments().stream().filter(s -> s.kind() != PromptDiff.Kind.SAME).toList());
+        assertEquals(
+                List.of(new PromptDiff.Segment(PromptDiff.Kind.REMOVED, STRICT)),
+                model.judgeDiffProperty().get().segments().stream()
+                        .filter(s -> s.kind() != PromptDiff.Kind.SAME)
+                        .toList());
     }
 
     @Test
@@ -158,11 +181,17 @@ class CompareViewModelTest {
         model.useProject(project);
         assertFalse(model.flips().isEmpty(), "strict (2) against lenient (3)");
 
-        model.runAProperty().set(model.choices().stream().filter(c -> c.id() == first).findFirst().orElseThrow());
+        model.runAProperty()
+                .set(model.choices().stream()
+                        .filter(c -> c.id() == first)
+                        .findFirst()
+                        .orElseThrow());
 
         assertEquals(third, model.runBProperty().get().id());
         assertTrue(model.flips().isEmpty(), "the same prompts give the same verdicts");
-        assertEquals("No verdict flipped between the two runs.", model.flipsSummaryProperty().get());
+        assertEquals(
+                "No verdict flipped between the two runs.",
+                model.flipsSummaryProperty().get());
     }
 
     @Test
@@ -171,9 +200,15 @@ class CompareViewModelTest {
         recordRun(STRICT);
         model.useProject(project);
 
-        model.runBProperty().set(model.choices().stream().filter(c -> c.id() == first).findFirst().orElseThrow());
+        model.runBProperty()
+                .set(model.choices().stream()
+                        .filter(c -> c.id() == first)
+                        .findFirst()
+                        .orElseThrow());
 
-        assertEquals("A and B are the same run: choose another for one side.", model.messageProperty().get());
+        assertEquals(
+                "A and B are the same run: choose another for one side.",
+                model.messageProperty().get());
         assertTrue(model.deltas().isEmpty());
         assertTrue(model.flips().isEmpty());
     }
@@ -219,15 +254,19 @@ class CompareViewModelTest {
         Dataset sample = Samples.movies();
         String sha = project.saveDataset(sample).sha256();
         project.saveMapping(Samples.moviesMapping());
-        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
-            String judge = Samples.text(Samples.MOVIES_JUDGE_PROMPT).replace("Work in this order:",
-                    judgePrefix + "Work in this order:");
+        try (OfflineProvider offline = OfflineProvider.start();
+                OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+            String judge = Samples.text(Samples.MOVIES_JUDGE_PROMPT)
+                    .replace("Work in this order:", judgePrefix + "Work in this order:");
             PromptPair prompts = PromptPair.of(Samples.text(Samples.MOVIES_BASE_PROMPT), judge);
             RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile());
             long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
             project.describeRun(runId, spec, sha, "realtime");
-            project.finishRun(runId, new RunEngine(client, new ProjectRunLedger(project.store(), runId))
-                    .runToEnd(spec, RunListener.NONE), null);
+            project.finishRun(
+                    runId,
+                    new RunEngine(client, new ProjectRunLedger(project.store(), runId))
+                            .runToEnd(spec, RunListener.NONE),
+                    null);
             return runId;
         }
     }

@@ -27,6 +27,7 @@ class ImportCommandsTest {
 
     @TempDir
     Path dir;
+
     private final HeldTaskExecutor executor = new HeldTaskExecutor();
     private final AtomicReference<ImportViewModel.Imported> imported = new AtomicReference<>();
     private final ImportViewModel model = new ImportViewModel(executor, imported::set);
@@ -40,8 +41,10 @@ class ImportCommandsTest {
         model.importFile();
         executor.runAll();
 
-        assertEquals("1 rows have a different number of cells than the header (lines 3). Skip them and import the "
-                + "other 2 rows, or cancel?", model.raggedQuestionProperty().get());
+        assertEquals(
+                "1 rows have a different number of cells than the header (lines 3). Skip them and import the "
+                        + "other 2 rows, or cancel?",
+                model.raggedQuestionProperty().get());
         assertNull(imported.get(), "nothing imported before the answer");
         model.skipRaggedRows();
 
@@ -62,20 +65,26 @@ class ImportCommandsTest {
 
         assertNull(imported.get());
         assertNull(model.raggedQuestionProperty().get());
-        assertEquals("Not imported; the dataset you had is unchanged.", model.progressTextProperty().get());
+        assertEquals(
+                "Not imported; the dataset you had is unchanged.",
+                model.progressTextProperty().get());
         assertFalse(model.doneProperty().get());
     }
 
     @Test
     void theQuestionListsTenLinesAndCountsEveryRaggedRow() {
         List<ImportProblem> problems = IntStream.rangeClosed(1, 12)
-                .mapToObj(i -> new ImportProblem(i + 2, ImportProblem.Kind.RAGGED_ROW, "3 cells where the header has 2"))
+                .mapToObj(
+                        i -> new ImportProblem(i + 2, ImportProblem.Kind.RAGGED_ROW, "3 cells where the header has 2"))
                 .toList();
-        Dataset rest = new Dataset("films", List.of("Text", "Label"), List.<String[]>of(new String[] {"Heat", "Crime"}));
+        Dataset rest =
+                new Dataset("films", List.of("Text", "Label"), List.<String[]>of(new String[] {"Heat", "Crime"}));
         ImportResult read = new ImportResult(rest, ImportSettings.detectAll(), problems, 1500, 1500, null);
 
-        assertEquals("1,500 rows have a different number of cells than the header (lines 3, 4, 5, 6, 7, 8, 9, 10, 11, "
-                + "12, …). Skip them and import the other 1 rows, or cancel?", RaggedRowsQuestion.of(read).text());
+        assertEquals(
+                "1,500 rows have a different number of cells than the header (lines 3, 4, 5, 6, 7, 8, 9, 10, 11, "
+                        + "12, …). Skip them and import the other 1 rows, or cancel?",
+                RaggedRowsQuestion.of(read).text());
     }
 
     @Test
@@ -89,7 +98,9 @@ class ImportCommandsTest {
 
         assertFalse(model.readingProperty().get());
         assertNull(imported.get());
-        assertEquals("Import cancelled; the dataset you had is unchanged.", model.progressTextProperty().get());
+        assertEquals(
+                "Import cancelled; the dataset you had is unchanged.",
+                model.progressTextProperty().get());
         assertEquals("", model.errorProperty().get(), "a Stop is not an error");
     }
 
@@ -152,7 +163,6 @@ class ImportCommandsTest {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
     }
 }

@@ -28,6 +28,7 @@ class ImportViewModelTest {
 
     @TempDir
     Path dir;
+
     private final AtomicReference<ImportViewModel.Imported> imported = new AtomicReference<>();
     private final ImportViewModel model = new ImportViewModel(new SameThreadTaskExecutor(), imported::set);
 
@@ -45,8 +46,11 @@ class ImportViewModelTest {
     @MethodSource("encodingsAndLineEndings")
     void jsonLinesWithoutAFinalNewlinePreviewAndImport(String encoding, LineEnding ending) throws Exception {
         String eol = ending == LineEnding.LF ? "\n" : ending == LineEnding.CRLF ? "\r\n" : "\r";
-        String text = String.join(eol, "{\"text\": \"Amélie\", \"meta\": {\"label\": \"Comédie\"}}",
-                "{\"text\": \"Heat\", \"meta\": {\"label\": \"Crime\"}}", "{\"text\": \"Léon €5\", \"meta\": {\"label\": \"Drame\"}}");
+        String text = String.join(
+                eol,
+                "{\"text\": \"Amélie\", \"meta\": {\"label\": \"Comédie\"}}",
+                "{\"text\": \"Heat\", \"meta\": {\"label\": \"Crime\"}}",
+                "{\"text\": \"Léon €5\", \"meta\": {\"label\": \"Drame\"}}");
         Path file = Files.write(dir.resolve("films.jsonl"), encode(text, encoding));
 
         model.open(file);
@@ -64,14 +68,17 @@ class ImportViewModelTest {
 
     @Test
     void aPrettyPrintedJsonArrayIsPreviewedAndImportedAsRows() throws Exception {
-        Path file = Files.writeString(dir.resolve("films.json"),
+        Path file = Files.writeString(
+                dir.resolve("films.json"),
                 "[\r\n  {\r\n    \"text\": \"Heat\",\r\n    \"meta\": {\"label\": \"Crime\"}\r\n  },\r\n  {\r\n    \"text\": \"Dune\"\r\n  }\r\n]");
 
         model.open(file);
 
         assertEquals("", model.errorProperty().get());
         assertEquals(FileFormat.JSON_ARRAY, model.formatProperty().get());
-        assertTrue(model.detectedProperty().get().startsWith("JSON array"), model.detectedProperty().get());
+        assertTrue(
+                model.detectedProperty().get().startsWith("JSON array"),
+                model.detectedProperty().get());
         assertEquals(List.of(List.of("Heat", "Crime"), List.of("Dune", "")), model.previewRows());
         model.importFile();
         assertEquals(2, imported.get().dataset().size());
@@ -84,7 +91,8 @@ class ImportViewModelTest {
 
         model.formatProperty().set(FileFormat.JSON_LINES);
 
-        assertTrue(model.errorProperty().get().contains(file + ", line 1: this is a JSON array, not JSON Lines"),
+        assertTrue(
+                model.errorProperty().get().contains(file + ", line 1: this is a JSON array, not JSON Lines"),
                 model.errorProperty().get());
         assertFalse(model.canImportProperty().get());
     }
@@ -99,7 +107,9 @@ class ImportViewModelTest {
         assertTrue(model.headerProperty().get());
         assertEquals(List.of("Text", "Label"), model.previewColumns());
         assertEquals(List.of(List.of("Heat, the film", "Crime")), model.previewRows());
-        assertTrue(model.detectedProperty().get().contains("Excel's sep= line"), model.detectedProperty().get());
+        assertTrue(
+                model.detectedProperty().get().contains("Excel's sep= line"),
+                model.detectedProperty().get());
     }
 
     @Test
@@ -121,7 +131,9 @@ class ImportViewModelTest {
 
         model.open(file);
 
-        assertEquals(file + ": the JSON array is empty; it has no rows", model.errorProperty().get());
+        assertEquals(
+                file + ": the JSON array is empty; it has no rows",
+                model.errorProperty().get());
         assertFalse(model.canImportProperty().get());
     }
 
@@ -139,7 +151,7 @@ class ImportViewModelTest {
                 charset = StandardCharsets.UTF_16BE;
             }
             case "windows-1252" -> charset = Charset.forName("windows-1252");
-            default -> { }
+            default -> {}
         }
         bytes.writeBytes(text.getBytes(charset));
         return bytes.toByteArray();

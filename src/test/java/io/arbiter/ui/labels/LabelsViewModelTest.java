@@ -13,9 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class LabelsViewModelTest {
 
-    private static final Dataset DATA = new Dataset("d.csv", List.of("Text", "Genre"), List.of(
-            new String[] {"a", "Sci-fi, Drama"}, new String[] {"b", "Sci-Fi"}, new String[] {"c", "Drama"},
-            new String[] {"d", "Drama, Comedy"}));
+    private static final Dataset DATA = new Dataset(
+            "d.csv",
+            List.of("Text", "Genre"),
+            List.of(
+                    new String[] {"a", "Sci-fi, Drama"},
+                    new String[] {"b", "Sci-Fi"},
+                    new String[] {"c", "Drama"},
+                    new String[] {"d", "Drama, Comedy"}));
 
     private final List<Map<String, String>> published = new ArrayList<>();
     private final LabelsViewModel model = new LabelsViewModel(published::add);
@@ -24,7 +29,8 @@ class LabelsViewModelTest {
     void labelsAreListedMostFrequentFirstWithTheirCounts() {
         model.show(LabelCounts.of(DATA, new ColumnMapping(List.of("Text"), "Genre", ",")));
         // Drama 3; Comedy, Sci-fi, Sci-Fi 1 each, ties alphabetical (case-insensitive, stable)
-        assertEquals(List.of("Drama 3", "Comedy 1", "Sci-fi 1", "Sci-Fi 1"),
+        assertEquals(
+                List.of("Drama 3", "Comedy 1", "Sci-fi 1", "Sci-Fi 1"),
                 model.labels().stream().map(l -> l.label() + " " + l.count()).toList());
         assertEquals("Labels · 4", model.titleProperty().get());
     }
@@ -35,7 +41,8 @@ class LabelsViewModelTest {
         assertEquals(List.of(Map.of("Sci-fi", "Sci-Fi")), published);
         ColumnMapping renamed = new ColumnMapping(List.of("Text"), "Genre", ",").withLabelRenames(published.get(0));
         model.show(LabelCounts.of(DATA, renamed));
-        assertEquals(List.of("Drama 3", "Sci-Fi 2", "Comedy 1"),
+        assertEquals(
+                List.of("Drama 3", "Sci-Fi 2", "Comedy 1"),
                 model.labels().stream().map(l -> l.label() + " " + l.count()).toList());
         assertEquals("Sci-fi → Sci-Fi", model.renamesTextProperty().get());
     }

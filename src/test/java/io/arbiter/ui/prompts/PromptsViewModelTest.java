@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Prompt editing: problems found while typing, and what a row would send. No FX toolkit. */
 class PromptsViewModelTest {
 
-    private static final Dataset MOVIES = new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
-            new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
-            new String[] {"Cold Ledger", "An accountant launders money for the mob.", "Crime"}));
+    private static final Dataset MOVIES = new Dataset(
+            "movies.csv",
+            List.of("Title", "Overview", "Genre"),
+            List.of(
+                    new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
+                    new String[] {"Cold Ledger", "An accountant launders money for the mob.", "Crime"}));
     private static final ColumnMapping MAPPING = new ColumnMapping(List.of("Overview"), "Genre", ",");
     private static final String BASE = "Pick one genre from: {{labels}}\n[user]\nMovie: {{Overview}}";
     private static final String JUDGE = "Grade the answer.\n[user]\nMovie: {{Overview}}\nAnswer: {{base_answer}}";
@@ -42,9 +45,12 @@ class PromptsViewModelTest {
 
         assertFalse(model.validProperty().get());
         assertEquals(1, model.problems().size(), model.problems().toString());
-        assertTrue(model.problems().get(0).startsWith("Base prompt: unknown placeholder {{Synopsis}}"),
+        assertTrue(
+                model.problems().get(0).startsWith("Base prompt: unknown placeholder {{Synopsis}}"),
                 model.problems().get(0));
-        assertTrue(model.problems().get(0).contains("Title, Overview, Genre"), model.problems().get(0));
+        assertTrue(
+                model.problems().get(0).contains("Title, Overview, Genre"),
+                model.problems().get(0));
 
         model.baseTextProperty().set(BASE);
 
@@ -67,8 +73,10 @@ class PromptsViewModelTest {
     @Test
     void basePreviewShowsTheFirstRowsOverviewAndTheLabels() {
         assertEquals("Preview for row 1", model.previewTitleProperty().get());
-        assertEquals("── system ──\nPick one genre from: Crime, Drama\n\n"
-                + "── user ──\nMovie: A widow reopens her late husband's inn.", model.basePreviewProperty().get());
+        assertEquals(
+                "── system ──\nPick one genre from: Crime, Drama\n\n"
+                        + "── user ──\nMovie: A widow reopens her late husband's inn.",
+                model.basePreviewProperty().get());
     }
 
     @Test
@@ -83,8 +91,9 @@ class PromptsViewModelTest {
     @Test
     void smallerDatasetMovesThePreviewBackToTheFirstRow() {
         model.previewRowProperty().set(1);
-        Dataset one = new Dataset("one.csv", MOVIES.columns(), List.<String[]>of(
-                new String[] {"Orbit", "A crippled spaceship drifts.", "Sci-Fi"}));
+        Dataset one = new Dataset("one.csv", MOVIES.columns(), List.<String[]>of(new String[] {
+            "Orbit", "A crippled spaceship drifts.", "Sci-Fi"
+        }));
 
         model.useDataset(one, MAPPING, LabelSet.fromTruth(one, MAPPING));
 
@@ -95,13 +104,15 @@ class PromptsViewModelTest {
 
     @Test
     void judgePreviewShowsThePlaceholderUntilAnAnswerIsGiven() {
-        assertTrue(model.judgePreviewProperty().get().contains("Answer: {{base_answer}}"),
+        assertTrue(
+                model.judgePreviewProperty().get().contains("Answer: {{base_answer}}"),
                 model.judgePreviewProperty().get());
 
         model.previewBaseAnswerProperty().set("Drama");
 
-        assertEquals("── system ──\nGrade the answer.\n\n"
-                + "── user ──\nMovie: A widow reopens her late husband's inn.\nAnswer: Drama",
+        assertEquals(
+                "── system ──\nGrade the answer.\n\n"
+                        + "── user ──\nMovie: A widow reopens her late husband's inn.\nAnswer: Drama",
                 model.judgePreviewProperty().get());
     }
 }

@@ -29,13 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The results table and its three figures, with no FX toolkit. */
 class ResultsViewModelTest {
 
-    private static final Dataset MOVIES = new Dataset("movies.csv", List.of("Title", "Overview", "Genre"), List.of(
-            new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
-            new String[] {"Cold Ledger", "An accountant, a syndicate, a body.", "Crime"},
-            new String[] {"Dust Road", "A sheriff rides\nacross the frontier.", "Western"},
-            new String[] {"Wrong Number", "Two strangers keep calling each other.", "Comedy"},
-            new String[] {"The Cellar", "Something waits under the house.", "Horror"},
-            new String[] {"Orbit", "A crippled spaceship drifts.", "Sci-Fi"}));
+    private static final Dataset MOVIES = new Dataset(
+            "movies.csv",
+            List.of("Title", "Overview", "Genre"),
+            List.of(
+                    new String[] {"Quiet Harbor", "A widow reopens her late husband's inn.", "Drama"},
+                    new String[] {"Cold Ledger", "An accountant, a syndicate, a body.", "Crime"},
+                    new String[] {"Dust Road", "A sheriff rides\nacross the frontier.", "Western"},
+                    new String[] {"Wrong Number", "Two strangers keep calling each other.", "Comedy"},
+                    new String[] {"The Cellar", "Something waits under the house.", "Horror"},
+                    new String[] {"Orbit", "A crippled spaceship drifts.", "Sci-Fi"}));
     private static final ColumnMapping MAPPING = new ColumnMapping(List.of("Overview"), "Genre", ",");
 
     @TempDir
@@ -97,10 +100,14 @@ class ResultsViewModelTest {
         assertEquals("100.0%", model.judgeVsTruthProperty().get());
         assertEquals("1 of 3 say Correct", model.baseVsJudgeCountsProperty().get());
         assertEquals("2 of 4 answers right", model.baseVsTruthCountsProperty().get());
-        assertEquals("3 of 3 predictions right", model.judgeVsTruthCountsProperty().get());
-        assertEquals("Unparsed: base 1 · judge 1   Errors: 0   Rows: 6", model.unparsedSummaryProperty().get());
+        assertEquals(
+                "3 of 3 predictions right", model.judgeVsTruthCountsProperty().get());
+        assertEquals(
+                "Unparsed: base 1 · judge 1   Errors: 0   Rows: 6",
+                model.unparsedSummaryProperty().get());
 
-        List<ScoredRow> scored = model.rows().stream().map(r -> r.result().scored()).toList();
+        List<ScoredRow> scored =
+                model.rows().stream().map(r -> r.result().scored()).toList();
         JudgeLoopMetrics core = JudgeLoopMetrics.of(scored);
         assertEquals(core, model.metricsProperty().get());
         assertEquals(core.baseVsJudge().percent(), model.baseVsJudgeProperty().get());
@@ -108,8 +115,14 @@ class ResultsViewModelTest {
         assertEquals(core.judgeVsTruth().percent(), model.judgeVsTruthProperty().get());
 
         assertTrue(model.hasResultsProperty().get());
-        assertEquals(List.of(ResultRow.Outcome.PASS, ResultRow.Outcome.FAIL, ResultRow.Outcome.UNPARSED,
-                        ResultRow.Outcome.FAIL, ResultRow.Outcome.PASS, ResultRow.Outcome.PENDING),
+        assertEquals(
+                List.of(
+                        ResultRow.Outcome.PASS,
+                        ResultRow.Outcome.FAIL,
+                        ResultRow.Outcome.UNPARSED,
+                        ResultRow.Outcome.FAIL,
+                        ResultRow.Outcome.PASS,
+                        ResultRow.Outcome.PENDING),
                 model.rows().stream().map(ResultRow::outcome).toList());
         assertEquals("Comedy", model.rows().get(1).baseAnswer());
         assertEquals("Incorrect", model.rows().get(1).verdict());
@@ -154,7 +167,8 @@ class ResultsViewModelTest {
 
         assertEquals(file, written);
         List<String[]> lines;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
             lines = csv.readAll();
         }
         assertEquals(1 + MOVIES.size(), lines.size());
@@ -178,18 +192,24 @@ class ResultsViewModelTest {
     void aRowFilterComposesWithTheTextFilterAndSaysWhatItShows() {
         List<RowResult> results = new java.util.ArrayList<>(runResults());
         results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
-        model.finish(results, JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
+        model.finish(
+                results,
+                JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
 
         model.showPreset(RowFilter.Preset.FALSE_REJECTS);
         assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
-        assertEquals("Showing: judge false rejects (0 rows)", model.rowFilterSummaryProperty().get());
+        assertEquals(
+                "Showing: judge false rejects (0 rows)",
+                model.rowFilterSummaryProperty().get());
 
         model.showOnly("rows the judge calls Incorrect", r -> r.verdict().equals("Incorrect"));
         assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
         assertEquals(null, model.presetProperty().get(), "no preset is on for rows chosen elsewhere");
         model.filter("crime");
         assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList());
-        assertEquals("Showing: rows the judge calls Incorrect (1 row)", model.rowFilterSummaryProperty().get());
+        assertEquals(
+                "Showing: rows the judge calls Incorrect (1 row)",
+                model.rowFilterSummaryProperty().get());
 
         model.clearRowFilter();
         assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList(), "the text filter stays");
@@ -208,7 +228,9 @@ class ResultsViewModelTest {
     void aPromotedRowLeavesThePresetsAsItLeavesTheFigures() {
         List<RowResult> results = new java.util.ArrayList<>(runResults());
         results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
-        model.finish(results, JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
+        model.finish(
+                results,
+                JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
         ResultRow falseAccept = model.allRows().get(5);
         model.label(falseAccept, false);
         model.togglePromoted(falseAccept);
@@ -218,7 +240,8 @@ class ResultsViewModelTest {
         model.showOnly(RowFilter.agreementCell(io.arbiter.core.metrics.AgreementCell.FALSE_ACCEPT));
         assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
         model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
-        assertEquals(List.of(5), model.rows().stream().map(ResultRow::index).toList(), "but it is still a reviewed row");
+        assertEquals(
+                List.of(5), model.rows().stream().map(ResultRow::index).toList(), "but it is still a reviewed row");
     }
 
     @Test
@@ -236,7 +259,9 @@ class ResultsViewModelTest {
 
     @Test
     void reviewingLabelsRowsKeepsWhoAndWhenUndoesAndFeedsTheHumanReviewedPreset() {
-        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        model.finish(
+                runResults(),
+                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
         long version = model.reviewVersionProperty().get();
 
         model.label(model.rows().get(1), false);
@@ -251,13 +276,17 @@ class ResultsViewModelTest {
         assertTrue(three.reviewSummary().startsWith("Reviewed: base answer right (" + System.getProperty("user.name")));
         assertEquals("wrong", model.rows().get(1).humanLabel());
         assertEquals("", model.rows().get(5).humanLabel());
-        assertEquals("Row 6 has no base answer to review yet.", model.reviewMessageProperty().get());
+        assertEquals(
+                "Row 6 has no base answer to review yet.",
+                model.reviewMessageProperty().get());
         assertEquals(2, model.review().size());
         assertTrue(model.reviewVersionProperty().get() >= version + 3);
 
         model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
         assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
-        assertEquals("Showing: human-reviewed rows (2 rows)", model.rowFilterSummaryProperty().get());
+        assertEquals(
+                "Showing: human-reviewed rows (2 rows)",
+                model.rowFilterSummaryProperty().get());
 
         assertEquals(3, model.undoReview(), "the note goes first");
         assertEquals("", three.humanNote());
@@ -271,9 +300,13 @@ class ResultsViewModelTest {
         model.show(MOVIES, MAPPING);
         assertEquals(1, model.review().size(), "remapping the same dataset keeps the review");
         assertEquals("", model.allRows().get(0).humanLabel(), "until the row has its answer again");
-        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        model.finish(
+                runResults(),
+                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
         assertEquals("right", model.allRows().get(0).humanLabel());
-        model.show(new Dataset("other.csv", MOVIES.columns(), List.<String[]>of(new String[] {"a", "b", "Drama"})), MAPPING);
+        model.show(
+                new Dataset("other.csv", MOVIES.columns(), List.<String[]>of(new String[] {"a", "b", "Drama"})),
+                MAPPING);
         assertEquals(0, model.review().size(), "another dataset starts a new review");
     }
 
@@ -283,16 +316,21 @@ class ResultsViewModelTest {
                 answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT),
                 answered(1, "Crime", "Comedy", "Crime", Evaluation.INCORRECT),
                 RowResult.pending(2, List.of("Western"))
-                        .withBase(StageOutcome.answered("a cowboy film", Usage.NONE), new BaseAnswer("a cowboy film", null))
+                        .withBase(
+                                StageOutcome.answered("a cowboy film", Usage.NONE),
+                                new BaseAnswer("a cowboy film", null))
                         .withJudge(StageOutcome.answered("no idea", Usage.NONE), JudgeVerdict.unparsed("no idea")),
                 answered(3, "Comedy", "Drama", "Comedy", Evaluation.INCORRECT),
                 RowResult.pending(4, List.of("Horror"))
-                        .withBase(StageOutcome.answered("Horror", new Usage(40, 1)), new BaseAnswer("Horror", "Horror")));
+                        .withBase(
+                                StageOutcome.answered("Horror", new Usage(40, 1)), new BaseAnswer("Horror", "Horror")));
     }
 
     @Test
     void aReviewedRowWhoseBaseAnswerChangesIsUpForReviewAgain() {
-        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        model.finish(
+                runResults(),
+                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
         ResultRow row = model.allRows().get(1);
         model.label(row, false);
         assertEquals("wrong", row.humanLabel());
@@ -309,7 +347,9 @@ class ResultsViewModelTest {
 
     @Test
     void anExampleWhoseAnswerChangedCanStillBeTakenBack() {
-        model.finish(runResults(), JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+        model.finish(
+                runResults(),
+                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
         ResultRow row = model.allRows().get(1);
         model.label(row, false);
         model.togglePromoted(row);
@@ -324,15 +364,19 @@ class ResultsViewModelTest {
 
     @Test
     void aDraftShowsAndCountsOnlyItsRowsUntilTheNextWholeRun() {
-        model.finish(List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), JudgeLoopMetrics.of(List.of()));
+        model.finish(
+                List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), JudgeLoopMetrics.of(List.of()));
         model.select(List.of(model.rows().get(4), model.rows().get(1)));
         assertEquals(List.of(1, 4), model.selectedIndices());
 
         model.startDraft(model.selectedIndices());
         assertEquals("", model.rows().get(0).verdict(), "one run at a time: the earlier verdict is cleared");
         assertEquals(List.of(1, 4), model.rows().stream().map(ResultRow::index).toList());
-        assertEquals("Showing: the draft run's rows (2 rows)", model.rowFilterSummaryProperty().get());
-        model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT),
+        assertEquals(
+                "Showing: the draft run's rows (2 rows)",
+                model.rowFilterSummaryProperty().get());
+        model.apply(List.of(
+                answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT),
                 answered(4, "Horror", "Comedy", "Horror", Evaluation.INCORRECT)));
         assertEquals(2, model.metricsProperty().get().rows(), "the rows the draft left out are not counted");
         assertEquals("1 of 2 answers right", model.baseVsTruthCountsProperty().get());
@@ -346,7 +390,8 @@ class ResultsViewModelTest {
         String judgeRaw = prediction + "," + (evaluation == Evaluation.CORRECT ? "Correct" : "Incorrect");
         return RowResult.pending(row, List.of(truth))
                 .withBase(StageOutcome.answered(base, new Usage(50, 1)), new BaseAnswer(base, base))
-                .withJudge(StageOutcome.answered(judgeRaw, new Usage(80, 3)),
+                .withJudge(
+                        StageOutcome.answered(judgeRaw, new Usage(80, 3)),
                         new JudgeVerdict(judgeRaw, prediction, evaluation));
     }
 }

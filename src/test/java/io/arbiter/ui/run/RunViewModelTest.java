@@ -53,7 +53,9 @@ class RunViewModelTest {
 
         run.listener.progress(new StageProgress(Stage.JUDGE, 1234, 2, 2000, new Usage(10_000, 500)));
 
-        assertEquals("1,234 / 2,000 · 2 failed · 10,500 tokens", model.judgeCountProperty().get());
+        assertEquals(
+                "1,234 / 2,000 · 2 failed · 10,500 tokens",
+                model.judgeCountProperty().get());
         assertEquals(0.617, model.judgeProgressProperty().get(), 1e-9);
         assertEquals("starting…", model.baseCountProperty().get(), "the base stage has not reported");
     }
@@ -104,18 +106,19 @@ class RunViewModelTest {
     void completedRunWithUnansweredRowsSaysHowManyAndWhy() {
         start();
         JudgeLoopMetrics withErrors = JudgeLoopMetrics.of(List.of(
-                new ScoredRow(List.of("Drama"), null, null, true),
-                new ScoredRow(List.of("Crime"), null, null, true)));
+                new ScoredRow(List.of("Drama"), null, null, true), new ScoredRow(List.of("Crime"), null, null, true)));
         String noLine = "The provider returned no output line for this request";
         List<RowResult> rows = List.of(
                 RowResult.pending(0, List.of("Drama")).withBase(StageOutcome.failed(noLine), null),
                 RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed(noLine), null));
 
-        run.outcome.complete(new RunOutcome(rows, withErrors, Usage.NONE, Usage.NONE,
-                RunOutcome.Status.COMPLETED, null));
+        run.outcome.complete(
+                new RunOutcome(rows, withErrors, Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
 
-        assertEquals("Run completed with 2 rows unanswered: 2 × base: " + noLine + ". "
-                + "Retry 2 rows sends only those; the other answers are kept.", model.messageProperty().get());
+        assertEquals(
+                "Run completed with 2 rows unanswered: 2 × base: " + noLine + ". "
+                        + "Retry 2 rows sends only those; the other answers are kept.",
+                model.messageProperty().get());
         assertEquals(2, model.failedRowsProperty().get(), "Retry 2 rows offers itself for the two");
 
         model.start(new FakeRun(), rowsSeen::addAll, finished::add);
@@ -127,7 +130,8 @@ class RunViewModelTest {
         start();
 
         run.listener.waiting(new io.arbiter.core.run.Waiting(16, java.time.Duration.ofSeconds(45)));
-        assertTrue(model.messageProperty().get().startsWith("Running… waiting on 16 requests, longest 45 s"),
+        assertTrue(
+                model.messageProperty().get().startsWith("Running… waiting on 16 requests, longest 45 s"),
                 model.messageProperty().get());
 
         run.listener.waiting(io.arbiter.core.run.Waiting.NONE);
@@ -141,7 +145,9 @@ class RunViewModelTest {
         run.outcome.complete(outcome(RunOutcome.Status.CANCELLED, null));
 
         assertFalse(model.runningProperty().get());
-        assertEquals("Run cancelled; finished rows are kept.", model.messageProperty().get());
+        assertEquals(
+                "Run cancelled; finished rows are kept.",
+                model.messageProperty().get());
     }
 
     @Test
@@ -151,7 +157,9 @@ class RunViewModelTest {
         run.outcome.complete(outcome(RunOutcome.Status.STOPPED, "The provider refused the API key (401)."));
 
         assertFalse(model.runningProperty().get());
-        assertEquals("Run stopped: The provider refused the API key (401).", model.messageProperty().get());
+        assertEquals(
+                "Run stopped: The provider refused the API key (401).",
+                model.messageProperty().get());
     }
 
     @Test
@@ -183,7 +191,9 @@ class RunViewModelTest {
     void batchStatusIsShownInTheMessageUntilCancel() {
         start();
         run.listener.progress(new StageProgress(Stage.BASE, 120, 0, 300, Usage.NONE, "in_progress"));
-        assertEquals("Base stage: batch in_progress, 120/300", model.messageProperty().get());
+        assertEquals(
+                "Base stage: batch in_progress, 120/300",
+                model.messageProperty().get());
 
         model.cancel();
         run.listener.progress(new StageProgress(Stage.BASE, 130, 0, 300, Usage.NONE, "cancelling"));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.llm.Usage;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
@@ -15,8 +17,6 @@ import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
-import io.arbiter.core.llm.Usage;
-import io.arbiter.core.project.RunSummary;
 import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.file.Path;
@@ -61,12 +61,15 @@ class RunsViewModelTest {
         long second = recordRun();
         model.useProject(project);
 
-        assertEquals(List.of(second, first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        assertEquals(
+                List.of(second, first),
+                model.runs().stream().map(RunsViewModel.RunLine::id).toList());
         RunsViewModel.RunLine line = model.runs().get(0);
         assertEquals(lastOutcome.metrics().baseVsTruth().percent(), line.baseVsTruth());
         assertEquals(lastOutcome.metrics().judgeVsTruth().percent(), line.judgeVsTruth());
         assertEquals(lastOutcome.metrics().baseVsJudge().percent(), line.baseVsJudge());
-        assertEquals(String.format(java.util.Locale.ROOT, "%,d", Samples.movies().size()), line.rows());
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%,d", Samples.movies().size()), line.rows());
         assertEquals("run " + second, line.name());
         assertEquals("COMPLETED", line.status());
         assertTrue(line.models().contains("→"), line.models());
@@ -87,7 +90,9 @@ class RunsViewModelTest {
         assertEquals("baseline", project.run(first).orElseThrow().displayName());
 
         model.delete(second);
-        assertEquals(List.of(first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        assertEquals(
+                List.of(first),
+                model.runs().stream().map(RunsViewModel.RunLine::id).toList());
         assertEquals(1, project.runs().size());
 
         model.show(first);
@@ -100,13 +105,18 @@ class RunsViewModelTest {
         long first = recordRun();
         long same = recordRun();
         long deleted = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("Drama", "Comedy"));
-        long stricter = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("genuinely fits", "clearly fits"));
+        long stricter =
+                recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT), judge.replace("genuinely fits", "clearly fits"));
         project.deleteRun(deleted);
         model.useProject(project);
 
-        assertEquals(List.of(stricter, same, first), model.runs().stream().map(RunsViewModel.RunLine::id).toList());
+        assertEquals(
+                List.of(stricter, same, first),
+                model.runs().stream().map(RunsViewModel.RunLine::id).toList());
         // Compared with the run before it that still exists, not with the deleted one.
-        assertEquals("judge: +1 −1 words: \"genuinely\" → \"clearly\"", model.runs().get(0).prompts());
+        assertEquals(
+                "judge: +1 −1 words: \"genuinely\" → \"clearly\"",
+                model.runs().get(0).prompts());
         assertEquals("same prompts", model.runs().get(1).prompts());
         assertEquals("first run", model.runs().get(2).prompts());
         String detail = model.runs().get(0).promptsDetail();
@@ -119,7 +129,8 @@ class RunsViewModelTest {
     void bothChangedPromptsAreNamedAndUnknownOnesSayNothing() {
         PromptVersion before = new PromptVersion(1, "Answer only the genre.", "Be fair.", Instant.EPOCH);
         PromptVersion after = new PromptVersion(2, "Answer strictly the genre.", "Be fair and brief.", Instant.EPOCH);
-        assertEquals("base: +1 −1 words: \"only\" → \"strictly\"; judge: +2 −0 words: added \"and brief\"",
+        assertEquals(
+                "base: +1 −1 words: \"only\" → \"strictly\"; judge: +2 −0 words: added \"and brief\"",
                 RunsViewModel.promptChange(false, before, after));
         assertEquals("same prompts", RunsViewModel.promptChange(false, before, before));
         assertEquals("", RunsViewModel.promptChange(false, null, after));
@@ -145,18 +156,28 @@ class RunsViewModelTest {
     @Test
     void theTrendFollowsCompletedRunsInTimeOrderWithTheirStoredValues() throws Exception {
         long first = recordRun();
-        long second = recordRun(Samples.text(Samples.MOVIES_BASE_PROMPT),
+        long second = recordRun(
+                Samples.text(Samples.MOVIES_BASE_PROMPT),
                 Samples.text(Samples.MOVIES_JUDGE_PROMPT).replace("genuinely fits", "clearly fits"));
         long unfinished = project.store().createRun("{\"never\":\"ended\"}");
         model.useProject(project);
 
         RunsViewModel.Trend trend = model.trendProperty().get();
-        assertEquals(List.of("run " + first, "run " + second), trend.runs(), "the unfinished run " + unfinished + " is left out");
-        assertEquals(List.of(first, second), trend.accuracy().stream().map(RunsViewModel.TrendPoint::runId).toList());
-        assertEquals(List.of(first, second), trend.kappa().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        assertEquals(
+                List.of("run " + first, "run " + second),
+                trend.runs(),
+                "the unfinished run " + unfinished + " is left out");
+        assertEquals(
+                List.of(first, second),
+                trend.accuracy().stream().map(RunsViewModel.TrendPoint::runId).toList());
+        assertEquals(
+                List.of(first, second),
+                trend.kappa().stream().map(RunsViewModel.TrendPoint::runId).toList());
         for (int i = 0; i < 2; i++) {
             RunSummary run = project.run(trend.accuracy().get(i).runId()).orElseThrow();
-            assertEquals(run.metric("judge_vs_truth").getAsDouble(), trend.accuracy().get(i).value());
+            assertEquals(
+                    run.metric("judge_vs_truth").getAsDouble(),
+                    trend.accuracy().get(i).value());
             assertEquals(run.metric("kappa").getAsDouble(), trend.kappa().get(i).value());
         }
 
@@ -175,15 +196,34 @@ class RunsViewModelTest {
         RunsViewModel.Trend trend = RunsViewModel.trend(RunsViewModel.inTimeOrder(runs));
 
         assertEquals(List.of("baseline", "baseline (#3)"), trend.runs());
-        assertEquals(List.of(new RunsViewModel.TrendPoint(1, "baseline", 0.7),
-                new RunsViewModel.TrendPoint(3, "baseline (#3)", 0.8)), trend.accuracy());
+        assertEquals(
+                List.of(
+                        new RunsViewModel.TrendPoint(1, "baseline", 0.7),
+                        new RunsViewModel.TrendPoint(3, "baseline (#3)", 0.8)),
+                trend.accuracy());
         assertEquals(List.of(new RunsViewModel.TrendPoint(3, "baseline (#3)", -0.2)), trend.kappa());
     }
 
     private static RunSummary summary(long id, String created, String status, String metrics, String name) {
         Instant at = Instant.parse(created);
-        RunRecord record = new RunRecord(id, at, "{}", status, name, null, at, at, null, "b", "j", null, null,
-                Usage.NONE, Usage.NONE, null, metrics);
+        RunRecord record = new RunRecord(
+                id,
+                at,
+                "{}",
+                status,
+                name,
+                null,
+                at,
+                at,
+                null,
+                "b",
+                "j",
+                null,
+                null,
+                Usage.NONE,
+                Usage.NONE,
+                null,
+                metrics);
         try {
             return new RunSummary(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -198,8 +238,8 @@ class RunsViewModelTest {
     @Test
     void oneRunIsComparedWithTheRunBeforeItAndTwoWithEachOther() throws Exception {
         List<long[]> compared = new ArrayList<>();
-        RunsViewModel comparing = new RunsViewModel(new SameThreadTaskExecutor(), shown::add,
-                (a, b) -> compared.add(new long[] {a, b}));
+        RunsViewModel comparing =
+                new RunsViewModel(new SameThreadTaskExecutor(), shown::add, (a, b) -> compared.add(new long[] {a, b}));
         long first = recordRun();
         long second = recordRun();
         long third = recordRun();
@@ -212,7 +252,8 @@ class RunsViewModelTest {
         assertEquals(2, compared.size());
         assertEquals(List.of(second, third), List.of(compared.get(0)[0], compared.get(0)[1]));
         assertEquals(List.of(first, third), List.of(compared.get(1)[0], compared.get(1)[1]), "the earlier run first");
-        assertEquals("That is the project's first run: choose two runs to compare, or run again.",
+        assertEquals(
+                "That is the project's first run: choose two runs to compare, or run again.",
                 comparing.messageProperty().get());
     }
 
@@ -221,12 +262,14 @@ class RunsViewModelTest {
         Dataset sample = Samples.movies();
         String sha = project.saveDataset(sample).sha256();
         project.saveMapping(Samples.moviesMapping());
-        try (OfflineProvider offline = OfflineProvider.start(); OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
+        try (OfflineProvider offline = OfflineProvider.start();
+                OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
             PromptPair prompts = PromptPair.of(basePrompt, judgePrompt);
             RunSpec spec = RunSpec.of(sample, Samples.moviesMapping(), prompts, offline.profile());
             long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
             project.describeRun(runId, spec, sha, "realtime");
-            lastOutcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId)).runToEnd(spec, RunListener.NONE);
+            lastOutcome = new RunEngine(client, new ProjectRunLedger(project.store(), runId))
+                    .runToEnd(spec, RunListener.NONE);
             project.finishRun(runId, lastOutcome);
             return runId;
         }

@@ -30,6 +30,7 @@ class SettingsViewModelTest {
 
     @TempDir
     Path configDir;
+
     private OfflineServer server;
     private final List<ProviderSettings> used = new ArrayList<>();
     private SettingsViewModel model;
@@ -46,18 +47,27 @@ class SettingsViewModelTest {
     }
 
     private SettingsViewModel newModel() {
-        return new SettingsViewModel(new SameThreadTaskExecutor(), ProviderSettingsStore.inDirectory(configDir),
-                Map.of("OPENAI_API_KEY", FAKE_KEY), () -> server.baseUrl().toString(), used::add);
+        return new SettingsViewModel(
+                new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir),
+                Map.of("OPENAI_API_KEY", FAKE_KEY),
+                () -> server.baseUrl().toString(),
+                used::add);
     }
 
     private static ProviderSettings preset(String name) {
-        return ProviderSettings.presets().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return ProviderSettings.presets().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void startsOnThePresetsWithTheOfflineDemoSelectedAndReadOnly() {
         assertEquals(ProviderSettings.presets().size(), model.profiles().size());
-        assertEquals(ProviderPreset.OFFLINE_NAME, model.selectedProperty().get().settings().name());
+        assertEquals(
+                ProviderPreset.OFFLINE_NAME,
+                model.selectedProperty().get().settings().name());
         assertTrue(model.offlineProperty().get());
         assertEquals("no key needed", model.keyStatusProperty().get());
         assertTrue(model.validProperty().get());
@@ -99,13 +109,17 @@ class SettingsViewModelTest {
         model.form().temperature.set("warm");
         model.form().concurrency.set("900");
         assertFalse(model.validProperty().get());
-        assertTrue(model.problemsProperty().get().contains("Temperature must be a number"), model.problemsProperty().get());
+        assertTrue(
+                model.problemsProperty().get().contains("Temperature must be a number"),
+                model.problemsProperty().get());
 
         model.form().temperature.set("0.7");
         assertEquals("Concurrency must be 1 to 512.", model.problemsProperty().get());
         assertFalse(model.use());
         model.save();
-        assertTrue(model.statusProperty().get().startsWith("Not saved. Groq 2: Concurrency"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().startsWith("Not saved. Groq 2: Concurrency"),
+                model.statusProperty().get());
         assertFalse(Files.exists(model.store().file()));
 
         model.form().concurrency.set("64");
@@ -125,13 +139,16 @@ class SettingsViewModelTest {
 
         model.save();
 
-        assertTrue(model.statusProperty().get().startsWith("Saved to "), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().startsWith("Saved to "),
+                model.statusProperty().get());
         assertFalse(model.dirtyProperty().get());
         String file = Files.readString(configDir.resolve("providers.json"));
         assertTrue(file.contains("OpenAI (team)"));
         assertFalse(file.contains(FAKE_KEY));
         SettingsViewModel reopened = newModel();
-        ProviderSettings saved = reopened.profiles().get(reopened.profiles().size() - 1).settings();
+        ProviderSettings saved =
+                reopened.profiles().get(reopened.profiles().size() - 1).settings();
         assertEquals("OpenAI (team)", saved.name());
         assertEquals(7, saved.seed());
         assertEquals(500, saved.requestsPerMinute());
@@ -142,9 +159,12 @@ class SettingsViewModelTest {
     @Test
     void aKeyStoredInTheKeychainReachesNeitherTheConfigFileNorAProject() throws Exception {
         InMemorySecretStore keychain = new InMemorySecretStore();
-        SettingsViewModel withKeychain = new SettingsViewModel(new SameThreadTaskExecutor(),
-                ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
-                () -> server.baseUrl().toString(), used::add);
+        SettingsViewModel withKeychain = new SettingsViewModel(
+                new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir),
+                new ApiKeys(Map.of(), keychain),
+                () -> server.baseUrl().toString(),
+                used::add);
         assertTrue(withKeychain.keychainAvailableProperty().get());
         assertEquals("", withKeychain.keychainReasonProperty().get());
         withKeychain.addPreset(preset("Groq"));
@@ -160,12 +180,18 @@ class SettingsViewModelTest {
         ProviderSettings chosen = withKeychain.selectedProperty().get().settings();
         assertEquals("Groq (keychain)", chosen.keychainEntry());
         assertNull(chosen.apiKeyEnv(), "only the chosen source is kept");
-        assertEquals(FAKE_KEY, keychain.read(ApiKeys.KEYCHAIN_SERVICE, "Groq (keychain)").orElseThrow());
+        assertEquals(
+                FAKE_KEY,
+                keychain.read(ApiKeys.KEYCHAIN_SERVICE, "Groq (keychain)").orElseThrow());
         withKeychain.form().name.set("Groq renamed");
-        assertEquals("Groq (keychain)", withKeychain.selectedProperty().get().settings().keychainEntry(),
+        assertEquals(
+                "Groq (keychain)",
+                withKeychain.selectedProperty().get().settings().keychainEntry(),
                 "a rename keeps the entry, so the key is not lost");
         withKeychain.duplicate();
-        assertEquals("Groq renamed copy", withKeychain.selectedProperty().get().settings().keychainEntry(),
+        assertEquals(
+                "Groq renamed copy",
+                withKeychain.selectedProperty().get().settings().keychainEntry(),
                 "a copy has an entry of its own: removing its key must not remove the original's");
         assertEquals("✗ no key stored", withKeychain.keychainStatusProperty().get());
         withKeychain.delete();
@@ -173,21 +199,28 @@ class SettingsViewModelTest {
         withKeychain.save();
         Path project = configDir.resolve("keychain.arbiter");
         try (Project opened = Project.open(project)) {
-            opened.saveProvider(withKeychain.selectedProperty().get().settings().profile("https://api.groq.com/openai/v1"));
+            opened.saveProvider(
+                    withKeychain.selectedProperty().get().settings().profile("https://api.groq.com/openai/v1"));
         }
 
-        assertTrue(withKeychain.statusProperty().get().startsWith("Saved to "), withKeychain.statusProperty().get());
+        assertTrue(
+                withKeychain.statusProperty().get().startsWith("Saved to "),
+                withKeychain.statusProperty().get());
         byte[] everything = allBytesUnder(configDir);
         assertTrue(contains(everything, "Groq (keychain)".getBytes(StandardCharsets.UTF_8)), "the scan sees the entry");
         assertFalse(contains(everything, FAKE_KEY.getBytes(StandardCharsets.UTF_8)), "key found on disk");
         assertFalse(contains(everything, FAKE_KEY.getBytes(StandardCharsets.UTF_16LE)), "key found on disk");
-        assertFalse(contains(everything, FAKE_KEY.substring(0, 12).getBytes(StandardCharsets.UTF_8)), "key prefix found");
+        assertFalse(
+                contains(everything, FAKE_KEY.substring(0, 12).getBytes(StandardCharsets.UTF_8)), "key prefix found");
         try (Project reopened = Project.open(project)) {
             assertEquals("Groq (keychain)", reopened.provider().orElseThrow().keychainEntry());
         }
-        SettingsViewModel again = new SettingsViewModel(new SameThreadTaskExecutor(),
-                ProviderSettingsStore.inDirectory(configDir), new ApiKeys(Map.of(), keychain),
-                () -> server.baseUrl().toString(), used::add);
+        SettingsViewModel again = new SettingsViewModel(
+                new SameThreadTaskExecutor(),
+                ProviderSettingsStore.inDirectory(configDir),
+                new ApiKeys(Map.of(), keychain),
+                () -> server.baseUrl().toString(),
+                used::add);
         again.selectedProperty().set(again.profiles().get(again.profiles().size() - 1));
         assertTrue(again.form().fromKeychain.get());
         assertEquals("✓ key stored", again.keychainStatusProperty().get());
@@ -200,16 +233,22 @@ class SettingsViewModelTest {
 
     @Test
     void withoutAKeychainTheOptionSaysWhyAndStoresNothing() {
-        SettingsViewModel without = new SettingsViewModel(new SameThreadTaskExecutor(),
+        SettingsViewModel without = new SettingsViewModel(
+                new SameThreadTaskExecutor(),
                 ProviderSettingsStore.inDirectory(configDir),
                 new ApiKeys(Map.of(), InMemorySecretStore.unavailable("No OS keychain found: none in this test.")),
-                () -> server.baseUrl().toString(), used::add);
+                () -> server.baseUrl().toString(),
+                used::add);
 
         assertFalse(without.keychainAvailableProperty().get());
-        assertEquals("No OS keychain found: none in this test.", without.keychainReasonProperty().get());
+        assertEquals(
+                "No OS keychain found: none in this test.",
+                without.keychainReasonProperty().get());
         without.addPreset(preset("OpenAI"));
         without.storeKey(FAKE_KEY);
-        assertFalse(without.statusProperty().get().contains("stored"), without.statusProperty().get());
+        assertFalse(
+                without.statusProperty().get().contains("stored"),
+                without.statusProperty().get());
     }
 
     private static byte[] allBytesUnder(Path dir) throws Exception {
@@ -234,7 +273,9 @@ class SettingsViewModelTest {
     @Test
     void duplicateAndDeleteKeepNamesDistinctAndOneProfileLeft() {
         model.duplicate();
-        assertEquals(ProviderPreset.OFFLINE_NAME + " copy", model.selectedProperty().get().settings().name());
+        assertEquals(
+                ProviderPreset.OFFLINE_NAME + " copy",
+                model.selectedProperty().get().settings().name());
         model.addPreset(preset("Groq"));
         model.addPreset(preset("Groq"));
         assertEquals("Groq 3", model.selectedProperty().get().settings().name());
@@ -264,18 +305,36 @@ class SettingsViewModelTest {
 
         SettingsViewModel reopened = newModel();
 
-        assertTrue(reopened.statusProperty().get().contains(file.toString()), reopened.statusProperty().get());
+        assertTrue(
+                reopened.statusProperty().get().contains(file.toString()),
+                reopened.statusProperty().get());
         assertEquals(ProviderSettings.presets().size(), reopened.profiles().size());
         assertEquals("not json", Files.readString(file));
     }
 
     @Test
     void aRefusedConnectionIsReportedInPlainWords() {
-        model.addPreset(new ProviderSettings("Nowhere", "http://127.0.0.1:9/v1", null, "a", "b", 0, 16, null, 1, 0, 0,
-                false, null, null, null, null));
+        model.addPreset(new ProviderSettings(
+                "Nowhere",
+                "http://127.0.0.1:9/v1",
+                null,
+                "a",
+                "b",
+                0,
+                16,
+                null,
+                1,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
+                null));
         model.testConnection();
         assertFalse(model.reportProperty().get().ok());
-        assertTrue(model.reportTextProperty().get().startsWith("Nothing listens at http://127.0.0.1:9/v1"),
+        assertTrue(
+                model.reportTextProperty().get().startsWith("Nothing listens at http://127.0.0.1:9/v1"),
                 model.reportTextProperty().get());
         assertEquals(List.of("a", "b"), model.models(), "the typed models stay");
     }

@@ -22,13 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class KeyRevokingProvider implements AutoCloseable {
 
-    private static final byte[] REFUSED = """
+    private static final byte[] REFUSED =
+            """
             {"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}
-            """.getBytes(StandardCharsets.UTF_8);
+            """
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer http;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI upstreamRoot;
     private final AtomicInteger passes;
     private volatile boolean restored;
@@ -62,16 +65,19 @@ final class KeyRevokingProvider implements AutoCloseable {
                 return;
             }
             String query = exchange.getRequestURI().getRawQuery();
-            HttpRequest.Builder forward = HttpRequest.newBuilder(upstreamRoot.resolve(path + (query == null ? ""
-                    : "?" + query)))
+            HttpRequest.Builder forward = HttpRequest.newBuilder(
+                            upstreamRoot.resolve(path + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type != null) {
                 forward.header("Content-Type", type);
             }
             HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            respond(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type")
-                    .orElse("application/json"), answer.body());
+            respond(
+                    exchange,
+                    answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse("application/json"),
+                    answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

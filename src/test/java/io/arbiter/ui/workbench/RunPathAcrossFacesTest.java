@@ -61,11 +61,16 @@ class RunPathAcrossFacesTest {
             Path repeated = dir.resolve("repeated.arbiter");
             model.newProject(repeated).join();
             runToItsRecordedEnd(model); // the answers to review
-            ResultRow reviewed = model.results().allRows().stream().filter(r -> r.result().base().answered())
-                    .skip(2).findFirst().orElseThrow();
+            ResultRow reviewed = model.results().allRows().stream()
+                    .filter(r -> r.result().base().answered())
+                    .skip(2)
+                    .findFirst()
+                    .orElseThrow();
             model.results().label(reviewed, false);
             model.results().togglePromoted(reviewed);
-            model.prompts().judgeTextProperty().set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
+            model.prompts()
+                    .judgeTextProperty()
+                    .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
             assertTrue(model.saveProject().join());
             // The workbench goes on in a copy; the original holds what its next run starts from, for the CLI.
             Path copy = dir.resolve("workbench.arbiter");
@@ -82,13 +87,20 @@ class RunPathAcrossFacesTest {
 
             assertEquals(0, rerun.status(), rerun.err());
             assertFalse(workbench.isEmpty(), "the judge prompt changed: the judge stage is sent again");
-            assertTrue(workbench.equals(headless), () -> "the same request bodies, as many times each: the workbench "
-                    + "sent " + workbench.size() + ", the CLI " + headless.size() + ", " + workbench.keySet().stream()
-                    .filter(headless::containsKey).count() + " of them alike");
+            assertTrue(
+                    workbench.equals(headless),
+                    () -> "the same request bodies, as many times each: the workbench "
+                            + "sent " + workbench.size() + ", the CLI " + headless.size() + ", "
+                            + workbench.keySet().stream()
+                                    .filter(headless::containsKey)
+                                    .count() + " of them alike");
             assertEquals(total(workbench), json(rerun.out()).get("requests").asLong());
             for (Path file : List.of(copy, repeated)) {
                 try (Project project = Project.openForReading(file)) {
-                    long latest = project.runs().get(project.runs().size() - 1).record().id();
+                    long latest = project.runs()
+                            .get(project.runs().size() - 1)
+                            .record()
+                            .id();
                     assertEquals(Set.of(reviewed.index()), project.examples(latest), file + " judged with the example");
                 }
             }
@@ -100,8 +112,23 @@ class RunPathAcrossFacesTest {
         WorkbenchViewModel model = window();
         model.openSample();
         // The demo with another reply limit than its default: the headless re-run must take it from the project.
-        model.useProviderSettings(new ProviderSettings(ProviderSettings.of(io.arbiter.core.llm.ProviderPreset.OFFLINE)
-                .name(), null, null, BASE_MODEL, JUDGE_MODEL, 0, 100, null, 4, 0, 0, true, 0.0, 0.0, 0.0, 0.0));
+        model.useProviderSettings(new ProviderSettings(
+                ProviderSettings.of(io.arbiter.core.llm.ProviderPreset.OFFLINE).name(),
+                null,
+                null,
+                BASE_MODEL,
+                JUDGE_MODEL,
+                0,
+                100,
+                null,
+                4,
+                0,
+                0,
+                true,
+                0.0,
+                0.0,
+                0.0,
+                0.0));
         Path file = dir.resolve("demo.arbiter");
         model.newProject(file).join();
         runToItsRecordedEnd(model);
@@ -113,7 +140,9 @@ class RunPathAcrossFacesTest {
         assertEquals(0, json(rerun.out()).get("requests").asLong(), "every request is one the workbench sent");
         try (Project project = Project.openForReading(file)) {
             assertEquals(100, project.provider().orElseThrow().maxTokens());
-            assertEquals(io.arbiter.core.project.RunRecorder.OFFLINE, project.provider().orElseThrow().baseUrl());
+            assertEquals(
+                    io.arbiter.core.project.RunRecorder.OFFLINE,
+                    project.provider().orElseThrow().baseUrl());
         }
     }
 
@@ -147,7 +176,9 @@ class RunPathAcrossFacesTest {
 
             assertEquals(0, resumed.status(), resumed.err());
             assertTrue(resumed.err().contains("resuming run " + runId + " (cancelled)"), resumed.err());
-            assertEquals(server.counters().chatAttempts() - sentBefore, json(resumed.out()).get("requests").asLong());
+            assertEquals(
+                    server.counters().chatAttempts() - sentBefore,
+                    json(resumed.out()).get("requests").asLong());
             assertTrue(sentBefore > 0);
             assertEveryRequestSentOnce(server);
             try (Project project = Project.openForReading(file)) {
@@ -165,11 +196,30 @@ class RunPathAcrossFacesTest {
         Path judge = Files.writeString(dir.resolve("judge.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         Path file = dir.resolve("stopped.arbiter");
         try (OfflineServer server = OfflineServer.builder().port(0).start();
-             KeyRevokingProvider revoking = new KeyRevokingProvider(server.baseUrl(), 10)) {
-            Cli stopped = cli("run", "--dataset", dataset.toString(), "--input-column", "Overview", "--truth-column",
-                    "Genre", "--base-prompt", base.toString(), "--judge-prompt", judge.toString(), "--provider",
-                    revoking.baseUrl(), "--base-model", BASE_MODEL, "--judge-model", JUDGE_MODEL, "--concurrency", "1",
-                    "--project", file.toString(), "--json");
+                KeyRevokingProvider revoking = new KeyRevokingProvider(server.baseUrl(), 10)) {
+            Cli stopped = cli(
+                    "run",
+                    "--dataset",
+                    dataset.toString(),
+                    "--input-column",
+                    "Overview",
+                    "--truth-column",
+                    "Genre",
+                    "--base-prompt",
+                    base.toString(),
+                    "--judge-prompt",
+                    judge.toString(),
+                    "--provider",
+                    revoking.baseUrl(),
+                    "--base-model",
+                    BASE_MODEL,
+                    "--judge-model",
+                    JUDGE_MODEL,
+                    "--concurrency",
+                    "1",
+                    "--project",
+                    file.toString(),
+                    "--json");
             assertEquals(ArbiterCli.PROVIDER_FAILED, stopped.status(), stopped.err());
             assertTrue(stopped.err().contains("refused the API key"), stopped.err());
             assertEquals(10, server.counters().chatAttempts());
@@ -177,17 +227,22 @@ class RunPathAcrossFacesTest {
 
             WorkbenchViewModel model = window();
             model.useProviderSettings(provider(revoking.baseUrl(), 4));
-            model.providerProperty().set(model.providers().stream().filter(ProviderSettings::offline).findFirst()
-                    .orElseThrow());
+            model.providerProperty()
+                    .set(model.providers().stream()
+                            .filter(ProviderSettings::offline)
+                            .findFirst()
+                            .orElseThrow());
             model.openProject(file).join();
             assertEquals("Test provider", model.providerProperty().get().name(), "found by the URL the CLI ran");
-            assertTrue(model.statusProperty().get().contains("run 1 did not finish: press Run to continue it"),
+            assertTrue(
+                    model.statusProperty().get().contains("run 1 did not finish: press Run to continue it"),
                     model.statusProperty().get());
             List<String> said = new CopyOnWriteArrayList<>();
             model.statusProperty().addListener((obs, old, now) -> said.add(now));
             runToItsRecordedEnd(model);
 
-            assertTrue(said.contains("Continuing run 1: its answered rows are kept; only the rest is sent."),
+            assertTrue(
+                    said.contains("Continuing run 1: its answered rows are kept; only the rest is sent."),
                     said.toString());
             assertEveryRequestSentOnce(server);
             int rows = model.datasetProperty().get().size();
@@ -207,8 +262,23 @@ class RunPathAcrossFacesTest {
 
     /** A provider profile at {@code url} with the demo's models and the CLI's defaults (temperature 0, 256 tokens). */
     private static ProviderSettings provider(String url, int concurrency) {
-        return new ProviderSettings("Test provider", url, null, BASE_MODEL, JUDGE_MODEL, 0, 256, null, concurrency, 0, 0,
-                false, null, null, null, null);
+        return new ProviderSettings(
+                "Test provider",
+                url,
+                null,
+                BASE_MODEL,
+                JUDGE_MODEL,
+                0,
+                256,
+                null,
+                concurrency,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Presses Run and waits until the run's end is written into the open project (the Runs list then reloads). */
@@ -218,7 +288,9 @@ class RunPathAcrossFacesTest {
         model.runs().runs().addListener(reloaded);
         try {
             model.startRun();
-            assertTrue(recorded.await(60, TimeUnit.SECONDS), "the run did not end: " + model.run().messageProperty().get());
+            assertTrue(
+                    recorded.await(60, TimeUnit.SECONDS),
+                    "the run did not end: " + model.run().messageProperty().get());
         } finally {
             model.runs().runs().removeListener(reloaded);
         }
@@ -247,8 +319,7 @@ class RunPathAcrossFacesTest {
         assertEquals(attempts.size(), server.counters().chatAttempts());
     }
 
-    private record Cli(int status, String out, String err) {
-    }
+    private record Cli(int status, String out, String err) {}
 
     private static Cli cli(String... args) {
         StringWriter out = new StringWriter();

@@ -38,26 +38,30 @@ class UnfinishedRunTest {
             runId = first.runId();
             assertFalse(first.resumed());
             // The app dies with the base batch submitted and one row already stored.
-            project.store().upsertShard(new BatchShard(runId, "BASE", 0, "file-1", "batch-1", "in_progress", 84,
-                    null, null, null));
+            project.store()
+                    .upsertShard(
+                            new BatchShard(runId, "BASE", 0, "file-1", "batch-1", "in_progress", 84, null, null, null));
             project.store().recordResponse(new StoredResponse(runId, "BASE", 0, "Drama", null, Usage.NONE, "k0"));
         }
 
         try (Project reopened = Project.open(file)) {
             ProjectSession fresh = new ProjectSession();
             ProjectSession.Restored restored = fresh.restore(reopened);
-            assertEquals("run " + runId + " did not finish and has 1 batch still at the provider: press Run to "
-                    + "continue it; answered rows are kept and not sent again.", restored.notice());
+            assertEquals(
+                    "run " + runId + " did not finish and has 1 batch still at the provider: press Run to "
+                            + "continue it; answered rows are kept and not sent again.",
+                    restored.notice());
 
             // Realtime is asked for, but the live batch is already paid for: the run continues as a batch run.
-            Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "realtime");
+            Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
             assertTrue(again.resumed());
             assertEquals(runId, again.runId());
             assertEquals(1, again.liveBatches());
             assertEquals(1, reopened.runs().size());
-            assertTrue(reopened.run(runId).orElseThrow().record().parametersJson().contains("\"mode\":\"batch\""));
-            assertEquals(1, again.ledger().stored(io.arbiter.core.run.Stage.BASE).size(), "the stored answer is kept");
+            assertTrue(
+                    reopened.run(runId).orElseThrow().record().parametersJson().contains("\"mode\":\"batch\""));
+            assertEquals(
+                    1, again.ledger().stored(io.arbiter.core.run.Stage.BASE).size(), "the stored answer is kept");
         }
     }
 
@@ -65,17 +69,25 @@ class UnfinishedRunTest {
     void anotherConfigurationOrAFinishedRunStartsANewRun() throws Exception {
         try (Project project = Project.open(dir.resolve("runs.arbiter"))) {
             Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
-            Recording edited = session.begin(project, spec("judge, edited"), "OpenAI",
-                    "https://api.example/v1", "realtime");
+            Recording edited =
+                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", "realtime");
             assertFalse(edited.resumed());
             assertNotEquals(first.runId(), edited.runId());
 
-            session.finish(edited, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
-                    Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
+            session.finish(
+                    edited,
+                    new RunOutcome(
+                            List.of(),
+                            io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                            Usage.NONE,
+                            Usage.NONE,
+                            RunOutcome.Status.COMPLETED,
+                            null));
             assertNull(ProjectSession.unfinishedNotice(project), "the latest run completed");
-            Recording rerun = session.begin(project, spec("judge, edited"), "OpenAI",
-                    "https://api.example/v1", "realtime");
-            assertFalse(rerun.resumed(), "an unchanged re-run after a completed one is a new run, answered from the cache");
+            Recording rerun =
+                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", "realtime");
+            assertFalse(
+                    rerun.resumed(), "an unchanged re-run after a completed one is a new run, answered from the cache");
             assertEquals(0, rerun.liveBatches());
         }
     }
@@ -83,19 +95,30 @@ class UnfinishedRunTest {
     @Test
     void anUnfinishedDraftIsNeverContinuedAsAWholeRunAndKeepsTheModeForWholeRuns() throws Exception {
         try (Project project = Project.open(dir.resolve("draft.arbiter"))) {
-            Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "batch");
-            session.finish(whole, new RunOutcome(List.of(), io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
-                    Usage.NONE, Usage.NONE, RunOutcome.Status.COMPLETED, null));
-            Recording draft = session.begin(project, spec("judge").withSelection(List.of(3, 1, 2)),
-                    "OpenAI", "https://api.example/v1", "realtime");
+            Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            session.finish(
+                    whole,
+                    new RunOutcome(
+                            List.of(),
+                            io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                            Usage.NONE,
+                            Usage.NONE,
+                            RunOutcome.Status.COMPLETED,
+                            null));
+            Recording draft = session.begin(
+                    project,
+                    spec("judge").withSelection(List.of(3, 1, 2)),
+                    "OpenAI",
+                    "https://api.example/v1",
+                    "realtime");
             assertTrue(project.run(draft.runId()).orElseThrow().draft());
             assertEquals("batch", project.runOptions().path("mode").asText(), "a draft leaves the mode of whole runs");
-            assertEquals("run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
-                    + "rows it answered are not sent again.", ProjectSession.unfinishedNotice(project));
+            assertEquals(
+                    "run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
+                            + "rows it answered are not sent again.",
+                    ProjectSession.unfinishedNotice(project));
 
-            Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "batch");
+            Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
             assertFalse(next.resumed(), "a whole run is another run than the draft");
             assertFalse(project.run(next.runId()).orElseThrow().draft());
         }
@@ -104,24 +127,28 @@ class UnfinishedRunTest {
     @Test
     void aRunThatEndedInThisWindowIsNotContinuedEvenBeforeItsEndIsWritten() throws Exception {
         try (Project project = Project.open(dir.resolve("window.arbiter"))) {
-            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "realtime");
+            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
             session.ended(first); // the outcome is in; the write of its end is still queued
 
-            Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "realtime");
+            Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
 
             assertFalse(again.resumed());
             assertNotEquals(first.runId(), again.runId());
-            assertTrue(new ProjectSession().begin(project, spec("judge"), "OpenAI", "https://api.example/v1",
-                    "realtime").resumed(), "another window (a reopened project) continues the one left unfinished");
+            assertTrue(
+                    new ProjectSession()
+                            .begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime")
+                            .resumed(),
+                    "another window (a reopened project) continues the one left unfinished");
         }
     }
 
     private static RunSpec spec(String judge) throws Exception {
-        ProviderProfile profile = new ProviderProfile("OpenAI", "https://api.example/v1", "OPENAI_API_KEY", "base-model",
-                "judge-model", 0, 64, 16);
-        return RunSpec.of(Samples.movies(), Samples.moviesMapping(),
-                PromptPair.of("Classify: {{Overview}} from {{labels}}", "Judge {{base_answer}} " + judge), profile);
+        ProviderProfile profile = new ProviderProfile(
+                "OpenAI", "https://api.example/v1", "OPENAI_API_KEY", "base-model", "judge-model", 0, 64, 16);
+        return RunSpec.of(
+                Samples.movies(),
+                Samples.moviesMapping(),
+                PromptPair.of("Classify: {{Overview}} from {{labels}}", "Judge {{base_answer}} " + judge),
+                profile);
     }
 }

@@ -46,7 +46,9 @@ class WorkbenchProjectFaultsTest {
 
         model.openProject(file).join();
 
-        assertTrue(model.statusProperty().get().contains("is damaged"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().contains("is damaged"),
+                model.statusProperty().get());
         assertEquals(other.toAbsolutePath(), model.projectFile(), "the project on screen stays open");
         ProjectSession.Refusal refusal = model.projectRefusalProperty().get();
         assertNotNull(refusal, "the view is told, to say so in a dialog");
@@ -56,12 +58,19 @@ class WorkbenchProjectFaultsTest {
         model.restoreBackup(refusal).join();
 
         assertEquals(file.toAbsolutePath(), model.projectFile());
-        assertTrue(model.statusProperty().get().contains("It was restored from good.arbiter.bak; the damaged file is "
-                + "kept as good.arbiter.damaged-"), model.statusProperty().get());
-        assertEquals(io.arbiter.core.dataset.Samples.movies().size(), model.datasetProperty().get().size());
+        assertTrue(
+                model.statusProperty()
+                        .get()
+                        .contains("It was restored from good.arbiter.bak; the damaged file is "
+                                + "kept as good.arbiter.damaged-"),
+                model.statusProperty().get());
+        assertEquals(
+                io.arbiter.core.dataset.Samples.movies().size(),
+                model.datasetProperty().get().size());
         try (Stream<Path> files = Files.list(dir)) {
             Path aside = files.filter(f -> f.getFileName().toString().matches("good\\.arbiter\\.damaged-\\d{8}-\\d{6}"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertArrayEquals(damaged, Files.readAllBytes(aside));
         }
     }
@@ -73,7 +82,8 @@ class WorkbenchProjectFaultsTest {
         try (HoldProject holder = HoldProject.start(file)) {
             model.openProject(file).join();
 
-            assertTrue(model.statusProperty().get().contains("is in use by a test holder (process " + holder.pid()),
+            assertTrue(
+                    model.statusProperty().get().contains("is in use by a test holder (process " + holder.pid()),
                     model.statusProperty().get());
             assertEquals(other.toAbsolutePath(), model.projectFile());
             ProjectSession.Refusal refusal = model.projectRefusalProperty().get();
@@ -93,12 +103,19 @@ class WorkbenchProjectFaultsTest {
         model.openProject(file).join();
 
         assertEquals(file.toAbsolutePath(), model.projectFile());
-        assertTrue(model.statusProperty().get().contains("so it opened read-only"), model.statusProperty().get());
-        assertEquals(io.arbiter.core.dataset.Samples.movies().size(), model.datasetProperty().get().size(),
+        assertTrue(
+                model.statusProperty().get().contains("so it opened read-only"),
+                model.statusProperty().get());
+        assertEquals(
+                io.arbiter.core.dataset.Samples.movies().size(),
+                model.datasetProperty().get().size(),
                 "what it holds is shown");
         model.startRun();
-        assertTrue(model.run().messageProperty().get().startsWith("Cannot run: "), model.run().messageProperty().get());
-        assertTrue(model.run().messageProperty().get().contains("nothing can be recorded into it"),
+        assertTrue(
+                model.run().messageProperty().get().startsWith("Cannot run: "),
+                model.run().messageProperty().get());
+        assertTrue(
+                model.run().messageProperty().get().contains("nothing can be recorded into it"),
                 model.run().messageProperty().get());
     }
 

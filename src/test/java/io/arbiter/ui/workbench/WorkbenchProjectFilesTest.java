@@ -11,8 +11,8 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.verdict.BaseAnswer;
-import io.arbiter.ui.results.ResultRow;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
+import io.arbiter.ui.results.ResultRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,9 @@ class WorkbenchProjectFilesTest {
 
         model.openProject(notes).join();
 
-        assertTrue(model.statusProperty().get().contains("is not an Arbiter project"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().contains("is not an Arbiter project"),
+                model.statusProperty().get());
         assertEquals("just some text", Files.readString(notes));
         assertNull(model.projectFile());
         assertEquals(WorkbenchViewModel.APP_TITLE, model.titleProperty().get());
@@ -57,20 +59,31 @@ class WorkbenchProjectFilesTest {
         Path first = dir.resolve("first.arbiter");
         model.newProject(first).join();
         assertEquals(first.toAbsolutePath(), model.projectFile());
-        assertTrue(model.titleProperty().get().startsWith("first.arbiter"), model.titleProperty().get());
+        assertTrue(
+                model.titleProperty().get().startsWith("first.arbiter"),
+                model.titleProperty().get());
 
         Path second = dir.resolve("second.arbiter");
         model.saveProjectAs(second).join();
         assertEquals(second.toAbsolutePath(), model.projectFile());
-        assertEquals(List.of(second.toAbsolutePath().normalize(), first.toAbsolutePath().normalize()),
+        assertEquals(
+                List.of(
+                        second.toAbsolutePath().normalize(),
+                        first.toAbsolutePath().normalize()),
                 model.recentProjects());
         try (Project copy = Project.open(second)) {
-            assertEquals(model.datasetProperty().get().size(), copy.dataset().orElseThrow().size());
-            assertEquals(model.prompts().judgeTextProperty().get(), copy.prompts().orElseThrow().judgeText());
+            assertEquals(
+                    model.datasetProperty().get().size(),
+                    copy.dataset().orElseThrow().size());
+            assertEquals(
+                    model.prompts().judgeTextProperty().get(),
+                    copy.prompts().orElseThrow().judgeText());
         }
 
         model.newProject(first).join();
-        assertTrue(model.statusProperty().get().contains("already exists"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().contains("already exists"),
+                model.statusProperty().get());
         assertEquals(second.toAbsolutePath(), model.projectFile());
     }
 
@@ -102,13 +115,18 @@ class WorkbenchProjectFilesTest {
         model.judgeModelProperty().set("judge-two");
         model.concurrencyProperty().set(3);
         model.modeProperty().set(RunMode.BATCH);
-        model.labels().rename(model.labels().labels().get(1).label(), model.labels().labels().get(0).label());
+        model.labels()
+                .rename(
+                        model.labels().labels().get(1).label(),
+                        model.labels().labels().get(0).label());
         assertEquals(List.of("the prompts", "the provider"), model.unsavedChanges(), "a rename is kept at once");
 
         assertTrue(model.saveProject().join());
 
         assertEquals(List.of(), model.unsavedChanges());
-        assertTrue(model.statusProperty().get().startsWith("Saved saved.arbiter"), model.statusProperty().get());
+        assertTrue(
+                model.statusProperty().get().startsWith("Saved saved.arbiter"),
+                model.statusProperty().get());
         try (Project kept = Project.open(file)) {
             assertEquals(edited, kept.prompts().orElseThrow().judgeText());
             assertEquals("judge-two", kept.provider().orElseThrow().judgeModel());
@@ -166,7 +184,9 @@ class WorkbenchProjectFilesTest {
             ResultRow promoted = reopened.results().allRows().get(4);
             assertEquals("wrong", promoted.human().label());
             assertTrue(promoted.promoted(), "the table shows the example");
-            assertEquals(List.of(4), reopened.prompts().examples().stream().map(e -> e.row()).toList(),
+            assertEquals(
+                    List.of(4),
+                    reopened.prompts().examples().stream().map(e -> e.row()).toList(),
                     "the promoted row goes back into {{examples}}");
 
             reopened.results().togglePromoted(reopened.results().allRows().get(4));
@@ -187,7 +207,8 @@ class WorkbenchProjectFilesTest {
         model.newProject(file).join();
         String merged = model.labels().labels().get(1).label();
         String into = model.labels().labels().get(0).label();
-        int total = model.labels().labels().get(0).count() + model.labels().labels().get(1).count();
+        int total = model.labels().labels().get(0).count()
+                + model.labels().labels().get(1).count();
         model.labels().rename(merged, into);
         model.shutdown();
 
@@ -196,10 +217,13 @@ class WorkbenchProjectFilesTest {
             reopened.openProject(file).join();
             assertEquals(java.util.Map.of(merged, into), reopened.labels().renames());
             assertEquals(java.util.Map.of(merged, into), reopened.mapping().labelRenames());
-            assertEquals(merged + " → " + into, reopened.labels().renamesTextProperty().get());
+            assertEquals(
+                    merged + " → " + into,
+                    reopened.labels().renamesTextProperty().get());
             assertEquals(into, reopened.labels().labels().get(0).label());
             assertEquals(total, reopened.labels().labels().get(0).count(), "the truth is read merged");
-            assertTrue(reopened.labels().labels().stream().noneMatch(l -> l.label().equals(merged)));
+            assertTrue(
+                    reopened.labels().labels().stream().noneMatch(l -> l.label().equals(merged)));
 
             reopened.labels().resetRenames();
         } finally {
@@ -207,7 +231,9 @@ class WorkbenchProjectFilesTest {
         }
         try (Project kept = Project.open(file)) {
             assertEquals(java.util.Map.of(), kept.mapping().orElseThrow().labelRenames(), "undoing them is kept too");
-            assertEquals(List.of(model.inputColumnProperty().get()), kept.mapping().orElseThrow().inputColumns());
+            assertEquals(
+                    List.of(model.inputColumnProperty().get()),
+                    kept.mapping().orElseThrow().inputColumns());
         }
     }
 
@@ -223,15 +249,18 @@ class WorkbenchProjectFilesTest {
 
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int status = io.arbiter.cli.ArbiterCli.execute(new String[] {"run", "--project", file.toString(),
-                "--poll-seconds", "0.05", "--json"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        int status = io.arbiter.cli.ArbiterCli.execute(
+                new String[] {"run", "--project", file.toString(), "--poll-seconds", "0.05", "--json"},
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
 
         assertEquals(0, status, err.toString());
         try (Project kept = Project.open(file)) {
             var run = kept.runs().get(0).record();
             assertTrue(run.parametersJson().contains("\"mode\":\"batch\""), run.parametersJson());
             assertEquals(3, kept.provider().orElseThrow().concurrency());
-            assertEquals(model.datasetProperty().get().size(), kept.rows(run.id()).size());
+            assertEquals(
+                    model.datasetProperty().get().size(), kept.rows(run.id()).size());
         }
     }
 
@@ -241,8 +270,23 @@ class WorkbenchProjectFilesTest {
         Path file = dir.resolve("keyless.arbiter");
         model.newProject(file).join();
         String pasted = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
-        model.useProviderSettings(new io.arbiter.core.llm.ProviderSettings("Pasted", "https://api.example.test/v1",
-                pasted, "b", "j", 0, 256, null, 4, 0, 0, false, null, null, null, null));
+        model.useProviderSettings(new io.arbiter.core.llm.ProviderSettings(
+                "Pasted",
+                "https://api.example.test/v1",
+                pasted,
+                "b",
+                "j",
+                0,
+                256,
+                null,
+                4,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
+                null));
 
         assertTrue(model.saveProject().join());
         model.shutdown();
@@ -253,8 +297,10 @@ class WorkbenchProjectFilesTest {
         }
         for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
             if (Files.exists(part)) {
-                assertFalse(new String(Files.readAllBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .contains(pasted), part.toString());
+                assertFalse(
+                        new String(Files.readAllBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains(pasted),
+                        part.toString());
             }
         }
     }
@@ -264,9 +310,10 @@ class WorkbenchProjectFilesTest {
         model.openSample();
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
         try (Project project = Project.open(dir.resolve("run.arbiter"))) {
-            new ProjectSession().begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
-                    "realtime");
-            assertEquals(ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
+            new ProjectSession()
+                    .begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE, "realtime");
+            assertEquals(
+                    ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
             assertEquals(7, project.runOptions().path("concurrency").asInt());
             assertEquals("realtime", project.runOptions().path("mode").asText());
         }
@@ -279,8 +326,9 @@ class WorkbenchProjectFilesTest {
         var rows = model.datasetProperty().get();
         try (Project project = Project.open(dir.resolve("shown.arbiter"))) {
             ProjectSession session = new ProjectSession();
-            long runId = session.begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE,
-                    "realtime").runId();
+            long runId = session.begin(
+                            project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE, "realtime")
+                    .runId();
             var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
             session.keepVerdict(project, rows, 2, verdict);
 
@@ -297,7 +345,12 @@ class WorkbenchProjectFilesTest {
             String truth = row.result().truth().get(0);
             answered.add(row.result().withBase(StageOutcome.answered(truth, Usage.NONE), new BaseAnswer(truth, truth)));
         }
-        workbench.results().finish(answered, JudgeLoopMetrics.of(answered.stream().map(RowResult::scored).toList()));
+        workbench
+                .results()
+                .finish(
+                        answered,
+                        JudgeLoopMetrics.of(
+                                answered.stream().map(RowResult::scored).toList()));
     }
 
     @Test
@@ -313,6 +366,10 @@ class WorkbenchProjectFilesTest {
         assertEquals(RecentProjects.LIMIT, loaded.size());
         assertEquals(dir.resolve("p5.arbiter").toAbsolutePath().normalize(), loaded.get(0));
         assertEquals(dir.resolve("p9.arbiter").toAbsolutePath().normalize(), loaded.get(1));
-        assertEquals(1, loaded.stream().filter(p -> p.getFileName().toString().equals("p5.arbiter")).count());
+        assertEquals(
+                1,
+                loaded.stream()
+                        .filter(p -> p.getFileName().toString().equals("p5.arbiter"))
+                        .count());
     }
 }

@@ -11,33 +11,56 @@ import org.junit.jupiter.api.Test;
 /** What counts as unsaved: the setup a project keeps only on Save or a run, not what is written as it happens. */
 class WorkbenchSetupTest {
 
-    private static final Dataset ROWS = new Dataset("a", List.of("Text", "Label"), List.<String[]>of(new String[] {"x", "y"}));
+    private static final Dataset ROWS =
+            new Dataset("a", List.of("Text", "Label"), List.<String[]>of(new String[] {"x", "y"}));
     private static final ColumnMapping MAPPING = new ColumnMapping(List.of("Text"), "Label", ",");
     private static final WorkbenchSetup SAVED = new WorkbenchSetup(ROWS, MAPPING, "base", "judge", "Offline", "b", "j");
 
     @Test
     void theSameSetupHasNothingUnsaved() {
-        assertEquals(List.of(), new WorkbenchSetup(ROWS, new ColumnMapping(List.of("Text"), "Label", ","), "base",
-                "judge", "Offline", "b", "j").changesSince(SAVED));
+        assertEquals(
+                List.of(),
+                new WorkbenchSetup(
+                                ROWS,
+                                new ColumnMapping(List.of("Text"), "Label", ","),
+                                "base",
+                                "judge",
+                                "Offline",
+                                "b",
+                                "j")
+                        .changesSince(SAVED));
     }
 
     @Test
     void labelRenamesAreKeptAsTheyAreMadeSoNeverUnsaved() {
         ColumnMapping renamed = MAPPING.withLabelRenames(Map.of("y", "Y"));
-        assertEquals(List.of(), new WorkbenchSetup(ROWS, renamed, "base", "judge", "Offline", "b", "j")
-                .changesSince(SAVED));
+        assertEquals(
+                List.of(), new WorkbenchSetup(ROWS, renamed, "base", "judge", "Offline", "b", "j").changesSince(SAVED));
     }
 
     @Test
     void eachPartThatChangedIsNamed() {
         Dataset sameContent = new Dataset("a", List.of("Text", "Label"), List.<String[]>of(new String[] {"x", "y"}));
-        assertEquals(List.of("the dataset"), new WorkbenchSetup(sameContent, MAPPING, "base", "judge", "Offline", "b", "j")
-                .changesSince(SAVED), "another loaded dataset, even with the same rows");
-        assertEquals(List.of("the columns"), new WorkbenchSetup(ROWS, new ColumnMapping(List.of("Label"), "Label", ","),
-                "base", "judge", "Offline", "b", "j").changesSince(SAVED));
-        assertEquals(List.of("the prompts", "the provider"), new WorkbenchSetup(ROWS, MAPPING, "base",
-                "judge, strictly", "Offline", "b", "j2").changesSince(SAVED));
-        assertEquals(List.of("the provider"), new WorkbenchSetup(ROWS, MAPPING, "base", "judge", "OpenAI", "b", "j")
-                .changesSince(SAVED));
+        assertEquals(
+                List.of("the dataset"),
+                new WorkbenchSetup(sameContent, MAPPING, "base", "judge", "Offline", "b", "j").changesSince(SAVED),
+                "another loaded dataset, even with the same rows");
+        assertEquals(
+                List.of("the columns"),
+                new WorkbenchSetup(
+                                ROWS,
+                                new ColumnMapping(List.of("Label"), "Label", ","),
+                                "base",
+                                "judge",
+                                "Offline",
+                                "b",
+                                "j")
+                        .changesSince(SAVED));
+        assertEquals(
+                List.of("the prompts", "the provider"),
+                new WorkbenchSetup(ROWS, MAPPING, "base", "judge, strictly", "Offline", "b", "j2").changesSince(SAVED));
+        assertEquals(
+                List.of("the provider"),
+                new WorkbenchSetup(ROWS, MAPPING, "base", "judge", "OpenAI", "b", "j").changesSince(SAVED));
     }
 }

@@ -41,11 +41,17 @@ class WorkbenchViewModelTest {
             // Every third answer is wrong; the judge accepts every answer.
             String answer = row.index() % 3 == 0 ? "Western".equals(truth) ? "Drama" : "Western" : truth;
             run.add(row.result()
-                    .withBase(StageOutcome.answered(answer + "\n", new Usage(10, 1)), new BaseAnswer(answer + "\n", answer))
-                    .withJudge(StageOutcome.answered(truth + ",Correct", new Usage(20, 2)),
+                    .withBase(
+                            StageOutcome.answered(answer + "\n", new Usage(10, 1)),
+                            new BaseAnswer(answer + "\n", answer))
+                    .withJudge(
+                            StageOutcome.answered(truth + ",Correct", new Usage(20, 2)),
                             new JudgeVerdict(truth + ",Correct", truth, Evaluation.CORRECT)));
         }
-        model.results().finish(run, JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()));
+        model.results()
+                .finish(
+                        run,
+                        JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()));
         assertEquals(sample.size(), run.size());
     }
 
@@ -62,9 +68,12 @@ class WorkbenchViewModelTest {
 
         assertTrue(wrong.promoted());
         assertEquals("★ example", wrong.exampleMark());
-        assertTrue(model.statusProperty().get().endsWith("Add {{examples}} to the judge prompt to use it."),
-                "the sample's judge prompt has no {{examples}}: " + model.statusProperty().get());
-        FewShotExample expected = new FewShotExample(3, run.get(3).baseAnswer().label(), false, run.get(3).truth().get(0));
+        assertTrue(
+                model.statusProperty().get().endsWith("Add {{examples}} to the judge prompt to use it."),
+                "the sample's judge prompt has no {{examples}}: "
+                        + model.statusProperty().get());
+        FewShotExample expected = new FewShotExample(
+                3, run.get(3).baseAnswer().label(), false, run.get(3).truth().get(0));
         assertEquals(List.of(expected), model.prompts().examples());
 
         RunSpec spec = model.specFor(ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 1));
@@ -82,19 +91,28 @@ class WorkbenchViewModelTest {
         assertEquals(byHand, model.results().metricsProperty().get());
         assertNotEquals(JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()), byHand);
         model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.ANALYSIS); // computed when looked at
-        assertEquals(run.size() - 1, model.analysis().figuresProperty().get().report().loop().rows());
+        assertEquals(
+                run.size() - 1,
+                model.analysis().figuresProperty().get().report().loop().rows());
 
-        model.prompts().judgeTextProperty().set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
-        assertTrue(model.prompts().judgePreviewProperty().get().contains("Example 1:"),
+        model.prompts()
+                .judgeTextProperty()
+                .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
+        assertTrue(
+                model.prompts().judgePreviewProperty().get().contains("Example 1:"),
                 model.prompts().judgePreviewProperty().get());
-        assertTrue(model.prompts().judgePreviewProperty().get().contains("Answer: " + expected.expectedPrediction()
-                + ",Incorrect"));
+        assertTrue(model.prompts()
+                .judgePreviewProperty()
+                .get()
+                .contains("Answer: " + expected.expectedPrediction() + ",Incorrect"));
 
         model.results().togglePromoted(wrong);
         assertFalse(wrong.promoted());
         assertEquals(List.of(), model.prompts().examples());
-        assertEquals(JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()),
-                model.results().metricsProperty().get(), "back in the metrics");
+        assertEquals(
+                JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()),
+                model.results().metricsProperty().get(),
+                "back in the metrics");
     }
 
     @Test
