@@ -91,6 +91,7 @@ class ProjectInUseTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the project is opened only to hold it while the others wait
     void threeWaitingProcessesTakeTurnsAndPayForNoAnswerTwice() throws Exception {
         try (OfflineServer server = OfflineServer.start(0)) {
             Project.open(project).close();

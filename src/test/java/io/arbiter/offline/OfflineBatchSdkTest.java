@@ -47,6 +47,7 @@ class OfflineBatchSdkTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the Files API still returns status; the server fills it as OpenAI does
     void uploadedFileIsDescribedAndReadBack(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("rows.jsonl");
         Files.write(input, BatchFixtures.jsonl(3));

@@ -75,6 +75,7 @@ class OfflineServerSdkTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the SDK deprecates seed, but clients still send it: the server accepts it
     void acceptsContentPartArraysAndIgnoresSamplingParameters() {
         ChatCompletionCreateParams request = ChatCompletionCreateParams.builder()
                 .model(DemoModels.JUDGE)

@@ -35,6 +35,7 @@ class BatchFolderTest {
     }
 
     @Test
+    @SuppressWarnings("try") // opening is what is tested: the stores are held, not used
     void whatAKilledRunLeftBesideTheProjectIsRemovedWhenTheProjectIsNextOpenedForWriting() throws Exception {
         Path project = withLeftover(dir.resolve("left.arbiter"));
         Path leftover = BatchFolder.besidePath(project);

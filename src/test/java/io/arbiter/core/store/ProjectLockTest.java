@@ -58,6 +58,7 @@ class ProjectLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // opening is what is tested: the store is held, not used
     void aLockLeftByAKilledProcessIsRecognisedAsStaleAndTakenOver() throws Exception {
         Path file = created("killed.arbiter");
         long killed;
