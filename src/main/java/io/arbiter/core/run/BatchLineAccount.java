@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Keeps one stage's books while its batch output is read: which rows are settled, which lines were strays or
  * doubles, and why a row still lacks an answer. A row is settled by the first line that answers or fails it; any
- * later line for it is a duplicate and never overwrites it. One attempt of one stage; not thread-safe.
+ * later line for it is a duplicate and never overwrites an answer (it may replace an error line: that answer was
+ * paid for). One attempt of one stage; not thread-safe.
  */
 final class BatchLineAccount {
 
@@ -25,6 +26,9 @@ final class BatchLineAccount {
     private final Stage stage;
     private final Set<Integer> requested;
     private final Set<Integer> settled = new HashSet<>();
+    /** Settled rows whose line was an error: a later line that answers them is kept instead. */
+    private final Set<Integer> settledByError = new HashSet<>();
+
     private final Map<Integer, Gap> gaps = new HashMap<>();
     private final Map<Integer, String> gapBatch = new HashMap<>();
     private long submitted;
@@ -65,6 +69,10 @@ final class BatchLineAccount {
         }
         if (settled.contains(id.row())) {
             duplicate++;
+            // A line that answers is paid for: it replaces an error line for the same row, never the other way.
+            if (line.answered() && settledByError.remove(id.row())) {
+                return id.row();
+            }
             return -1;
         }
         if (!line.answered()
@@ -74,6 +82,9 @@ final class BatchLineAccount {
             return -1;
         }
         settled.add(id.row());
+        if (!line.answered()) {
+            settledByError.add(id.row());
+        }
         gaps.remove(id.row());
         return id.row();
     }
