@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The promise of the project file, tested the hard way: {@code arbiter run} in its own JVM is SIGKILLed mid-run,
@@ -75,15 +76,15 @@ class KillAndResumeTest {
                     "--json");
 
             Process first = start(command, dir.resolve("first.log"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (answered(project) < 100) {
-                assertTrue(first.isAlive(), "the first run ended before it could be killed: " + log("first.log"));
-                assertTrue(System.nanoTime() < deadline, "no progress: " + log("first.log"));
-                Thread.sleep(20);
-            }
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !first.isAlive() || answered(project) >= 100);
+            assertTrue(first.isAlive(), "the first run ended before it could be killed: " + log("first.log"));
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
             first.waitFor(10, TimeUnit.SECONDS);
-            Thread.sleep(300); // let the server finish the requests that were in flight at the kill
+            // The server still answers the requests that were in flight at the kill: wait until it has.
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> server.counters().chatAnswers() == server.counters().chatAttempts());
             int storedAtKill = answered(project);
             long answeredByServer = server.counters().chatAnswers();
             long lostInFlight = answeredByServer - storedAtKill;
