@@ -96,6 +96,8 @@ class ArchitectureTest {
                 .definedBy("io.arbiter.core.metrics..")
                 .layer("Review")
                 .definedBy("io.arbiter.core.review..")
+                .layer("Scheme")
+                .definedBy("io.arbiter.core.scheme..")
                 .layer("Run")
                 .definedBy("io.arbiter.core.run..")
                 .layer("Store")
@@ -116,12 +118,14 @@ class ArchitectureTest {
                 .mayOnlyAccessLayers("Dataset", "Verdict")
                 .whereLayer("Review")
                 .mayOnlyAccessLayers("Metrics", "Verdict", "Dataset")
+                .whereLayer("Scheme")
+                .mayOnlyAccessLayers("Dataset", "Prompt", "Verdict", "Metrics", "Review")
                 .whereLayer("Run")
-                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics", "Scheme")
                 .whereLayer("Store")
-                .mayOnlyAccessLayers("Llm", "Review", "Run", "Dataset", "Verdict", "Metrics", "Prompt")
+                .mayOnlyAccessLayers("Llm", "Review", "Run", "Dataset", "Verdict", "Metrics", "Prompt", "Scheme")
                 .whereLayer("Export")
-                .mayOnlyAccessLayers("Dataset", "Llm", "Metrics", "Review", "Run", "Verdict", "Prompt")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Metrics", "Review", "Run", "Verdict", "Prompt", "Scheme")
                 .check(classes);
     }
 }

@@ -13,17 +13,18 @@ import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
 import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
-import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Unanswered;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.StoreException;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
@@ -137,6 +138,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         RunOutcome outcome;
         RunAccounting accounting;
         JudgeReport report;
+        JudgeScheme scheme;
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
@@ -146,6 +148,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
+            scheme = spec.scheme();
             Recording recording = opened == null ? null : recorder.begin(opened, start(inputs, spec, mode));
             if (recording != null) {
                 sayWhenResumed(recording, stderr);
@@ -175,15 +178,17 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
                     endNotRecorded = e.getMessage();
                 }
             }
-            if (report == null) {
-                report = JudgeReport.of(
-                        outcome.rows().stream().map(RowResult::scored).toList());
+            if (report == null) { // the same figures the project would have kept, over the same rows
+                report = spec.scheme()
+                        .figures(spec.scope().measured(outcome.rows()).stream()
+                                .map(r -> RatedRow.of(r.scored()))
+                                .toList());
             }
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
-            new ResultsCsvWriter().write(out, rows, rows.columns(), outcome.rows());
+            new ResultsCsvWriter(scheme).write(out, rows, rows.columns(), outcome.rows());
         }
         print(outcome, accounting, stdout);
         if (!outcome.batchProblems().isEmpty()) {

@@ -9,8 +9,10 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.BaseAnswer;
-import io.arbiter.core.verdict.JudgeVerdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,20 +33,38 @@ import java.util.UUID;
  */
 public final class ResultsCsvWriter {
 
-    /** The columns after the dataset's own, in order. */
-    public static final List<String> RESULT_COLUMNS = List.of(
-            "truth",
-            "base_answer_raw",
-            "base_answer",
-            "base_parsed",
-            "base_vs_truth",
-            "judge_output_raw",
-            "judge_prediction",
-            "judge_evaluation",
-            "judge_vs_truth",
-            "error",
-            "prompt_tokens",
-            "completion_tokens");
+    /** The columns after the dataset's own and before the scheme's, in order. */
+    public static final List<String> ANSWER_COLUMNS =
+            List.of("truth", "base_answer_raw", "base_answer", "base_parsed", "base_vs_truth", "judge_output_raw");
+
+    /** The columns after the scheme's, in order. */
+    public static final List<String> COST_COLUMNS = List.of("error", "prompt_tokens", "completion_tokens");
+
+    /**
+     * The result columns of a verdict run: {@link #ANSWER_COLUMNS}, the verdict scheme's ({@code judge_prediction},
+     * {@code judge_evaluation}, {@code judge_vs_truth}), {@link #COST_COLUMNS}.
+     */
+    public static final List<String> RESULT_COLUMNS = resultColumns(VerdictScheme.INSTANCE);
+
+    private final JudgeScheme scheme;
+
+    /** A writer for runs graded Correct/Incorrect. */
+    public ResultsCsvWriter() {
+        this(JudgeSchemes.DEFAULT);
+    }
+
+    /** A writer whose judge columns are {@code scheme}'s. */
+    public ResultsCsvWriter(JudgeScheme scheme) {
+        this.scheme = scheme;
+    }
+
+    /** The columns after the dataset's own for a run graded by {@code scheme}. */
+    public static List<String> resultColumns(JudgeScheme scheme) {
+        List<String> columns = new ArrayList<>(ANSWER_COLUMNS);
+        columns.addAll(scheme.exportColumns());
+        columns.addAll(COST_COLUMNS);
+        return List.copyOf(columns);
+    }
 
     /** The human review after the results: verdict, note, who and when (ISO-8601), and whether it is an example. */
     public static final List<String> REVIEW_COLUMNS =
@@ -54,14 +74,14 @@ public final class ResultsCsvWriter {
     public static final List<String> REASONING_COLUMNS = List.of("base_reasoning", "judge_reasoning");
 
     /**
-     * The header: "row", the dataset columns asked for, {@link #RESULT_COLUMNS}, {@link #REVIEW_COLUMNS}, then
+     * The header: "row", the dataset columns asked for, {@link #resultColumns}, {@link #REVIEW_COLUMNS}, then
      * {@link #REASONING_COLUMNS}.
      */
     public List<String> header(List<String> datasetColumns) {
         List<String> header = new ArrayList<>();
         header.add("row");
         header.addAll(datasetColumns);
-        header.addAll(RESULT_COLUMNS);
+        header.addAll(resultColumns(scheme));
         header.addAll(REVIEW_COLUMNS);
         header.addAll(REASONING_COLUMNS);
         return header;
@@ -132,9 +152,8 @@ public final class ResultsCsvWriter {
         }
     }
 
-    private static List<String> line(Dataset dataset, int[] columnIndexes, RowResult result) {
+    private List<String> line(Dataset dataset, int[] columnIndexes, RowResult result) {
         BaseAnswer base = result.baseAnswer();
-        JudgeVerdict verdict = result.verdict();
         Usage usage = result.base().usage().plus(result.judge().usage());
         List<String> line = new ArrayList<>();
         line.add(Integer.toString(result.row() + 1));
@@ -145,11 +164,13 @@ public final class ResultsCsvWriter {
         line.add(result.base().text());
         line.add(base == null ? "" : base.label());
         line.add(base == null ? "" : Boolean.toString(base.parsed()));
-        line.add(truthMatch(TruthMatch.ofBase(result.truth(), base)));
+        line.add(TruthMatch.ofBase(result.truth(), base).spelled());
         line.add(result.judge().text());
-        line.add(verdict == null ? "" : verdict.prediction());
-        line.add(evaluation(verdict));
-        line.add(truthMatch(TruthMatch.ofJudge(result.truth(), verdict)));
+        if (result.judgement() == null) {
+            scheme.exportColumns().forEach(column -> line.add(""));
+        } else {
+            line.addAll(scheme.exportCells(result.truth(), result.judgement()));
+        }
         line.add(errors(result));
         line.add(Long.toString(usage.promptTokens()));
         line.add(Long.toString(usage.completionTokens()));
@@ -167,25 +188,6 @@ public final class ResultsCsvWriter {
         line.add(verdict == null ? "" : verdict.reviewer());
         line.add(verdict == null ? "" : DateTimeFormatter.ISO_INSTANT.format(verdict.at()));
         line.add(Boolean.toString(review.promoted(row)));
-    }
-
-    private static String truthMatch(TruthMatch match) {
-        return switch (match) {
-            case RIGHT -> "correct";
-            case WRONG -> "wrong";
-            case NOT_SCORED -> "";
-        };
-    }
-
-    private static String evaluation(JudgeVerdict verdict) {
-        if (verdict == null) {
-            return "";
-        }
-        return switch (verdict.evaluation()) {
-            case CORRECT -> "Correct";
-            case INCORRECT -> "Incorrect";
-            case UNPARSED -> "UNPARSED";
-        };
     }
 
     private static String errors(RowResult result) {

@@ -60,6 +60,11 @@ public enum AgreementCell {
         return this == TRUE_ACCEPT || this == FALSE_ACCEPT;
     }
 
+    /** True when the judge said what the truth about the base answer says. */
+    public boolean agrees() {
+        return this == TRUE_ACCEPT || this == TRUE_REJECT;
+    }
+
     public boolean baseIsRight() {
         return this == TRUE_ACCEPT || this == FALSE_REJECT;
     }

@@ -41,6 +41,15 @@ public enum TruthMatch {
         return WRONG;
     }
 
+    /** "correct", "wrong" or empty: how the results table and the export spell it. */
+    public String spelled() {
+        return switch (this) {
+            case RIGHT -> "correct";
+            case WRONG -> "wrong";
+            case NOT_SCORED -> "";
+        };
+    }
+
     public boolean scored() {
         return this != NOT_SCORED;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.PromptVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param settingChanges what else differs between the runs, one line each ("judge model: a → b"); empty when nothing
  * @param dataset        the rows run B read, for showing flipped rows; null when the project has no copy
  * @param mapping        how run B read them
+ * @param scheme         how run B was graded: it reads both runs' rows for the flipped-rows table
  */
 public record ComparedRuns(
         RunSummary a,
@@ -30,7 +32,8 @@ public record ComparedRuns(
         ColumnMapping mapping,
         List<RowResult> rowsA,
         List<RowResult> rowsB,
-        RunComparison comparison) {
+        RunComparison comparison,
+        JudgeScheme scheme) {
 
     public ComparedRuns {
         settingChanges = List.copyOf(settingChanges);

@@ -10,12 +10,17 @@ import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.Opening;
 import io.arbiter.core.store.ProjectFileException;
 import io.arbiter.core.store.ProjectStore;
@@ -23,8 +28,6 @@ import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.core.store.StoredDataset;
 import io.arbiter.core.store.StoredResponse;
-import io.arbiter.core.verdict.AnswerNormalizer;
-import io.arbiter.core.verdict.JudgeOutputParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -271,7 +274,8 @@ public final class Project implements AutoCloseable {
                 spec.provider().baseModel(),
                 spec.provider().judgeModel(),
                 ProjectJson.write(parameters),
-                datasetSha256);
+                datasetSha256,
+                spec.scheme().id());
     }
 
     /**
@@ -300,11 +304,10 @@ public final class Project implements AutoCloseable {
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only; human verdicts are not folded in yet). */
     public JudgeReport finishRun(long runId, RunOutcome outcome, Double costUsd) {
-        java.util.Set<Integer> examples = examples(runId);
-        JudgeReport report = JudgeReport.of(outcome.rows().stream()
-                .filter(r -> !examples.contains(r.row()))
-                .map(RowResult::scored)
-                .toList());
+        JudgeReport report = scheme(runId)
+                .figures(scope(runId).measured(outcome.rows()).stream()
+                        .map(r -> RatedRow.of(r.scored()))
+                        .toList());
         ObjectNode summary = MetricsJson.tree(report);
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
@@ -340,28 +343,20 @@ public final class Project implements AutoCloseable {
                 ? ProjectJson.mapping(ProjectJson.read(record.parametersJson()).get("mapping"))
                 : mapping().orElseThrow();
         Dataset rows = dataset.get();
-        LabelSet labels = LabelSet.fromTruth(rows, mapping);
-        AnswerNormalizer normalizer = new AnswerNormalizer(labels);
-        JudgeOutputParser parser = new JudgeOutputParser(labels);
+        RowInterpreter interpreter = new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping));
         Map<Integer, StoredResponse> base = store.responses(runId, "BASE");
         Map<Integer, StoredResponse> judge = store.responses(runId, "JUDGE");
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
             RowResult result = RowResult.pending(row, mapping.truthLabels(rows, row));
             if (mapping.judgeOnly()) {
-                String answer = rows.value(row, mapping.answerColumn());
-                result = result.withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
+                result = interpreter.existingAnswer(result, rows.value(row, mapping.answerColumn()));
             } else if (base.containsKey(row)) {
-                StoredResponse r = base.get(row);
-                result = r.answered()
-                        ? result.withBase(outcome(r), normalizer.normalize(r.text()))
-                        : result.withBase(outcome(r), null);
+                result = interpreter.base(result, outcome(base.get(row)));
             }
             StoredResponse j = judge.get(row);
             if (j != null) {
-                result = j.answered()
-                        ? result.withJudge(outcome(j), parser.parse(j.text()))
-                        : result.withJudge(outcome(j), null);
+                result = interpreter.judge(result, outcome(j));
             }
             results.add(result.settled());
         }
@@ -401,10 +396,22 @@ public final class Project implements AutoCloseable {
         return rows;
     }
 
-    /** A run's rows without its worked examples: what its figures count, as the results table's do. */
-    private List<RowResult> measured(long runId) {
-        java.util.Set<Integer> examples = examples(runId);
-        return rows(runId).stream().filter(r -> !examples.contains(r.row())).toList();
+    /** The rows a stored run's figures count: those it covered (a draft's selection), less its worked examples. */
+    public RowScope scope(long runId) {
+        List<Integer> selection = run(runId).map(RunSummary::selectedRows).orElse(List.of());
+        return RowScope.of(selection, examples(runId));
+    }
+
+    /** How a stored run was graded; runs recorded before schemes were graded Correct/Incorrect. */
+    public JudgeScheme scheme(long runId) {
+        return store.runRecord(runId)
+                .map(record -> JudgeSchemes.byId(record.scheme()))
+                .orElse(JudgeSchemes.DEFAULT);
+    }
+
+    /** A run's rows that its figures count, as the results table's do. */
+    public List<RowResult> measured(long runId) {
+        return scope(runId).measured(rows(runId));
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */
@@ -434,7 +441,8 @@ public final class Project implements AutoCloseable {
                 mapping,
                 rowsA,
                 rowsB,
-                RunComparison.of(rowsA, rowsB));
+                RunComparison.of(rowsA, rowsB),
+                scheme(runB));
     }
 
     private PromptVersion promptsOf(RunSummary run) {

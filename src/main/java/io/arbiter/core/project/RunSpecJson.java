@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeSchemes;
 
 /**
  * The one spec JSON a project keeps with each run: what defines the run's answers, so that a run of an equal spec,
@@ -56,6 +57,11 @@ public final class RunSpecJson {
         }
         if (spec.selected()) { // a different spec, so nothing ever resumes a draft as a whole run
             spec.selection().forEach(json.putArray("selected_rows")::add);
+        }
+        // Another scheme reads the same replies otherwise. Left out for the default, so runs recorded before schemes
+        // keep their spec and still resume.
+        if (spec.scheme() != JudgeSchemes.DEFAULT) {
+            json.put("scheme", spec.scheme().id());
         }
         return ProjectJson.write(json);
     }

@@ -5,6 +5,8 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,14 @@ public final class WorkedExamples {
     private WorkedExamples() {}
 
     /**
-     * @param rows each row's result as last shown or run (a pending result when it never ran); null past the end
+     * @param scheme how the judge grades: it decides what each example should answer
+     * @param rows   each row's result as last shown or run (a pending result when it never ran); null past the end
      */
     public static List<FewShotExample> of(
-            List<Integer> promoted, Map<Integer, HumanVerdict> verdicts, IntFunction<RowResult> rows) {
+            JudgeScheme scheme,
+            List<Integer> promoted,
+            Map<Integer, HumanVerdict> verdicts,
+            IntFunction<RowResult> rows) {
         List<FewShotExample> examples = new ArrayList<>();
         for (int index : promoted) {
             RowResult r = rows.apply(index);
@@ -33,18 +39,11 @@ public final class WorkedExamples {
             if (r == null || verdict == null) {
                 continue; // promotion needs a verdict; a row gone from the dataset has nothing to show
             }
-            String expected = !r.truth().isEmpty()
-                    ? r.truth().get(0)
-                    : r.verdict() != null && r.verdict().parsed()
-                            ? r.verdict().prediction()
-                            : r.baseAnswer() != null && r.baseAnswer().parsed()
-                                    ? r.baseAnswer().label()
-                                    : "";
             // The answer the person judged: a later run may have answered the row otherwise.
             String judged = verdict.answer() != null
                     ? verdict.answer()
                     : r.base().answered() ? r.base().text().strip() : "";
-            examples.add(new FewShotExample(index, judged, verdict.baseRight(), expected));
+            examples.add(scheme.example(index, r.truth(), r.baseAnswer(), r.judgement(), verdict, judged));
         }
         return List.copyOf(examples);
     }
@@ -62,7 +61,9 @@ public final class WorkedExamples {
         }
         OptionalLong shown = shownRun(project, sha256);
         List<RowResult> results = shown.isPresent() ? project.rows(shown.getAsLong()) : List.of();
+        JudgeScheme scheme = shown.isPresent() ? project.scheme(shown.getAsLong()) : JudgeSchemes.DEFAULT;
         return of(
+                scheme,
                 promoted,
                 project.verdicts(sha256),
                 index -> index < results.size()

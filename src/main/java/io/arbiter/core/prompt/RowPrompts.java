@@ -6,6 +6,7 @@ import io.arbiter.core.dataset.LabelSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Renders a run's two prompts for any row of its dataset. */
 public final class RowPrompts {
@@ -16,28 +17,33 @@ public final class RowPrompts {
     private final String labelText;
     private final String examplesText;
 
+    /** Prompts without worked examples. */
     public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels) {
-        this(dataset, mapping, prompts, labels, List.of());
+        this(dataset, mapping, prompts, labels, List.of(), example -> "");
     }
 
+    /**
+     * @param exampleAnswer the answer a worked example shows, in the run's grading scheme's own format
+     */
     public RowPrompts(
             Dataset dataset,
             ColumnMapping mapping,
             PromptPair prompts,
             LabelSet labels,
-            List<FewShotExample> examples) {
+            List<FewShotExample> examples,
+            Function<FewShotExample, String> exampleAnswer) {
         this.dataset = dataset;
         this.mapping = mapping;
         this.prompts = prompts;
         this.labelText = labels.asPromptText();
-        this.examplesText = renderExamples(examples);
+        this.examplesText = renderExamples(examples, exampleAnswer);
     }
 
     /**
      * Each example is the judge's own user message for that row followed by the answer it should give, so the judge
      * sees exactly the shape of the task it is about to do.
      */
-    private String renderExamples(List<FewShotExample> examples) {
+    private String renderExamples(List<FewShotExample> examples, Function<FewShotExample, String> exampleAnswer) {
         if (examples.isEmpty()) {
             return "(no worked examples yet)";
         }
@@ -56,9 +62,7 @@ public final class RowPrompts {
                     .append(shown.user().strip())
                     .append('\n')
                     .append("Answer: ")
-                    .append(example.expectedPrediction())
-                    .append(',')
-                    .append(example.baseRight() ? "Correct" : "Incorrect");
+                    .append(exampleAnswer.apply(example));
         }
         return text.toString();
     }

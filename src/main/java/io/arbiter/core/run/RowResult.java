@@ -3,6 +3,7 @@ package io.arbiter.core.run;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.core.verdict.JudgeVerdict;
+import io.arbiter.core.verdict.Judgement;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * @param base       the base stage's outcome
  * @param baseAnswer the normalised base answer; null until the base stage has answered
  * @param judge      the judge stage's outcome
- * @param verdict    the parsed judge output; null until the judge stage has answered
+ * @param judgement  the judge output as the run's scheme read it; null until the judge stage has answered
  */
 public record RowResult(
         int row,
@@ -21,7 +22,7 @@ public record RowResult(
         StageOutcome base,
         BaseAnswer baseAnswer,
         StageOutcome judge,
-        JudgeVerdict verdict) {
+        Judgement judgement) {
 
     public RowResult {
         truth = List.copyOf(truth);
@@ -32,10 +33,10 @@ public record RowResult(
     }
 
     public RowResult withBase(StageOutcome outcome, BaseAnswer answer) {
-        return new RowResult(row, truth, outcome, answer, judge, verdict);
+        return new RowResult(row, truth, outcome, answer, judge, judgement);
     }
 
-    public RowResult withJudge(StageOutcome outcome, JudgeVerdict parsed) {
+    public RowResult withJudge(StageOutcome outcome, Judgement parsed) {
         return new RowResult(row, truth, base, baseAnswer, outcome, parsed);
     }
 
@@ -57,8 +58,13 @@ public record RowResult(
         return base.failed() || judge.failed();
     }
 
-    /** The row as the metrics read it. */
+    /** The judgement as a Correct/Incorrect verdict; null before the judge answered or under another scheme. */
+    public JudgeVerdict verdict() {
+        return judgement instanceof JudgeVerdict verdict ? verdict : null;
+    }
+
+    /** The row as the verdict figures read it. */
     public ScoredRow scored() {
-        return new ScoredRow(truth, baseAnswer, verdict, failed());
+        return new ScoredRow(truth, baseAnswer, verdict(), failed());
     }
 }

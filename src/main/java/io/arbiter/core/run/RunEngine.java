@@ -7,9 +7,6 @@ import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeLoopMetrics;
-import io.arbiter.core.metrics.ScoredRow;
-import io.arbiter.core.verdict.AnswerNormalizer;
-import io.arbiter.core.verdict.JudgeOutputParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,8 +85,7 @@ public final class RunEngine {
         private final RunSpec spec;
         private final RunListener listener;
         private final StageRequests requests;
-        private final AnswerNormalizer normalizer;
-        private final JudgeOutputParser parser;
+        private final RowInterpreter interpreter;
         /** Indexed by dataset row, whatever the selection, so every result keeps its row's index. */
         private final AtomicReferenceArray<RowResult> rows;
         /** The rows this run sends and counts: every row, or the spec's selection. */
@@ -108,8 +104,7 @@ public final class RunEngine {
             this.spec = spec;
             this.listener = listener;
             this.requests = new StageRequests(spec);
-            this.normalizer = new AnswerNormalizer(spec.labels());
-            this.parser = new JudgeOutputParser(spec.labels());
+            this.interpreter = RowInterpreter.of(spec);
             this.rows = new AtomicReferenceArray<>(spec.dataset().size());
             this.covered = spec.rows();
             for (int row : covered) {
@@ -169,8 +164,7 @@ public final class RunEngine {
             int column = spec.dataset().columnIndex(spec.mapping().answerColumn());
             for (int row : covered) {
                 String answer = spec.dataset().value(row, column);
-                RowResult updated =
-                        rows.get(row).withBase(StageOutcome.answered(answer, Usage.NONE), normalizer.normalize(answer));
+                RowResult updated = interpreter.existingAnswer(rows.get(row), answer);
                 rows.set(row, updated);
                 listener.rowUpdated(updated);
             }
@@ -362,12 +356,7 @@ public final class RunEngine {
         }
 
         private RowResult withOutcome(Stage stage, RowResult current, StageOutcome outcome) {
-            if (!outcome.answered()) {
-                return stage == Stage.BASE ? current.withBase(outcome, null) : current.withJudge(outcome, null);
-            }
-            return stage == Stage.BASE
-                    ? current.withBase(outcome, normalizer.normalize(outcome.text()))
-                    : current.withJudge(outcome, parser.parse(outcome.text()));
+            return interpreter.apply(stage, current, outcome);
         }
 
         private ChatRequest requestFor(Stage stage, int row) {
@@ -466,12 +455,11 @@ public final class RunEngine {
                 }
                 StageOutcome failed = StageOutcome.failed(failure); // a refusal or cut-off keeps its reply and tokens
                 usage.accumulateAndGet(failed.usage(), Usage::plus);
-                updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
+                updated = withOutcome(stage, current, failed);
                 ok = false;
             } catch (RuntimeException bug) {
                 // Recorded on the row, so it is counted and shown instead of vanishing into a worker thread.
-                StageOutcome failed = StageOutcome.failed("Internal error: " + bug);
-                updated = stage == Stage.BASE ? current.withBase(failed, null) : current.withJudge(failed, null);
+                updated = withOutcome(stage, current, StageOutcome.failed("Internal error: " + bug));
                 ok = false;
             }
             // Durable before anyone hears of it: a kill after this line loses nothing this request paid for.
@@ -499,12 +487,11 @@ public final class RunEngine {
             RunOutcome.Status status = stopReason.get() != null
                     ? RunOutcome.Status.STOPPED
                     : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED : RunOutcome.Status.COMPLETED;
-            List<ScoredRow> scored = new ArrayList<>(results.size());
-            // Promoted rows are in the judge prompt as worked examples: counting them would flatter the judge.
-            results.stream().filter(r -> !spec.promoted(r.row())).forEach(r -> scored.add(r.scored()));
             return new RunOutcome(
                     results,
-                    JudgeLoopMetrics.of(scored),
+                    JudgeLoopMetrics.of(spec.scope().measured(results).stream()
+                            .map(RowResult::scored)
+                            .toList()),
                     baseUsage.get(),
                     judgeUsage.get(),
                     status,

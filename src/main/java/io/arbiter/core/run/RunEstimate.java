@@ -32,7 +32,8 @@ public record RunEstimate(
         if (rows == 0) {
             return new RunEstimate(0, 0, 0, 0, 0, 0);
         }
-        RowPrompts prompts = new RowPrompts(dataset, spec.mapping(), spec.prompts(), spec.labels(), spec.examples());
+        RowPrompts prompts = new RowPrompts(
+                dataset, spec.mapping(), spec.prompts(), spec.labels(), spec.examples(), spec.scheme()::exampleAnswer);
         String typicalAnswer = typicalLabel(spec);
         int sample = Math.min(rows, SAMPLE_ROWS);
         long baseIn = 0;

@@ -6,6 +6,8 @@ import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +17,7 @@ import java.util.List;
  *
  * @param selection the dataset rows the run covers, ascending; empty for every row. A selection keeps the dataset's
  *                  row indices, so results, ledger, cache and the stored run still name the right rows.
+ * @param scheme    how the judge grades: what its prompt is given, how its output is read and counted
  */
 public record RunSpec(
         Dataset dataset,
@@ -23,11 +26,27 @@ public record RunSpec(
         PromptPair prompts,
         ProviderProfile provider,
         List<FewShotExample> examples,
-        List<Integer> selection) {
+        List<Integer> selection,
+        JudgeScheme scheme) {
 
     public RunSpec {
         examples = List.copyOf(examples);
         selection = List.copyOf(selection);
+        if (scheme == null) {
+            throw new IllegalArgumentException("A run needs a grading scheme");
+        }
+    }
+
+    /** A run graded with the default scheme. */
+    public RunSpec(
+            Dataset dataset,
+            ColumnMapping mapping,
+            LabelSet labels,
+            PromptPair prompts,
+            ProviderProfile provider,
+            List<FewShotExample> examples,
+            List<Integer> selection) {
+        this(dataset, mapping, labels, prompts, provider, examples, selection, JudgeSchemes.DEFAULT);
     }
 
     public RunSpec(
@@ -37,7 +56,7 @@ public record RunSpec(
 
     /** The same run with these worked examples. */
     public RunSpec withExamples(List<FewShotExample> promoted) {
-        return new RunSpec(dataset, mapping, labels, prompts, provider, promoted, selection);
+        return new RunSpec(dataset, mapping, labels, prompts, provider, promoted, selection, scheme);
     }
 
     /**
@@ -54,7 +73,17 @@ public record RunSpec(
             throw new IllegalArgumentException("The selection holds row index " + outside + ", outside "
                     + dataset.name() + " (indices 0 to " + (dataset.size() - 1) + ").");
         }
-        return new RunSpec(dataset, mapping, labels, prompts, provider, examples, sorted);
+        return new RunSpec(dataset, mapping, labels, prompts, provider, examples, sorted, scheme);
+    }
+
+    /** The same run graded with {@code other}. */
+    public RunSpec withScheme(JudgeScheme other) {
+        return new RunSpec(dataset, mapping, labels, prompts, provider, examples, selection, other);
+    }
+
+    /** The rows its figures count: the rows it covers, less its worked examples. */
+    public RowScope scope() {
+        return RowScope.of(selection, examples.stream().map(FewShotExample::row).toList());
     }
 
     /** True when the run covers selected rows only. */

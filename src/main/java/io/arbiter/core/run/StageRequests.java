@@ -16,7 +16,13 @@ public final class StageRequests {
 
     public StageRequests(RunSpec spec) {
         this.provider = spec.provider();
-        this.prompts = new RowPrompts(spec.dataset(), spec.mapping(), spec.prompts(), spec.labels(), spec.examples());
+        this.prompts = new RowPrompts(
+                spec.dataset(),
+                spec.mapping(),
+                spec.prompts(),
+                spec.labels(),
+                spec.examples(),
+                spec.scheme()::exampleAnswer);
     }
 
     /** The base model's request for a row. */

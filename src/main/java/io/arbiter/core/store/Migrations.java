@@ -157,7 +157,13 @@ final class Migrations {
             new Migration(
                     6,
                     "the round of each batch job (first sending, or the one resubmission)",
-                    List.of("ALTER TABLE batch_shards ADD COLUMN round INTEGER NOT NULL DEFAULT 1")));
+                    List.of("ALTER TABLE batch_shards ADD COLUMN round INTEGER NOT NULL DEFAULT 1")),
+            // How the judge graded is part of what a run's answers mean: its output is read, counted and exported by
+            // that scheme. Every run before this step graded Correct/Incorrect.
+            new Migration(
+                    7,
+                    "the grading scheme of each run",
+                    List.of("ALTER TABLE runs ADD COLUMN scheme TEXT NOT NULL DEFAULT 'verdict'")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

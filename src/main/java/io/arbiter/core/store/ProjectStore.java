@@ -197,15 +197,19 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return runTable.record(runId);
     }
 
-    /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */
+    /**
+     * Records what a run is about to do and the id of the scheme that grades it; {@code startedAt} is set the first
+     * time only, so a resume keeps it.
+     */
     public void describeRun(
             long runId,
             Long promptVersionId,
             String baseModel,
             String judgeModel,
             String parametersJson,
-            String datasetSha256) {
-        runTable.describe(runId, promptVersionId, baseModel, judgeModel, parametersJson, datasetSha256);
+            String datasetSha256,
+            String scheme) {
+        runTable.describe(runId, promptVersionId, baseModel, judgeModel, parametersJson, datasetSha256, scheme);
     }
 
     /** Records how a run ended: its status, tokens per stage, cost when known and its headline metrics. */

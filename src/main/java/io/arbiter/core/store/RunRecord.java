@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param datasetSha256   the {@link StoredDataset} the run read
  * @param costUsd         the run's cost when the provider's price is known, else null
  * @param metricsJson     the headline metrics computed when the run ended (see {@code MetricsJson}); null before
+ * @param scheme          the id of the grading scheme the run's judge output is read by ("verdict" for every run
+ *                        recorded before format 7)
  */
 public record RunRecord(
         long id,
@@ -31,7 +33,8 @@ public record RunRecord(
         Usage baseUsage,
         Usage judgeUsage,
         Double costUsd,
-        String metricsJson) {
+        String metricsJson,
+        String scheme) {
 
     public long totalTokens() {
         return baseUsage.promptTokens()

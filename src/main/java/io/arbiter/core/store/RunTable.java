@@ -30,7 +30,7 @@ public final class RunTable {
                                                     WHERE run_id = r.id AND stage = 'JUDGE'), 0),
                    coalesce(r.judge_completion_tokens, (SELECT sum(completion_tokens) FROM responses
                                                         WHERE run_id = r.id AND stage = 'JUDGE'), 0),
-                   r.cost_usd, r.metrics_json
+                   r.cost_usd, r.metrics_json, r.scheme
             FROM runs r""";
 
     private final ProjectFile file;
@@ -123,7 +123,8 @@ public final class RunTable {
                 new Usage(rows.getLong(14), rows.getLong(15)),
                 new Usage(rows.getLong(16), rows.getLong(17)),
                 costUsd,
-                rows.getString(19));
+                rows.getString(19),
+                rows.getString(20));
     }
 
     /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */
@@ -133,13 +134,14 @@ public final class RunTable {
             String baseModel,
             String judgeModel,
             String parametersJson,
-            String datasetSha256) {
+            String datasetSha256,
+            String scheme) {
         String now = file.now();
         update(
                 runId,
                 """
                 UPDATE runs SET prompt_version_id = ?, base_model = ?, judge_model = ?, parameters_json = ?,
-                                dataset_sha256 = ?, started_at = coalesce(started_at, ?)
+                                dataset_sha256 = ?, started_at = coalesce(started_at, ?), scheme = ?
                 WHERE id = ?""",
                 update -> {
                     if (promptVersionId == null) {
@@ -152,7 +154,8 @@ public final class RunTable {
                     Sql.setNullable(update, 4, parametersJson);
                     Sql.setNullable(update, 5, datasetSha256);
                     update.setString(6, now);
-                    update.setLong(7, runId);
+                    update.setString(7, scheme);
+                    update.setLong(8, runId);
                 });
     }
 

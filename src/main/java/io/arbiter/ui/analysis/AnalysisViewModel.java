@@ -11,7 +11,8 @@ import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
-import io.arbiter.core.verdict.Evaluation;
+import io.arbiter.core.run.RowScope;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.results.RowFilter;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -182,6 +184,8 @@ public final class AnalysisViewModel {
         }
         List<RowResult> snapshot = results.snapshot();
         ReviewLog review = results.review().copy();
+        RowScope scope = results.scope();
+        JudgeScheme scheme = results.scheme();
         Against rating = against.get();
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
@@ -193,8 +197,8 @@ public final class AnalysisViewModel {
                     List<RatedRow> rated = new ArrayList<>(snapshot.size());
                     AgreementTable withHuman = AgreementTable.EMPTY;
                     for (RowResult row : snapshot) {
-                        if (review.promoted(row.row())) {
-                            continue; // a worked example in the judge prompt would flatter the judge
+                        if (!scope.counts(row.row())) {
+                            continue; // a worked example would flatter the judge; a draft's other rows were not asked
                         }
                         HumanVerdict human = review.verdictOn(
                                         row.row(),
@@ -202,16 +206,15 @@ public final class AnalysisViewModel {
                                 .orElse(null); // a verdict on an earlier run's answer says nothing about this one
                         ScoredRow scored = row.scored();
                         rated.add(rating.rate(scored, human));
-                        if (human != null
-                                && scored.judge() != null
-                                && scored.judge().parsed()) {
-                            withHuman = withHuman.plus(
-                                    scored.judge().evaluation() == Evaluation.CORRECT, human.baseRight());
+                        if (human != null && row.judgement() != null) {
+                            Optional<Boolean> passes = scheme.passes(row.judgement());
+                            if (passes.isPresent()) {
+                                withHuman = withHuman.plus(passes.get(), human.baseRight());
+                            }
                         }
                     }
                     AnalysisFigures computed = AnalysisFigures.of(
-                            JudgeReport.ofRated(rated),
-                            r -> rating.rate(r.result().scored(), r.human()));
+                            scheme.figures(rated), r -> rating.rate(r.result().scored(), r.human()));
                     return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
                 })
                 .whenComplete((computed, failure) -> {

@@ -2,10 +2,12 @@ package io.arbiter.ui.compare;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.ComparedRuns;
 import io.arbiter.core.project.RunComparison;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.Evaluation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,13 +42,25 @@ public record FlipLine(
         Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
         List<FlipLine> lines = new ArrayList<>(compared.comparison().flips().size());
         for (RunComparison.Flip flip : compared.comparison().flips()) {
-            lines.add(of(flip, byRowA.get(flip.row()), byRowB.get(flip.row()), compared.dataset(), compared.mapping()));
+            lines.add(of(
+                    flip,
+                    byRowA.get(flip.row()),
+                    byRowB.get(flip.row()),
+                    compared.dataset(),
+                    compared.mapping(),
+                    compared.scheme()));
         }
         return lines;
     }
 
     /** The line for one flip; {@code a} and {@code b} are the row in each run (null when a run lacks it). */
-    static FlipLine of(RunComparison.Flip flip, RowResult a, RowResult b, Dataset dataset, ColumnMapping mapping) {
+    static FlipLine of(
+            RunComparison.Flip flip,
+            RowResult a,
+            RowResult b,
+            Dataset dataset,
+            ColumnMapping mapping,
+            JudgeScheme scheme) {
         String input = "";
         if (dataset != null && mapping != null && flip.row() < dataset.size()) {
             int column = dataset.columns().indexOf(mapping.inputColumns().get(0));
@@ -61,13 +75,13 @@ public record FlipLine(
                 answer(b),
                 word(flip.a()),
                 word(flip.b()),
-                reading(a, b));
+                reading(a, b, scheme));
     }
 
     /** Whether B's verdict agrees with the truth about B's base answer, compared with A's. */
-    private static String reading(RowResult a, RowResult b) {
-        Boolean rightA = agrees(a);
-        Boolean rightB = agrees(b);
+    private static String reading(RowResult a, RowResult b, JudgeScheme scheme) {
+        Boolean rightA = agrees(a, scheme);
+        Boolean rightB = agrees(b, scheme);
         if (rightA == null || rightB == null) {
             return "no truth";
         }
@@ -80,15 +94,11 @@ public record FlipLine(
         return rightB ? "right in both (base answer changed)" : "wrong in both (base answer changed)";
     }
 
-    private static Boolean agrees(RowResult row) {
-        if (row == null || row.verdict() == null || !row.verdict().parsed()) {
-            return null;
-        }
-        TruthMatch match = TruthMatch.ofBase(row.truth(), row.baseAnswer());
-        if (!match.scored()) {
-            return null;
-        }
-        return (row.verdict().evaluation() == Evaluation.CORRECT) == (match == TruthMatch.RIGHT);
+    /** The scheme's agreement rule against the ground truth; null when it cannot tell. */
+    private static Boolean agrees(RowResult row, JudgeScheme scheme) {
+        return row == null
+                ? null
+                : scheme.agreesWithTruth(RatedRow.of(row.scored())).orElse(null);
     }
 
     private static String answer(RowResult row) {
@@ -101,7 +111,7 @@ public record FlipLine(
     }
 
     private static String word(Evaluation evaluation) {
-        return evaluation == Evaluation.CORRECT ? "Correct" : "Incorrect";
+        return VerdictScheme.spell(evaluation); // a flip is between two parsed verdicts
     }
 
     private static String oneLine(String text) {

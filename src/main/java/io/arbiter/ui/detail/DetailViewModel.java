@@ -4,6 +4,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.prompt.RowPrompts;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.JudgeVerdict;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultRow;
@@ -193,9 +194,7 @@ public final class DetailViewModel {
         if (!verdict.parsed()) {
             return "UNPARSED: not of the form Prediction,Evaluation";
         }
-        return "Prediction: " + verdict.prediction() + " · Evaluation: "
-                + verdict.evaluation().name().charAt(0)
-                + verdict.evaluation().name().substring(1).toLowerCase(Locale.ROOT);
+        return "Prediction: " + verdict.prediction() + " · Evaluation: " + VerdictScheme.spell(verdict.evaluation());
     }
 
     private static String usage(Usage base, Usage judge) {

@@ -9,6 +9,8 @@ import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.prompt.RenderedPrompt;
 import io.arbiter.core.prompt.RowPrompts;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +40,8 @@ public final class PromptsViewModel {
     private ColumnMapping mapping;
     private LabelSet labels = LabelSet.empty();
     private List<FewShotExample> examples = List.of();
+    /** How the judge grades: it decides how a worked example's answer reads in the prompt. */
+    private JudgeScheme scheme = JudgeSchemes.DEFAULT;
 
     public PromptsViewModel() {
         baseText.addListener((obs, old, now) -> refresh());
@@ -103,7 +107,9 @@ public final class PromptsViewModel {
 
     /** The prompts as a run would render them for any row, with the current examples; null without a dataset. */
     public RowPrompts rowPrompts() {
-        return dataset == null ? null : new RowPrompts(dataset, mapping, prompts(), labels, examples);
+        return dataset == null
+                ? null
+                : new RowPrompts(dataset, mapping, prompts(), labels, examples, scheme::exampleAnswer);
     }
 
     // Commands
@@ -117,6 +123,15 @@ public final class PromptsViewModel {
             previewRow.set(0);
         }
         refresh();
+    }
+
+    /** The grading scheme the prompts are written for, from now on. */
+    public void useScheme(JudgeScheme chosen) {
+        scheme = chosen;
+    }
+
+    public JudgeScheme scheme() {
+        return scheme;
     }
 
     /** The worked examples {{examples}} renders from now on. */

@@ -1,9 +1,10 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
-import io.arbiter.core.verdict.Evaluation;
+import io.arbiter.core.scheme.JudgeScheme;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.Observable;
@@ -28,14 +29,18 @@ public final class ResultRow {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final int index;
+    /** How the run grades: it spells the judge's cells and decides whether the judge agrees with the truth. */
+    private final JudgeScheme scheme;
+
     private final ObjectProperty<RowResult> result;
     /** A person's verdict on the base answer; null until someone reviews the row. Set by the view model. */
     private final ObjectProperty<HumanVerdict> human = new SimpleObjectProperty<>();
     /** True while the row is a worked example in the judge prompt, and so left out of every metric. */
     private final BooleanProperty promoted = new SimpleBooleanProperty();
 
-    ResultRow(RowResult result) {
+    ResultRow(RowResult result, JudgeScheme scheme) {
         this.index = result.row();
+        this.scheme = scheme;
         this.result = new SimpleObjectProperty<>(result);
     }
 
@@ -129,14 +134,10 @@ public final class ResultRow {
 
     public String verdict() {
         RowResult r = result();
-        if (r.verdict() == null) {
+        if (r.judgement() == null) {
             return r.judge().failed() ? "error" : "";
         }
-        return switch (r.verdict().evaluation()) {
-            case CORRECT -> "Correct";
-            case INCORRECT -> "Incorrect";
-            case UNPARSED -> "UNPARSED";
-        };
+        return scheme.spell(r.judgement());
     }
 
     /** "correct", "wrong", "UNPARSED" or empty, by the same rule the metrics count. */
@@ -148,7 +149,7 @@ public final class ResultRow {
         if (!r.baseAnswer().parsed()) {
             return "UNPARSED";
         }
-        return baseRight(r) ? "correct" : "wrong";
+        return TruthMatch.ofBase(r.truth(), r.baseAnswer()).spelled();
     }
 
     public Outcome outcome() {
@@ -159,13 +160,14 @@ public final class ResultRow {
         if (r.baseAnswer() == null) {
             return Outcome.PENDING;
         }
-        if (!r.baseAnswer().parsed() || (r.verdict() != null && r.verdict().evaluation() == Evaluation.UNPARSED)) {
+        if (!r.baseAnswer().parsed() || (r.judgement() != null && !r.judgement().parsed())) {
             return Outcome.UNPARSED;
         }
         if (r.truth().isEmpty()) {
-            return r.verdict() == null
+            // Without truth the judge's word is all there is: it passes the rows it accepts.
+            return r.judgement() == null
                     ? Outcome.PENDING
-                    : r.verdict().evaluation() == Evaluation.CORRECT ? Outcome.PASS : Outcome.FAIL;
+                    : scheme.passes(r.judgement()).orElse(false) ? Outcome.PASS : Outcome.FAIL;
         }
         return baseRight(r) ? Outcome.PASS : Outcome.FAIL;
     }
@@ -192,16 +194,9 @@ public final class ResultRow {
 
     /** True when the judge's verdict contradicts the ground truth: the rows worth a second look. */
     public boolean judgeDisagreesWithTruth() {
-        RowResult r = result();
-        if (r.verdict() == null
-                || !r.verdict().parsed()
-                || r.baseAnswer() == null
-                || !r.baseAnswer().parsed()
-                || r.truth().isEmpty()) {
-            return false;
-        }
-        boolean judgeAccepts = r.verdict().evaluation() == Evaluation.CORRECT;
-        return judgeAccepts != baseRight(r);
+        return scheme.agreesWithTruth(RatedRow.of(result().scored()))
+                .map(agrees -> !agrees)
+                .orElse(false);
     }
 
     private static boolean baseRight(RowResult r) {

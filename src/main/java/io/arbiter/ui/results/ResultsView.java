@@ -1,6 +1,7 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.scheme.ReviewMark;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.Comparator;
 import java.util.List;
@@ -149,8 +150,11 @@ public final class ResultsView {
         tryRows.setOnAction(e -> onTry.run());
         resultsTable.setContextMenu(new ContextMenu(tryRows));
         resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
-        reviewHelp.setText("Review with the table focused:  J / K next / previous ·  1 base answer right ·  "
-                + "2 wrong ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
+        reviewHelp.setText("Review with the table focused:  J / K next / previous ·  "
+                + model.scheme().reviewMarks().stream()
+                        .map(mark -> mark.key() + " " + mark.label())
+                        .collect(java.util.stream.Collectors.joining(" ·  "))
+                + " ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
@@ -325,25 +329,24 @@ public final class ResultsView {
     }
 
     /**
-     * The review keys, while the table has the focus: J/K next/previous, 1 right, 2 wrong (both then move on),
-     * N note, U undo.
+     * The review keys, while the table has the focus: J/K next/previous, the scheme's marks (1 right, 2 wrong for
+     * verdicts; each then moves on), N note, U undo.
      */
     private void handleReviewKeys(KeyEvent event) {
         if (event.isShortcutDown() || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
             return;
         }
         ResultRow selected = resultsTable.getSelectionModel().getSelectedItem();
+        java.util.Optional<ReviewMark> mark = markOf(event);
+        if (mark.isPresent()) {
+            model.label(selected, mark.get().baseRight());
+            move(1);
+            event.consume();
+            return;
+        }
         switch (event.getCode()) {
             case J -> move(1);
             case K -> move(-1);
-            case DIGIT1, NUMPAD1 -> {
-                model.label(selected, true);
-                move(1);
-            }
-            case DIGIT2, NUMPAD2 -> {
-                model.label(selected, false);
-                move(1);
-            }
             case N -> askForNote(selected);
             case P -> model.togglePromoted(selected);
             case U -> {
@@ -358,6 +361,17 @@ public final class ResultsView {
             }
         }
         event.consume();
+    }
+
+    /** The scheme's mark on the pressed key; the number row and the keypad give the same digit. */
+    private java.util.Optional<ReviewMark> markOf(KeyEvent event) {
+        if (!event.getCode().isDigitKey()) {
+            return java.util.Optional.empty();
+        }
+        String digit = event.getCode().getName().replace("Numpad ", "");
+        return model.scheme().reviewMarks().stream()
+                .filter(mark -> mark.key().equals(digit))
+                .findFirst();
     }
 
     private void move(int step) {

@@ -12,6 +12,9 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowScope;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,6 +88,8 @@ public final class ResultsViewModel {
     private int pendingSelection = -1;
     /** The rows a draft run covers, the only ones its figures count; null when the run covers every row. */
     private java.util.Set<Integer> draftRows;
+    /** How the rows shown are graded; the only scheme until a run chooses another. */
+    private JudgeScheme scheme = JudgeSchemes.DEFAULT;
     /** The rows selected in the table, in the order the table holds them. */
     private List<ResultRow> selected = List.of();
 
@@ -226,17 +231,22 @@ public final class ResultsViewModel {
     }
 
     /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
-    public static List<ResultRow> pendingRows(Dataset dataset, ColumnMapping mapping) {
+    public static List<ResultRow> pendingRows(Dataset dataset, ColumnMapping mapping, JudgeScheme scheme) {
         List<ResultRow> fresh = new ArrayList<>(dataset.size());
         for (int row = 0; row < dataset.size(); row++) {
-            fresh.add(new ResultRow(RowResult.pending(row, mapping.truthLabels(dataset, row))));
+            fresh.add(new ResultRow(RowResult.pending(row, mapping.truthLabels(dataset, row)), scheme));
         }
         return fresh;
     }
 
+    /** The scheme the table's rows are graded by. */
+    public JudgeScheme scheme() {
+        return scheme;
+    }
+
     /** Shows a freshly loaded dataset: one pending row per dataset row, no figures yet. */
     public void show(Dataset dataset, ColumnMapping mapping) {
-        show(dataset, mapping, pendingRows(dataset, mapping));
+        show(dataset, mapping, pendingRows(dataset, mapping, scheme));
     }
 
     /** Shows a dataset with rows made by {@link #pendingRows}. */
@@ -346,6 +356,7 @@ public final class ResultsViewModel {
         Map<Integer, HumanVerdict> verdicts = new java.util.HashMap<>();
         review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
         return WorkedExamples.of(
+                scheme,
                 review.promotedRows(),
                 verdicts,
                 index -> index < allRows.size() ? allRows.get(index).result() : null);
@@ -555,7 +566,7 @@ public final class ResultsViewModel {
         List<RowResult> snapshot = snapshot();
         ReviewLog reviewed = review.copy();
         return executor.submit(() -> {
-            new ResultsCsvWriter().write(file, source, source.columns(), snapshot, reviewed);
+            new ResultsCsvWriter(scheme).write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }
@@ -566,11 +577,16 @@ public final class ResultsViewModel {
         rowFilterSummary.set("");
     }
 
+    /** The rows the figures count: a draft's rows, less the rows promoted as worked examples now. */
+    public RowScope scope() {
+        return RowScope.of(draftRows == null ? List.of() : draftRows, review.promotedRows());
+    }
+
     private List<ScoredRow> scored() {
+        RowScope scope = scope();
         List<ScoredRow> scored = new ArrayList<>(allRows.size());
         for (ResultRow row : allRows) {
-            // A worked example in the judge prompt would flatter the judge; a row a draft left out was not asked.
-            if (!row.promoted() && (draftRows == null || draftRows.contains(row.index()))) {
+            if (scope.counts(row.index())) {
                 scored.add(row.result().scored());
             }
         }

@@ -15,6 +15,7 @@ import io.arbiter.core.project.RunSummary;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.Opening;
@@ -257,20 +258,19 @@ final class ProjectSession {
     private static ShownRun rowsOf(Project project, long runId, Dataset dataset, KeptReview review) {
         // The run's own mapping: an older run of another dataset may have read other columns.
         ColumnMapping mapping = project.mapping(runId).or(project::mapping).orElse(null);
-        List<Integer> draftRows =
-                project.run(runId).map(RunSummary::selectedRows).orElse(List.of());
-        java.util.Set<Integer> covered = java.util.Set.copyOf(draftRows);
-        // A draft's figures count the rows it tried, as they did when it ran; the others were never sent.
+        RowScope scope = project.scope(runId);
+        // A draft shows the rows it tried, as it did when it ran; the others were never sent.
         List<RowResult> rows = project.rows(runId).stream()
-                .filter(row -> covered.isEmpty() || covered.contains(row.row()))
+                .filter(row -> scope.covers(row.row()))
                 .toList();
         return new ShownRun(
                 runId,
                 dataset,
                 mapping,
                 rows,
-                JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
-                draftRows,
+                JudgeLoopMetrics.of(
+                        scope.measured(rows).stream().map(RowResult::scored).toList()),
+                scope.covered().stream().sorted().toList(),
                 review);
     }
 

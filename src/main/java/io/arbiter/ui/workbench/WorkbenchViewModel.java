@@ -20,6 +20,7 @@ import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.ProjectBackup;
 import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.TaskExecutor;
@@ -667,13 +668,14 @@ public final class WorkbenchViewModel {
         Dataset current = dataset.get();
         ColumnMapping currentMapping = current == null ? null : mapping();
         long generation = ++showGeneration;
+        JudgeScheme scheme = results.scheme();
         executor.submit(() -> {
                     ProjectSession.ShownRun read = projectSession.show(from, runId, current);
                     // The table's rows, built here: for a large dataset that is too long for the FX thread.
                     List<ResultRow> rows = read.dataset() == current
                                     && currentMapping != null
                                     && currentMapping.problemsWith(current).isEmpty()
-                            ? ResultsViewModel.pendingRows(current, currentMapping)
+                            ? ResultsViewModel.pendingRows(current, currentMapping, scheme)
                             : null;
                     return new ShownWithRows(read, rows, currentMapping);
                 })
@@ -1068,7 +1070,9 @@ public final class WorkbenchViewModel {
             return;
         }
         long generation = remapGeneration.incrementAndGet();
-        executor.submit(() -> new Remapped(LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping)))
+        JudgeScheme scheme = results.scheme();
+        executor.submit(() -> new Remapped(
+                        LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping, scheme)))
                 .whenComplete((remapped, failure) -> {
                     if (failure != null) {
                         status.set(messageOf(failure));

@@ -69,7 +69,8 @@ class ComparedRunsTest {
                 Usage.NONE,
                 Usage.NONE,
                 null,
-                null);
+                null,
+                "verdict");
         return RunSummary.of(record);
     }
 }

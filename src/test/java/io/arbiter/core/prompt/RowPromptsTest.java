@@ -128,7 +128,8 @@ class RowPromptsTest {
                 io.arbiter.core.dataset.LabelSet.empty(),
                 List.of(
                         new FewShotExample(0, "Crime", true, "Crime"),
-                        new FewShotExample(1, "Sci-Fi", false, "Romance")));
+                        new FewShotExample(1, "Sci-Fi", false, "Romance")),
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE::exampleAnswer);
 
         RenderedPrompt judged = prompts.judge(2, "Western");
         assertEquals(

@@ -106,7 +106,8 @@ class ComparisonTextTest {
                 judged("Drama", "Comedy", Evaluation.CORRECT),
                 judged("Drama", "Drama", Evaluation.INCORRECT),
                 dataset,
-                mapping);
+                mapping,
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE);
 
         assertEquals("A long slow film. " + "x".repeat(141) + "…", line.input());
         assertEquals(160, line.input().length());
@@ -161,7 +162,7 @@ class ComparisonTextTest {
     }
 
     private static FlipLine flip(RowResult a, RowResult b) {
-        return FlipLine.of(ACCEPTED_THEN_REJECTED, a, b, null, null);
+        return FlipLine.of(ACCEPTED_THEN_REJECTED, a, b, null, null, io.arbiter.core.scheme.VerdictScheme.INSTANCE);
     }
 
     /** Row 0 with {@code truth} (blank: none), the base's answer {@code base}, and the judge's {@code evaluation}. */

@@ -223,7 +223,8 @@ class RunsViewModelTest {
                 Usage.NONE,
                 Usage.NONE,
                 null,
-                metrics);
+                metrics,
+                "verdict");
         try {
             return new RunSummary(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
