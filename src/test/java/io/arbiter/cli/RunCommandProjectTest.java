@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.store.ProjectStore;
-import io.arbiter.core.store.StoredRun;
+import io.arbiter.core.store.RunRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ class RunCommandProjectTest {
         assertEquals(judged, edited.get("requests").asLong(), "only the judge stage is sent again");
 
         try (ProjectStore store = ProjectStore.open(project)) {
-            List<StoredRun> runs = store.runs();
+            List<RunRecord> runs = store.runRecords();
             assertEquals(3, runs.size(), "one run per spec; each finished");
             runs.forEach(r -> assertEquals("COMPLETED", r.status()));
             assertFalse(runs.get(0).specJson().contains("sk-"), "no key in the stored spec");

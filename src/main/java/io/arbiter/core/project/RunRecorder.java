@@ -7,7 +7,7 @@ import io.arbiter.core.run.BatchJob;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
-import io.arbiter.core.store.StoredRun;
+import io.arbiter.core.store.RunRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,14 +102,14 @@ public final class RunRecorder {
      */
     public Recording runFor(Project project, RunStart start) {
         String specJson = RunSpecJson.of(start);
-        Optional<StoredRun> unfinished = unfinished(project, specJson);
+        Optional<RunRecord> unfinished = unfinished(project, specJson);
         long runId =
-                unfinished.map(StoredRun::id).orElseGet(() -> project.store().createRun(specJson));
+                unfinished.map(RunRecord::id).orElseGet(() -> project.store().createRun(specJson));
         return new Recording(
                 project,
                 runId,
                 new ProjectRunLedger(project.store(), runId),
-                unfinished.map(StoredRun::status).orElse(null),
+                unfinished.map(RunRecord::status).orElse(null),
                 0,
                 start.mode());
     }
@@ -119,12 +119,12 @@ public final class RunRecorder {
      * killed or stopped, a run was cancelled) and did not end in this process; continuing it keeps its answered rows
      * and its batches. Only the latest: a run left behind by newer ones is history, not work in progress.
      */
-    public Optional<StoredRun> unfinished(Project project, String specJson) {
-        List<StoredRun> runs = project.store().runs();
+    public Optional<RunRecord> unfinished(Project project, String specJson) {
+        List<RunRecord> runs = project.store().runRecords();
         if (runs.isEmpty()) {
             return Optional.empty();
         }
-        StoredRun latest = runs.get(runs.size() - 1);
+        RunRecord latest = runs.get(runs.size() - 1);
         boolean open = latest.specJson().equals(specJson)
                 && !latest.status().equals(RunOutcome.Status.COMPLETED.name())
                 && !endedHere.contains(latest.id());

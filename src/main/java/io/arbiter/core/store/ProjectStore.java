@@ -184,10 +184,6 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         runTable.updateStatus(runId, status);
     }
 
-    public List<StoredRun> runs() {
-        return runTable.runs();
-    }
-
     /** The run's record, with what format 2 added; null fields where a format-1 run knew nothing. */
     public List<RunRecord> runRecords() {
         return runTable.records();

@@ -61,21 +61,6 @@ public final class RunTable {
         });
     }
 
-    public List<StoredRun> runs() {
-        return file.read(connection -> {
-            List<StoredRun> runs = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows =
-                            statement.executeQuery("SELECT id, created_at, spec_json, status FROM runs ORDER BY id")) {
-                while (rows.next()) {
-                    runs.add(new StoredRun(
-                            rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3), rows.getString(4)));
-                }
-            }
-            return runs;
-        });
-    }
-
     /** Every run's record, with what format 2 added; null fields where a format-1 run knew nothing. */
     public List<RunRecord> records() {
         return file.read(connection -> {

@@ -76,7 +76,7 @@ class RunRecorderTest {
                     "Offline demo model",
                     project.runOptions().path("workbench_provider").asText(),
                     "the other options stay");
-            assertEquals("RUNNING", project.store().runs().get(0).status());
+            assertEquals("RUNNING", project.store().runRecords().get(0).status());
             assertTrue(project.run(recording.runId())
                     .orElseThrow()
                     .record()
@@ -127,7 +127,7 @@ class RunRecorderTest {
 
             Recording imported = new RunRecorder().runFor(project, start(" Be strict.", RunRecorder.REALTIME));
             assertFalse(imported.resumed());
-            assertEquals("CREATED", project.store().runs().get(1).status());
+            assertEquals("CREATED", project.store().runRecords().get(1).status());
             assertNull(project.run(imported.runId()).orElseThrow().record().parametersJson(), "not described");
             assertEquals(
                     VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText(), "configuration as it was");

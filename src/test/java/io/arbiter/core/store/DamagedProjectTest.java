@@ -85,7 +85,9 @@ class DamagedProjectTest {
         assertTrue(aside.getFileName().toString().startsWith("restored.arbiter.damaged-"), aside.toString());
         assertArrayEquals(damaged, Files.readAllBytes(aside), "the damaged file is kept, not deleted");
         try (ProjectStore store = ProjectStore.open(file)) {
-            assertEquals(ROWS, store.responses(store.runs().get(0).id(), "BASE").size());
+            assertEquals(
+                    ROWS,
+                    store.responses(store.runRecords().get(0).id(), "BASE").size());
         }
     }
 

@@ -123,7 +123,7 @@ class DiskFullTest {
                     kept, 2 * ROWS, lostInFlight, server.counters().duplicateAnswers());
         }
         try (ProjectStore reopened = ProjectStore.open(file)) {
-            assertEquals(1, reopened.runs().size(), "sound after the failed writes");
+            assertEquals(1, reopened.runRecords().size(), "sound after the failed writes");
         }
     }
 

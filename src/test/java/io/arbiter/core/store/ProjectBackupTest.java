@@ -30,7 +30,7 @@ class ProjectBackupTest {
             }
         }
         try (ProjectStore readOnly = ProjectStore.open(file, Opening.forReading())) {
-            readOnly.runs(); // reading changes nothing, so it backs nothing up
+            readOnly.runRecords(); // reading changes nothing, so it backs nothing up
         }
 
         assertEquals(3, count(ProjectBackup.newest(file), "SELECT count(*) FROM runs"), "the newest is the last state");

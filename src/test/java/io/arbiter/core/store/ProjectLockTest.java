@@ -44,7 +44,7 @@ class ProjectLockTest {
                                     + " on " + who.host() + ", since "),
                     refused.getMessage());
             try (ProjectStore reading = ProjectStore.open(file, Opening.forReading())) {
-                assertEquals(1, reading.runs().size(), "a reader needs no lock");
+                assertEquals(1, reading.runRecords().size(), "a reader needs no lock");
             }
 
             holder.release();
@@ -52,7 +52,7 @@ class ProjectLockTest {
         List<String> notices = new CopyOnWriteArrayList<>();
         try (ProjectStore after =
                 ProjectStore.open(file, Opening.forWriting("the test").notifying(notices::add))) {
-            assertEquals(1, after.runs().size());
+            assertEquals(1, after.runRecords().size());
         }
         assertEquals(List.of(), notices, "a lock released cleanly leaves nothing to call stale");
     }
@@ -118,7 +118,7 @@ class ProjectLockTest {
             holder.release();
 
             try (ProjectStore store = opened.get(60, TimeUnit.SECONDS)) {
-                assertEquals(1, store.runs().size());
+                assertEquals(1, store.runRecords().size());
             }
             assertTrue(notices.get(notices.size() - 1).endsWith("is free now; going on."), notices.toString());
         }
@@ -136,7 +136,7 @@ class ProjectLockTest {
                             .contains("in use by Arbiter (process "
                                     + ProcessHandle.current().pid()),
                     refused.getMessage());
-            assertEquals(1, second.runs().size());
+            assertEquals(1, second.runRecords().size());
         }
         try (HoldProject holder = HoldProject.start(file)) {
             holder.release(); // free once the last open closed

@@ -27,7 +27,7 @@ class ProjectMigrationTest {
         }
         try (ProjectStore store = ProjectStore.open(file)) {
             assertEquals(Migrations.latest(), store.schemaVersion());
-            List<StoredRun> runs = store.runs();
+            List<RunRecord> runs = store.runRecords();
             assertEquals(1, runs.size());
             assertEquals(VersionOneFixture.SPEC, runs.get(0).specJson());
             assertEquals("COMPLETED", runs.get(0).status());
@@ -53,7 +53,7 @@ class ProjectMigrationTest {
         }
         try (ProjectStore again = ProjectStore.open(file)) {
             assertEquals(Migrations.latest(), again.schemaVersion(), "migrated once");
-            assertEquals(1, again.runs().size());
+            assertEquals(1, again.runRecords().size());
         }
     }
 }

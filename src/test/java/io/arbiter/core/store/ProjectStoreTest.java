@@ -67,8 +67,8 @@ class ProjectStoreTest {
             assertEquals(new StoredResponse(run, "BASE", 0, "Western", null, new Usage(30, 1), "k0"), base.get(0));
             assertEquals("The provider answered 503", base.get(1).error());
             assertEquals(1, store.responses(run, "JUDGE").size());
-            assertEquals("COMPLETED", store.runs().get(0).status());
-            assertEquals("{\"provider\":\"OpenAI\"}", store.runs().get(0).specJson());
+            assertEquals("COMPLETED", store.runRecords().get(0).status());
+            assertEquals("{\"provider\":\"OpenAI\"}", store.runRecords().get(0).specJson());
         }
     }
 

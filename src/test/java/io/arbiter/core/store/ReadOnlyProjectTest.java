@@ -45,7 +45,7 @@ class ReadOnlyProjectTest {
 
         try (ProjectStore store = ProjectStore.open(file, Opening.forReading().writableWhen(READ_ONLY_MEDIA))) {
             assertTrue(store.readOnly());
-            long run = store.runs().get(0).id();
+            long run = store.runRecords().get(0).id();
             assertEquals(3, store.responses(run, "BASE").size(), "runs, compare and viewing read as usual");
             StoreException write = assertThrows(StoreException.class, () -> store.createRun("{}"));
             assertEquals(StoreException.Kind.READ_ONLY, write.kind());
@@ -88,7 +88,7 @@ class ReadOnlyProjectTest {
             assertFalse(Opening.systemWritable(file));
             assertThrows(ProjectReadOnlyException.class, () -> ProjectStore.open(file));
             try (ProjectStore store = ProjectStore.open(file, Opening.forReading())) {
-                assertEquals(1, store.runs().size());
+                assertEquals(1, store.runRecords().size());
             }
         } finally {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -10,7 +10,7 @@ import io.arbiter.cli.ArbiterCli;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.store.StoredRun;
+import io.arbiter.core.store.RunRecord;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import io.arbiter.ui.results.ResultRow;
@@ -163,7 +163,7 @@ class RunPathAcrossFacesTest {
             int rows = model.datasetProperty().get().size();
             long runId;
             try (Project project = Project.openForReading(file)) {
-                StoredRun cancelled = project.store().runs().get(0);
+                RunRecord cancelled = project.store().runRecords().get(0);
                 runId = cancelled.id();
                 assertEquals("CANCELLED", cancelled.status());
                 int answered = project.store().responses(runId, "BASE").size();
@@ -182,8 +182,8 @@ class RunPathAcrossFacesTest {
             assertTrue(sentBefore > 0);
             assertEveryRequestSentOnce(server);
             try (Project project = Project.openForReading(file)) {
-                assertEquals(1, project.store().runs().size(), "the same run, continued");
-                assertEquals("COMPLETED", project.store().runs().get(0).status());
+                assertEquals(1, project.store().runRecords().size(), "the same run, continued");
+                assertEquals("COMPLETED", project.store().runRecords().get(0).status());
                 assertEquals(rows, project.store().responses(runId, "BASE").size());
             }
         }
@@ -247,8 +247,8 @@ class RunPathAcrossFacesTest {
             assertEveryRequestSentOnce(server);
             int rows = model.datasetProperty().get().size();
             try (Project project = Project.openForReading(file)) {
-                assertEquals(1, project.store().runs().size(), "the same run, continued");
-                assertEquals("COMPLETED", project.store().runs().get(0).status());
+                assertEquals(1, project.store().runRecords().size(), "the same run, continued");
+                assertEquals("COMPLETED", project.store().runRecords().get(0).status());
                 assertEquals(rows, project.store().responses(1, "BASE").size());
             }
         }
