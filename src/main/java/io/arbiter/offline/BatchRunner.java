@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arbiter.offline.BatchJob.Status;
+import io.arbiter.offline.HostedBatch.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class BatchRunner implements AutoCloseable {
     private final BatchFaults faults;
     private final ServerCounters counters;
     private final Clock clock;
-    private final Map<String, BatchJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, HostedBatch> jobs = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final String nonce = Long.toHexString(System.nanoTime());
     private final ScheduledExecutorService scheduler;
@@ -61,7 +61,7 @@ final class BatchRunner implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    BatchJob create(StoredFile input, String endpoint, String completionWindow, JsonNode metadata) {
+    HostedBatch create(StoredFile input, String endpoint, String completionWindow, JsonNode metadata) {
         long number = sequence.incrementAndGet();
         String id = "batch_"
                 + DemoChat.digest("batch\u0000" + nonce + "\u0000" + number).substring(0, 24);
@@ -73,7 +73,7 @@ final class BatchRunner implements AutoCloseable {
         if (expireAfter.isPresent()) {
             counters.fault(FaultPlan.Kind.BATCH_EXPIRE);
         }
-        BatchJob job = new BatchJob(
+        HostedBatch job = new HostedBatch(
                 id,
                 number,
                 input,
@@ -98,19 +98,19 @@ final class BatchRunner implements AutoCloseable {
         return job;
     }
 
-    Optional<BatchJob> get(String id) {
+    Optional<HostedBatch> get(String id) {
         return Optional.ofNullable(jobs.get(id));
     }
 
     /** Newest first, as OpenAI lists them. */
-    List<BatchJob> list() {
-        List<BatchJob> all = new ArrayList<>(jobs.values());
-        all.sort(Comparator.comparingLong((BatchJob job) -> job.sequence).reversed());
+    List<HostedBatch> list() {
+        List<HostedBatch> all = new ArrayList<>(jobs.values());
+        all.sort(Comparator.comparingLong((HostedBatch job) -> job.sequence).reversed());
         return all;
     }
 
     /** Moves a running batch to cancelling; returns false when it has already ended. */
-    boolean cancel(BatchJob job) {
+    boolean cancel(HostedBatch job) {
         synchronized (job) {
             switch (job.status) {
                 case VALIDATING, IN_PROGRESS -> job.enter(Status.CANCELLING, now(), System.nanoTime());
@@ -126,7 +126,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private void tick() {
-        for (BatchJob job : jobs.values()) {
+        for (HostedBatch job : jobs.values()) {
             try {
                 synchronized (job) {
                     step(job, System.nanoTime());
@@ -143,7 +143,7 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    private void step(BatchJob job, long nowNanos) {
+    private void step(HostedBatch job, long nowNanos) {
         boolean phaseOver =
                 nowNanos - job.phaseStartedNanos >= pace.phaseDelay().toNanos();
         switch (job.status) {
@@ -171,7 +171,7 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    private void validate(BatchJob job, long nowNanos) {
+    private void validate(HostedBatch job, long nowNanos) {
         BatchInput input = BatchInput.parse(job.input.content(), job.endpoint);
         if (input.valid() && job.failValidation) {
             input = new BatchInput(
@@ -191,7 +191,7 @@ final class BatchRunner implements AutoCloseable {
         job.enter(Status.IN_PROGRESS, now(), nowNanos);
     }
 
-    private void process(BatchJob job, long nowNanos) {
+    private void process(HostedBatch job, long nowNanos) {
         job.credit += (nowNanos - job.lastTickNanos) / 1e9 * pace.linesPerSecond();
         job.lastTickNanos = nowNanos;
         int total = job.lines.size();
@@ -213,7 +213,7 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    private void answer(BatchJob job, BatchInput.Line line) {
+    private void answer(HostedBatch job, BatchInput.Line line) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put(
                 "id",
@@ -247,7 +247,7 @@ final class BatchRunner implements AutoCloseable {
         counters.batchLineProcessed();
     }
 
-    private void expire(BatchJob job, long nowNanos) {
+    private void expire(HostedBatch job, long nowNanos) {
         for (int i = job.next; i < job.lines.size(); i++) {
             BatchInput.Line line = job.lines.get(i);
             ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -269,7 +269,7 @@ final class BatchRunner implements AutoCloseable {
         job.enter(Status.EXPIRED, now(), nowNanos);
     }
 
-    private void writeFiles(BatchJob job) {
+    private void writeFiles(HostedBatch job) {
         Random seeded = new Random(job.sequence * 0x9E3779B97F4A7C15L);
         List<String> output = new ArrayList<>(job.outputLines);
         Collections.shuffle(output, seeded);
@@ -287,7 +287,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     /** The output file as the fault plan spoils it: lines lost, lines doubled with other content, foreign lines. */
-    private List<String> damaged(BatchJob job, List<String> output) {
+    private List<String> damaged(HostedBatch job, List<String> output) {
         BatchOutputFaults plan = faults.output();
         List<String> lines =
                 new ArrayList<>(output.subList((int) Math.floor(output.size() * job.missingShare), output.size()));

@@ -53,7 +53,7 @@ final class BatchesApi {
 
     /** {@code POST /v1/batches/{id}/cancel}. */
     ApiResponse cancel(ApiRequest request) {
-        BatchJob job = find(request.pathMatch().group(1));
+        HostedBatch job = find(request.pathMatch().group(1));
         if (!runner.cancel(job)) {
             throw new ApiError(
                     400,
@@ -68,7 +68,7 @@ final class BatchesApi {
     /** {@code GET /v1/batches?limit=&after=}: newest first, with the cursor fields the SDK's pager follows. */
     ApiResponse list(ApiRequest request) {
         int limit = request.queryParameter("limit").map(BatchesApi::limit).orElse(20);
-        List<BatchJob> all = runner.list();
+        List<HostedBatch> all = runner.list();
         int from = 0;
         String after = request.queryParameter("after").orElse(null);
         if (after != null) {
@@ -78,7 +78,7 @@ final class BatchesApi {
                 }
             }
         }
-        List<BatchJob> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        List<HostedBatch> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode list = f.objectNode();
         list.put("object", "list");
@@ -90,7 +90,7 @@ final class BatchesApi {
         return ApiResponse.ok(list);
     }
 
-    private BatchJob find(String id) {
+    private HostedBatch find(String id) {
         return runner.get(id)
                 .orElseThrow(() -> new ApiError(
                         404, "No batch found with id '" + id + "'.", "invalid_request_error", null, "batch_id"));

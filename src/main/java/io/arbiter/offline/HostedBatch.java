@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * One batch and where it is in its lifecycle. {@link BatchRunner} moves it along while holding its lock;
  * {@link #toJson()} is the OpenAI {@code batch} object a client polls.
  */
-final class BatchJob {
+final class HostedBatch {
 
     /** The batch statuses of the OpenAI API, in the order a batch can pass through them. */
     enum Status {
@@ -66,7 +66,7 @@ final class BatchJob {
     String outputFileId;
     String errorFileId;
 
-    BatchJob(
+    HostedBatch(
             String id,
             long sequence,
             StoredFile input,
