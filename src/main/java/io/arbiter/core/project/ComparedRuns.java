@@ -41,6 +41,38 @@ public record ComparedRuns(
         rowsB = List.copyOf(rowsB);
     }
 
+    /** Everything the Compare view shows about two runs of {@code project}, read in one go. */
+    static ComparedRuns read(Project project, long runA, long runB) {
+        RunSummary a = existing(project, runA);
+        RunSummary b = existing(project, runB);
+        List<RowResult> rowsA = project.measured(runA);
+        List<RowResult> rowsB = project.measured(runB);
+        String sha = b.record().datasetSha256();
+        return new ComparedRuns(
+                a,
+                b,
+                prompts(project, a),
+                prompts(project, b),
+                settingChanges(a, b),
+                Objects.equals(a.record().datasetSha256(), sha),
+                sha == null ? null : project.dataset(sha).orElse(null),
+                project.mapping(runB).or(project::mapping).orElse(null),
+                rowsA,
+                rowsB,
+                RunComparison.of(rowsA, rowsB),
+                project.scheme(runB));
+    }
+
+    private static RunSummary existing(Project project, long runId) {
+        return project.run(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + project.file()));
+    }
+
+    private static PromptVersion prompts(Project project, RunSummary run) {
+        Long id = run.record().promptVersionId();
+        return id == null ? null : project.promptVersion(id).orElse(null);
+    }
+
     /** The lines of {@link #settingChanges()} for two runs' stored models and parameters. */
     static List<String> settingChanges(RunSummary a, RunSummary b) {
         List<String> changes = new ArrayList<>();

@@ -1,0 +1,71 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.PromptVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the next run of a project starts with, kept as settings: the column mapping, the current prompt version, the
+ * provider profile (never a key, only its variable's name) and the run options a headless re-run reads.
+ */
+final class ProjectConfiguration {
+
+    static final String MAPPING = "column_mapping";
+    static final String PROVIDER = "provider_profile";
+    static final String PROMPTS = "current_prompt_version";
+    static final String RUN_OPTIONS = "run_options";
+
+    private final ProjectStore store;
+
+    ProjectConfiguration(ProjectStore store) {
+        this.store = store;
+    }
+
+    void saveMapping(ColumnMapping mapping) {
+        store.putSetting(MAPPING, ProjectJson.write(ProjectJson.mapping(mapping)));
+    }
+
+    Optional<ColumnMapping> mapping() {
+        return store.setting(MAPPING).map(json -> ProjectJson.mapping(ProjectJson.read(json)));
+    }
+
+    /** Saves the pair as a version (one per distinct pair) and makes it the current one. */
+    long savePrompts(String baseText, String judgeText) {
+        long id = store.savePromptVersion(baseText, judgeText);
+        store.putSetting(PROMPTS, Long.toString(id));
+        return id;
+    }
+
+    Optional<PromptVersion> prompts() {
+        return store.setting(PROMPTS).flatMap(id -> promptVersion(Long.parseLong(id)));
+    }
+
+    Optional<PromptVersion> promptVersion(long id) {
+        return store.promptVersions().stream().filter(v -> v.id() == id).findFirst();
+    }
+
+    void saveProvider(ProviderProfile profile) {
+        store.putSetting(PROVIDER, ProjectJson.write(ProjectJson.provider(profile)));
+    }
+
+    Optional<ProviderProfile> provider() {
+        return store.setting(PROVIDER).map(json -> ProjectJson.provider(ProjectJson.read(json)));
+    }
+
+    void saveRunOptions(JsonNode options) {
+        store.putSetting(RUN_OPTIONS, ProjectJson.write(options));
+    }
+
+    /** A JSON object; empty when never saved. */
+    JsonNode runOptions() {
+        return store.setting(RUN_OPTIONS).map(ProjectJson::read).orElseGet(ProjectJson.MAPPER::createObjectNode);
+    }
+
+    List<PromptVersion> promptVersions() {
+        return store.promptVersions();
+    }
+}

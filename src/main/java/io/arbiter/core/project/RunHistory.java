@@ -1,0 +1,216 @@
+package io.arbiter.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.RunProblemsJson;
+import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.run.RowInterpreter;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowScope;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
+import io.arbiter.core.run.StageOutcome;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.store.ProjectStore;
+import io.arbiter.core.store.RunRecord;
+import io.arbiter.core.store.StoredResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A project's runs as recorded: what each was about to do (prompts, models, parameters, mapping, dataset, scheme),
+ * how it ended and what it cost, and its rows read back from the stored responses with the scope and scheme it ran
+ * with. The parameters JSON written by {@link #describe} is the one the readers here parse.
+ */
+final class RunHistory {
+
+    private final ProjectStore store;
+    private final DatasetCopies datasets;
+    private final ProjectConfiguration configuration;
+
+    RunHistory(ProjectStore store, DatasetCopies datasets, ProjectConfiguration configuration) {
+        this.store = store;
+        this.datasets = datasets;
+        this.configuration = configuration;
+    }
+
+    List<RunSummary> runs() {
+        return store.runRecords().stream().map(RunSummary::of).toList();
+    }
+
+    Optional<RunSummary> run(long runId) {
+        return store.runRecord(runId).map(RunSummary::of);
+    }
+
+    /** Call after the run exists in the store and before it starts sending. */
+    void describe(long runId, RunSpec spec, String datasetSha256, String mode) {
+        long prompts = store.savePromptVersion(
+                spec.prompts().base().text(), spec.prompts().judge().text());
+        ObjectNode parameters = ProjectJson.MAPPER.createObjectNode();
+        parameters.put("temperature", spec.provider().temperature());
+        parameters.put("max_tokens", spec.provider().maxTokens());
+        parameters.put("mode", mode);
+        parameters.put("base_url", spec.provider().baseUrl());
+        parameters.put("api_key_env", spec.provider().apiKeyEnv());
+        parameters.set("mapping", ProjectJson.mapping(spec.mapping()));
+        if (spec.selected()) {
+            // A draft on a few rows: marked so the Runs list and `arbiter runs --json` never pass it off as whole.
+            parameters.put("draft", true);
+            parameters.put("draft_rows", spec.selection().size());
+            spec.selection().forEach(parameters.putArray("selected_rows")::add);
+        }
+        // The prices when it ran, so the run is priced at them however the profile's prices change later.
+        parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
+        // Rows in the judge prompt as worked examples: the judge has seen their answers, so they are not measured.
+        spec.examples().forEach(example -> parameters.withArray("examples").add(example.row()));
+        store.describeRun(
+                runId,
+                prompts,
+                spec.provider().baseModel(),
+                spec.provider().judgeModel(),
+                ProjectJson.write(parameters),
+                datasetSha256,
+                spec.scheme().id());
+    }
+
+    /** Priced as {@link #cost} says; answers served from the response cache were not sent, so they cost nothing. */
+    JudgeReport finish(long runId, RunOutcome outcome) {
+        OptionalDouble cost = cost(
+                runId,
+                outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
+                outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)));
+        return finish(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
+    }
+
+    /**
+     * Base usage at the base model's prices and judge usage at the judge model's, input and output apart, at the
+     * prices recorded when the run started. Empty when a price is unknown.
+     */
+    OptionalDouble cost(long runId, Usage base, Usage judge) {
+        JsonNode parameters = parameters(record(runId));
+        return ProjectJson.prices(parameters == null ? null : parameters.get("prices"))
+                .cost(base, judge);
+    }
+
+    /** Ground truth only in the figures: human verdicts are not folded in yet. */
+    JudgeReport finish(long runId, RunOutcome outcome, Double costUsd) {
+        JudgeReport report = scheme(runId)
+                .figures(scope(runId).measured(outcome.rows()).stream()
+                        .map(r -> RatedRow.of(r.scored()))
+                        .toList());
+        ObjectNode summary = MetricsJson.tree(report);
+        // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
+        // apart, with no column of its own for a figure older runs never had.
+        summary.put(
+                RunSummary.CACHED_TOKENS,
+                outcome.cachedUsage(Stage.BASE)
+                        .plus(outcome.cachedUsage(Stage.JUDGE))
+                        .total());
+        RunProblemsJson.put(summary, outcome); // "completed with N rows unanswered" in the Runs list
+        store.finishRun(
+                runId,
+                outcome.status().name(),
+                outcome.baseUsage(),
+                outcome.judgeUsage(),
+                costUsd,
+                ProjectJson.write(summary));
+        return report;
+    }
+
+    /**
+     * Parsed with the labels of the dataset and mapping the run read; rows it never reached are pending. Empty when
+     * the project lacks the run's dataset copy (a format-1 run).
+     */
+    List<RowResult> rows(long runId) {
+        RunRecord record = record(runId);
+        Optional<Dataset> dataset =
+                record.datasetSha256() == null ? Optional.empty() : datasets.dataset(record.datasetSha256());
+        if (dataset.isEmpty()) {
+            return List.of();
+        }
+        ColumnMapping mapping = mapping(record).or(configuration::mapping).orElseThrow();
+        Dataset rows = dataset.get();
+        RowInterpreter interpreter = new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping));
+        Map<Integer, StoredResponse> base = store.responses(runId, "BASE");
+        Map<Integer, StoredResponse> judge = store.responses(runId, "JUDGE");
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            RowResult result = RowResult.pending(row, mapping.truthLabels(rows, row));
+            if (mapping.judgeOnly()) {
+                result = interpreter.existingAnswer(result, rows.value(row, mapping.answerColumn()));
+            } else if (base.containsKey(row)) {
+                result = interpreter.base(result, outcome(base.get(row)));
+            }
+            StoredResponse j = judge.get(row);
+            if (j != null) {
+                result = interpreter.judge(result, outcome(j));
+            }
+            results.add(result.settled());
+        }
+        return results;
+    }
+
+    /** A stored response as the row shows it: answer and reasoning, or the error with the reply that caused it. */
+    private static StageOutcome outcome(StoredResponse r) {
+        return r.answered()
+                ? new StageOutcome(r.text(), null, r.usage(), false, r.reasoning(), null)
+                : new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody());
+    }
+
+    Optional<ColumnMapping> mapping(long runId) {
+        return store.runRecord(runId).flatMap(RunHistory::mapping);
+    }
+
+    Set<Integer> examples(long runId) {
+        Set<Integer> rows = new HashSet<>();
+        store.runRecord(runId).map(RunHistory::parameters).ifPresent(p -> p.path("examples")
+                .forEach(row -> rows.add(row.asInt())));
+        return rows;
+    }
+
+    /** The rows it covered (a draft's selection), less its worked examples. */
+    RowScope scope(long runId) {
+        List<Integer> selection = run(runId).map(RunSummary::selectedRows).orElse(List.of());
+        return RowScope.of(selection, examples(runId));
+    }
+
+    /** Runs recorded before schemes were graded Correct/Incorrect. */
+    JudgeScheme scheme(long runId) {
+        return store.runRecord(runId)
+                .map(record -> JudgeSchemes.byId(record.scheme()))
+                .orElse(JudgeSchemes.DEFAULT);
+    }
+
+    List<RowResult> measured(long runId) {
+        return scope(runId).measured(rows(runId));
+    }
+
+    private RunRecord record(long runId) {
+        return store.runRecord(runId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + store.file()));
+    }
+
+    private static Optional<ColumnMapping> mapping(RunRecord record) {
+        return Optional.ofNullable(parameters(record))
+                .filter(p -> p.has("mapping"))
+                .map(p -> ProjectJson.mapping(p.get("mapping")));
+    }
+
+    /** The parameters {@link #describe} recorded; null for a run that was never described. */
+    private static JsonNode parameters(RunRecord record) {
+        return record.parametersJson() == null ? null : ProjectJson.read(record.parametersJson());
+    }
+}

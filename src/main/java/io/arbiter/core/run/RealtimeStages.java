@@ -1,0 +1,280 @@
+package io.arbiter.core.run;
+
+import io.arbiter.core.llm.ChatClient;
+import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.ChatReply;
+import io.arbiter.core.llm.ChatRequest;
+import io.arbiter.core.llm.RequestKey;
+import io.arbiter.core.llm.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * A run's realtime sending: a fixed pool of the profile's concurrency sends each row's request, records what came
+ * back and counts it, while the coordinator waits and says which requests it has waited on for a while. Returns from
+ * a wait at once on cancel or stop: rows in flight are not waited for.
+ */
+final class RealtimeStages {
+
+    private final ActiveRun run;
+    private final ChatClient client;
+    private final RunLedger ledger;
+    private final ExecutorService pool;
+    private final InFlightRequests inFlight;
+
+    RealtimeStages(ActiveRun run, ChatClient client, RunLedger ledger, int concurrency, Duration waitingNotice) {
+        this.run = run;
+        this.client = client;
+        this.ledger = ledger;
+        this.inFlight = new InFlightRequests(waitingNotice);
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the workers; a request in flight is interrupted and its row left unanswered. */
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    /** One stage's rows, none of which the ledger answered; {@code done} of its {@code total} are in already. */
+    void runStage(Stage stage, List<Integer> toSend, int done, int total) {
+        Tally tally = new Tally(stage, done, total);
+        CountDownLatch finished = new CountDownLatch(toSend.size());
+        for (int row : toSend) {
+            pool.execute(() -> {
+                try {
+                    if (!run.ended()) {
+                        send(tally, row);
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        awaitStage(finished);
+    }
+
+    /**
+     * Both stages in realtime, overlapped: a row's judge request is queued as soon as its base answer is in, so
+     * while the last base requests are in flight the free workers already judge. Waiting for the whole base
+     * stage first would leave most of the workers idle for one reply's time, and longer when the last wave is
+     * partly filled. The queue is first in, first out, so base requests mostly go first (a judge request queued
+     * while the base requests are still being queued goes among them).
+     */
+    void runBothStages() {
+        List<Integer> covered = run.covered();
+        List<Integer> baseToSend = run.fillFromLedger(Stage.BASE, covered);
+        Set<Integer> baseUnanswered = new HashSet<>(baseToSend);
+        List<Integer> judgeable = new ArrayList<>();
+        for (int row : covered) {
+            if (!baseUnanswered.contains(row)
+                    && StageRequests.judgeable(run.row(row).base())) {
+                judgeable.add(row);
+            }
+        }
+        List<Integer> judgeToSend = run.fillFromLedger(Stage.JUDGE, judgeable);
+        Tally base = new Tally(Stage.BASE, covered.size() - baseToSend.size(), covered.size());
+        // Every row may reach the judge until its base answer says otherwise; settled when the base stage ends.
+        Tally judge =
+                new Tally(Stage.JUDGE, judgeable.size() - judgeToSend.size(), judgeable.size() + baseToSend.size());
+        AtomicInteger baseLeft = new AtomicInteger(baseToSend.size());
+        run.progress(base.progress());
+        run.progress(judge.progress());
+        // Requests queued and not yet over, plus one for this thread until it has queued the base stage. (Not a
+        // Phaser: it takes at most 65,535 parties, and a run has a request per row.)
+        AtomicInteger outstanding = new AtomicInteger(1);
+        CompletableFuture<Void> allOver = new CompletableFuture<>();
+        Runnable over = () -> {
+            if (outstanding.decrementAndGet() == 0) {
+                allOver.complete(null);
+            }
+        };
+        IntConsumer sendJudge = row -> {
+            outstanding.incrementAndGet();
+            execute(over, () -> {
+                try {
+                    if (!run.ended()) {
+                        send(judge, row);
+                    }
+                } finally {
+                    over.run();
+                }
+            });
+        };
+        for (int row : judgeToSend) {
+            sendJudge.accept(row);
+        }
+        for (int row : baseToSend) {
+            outstanding.incrementAndGet();
+            execute(over, () -> {
+                try {
+                    if (run.ended() || !send(base, row)) {
+                        return;
+                    }
+                    if (StageRequests.judgeable(run.row(row).base())) {
+                        sendJudge.accept(row); // counted before this task is over, so the wait cannot end early
+                    } else {
+                        judge.total.decrementAndGet(); // no answer to judge: the judge's bar will not wait for it
+                    }
+                    if (baseLeft.decrementAndGet() == 0) {
+                        run.progress(judge.progress());
+                    }
+                } finally {
+                    over.run();
+                }
+            });
+        }
+        over.run();
+        awaitAll(allOver);
+    }
+
+    /** Queues a task; if the run has just ended and its workers are gone, the task is over before it began. */
+    private void execute(Runnable over, Runnable task) {
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException e) {
+            over.run();
+        }
+    }
+
+    private void awaitAll(CompletableFuture<Void> allOver) {
+        try {
+            while (!allOver.isDone() && !run.ended()) {
+                noticeWaiting();
+                try {
+                    allOver.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // look at ended() again
+                } catch (ExecutionException e) {
+                    return; // never completed exceptionally
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+        }
+    }
+
+    private void awaitStage(CountDownLatch finished) {
+        try {
+            while (!finished.await(50, TimeUnit.MILLISECONDS)) {
+                if (run.ended()) {
+                    return;
+                }
+                noticeWaiting();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+        }
+    }
+
+    /** Tells the listener which requests the run has been waiting on for a while; coordinator thread only. */
+    private void noticeWaiting() {
+        inFlight.check(System.nanoTime()).ifPresent(run::waiting);
+    }
+
+    /** Sends the row's request and counts it; false when the run ended meanwhile, and then it is not counted. */
+    private boolean send(Tally tally, int row) {
+        boolean ok = callFor(tally.stage, row);
+        if (!ok && !run.ended()) {
+            tally.failed.incrementAndGet();
+        }
+        if (run.ended()) {
+            return false;
+        }
+        tally.done.incrementAndGet();
+        run.progress(tally.progress());
+        return true;
+    }
+
+    /** Sends one row's request for the stage and records what came back; false when it failed. */
+    private boolean callFor(Stage stage, int row) {
+        AtomicReference<Usage> usage = run.usage(stage);
+        RowResult current = run.row(row);
+        String key = null;
+        RowResult updated;
+        boolean ok;
+        try {
+            // Inside the try: a fault building the request is this row's error, recorded, not a lost row.
+            ChatRequest request = run.requestFor(stage, row);
+            key = RequestKey.of(run.spec().provider().baseUrl(), request);
+            ChatReply reply;
+            long token = inFlight.begin();
+            try {
+                reply = client.complete(request);
+            } finally {
+                inFlight.end(token);
+            }
+            usage.accumulateAndGet(reply.usage(), Usage::plus);
+            updated = run.withOutcome(stage, current, StageOutcome.answered(reply));
+            ok = true;
+        } catch (ChatFailure failure) {
+            if (run.ended()) {
+                return false; // interrupted by cancel: the row is simply not answered
+            }
+            if (failure.stopsRun()) {
+                run.stop(failure.getMessage());
+            }
+            StageOutcome failed = StageOutcome.failed(failure); // a refusal or cut-off keeps its reply and tokens
+            usage.accumulateAndGet(failed.usage(), Usage::plus);
+            updated = run.withOutcome(stage, current, failed);
+            ok = false;
+        } catch (RuntimeException bug) {
+            // Recorded on the row, so it is counted and shown instead of vanishing into a worker thread.
+            updated = run.withOutcome(stage, current, StageOutcome.failed("Internal error: " + bug));
+            ok = false;
+        }
+        // Durable before anyone hears of it: a kill after this line loses nothing this request paid for.
+        try {
+            ledger.record(stage, row, stage == Stage.BASE ? updated.base() : updated.judge(), key);
+        } catch (RecordFailure e) {
+            run.stop(e.getMessage());
+        } catch (RuntimeException e) {
+            run.stop("Could not record a response, so the run stopped: " + e.getMessage());
+        }
+        run.show(updated);
+        return ok;
+    }
+
+    /** A stage's counts as its progress bar shows them; the judge's total shrinks as base answers come back empty. */
+    private final class Tally {
+        final Stage stage;
+        final AtomicInteger done;
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger total;
+
+        Tally(Stage stage, int done, int total) {
+            this.stage = stage;
+            this.done = new AtomicInteger(done);
+            this.total = new AtomicInteger(total);
+        }
+
+        StageProgress progress() {
+            return new StageProgress(
+                    stage,
+                    done.get(),
+                    failed.get(),
+                    total.get(),
+                    run.usage(stage).get());
+        }
+    }
+}
