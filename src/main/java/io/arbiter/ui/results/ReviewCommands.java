@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,7 +72,7 @@ final class ReviewCommands {
 
     void note(ResultRow row, String text) {
         if (row == null || row.human() == null) {
-            reviewMessage.set("Label the row first (1 right, 2 wrong), then add a note.");
+            reviewMessage.set("Label the row first (" + marks() + "), then add a note.");
             return;
         }
         review.note(row.index(), text, reviewer(), Instant.now());
@@ -95,7 +96,7 @@ final class ReviewCommands {
     void togglePromoted(ResultRow row) {
         // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
         if (row == null || (row.human() == null && !row.promoted())) {
-            reviewMessage.set("Review the row first (1 right, 2 wrong); then P makes it a worked example.");
+            reviewMessage.set("Review the row first (" + marks() + "); then P makes it a worked example.");
             return;
         }
         boolean now = review.togglePromoted(row.index());
@@ -147,6 +148,13 @@ final class ReviewCommands {
     private void show(ResultRow row) {
         row.humanProperty().set(review.verdict(row.index()).orElse(null));
         row.promotedProperty().set(review.promoted(row.index()));
+    }
+
+    /** The scheme's review keys as the help line names them: "1 base answer right, 2 wrong". */
+    private String marks() {
+        return scheme.get().reviewMarks().stream()
+                .map(mark -> mark.key() + " " + mark.label())
+                .collect(Collectors.joining(", "));
     }
 
     private static String reviewer() {
