@@ -327,6 +327,20 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void reviewMessagesNameTheSchemesReviewKeys() {
+        // The verdict scheme's marks, as the review help line shows them: "1 base answer right", "2 wrong".
+        model.note(model.rows().get(0), "too soon");
+        assertEquals(
+                "Label the row first (1 base answer right, 2 wrong), then add a note.",
+                model.reviewMessageProperty().get());
+
+        model.togglePromoted(model.rows().get(0));
+        assertEquals(
+                "Review the row first (1 base answer right, 2 wrong); then P makes it a worked example.",
+                model.reviewMessageProperty().get());
+    }
+
+    @Test
     void aReviewedRowWhoseBaseAnswerChangesIsUpForReviewAgain() {
         model.finish(
                 runResults(),

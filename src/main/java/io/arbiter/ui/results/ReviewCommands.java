@@ -1,0 +1,163 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.project.WorkedExamples;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.scheme.JudgeScheme;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A person's review of the results rows: labels, notes, undo, promotion to worked examples, and the message each
+ * leaves for the status line. Touch only on the UI thread.
+ */
+final class ReviewCommands {
+
+    private final ReviewLog review;
+    /** Every row shown, in dataset order. */
+    private final Supplier<List<ResultRow>> rows;
+
+    private final Supplier<JudgeScheme> scheme;
+    /** Recounts the figures, when there are any, after a row joins or leaves them. */
+    private final Runnable recount;
+    /** Changes on every label, note, undo or promotion; the analysis and the examples follow it. */
+    private final ReadOnlyLongWrapper reviewVersion = new ReadOnlyLongWrapper();
+    /** What the latest review command did, or why it did nothing; for the status line. */
+    private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
+
+    private Supplier<String> promotionAdvice = () -> "";
+
+    ReviewCommands(ReviewLog review, Supplier<List<ResultRow>> rows, Supplier<JudgeScheme> scheme, Runnable recount) {
+        this.review = review;
+        this.rows = rows;
+        this.scheme = scheme;
+        this.recount = recount;
+    }
+
+    // Properties
+
+    ReadOnlyLongProperty reviewVersionProperty() {
+        return reviewVersion.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty reviewMessageProperty() {
+        return reviewMessage.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    void label(ResultRow row, boolean baseRight) {
+        if (row == null) {
+            reviewMessage.set("Select a row to review first.");
+            return;
+        }
+        if (row.result().baseAnswer() == null) {
+            reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
+            return;
+        }
+        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now(), row.baseAnswerText());
+        reviewed(
+                row,
+                "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
+    }
+
+    void note(ResultRow row, String text) {
+        if (row == null || row.human() == null) {
+            reviewMessage.set("Label the row first (" + marks() + "), then add a note.");
+            return;
+        }
+        review.note(row.index(), text, reviewer(), Instant.now());
+        reviewed(row, "Row " + (row.index() + 1) + ": note saved.");
+    }
+
+    int undo() {
+        var undone = review.undo();
+        if (undone.isEmpty()) {
+            reviewMessage.set("Nothing to undo.");
+            return -1;
+        }
+        int index = undone.getAsInt();
+        List<ResultRow> all = rows.get();
+        if (index < all.size()) {
+            reviewed(all.get(index), "Undid the latest review of row " + (index + 1) + ".");
+        }
+        return index;
+    }
+
+    void togglePromoted(ResultRow row) {
+        // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
+        if (row == null || (row.human() == null && !row.promoted())) {
+            reviewMessage.set("Review the row first (" + marks() + "); then P makes it a worked example.");
+            return;
+        }
+        boolean now = review.togglePromoted(row.index());
+        reviewed(
+                row,
+                now
+                        ? "Row " + (row.index() + 1) + " is a worked example for the judge and is left out of every "
+                                + "metric." + promotionAdvice.get()
+                        : "Row " + (row.index() + 1) + " is no longer an example.");
+    }
+
+    void use(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+        review.restore(verdicts, promoted);
+        showAll(rows.get());
+        recount.run();
+        reviewVersion.set(reviewVersion.get() + 1);
+    }
+
+    void setPromotionAdvice(Supplier<String> advice) {
+        promotionAdvice = advice;
+    }
+
+    List<FewShotExample> examples() {
+        Map<Integer, HumanVerdict> verdicts = new HashMap<>();
+        review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
+        List<ResultRow> all = rows.get();
+        return WorkedExamples.of(
+                scheme.get(),
+                review.promotedRows(),
+                verdicts,
+                index -> index < all.size() ? all.get(index).result() : null);
+    }
+
+    /** Shows each row's verdict and promotion as the review holds them. */
+    void showAll(List<ResultRow> shown) {
+        shown.forEach(this::show);
+    }
+
+    private void reviewed(ResultRow row, String message) {
+        boolean wasPromoted = row.promoted();
+        show(row);
+        if (wasPromoted || row.promoted()) {
+            recount.run(); // a row joins or leaves the metrics
+        }
+        reviewVersion.set(reviewVersion.get() + 1);
+        reviewMessage.set(message);
+    }
+
+    private void show(ResultRow row) {
+        row.humanProperty().set(review.verdict(row.index()).orElse(null));
+        row.promotedProperty().set(review.promoted(row.index()));
+    }
+
+    /** The scheme's review keys as the help line names them: "1 base answer right, 2 wrong". */
+    private String marks() {
+        return scheme.get().reviewMarks().stream()
+                .map(mark -> mark.key() + " " + mark.label())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String reviewer() {
+        return System.getProperty("user.name", "unknown");
+    }
+}

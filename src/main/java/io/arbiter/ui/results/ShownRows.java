@@ -1,0 +1,218 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.dataset.ColumnGuess;
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The rows the results table shows: every row, or those a text filter and a chosen {@link RowFilter} select, in the
+ * order asked for, and the ones selected. Filtering and sorting run off the FX thread; only the latest request is
+ * shown. Touch only on the UI thread.
+ */
+final class ShownRows {
+
+    private final TaskExecutor executor;
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    /** Every row in dataset order, what the filters choose from. */
+    private List<ResultRow> allRows = List.of();
+
+    private Dataset dataset;
+    private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
+    /** Counts requests; a result that finishes after a newer request began is dropped. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private String filterText = "";
+    /** Rows chosen from a chart or a preset; null shows every row. Composes with the text filter. */
+    private RowFilter rowFilter;
+
+    private Comparator<ResultRow> order;
+    private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rowFilterSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RowFilter.Preset> preset = new ReadOnlyObjectWrapper<>(RowFilter.Preset.ALL);
+    /** The dataset row the table should select, set once the shown rows include it; -1 when none is asked for. */
+    private final ReadOnlyIntegerWrapper rowToSelect = new ReadOnlyIntegerWrapper(-1);
+
+    private int pendingSelection = -1;
+    /** The rows selected in the table, in the order the table holds them. */
+    private List<ResultRow> selected = List.of();
+
+    private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
+
+    ShownRows(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    // Properties
+
+    ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    ReadOnlyStringProperty shownSummaryProperty() {
+        return shownSummary.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty rowFilterSummaryProperty() {
+        return rowFilterSummary.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<RowFilter.Preset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty rowToSelectProperty() {
+        return rowToSelect.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<String>> keyColumnsProperty() {
+        return keyColumns.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty selectedCountProperty() {
+        return selectedCount.getReadOnlyProperty();
+    }
+
+    List<Integer> selectedIndices() {
+        return selected.stream().map(ResultRow::index).distinct().sorted().toList();
+    }
+
+    /** True while rows chosen from a chart, a preset or a draft run narrow what is shown. */
+    boolean hasRowFilter() {
+        return rowFilter != null;
+    }
+
+    // Commands
+
+    /**
+     * Shows every row of a new dataset, with no filter and in dataset order; a filter or sort still in the
+     * background is dropped.
+     */
+    void showAll(List<ResultRow> all, Dataset dataset, ColumnMapping mapping) {
+        this.allRows = all;
+        this.dataset = dataset;
+        keyColumns.set(keyColumnsOf(dataset, mapping));
+        generation.incrementAndGet();
+        filterText = "";
+        order = null;
+        rowFilter = null;
+        preset.set(RowFilter.Preset.ALL);
+        rowFilterSummary.set("");
+        rows.setAll(all);
+        shownSummary.set("");
+    }
+
+    void filter(String text) {
+        filterText = text == null ? "" : text.strip();
+        refresh();
+    }
+
+    void showOnly(RowFilter filter) {
+        rowFilter = filter;
+        preset.set(filter == null ? RowFilter.Preset.ALL : null);
+        refresh();
+    }
+
+    void showPreset(RowFilter.Preset chosen) {
+        RowFilter filter = chosen.filter();
+        if (filter != null && chosen != RowFilter.Preset.HUMAN_REVIEWED) {
+            // Promoted rows are examples, not measurements: left out here as they are from the figures, so a
+            // preset shows as many rows as the analysis counts.
+            filter = new RowFilter(filter.description(), filter.rows().and(row -> !row.promoted()));
+        }
+        showOnly(filter);
+        preset.set(chosen);
+    }
+
+    void select(int row) {
+        pendingSelection = row;
+        refresh();
+    }
+
+    void select(List<ResultRow> chosen) {
+        selected = List.copyOf(chosen);
+        selectedCount.set(selected.size());
+    }
+
+    void sort(Comparator<ResultRow> comparator) {
+        order = comparator;
+        refresh();
+    }
+
+    /** Chooses the shown rows again, as when the results a chosen filter reads have changed. */
+    void refresh() {
+        List<ResultRow> source = allRows;
+        String needle = filterText.toLowerCase(Locale.ROOT);
+        RowFilter chosen = rowFilter;
+        Comparator<ResultRow> sortBy = order;
+        Dataset shownDataset = dataset;
+        List<String> keys = keyColumns.get();
+        long asked = generation.incrementAndGet();
+        executor.submit(() -> {
+                    List<ResultRow> selected = new ArrayList<>(source.size());
+                    for (ResultRow row : source) {
+                        if ((chosen == null || chosen.rows().test(row))
+                                && (needle.isEmpty() || row.matches(needle, shownDataset, keys))) {
+                            selected.add(row);
+                        }
+                    }
+                    if (sortBy != null) {
+                        selected.sort(sortBy);
+                    }
+                    return selected;
+                })
+                .whenComplete((selected, failure) -> {
+                    if (failure != null || asked != generation.get()) {
+                        return; // a newer filter or sort, or a new dataset, has taken over
+                    }
+                    show(selected, source.size(), !needle.isEmpty() || chosen != null, chosen);
+                });
+    }
+
+    private void show(List<ResultRow> selected, int total, boolean filtered, RowFilter chosen) {
+        rows.setAll(selected);
+        shownSummary.set(filtered ? String.format(Locale.ROOT, "Showing %,d of %,d rows", selected.size(), total) : "");
+        rowFilterSummary.set(
+                chosen == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "Showing: %s (%,d %s)",
+                                chosen.description(),
+                                selected.size(),
+                                selected.size() == 1 ? "row" : "rows"));
+        if (pendingSelection >= 0) {
+            rowToSelect.set(pendingSelection);
+            rowToSelect.set(-1);
+            pendingSelection = -1;
+        }
+    }
+
+    /** A column that names the row (a title, an id), then the inputs: the table shows them and the filter searches them. */
+    private static List<String> keyColumnsOf(Dataset dataset, ColumnMapping mapping) {
+        List<String> exclude = new ArrayList<>(mapping.inputColumns());
+        if (mapping.hasTruth()) {
+            exclude.add(mapping.truthColumn());
+        }
+        List<String> keys = new ArrayList<>();
+        String key = ColumnGuess.key(dataset, exclude);
+        if (key != null) {
+            keys.add(key);
+        }
+        keys.addAll(mapping.inputColumns());
+        return keys;
+    }
+}
