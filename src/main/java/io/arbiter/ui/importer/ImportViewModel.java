@@ -7,11 +7,11 @@ import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LineEnding;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,7 +40,7 @@ public final class ImportViewModel {
     /** What the dialog hands the workbench when the user accepts a dataset. */
     public record Imported(Dataset dataset, ColumnMapping mapping, Path file) {}
 
-    private final TaskExecutor executor;
+    private final LatestOnly detection;
     private final Consumer<Imported> onImported;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -58,7 +58,7 @@ public final class ImportViewModel {
     private boolean mappingError;
 
     public ImportViewModel(TaskExecutor executor, Consumer<Imported> onImported) {
-        this.executor = executor;
+        this.detection = new LatestOnly(executor);
         this.onImported = onImported;
         this.preview = new FilePreview(executor);
         this.read = new FullRead(executor);
@@ -176,17 +176,14 @@ public final class ImportViewModel {
         file.set(path);
         error.set("");
         preview.detecting(path);
-        executor.submit(() -> DatasetImporter.detect(path)).whenComplete((settings, failure) -> {
-            if (!path.equals(file.get())) {
-                return; // another file was opened while this one was being sniffed
-            }
-            if (failure != null) {
-                fail(failure);
-                return;
-            }
-            form.show(settings);
-            refreshPreview();
-        });
+        // Another file may be opened while this one is sniffed: only the latest is shown.
+        detection.submit(
+                () -> DatasetImporter.detect(path),
+                settings -> {
+                    form.show(settings);
+                    refreshPreview();
+                },
+                this::fail);
     }
 
     /** Reads the whole file in the background with progress; ragged rows lead to a question first. */
@@ -300,12 +297,7 @@ public final class ImportViewModel {
     }
 
     private void fail(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        error.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        error.set(LatestOnly.messageOf(failure));
         updateCanImport();
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -6,6 +6,7 @@ import io.arbiter.core.project.RunSummary;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -77,6 +77,7 @@ public final class RunsViewModel {
     }
 
     private final TaskExecutor executor;
+    private final LatestOnly listings;
     private final LongConsumer showInResults;
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
@@ -97,6 +98,7 @@ public final class RunsViewModel {
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults, CompareTarget compareTarget) {
         this.executor = executor;
+        this.listings = new LatestOnly(executor);
         this.showInResults = showInResults;
         this.compareTarget = compareTarget;
     }
@@ -125,6 +127,7 @@ public final class RunsViewModel {
     /** The project whose runs are listed (null: none). UI thread. */
     public void useProject(Project opened) {
         project = opened;
+        listings.supersede(); // a listing under way belongs to the project before
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
@@ -142,29 +145,25 @@ public final class RunsViewModel {
             return CompletableFuture.completedFuture(List.of());
         }
         // Diffing prompts reads every version and may take a moment on long ones: all of it off the FX thread.
-        CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
-        // Returned after the list is updated, so a caller waiting on it sees the new lines.
-        return read.whenComplete((listing, failure) -> {
-                    if (reading != project) {
-                        return;
-                    }
-                    if (failure != null) {
-                        message.set(messageOf(failure));
-                        return;
-                    }
-                    List<RunSummary> summaries = listing.summaries();
-                    runs.setAll(listing.lines());
-                    trend.set(listing.trend());
-                    message.set(
-                            summaries.isEmpty()
-                                    ? "No runs yet: every run started here is kept in the project."
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "%d run%s in %s",
-                                            summaries.size(),
-                                            summaries.size() == 1 ? "" : "s",
-                                            reading.file().getFileName()));
-                })
+        // Returned after the list is updated, so a caller waiting on it sees the new lines; of two refreshes
+        // under way (an edit's and a run's), only the later one's listing is shown.
+        return listings.submit(
+                        () -> listing(reading),
+                        listing -> {
+                            List<RunSummary> summaries = listing.summaries();
+                            runs.setAll(listing.lines());
+                            trend.set(listing.trend());
+                            message.set(
+                                    summaries.isEmpty()
+                                            ? "No runs yet: every run started here is kept in the project."
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "%d run%s in %s",
+                                                    summaries.size(),
+                                                    summaries.size() == 1 ? "" : "s",
+                                                    reading.file().getFileName()));
+                        },
+                        failure -> message.set(LatestOnly.messageOf(failure)))
                 .thenApply(Listing::summaries);
     }
 
@@ -266,7 +265,7 @@ public final class RunsViewModel {
                 })
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
-                        message.set(messageOf(failure));
+                        message.set(LatestOnly.messageOf(failure));
                     } else {
                         refresh();
                     }
@@ -404,11 +403,5 @@ public final class RunsViewModel {
                         summary.metrics().path(metric + "_hits").asLong(),
                         summary.metrics().path(metric + "_n").asLong())
                 .percent();
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }
