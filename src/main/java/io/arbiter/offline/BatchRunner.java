@@ -113,7 +113,10 @@ final class BatchRunner implements AutoCloseable {
     boolean cancel(BatchJob job) {
         synchronized (job) {
             switch (job.status) {
-                case VALIDATING, IN_PROGRESS -> job.enter(Status.CANCELLING, now(), System.nanoTime());
+                case VALIDATING, IN_PROGRESS -> {
+                    job.enter(Status.CANCELLING, now(), System.nanoTime());
+                    counters.batchMoved();
+                }
                 case CANCELLING, FINALIZING -> {
                     // Cancelling is under way, or every line is answered and the files are being written.
                 }
@@ -126,13 +129,18 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private void tick() {
+        boolean moved = false;
         for (BatchJob job : jobs.values()) {
             try {
                 synchronized (job) {
+                    Status before = job.status;
+                    int answered = job.next;
                     step(job, System.nanoTime());
+                    moved |= job.status != before || job.next != answered;
                 }
             } catch (RuntimeException e) {
                 // One broken batch must not stop the scheduler for the others.
+                moved = true;
                 LOG.log(Level.WARNING, "Offline batch " + job.id + " failed", e);
                 synchronized (job) {
                     job.validationErrors =
@@ -140,6 +148,9 @@ final class BatchRunner implements AutoCloseable {
                     job.enter(Status.FAILED, now(), System.nanoTime());
                 }
             }
+        }
+        if (moved) {
+            counters.batchMoved();
         }
     }
 
