@@ -8,8 +8,8 @@ import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
+import io.arbiter.core.llm.ProviderInput;
 import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
@@ -181,19 +181,19 @@ abstract class SpecCommand {
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void checkSettings() {
         // A password in the URL must not reach a file or a message: refused before anything echoes --provider.
-        if (provider != null && ProviderSettings.hasUserInfo(provider)) {
-            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
+        if (provider != null && ProviderInput.hasUserInfo(provider)) {
+            throw new CliFailure("--provider: " + ProviderInput.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
         }
         // A key pasted where its variable's or keychain entry's name belongs must not reach a file or a message.
         if (apiKeyEnv != null
-                && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
-                        || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
+                && (!ProviderInput.isEnvironmentName(apiKeyEnv.strip())
+                        || ProviderInput.looksLikeAKey(apiKeyEnv.strip()))) {
             throw new CliFailure(
                     "--api-key-env takes the name of the environment variable that holds the key "
                             + "(e.g. OPENAI_API_KEY), not the key itself",
                     ArbiterCli.BAD_INPUT);
         }
-        if (keychainEntry != null && ProviderSettings.looksLikeAKey(keychainEntry.strip())) {
+        if (keychainEntry != null && ProviderInput.looksLikeAKey(keychainEntry.strip())) {
             throw new CliFailure(
                     "--api-key-keychain takes the name of the keychain entry (the provider profile's "
                             + "name), not the key itself",
@@ -322,8 +322,8 @@ abstract class SpecCommand {
     }
 
     ProviderProfile remoteProfile() {
-        if (ProviderSettings.hasUserInfo(provider)) {
-            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
+        if (ProviderInput.hasUserInfo(provider)) {
+            throw new CliFailure("--provider: " + ProviderInput.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
         }
         if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
             throw new CliFailure(
