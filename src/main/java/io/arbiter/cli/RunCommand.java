@@ -139,10 +139,10 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         JudgeReport report;
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
             ProviderProfile chosen = offline != null ? offlineProfile(offline) : remoteProfile();
             ProviderProfile profile =
-                    chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
+                    chosen.withTimeouts(timeouts(offline != null ? providerOptions.storedTimeouts : chosen.timeouts()));
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
