@@ -79,6 +79,12 @@ class OfflineBatchSdkTest {
 
     @Test
     void batchAnswersEveryLineOnceInShuffledOrderWithMonotonicCounts() throws Exception {
+        // Two seconds of small steps rather than half a second: a loaded machine that stalls the server's batch
+        // thread for a while still leaves steps for a snapshot to see the count between 0 and all.
+        stop();
+        server =
+                OfflineServer.builder().batchPace(BatchPace.linesPerSecond(500)).start();
+        client = OfflineServerSdkTest.clientFor(server, "test");
         int rows = 1000;
         Batch created = BatchFixtures.submit(client, BatchFixtures.jsonl(rows));
         assertTrue(created.id().startsWith("batch_"), created.id());
