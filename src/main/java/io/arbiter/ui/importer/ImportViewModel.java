@@ -30,7 +30,8 @@ import javafx.collections.ObservableList;
  * columns mean what, and the full read with progress, Cancel and a choice about ragged rows.
  * The workbench keeps its current dataset until {@code onImported} is called with a completely read one.
  * Properties and commands live here; the work in {@link SettingsForm}, {@link FilePreview}, {@link ColumnChoice},
- * {@link FullRead} and {@link RaggedRowsQuestion}.
+ * {@link FullRead} and {@link RaggedRowsQuestion}. It is over 300 lines only for its eighteen property accessors, one
+ * per control of the dialog.
  */
 public final class ImportViewModel {
 
