@@ -55,7 +55,7 @@ final class BatchExportCommand extends SpecCommand implements Callable<Integer> 
         Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
             Inputs inputs = given != null ? given : readInputs(opened, stderr);
-            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
                 Recording recording =

@@ -66,7 +66,7 @@ final class BatchImportCommand extends SpecCommand implements Callable<Integer> 
         try (Project opened = openProject()) {
             Inputs inputs = given != null ? given : readInputs(opened, stderr);
             ProjectStore store = opened.store();
-            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+            try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
                 Recording recording = recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));

@@ -1,18 +1,13 @@
 package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ResultsCsvWriter;
-import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
-import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
@@ -141,10 +136,10 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         JudgeScheme scheme;
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
-        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(concurrency) : null) {
+        try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
             ProviderProfile chosen = offline != null ? offlineProfile(offline) : remoteProfile();
             ProviderProfile profile =
-                    chosen.withTimeouts(timeouts(offline != null ? storedTimeouts : chosen.timeouts()));
+                    chosen.withTimeouts(timeouts(offline != null ? providerOptions.storedTimeouts : chosen.timeouts()));
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
@@ -190,7 +185,7 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
         if (out != null) {
             new ResultsCsvWriter(scheme).write(out, rows, rows.columns(), outcome.rows());
         }
-        print(outcome, accounting, stdout);
+        RunSummaryPrinter.print(outcome, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {
             stderr.println("arbiter: " + outcome.batchProblems());
         }
@@ -281,59 +276,5 @@ final class RunCommand extends SpecCommand implements Callable<Integer> {
             return Duration.ofMillis(Math.round(pollSeconds * 1000));
         }
         return RunClients.pollInterval(profile.baseUrl());
-    }
-
-    private void print(RunOutcome outcome, RunAccounting accounting, PrintWriter stdout) throws IOException {
-        JudgeLoopMetrics m = outcome.metrics();
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode summary = mapper.createObjectNode();
-            summary.put("rows", m.rows());
-            put(summary, "base_vs_judge", m.baseVsJudge());
-            put(summary, "base_vs_truth", m.baseVsTruth());
-            put(summary, "judge_vs_truth", m.judgeVsTruth());
-            summary.put("unparsed_base", m.unparsedBase());
-            summary.put("unparsed_judge", m.unparsedJudge());
-            summary.put("errors", m.errors());
-            RunProblemsJson.put(summary, outcome);
-            summary.put("status", outcome.status().name().toLowerCase());
-            summary.put(
-                    "prompt_tokens",
-                    outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
-            summary.put(
-                    "completion_tokens",
-                    outcome.baseUsage().completionTokens()
-                            + outcome.judgeUsage().completionTokens());
-            summary.put("requests", accounting.requests());
-            summary.put("seconds", accounting.seconds());
-            stdout.println(mapper.writeValueAsString(summary));
-        } else {
-            stdout.printf("rows            %d%n", m.rows());
-            stdout.printf("base vs judge   %s%n", m.baseVsJudge().describe());
-            stdout.printf("base vs truth   %s%n", m.baseVsTruth().describe());
-            stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
-            stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
-            stdout.printf("errors          %d%n", m.errors());
-            stdout.printf(
-                    java.util.Locale.ROOT,
-                    "requests        %d in %.1f s%n",
-                    accounting.requests(),
-                    accounting.seconds());
-            if (out != null) {
-                stdout.printf("results         %s%n", out);
-            }
-        }
-        stdout.flush();
-    }
-
-    /** A proportion as its rate (null when nothing was counted) with the counts beside it. */
-    private static void put(ObjectNode summary, String key, Proportion p) {
-        if (p.rate().isPresent()) {
-            summary.put(key, p.rate().getAsDouble());
-        } else {
-            summary.putNull(key);
-        }
-        summary.put(key + "_hits", p.hits());
-        summary.put(key + "_n", p.n());
     }
 }

@@ -3,15 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.dataset.DatasetException;
-import io.arbiter.core.dataset.DatasetImporter;
-import io.arbiter.core.dataset.ImportProblem;
-import io.arbiter.core.dataset.ImportProgress;
-import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.llm.ProviderSettings;
-import io.arbiter.core.llm.Timeouts;
-import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunRecorder;
@@ -25,9 +17,6 @@ import io.arbiter.core.store.StoredDataset;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -43,108 +32,17 @@ import picocli.CommandLine.Spec;
  */
 abstract class SpecCommand {
 
-    static final String OFFLINE = RunRecorder.OFFLINE;
-
     /** Records this invocation's run in the project, as the workbench records its runs. */
     final RunRecorder recorder = new RunRecorder();
-
-    /** The provider stored in the project when its configuration is re-run; null otherwise. */
-    private ProviderProfile storedProvider;
-
-    /** The prices a re-run of a project's stored provider keeps; the command line gives none. */
-    TokenPrices prices = TokenPrices.UNKNOWN;
-
-    /** The timeouts a re-run of a project's stored provider keeps, unless flags say otherwise. */
-    Timeouts storedTimeouts = Timeouts.DEFAULT;
 
     @Spec
     CommandSpec command;
 
-    @Option(
-            names = "--dataset",
-            description =
-                    "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
-    Path dataset;
+    @Mixin
+    InputOptions inputOptions;
 
     @Mixin
-    DatasetOptions datasetOptions;
-
-    @Option(
-            names = "--skip-ragged",
-            description = "Leave out rows whose cell count differs from the header's instead of stopping.")
-    boolean skipRagged;
-
-    @Option(
-            names = "--input-column",
-            paramLabel = "COLUMN[,COLUMN]",
-            description =
-                    "Column(s) the base model reads; sent as the user message when a prompt has no [user] part. "
-                            + "Repeat the flag or separate names with commas; a name that holds a comma goes in double quotes: '\"Title, original\"'.")
-    List<String> inputColumns;
-
-    @Option(
-            names = "--truth-column",
-            description = "Ground-truth column; without it only the judge's figures are computed.")
-    String truthColumn;
-
-    @Option(
-            names = "--truth-separator",
-            defaultValue = ",",
-            description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
-    String truthSeparator;
-
-    @Option(names = "--base-prompt", description = "File with the base prompt.")
-    Path basePrompt;
-
-    @Option(names = "--judge-prompt", description = "File with the judge prompt.")
-    Path judgePrompt;
-
-    @Option(
-            names = "--provider",
-            defaultValue = OFFLINE,
-            description =
-                    "'offline' for the embedded demo model, or an OpenAI-compatible base URL such as https://api.openai.com/v1.")
-    String provider;
-
-    @Option(
-            names = "--api-key-env",
-            description =
-                    "Environment variable that holds the API key (the key itself is never passed on the command line).")
-    String apiKeyEnv;
-
-    @Option(
-            names = "--api-key-keychain",
-            paramLabel = "ENTRY",
-            description =
-                    "OS keychain entry (service Arbiter) that holds the API key, as stored under Providers…; instead of --api-key-env.")
-    String keychainEntry;
-
-    @Option(names = "--base-model", description = "Model under test (required with a base URL).")
-    String baseModel;
-
-    @Option(names = "--judge-model", description = "Judge model (required with a base URL).")
-    String judgeModel;
-
-    @Option(
-            names = "--concurrency",
-            description =
-                    "Requests in flight at once, 1 to 512 (default: the project's stored run options when re-running them, else 16).")
-    Integer givenConcurrency;
-
-    /** The concurrency in force: --concurrency, else the stored one when re-running a project, else 16. */
-    int concurrency = ProviderProfile.DEFAULT_CONCURRENCY;
-
-    @Option(
-            names = "--temperature",
-            defaultValue = "0",
-            description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(
-            names = "--max-tokens",
-            defaultValue = "256",
-            description = "Reply length limit (default: ${DEFAULT-VALUE}).")
-    int maxTokens;
+    ProviderOptions providerOptions;
 
     @Option(
             names = "--project",
@@ -180,34 +78,7 @@ abstract class SpecCommand {
 
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void checkSettings() {
-        // A password in the URL must not reach a file or a message: refused before anything echoes --provider.
-        if (provider != null && ProviderSettings.hasUserInfo(provider)) {
-            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
-        }
-        // A key pasted where its variable's or keychain entry's name belongs must not reach a file or a message.
-        if (apiKeyEnv != null
-                && (!ProviderSettings.isEnvironmentName(apiKeyEnv.strip())
-                        || ProviderSettings.looksLikeAKey(apiKeyEnv.strip()))) {
-            throw new CliFailure(
-                    "--api-key-env takes the name of the environment variable that holds the key "
-                            + "(e.g. OPENAI_API_KEY), not the key itself",
-                    ArbiterCli.BAD_INPUT);
-        }
-        if (keychainEntry != null && ProviderSettings.looksLikeAKey(keychainEntry.strip())) {
-            throw new CliFailure(
-                    "--api-key-keychain takes the name of the keychain entry (the provider profile's "
-                            + "name), not the key itself",
-                    ArbiterCli.BAD_INPUT);
-        }
-        if (apiKeyEnv != null && keychainEntry != null) {
-            throw new CliFailure("Give --api-key-env or --api-key-keychain, not both", ArbiterCli.BAD_INPUT);
-        }
-        if (givenConcurrency != null) {
-            if (givenConcurrency < 1 || givenConcurrency > ProviderProfile.MAX_CONCURRENCY) {
-                throw new CliFailure("--concurrency must be 1 to 512, not " + givenConcurrency, ArbiterCli.BAD_INPUT);
-            }
-            concurrency = givenConcurrency;
-        }
+        providerOptions.check();
     }
 
     /**
@@ -215,16 +86,7 @@ abstract class SpecCommand {
      * keeps its mode and concurrency there); options given on the command line win.
      */
     void useStoredRunOptions(Project opened, JsonNode options) {
-        JsonNode stored = options.get("concurrency");
-        if (givenConcurrency == null && stored != null && stored.canConvertToInt()) {
-            if (stored.asInt() < 1 || stored.asInt() > ProviderProfile.MAX_CONCURRENCY) {
-                throw new CliFailure(
-                        opened.file() + " stores a concurrency of " + stored.asInt()
-                                + ", not 1 to 512; give --concurrency",
-                        ArbiterCli.BAD_INPUT);
-            }
-            concurrency = stored.asInt();
-        }
+        providerOptions.useStoredConcurrency(opened, options);
     }
 
     /**
@@ -232,12 +94,12 @@ abstract class SpecCommand {
      * or prompt leaves no new, empty project behind; null when they are to come from the project.
      */
     Inputs readGivenInputs(PrintWriter stderr) throws IOException {
-        return dataset == null ? null : readInputs(null, stderr);
+        return inputOptions.hasDataset() ? readInputs(null, stderr) : null;
     }
 
     /** The options' configuration with --dataset, else the one stored in {@code opened} (null without --project). */
     Inputs readInputs(Project opened, PrintWriter stderr) throws IOException {
-        Configuration config = dataset == null ? storedConfiguration(opened) : givenConfiguration(stderr);
+        Configuration config = inputOptions.hasDataset() ? inputOptions.read(stderr) : storedConfiguration(opened);
         Dataset rows = config.rows();
         List<String> mappingProblems = config.mapping().problemsWith(rows);
         if (!mappingProblems.isEmpty()) {
@@ -251,31 +113,6 @@ abstract class SpecCommand {
         return new Inputs(config, prompts);
     }
 
-    private Configuration givenConfiguration(PrintWriter stderr) throws IOException {
-        for (var required : List.of(
-                java.util.Map.entry("--input-column", inputColumns == null ? "" : "x"),
-                java.util.Map.entry("--base-prompt", basePrompt == null ? "" : "x"),
-                java.util.Map.entry("--judge-prompt", judgePrompt == null ? "" : "x"))) {
-            if (required.getValue().isEmpty()) {
-                throw new CliFailure(
-                        "Missing required option: '" + required.getKey() + "' (with --dataset)", ArbiterCli.BAD_INPUT);
-            }
-        }
-        Dataset rows = readDataset(stderr);
-        // Read against the columns, not split blindly: a column's name may hold a comma.
-        ColumnMapping mapping = new ColumnMapping(
-                ColumnNames.list("Input column", "--input-column", inputColumns, rows),
-                ColumnNames.one("Truth column", "--truth-column", truthColumn, rows),
-                truthSeparator);
-        return new Configuration(
-                rows,
-                dataset.toAbsolutePath().normalize().toString(),
-                Project.sha256(dataset),
-                mapping,
-                readText(basePrompt, "--base-prompt"),
-                readText(judgePrompt, "--judge-prompt"));
-    }
-
     /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
     private Configuration storedConfiguration(Project opened) {
         if (opened == null) {
@@ -283,10 +120,7 @@ abstract class SpecCommand {
                     "Missing required option: '--dataset' (or --project with a stored configuration)",
                     ArbiterCli.BAD_INPUT);
         }
-        if (inputColumns != null || basePrompt != null || judgePrompt != null) {
-            throw new CliFailure(
-                    "--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
-        }
+        inputOptions.refuseWithoutDataset();
         String missing = opened.file() + " has no stored configuration to re-run; run it once with --dataset, "
                 + "--input-column, --base-prompt and --judge-prompt";
         StoredDataset info = opened.datasetInfo().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
@@ -301,91 +135,26 @@ abstract class SpecCommand {
                     opened.file() + " stores a provider Arbiter will not use: " + e.getMessage(), ArbiterCli.BAD_INPUT);
         }
         useStoredRunOptions(opened, opened.runOptions());
-        storedProvider = stored;
-        provider = stored.baseUrl();
-        if (apiKeyEnv == null && keychainEntry == null) { // a key source given here wins, e.g. a variable in CI
-            apiKeyEnv = stored.apiKeyEnv();
-            keychainEntry = stored.keychainEntry();
-        }
-        baseModel = stored.baseModel();
-        judgeModel = stored.judgeModel();
-        temperature = stored.temperature();
-        maxTokens = stored.maxTokens();
-        prices = stored.prices();
-        storedTimeouts = stored.timeouts();
+        providerOptions.useStored(stored);
         return new Configuration(
                 rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
     }
 
     boolean isOffline() {
-        return provider.equalsIgnoreCase(OFFLINE);
+        return providerOptions.isOffline();
     }
 
     ProviderProfile remoteProfile() {
-        if (ProviderSettings.hasUserInfo(provider)) {
-            throw new CliFailure("--provider: " + ProviderSettings.USER_INFO_REFUSED, ArbiterCli.BAD_INPUT);
-        }
-        if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
-            throw new CliFailure(
-                    "--provider must be 'offline' or a base URL starting with http:// or https://, not '" + provider
-                            + "'",
-                    ArbiterCli.BAD_INPUT);
-        }
-        if (baseModel == null || judgeModel == null) {
-            throw new CliFailure(
-                    "--base-model and --judge-model are required with --provider " + provider, ArbiterCli.BAD_INPUT);
-        }
-        return new ProviderProfile(
-                provider,
-                provider,
-                apiKeyEnv,
-                baseModel,
-                judgeModel,
-                temperature,
-                maxTokens,
-                concurrency,
-                keychainEntry,
-                prices,
-                storedTimeouts);
+        return providerOptions.remoteProfile();
     }
 
-    Dataset readDataset(PrintWriter stderr) {
-        ImportResult result;
-        try {
-            result = DatasetImporter.read(dataset, datasetOptions.settings(), ImportProgress.NONE, () -> false);
-        } catch (DatasetException e) {
-            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
-        }
-        if (result.totalRaggedRows() > 0) {
-            ImportProblem first = result.problems().stream()
-                    .filter(p ->
-                            p.kind() == ImportProblem.Kind.RAGGED_ROW || p.kind() == ImportProblem.Kind.NOT_AN_OBJECT)
-                    .findFirst()
-                    .orElseThrow();
-            String summary = result.totalRaggedRows() + " ragged row(s), the first at line " + first.line() + " ("
-                    + first.message() + ")";
-            if (!skipRagged) {
-                throw new CliFailure(
-                        dataset + ": " + summary + "; --skip-ragged leaves them out", ArbiterCli.BAD_INPUT);
-            }
-            stderr.println("arbiter: " + dataset + ": left out " + summary);
-        }
-        return result.dataset();
-    }
-
-    static String readText(Path file, String option) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CliFailure(option + ": no such file " + file, ArbiterCli.BAD_INPUT);
-        } catch (IOException e) {
-            throw new CliFailure(option + ": cannot read " + file + " (" + e.getMessage() + ")", ArbiterCli.BAD_INPUT);
-        }
+    ProviderProfile offlineProfile(OfflineProvider offline) {
+        return providerOptions.offlineProfile(offline);
     }
 
     /** The offline server's port changes every run, its answers do not: key its cache by name. */
     String providerIdentity(ProviderProfile profile) {
-        return isOffline() ? OFFLINE : profile.baseUrl();
+        return providerOptions.identity(profile);
     }
 
     /** The --project file opened to write into (one process at a time), or null without one. */
@@ -398,27 +167,6 @@ abstract class SpecCommand {
                 waitForProject,
                 "arbiter " + command.name(),
                 command.commandLine().getErr());
-    }
-
-    /**
-     * The offline demo's profile: its server's URL and models, with the models, temperature and max tokens the
-     * project stores when its configuration is re-run (as the workbench ran it); free of charge.
-     */
-    ProviderProfile offlineProfile(OfflineProvider offline) {
-        ProviderProfile demo = offline.profile();
-        ProviderProfile kept = storedProvider;
-        ProviderProfile profile = kept == null
-                ? demo
-                : new ProviderProfile(
-                        demo.name(),
-                        demo.baseUrl(),
-                        null,
-                        kept.baseModel(),
-                        kept.judgeModel(),
-                        kept.temperature(),
-                        kept.maxTokens(),
-                        demo.concurrency());
-        return profile.withPrices(TokenPrices.FREE);
     }
 
     /**

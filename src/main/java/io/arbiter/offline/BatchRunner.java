@@ -1,6 +1,5 @@
 package io.arbiter.offline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,13 +7,11 @@ import io.arbiter.offline.HostedBatch.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +23,7 @@ import java.util.logging.Logger;
 /**
  * Runs batches through validating → in_progress → finalizing → completed (or failed, expired, cancelling →
  * cancelled) on one scheduler thread owned by the server, answering each line through {@link DemoChat} at the
- * configured {@link BatchPace}. Output lines are shuffled with a seed fixed per batch, as OpenAI gives no order.
+ * configured {@link BatchPace}; {@link BatchOutputFiles} writes what a batch answered as its output and error files.
  */
 final class BatchRunner implements AutoCloseable {
 
@@ -44,6 +41,7 @@ final class BatchRunner implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final String nonce = Long.toHexString(System.nanoTime());
     private final ScheduledExecutorService scheduler;
+    private final BatchOutputFiles outputFiles;
 
     BatchRunner(
             FileStore files, DemoChat chat, BatchPace pace, BatchFaults faults, ServerCounters counters, Clock clock) {
@@ -53,6 +51,7 @@ final class BatchRunner implements AutoCloseable {
         this.faults = faults;
         this.counters = counters;
         this.clock = clock;
+        this.outputFiles = new BatchOutputFiles(files, faults, counters, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "offline-server-batches");
             thread.setDaemon(true);
@@ -113,7 +112,10 @@ final class BatchRunner implements AutoCloseable {
     boolean cancel(HostedBatch job) {
         synchronized (job) {
             switch (job.status) {
-                case VALIDATING, IN_PROGRESS -> job.enter(Status.CANCELLING, now(), System.nanoTime());
+                case VALIDATING, IN_PROGRESS -> {
+                    job.enter(Status.CANCELLING, now(), System.nanoTime());
+                    counters.batchMoved();
+                }
                 case CANCELLING, FINALIZING -> {
                     // Cancelling is under way, or every line is answered and the files are being written.
                 }
@@ -126,13 +128,18 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private void tick() {
+        boolean moved = false;
         for (HostedBatch job : jobs.values()) {
             try {
                 synchronized (job) {
+                    Status before = job.status;
+                    int answered = job.next;
                     step(job, System.nanoTime());
+                    moved |= job.status != before || job.next != answered;
                 }
             } catch (RuntimeException e) {
                 // One broken batch must not stop the scheduler for the others.
+                moved = true;
                 LOG.log(Level.WARNING, "Offline batch " + job.id + " failed", e);
                 synchronized (job) {
                     job.validationErrors =
@@ -140,6 +147,9 @@ final class BatchRunner implements AutoCloseable {
                     job.enter(Status.FAILED, now(), System.nanoTime());
                 }
             }
+        }
+        if (moved) {
+            counters.batchMoved();
         }
     }
 
@@ -155,13 +165,13 @@ final class BatchRunner implements AutoCloseable {
             case IN_PROGRESS -> process(job, nowNanos);
             case FINALIZING -> {
                 if (phaseOver) {
-                    writeFiles(job);
+                    outputFiles.write(job);
                     job.enter(Status.COMPLETED, now(), nowNanos);
                 }
             }
             case CANCELLING -> {
                 if (phaseOver) {
-                    writeFiles(job);
+                    outputFiles.write(job);
                     job.enter(Status.CANCELLED, now(), nowNanos);
                 }
             }
@@ -231,7 +241,7 @@ final class BatchRunner implements AutoCloseable {
                     "body", shape.isPresent() ? ReplyShapes.reshape(shape.get(), completion, line.body()) : completion);
             result.set("response", response);
             result.putNull("error");
-            job.outputLines.add(write(result));
+            job.outputLines.add(BatchOutputFiles.write(result));
             job.completed++;
             if (shape.isEmpty() || ReplyShapes.charged(shape.get())) {
                 counters.answered(completion.get("id").asText());
@@ -241,7 +251,7 @@ final class BatchRunner implements AutoCloseable {
             response.set("body", e.toJson());
             result.set("response", response);
             result.putNull("error");
-            job.errorLines.add(write(result));
+            job.errorLines.add(BatchOutputFiles.write(result));
             job.failed++;
         }
         counters.batchLineProcessed();
@@ -261,95 +271,12 @@ final class BatchRunner implements AutoCloseable {
             ObjectNode error = result.putObject("error");
             error.put("code", "batch_expired");
             error.put("message", "This request could not be executed before the completion window expired.");
-            job.errorLines.add(write(result));
+            job.errorLines.add(BatchOutputFiles.write(result));
             job.failed++;
         }
         job.next = job.lines.size();
-        writeFiles(job);
+        outputFiles.write(job);
         job.enter(Status.EXPIRED, now(), nowNanos);
-    }
-
-    private void writeFiles(HostedBatch job) {
-        Random seeded = new Random(job.sequence * 0x9E3779B97F4A7C15L);
-        List<String> output = new ArrayList<>(job.outputLines);
-        Collections.shuffle(output, seeded);
-        output = damaged(job, output);
-        if (!output.isEmpty()) {
-            job.outputFileId = files.add(job.id + "_output.jsonl", "batch_output", jsonl(output))
-                    .id();
-        }
-        if (!job.errorLines.isEmpty()) {
-            List<String> errors = new ArrayList<>(job.errorLines);
-            Collections.shuffle(errors, seeded);
-            job.errorFileId = files.add(job.id + "_error.jsonl", "batch_output", jsonl(errors))
-                    .id();
-        }
-    }
-
-    /** The output file as the fault plan spoils it: lines lost, lines doubled with other content, foreign lines. */
-    private List<String> damaged(HostedBatch job, List<String> output) {
-        BatchOutputFaults plan = faults.output();
-        List<String> lines =
-                new ArrayList<>(output.subList((int) Math.floor(output.size() * job.missingShare), output.size()));
-        int doubled = (int) Math.floor(lines.size() * plan.duplicate());
-        for (int i = 0; i < doubled; i++) {
-            lines.add(otherContent(lines.get(i)));
-        }
-        if (doubled > 0) {
-            counters.fault(FaultPlan.Kind.BATCH_DUPLICATE_LINES);
-        }
-        for (int i = 0; i < plan.unknown(); i++) {
-            ObjectNode foreign = JsonNodeFactory.instance.objectNode();
-            foreign.put("id", "batch_req_foreign_" + job.sequence + "_" + i);
-            if (i % 2 == 0) {
-                foreign.putNull("custom_id"); // some gateways drop it altogether
-            } else {
-                foreign.put("custom_id", "request-" + (i + 1));
-            }
-            ObjectNode response = foreign.putObject("response");
-            response.put("status_code", 200);
-            ObjectNode body = response.putObject("body");
-            body.put("id", "chatcmpl-foreign-" + job.sequence + "-" + i);
-            body.put("object", "chat.completion");
-            body.put("created", now());
-            body.put("model", "unknown");
-            ObjectNode choice = body.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", "A line nobody asked for.");
-            choice.put("finish_reason", "stop");
-            foreign.putNull("error");
-            lines.add(write(foreign));
-        }
-        if (plan.unknown() > 0) {
-            counters.fault(FaultPlan.Kind.BATCH_UNKNOWN_LINES);
-        }
-        return lines;
-    }
-
-    private static String otherContent(String line) {
-        try {
-            ObjectNode copy = (ObjectNode) ApiResponse.JSON.readTree(line);
-            JsonNode message =
-                    copy.path("response").path("body").path("choices").path(0).path("message");
-            if (message instanceof ObjectNode node) {
-                node.put("content", node.path("content").asText() + " (a second, different answer)");
-            }
-            return write(copy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read back a batch line", e);
-        }
-    }
-
-    private static byte[] jsonl(List<String> lines) {
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String write(ObjectNode node) {
-        try {
-            return ApiResponse.JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a batch line", e);
-        }
     }
 
     private long now() {

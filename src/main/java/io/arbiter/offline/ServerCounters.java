@@ -1,15 +1,18 @@
 package io.arbiter.offline;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the server has done, for tests that must prove "nothing lost, nothing duplicated" from the server's side:
  * answers per completion id (the id is a digest of model and prompt, so one row's request always has the same id),
- * chat attempts, injected faults by kind, and batch lines processed.
+ * chat attempts, injected faults by kind, and batch lines processed; and a signal each time a batch moves on, so a
+ * client can wait for the next change instead of polling on a timer.
  */
 public final class ServerCounters {
 
@@ -19,6 +22,9 @@ public final class ServerCounters {
     private final AtomicLong chatAnswers = new AtomicLong();
     private final AtomicLong batchLines = new AtomicLong();
     private final Map<FaultPlan.Kind, AtomicLong> faults = new EnumMap<>(FaultPlan.Kind.class);
+    private final Object batchMoveLock = new Object();
+    /** Guarded by {@link #batchMoveLock}. */
+    private long batchMoves;
 
     ServerCounters() {
         for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
@@ -44,6 +50,14 @@ public final class ServerCounters {
 
     void batchLineProcessed() {
         batchLines.incrementAndGet();
+    }
+
+    /** A batch changed status or answered lines. */
+    void batchMoved() {
+        synchronized (batchMoveLock) {
+            batchMoves++;
+            batchMoveLock.notifyAll();
+        }
     }
 
     void fault(FaultPlan.Kind kind) {
@@ -81,6 +95,27 @@ public final class ServerCounters {
     /** Batch lines answered (successfully or with a per-line error); expired lines are not counted. */
     public long batchLinesProcessed() {
         return batchLines.get();
+    }
+
+    /** How often a batch has moved on (changed status or answered lines) since the server started. */
+    public long batchMoves() {
+        synchronized (batchMoveLock) {
+            return batchMoves;
+        }
+    }
+
+    /**
+     * Waits until a batch moves on after {@code seen} (an earlier {@link #batchMoves()}) and returns the new count,
+     * or {@code seen} when nothing moved within {@code timeout}.
+     */
+    public long awaitBatchMove(long seen, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (batchMoveLock) {
+            for (long left = timeout.toNanos(); batchMoves <= seen && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(batchMoveLock, left);
+            }
+            return batchMoves;
+        }
     }
 
     /** How often each completion id was answered well-formed, realtime or in a batch; a snapshot. */

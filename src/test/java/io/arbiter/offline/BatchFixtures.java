@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Builds batch input files and drives a batch through the SDK for the batch tests. */
 final class BatchFixtures {
@@ -80,20 +81,38 @@ final class BatchFixtures {
                         .build());
     }
 
-    /** Polls every 5 ms until the batch ends, handing each snapshot to {@code observer}. */
-    static Batch awaitEnd(OpenAIClient client, String batchId, Consumer<Batch> observer) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+    /** Waits until the batch ends, handing {@code observer} a snapshot at first and after each move. */
+    static Batch awaitEnd(OfflineServer server, OpenAIClient client, String batchId, Consumer<Batch> observer)
+            throws InterruptedException {
+        return awaitBatch(server, client, batchId, BatchFixtures::ended, observer);
+    }
+
+    /**
+     * Takes a snapshot of the batch at first and again each time the server says a batch moved on, until one
+     * satisfies {@code until}; fails when nothing moves for 30 s.
+     */
+    static Batch awaitBatch(
+            OfflineServer server, OpenAIClient client, String batchId, Predicate<Batch> until, Consumer<Batch> observer)
+            throws InterruptedException {
+        while (true) {
+            // Read before the snapshot, so a move between the two still wakes the wait below.
+            long seen = server.counters().batchMoves();
             Batch batch = client.batches().retrieve(batchId);
             observer.accept(batch);
-            switch (batch.status().value()) {
-                case COMPLETED, FAILED, EXPIRED, CANCELLED -> {
-                    return batch;
-                }
-                default -> Thread.sleep(5);
+            if (until.test(batch)) {
+                return batch;
+            }
+            if (server.counters().awaitBatchMove(seen, Duration.ofSeconds(30)) == seen) {
+                throw new AssertionError("Batch " + batchId + " did not move for 30 s; it is " + batch.status());
             }
         }
-        throw new AssertionError("Batch " + batchId + " did not end within 30 s");
+    }
+
+    private static boolean ended(Batch batch) {
+        return switch (batch.status().value()) {
+            case COMPLETED, FAILED, EXPIRED, CANCELLED -> true;
+            default -> false;
+        };
     }
 
     static List<JsonNode> download(OpenAIClient client, String fileId) {

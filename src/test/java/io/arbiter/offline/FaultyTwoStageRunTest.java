@@ -126,6 +126,7 @@ class FaultyTwoStageRunTest {
             for (int round = 1; !pending.isEmpty(); round++) {
                 assertTrue(round <= 5, "batches kept failing; still pending " + pending.size());
                 Batch done = BatchFixtures.awaitEnd(
+                        server,
                         client,
                         BatchFixtures.submit(client, BatchFixtures.jsonl(new ArrayList<>(pending.values())))
                                 .id(),

@@ -21,6 +21,7 @@ class OfflineBatchFaultTest {
             OpenAIClient client = OfflineServerSdkTest.clientFor(server, "test");
             try {
                 Batch failed = BatchFixtures.awaitEnd(
+                        server,
                         client,
                         BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(),
                         b -> {});
@@ -35,6 +36,7 @@ class OfflineBatchFaultTest {
                                 .code()
                                 .orElseThrow());
                 Batch retried = BatchFixtures.awaitEnd(
+                        server,
                         client,
                         BatchFixtures.submit(client, BatchFixtures.jsonl(5)).id(),
                         b -> {});
@@ -53,6 +55,7 @@ class OfflineBatchFaultTest {
             try {
                 int rows = 101;
                 Batch expired = BatchFixtures.awaitEnd(
+                        server,
                         client,
                         BatchFixtures.submit(client, BatchFixtures.jsonl(rows)).id(),
                         b -> {});
@@ -76,6 +79,7 @@ class OfflineBatchFaultTest {
                 assertEquals(rows, all.size(), "every line is either answered or listed as expired");
 
                 Batch next = BatchFixtures.awaitEnd(
+                        server,
                         client,
                         BatchFixtures.submit(client, BatchFixtures.jsonl(3)).id(),
                         b -> {});

@@ -79,6 +79,12 @@ class OfflineBatchSdkTest {
 
     @Test
     void batchAnswersEveryLineOnceInShuffledOrderWithMonotonicCounts() throws Exception {
+        // Two seconds of small steps rather than half a second: a loaded machine that stalls the server's batch
+        // thread for a while still leaves steps for a snapshot to see the count between 0 and all.
+        stop();
+        server =
+                OfflineServer.builder().batchPace(BatchPace.linesPerSecond(500)).start();
+        client = OfflineServerSdkTest.clientFor(server, "test");
         int rows = 1000;
         Batch created = BatchFixtures.submit(client, BatchFixtures.jsonl(rows));
         assertTrue(created.id().startsWith("batch_"), created.id());
@@ -88,7 +94,7 @@ class OfflineBatchSdkTest {
         assertEquals(created.createdAt() + 86_400, created.expiresAt().orElseThrow());
 
         List<Batch> snapshots = new ArrayList<>();
-        Batch done = BatchFixtures.awaitEnd(client, created.id(), snapshots::add);
+        Batch done = BatchFixtures.awaitEnd(server, client, created.id(), snapshots::add);
 
         assertEquals(Batch.Status.COMPLETED, done.status());
         assertEquals(rows, done.requestCounts().orElseThrow().total());
@@ -136,7 +142,10 @@ class OfflineBatchSdkTest {
     @Test
     void batchLineGetsTheSameAnswerAsTheRealtimeEndpoint() throws Exception {
         Batch done = BatchFixtures.awaitEnd(
-                client, BatchFixtures.submit(client, BatchFixtures.jsonl(4)).id(), b -> {});
+                server,
+                client,
+                BatchFixtures.submit(client, BatchFixtures.jsonl(4)).id(),
+                b -> {});
         for (JsonNode line : BatchFixtures.download(client, done.outputFileId().orElseThrow())) {
             int row = Integer.parseInt(line.get("custom_id").asText().substring("row-".length()));
             var realtime = client.chat()
@@ -159,7 +168,10 @@ class OfflineBatchSdkTest {
         lines.add(BatchFixtures.line(4).put("url", "/v1/embeddings").toString());
         lines.add("{\"custom_id\": \"row-5\", ");
         Batch done = BatchFixtures.awaitEnd(
-                client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(), b -> {});
+                server,
+                client,
+                BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(),
+                b -> {});
         assertEquals(Batch.Status.FAILED, done.status());
         assertTrue(done.failedAt().isPresent());
         List<BatchError> errors = done.errors().orElseThrow().data().orElseThrow();
@@ -182,7 +194,10 @@ class OfflineBatchSdkTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) unknown.get("body")).put("model", "gpt-nonexistent");
         lines.add(unknown.toString());
         Batch done = BatchFixtures.awaitEnd(
-                client, BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(), b -> {});
+                server,
+                client,
+                BatchFixtures.submit(client, BatchFixtures.jsonl(lines)).id(),
+                b -> {});
         assertEquals(Batch.Status.COMPLETED, done.status());
         assertEquals(1, done.requestCounts().orElseThrow().completed());
         assertEquals(1, done.requestCounts().orElseThrow().failed());
@@ -202,19 +217,16 @@ class OfflineBatchSdkTest {
             OpenAIClient slowClient = OfflineServerSdkTest.clientFor(slow, "test");
             try {
                 Batch batch = BatchFixtures.submit(slowClient, BatchFixtures.jsonl(2000));
-                while (slowClient
-                                .batches()
-                                .retrieve(batch.id())
-                                .requestCounts()
-                                .map(c -> c.completed())
-                                .orElse(0L)
-                        < 20) {
-                    Thread.sleep(5);
-                }
+                BatchFixtures.awaitBatch(
+                        slow,
+                        slowClient,
+                        batch.id(),
+                        b -> b.requestCounts().map(c -> c.completed()).orElse(0L) >= 20,
+                        b -> {});
                 Batch cancelling = slowClient.batches().cancel(batch.id());
                 assertEquals(Batch.Status.CANCELLING, cancelling.status());
                 assertTrue(cancelling.cancellingAt().isPresent());
-                Batch done = BatchFixtures.awaitEnd(slowClient, batch.id(), b -> {});
+                Batch done = BatchFixtures.awaitEnd(slow, slowClient, batch.id(), b -> {});
                 assertEquals(Batch.Status.CANCELLED, done.status());
                 assertTrue(done.cancelledAt().isPresent());
                 long completed = done.requestCounts().orElseThrow().completed();
@@ -239,7 +251,10 @@ class OfflineBatchSdkTest {
     @Test
     void cancellingAFinishedBatchIsRefused() throws Exception {
         Batch done = BatchFixtures.awaitEnd(
-                client, BatchFixtures.submit(client, BatchFixtures.jsonl(2)).id(), b -> {});
+                server,
+                client,
+                BatchFixtures.submit(client, BatchFixtures.jsonl(2)).id(),
+                b -> {});
         assertThrows(BadRequestException.class, () -> client.batches().cancel(done.id()));
     }
 

@@ -67,7 +67,7 @@ public final class ApiKeys {
             return fromKeychain(profile.name(), profile.keychainEntry().strip());
         }
         String variable = profile.apiKeyEnv().strip();
-        if (!ProviderSettings.isEnvironmentName(variable) || ProviderSettings.looksLikeAKey(variable)) {
+        if (!ProviderInput.isEnvironmentName(variable) || ProviderInput.looksLikeAKey(variable)) {
             // Someone may have pasted the key itself where its variable's name belongs: never repeat it.
             throw new ChatFailure(
                     "The API key source for " + profile.name()

@@ -40,7 +40,7 @@ public final class ConnectionCheck {
      * @param keys    where the key is found, to say it is missing before anything is sent
      */
     public static ConnectionReport run(ProviderSettings settings, String baseUrl, ApiKeys keys, Duration timeout) {
-        if (baseUrl == null || !ProviderSettings.isHttpUrl(baseUrl)) {
+        if (baseUrl == null || !ProviderInput.isHttpUrl(baseUrl)) {
             return failed(
                     false,
                     ConnectionReport.Key.UNTRIED,

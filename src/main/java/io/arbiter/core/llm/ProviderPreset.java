@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record ProviderPreset(String name, String baseUrl, String apiKeyEnv, String baseModel, String judgeModel) {
 
+    /** A local server shares the machine with the app: fewer requests at once than a cloud provider takes. */
+    private static final int LOCAL_CONCURRENCY = 4;
+
     public static final String OFFLINE_NAME = "Offline demo model";
 
     public static final ProviderPreset OFFLINE =
@@ -44,6 +47,32 @@ public record ProviderPreset(String name, String baseUrl, String apiKeyEnv, Stri
 
     public boolean offline() {
         return baseUrl == null;
+    }
+
+    /** Settings for this preset, with the facts the preset itself does not carry. */
+    public ProviderSettings settings() {
+        boolean local = baseUrl != null && ProviderInput.isLoopback(baseUrl);
+        // Cloud providers with an OpenAI-style Batch API; the offline server has one too. Local servers do not.
+        boolean batch = !local;
+        int concurrency = local ? LOCAL_CONCURRENCY : ProviderProfile.DEFAULT_CONCURRENCY;
+        Double free = offline() || local ? 0.0 : null;
+        return new ProviderSettings(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                0.0,
+                offline() ? 64 : 256,
+                null,
+                concurrency,
+                0,
+                0,
+                batch,
+                free,
+                free,
+                free,
+                free);
     }
 
     /** The profile for this preset with the models the user chose. */

@@ -41,8 +41,8 @@ public record ProviderProfile(
             throw new IllegalArgumentException("Max tokens must be at least 1, not " + maxTokens);
         }
         // Every request, saved project and message starts from a profile: a password in the URL stops here.
-        if (ProviderSettings.hasUserInfo(baseUrl)) {
-            throw new IllegalArgumentException(ProviderSettings.USER_INFO_REFUSED);
+        if (ProviderInput.hasUserInfo(baseUrl)) {
+            throw new IllegalArgumentException(ProviderInput.USER_INFO_REFUSED);
         }
         prices = prices == null ? TokenPrices.UNKNOWN : prices;
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;

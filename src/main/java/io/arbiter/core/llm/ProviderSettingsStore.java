@@ -100,9 +100,9 @@ public final class ProviderSettingsStore {
     /** Replaces the file in one step, so a crash mid-write leaves the old file or the new one, never half of each. */
     public void save(List<ProviderSettings> providers) throws IOException {
         for (ProviderSettings p : providers) {
-            if (!p.offline() && ProviderSettings.hasUserInfo(p.baseUrl())) {
+            if (!p.offline() && ProviderInput.hasUserInfo(p.baseUrl())) {
                 throw new IllegalArgumentException(
-                        "The provider " + p.name() + " is not saved: " + ProviderSettings.USER_INFO_REFUSED + ".");
+                        "The provider " + p.name() + " is not saved: " + ProviderInput.USER_INFO_REFUSED + ".");
             }
             if (!p.keySourceIsAName()) {
                 throw new IllegalArgumentException("The key source of " + p.name()

@@ -1,20 +1,14 @@
 package io.arbiter.core.run;
 
-import io.arbiter.core.llm.BatchCustomId;
-import io.arbiter.core.llm.BatchJsonl;
-import io.arbiter.core.llm.BatchRequestLine;
 import io.arbiter.core.llm.BatchSharder;
-import io.arbiter.core.llm.BatchState;
 import io.arbiter.core.llm.ChatFailure;
-import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.Sleeper;
+import io.arbiter.core.run.BatchCollector.StageRows;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,13 +52,11 @@ public final class BatchStageRunner {
     private final ResponseCache cache;
     private final Duration pollInterval;
     private final Path workDirectory;
-    private final BatchSharder sharder;
     private final Sleeper sleeper;
+    private final BatchSubmitter submitter;
     private volatile String providerIdentity;
     private volatile Duration batchTimeout;
     private volatile Clock clock = Clock.systemUTC();
-    private final AtomicLong linesSent = new AtomicLong();
-    private final AtomicLong firstSentNanos = new AtomicLong();
 
     /**
      * @param runId         goes into every custom_id, so a line from another run is never taken for this one's
@@ -97,8 +88,8 @@ public final class BatchStageRunner {
         this.cache = cache;
         this.pollInterval = pollInterval;
         this.workDirectory = workDirectory;
-        this.sharder = sharder;
         this.sleeper = sleeper;
+        this.submitter = new BatchSubmitter(client, ledger, runId, workDirectory, sharder);
     }
 
     /**
@@ -127,12 +118,12 @@ public final class BatchStageRunner {
 
     /** Batch lines uploaded so far: the requests this runner has paid for. */
     public long linesSent() {
-        return linesSent.get();
+        return submitter.linesSent();
     }
 
     /** System.nanoTime() of the first upload; 0 before. */
     public long firstSentNanos() {
-        return firstSentNanos.get();
+        return submitter.firstSentNanos();
     }
 
     /**
@@ -150,8 +141,11 @@ public final class BatchStageRunner {
         requests.forEach((row, request) -> keys.put(row, RequestKey.of(identity, request)));
         BatchLineAccount account = new BatchLineAccount(runId, stage, requests.keySet());
         Map<Integer, Integer> sends = new HashMap<>();
+        StageRows rows = new StageRows(stage, pending, keys, sink, account);
+        BatchCollector collector =
+                new BatchCollector(client, ledger, cache, workDirectory, pollInterval, sleeper, batchTimeout, clock);
         try {
-            answerFromCache(pending, keys, sink, account);
+            answerFromCache(rows);
             int nextShard = 0;
             // Rounds this run has already sent for the stage, collected or not: an earlier attempt's resubmission
             // counts, so a resumed run never takes a third round and pays a row three times.
@@ -168,7 +162,7 @@ public final class BatchStageRunner {
             }
             int roundsBefore = rounds;
             if (!earlier.isEmpty()) {
-                String stop = awaitAndCollect(stage, earlier, Map.of(), pending, keys, sink, ended, account);
+                String stop = collector.awaitAndCollect(rows, earlier, Map.of(), ended);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
                 }
@@ -190,9 +184,9 @@ public final class BatchStageRunner {
                 account.submitted(toSend.size(), rounds > 0);
                 Map<Integer, List<Integer>> rowsByShard = new HashMap<>();
                 rounds++;
-                List<BatchJob> jobs = submit(stage, toSend, nextShard, rowsByShard, rounds);
+                List<BatchJob> jobs = submitter.submit(stage, toSend, nextShard, rowsByShard, rounds);
                 nextShard += jobs.size();
-                String stop = awaitAndCollect(stage, jobs, rowsByShard, pending, keys, sink, ended, account);
+                String stop = collector.awaitAndCollect(rows, jobs, rowsByShard, ended);
                 if (stop != null || ended.getAsBoolean()) {
                     return stop;
                 }
@@ -221,236 +215,22 @@ public final class BatchStageRunner {
         }
     }
 
-    private void answerFromCache(
-            Map<Integer, ChatRequest> pending, Map<Integer, String> keys, Sink sink, BatchLineAccount account) {
+    private void answerFromCache(StageRows rows) {
         if (cache == null) {
             return;
         }
         Map<Integer, StageOutcome> hits = new HashMap<>();
-        for (int row : pending.keySet()) {
-            cache.cached(keys.get(row))
+        for (int row : rows.pending().keySet()) {
+            cache.cached(rows.keys().get(row))
                     .ifPresent(reply -> hits.put(
                             row, StageOutcome.answered(reply.reasoningApart().servedFromCache())));
         }
         if (!hits.isEmpty()) {
-            sink.outcomes(hits, keys);
+            rows.sink().outcomes(hits, rows.keys());
             hits.keySet().forEach(row -> {
-                pending.remove(row);
-                account.settle(row);
+                rows.pending().remove(row);
+                rows.account().settle(row);
             });
-        }
-    }
-
-    /**
-     * Writes, uploads and creates one batch per shard; each job is in the ledger before anyone polls it.
-     * {@code rowsByShard} is filled with the rows each job carries, so the lines it fails to return can be named.
-     */
-    private List<BatchJob> submit(
-            Stage stage,
-            Map<Integer, ChatRequest> toSend,
-            int firstShard,
-            Map<Integer, List<Integer>> rowsByShard,
-            int round)
-            throws IOException, ChatFailure {
-        List<BatchRequestLine> lines = new ArrayList<>(toSend.size());
-        List<Integer> rows = new ArrayList<>(toSend.size());
-        toSend.forEach((row, request) -> {
-            lines.add(new BatchRequestLine(new BatchCustomId(runId, stage.name(), row).toString(), request));
-            rows.add(row);
-        });
-        Files.createDirectories(workDirectory);
-        String prefix = "run" + runId + "-" + stage.name().toLowerCase() + "-from" + firstShard;
-        List<BatchSharder.Shard> shards = sharder.write(lines.iterator(), workDirectory, prefix);
-        List<BatchJob> jobs = new ArrayList<>();
-        int from = 0;
-        for (BatchSharder.Shard shard : shards) {
-            int shardNumber = firstShard + shard.index();
-            rowsByShard.put(shardNumber, rows.subList(from, from + shard.lineCount()));
-            from += shard.lineCount();
-            firstSentNanos.compareAndSet(0, System.nanoTime());
-            String fileId = client.upload(shard.file());
-            BatchJob uploaded =
-                    new BatchJob(stage, shardNumber, fileId, null, "uploaded", shard.lineCount(), null, null, round);
-            ledger.saveJob(uploaded);
-            BatchState created = client.create(
-                    fileId,
-                    Map.of(
-                            "arbiter_run",
-                            Long.toString(runId),
-                            "arbiter_stage",
-                            stage.name(),
-                            "arbiter_shard",
-                            Integer.toString(uploaded.shard())));
-            linesSent.addAndGet(shard.lineCount());
-            BatchJob job = new BatchJob(
-                    stage,
-                    uploaded.shard(),
-                    fileId,
-                    created.id(),
-                    created.status(),
-                    shard.lineCount(),
-                    created.outputFileId(),
-                    created.errorFileId(),
-                    round);
-            ledger.saveJob(job);
-            jobs.add(job);
-            Files.deleteIfExists(shard.file());
-        }
-        return jobs;
-    }
-
-    /**
-     * Polls every job until it ends, reporting counts, then reads its files into the sink; cancels on cancel, and
-     * cancels a job older than the batch timeout (its unanswered rows then end as errors, not sent again).
-     *
-     * @param rowsByShard the rows each job carries; empty for jobs an earlier attempt submitted
-     */
-    private String awaitAndCollect(
-            Stage stage,
-            List<BatchJob> jobs,
-            Map<Integer, List<Integer>> rowsByShard,
-            Map<Integer, ChatRequest> pending,
-            Map<Integer, String> keys,
-            Sink sink,
-            BooleanSupplier ended,
-            BatchLineAccount account)
-            throws ChatFailure, IOException, InterruptedException {
-        Map<Integer, BatchState> states = new HashMap<>();
-        OpenBatches ages = new OpenBatches(clock);
-        java.util.Set<String> timedOut = new java.util.HashSet<>();
-        List<BatchJob> open = new ArrayList<>(jobs);
-        String stop = null;
-        int failedPolls = 0;
-        while (!open.isEmpty()) {
-            if (ended.getAsBoolean()) {
-                cancelAll(open);
-                return null;
-            }
-            List<BatchJob> stillOpen = new ArrayList<>();
-            for (BatchJob job : open) {
-                BatchState state;
-                try {
-                    state = client.retrieve(job.batchId());
-                    failedPolls = 0;
-                } catch (ChatFailure failure) {
-                    // The batch goes on at the provider whatever happens to one status request: ask again next
-                    // round, unless asking cannot help or the provider has been unreachable for a long while.
-                    if (!failure.retryable() || ++failedPolls >= OpenAiBatchClient.MAX_FAILED_POLLS) {
-                        throw failure;
-                    }
-                    stillOpen.add(job);
-                    continue;
-                }
-                states.put(job.shard(), state);
-                ages.seen(job.batchId());
-                if (!state.terminal()) {
-                    if (!state.status().equals(job.status())) {
-                        ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
-                    }
-                    // Until the provider takes the cancel, it is asked again at every poll.
-                    if (batchTimeout != null
-                            && !"cancelling".equals(state.status())
-                            && ages.age(state).compareTo(batchTimeout) > 0
-                            && cancel(job)) {
-                        timedOut.add(job.batchId());
-                    }
-                    stillOpen.add(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
-                    continue;
-                }
-                ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
-                if ("failed".equals(state.status())) {
-                    stop = "The batch " + state.id() + " (" + stage.name().toLowerCase() + " stage, shard "
-                            + job.shard() + ") failed validation: "
-                            + (state.errors() == null ? "the provider gave no reason" : state.errors());
-                } else {
-                    BatchLineAccount.Gap gap = timedOut.contains(job.batchId())
-                            ? BatchLineAccount.Gap.TIMED_OUT
-                            : state.succeeded() ? BatchLineAccount.Gap.MISSING : BatchLineAccount.Gap.NOT_RUN;
-                    collect(state, pending, keys, sink, account, rowsByShard.getOrDefault(job.shard(), List.of()), gap);
-                }
-                ledger.saveJob(job.withStatus(BatchJob.COLLECTED, state.outputFileId(), state.errorFileId()));
-            }
-            sink.progress(
-                    states.values().stream().mapToLong(BatchState::completed).sum(),
-                    states.values().stream().mapToLong(BatchState::failed).sum(),
-                    ages.describe(stillOpen, states));
-            open = stillOpen;
-            if (!open.isEmpty()) {
-                sleeper.sleep(pollInterval);
-            }
-        }
-        return stop;
-    }
-
-    private void cancelAll(List<BatchJob> open) {
-        for (BatchJob job : open) {
-            cancel(job);
-        }
-    }
-
-    /** True when the provider took the cancel; a batch it refused stays live and is asked again. */
-    private boolean cancel(BatchJob job) {
-        try {
-            BatchState state = client.cancel(job.batchId());
-            ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
-            return true;
-        } catch (ChatFailure e) {
-            // Still in the ledger as live: the next poll, or the next attempt, sees it and collects what it finished.
-            return false;
-        }
-    }
-
-    /**
-     * Downloads the output and error files and hands every line that settles a pending row of this run and stage
-     * on; then notes each row the job carried that no line settled, and why ({@code gap}).
-     */
-    private void collect(
-            BatchState state,
-            Map<Integer, ChatRequest> pending,
-            Map<Integer, String> keys,
-            Sink sink,
-            BatchLineAccount account,
-            List<Integer> jobRows,
-            BatchLineAccount.Gap gap)
-            throws ChatFailure, IOException {
-        Map<Integer, StageOutcome> outcomes = new HashMap<>();
-        java.util.Set<Integer> notRun = new java.util.HashSet<>();
-        for (String fileId : new String[] {state.outputFileId(), state.errorFileId()}) {
-            if (fileId == null) {
-                continue;
-            }
-            Path target = workDirectory.resolve(fileId + ".jsonl");
-            client.download(fileId, target);
-            try (InputStream in = Files.newInputStream(target)) {
-                BatchJsonl.read(in, line -> {
-                    int row = account.take(line, notRun);
-                    if (row >= 0) {
-                        outcomes.put(row, StageOutcome.of(line, "Batch line " + line.lineNumber() + ": "));
-                    }
-                });
-            } finally {
-                Files.deleteIfExists(target);
-            }
-        }
-        if (cache != null) {
-            outcomes.forEach((row, outcome) -> {
-                if (outcome.answered()) {
-                    cache.cache(
-                            keys.get(row), new ChatReply(outcome.text(), outcome.usage(), false, outcome.reasoning()));
-                }
-            });
-        }
-        if (!outcomes.isEmpty()) {
-            sink.outcomes(outcomes, keys);
-        }
-        outcomes.keySet().forEach(pending::remove);
-        for (int row : notRun) {
-            account.gap(row, gap == BatchLineAccount.Gap.TIMED_OUT ? gap : BatchLineAccount.Gap.NOT_RUN, state.id());
-        }
-        for (int row : jobRows) {
-            if (!account.settled(row) && !notRun.contains(row)) {
-                account.gap(row, gap, state.id());
-            }
         }
     }
 }

@@ -1,2 +1,5 @@
-/** What every screen shares: the task executor in its FX and same-thread forms, view loading, coalescing. */
+/**
+ * What every screen shares: the task executor in its FX and same-thread forms, latest-only requests, view loading,
+ * coalescing.
+ */
 package io.arbiter.ui.common;

@@ -4,14 +4,13 @@ import io.arbiter.core.project.ComparedRuns;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
 import io.arbiter.core.prompt.PromptDiff;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -54,7 +53,7 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper mcnemar = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper flipsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NO_PROJECT);
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestOnly comparisons;
     private Project project;
     private ComparisonText shown;
     /** While the choosers are refilled, their changes must not start comparisons. */
@@ -65,6 +64,7 @@ public final class CompareViewModel {
     public CompareViewModel(TaskExecutor executor, FlipTarget target) {
         this.executor = executor;
         this.target = target;
+        this.comparisons = new LatestOnly(executor);
         runA.addListener((obs, old, now) -> compareChosen());
         runB.addListener((obs, old, now) -> compareChosen());
     }
@@ -122,6 +122,7 @@ public final class CompareViewModel {
     /** The project whose runs are compared (null: none); A and B become its two latest runs. UI thread. */
     public CompletableFuture<Void> useProject(Project opened) {
         project = opened;
+        comparisons.supersede(); // a comparison under way belongs to the project before
         clear();
         fill(List.of(), null, null); // run ids belong to a project: the new one starts from its latest two
         if (opened == null) {
@@ -142,7 +143,7 @@ public final class CompareViewModel {
                 return null;
             }
             if (failure != null) {
-                message.set(messageOf(failure));
+                message.set(LatestOnly.messageOf(failure));
                 return null;
             }
             List<RunChoice> list = new ArrayList<>();
@@ -181,27 +182,20 @@ public final class CompareViewModel {
         choices.stream().filter(c -> c.id() == a).findFirst().ifPresent(runA::set);
         choices.stream().filter(c -> c.id() == b).findFirst().ifPresent(runB::set);
         filling = false;
-        long current = generation.incrementAndGet();
         if (a == b) {
+            comparisons.supersede();
             clear();
             message.set("A and B are the same run: choose another for one side.");
             return CompletableFuture.completedFuture(null);
         }
         message.set("Comparing run " + a + " with run " + b + "…");
         // Read and laid out in the background: the diffs and the flipped rows are linear in the prompts and the rows.
-        CompletableFuture<ComparisonText> read = executor.submit(() -> ComparisonText.of(reading.compareRuns(a, b)));
-        read.whenComplete((view, failure) -> {
-            if (current != generation.get() || reading != project) {
-                return;
-            }
-            if (failure != null) {
-                clear();
-                message.set(messageOf(failure));
-                return;
-            }
-            show(view);
-        });
-        return read.thenApply(ComparisonText::compared);
+        return comparisons
+                .submit(() -> ComparisonText.of(reading.compareRuns(a, b)), this::show, failure -> {
+                    clear();
+                    message.set(LatestOnly.messageOf(failure));
+                })
+                .thenApply(ComparisonText::compared);
     }
 
     /** Shows run B in the results with only the flipped rows, {@code flip} selected (its detail beside). */
@@ -298,11 +292,5 @@ public final class CompareViewModel {
                                 .withZone(java.time.ZoneId.systemDefault())
                                 .format(run.record().createdAt())
                         + models);
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

@@ -2,10 +2,10 @@ package io.arbiter.ui.importer;
 
 import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportSettings;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,15 +20,14 @@ final class FilePreview {
 
     static final int ROWS = 50;
 
-    private final TaskExecutor executor;
+    private final LatestOnly reads;
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper("Choose a file to import.");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
-    private final AtomicLong generation = new AtomicLong();
 
     FilePreview(TaskExecutor executor) {
-        this.executor = executor;
+        this.reads = new LatestOnly(executor);
     }
 
     ObservableList<String> columns() {
@@ -57,23 +56,20 @@ final class FilePreview {
      * on the UI thread; when they cannot be read, the preview is emptied and {@code failed} gets why.
      */
     void load(Path file, ImportSettings settings, Consumer<Preview> shown, Consumer<Throwable> failed) {
-        long current = generation.incrementAndGet();
-        executor.submit(() -> Preview.of(DatasetImporter.preview(file, settings, ROWS)))
-                .whenComplete((preview, failure) -> {
-                    if (current != generation.get()) {
-                        return; // the settings changed again while this preview was read
-                    }
-                    if (failure != null) {
-                        columns.clear();
-                        rows.clear();
-                        failed.accept(failure);
-                        return;
-                    }
+        // The settings may change again while this preview is read: only the latest read is shown.
+        reads.submit(
+                () -> Preview.of(DatasetImporter.preview(file, settings, ROWS)),
+                preview -> {
                     columns.setAll(preview.columns());
                     rows.setAll(preview.rows());
                     detected.set(preview.detected());
                     problems.set(preview.problems());
                     shown.accept(preview);
+                },
+                failure -> {
+                    columns.clear();
+                    rows.clear();
+                    failed.accept(failure);
                 });
     }
 }

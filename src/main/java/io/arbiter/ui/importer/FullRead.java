@@ -5,11 +5,11 @@ import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.ui.common.Coalescer;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -112,9 +112,7 @@ final class FullRead implements ImportProgress {
     }
 
     private static boolean isCancel(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof CancellationException;
+        return LatestOnly.causeOf(failure) instanceof CancellationException;
     }
 
     private void show() {

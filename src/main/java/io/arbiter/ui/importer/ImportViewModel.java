@@ -7,11 +7,11 @@ import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LineEnding;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,7 +30,8 @@ import javafx.collections.ObservableList;
  * columns mean what, and the full read with progress, Cancel and a choice about ragged rows.
  * The workbench keeps its current dataset until {@code onImported} is called with a completely read one.
  * Properties and commands live here; the work in {@link SettingsForm}, {@link FilePreview}, {@link ColumnChoice},
- * {@link FullRead} and {@link RaggedRowsQuestion}.
+ * {@link FullRead} and {@link RaggedRowsQuestion}. It is over 300 lines only for its eighteen property accessors, one
+ * per control of the dialog.
  */
 public final class ImportViewModel {
 
@@ -40,7 +41,7 @@ public final class ImportViewModel {
     /** What the dialog hands the workbench when the user accepts a dataset. */
     public record Imported(Dataset dataset, ColumnMapping mapping, Path file) {}
 
-    private final TaskExecutor executor;
+    private final LatestOnly detection;
     private final Consumer<Imported> onImported;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -58,7 +59,7 @@ public final class ImportViewModel {
     private boolean mappingError;
 
     public ImportViewModel(TaskExecutor executor, Consumer<Imported> onImported) {
-        this.executor = executor;
+        this.detection = new LatestOnly(executor);
         this.onImported = onImported;
         this.preview = new FilePreview(executor);
         this.read = new FullRead(executor);
@@ -176,17 +177,14 @@ public final class ImportViewModel {
         file.set(path);
         error.set("");
         preview.detecting(path);
-        executor.submit(() -> DatasetImporter.detect(path)).whenComplete((settings, failure) -> {
-            if (!path.equals(file.get())) {
-                return; // another file was opened while this one was being sniffed
-            }
-            if (failure != null) {
-                fail(failure);
-                return;
-            }
-            form.show(settings);
-            refreshPreview();
-        });
+        // Another file may be opened while this one is sniffed: only the latest is shown.
+        detection.submit(
+                () -> DatasetImporter.detect(path),
+                settings -> {
+                    form.show(settings);
+                    refreshPreview();
+                },
+                this::fail);
     }
 
     /** Reads the whole file in the background with progress; ragged rows lead to a question first. */
@@ -300,12 +298,7 @@ public final class ImportViewModel {
     }
 
     private void fail(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        error.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        error.set(LatestOnly.messageOf(failure));
         updateCanImport();
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

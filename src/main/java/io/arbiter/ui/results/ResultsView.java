@@ -1,18 +1,12 @@
 package io.arbiter.ui.results;
 
-import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.scheme.ReviewMark;
 import io.arbiter.ui.common.ViewLoader;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -20,15 +14,11 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -36,13 +26,6 @@ import javafx.scene.layout.StackPane;
 
 /** The three accuracies above a table with one line per dataset row, styled by outcome. */
 public final class ResultsView {
-
-    private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
-    private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
-    private static final PseudoClass UNPARSED = PseudoClass.getPseudoClass("unparsed");
-    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
-    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
-    private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
 
     @FXML
     private Parent root;
@@ -129,7 +112,7 @@ public final class ResultsView {
         resultsTable.setItems(model.rows());
         // Sorting a large table on the FX thread freezes the window: the model sorts in the background instead.
         resultsTable.setSortPolicy(table -> {
-            model.sort(comparatorFor(table.getSortOrder()));
+            model.sort(ResultColumns.comparatorFor(table.getSortOrder()));
             return true;
         });
         filterField.textProperty().addListener((obs, old, text) -> model.filter(text));
@@ -157,8 +140,9 @@ public final class ResultsView {
                 + " ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
-        model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns(keys));
-        buildColumns(model.keyColumnsProperty().get());
+        model.keyColumnsProperty()
+                .addListener((obs, old, keys) -> ResultColumns.build(resultsTable, keys, model::dataset));
+        ResultColumns.build(resultsTable, model.keyColumnsProperty().get(), model::dataset);
         model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
     }
 
@@ -216,21 +200,6 @@ public final class ResultsView {
         return camel.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Comparator<ResultRow> comparatorFor(List<TableColumn<ResultRow, ?>> sortOrder) {
-        Comparator<ResultRow> combined = null;
-        for (TableColumn<ResultRow, ?> column : sortOrder) {
-            Comparator<ResultRow> byColumn = column.getUserData() instanceof Function<?, ?> value
-                    ? Comparator.comparing((Function<ResultRow, String>) value, String.CASE_INSENSITIVE_ORDER)
-                    : Comparator.comparingInt(ResultRow::index);
-            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                byColumn = byColumn.reversed();
-            }
-            combined = combined == null ? byColumn : combined.thenComparing(byColumn);
-        }
-        return combined;
-    }
-
     /** The row the user has selected, or null. */
     public ObservableValue<ResultRow> selectedItemProperty() {
         return resultsTable.getSelectionModel().selectedItemProperty();
@@ -239,93 +208,6 @@ public final class ResultsView {
     /** The row the user has selected, or -1. */
     public ObservableValue<Number> selectedRowProperty() {
         return resultsTable.getSelectionModel().selectedIndexProperty();
-    }
-
-    private void buildColumns(List<String> keys) {
-        resultsTable.getColumns().clear();
-        TableColumn<ResultRow, Number> number = new TableColumn<>("#");
-        number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
-        number.setMinWidth(44);
-        number.setMaxWidth(60);
-        resultsTable.getColumns().add(number);
-        for (String key : keys) {
-            TableColumn<ResultRow, String> column = textColumn(key, row -> {
-                Dataset dataset = model.dataset();
-                return dataset == null ? "" : dataset.value(row.index(), key);
-            });
-            // The first key column names the row (a title, an id); the inputs are long text and get the room.
-            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
-            resultsTable.getColumns().add(column);
-        }
-        TableColumn<ResultRow, String> truth = textColumn("Truth", ResultRow::truth);
-        truth.setPrefWidth(170);
-        resultsTable.getColumns().add(truth);
-        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer", 120));
-        resultsTable
-                .getColumns()
-                .add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
-        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
-        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
-        resultsTable.getColumns().add(humanColumn());
-        TableColumn<ResultRow, String> example = textColumn("Example", ResultRow::exampleMark);
-        example.setId("example-column");
-        example.getStyleClass().add("example");
-        example.setPrefWidth(85);
-        resultsTable.getColumns().add(example);
-    }
-
-    private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
-        TableColumn<ResultRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> value.apply(c.getValue()), c.getValue().shownState()));
-        column.setUserData(value); // what the background sort compares
-        column.setPrefWidth(120);
-        return column;
-    }
-
-    /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
-    private static TableColumn<ResultRow, String> resultColumn(
-            String title, Function<ResultRow, String> value, String styleClass, double width) {
-        TableColumn<ResultRow, String> column = textColumn(title, value);
-        column.setPrefWidth(width);
-        column.setId(styleClass + "-column");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeIf(s -> s.startsWith("value-"));
-                if (!empty && item != null && !item.isEmpty()) {
-                    getStyleClass().add("value-" + item.toLowerCase(Locale.ROOT));
-                }
-            }
-        });
-        column.getStyleClass().add(styleClass);
-        return column;
-    }
-
-    /** The human verdict, with a pencil when there is a note and the note as tooltip. */
-    private static TableColumn<ResultRow, String> humanColumn() {
-        TableColumn<ResultRow, String> column =
-                textColumn("Human", row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
-        column.setPrefWidth(80);
-        column.setId("human-column");
-        column.getStyleClass().add("human");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeIf(s -> s.startsWith("value-"));
-                ResultRow row =
-                        empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && !row.humanLabel().isEmpty()) {
-                    getStyleClass().add("value-" + row.humanLabel());
-                }
-                setTooltip(row == null || row.humanNote().isEmpty() ? null : new Tooltip(row.humanNote()));
-            }
-        });
-        return column;
     }
 
     /**
@@ -415,37 +297,5 @@ public final class ResultsView {
         dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
         dialog.showAndWait().ifPresent(text -> model.note(row, text));
         resultsTable.requestFocus();
-    }
-
-    /** Sets the outcome pseudo-classes on each row as its result changes. */
-    private static final class OutcomeRow extends TableRow<ResultRow> {
-
-        private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
-
-        @Override
-        protected void updateItem(ResultRow item, boolean empty) {
-            ResultRow previous = getItem();
-            if (previous != null) {
-                previous.resultProperty().removeListener(restyle);
-                previous.promotedProperty().removeListener(restyle);
-            }
-            super.updateItem(item, empty);
-            if (item != null && !empty) {
-                item.resultProperty().addListener(restyle);
-                item.promotedProperty().addListener(restyle);
-            }
-            restyle();
-        }
-
-        private void restyle() {
-            ResultRow row = isEmpty() ? null : getItem();
-            ResultRow.Outcome outcome = row == null ? ResultRow.Outcome.PENDING : row.outcome();
-            pseudoClassStateChanged(PASS, outcome == ResultRow.Outcome.PASS);
-            pseudoClassStateChanged(FAIL, outcome == ResultRow.Outcome.FAIL);
-            pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
-            pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
-            pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
-            pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
-        }
     }
 }

@@ -1,14 +1,10 @@
 package io.arbiter.ui.runs;
 
-import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunSummary;
-import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.store.PromptVersion;
-import io.arbiter.core.store.RunRecord;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,14 +28,6 @@ import javafx.collections.ObservableList;
  * one.
  */
 public final class RunsViewModel {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
-
-    /** Room for one prompt's change in the Prompts column; both prompts changed take twice that. */
-    static final int PROMPT_CHANGE_WIDTH = 56;
-    /** Changes listed per prompt in the Prompts tooltip before "and N more". */
-    private static final int DETAIL_CHANGES = 6;
 
     /**
      * One line of the list, ready to show.
@@ -77,6 +64,7 @@ public final class RunsViewModel {
     }
 
     private final TaskExecutor executor;
+    private final LatestOnly listings;
     private final LongConsumer showInResults;
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
@@ -97,6 +85,7 @@ public final class RunsViewModel {
 
     public RunsViewModel(TaskExecutor executor, LongConsumer showInResults, CompareTarget compareTarget) {
         this.executor = executor;
+        this.listings = new LatestOnly(executor);
         this.showInResults = showInResults;
         this.compareTarget = compareTarget;
     }
@@ -125,6 +114,7 @@ public final class RunsViewModel {
     /** The project whose runs are listed (null: none). UI thread. */
     public void useProject(Project opened) {
         project = opened;
+        listings.supersede(); // a listing under way belongs to the project before
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
@@ -142,29 +132,25 @@ public final class RunsViewModel {
             return CompletableFuture.completedFuture(List.of());
         }
         // Diffing prompts reads every version and may take a moment on long ones: all of it off the FX thread.
-        CompletableFuture<Listing> read = executor.submit(() -> listing(reading));
-        // Returned after the list is updated, so a caller waiting on it sees the new lines.
-        return read.whenComplete((listing, failure) -> {
-                    if (reading != project) {
-                        return;
-                    }
-                    if (failure != null) {
-                        message.set(messageOf(failure));
-                        return;
-                    }
-                    List<RunSummary> summaries = listing.summaries();
-                    runs.setAll(listing.lines());
-                    trend.set(listing.trend());
-                    message.set(
-                            summaries.isEmpty()
-                                    ? "No runs yet: every run started here is kept in the project."
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "%d run%s in %s",
-                                            summaries.size(),
-                                            summaries.size() == 1 ? "" : "s",
-                                            reading.file().getFileName()));
-                })
+        // Returned after the list is updated, so a caller waiting on it sees the new lines; of two refreshes
+        // under way (an edit's and a run's), only the later one's listing is shown.
+        return listings.submit(
+                        () -> listing(reading),
+                        listing -> {
+                            List<RunSummary> summaries = listing.summaries();
+                            runs.setAll(listing.lines());
+                            trend.set(listing.trend());
+                            message.set(
+                                    summaries.isEmpty()
+                                            ? "No runs yet: every run started here is kept in the project."
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "%d run%s in %s",
+                                                    summaries.size(),
+                                                    summaries.size() == 1 ? "" : "s",
+                                                    reading.file().getFileName()));
+                        },
+                        failure -> message.set(LatestOnly.messageOf(failure)))
                 .thenApply(Listing::summaries);
     }
 
@@ -178,7 +164,7 @@ public final class RunsViewModel {
         List<RunLine> lines = new ArrayList<>(summaries.size());
         for (int i = summaries.size() - 1; i >= 0; i--) {
             RunSummary previous = i == 0 ? null : summaries.get(i - 1);
-            lines.add(line(summaries.get(i), previous, versions));
+            lines.add(RunLineText.line(summaries.get(i), previous, versions));
         }
         return new Listing(summaries, lines, trend(summaries));
     }
@@ -266,149 +252,10 @@ public final class RunsViewModel {
                 })
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
-                        message.set(messageOf(failure));
+                        message.set(LatestOnly.messageOf(failure));
                     } else {
                         refresh();
                     }
                 });
-    }
-
-    static RunLine line(RunSummary summary, RunSummary previous, Map<Long, PromptVersion> versions) {
-        RunRecord record = summary.record();
-        PromptVersion now = version(record, versions);
-        PromptVersion before = previous == null ? null : version(previous.record(), versions);
-        String models = record.baseModel() == null ? "" : record.baseModel() + " → " + record.judgeModel();
-        String kappa = summary.metric("kappa").isPresent()
-                ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble())
-                : "n/a";
-        return new RunLine(
-                record.id(),
-                TIME.format(record.createdAt()),
-                models,
-                promptChange(previous == null, before, now),
-                promptChangeDetail(previous, before, now),
-                summary.rows() == 0 ? "" : String.format(Locale.ROOT, "%,d", summary.rows()),
-                percent(summary, "base_vs_truth"),
-                percent(summary, "judge_vs_truth"),
-                percent(summary, "base_vs_judge"),
-                kappa,
-                tokens(record.totalTokens(), summary.cachedTokens()),
-                cost(record.costUsd()),
-                summary.displayName(),
-                record.note() == null ? "" : record.note(),
-                summary.draft() ? "draft · " + summary.statusText() : summary.statusText());
-    }
-
-    private static PromptVersion version(RunRecord record, Map<Long, PromptVersion> versions) {
-        return record.promptVersionId() == null ? null : versions.get(record.promptVersionId());
-    }
-
-    /**
-     * The Prompts column: "first run", "same prompts", or each changed prompt's short diff, e.g.
-     * {@code judge: +1 −1 words: "only" → "strictly"}; empty when either run's prompts are unknown (format 1).
-     */
-    static String promptChange(boolean first, PromptVersion before, PromptVersion now) {
-        if (first) {
-            return "first run";
-        }
-        if (before == null || now == null) {
-            return "";
-        }
-        PromptDiff base = PromptDiff.of(before.baseText(), now.baseText());
-        PromptDiff judge = PromptDiff.of(before.judgeText(), now.judgeText());
-        if (base.unchanged() && judge.unchanged()) {
-            return "same prompts";
-        }
-        List<String> parts = new ArrayList<>(2);
-        if (!base.unchanged()) {
-            parts.add("base: " + base.shortText(PROMPT_CHANGE_WIDTH));
-        }
-        if (!judge.unchanged()) {
-            parts.add("judge: " + judge.shortText(PROMPT_CHANGE_WIDTH));
-        }
-        return String.join("; ", parts);
-    }
-
-    /** The tooltip: which run it is compared with and every change (up to a few per prompt), quoted in full. */
-    static String promptChangeDetail(RunSummary previous, PromptVersion before, PromptVersion now) {
-        if (previous == null) {
-            return "The project's first run: there is nothing before it to compare its prompts with.";
-        }
-        if (before == null || now == null) {
-            return "The prompts of this run or of " + previous.displayName() + " were not recorded.";
-        }
-        StringBuilder text = new StringBuilder("Compared with " + previous.displayName() + ", the run before it:");
-        describe(text, "Base prompt", PromptDiff.of(before.baseText(), now.baseText()));
-        describe(text, "Judge prompt", PromptDiff.of(before.judgeText(), now.judgeText()));
-        return text.toString();
-    }
-
-    private static void describe(StringBuilder text, String title, PromptDiff diff) {
-        if (diff.unchanged()) {
-            text.append('\n').append(title).append(": unchanged");
-            return;
-        }
-        text.append(String.format(Locale.ROOT, "%n%s: +%d −%d words", title, diff.addedWords(), diff.removedWords()));
-        int shown = 0;
-        int changes = 0;
-        for (PromptDiff.Segment s : diff.segments()) {
-            if (s.kind() == PromptDiff.Kind.SAME || s.text().isBlank()) {
-                continue;
-            }
-            changes++;
-            if (shown < DETAIL_CHANGES) {
-                shown++;
-                text.append("\n   ")
-                        .append(s.kind() == PromptDiff.Kind.ADDED ? "+ " : "− ")
-                        .append(quote(s.text()));
-            }
-        }
-        if (changes > shown) {
-            text.append(String.format(Locale.ROOT, "%n   … and %d more", changes - shown));
-        }
-    }
-
-    private static String quote(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return "\"" + (flat.length() > 120 ? flat.substring(0, 119) + "…" : flat) + "\"";
-    }
-
-    /** The tokens sent, and those answered from the cache beside them: "1,234 (+5,000 cached)". */
-    static String tokens(long total, long cached) {
-        long sent = Math.max(0, total - cached);
-        return cached <= 0
-                ? String.format(Locale.ROOT, "%,d", total)
-                : String.format(Locale.ROOT, "%,d (+%,d cached)", sent, Math.min(cached, total));
-    }
-
-    /** "$0.0123" under a dollar, "$12.35" above; "—" when a price was unknown, which is not the same as $0. */
-    static String cost(Double usd) {
-        if (usd == null) {
-            return "—";
-        }
-        if (usd == 0) {
-            return "$0.00";
-        }
-        if (usd < 0.0001) {
-            return "< $0.0001";
-        }
-        return String.format(Locale.ROOT, usd < 1 ? "$%.4f" : "$%,.2f", usd);
-    }
-
-    /** The same text the results tiles show: hits over n. */
-    static String percent(RunSummary summary, String metric) {
-        if (!summary.metrics().has(metric + "_n")) {
-            return "";
-        }
-        return new Proportion(
-                        summary.metrics().path(metric + "_hits").asLong(),
-                        summary.metrics().path(metric + "_n").asLong())
-                .percent();
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

@@ -84,7 +84,7 @@ class ConnectionCheckTest {
     void aKeyFromTheEnvironmentIsAccepted() {
         // A real variable of this process stands in for the key, since the client reads the real environment.
         Map.Entry<String, String> variable = System.getenv().entrySet().stream()
-                .filter(e -> ProviderSettings.isEnvironmentName(e.getKey())
+                .filter(e -> ProviderInput.isEnvironmentName(e.getKey())
                         && e.getValue().matches("[A-Za-z0-9/_.-]{3,}"))
                 .findFirst()
                 .orElseThrow();

@@ -149,7 +149,7 @@ class ProviderSettingsTest {
         IllegalArgumentException profile = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> withPassword.profile(withPassword.baseUrl()));
 
-        assertEquals(List.of(ProviderSettings.USER_INFO_REFUSED + "."), problems);
+        assertEquals(List.of(ProviderInput.USER_INFO_REFUSED + "."), problems);
         assertFalse(problems.toString().contains(password));
         assertFalse(profile.getMessage().contains(password), profile.getMessage());
         assertFalse(profile.getMessage().contains("arbiter:"), profile.getMessage());
@@ -157,14 +157,14 @@ class ProviderSettingsTest {
 
     @Test
     void userInfoIsFoundInEveryShapeOfUrlButNotInPathsOrQueries() {
-        assertTrue(ProviderSettings.hasUserInfo("http://user:pass@host/v1"));
-        assertTrue(ProviderSettings.hasUserInfo(" https://user@host:8080/v1 "));
-        assertTrue(ProviderSettings.hasUserInfo("http://:pass@host"));
-        assertTrue(ProviderSettings.hasUserInfo("http://us er:p@ss@host/v1"), "malformed, still caught");
-        assertFalse(ProviderSettings.hasUserInfo("https://api.openai.com/v1"));
-        assertFalse(ProviderSettings.hasUserInfo("http://host/v1/users/me@example.org"));
-        assertFalse(ProviderSettings.hasUserInfo("http://host/v1?owner=a@b"));
-        assertFalse(ProviderSettings.hasUserInfo("offline"));
-        assertFalse(ProviderSettings.hasUserInfo(null));
+        assertTrue(ProviderInput.hasUserInfo("http://user:pass@host/v1"));
+        assertTrue(ProviderInput.hasUserInfo(" https://user@host:8080/v1 "));
+        assertTrue(ProviderInput.hasUserInfo("http://:pass@host"));
+        assertTrue(ProviderInput.hasUserInfo("http://us er:p@ss@host/v1"), "malformed, still caught");
+        assertFalse(ProviderInput.hasUserInfo("https://api.openai.com/v1"));
+        assertFalse(ProviderInput.hasUserInfo("http://host/v1/users/me@example.org"));
+        assertFalse(ProviderInput.hasUserInfo("http://host/v1?owner=a@b"));
+        assertFalse(ProviderInput.hasUserInfo("offline"));
+        assertFalse(ProviderInput.hasUserInfo(null));
     }
 }

@@ -9,14 +9,11 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
-import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.common.HeldTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -124,45 +121,5 @@ class ImportCommandsTest {
         model.open(file);
         executor.runAll();
         assertEquals("", model.errorProperty().get());
-    }
-
-    /** Holds background work until the test runs it, in the order the test chooses; the UI thread is the caller's. */
-    private static final class HeldTaskExecutor implements TaskExecutor {
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> CompletableFuture<T> submit(Callable<T> work) {
-            CompletableFuture<T> result = new CompletableFuture<>();
-            held.add(() -> {
-                try {
-                    result.complete(work.call());
-                } catch (Exception e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            return result;
-        }
-
-        /** Runs what is held, and what that submits, first come first served. */
-        void runAll() {
-            while (!held.isEmpty()) {
-                held.remove(0).run();
-            }
-        }
-
-        /** Runs what is held, the latest first. */
-        void runLastFirst() {
-            while (!held.isEmpty()) {
-                held.remove(held.size() - 1).run();
-            }
-        }
-
-        @Override
-        public Executor ui() {
-            return Runnable::run;
-        }
-
-        @Override
-        public void shutdown() {}
     }
 }

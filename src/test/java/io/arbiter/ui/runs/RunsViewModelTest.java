@@ -131,21 +131,21 @@ class RunsViewModelTest {
         PromptVersion after = new PromptVersion(2, "Answer strictly the genre.", "Be fair and brief.", Instant.EPOCH);
         assertEquals(
                 "base: +1 −1 words: \"only\" → \"strictly\"; judge: +2 −0 words: added \"and brief\"",
-                RunsViewModel.promptChange(false, before, after));
-        assertEquals("same prompts", RunsViewModel.promptChange(false, before, before));
-        assertEquals("", RunsViewModel.promptChange(false, null, after));
-        assertEquals("first run", RunsViewModel.promptChange(true, null, after));
+                RunLineText.promptChange(false, before, after));
+        assertEquals("same prompts", RunLineText.promptChange(false, before, before));
+        assertEquals("", RunLineText.promptChange(false, null, after));
+        assertEquals("first run", RunLineText.promptChange(true, null, after));
     }
 
     @Test
     void costsShowInDollarsAnUnknownCostIsADashAndCachedTokensStandApart() throws Exception {
-        assertEquals("—", RunsViewModel.cost(null));
-        assertEquals("$0.00", RunsViewModel.cost(0.0));
-        assertEquals("< $0.0001", RunsViewModel.cost(0.00001));
-        assertEquals("$0.0123", RunsViewModel.cost(0.01234));
-        assertEquals("$1,234.57", RunsViewModel.cost(1234.567));
-        assertEquals("1,234 (+5,000 cached)", RunsViewModel.tokens(6_234, 5_000));
-        assertEquals("1,234", RunsViewModel.tokens(1_234, 0));
+        assertEquals("—", RunLineText.cost(null));
+        assertEquals("$0.00", RunLineText.cost(0.0));
+        assertEquals("< $0.0001", RunLineText.cost(0.00001));
+        assertEquals("$0.0123", RunLineText.cost(0.01234));
+        assertEquals("$1,234.57", RunLineText.cost(1234.567));
+        assertEquals("1,234 (+5,000 cached)", RunLineText.tokens(6_234, 5_000));
+        assertEquals("1,234", RunLineText.tokens(1_234, 0));
 
         long run = recordRun(); // the offline profile in this test has no prices
         model.useProject(project);

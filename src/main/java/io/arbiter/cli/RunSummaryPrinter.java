@@ -1,0 +1,73 @@
+package io.arbiter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.export.RunProblemsJson;
+import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.run.RunOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** What {@code arbiter run} prints on stdout when a run ends: its figures, requests and time, as text or JSON. */
+final class RunSummaryPrinter {
+
+    private RunSummaryPrinter() {}
+
+    /** The figures as aligned text, or with {@code json} as one object; {@code out} is named when results went there. */
+    static void print(RunOutcome outcome, RunAccounting accounting, boolean json, Path out, PrintWriter stdout)
+            throws IOException {
+        JudgeLoopMetrics m = outcome.metrics();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode summary = mapper.createObjectNode();
+            summary.put("rows", m.rows());
+            put(summary, "base_vs_judge", m.baseVsJudge());
+            put(summary, "base_vs_truth", m.baseVsTruth());
+            put(summary, "judge_vs_truth", m.judgeVsTruth());
+            summary.put("unparsed_base", m.unparsedBase());
+            summary.put("unparsed_judge", m.unparsedJudge());
+            summary.put("errors", m.errors());
+            RunProblemsJson.put(summary, outcome);
+            summary.put("status", outcome.status().name().toLowerCase());
+            summary.put(
+                    "prompt_tokens",
+                    outcome.baseUsage().promptTokens() + outcome.judgeUsage().promptTokens());
+            summary.put(
+                    "completion_tokens",
+                    outcome.baseUsage().completionTokens()
+                            + outcome.judgeUsage().completionTokens());
+            summary.put("requests", accounting.requests());
+            summary.put("seconds", accounting.seconds());
+            stdout.println(mapper.writeValueAsString(summary));
+        } else {
+            stdout.printf("rows            %d%n", m.rows());
+            stdout.printf("base vs judge   %s%n", m.baseVsJudge().describe());
+            stdout.printf("base vs truth   %s%n", m.baseVsTruth().describe());
+            stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
+            stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
+            stdout.printf("errors          %d%n", m.errors());
+            stdout.printf(
+                    java.util.Locale.ROOT,
+                    "requests        %d in %.1f s%n",
+                    accounting.requests(),
+                    accounting.seconds());
+            if (out != null) {
+                stdout.printf("results         %s%n", out);
+            }
+        }
+        stdout.flush();
+    }
+
+    /** A proportion as its rate (null when nothing was counted) with the counts beside it. */
+    private static void put(ObjectNode summary, String key, Proportion p) {
+        if (p.rate().isPresent()) {
+            summary.put(key, p.rate().getAsDouble());
+        } else {
+            summary.putNull(key);
+        }
+        summary.put(key + "_hits", p.hits());
+        summary.put(key + "_n", p.n());
+    }
+}

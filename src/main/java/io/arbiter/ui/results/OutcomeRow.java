@@ -1,0 +1,44 @@
+package io.arbiter.ui.results;
+
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableRow;
+
+/** A results table row that sets the outcome pseudo-classes as its result changes, for the stylesheet to colour. */
+final class OutcomeRow extends TableRow<ResultRow> {
+
+    private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
+    private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
+    private static final PseudoClass UNPARSED = PseudoClass.getPseudoClass("unparsed");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
+
+    private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
+
+    @Override
+    protected void updateItem(ResultRow item, boolean empty) {
+        ResultRow previous = getItem();
+        if (previous != null) {
+            previous.resultProperty().removeListener(restyle);
+            previous.promotedProperty().removeListener(restyle);
+        }
+        super.updateItem(item, empty);
+        if (item != null && !empty) {
+            item.resultProperty().addListener(restyle);
+            item.promotedProperty().addListener(restyle);
+        }
+        restyle();
+    }
+
+    private void restyle() {
+        ResultRow row = isEmpty() ? null : getItem();
+        ResultRow.Outcome outcome = row == null ? ResultRow.Outcome.PENDING : row.outcome();
+        pseudoClassStateChanged(PASS, outcome == ResultRow.Outcome.PASS);
+        pseudoClassStateChanged(FAIL, outcome == ResultRow.Outcome.FAIL);
+        pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
+        pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
+        pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
+        pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
+    }
+}

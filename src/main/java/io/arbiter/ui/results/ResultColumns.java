@@ -1,0 +1,126 @@
+package io.arbiter.ui.results;
+
+import io.arbiter.core.dataset.Dataset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The results table's columns: row number, the dataset's key columns, truth, both answers, verdict, human verdict and
+ * example mark, cells styled by value. Each text column keeps in its user data what the background sort compares.
+ */
+final class ResultColumns {
+
+    private ResultColumns() {}
+
+    /** Replaces the table's columns: the row number, then {@code keys} from the dataset, then the outcome columns. */
+    static void build(TableView<ResultRow> resultsTable, List<String> keys, Supplier<Dataset> shown) {
+        resultsTable.getColumns().clear();
+        TableColumn<ResultRow, Number> number = new TableColumn<>("#");
+        number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
+        number.setMinWidth(44);
+        number.setMaxWidth(60);
+        resultsTable.getColumns().add(number);
+        for (String key : keys) {
+            TableColumn<ResultRow, String> column = textColumn(key, row -> {
+                Dataset dataset = shown.get();
+                return dataset == null ? "" : dataset.value(row.index(), key);
+            });
+            // The first key column names the row (a title, an id); the inputs are long text and get the room.
+            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
+            resultsTable.getColumns().add(column);
+        }
+        TableColumn<ResultRow, String> truth = textColumn("Truth", ResultRow::truth);
+        truth.setPrefWidth(170);
+        resultsTable.getColumns().add(truth);
+        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer", 120));
+        resultsTable
+                .getColumns()
+                .add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
+        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
+        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
+        resultsTable.getColumns().add(humanColumn());
+        TableColumn<ResultRow, String> example = textColumn("Example", ResultRow::exampleMark);
+        example.setId("example-column");
+        example.getStyleClass().add("example");
+        example.setPrefWidth(85);
+        resultsTable.getColumns().add(example);
+    }
+
+    private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
+        TableColumn<ResultRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> value.apply(c.getValue()), c.getValue().shownState()));
+        column.setUserData(value); // what the background sort compares
+        column.setPrefWidth(120);
+        return column;
+    }
+
+    /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
+    private static TableColumn<ResultRow, String> resultColumn(
+            String title, Function<ResultRow, String> value, String styleClass, double width) {
+        TableColumn<ResultRow, String> column = textColumn(title, value);
+        column.setPrefWidth(width);
+        column.setId(styleClass + "-column");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeIf(s -> s.startsWith("value-"));
+                if (!empty && item != null && !item.isEmpty()) {
+                    getStyleClass().add("value-" + item.toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        column.getStyleClass().add(styleClass);
+        return column;
+    }
+
+    /** The human verdict, with a pencil when there is a note and the note as tooltip. */
+    private static TableColumn<ResultRow, String> humanColumn() {
+        TableColumn<ResultRow, String> column =
+                textColumn("Human", row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
+        column.setPrefWidth(80);
+        column.setId("human-column");
+        column.getStyleClass().add("human");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeIf(s -> s.startsWith("value-"));
+                ResultRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && !row.humanLabel().isEmpty()) {
+                    getStyleClass().add("value-" + row.humanLabel());
+                }
+                setTooltip(row == null || row.humanNote().isEmpty() ? null : new Tooltip(row.humanNote()));
+            }
+        });
+        return column;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Comparator<ResultRow> comparatorFor(List<TableColumn<ResultRow, ?>> sortOrder) {
+        Comparator<ResultRow> combined = null;
+        for (TableColumn<ResultRow, ?> column : sortOrder) {
+            Comparator<ResultRow> byColumn = column.getUserData() instanceof Function<?, ?> value
+                    ? Comparator.comparing((Function<ResultRow, String>) value, String.CASE_INSENSITIVE_ORDER)
+                    : Comparator.comparingInt(ResultRow::index);
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            combined = combined == null ? byColumn : combined.thenComparing(byColumn);
+        }
+        return combined;
+    }
+}
