@@ -111,7 +111,9 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             assertEquals(
                     text(robot, "#judgeVsTruthValue"),
                     fresh[0].results().judgeVsTruthProperty().get());
-            assertEquals(2, fresh[0].runs().runs().size());
+            // The runs list is read beside the results, so it may come in after them.
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> fresh[0].runs().runs().size() == 2);
         } finally {
             robot.interact(() -> fresh[0].shutdown());
         }
