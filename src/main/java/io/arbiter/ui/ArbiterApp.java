@@ -24,13 +24,13 @@ public final class ArbiterApp extends Application {
         executor = new FxTaskExecutor();
         model = new WorkbenchViewModel(executor);
         stage.setScene(createScene(model));
-        stage.titleProperty().bind(model.titleProperty());
+        stage.titleProperty().bind(model.projects().titleProperty());
         stage.setWidth(1500);
         stage.setHeight(940);
         stage.show();
-        model.openSample();
-        model.loadSavedProviders(ProviderSettingsStore.forUser());
-        model.useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
+        model.datasetSetup().openSample();
+        model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
+        model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
     }
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */

@@ -25,8 +25,12 @@ public final class ShowImportDialog {
             stage.setWidth(1500);
             stage.setHeight(940);
             stage.show();
-            model.openSample();
-            new ImportView(model.newImport(), stage, scene.getStylesheets().get(0)).show(file);
+            model.datasetSetup().openSample();
+            new ImportView(
+                            model.datasetSetup().newImport(),
+                            stage,
+                            scene.getStylesheets().get(0))
+                    .show(file);
         });
     }
 }

@@ -39,9 +39,10 @@ public final class ShowRunsTab {
             stage.setWidth(1600);
             stage.setHeight(1000);
             stage.show();
-            model.openSample();
-            model.datasetProperty()
-                    .addListener((obs, old, now) -> model.newProject(project).thenRun(() -> {
+            model.datasetSetup().openSample();
+            model.datasetProperty().addListener((obs, old, now) -> model.projects()
+                    .newProject(project)
+                    .thenRun(() -> {
                         AtomicInteger finished = new AtomicInteger();
                         model.run().runningProperty().addListener((o, was, running) -> {
                             int done = was && !running ? finished.incrementAndGet() : finished.get();
@@ -57,7 +58,7 @@ public final class ShowRunsTab {
                                             .set(edit.get(1)
                                                     .apply(prompts.judgeTextProperty()
                                                             .get()));
-                                    model.startRun();
+                                    model.runCommands().startRun();
                                 });
                             } else if (was && !running && List.of(args).contains("compare")) {
                                 model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.COMPARE);
@@ -66,7 +67,7 @@ public final class ShowRunsTab {
                                 model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.RUNS);
                             }
                         });
-                        model.startRun();
+                        model.runCommands().startRun();
                     }));
         });
     }

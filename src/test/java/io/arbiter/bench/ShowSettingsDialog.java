@@ -5,6 +5,7 @@ import io.arbiter.core.llm.InMemorySecretStore;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.settings.ProfileList;
 import io.arbiter.ui.settings.SettingsView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,24 +47,40 @@ public final class ShowSettingsDialog {
                     () -> server.baseUrl().toString());
             view.stage().setX(20);
             view.stage().setY(20);
-            if (args.length > 0 && !args[0].startsWith("--")) {
-                view.model().profiles().stream()
-                        .filter(p -> p.settings().name().equals(args[0]))
-                        .findFirst()
-                        .ifPresent(p -> view.model().selectedProperty().set(p));
-            }
-            if (store) {
-                // As a user would: once the keychain has answered, pick it, paste a key and press Store key.
-                PauseTransition answered = new PauseTransition(Duration.seconds(1.5));
-                answered.setOnFinished(e -> {
-                    Scene scene = view.stage().getScene();
-                    ((RadioButton) scene.lookup("#settingsKeychainRadio")).fire();
-                    ((PasswordField) scene.lookup("#settingsKeychainKeyField")).setText(FAKE_KEY);
-                    ((Button) scene.lookup("#settingsStoreKeyButton")).fire();
+            // The profiles are read in the background: pick one and act once they are in.
+            Runnable act = () -> {
+                if (args.length > 0 && !args[0].startsWith("--")) {
+                    view.model().profileList().profiles().stream()
+                            .filter(p -> p.settings().name().equals(args[0]))
+                            .findFirst()
+                            .ifPresent(p -> view.model()
+                                    .profileList()
+                                    .selectedProperty()
+                                    .set(p));
+                }
+                if (store) {
+                    // As a user would: once the keychain has answered, pick it, paste a key and press Store key.
+                    PauseTransition answered = new PauseTransition(Duration.seconds(1.5));
+                    answered.setOnFinished(e -> {
+                        Scene scene = view.stage().getScene();
+                        ((RadioButton) scene.lookup("#settingsKeychainRadio")).fire();
+                        ((PasswordField) scene.lookup("#settingsKeychainKeyField")).setText(FAKE_KEY);
+                        ((Button) scene.lookup("#settingsStoreKeyButton")).fire();
+                    });
+                    answered.play();
+                } else {
+                    view.model().connection().test();
+                }
+            };
+            ProfileList list = view.model().profileList();
+            if (list.loadingProperty().get()) {
+                list.loadingProperty().addListener((obs, was, loading) -> {
+                    if (!loading) {
+                        act.run();
+                    }
                 });
-                answered.play();
             } else {
-                view.model().testConnection();
+                act.run();
             }
         });
     }

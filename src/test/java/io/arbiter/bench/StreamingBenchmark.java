@@ -47,9 +47,9 @@ public final class StreamingBenchmark {
             stage.show();
             model[0].prompts().baseTextProperty().set(SyntheticMovies.BASE_PROMPT);
             model[0].prompts().judgeTextProperty().set(SyntheticMovies.JUDGE_PROMPT);
-            model[0].concurrencyProperty().set(concurrency);
+            model[0].providerChoice().concurrencyProperty().set(concurrency);
             model[0].datasetProperty().addListener((o, a, b) -> loaded.countDown());
-            model[0].openDataset(csv);
+            model[0].datasetSetup().openDataset(csv);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -78,7 +78,7 @@ public final class StreamingBenchmark {
                     finished.countDown();
                 }
             });
-            model[0].startRun();
+            model[0].runCommands().startRun();
         });
         if (!finished.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("run did not finish");

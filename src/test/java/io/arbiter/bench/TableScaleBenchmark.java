@@ -54,7 +54,7 @@ public final class TableScaleBenchmark {
 
         step(
                 "open " + file.getFileName() + " (read, count labels, build rows)",
-                () -> model.openDataset(file),
+                () -> model.datasetSetup().openDataset(file),
                 () -> model.results().allRows().size() > 0
                         && model.labels().labels().size() > 0);
         int rows = model.results().allRows().size();

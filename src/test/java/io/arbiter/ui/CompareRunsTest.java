@@ -33,8 +33,8 @@ class CompareRunsTest extends WorkbenchUiTest {
         Path file = dir.resolve("iterate.arbiter");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.interact(() -> model.newProject(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        robot.interact(() -> model.projects().newProject(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.projects().projectFile() != null);
         runToEnd(robot);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 1);

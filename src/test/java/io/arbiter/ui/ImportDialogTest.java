@@ -99,7 +99,7 @@ class ImportDialogTest extends WorkbenchUiTest {
 
     private void openDialog(FxRobot robot, Path file) {
         robot.interact(() -> {
-            ImportViewModel dialog = model.newImport();
+            ImportViewModel dialog = model.datasetSetup().newImport();
             new ImportView(dialog, stage, null).show(file);
         });
     }

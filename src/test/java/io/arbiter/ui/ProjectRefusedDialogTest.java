@@ -34,7 +34,7 @@ class ProjectRefusedDialogTest extends WorkbenchUiTest {
         }
         Files.write(file, bytes);
 
-        robot.interact(() -> model.openProject(file));
+        robot.interact(() -> model.projects().openProject(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#projectRefusedDialog")
                 .tryQuery()
                 .isPresent());
@@ -48,8 +48,8 @@ class ProjectRefusedDialogTest extends WorkbenchUiTest {
 
         robot.interact(() -> ((Button) dialog.lookupButton(restore)).fire());
 
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> file.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> file.toAbsolutePath()
+                .equals(model.projects().projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(
                 "judge {{base_answer}}", model.prompts().judgeTextProperty().get(), "what the backup held");

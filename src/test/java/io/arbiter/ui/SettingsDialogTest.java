@@ -10,8 +10,8 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.settings.ProfileList;
 import io.arbiter.ui.settings.SettingsView;
-import io.arbiter.ui.settings.SettingsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +80,7 @@ class SettingsDialogTest {
                         ProviderSettingsStore.inDirectory(configDir),
                         () -> server.baseUrl().toString()))
                 .get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitProfiles();
     }
 
     private void open(InMemorySecretStore keychain) throws Exception {
@@ -93,19 +93,28 @@ class SettingsDialogTest {
                         new ApiKeys(Map.of(), keychain),
                         () -> server.baseUrl().toString()))
                 .get(10, TimeUnit.SECONDS);
+        awaitProfiles();
+    }
+
+    /** The dialog opens at once and reads the profiles in the background; they are in once it stops loading. */
+    private void awaitProfiles() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !view.model().profileList().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @SuppressWarnings("unchecked")
     private void selectProfile(FxRobot robot, String name) throws Exception {
-        ListView<SettingsViewModel.Profile> list =
+        ListView<ProfileList.Profile> list =
                 robot.lookup("#settingsProfileList").queryAs(ListView.class);
         WaitForAsyncUtils.asyncFx(() -> list.getItems().stream()
                         .filter(p -> p.settings().name().equals(name))
                         .findFirst()
                         .ifPresent(p -> list.getSelectionModel().select(p)))
                 .get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitProfiles();
     }
 
     @Test

@@ -31,7 +31,7 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
         assertFalse(modeBox.isDisabled(), "the offline demo has the Batch API");
         robot.clickOn("#modeBox").clickOn(RunMode.BATCH.toString());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(RunMode.BATCH, model.modeProperty().get());
+        assertEquals(RunMode.BATCH, model.providerChoice().modeProperty().get());
         List<String> messages = new CopyOnWriteArrayList<>();
         robot.interact(() -> model.run().messageProperty().addListener((obs, old, now) -> messages.add(now)));
 
@@ -50,13 +50,15 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
 
     @Test
     void theModeIsRealtimeAndFixedForAProviderWithoutBatches(FxRobot robot) {
-        var local = model.providers().stream().filter(p -> !p.hasBatchApi()).findFirst();
+        var local = model.providerChoice().providers().stream()
+                .filter(p -> !p.hasBatchApi())
+                .findFirst();
         if (local.isEmpty()) {
             return; // every preset has batches: nothing to check
         }
-        robot.interact(() -> model.modeProperty().set(RunMode.BATCH));
-        robot.interact(() -> model.providerProperty().set(local.get()));
-        assertEquals(RunMode.REALTIME, model.modeProperty().get());
+        robot.interact(() -> model.providerChoice().modeProperty().set(RunMode.BATCH));
+        robot.interact(() -> model.providerChoice().providerProperty().set(local.get()));
+        assertEquals(RunMode.REALTIME, model.providerChoice().modeProperty().get());
         assertTrue(robot.lookup("#modeBox").queryComboBox().isDisabled());
     }
 

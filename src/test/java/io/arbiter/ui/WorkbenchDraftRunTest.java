@@ -74,15 +74,19 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
         Path file = dir.resolve("draft.arbiter");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.interact(() -> model.newProject(file));
+        robot.interact(() -> model.projects().newProject(file));
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> model.titleProperty().get().startsWith("draft.arbiter"));
+                10,
+                TimeUnit.SECONDS,
+                () -> model.projects().titleProperty().get().startsWith("draft.arbiter"));
         TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
         robot.interact(() -> {
-            model.modeProperty().set(RunMode.BATCH); // the offline provider has the Batch API; a draft ignores it
+            model.providerChoice()
+                    .modeProperty()
+                    .set(RunMode.BATCH); // the offline provider has the Batch API; a draft ignores it
             table.getSelectionModel().selectIndices(0, 2, 3);
         });
-        assertEquals(RunMode.BATCH, model.modeProperty().get());
+        assertEquals(RunMode.BATCH, model.providerChoice().modeProperty().get());
 
         runToEnd(robot, "#tryButton");
 
@@ -105,7 +109,7 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
         assertTrue(status.contains("Sent in realtime: the Batch API is for whole runs."), status);
 
         // A whole run, then the draft shown again from the Runs list: its three rows, its figures.
-        robot.interact(() -> model.modeProperty().set(RunMode.REALTIME));
+        robot.interact(() -> model.providerChoice().modeProperty().set(RunMode.REALTIME));
         runToEnd(robot);
         WaitForAsyncUtils.waitFor(
                 10,

@@ -36,12 +36,16 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         Path file = dir.resolve("movies.arbiter");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.interact(() -> model.newProject(file));
+        robot.interact(() -> model.projects().newProject(file));
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> model.titleProperty().get().startsWith("movies.arbiter"));
+                10,
+                TimeUnit.SECONDS,
+                () -> model.projects().titleProperty().get().startsWith("movies.arbiter"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.isRegularFile(file));
-        assertEquals(file.toAbsolutePath().normalize(), model.recentProjects().get(0));
+        assertEquals(
+                file.toAbsolutePath().normalize(),
+                model.projects().recentProjects().get(0));
 
         runToEnd(robot);
         robot.clickOn("Runs");
@@ -78,7 +82,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
         robot.interact(() -> {
             fresh[0] = new WorkbenchViewModel(executor);
-            fresh[0].openProject(file);
+            fresh[0].projects().openProject(file);
         });
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fresh[0].results()
@@ -89,9 +93,11 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             assertEquals(
                     Samples.movies().size(), fresh[0].datasetProperty().get().size());
             assertEquals(
-                    Samples.MOVIES_INPUT_COLUMN, fresh[0].inputColumnProperty().get());
+                    Samples.MOVIES_INPUT_COLUMN,
+                    fresh[0].datasetSetup().inputColumnProperty().get());
             assertEquals(
-                    Samples.MOVIES_TRUTH_COLUMN, fresh[0].truthColumnProperty().get());
+                    Samples.MOVIES_TRUTH_COLUMN,
+                    fresh[0].datasetSetup().truthColumnProperty().get());
             assertEquals(
                     model.prompts().baseTextProperty().get(),
                     fresh[0].prompts().baseTextProperty().get());
@@ -99,13 +105,15 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
                     model.prompts().judgeTextProperty().get(),
                     fresh[0].prompts().judgeTextProperty().get());
             assertEquals(
-                    model.providerProperty().get().name(),
-                    fresh[0].providerProperty().get().name());
+                    model.providerChoice().providerProperty().get().name(),
+                    fresh[0].providerChoice().providerProperty().get().name());
             assertEquals(baseVsTruth, fresh[0].results().baseVsTruthProperty().get());
             assertEquals(
                     text(robot, "#judgeVsTruthValue"),
                     fresh[0].results().judgeVsTruthProperty().get());
-            assertEquals(2, fresh[0].runs().runs().size());
+            // The runs list is read beside the results, so it may come in after them.
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> fresh[0].runs().runs().size() == 2);
         } finally {
             robot.interact(() -> fresh[0].shutdown());
         }
@@ -116,8 +124,8 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         Path file = dir.resolve("reviewed.arbiter");
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.interact(() -> model.newProject(file));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.projectFile() != null);
+        robot.interact(() -> model.projects().newProject(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.projects().projectFile() != null);
         runToEnd(robot);
         robot.interact(() -> {
             var rows = model.results().allRows();
@@ -130,7 +138,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
         robot.interact(() -> {
             fresh[0] = new WorkbenchViewModel(executor);
-            fresh[0].openProject(file);
+            fresh[0].projects().openProject(file);
         });
         try {
             WaitForAsyncUtils.waitFor(
@@ -159,12 +167,12 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         Path second = dir.resolve("second.arbiter");
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-        robot.interact(() -> model.newProject(first));
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
-        robot.interact(() -> model.newProject(second));
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        robot.interact(() -> model.projects().newProject(first));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath()
+                .equals(model.projects().projectFile()));
+        robot.interact(() -> model.projects().newProject(second));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath()
+                .equals(model.projects().projectFile()));
         String original = model.prompts().judgeTextProperty().get();
         robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe brief."));
 
@@ -172,13 +180,13 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         assertEquals("Save changes to second.arbiter?", asked.getHeaderText());
         assertTrue(asked.getContentText().contains("the prompts"), asked.getContentText());
         answer(robot, asked, "Cancel");
-        assertEquals(second.toAbsolutePath(), model.projectFile(), "Cancel stays");
+        assertEquals(second.toAbsolutePath(), model.projects().projectFile(), "Cancel stays");
         assertEquals(
                 original + "\nBe brief.", model.prompts().judgeTextProperty().get());
 
         answer(robot, openRecent(robot, "first.arbiter"), "Don't save");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> first.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first.toAbsolutePath()
+                .equals(model.projects().projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
         try (Project kept = Project.open(second)) {
             assertEquals(original, kept.prompts().orElseThrow().judgeText(), "Don't save saves nothing");
@@ -186,13 +194,13 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
 
         robot.interact(() -> model.prompts().judgeTextProperty().set(original + "\nBe strict."));
         answer(robot, openRecent(robot, "second.arbiter"), "Save");
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> second.toAbsolutePath().equals(model.projectFile()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.toAbsolutePath()
+                .equals(model.projects().projectFile()));
         WaitForAsyncUtils.waitForFxEvents();
         try (Project kept = Project.open(first)) {
             assertEquals(original + "\nBe strict.", kept.prompts().orElseThrow().judgeText(), "saved before leaving");
         }
-        assertEquals(List.of(), model.unsavedChanges());
+        assertEquals(List.of(), model.projects().unsavedChanges());
     }
 
     /** Picks a project under File ▸ Open recent and waits for the question it asks. */

@@ -34,7 +34,7 @@ abstract class WorkbenchUiTest {
             primary.setWidth(1500);
             primary.setHeight(940);
             primary.show();
-            model.openSample();
+            model.datasetSetup().openSample();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

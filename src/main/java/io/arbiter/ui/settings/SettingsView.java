@@ -4,14 +4,12 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ConnectionReport;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
-import io.arbiter.offline.OfflineProvider;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -30,17 +28,19 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The Settings dialog: provider profiles on the left, the selected one's fields on the right. */
+/**
+ * The Settings dialog: provider profiles on the left, the selected one's fields on the right. Over 300 lines because
+ * the FXML injects its 40 controls here, three lines each; the key source controls are bound by
+ * {@link KeySourceControls}.
+ */
 public final class SettingsView {
 
     private static final String STYLESHEET = "/css/settings.css";
-    private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
@@ -48,7 +48,7 @@ public final class SettingsView {
     private Parent root;
 
     @FXML
-    private ListView<SettingsViewModel.Profile> settingsProfileList;
+    private ListView<ProfileList.Profile> settingsProfileList;
 
     @FXML
     private MenuButton settingsAddButton;
@@ -244,21 +244,25 @@ public final class SettingsView {
     }
 
     private void bindList() {
-        settingsProfileList.setItems(model.profiles());
-        settingsProfileList.getSelectionModel().select(model.selectedProperty().get());
+        ProfileList list = model.profileList();
+        settingsProfileList.setItems(list.profiles());
+        settingsProfileList.getSelectionModel().select(list.selectedProperty().get());
         settingsProfileList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.selectedProperty().set(now);
+                list.selectedProperty().set(now);
             }
         });
-        model.selectedProperty()
+        list.selectedProperty()
                 .addListener((obs, old, now) ->
                         settingsProfileList.getSelectionModel().select(now));
         for (ProviderSettings preset : ProviderSettings.presets()) {
             MenuItem item = new MenuItem(preset.name());
-            item.setOnAction(e -> model.addPreset(preset));
+            item.setOnAction(e -> list.addPreset(preset));
             settingsAddButton.getItems().add(item);
         }
+        // Until the profiles are read there is nothing to add to, and nothing may be saved over the file.
+        settingsAddButton.disableProperty().bind(list.loadingProperty());
+        settingsSaveButton.disableProperty().bind(list.loadingProperty());
     }
 
     private void bindForm() {
@@ -307,92 +311,38 @@ public final class SettingsView {
                         .then("started on this computer when needed")
                         .otherwise("https://…/v1"));
 
-        settingsKeyStatusLabel.textProperty().bind(model.keyStatusProperty());
-        model.keySetProperty()
-                .addListener((obs, old, set) -> settingsKeyStatusLabel.pseudoClassStateChanged(MISSING, !set));
-        settingsKeyStatusLabel.pseudoClassStateChanged(
-                MISSING, !model.keySetProperty().get());
-        bindKeySource();
+        new KeySourceControls(
+                        settingsEnvRadio,
+                        settingsKeyEnvField,
+                        settingsKeyStatusLabel,
+                        settingsKeychainRadio,
+                        settingsKeychainKeyField,
+                        settingsStoreKeyButton,
+                        settingsRemoveKeyButton,
+                        settingsKeychainStatusLabel,
+                        settingsKeychainReasonLabel,
+                        settingsKeySourceHintLabel)
+                .bind(form, model.keySource(), model.offlineProperty());
 
         settingsProblemsLabel.textProperty().bind(model.problemsProperty());
         settingsProblemsLabel.managedProperty().bind(model.problemsProperty().isNotEmpty());
         settingsAddButton.setTooltip(new Tooltip("Add a profile from a preset"));
-        settingsReportArea.textProperty().bind(model.reportTextProperty());
-        model.reportProperty().addListener((obs, old, report) -> showReportState(report));
-        settingsTestProgress.visibleProperty().bind(model.checkingProperty());
+        ConnectionProbe connection = model.connection();
+        settingsReportArea.textProperty().bind(connection.reportTextProperty());
+        connection.reportProperty().addListener((obs, old, report) -> showReportState(report));
+        settingsTestProgress.visibleProperty().bind(connection.checkingProperty());
         settingsStatusLabel.textProperty().bind(model.statusProperty());
     }
 
-    /** Environment variable or OS keychain; a key typed for the keychain is handed on and the field emptied at once. */
-    private void bindKeySource() {
-        SettingsForm form = model.form();
-        ToggleGroup source = new ToggleGroup();
-        settingsEnvRadio.setToggleGroup(source);
-        settingsKeychainRadio.setToggleGroup(source);
-        settingsEnvRadio.setSelected(!form.fromKeychain.get());
-        settingsKeychainRadio.setSelected(form.fromKeychain.get());
-        source.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // a radio pair always has one chosen
-            } else {
-                form.fromKeychain.set(now == settingsKeychainRadio);
-            }
-        });
-        form.fromKeychain.addListener(
-                (obs, old, now) -> (now ? settingsKeychainRadio : settingsEnvRadio).setSelected(true));
-
-        BooleanBinding keychainOff = form.fromKeychain
-                .not()
-                .or(model.keychainAvailableProperty().not())
-                .or(model.offlineProperty());
-        settingsKeyEnvField.disableProperty().unbind();
-        settingsKeyEnvField.disableProperty().bind(form.fromKeychain.or(model.offlineProperty()));
-        // A keychain profile keeps its choice visible when no keychain answers, so the user can switch it back.
-        settingsKeychainRadio
-                .disableProperty()
-                .bind(model.offlineProperty()
-                        .or(model.keychainAvailableProperty().not().and(form.fromKeychain.not())));
-        settingsKeychainKeyField.disableProperty().bind(keychainOff);
-        settingsStoreKeyButton.disableProperty().bind(keychainOff);
-        settingsRemoveKeyButton
-                .disableProperty()
-                .bind(keychainOff.or(model.keyStoredProperty().not()));
-        settingsStoreKeyButton.setOnAction(e -> storeKey());
-        settingsKeychainKeyField.setOnAction(e -> {
-            storeKey();
-            e.consume(); // Enter here stores the key; it must not also press the dialog's default button
-        });
-        settingsRemoveKeyButton.setOnAction(e -> model.removeKey());
-
-        settingsKeychainStatusLabel.textProperty().bind(model.keychainStatusProperty());
-        model.keyStoredProperty()
-                .addListener(
-                        (obs, old, stored) -> settingsKeychainStatusLabel.pseudoClassStateChanged(MISSING, !stored));
-        settingsKeychainStatusLabel.pseudoClassStateChanged(
-                MISSING, !model.keyStoredProperty().get());
-        settingsKeychainReasonLabel.textProperty().bind(model.keychainReasonProperty());
-        settingsKeychainReasonLabel
-                .managedProperty()
-                .bind(model.keychainReasonProperty().isNotEmpty());
-        settingsKeychainReasonLabel
-                .visibleProperty()
-                .bind(model.keychainReasonProperty().isNotEmpty());
-        settingsKeySourceHintLabel.textProperty().bind(model.keySourceHintProperty());
-    }
-
-    private void storeKey() {
-        String key = settingsKeychainKeyField.getText();
-        settingsKeychainKeyField.clear();
-        model.storeKey(key);
-    }
-
     private void bindCommands() {
-        settingsDuplicateButton.setOnAction(e -> model.duplicate());
-        settingsDeleteButton.setOnAction(e -> model.delete());
-        settingsTestButton.setOnAction(e -> model.testConnection());
-        settingsLoadModelsButton.setOnAction(e -> model.testConnection());
-        settingsTestButton.disableProperty().bind(model.checkingProperty());
-        settingsLoadModelsButton.disableProperty().bind(model.checkingProperty());
+        ProfileList list = model.profileList();
+        ConnectionProbe connection = model.connection();
+        settingsDuplicateButton.setOnAction(e -> list.duplicate());
+        settingsDeleteButton.setOnAction(e -> list.delete());
+        settingsTestButton.setOnAction(e -> connection.test());
+        settingsLoadModelsButton.setOnAction(e -> connection.test());
+        settingsTestButton.disableProperty().bind(connection.checkingProperty());
+        settingsLoadModelsButton.disableProperty().bind(connection.checkingProperty());
         settingsUseButton.disableProperty().bind(model.validProperty().not());
         settingsSaveButton.setOnAction(e -> model.save());
         settingsUseButton.setOnAction(e -> model.use());
@@ -410,33 +360,12 @@ public final class SettingsView {
 
     /** Typing counts at once, not only on Enter; picking from the list fills the text. */
     private void bindModel(ComboBox<String> box, StringProperty property) {
-        box.setItems(model.models());
+        box.setItems(model.connection().models());
         box.getEditor().textProperty().bindBidirectional(property);
         box.valueProperty().addListener((obs, old, picked) -> {
             if (picked != null && !picked.equals(property.get())) {
                 property.set(picked);
             }
         });
-    }
-
-    /** The offline demo server, started the first time its URL is asked for. */
-    private static final class OfflineOnDemand implements Callable<String>, AutoCloseable {
-        private OfflineProvider provider;
-
-        @Override
-        public synchronized String call() {
-            if (provider == null) {
-                provider = OfflineProvider.start();
-            }
-            return provider.profile().baseUrl();
-        }
-
-        @Override
-        public synchronized void close() {
-            if (provider != null) {
-                provider.close();
-                provider = null;
-            }
-        }
     }
 }

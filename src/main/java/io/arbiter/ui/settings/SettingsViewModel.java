@@ -1,8 +1,6 @@
 package io.arbiter.ui.settings;
 
 import io.arbiter.core.llm.ApiKeys;
-import io.arbiter.core.llm.ConnectionCheck;
-import io.arbiter.core.llm.ConnectionReport;
 import io.arbiter.core.llm.OsKeychain;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,73 +19,34 @@ import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * Settings: the user's provider profiles on the left, the selected one's fields on the right, "Test connection" in
- * the background, Save to the user's config file and "Use for runs". Keys are shown only as set or not set; a key
- * typed for the OS keychain goes straight there and is kept nowhere else.
+ * Settings: the user's provider profiles on the left, the selected one's fields on the right, Save to the user's
+ * config file and "Use for runs". The profiles are read in the background, so the dialog opens at once and fills when
+ * they are in. Its key source ({@link KeySource}) and "Test connection" ({@link ConnectionProbe}) are parts of their
+ * own.
  */
 public final class SettingsViewModel {
 
-    /** One profile in the list; its settings change as the form is edited. */
-    public static final class Profile {
-        private final ReadOnlyObjectWrapper<ProviderSettings> settings;
-
-        Profile(ProviderSettings settings) {
-            this.settings = new ReadOnlyObjectWrapper<>(settings);
-        }
-
-        public ReadOnlyObjectProperty<ProviderSettings> settingsProperty() {
-            return settings.getReadOnlyProperty();
-        }
-
-        public ProviderSettings settings() {
-            return settings.get();
-        }
-
-        @Override
-        public String toString() {
-            return settings.get().name();
-        }
-    }
-
     private final TaskExecutor executor;
     private final ProviderSettingsStore store;
-    private final ApiKeys keys;
-    private final Callable<String> offlineUrl;
     private final Consumer<ProviderSettings> onUse;
 
     // Properties
-    private final ObservableList<Profile> profiles =
-            FXCollections.observableArrayList(p -> new Observable[] {p.settingsProperty()});
-    private final ObjectProperty<Profile> selected = new SimpleObjectProperty<>();
+    private final ProfileList list = new ProfileList();
+    private final ObjectProperty<ProfileList.Profile> selected = list.selectedProperty();
     private final SettingsForm form = new SettingsForm();
-    private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper keySet = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper keychainAvailable = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper keychainReason = new ReadOnlyStringWrapper("Looking for the OS keychain…");
-    private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper keychainStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper keySourceHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ConnectionReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper reportText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+
+    private final KeySource keySource;
+    private final ConnectionProbe connection;
+    /** True while the form is being filled from the selected profile: those edits are not the user's. */
     private boolean showing;
-    /** Whether the selected profile's keychain entry holds a key, as last read; null until read. */
-    private ApiKeys.KeyState keychainState;
 
     /** Settings with keys from {@code environment} or the OS keychain. */
     public SettingsViewModel(
@@ -111,100 +71,32 @@ public final class SettingsViewModel {
             Consumer<ProviderSettings> onUse) {
         this.executor = executor;
         this.store = store;
-        this.keys = keys;
-        this.offlineUrl = offlineUrl;
         this.onUse = onUse;
+        this.keySource = new KeySource(executor, keys, selected, form, status::set, list.dirtyProperty());
+        this.connection = new ConnectionProbe(executor, keys, offlineUrl, selected, form);
         selected.addListener((obs, old, now) -> showSelected());
         for (Observable field : form.fields()) {
             field.addListener(o -> formEdited());
         }
-        ProviderSettingsStore.Loaded loaded = store.load();
-        for (ProviderSettings s : loaded.providers()) {
-            profiles.add(new Profile(s));
-        }
-        status.set(loaded.problem() == null ? "" : loaded.problem());
-        selected.set(profiles.isEmpty() ? null : profiles.get(0));
-        form.fromKeychain.addListener((obs, was, now) -> readKeychain());
-        // Finding the keychain may take a D-Bus round trip: the option stays off until the answer is in.
-        executor.submit(() -> keys.keychain().unavailableReason()).whenComplete((reason, failure) -> {
-            String why = failure != null
-                    ? "The OS keychain could not be reached: " + rootMessage(failure)
-                    : reason.orElse("");
-            keychainReason.set(why);
-            keychainAvailable.set(why.isEmpty());
-            readKeychain();
+        form.fromKeychain.addListener((obs, was, now) -> {
+            if (!showing) {
+                keySource.read();
+            }
         });
+        executor.submit(store::load).whenComplete(this::loaded);
     }
 
     // Commands
 
-    /** Adds a copy of a preset under a name not yet taken, and selects it. */
-    public void addPreset(ProviderSettings preset) {
-        add(preset.withName(freeName(preset.name())));
-    }
-
-    public void duplicate() {
-        if (selected.get() != null) {
-            add(selected.get()
-                    .settings()
-                    .copyNamed(freeName(selected.get().settings().name() + " copy")));
-        }
-    }
-
-    /** Removes the selected profile; the last one stays, so there is always something to run with. */
-    public void delete() {
-        Profile profile = selected.get();
-        if (profile == null || profiles.size() <= 1) {
-            return;
-        }
-        int index = profiles.indexOf(profile);
-        profiles.remove(index);
-        selected.set(profiles.get(Math.min(index, profiles.size() - 1)));
-        dirty.set(true);
-    }
-
-    /** Asks the provider for its models in the background; fills the model choices and says what happened. */
-    public void testConnection() {
-        Profile profile = selected.get();
-        if (profile == null || checking.get()) {
-            return;
-        }
-        ProviderSettings settings = profile.settings();
-        checking.set(true);
-        report.set(null);
-        reportText.set(
-                "Asking " + (settings.offline() ? "the offline demo server" : settings.baseUrl()) + " for its models…");
-        executor.submit(() -> {
-                    String url = settings.offline() ? offlineUrl.call() : settings.baseUrl();
-                    return ConnectionCheck.run(settings, url, keys, ConnectionCheck.DEFAULT_TIMEOUT);
-                })
-                .whenComplete((result, failure) -> {
-                    checking.set(false);
-                    if (selected.get() != profile) {
-                        reportText.set("");
-                        return; // the user moved on; the answer is about another profile
-                    }
-                    if (failure != null) {
-                        reportText.set("The test could not run: " + rootMessage(failure));
-                        return;
-                    }
-                    report.set(result);
-                    reportText.set(result.text());
-                    if (!result.models().isEmpty()) {
-                        String base = form.baseModel.get();
-                        String judge = form.judgeModel.get();
-                        models.setAll(result.models());
-                        form.baseModel.set(base); // an editable ComboBox may clear its value when its items change
-                        form.judgeModel.set(judge);
-                    }
-                });
-    }
-
-    /** Writes every profile to the config file, unless one of them has a problem. */
+    /** Writes every profile to the config file, unless one of them has a problem or they are still being read. */
     public void save() {
+        if (list.loadingProperty().get()) {
+            status.set("Not saved: the profiles are still being read.");
+            return;
+        }
         List<String> blocking = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Profile p : profiles) {
+        for (ProfileList.Profile p : list.profiles()) {
             ProviderSettings s = p.settings();
             if (p == selected.get()) {
                 if (!problems.get().isEmpty()) {
@@ -213,7 +105,7 @@ public final class SettingsViewModel {
             } else {
                 s.problems().forEach(problem -> blocking.add(label(s) + ": " + problem));
             }
-            if (!names.add(s.name().strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!names.add(s.name().strip().toLowerCase(Locale.ROOT))) {
                 blocking.add("Two profiles are called " + s.name().strip() + "; give each its own name.");
             }
         }
@@ -221,78 +113,25 @@ public final class SettingsViewModel {
             status.set("Not saved. " + String.join(" ", new LinkedHashSet<>(blocking)));
             return;
         }
-        List<ProviderSettings> list = profiles.stream().map(Profile::settings).toList();
+        List<ProviderSettings> all = list.settings();
         status.set("Saving…");
         executor.submit(() -> {
-                    store.save(list);
+                    store.save(all);
                     return store.file();
                 })
                 .whenComplete((file, failure) -> {
                     if (failure != null) {
                         status.set("Not saved: " + rootMessage(failure));
                     } else {
-                        dirty.set(false);
+                        list.saved();
                         status.set("Saved to " + file + ".");
                     }
                 });
     }
 
-    /**
-     * Puts {@code key} into the OS keychain under the selected profile's entry, replacing what was there. The key is
-     * passed straight on: it is not kept here, shown, or put in any message.
-     */
-    public void storeKey(String key) {
-        Profile profile = selected.get();
-        if (profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
-            return;
-        }
-        if (key == null || key.isBlank()) {
-            status.set("Paste the key into the field first; nothing was stored.");
-            return;
-        }
-        String secret = key.strip();
-        String entry = profile.settings().keychainEntry();
-        status.set("Storing the key in the OS keychain…");
-        executor.submit(() -> {
-                    keys.keychain().write(ApiKeys.KEYCHAIN_SERVICE, entry, secret);
-                    return entry;
-                })
-                .whenComplete((stored, failure) -> {
-                    if (failure != null) {
-                        status.set("The key was not stored: "
-                                + rootMessage(failure).replace(secret, "…"));
-                    } else {
-                        status.set("Key stored in the OS keychain as " + ApiKeys.KEYCHAIN_SERVICE + " / " + stored + "."
-                                + (dirty.get() ? " Save to keep this profile's key source." : ""));
-                    }
-                    readKeychain();
-                });
-    }
-
-    /** Removes the selected profile's key from the OS keychain. */
-    public void removeKey() {
-        Profile profile = selected.get();
-        if (profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
-            return;
-        }
-        String entry = profile.settings().keychainEntry();
-        executor.submit(() -> {
-                    keys.keychain().delete(ApiKeys.KEYCHAIN_SERVICE, entry);
-                    return entry;
-                })
-                .whenComplete((removed, failure) -> {
-                    status.set(
-                            failure != null
-                                    ? "The key was not removed: " + rootMessage(failure)
-                                    : "Key removed from the OS keychain (" + ApiKeys.KEYCHAIN_SERVICE + " / " + removed
-                                            + ").");
-                    readKeychain();
-                });
-    }
-
     /** Hands the selected profile to the workbench, if it has no problems. */
     public boolean use() {
-        Profile profile = selected.get();
+        ProfileList.Profile profile = selected.get();
         if (profile == null || !valid.get()) {
             status.set("Fix the problems shown before using this profile.");
             return false;
@@ -304,60 +143,28 @@ public final class SettingsViewModel {
 
     // Properties
 
-    public ObservableList<Profile> profiles() {
-        return profiles;
-    }
-
-    public ObjectProperty<Profile> selectedProperty() {
-        return selected;
+    /** The profiles, which one is selected, and whether they are saved. */
+    public ProfileList profileList() {
+        return list;
     }
 
     public SettingsForm form() {
         return form;
     }
 
-    /** Model ids the provider listed at the last test; the model fields stay editable whatever it lists. */
-    public ObservableList<String> models() {
-        return models;
+    /** Where the selected profile's key comes from and whether it is there; storing a keychain key. */
+    public KeySource keySource() {
+        return keySource;
+    }
+
+    /** "Test connection" and the models it found. */
+    public ConnectionProbe connection() {
+        return connection;
     }
 
     /** The offline demo: only models and concurrency may change. */
     public ReadOnlyBooleanProperty offlineProperty() {
         return offline.getReadOnlyProperty();
-    }
-
-    /** "✓ set", "✗ not set" or "no key needed": never the key. */
-    public ReadOnlyStringProperty keyStatusProperty() {
-        return keyStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty keySetProperty() {
-        return keySet.getReadOnlyProperty();
-    }
-
-    /** Whether an OS keychain answered; until it has, and when it cannot, the keychain option is off. */
-    public ReadOnlyBooleanProperty keychainAvailableProperty() {
-        return keychainAvailable.getReadOnlyProperty();
-    }
-
-    /** Why the OS keychain cannot be used, in plain words; empty when it can. */
-    public ReadOnlyStringProperty keychainReasonProperty() {
-        return keychainReason.getReadOnlyProperty();
-    }
-
-    /** Whether the selected profile's keychain entry holds a key. */
-    public ReadOnlyBooleanProperty keyStoredProperty() {
-        return keyStored.getReadOnlyProperty();
-    }
-
-    /** "✓ key stored" or "✗ no key stored" for a keychain profile; empty otherwise. Never the key. */
-    public ReadOnlyStringProperty keychainStatusProperty() {
-        return keychainStatus.getReadOnlyProperty();
-    }
-
-    /** One line under the key source saying what Arbiter keeps and where the key itself lives. */
-    public ReadOnlyStringProperty keySourceHintProperty() {
-        return keySourceHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemsProperty() {
@@ -368,82 +175,48 @@ public final class SettingsViewModel {
         return valid.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ConnectionReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty reportTextProperty() {
-        return reportText.getReadOnlyProperty();
-    }
-
     /** Saved, not saved and why, or the config file that could not be read. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
     }
 
     public ProviderSettingsStore store() {
         return store;
     }
 
+    /** A background failure's message: the cause a future wraps, else the failure's name. */
+    static String rootMessage(Throwable failure) {
+        Throwable t =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
     // Internals
 
-    private void add(ProviderSettings settings) {
-        Profile profile = new Profile(settings);
-        profiles.add(profile);
-        selected.set(profile);
-        dirty.set(true);
+    /** The profiles read from the config file (or the presets when it has none or could not be used). */
+    private void loaded(ProviderSettingsStore.Loaded read, Throwable failure) {
+        String problem = failure != null
+                ? "The provider settings in " + store.file() + " could not be read: " + rootMessage(failure)
+                : read.problem();
+        status.set(problem == null ? "" : problem);
+        list.fill(failure == null ? read.providers() : ProviderSettings.presets());
     }
 
     private void showSelected() {
         showing = true;
         try {
-            Profile profile = selected.get();
-            models.clear();
-            report.set(null);
-            reportText.set("");
+            ProfileList.Profile profile = selected.get();
+            connection.show(profile == null ? null : profile.settings());
             if (profile != null) {
-                ProviderSettings s = profile.settings();
-                offline.set(s.offline());
-                Set<String> chosen = new LinkedHashSet<>();
-                for (String model : new String[] {s.baseModel(), s.judgeModel()}) {
-                    if (model != null && !model.isBlank()) {
-                        chosen.add(model);
-                    }
-                }
-                models.addAll(chosen);
-                keychainState = null;
-                form.show(s);
+                offline.set(profile.settings().offline());
+                keySource.forget();
+                form.show(profile.settings());
             }
         } finally {
             showing = false;
         }
         formEdited();
-        readKeychain();
-    }
-
-    /** Reads in the background whether the selected profile's keychain entry holds a key; never the key itself. */
-    private void readKeychain() {
-        Profile profile = selected.get();
-        if (showing || profile == null || !profile.settings().keyFromKeychain() || !keychainAvailable.get()) {
-            keychainState = null;
-            showKey();
-            return;
-        }
-        ProviderSettings settings = profile.settings();
-        executor.submit(() -> keys.state(settings)).whenComplete((state, failure) -> {
-            if (selected.get() == profile) {
-                keychainState = failure == null ? state : ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE;
-                showKey();
-            }
-        });
+        keySource.read();
     }
 
     private void formEdited() {
@@ -454,70 +227,16 @@ public final class SettingsViewModel {
         ProviderSettings typed = form.read(found);
         if (typed != null) {
             found.addAll(typed.problems());
-            if (!typed.equals(selected.get().settings())) {
-                selected.get().settings.set(typed);
-                dirty.set(true);
-            }
+            list.edit(typed);
         }
         problems.set(String.join(" ", new LinkedHashSet<>(found)));
         valid.set(found.isEmpty());
-        showKey();
-    }
-
-    private void showKey() {
-        if (selected.get() == null) {
-            return;
-        }
-        String variable =
-                form.apiKeyEnv.get() == null ? "" : form.apiKeyEnv.get().strip();
-        ProviderSettings current = selected.get().settings();
-        keyStored.set(current.keyFromKeychain() && keychainState == ApiKeys.KeyState.SET);
-        keychainStatus.set(
-                !current.keyFromKeychain()
-                                || keychainState == null
-                                || keychainState == ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE
-                        ? ""
-                        : keyStored.get() ? "✓ key stored" : "✗ no key stored");
-        keySourceHint.set(
-                current.keyFromKeychain()
-                        ? "Arbiter keeps only the entry's name (" + ApiKeys.KEYCHAIN_SERVICE + " / "
-                                + current.keychainEntry()
-                                + "); a key stored here goes straight to the OS keychain and is never shown again."
-                        : "Arbiter stores the variable's name, never the key: set the variable before starting Arbiter.");
-        if (current.keyFromKeychain()) {
-            keySet.set(keyStored.get());
-            keyStatus.set("");
-        } else if (variable.isEmpty()) {
-            keySet.set(true);
-            keyStatus.set("no key needed");
-        } else if (!current.keySourceIsAName()) {
-            keySet.set(false);
-            keyStatus.set("✗ not a variable name");
-        } else {
-            keySet.set(keys.state(current) == ApiKeys.KeyState.SET);
-            keyStatus.set(keySet.get() ? "✓ set" : "✗ not set");
-        }
-    }
-
-    private String freeName(String wanted) {
-        Set<String> taken = new HashSet<>();
-        profiles.forEach(p -> taken.add(p.settings().name()));
-        String name = wanted;
-        for (int i = 2; taken.contains(name); i++) {
-            name = wanted + " " + i;
-        }
-        return name;
+        keySource.show();
     }
 
     private static String label(ProviderSettings s) {
         return s.name() == null || s.name().isBlank()
                 ? "A profile without a name"
                 : s.name().strip();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable t =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -37,7 +37,8 @@ import java.util.function.Predicate;
 
 /**
  * What the workbench reads from and writes to an open project file: the configuration it restores, and each run it
- * records. Every method does file I/O, so call them off the FX thread.
+ * records. Every method does file I/O, so call them off the FX thread. Over 300 lines because it is the one place the
+ * workbench touches a project file, and the records it hands the FX side are declared with it.
  */
 final class ProjectSession {
 

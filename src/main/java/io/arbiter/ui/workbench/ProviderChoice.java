@@ -3,8 +3,11 @@ package io.arbiter.ui.workbench;
 import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,7 +23,7 @@ import javafx.collections.ObservableList;
  * The provider bar: which profile runs go to, the models and concurrency chosen for it, how its key is found and
  * whether batches are on offer. Picking a profile resets the rest to that profile's values. FX thread only.
  */
-final class ProviderChoice {
+public final class ProviderChoice {
 
     private final ObservableList<ProviderSettings> providers =
             FXCollections.observableArrayList(ProviderSettings.presets());
@@ -32,12 +35,22 @@ final class ProviderChoice {
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
     private final TaskExecutor executor;
+    private final Consumer<String> status;
+    private final Predicate<String> busy;
+    /** True while a run goes: saved profiles read meanwhile do not replace the list. */
+    private final ReadOnlyBooleanProperty running;
+
     private final ObjectProperty<RunMode> mode = new SimpleObjectProperty<>(RunMode.REALTIME);
     private final ReadOnlyBooleanWrapper batchAvailable =
             new ReadOnlyBooleanWrapper(providers.get(0).hasBatchApi());
 
-    ProviderChoice(TaskExecutor executor) {
+    /** {@code busy} says, with a message, when a run or a project switch keeps the provider from changing now. */
+    ProviderChoice(
+            TaskExecutor executor, Consumer<String> status, Predicate<String> busy, ReadOnlyBooleanProperty running) {
         this.executor = executor;
+        this.status = status;
+        this.busy = busy;
+        this.running = running;
         showKeyHint(providers.get(0));
         provider.addListener((obs, old, now) -> {
             if (now != null) {
@@ -53,35 +66,38 @@ final class ProviderChoice {
         });
     }
 
-    ObservableList<ProviderSettings> providers() {
+    public ObservableList<ProviderSettings> providers() {
         return providers;
     }
 
-    ObjectProperty<ProviderSettings> providerProperty() {
+    public ObjectProperty<ProviderSettings> providerProperty() {
         return provider;
     }
 
-    StringProperty baseModelProperty() {
+    public StringProperty baseModelProperty() {
         return baseModel;
     }
 
-    StringProperty judgeModelProperty() {
+    public StringProperty judgeModelProperty() {
         return judgeModel;
     }
 
-    ObjectProperty<Integer> concurrencyProperty() {
+    public ObjectProperty<Integer> concurrencyProperty() {
         return concurrency;
     }
 
-    ObjectProperty<RunMode> modeProperty() {
+    /** Realtime requests or the Batch API; batch only when the provider has it. */
+    public ObjectProperty<RunMode> modeProperty() {
         return mode;
     }
 
-    ReadOnlyBooleanProperty batchAvailableProperty() {
+    /** Whether the selected provider offers the Batch API. */
+    public ReadOnlyBooleanProperty batchAvailableProperty() {
         return batchAvailable.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty keyHintProperty() {
+    /** Where the provider's key comes from and whether it is there; never the key itself. */
+    public ReadOnlyStringProperty keyHintProperty() {
         return keyHint.getReadOnlyProperty();
     }
 
@@ -89,8 +105,62 @@ final class ProviderChoice {
         return provider.get();
     }
 
+    /** How runs go as a project keeps it: batch only when chosen and on offer. */
+    String keptMode() {
+        return mode.get() == RunMode.BATCH && selected().hasBatchApi() ? "batch" : "realtime";
+    }
+
+    /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */
+    ProviderProfile keptProfile() {
+        ProviderSettings settings = selected();
+        ProviderProfile profile = settings.profile(settings.offline() ? ProjectSession.OFFLINE : settings.baseUrl());
+        String base = baseModel.get();
+        String judge = judgeModel.get();
+        // Only a variable's name is kept; something else in that field could be a pasted key.
+        String keyEnv = settings.keySourceIsAName() ? profile.apiKeyEnv() : null;
+        return new ProviderProfile(
+                profile.name(),
+                profile.baseUrl(),
+                keyEnv,
+                base == null || base.isBlank() ? profile.baseModel() : base.strip(),
+                judge == null || judge.isBlank() ? profile.judgeModel() : judge.strip(),
+                profile.temperature(),
+                profile.maxTokens(),
+                concurrency.get(),
+                profile.keychainEntry(),
+                profile.prices(),
+                profile.timeouts()); // where the key is kept, never the key
+    }
+
+    // Commands
+
+    /** Reads the user's saved provider profiles in the background; the presets stay if there are none. */
+    public void loadSaved(ProviderSettingsStore store) {
+        executor.submit(store::load).whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                status.accept(FailureMessage.of(failure));
+                return;
+            }
+            if (loaded.problem() != null) {
+                status.accept(loaded.problem());
+            }
+            if (!running.get()) {
+                useSaved(loaded.providers());
+            }
+        });
+    }
+
+    /** The profile the settings dialog hands over: it replaces the profile of the same name and is selected. */
+    public void useSettings(ProviderSettings settings) {
+        if (busy.test("changing the provider")) {
+            return;
+        }
+        use(settings);
+        status.accept("Runs now go to " + settings.name() + ".");
+    }
+
     /** Replaces the list with saved profiles, keeping the selected one by name when it is still there. */
-    void useSaved(List<ProviderSettings> saved) {
+    private void useSaved(List<ProviderSettings> saved) {
         if (saved.isEmpty()) {
             return;
         }
@@ -103,7 +173,7 @@ final class ProviderChoice {
     }
 
     /** Puts a profile first, replacing the one of the same name, and selects it. */
-    void use(ProviderSettings settings) {
+    private void use(ProviderSettings settings) {
         providers.removeIf(p -> p.name().equals(settings.name()));
         providers.add(0, settings);
         provider.set(settings);

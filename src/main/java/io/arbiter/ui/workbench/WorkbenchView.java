@@ -18,15 +18,15 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -34,12 +34,17 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
+import javafx.util.StringConverter;
 
-/** The main window: dataset and provider bar on top, prompts above, run progress and results below. */
+/**
+ * The main window: dataset and provider bar on top, prompts above, run progress and results below; the project items
+ * of the File menu are wired by {@link ProjectMenu}. Over 300 lines because the FXML injects its 31 controls here,
+ * three lines each; the code that binds them is short.
+ */
 public final class WorkbenchView {
 
     @FXML
@@ -52,7 +57,7 @@ public final class WorkbenchView {
     private MenuItem openProjectItem;
 
     @FXML
-    private javafx.scene.control.Menu recentProjectsMenu;
+    private Menu recentProjectsMenu;
 
     @FXML
     private MenuItem saveProjectItem;
@@ -160,18 +165,21 @@ public final class WorkbenchView {
     private static final double FOLDED_PROMPTS_SHARE = 0.06;
 
     private final WorkbenchViewModel model;
+    private final DialogOwner owner;
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
         ViewLoader.load("/fxml/workbench/WorkbenchView.fxml", this);
+        this.owner = new DialogOwner(root);
+        RunCommands runs = model.runCommands();
         PromptsView prompts = new PromptsView(model.prompts());
         RunView run = new RunView(
                 model.run(),
-                model::startRun,
-                model::retryRun,
-                model::tryOnSelection,
+                runs::startRun,
+                runs::retryRun,
+                runs::tryOnSelection,
                 model.results().selectedCountProperty());
-        ResultsView results = new ResultsView(model.results(), this::chooseExportFile, model::tryOnSelection);
+        ResultsView results = new ResultsView(model.results(), this::chooseExportFile, runs::tryOnSelection);
         promptsSlot.getChildren().add(prompts.root());
         runSlot.getChildren().add(run.root());
         resultsSlot.getChildren().add(results.root());
@@ -182,88 +190,31 @@ public final class WorkbenchView {
         followLowerPane();
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
-
-        datasetLabel.textProperty().bind(model.datasetSummaryProperty());
         statusLabel.textProperty().bind(model.statusProperty());
-        keyHintLabel.textProperty().bind(model.keyHintProperty());
-        inputColumnBox.setItems(model.columns());
-        inputColumnBox.valueProperty().bindBidirectional(model.inputColumnProperty());
-        truthColumnBox.setItems(model.truthChoices());
-        truthColumnBox.valueProperty().bindBidirectional(model.truthColumnProperty());
-        separatorField.textProperty().bindBidirectional(model.truthSeparatorProperty());
-        providerBox.setItems(model.providers());
-        providerBox.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ProviderSettings settings) {
-                return settings == null ? "" : settings.name();
-            }
-
-            @Override
-            public ProviderSettings fromString(String name) {
-                return model.providers().stream()
-                        .filter(p -> p.name().equals(name))
-                        .findFirst()
-                        .orElse(null);
-            }
-        });
-        providersButton.setOnAction(e -> openProviderSettings());
-        providersItem.setOnAction(e -> openProviderSettings());
-        providerBox.valueProperty().bindBidirectional(model.providerProperty());
-        baseModelField.textProperty().bindBidirectional(model.baseModelProperty());
-        judgeModelField.textProperty().bindBidirectional(model.judgeModelProperty());
-        concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                1, ProviderProfile.MAX_CONCURRENCY, model.concurrencyProperty().get()));
-        concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(model.concurrencyProperty());
         var running = model.run().runningProperty();
-        modeBox.getItems().setAll(RunMode.values());
-        modeBox.valueProperty().bindBidirectional(model.modeProperty());
-        modeBox.disableProperty().bind(running.or(model.batchAvailableProperty().not()));
-        modeBox.setTooltip(new javafx.scene.control.Tooltip(
-                "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
-        for (Node control : new Node[] {
-            inputColumnBox,
-            truthColumnBox,
-            separatorField,
-            providerBox,
-            baseModelField,
-            judgeModelField,
-            concurrencySpinner
-        }) {
-            control.disableProperty().bind(running);
-        }
+        bindDatasetBar(model.datasetSetup(), running);
+        bindProviderBar(model.providerChoice(), running);
 
-        newProjectItem.setOnAction(
-                e -> settleUnsaved(() -> chooseProjectFile("New project", true).ifPresent(model::newProject)));
-        openProjectItem.setOnAction(e ->
-                settleUnsaved(() -> chooseProjectFile("Open project", false).ifPresent(model::openProject)));
-        saveProjectItem.setOnAction(e -> saveProject());
-        saveProjectAsItem.setOnAction(
-                e -> chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs));
-        for (MenuItem item : new MenuItem[] {newProjectItem, openProjectItem, saveProjectItem, saveProjectAsItem}) {
-            item.disableProperty().bind(running);
-        }
-        model.projectRefusalProperty().addListener((obs, old, refusal) -> {
-            if (refusal != null) {
-                showRefusal(refusal);
-            }
-        });
-        recentProjectsMenu
-                .disableProperty()
-                .bind(running.or(javafx.beans.binding.Bindings.isEmpty(model.recentProjects())));
-        model.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecentMenu());
-        fillRecentMenu();
+        ProjectMenu projects = new ProjectMenu(
+                model,
+                owner,
+                running,
+                newProjectItem,
+                openProjectItem,
+                recentProjectsMenu,
+                saveProjectItem,
+                saveProjectAsItem);
         openDatasetItem.setOnAction(e -> showImport(null));
         acceptDroppedFiles();
-        openSampleItem.setOnAction(e -> model.openSample());
+        openSampleItem.setOnAction(e -> model.datasetSetup().openSample());
         exportItem.setOnAction(e -> chooseExportFile());
-        quitItem.setOnAction(e -> settleUnsaved(Platform::exit));
-        askBeforeTheWindowCloses();
-        runItem.setOnAction(e -> model.startRun());
+        quitItem.setOnAction(e -> projects.settleUnsaved(Platform::exit));
+        runItem.setOnAction(e -> runs.startRun());
         runItem.disableProperty().bind(running);
-        tryItem.setOnAction(e -> model.tryOnSelection());
+        tryItem.setOnAction(e -> runs.tryOnSelection());
         tryItem.disableProperty()
                 .bind(running.or(model.results().selectedCountProperty().isEqualTo(0)));
-        cancelItem.setOnAction(e -> model.cancelRun());
+        cancelItem.setOnAction(e -> runs.cancel());
         cancelItem.disableProperty().bind(running.not());
     }
 
@@ -271,139 +222,54 @@ public final class WorkbenchView {
         return root;
     }
 
-    private void fillRecentMenu() {
-        recentProjectsMenu
-                .getItems()
-                .setAll(model.recentProjects().stream()
-                        .map(path -> {
-                            MenuItem item = new MenuItem(path.getFileName() + "  —  "
-                                    + path.toAbsolutePath().getParent());
-                            item.setMnemonicParsing(false);
-                            item.setOnAction(e -> settleUnsaved(() -> model.openProject(path)));
-                            return item;
-                        })
-                        .toList());
+    /** The dataset's name and the columns it is read with; they stay while a run goes. */
+    private void bindDatasetBar(DatasetSetup data, ObservableBooleanValue running) {
+        datasetLabel.textProperty().bind(data.summaryProperty());
+        inputColumnBox.setItems(data.columns());
+        inputColumnBox.valueProperty().bindBidirectional(data.inputColumnProperty());
+        truthColumnBox.setItems(data.truthChoices());
+        truthColumnBox.valueProperty().bindBidirectional(data.truthColumnProperty());
+        separatorField.textProperty().bindBidirectional(data.truthSeparatorProperty());
+        for (Node control : new Node[] {inputColumnBox, truthColumnBox, separatorField}) {
+            control.disableProperty().bind(running);
+        }
     }
 
-    /**
-     * Says why a project did not open: another process holds it (who, where, since when), or it is damaged; then,
-     * when it has a backup, offers to put the backup in its place and open that.
-     */
-    private void showRefusal(ProjectSession.Refusal refusal) {
-        ButtonType restore = new ButtonType(
-                "Restore " + (refusal.backup() == null ? "" : refusal.backup().getFileName()),
-                ButtonBar.ButtonData.YES);
-        Alert alert = refusal.backup() == null
-                ? new Alert(Alert.AlertType.WARNING, refusal.message(), ButtonType.OK)
-                : new Alert(Alert.AlertType.CONFIRMATION, refusal.message(), restore, ButtonType.CANCEL);
-        alert.setTitle("Project not opened");
-        alert.setHeaderText(refusal.file().getFileName() + " was not opened");
-        alert.initOwner(window());
-        alert.getDialogPane().setId("projectRefusedDialog");
-        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        if (stylesheet() != null) {
-            alert.getDialogPane().getStylesheets().add(stylesheet());
-        }
-        alert.setOnHidden(e -> {
-            if (alert.getResult() == restore) {
-                model.restoreBackup(refusal);
+    /** The provider, its models, concurrency and mode; they stay while a run goes. */
+    private void bindProviderBar(ProviderChoice choice, ObservableBooleanValue running) {
+        keyHintLabel.textProperty().bind(choice.keyHintProperty());
+        providerBox.setItems(choice.providers());
+        providerBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ProviderSettings settings) {
+                return settings == null ? "" : settings.name();
+            }
+
+            @Override
+            public ProviderSettings fromString(String name) {
+                return choice.providers().stream()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
             }
         });
-        alert.show();
-    }
-
-    /** File ▸ Save: into the open project, or to a new file when there is none. */
-    private void saveProject() {
-        if (model.projectFile() == null) {
-            chooseProjectFile("Save project as", true).ifPresent(model::saveProjectAs);
-        } else {
-            model.saveProject();
+        providersButton.setOnAction(e -> openProviderSettings());
+        providersItem.setOnAction(e -> openProviderSettings());
+        providerBox.valueProperty().bindBidirectional(choice.providerProperty());
+        baseModelField.textProperty().bindBidirectional(choice.baseModelProperty());
+        judgeModelField.textProperty().bindBidirectional(choice.judgeModelProperty());
+        concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, ProviderProfile.MAX_CONCURRENCY, choice.concurrencyProperty().get()));
+        concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(choice.concurrencyProperty());
+        modeBox.getItems().setAll(RunMode.values());
+        modeBox.valueProperty().bindBidirectional(choice.modeProperty());
+        modeBox.disableProperty()
+                .bind(Bindings.or(running, choice.batchAvailableProperty().not()));
+        modeBox.setTooltip(new Tooltip(
+                "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
+        for (Node control : new Node[] {providerBox, baseModelField, judgeModelField, concurrencySpinner}) {
+            control.disableProperty().bind(running);
         }
-    }
-
-    /**
-     * Runs {@code then} once the open project holds what the workbench shows: at once when nothing is unsaved, else
-     * after asking "Save changes to X.arbiter?" (Save, then {@code then} once saved; Don't save; Cancel: neither).
-     */
-    private void settleUnsaved(Runnable then) {
-        List<String> changes = model.unsavedChanges();
-        if (changes.isEmpty()) {
-            then.run();
-            return;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(
-                Alert.AlertType.CONFIRMATION,
-                "Changed since the project was saved: " + String.join(", ", changes)
-                        + ".\nRuns and reviews are already kept in it.",
-                save,
-                discard,
-                cancel);
-        ask.setTitle("Unsaved changes");
-        ask.setHeaderText("Save changes to " + model.projectFile().getFileName() + "?");
-        ask.initOwner(window());
-        ask.getDialogPane().setId("unsavedChangesDialog");
-        if (stylesheet() != null) {
-            ask.getDialogPane().getStylesheets().add(stylesheet());
-        }
-        // Not showAndWait: a close request or menu action returns at once, and the answer acts when it comes.
-        ask.setOnHidden(e -> {
-            ButtonType answer = ask.getResult();
-            if (answer == save) {
-                model.saveProject().thenAccept(savedIt -> {
-                    if (savedIt) {
-                        then.run();
-                    }
-                });
-            } else if (answer == discard) {
-                then.run();
-            }
-        });
-        ask.show();
-    }
-
-    /** Closing the window asks about unsaved changes like Quit does; Cancel keeps it open. */
-    private void askBeforeTheWindowCloses() {
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, was, window) -> {
-                    if (window != null) {
-                        window.setOnCloseRequest(event -> {
-                            if (!model.unsavedChanges().isEmpty()) {
-                                event.consume();
-                                settleUnsaved(Platform::exit);
-                            }
-                        });
-                    }
-                });
-            }
-        });
-    }
-
-    private java.util.Optional<Path> chooseProjectFile(String title, boolean save) {
-        if (model.busy("changing the project")) {
-            return java.util.Optional.empty();
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Arbiter projects", "*.arbiter"));
-        File file;
-        if (save) {
-            chooser.setInitialFileName("project.arbiter");
-            file = chooser.showSaveDialog(window());
-        } else {
-            file = chooser.showOpenDialog(window());
-        }
-        if (file == null) {
-            return java.util.Optional.empty();
-        }
-        Path path = file.toPath();
-        if (save && !path.getFileName().toString().contains(".")) {
-            path = path.resolveSibling(path.getFileName() + ".arbiter");
-        }
-        return java.util.Optional.of(path);
     }
 
     /** Keeps the selected tab and the model's lower pane in step, both ways. */
@@ -451,18 +317,12 @@ public final class WorkbenchView {
             return;
         }
         SettingsView.open(
-                window(),
-                stylesheet(),
+                owner.window(),
+                owner.stylesheet(),
                 model.executor(),
-                model::useProviderSettings,
+                model.providerChoice()::useSettings,
                 ProviderSettingsStore.forUser(),
-                model::offlineUrl);
-    }
-
-    private String stylesheet() {
-        return root.getScene() == null || root.getScene().getStylesheets().isEmpty()
-                ? null
-                : root.getScene().getStylesheets().get(0);
+                model.runCommands()::offlineUrl);
     }
 
     /** Opens the import dialog, on {@code file} when one was dropped, otherwise with a file chooser. */
@@ -470,7 +330,7 @@ public final class WorkbenchView {
         if (model.busy("importing")) {
             return;
         }
-        new ImportView(model.newImport(), window(), stylesheet()).show(file);
+        new ImportView(model.datasetSetup().newImport(), owner.window(), owner.stylesheet()).show(file);
     }
 
     private void acceptDroppedFiles() {
@@ -497,13 +357,9 @@ public final class WorkbenchView {
         chooser.setTitle("Export results as CSV");
         chooser.setInitialFileName("arbiter-results.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        File file = chooser.showSaveDialog(window());
+        File file = chooser.showSaveDialog(owner.window());
         if (file != null) {
             model.exportResults(file.toPath());
         }
-    }
-
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 }

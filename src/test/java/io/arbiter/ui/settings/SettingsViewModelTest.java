@@ -12,6 +12,7 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.core.project.Project;
 import io.arbiter.offline.OfflineServer;
+import io.arbiter.ui.common.HeldTaskExecutor;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,48 +65,58 @@ class SettingsViewModelTest {
 
     @Test
     void startsOnThePresetsWithTheOfflineDemoSelectedAndReadOnly() {
-        assertEquals(ProviderSettings.presets().size(), model.profiles().size());
+        assertEquals(
+                ProviderSettings.presets().size(),
+                model.profileList().profiles().size());
         assertEquals(
                 ProviderPreset.OFFLINE_NAME,
-                model.selectedProperty().get().settings().name());
+                model.profileList().selectedProperty().get().settings().name());
         assertTrue(model.offlineProperty().get());
-        assertEquals("no key needed", model.keyStatusProperty().get());
+        assertEquals("no key needed", model.keySource().keyStatusProperty().get());
         assertTrue(model.validProperty().get());
-        assertFalse(model.dirtyProperty().get());
+        assertFalse(model.profileList().dirtyProperty().get());
         assertEquals("", model.statusProperty().get());
     }
 
     @Test
     void testingTheOfflineDemoListsItsModels() {
-        model.testConnection();
+        model.connection().test();
 
-        assertFalse(model.checkingProperty().get());
-        assertTrue(model.reportProperty().get().ok(), model.reportTextProperty().get());
-        assertEquals(List.of("offline-demo-base", "offline-demo-judge"), model.models());
-        assertTrue(model.reportTextProperty().get().startsWith("Reached " + server.baseUrl()));
+        assertFalse(model.connection().checkingProperty().get());
+        assertTrue(
+                model.connection().reportProperty().get().ok(),
+                model.connection().reportTextProperty().get());
+        assertEquals(
+                List.of("offline-demo-base", "offline-demo-judge"),
+                model.connection().models());
+        assertTrue(model.connection().reportTextProperty().get().startsWith("Reached " + server.baseUrl()));
         assertEquals("offline-demo-base", model.form().baseModel.get(), "the chosen model survives the new list");
     }
 
     @Test
     void editingAPresetShowsTheKeyAsSetButNeverItsValue() {
-        model.addPreset(preset("OpenAI"));
-        assertEquals("OpenAI 2", model.selectedProperty().get().settings().name(), "the presets are already listed");
-        assertEquals("✓ set", model.keyStatusProperty().get());
+        model.profileList().addPreset(preset("OpenAI"));
+        assertEquals(
+                "OpenAI 2",
+                model.profileList().selectedProperty().get().settings().name(),
+                "the presets are already listed");
+        assertEquals("✓ set", model.keySource().keyStatusProperty().get());
         assertFalse(model.offlineProperty().get());
 
         model.form().apiKeyEnv.set("OTHER_KEY");
-        assertEquals("✗ not set", model.keyStatusProperty().get());
-        assertFalse(model.keySetProperty().get());
+        assertEquals("✗ not set", model.keySource().keyStatusProperty().get());
+        assertFalse(model.keySource().keySetProperty().get());
 
         model.form().apiKeyEnv.set(FAKE_KEY);
-        assertEquals("✗ not a variable name", model.keyStatusProperty().get());
+        assertEquals(
+                "✗ not a variable name", model.keySource().keyStatusProperty().get());
         assertFalse(model.validProperty().get());
         assertFalse(model.problemsProperty().get().contains(FAKE_KEY));
     }
 
     @Test
     void formProblemsAreShownAndBlockUseAndSave() {
-        model.addPreset(preset("Groq"));
+        model.profileList().addPreset(preset("Groq"));
         model.form().temperature.set("warm");
         model.form().concurrency.set("900");
         assertFalse(model.validProperty().get());
@@ -124,31 +135,34 @@ class SettingsViewModelTest {
 
         model.form().concurrency.set("64");
         assertTrue(model.validProperty().get());
-        assertEquals(0.7, model.selectedProperty().get().settings().temperature());
-        assertEquals(64, model.selectedProperty().get().settings().concurrency());
+        assertEquals(
+                0.7, model.profileList().selectedProperty().get().settings().temperature());
+        assertEquals(64, model.profileList().selectedProperty().get().settings().concurrency());
     }
 
     @Test
     void anEditedProfileIsSavedAndReadBackWithoutTheKey() throws Exception {
-        model.addPreset(preset("OpenAI"));
+        model.profileList().addPreset(preset("OpenAI"));
         model.form().name.set("OpenAI (team)");
         model.form().seed.set("7");
         model.form().requestsPerMinute.set("500");
         model.form().baseInputPrice.set("0,15");
-        assertTrue(model.dirtyProperty().get());
+        assertTrue(model.profileList().dirtyProperty().get());
 
         model.save();
 
         assertTrue(
                 model.statusProperty().get().startsWith("Saved to "),
                 model.statusProperty().get());
-        assertFalse(model.dirtyProperty().get());
+        assertFalse(model.profileList().dirtyProperty().get());
         String file = Files.readString(configDir.resolve("providers.json"));
         assertTrue(file.contains("OpenAI (team)"));
         assertFalse(file.contains(FAKE_KEY));
         SettingsViewModel reopened = newModel();
-        ProviderSettings saved =
-                reopened.profiles().get(reopened.profiles().size() - 1).settings();
+        ProviderSettings saved = reopened.profileList()
+                .profiles()
+                .get(reopened.profileList().profiles().size() - 1)
+                .settings();
         assertEquals("OpenAI (team)", saved.name());
         assertEquals(7, saved.seed());
         assertEquals(500, saved.requestsPerMinute());
@@ -165,19 +179,24 @@ class SettingsViewModelTest {
                 new ApiKeys(Map.of(), keychain),
                 () -> server.baseUrl().toString(),
                 used::add);
-        assertTrue(withKeychain.keychainAvailableProperty().get());
-        assertEquals("", withKeychain.keychainReasonProperty().get());
-        withKeychain.addPreset(preset("Groq"));
+        assertTrue(withKeychain.keySource().keychainAvailableProperty().get());
+        assertEquals("", withKeychain.keySource().keychainReasonProperty().get());
+        withKeychain.profileList().addPreset(preset("Groq"));
         withKeychain.form().name.set("Groq (keychain)");
 
         withKeychain.form().fromKeychain.set(true);
-        assertEquals("✗ no key stored", withKeychain.keychainStatusProperty().get());
-        withKeychain.storeKey(FAKE_KEY);
+        assertEquals(
+                "✗ no key stored",
+                withKeychain.keySource().keychainStatusProperty().get());
+        withKeychain.keySource().storeKey(FAKE_KEY);
 
-        assertEquals("✓ key stored", withKeychain.keychainStatusProperty().get());
-        assertTrue(withKeychain.keySetProperty().get());
+        assertEquals(
+                "✓ key stored",
+                withKeychain.keySource().keychainStatusProperty().get());
+        assertTrue(withKeychain.keySource().keySetProperty().get());
         assertFalse(withKeychain.statusProperty().get().contains(FAKE_KEY));
-        ProviderSettings chosen = withKeychain.selectedProperty().get().settings();
+        ProviderSettings chosen =
+                withKeychain.profileList().selectedProperty().get().settings();
         assertEquals("Groq (keychain)", chosen.keychainEntry());
         assertNull(chosen.apiKeyEnv(), "only the chosen source is kept");
         assertEquals(
@@ -186,21 +205,27 @@ class SettingsViewModelTest {
         withKeychain.form().name.set("Groq renamed");
         assertEquals(
                 "Groq (keychain)",
-                withKeychain.selectedProperty().get().settings().keychainEntry(),
+                withKeychain.profileList().selectedProperty().get().settings().keychainEntry(),
                 "a rename keeps the entry, so the key is not lost");
-        withKeychain.duplicate();
+        withKeychain.profileList().duplicate();
         assertEquals(
                 "Groq renamed copy",
-                withKeychain.selectedProperty().get().settings().keychainEntry(),
+                withKeychain.profileList().selectedProperty().get().settings().keychainEntry(),
                 "a copy has an entry of its own: removing its key must not remove the original's");
-        assertEquals("✗ no key stored", withKeychain.keychainStatusProperty().get());
-        withKeychain.delete();
+        assertEquals(
+                "✗ no key stored",
+                withKeychain.keySource().keychainStatusProperty().get());
+        withKeychain.profileList().delete();
 
         withKeychain.save();
         Path project = configDir.resolve("keychain.arbiter");
         try (Project opened = Project.open(project)) {
-            opened.saveProvider(
-                    withKeychain.selectedProperty().get().settings().profile("https://api.groq.com/openai/v1"));
+            opened.saveProvider(withKeychain
+                    .profileList()
+                    .selectedProperty()
+                    .get()
+                    .settings()
+                    .profile("https://api.groq.com/openai/v1"));
         }
 
         assertTrue(
@@ -221,13 +246,18 @@ class SettingsViewModelTest {
                 new ApiKeys(Map.of(), keychain),
                 () -> server.baseUrl().toString(),
                 used::add);
-        again.selectedProperty().set(again.profiles().get(again.profiles().size() - 1));
+        again.profileList()
+                .selectedProperty()
+                .set(again.profileList()
+                        .profiles()
+                        .get(again.profileList().profiles().size() - 1));
         assertTrue(again.form().fromKeychain.get());
-        assertEquals("✓ key stored", again.keychainStatusProperty().get());
+        assertEquals("✓ key stored", again.keySource().keychainStatusProperty().get());
 
-        again.removeKey();
+        again.keySource().removeKey();
 
-        assertEquals("✗ no key stored", again.keychainStatusProperty().get());
+        assertEquals(
+                "✗ no key stored", again.keySource().keychainStatusProperty().get());
         assertTrue(keychain.read(ApiKeys.KEYCHAIN_SERVICE, "Groq (keychain)").isEmpty());
     }
 
@@ -240,12 +270,12 @@ class SettingsViewModelTest {
                 () -> server.baseUrl().toString(),
                 used::add);
 
-        assertFalse(without.keychainAvailableProperty().get());
+        assertFalse(without.keySource().keychainAvailableProperty().get());
         assertEquals(
                 "No OS keychain found: none in this test.",
-                without.keychainReasonProperty().get());
-        without.addPreset(preset("OpenAI"));
-        without.storeKey(FAKE_KEY);
+                without.keySource().keychainReasonProperty().get());
+        without.profileList().addPreset(preset("OpenAI"));
+        without.keySource().storeKey(FAKE_KEY);
         assertFalse(
                 without.statusProperty().get().contains("stored"),
                 without.statusProperty().get());
@@ -271,22 +301,67 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theProfilesAreReadThroughTheExecutorSoTheDialogOpensAtOnce() throws Exception {
+        model.profileList().addPreset(preset("Groq"));
+        model.save();
+        HeldTaskExecutor held = new HeldTaskExecutor(); // holds the read, as a slow disk would
+        SettingsViewModel opening = new SettingsViewModel(
+                held,
+                ProviderSettingsStore.inDirectory(configDir),
+                new ApiKeys(Map.of(), new InMemorySecretStore()),
+                () -> server.baseUrl().toString(),
+                used::add);
+
+        assertTrue(opening.profileList().loadingProperty().get());
+        assertTrue(opening.profileList().profiles().isEmpty(), "nothing is read on the calling thread");
+        assertNull(opening.profileList().selectedProperty().get());
+        String before = Files.readString(configDir.resolve("providers.json"));
+        opening.save();
+        assertTrue(
+                opening.statusProperty().get().startsWith("Not saved"),
+                opening.statusProperty().get());
+        assertEquals(before, Files.readString(configDir.resolve("providers.json")), "nothing saved over the file");
+        opening.profileList().addPreset(preset("OpenAI"));
+        assertTrue(opening.profileList().profiles().isEmpty(), "nothing to add to yet");
+        // Changed on disk before the held work runs: what the dialog shows is what that work reads.
+        model.profileList().addPreset(preset("OpenAI"));
+        model.save();
+
+        held.runAll();
+
+        assertFalse(opening.profileList().loadingProperty().get());
+        assertEquals(
+                List.of("Groq 2", "OpenAI 2"),
+                opening.profileList().profiles().stream()
+                        .map(p -> p.settings().name())
+                        .filter(name -> name.endsWith(" 2"))
+                        .toList());
+        assertEquals(
+                opening.profileList().profiles().get(0),
+                opening.profileList().selectedProperty().get());
+        assertFalse(opening.profileList().dirtyProperty().get());
+        assertEquals("", opening.statusProperty().get());
+    }
+
+    @Test
     void duplicateAndDeleteKeepNamesDistinctAndOneProfileLeft() {
-        model.duplicate();
+        model.profileList().duplicate();
         assertEquals(
                 ProviderPreset.OFFLINE_NAME + " copy",
-                model.selectedProperty().get().settings().name());
-        model.addPreset(preset("Groq"));
-        model.addPreset(preset("Groq"));
-        assertEquals("Groq 3", model.selectedProperty().get().settings().name());
-        int before = model.profiles().size();
-        model.delete();
-        assertEquals(before - 1, model.profiles().size());
-        while (model.profiles().size() > 1) {
-            model.delete();
+                model.profileList().selectedProperty().get().settings().name());
+        model.profileList().addPreset(preset("Groq"));
+        model.profileList().addPreset(preset("Groq"));
+        assertEquals(
+                "Groq 3",
+                model.profileList().selectedProperty().get().settings().name());
+        int before = model.profileList().profiles().size();
+        model.profileList().delete();
+        assertEquals(before - 1, model.profileList().profiles().size());
+        while (model.profileList().profiles().size() > 1) {
+            model.profileList().delete();
         }
-        model.delete();
-        assertEquals(1, model.profiles().size(), "the last profile stays");
+        model.profileList().delete();
+        assertEquals(1, model.profileList().profiles().size(), "the last profile stays");
     }
 
     @Test
@@ -308,34 +383,37 @@ class SettingsViewModelTest {
         assertTrue(
                 reopened.statusProperty().get().contains(file.toString()),
                 reopened.statusProperty().get());
-        assertEquals(ProviderSettings.presets().size(), reopened.profiles().size());
+        assertEquals(
+                ProviderSettings.presets().size(),
+                reopened.profileList().profiles().size());
         assertEquals("not json", Files.readString(file));
     }
 
     @Test
     void aRefusedConnectionIsReportedInPlainWords() {
-        model.addPreset(new ProviderSettings(
-                "Nowhere",
-                "http://127.0.0.1:9/v1",
-                null,
-                "a",
-                "b",
-                0,
-                16,
-                null,
-                1,
-                0,
-                0,
-                false,
-                null,
-                null,
-                null,
-                null));
-        model.testConnection();
-        assertFalse(model.reportProperty().get().ok());
+        model.profileList()
+                .addPreset(new ProviderSettings(
+                        "Nowhere",
+                        "http://127.0.0.1:9/v1",
+                        null,
+                        "a",
+                        "b",
+                        0,
+                        16,
+                        null,
+                        1,
+                        0,
+                        0,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
+        model.connection().test();
+        assertFalse(model.connection().reportProperty().get().ok());
         assertTrue(
-                model.reportTextProperty().get().startsWith("Nothing listens at http://127.0.0.1:9/v1"),
-                model.reportTextProperty().get());
-        assertEquals(List.of("a", "b"), model.models(), "the typed models stay");
+                model.connection().reportTextProperty().get().startsWith("Nothing listens at http://127.0.0.1:9/v1"),
+                model.connection().reportTextProperty().get());
+        assertEquals(List.of("a", "b"), model.connection().models(), "the typed models stay");
     }
 }

@@ -56,10 +56,10 @@ class RunPathAcrossFacesTest {
     void aHeadlessReRunSendsTheRequestsOfTheWorkbenchRunItRepeatsWorkedExampleIncluded() throws Exception {
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
             WorkbenchViewModel model = window();
-            model.openSample();
-            model.useProviderSettings(provider(server.baseUrl().toString(), 4));
+            model.datasetSetup().openSample();
+            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
             Path repeated = dir.resolve("repeated.arbiter");
-            model.newProject(repeated).join();
+            model.projects().newProject(repeated).join();
             runToItsRecordedEnd(model); // the answers to review
             ResultRow reviewed = model.results().allRows().stream()
                     .filter(r -> r.result().base().answered())
@@ -71,11 +71,11 @@ class RunPathAcrossFacesTest {
             model.prompts()
                     .judgeTextProperty()
                     .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
-            assertTrue(model.saveProject().join());
+            assertTrue(model.projects().saveProject().join());
             // The workbench goes on in a copy; the original holds what its next run starts from, for the CLI.
             Path copy = dir.resolve("workbench.arbiter");
-            model.saveProjectAs(copy).join();
-            assertEquals(copy.toAbsolutePath(), model.projectFile());
+            model.projects().saveProjectAs(copy).join();
+            assertEquals(copy.toAbsolutePath(), model.projects().projectFile());
 
             Map<String, Long> before = server.counters().attemptsByRequest();
             runToItsRecordedEnd(model);
@@ -110,27 +110,29 @@ class RunPathAcrossFacesTest {
     @Test
     void anOfflineDemoRunWithItsOwnSettingsIsRepeatedByRunProjectWhollyFromTheProjectsCache() throws Exception {
         WorkbenchViewModel model = window();
-        model.openSample();
+        model.datasetSetup().openSample();
         // The demo with another reply limit than its default: the headless re-run must take it from the project.
-        model.useProviderSettings(new ProviderSettings(
-                ProviderSettings.of(io.arbiter.core.llm.ProviderPreset.OFFLINE).name(),
-                null,
-                null,
-                BASE_MODEL,
-                JUDGE_MODEL,
-                0,
-                100,
-                null,
-                4,
-                0,
-                0,
-                true,
-                0.0,
-                0.0,
-                0.0,
-                0.0));
+        model.providerChoice()
+                .useSettings(new ProviderSettings(
+                        ProviderSettings.of(io.arbiter.core.llm.ProviderPreset.OFFLINE)
+                                .name(),
+                        null,
+                        null,
+                        BASE_MODEL,
+                        JUDGE_MODEL,
+                        0,
+                        100,
+                        null,
+                        4,
+                        0,
+                        0,
+                        true,
+                        0.0,
+                        0.0,
+                        0.0,
+                        0.0));
         Path file = dir.resolve("demo.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         runToItsRecordedEnd(model);
         model.shutdown();
 
@@ -150,13 +152,13 @@ class RunPathAcrossFacesTest {
     void aWorkbenchRunCancelledHalfWayIsContinuedByRunProjectSendingOnlyWhatIsMissing() throws Exception {
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
             WorkbenchViewModel model = window();
-            model.openSample();
-            model.useProviderSettings(provider(server.baseUrl().toString(), 1)); // one request at a time
+            model.datasetSetup().openSample();
+            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 1)); // one request at a time
             Path file = dir.resolve("cancelled.arbiter");
-            model.newProject(file).join();
+            model.projects().newProject(file).join();
             model.run().baseProgressProperty().addListener((obs, old, now) -> {
                 if (old.doubleValue() < 0.3 && now.doubleValue() >= 0.3) {
-                    model.cancelRun(); // on the run's worker, between two requests
+                    model.runCommands().cancel(); // on the run's worker, between two requests
                 }
             });
             runToItsRecordedEnd(model);
@@ -226,14 +228,18 @@ class RunPathAcrossFacesTest {
             revoking.restore();
 
             WorkbenchViewModel model = window();
-            model.useProviderSettings(provider(revoking.baseUrl(), 4));
-            model.providerProperty()
-                    .set(model.providers().stream()
+            model.providerChoice().useSettings(provider(revoking.baseUrl(), 4));
+            model.providerChoice()
+                    .providerProperty()
+                    .set(model.providerChoice().providers().stream()
                             .filter(ProviderSettings::offline)
                             .findFirst()
                             .orElseThrow());
-            model.openProject(file).join();
-            assertEquals("Test provider", model.providerProperty().get().name(), "found by the URL the CLI ran");
+            model.projects().openProject(file).join();
+            assertEquals(
+                    "Test provider",
+                    model.providerChoice().providerProperty().get().name(),
+                    "found by the URL the CLI ran");
             assertTrue(
                     model.statusProperty().get().contains("run 1 did not finish: press Run to continue it"),
                     model.statusProperty().get());
@@ -287,7 +293,7 @@ class RunPathAcrossFacesTest {
         ListChangeListener<RunsViewModel.RunLine> reloaded = change -> recorded.countDown();
         model.runs().runs().addListener(reloaded);
         try {
-            model.startRun();
+            model.runCommands().startRun();
             assertTrue(
                     recorded.await(60, TimeUnit.SECONDS),
                     "the run did not end: " + model.run().messageProperty().get());

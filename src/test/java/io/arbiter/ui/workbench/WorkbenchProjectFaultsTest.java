@@ -44,20 +44,20 @@ class WorkbenchProjectFaultsTest {
         Files.write(file, damaged);
         Path other = onScreen("other.arbiter");
 
-        model.openProject(file).join();
+        model.projects().openProject(file).join();
 
         assertTrue(
                 model.statusProperty().get().contains("is damaged"),
                 model.statusProperty().get());
-        assertEquals(other.toAbsolutePath(), model.projectFile(), "the project on screen stays open");
-        ProjectSession.Refusal refusal = model.projectRefusalProperty().get();
+        assertEquals(other.toAbsolutePath(), model.projects().projectFile(), "the project on screen stays open");
+        ProjectSession.Refusal refusal = model.projects().refusalProperty().get();
         assertNotNull(refusal, "the view is told, to say so in a dialog");
         assertEquals(ProjectBackup.newest(file.toAbsolutePath()), refusal.backup());
         assertArrayEquals(damaged, Files.readAllBytes(file));
 
-        model.restoreBackup(refusal).join();
+        model.projects().restoreBackup(refusal).join();
 
-        assertEquals(file.toAbsolutePath(), model.projectFile());
+        assertEquals(file.toAbsolutePath(), model.projects().projectFile());
         assertTrue(
                 model.statusProperty()
                         .get()
@@ -80,29 +80,29 @@ class WorkbenchProjectFaultsTest {
         Path file = saved("held.arbiter");
         Path other = onScreen("other.arbiter");
         try (HoldProject holder = HoldProject.start(file)) {
-            model.openProject(file).join();
+            model.projects().openProject(file).join();
 
             assertTrue(
                     model.statusProperty().get().contains("is in use by a test holder (process " + holder.pid()),
                     model.statusProperty().get());
-            assertEquals(other.toAbsolutePath(), model.projectFile());
-            ProjectSession.Refusal refusal = model.projectRefusalProperty().get();
+            assertEquals(other.toAbsolutePath(), model.projects().projectFile());
+            ProjectSession.Refusal refusal = model.projects().refusalProperty().get();
             assertTrue(refusal.message().contains("the project you had stays open"), refusal.message());
             assertNull(refusal.backup());
             holder.release();
         }
-        model.openProject(file).join();
-        assertEquals(file.toAbsolutePath(), model.projectFile(), "free again, it opens");
+        model.projects().openProject(file).join();
+        assertEquals(file.toAbsolutePath(), model.projects().projectFile(), "free again, it opens");
     }
 
     @Test
     void aProjectInAReadOnlyFolderOpensReadOnlyAndARunSaysItCannotBeRecorded() throws Exception {
         Path file = saved("media.arbiter");
-        model.writableWhen(path -> false);
+        model.projects().writableWhen(path -> false);
 
-        model.openProject(file).join();
+        model.projects().openProject(file).join();
 
-        assertEquals(file.toAbsolutePath(), model.projectFile());
+        assertEquals(file.toAbsolutePath(), model.projects().projectFile());
         assertTrue(
                 model.statusProperty().get().contains("so it opened read-only"),
                 model.statusProperty().get());
@@ -110,7 +110,7 @@ class WorkbenchProjectFaultsTest {
                 io.arbiter.core.dataset.Samples.movies().size(),
                 model.datasetProperty().get().size(),
                 "what it holds is shown");
-        model.startRun();
+        model.runCommands().startRun();
         assertTrue(
                 model.run().messageProperty().get().startsWith("Cannot run: "),
                 model.run().messageProperty().get());
@@ -124,9 +124,9 @@ class WorkbenchProjectFaultsTest {
         Path file = dir.resolve(name);
         WorkbenchViewModel other = new WorkbenchViewModel(new SameThreadTaskExecutor());
         try {
-            other.openSample();
-            other.newProject(file).join();
-            assertTrue(other.saveProject().join());
+            other.datasetSetup().openSample();
+            other.projects().newProject(file).join();
+            assertTrue(other.projects().saveProject().join());
         } finally {
             other.shutdown();
         }
@@ -136,8 +136,8 @@ class WorkbenchProjectFaultsTest {
     /** The sample in a project of its own, open in this window. */
     private Path onScreen(String name) {
         Path file = dir.resolve(name);
-        model.openSample();
-        model.newProject(file).join();
+        model.datasetSetup().openSample();
+        model.projects().newProject(file).join();
         return file;
     }
 }

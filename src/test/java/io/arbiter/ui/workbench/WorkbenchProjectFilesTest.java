@@ -36,41 +36,42 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void aFileThatIsNotAProjectIsRefusedAndChangesNothing() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path notes = dir.resolve("notes.arbiter");
         Files.writeString(notes, "just some text");
         String prompt = model.prompts().baseTextProperty().get();
 
-        model.openProject(notes).join();
+        model.projects().openProject(notes).join();
 
         assertTrue(
                 model.statusProperty().get().contains("is not an Arbiter project"),
                 model.statusProperty().get());
         assertEquals("just some text", Files.readString(notes));
-        assertNull(model.projectFile());
-        assertEquals(WorkbenchViewModel.APP_TITLE, model.titleProperty().get());
+        assertNull(model.projects().projectFile());
+        assertEquals(
+                WorkbenchViewModel.APP_TITLE, model.projects().titleProperty().get());
         assertEquals(prompt, model.prompts().baseTextProperty().get());
-        assertTrue(model.recentProjects().isEmpty());
+        assertTrue(model.projects().recentProjects().isEmpty());
     }
 
     @Test
     void aNewProjectHoldsTheCurrentSetupAndSaveAsCarriesItOver() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path first = dir.resolve("first.arbiter");
-        model.newProject(first).join();
-        assertEquals(first.toAbsolutePath(), model.projectFile());
+        model.projects().newProject(first).join();
+        assertEquals(first.toAbsolutePath(), model.projects().projectFile());
         assertTrue(
-                model.titleProperty().get().startsWith("first.arbiter"),
-                model.titleProperty().get());
+                model.projects().titleProperty().get().startsWith("first.arbiter"),
+                model.projects().titleProperty().get());
 
         Path second = dir.resolve("second.arbiter");
-        model.saveProjectAs(second).join();
-        assertEquals(second.toAbsolutePath(), model.projectFile());
+        model.projects().saveProjectAs(second).join();
+        assertEquals(second.toAbsolutePath(), model.projects().projectFile());
         assertEquals(
                 List.of(
                         second.toAbsolutePath().normalize(),
                         first.toAbsolutePath().normalize()),
-                model.recentProjects());
+                model.projects().recentProjects());
         try (Project copy = Project.open(second)) {
             assertEquals(
                     model.datasetProperty().get().size(),
@@ -80,22 +81,22 @@ class WorkbenchProjectFilesTest {
                     copy.prompts().orElseThrow().judgeText());
         }
 
-        model.newProject(first).join();
+        model.projects().newProject(first).join();
         assertTrue(
                 model.statusProperty().get().contains("already exists"),
                 model.statusProperty().get());
-        assertEquals(second.toAbsolutePath(), model.projectFile());
+        assertEquals(second.toAbsolutePath(), model.projects().projectFile());
     }
 
     @Test
     void promptEditsAreUnsavedUntilSavedAndClosingWithoutSavingLeavesTheFileAsItWas() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path file = dir.resolve("kept.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         String original = model.prompts().judgeTextProperty().get();
-        assertEquals(List.of(), model.unsavedChanges());
+        assertEquals(List.of(), model.projects().unsavedChanges());
         model.prompts().judgeTextProperty().set(original + "\nBe strict about capitals.");
-        assertEquals(List.of("the prompts"), model.unsavedChanges());
+        assertEquals(List.of("the prompts"), model.projects().unsavedChanges());
 
         model.shutdown(); // the window asked first; "Don't save" must not save
 
@@ -106,24 +107,25 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void saveWritesTheSetupOnScreenIntoTheOpenProject() throws Exception {
-        model.openSample();
-        assertEquals(false, model.saveProject().join(), "no project: nothing to save into");
+        model.datasetSetup().openSample();
+        assertEquals(false, model.projects().saveProject().join(), "no project: nothing to save into");
         Path file = dir.resolve("saved.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         String edited = model.prompts().judgeTextProperty().get() + "\nBe strict about capitals.";
         model.prompts().judgeTextProperty().set(edited);
-        model.judgeModelProperty().set("judge-two");
-        model.concurrencyProperty().set(3);
-        model.modeProperty().set(RunMode.BATCH);
+        model.providerChoice().judgeModelProperty().set("judge-two");
+        model.providerChoice().concurrencyProperty().set(3);
+        model.providerChoice().modeProperty().set(RunMode.BATCH);
         model.labels()
                 .rename(
                         model.labels().labels().get(1).label(),
                         model.labels().labels().get(0).label());
-        assertEquals(List.of("the prompts", "the provider"), model.unsavedChanges(), "a rename is kept at once");
+        assertEquals(
+                List.of("the prompts", "the provider"), model.projects().unsavedChanges(), "a rename is kept at once");
 
-        assertTrue(model.saveProject().join());
+        assertTrue(model.projects().saveProject().join());
 
-        assertEquals(List.of(), model.unsavedChanges());
+        assertEquals(List.of(), model.projects().unsavedChanges());
         assertTrue(
                 model.statusProperty().get().startsWith("Saved saved.arbiter"),
                 model.statusProperty().get());
@@ -139,12 +141,13 @@ class WorkbenchProjectFilesTest {
 
         WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
         try {
-            reopened.openProject(file).join();
+            reopened.projects().openProject(file).join();
             assertEquals(edited, reopened.prompts().judgeTextProperty().get());
-            assertEquals("judge-two", reopened.judgeModelProperty().get());
-            assertEquals(List.of(), reopened.unsavedChanges(), "what was opened is what the project holds");
+            assertEquals(
+                    "judge-two", reopened.providerChoice().judgeModelProperty().get());
+            assertEquals(List.of(), reopened.projects().unsavedChanges(), "what was opened is what the project holds");
             reopened.results().label(reopened.results().allRows().get(0), true);
-            assertEquals(List.of(), reopened.unsavedChanges(), "reviews are kept as they happen");
+            assertEquals(List.of(), reopened.projects().unsavedChanges(), "reviews are kept as they happen");
         } finally {
             reopened.shutdown();
         }
@@ -152,9 +155,9 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void verdictsAndPromotionsAreWrittenThroughAndComeBackWithTheProject() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path file = dir.resolve("reviewed.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         var rows = model.results().allRows();
         model.results().label(rows.get(0), true); // no base answer yet: refused, nothing kept
         assertEquals(0, model.review().size());
@@ -172,7 +175,7 @@ class WorkbenchProjectFilesTest {
 
         WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
         try {
-            reopened.openProject(file).join();
+            reopened.projects().openProject(file).join();
             assertEquals(2, reopened.review().size());
             assertTrue(reopened.review().verdict(2).orElseThrow().baseRight());
             assertFalse(reopened.review().verdict(4).orElseThrow().baseRight());
@@ -202,9 +205,9 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void labelRenamesComeBackWithTheProjectAndChangesAreKept() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path file = dir.resolve("renamed.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         String merged = model.labels().labels().get(1).label();
         String into = model.labels().labels().get(0).label();
         int total = model.labels().labels().get(0).count()
@@ -214,9 +217,11 @@ class WorkbenchProjectFilesTest {
 
         WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
         try {
-            reopened.openProject(file).join();
+            reopened.projects().openProject(file).join();
             assertEquals(java.util.Map.of(merged, into), reopened.labels().renames());
-            assertEquals(java.util.Map.of(merged, into), reopened.mapping().labelRenames());
+            assertEquals(
+                    java.util.Map.of(merged, into),
+                    reopened.datasetSetup().mapping().labelRenames());
             assertEquals(
                     merged + " → " + into,
                     reopened.labels().renamesTextProperty().get());
@@ -232,19 +237,19 @@ class WorkbenchProjectFilesTest {
         try (Project kept = Project.open(file)) {
             assertEquals(java.util.Map.of(), kept.mapping().orElseThrow().labelRenames(), "undoing them is kept too");
             assertEquals(
-                    List.of(model.inputColumnProperty().get()),
+                    List.of(model.datasetSetup().inputColumnProperty().get()),
                     kept.mapping().orElseThrow().inputColumns());
         }
     }
 
     @Test
     void aSavedWorkbenchProjectReRunsHeadlessWithItsModeAndConcurrency() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path file = dir.resolve("headless.arbiter");
-        model.newProject(file).join();
-        model.concurrencyProperty().set(3);
-        model.modeProperty().set(RunMode.BATCH);
-        assertTrue(model.saveProject().join());
+        model.projects().newProject(file).join();
+        model.providerChoice().concurrencyProperty().set(3);
+        model.providerChoice().modeProperty().set(RunMode.BATCH);
+        assertTrue(model.projects().saveProject().join());
         model.shutdown();
 
         java.io.StringWriter out = new java.io.StringWriter();
@@ -266,29 +271,30 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void saveNeverWritesWhatLooksLikeAKeyInPlaceOfItsVariable() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         Path file = dir.resolve("keyless.arbiter");
-        model.newProject(file).join();
+        model.projects().newProject(file).join();
         String pasted = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
-        model.useProviderSettings(new io.arbiter.core.llm.ProviderSettings(
-                "Pasted",
-                "https://api.example.test/v1",
-                pasted,
-                "b",
-                "j",
-                0,
-                256,
-                null,
-                4,
-                0,
-                0,
-                false,
-                null,
-                null,
-                null,
-                null));
+        model.providerChoice()
+                .useSettings(new io.arbiter.core.llm.ProviderSettings(
+                        "Pasted",
+                        "https://api.example.test/v1",
+                        pasted,
+                        "b",
+                        "j",
+                        0,
+                        256,
+                        null,
+                        4,
+                        0,
+                        0,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
 
-        assertTrue(model.saveProject().join());
+        assertTrue(model.projects().saveProject().join());
         model.shutdown();
 
         try (Project kept = Project.open(file)) {
@@ -307,11 +313,16 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void aRunRecordsItsConcurrencyAndTheOfflineDemoByName() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
         try (Project project = Project.open(dir.resolve("run.arbiter"))) {
             new ProjectSession()
-                    .begin(project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE, "realtime");
+                    .begin(
+                            project,
+                            model.runCommands().specFor(profile),
+                            "Offline demo model",
+                            ProjectSession.OFFLINE,
+                            "realtime");
             assertEquals(
                     ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
             assertEquals(7, project.runOptions().path("concurrency").asInt());
@@ -321,13 +332,17 @@ class WorkbenchProjectFilesTest {
 
     @Test
     void showingARunOfAnotherDatasetBringsThatDatasetsReviewWithIt() throws Exception {
-        model.openSample();
+        model.datasetSetup().openSample();
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 2);
         var rows = model.datasetProperty().get();
         try (Project project = Project.open(dir.resolve("shown.arbiter"))) {
             ProjectSession session = new ProjectSession();
             long runId = session.begin(
-                            project, model.specFor(profile), "Offline demo model", ProjectSession.OFFLINE, "realtime")
+                            project,
+                            model.runCommands().specFor(profile),
+                            "Offline demo model",
+                            ProjectSession.OFFLINE,
+                            "realtime")
                     .runId();
             var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
             session.keepVerdict(project, rows, 2, verdict);

@@ -33,7 +33,7 @@ class WorkbenchViewModelTest {
 
     @BeforeEach
     void openTheSampleWithAnsweredRows() {
-        model.openSample();
+        model.datasetSetup().openSample();
         Dataset sample = model.datasetProperty().get();
         run = new ArrayList<>();
         for (ResultRow row : model.results().allRows()) {
@@ -76,7 +76,8 @@ class WorkbenchViewModelTest {
                 3, run.get(3).baseAnswer().label(), false, run.get(3).truth().get(0));
         assertEquals(List.of(expected), model.prompts().examples());
 
-        RunSpec spec = model.specFor(ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 1));
+        RunSpec spec =
+                model.runCommands().specFor(ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 1));
         assertEquals(List.of(expected), spec.examples());
         assertTrue(spec.promoted(3));
 

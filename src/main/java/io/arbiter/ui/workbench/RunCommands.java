@@ -1,0 +1,255 @@
+package io.arbiter.ui.workbench;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.project.Project;
+import io.arbiter.core.project.Recording;
+import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.RunHandle;
+import io.arbiter.core.run.RunOutcome;
+import io.arbiter.core.run.RunSpec;
+import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.prompts.PromptsViewModel;
+import io.arbiter.ui.results.ResultsViewModel;
+import io.arbiter.ui.run.RunViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Run, Try on selection, Retry and Cancel: checks the setup on screen, has the {@link RunLauncher} connect and record the run
+ * off the FX thread, starts it in the run pane and writes its end into its project. A second Run while one is being
+ * prepared or running is ignored. FX thread.
+ */
+public final class RunCommands {
+
+    private final TaskExecutor executor;
+    private final Consumer<String> status;
+    private final RunViewModel run;
+    private final ResultsViewModel results;
+    private final PromptsViewModel prompts;
+    private final ProviderChoice choice;
+    private final DatasetSetup data;
+    private final ProjectLifecycle projects;
+    /** Told when a run's end has been written into the open project. */
+    private final Runnable recorded;
+    /** Connects, records and builds a run's clients, the way {@code arbiter run} does. */
+    private final RunLauncher launcher;
+
+    /** True from Run until the provider is connected; a second Run meanwhile is ignored. */
+    private boolean preparing;
+    /** The rows the last run started covered; null for every row. Retrying failed rows repeats the same kind. */
+    private List<Integer> lastSelection;
+
+    RunCommands(
+            TaskExecutor executor,
+            Consumer<String> status,
+            RunViewModel run,
+            ResultsViewModel results,
+            PromptsViewModel prompts,
+            ProviderChoice choice,
+            DatasetSetup data,
+            ProjectLifecycle projects,
+            Runnable recorded) {
+        this.executor = executor;
+        this.status = status;
+        this.run = run;
+        this.results = results;
+        this.prompts = prompts;
+        this.choice = choice;
+        this.data = data;
+        this.projects = projects;
+        this.recorded = recorded;
+        this.launcher = new RunLauncher(projects.session());
+    }
+
+    /** True while a run is being prepared or runs: the dataset, the project and the table must not change. */
+    boolean active() {
+        return preparing || run.runningProperty().get();
+    }
+
+    /** Another dataset is on screen: retrying repeats a whole run. */
+    void forgetSelection() {
+        lastSelection = null;
+    }
+
+    /** Starts both stages over every row, unless something would make the run fail. */
+    public void startRun() {
+        start(null);
+    }
+
+    /**
+     * Starts both stages on the rows selected in the results table only, in realtime whatever the mode: a draft run
+     * to try a prompt on a few rows before paying for all of them. With a project open it is kept as a draft.
+     */
+    public void tryOnSelection() {
+        if (active()) {
+            return;
+        }
+        List<Integer> selection =
+                results.dataset() == data.datasetProperty().get() ? results.selectedIndices() : List.of();
+        if (selection.isEmpty()) {
+            run.refuse("Select rows in the results table first (Shift- or Ctrl-click for several), then try them.");
+            return;
+        }
+        start(selection);
+    }
+
+    /**
+     * Runs again what the last run covered: after a draft only its rows, so retrying a draft's failed rows does not
+     * send the whole dataset. Every answer already received comes from the cache.
+     */
+    public void retryRun() {
+        start(lastSelection != null && results.showsDraft() ? lastSelection : null);
+    }
+
+    /** The spec a run started now would use, with this provider profile: promoted rows are its worked examples. */
+    RunSpec specFor(ProviderProfile profile) {
+        return RunSpec.of(data.datasetProperty().get(), data.mapping(), prompts.prompts(), profile)
+                .withExamples(results.examples());
+    }
+
+    /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
+    RunEstimator.Next nextRun() {
+        Dataset rows = data.datasetProperty().get();
+        if (rows == null
+                || !prompts.problems().isEmpty()
+                || !data.mapping().problemsWith(rows).isEmpty()) {
+            return null;
+        }
+        ProviderSettings settings = choice.selected();
+        return new RunEstimator.Next(
+                RunSpec.of(rows, data.mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"))
+                        .withExamples(examplesFor(rows)),
+                settings);
+    }
+
+    /** The offline server's URL, starting it if needed. Call off the FX thread. */
+    public String offlineUrl() throws ChatFailure {
+        return launcher.offlineUrl();
+    }
+
+    /** Cancels the run in progress, if any; the rows answered so far stay. */
+    public void cancel() {
+        run.cancel();
+    }
+
+    /** Cancels the run and stops the offline server: the window is going. */
+    void close() {
+        run.cancel();
+        launcher.close();
+    }
+
+    /** The worked examples promoted in the table, when it shows {@code rows}. */
+    private List<FewShotExample> examplesFor(Dataset rows) {
+        return results.dataset() == rows ? results.examples() : List.of();
+    }
+
+    /** A run over every row ({@code selection} null) or a draft over the selected dataset rows. */
+    private void start(List<Integer> selection) {
+        if (active()) {
+            return;
+        }
+        if (projects.switching()) {
+            run.refuse("Wait until the project has opened, then run.");
+            return;
+        }
+        Dataset rows = data.datasetProperty().get();
+        List<String> problems = new ArrayList<>();
+        if (rows == null) {
+            problems.add("Open a dataset first.");
+        } else {
+            problems.addAll(data.mapping().problemsWith(rows));
+        }
+        problems.addAll(prompts.problems());
+        if (!problems.isEmpty()) {
+            run.refuse("Cannot run: " + problems.get(0));
+            return;
+        }
+        ColumnMapping mapping = data.mapping();
+        ProviderSettings preset = choice.selected();
+        boolean batchChosen = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
+        DraftRun draft = selection == null ? null : new DraftRun(selection.size(), rows.size(), batchChosen);
+        Project recordIn = projects.project();
+        RunLauncher.Request request = new RunLauncher.Request(
+                rows,
+                mapping,
+                prompts.prompts(),
+                preset,
+                choice.baseModelProperty().get(),
+                choice.judgeModelProperty().get(),
+                choice.concurrencyProperty().get(),
+                draft == null && batchChosen,
+                selection,
+                examplesFor(rows),
+                recordIn);
+        WorkbenchSetup setup = projects.setup();
+        run.refuse("Connecting to " + preset.name() + "…");
+        preparing = true;
+        executor.submit(() -> launcher.prepare(request)).whenComplete((prepared, failure) -> {
+            preparing = false;
+            if (failure != null) {
+                run.refuse("Cannot run: " + FailureMessage.of(failure));
+                return;
+            }
+            if (prepared.recording() != null) {
+                projects.recorded(recordIn, setup); // the run has just written this setup into the project
+            }
+            if (results.dataset() != rows) {
+                results.show(rows, mapping);
+            }
+            lastSelection = selection;
+            if (draft != null) {
+                results.startDraft(prepared.spec().selection());
+                status.accept(draft.starting());
+            } else {
+                results.clearResults();
+            }
+            String resumed = prepared.resumeNotice(draft != null);
+            if (resumed != null) {
+                status.accept(resumed);
+            }
+            run.start(
+                    listener -> {
+                        RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
+                        // Closed when the run ends however it ends, even after the window has gone.
+                        handle.outcome().whenComplete((outcome, error) -> prepared.clients()
+                                .close());
+                        return handle;
+                    },
+                    results::apply,
+                    outcome -> finished(prepared, draft, outcome));
+        });
+    }
+
+    /** Shows a run's end and writes it into its project; on the FX thread. */
+    private void finished(RunLauncher.Prepared prepared, DraftRun draft, RunOutcome outcome) {
+        results.finish(outcome.rows(), outcome.metrics());
+        String fromCache = prepared.cacheNotice();
+        if (draft != null) {
+            status.accept(draft.finished(outcome, fromCache));
+        } else if (!fromCache.isEmpty()) {
+            status.accept(fromCache);
+        }
+        Recording recording = prepared.recording();
+        if (recording == null) {
+            return;
+        }
+        launcher.ended(recording);
+        // In the project's write queue, so a close queued after it (another project opened, the window closed) waits
+        // for the run's end to be written.
+        projects.writes()
+                .submit("save the run", () -> launcher.finish(recording, outcome))
+                .whenComplete((done, saveFailure) -> {
+                    if (saveFailure != null) {
+                        status.accept("Could not save the run in the project: " + FailureMessage.of(saveFailure));
+                    }
+                    if (projects.project() == recording.project()) {
+                        recorded.run();
+                    }
+                });
+    }
+}
