@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Write one stage's requests as OpenAI-format batch JSONL (what vLLM's run-batch consumes).")
-final class BatchExportCommand extends SpecCommand implements Callable<Integer> {
+final class BatchExportCommand extends RunInputsCommand implements Callable<Integer> {
 
     @Option(
             names = "--stage",

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Record a batch output JSONL (OpenAI's or vLLM's) in the project's run of this spec.")
-final class BatchImportCommand extends SpecCommand implements Callable<Integer> {
+final class BatchImportCommand extends RunInputsCommand implements Callable<Integer> {
 
     @Option(names = "--stage", required = true, description = "base or judge: the stage the file answers.")
     String stage;

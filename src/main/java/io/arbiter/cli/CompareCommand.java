@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
-        RunComparison comparison;
+        PairedFigures comparison;
         try (Project opened = RunsCommand.openExisting(project)) {
             for (long id : new long[] {runA, runB}) {
                 if (opened.run(id).isEmpty()) {
@@ -65,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
             node.put("run_a", runA);
             node.put("run_b", runB);
             ObjectNode deltas = node.putObject("deltas");
-            for (RunComparison.Delta d : comparison.deltas()) {
+            for (PairedFigures.Delta d : comparison.deltas()) {
                 ObjectNode delta = deltas.putObject(d.metric());
                 put(delta, "a", d.a());
                 put(delta, "b", d.b());
@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
             mcnemar.put("statistic", m.statistic());
             mcnemar.put("p", m.p());
             ArrayNode flips = node.putArray("flipped_rows");
-            for (RunComparison.Flip flip : comparison.flips()) {
+            for (PairedFigures.Flip flip : comparison.flips()) {
                 ObjectNode f = flips.addObject();
                 f.put("row_index", flip.row());
                 f.put("a", flip.a().name().toLowerCase(Locale.ROOT));
@@ -88,7 +88,7 @@ final class CompareCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(node));
         } else {
             out.printf("%-16s %9s %9s %9s%n", "metric", "run " + runA, "run " + runB, "change");
-            for (RunComparison.Delta d : comparison.deltas()) {
+            for (PairedFigures.Delta d : comparison.deltas()) {
                 boolean rate = !d.metric().equals("kappa");
                 out.printf(
                         "%-16s %9s %9s %9s%n",
@@ -102,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("rows judged in both  %d%n", comparison.pairedRows());
             out.println(m.describe());
             out.printf("flipped rows     %d%n", comparison.flips().size());
-            for (RunComparison.Flip flip : comparison.flips()) {
+            for (PairedFigures.Flip flip : comparison.flips()) {
                 // Row numbers as a spreadsheet shows them: 1 is the first data row.
                 out.printf(
                         "  row %d: %s -> %s%n",

@@ -19,7 +19,7 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of {@link SpecCommand} that give a run's rows, columns and prompts: {@code --dataset} and its company. */
+/** The options of {@link RunInputsCommand} that give a run's rows, columns and prompts: {@code --dataset} and its company. */
 final class InputOptions {
 
     @Option(
@@ -75,7 +75,7 @@ final class InputOptions {
     }
 
     /** The dataset, mapping and prompts the options give, read and checked for being there. */
-    SpecCommand.Configuration read(PrintWriter stderr) throws IOException {
+    RunInputsCommand.Configuration read(PrintWriter stderr) throws IOException {
         for (var required : List.of(
                 Map.entry("--input-column", inputColumns == null ? "" : "x"),
                 Map.entry("--base-prompt", basePrompt == null ? "" : "x"),
@@ -91,7 +91,7 @@ final class InputOptions {
                 ColumnNames.list("Input column", "--input-column", inputColumns, rows),
                 ColumnNames.one("Truth column", "--truth-column", truthColumn, rows),
                 truthSeparator);
-        return new SpecCommand.Configuration(
+        return new RunInputsCommand.Configuration(
                 rows,
                 dataset.toAbsolutePath().normalize().toString(),
                 Project.sha256(dataset),

@@ -11,7 +11,7 @@ import io.arbiter.offline.OfflineProvider;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@link SpecCommand} that choose the provider and how it is asked (URL, key source, models,
+ * The options of {@link RunInputsCommand} that choose the provider and how it is asked (URL, key source, models,
  * sampling, concurrency), and what a re-run of a project's stored provider keeps of it.
  */
 final class ProviderOptions {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Run the base model and the judge over every row and report the three accuracies.")
-final class RunCommand extends SpecCommand implements Callable<Integer> {
+final class RunCommand extends RunInputsCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",

@@ -3,7 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.export.RunProblemsJson;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.run.RunOutcome;
 import java.io.IOException;
@@ -18,7 +18,7 @@ final class RunSummaryPrinter {
     /** The figures as aligned text, or with {@code json} as one object; {@code out} is named when results went there. */
     static void print(RunOutcome outcome, RunAccounting accounting, boolean json, Path out, PrintWriter stdout)
             throws IOException {
-        JudgeLoopMetrics m = outcome.metrics();
+        AccuracyCounts m = outcome.metrics();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode summary = mapper.createObjectNode();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
 import io.arbiter.core.store.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
-        List<RunSummary> runs;
+        List<RunListing> runs;
         try (Project opened = openExisting(project)) {
             runs = opened.runs();
         }
@@ -51,7 +51,7 @@ final class RunsCommand implements Callable<Integer> {
                     "%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s%n",
                     "id", "name", "started", "models", "rows", "b/truth", "j/truth", "b/judge", "kappa", "tokens",
                     "cost");
-            for (RunSummary run : runs) {
+            for (RunListing run : runs) {
                 RunRecord r = run.record();
                 out.printf(
                         Locale.ROOT,
@@ -73,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static ObjectNode json(ObjectMapper mapper, RunSummary run) {
+    static ObjectNode json(ObjectMapper mapper, RunListing run) {
         RunRecord r = run.record();
         ObjectNode node = mapper.createObjectNode();
         node.put("id", r.id());
@@ -93,7 +93,7 @@ final class RunsCommand implements Callable<Integer> {
         node.put("prompt_version", r.promptVersionId());
         node.put("dataset_sha256", r.datasetSha256());
         node.put("rows", run.rows());
-        for (String metric : RunSummary.HEADLINE) {
+        for (String metric : RunListing.HEADLINE) {
             OptionalDouble value = run.metric(metric);
             if (value.isPresent()) {
                 node.put(metric, value.getAsDouble());

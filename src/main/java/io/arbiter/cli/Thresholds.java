@@ -1,7 +1,7 @@
 package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +35,9 @@ record Thresholds(Map<String, Double> minimum) {
             for (String part : text.split(",")) {
                 String[] pair = part.split("=", 2);
                 String metric = pair[0].strip().toLowerCase(Locale.ROOT);
-                if (pair.length != 2 || !RunSummary.HEADLINE.contains(metric)) {
+                if (pair.length != 2 || !RunListing.HEADLINE.contains(metric)) {
                     throw new TypeConversionException("'" + part + "' is not METRIC=VALUE with METRIC one of "
-                            + String.join(", ", RunSummary.HEADLINE));
+                            + String.join(", ", RunListing.HEADLINE));
                 }
                 try {
                     minimum.put(metric, Double.parseDouble(pair[1].strip()));

@@ -2,7 +2,7 @@ package io.arbiter.bench;
 
 import io.arbiter.ui.ArbiterApp;
 import io.arbiter.ui.common.FxTaskExecutor;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -60,7 +60,7 @@ public final class TableScaleBenchmark {
         int rows = model.results().allRows().size();
         step(
                 "sort by truth",
-                () -> model.results().sort(Comparator.comparing(ResultRow::truth)),
+                () -> model.results().sort(Comparator.comparing(ResultsTableRow::truth)),
                 () -> model.results()
                                         .rows()
                                         .get(0)

@@ -3,11 +3,11 @@ package io.arbiter.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunComparison;
 import io.arbiter.ui.compare.DeltaLine;
 import io.arbiter.ui.compare.FlipLine;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,12 +71,12 @@ class CompareRunsTest extends WorkbenchUiTest {
         // The numbers on screen are the project's own comparison (what `arbiter compare` prints).
         long runA = model.compare().runAProperty().get().id();
         long runB = model.compare().runBProperty().get().id();
-        RunComparison expected;
+        PairedFigures expected;
         try (Project reading = Project.open(file)) {
             expected = reading.compare(runA, runB);
         }
         assertEquals(
-                expected.flips().stream().map(RunComparison.Flip::row).toList(),
+                expected.flips().stream().map(PairedFigures.Flip::row).toList(),
                 flips.getItems().stream().map(FlipLine::row).toList());
         assertTrue(
                 flips.getItems().stream()
@@ -100,7 +100,7 @@ class CompareRunsTest extends WorkbenchUiTest {
                 .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0)
                 .queryAs(javafx.scene.Node.class));
         robot.type(KeyCode.ENTER);
-        TableView<ResultRow> results = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> results = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,

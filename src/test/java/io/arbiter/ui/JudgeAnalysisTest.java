@@ -10,7 +10,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.ui.analysis.AnalysisFigures;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
                 "the cell shows its count");
 
         robot.clickOn(cell);
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == count);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -63,7 +63,7 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
                         .getSelectedIndex(),
                 "the Results tab is in front");
         assertEquals(count, table.getItems().size());
-        for (ResultRow row : table.getItems()) {
+        for (ResultsTableRow row : table.getItems()) {
             assertEquals(
                     AgreementCell.FALSE_ACCEPT,
                     AgreementCell.of(row.result().scored()).orElseThrow());
@@ -132,7 +132,7 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
     }
 
     private void runAndOpenTheAnalysis(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,

@@ -9,7 +9,7 @@ import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.ui.analysis.AnalysisViewModel;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ class ReviewTest extends WorkbenchUiTest {
 
     @Test
     void keyboardReviewLabelsRowsAndUndoes(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = runAndFocusTheTable(robot);
+        TableView<ResultsTableRow> table = runAndFocusTheTable(robot);
 
         robot.type(KeyCode.DIGIT1);
         robot.type(KeyCode.DIGIT2);
@@ -61,7 +61,7 @@ class ReviewTest extends WorkbenchUiTest {
 
     @Test
     void theAnalysisAgainstHumanLabelsShowsTheJudgeVsHumanAgreement(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = runAndFocusTheTable(robot);
+        TableView<ResultsTableRow> table = runAndFocusTheTable(robot);
         for (KeyCode key : List.of(
                 KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2)) {
             robot.type(key);
@@ -108,8 +108,8 @@ class ReviewTest extends WorkbenchUiTest {
     }
 
     /** Runs the sample, selects the first row and gives the table the keyboard. */
-    private TableView<ResultRow> runAndFocusTheTable(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+    private TableView<ResultsTableRow> runAndFocusTheTable(FxRobot robot) throws Exception {
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
@@ -37,7 +37,7 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
 
         runToEnd(robot);
 
-        JudgeLoopMetrics realtime = realtimeRun(Samples.movies());
+        AccuracyCounts realtime = realtimeRun(Samples.movies());
         assertEquals(realtime.baseVsJudge().percent(), text(robot, "#baseVsJudgeValue"));
         assertEquals(realtime.baseVsTruth().percent(), text(robot, "#baseVsTruthValue"));
         assertEquals(realtime.judgeVsTruth().percent(), text(robot, "#judgeVsTruthValue"));
@@ -62,7 +62,7 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
         assertTrue(robot.lookup("#modeBox").queryComboBox().isDisabled());
     }
 
-    private static JudgeLoopMetrics realtimeRun(Dataset sample) throws Exception {
+    private static AccuracyCounts realtimeRun(Dataset sample) throws Exception {
         try (OfflineProvider offline = OfflineProvider.start();
                 OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
             PromptPair prompts =

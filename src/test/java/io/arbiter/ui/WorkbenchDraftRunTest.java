@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Samples;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.runs.RunsViewModel;
 import io.arbiter.ui.workbench.RunMode;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
 
     @Test
     void tryingThreeSelectedRowsAnswersOnlyThoseAndTheTilesCountThem(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         int size = Samples.movies().size();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == size);
         Button tryButton = robot.lookup("#tryButton").queryButton();
@@ -45,10 +45,13 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
 
         runToEnd(robot, "#tryButton");
 
-        List<ResultRow> answered = model.results().allRows().stream()
+        List<ResultsTableRow> answered = model.results().allRows().stream()
                 .filter(r -> !r.verdict().isEmpty())
                 .toList();
-        assertEquals(List.of(1, 4, 8), answered.stream().map(ResultRow::index).toList(), "only the selection was sent");
+        assertEquals(
+                List.of(1, 4, 8),
+                answered.stream().map(ResultsTableRow::index).toList(),
+                "only the selection was sent");
         assertEquals(3, table.getItems().size(), "the table shows the draft's rows");
         assertEquals(size, model.results().allRows().size(), "every other row is still there");
         assertTrue(
@@ -79,7 +82,7 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> model.projects().titleProperty().get().startsWith("draft.arbiter"));
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         robot.interact(() -> {
             model.providerChoice()
                     .modeProperty()
@@ -131,7 +134,7 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
     }
 
     /** The table row showing item {@code index}, to click on. */
-    private static javafx.scene.Node cellOf(FxRobot robot, TableView<ResultRow> table, int index) {
+    private static javafx.scene.Node cellOf(FxRobot robot, TableView<ResultsTableRow> table, int index) {
         return robot.from(table).lookup(".table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == index)
                 .findFirst()

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
@@ -14,7 +14,7 @@ import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.offline.OfflineProvider;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
@@ -27,7 +27,7 @@ class WorkbenchRunTest extends WorkbenchUiTest {
 
     @Test
     void clickingRunFillsVerdictsAndShowsTheCoresAccuracies(FxRobot robot) throws Exception {
-        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         Dataset sample = Samples.movies();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == sample.size());
 
@@ -38,8 +38,8 @@ class WorkbenchRunTest extends WorkbenchUiTest {
 
         List<ScoredRow> shown =
                 table.getItems().stream().map(r -> r.result().scored()).toList();
-        JudgeLoopMetrics fromTable = JudgeLoopMetrics.of(shown);
-        JudgeLoopMetrics fromCore = independentRun(sample);
+        AccuracyCounts fromTable = AccuracyCounts.of(shown);
+        AccuracyCounts fromCore = independentRun(sample);
         assertEquals(fromCore, fromTable, "the table holds the rows a headless run produces");
 
         assertEquals(fromCore.baseVsJudge().percent(), text(robot, "#baseVsJudgeValue"));
@@ -74,7 +74,7 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         assertEquals(false, model.results().hasResultsProperty().get());
     }
 
-    private static JudgeLoopMetrics independentRun(Dataset sample) throws Exception {
+    private static AccuracyCounts independentRun(Dataset sample) throws Exception {
         try (OfflineProvider offline = OfflineProvider.start();
                 OpenAiChatClient client = new OpenAiChatClient(offline.profile())) {
             PromptPair prompts =

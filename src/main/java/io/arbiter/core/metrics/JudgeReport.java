@@ -8,7 +8,7 @@ import java.util.Optional;
  * of base correctness, the label confusion of base and judge, and base accuracy corrected for the judge's errors on
  * rows without truth. The one computation behind the workbench, the metrics JSON and {@code arbiter metrics}.
  *
- * @param loop              the counts of {@link JudgeLoopMetrics}, unchanged
+ * @param loop              the counts of {@link AccuracyCounts}, unchanged
  * @param baseVsJudge       share of parsed judge verdicts that say Correct
  * @param baseVsTruth       share of parsed base answers that are right by the ground truth
  * @param judgeVsTruth      share of the judge's parsed predictions that are right by the ground truth
@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param truthHumanConflicts rows where the ground truth and a human disagree about the base answer (truth wins)
  */
 public record JudgeReport(
-        JudgeLoopMetrics loop,
+        AccuracyCounts loop,
         Estimate baseVsJudge,
         Estimate baseVsTruth,
         Estimate judgeVsTruth,
@@ -44,7 +44,7 @@ public record JudgeReport(
 
     public static JudgeReport ofRated(List<RatedRow> rows, Bootstrap bootstrap) {
         List<ScoredRow> scored = rows.stream().map(RatedRow::scored).toList();
-        JudgeLoopMetrics loop = JudgeLoopMetrics.of(scored);
+        AccuracyCounts loop = AccuracyCounts.of(scored);
         AgreementTable table = AgreementTable.EMPTY;
         long unlabelled = 0;
         long unlabelledCorrect = 0;

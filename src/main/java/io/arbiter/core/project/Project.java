@@ -31,7 +31,7 @@ import java.util.Set;
  * at once, so there is nothing to save and nothing lost on a crash. Thread-safe, as the store under it is.
  *
  * <p>The one object callers hold: each part lives in its own class ({@link DatasetCopies}, {@link
- * ProjectConfiguration}, {@link RunHistory}, {@link HumanReview}, {@link ComparedRuns#read}) and this passes each
+ * ProjectConfiguration}, {@link RunHistory}, {@link HumanReview}, {@link RunPair#read}) and this passes each
  * call on. It runs over 300 lines only because it is that facade: some fifty calls of a few lines each.
  */
 public final class Project implements AutoCloseable {
@@ -182,11 +182,11 @@ public final class Project implements AutoCloseable {
 
     // Runs
 
-    public List<RunSummary> runs() {
+    public List<RunListing> runs() {
         return history.runs();
     }
 
-    public Optional<RunSummary> run(long runId) {
+    public Optional<RunListing> run(long runId) {
         return history.run(runId);
     }
 
@@ -255,13 +255,13 @@ public final class Project implements AutoCloseable {
     // Comparison
 
     /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */
-    public RunComparison compare(long runA, long runB) {
-        return RunComparison.of(measured(runA), measured(runB));
+    public PairedFigures compare(long runA, long runB) {
+        return PairedFigures.of(measured(runA), measured(runB));
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */
-    public ComparedRuns compareRuns(long runA, long runB) {
-        return ComparedRuns.read(this, runA, runB);
+    public RunPair compareRuns(long runA, long runB) {
+        return RunPair.read(this, runA, runB);
     }
 
     // Human review, kept per dataset content so a re-imported file keeps its labels and another file does not

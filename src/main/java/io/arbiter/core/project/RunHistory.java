@@ -47,12 +47,12 @@ final class RunHistory {
         this.configuration = configuration;
     }
 
-    List<RunSummary> runs() {
-        return store.runRecords().stream().map(RunSummary::of).toList();
+    List<RunListing> runs() {
+        return store.runRecords().stream().map(RunListing::of).toList();
     }
 
-    Optional<RunSummary> run(long runId) {
-        return store.runRecord(runId).map(RunSummary::of);
+    Optional<RunListing> run(long runId) {
+        return store.runRecord(runId).map(RunListing::of);
     }
 
     /** Call after the run exists in the store and before it starts sending. */
@@ -115,7 +115,7 @@ final class RunHistory {
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
         summary.put(
-                RunSummary.CACHED_TOKENS,
+                RunListing.CACHED_TOKENS,
                 outcome.cachedUsage(Stage.BASE)
                         .plus(outcome.cachedUsage(Stage.JUDGE))
                         .total());
@@ -183,7 +183,7 @@ final class RunHistory {
 
     /** The rows it covered (a draft's selection), less its worked examples. */
     RowScope scope(long runId) {
-        List<Integer> selection = run(runId).map(RunSummary::selectedRows).orElse(List.of());
+        List<Integer> selection = run(runId).map(RunListing::selectedRows).orElse(List.of());
         return RowScope.of(selection, examples(runId));
     }
 

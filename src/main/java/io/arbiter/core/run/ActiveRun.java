@@ -3,7 +3,7 @@ package io.arbiter.core.run;
 import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +102,7 @@ final class ActiveRun implements RunHandle {
             } catch (RuntimeException e) {
                 outcome.complete(new RunOutcome(
                         List.of(),
-                        JudgeLoopMetrics.of(List.of()),
+                        AccuracyCounts.of(List.of()),
                         baseUsage.get(),
                         judgeUsage.get(),
                         RunOutcome.Status.STOPPED,
@@ -237,7 +237,7 @@ final class ActiveRun implements RunHandle {
                 : cancelled.getCount() == 0 ? RunOutcome.Status.CANCELLED : RunOutcome.Status.COMPLETED;
         return new RunOutcome(
                 results,
-                JudgeLoopMetrics.of(spec.scope().measured(results).stream()
+                AccuracyCounts.of(spec.scope().measured(results).stream()
                         .map(RowResult::scored)
                         .toList()),
                 baseUsage.get(),

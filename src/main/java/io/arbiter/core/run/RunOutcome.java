@@ -1,7 +1,7 @@
 package io.arbiter.core.run;
 
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record RunOutcome(
         List<RowResult> rows,
-        JudgeLoopMetrics metrics,
+        AccuracyCounts metrics,
         Usage baseUsage,
         Usage judgeUsage,
         Status status,
@@ -37,7 +37,7 @@ public record RunOutcome(
 
     public RunOutcome(
             List<RowResult> rows,
-            JudgeLoopMetrics metrics,
+            AccuracyCounts metrics,
             Usage baseUsage,
             Usage judgeUsage,
             Status status,

@@ -9,7 +9,7 @@ import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public record AnalysisFigures(
     }
 
     /** The figures of a report whose rows were rated by {@code rated}, so each cell lists the rows it counts. */
-    public static AnalysisFigures of(JudgeReport report, Function<ResultRow, RatedRow> rated) {
+    public static AnalysisFigures of(JudgeReport report, Function<ResultsTableRow, RatedRow> rated) {
         JudgeAgreement judge = report.judge();
         AgreementTable table = judge.table();
         List<Bar> accuracies = List.of(
@@ -169,7 +169,12 @@ public record AnalysisFigures(
     }
 
     private static HeatCell judgeCell(
-            String id, int row, int column, AgreementCell cell, AgreementTable t, Function<ResultRow, RatedRow> rated) {
+            String id,
+            int row,
+            int column,
+            AgreementCell cell,
+            AgreementTable t,
+            Function<ResultsTableRow, RatedRow> rated) {
         long count = cell.count(t);
         long rowTotal = cell.baseIsRight() ? t.right() : t.wrong();
         long columnTotal = cell.judgeSaysCorrect() ? t.judgedCorrect() : t.judgedIncorrect();

@@ -1,8 +1,8 @@
 package io.arbiter.ui.compare;
 
-import io.arbiter.core.project.ComparedRuns;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
+import io.arbiter.core.project.RunPair;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
@@ -173,7 +173,7 @@ public final class CompareViewModel {
     }
 
     /** Compares run {@code a} (before) with run {@code b} (after), choosing them in the choosers. */
-    public CompletableFuture<ComparedRuns> compare(long a, long b) {
+    public CompletableFuture<RunPair> compare(long a, long b) {
         Project reading = project;
         if (reading == null) {
             return CompletableFuture.completedFuture(null);
@@ -272,7 +272,7 @@ public final class CompareViewModel {
                 && shown.compared().b().id() == b;
     }
 
-    private static boolean current(List<RunSummary> runs, RunSummary shownRun) {
+    private static boolean current(List<RunListing> runs, RunListing shownRun) {
         return runs.stream().anyMatch(r -> r.record().equals(shownRun.record()));
     }
 
@@ -282,7 +282,7 @@ public final class CompareViewModel {
                 : list.stream().filter(c -> c.id() == chosen.id()).findFirst().orElse(null);
     }
 
-    private static RunChoice choice(RunSummary run) {
+    private static RunChoice choice(RunListing run) {
         String models =
                 run.record().judgeModel() == null ? "" : " · " + run.record().judgeModel();
         return new RunChoice(

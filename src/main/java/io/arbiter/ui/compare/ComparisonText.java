@@ -1,9 +1,9 @@
 package io.arbiter.ui.compare;
 
 import io.arbiter.core.metrics.McNemar;
-import io.arbiter.core.project.ComparedRuns;
-import io.arbiter.core.project.RunComparison;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.PairedFigures;
+import io.arbiter.core.project.RunListing;
+import io.arbiter.core.project.RunPair;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.store.PromptVersion;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * @param message     which run is A and which B, and whether either has not finished
  */
 public record ComparisonText(
-        ComparedRuns compared,
+        RunPair compared,
         List<DeltaLine> deltas,
         PromptDiff judgeDiff,
         PromptDiff baseDiff,
@@ -38,8 +38,8 @@ public record ComparisonText(
         String message) {
 
     /** Lays out {@code compared}; linear in its prompts and rows. */
-    public static ComparisonText of(ComparedRuns compared) {
-        RunComparison comparison = compared.comparison();
+    public static ComparisonText of(RunPair compared) {
+        PairedFigures comparison = compared.comparison();
         PromptVersion a = compared.promptsA();
         PromptVersion b = compared.promptsB();
         List<String> changes = new ArrayList<>(compared.settingChanges());
@@ -54,7 +54,7 @@ public record ComparisonText(
         comparison.flips().forEach(f -> flippedRows.add(f.row()));
         String unfinished = Stream.of(compared.a(), compared.b())
                 .filter(run -> run.record().metricsJson() == null)
-                .map(RunSummary::displayName)
+                .map(RunListing::displayName)
                 .distinct()
                 .collect(Collectors.joining(" and "));
         String message = compared.a().displayName() + " (A) → " + compared.b().displayName() + " (B)"
@@ -79,7 +79,7 @@ public record ComparisonText(
     }
 
     /** McNemar's test on the rows both runs judged, with the counts, the statistic and what it means. */
-    static String mcnemarText(RunComparison comparison) {
+    static String mcnemarText(PairedFigures comparison) {
         McNemar test = comparison.mcnemar();
         String counts = String.format(
                 Locale.ROOT,

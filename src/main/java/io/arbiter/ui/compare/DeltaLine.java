@@ -1,6 +1,6 @@
 package io.arbiter.ui.compare;
 
-import io.arbiter.core.project.RunComparison;
+import io.arbiter.core.project.PairedFigures;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -16,7 +16,7 @@ public record DeltaLine(String metric, String a, String b, String change, Trend 
     }
 
     /** The line for one of the comparison's deltas. */
-    public static DeltaLine of(RunComparison.Delta delta) {
+    public static DeltaLine of(PairedFigures.Delta delta) {
         boolean kappa = delta.metric().equals("kappa");
         String a = value(delta.a(), kappa);
         String b = value(delta.b(), kappa);

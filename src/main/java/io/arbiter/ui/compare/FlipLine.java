@@ -3,8 +3,8 @@ package io.arbiter.ui.compare;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.metrics.RatedRow;
-import io.arbiter.core.project.ComparedRuns;
-import io.arbiter.core.project.RunComparison;
+import io.arbiter.core.project.PairedFigures;
+import io.arbiter.core.project.RunPair;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.VerdictScheme;
@@ -37,11 +37,11 @@ public record FlipLine(
     }
 
     /** A line for each of the comparison's flips, in its order. */
-    public static List<FlipLine> of(ComparedRuns compared) {
+    public static List<FlipLine> of(RunPair compared) {
         Map<Integer, RowResult> byRowA = byRow(compared.rowsA());
         Map<Integer, RowResult> byRowB = byRow(compared.rowsB());
         List<FlipLine> lines = new ArrayList<>(compared.comparison().flips().size());
-        for (RunComparison.Flip flip : compared.comparison().flips()) {
+        for (PairedFigures.Flip flip : compared.comparison().flips()) {
             lines.add(of(
                     flip,
                     byRowA.get(flip.row()),
@@ -55,7 +55,7 @@ public record FlipLine(
 
     /** The line for one flip; {@code a} and {@code b} are the row in each run (null when a run lacks it). */
     static FlipLine of(
-            RunComparison.Flip flip,
+            PairedFigures.Flip flip,
             RowResult a,
             RowResult b,
             Dataset dataset,

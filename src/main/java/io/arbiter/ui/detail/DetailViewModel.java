@@ -7,7 +7,7 @@ import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.JudgeVerdict;
 import io.arbiter.ui.prompts.PromptsViewModel;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ public final class DetailViewModel {
     public static final String NO_ROW = "Select a row in the table to see its prompts and answers.";
 
     private final Supplier<RowPrompts> prompts;
-    private ResultRow shown;
+    private ResultsTableRow shown;
     private final ReadOnlyBooleanWrapper hasRow = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NO_ROW);
     private final ReadOnlyStringWrapper truth = new ReadOnlyStringWrapper("");
@@ -113,14 +113,14 @@ public final class DetailViewModel {
     }
 
     /** The row shown, or null. */
-    public ResultRow row() {
+    public ResultsTableRow row() {
         return shown;
     }
 
     // Commands
 
     /** Shows {@code row}; null clears the pane. */
-    public void show(ResultRow row) {
+    public void show(ResultsTableRow row) {
         shown = row;
         refresh();
     }

@@ -1,6 +1,6 @@
 package io.arbiter.ui.results;
 
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowScope;
@@ -24,15 +24,15 @@ final class HeadlineFigures {
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
 
     /** Every row in dataset order, as it stands now. */
-    private final Supplier<List<ResultRow>> rows;
+    private final Supplier<List<ResultsTableRow>> rows;
     /** Which of them the figures count. */
     private final Supplier<RowScope> scope;
 
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
     private long lastRecount;
 
-    private final ReadOnlyObjectWrapper<JudgeLoopMetrics> metrics =
-            new ReadOnlyObjectWrapper<>(JudgeLoopMetrics.of(List.of()));
+    private final ReadOnlyObjectWrapper<AccuracyCounts> metrics =
+            new ReadOnlyObjectWrapper<>(AccuracyCounts.of(List.of()));
     private final ReadOnlyStringWrapper baseVsJudge = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper baseVsTruth = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper judgeVsTruth = new ReadOnlyStringWrapper();
@@ -41,7 +41,7 @@ final class HeadlineFigures {
     private final ReadOnlyStringWrapper judgeVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unparsedSummary = new ReadOnlyStringWrapper();
 
-    HeadlineFigures(Supplier<List<ResultRow>> rows, Supplier<RowScope> scope) {
+    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope) {
         this.rows = rows;
         this.scope = scope;
         metrics.addListener((obs, old, now) -> describe(now));
@@ -55,7 +55,7 @@ final class HeadlineFigures {
         return hasResults.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<JudgeLoopMetrics> metricsProperty() {
+    ReadOnlyObjectProperty<AccuracyCounts> metricsProperty() {
         return metrics.getReadOnlyProperty();
     }
 
@@ -100,7 +100,7 @@ final class HeadlineFigures {
     }
 
     /** Shows the figures a finished run computed, so the screen shows exactly what the run found. */
-    void finished(JudgeLoopMetrics computed) {
+    void finished(AccuracyCounts computed) {
         hasResults.set(true);
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
@@ -116,22 +116,22 @@ final class HeadlineFigures {
     /** Back to the figures of no rows, before a run or on a new dataset. */
     void clear() {
         hasResults.set(false);
-        metrics.set(JudgeLoopMetrics.of(List.of()));
+        metrics.set(AccuracyCounts.of(List.of()));
     }
 
-    private JudgeLoopMetrics count() {
+    private AccuracyCounts count() {
         RowScope counted = scope.get();
-        List<ResultRow> all = rows.get();
+        List<ResultsTableRow> all = rows.get();
         List<ScoredRow> scored = new ArrayList<>(all.size());
-        for (ResultRow row : all) {
+        for (ResultsTableRow row : all) {
             if (counted.counts(row.index())) {
                 scored.add(row.result().scored());
             }
         }
-        return JudgeLoopMetrics.of(scored);
+        return AccuracyCounts.of(scored);
     }
 
-    private void describe(JudgeLoopMetrics m) {
+    private void describe(AccuracyCounts m) {
         baseVsJudge.set(m.baseVsJudge().percent());
         baseVsTruth.set(m.baseVsTruth().percent());
         judgeVsTruth.set(m.judgeVsTruth().percent());

@@ -5,7 +5,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.TableRow;
 
 /** A results table row that sets the outcome pseudo-classes as its result changes, for the stylesheet to colour. */
-final class OutcomeRow extends TableRow<ResultRow> {
+final class OutcomeRow extends TableRow<ResultsTableRow> {
 
     private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
@@ -17,8 +17,8 @@ final class OutcomeRow extends TableRow<ResultRow> {
     private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
 
     @Override
-    protected void updateItem(ResultRow item, boolean empty) {
-        ResultRow previous = getItem();
+    protected void updateItem(ResultsTableRow item, boolean empty) {
+        ResultsTableRow previous = getItem();
         if (previous != null) {
             previous.resultProperty().removeListener(restyle);
             previous.promotedProperty().removeListener(restyle);
@@ -32,12 +32,12 @@ final class OutcomeRow extends TableRow<ResultRow> {
     }
 
     private void restyle() {
-        ResultRow row = isEmpty() ? null : getItem();
-        ResultRow.Outcome outcome = row == null ? ResultRow.Outcome.PENDING : row.outcome();
-        pseudoClassStateChanged(PASS, outcome == ResultRow.Outcome.PASS);
-        pseudoClassStateChanged(FAIL, outcome == ResultRow.Outcome.FAIL);
-        pseudoClassStateChanged(UNPARSED, outcome == ResultRow.Outcome.UNPARSED);
-        pseudoClassStateChanged(ERROR, outcome == ResultRow.Outcome.ERROR);
+        ResultsTableRow row = isEmpty() ? null : getItem();
+        ResultsTableRow.Outcome outcome = row == null ? ResultsTableRow.Outcome.PENDING : row.outcome();
+        pseudoClassStateChanged(PASS, outcome == ResultsTableRow.Outcome.PASS);
+        pseudoClassStateChanged(FAIL, outcome == ResultsTableRow.Outcome.FAIL);
+        pseudoClassStateChanged(UNPARSED, outcome == ResultsTableRow.Outcome.UNPARSED);
+        pseudoClassStateChanged(ERROR, outcome == ResultsTableRow.Outcome.ERROR);
         pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
         pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
     }

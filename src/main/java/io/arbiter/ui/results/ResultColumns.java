@@ -22,15 +22,15 @@ final class ResultColumns {
     private ResultColumns() {}
 
     /** Replaces the table's columns: the row number, then {@code keys} from the dataset, then the outcome columns. */
-    static void build(TableView<ResultRow> resultsTable, List<String> keys, Supplier<Dataset> shown) {
+    static void build(TableView<ResultsTableRow> resultsTable, List<String> keys, Supplier<Dataset> shown) {
         resultsTable.getColumns().clear();
-        TableColumn<ResultRow, Number> number = new TableColumn<>("#");
+        TableColumn<ResultsTableRow, Number> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
         number.setMinWidth(44);
         number.setMaxWidth(60);
         resultsTable.getColumns().add(number);
         for (String key : keys) {
-            TableColumn<ResultRow, String> column = textColumn(key, row -> {
+            TableColumn<ResultsTableRow, String> column = textColumn(key, row -> {
                 Dataset dataset = shown.get();
                 return dataset == null ? "" : dataset.value(row.index(), key);
             });
@@ -38,25 +38,28 @@ final class ResultColumns {
             column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
             resultsTable.getColumns().add(column);
         }
-        TableColumn<ResultRow, String> truth = textColumn("Truth", ResultRow::truth);
+        TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
         truth.setPrefWidth(170);
         resultsTable.getColumns().add(truth);
-        resultsTable.getColumns().add(resultColumn("Base answer", ResultRow::baseAnswer, "base-answer", 120));
+        resultsTable.getColumns().add(resultColumn("Base answer", ResultsTableRow::baseAnswer, "base-answer", 120));
         resultsTable
                 .getColumns()
-                .add(resultColumn("Judge prediction", ResultRow::judgePrediction, "judge-prediction", 130));
-        resultsTable.getColumns().add(resultColumn("Verdict", ResultRow::verdict, "verdict", 95));
-        resultsTable.getColumns().add(resultColumn("Base vs truth", ResultRow::baseVsTruth, "base-vs-truth", 110));
+                .add(resultColumn("Judge prediction", ResultsTableRow::judgePrediction, "judge-prediction", 130));
+        resultsTable.getColumns().add(resultColumn("Verdict", ResultsTableRow::verdict, "verdict", 95));
+        resultsTable
+                .getColumns()
+                .add(resultColumn("Base vs truth", ResultsTableRow::baseVsTruth, "base-vs-truth", 110));
         resultsTable.getColumns().add(humanColumn());
-        TableColumn<ResultRow, String> example = textColumn("Example", ResultRow::exampleMark);
+        TableColumn<ResultsTableRow, String> example = textColumn("Example", ResultsTableRow::exampleMark);
         example.setId("example-column");
         example.getStyleClass().add("example");
         example.setPrefWidth(85);
         resultsTable.getColumns().add(example);
     }
 
-    private static TableColumn<ResultRow, String> textColumn(String title, Function<ResultRow, String> value) {
-        TableColumn<ResultRow, String> column = new TableColumn<>(title);
+    private static TableColumn<ResultsTableRow, String> textColumn(
+            String title, Function<ResultsTableRow, String> value) {
+        TableColumn<ResultsTableRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> value.apply(c.getValue()), c.getValue().shownState()));
         column.setUserData(value); // what the background sort compares
@@ -65,9 +68,9 @@ final class ResultColumns {
     }
 
     /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
-    private static TableColumn<ResultRow, String> resultColumn(
-            String title, Function<ResultRow, String> value, String styleClass, double width) {
-        TableColumn<ResultRow, String> column = textColumn(title, value);
+    private static TableColumn<ResultsTableRow, String> resultColumn(
+            String title, Function<ResultsTableRow, String> value, String styleClass, double width) {
+        TableColumn<ResultsTableRow, String> column = textColumn(title, value);
         column.setPrefWidth(width);
         column.setId(styleClass + "-column");
         column.setCellFactory(c -> new TableCell<>() {
@@ -86,8 +89,8 @@ final class ResultColumns {
     }
 
     /** The human verdict, with a pencil when there is a note and the note as tooltip. */
-    private static TableColumn<ResultRow, String> humanColumn() {
-        TableColumn<ResultRow, String> column =
+    private static TableColumn<ResultsTableRow, String> humanColumn() {
+        TableColumn<ResultsTableRow, String> column =
                 textColumn("Human", row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
         column.setPrefWidth(80);
         column.setId("human-column");
@@ -98,7 +101,7 @@ final class ResultColumns {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 getStyleClass().removeIf(s -> s.startsWith("value-"));
-                ResultRow row =
+                ResultsTableRow row =
                         empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && !row.humanLabel().isEmpty()) {
                     getStyleClass().add("value-" + row.humanLabel());
@@ -110,12 +113,12 @@ final class ResultColumns {
     }
 
     @SuppressWarnings("unchecked")
-    static Comparator<ResultRow> comparatorFor(List<TableColumn<ResultRow, ?>> sortOrder) {
-        Comparator<ResultRow> combined = null;
-        for (TableColumn<ResultRow, ?> column : sortOrder) {
-            Comparator<ResultRow> byColumn = column.getUserData() instanceof Function<?, ?> value
-                    ? Comparator.comparing((Function<ResultRow, String>) value, String.CASE_INSENSITIVE_ORDER)
-                    : Comparator.comparingInt(ResultRow::index);
+    static Comparator<ResultsTableRow> comparatorFor(List<TableColumn<ResultsTableRow, ?>> sortOrder) {
+        Comparator<ResultsTableRow> combined = null;
+        for (TableColumn<ResultsTableRow, ?> column : sortOrder) {
+            Comparator<ResultsTableRow> byColumn = column.getUserData() instanceof Function<?, ?> value
+                    ? Comparator.comparing((Function<ResultsTableRow, String>) value, String.CASE_INSENSITIVE_ORDER)
+                    : Comparator.comparingInt(ResultsTableRow::index);
             if (column.getSortType() == TableColumn.SortType.DESCENDING) {
                 byColumn = byColumn.reversed();
             }

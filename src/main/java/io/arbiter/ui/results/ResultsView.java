@@ -58,7 +58,7 @@ public final class ResultsView {
     private Button exportButton;
 
     @FXML
-    private TableView<ResultRow> resultsTable;
+    private TableView<ResultsTableRow> resultsTable;
 
     @FXML
     private TextField filterField;
@@ -125,7 +125,7 @@ public final class ResultsView {
         resultsTable.setRowFactory(table -> new OutcomeRow());
         // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultRow>)
+        resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultsTableRow>)
                 change -> model.select(resultsTable.getSelectionModel().getSelectedItems()));
         MenuItem tryRows = new MenuItem("Try on selected rows (draft run)");
         tryRows.setId("tryRowsItem");
@@ -201,7 +201,7 @@ public final class ResultsView {
     }
 
     /** The row the user has selected, or null. */
-    public ObservableValue<ResultRow> selectedItemProperty() {
+    public ObservableValue<ResultsTableRow> selectedItemProperty() {
         return resultsTable.getSelectionModel().selectedItemProperty();
     }
 
@@ -218,7 +218,7 @@ public final class ResultsView {
         if (event.isShortcutDown() || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
             return;
         }
-        ResultRow selected = resultsTable.getSelectionModel().getSelectedItem();
+        ResultsTableRow selected = resultsTable.getSelectionModel().getSelectedItem();
         java.util.Optional<ReviewMark> mark = markOf(event);
         if (mark.isPresent()) {
             model.label(selected, mark.get().baseRight());
@@ -277,7 +277,7 @@ public final class ResultsView {
     }
 
     private int indexOfRow(int datasetRow) {
-        List<ResultRow> shown = resultsTable.getItems();
+        List<ResultsTableRow> shown = resultsTable.getItems();
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).index() == datasetRow) {
                 return i;
@@ -286,7 +286,7 @@ public final class ResultsView {
         return -1;
     }
 
-    private void askForNote(ResultRow row) {
+    private void askForNote(ResultsTableRow row) {
         if (row == null || row.human() == null) {
             model.note(row, ""); // says what to do first
             return;

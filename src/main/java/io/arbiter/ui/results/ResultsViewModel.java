@@ -3,7 +3,7 @@ package io.arbiter.ui.results;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.ResultsCsvWriter;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
@@ -47,7 +47,7 @@ public final class ResultsViewModel {
     private final ShownRows shown;
     private final ReviewCommands reviewing;
     /** Every row in dataset order; results are applied here by index. */
-    private List<ResultRow> allRows = List.of();
+    private List<ResultsTableRow> allRows = List.of();
 
     private Dataset dataset;
     /** Counts finished runs and new datasets: the moments the full statistics are worth recomputing. */
@@ -79,7 +79,7 @@ public final class ResultsViewModel {
     }
 
     /** Every row, in dataset order. */
-    public List<ResultRow> allRows() {
+    public List<ResultsTableRow> allRows() {
         return allRows;
     }
 
@@ -135,7 +135,7 @@ public final class ResultsViewModel {
 
     // Properties: the headline figures
 
-    public ReadOnlyObjectProperty<JudgeLoopMetrics> metricsProperty() {
+    public ReadOnlyObjectProperty<AccuracyCounts> metricsProperty() {
         return figures.metricsProperty();
     }
 
@@ -170,7 +170,7 @@ public final class ResultsViewModel {
     // Properties and commands: the shown rows
 
     /** The rows the table shows, filtered and sorted. */
-    public ObservableList<ResultRow> rows() {
+    public ObservableList<ResultsTableRow> rows() {
         return shown.rows();
     }
 
@@ -205,7 +205,7 @@ public final class ResultsViewModel {
     }
 
     /** As {@link #showOnly(RowFilter)} with a description and a predicate. */
-    public void showOnly(String description, Predicate<ResultRow> rows) {
+    public void showOnly(String description, Predicate<ResultsTableRow> rows) {
         shown.showOnly(new RowFilter(description, rows));
     }
 
@@ -220,7 +220,7 @@ public final class ResultsViewModel {
     }
 
     /** Sorts the shown rows by {@code comparator} (null: dataset order), off the FX thread. */
-    public void sort(Comparator<ResultRow> comparator) {
+    public void sort(Comparator<ResultsTableRow> comparator) {
         shown.sort(comparator);
     }
 
@@ -230,7 +230,7 @@ public final class ResultsViewModel {
     }
 
     /** Follows the table's selection (the view calls this as it changes). */
-    public void select(List<ResultRow> rows) {
+    public void select(List<ResultsTableRow> rows) {
         shown.select(rows);
     }
 
@@ -247,12 +247,12 @@ public final class ResultsViewModel {
     }
 
     /** Records a person's verdict on the row's base answer: right or wrong. */
-    public void label(ResultRow row, boolean baseRight) {
+    public void label(ResultsTableRow row, boolean baseRight) {
         reviewing.label(row, baseRight);
     }
 
     /** Sets the note on a reviewed row; an empty note removes it. */
-    public void note(ResultRow row, String text) {
+    public void note(ResultsTableRow row, String text) {
         reviewing.note(row, text);
     }
 
@@ -262,7 +262,7 @@ public final class ResultsViewModel {
     }
 
     /** Makes a reviewed row a worked example for the judge, or takes it back; a promoted row leaves every metric. */
-    public void togglePromoted(ResultRow row) {
+    public void togglePromoted(ResultsTableRow row) {
         reviewing.togglePromoted(row);
     }
 
@@ -284,10 +284,10 @@ public final class ResultsViewModel {
     // Commands: the results
 
     /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
-    public static List<ResultRow> pendingRows(Dataset dataset, ColumnMapping mapping, JudgeScheme scheme) {
-        List<ResultRow> fresh = new ArrayList<>(dataset.size());
+    public static List<ResultsTableRow> pendingRows(Dataset dataset, ColumnMapping mapping, JudgeScheme scheme) {
+        List<ResultsTableRow> fresh = new ArrayList<>(dataset.size());
         for (int row = 0; row < dataset.size(); row++) {
-            fresh.add(new ResultRow(RowResult.pending(row, mapping.truthLabels(dataset, row)), scheme));
+            fresh.add(new ResultsTableRow(RowResult.pending(row, mapping.truthLabels(dataset, row)), scheme));
         }
         return fresh;
     }
@@ -298,7 +298,7 @@ public final class ResultsViewModel {
     }
 
     /** Shows a dataset with rows made by {@link #pendingRows}. */
-    public void show(Dataset dataset, ColumnMapping mapping, List<ResultRow> pending) {
+    public void show(Dataset dataset, ColumnMapping mapping, List<ResultsTableRow> pending) {
         if (dataset != this.dataset) {
             review.clear(); // verdicts belong to another dataset's rows
         }
@@ -348,7 +348,7 @@ public final class ResultsViewModel {
     }
 
     /** Takes a finished run's rows and figures as they are, so the screen shows exactly what the run computed. */
-    public void finish(List<RowResult> results, JudgeLoopMetrics computed) {
+    public void finish(List<RowResult> results, AccuracyCounts computed) {
         put(results);
         figures.finished(computed);
         resultsVersion.set(resultsVersion.get() + 1);
@@ -378,7 +378,7 @@ public final class ResultsViewModel {
 
     private void resetResults(Set<Integer> covered) {
         draftRows = covered;
-        for (ResultRow row : allRows) {
+        for (ResultsTableRow row : allRows) {
             RowResult old = row.result();
             row.resultProperty().set(RowResult.pending(old.row(), old.truth()));
         }

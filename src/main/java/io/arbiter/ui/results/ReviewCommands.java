@@ -24,7 +24,7 @@ final class ReviewCommands {
 
     private final ReviewLog review;
     /** Every row shown, in dataset order. */
-    private final Supplier<List<ResultRow>> rows;
+    private final Supplier<List<ResultsTableRow>> rows;
 
     private final Supplier<JudgeScheme> scheme;
     /** Recounts the figures, when there are any, after a row joins or leaves them. */
@@ -36,7 +36,8 @@ final class ReviewCommands {
 
     private Supplier<String> promotionAdvice = () -> "";
 
-    ReviewCommands(ReviewLog review, Supplier<List<ResultRow>> rows, Supplier<JudgeScheme> scheme, Runnable recount) {
+    ReviewCommands(
+            ReviewLog review, Supplier<List<ResultsTableRow>> rows, Supplier<JudgeScheme> scheme, Runnable recount) {
         this.review = review;
         this.rows = rows;
         this.scheme = scheme;
@@ -55,7 +56,7 @@ final class ReviewCommands {
 
     // Commands
 
-    void label(ResultRow row, boolean baseRight) {
+    void label(ResultsTableRow row, boolean baseRight) {
         if (row == null) {
             reviewMessage.set("Select a row to review first.");
             return;
@@ -70,7 +71,7 @@ final class ReviewCommands {
                 "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
     }
 
-    void note(ResultRow row, String text) {
+    void note(ResultsTableRow row, String text) {
         if (row == null || row.human() == null) {
             reviewMessage.set("Label the row first (" + marks() + "), then add a note.");
             return;
@@ -86,14 +87,14 @@ final class ReviewCommands {
             return -1;
         }
         int index = undone.getAsInt();
-        List<ResultRow> all = rows.get();
+        List<ResultsTableRow> all = rows.get();
         if (index < all.size()) {
             reviewed(all.get(index), "Undid the latest review of row " + (index + 1) + ".");
         }
         return index;
     }
 
-    void togglePromoted(ResultRow row) {
+    void togglePromoted(ResultsTableRow row) {
         // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
         if (row == null || (row.human() == null && !row.promoted())) {
             reviewMessage.set("Review the row first (" + marks() + "); then P makes it a worked example.");
@@ -122,7 +123,7 @@ final class ReviewCommands {
     List<FewShotExample> examples() {
         Map<Integer, HumanVerdict> verdicts = new HashMap<>();
         review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
-        List<ResultRow> all = rows.get();
+        List<ResultsTableRow> all = rows.get();
         return WorkedExamples.of(
                 scheme.get(),
                 review.promotedRows(),
@@ -131,11 +132,11 @@ final class ReviewCommands {
     }
 
     /** Shows each row's verdict and promotion as the review holds them. */
-    void showAll(List<ResultRow> shown) {
+    void showAll(List<ResultsTableRow> shown) {
         shown.forEach(this::show);
     }
 
-    private void reviewed(ResultRow row, String message) {
+    private void reviewed(ResultsTableRow row, String message) {
         boolean wasPromoted = row.promoted();
         show(row);
         if (wasPromoted || row.promoted()) {
@@ -145,7 +146,7 @@ final class ReviewCommands {
         reviewMessage.set(message);
     }
 
-    private void show(ResultRow row) {
+    private void show(ResultsTableRow row) {
         row.humanProperty().set(review.verdict(row.index()).orElse(null));
         row.promotedProperty().set(review.promoted(row.index()));
     }

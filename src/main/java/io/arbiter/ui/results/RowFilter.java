@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * @param description what the rows are, in words, for the "Showing: …" chip
  * @param rows        which rows to show
  */
-public record RowFilter(String description, Predicate<ResultRow> rows) {
+public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
 
     /** The presets above the results table. */
     public enum Preset {
@@ -56,7 +56,7 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
     }
 
     /** The rows the judge's 2×2 table counts in {@code cell} when each row is rated by {@code rated}. */
-    public static RowFilter agreementCell(AgreementCell cell, Function<ResultRow, RatedRow> rated) {
+    public static RowFilter agreementCell(AgreementCell cell, Function<ResultsTableRow, RatedRow> rated) {
         String description =
                 switch (cell) {
                     case TRUE_ACCEPT -> "judge true accepts";
@@ -112,12 +112,12 @@ public record RowFilter(String description, Predicate<ResultRow> rows) {
     }
 
     /** Rows a figure counts: never a promoted row, which is an example in the judge prompt, not a measurement. */
-    private static Predicate<ResultRow> counted(Predicate<ResultRow> rows) {
+    private static Predicate<ResultsTableRow> counted(Predicate<ResultsTableRow> rows) {
         return row -> !row.promoted() && rows.test(row);
     }
 
     /** An unparsed base answer or judge output, as the metrics count them apart. */
-    private static boolean unparsed(ResultRow row) {
+    private static boolean unparsed(ResultsTableRow row) {
         RowResult r = row.result();
         return (r.baseAnswer() != null && !r.baseAnswer().parsed())
                 || (r.verdict() != null && !r.verdict().parsed());

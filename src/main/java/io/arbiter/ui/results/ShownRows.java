@@ -26,9 +26,9 @@ import javafx.collections.ObservableList;
 final class ShownRows {
 
     private final TaskExecutor executor;
-    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ResultsTableRow> rows = FXCollections.observableArrayList();
     /** Every row in dataset order, what the filters choose from. */
-    private List<ResultRow> allRows = List.of();
+    private List<ResultsTableRow> allRows = List.of();
 
     private Dataset dataset;
     private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
@@ -39,7 +39,7 @@ final class ShownRows {
     /** Rows chosen from a chart or a preset; null shows every row. Composes with the text filter. */
     private RowFilter rowFilter;
 
-    private Comparator<ResultRow> order;
+    private Comparator<ResultsTableRow> order;
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rowFilterSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RowFilter.Preset> preset = new ReadOnlyObjectWrapper<>(RowFilter.Preset.ALL);
@@ -48,7 +48,7 @@ final class ShownRows {
 
     private int pendingSelection = -1;
     /** The rows selected in the table, in the order the table holds them. */
-    private List<ResultRow> selected = List.of();
+    private List<ResultsTableRow> selected = List.of();
 
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
 
@@ -58,7 +58,7 @@ final class ShownRows {
 
     // Properties
 
-    ObservableList<ResultRow> rows() {
+    ObservableList<ResultsTableRow> rows() {
         return rows;
     }
 
@@ -87,7 +87,7 @@ final class ShownRows {
     }
 
     List<Integer> selectedIndices() {
-        return selected.stream().map(ResultRow::index).distinct().sorted().toList();
+        return selected.stream().map(ResultsTableRow::index).distinct().sorted().toList();
     }
 
     /** True while rows chosen from a chart, a preset or a draft run narrow what is shown. */
@@ -101,7 +101,7 @@ final class ShownRows {
      * Shows every row of a new dataset, with no filter and in dataset order; a filter or sort still in the
      * background is dropped.
      */
-    void showAll(List<ResultRow> all, Dataset dataset, ColumnMapping mapping) {
+    void showAll(List<ResultsTableRow> all, Dataset dataset, ColumnMapping mapping) {
         this.allRows = all;
         this.dataset = dataset;
         keyColumns.set(keyColumnsOf(dataset, mapping));
@@ -142,28 +142,28 @@ final class ShownRows {
         refresh();
     }
 
-    void select(List<ResultRow> chosen) {
+    void select(List<ResultsTableRow> chosen) {
         selected = List.copyOf(chosen);
         selectedCount.set(selected.size());
     }
 
-    void sort(Comparator<ResultRow> comparator) {
+    void sort(Comparator<ResultsTableRow> comparator) {
         order = comparator;
         refresh();
     }
 
     /** Chooses the shown rows again, as when the results a chosen filter reads have changed. */
     void refresh() {
-        List<ResultRow> source = allRows;
+        List<ResultsTableRow> source = allRows;
         String needle = filterText.toLowerCase(Locale.ROOT);
         RowFilter chosen = rowFilter;
-        Comparator<ResultRow> sortBy = order;
+        Comparator<ResultsTableRow> sortBy = order;
         Dataset shownDataset = dataset;
         List<String> keys = keyColumns.get();
         long asked = generation.incrementAndGet();
         executor.submit(() -> {
-                    List<ResultRow> selected = new ArrayList<>(source.size());
-                    for (ResultRow row : source) {
+                    List<ResultsTableRow> selected = new ArrayList<>(source.size());
+                    for (ResultsTableRow row : source) {
                         if ((chosen == null || chosen.rows().test(row))
                                 && (needle.isEmpty() || row.matches(needle, shownDataset, keys))) {
                             selected.add(row);
@@ -182,7 +182,7 @@ final class ShownRows {
                 });
     }
 
-    private void show(List<ResultRow> selected, int total, boolean filtered, RowFilter chosen) {
+    private void show(List<ResultsTableRow> selected, int total, boolean filtered, RowFilter chosen) {
         rows.setAll(selected);
         shownSummary.set(filtered ? String.format(Locale.ROOT, "Showing %,d of %,d rows", selected.size(), total) : "");
         rowFilterSummary.set(

@@ -1,7 +1,7 @@
 package io.arbiter.ui.runs;
 
 import io.arbiter.core.metrics.Proportion;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
@@ -26,7 +26,7 @@ final class RunLineText {
 
     private RunLineText() {}
 
-    static RunLine line(RunSummary summary, RunSummary previous, Map<Long, PromptVersion> versions) {
+    static RunLine line(RunListing summary, RunListing previous, Map<Long, PromptVersion> versions) {
         RunRecord record = summary.record();
         PromptVersion now = version(record, versions);
         PromptVersion before = previous == null ? null : version(previous.record(), versions);
@@ -83,7 +83,7 @@ final class RunLineText {
     }
 
     /** The tooltip: which run it is compared with and every change (up to a few per prompt), quoted in full. */
-    static String promptChangeDetail(RunSummary previous, PromptVersion before, PromptVersion now) {
+    static String promptChangeDetail(RunListing previous, PromptVersion before, PromptVersion now) {
         if (previous == null) {
             return "The project's first run: there is nothing before it to compare its prompts with.";
         }
@@ -149,7 +149,7 @@ final class RunLineText {
     }
 
     /** The same text the results tiles show: hits over n. */
-    static String percent(RunSummary summary, String metric) {
+    static String percent(RunListing summary, String metric) {
         if (!summary.metrics().has(metric + "_n")) {
             return "";
         }

@@ -1,7 +1,7 @@
 package io.arbiter.ui.runs;
 
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
@@ -126,7 +126,7 @@ public final class RunsViewModel {
     }
 
     /** Reads the runs again, in the background. */
-    public CompletableFuture<List<RunSummary>> refresh() {
+    public CompletableFuture<List<RunListing>> refresh() {
         Project reading = project;
         if (reading == null) {
             return CompletableFuture.completedFuture(List.of());
@@ -137,7 +137,7 @@ public final class RunsViewModel {
         return listings.submit(
                         () -> listing(reading),
                         listing -> {
-                            List<RunSummary> summaries = listing.summaries();
+                            List<RunListing> summaries = listing.summaries();
                             runs.setAll(listing.lines());
                             trend.set(listing.trend());
                             message.set(
@@ -155,27 +155,27 @@ public final class RunsViewModel {
     }
 
     /** What a refresh reads and prepares in the background. */
-    private record Listing(List<RunSummary> summaries, List<RunLine> lines, Trend trend) {}
+    private record Listing(List<RunListing> summaries, List<RunLine> lines, Trend trend) {}
 
     private static Listing listing(Project project) {
-        List<RunSummary> summaries = inTimeOrder(project.runs());
+        List<RunListing> summaries = inTimeOrder(project.runs());
         Map<Long, PromptVersion> versions = new HashMap<>();
         project.promptVersions().forEach(v -> versions.put(v.id(), v));
         List<RunLine> lines = new ArrayList<>(summaries.size());
         for (int i = summaries.size() - 1; i >= 0; i--) {
-            RunSummary previous = i == 0 ? null : summaries.get(i - 1);
+            RunListing previous = i == 0 ? null : summaries.get(i - 1);
             lines.add(RunLineText.line(summaries.get(i), previous, versions));
         }
         return new Listing(summaries, lines, trend(summaries));
     }
 
     /** The chart's points from runs in time order; only completed runs, whose metrics cover every row. */
-    static Trend trend(List<RunSummary> inTimeOrder) {
+    static Trend trend(List<RunListing> inTimeOrder) {
         List<String> names = new ArrayList<>();
         List<TrendPoint> accuracy = new ArrayList<>();
         List<TrendPoint> kappa = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (RunSummary run : inTimeOrder) {
+        for (RunListing run : inTimeOrder) {
             OptionalDouble judgeVsTruth = run.metric("judge_vs_truth");
             OptionalDouble runKappa = run.metric("kappa");
             if (!"COMPLETED".equals(run.record().status()) || judgeVsTruth.isEmpty() && runKappa.isEmpty()) {
@@ -193,10 +193,10 @@ public final class RunsViewModel {
     }
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */
-    static List<RunSummary> inTimeOrder(List<RunSummary> summaries) {
+    static List<RunListing> inTimeOrder(List<RunListing> summaries) {
         return summaries.stream()
-                .sorted(Comparator.comparing((RunSummary s) -> s.record().createdAt())
-                        .thenComparingLong(RunSummary::id))
+                .sorted(Comparator.comparing((RunListing s) -> s.record().createdAt())
+                        .thenComparingLong(RunListing::id))
                 .toList();
     }
 

@@ -13,7 +13,7 @@ import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class DatasetSetup {
 
     /** Receives the table's rows for the dataset and mapping on screen once the truth has been re-read with it. */
     interface RowsReady {
-        void ready(Dataset dataset, ColumnMapping mapping, List<ResultRow> rows);
+        void ready(Dataset dataset, ColumnMapping mapping, List<ResultsTableRow> rows);
     }
 
     private final TaskExecutor executor;
@@ -275,5 +275,5 @@ public final class DatasetSetup {
                 });
     }
 
-    private record Remapped(LabelCounts counts, List<ResultRow> rows) {}
+    private record Remapped(LabelCounts counts, List<ResultsTableRow> rows) {}
 }

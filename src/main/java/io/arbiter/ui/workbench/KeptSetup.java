@@ -54,8 +54,8 @@ final class KeptSetup {
     }
 
     /** Everything Save writes. */
-    ProjectSession.Saving saving() {
-        return new ProjectSession.Saving(
+    WorkbenchProject.Saving saving() {
+        return new WorkbenchProject.Saving(
                 setup(),
                 choice.keptProfile(),
                 choice.keptMode(),
@@ -63,14 +63,14 @@ final class KeptSetup {
     }
 
     /** The review of {@code rows} made in the table, to carry into a new project; null when there is none. */
-    ProjectSession.KeptReview reviewOf(Dataset rows) {
+    WorkbenchProject.KeptReview reviewOf(Dataset rows) {
         return rows != null && results.dataset() == rows && review.size() > 0
-                ? new ProjectSession.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows())
+                ? new WorkbenchProject.KeptReview(Map.copyOf(review.verdicts()), review.promotedRows())
                 : null;
     }
 
     /** Puts back what an opened project holds: prompts, provider, and its dataset with its latest run and review. */
-    void restore(ProjectSession.Restored restored) {
+    void restore(WorkbenchProject.Restored restored) {
         if (restored.prompts() != null) {
             prompts.baseTextProperty().set(restored.prompts().baseText());
             prompts.judgeTextProperty().set(restored.prompts().judgeText());

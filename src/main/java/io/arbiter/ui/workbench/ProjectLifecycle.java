@@ -30,7 +30,7 @@ public final class ProjectLifecycle {
 
     private final TaskExecutor executor;
     private final StringProperty status;
-    private final ProjectSession session;
+    private final WorkbenchProject session;
     /** Review changes, run ends and project closes, written in order off the FX thread. */
     private final ProjectWrites writes;
 
@@ -42,7 +42,7 @@ public final class ProjectLifecycle {
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(WorkbenchViewModel.APP_TITLE);
     /** The project Open last refused as in use or damaged, for the dialog; null when none. */
-    private final ReadOnlyObjectWrapper<ProjectSession.Refusal> refusal = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WorkbenchProject.Refusal> refusal = new ReadOnlyObjectWrapper<>();
     /** Where the recent projects list is saved; null keeps it in memory only (tests). */
     private RecentProjects recentStore;
     /** The open project file: runs are recorded in it and it is the response cache. Null when none. */
@@ -56,7 +56,7 @@ public final class ProjectLifecycle {
     ProjectLifecycle(
             TaskExecutor executor,
             StringProperty status,
-            ProjectSession session,
+            WorkbenchProject session,
             KeptSetup kept,
             Predicate<String> busy,
             Consumer<Project> opened) {
@@ -81,7 +81,7 @@ public final class ProjectLifecycle {
         return project == null ? null : project.file();
     }
 
-    ProjectSession session() {
+    WorkbenchProject session() {
         return session;
     }
 
@@ -103,7 +103,7 @@ public final class ProjectLifecycle {
         return recentProjects;
     }
 
-    ReadOnlyObjectProperty<ProjectSession.Refusal> refusalProperty() {
+    ReadOnlyObjectProperty<WorkbenchProject.Refusal> refusalProperty() {
         return refusal.getReadOnlyProperty();
     }
 
@@ -124,9 +124,9 @@ public final class ProjectLifecycle {
         if (busy.test("creating a project")) {
             return CompletableFuture.completedFuture(null);
         }
-        ProjectSession.Saving saving = kept.saving();
+        WorkbenchProject.Saving saving = kept.saving();
         Dataset rows = saving.setup().dataset();
-        ProjectSession.KeptReview reviewed = kept.reviewOf(rows);
+        WorkbenchProject.KeptReview reviewed = kept.reviewOf(rows);
         status.set("Creating " + file.getFileName() + "…");
         return switchProject(
                 file,
@@ -144,7 +144,7 @@ public final class ProjectLifecycle {
                         created.close();
                         throw e;
                     }
-                    return ProjectSession.Restored.keeping(created);
+                    return WorkbenchProject.Restored.keeping(created);
                 }),
                 saving.setup(),
                 "Created the project " + file.getFileName() + "; runs started now are kept in it.");
@@ -157,14 +157,14 @@ public final class ProjectLifecycle {
         }
         status.set("Opening " + file.getFileName() + "…");
         refusal.set(null);
-        CompletableFuture<ProjectSession.Restored> reading = executor.submit(() -> {
+        CompletableFuture<WorkbenchProject.Restored> reading = executor.submit(() -> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("There is no project file " + file + ".");
             }
             List<String> notices = new CopyOnWriteArrayList<>();
             Project read = session.open(file, notices::add);
             try {
-                ProjectSession.Restored restored = session.restore(read);
+                WorkbenchProject.Restored restored = session.restore(read);
                 return notices.isEmpty() ? restored : restored.withNotice(String.join(" ", notices));
             } catch (RuntimeException e) {
                 read.close();
@@ -174,7 +174,7 @@ public final class ProjectLifecycle {
         // In use or damaged: the view asks about it in a dialog; the project on screen stays open either way.
         reading.whenComplete((restored, failure) -> {
             if (failure != null) {
-                ProjectSession.Refusal.of(file, failure).ifPresent(refusal::set);
+                WorkbenchProject.Refusal.of(file, failure).ifPresent(refusal::set);
             }
         });
         return switchProject(file, reading, null, "Opened the project " + file.getFileName() + ".");
@@ -184,7 +184,7 @@ public final class ProjectLifecycle {
      * Puts the backup of a damaged project in its place (the damaged file is moved aside, not deleted) and opens
      * it; the project on screen stays open if that fails.
      */
-    CompletableFuture<Void> restoreBackup(ProjectSession.Refusal refused) {
+    CompletableFuture<Void> restoreBackup(WorkbenchProject.Refusal refused) {
         if (refused.backup() == null || busy.test("restoring a backup")) {
             return CompletableFuture.completedFuture(null);
         }
@@ -219,7 +219,7 @@ public final class ProjectLifecycle {
         if (busy.test("saving the project")) {
             return CompletableFuture.completedFuture(false);
         }
-        ProjectSession.Saving saving = kept.saving();
+        WorkbenchProject.Saving saving = kept.saving();
         status.set("Saving " + into.file().getFileName() + "…");
         return executor.submit(() -> {
                     session.saveConfiguration(into, saving);
@@ -252,7 +252,7 @@ public final class ProjectLifecycle {
                 file,
                 executor.submit(() -> {
                     current.store().copyTo(file);
-                    return ProjectSession.Restored.keeping(Project.open(file));
+                    return WorkbenchProject.Restored.keeping(Project.open(file));
                 }),
                 saved,
                 "Saved the project as " + file.getFileName() + ".");
@@ -305,7 +305,7 @@ public final class ProjectLifecycle {
      * {@code holds} is the setup the project holds; null: what the workbench shows once the project is restored.
      */
     private CompletableFuture<Void> switchProject(
-            Path file, CompletableFuture<ProjectSession.Restored> reading, WorkbenchSetup holds, String done) {
+            Path file, CompletableFuture<WorkbenchProject.Restored> reading, WorkbenchSetup holds, String done) {
         CompletableFuture<Void> switched = new CompletableFuture<>();
         switching = true;
         reading.whenComplete((restored, failure) -> {

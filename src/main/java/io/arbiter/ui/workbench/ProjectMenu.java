@@ -119,7 +119,7 @@ final class ProjectMenu {
      * Says why a project did not open: another process holds it (who, where, since when), or it is damaged; then,
      * when it has a backup, offers to put the backup in its place and open that.
      */
-    private void showRefusal(ProjectSession.Refusal refusal) {
+    private void showRefusal(WorkbenchProject.Refusal refusal) {
         ButtonType restore = new ButtonType(
                 "Restore " + (refusal.backup() == null ? "" : refusal.backup().getFileName()),
                 ButtonBar.ButtonData.YES);

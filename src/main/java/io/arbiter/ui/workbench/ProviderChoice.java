@@ -113,7 +113,7 @@ public final class ProviderChoice {
     /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */
     ProviderProfile keptProfile() {
         ProviderSettings settings = selected();
-        ProviderProfile profile = settings.profile(settings.offline() ? ProjectSession.OFFLINE : settings.baseUrl());
+        ProviderProfile profile = settings.profile(settings.offline() ? WorkbenchProject.OFFLINE : settings.baseUrl());
         String base = baseModel.get();
         String judge = judgeModel.get();
         // Only a variable's name is kept; something else in that field could be a pasted key.
@@ -189,7 +189,9 @@ public final class ProviderChoice {
                 .findFirst()
                 .or(() -> providers.stream()
                         .filter(p -> baseUrl != null
-                                && (ProjectSession.OFFLINE.equals(baseUrl) ? p.offline() : baseUrl.equals(p.baseUrl())))
+                                && (WorkbenchProject.OFFLINE.equals(baseUrl)
+                                        ? p.offline()
+                                        : baseUrl.equals(p.baseUrl())))
                         .findFirst())
                 .ifPresent(provider::set);
         if (base != null) {

@@ -22,7 +22,7 @@ final class ReviewWrites {
 
     /** Writes every verdict and promotion made in {@code review}, over the rows the table shows then. */
     void follow(ReviewLog review, Supplier<Dataset> shownRows) {
-        ProjectSession session = projects.session();
+        WorkbenchProject session = projects.session();
         review.setListener(new ReviewLog.Listener() {
             @Override
             public void verdictChanged(int row, HumanVerdict now) {

@@ -12,9 +12,9 @@ import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.progress.ProgressViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsViewModel;
-import io.arbiter.ui.run.RunViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ public final class RunCommands {
 
     private final TaskExecutor executor;
     private final Consumer<String> status;
-    private final RunViewModel run;
+    private final ProgressViewModel run;
     private final ResultsViewModel results;
     private final PromptsViewModel prompts;
     private final ProviderChoice choice;
@@ -47,7 +47,7 @@ public final class RunCommands {
     RunCommands(
             TaskExecutor executor,
             Consumer<String> status,
-            RunViewModel run,
+            ProgressViewModel run,
             ResultsViewModel results,
             PromptsViewModel prompts,
             ProviderChoice choice,
@@ -172,7 +172,7 @@ public final class RunCommands {
         ColumnMapping mapping = data.mapping();
         ProviderSettings preset = choice.selected();
         boolean batchChosen = choice.modeProperty().get() == RunMode.BATCH && preset.hasBatchApi();
-        DraftRun draft = selection == null ? null : new DraftRun(selection.size(), rows.size(), batchChosen);
+        DraftStatus draft = selection == null ? null : new DraftStatus(selection.size(), rows.size(), batchChosen);
         Project recordIn = projects.project();
         RunLauncher.Request request = new RunLauncher.Request(
                 rows,
@@ -226,7 +226,7 @@ public final class RunCommands {
     }
 
     /** Shows a run's end and writes it into its project; on the FX thread. */
-    private void finished(RunLauncher.Prepared prepared, DraftRun draft, RunOutcome outcome) {
+    private void finished(RunLauncher.Prepared prepared, DraftStatus draft, RunOutcome outcome) {
         results.finish(outcome.rows(), outcome.metrics());
         String fromCache = prepared.cacheNotice();
         if (draft != null) {

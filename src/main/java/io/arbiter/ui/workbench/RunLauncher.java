@@ -25,7 +25,7 @@ import java.util.Locale;
 /**
  * Makes a run the workbench starts ready to go, off the FX thread, on the same core path {@code arbiter run} takes:
  * connects the provider (starting the offline demo when needed), checks the key, records the run in the open
- * project with {@link RunRecorder} (through the {@link ProjectSession}) and builds its {@link RunClients}. Without a
+ * project with {@link RunRecorder} (through the {@link WorkbenchProject}) and builds its {@link RunClients}. Without a
  * project, answers are kept in this session's memory, and so are a batch run's jobs while its spec stays the same,
  * so Run again after a failure or cancel polls the batches still live and keeps the rows already answered.
  */
@@ -80,14 +80,14 @@ final class RunLauncher implements AutoCloseable {
     }
 
     private final ProviderConnector connector = new ProviderConnector();
-    private final ProjectSession projectSession;
+    private final WorkbenchProject workbenchProject;
     /** Every answer received in this session without a project, by request: nothing paid for is asked again. */
     private final ResponseCache sessionCache = new InMemoryResponseCache();
 
     private SessionBatches sessionBatches;
 
-    RunLauncher(ProjectSession projectSession) {
-        this.projectSession = projectSession;
+    RunLauncher(WorkbenchProject workbenchProject) {
+        this.workbenchProject = workbenchProject;
     }
 
     /** Connects, checks and records; may start a server and writes the project: call off the FX thread. */
@@ -106,7 +106,7 @@ final class RunLauncher implements AutoCloseable {
         // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
         Recording recording = request.recordIn() == null
                 ? null
-                : projectSession.begin(request.recordIn(), spec, preset.name(), identity, mode);
+                : workbenchProject.begin(request.recordIn(), spec, preset.name(), identity, mode);
         ResponseCache cache =
                 recording == null ? sessionCache : recording.project().store();
         if (recording != null ? !recording.batch() : !request.batch()) {
@@ -161,12 +161,12 @@ final class RunLauncher implements AutoCloseable {
 
     /** Marks the run as ended in this window, at once, before its end is written. */
     void ended(Recording recording) {
-        projectSession.ended(recording);
+        workbenchProject.ended(recording);
     }
 
     /** Writes how the run ended into its project. */
     void finish(Recording recording, RunOutcome outcome) {
-        projectSession.finish(recording, outcome);
+        workbenchProject.finish(recording, outcome);
     }
 
     /** The offline server's URL, starting it if needed. Call off the FX thread. */

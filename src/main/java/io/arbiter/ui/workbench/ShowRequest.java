@@ -12,10 +12,11 @@ import io.arbiter.core.dataset.Dataset;
  * @param review the kept review of the dataset's rows, brought back after the run so its examples have their answers;
  *               null for none
  */
-record ShowRequest(Dataset dataset, ProjectSession.ShownRun run, Runnable then, ProjectSession.KeptReview review) {
+record ShowRequest(Dataset dataset, WorkbenchProject.ShownRun run, Runnable then, WorkbenchProject.KeptReview review) {
 
     /** What an opened project brings back with its dataset: its latest run and its review. */
-    static ShowRequest restoring(Dataset dataset, ProjectSession.ShownRun latest, ProjectSession.KeptReview review) {
+    static ShowRequest restoring(
+            Dataset dataset, WorkbenchProject.ShownRun latest, WorkbenchProject.KeptReview review) {
         return new ShowRequest(dataset, latest, () -> {}, review);
     }
 }

@@ -5,7 +5,7 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.common.TaskExecutor;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import java.util.List;
 import java.util.Set;
@@ -109,12 +109,12 @@ final class StoredRunDisplay {
         Dataset current = data.datasetProperty().get();
         ColumnMapping currentMapping = current == null ? null : data.mapping();
         long asked = ++generation;
-        ProjectSession session = projects.session();
+        WorkbenchProject session = projects.session();
         JudgeScheme scheme = results.scheme();
         executor.submit(() -> {
-                    ProjectSession.ShownRun read = session.show(from, runId, current);
+                    WorkbenchProject.ShownRun read = session.show(from, runId, current);
                     // The table's rows, built here: for a large dataset that is too long for the FX thread.
-                    List<ResultRow> rows = read.dataset() == current
+                    List<ResultsTableRow> rows = read.dataset() == current
                                     && currentMapping != null
                                     && currentMapping.problemsWith(current).isEmpty()
                             ? ResultsViewModel.pendingRows(current, currentMapping, scheme)
@@ -132,7 +132,7 @@ final class StoredRunDisplay {
                     if (running.getAsBoolean()) {
                         return;
                     }
-                    ProjectSession.ShownRun shown = shownWithRows.shown();
+                    WorkbenchProject.ShownRun shown = shownWithRows.shown();
                     if (shown.dataset() == data.datasetProperty().get()
                             && shownWithRows.rows() != null
                             && shownWithRows.mapping().equals(data.mapping())) {
@@ -158,7 +158,7 @@ final class StoredRunDisplay {
     }
 
     /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */
-    private void showStored(ProjectSession.ShownRun shown) {
+    private void showStored(WorkbenchProject.ShownRun shown) {
         if (!shown.draftRows().isEmpty()) {
             results.startDraft(shown.draftRows());
         }
@@ -166,5 +166,5 @@ final class StoredRunDisplay {
     }
 
     /** A stored run read for the table, with the table's rows when it is over the dataset on screen. */
-    private record ShownWithRows(ProjectSession.ShownRun shown, List<ResultRow> rows, ColumnMapping mapping) {}
+    private record ShownWithRows(WorkbenchProject.ShownRun shown, List<ResultsTableRow> rows, ColumnMapping mapping) {}
 }

@@ -9,9 +9,9 @@ import io.arbiter.ui.compare.CompareView;
 import io.arbiter.ui.detail.DetailView;
 import io.arbiter.ui.importer.ImportView;
 import io.arbiter.ui.labels.LabelsView;
+import io.arbiter.ui.progress.ProgressView;
 import io.arbiter.ui.prompts.PromptsView;
 import io.arbiter.ui.results.ResultsView;
-import io.arbiter.ui.run.RunView;
 import io.arbiter.ui.runs.RunsView;
 import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
@@ -173,7 +173,7 @@ public final class WorkbenchView {
         this.owner = new DialogOwner(root);
         RunCommands runs = model.runCommands();
         PromptsView prompts = new PromptsView(model.prompts());
-        RunView run = new RunView(
+        ProgressView run = new ProgressView(
                 model.run(),
                 runs::startRun,
                 runs::retryRun,

@@ -10,10 +10,10 @@ import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.compare.CompareViewModel;
 import io.arbiter.ui.detail.DetailViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
+import io.arbiter.ui.progress.ProgressViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
-import io.arbiter.ui.run.RunViewModel;
 import io.arbiter.ui.runs.RunsViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class WorkbenchViewModel {
     private final ReviewLog review = new ReviewLog();
 
     private final PromptsViewModel prompts = new PromptsViewModel();
-    private final RunViewModel run;
+    private final ProgressViewModel run;
     private final ResultsViewModel results;
     private final AnalysisViewModel analysis;
     private final RunsViewModel runs;
@@ -65,12 +65,12 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
-        this.run = new RunViewModel(executor);
+        this.run = new ProgressViewModel(executor);
         this.choice = new ProviderChoice(executor, status::set, this::busy, run.runningProperty());
         this.results = new ResultsViewModel(executor, review);
         this.data = new DatasetSetup(executor, status::set, this::busy, prompts, this::rowsReady, this::keepRenames);
         KeptSetup kept = new KeptSetup(data, prompts, choice, results, review, this::request);
-        this.projects = new ProjectLifecycle(executor, status, new ProjectSession(), kept, this::busy, this::opened);
+        this.projects = new ProjectLifecycle(executor, status, new WorkbenchProject(), kept, this::busy, this::opened);
         this.runCommands =
                 new RunCommands(executor, status::set, run, results, prompts, choice, data, projects, this::runKept);
         this.display = new StoredRunDisplay(
@@ -131,7 +131,7 @@ public final class WorkbenchViewModel {
         return prompts;
     }
 
-    public RunViewModel run() {
+    public ProgressViewModel run() {
         return run;
     }
 
@@ -206,8 +206,8 @@ public final class WorkbenchViewModel {
      * Follows the row selected in the results table (null: none): the detail shows it and the prompt preview
      * renders it, with its base answer when it has one.
      */
-    public void selectRow(ResultRow row) {
-        ResultRow previous = detail.row();
+    public void selectRow(ResultsTableRow row) {
+        ResultsTableRow previous = detail.row();
         if (previous != null) {
             previous.resultProperty().removeListener(selectedRowChanged);
         }
@@ -260,7 +260,7 @@ public final class WorkbenchViewModel {
     // Between the parts
 
     /** The truth was re-read: unless a run owns the table, it takes the rows and what waited for them. */
-    private void rowsReady(Dataset rows, ColumnMapping mapping, List<ResultRow> tableRows) {
+    private void rowsReady(Dataset rows, ColumnMapping mapping, List<ResultsTableRow> tableRows) {
         estimator.refresh();
         if (!runCommands.active()) {
             results.show(rows, mapping, tableRows);

@@ -9,7 +9,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
@@ -241,13 +241,13 @@ class ResultsCsvWriterTest {
         StringWriter out = new StringWriter();
         writer.write(out, MOVIES, COLUMNS, results);
 
-        JudgeLoopMetrics metrics =
-                JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList());
-        JudgeLoopMetrics recounted = recount(read(out.toString()));
+        AccuracyCounts metrics =
+                AccuracyCounts.of(results.stream().map(RowResult::scored).toList());
+        AccuracyCounts recounted = recount(read(out.toString()));
 
         assertEquals(metrics, recounted);
         assertEquals(
-                new JudgeLoopMetrics(7, new Proportion(2, 3), new Proportion(2, 3), new Proportion(1, 2), 1, 1, 2),
+                new AccuracyCounts(7, new Proportion(2, 3), new Proportion(2, 3), new Proportion(1, 2), 1, 1, 2),
                 metrics);
     }
 
@@ -377,7 +377,7 @@ class ResultsCsvWriterTest {
     }
 
     /** Recounts the metrics from the file's columns alone, the way a spreadsheet user would. */
-    private static JudgeLoopMetrics recount(List<String[]> lines) {
+    private static AccuracyCounts recount(List<String[]> lines) {
         List<String> header = List.of(lines.get(0));
         int parsedBase = header.indexOf("base_parsed");
         int baseVsTruth = header.indexOf("base_vs_truth");
@@ -385,7 +385,7 @@ class ResultsCsvWriterTest {
         int judgeVsTruth = header.indexOf("judge_vs_truth");
         int error = header.indexOf("error");
         List<String[]> rows = lines.subList(1, lines.size());
-        return new JudgeLoopMetrics(
+        return new AccuracyCounts(
                 rows.size(),
                 new Proportion(
                         count(rows, evaluation, "Correct"),

@@ -31,11 +31,11 @@ class JudgeReportTest {
         assertEquals(0.75, report.judge().sensitivity().value(), 1e-12);
         assertEquals(1.0, report.judge().specificity().value(), 1e-12);
         assertEquals(4, report.judge().sensitivity().n());
-        // The three accuracies are JudgeLoopMetrics' with Wilson intervals around them.
+        // The three accuracies are AccuracyCounts' with Wilson intervals around them.
         assertEquals(Wilson.interval(4, 7), report.baseVsJudge());
         assertEquals(Wilson.interval(5, 7), report.baseVsTruth());
         assertEquals(Wilson.interval(4, 6), report.judgeVsTruth());
-        assertEquals(JudgeLoopMetrics.of(LabelConfusionTest.TABLE), report.loop());
+        assertEquals(AccuracyCounts.of(LabelConfusionTest.TABLE), report.loop());
         // Row 7: p = 1/1, Rogan–Gladen (1 + 1 − 1)/(0.75 + 1 − 1) = 1.33 -> clipped to 1.
         assertEquals(1, report.corrected().unlabelled());
         assertEquals(1.0, report.corrected().estimate().value());

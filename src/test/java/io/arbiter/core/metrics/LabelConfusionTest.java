@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class LabelConfusionTest {
 
-    /* The table of JudgeLoopMetricsTest: base vs truth 5/7, judge vs truth 4/6. */
+    /* The table of AccuracyCountsTest: base vs truth 5/7, judge vs truth 4/6. */
     static final List<ScoredRow> TABLE = List.of(
             row(List.of("Drama"), base("Drama"), judge("Drama", Evaluation.CORRECT)),
             row(List.of("Crime", "Drama"), base("Crime"), judge("Drama", Evaluation.CORRECT)),
@@ -52,7 +52,7 @@ class LabelConfusionTest {
         assertEquals(7, c.total());
         assertEquals(5, c.right());
         assertEquals(1, c.unparsed());
-        assertEquals(JudgeLoopMetrics.of(TABLE).baseVsTruth(), new Proportion(c.right(), c.total()));
+        assertEquals(AccuracyCounts.of(TABLE).baseVsTruth(), new Proportion(c.right(), c.total()));
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RunEngine;
@@ -236,8 +236,7 @@ class ProjectTest {
     }
 
     private static RunOutcome ended(Usage base, Usage judge) {
-        return new RunOutcome(
-                List.of(), JudgeLoopMetrics.of(List.of()), base, judge, RunOutcome.Status.COMPLETED, null);
+        return new RunOutcome(List.of(), AccuracyCounts.of(List.of()), base, judge, RunOutcome.Status.COMPLETED, null);
     }
 
     @Test
@@ -250,7 +249,7 @@ class ProjectTest {
             project.store()
                     .recordResponse(new io.arbiter.core.store.StoredResponse(b, "BASE", 0, "x", null, null, null));
             project.deleteRun(b);
-            List<RunSummary> runs = project.runs();
+            List<RunListing> runs = project.runs();
             assertEquals(1, runs.size());
             assertEquals("baseline", runs.get(0).displayName());
             assertEquals("before the prompt fix", runs.get(0).record().note());

@@ -34,9 +34,9 @@ class ProjectVersionSixTest {
         Path file = copyFixture();
         try (Project project = Project.open(file)) {
             assertEquals(7, project.store().schemaVersion());
-            List<RunSummary> runs = project.runs();
+            List<RunListing> runs = project.runs();
             assertEquals(2, runs.size());
-            for (RunSummary run : runs) {
+            for (RunListing run : runs) {
                 assertEquals("verdict", run.record().scheme());
                 assertSame(VerdictScheme.INSTANCE, project.scheme(run.id()));
             }
@@ -54,8 +54,8 @@ class ProjectVersionSixTest {
     void theRowScopeIsTheOneTheRunsCountedWhenTheyEnded() throws Exception {
         Path file = copyFixture();
         try (Project project = Project.open(file)) {
-            RunSummary whole = project.runs().get(0);
-            RunSummary draft = project.runs().get(1);
+            RunListing whole = project.runs().get(0);
+            RunListing draft = project.runs().get(1);
             assertEquals(RowScope.of(List.of(), List.of(1)), project.scope(whole.id()));
             assertEquals(RowScope.of(List.of(2, 3), List.of(1)), project.scope(draft.id()));
             // Whole run: rows 0, 2, 3 (row 1 is the worked example). Draft: rows 2 and 3 only.
@@ -68,7 +68,7 @@ class ProjectVersionSixTest {
                     List.of(2, 3),
                     project.measured(draft.id()).stream().map(RowResult::row).toList());
             // Recomputed now by the run's scheme, the figures equal the ones stored when each run ended.
-            for (RunSummary run : List.of(whole, draft)) {
+            for (RunListing run : List.of(whole, draft)) {
                 JudgeReport now = project.scheme(run.id())
                         .figures(project.measured(run.id()).stream()
                                 .map(r -> RatedRow.of(r.scored()))

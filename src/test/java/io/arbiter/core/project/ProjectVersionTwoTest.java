@@ -42,7 +42,7 @@ class ProjectVersionTwoTest {
                     VersionTwoFixture.JUDGE, project.prompts().orElseThrow().judgeText());
             assertEquals("offline-demo-judge", project.provider().orElseThrow().judgeModel());
 
-            RunSummary run = project.runs().get(0);
+            RunListing run = project.runs().get(0);
             assertEquals("COMPLETED", run.record().status());
             assertEquals(3, run.rows());
             // Base answers Western, Drama, Drama against Western, Drama, Comedy: 2 of 3 right.

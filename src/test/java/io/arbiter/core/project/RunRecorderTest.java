@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
@@ -50,7 +50,7 @@ class RunRecorderTest {
     }
 
     private static RunOutcome ended(RunOutcome.Status status) {
-        return new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), Usage.NONE, Usage.NONE, status, null);
+        return new RunOutcome(List.of(), AccuracyCounts.of(List.of()), Usage.NONE, Usage.NONE, status, null);
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.HumanVerdict;
@@ -87,7 +87,7 @@ final class VersionSixFixture {
                 run,
                 new RunOutcome(
                         rows,
-                        JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
+                        AccuracyCounts.of(rows.stream().map(RowResult::scored).toList()),
                         new Usage(20L * rows.size(), rows.size()),
                         new Usage(30L * rows.size(), 2L * rows.size()),
                         RunOutcome.Status.COMPLETED,

@@ -4,7 +4,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
@@ -67,7 +67,7 @@ final class VersionTwoFixture {
                     run,
                     new RunOutcome(
                             rows,
-                            JudgeLoopMetrics.of(
+                            AccuracyCounts.of(
                                     rows.stream().map(RowResult::scored).toList()),
                             new Usage(60, 3),
                             new Usage(90, 6),

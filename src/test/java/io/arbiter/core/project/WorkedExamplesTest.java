@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.review.HumanVerdict;
@@ -44,10 +44,10 @@ class WorkedExamplesTest {
             assertEquals(2, project.run(a).orElseThrow().rows());
             assertEquals(
                     0.5, project.run(a).orElseThrow().metric("base_vs_truth").orElseThrow(), 1e-9);
-            RunComparison comparison = project.compare(a, b);
+            PairedFigures comparison = project.compare(a, b);
             assertEquals(
                     List.of(2),
-                    comparison.flips().stream().map(RunComparison.Flip::row).toList(),
+                    comparison.flips().stream().map(PairedFigures.Flip::row).toList(),
                     "row 0 flipped too, but it is an example");
             assertEquals(2, comparison.pairedRows());
         }
@@ -110,7 +110,7 @@ class WorkedExamplesTest {
                 run,
                 new RunOutcome(
                         rows,
-                        JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()),
+                        AccuracyCounts.of(rows.stream().map(RowResult::scored).toList()),
                         Usage.NONE,
                         Usage.NONE,
                         RunOutcome.Status.COMPLETED,

@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
@@ -78,7 +78,7 @@ class AnalysisViewModelTest {
             rows.add(result(i, RUN[i]));
         }
         results.finish(
-                rows, JudgeLoopMetrics.of(rows.stream().map(RowResult::scored).toList()));
+                rows, AccuracyCounts.of(rows.stream().map(RowResult::scored).toList()));
     }
 
     @Test
@@ -235,7 +235,7 @@ class AnalysisViewModelTest {
         results.clearResults(); // a new run that answers only the labelled rows
         results.finish(
                 labelled,
-                JudgeLoopMetrics.of(labelled.stream().map(RowResult::scored).toList()));
+                AccuracyCounts.of(labelled.stream().map(RowResult::scored).toList()));
 
         assertEquals(AnalysisFigures.ALL_LABELLED, model.figuresProperty().get().corrected());
         assertEquals("", model.figuresProperty().get().assumption());

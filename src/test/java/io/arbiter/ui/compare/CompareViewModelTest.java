@@ -9,8 +9,8 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunComparison;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RowResult;
@@ -90,11 +90,11 @@ class CompareViewModelTest {
         long lenient = recordRun("");
         long strict = recordRun(STRICT);
         model.useProject(project);
-        RunComparison expected = project.compare(lenient, strict);
+        PairedFigures expected = project.compare(lenient, strict);
 
         assertEquals(expected.deltas().stream().map(DeltaLine::of).toList(), model.deltas());
         assertEquals(
-                expected.flips().stream().map(RunComparison.Flip::row).toList(),
+                expected.flips().stream().map(PairedFigures.Flip::row).toList(),
                 model.flips().stream().map(FlipLine::row).toList());
         assertFalse(model.flips().isEmpty(), "a strict judge rejects runner-up genres it accepted before");
         // Strictness only takes acceptances away.

@@ -7,7 +7,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.McNemar;
-import io.arbiter.core.project.RunComparison;
+import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.prompt.PromptDiff;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
@@ -22,29 +22,29 @@ import org.junit.jupiter.api.Test;
 /** The Compare screen's words and lines, worked from plain values without a project or the FX toolkit. */
 class ComparisonTextTest {
 
-    private static final RunComparison.Flip ACCEPTED_THEN_REJECTED =
-            new RunComparison.Flip(0, Evaluation.CORRECT, Evaluation.INCORRECT);
+    private static final PairedFigures.Flip ACCEPTED_THEN_REJECTED =
+            new PairedFigures.Flip(0, Evaluation.CORRECT, Evaluation.INCORRECT);
 
     @Test
     void deltasReadInPointsAndSayWhichWayIsBetter() {
         DeltaLine judge = DeltaLine.of(
-                new RunComparison.Delta("judge_vs_truth", OptionalDouble.of(0.627), OptionalDouble.of(0.647)));
+                new PairedFigures.Delta("judge_vs_truth", OptionalDouble.of(0.627), OptionalDouble.of(0.647)));
         assertEquals(new DeltaLine("Judge vs truth", "62.7%", "64.7%", "+2.0 pts", Trend.BETTER), judge);
 
         DeltaLine kappa =
-                DeltaLine.of(new RunComparison.Delta("kappa", OptionalDouble.of(0.162), OptionalDouble.of(0.045)));
+                DeltaLine.of(new PairedFigures.Delta("kappa", OptionalDouble.of(0.162), OptionalDouble.of(0.045)));
         assertEquals(new DeltaLine("Cohen's kappa (judge vs truth)", "0.162", "0.045", "-0.117", Trend.WORSE), kappa);
 
         DeltaLine agreement = DeltaLine.of(
-                new RunComparison.Delta("base_vs_judge", OptionalDouble.of(0.747), OptionalDouble.of(0.647)));
+                new PairedFigures.Delta("base_vs_judge", OptionalDouble.of(0.747), OptionalDouble.of(0.647)));
         assertEquals(Trend.NEUTRAL, agreement.trend(), "agreeing more with the base model is not better by itself");
 
         DeltaLine none =
-                DeltaLine.of(new RunComparison.Delta("base_vs_truth", OptionalDouble.empty(), OptionalDouble.of(0.5)));
+                DeltaLine.of(new PairedFigures.Delta("base_vs_truth", OptionalDouble.empty(), OptionalDouble.of(0.5)));
         assertEquals(new DeltaLine("Base vs truth", "n/a", "50.0%", "n/a", Trend.NEUTRAL), none);
 
         DeltaLine same = DeltaLine.of(
-                new RunComparison.Delta("base_vs_truth", OptionalDouble.of(0.6371), OptionalDouble.of(0.6372)));
+                new PairedFigures.Delta("base_vs_truth", OptionalDouble.of(0.6371), OptionalDouble.of(0.6372)));
         assertEquals(Trend.SAME, same.trend());
         assertEquals("no change", same.change());
     }
@@ -52,18 +52,18 @@ class ComparisonTextTest {
     @Test
     void mcNemarSaysExactOrChiSquareAndWhatItMeans() {
         // 5 vs 0 discordant rows: exact two-sided p = 2 × 0.5^5 = 0.0625.
-        RunComparison few = new RunComparison(List.of(), List.of(), 84, McNemar.of(5, 0));
+        PairedFigures few = new PairedFigures(List.of(), List.of(), 84, McNemar.of(5, 0));
         assertEquals(
                 "McNemar's test on the 84 rows both runs judged: 5 went Correct → Incorrect, 0 Incorrect → Correct"
                         + " (exact binomial p = 0.063): a change this size could be chance.",
                 ComparisonText.mcnemarText(few));
         // 30 vs 10: chi-square (|30 − 10| − 1)² / 40 = 9.025, p ≈ 0.0027.
-        RunComparison many = new RunComparison(List.of(), List.of(), 1000, McNemar.of(30, 10));
+        PairedFigures many = new PairedFigures(List.of(), List.of(), 1000, McNemar.of(30, 10));
         assertEquals(
                 "McNemar's test on the 1,000 rows both runs judged: 30 went Correct → Incorrect, 10 Incorrect → "
                         + "Correct (χ² = 9.03, p = 0.003): the judge's verdicts changed more than chance would explain.",
                 ComparisonText.mcnemarText(many));
-        RunComparison none = new RunComparison(List.of(), List.of(), 84, McNemar.of(0, 0));
+        PairedFigures none = new PairedFigures(List.of(), List.of(), 84, McNemar.of(0, 0));
         assertTrue(ComparisonText.mcnemarText(none).endsWith("; no verdict changed."));
     }
 

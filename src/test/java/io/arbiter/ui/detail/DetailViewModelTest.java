@@ -8,7 +8,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.prompt.RowPrompts;
 import io.arbiter.core.run.RowResult;
@@ -47,7 +47,7 @@ class DetailViewModelTest {
                 .withJudge(
                         StageOutcome.answered("Crime,Incorrect", new Usage(90, 3)),
                         new JudgeVerdict("Crime,Incorrect", "Crime", Evaluation.INCORRECT));
-        results.finish(List.of(second), JudgeLoopMetrics.of(List.of(second.scored())));
+        results.finish(List.of(second), AccuracyCounts.of(List.of(second.scored())));
 
         model.show(results.allRows().get(1));
 
@@ -89,7 +89,7 @@ class DetailViewModelTest {
                                 null,
                                 "{\"choices\":[{\"message\":{\"refusal\":\"I can't help with that.\"}}]}"),
                         null);
-        results.finish(List.of(row), JudgeLoopMetrics.of(List.of(row.scored())));
+        results.finish(List.of(row), AccuracyCounts.of(List.of(row.scored())));
 
         model.show(results.allRows().get(1));
 
@@ -121,7 +121,7 @@ class DetailViewModelTest {
                         + model.judgePromptProperty().get());
 
         RowResult failed = RowResult.pending(0, List.of("Drama")).withBase(StageOutcome.failed("HTTP 500"), null);
-        results.finish(List.of(failed), JudgeLoopMetrics.of(List.of(failed.scored())));
+        results.finish(List.of(failed), AccuracyCounts.of(List.of(failed.scored())));
         model.refresh();
         assertEquals("(failed)", model.baseRawProperty().get());
         assertEquals("Base: HTTP 500", model.errorProperty().get());

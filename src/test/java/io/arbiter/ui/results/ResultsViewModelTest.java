@@ -9,7 +9,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
@@ -59,7 +59,8 @@ class ResultsViewModelTest {
         model.showOnly("rows 3 and 5", row -> row.index() == 2 || row.index() == 4);
         model.select(4);
 
-        assertEquals(List.of(2, 4), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(2, 4), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(List.of(4, -1), asked, "asked once, then cleared so the same row can be asked again");
         model.select(4);
         assertEquals(List.of(4, -1, 4, -1), asked);
@@ -69,9 +70,9 @@ class ResultsViewModelTest {
     void freshDatasetShowsOnePendingRowPerDatasetRowAndNoFigures() {
         assertEquals(MOVIES.size(), model.rows().size());
         for (int i = 0; i < MOVIES.size(); i++) {
-            ResultRow row = model.rows().get(i);
+            ResultsTableRow row = model.rows().get(i);
             assertEquals(i, row.index());
-            assertEquals(ResultRow.Outcome.PENDING, row.outcome());
+            assertEquals(ResultsTableRow.Outcome.PENDING, row.outcome());
             assertEquals(MOVIES.value(i, "Genre"), row.truth());
             assertEquals("", row.baseAnswer());
             assertEquals("", row.verdict());
@@ -108,7 +109,7 @@ class ResultsViewModelTest {
 
         List<ScoredRow> scored =
                 model.rows().stream().map(r -> r.result().scored()).toList();
-        JudgeLoopMetrics core = JudgeLoopMetrics.of(scored);
+        AccuracyCounts core = AccuracyCounts.of(scored);
         assertEquals(core, model.metricsProperty().get());
         assertEquals(core.baseVsJudge().percent(), model.baseVsJudgeProperty().get());
         assertEquals(core.baseVsTruth().percent(), model.baseVsTruthProperty().get());
@@ -117,13 +118,13 @@ class ResultsViewModelTest {
         assertTrue(model.hasResultsProperty().get());
         assertEquals(
                 List.of(
-                        ResultRow.Outcome.PASS,
-                        ResultRow.Outcome.FAIL,
-                        ResultRow.Outcome.UNPARSED,
-                        ResultRow.Outcome.FAIL,
-                        ResultRow.Outcome.PASS,
-                        ResultRow.Outcome.PENDING),
-                model.rows().stream().map(ResultRow::outcome).toList());
+                        ResultsTableRow.Outcome.PASS,
+                        ResultsTableRow.Outcome.FAIL,
+                        ResultsTableRow.Outcome.UNPARSED,
+                        ResultsTableRow.Outcome.FAIL,
+                        ResultsTableRow.Outcome.PASS,
+                        ResultsTableRow.Outcome.PENDING),
+                model.rows().stream().map(ResultsTableRow::outcome).toList());
         assertEquals("Comedy", model.rows().get(1).baseAnswer());
         assertEquals("Incorrect", model.rows().get(1).verdict());
         assertEquals("UNPARSED", model.rows().get(2).judgePrediction());
@@ -133,8 +134,8 @@ class ResultsViewModelTest {
     void failedRowShowsAsAnErrorAndIsCounted() {
         model.apply(List.of(RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed("timeout"), null)));
 
-        ResultRow row = model.rows().get(1);
-        assertEquals(ResultRow.Outcome.ERROR, row.outcome());
+        ResultsTableRow row = model.rows().get(1);
+        assertEquals(ResultsTableRow.Outcome.ERROR, row.outcome());
         assertEquals("error", row.baseAnswer());
         assertEquals(1, model.metricsProperty().get().errors());
     }
@@ -155,7 +156,7 @@ class ResultsViewModelTest {
 
         assertEquals("n/a", model.baseVsTruthProperty().get());
         assertFalse(model.hasResultsProperty().get());
-        assertTrue(model.rows().stream().allMatch(r -> r.outcome() == ResultRow.Outcome.PENDING));
+        assertTrue(model.rows().stream().allMatch(r -> r.outcome() == ResultsTableRow.Outcome.PENDING));
     }
 
     @Test
@@ -194,33 +195,39 @@ class ResultsViewModelTest {
         results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
         model.finish(
                 results,
-                JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
+                AccuracyCounts.of(results.stream().map(RowResult::scored).toList()));
 
         model.showPreset(RowFilter.Preset.FALSE_REJECTS);
-        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(
                 "Showing: judge false rejects (0 rows)",
                 model.rowFilterSummaryProperty().get());
 
         model.showOnly("rows the judge calls Incorrect", r -> r.verdict().equals("Incorrect"));
-        assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(1, 3), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(null, model.presetProperty().get(), "no preset is on for rows chosen elsewhere");
         model.filter("crime");
-        assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(1), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(
                 "Showing: rows the judge calls Incorrect (1 row)",
                 model.rowFilterSummaryProperty().get());
 
         model.clearRowFilter();
-        assertEquals(List.of(1), model.rows().stream().map(ResultRow::index).toList(), "the text filter stays");
+        assertEquals(
+                List.of(1), model.rows().stream().map(ResultsTableRow::index).toList(), "the text filter stays");
         assertEquals("", model.rowFilterSummaryProperty().get());
         assertEquals(RowFilter.Preset.ALL, model.presetProperty().get());
         model.filter("");
 
         model.showPreset(RowFilter.Preset.FALSE_ACCEPTS);
-        assertEquals(List.of(5), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(5), model.rows().stream().map(ResultsTableRow::index).toList());
         model.showPreset(RowFilter.Preset.UNPARSED);
-        assertEquals(List.of(2), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(2), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(RowFilter.Preset.UNPARSED, model.presetProperty().get());
     }
 
@@ -230,23 +237,27 @@ class ResultsViewModelTest {
         results.add(answered(5, "Sci-Fi", "Drama", "Sci-Fi", Evaluation.CORRECT)); // a false accept
         model.finish(
                 results,
-                JudgeLoopMetrics.of(results.stream().map(RowResult::scored).toList()));
-        ResultRow falseAccept = model.allRows().get(5);
+                AccuracyCounts.of(results.stream().map(RowResult::scored).toList()));
+        ResultsTableRow falseAccept = model.allRows().get(5);
         model.label(falseAccept, false);
         model.togglePromoted(falseAccept);
 
         model.showPreset(RowFilter.Preset.FALSE_ACCEPTS);
-        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList(), "an example is no measurement");
+        assertEquals(
+                List.of(), model.rows().stream().map(ResultsTableRow::index).toList(), "an example is no measurement");
         model.showOnly(RowFilter.agreementCell(io.arbiter.core.metrics.AgreementCell.FALSE_ACCEPT));
-        assertEquals(List.of(), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(), model.rows().stream().map(ResultsTableRow::index).toList());
         model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
         assertEquals(
-                List.of(5), model.rows().stream().map(ResultRow::index).toList(), "but it is still a reviewed row");
+                List.of(5),
+                model.rows().stream().map(ResultsTableRow::index).toList(),
+                "but it is still a reviewed row");
     }
 
     @Test
     void aNewRunClearsTheChosenRowsAndCountsAsNewResults() {
-        model.finish(runResults(), JudgeLoopMetrics.of(List.of()));
+        model.finish(runResults(), AccuracyCounts.of(List.of()));
         long version = model.resultsVersionProperty().get();
         model.showPreset(RowFilter.Preset.ERRORS);
 
@@ -261,7 +272,7 @@ class ResultsViewModelTest {
     void reviewingLabelsRowsKeepsWhoAndWhenUndoesAndFeedsTheHumanReviewedPreset() {
         model.finish(
                 runResults(),
-                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+                AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
         long version = model.reviewVersionProperty().get();
 
         model.label(model.rows().get(1), false);
@@ -269,7 +280,7 @@ class ResultsViewModelTest {
         model.note(model.rows().get(3), "the plot is a farce");
         model.label(model.rows().get(5), true); // never ran: nothing to review
 
-        ResultRow three = model.rows().get(3);
+        ResultsTableRow three = model.rows().get(3);
         assertEquals("right", three.humanLabel());
         assertEquals("the plot is a farce", three.humanNote());
         assertEquals(System.getProperty("user.name"), three.human().reviewer());
@@ -283,7 +294,8 @@ class ResultsViewModelTest {
         assertTrue(model.reviewVersionProperty().get() >= version + 3);
 
         model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
-        assertEquals(List.of(1, 3), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(1, 3), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(
                 "Showing: human-reviewed rows (2 rows)",
                 model.rowFilterSummaryProperty().get());
@@ -302,7 +314,7 @@ class ResultsViewModelTest {
         assertEquals("", model.allRows().get(0).humanLabel(), "until the row has its answer again");
         model.finish(
                 runResults(),
-                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
+                AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
         assertEquals("right", model.allRows().get(0).humanLabel());
         model.show(
                 new Dataset("other.csv", MOVIES.columns(), List.<String[]>of(new String[] {"a", "b", "Drama"})),
@@ -344,8 +356,8 @@ class ResultsViewModelTest {
     void aReviewedRowWhoseBaseAnswerChangesIsUpForReviewAgain() {
         model.finish(
                 runResults(),
-                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
-        ResultRow row = model.allRows().get(1);
+                AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
+        ResultsTableRow row = model.allRows().get(1);
         model.label(row, false);
         assertEquals("wrong", row.humanLabel());
         assertEquals("Comedy", row.human().answer());
@@ -363,8 +375,8 @@ class ResultsViewModelTest {
     void anExampleWhoseAnswerChangedCanStillBeTakenBack() {
         model.finish(
                 runResults(),
-                JudgeLoopMetrics.of(runResults().stream().map(RowResult::scored).toList()));
-        ResultRow row = model.allRows().get(1);
+                AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
+        ResultsTableRow row = model.allRows().get(1);
         model.label(row, false);
         model.togglePromoted(row);
         model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT)));
@@ -378,14 +390,14 @@ class ResultsViewModelTest {
 
     @Test
     void aDraftShowsAndCountsOnlyItsRowsUntilTheNextWholeRun() {
-        model.finish(
-                List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), JudgeLoopMetrics.of(List.of()));
+        model.finish(List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), AccuracyCounts.of(List.of()));
         model.select(List.of(model.rows().get(4), model.rows().get(1)));
         assertEquals(List.of(1, 4), model.selectedIndices());
 
         model.startDraft(model.selectedIndices());
         assertEquals("", model.rows().get(0).verdict(), "one run at a time: the earlier verdict is cleared");
-        assertEquals(List.of(1, 4), model.rows().stream().map(ResultRow::index).toList());
+        assertEquals(
+                List.of(1, 4), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(
                 "Showing: the draft run's rows (2 rows)",
                 model.rowFilterSummaryProperty().get());

@@ -8,7 +8,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.project.RunSummary;
+import io.arbiter.core.project.RunListing;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
@@ -174,7 +174,7 @@ class RunsViewModelTest {
                 List.of(first, second),
                 trend.kappa().stream().map(RunsViewModel.TrendPoint::runId).toList());
         for (int i = 0; i < 2; i++) {
-            RunSummary run = project.run(trend.accuracy().get(i).runId()).orElseThrow();
+            RunListing run = project.run(trend.accuracy().get(i).runId()).orElseThrow();
             assertEquals(
                     run.metric("judge_vs_truth").getAsDouble(),
                     trend.accuracy().get(i).value());
@@ -187,7 +187,7 @@ class RunsViewModelTest {
 
     @Test
     void runsWithoutAMetricAreLeftOutOfItsLineNotDrawnAtZero() {
-        List<RunSummary> runs = List.of(
+        List<RunListing> runs = List.of(
                 summary(3, "2024-01-03T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.8,\"kappa\":-0.2}", "baseline"),
                 summary(1, "2024-01-01T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.7}", "baseline"),
                 summary(2, "2024-01-02T00:00:00Z", "CANCELLED", "{\"judge_vs_truth\":0.1,\"kappa\":0.1}", null),
@@ -204,7 +204,7 @@ class RunsViewModelTest {
         assertEquals(List.of(new RunsViewModel.TrendPoint(3, "baseline (#3)", -0.2)), trend.kappa());
     }
 
-    private static RunSummary summary(long id, String created, String status, String metrics, String name) {
+    private static RunListing summary(long id, String created, String status, String metrics, String name) {
         Instant at = Instant.parse(created);
         RunRecord record = new RunRecord(
                 id,
@@ -226,7 +226,7 @@ class RunsViewModelTest {
                 metrics,
                 "verdict");
         try {
-            return new RunSummary(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
+            return new RunListing(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

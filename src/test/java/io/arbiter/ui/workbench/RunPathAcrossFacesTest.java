@@ -13,7 +13,7 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.runs.RunsViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +61,7 @@ class RunPathAcrossFacesTest {
             Path repeated = dir.resolve("repeated.arbiter");
             model.projects().newProject(repeated).join();
             runToItsRecordedEnd(model); // the answers to review
-            ResultRow reviewed = model.results().allRows().stream()
+            ResultsTableRow reviewed = model.results().allRows().stream()
                     .filter(r -> r.result().base().answered())
                     .skip(2)
                     .findFirst()

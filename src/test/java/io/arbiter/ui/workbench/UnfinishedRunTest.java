@@ -27,7 +27,7 @@ class UnfinishedRunTest {
     @TempDir
     Path dir;
 
-    private final ProjectSession session = new ProjectSession();
+    private final WorkbenchProject session = new WorkbenchProject();
 
     @Test
     void theSameConfigurationContinuesTheUnfinishedRunAndPollsItsLiveBatches() throws Exception {
@@ -45,8 +45,8 @@ class UnfinishedRunTest {
         }
 
         try (Project reopened = Project.open(file)) {
-            ProjectSession fresh = new ProjectSession();
-            ProjectSession.Restored restored = fresh.restore(reopened);
+            WorkbenchProject fresh = new WorkbenchProject();
+            WorkbenchProject.Restored restored = fresh.restore(reopened);
             assertEquals(
                     "run " + runId + " did not finish and has 1 batch still at the provider: press Run to "
                             + "continue it; answered rows are kept and not sent again.",
@@ -78,12 +78,12 @@ class UnfinishedRunTest {
                     edited,
                     new RunOutcome(
                             List.of(),
-                            io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                            io.arbiter.core.metrics.AccuracyCounts.of(List.of()),
                             Usage.NONE,
                             Usage.NONE,
                             RunOutcome.Status.COMPLETED,
                             null));
-            assertNull(ProjectSession.unfinishedNotice(project), "the latest run completed");
+            assertNull(WorkbenchProject.unfinishedNotice(project), "the latest run completed");
             Recording rerun =
                     session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", "realtime");
             assertFalse(
@@ -100,7 +100,7 @@ class UnfinishedRunTest {
                     whole,
                     new RunOutcome(
                             List.of(),
-                            io.arbiter.core.metrics.JudgeLoopMetrics.of(List.of()),
+                            io.arbiter.core.metrics.AccuracyCounts.of(List.of()),
                             Usage.NONE,
                             Usage.NONE,
                             RunOutcome.Status.COMPLETED,
@@ -116,7 +116,7 @@ class UnfinishedRunTest {
             assertEquals(
                     "run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
                             + "rows it answered are not sent again.",
-                    ProjectSession.unfinishedNotice(project));
+                    WorkbenchProject.unfinishedNotice(project));
 
             Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
             assertFalse(next.resumed(), "a whole run is another run than the draft");
@@ -135,7 +135,7 @@ class UnfinishedRunTest {
             assertFalse(again.resumed());
             assertNotEquals(first.runId(), again.runId());
             assertTrue(
-                    new ProjectSession()
+                    new WorkbenchProject()
                             .begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime")
                             .resumed(),
                     "another window (a reopened project) continues the one left unfinished");

@@ -50,7 +50,7 @@ class WorkbenchProjectFaultsTest {
                 model.statusProperty().get().contains("is damaged"),
                 model.statusProperty().get());
         assertEquals(other.toAbsolutePath(), model.projects().projectFile(), "the project on screen stays open");
-        ProjectSession.Refusal refusal = model.projects().refusalProperty().get();
+        WorkbenchProject.Refusal refusal = model.projects().refusalProperty().get();
         assertNotNull(refusal, "the view is told, to say so in a dialog");
         assertEquals(ProjectBackup.newest(file.toAbsolutePath()), refusal.backup());
         assertArrayEquals(damaged, Files.readAllBytes(file));
@@ -86,7 +86,8 @@ class WorkbenchProjectFaultsTest {
                     model.statusProperty().get().contains("is in use by a test holder (process " + holder.pid()),
                     model.statusProperty().get());
             assertEquals(other.toAbsolutePath(), model.projects().projectFile());
-            ProjectSession.Refusal refusal = model.projects().refusalProperty().get();
+            WorkbenchProject.Refusal refusal =
+                    model.projects().refusalProperty().get();
             assertTrue(refusal.message().contains("the project you had stays open"), refusal.message());
             assertNull(refusal.backup());
             holder.release();

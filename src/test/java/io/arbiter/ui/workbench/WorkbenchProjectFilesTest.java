@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,7 +132,8 @@ class WorkbenchProjectFilesTest {
         try (Project kept = Project.open(file)) {
             assertEquals(edited, kept.prompts().orElseThrow().judgeText());
             assertEquals("judge-two", kept.provider().orElseThrow().judgeModel());
-            assertEquals(ProjectSession.OFFLINE, kept.provider().orElseThrow().baseUrl(), "never a port that is gone");
+            assertEquals(
+                    WorkbenchProject.OFFLINE, kept.provider().orElseThrow().baseUrl(), "never a port that is gone");
             assertEquals(3, kept.runOptions().path("concurrency").asInt());
             assertEquals("batch", kept.runOptions().path("mode").asText());
             assertEquals(1, kept.mapping().orElseThrow().labelRenames().size());
@@ -184,7 +185,7 @@ class WorkbenchProjectFilesTest {
             // project kept, so they are put back the same way.
             assertNull(reopened.results().allRows().get(4).human());
             answerEveryRow(reopened);
-            ResultRow promoted = reopened.results().allRows().get(4);
+            ResultsTableRow promoted = reopened.results().allRows().get(4);
             assertEquals("wrong", promoted.human().label());
             assertTrue(promoted.promoted(), "the table shows the example");
             assertEquals(
@@ -316,15 +317,15 @@ class WorkbenchProjectFilesTest {
         model.datasetSetup().openSample();
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 7);
         try (Project project = Project.open(dir.resolve("run.arbiter"))) {
-            new ProjectSession()
+            new WorkbenchProject()
                     .begin(
                             project,
                             model.runCommands().specFor(profile),
                             "Offline demo model",
-                            ProjectSession.OFFLINE,
+                            WorkbenchProject.OFFLINE,
                             "realtime");
             assertEquals(
-                    ProjectSession.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
+                    WorkbenchProject.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
             assertEquals(7, project.runOptions().path("concurrency").asInt());
             assertEquals("realtime", project.runOptions().path("mode").asText());
         }
@@ -336,19 +337,19 @@ class WorkbenchProjectFilesTest {
         var profile = io.arbiter.core.llm.ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 2);
         var rows = model.datasetProperty().get();
         try (Project project = Project.open(dir.resolve("shown.arbiter"))) {
-            ProjectSession session = new ProjectSession();
+            WorkbenchProject session = new WorkbenchProject();
             long runId = session.begin(
                             project,
                             model.runCommands().specFor(profile),
                             "Offline demo model",
-                            ProjectSession.OFFLINE,
+                            WorkbenchProject.OFFLINE,
                             "realtime")
                     .runId();
             var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
             session.keepVerdict(project, rows, 2, verdict);
 
             assertNull(session.show(project, runId, rows).review(), "the review on screen is already this one");
-            var elsewhere = new ProjectSession().show(project, runId, null);
+            var elsewhere = new WorkbenchProject().show(project, runId, null);
             assertEquals(java.util.Map.of(2, verdict), elsewhere.review().verdicts());
         }
     }
@@ -356,7 +357,7 @@ class WorkbenchProjectFilesTest {
     /** Fills every row with a base answer, as a finished run would, so rows can be reviewed. */
     private static void answerEveryRow(WorkbenchViewModel workbench) {
         List<RowResult> answered = new ArrayList<>();
-        for (ResultRow row : workbench.results().allRows()) {
+        for (ResultsTableRow row : workbench.results().allRows()) {
             String truth = row.result().truth().get(0);
             answered.add(row.result().withBase(StageOutcome.answered(truth, Usage.NONE), new BaseAnswer(truth, truth)));
         }
@@ -364,7 +365,7 @@ class WorkbenchProjectFilesTest {
                 .results()
                 .finish(
                         answered,
-                        JudgeLoopMetrics.of(
+                        AccuracyCounts.of(
                                 answered.stream().map(RowResult::scored).toList()));
     }
 

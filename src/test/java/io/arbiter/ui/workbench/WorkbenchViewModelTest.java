@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.run.RowResult;
@@ -18,7 +18,7 @@ import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.core.verdict.JudgeVerdict;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
-import io.arbiter.ui.results.ResultRow;
+import io.arbiter.ui.results.ResultsTableRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class WorkbenchViewModelTest {
         model.datasetSetup().openSample();
         Dataset sample = model.datasetProperty().get();
         run = new ArrayList<>();
-        for (ResultRow row : model.results().allRows()) {
+        for (ResultsTableRow row : model.results().allRows()) {
             String truth = row.result().truth().get(0);
             // Every third answer is wrong; the judge accepts every answer.
             String answer = row.index() % 3 == 0 ? "Western".equals(truth) ? "Drama" : "Western" : truth;
@@ -51,7 +51,7 @@ class WorkbenchViewModelTest {
         model.results()
                 .finish(
                         run,
-                        JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()));
+                        AccuracyCounts.of(run.stream().map(RowResult::scored).toList()));
         assertEquals(sample.size(), run.size());
     }
 
@@ -62,7 +62,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void aPromotedRowIsAnExampleInTheSpecAndPreviewAndLeavesTheMetrics() {
-        ResultRow wrong = model.results().allRows().get(3);
+        ResultsTableRow wrong = model.results().allRows().get(3);
         model.results().label(wrong, false);
         model.results().togglePromoted(wrong);
 
@@ -88,9 +88,9 @@ class WorkbenchViewModelTest {
                 others.add(r.scored());
             }
         }
-        JudgeLoopMetrics byHand = JudgeLoopMetrics.of(others);
+        AccuracyCounts byHand = AccuracyCounts.of(others);
         assertEquals(byHand, model.results().metricsProperty().get());
-        assertNotEquals(JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()), byHand);
+        assertNotEquals(AccuracyCounts.of(run.stream().map(RowResult::scored).toList()), byHand);
         model.lowerPaneProperty().set(WorkbenchViewModel.LowerPane.ANALYSIS); // computed when looked at
         assertEquals(
                 run.size() - 1,
@@ -111,7 +111,7 @@ class WorkbenchViewModelTest {
         assertFalse(wrong.promoted());
         assertEquals(List.of(), model.prompts().examples());
         assertEquals(
-                JudgeLoopMetrics.of(run.stream().map(RowResult::scored).toList()),
+                AccuracyCounts.of(run.stream().map(RowResult::scored).toList()),
                 model.results().metricsProperty().get(),
                 "back in the metrics");
     }

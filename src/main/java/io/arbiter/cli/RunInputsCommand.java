@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * Without {@code --dataset}, {@code --project} supplies the configuration stored by an earlier run (dataset copy,
  * mapping, prompts and provider with only the key's variable name).
  */
-abstract class SpecCommand {
+abstract class RunInputsCommand {
 
     /** Records this invocation's run in the project, as the workbench records its runs. */
     final RunRecorder recorder = new RunRecorder();

@@ -14,7 +14,7 @@ import java.util.List;
  * @param unparsedJudge judge outputs not in the Prediction,Evaluation format
  * @param errors        rows with a failed request in either stage
  */
-public record JudgeLoopMetrics(
+public record AccuracyCounts(
         int rows,
         Proportion baseVsJudge,
         Proportion baseVsTruth,
@@ -27,7 +27,7 @@ public record JudgeLoopMetrics(
      * Counts the rows. A row without a base answer or a judge verdict (not run yet, or failed) is in no
      * denominator of that stage; an UNPARSED answer is counted as unparsed, never as wrong.
      */
-    public static JudgeLoopMetrics of(List<ScoredRow> rows) {
+    public static AccuracyCounts of(List<ScoredRow> rows) {
         Tally baseVsJudge = new Tally();
         Tally baseVsTruth = new Tally();
         Tally judgeVsTruth = new Tally();
@@ -51,7 +51,7 @@ public record JudgeLoopMetrics(
                 errors++;
             }
         }
-        return new JudgeLoopMetrics(
+        return new AccuracyCounts(
                 rows.size(),
                 baseVsJudge.proportion(),
                 baseVsTruth.proportion(),

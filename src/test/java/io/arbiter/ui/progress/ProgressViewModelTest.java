@@ -1,4 +1,4 @@
-package io.arbiter.ui.run;
+package io.arbiter.ui.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.Usage;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunHandle;
@@ -24,9 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The run screen's state, driven by a fake run on the test thread. */
-class RunViewModelTest {
+class ProgressViewModelTest {
 
-    private final RunViewModel model = new RunViewModel(new SameThreadTaskExecutor());
+    private final ProgressViewModel model = new ProgressViewModel(new SameThreadTaskExecutor());
     private final FakeRun run = new FakeRun();
     private final List<RowResult> rowsSeen = new ArrayList<>();
     private final List<RunOutcome> finished = new ArrayList<>();
@@ -105,7 +105,7 @@ class RunViewModelTest {
     @Test
     void completedRunWithUnansweredRowsSaysHowManyAndWhy() {
         start();
-        JudgeLoopMetrics withErrors = JudgeLoopMetrics.of(List.of(
+        AccuracyCounts withErrors = AccuracyCounts.of(List.of(
                 new ScoredRow(List.of("Drama"), null, null, true), new ScoredRow(List.of("Crime"), null, null, true)));
         String noLine = "The provider returned no output line for this request";
         List<RowResult> rows = List.of(
@@ -209,7 +209,7 @@ class RunViewModelTest {
     }
 
     private static RunOutcome outcome(RunOutcome.Status status, String reason) {
-        return new RunOutcome(List.of(), JudgeLoopMetrics.of(List.of()), Usage.NONE, Usage.NONE, status, reason);
+        return new RunOutcome(List.of(), AccuracyCounts.of(List.of()), Usage.NONE, Usage.NONE, status, reason);
     }
 
     /** Stands in for the engine: keeps the listener it is given and ends when the test completes its outcome. */

@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ComparedRunsTest {
+class RunPairTest {
 
     @Test
     void saysWhatChangedBesidesThePrompts() {
-        RunSummary a = run(
+        RunListing a = run(
                 "gpt-4o-mini",
                 "gpt-4o",
                 "{\"temperature\":0.0,\"max_tokens\":64,\"mode\":\"realtime\","
                         + "\"base_url\":\"https://api.openai.com/v1\"}",
                 "aaa");
-        RunSummary b = run(
+        RunListing b = run(
                 "gpt-4o-mini",
                 "gpt-4.1",
                 "{\"temperature\":0.7,\"max_tokens\":64,\"mode\":\"batch\","
@@ -31,27 +31,27 @@ class ComparedRunsTest {
                         "temperature: 0.0 → 0.7",
                         "mode: realtime → batch",
                         "the runs read different datasets: rows are paired by position"),
-                ComparedRuns.settingChanges(a, b));
+                RunPair.settingChanges(a, b));
     }
 
     @Test
     void aLocalServerOnAnotherPortIsTheSameProvider() {
-        RunSummary a = run("m", "j", "{\"base_url\":\"http://127.0.0.1:40001/v1\"}", "s");
-        RunSummary b = run("m", "j", "{\"base_url\":\"http://127.0.0.1:40002/v1\"}", "s");
-        RunSummary remote = run("m", "j", "{\"base_url\":\"https://api.groq.com/openai/v1\"}", "s");
+        RunListing a = run("m", "j", "{\"base_url\":\"http://127.0.0.1:40001/v1\"}", "s");
+        RunListing b = run("m", "j", "{\"base_url\":\"http://127.0.0.1:40002/v1\"}", "s");
+        RunListing remote = run("m", "j", "{\"base_url\":\"https://api.groq.com/openai/v1\"}", "s");
 
-        assertEquals(List.of(), ComparedRuns.settingChanges(a, b));
+        assertEquals(List.of(), RunPair.settingChanges(a, b));
         assertEquals(
                 List.of("base url: http://127.0.0.1:40002/v1 → https://api.groq.com/openai/v1"),
-                ComparedRuns.settingChanges(b, remote));
+                RunPair.settingChanges(b, remote));
     }
 
     @Test
     void runsSavedWithoutParametersCompareQuietly() {
-        assertEquals(List.of(), ComparedRuns.settingChanges(run(null, null, null, null), run(null, null, null, null)));
+        assertEquals(List.of(), RunPair.settingChanges(run(null, null, null, null), run(null, null, null, null)));
     }
 
-    private static RunSummary run(String base, String judge, String parameters, String sha) {
+    private static RunListing run(String base, String judge, String parameters, String sha) {
         RunRecord record = new RunRecord(
                 1,
                 Instant.EPOCH,
@@ -71,6 +71,6 @@ class ComparedRunsTest {
                 null,
                 null,
                 "verdict");
-        return RunSummary.of(record);
+        return RunListing.of(record);
     }
 }

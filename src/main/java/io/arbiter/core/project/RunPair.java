@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Two runs of a project read for comparison: what they ran (prompts, models, parameters, dataset) and what came of
- * it (their rows and the {@link RunComparison}). Rows are paired by dataset row index, so a comparison across two
+ * it (their rows and the {@link PairedFigures}). Rows are paired by dataset row index, so a comparison across two
  * different datasets is only meaningful by position; {@link #sameDataset()} says which it is.
  *
  * @param promptsA       run A's prompts; null for a run saved without them (project format 1)
@@ -21,9 +21,9 @@ import java.util.Objects;
  * @param mapping        how run B read them
  * @param scheme         how run B was graded: it reads both runs' rows for the flipped-rows table
  */
-public record ComparedRuns(
-        RunSummary a,
-        RunSummary b,
+public record RunPair(
+        RunListing a,
+        RunListing b,
         PromptVersion promptsA,
         PromptVersion promptsB,
         List<String> settingChanges,
@@ -32,23 +32,23 @@ public record ComparedRuns(
         ColumnMapping mapping,
         List<RowResult> rowsA,
         List<RowResult> rowsB,
-        RunComparison comparison,
+        PairedFigures comparison,
         JudgeScheme scheme) {
 
-    public ComparedRuns {
+    public RunPair {
         settingChanges = List.copyOf(settingChanges);
         rowsA = List.copyOf(rowsA);
         rowsB = List.copyOf(rowsB);
     }
 
     /** Everything the Compare view shows about two runs of {@code project}, read in one go. */
-    static ComparedRuns read(Project project, long runA, long runB) {
-        RunSummary a = existing(project, runA);
-        RunSummary b = existing(project, runB);
+    static RunPair read(Project project, long runA, long runB) {
+        RunListing a = existing(project, runA);
+        RunListing b = existing(project, runB);
         List<RowResult> rowsA = project.measured(runA);
         List<RowResult> rowsB = project.measured(runB);
         String sha = b.record().datasetSha256();
-        return new ComparedRuns(
+        return new RunPair(
                 a,
                 b,
                 prompts(project, a),
@@ -59,22 +59,22 @@ public record ComparedRuns(
                 project.mapping(runB).or(project::mapping).orElse(null),
                 rowsA,
                 rowsB,
-                RunComparison.of(rowsA, rowsB),
+                PairedFigures.of(rowsA, rowsB),
                 project.scheme(runB));
     }
 
-    private static RunSummary existing(Project project, long runId) {
+    private static RunListing existing(Project project, long runId) {
         return project.run(runId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in " + project.file()));
     }
 
-    private static PromptVersion prompts(Project project, RunSummary run) {
+    private static PromptVersion prompts(Project project, RunListing run) {
         Long id = run.record().promptVersionId();
         return id == null ? null : project.promptVersion(id).orElse(null);
     }
 
     /** The lines of {@link #settingChanges()} for two runs' stored models and parameters. */
-    static List<String> settingChanges(RunSummary a, RunSummary b) {
+    static List<String> settingChanges(RunListing a, RunListing b) {
         List<String> changes = new ArrayList<>();
         change(changes, "base model", a.record().baseModel(), b.record().baseModel());
         change(changes, "judge model", a.record().judgeModel(), b.record().judgeModel());
@@ -121,7 +121,7 @@ public record ComparedRuns(
         }
     }
 
-    private static JsonNode parameters(RunSummary run) {
+    private static JsonNode parameters(RunListing run) {
         String json = run.record().parametersJson();
         return json == null ? ProjectJson.MAPPER.createObjectNode() : ProjectJson.read(json);
     }

@@ -1,6 +1,6 @@
 package io.arbiter.ui.workbench;
 
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.run.RunOutcome;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param of          the rows in the dataset
  * @param batchChosen true when the mode box says Batch API: a draft still goes in realtime, and says so
  */
-record DraftRun(int rows, int of, boolean batchChosen) {
+record DraftStatus(int rows, int of, boolean batchChosen) {
 
     String starting() {
         return head() + ": running…" + (batchChosen ? " Realtime: the Batch API is for whole runs." : "");
@@ -21,7 +21,7 @@ record DraftRun(int rows, int of, boolean batchChosen) {
 
     /** E.g. "Draft run on 12 selected rows: judge vs truth 91.7% (11 of 12); the other 38 rows were not sent." */
     String finished(RunOutcome outcome, String fromCache) {
-        JudgeLoopMetrics m = outcome.metrics();
+        AccuracyCounts m = outcome.metrics();
         String figures =
                 switch (outcome.status()) {
                     case COMPLETED -> m.judgeVsTruth().n() > 0

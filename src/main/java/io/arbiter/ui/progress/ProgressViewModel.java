@@ -1,4 +1,4 @@
-package io.arbiter.ui.run;
+package io.arbiter.ui.progress;
 
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunHandle;
@@ -29,7 +29,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * A run's progress as the screen shows it: two stages, each a bar and a count, and Cancel. Run events arrive on
  * worker threads; they are queued and drained on the UI thread at most once per pulse.
  */
-public final class RunViewModel {
+public final class ProgressViewModel {
 
     private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -50,7 +50,7 @@ public final class RunViewModel {
     /** The listener of the run under way; events from an earlier run's stragglers go to its own, dead listener. */
     private volatile Listener current;
 
-    public RunViewModel(TaskExecutor executor) {
+    public ProgressViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.coalescer = new Coalescer(executor.ui(), this::drain);
     }

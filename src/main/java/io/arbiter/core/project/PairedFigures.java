@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  *
  * @param pairedRows rows with a parsed verdict in both runs
  */
-public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar) {
+public record PairedFigures(List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar) {
 
     /** One metric in both runs; {@link #change()} is B minus A. */
     public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
@@ -31,13 +31,13 @@ public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRow
     /** A row the judge called one way in A and the other in B. */
     public record Flip(int row, Evaluation a, Evaluation b) {}
 
-    public RunComparison {
+    public PairedFigures {
         deltas = List.copyOf(deltas);
         flips = List.copyOf(flips);
     }
 
     /** Compares by dataset row index; rows missing from one run are only in that run's metrics. */
-    public static RunComparison of(List<RowResult> runA, List<RowResult> runB) {
+    public static PairedFigures of(List<RowResult> runA, List<RowResult> runB) {
         JudgeReport a = JudgeReport.of(scored(runA));
         JudgeReport b = JudgeReport.of(scored(runB));
         List<Delta> deltas = List.of(
@@ -80,7 +80,7 @@ public record RunComparison(List<Delta> deltas, List<Flip> flips, long pairedRow
             }
         }
         flips.sort(java.util.Comparator.comparingInt(Flip::row));
-        return new RunComparison(deltas, flips, paired, McNemar.of(correctToIncorrect, incorrectToCorrect));
+        return new PairedFigures(deltas, flips, paired, McNemar.of(correctToIncorrect, incorrectToCorrect));
     }
 
     private static java.util.Optional<Evaluation> evaluation(RowResult row) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RunComparisonTest {
+class PairedFiguresTest {
 
     @Test
     void flipsAreTheRowsJudgedInBothWhoseVerdictChangedAndMcNemarCountsThem() {
@@ -32,19 +32,19 @@ class RunComparisonTest {
                 .withBase(StageOutcome.answered("Drama", Usage.NONE), new BaseAnswer("Drama", "Drama"))
                 .withJudge(StageOutcome.answered("??", Usage.NONE), JudgeVerdict.unparsed("??")));
 
-        RunComparison comparison = RunComparison.of(a, b);
+        PairedFigures comparison = PairedFigures.of(a, b);
 
         assertEquals(4, comparison.pairedRows());
         assertEquals(
                 List.of(
-                        new RunComparison.Flip(1, Evaluation.CORRECT, Evaluation.INCORRECT),
-                        new RunComparison.Flip(2, Evaluation.INCORRECT, Evaluation.CORRECT),
-                        new RunComparison.Flip(3, Evaluation.INCORRECT, Evaluation.CORRECT)),
+                        new PairedFigures.Flip(1, Evaluation.CORRECT, Evaluation.INCORRECT),
+                        new PairedFigures.Flip(2, Evaluation.INCORRECT, Evaluation.CORRECT),
+                        new PairedFigures.Flip(3, Evaluation.INCORRECT, Evaluation.CORRECT)),
                 comparison.flips());
         assertEquals(1, comparison.mcnemar().b());
         assertEquals(2, comparison.mcnemar().c());
         assertEquals(1.0, comparison.mcnemar().p(), 1e-12, "2 * (1 + 3) / 8 capped at 1");
-        RunComparison.Delta baseVsTruth = comparison.deltas().get(0);
+        PairedFigures.Delta baseVsTruth = comparison.deltas().get(0);
         assertEquals("base_vs_truth", baseVsTruth.metric());
         assertEquals(0.6, baseVsTruth.a().getAsDouble(), 1e-12);
         assertEquals(0.8, baseVsTruth.b().getAsDouble(), 1e-12);

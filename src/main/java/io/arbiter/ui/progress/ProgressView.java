@@ -1,4 +1,4 @@
-package io.arbiter.ui.run;
+package io.arbiter.ui.progress;
 
 import io.arbiter.ui.common.ViewLoader;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 
 /** Run and Cancel, and one progress bar per stage. */
-public final class RunView {
+public final class ProgressView {
 
     @FXML
     private Parent root;
@@ -51,9 +51,13 @@ public final class RunView {
      * {@code onRun} starts a run with whatever the rest of the workbench holds; {@code onRetry} runs again what the
      * last run covered; {@code onTry} runs the {@code selectedRows} rows selected in the results only.
      */
-    public RunView(
-            RunViewModel model, Runnable onRun, Runnable onRetry, Runnable onTry, ObservableIntegerValue selectedRows) {
-        ViewLoader.load("/fxml/run/RunView.fxml", this);
+    public ProgressView(
+            ProgressViewModel model,
+            Runnable onRun,
+            Runnable onRetry,
+            Runnable onTry,
+            ObservableIntegerValue selectedRows) {
+        ViewLoader.load("/fxml/progress/ProgressView.fxml", this);
         baseBar.progressProperty().bind(model.baseProgressProperty());
         judgeBar.progressProperty().bind(model.judgeProgressProperty());
         baseCount.textProperty().bind(model.baseCountProperty());
@@ -75,7 +79,9 @@ public final class RunView {
         retryButton
                 .textProperty()
                 .bind(javafx.beans.binding.Bindings.createStringBinding(
-                        () -> RunViewModel.retryLabel(model.failedRowsProperty().get()), model.failedRowsProperty()));
+                        () -> ProgressViewModel.retryLabel(
+                                model.failedRowsProperty().get()),
+                        model.failedRowsProperty()));
         retryButton.setOnAction(e -> onRetry.run());
         tryButton.disableProperty().bind(model.runningProperty().or(Bindings.equal(0, selectedRows)));
         tryButton

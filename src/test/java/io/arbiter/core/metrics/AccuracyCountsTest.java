@@ -8,7 +8,7 @@ import io.arbiter.core.verdict.JudgeVerdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JudgeLoopMetricsTest {
+class AccuracyCountsTest {
 
     /*
      * row  truth             base        judge                 failed
@@ -46,10 +46,10 @@ class JudgeLoopMetricsTest {
 
     @Test
     void handMadeTableGivesTheCountsWorkedOutAbove() {
-        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(TABLE);
+        AccuracyCounts metrics = AccuracyCounts.of(TABLE);
 
         assertEquals(
-                new JudgeLoopMetrics(11, new Proportion(4, 7), new Proportion(5, 7), new Proportion(4, 6), 1, 1, 2),
+                new AccuracyCounts(11, new Proportion(4, 7), new Proportion(5, 7), new Proportion(4, 6), 1, 1, 2),
                 metrics);
         assertEquals("57.1% (4/7)", metrics.baseVsJudge().describe());
         assertEquals("71.4%", metrics.baseVsTruth().percent());
@@ -58,10 +58,10 @@ class JudgeLoopMetricsTest {
 
     @Test
     void emptyRunHasNoRates() {
-        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(List.of());
+        AccuracyCounts metrics = AccuracyCounts.of(List.of());
 
         assertEquals(
-                new JudgeLoopMetrics(0, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
+                new AccuracyCounts(0, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
                 metrics);
         for (Proportion p : List.of(metrics.baseVsJudge(), metrics.baseVsTruth(), metrics.judgeVsTruth())) {
             assertEquals(0, p.n());
@@ -72,21 +72,21 @@ class JudgeLoopMetricsTest {
 
     @Test
     void rowsNotAnsweredYetAreInNoDenominator() {
-        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(
+        AccuracyCounts metrics = AccuracyCounts.of(
                 List.of(row(List.of("Drama"), null, null, false), row(List.of("Drama"), null, null, false)));
 
         assertEquals(
-                new JudgeLoopMetrics(2, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
+                new AccuracyCounts(2, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 0, 0, 0),
                 metrics);
     }
 
     @Test
     void unparsedAnswersAreCountedApartNotAsWrong() {
-        JudgeLoopMetrics metrics = JudgeLoopMetrics.of(List.of(
+        AccuracyCounts metrics = AccuracyCounts.of(List.of(
                 row(List.of("Drama"), new BaseAnswer("Crime drama", null), JudgeVerdict.unparsed("hmm"), false)));
 
         assertEquals(
-                new JudgeLoopMetrics(1, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 1, 1, 0),
+                new AccuracyCounts(1, new Proportion(0, 0), new Proportion(0, 0), new Proportion(0, 0), 1, 1, 0),
                 metrics);
     }
 

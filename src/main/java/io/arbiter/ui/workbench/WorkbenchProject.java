@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.metrics.JudgeLoopMetrics;
+import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
+import io.arbiter.core.project.RunListing;
 import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.project.RunStart;
-import io.arbiter.core.project.RunSummary;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  * records. Every method does file I/O, so call them off the FX thread. Over 300 lines because it is the one place the
  * workbench touches a project file, and the records it hands the FX side are declared with it.
  */
-final class ProjectSession {
+final class WorkbenchProject {
 
     static final String PROVIDER_NAME = "workbench_provider";
     static final String DATASET_SHA = "workbench_dataset_sha256";
@@ -69,7 +69,7 @@ final class ProjectSession {
             Dataset dataset,
             ColumnMapping mapping,
             List<RowResult> rows,
-            JudgeLoopMetrics metrics,
+            AccuracyCounts metrics,
             List<Integer> draftRows,
             KeptReview review) {}
 
@@ -111,7 +111,7 @@ final class ProjectSession {
                     judgeModel,
                     latestRun,
                     review,
-                    ProjectSession.notice(first, notice));
+                    WorkbenchProject.notice(first, notice));
         }
     }
 
@@ -269,7 +269,7 @@ final class ProjectSession {
                 dataset,
                 mapping,
                 rows,
-                JudgeLoopMetrics.of(
+                AccuracyCounts.of(
                         scope.measured(rows).stream().map(RowResult::scored).toList()),
                 scope.covered().stream().sorted().toList(),
                 review);
@@ -350,14 +350,14 @@ final class ProjectSession {
      * latest run completed.
      */
     static String unfinishedNotice(Project project) {
-        List<RunSummary> runs = project.runs();
+        List<RunListing> runs = project.runs();
         if (runs.isEmpty()
                 || RunOutcome.Status.COMPLETED
                         .name()
                         .equals(runs.get(runs.size() - 1).record().status())) {
             return null;
         }
-        RunSummary latest = runs.get(runs.size() - 1);
+        RunListing latest = runs.get(runs.size() - 1);
         if (latest.draft()) { // Run starts a whole run, not this draft again; the cache still has what it answered
             return latest.displayName() + " (a draft on "
                     + latest.selectedRows().size() + " rows) did not finish: "

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  *
  * @param rows the rows the run covered; 0 when it never ended (metrics are computed at the end)
  */
-public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
+public record RunListing(RunRecord record, long rows, JsonNode metrics) {
 
     /** The metric names {@link #metric} and {@code --fail-below} know. */
     public static final List<String> HEADLINE =
@@ -19,11 +19,11 @@ public record RunSummary(RunRecord record, long rows, JsonNode metrics) {
     /** Where the metrics JSON keeps the tokens answered from the response cache (counted, not sent). */
     static final String CACHED_TOKENS = "cached_tokens";
 
-    static RunSummary of(RunRecord record) {
+    static RunListing of(RunRecord record) {
         JsonNode metrics = record.metricsJson() == null
                 ? ProjectJson.MAPPER.createObjectNode()
                 : ProjectJson.read(record.metricsJson());
-        return new RunSummary(record, metrics.path("rows").asLong(0), metrics);
+        return new RunListing(record, metrics.path("rows").asLong(0), metrics);
     }
 
     public long id() {

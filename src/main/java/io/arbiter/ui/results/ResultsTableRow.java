@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** One line of the results table: a dataset row and whatever the run has found for it so far. */
-public final class ResultRow {
+public final class ResultsTableRow {
 
     /** How a row reads at a glance; the table styles rows by it. */
     public enum Outcome {
@@ -38,7 +38,7 @@ public final class ResultRow {
     /** True while the row is a worked example in the judge prompt, and so left out of every metric. */
     private final BooleanProperty promoted = new SimpleBooleanProperty();
 
-    ResultRow(RowResult result, JudgeScheme scheme) {
+    ResultsTableRow(RowResult result, JudgeScheme scheme) {
         this.index = result.row();
         this.scheme = scheme;
         this.result = new SimpleObjectProperty<>(result);
