@@ -6,7 +6,7 @@ import io.arbiter.core.llm.BatchRequestLine;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
-import io.arbiter.core.project.RunRecorder;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -59,7 +59,7 @@ final class BatchExportCommand extends RunInputsCommand implements Callable<Inte
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
                 Recording recording =
-                        opened == null ? null : recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
+                        opened == null ? null : recorder.runFor(opened, start(inputs, spec, RunMode.REALTIME));
                 if (recording != null) {
                     sayWhenResumed(recording, stderr);
                 }

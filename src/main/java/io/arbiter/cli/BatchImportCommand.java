@@ -9,7 +9,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
-import io.arbiter.core.project.RunRecorder;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
@@ -69,7 +69,7 @@ final class BatchImportCommand extends RunInputsCommand implements Callable<Inte
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
-                Recording recording = recorder.runFor(opened, start(inputs, spec, RunRecorder.REALTIME));
+                Recording recording = recorder.runFor(opened, start(inputs, spec, RunMode.REALTIME));
                 sayWhenResumed(recording, stderr);
                 long runId = recording.runId();
                 ProjectRunLedger ledger = recording.ledger();

@@ -12,10 +12,10 @@ import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
-import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Unanswered;
@@ -45,7 +45,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
     String givenMode;
 
     /** The mode in force: --mode, else the stored one when re-running a project, else realtime. */
-    String mode = "realtime";
+    RunMode mode = RunMode.REALTIME;
 
     @Option(
             names = "--poll-seconds",
@@ -102,10 +102,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         PrintWriter stderr = command.commandLine().getErr();
         checkSettings();
         if (givenMode != null) {
-            if (!givenMode.equals("realtime") && !givenMode.equals("batch")) {
-                throw new CliFailure("--mode must be realtime or batch, not '" + givenMode + "'", ArbiterCli.BAD_INPUT);
-            }
-            mode = givenMode;
+            mode = RunMode.named(givenMode)
+                    .orElseThrow(() -> new CliFailure(
+                            "--mode must be realtime or batch, not '" + givenMode + "'", ArbiterCli.BAD_INPUT));
         }
         Inputs given = readGivenInputs(stderr);
         try (Project opened = openProject()) {
@@ -118,12 +117,10 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         super.useStoredRunOptions(opened, options);
         String stored = options.path("mode").asText(null);
         if (givenMode == null && stored != null) {
-            if (!stored.equals("realtime") && !stored.equals("batch")) {
-                throw new CliFailure(
-                        opened.file() + " stores the mode '" + stored + "', not realtime or batch; give --mode",
-                        ArbiterCli.BAD_INPUT);
-            }
-            mode = stored;
+            mode = RunMode.named(stored)
+                    .orElseThrow(() -> new CliFailure(
+                            opened.file() + " stores the mode '" + stored + "', not realtime or batch; give --mode",
+                            ArbiterCli.BAD_INPUT));
         }
     }
 
@@ -147,7 +144,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             Recording recording = opened == null ? null : recorder.begin(opened, start(inputs, spec, mode));
             if (recording != null) {
                 sayWhenResumed(recording, stderr);
-                if (recording.batch() && !mode.equals(RunRecorder.BATCH)) {
+                if (recording.batch() && mode != RunMode.BATCH) {
                     stderr.println("arbiter: run " + recording.runId() + " has " + recording.liveBatches()
                             + " batch(es) still at the provider: continuing it through the Batch API");
                     stderr.flush();
@@ -234,7 +231,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
     private RunClients clients(ProviderProfile profile, Recording recording, RunAccounting accounting)
             throws ChatFailure {
         String identity = providerIdentity(profile);
-        boolean batch = recording != null ? recording.batch() : mode.equals(RunRecorder.BATCH);
+        boolean batch = recording != null ? recording.batch() : mode == RunMode.BATCH;
         if (!batch) {
             return RunClients.realtime(
                     profile,

@@ -11,6 +11,7 @@ import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
@@ -182,7 +183,7 @@ abstract class RunInputsCommand {
     }
 
     /** What the run starts with, for the recorder. */
-    RunStart start(Inputs inputs, RunSpec spec, String mode) {
+    RunStart start(Inputs inputs, RunSpec spec, RunMode mode) {
         return new RunStart(
                 spec,
                 inputs.config().datasetSha256(),

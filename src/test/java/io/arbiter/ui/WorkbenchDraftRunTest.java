@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.runs.RunsViewModel;
-import io.arbiter.ui.workbench.RunMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

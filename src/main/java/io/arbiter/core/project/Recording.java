@@ -1,5 +1,6 @@
 package io.arbiter.core.project;
 
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.store.ProjectRunLedger;
 
 /**
@@ -12,7 +13,7 @@ import io.arbiter.core.store.ProjectRunLedger;
  *                    batch run, as those answers are already paid for
  */
 public record Recording(
-        Project project, long runId, ProjectRunLedger ledger, String resumedFrom, int liveBatches, String mode) {
+        Project project, long runId, ProjectRunLedger ledger, String resumedFrom, int liveBatches, RunMode mode) {
 
     /** True when this continues an unfinished run of the same spec. */
     public boolean resumed() {
@@ -21,6 +22,6 @@ public record Recording(
 
     /** True when the run goes through the Batch API. */
     public boolean batch() {
-        return RunRecorder.BATCH.equals(mode);
+        return mode == RunMode.BATCH;
     }
 }

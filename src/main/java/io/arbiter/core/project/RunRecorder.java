@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.run.BatchJob;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.ProjectRunLedger;
@@ -25,8 +26,6 @@ public final class RunRecorder {
     /** The offline demo's provider identity, and its base URL in a project: its server's port is gone with it. */
     public static final String OFFLINE = "offline";
 
-    public static final String REALTIME = "realtime";
-    public static final String BATCH = "batch";
     /** Run options a headless {@code run --project} reads back: how whole runs go. */
     public static final String MODE = "mode";
 
@@ -57,7 +56,7 @@ public final class RunRecorder {
         if (!spec.selected()) { // a draft is always realtime: how whole runs go stays for re-runs
             ObjectNode options =
                     project.runOptions() instanceof ObjectNode o ? o.deepCopy() : ProjectJson.MAPPER.createObjectNode();
-            options.put(MODE, start.mode());
+            options.put(MODE, start.mode().id());
             options.put(CONCURRENCY, spec.provider().concurrency());
             project.saveRunOptions(options);
         }
@@ -90,8 +89,8 @@ public final class RunRecorder {
         Recording found = runFor(project, start);
         int live = found.resumed() ? liveBatches(project, found.runId()) : 0;
         // A run resumed with live batches keeps going as a batch run: those answers are already paid for.
-        String mode = live > 0 ? BATCH : start.mode();
-        project.describeRun(found.runId(), start.spec(), start.datasetSha256(), mode);
+        RunMode mode = live > 0 ? RunMode.BATCH : start.mode();
+        project.describeRun(found.runId(), start.spec(), start.datasetSha256(), mode.id());
         project.store().updateRunStatus(found.runId(), "RUNNING");
         return new Recording(project, found.runId(), found.ledger(), found.resumedFrom(), live, mode);
     }

@@ -1,5 +1,6 @@
 package io.arbiter.core.project;
 
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
 import java.util.Objects;
 
@@ -13,16 +14,17 @@ import java.util.Objects;
  * @param datasetSource    the file the rows were read from, kept with the copy; null when unknown
  * @param providerIdentity what the provider's answers are keyed by: {@link RunRecorder#OFFLINE} for the offline demo,
  *                         whose port changes every time, else the base URL
- * @param mode             {@link RunRecorder#REALTIME} or {@link RunRecorder#BATCH}; a draft is always realtime
+ * @param mode             realtime or through the Batch API; a draft is always realtime
  */
-public record RunStart(RunSpec spec, String datasetSha256, String datasetSource, String providerIdentity, String mode) {
+public record RunStart(
+        RunSpec spec, String datasetSha256, String datasetSource, String providerIdentity, RunMode mode) {
 
     public RunStart {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(datasetSha256, "datasetSha256");
         Objects.requireNonNull(providerIdentity, "providerIdentity");
-        if (!RunRecorder.REALTIME.equals(mode) && !RunRecorder.BATCH.equals(mode)) {
-            throw new IllegalArgumentException("A run's mode is realtime or batch, not " + mode);
+        if (mode == null) {
+            throw new IllegalArgumentException("A run needs a mode: realtime or batch");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.function.Consumer;
@@ -107,7 +108,7 @@ public final class ProviderChoice {
 
     /** How runs go as a project keeps it: batch only when chosen and on offer. */
     String keptMode() {
-        return mode.get() == RunMode.BATCH && selected().hasBatchApi() ? "batch" : "realtime";
+        return (mode.get() == RunMode.BATCH && selected().hasBatchApi() ? RunMode.BATCH : RunMode.REALTIME).id();
     }
 
     /** The profile kept in a project: the offline demo by name, as its server's port changes every time. */

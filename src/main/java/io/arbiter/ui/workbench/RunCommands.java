@@ -9,6 +9,7 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.run.RunHandle;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;

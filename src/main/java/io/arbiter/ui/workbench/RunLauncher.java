@@ -17,6 +17,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RunLedger;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import java.util.List;
@@ -102,7 +103,7 @@ final class RunLauncher implements AutoCloseable {
                 .withExamples(request.examples());
         RunSpec spec = request.selection() == null ? whole : whole.withSelection(request.selection());
         String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();
-        String mode = request.batch() ? RunRecorder.BATCH : RunRecorder.REALTIME;
+        RunMode mode = request.batch() ? RunMode.BATCH : RunMode.REALTIME;
         // With a project open the run is recorded in it as it goes, and its stored answers are the cache.
         Recording recording = request.recordIn() == null
                 ? null

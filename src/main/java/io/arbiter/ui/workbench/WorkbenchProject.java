@@ -16,6 +16,7 @@ import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.Opening;
@@ -326,7 +327,7 @@ final class WorkbenchProject {
      * configuration it starts with, continues the project's unfinished run of the same spec or creates one. The
      * provider's name in the top bar is kept too, for the window that opens the project next.
      */
-    Recording begin(Project project, RunSpec spec, String providerName, String providerIdentity, String mode) {
+    Recording begin(Project project, RunSpec spec, String providerName, String providerIdentity, RunMode mode) {
         String sha = copy(project, spec.dataset());
         ObjectNode options = project.runOptions() instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
         options.put(PROVIDER_NAME, providerName);

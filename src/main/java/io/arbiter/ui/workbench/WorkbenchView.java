@@ -3,6 +3,7 @@ package io.arbiter.ui.workbench;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.ui.analysis.AnalysisView;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.compare.CompareView;

@@ -8,6 +8,7 @@ import io.arbiter.core.llm.InMemoryResponseCache;
 import io.arbiter.core.run.MovieRuns;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.BatchFolder;
@@ -70,7 +71,7 @@ class RunClientsTest {
             RunSpec spec =
                     MovieRuns.spec(MovieRuns.movies(12), offline.profile().baseUrl(), 4);
             Recording recording = new RunRecorder()
-                    .begin(project, new RunStart(spec, "movies-12", null, RunRecorder.OFFLINE, RunRecorder.BATCH));
+                    .begin(project, new RunStart(spec, "movies-12", null, RunRecorder.OFFLINE, RunMode.BATCH));
             try (RunClients clients = RunClients.batch(
                     spec.provider(),
                     RunRecorder.OFFLINE,

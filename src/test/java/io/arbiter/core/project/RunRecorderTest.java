@@ -10,6 +10,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
@@ -40,7 +41,7 @@ class RunRecorderTest {
             64,
             5);
 
-    private static RunStart start(String judge, String mode) {
+    private static RunStart start(String judge, RunMode mode) {
         RunSpec spec = RunSpec.of(
                 VersionTwoFixture.ROWS,
                 VersionTwoFixture.MAPPING,
@@ -59,7 +60,7 @@ class RunRecorderTest {
             project.saveRunOptions(
                     ProjectJson.MAPPER.createObjectNode().put("workbench_provider", "Offline demo model"));
 
-            Recording recording = new RunRecorder().begin(project, start("", RunRecorder.BATCH));
+            Recording recording = new RunRecorder().begin(project, start("", RunMode.BATCH));
 
             assertEquals(VersionTwoFixture.SHA, project.currentDatasetSha().orElseThrow());
             assertEquals(3, project.dataset().orElseThrow().size());
@@ -91,26 +92,26 @@ class RunRecorderTest {
             throws Exception {
         try (Project project = Project.open(dir.resolve("resume.arbiter"))) {
             RunRecorder first = new RunRecorder();
-            Recording killed = first.begin(project, start("", RunRecorder.REALTIME));
+            Recording killed = first.begin(project, start("", RunMode.REALTIME));
             project.store()
                     .recordResponse(new StoredResponse(killed.runId(), "BASE", 0, "Western", null, Usage.NONE, "k0"));
 
-            Recording resumed = new RunRecorder().begin(project, start("", RunRecorder.REALTIME));
+            Recording resumed = new RunRecorder().begin(project, start("", RunMode.REALTIME));
             assertEquals(killed.runId(), resumed.runId());
             assertEquals("RUNNING", resumed.resumedFrom());
             assertEquals(1, resumed.ledger().stored(Stage.BASE).size(), "its answered row is kept");
 
             first.finish(resumed, ended(RunOutcome.Status.CANCELLED));
-            Recording again = first.begin(project, start("", RunRecorder.REALTIME));
+            Recording again = first.begin(project, start("", RunMode.REALTIME));
             assertNotEquals(killed.runId(), again.runId(), "it was cancelled here: Run again is a new run");
-            Recording elsewhere = new RunRecorder().begin(project, start("", RunRecorder.REALTIME));
+            Recording elsewhere = new RunRecorder().begin(project, start("", RunMode.REALTIME));
             assertEquals(again.runId(), elsewhere.runId(), "another process continues the one left unfinished");
 
-            Recording other = new RunRecorder().begin(project, start(" Be strict.", RunRecorder.REALTIME));
+            Recording other = new RunRecorder().begin(project, start(" Be strict.", RunMode.REALTIME));
             assertFalse(other.resumed(), "another spec is another run");
             assertFalse(
                     new RunRecorder()
-                            .begin(project, start("", RunRecorder.REALTIME))
+                            .begin(project, start("", RunMode.REALTIME))
                             .resumed(),
                     "an unfinished run behind a newer one is history, not work in progress");
             assertEquals(4, project.runs().size());
@@ -121,11 +122,11 @@ class RunRecorderTest {
     void aCompletedRunIsNeverContinuedAndRunForWritesNothingButTheRun() throws Exception {
         try (Project project = Project.open(dir.resolve("done.arbiter"))) {
             RunRecorder recorder = new RunRecorder();
-            Recording done = recorder.begin(project, start("", RunRecorder.REALTIME));
+            Recording done = recorder.begin(project, start("", RunMode.REALTIME));
             recorder.finish(done, ended(RunOutcome.Status.COMPLETED));
             String options = project.runOptions().toString();
 
-            Recording imported = new RunRecorder().runFor(project, start(" Be strict.", RunRecorder.REALTIME));
+            Recording imported = new RunRecorder().runFor(project, start(" Be strict.", RunMode.REALTIME));
             assertFalse(imported.resumed());
             assertEquals("CREATED", project.store().runRecords().get(1).status());
             assertNull(project.run(imported.runId()).orElseThrow().record().parametersJson(), "not described");
@@ -135,7 +136,7 @@ class RunRecorderTest {
             assertEquals(
                     imported.runId(),
                     new RunRecorder()
-                            .runFor(project, start(" Be strict.", RunRecorder.REALTIME))
+                            .runFor(project, start(" Be strict.", RunMode.REALTIME))
                             .runId(),
                     "the next import goes into the same run");
         }
@@ -144,7 +145,7 @@ class RunRecorderTest {
     @Test
     void aRunResumedWithBatchesAtTheProviderStaysABatchRun() throws Exception {
         try (Project project = Project.open(dir.resolve("batches.arbiter"))) {
-            Recording first = new RunRecorder().begin(project, start("", RunRecorder.BATCH));
+            Recording first = new RunRecorder().begin(project, start("", RunMode.BATCH));
             project.store()
                     .upsertShard(new BatchShard(
                             first.runId(), "BASE", 0, "file-1", "batch-1", "in_progress", 3, null, null, null));
@@ -152,7 +153,7 @@ class RunRecorderTest {
                     .upsertShard(new BatchShard(
                             first.runId(), "BASE", 1, "file-2", "batch-2", "completed", 3, null, null, null));
 
-            Recording again = new RunRecorder().begin(project, start("", RunRecorder.REALTIME));
+            Recording again = new RunRecorder().begin(project, start("", RunMode.REALTIME));
 
             assertTrue(again.resumed());
             assertEquals(1, again.liveBatches(), "the completed batch is settled");
@@ -170,8 +171,8 @@ class RunRecorderTest {
     void aDraftLeavesHowWholeRunsGoAndIsNeverContinuedAsAWholeRun() throws Exception {
         try (Project project = Project.open(dir.resolve("draft.arbiter"))) {
             RunRecorder recorder = new RunRecorder();
-            recorder.begin(project, start("", RunRecorder.BATCH));
-            RunStart whole = start("", RunRecorder.REALTIME);
+            recorder.begin(project, start("", RunMode.BATCH));
+            RunStart whole = start("", RunMode.REALTIME);
             Recording draft = new RunRecorder()
                     .begin(
                             project,
@@ -180,7 +181,7 @@ class RunRecorderTest {
                                     whole.datasetSha256(),
                                     null,
                                     RunRecorder.OFFLINE,
-                                    RunRecorder.REALTIME));
+                                    RunMode.REALTIME));
             assertFalse(draft.resumed());
             assertEquals("batch", project.runOptions().path(RunRecorder.MODE).asText());
             assertFalse(new RunRecorder().begin(project, whole).resumed());

@@ -11,6 +11,7 @@ import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
 import java.time.Duration;
 import java.util.List;
@@ -207,14 +208,14 @@ class RunSpecJsonTest {
                 RunSpecJson.of(RunSpec.of(ROWS, MAPPING, spec().prompts(), port2), SHA, RunRecorder.OFFLINE));
         // Realtime or batch is not in a spec at all: both modes of one spec are one run.
         assertEquals(
-                RunSpecJson.of(new RunStart(spec(), SHA, null, PROVIDER, RunRecorder.REALTIME)),
-                RunSpecJson.of(new RunStart(spec(), SHA, "/data/movies.csv", PROVIDER, RunRecorder.BATCH)));
+                RunSpecJson.of(new RunStart(spec(), SHA, null, PROVIDER, RunMode.REALTIME)),
+                RunSpecJson.of(new RunStart(spec(), SHA, "/data/movies.csv", PROVIDER, RunMode.BATCH)));
     }
 
     @Test
     void itNamesNoKeySourceAndNoPath() {
         String json = RunSpecJson.of(
-                new RunStart(spec(), SHA, "/home/ana/secret-project/movies.csv", PROVIDER, RunRecorder.REALTIME));
+                new RunStart(spec(), SHA, "/home/ana/secret-project/movies.csv", PROVIDER, RunMode.REALTIME));
         assertFalse(json.contains("OPENAI_API_KEY"), json);
         assertFalse(json.contains("secret-project"), json);
         assertFalse(json.contains("movies.csv"), json);

@@ -12,6 +12,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.store.BatchShard;
@@ -34,7 +35,7 @@ class UnfinishedRunTest {
         Path file = dir.resolve("batches.arbiter");
         long runId;
         try (Project project = Project.open(file)) {
-            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.BATCH);
             runId = first.runId();
             assertFalse(first.resumed());
             // The app dies with the base batch submitted and one row already stored.
@@ -53,7 +54,8 @@ class UnfinishedRunTest {
                     restored.notice());
 
             // Realtime is asked for, but the live batch is already paid for: the run continues as a batch run.
-            Recording again = fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            Recording again =
+                    fresh.begin(reopened, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             assertTrue(again.resumed());
             assertEquals(runId, again.runId());
             assertEquals(1, again.liveBatches());
@@ -68,9 +70,10 @@ class UnfinishedRunTest {
     @Test
     void anotherConfigurationOrAFinishedRunStartsANewRun() throws Exception {
         try (Project project = Project.open(dir.resolve("runs.arbiter"))) {
-            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            Recording first =
+                    session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             Recording edited =
-                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", "realtime");
+                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             assertFalse(edited.resumed());
             assertNotEquals(first.runId(), edited.runId());
 
@@ -85,7 +88,7 @@ class UnfinishedRunTest {
                             null));
             assertNull(WorkbenchProject.unfinishedNotice(project), "the latest run completed");
             Recording rerun =
-                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", "realtime");
+                    session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             assertFalse(
                     rerun.resumed(), "an unchanged re-run after a completed one is a new run, answered from the cache");
             assertEquals(0, rerun.liveBatches());
@@ -95,7 +98,7 @@ class UnfinishedRunTest {
     @Test
     void anUnfinishedDraftIsNeverContinuedAsAWholeRunAndKeepsTheModeForWholeRuns() throws Exception {
         try (Project project = Project.open(dir.resolve("draft.arbiter"))) {
-            Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            Recording whole = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.BATCH);
             session.finish(
                     whole,
                     new RunOutcome(
@@ -110,7 +113,7 @@ class UnfinishedRunTest {
                     spec("judge").withSelection(List.of(3, 1, 2)),
                     "OpenAI",
                     "https://api.example/v1",
-                    "realtime");
+                    RunMode.REALTIME);
             assertTrue(project.run(draft.runId()).orElseThrow().draft());
             assertEquals("batch", project.runOptions().path("mode").asText(), "a draft leaves the mode of whole runs");
             assertEquals(
@@ -118,7 +121,7 @@ class UnfinishedRunTest {
                             + "rows it answered are not sent again.",
                     WorkbenchProject.unfinishedNotice(project));
 
-            Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "batch");
+            Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.BATCH);
             assertFalse(next.resumed(), "a whole run is another run than the draft");
             assertFalse(project.run(next.runId()).orElseThrow().draft());
         }
@@ -127,16 +130,18 @@ class UnfinishedRunTest {
     @Test
     void aRunThatEndedInThisWindowIsNotContinuedEvenBeforeItsEndIsWritten() throws Exception {
         try (Project project = Project.open(dir.resolve("window.arbiter"))) {
-            Recording first = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            Recording first =
+                    session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             session.ended(first); // the outcome is in; the write of its end is still queued
 
-            Recording again = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime");
+            Recording again =
+                    session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
 
             assertFalse(again.resumed());
             assertNotEquals(first.runId(), again.runId());
             assertTrue(
                     new WorkbenchProject()
-                            .begin(project, spec("judge"), "OpenAI", "https://api.example/v1", "realtime")
+                            .begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME)
                             .resumed(),
                     "another window (a reopened project) continues the one left unfinished");
         }

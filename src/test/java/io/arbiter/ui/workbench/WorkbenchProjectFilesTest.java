@@ -9,6 +9,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
@@ -323,7 +324,7 @@ class WorkbenchProjectFilesTest {
                             model.runCommands().specFor(profile),
                             "Offline demo model",
                             WorkbenchProject.OFFLINE,
-                            "realtime");
+                            RunMode.REALTIME);
             assertEquals(
                     WorkbenchProject.OFFLINE, project.provider().orElseThrow().baseUrl(), "not a port that is gone");
             assertEquals(7, project.runOptions().path("concurrency").asInt());
@@ -343,7 +344,7 @@ class WorkbenchProjectFilesTest {
                             model.runCommands().specFor(profile),
                             "Offline demo model",
                             WorkbenchProject.OFFLINE,
-                            "realtime")
+                            RunMode.REALTIME)
                     .runId();
             var verdict = new io.arbiter.core.review.HumanVerdict(false, "", "ana", java.time.Instant.EPOCH);
             session.keepVerdict(project, rows, 2, verdict);
