@@ -1,6 +1,7 @@
 package io.arbiter.bench;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class ProjectStoreBenchmark {
                 for (int i = 0; i < perThread; i++) {
                     int row = offset + thread * perThread + i;
                     store.recordResponse(
-                            new StoredResponse(run, "BASE", row, TEXT, null, new Usage(120, 5), "k" + row));
+                            new StoredResponse(run, Stage.BASE, row, TEXT, null, new Usage(120, 5), "k" + row));
                 }
             }));
         }
@@ -60,7 +61,7 @@ public final class ProjectStoreBenchmark {
         long start = System.nanoTime();
         List<StoredResponse> buffer = new ArrayList<>(chunk);
         for (int row = 0; row < total; row++) {
-            buffer.add(new StoredResponse(run, "JUDGE", row, TEXT, null, new Usage(120, 5), "k" + row));
+            buffer.add(new StoredResponse(run, Stage.JUDGE, row, TEXT, null, new Usage(120, 5), "k" + row));
             if (buffer.size() == chunk) {
                 store.recordResponses(buffer);
                 buffer.clear();

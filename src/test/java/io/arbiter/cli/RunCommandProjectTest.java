@@ -69,7 +69,10 @@ class RunCommandProjectTest {
             assertEquals(3, runs.size(), "one run per spec; each finished");
             runs.forEach(r -> assertEquals("COMPLETED", r.status()));
             assertFalse(runs.get(0).specJson().contains("sk-"), "no key in the stored spec");
-            assertEquals(rows, store.responses(runs.get(0).id(), "BASE").size());
+            assertEquals(
+                    rows,
+                    store.responses(runs.get(0).id(), io.arbiter.core.run.Stage.BASE)
+                            .size());
         }
     }
 

@@ -144,8 +144,8 @@ final class RunHistory {
         ColumnMapping mapping = mapping(record).or(configuration::mapping).orElseThrow();
         Dataset rows = dataset.get();
         RowInterpreter interpreter = new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping));
-        Map<Integer, StoredResponse> base = store.responses(runId, "BASE");
-        Map<Integer, StoredResponse> judge = store.responses(runId, "JUDGE");
+        Map<Integer, StoredResponse> base = store.responses(runId, Stage.BASE);
+        Map<Integer, StoredResponse> judge = store.responses(runId, Stage.JUDGE);
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
             RowResult result = RowResult.pending(row, mapping.truthLabels(rows, row));

@@ -41,31 +41,6 @@ public record BatchShard(
         this(runId, stage, shard, inputFileId, batchId, status, lineCount, outputFileId, errorFileId, updatedAt, 1);
     }
 
-    /** The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left. */
-    public BatchShard(
-            long runId,
-            String stage,
-            int shard,
-            String inputFileId,
-            String batchId,
-            String status,
-            int lineCount,
-            String outputFileId,
-            String errorFileId,
-            Instant updatedAt) {
-        this(
-                runId,
-                ProjectStore.stageNamed(stage),
-                shard,
-                inputFileId,
-                batchId,
-                status,
-                lineCount,
-                outputFileId,
-                errorFileId,
-                updatedAt);
-    }
-
     public BatchShard {
         if (stage == null) {
             throw new IllegalArgumentException("Stage must be BASE or JUDGE, not null");

@@ -309,19 +309,6 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return responseTable.responses(runId, stage);
     }
 
-    /** The stage as text ("BASE" or "JUDGE"): to be removed once every caller passes a {@link Stage}. */
-    public Map<Integer, StoredResponse> responses(long runId, String stage) {
-        return responses(runId, stageNamed(stage));
-    }
-
-    /** Reads a stage passed as text; anything but "BASE" or "JUDGE" is refused, naming what it was. */
-    static Stage stageNamed(String stage) {
-        if (!"BASE".equals(stage) && !"JUDGE".equals(stage)) {
-            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not " + stage);
-        }
-        return Stage.valueOf(stage);
-    }
-
     // Response cache (ResponseCacheTable)
 
     @Override

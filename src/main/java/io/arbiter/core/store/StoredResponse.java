@@ -42,40 +42,6 @@ public record StoredResponse(
         this(runId, stage, row, text, error, usage, requestKey, false, null, null);
     }
 
-    // The stage as text ("BASE" or "JUDGE"), for callers not yet passing a Stage: to be removed once none is left.
-
-    public StoredResponse(
-            long runId,
-            String stage,
-            int row,
-            String text,
-            String error,
-            Usage usage,
-            String requestKey,
-            boolean fromCache,
-            String reasoning,
-            String rawBody) {
-        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, reasoning, rawBody);
-    }
-
-    public StoredResponse(
-            long runId,
-            String stage,
-            int row,
-            String text,
-            String error,
-            Usage usage,
-            String requestKey,
-            boolean fromCache) {
-        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, fromCache, null, null);
-    }
-
-    /** A response that was sent for, not taken from the cache. */
-    public StoredResponse(
-            long runId, String stage, int row, String text, String error, Usage usage, String requestKey) {
-        this(runId, ProjectStore.stageNamed(stage), row, text, error, usage, requestKey, false, null, null);
-    }
-
     public StoredResponse {
         if (stage == null) {
             throw new IllegalArgumentException("Stage must be BASE or JUDGE, not null");

@@ -28,7 +28,11 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** The Judge analysis tab: accuracies, the judge's 2×2, agreement statistics, label confusion, corrected accuracy. */
+/**
+ * The Judge analysis tab: accuracies, the judge's 2×2, agreement statistics, label confusion, corrected accuracy.
+ * Over 300 lines because it lays out each of those panels with its chart, its PNG export and its click through to
+ * the rows behind a figure; every number it shows comes computed from {@link AnalysisViewModel}.
+ */
 public final class AnalysisView {
 
     /** Explains how multi-label truth is counted in the label confusion. */

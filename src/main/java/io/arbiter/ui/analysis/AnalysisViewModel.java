@@ -41,6 +41,8 @@ import javax.imageio.ImageIO;
 /**
  * "Judge the judge": the full {@link JudgeReport} of the results, recomputed in the background whenever a run
  * finishes or the dataset changes, and the way from any figure to the rows behind it. Touch only on the UI thread.
+ * Just over 300 lines because the judge-against-human line and the rater choice are computed with the report they
+ * sit beside; the figures themselves are the run's scheme's ({@code JudgeScheme.figures}).
  */
 public final class AnalysisViewModel {
 

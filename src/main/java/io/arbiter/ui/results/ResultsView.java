@@ -24,7 +24,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-/** The three accuracies above a table with one line per dataset row, styled by outcome. */
+/**
+ * The three accuracies above a table with one line per dataset row, styled by outcome. Just over 300 lines because
+ * the review keys and the side pane (row detail, labels) are wired here beside the table they act on; the columns
+ * are built by {@link ResultColumns} and a row's styling by {@link OutcomeRow}.
+ */
 public final class ResultsView {
 
     @FXML

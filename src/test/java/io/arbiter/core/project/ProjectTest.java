@@ -247,14 +247,15 @@ class ProjectTest {
             project.renameRun(a, "  baseline ");
             project.annotateRun(a, "before the prompt fix");
             project.store()
-                    .recordResponse(new io.arbiter.core.store.StoredResponse(b, "BASE", 0, "x", null, null, null));
+                    .recordResponse(new io.arbiter.core.store.StoredResponse(
+                            b, io.arbiter.core.run.Stage.BASE, 0, "x", null, null, null));
             project.deleteRun(b);
             List<RunListing> runs = project.runs();
             assertEquals(1, runs.size());
             assertEquals("baseline", runs.get(0).displayName());
             assertEquals("before the prompt fix", runs.get(0).record().note());
             assertFalse(runs.get(0).metric("kappa").isPresent(), "never finished, so no metrics");
-            assertTrue(project.store().responses(b, "BASE").isEmpty());
+            assertTrue(project.store().responses(b, Stage.BASE).isEmpty());
         }
     }
 }

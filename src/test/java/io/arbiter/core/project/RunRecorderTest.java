@@ -94,7 +94,8 @@ class RunRecorderTest {
             RunRecorder first = new RunRecorder();
             Recording killed = first.begin(project, start("", RunMode.REALTIME));
             project.store()
-                    .recordResponse(new StoredResponse(killed.runId(), "BASE", 0, "Western", null, Usage.NONE, "k0"));
+                    .recordResponse(
+                            new StoredResponse(killed.runId(), Stage.BASE, 0, "Western", null, Usage.NONE, "k0"));
 
             Recording resumed = new RunRecorder().begin(project, start("", RunMode.REALTIME));
             assertEquals(killed.runId(), resumed.runId());
@@ -148,10 +149,10 @@ class RunRecorderTest {
             Recording first = new RunRecorder().begin(project, start("", RunMode.BATCH));
             project.store()
                     .upsertShard(new BatchShard(
-                            first.runId(), "BASE", 0, "file-1", "batch-1", "in_progress", 3, null, null, null));
+                            first.runId(), Stage.BASE, 0, "file-1", "batch-1", "in_progress", 3, null, null, null));
             project.store()
                     .upsertShard(new BatchShard(
-                            first.runId(), "BASE", 1, "file-2", "batch-2", "completed", 3, null, null, null));
+                            first.runId(), Stage.BASE, 1, "file-2", "batch-2", "completed", 3, null, null, null));
 
             Recording again = new RunRecorder().begin(project, start("", RunMode.REALTIME));
 

@@ -10,6 +10,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,11 @@ final class VersionTwoFixture {
             String[] verdicts = {"Western,Correct", "Drama,Correct", "Comedy,Incorrect"};
             for (int row = 0; row < 3; row++) {
                 project.store()
-                        .recordResponse(
-                                new StoredResponse(run, "BASE", row, answers[row], null, new Usage(20, 1), "b" + row));
+                        .recordResponse(new StoredResponse(
+                                run, Stage.BASE, row, answers[row], null, new Usage(20, 1), "b" + row));
                 project.store()
                         .recordResponse(new StoredResponse(
-                                run, "JUDGE", row, verdicts[row], null, new Usage(30, 2), "j" + row));
+                                run, Stage.JUDGE, row, verdicts[row], null, new Usage(30, 2), "j" + row));
             }
             List<RowResult> rows = project.rows(run);
             project.finishRun(

@@ -11,6 +11,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,8 @@ class WorkedExamplesTest {
             long ended = run(project, spec, "Western,Correct", "Drama,Correct", "Comedy,Incorrect");
             long killed = project.store().createRun("{\"killed\":true}"); // started later, never ended: not shown
             project.describeRun(killed, spec, "rows", "realtime");
-            project.store().recordResponse(new StoredResponse(killed, "BASE", 1, "Western", null, Usage.NONE, "k1"));
+            project.store()
+                    .recordResponse(new StoredResponse(killed, Stage.BASE, 1, "Western", null, Usage.NONE, "k1"));
 
             assertEquals(java.util.OptionalLong.of(ended), WorkedExamples.shownRun(project, "rows"));
             assertEquals(
@@ -100,10 +102,11 @@ class WorkedExamplesTest {
         String[] answers = {"Western", "Drama", "Drama"};
         for (int row = 0; row < 3; row++) {
             project.store()
-                    .recordResponse(new StoredResponse(run, "BASE", row, answers[row], null, Usage.NONE, "b" + row));
-            project.store()
                     .recordResponse(
-                            new StoredResponse(run, "JUDGE", row, verdicts[row], null, Usage.NONE, "j" + run + row));
+                            new StoredResponse(run, Stage.BASE, row, answers[row], null, Usage.NONE, "b" + row));
+            project.store()
+                    .recordResponse(new StoredResponse(
+                            run, Stage.JUDGE, row, verdicts[row], null, Usage.NONE, "j" + run + row));
         }
         List<RowResult> rows = project.rows(run);
         project.finishRun(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +88,8 @@ class DamagedProjectTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             assertEquals(
                     ROWS,
-                    store.responses(store.runRecords().get(0).id(), "BASE").size());
+                    store.responses(store.runRecords().get(0).id(), io.arbiter.core.run.Stage.BASE)
+                            .size());
         }
     }
 
@@ -115,7 +117,7 @@ class DamagedProjectTest {
             for (int row = 0; row < ROWS; row++) {
                 answers.add(new StoredResponse(
                         run,
-                        "BASE",
+                        Stage.BASE,
                         row,
                         "Drama, row " + row + " ".repeat(row % 50),
                         null,

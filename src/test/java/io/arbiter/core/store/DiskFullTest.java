@@ -136,21 +136,21 @@ class DiskFullTest {
             for (int row = 0; row < 500 && full == null; row++) {
                 try {
                     store.recordResponse(new StoredResponse(
-                            run, "BASE", row, "x".repeat(400), null, io.arbiter.core.llm.Usage.NONE, null, false));
+                            run, Stage.BASE, row, "x".repeat(400), null, io.arbiter.core.llm.Usage.NONE, null, false));
                 } catch (StoreException e) {
                     full = e;
                 }
             }
             assertNotNull(full, "the cap was reached");
             assertEquals(StoreException.Kind.DISK_FULL, full.kind());
-            int before = store.responses(run, "BASE").size();
+            int before = store.responses(run, Stage.BASE).size();
 
             store.capPages(-1);
-            store.recordResponse(
-                    new StoredResponse(run, "BASE", 999, "after", null, io.arbiter.core.llm.Usage.NONE, null, false));
+            store.recordResponse(new StoredResponse(
+                    run, Stage.BASE, 999, "after", null, io.arbiter.core.llm.Usage.NONE, null, false));
             store.updateRunStatus(run, "RUNNING");
 
-            assertEquals(before + 1, store.responses(run, "BASE").size(), "each write committed, none lost");
+            assertEquals(before + 1, store.responses(run, Stage.BASE).size(), "each write committed, none lost");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class ProjectMigrationTest {
             assertEquals(1, runs.size());
             assertEquals(VersionOneFixture.SPEC, runs.get(0).specJson());
             assertEquals("COMPLETED", runs.get(0).status());
-            Map<Integer, StoredResponse> base = store.responses(VersionOneFixture.RUN, "BASE");
-            Map<Integer, StoredResponse> judge = store.responses(VersionOneFixture.RUN, "JUDGE");
+            Map<Integer, StoredResponse> base = store.responses(VersionOneFixture.RUN, Stage.BASE);
+            Map<Integer, StoredResponse> judge = store.responses(VersionOneFixture.RUN, Stage.JUDGE);
             assertEquals(VersionOneFixture.ROWS, base.size());
             assertEquals("Drama", base.get(1).text());
             assertEquals("Comedy,Correct", judge.get(2).text());

@@ -42,7 +42,7 @@ class ProjectRunLedgerTest {
                     ledger.stored(Stage.BASE).get(1).error());
             assertNull(ledger.stored(Stage.BASE).get(1).text());
             assertEquals("A,Correct", ledger.stored(Stage.JUDGE).get(0).text());
-            assertEquals("key0", store.responses(runId, "BASE").get(0).requestKey());
+            assertEquals("key0", store.responses(runId, Stage.BASE).get(0).requestKey());
             assertEquals("batch-1", ledger.jobs(Stage.JUDGE).get(0).batchId());
             assertEquals(true, ledger.jobs(Stage.JUDGE).get(0).live());
         } catch (ProjectFileException e) {

@@ -9,6 +9,7 @@ import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,10 +44,10 @@ class ProjectStoreSecretsTest {
                 ChatRequest request = new ChatRequest("m", "Reply with one genre.", "Row " + row, 0.0, 16);
                 ChatReply reply = client.complete(request);
                 store.recordResponse(new StoredResponse(
-                        run, "BASE", row, reply.content(), null, reply.usage(), RequestKey.of(URL, request)));
+                        run, Stage.BASE, row, reply.content(), null, reply.usage(), RequestKey.of(URL, request)));
             }
             store.upsertShard(
-                    new BatchShard(run, "JUDGE", 0, "file-abc", "batch-abc", "in_progress", 20, null, null, null));
+                    new BatchShard(run, Stage.JUDGE, 0, "file-abc", "batch-abc", "in_progress", 20, null, null, null));
             store.updateRunStatus(run, "COMPLETED");
 
             assertNoKeyIn(dir); // while open: the WAL and shared-memory files too

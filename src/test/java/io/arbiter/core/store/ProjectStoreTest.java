@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,18 +56,19 @@ class ProjectStoreTest {
         long run;
         try (ProjectStore store = ProjectStore.open(file)) {
             run = store.createRun("{\"provider\":\"OpenAI\"}");
-            store.recordResponse(new StoredResponse(run, "BASE", 0, "Western", null, new Usage(30, 1), "k0"));
-            store.recordResponse(new StoredResponse(run, "BASE", 1, null, "The provider answered 503", null, "k1"));
-            store.recordResponse(new StoredResponse(run, "JUDGE", 0, "Western,Correct", null, new Usage(50, 3), "k2"));
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 0, "Western", null, new Usage(30, 1), "k0"));
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 1, null, "The provider answered 503", null, "k1"));
+            store.recordResponse(
+                    new StoredResponse(run, Stage.JUDGE, 0, "Western,Correct", null, new Usage(50, 3), "k2"));
             store.updateRunStatus(run, "COMPLETED");
         }
         try (ProjectStore store = ProjectStore.open(file)) {
-            Map<Integer, StoredResponse> base = store.responses(run, "BASE");
+            Map<Integer, StoredResponse> base = store.responses(run, Stage.BASE);
 
             assertEquals(2, base.size());
-            assertEquals(new StoredResponse(run, "BASE", 0, "Western", null, new Usage(30, 1), "k0"), base.get(0));
+            assertEquals(new StoredResponse(run, Stage.BASE, 0, "Western", null, new Usage(30, 1), "k0"), base.get(0));
             assertEquals("The provider answered 503", base.get(1).error());
-            assertEquals(1, store.responses(run, "JUDGE").size());
+            assertEquals(1, store.responses(run, Stage.JUDGE).size());
             assertEquals("COMPLETED", store.runRecords().get(0).status());
             assertEquals("{\"provider\":\"OpenAI\"}", store.runRecords().get(0).specJson());
         }
@@ -76,10 +78,10 @@ class ProjectStoreTest {
     void aRetriedRowReplacesItsFailure() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
-            store.recordResponse(new StoredResponse(run, "BASE", 7, null, "timeout", null, "k"));
-            store.recordResponse(new StoredResponse(run, "BASE", 7, "Drama", null, new Usage(9, 1), "k"));
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 7, null, "timeout", null, "k"));
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 7, "Drama", null, new Usage(9, 1), "k"));
 
-            StoredResponse row = store.responses(run, "BASE").get(7);
+            StoredResponse row = store.responses(run, Stage.BASE).get(7);
             assertTrue(row.answered());
             assertEquals("Drama", row.text());
         }
@@ -102,7 +104,7 @@ class ProjectStoreTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             long run = store.createRun("{}");
             store.cacheSoon("key", new ChatReply("Western", new Usage(20, 1)));
-            store.recordResponse(new StoredResponse(run, "BASE", 0, "Western", null, new Usage(20, 1), "key"));
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 0, "Western", null, new Usage(20, 1), "key"));
 
             // Another connection sees only what is committed, so the entry is durable, not merely queued.
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -119,11 +121,11 @@ class ProjectStoreTest {
     void batchShardsAreUpsertedAndListedInOrder() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
             long run = store.createRun("{}");
-            store.upsertShard(new BatchShard(run, "BASE", 1, null, null, "written", 10, null, null, null));
+            store.upsertShard(new BatchShard(run, Stage.BASE, 1, null, null, "written", 10, null, null, null));
             store.upsertShard(
-                    new BatchShard(run, "BASE", 0, "file-1", "batch-1", "in_progress", 50_000, null, null, null));
-            store.upsertShard(
-                    new BatchShard(run, "BASE", 0, "file-1", "batch-1", "completed", 50_000, "out-1", "err-1", null));
+                    new BatchShard(run, Stage.BASE, 0, "file-1", "batch-1", "in_progress", 50_000, null, null, null));
+            store.upsertShard(new BatchShard(
+                    run, Stage.BASE, 0, "file-1", "batch-1", "completed", 50_000, "out-1", "err-1", null));
 
             List<BatchShard> shards = store.shards(run);
 
@@ -145,7 +147,7 @@ class ProjectStoreTest {
             for (int row = 0; row < 200; row++) {
                 int r = row;
                 writes.add(pool.submit(() -> store.recordResponse(
-                        new StoredResponse(r == 100 ? run + 99 : run, "BASE", r, "x" + r, null, null, null))));
+                        new StoredResponse(r == 100 ? run + 99 : run, Stage.BASE, r, "x" + r, null, null, null))));
             }
             int failed = 0;
             for (Future<?> write : writes) {
@@ -159,7 +161,7 @@ class ProjectStoreTest {
             pool.shutdown();
 
             assertEquals(1, failed); // the row of a run that does not exist: the foreign key is enforced
-            assertEquals(199, store.responses(run, "BASE").size());
+            assertEquals(199, store.responses(run, Stage.BASE).size());
         }
     }
 
@@ -222,7 +224,9 @@ class ProjectStoreTest {
 
     @Test
     void unknownStagesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new StoredResponse(1, "base", 0, "x", null, null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new StoredResponse(1, (io.arbiter.core.run.Stage) null, 0, "x", null, null, null));
     }
 
     private static String string(Statement statement, String sql) throws SQLException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,7 +47,7 @@ class ReadOnlyProjectTest {
         try (ProjectStore store = ProjectStore.open(file, Opening.forReading().writableWhen(READ_ONLY_MEDIA))) {
             assertTrue(store.readOnly());
             long run = store.runRecords().get(0).id();
-            assertEquals(3, store.responses(run, "BASE").size(), "runs, compare and viewing read as usual");
+            assertEquals(3, store.responses(run, Stage.BASE).size(), "runs, compare and viewing read as usual");
             StoreException write = assertThrows(StoreException.class, () -> store.createRun("{}"));
             assertEquals(StoreException.Kind.READ_ONLY, write.kind());
             assertTrue(write.getMessage().contains("read-only"), write.getMessage());
@@ -101,7 +102,7 @@ class ReadOnlyProjectTest {
             long run = store.createRun("{}");
             for (int row = 0; row < 3; row++) {
                 store.recordResponse(
-                        new StoredResponse(run, "BASE", row, "Drama", null, new Usage(1, 1), "k" + row, false));
+                        new StoredResponse(run, Stage.BASE, row, "Drama", null, new Usage(1, 1), "k" + row, false));
             }
         }
         Files.deleteIfExists(ProjectLock.lockFile(file)); // as a copy onto read-only media would have it

@@ -2,6 +2,7 @@ package io.arbiter.core.store;
 
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.run.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,13 +33,13 @@ final class VersionOneFixture {
             String[] genres = {"Western", "Drama", "Comedy"};
             for (int row = 0; row < ROWS; row++) {
                 store.recordResponse(
-                        new StoredResponse(run, "BASE", row, genres[row], null, new Usage(20, 1), "k" + row));
+                        new StoredResponse(run, Stage.BASE, row, genres[row], null, new Usage(20, 1), "k" + row));
                 store.recordResponse(new StoredResponse(
-                        run, "JUDGE", row, genres[row] + ",Correct", null, new Usage(30, 2), "j" + row));
+                        run, Stage.JUDGE, row, genres[row] + ",Correct", null, new Usage(30, 2), "j" + row));
             }
             store.cache("k0", new ChatReply("Western", new Usage(20, 1)));
             store.upsertShard(
-                    new BatchShard(run, "JUDGE", 0, "file-1", "batch-1", "completed", 3, "out-1", null, null));
+                    new BatchShard(run, Stage.JUDGE, 0, "file-1", "batch-1", "completed", 3, "out-1", null, null));
             store.updateRunStatus(run, "COMPLETED");
         }
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);

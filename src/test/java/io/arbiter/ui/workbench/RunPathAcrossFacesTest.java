@@ -10,6 +10,7 @@ import io.arbiter.cli.ArbiterCli;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
@@ -168,7 +169,7 @@ class RunPathAcrossFacesTest {
                 RunRecord cancelled = project.store().runRecords().get(0);
                 runId = cancelled.id();
                 assertEquals("CANCELLED", cancelled.status());
-                int answered = project.store().responses(runId, "BASE").size();
+                int answered = project.store().responses(runId, Stage.BASE).size();
                 assertTrue(answered > 0 && answered < rows, answered + " of " + rows);
             }
             model.shutdown();
@@ -186,7 +187,7 @@ class RunPathAcrossFacesTest {
             try (Project project = Project.openForReading(file)) {
                 assertEquals(1, project.store().runRecords().size(), "the same run, continued");
                 assertEquals("COMPLETED", project.store().runRecords().get(0).status());
-                assertEquals(rows, project.store().responses(runId, "BASE").size());
+                assertEquals(rows, project.store().responses(runId, Stage.BASE).size());
             }
         }
     }
@@ -255,7 +256,7 @@ class RunPathAcrossFacesTest {
             try (Project project = Project.openForReading(file)) {
                 assertEquals(1, project.store().runRecords().size(), "the same run, continued");
                 assertEquals("COMPLETED", project.store().runRecords().get(0).status());
-                assertEquals(rows, project.store().responses(1, "BASE").size());
+                assertEquals(rows, project.store().responses(1, Stage.BASE).size());
             }
         }
     }

@@ -15,6 +15,7 @@ import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.store.BatchShard;
 import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Path;
@@ -40,9 +41,9 @@ class UnfinishedRunTest {
             assertFalse(first.resumed());
             // The app dies with the base batch submitted and one row already stored.
             project.store()
-                    .upsertShard(
-                            new BatchShard(runId, "BASE", 0, "file-1", "batch-1", "in_progress", 84, null, null, null));
-            project.store().recordResponse(new StoredResponse(runId, "BASE", 0, "Drama", null, Usage.NONE, "k0"));
+                    .upsertShard(new BatchShard(
+                            runId, Stage.BASE, 0, "file-1", "batch-1", "in_progress", 84, null, null, null));
+            project.store().recordResponse(new StoredResponse(runId, Stage.BASE, 0, "Drama", null, Usage.NONE, "k0"));
         }
 
         try (Project reopened = Project.open(file)) {
