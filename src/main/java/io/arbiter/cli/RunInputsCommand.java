@@ -13,6 +13,7 @@ import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
 import io.arbiter.offline.OfflineProvider;
@@ -107,7 +108,9 @@ abstract class RunInputsCommand {
             throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
         }
         PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
-        List<String> promptProblems = PromptCheck.problems(prompts, rows.columns());
+        // Runs from the command line are graded by the default scheme, as the spec they build is.
+        List<String> promptProblems =
+                PromptCheck.problems(prompts, rows.columns(), JudgeSchemes.DEFAULT.placeholders());
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }

@@ -9,8 +9,12 @@ public final class PromptCheck {
 
     private PromptCheck() {}
 
-    /** Problems in plain words, empty when both prompts can be rendered for every row. */
-    public static List<String> problems(PromptPair prompts, Collection<String> columns) {
+    /**
+     * Problems in plain words, empty when both prompts can be rendered for every row.
+     *
+     * @param judgeGets the placeholders the run's grading scheme fills in the judge prompt beside the columns
+     */
+    public static List<String> problems(PromptPair prompts, Collection<String> columns, Collection<String> judgeGets) {
         List<String> problems = new ArrayList<>();
         if (prompts.base().text().isBlank()) {
             problems.add("The base prompt is empty.");
@@ -30,7 +34,7 @@ public final class PromptCheck {
             }
         }
         for (String name : prompts.judge().placeholders()) {
-            if (!name.equals(Placeholder.BASE_ANSWER) && !name.equals(Placeholder.EXAMPLES) && !known(name, columns)) {
+            if (!judgeGets.contains(name) && !known(name, columns)) {
                 problems.add("Judge prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
         }

@@ -8,19 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class PromptCheckTest {
 
+    private static final List<String> JUDGE_GETS = io.arbiter.core.scheme.VerdictScheme.INSTANCE.placeholders();
+
     private static final List<String> COLUMNS = List.of("Title", "Overview", "Genre");
 
     @Test
     void knownPlaceholdersPass() {
         PromptPair pair =
                 PromptPair.of("Pick from {{labels}}: {{Overview}}", "{{Title}} {{Overview}} \"{{base_answer}}\"");
-        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS));
+        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
     }
 
     @Test
     void unknownColumnIsFlaggedInTheRightPrompt() {
         PromptPair pair = PromptPair.of("{{Overveiw}}", "{{base_answer}} {{Plot}}");
-        List<String> problems = PromptCheck.problems(pair, COLUMNS);
+        List<String> problems = PromptCheck.problems(pair, COLUMNS, JUDGE_GETS);
         assertEquals(2, problems.size());
         assertTrue(problems.get(0).startsWith("Base prompt: unknown placeholder {{Overveiw}}"), problems.get(0));
         assertTrue(problems.get(1).startsWith("Judge prompt: unknown placeholder {{Plot}}"), problems.get(1));
@@ -31,18 +33,18 @@ class PromptCheckTest {
         PromptPair pair = PromptPair.of("{{base_answer}}", "{{base_answer}}");
         assertEquals(
                 List.of("Base prompt: {{base_answer}} only exists for the judge, after the base model has answered."),
-                PromptCheck.problems(pair, COLUMNS));
+                PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
     }
 
     @Test
     void aJudgeThatCannotSeeTheAnswerIsFlagged() {
         PromptPair pair = PromptPair.of("{{Overview}}", "Judge {{Overview}}");
-        assertTrue(PromptCheck.problems(pair, COLUMNS).get(0).contains("never shows the base answer"));
+        assertTrue(PromptCheck.problems(pair, COLUMNS, JUDGE_GETS).get(0).contains("never shows the base answer"));
     }
 
     @Test
     void emptyPromptsAreFlagged() {
-        List<String> problems = PromptCheck.problems(PromptPair.of("", " "), COLUMNS);
+        List<String> problems = PromptCheck.problems(PromptPair.of("", " "), COLUMNS, JUDGE_GETS);
         assertEquals("The base prompt is empty.", problems.get(0));
         assertEquals("The judge prompt is empty.", problems.get(1));
     }
@@ -52,6 +54,16 @@ class PromptCheckTest {
         PromptPair pair = PromptPair.of("{{Overview}} {{examples}}", "{{examples}} {{base_answer}}");
         assertEquals(
                 List.of("Base prompt: {{examples}} holds worked examples for the judge; use it in the judge prompt."),
-                PromptCheck.problems(pair, COLUMNS));
+                PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
+    }
+
+    @Test
+    void theJudgeMayUseWhatItsSchemeFillsInAndNothingElse() {
+        PromptPair pair = PromptPair.of("Genre of {{Overview}}?", "Judge {{base_answer}} against {{reference}}");
+        assertEquals(
+                List.of("Judge prompt: unknown placeholder {{reference}} (columns: " + String.join(", ", COLUMNS)
+                        + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)"),
+                PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
+        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS, List.of("base_answer", "reference")));
     }
 }
