@@ -9,6 +9,7 @@ import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
@@ -135,7 +136,7 @@ public final class DatasetSetup {
         }
         executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
             if (failure != null) {
-                status.accept(FailureMessage.of(failure));
+                status.accept(LatestOnly.messageOf(failure));
                 return;
             }
             prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
@@ -159,7 +160,7 @@ public final class DatasetSetup {
         executor.submit(() -> DatasetImporter.read(file, ImportSettings.detectAll(), ImportProgress.NONE, () -> false))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
+                        status.accept(LatestOnly.messageOf(failure));
                         return;
                     }
                     Dataset loaded = result.dataset();
@@ -263,7 +264,7 @@ public final class DatasetSetup {
                         LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping, scheme)))
                 .whenComplete((remapped, failure) -> {
                     if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
+                        status.accept(LatestOnly.messageOf(failure));
                         return;
                     }
                     if (generation != remapGeneration || dataset.get() != rows) {

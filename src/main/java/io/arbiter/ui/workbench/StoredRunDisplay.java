@@ -4,6 +4,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
@@ -126,7 +127,7 @@ final class StoredRunDisplay {
                         return; // another project was opened, or another run asked for, meanwhile
                     }
                     if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
+                        status.accept(LatestOnly.messageOf(failure));
                         return;
                     }
                     if (running.getAsBoolean()) {
