@@ -13,6 +13,7 @@ import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.results.RowFilter;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,7 +51,8 @@ public final class AnalysisViewModel {
     private final TaskExecutor executor;
     private final ResultsViewModel results;
     private final Runnable showResults;
-    private final AtomicLong generation = new AtomicLong();
+    /** Computations of the report: a newer one supersedes an older one. */
+    private final LatestOnly computations;
     /** See {@link #setShown}; FX thread. */
     private boolean shown = true;
 
@@ -105,6 +105,7 @@ public final class AnalysisViewModel {
     /** {@code showResults} brings the results table into view after a figure has chosen its rows. */
     public AnalysisViewModel(TaskExecutor executor, ResultsViewModel results, Runnable showResults) {
         this.executor = executor;
+        this.computations = new LatestOnly(executor);
         this.results = results;
         this.showResults = showResults;
         results.resultsVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
@@ -176,8 +177,8 @@ public final class AnalysisViewModel {
      */
     public void recompute() {
         outOfDate = false;
-        long current = generation.incrementAndGet();
         if (!results.hasResultsProperty().get()) {
+            computations.supersede();
             figures.set(null);
             judgeVsHuman.set("");
             computing.set(false);
@@ -191,9 +192,10 @@ public final class AnalysisViewModel {
         Against rating = against.get();
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
-        executor.submit(() -> {
-                    if (current != generation.get()) {
-                        return null; // superseded before it started
+        computations.submitStoppable(
+                superseded -> {
+                    if (superseded.getAsBoolean()) {
+                        return null; // superseded before it started: dropped unseen
                     }
                     long start = System.nanoTime();
                     List<RatedRow> rated = new ArrayList<>(snapshot.size());
@@ -218,16 +220,9 @@ public final class AnalysisViewModel {
                     AnalysisFigures computed = AnalysisFigures.of(
                             scheme.figures(rated), r -> rating.rate(r.result().scored(), r.human()));
                     return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
-                })
-                .whenComplete((computed, failure) -> {
-                    if (current != generation.get()) {
-                        return;
-                    }
+                },
+                computed -> {
                     computing.set(false);
-                    if (failure != null) {
-                        status.set("The statistics could not be computed: " + messageOf(failure));
-                        return;
-                    }
                     lastComputeMillis = computed.millis();
                     figures.set(computed.figures());
                     judgeVsHuman.set(computed.judgeVsHuman());
@@ -237,6 +232,10 @@ public final class AnalysisViewModel {
                                     + "shares, seeded bootstrap (2,000 resamples) for the rest",
                             snapshot.size(),
                             computed.millis() / 1000.0));
+                },
+                failure -> {
+                    computing.set(false);
+                    status.set("The statistics could not be computed: " + LatestOnly.messageOf(failure));
                 });
     }
 
@@ -278,13 +277,7 @@ public final class AnalysisViewModel {
         return written.whenComplete((file, failure) -> message.set(
                 failure == null
                         ? "Saved the " + what + " to " + file + "."
-                        : "Could not save the " + what + ": " + messageOf(failure)));
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                        : "Could not save the " + what + ": " + LatestOnly.messageOf(failure)));
     }
 
     /** The judge against the human verdicts, on rows with both: the line beside the "against" choice. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +30,18 @@ public final class LatestOnly {
      */
     public <T> CompletableFuture<T> submit(
             Callable<T> work, Consumer<? super T> shown, Consumer<? super Throwable> failed) {
+        return submitStoppable(superseded -> work.call(), shown, failed);
+    }
+
+    /**
+     * As {@link #submit}, for long work that asks, through the {@link BooleanSupplier} it is given, whether a newer
+     * request has taken over, and stops early if so: what it returns then is dropped.
+     */
+    public <T> CompletableFuture<T> submitStoppable(
+            Stoppable<T> work, Consumer<? super T> shown, Consumer<? super Throwable> failed) {
         long request = latest.incrementAndGet();
-        return executor.submit(work).whenComplete((result, failure) -> {
+        BooleanSupplier superseded = () -> request != latest.get();
+        return executor.submit(() -> work.call(superseded)).whenComplete((result, failure) -> {
             if (request != latest.get()) {
                 return; // a newer request has taken over
             }
@@ -40,6 +51,12 @@ public final class LatestOnly {
                 shown.accept(result);
             }
         });
+    }
+
+    /** Background work that may stop early once it is superseded. */
+    @FunctionalInterface
+    public interface Stoppable<T> {
+        T call(BooleanSupplier superseded) throws Exception;
     }
 
     /** Drops the outcome of every request under way, as when what they were for has gone. */

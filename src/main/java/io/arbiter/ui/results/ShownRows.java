@@ -3,12 +3,12 @@ package io.arbiter.ui.results;
 import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,15 +25,15 @@ import javafx.collections.ObservableList;
  */
 final class ShownRows {
 
-    private final TaskExecutor executor;
+    /** Filters and sorts: one that finishes after a newer request began is dropped. */
+    private final LatestOnly requests;
+
     private final ObservableList<ResultsTableRow> rows = FXCollections.observableArrayList();
     /** Every row in dataset order, what the filters choose from. */
     private List<ResultsTableRow> allRows = List.of();
 
     private Dataset dataset;
     private final ReadOnlyObjectWrapper<List<String>> keyColumns = new ReadOnlyObjectWrapper<>(List.of());
-    /** Counts requests; a result that finishes after a newer request began is dropped. */
-    private final AtomicLong generation = new AtomicLong();
 
     private String filterText = "";
     /** Rows chosen from a chart or a preset; null shows every row. Composes with the text filter. */
@@ -53,7 +53,7 @@ final class ShownRows {
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
 
     ShownRows(TaskExecutor executor) {
-        this.executor = executor;
+        this.requests = new LatestOnly(executor);
     }
 
     // Properties
@@ -105,7 +105,7 @@ final class ShownRows {
         this.allRows = all;
         this.dataset = dataset;
         keyColumns.set(keyColumnsOf(dataset, mapping));
-        generation.incrementAndGet();
+        requests.supersede();
         filterText = "";
         order = null;
         rowFilter = null;
@@ -160,8 +160,8 @@ final class ShownRows {
         Comparator<ResultsTableRow> sortBy = order;
         Dataset shownDataset = dataset;
         List<String> keys = keyColumns.get();
-        long asked = generation.incrementAndGet();
-        executor.submit(() -> {
+        requests.submit(
+                () -> {
                     List<ResultsTableRow> selected = new ArrayList<>(source.size());
                     for (ResultsTableRow row : source) {
                         if ((chosen == null || chosen.rows().test(row))
@@ -173,13 +173,9 @@ final class ShownRows {
                         selected.sort(sortBy);
                     }
                     return selected;
-                })
-                .whenComplete((selected, failure) -> {
-                    if (failure != null || asked != generation.get()) {
-                        return; // a newer filter or sort, or a new dataset, has taken over
-                    }
-                    show(selected, source.size(), !needle.isEmpty() || chosen != null, chosen);
-                });
+                },
+                selected -> show(selected, source.size(), !needle.isEmpty() || chosen != null, chosen),
+                failure -> {}); // a filter or sort that fails leaves the rows shown as they were
     }
 
     private void show(List<ResultsTableRow> selected, int total, boolean filtered, RowFilter chosen) {

@@ -2,6 +2,7 @@ package io.arbiter.ui.settings;
 
 import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,6 +35,8 @@ public final class KeySource {
     private final ReadOnlyStringWrapper keySourceHint = new ReadOnlyStringWrapper("");
     /** Whether the selected profile's keychain entry holds a key, as last read; null until read. */
     private ApiKeys.KeyState keychainState;
+    /** Reads of the keychain entry: one that finishes after a newer read began is out of date. */
+    private final LatestOnly reads;
 
     /** Asks at once, in the background, whether an OS keychain answers. */
     KeySource(
@@ -49,6 +52,7 @@ public final class KeySource {
         this.form = form;
         this.status = status;
         this.unsaved = unsaved;
+        this.reads = new LatestOnly(executor);
         // Finding the keychain may take a D-Bus round trip: the option stays off until the answer is in.
         executor.submit(() -> keys.keychain().unavailableReason()).whenComplete((reason, failure) -> {
             String why = failure != null
@@ -164,12 +168,17 @@ public final class KeySource {
             return;
         }
         ProviderSettings settings = profile.settings();
-        executor.submit(() -> keys.state(settings)).whenComplete((state, failure) -> {
-            if (selected.get() == profile) {
-                keychainState = failure == null ? state : ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE;
-                show();
-            }
-        });
+        reads.submit(
+                () -> keys.state(settings),
+                state -> answered(profile, state),
+                failure -> answered(profile, ApiKeys.KeyState.KEYCHAIN_UNAVAILABLE)); // no answer: not usable now
+    }
+
+    private void answered(ProfileList.Profile profile, ApiKeys.KeyState state) {
+        if (selected.get() == profile) { // else the answer is about a profile no longer shown
+            keychainState = state;
+            show();
+        }
     }
 
     /** Says where the selected profile's key comes from and whether it is there, as the form has it now. */

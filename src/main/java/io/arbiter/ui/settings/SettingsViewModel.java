@@ -4,6 +4,7 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.OsKeychain;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -184,10 +184,12 @@ public final class SettingsViewModel {
         return store;
     }
 
-    /** A background failure's message: the cause a future wraps, else the failure's name. */
+    /**
+     * A background failure's message: the cause a future wraps, else the failure's short name (not
+     * {@link LatestOnly#messageOf}'s full name: the settings screen has always said the short one).
+     */
     static String rootMessage(Throwable failure) {
-        Throwable t =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t = LatestOnly.causeOf(failure);
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 

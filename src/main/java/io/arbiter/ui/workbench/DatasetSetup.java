@@ -9,6 +9,7 @@ import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
@@ -64,8 +65,8 @@ public final class DatasetSetup {
 
     private String answerColumn;
     private Map<String, String> labelRenames = Map.of();
-    /** Counts re-reads of the truth: only the latest one asked for is shown. */
-    private long remapGeneration;
+    /** Re-reads of the truth: only the latest one asked for is shown. */
+    private final LatestOnly remaps;
 
     /**
      * @param busy      says, with a message, when a run or a project switch keeps the dataset from changing now
@@ -80,6 +81,7 @@ public final class DatasetSetup {
             RowsReady rowsReady,
             Consumer<ColumnMapping> renamed) {
         this.executor = executor;
+        this.remaps = new LatestOnly(executor);
         this.status = status;
         this.busy = busy;
         this.prompts = prompts;
@@ -135,7 +137,7 @@ public final class DatasetSetup {
         }
         executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
             if (failure != null) {
-                status.accept(FailureMessage.of(failure));
+                status.accept(LatestOnly.messageOf(failure));
                 return;
             }
             prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
@@ -159,7 +161,7 @@ public final class DatasetSetup {
         executor.submit(() -> DatasetImporter.read(file, ImportSettings.detectAll(), ImportProgress.NONE, () -> false))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
+                        status.accept(LatestOnly.messageOf(failure));
                         return;
                     }
                     Dataset loaded = result.dataset();
@@ -257,22 +259,18 @@ public final class DatasetSetup {
         if (!mapping.problemsWith(rows).isEmpty()) {
             return;
         }
-        long generation = ++remapGeneration;
         JudgeScheme scheme = prompts.scheme(); // the rows are graded as the prompts are written
-        executor.submit(() -> new Remapped(
-                        LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping, scheme)))
-                .whenComplete((remapped, failure) -> {
-                    if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
-                        return;
-                    }
-                    if (generation != remapGeneration || dataset.get() != rows) {
-                        return;
+        remaps.submit(
+                () -> new Remapped(LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping, scheme)),
+                remapped -> {
+                    if (dataset.get() != rows) {
+                        return; // another dataset was opened meanwhile
                     }
                     labels.show(remapped.counts());
                     prompts.useDataset(rows, mapping, remapped.counts().labelSet());
                     rowsReady.ready(rows, mapping, remapped.rows());
-                });
+                },
+                failure -> status.accept(LatestOnly.messageOf(failure)));
     }
 
     private record Remapped(LabelCounts counts, List<ResultsTableRow> rows) {}

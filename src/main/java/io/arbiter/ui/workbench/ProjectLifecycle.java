@@ -3,6 +3,7 @@ package io.arbiter.ui.workbench;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.store.ProjectBackup;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,7 +228,8 @@ public final class ProjectLifecycle {
                 })
                 .handle((done, failure) -> {
                     if (failure != null) {
-                        status.set("Could not save " + into.file().getFileName() + ": " + FailureMessage.of(failure));
+                        status.set(
+                                "Could not save " + into.file().getFileName() + ": " + LatestOnly.messageOf(failure));
                         return false;
                     }
                     if (project == into) {
@@ -311,7 +313,7 @@ public final class ProjectLifecycle {
         reading.whenComplete((restored, failure) -> {
             switching = false;
             if (failure != null) {
-                status.set(FailureMessage.of(failure));
+                status.set(LatestOnly.messageOf(failure));
                 switched.complete(null);
                 return;
             }

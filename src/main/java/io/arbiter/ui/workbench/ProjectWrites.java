@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,9 +35,7 @@ final class ProjectWrites {
                             return null;
                         }))
                 .exceptionally(failure -> {
-                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                    String message =
-                            "Could not " + what + ": " + (cause.getMessage() == null ? cause : cause.getMessage());
+                    String message = "Could not " + what + ": " + LatestOnly.messageOf(failure);
                     executor.ui().execute(() -> onFailure.accept(message));
                     return null;
                 });

@@ -5,6 +5,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.core.run.RunMode;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.function.Consumer;
@@ -139,7 +140,7 @@ public final class ProviderChoice {
     public void loadSaved(ProviderSettingsStore store) {
         executor.submit(store::load).whenComplete((loaded, failure) -> {
             if (failure != null) {
-                status.accept(FailureMessage.of(failure));
+                status.accept(LatestOnly.messageOf(failure));
                 return;
             }
             if (loaded.problem() != null) {

@@ -12,6 +12,7 @@ import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.progress.ProgressViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
@@ -193,7 +194,7 @@ public final class RunCommands {
         executor.submit(() -> launcher.prepare(request)).whenComplete((prepared, failure) -> {
             preparing = false;
             if (failure != null) {
-                run.refuse("Cannot run: " + FailureMessage.of(failure));
+                run.refuse("Cannot run: " + LatestOnly.messageOf(failure));
                 return;
             }
             if (prepared.recording() != null) {
@@ -246,7 +247,7 @@ public final class RunCommands {
                 .submit("save the run", () -> launcher.finish(recording, outcome))
                 .whenComplete((done, saveFailure) -> {
                     if (saveFailure != null) {
-                        status.accept("Could not save the run in the project: " + FailureMessage.of(saveFailure));
+                        status.accept("Could not save the run in the project: " + LatestOnly.messageOf(saveFailure));
                     }
                     if (projects.project() == recording.project()) {
                         recorded.run();

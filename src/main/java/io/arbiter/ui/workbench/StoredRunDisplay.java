@@ -4,6 +4,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
@@ -21,7 +22,9 @@ import java.util.function.Predicate;
  */
 final class StoredRunDisplay {
 
-    private final TaskExecutor executor;
+    /** Reads of stored runs: only the latest one asked for lands in the table. */
+    private final LatestOnly reads;
+
     private final Consumer<String> status;
     private final ResultsViewModel results;
     private final DatasetSetup data;
@@ -34,8 +37,6 @@ final class StoredRunDisplay {
     private final Runnable toResults;
     /** What waits for its dataset's rows in the table; null when nothing does. */
     private ShowRequest request;
-    /** Counts shows of stored runs: only the latest one asked for lands in the table. */
-    private long generation;
 
     /** {@code busy} says, with a message, when a run or a project switch keeps the table from changing now. */
     StoredRunDisplay(
@@ -47,7 +48,7 @@ final class StoredRunDisplay {
             BooleanSupplier running,
             Predicate<String> busy,
             Runnable toResults) {
-        this.executor = executor;
+        this.reads = new LatestOnly(executor);
         this.status = status;
         this.results = results;
         this.data = data;
@@ -108,10 +109,10 @@ final class StoredRunDisplay {
         }
         Dataset current = data.datasetProperty().get();
         ColumnMapping currentMapping = current == null ? null : data.mapping();
-        long asked = ++generation;
         WorkbenchProject session = projects.session();
         JudgeScheme scheme = results.scheme();
-        executor.submit(() -> {
+        reads.submit(
+                () -> {
                     WorkbenchProject.ShownRun read = session.show(from, runId, current);
                     // The table's rows, built here: for a large dataset that is too long for the FX thread.
                     List<ResultsTableRow> rows = read.dataset() == current
@@ -120,41 +121,43 @@ final class StoredRunDisplay {
                             ? ResultsViewModel.pendingRows(current, currentMapping, scheme)
                             : null;
                     return new ShownWithRows(read, rows, currentMapping);
-                })
-                .whenComplete((shownWithRows, failure) -> {
-                    if (from != projects.project() || asked != generation) {
-                        return; // another project was opened, or another run asked for, meanwhile
+                },
+                shownWithRows -> {
+                    if (from == projects.project()) { // else another project was opened meanwhile
+                        land(shownWithRows, runId, then);
                     }
-                    if (failure != null) {
-                        status.accept(FailureMessage.of(failure));
-                        return;
+                },
+                failure -> {
+                    if (from == projects.project()) {
+                        status.accept(LatestOnly.messageOf(failure));
                     }
-                    if (running.getAsBoolean()) {
-                        return;
-                    }
-                    WorkbenchProject.ShownRun shown = shownWithRows.shown();
-                    if (shown.dataset() == data.datasetProperty().get()
-                            && shownWithRows.rows() != null
-                            && shownWithRows.mapping().equals(data.mapping())) {
-                        results.show(shown.dataset(), shownWithRows.mapping(), shownWithRows.rows());
-                        showStored(shown);
-                        then.run();
-                    } else {
-                        if (shown.mapping() == null
-                                || !shown.mapping()
-                                        .problemsWith(shown.dataset())
-                                        .isEmpty()) {
-                            status.accept("Run " + runId
-                                    + " cannot be shown: the project does not say which columns it read.");
-                            return;
-                        }
-                        // The table is about to hold that dataset's rows: their review comes back with them.
-                        request = new ShowRequest(shown.dataset(), shown, then, shown.review());
-                        data.useMapped(shown.dataset(), shown.mapping());
-                    }
-                    toResults.run();
-                    status.accept("Showing run " + runId + " in the results.");
                 });
+    }
+
+    /** Puts a stored run read in the background on the table, or switches to its dataset first. */
+    private void land(ShownWithRows shownWithRows, long runId, Runnable then) {
+        if (running.getAsBoolean()) {
+            return;
+        }
+        WorkbenchProject.ShownRun shown = shownWithRows.shown();
+        if (shown.dataset() == data.datasetProperty().get()
+                && shownWithRows.rows() != null
+                && shownWithRows.mapping().equals(data.mapping())) {
+            results.show(shown.dataset(), shownWithRows.mapping(), shownWithRows.rows());
+            showStored(shown);
+            then.run();
+        } else {
+            if (shown.mapping() == null
+                    || !shown.mapping().problemsWith(shown.dataset()).isEmpty()) {
+                status.accept("Run " + runId + " cannot be shown: the project does not say which columns it read.");
+                return;
+            }
+            // The table is about to hold that dataset's rows: their review comes back with them.
+            request = new ShowRequest(shown.dataset(), shown, then, shown.review());
+            data.useMapped(shown.dataset(), shown.mapping());
+        }
+        toResults.run();
+        status.accept("Showing run " + runId + " in the results.");
     }
 
     /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */

@@ -26,6 +26,7 @@ import io.arbiter.core.store.ProjectInUseException;
 import io.arbiter.core.store.ProjectReadOnlyException;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.RunRecord;
+import io.arbiter.ui.common.LatestOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -126,9 +127,7 @@ final class WorkbenchProject {
     record Refusal(Path file, String message, Path backup) {
 
         static Optional<Refusal> of(Path file, Throwable failure) {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause()
-                    : failure;
+            Throwable cause = LatestOnly.causeOf(failure);
             if (cause instanceof ProjectDamagedException damaged) {
                 return Optional.of(
                         new Refusal(file, damaged.getMessage(), damaged.backup().orElse(null)));

@@ -6,6 +6,7 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.ui.analysis.AnalysisViewModel;
+import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.compare.CompareViewModel;
 import io.arbiter.ui.detail.DetailViewModel;
@@ -232,7 +233,7 @@ public final class WorkbenchViewModel {
                 .whenComplete((written, failure) -> status.set(
                         failure == null
                                 ? "Exported results to " + written + "."
-                                : "Export failed: " + FailureMessage.of(failure)));
+                                : "Export failed: " + LatestOnly.messageOf(failure)));
     }
 
     /**

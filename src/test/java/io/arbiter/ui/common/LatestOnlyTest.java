@@ -87,6 +87,32 @@ class LatestOnlyTest {
     }
 
     @Test
+    void stoppableWorkSeesANewerRequestAndItsResultIsDropped() {
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        LatestOnly requests = new LatestOnly(executor);
+        List<Boolean> sawSuperseded = new ArrayList<>();
+        requests.submitStoppable(
+                superseded -> {
+                    sawSuperseded.add(superseded.getAsBoolean());
+                    return "older";
+                },
+                shown::add,
+                failed::add);
+        requests.submitStoppable(
+                superseded -> {
+                    sawSuperseded.add(superseded.getAsBoolean());
+                    return "newer";
+                },
+                shown::add,
+                failed::add);
+
+        executor.runAll();
+
+        assertEquals(List.of(true, false), sawSuperseded, "only the older work is told a newer one took over");
+        assertEquals(List.of("newer"), shown);
+    }
+
+    @Test
     void aFailureArrivesAsItsCause() {
         LatestOnly requests = new LatestOnly(new SameThreadTaskExecutor());
 
