@@ -111,6 +111,7 @@ public final class RunCommands {
     /** The spec a run started now would use, with this provider profile: promoted rows are its worked examples. */
     RunSpec specFor(ProviderProfile profile) {
         return RunSpec.of(data.datasetProperty().get(), data.mapping(), prompts.prompts(), profile)
+                .withScheme(prompts.scheme())
                 .withExamples(results.examples());
     }
 
@@ -125,6 +126,7 @@ public final class RunCommands {
         ProviderSettings settings = choice.selected();
         return new RunEstimator.Next(
                 RunSpec.of(rows, data.mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"))
+                        .withScheme(prompts.scheme())
                         .withExamples(examplesFor(rows)),
                 settings);
     }
@@ -187,7 +189,8 @@ public final class RunCommands {
                 draft == null && batchChosen,
                 selection,
                 examplesFor(rows),
-                recordIn);
+                recordIn,
+                prompts.scheme());
         WorkbenchSetup setup = projects.setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;

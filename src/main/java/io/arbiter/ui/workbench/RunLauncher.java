@@ -20,6 +20,7 @@ import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeScheme;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +39,7 @@ final class RunLauncher implements AutoCloseable {
      * @param selection the rows of a draft run, null for every row
      * @param examples  the worked examples promoted in the table
      * @param recordIn  the open project the run is recorded in; null for none
+     * @param scheme    how the judge grades, as the prompts are written for
      */
     record Request(
             Dataset rows,
@@ -50,7 +52,8 @@ final class RunLauncher implements AutoCloseable {
             boolean batch,
             List<Integer> selection,
             List<FewShotExample> examples,
-            Project recordIn) {}
+            Project recordIn,
+            JudgeScheme scheme) {}
 
     /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
     record Prepared(RunSpec spec, RunClients clients, Recording recording) {
@@ -100,6 +103,7 @@ final class RunLauncher implements AutoCloseable {
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
         RunSpec whole = RunSpec.of(request.rows(), request.mapping(), request.prompts(), profile)
+                .withScheme(request.scheme())
                 .withExamples(request.examples());
         RunSpec spec = request.selection() == null ? whole : whole.withSelection(request.selection());
         String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();

@@ -269,8 +269,11 @@ final class WorkbenchProject {
                 dataset,
                 mapping,
                 rows,
-                AccuracyCounts.of(
-                        scope.measured(rows).stream().map(RowResult::scored).toList()),
+                // Over the rows it covered: the table leaves out the rows promoted now, as Judge analysis does, so a
+                // row promoted then and taken back since counts again on every screen.
+                AccuracyCounts.of(scope.withExamples(List.of()).measured(rows).stream()
+                        .map(RowResult::scored)
+                        .toList()),
                 scope.covered().stream().sorted().toList(),
                 review);
     }
