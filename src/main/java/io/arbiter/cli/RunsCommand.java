@@ -3,6 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.store.RunRecord;
@@ -125,7 +126,7 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     static String percent(OptionalDouble value) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * value.getAsDouble()) : "n/a";
+        return value.isPresent() ? Proportion.percent(value.getAsDouble()) : "n/a";
     }
 
     static String number(OptionalDouble value) {

@@ -1,5 +1,6 @@
 package io.arbiter.ui.compare;
 
+import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.project.PairedFigures;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -49,6 +50,6 @@ public record DeltaLine(String metric, String a, String b, String change, Trend 
         }
         return kappa
                 ? String.format(Locale.ROOT, "%.3f", value.getAsDouble())
-                : String.format(Locale.ROOT, "%.1f%%", 100 * value.getAsDouble());
+                : Proportion.percent(value.getAsDouble());
     }
 }
