@@ -23,6 +23,8 @@ public final class Bootstrap {
 
     private static final long HITS_STREAM = 1;
 
+    private static final long CELLS_STREAM = 2;
+
     /**
      * Up to this many rows a resample draws row by row, exactly as the definition says; above it the counts are drawn
      * from their binomial distribution directly.
@@ -113,6 +115,72 @@ public final class Bootstrap {
         return resampled;
     }
 
+    /**
+     * Resamples of rows counted in cells (any table: a score confusion flattened, say), each drawing the table's n rows
+     * with replacement and counting them back into the same cells; the same arrays every time for the same counts.
+     * Above {@link #ROW_BY_ROW_LIMIT} rows the counts are drawn from their multinomial directly, as conditional
+     * binomials cell by cell.
+     */
+    public long[][] resampleCells(long[] cells) {
+        SplittableRandom random = random(CELLS_STREAM);
+        long n = 0;
+        for (int k = 0; k < cells.length; k++) {
+            if (cells[k] < 0) {
+                throw new IllegalArgumentException("Negative count " + cells[k] + " in cell " + k);
+            }
+            n += cells[k];
+        }
+        long[][] resampled = new long[resamples][cells.length];
+        if (n > ROW_BY_ROW_LIMIT) {
+            for (long[] counts : resampled) {
+                long left = n;
+                long rest = n; // rows of the original in this cell and the ones after it
+                for (int k = 0; k < cells.length && left > 0; k++) {
+                    counts[k] = binomial(random, left, (double) cells[k] / rest);
+                    left -= counts[k];
+                    rest -= cells[k];
+                }
+            }
+            return resampled;
+        }
+        int[] cellOfRow = new int[(int) n]; // the rows in order, each naming its cell
+        for (int k = 0, row = 0; k < cells.length; k++) {
+            for (long i = 0; i < cells[k]; i++) {
+                cellOfRow[row++] = k;
+            }
+        }
+        for (long[] counts : resampled) {
+            for (int i = 0; i < n; i++) {
+                counts[cellOfRow[random.nextInt((int) n)]]++;
+            }
+        }
+        return resampled;
+    }
+
+    /** Resamples of the confusion's rows, each with its n; the same list every time for the same confusion. */
+    public List<ScoreConfusion> resample(ScoreConfusion confusion) {
+        int levels = confusion.levels();
+        long[] cells =
+                Arrays.stream(confusion.counts()).flatMapToLong(Arrays::stream).toArray();
+        List<ScoreConfusion> confusions = new ArrayList<>(resamples);
+        for (long[] counts : resampleCells(cells)) {
+            long[][] table = new long[levels][];
+            for (int h = 0; h < levels; h++) {
+                table[h] = Arrays.copyOfRange(counts, h * levels, (h + 1) * levels);
+            }
+            confusions.add(new ScoreConfusion(confusion.scale(), table));
+        }
+        return confusions;
+    }
+
+    /** A statistic of the confusion with its percentile interval over resamples already drawn from it. */
+    public static Estimate estimate(
+            ScoreConfusion confusion,
+            List<ScoreConfusion> resamples,
+            Function<ScoreConfusion, OptionalDouble> statistic) {
+        return estimate(statistic.apply(confusion), confusion.n(), resamples, statistic);
+    }
+
     /** A statistic of the table with its percentile interval over the table's resamples. */
     public Estimate estimate(AgreementTable table, Function<AgreementTable, OptionalDouble> statistic) {
         return estimate(table, resample(table), statistic);
@@ -121,11 +189,16 @@ public final class Bootstrap {
     /** As {@link #estimate(AgreementTable, Function)} with resamples already drawn (to share them between statistics). */
     public static Estimate estimate(
             AgreementTable table, List<AgreementTable> resamples, Function<AgreementTable, OptionalDouble> statistic) {
+        return estimate(statistic.apply(table), table.n(), resamples, statistic);
+    }
+
+    private static <T> Estimate estimate(
+            OptionalDouble point, long n, List<T> resamples, Function<T, OptionalDouble> statistic) {
         double[] replicates = new double[resamples.size()];
         for (int r = 0; r < replicates.length; r++) {
             replicates[r] = statistic.apply(resamples.get(r)).orElse(Double.NaN);
         }
-        return percentile(statistic.apply(table), table.n(), replicates);
+        return percentile(point, n, replicates);
     }
 
     /**

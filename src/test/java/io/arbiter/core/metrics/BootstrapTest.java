@@ -113,4 +113,31 @@ class BootstrapTest {
                 kappa.format());
         assertEquals(kappa, Bootstrap.standard().estimate(big, AgreementTable::kappa), "same seed, same interval");
     }
+
+    @Test
+    void resampledCellsKeepTheRowsAndTheirShares() {
+        // Row by row (n = 100) and from the multinomial (n = 1,000,000): every resample has n rows, empty cells stay
+        // empty, and each cell's mean count over the resamples is within 5 standard errors of its own count.
+        for (long scale : new long[] {1, 10_000}) {
+            long[] cells = {20 * scale, 0, 50 * scale, 30 * scale};
+            long n = 100 * scale;
+            long[][] resampled = Bootstrap.standard().resampleCells(cells);
+            assertEquals(Bootstrap.RESAMPLES, resampled.length);
+            double[] means = new double[cells.length];
+            for (long[] counts : resampled) {
+                assertEquals(n, java.util.Arrays.stream(counts).sum());
+                assertEquals(0, counts[1]);
+                for (int k = 0; k < cells.length; k++) {
+                    means[k] += (double) counts[k] / resampled.length;
+                }
+            }
+            for (int k = 0; k < cells.length; k++) {
+                double p = (double) cells[k] / n;
+                double standardError = Math.sqrt(n * p * (1 - p) / resampled.length);
+                assertEquals(cells[k], means[k], 5 * standardError + 1e-9, "cell " + k + " of " + n);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    resampled, Bootstrap.standard().resampleCells(cells));
+        }
+    }
 }
