@@ -121,7 +121,7 @@ class ArchitectureTest {
                 .whereLayer("Scheme")
                 .mayOnlyAccessLayers("Dataset", "Prompt", "Verdict", "Metrics", "Review")
                 .whereLayer("Run")
-                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics", "Scheme")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics", "Review", "Scheme")
                 .whereLayer("Store")
                 .mayOnlyAccessLayers("Llm", "Review", "Run", "Dataset", "Verdict", "Metrics", "Prompt", "Scheme")
                 .whereLayer("Export")

@@ -7,6 +7,8 @@ import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportResult;
+import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.project.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +57,35 @@ final class InputOptions {
             description = "Separates labels in a multi-label truth cell (default: ${DEFAULT-VALUE}).")
     String truthSeparator;
 
+    @Option(
+            names = "--task",
+            paramLabel = "classify|generate",
+            description =
+                    "classify (default): the base answer names a label; generate: the base answer is free text, kept whole.")
+    String task;
+
+    @Option(
+            names = "--answer-column",
+            description = "Column that already holds the base model's answers: only the judge is asked.")
+    String answerColumn;
+
+    @Option(
+            names = "--reference-column",
+            description = "Column with a reference answer, shown to the judge as {{reference}}.")
+    String referenceColumn;
+
+    @Option(
+            names = "--human-score-column",
+            description =
+                    "Column with people's scores of the base answer, the truth a scoring judge is checked against.")
+    String humanScoreColumn;
+
+    @Option(
+            names = "--human-verdict-column",
+            description =
+                    "Column with people's Correct/Incorrect on the base answer, the truth the judge is checked against.")
+    String humanVerdictColumn;
+
     @Option(names = "--base-prompt", description = "File with the base prompt.")
     Path basePrompt;
 
@@ -68,9 +99,17 @@ final class InputOptions {
 
     /** Refuses the options that only go with --dataset when the configuration comes from the project. */
     void refuseWithoutDataset() {
-        if (inputColumns != null || basePrompt != null || judgePrompt != null) {
+        if (inputColumns != null
+                || basePrompt != null
+                || judgePrompt != null
+                || task != null
+                || answerColumn != null
+                || referenceColumn != null
+                || humanScoreColumn != null
+                || humanVerdictColumn != null) {
             throw new CliFailure(
-                    "--input-column, --base-prompt and --judge-prompt go with --dataset", ArbiterCli.BAD_INPUT);
+                    "--input-column, --task, the column options, --base-prompt and --judge-prompt go with --dataset",
+                    ArbiterCli.BAD_INPUT);
         }
     }
 
@@ -87,10 +126,23 @@ final class InputOptions {
         }
         Dataset rows = readDataset(stderr);
         // Read against the columns, not split blindly: a column's name may hold a comma.
+        TaskKind kind;
+        try {
+            kind = TaskKind.named(task);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--task: " + e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
         ColumnMapping mapping = new ColumnMapping(
                 ColumnNames.list("Input column", "--input-column", inputColumns, rows),
                 ColumnNames.one("Truth column", "--truth-column", truthColumn, rows),
-                truthSeparator);
+                truthSeparator,
+                ColumnNames.one("Answer column", "--answer-column", answerColumn, rows),
+                Map.of(),
+                kind,
+                new JudgeColumns(
+                        ColumnNames.one("Reference column", "--reference-column", referenceColumn, rows),
+                        ColumnNames.one("Human score column", "--human-score-column", humanScoreColumn, rows),
+                        ColumnNames.one("Human verdict column", "--human-verdict-column", humanVerdictColumn, rows)));
         return new RunInputsCommand.Configuration(
                 rows,
                 dataset.toAbsolutePath().normalize().toString(),

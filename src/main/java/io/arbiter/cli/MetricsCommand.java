@@ -3,18 +3,22 @@ package io.arbiter.cli;
 import io.arbiter.core.export.CsvInputException;
 import io.arbiter.core.export.JudgedCsvReader;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.ScoredCsvReader;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
-import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.ScoreScheme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +39,10 @@ final class MetricsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "UTF-8 CSV with a header row.")
     Path file;
 
-    @Option(names = "--truth-column", required = true, description = "Ground-truth labels (Arbiter's export: truth).")
+    @Mixin
+    SchemeOptions schemeOptions;
+
+    @Option(names = "--truth-column", description = "Ground-truth labels (Arbiter's export: truth); verdicts only.")
     String truthColumn;
 
     @Option(
@@ -46,14 +53,12 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Option(
             names = "--base-column",
-            required = true,
-            description = "The base model's answer (Arbiter's export: base_answer_raw).")
+            description = "The base model's answer (Arbiter's export: base_answer_raw); verdicts only.")
     String baseColumn;
 
     @Option(
             names = "--judge-verdict-column",
-            required = true,
-            description = "The judge's Correct/Incorrect (Arbiter's export: judge_evaluation).")
+            description = "The judge's Correct/Incorrect (Arbiter's export: judge_evaluation); verdicts only.")
     String verdictColumn;
 
     @Option(
@@ -67,29 +72,72 @@ final class MetricsCommand implements Callable<Integer> {
                     "A human's Correct/Incorrect on the base answer, or the human's label; such rows count as labelled.")
     String humanColumn;
 
+    @Option(
+            names = "--judge-score-column",
+            description = "With --scheme score: the judge's score (Arbiter's export: judge_score).")
+    String judgeScoreColumn;
+
+    @Option(
+            names = "--human-score-column",
+            description = "With --scheme score: a person's score of the same answer (Arbiter's export: human_score).")
+    String humanScoreColumn;
+
+    @Option(
+            names = "--judge-output-column",
+            description =
+                    "With --scheme score, optional: the judge's raw output (Arbiter's export: judge_output_raw), so an empty score beside an output counts as unparsed.")
+    String judgeOutputColumn;
+
     @Option(names = "--json", description = "Print the metrics as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
-        List<RatedRow> rows;
+        JudgeScheme scheme = schemeOptions.scheme(JudgeSchemes.DEFAULT);
+        JudgeReport report;
         try {
-            rows = JudgedCsvReader.read(
-                    file,
-                    new JudgedCsvReader.Columns(
-                            truthColumn, truthSeparator, baseColumn, verdictColumn, predictionColumn, humanColumn));
+            report = scheme instanceof ScoreScheme scoring ? scores(scoring) : verdicts();
         } catch (CsvInputException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
-        JudgeReport report = JudgeReport.ofRated(rows);
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(MetricsJson.write(report));
+        } else if (report.scores() != null) {
+            out.printf("rows            %d%n", report.loop().rows());
+            out.printf("unparsed judge  %d%n", report.loop().unparsedJudge());
+            ScoreLines.print(report, out);
+            out.println();
+            print(report, out);
         } else {
             print(report, out);
         }
         out.flush();
         return 0;
+    }
+
+    private JudgeReport verdicts() throws CsvInputException {
+        require("--truth-column", truthColumn, "verdict");
+        require("--base-column", baseColumn, "verdict");
+        require("--judge-verdict-column", verdictColumn, "verdict");
+        return JudgeReport.ofRated(JudgedCsvReader.read(
+                file,
+                new JudgedCsvReader.Columns(
+                        truthColumn, truthSeparator, baseColumn, verdictColumn, predictionColumn, humanColumn)));
+    }
+
+    private JudgeReport scores(ScoreScheme scheme) throws CsvInputException {
+        require("--judge-score-column", judgeScoreColumn, "score");
+        require("--human-score-column", humanScoreColumn, "score");
+        return scheme.figures(ScoredCsvReader.read(
+                file, new ScoredCsvReader.Columns(judgeScoreColumn, humanScoreColumn, judgeOutputColumn), scheme));
+    }
+
+    private static void require(String option, String value, String scheme) {
+        if (value == null || value.isBlank()) {
+            throw new CliFailure(
+                    "Missing required option: '" + option + "' (with --scheme " + scheme + ")", ArbiterCli.BAD_INPUT);
+        }
     }
 
     private static void print(JudgeReport report, PrintWriter out) {

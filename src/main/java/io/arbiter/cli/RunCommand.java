@@ -8,12 +8,12 @@ import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.metrics.JudgeReport;
-import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
@@ -131,6 +131,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         RunAccounting accounting;
         JudgeReport report;
         JudgeScheme scheme;
+        RowRatings ratings;
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
@@ -141,6 +142,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
             scheme = spec.scheme();
+            ratings = RowRatings.of(spec);
             Recording recording = opened == null ? null : recorder.begin(opened, start(inputs, spec, mode));
             if (recording != null) {
                 sayWhenResumed(recording, stderr);
@@ -171,18 +173,15 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                 }
             }
             if (report == null) { // the same figures the project would have kept, over the same rows
-                report = spec.scheme()
-                        .figures(spec.scope().measured(outcome.rows()).stream()
-                                .map(r -> RatedRow.of(r.scored()))
-                                .toList());
+                report = scheme.figures(ratings.rateAll(spec.scope().measured(outcome.rows())));
             }
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
-            new ResultsCsvWriter(scheme).write(out, rows, rows.columns(), outcome.rows());
+            new ResultsCsvWriter(scheme, ratings).write(out, rows, rows.columns(), outcome.rows());
         }
-        RunSummaryPrinter.print(outcome, accounting, json, out, stdout);
+        RunSummaryPrinter.print(outcome, report, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {
             stderr.println("arbiter: " + outcome.batchProblems());
         }

@@ -11,8 +11,10 @@ import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.prompt.PromptCheck;
 import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
@@ -46,6 +48,9 @@ abstract class RunInputsCommand {
     @Mixin
     ProviderOptions providerOptions;
 
+    @Mixin
+    SchemeOptions schemeOptions;
+
     @Option(
             names = "--project",
             description =
@@ -67,8 +72,11 @@ abstract class RunInputsCommand {
             String baseText,
             String judgeText) {}
 
-    /** The dataset, mapping and prompts, checked against each other, with the configuration they came from. */
-    record Inputs(Configuration config, PromptPair prompts) {
+    /**
+     * The dataset, mapping and prompts, checked against each other and against the scheme that grades, with the
+     * configuration they came from.
+     */
+    record Inputs(Configuration config, PromptPair prompts, JudgeScheme scheme) {
         Dataset dataset() {
             return config.rows();
         }
@@ -108,13 +116,20 @@ abstract class RunInputsCommand {
             throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
         }
         PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
-        // Runs from the command line are graded by the default scheme, as the spec they build is.
-        List<String> promptProblems =
-                PromptCheck.problems(prompts, rows.columns(), JudgeSchemes.DEFAULT.placeholders());
+        // The options name the scheme; without them a re-run grades as the project's configuration did.
+        JudgeScheme stored = opened == null || inputOptions.hasDataset()
+                ? JudgeSchemes.DEFAULT
+                : opened.currentScheme().orElse(JudgeSchemes.DEFAULT);
+        JudgeScheme scheme = schemeOptions.scheme(stored);
+        List<String> promptProblems = PromptCheck.problems(prompts, rows.columns(), scheme.placeholders());
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
-        return new Inputs(config, prompts);
+        List<String> humanProblems = new RowRatings(scheme, rows, config.mapping()).problems();
+        if (!humanProblems.isEmpty()) {
+            throw new CliFailure(String.join("\n", humanProblems), ArbiterCli.BAD_INPUT);
+        }
+        return new Inputs(config, prompts, scheme);
     }
 
     /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
@@ -178,7 +193,8 @@ abstract class RunInputsCommand {
      * workbench puts them into the judge prompt, so a re-run judges with the same prompt as the run it repeats.
      */
     RunSpec runSpec(Project opened, Inputs inputs, ProviderProfile profile) {
-        RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile);
+        RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile)
+                .withScheme(inputs.scheme());
         return opened == null
                 ? spec
                 : spec.withExamples(

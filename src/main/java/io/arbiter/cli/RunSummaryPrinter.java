@@ -2,8 +2,10 @@ package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.run.RunOutcome;
 import java.io.IOException;
@@ -16,7 +18,13 @@ final class RunSummaryPrinter {
     private RunSummaryPrinter() {}
 
     /** The figures as aligned text, or with {@code json} as one object; {@code out} is named when results went there. */
-    static void print(RunOutcome outcome, RunAccounting accounting, boolean json, Path out, PrintWriter stdout)
+    static void print(
+            RunOutcome outcome,
+            JudgeReport report,
+            RunAccounting accounting,
+            boolean json,
+            Path out,
+            PrintWriter stdout)
             throws IOException {
         AccuracyCounts m = outcome.metrics();
         if (json) {
@@ -29,6 +37,7 @@ final class RunSummaryPrinter {
             summary.put("unparsed_base", m.unparsedBase());
             summary.put("unparsed_judge", m.unparsedJudge());
             summary.put("errors", m.errors());
+            MetricsJson.putScores(summary, report);
             RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
             summary.put(
@@ -48,6 +57,7 @@ final class RunSummaryPrinter {
             stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
             stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
             stdout.printf("errors          %d%n", m.errors());
+            ScoreLines.print(report, stdout);
             stdout.printf(
                     java.util.Locale.ROOT,
                     "requests        %d in %.1f s%n",

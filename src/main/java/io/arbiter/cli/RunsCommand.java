@@ -102,6 +102,10 @@ final class RunsCommand implements Callable<Integer> {
                 node.putNull(metric);
             }
         }
+        node.put("scheme", r.scheme());
+        for (String metric : RunListing.SCORE_HEADLINE) { // a scoring run's figures; a verdict run has none
+            run.metric(metric).ifPresent(value -> node.put(metric, value));
+        }
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
         node.put(
                 "completion_tokens",

@@ -35,9 +35,9 @@ record Thresholds(Map<String, Double> minimum) {
             for (String part : text.split(",")) {
                 String[] pair = part.split("=", 2);
                 String metric = pair[0].strip().toLowerCase(Locale.ROOT);
-                if (pair.length != 2 || !RunListing.HEADLINE.contains(metric)) {
+                if (pair.length != 2 || !RunListing.GATES.contains(metric)) {
                     throw new TypeConversionException("'" + part + "' is not METRIC=VALUE with METRIC one of "
-                            + String.join(", ", RunListing.HEADLINE));
+                            + String.join(", ", RunListing.GATES));
                 }
                 try {
                     minimum.put(metric, Double.parseDouble(pair[1].strip()));

@@ -8,26 +8,42 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which columns feed the prompts and which one holds the ground truth.
+ * Which columns feed the prompts and which hold the truth, and what the base model is asked to do.
  *
  * @param inputColumns   columns sent to the base model when its prompt has no user part
  * @param truthColumn    the ground-truth column, or null when the dataset has none
  * @param truthSeparator splits a multi-label truth cell such as "Crime, Drama"; empty for single-label
  * @param answerColumn   a column that already holds the base model's answers (judge-only mode), or null
  * @param labelRenames   truth labels renamed or merged before a run, e.g. "Sci-fi" → "Sci-Fi"
+ * @param task           classify (the answer names a label) or generate (free text, kept whole)
+ * @param judgeColumns   the reference answer and the people's judgements the dataset holds, if any
  */
 public record ColumnMapping(
         List<String> inputColumns,
         String truthColumn,
         String truthSeparator,
         String answerColumn,
-        Map<String, String> labelRenames) {
+        Map<String, String> labelRenames,
+        TaskKind task,
+        JudgeColumns judgeColumns) {
 
     public ColumnMapping {
         inputColumns = List.copyOf(inputColumns);
         truthSeparator = Objects.requireNonNullElse(truthSeparator, "");
-        answerColumn = answerColumn == null || answerColumn.isBlank() ? null : answerColumn;
+        answerColumn = blankIsNull(answerColumn);
         labelRenames = Map.copyOf(Objects.requireNonNullElse(labelRenames, Map.of()));
+        task = Objects.requireNonNullElse(task, TaskKind.CLASSIFY);
+        judgeColumns = Objects.requireNonNullElse(judgeColumns, JudgeColumns.NONE);
+    }
+
+    /** A classification mapping, as every mapping was before task kinds. */
+    public ColumnMapping(
+            List<String> inputColumns,
+            String truthColumn,
+            String truthSeparator,
+            String answerColumn,
+            Map<String, String> labelRenames) {
+        this(inputColumns, truthColumn, truthSeparator, answerColumn, labelRenames, TaskKind.CLASSIFY, null);
     }
 
     /** A mapping that runs both stages and keeps the truth labels as written. */
@@ -45,7 +61,27 @@ public record ColumnMapping(
     }
 
     public ColumnMapping withLabelRenames(Map<String, String> renames) {
-        return new ColumnMapping(inputColumns, truthColumn, truthSeparator, answerColumn, renames);
+        return new ColumnMapping(inputColumns, truthColumn, truthSeparator, answerColumn, renames, task, judgeColumns);
+    }
+
+    /** The same columns for a task of {@code kind}. */
+    public ColumnMapping withTask(TaskKind kind) {
+        return new ColumnMapping(
+                inputColumns, truthColumn, truthSeparator, answerColumn, labelRenames, kind, judgeColumns);
+    }
+
+    /** The same mapping reading the reference answer and the people's judgements from {@code columns}. */
+    public ColumnMapping withJudgeColumns(JudgeColumns columns) {
+        return new ColumnMapping(inputColumns, truthColumn, truthSeparator, answerColumn, labelRenames, task, columns);
+    }
+
+    /** True when base answers are free text, kept whole. */
+    public boolean generates() {
+        return task == TaskKind.GENERATE;
+    }
+
+    static String blankIsNull(String column) {
+        return column == null || column.isBlank() ? null : column;
     }
 
     /** The row's truth labels, trimmed, renamed, without empties or repeats; empty without a truth column. */
@@ -108,6 +144,7 @@ public record ColumnMapping(
             problems.add("Truth column '" + truthColumn + "' is not in " + dataset.name() + " (columns: "
                     + String.join(", ", dataset.columns()) + ")");
         }
+        problems.addAll(judgeColumns.problemsWith(dataset));
         return problems;
     }
 }

@@ -65,35 +65,14 @@ public final class JudgedCsvReader {
     /** Reads from a reader; {@code name} is how messages refer to the source. */
     public static List<RatedRow> read(Reader in, String name, Columns columns) throws CsvInputException {
         List<String[]> lines = lines(in, name);
-        if (lines.isEmpty()) {
-            throw new CsvInputException(name + ": the file is empty");
-        }
-        List<String> header = new ArrayList<>();
-        for (String cell : lines.get(0)) {
-            header.add(cell.strip());
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
+        List<String> header = header(lines, name);
         int truth = column(header, columns.truth(), "Truth", name);
         int base = column(header, columns.base(), "Base answer", name);
         int verdict = column(header, columns.verdict(), "Judge verdict", name);
         int prediction =
                 columns.prediction() == null ? -1 : column(header, columns.prediction(), "Judge prediction", name);
         int human = columns.human() == null ? -1 : column(header, columns.human(), "Human", name);
-
-        List<String[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i);
-            if (cells.length == 1 && cells[0].isEmpty()) {
-                continue; // a blank line
-            }
-            if (cells.length != header.size()) {
-                throw new CsvInputException(
-                        name + ", row " + i + ": " + cells.length + " cells where the header has " + header.size());
-            }
-            rows.add(cells);
-        }
+        List<String[]> rows = rows(lines, header, name);
         List<List<String>> truths = new ArrayList<>();
         List<String> allLabels = new ArrayList<>();
         for (String[] cells : rows) {
@@ -116,7 +95,39 @@ public final class JudgedCsvReader {
         return rated;
     }
 
-    private static List<String[]> lines(Reader in, String name) throws CsvInputException {
+    /** The header of the file's first line, trimmed and without a byte-order mark. */
+    static List<String> header(List<String[]> lines, String name) throws CsvInputException {
+        if (lines.isEmpty()) {
+            throw new CsvInputException(name + ": the file is empty");
+        }
+        List<String> header = new ArrayList<>();
+        for (String cell : lines.get(0)) {
+            header.add(cell.strip());
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        return header;
+    }
+
+    /** The lines after the header, blank ones left out; a line with another cell count is an error naming it. */
+    static List<String[]> rows(List<String[]> lines, List<String> header, String name) throws CsvInputException {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i);
+            if (cells.length == 1 && cells[0].isEmpty()) {
+                continue; // a blank line
+            }
+            if (cells.length != header.size()) {
+                throw new CsvInputException(
+                        name + ", row " + i + ": " + cells.length + " cells where the header has " + header.size());
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    static List<String[]> lines(Reader in, String name) throws CsvInputException {
         try (CSVReader csv = new CSVReader(new BufferedReader(in))) {
             List<String[]> lines = new ArrayList<>();
             String[] cells;
@@ -134,7 +145,7 @@ public final class JudgedCsvReader {
         }
     }
 
-    private static int column(List<String> header, String column, String role, String name) throws CsvInputException {
+    static int column(List<String> header, String column, String role, String name) throws CsvInputException {
         int index = column == null ? -1 : header.indexOf(column.strip());
         if (index < 0) {
             throw new CsvInputException(role + " column '" + column + "' is not in " + name + " (columns: "

@@ -9,7 +9,10 @@ import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
+import io.arbiter.core.metrics.LevelBias;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.ScoreFigures;
+import io.arbiter.core.verdict.ScoreScale;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -68,7 +71,50 @@ public final class MetricsJson {
         ObjectNode labels = json.putObject("label_confusion");
         labels.set("base_vs_truth", labels(report.baseLabels()));
         labels.set("judge_vs_truth", labels(report.judgeLabels()));
+        putScores(json, report);
         return json;
+    }
+
+    /**
+     * A scoring judge's figures against people's scores, when the report has them: {@code scale}, {@code pass_at},
+     * {@code scored_pairs}, each figure with its interval and n, the score-by-score {@code score_confusion} (rows
+     * the human's score, columns the judge's) and {@code bias_by_human_level}. Nothing for a verdict report.
+     */
+    public static void putScores(ObjectNode json, JudgeReport report) {
+        ScoreFigures scores = report.scores();
+        if (scores == null) {
+            return;
+        }
+        json.put("scale", report.scale().toString());
+        json.put("pass_at", report.passAt());
+        json.put("scored_pairs", scores.n());
+        put(json, "mean_judge_score", scores.meanJudge());
+        put(json, "mean_human_score", scores.meanHuman());
+        put(json, "mean_score_difference", scores.meanDifference());
+        put(json, "exact_agreement", scores.exactAgreement());
+        put(json, "within_one", scores.withinOne());
+        put(json, "weighted_kappa_linear", scores.weightedKappaLinear());
+        put(json, "weighted_kappa_quadratic", scores.weightedKappaQuadratic());
+        put(json, "spearman", scores.spearman());
+        put(json, "kendall_tau_b", scores.kendallTauB());
+        put(json, "mae", scores.mae());
+        ObjectNode confusion = json.putObject("score_confusion");
+        ArrayNode levels = confusion.putArray("levels");
+        ScoreScale scale = report.scale();
+        for (int level = scale.low(); level <= scale.high(); level++) {
+            levels.add(level);
+        }
+        ArrayNode counts = confusion.putArray("counts");
+        for (int human = scale.low(); human <= scale.high(); human++) {
+            ArrayNode line = counts.addArray();
+            for (int judge = scale.low(); judge <= scale.high(); judge++) {
+                line.add(scores.confusion().count(human, judge));
+            }
+        }
+        ObjectNode bias = json.putObject("bias_by_human_level");
+        for (LevelBias level : scores.biasByHumanLevel()) {
+            put(bias.putObject(Integer.toString(level.humanLevel())), "mean_difference", level.meanDifference());
+        }
     }
 
     private static ObjectNode labels(LabelConfusion confusion) {

@@ -7,12 +7,14 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.core.verdict.JudgeScore;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,22 +48,37 @@ public final class ResultsCsvWriter {
      */
     public static final List<String> RESULT_COLUMNS = resultColumns(VerdictScheme.INSTANCE);
 
+    /** After a scoring scheme's columns: the person's score the judge's is checked against. */
+    public static final String HUMAN_SCORE = "human_score";
+
     private final JudgeScheme scheme;
+    private final RowRatings ratings;
 
     /** A writer for runs graded Correct/Incorrect. */
     public ResultsCsvWriter() {
-        this(JudgeSchemes.DEFAULT);
+        this(JudgeSchemes.DEFAULT, null);
     }
 
-    /** A writer whose judge columns are {@code scheme}'s. */
+    /** A writer whose judge columns are {@code scheme}'s, without people's scores from the dataset. */
     public ResultsCsvWriter(JudgeScheme scheme) {
+        this(scheme, null);
+    }
+
+    /**
+     * @param ratings what people said about each row, for a scoring scheme's {@value #HUMAN_SCORE}; null for none
+     */
+    public ResultsCsvWriter(JudgeScheme scheme, RowRatings ratings) {
         this.scheme = scheme;
+        this.ratings = ratings;
     }
 
     /** The columns after the dataset's own for a run graded by {@code scheme}. */
     public static List<String> resultColumns(JudgeScheme scheme) {
         List<String> columns = new ArrayList<>(ANSWER_COLUMNS);
         columns.addAll(scheme.exportColumns());
+        if (scheme.scores()) {
+            columns.add(HUMAN_SCORE);
+        }
         columns.addAll(COST_COLUMNS);
         return List.copyOf(columns);
     }
@@ -80,7 +97,14 @@ public final class ResultsCsvWriter {
     public List<String> header(List<String> datasetColumns) {
         List<String> header = new ArrayList<>();
         header.add("row");
-        header.addAll(datasetColumns);
+        List<String> ours = new ArrayList<>(resultColumns(scheme));
+        ours.addAll(REVIEW_COLUMNS);
+        ours.addAll(REASONING_COLUMNS);
+        // A dataset column named like one of ours (the support sample's human_score) keeps its cells under a name
+        // that says where they come from, so no reader picks the wrong one of two equal names.
+        for (String column : datasetColumns) {
+            header.add(ours.contains(column) || column.equals("row") ? "dataset_" + column : column);
+        }
         header.addAll(resultColumns(scheme));
         header.addAll(REVIEW_COLUMNS);
         header.addAll(REASONING_COLUMNS);
@@ -113,10 +137,14 @@ public final class ResultsCsvWriter {
                 ICSVWriter.RFC4180_LINE_END);
         writeLine(csv, header(datasetColumns));
         for (RowResult result : results) {
-            List<String> line = line(dataset, columnIndexes, result);
-            addReview(line, review, result);
+            HumanVerdict verdict = review.verdictOn(
+                            result.row(),
+                            result.base().answered() ? result.base().text() : null)
+                    .orElse(null);
+            List<String> line = line(dataset, columnIndexes, result, verdict);
+            addReview(line, review, result.row(), verdict);
             line.add(result.base().reasoning());
-            line.add(result.judge().reasoning());
+            line.add(judgeReasoning(result));
             writeLine(csv, line);
         }
         csv.flush();
@@ -152,7 +180,17 @@ public final class ResultsCsvWriter {
         }
     }
 
-    private List<String> line(Dataset dataset, int[] columnIndexes, RowResult result) {
+    /** The judge's reasoning field or think block, then the reasoning a scoring judge wrote before its score. */
+    private static String judgeReasoning(RowResult result) {
+        String hidden = result.judge().reasoning();
+        String written = result.judgement() instanceof JudgeScore score ? score.reasoning() : "";
+        if (hidden == null || hidden.isBlank()) {
+            return written;
+        }
+        return written.isEmpty() ? hidden : hidden.strip() + "\n\n" + written;
+    }
+
+    private List<String> line(Dataset dataset, int[] columnIndexes, RowResult result, HumanVerdict verdict) {
         BaseAnswer base = result.baseAnswer();
         Usage usage = result.base().usage().plus(result.judge().usage());
         List<String> line = new ArrayList<>();
@@ -171,6 +209,11 @@ public final class ResultsCsvWriter {
         } else {
             line.addAll(scheme.exportCells(result.truth(), result.judgement()));
         }
+        if (scheme.scores()) {
+            Integer human =
+                    ratings == null ? null : ratings.rate(result, verdict).humanScore();
+            line.add(human == null ? "" : human.toString());
+        }
         line.add(errors(result));
         line.add(Long.toString(usage.promptTokens()));
         line.add(Long.toString(usage.completionTokens()));
@@ -178,11 +221,7 @@ public final class ResultsCsvWriter {
     }
 
     /** The review of the row's current base answer; a verdict on an earlier run's answer is not this row's. */
-    private static void addReview(List<String> line, ReviewLog review, RowResult result) {
-        int row = result.row();
-        HumanVerdict verdict = review.verdictOn(
-                        row, result.base().answered() ? result.base().text() : null)
-                .orElse(null);
+    private static void addReview(List<String> line, ReviewLog review, int row, HumanVerdict verdict) {
         line.add(verdict == null ? "" : verdict.label());
         line.add(verdict == null ? "" : verdict.note());
         line.add(verdict == null ? "" : verdict.reviewer());

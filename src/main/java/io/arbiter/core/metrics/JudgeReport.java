@@ -1,5 +1,6 @@
 package io.arbiter.core.metrics;
 
+import io.arbiter.core.verdict.ScoreScale;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param corrected         base accuracy on rows without truth, corrected by the judge's sensitivity and specificity
  * @param labelledByHuman   rows in the judge's table whose truth came from a human
  * @param truthHumanConflicts rows where the ground truth and a human disagree about the base answer (truth wins)
+ * @param scores            a scoring judge's scores against people's, null when the judge gives verdicts
+ * @param scale             the scale scores are on, null without scores
+ * @param passAt            the lowest passing score; 0 without scores
  */
 public record JudgeReport(
         AccuracyCounts loop,
@@ -30,7 +34,28 @@ public record JudgeReport(
         LabelConfusion judgeLabels,
         CorrectedAccuracy corrected,
         long labelledByHuman,
-        long truthHumanConflicts) {
+        long truthHumanConflicts,
+        ScoreFigures scores,
+        ScoreScale scale,
+        int passAt) {
+
+    /** The same report with a scoring judge's figures. */
+    public JudgeReport withScores(ScoreFigures figures, ScoreScale on, int passMark) {
+        return new JudgeReport(
+                loop,
+                baseVsJudge,
+                baseVsTruth,
+                judgeVsTruth,
+                judge,
+                baseLabels,
+                judgeLabels,
+                corrected,
+                labelledByHuman,
+                truthHumanConflicts,
+                figures,
+                on,
+                passMark);
+    }
 
     /** The report of rows without human verdicts, with the standard bootstrap. */
     public static JudgeReport of(List<ScoredRow> rows) {
@@ -82,7 +107,10 @@ public record JudgeReport(
                 LabelConfusion.ofJudge(scored),
                 CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap),
                 byHuman,
-                conflicts);
+                conflicts,
+                null,
+                null,
+                0);
     }
 
     /** What the three accuracies mean together, in one line of plain words. */

@@ -7,13 +7,20 @@ package io.arbiter.core.metrics;
  *
  * @param scored the row: truth labels, base answer, judge verdict
  * @param human  a human's verdict on the base answer: RIGHT, WRONG, or NOT_SCORED when no human looked at it
+ * @param humanScore a human's score of the base answer on the run's scale, null when none; where there is one,
+ *                   {@code human} says whether it reaches the pass mark
  */
-public record RatedRow(ScoredRow scored, TruthMatch human) {
+public record RatedRow(ScoredRow scored, TruthMatch human, Integer humanScore) {
 
     public RatedRow {
         if (scored == null || human == null) {
             throw new IllegalArgumentException("A rated row needs a row and a human verdict (NOT_SCORED for none)");
         }
+    }
+
+    /** A row with a human verdict and no human score. */
+    public RatedRow(ScoredRow scored, TruthMatch human) {
+        this(scored, human, null);
     }
 
     /** The row without a human verdict. */

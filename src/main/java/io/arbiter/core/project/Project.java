@@ -145,6 +145,16 @@ public final class Project implements AutoCloseable {
         return configuration.mapping();
     }
 
+    /** Keeps the scheme the next run grades with. */
+    public void saveScheme(JudgeScheme scheme) {
+        configuration.saveScheme(scheme);
+    }
+
+    /** The scheme the last configuration graded with; empty when none was kept. */
+    public Optional<JudgeScheme> currentScheme() {
+        return configuration.scheme();
+    }
+
     /** Saves the prompts as a version (one per distinct pair) and makes it the current one; returns its id. */
     public long savePrompts(String baseText, String judgeText) {
         return configuration.savePrompts(baseText, judgeText);

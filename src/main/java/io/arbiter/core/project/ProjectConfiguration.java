@@ -3,6 +3,8 @@ package io.arbiter.core.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.PromptVersion;
 import java.util.List;
@@ -18,6 +20,7 @@ final class ProjectConfiguration {
     static final String PROVIDER = "provider_profile";
     static final String PROMPTS = "current_prompt_version";
     static final String RUN_OPTIONS = "run_options";
+    static final String SCHEME = "grading_scheme";
 
     private final ProjectStore store;
 
@@ -31,6 +34,15 @@ final class ProjectConfiguration {
 
     Optional<ColumnMapping> mapping() {
         return store.setting(MAPPING).map(json -> ProjectJson.mapping(ProjectJson.read(json)));
+    }
+
+    void saveScheme(JudgeScheme scheme) {
+        store.putSetting(SCHEME, scheme.setting());
+    }
+
+    /** Empty in a project saved before schemes were kept: its runs graded with the default. */
+    Optional<JudgeScheme> scheme() {
+        return store.setting(SCHEME).map(JudgeSchemes::byId);
     }
 
     /** Saves the pair as a version (one per distinct pair) and makes it the current one. */

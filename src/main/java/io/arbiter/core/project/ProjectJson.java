@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
@@ -67,6 +69,10 @@ final class ProjectJson {
         json.put("answer_column", m.answerColumn());
         ObjectNode renames = json.putObject("label_renames");
         new java.util.TreeMap<>(m.labelRenames()).forEach(renames::put);
+        json.put("task", m.task().id());
+        json.put("reference_column", m.judgeColumns().reference());
+        json.put("human_score_column", m.judgeColumns().humanScore());
+        json.put("human_verdict_column", m.judgeColumns().humanVerdict());
         return json;
     }
 
@@ -80,7 +86,12 @@ final class ProjectJson {
                 text(json, "truth_column"),
                 text(json, "truth_separator"),
                 text(json, "answer_column"),
-                renames);
+                renames,
+                TaskKind.named(text(json, "task")),
+                new JudgeColumns(
+                        text(json, "reference_column"),
+                        text(json, "human_score_column"),
+                        text(json, "human_verdict_column")));
     }
 
     /** Every field of the profile; a profile has no key to leave out, only the variable's or keychain entry's name. */

@@ -9,8 +9,8 @@ import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
-import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.run.RowInterpreter;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunOutcome;
@@ -105,12 +105,13 @@ final class RunHistory {
                 .cost(base, judge);
     }
 
-    /** Ground truth only in the figures: human verdicts are not folded in yet. */
+    /**
+     * The dataset's human columns are in the figures with the ground truth; a reviewer's verdicts are not, as they
+     * change after the run (the workbench folds them in as it shows the run).
+     */
     JudgeReport finish(long runId, RunOutcome outcome, Double costUsd) {
-        JudgeReport report = scheme(runId)
-                .figures(scope(runId).measured(outcome.rows()).stream()
-                        .map(r -> RatedRow.of(r.scored()))
-                        .toList());
+        JudgeReport report =
+                scheme(runId).figures(ratings(runId).rateAll(scope(runId).measured(outcome.rows())));
         ObjectNode summary = MetricsJson.tree(report);
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
@@ -143,7 +144,8 @@ final class RunHistory {
         }
         ColumnMapping mapping = mapping(record).or(configuration::mapping).orElseThrow();
         Dataset rows = dataset.get();
-        RowInterpreter interpreter = new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping));
+        RowInterpreter interpreter =
+                new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping), mapping.task());
         Map<Integer, StoredResponse> base = store.responses(runId, Stage.BASE);
         Map<Integer, StoredResponse> judge = store.responses(runId, Stage.JUDGE);
         List<RowResult> results = new ArrayList<>(rows.size());
@@ -168,6 +170,19 @@ final class RunHistory {
         return r.answered()
                 ? new StageOutcome(r.text(), null, r.usage(), false, r.reasoning(), null)
                 : new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody());
+    }
+
+    /** What people said about the run's rows, from its dataset's human columns; none without its dataset copy. */
+    RowRatings ratings(long runId) {
+        RunRecord record = record(runId);
+        Optional<Dataset> dataset =
+                record.datasetSha256() == null ? Optional.empty() : datasets.dataset(record.datasetSha256());
+        Optional<ColumnMapping> mapping = mapping(record).or(configuration::mapping);
+        if (dataset.isEmpty() || mapping.isEmpty()) {
+            return new RowRatings(
+                    scheme(runId), new Dataset("none", List.of(), List.of()), new ColumnMapping(List.of(), null, ""));
+        }
+        return new RowRatings(scheme(runId), dataset.get(), mapping.get());
     }
 
     Optional<ColumnMapping> mapping(long runId) {

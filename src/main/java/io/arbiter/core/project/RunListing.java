@@ -16,6 +16,19 @@ public record RunListing(RunRecord record, long rows, JsonNode metrics) {
     public static final List<String> HEADLINE =
             List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa", "ac1", "agreement");
 
+    /** A scoring run's figures where higher is better, which a drift gate may hold a run to. */
+    public static final List<String> SCORE_HEADLINE = List.of(
+            "weighted_kappa_quadratic",
+            "weighted_kappa_linear",
+            "exact_agreement",
+            "within_one",
+            "spearman",
+            "kendall_tau_b");
+
+    /** Every figure {@code --fail-below} takes. */
+    public static final List<String> GATES = java.util.stream.Stream.concat(HEADLINE.stream(), SCORE_HEADLINE.stream())
+            .toList();
+
     /** Where the metrics JSON keeps the tokens answered from the response cache (counted, not sent). */
     static final String CACHED_TOKENS = "cached_tokens";
 

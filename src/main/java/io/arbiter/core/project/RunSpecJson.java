@@ -61,7 +61,14 @@ public final class RunSpecJson {
         // Another scheme reads the same replies otherwise. Left out for the default, so runs recorded before schemes
         // keep their spec and still resume.
         if (spec.scheme() != JudgeSchemes.DEFAULT) {
-            json.put("scheme", spec.scheme().id());
+            json.put("scheme", spec.scheme().setting());
+        }
+        // The same with what a generating task reads: left out for a classification, as before task kinds.
+        if (mapping.generates()) {
+            json.put("task", mapping.task().id());
+        }
+        if (mapping.judgeColumns().reference() != null) {
+            json.put("reference_column", mapping.judgeColumns().reference());
         }
         return ProjectJson.write(json);
     }

@@ -9,6 +9,10 @@ public final class Placeholder {
     public static final String EXAMPLES = "examples";
     /** The allowed labels, comma separated. */
     public static final String LABELS = "labels";
+    /** The row's reference answer, from the mapping's reference column; empty without one. */
+    public static final String REFERENCE = "reference";
+    /** The scale a scoring judge scores on, "1 to 5"; only the judge prompt of a scoring run can use it. */
+    public static final String SCALE = "scale";
 
     private Placeholder() {}
 }

@@ -46,11 +46,11 @@ public final class PromptCheck {
     }
 
     private static boolean known(String name, Collection<String> columns) {
-        return name.equals(Placeholder.LABELS) || columns.contains(name);
+        return name.equals(Placeholder.LABELS) || name.equals(Placeholder.REFERENCE) || columns.contains(name);
     }
 
     private static String hint(Collection<String> columns) {
         return " (columns: " + String.join(", ", columns)
-                + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)";
+                + "; also {{labels}} and {{reference}}, and {{base_answer}} and {{examples}} in the judge)";
     }
 }

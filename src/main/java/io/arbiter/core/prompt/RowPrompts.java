@@ -16,14 +16,16 @@ public final class RowPrompts {
     private final PromptPair prompts;
     private final String labelText;
     private final String examplesText;
+    private final Map<String, String> judgeValues;
 
     /** Prompts without worked examples. */
     public RowPrompts(Dataset dataset, ColumnMapping mapping, PromptPair prompts, LabelSet labels) {
-        this(dataset, mapping, prompts, labels, List.of(), example -> "");
+        this(dataset, mapping, prompts, labels, List.of(), example -> "", Map.of());
     }
 
     /**
      * @param exampleAnswer the answer a worked example shows, in the run's grading scheme's own format
+     * @param judgeValues   what the run's grading scheme fills in the judge prompt, such as {@code {{scale}}}
      */
     public RowPrompts(
             Dataset dataset,
@@ -31,10 +33,12 @@ public final class RowPrompts {
             PromptPair prompts,
             LabelSet labels,
             List<FewShotExample> examples,
-            Function<FewShotExample, String> exampleAnswer) {
+            Function<FewShotExample, String> exampleAnswer,
+            Map<String, String> judgeValues) {
         this.dataset = dataset;
         this.mapping = mapping;
         this.prompts = prompts;
+        this.judgeValues = Map.copyOf(judgeValues);
         this.labelText = labels.asPromptText();
         this.examplesText = renderExamples(examples, exampleAnswer);
     }
@@ -82,6 +86,10 @@ public final class RowPrompts {
             values.putIfAbsent(columns.get(c), dataset.value(row, c));
         }
         values.put(Placeholder.LABELS, labelText);
+        if (mapping.judgeColumns().reference() != null) { // else a column named "reference" shows as it is
+            values.put(Placeholder.REFERENCE, mapping.judgeColumns().reference(dataset, row));
+        }
+        values.putAll(judgeValues);
         if (examplesText != null) {
             values.put(Placeholder.EXAMPLES, examplesText);
         }

@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param reviewer  who gave the verdict (the operating-system user name)
  * @param at        when the verdict was given or last changed
  * @param answer    the base answer the verdict was given on; null when unknown (kept before answers were)
+ * @param score     the score the reviewer gave on a scoring run's scale, null for a plain right/wrong verdict;
+ *                  {@code baseRight} then says whether it reached the run's pass mark
  */
-public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer) {
+public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer, Integer score) {
 
     public HumanVerdict {
         note = note == null ? "" : note.strip();
@@ -23,6 +25,11 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
             throw new IllegalArgumentException("A human verdict needs the time it was given");
         }
         answer = answer == null ? null : answer.strip();
+    }
+
+    /** A right/wrong verdict without a score. */
+    public HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer) {
+        this(baseRight, note, reviewer, at, answer, null);
     }
 
     /** A verdict whose answer is not known. */
@@ -43,12 +50,15 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
         return baseRight ? TruthMatch.RIGHT : TruthMatch.WRONG;
     }
 
-    /** "right" or "wrong", as the table and the export show it. */
+    /** "right" or "wrong", as the table and the export show it; the score itself for a scored verdict. */
     public String label() {
+        if (score != null) {
+            return Integer.toString(score);
+        }
         return baseRight ? "right" : "wrong";
     }
 
     public HumanVerdict withNote(String text, String by, Instant when) {
-        return new HumanVerdict(baseRight, text, by, when, answer);
+        return new HumanVerdict(baseRight, text, by, when, answer, score);
     }
 }

@@ -56,10 +56,15 @@ public final class ReviewLog {
 
     /** As above, on the base answer {@code answer}: a later run that answers otherwise leaves the verdict behind. */
     public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at, String answer) {
+        return label(row, baseRight, reviewer, at, answer, null);
+    }
+
+    /** As above with the score the reviewer gave (a scoring run), {@code baseRight} saying whether it passes. */
+    public HumanVerdict label(int row, boolean baseRight, String reviewer, Instant at, String answer, Integer score) {
         HumanVerdict before = verdicts.get(row);
         // A note was about the answer it was written on; a verdict on another answer starts without it.
         boolean sameAnswer = before != null && (before.answer() == null || answer == null || before.on(answer));
-        HumanVerdict now = new HumanVerdict(baseRight, sameAnswer ? before.note() : "", reviewer, at, answer);
+        HumanVerdict now = new HumanVerdict(baseRight, sameAnswer ? before.note() : "", reviewer, at, answer, score);
         return change(row, before, now);
     }
 

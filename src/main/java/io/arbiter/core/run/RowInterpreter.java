@@ -1,10 +1,13 @@
 package io.arbiter.core.run;
 
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgementReader;
 import io.arbiter.core.verdict.AnswerNormalizer;
+import io.arbiter.core.verdict.BaseAnswer;
+import java.util.function.Function;
 
 /**
  * The one place a reply becomes part of a row's outcome: the base answer matched to a label, the judge's output read
@@ -13,21 +16,27 @@ import io.arbiter.core.verdict.AnswerNormalizer;
  */
 public final class RowInterpreter {
 
-    private final AnswerNormalizer normalizer;
+    private final Function<String, BaseAnswer> baseReader;
     private final JudgementReader reader;
 
+    /** An interpreter for a classifying task. */
     public RowInterpreter(JudgeScheme scheme, LabelSet labels) {
-        this.normalizer = new AnswerNormalizer(labels);
+        this(scheme, labels, TaskKind.CLASSIFY);
+    }
+
+    /** A classifying task's answers are matched to {@code labels}; a generating task's are kept whole. */
+    public RowInterpreter(JudgeScheme scheme, LabelSet labels, TaskKind task) {
+        this.baseReader = task == TaskKind.GENERATE ? BaseAnswer::freeText : new AnswerNormalizer(labels)::normalize;
         this.reader = scheme.reader(labels);
     }
 
     public static RowInterpreter of(RunSpec spec) {
-        return new RowInterpreter(spec.scheme(), spec.labels());
+        return new RowInterpreter(spec.scheme(), spec.labels(), spec.mapping().task());
     }
 
     /** The row with its base stage's outcome. */
     public RowResult base(RowResult row, StageOutcome outcome) {
-        return row.withBase(outcome, outcome.answered() ? normalizer.normalize(outcome.text()) : null);
+        return row.withBase(outcome, outcome.answered() ? baseReader.apply(outcome.text()) : null);
     }
 
     /** The row with an answer already in the dataset (judge-only runs): free, and read like any other. */

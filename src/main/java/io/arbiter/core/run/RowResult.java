@@ -2,6 +2,7 @@ package io.arbiter.core.run;
 
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.verdict.BaseAnswer;
+import io.arbiter.core.verdict.JudgeScore;
 import io.arbiter.core.verdict.JudgeVerdict;
 import io.arbiter.core.verdict.Judgement;
 import java.util.List;
@@ -58,13 +59,14 @@ public record RowResult(
         return base.failed() || judge.failed();
     }
 
-    /** The judgement as a Correct/Incorrect verdict; null before the judge answered or under another scheme. */
+    /** The judgement as a pass/fail verdict ({@link Judgement#asVerdict}); null before the judge answered. */
     public JudgeVerdict verdict() {
-        return judgement instanceof JudgeVerdict verdict ? verdict : null;
+        return judgement == null ? null : judgement.asVerdict();
     }
 
     /** The row as the verdict figures read it. */
     public ScoredRow scored() {
-        return new ScoredRow(truth, baseAnswer, verdict(), failed());
+        return new ScoredRow(
+                truth, baseAnswer, verdict(), failed(), judgement instanceof JudgeScore s ? s.score() : null);
     }
 }

@@ -33,7 +33,13 @@ public record RunEstimate(
             return new RunEstimate(0, 0, 0, 0, 0, 0);
         }
         RowPrompts prompts = new RowPrompts(
-                dataset, spec.mapping(), spec.prompts(), spec.labels(), spec.examples(), spec.scheme()::exampleAnswer);
+                dataset,
+                spec.mapping(),
+                spec.prompts(),
+                spec.labels(),
+                spec.examples(),
+                spec.scheme()::exampleAnswer,
+                spec.scheme().promptValues());
         String typicalAnswer = typicalLabel(spec);
         int sample = Math.min(rows, SAMPLE_ROWS);
         long baseIn = 0;

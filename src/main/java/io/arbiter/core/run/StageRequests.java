@@ -22,7 +22,8 @@ public final class StageRequests {
                 spec.prompts(),
                 spec.labels(),
                 spec.examples(),
-                spec.scheme()::exampleAnswer);
+                spec.scheme()::exampleAnswer,
+                spec.scheme().promptValues());
     }
 
     /** The base model's request for a row. */

@@ -4,12 +4,15 @@ import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.core.verdict.Judgement;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A way of grading with a judge: what the judge is given, how its output is read, how what it said compares with
@@ -24,6 +27,19 @@ public interface JudgeScheme {
 
     /** How the workbench and the CLI name the scheme to a person. */
     String title();
+
+    /**
+     * The scheme with its settings, as a run records it and {@link JudgeSchemes#parse} reads it back: the id alone
+     * for a scheme without settings, "score:1-5:4" for a scale and a pass mark.
+     */
+    default String setting() {
+        return id();
+    }
+
+    /** What the scheme fills in the judge prompt, by placeholder: the scale a scoring judge scores on. */
+    default java.util.Map<String, String> promptValues() {
+        return java.util.Map.of();
+    }
 
     /** The placeholders the scheme fills in the judge prompt beside the dataset's columns. */
     List<String> placeholders();
@@ -43,6 +59,19 @@ public interface JudgeScheme {
      * compare with.
      */
     Optional<AgreementCell> agreement(RatedRow row);
+
+    /** True when the judge and people give scores, so screens and exports show them. */
+    default boolean scores() {
+        return false;
+    }
+
+    /**
+     * The row as the figures count it, with what people said about its base answer: a verdict (from the dataset or
+     * a reviewer), or a score, which a scoring scheme turns into pass or fail at its pass mark.
+     */
+    default RatedRow rate(ScoredRow scored, TruthMatch humanVerdict, OptionalInt humanScore) {
+        return new RatedRow(scored, humanVerdict);
+    }
 
     /** Whether the judge agrees with the ground truth alone on this row; empty when that cannot be told. */
     default Optional<Boolean> agreesWithTruth(RatedRow row) {

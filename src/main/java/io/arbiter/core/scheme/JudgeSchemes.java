@@ -9,7 +9,7 @@ public final class JudgeSchemes {
     /** What a run graded before runs recorded a scheme, and what a run grades unless told otherwise. */
     public static final JudgeScheme DEFAULT = VerdictScheme.INSTANCE;
 
-    private static final List<JudgeScheme> ALL = List.of(VerdictScheme.INSTANCE);
+    private static final List<JudgeScheme> ALL = List.of(VerdictScheme.INSTANCE, ScoreScheme.DEFAULT);
 
     private JudgeSchemes() {}
 
@@ -27,6 +27,9 @@ public final class JudgeSchemes {
             return DEFAULT;
         }
         String wanted = id.strip().toLowerCase(Locale.ROOT);
+        if (wanted.startsWith(ScoreScheme.ID + ":")) { // a scheme with its settings, as a run records it
+            return ScoreScheme.parseSetting(wanted);
+        }
         for (JudgeScheme scheme : ALL) {
             if (scheme.id().equals(wanted)) {
                 return scheme;

@@ -8,6 +8,14 @@ package io.arbiter.core.verdict;
  */
 public record BaseAnswer(String raw, String label) {
 
+    /**
+     * A free-text answer (a generating task): nothing to match, so the answer stands for itself, read whole; a blank
+     * one reads as nothing.
+     */
+    public static BaseAnswer freeText(String raw) {
+        return new BaseAnswer(raw, raw == null || raw.isBlank() ? null : raw.strip());
+    }
+
     public boolean parsed() {
         return label != null;
     }

@@ -17,4 +17,9 @@ public record JudgeVerdict(String raw, String prediction, Evaluation evaluation)
     public boolean parsed() {
         return evaluation != Evaluation.UNPARSED;
     }
+
+    @Override
+    public JudgeVerdict asVerdict() {
+        return this;
+    }
 }

@@ -11,4 +11,10 @@ public interface Judgement {
 
     /** False when the output did not follow the scheme's format (UNPARSED, never guessed). */
     boolean parsed();
+
+    /**
+     * The judgement as a pass/fail verdict, Correct when it passes the base answer: what the 2×2 table, kappa, AC1,
+     * sensitivity, specificity and the corrected accuracy count, whatever the scheme.
+     */
+    JudgeVerdict asVerdict();
 }

@@ -26,9 +26,17 @@ public final class ScoreParser {
     private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*}");
 
     private final ScoreScale scale;
+    private final int passAt;
 
+    /** A parser whose scores pass at the scale's usual pass mark. */
     public ScoreParser(ScoreScale scale) {
+        this(scale, scale.usualPassMark());
+    }
+
+    /** A parser whose scores pass from {@code passAt} up. */
+    public ScoreParser(ScoreScale scale, int passAt) {
         this.scale = scale;
+        this.passAt = passAt;
     }
 
     public JudgeScore parse(String raw) {
@@ -46,7 +54,7 @@ public final class ScoreParser {
             return JudgeScore.unparsed(raw);
         }
         String reasoning = last.reasoning != null ? last.reasoning : raw.substring(0, last.start);
-        return new JudgeScore(raw, score, reasoning);
+        return JudgeScore.of(raw, score, reasoning, passAt);
     }
 
     /** Where a score was found: its number as written, its place, and reasoning given with it (JSON only). */

@@ -36,6 +36,14 @@ public record ScoreScale(int low, int high) {
         }
     }
 
+    /**
+     * The pass mark a run takes unless told otherwise: the lowest score at least 70% of the way up the scale, 4 on
+     * 1-5 and 7 on 0-10, where a rubric's "good" usually starts.
+     */
+    public int usualPassMark() {
+        return low + (int) Math.ceil(0.7 * (high - low));
+    }
+
     public boolean contains(int score) {
         return score >= low && score <= high;
     }

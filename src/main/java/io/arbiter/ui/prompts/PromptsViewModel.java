@@ -109,7 +109,8 @@ public final class PromptsViewModel {
     public RowPrompts rowPrompts() {
         return dataset == null
                 ? null
-                : new RowPrompts(dataset, mapping, prompts(), labels, examples, scheme::exampleAnswer);
+                : new RowPrompts(
+                        dataset, mapping, prompts(), labels, examples, scheme::exampleAnswer, scheme.promptValues());
     }
 
     // Commands

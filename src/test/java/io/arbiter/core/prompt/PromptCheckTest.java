@@ -59,11 +59,11 @@ class PromptCheckTest {
 
     @Test
     void theJudgeMayUseWhatItsSchemeFillsInAndNothingElse() {
-        PromptPair pair = PromptPair.of("Genre of {{Overview}}?", "Judge {{base_answer}} against {{reference}}");
+        PromptPair pair = PromptPair.of("Genre of {{Overview}}?", "Judge {{base_answer}} on {{scale}}");
         assertEquals(
-                List.of("Judge prompt: unknown placeholder {{reference}} (columns: " + String.join(", ", COLUMNS)
-                        + "; also {{labels}}, and {{base_answer}} and {{examples}} in the judge)"),
+                List.of("Judge prompt: unknown placeholder {{scale}} (columns: " + String.join(", ", COLUMNS)
+                        + "; also {{labels}} and {{reference}}, and {{base_answer}} and {{examples}} in the judge)"),
                 PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
-        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS, List.of("base_answer", "reference")));
+        assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS, List.of("base_answer", "scale")));
     }
 }

@@ -129,7 +129,8 @@ class RowPromptsTest {
                 List.of(
                         new FewShotExample(0, "Crime", true, "Crime"),
                         new FewShotExample(1, "Sci-Fi", false, "Romance")),
-                io.arbiter.core.scheme.VerdictScheme.INSTANCE::exampleAnswer);
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE::exampleAnswer,
+                java.util.Map.of());
 
         RenderedPrompt judged = prompts.judge(2, "Western");
         assertEquals(
@@ -137,5 +138,29 @@ class RowPromptsTest {
                         + "Example 2:\nMovie: Two robots fall in love.\nAnswer: \"Sci-Fi\"\nAnswer: Romance,Incorrect",
                 judged.system());
         assertEquals("Movie: A sheriff rides out.\nAnswer: \"Western\"", judged.user());
+    }
+
+    @Test
+    void aScoringJudgeSeesTheRowsReferenceAndTheScaleAndAColumnNamedReferenceStaysItselfOtherwise() {
+        io.arbiter.core.dataset.Dataset data = new io.arbiter.core.dataset.Dataset(
+                "support.csv",
+                List.of("question", "reference", "gold"),
+                List.<String[]>of(new String[] {"Refund?", "column text", "Within 5 days."}));
+        PromptPair pair =
+                PromptPair.of("Help.\n[user]\n{{question}}", "Scale {{scale}}.\n[user]\n{{reference}}|{{base_answer}}");
+        io.arbiter.core.dataset.ColumnMapping plain =
+                new io.arbiter.core.dataset.ColumnMapping(List.of("question"), null, "");
+        io.arbiter.core.dataset.ColumnMapping withGold =
+                plain.withJudgeColumns(new io.arbiter.core.dataset.JudgeColumns("gold", null, null));
+        java.util.Map<String, String> scale = io.arbiter.core.scheme.ScoreScheme.DEFAULT.promptValues();
+        RenderedPrompt fromGold = new RowPrompts(
+                        data, withGold, pair, io.arbiter.core.dataset.LabelSet.empty(), List.of(), e -> "", scale)
+                .judge(0, "Soon.");
+        assertEquals("Scale 1 to 5.", fromGold.system());
+        assertEquals("Within 5 days.|Soon.", fromGold.user());
+        RenderedPrompt fromColumn = new RowPrompts(
+                        data, plain, pair, io.arbiter.core.dataset.LabelSet.empty(), List.of(), e -> "", scale)
+                .judge(0, "Soon.");
+        assertEquals("column text|Soon.", fromColumn.user());
     }
 }

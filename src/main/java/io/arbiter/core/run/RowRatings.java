@@ -1,0 +1,114 @@
+package io.arbiter.core.run;
+
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.ScoreScheme;
+import io.arbiter.core.verdict.ScoreScale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What people said about each row's base answer, from the dataset's human columns and from a reviewer, put beside
+ * the judge's word the way the run's scheme counts it. One place for it, so the CLI's figures, the stored run's and
+ * the workbench's rate a row alike. A reviewer's verdict on the row's current answer takes the place of the
+ * dataset's: it is the later, closer look.
+ */
+public final class RowRatings {
+
+    /** How many bad cells a problem report names before it says "and N more". */
+    private static final int NAMED = 5;
+
+    private final JudgeScheme scheme;
+    private final Dataset dataset;
+    private final JudgeColumns columns;
+
+    public RowRatings(JudgeScheme scheme, Dataset dataset, ColumnMapping mapping) {
+        this.scheme = scheme;
+        this.dataset = dataset;
+        this.columns = mapping.judgeColumns();
+    }
+
+    public static RowRatings of(RunSpec spec) {
+        return new RowRatings(spec.scheme(), spec.dataset(), spec.mapping());
+    }
+
+    /** The row with the dataset's human judgements only. */
+    public RatedRow rate(RowResult row) {
+        return rate(row, null);
+    }
+
+    /** The row with a reviewer's verdict, when it is on the row's current answer, before the dataset's. */
+    public RatedRow rate(RowResult row, HumanVerdict review) {
+        String answer = row.base().answered() ? row.base().text() : null;
+        if (review != null && review.on(answer)) {
+            OptionalInt score = review.score() == null ? OptionalInt.empty() : OptionalInt.of(review.score());
+            return scheme.rate(row.scored(), review.truthMatch(), score);
+        }
+        return scheme.rate(row.scored(), datasetVerdict(row.row()), datasetScore(row.row()));
+    }
+
+    public List<RatedRow> rateAll(List<RowResult> rows) {
+        List<RatedRow> rated = new ArrayList<>(rows.size());
+        rows.forEach(row -> rated.add(rate(row)));
+        return rated;
+    }
+
+    /** The dataset's human score of the row; empty without one or when the cell is unreadable (see problems). */
+    public OptionalInt datasetScore(int row) {
+        try {
+            return columns.humanScore(dataset, row);
+        } catch (IllegalArgumentException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private TruthMatch datasetVerdict(int row) {
+        try {
+            Optional<Boolean> right = columns.humanVerdict(dataset, row);
+            return right.map(r -> r ? TruthMatch.RIGHT : TruthMatch.WRONG).orElse(TruthMatch.NOT_SCORED);
+        } catch (IllegalArgumentException e) {
+            return TruthMatch.NOT_SCORED;
+        }
+    }
+
+    /**
+     * Human cells the run could not count, in plain words naming row and column: a score that is not a whole
+     * number or lies off the scale, a verdict that is neither Correct nor Incorrect. Empty when all read.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        int bad = 0;
+        ScoreScale scale = scheme instanceof ScoreScheme score ? score.scale() : null;
+        for (int row = 0; row < dataset.size(); row++) {
+            String problem = problem(row, scale);
+            if (problem != null && bad++ < NAMED) {
+                problems.add(problem);
+            }
+        }
+        if (bad > NAMED) {
+            problems.add("… and " + (bad - NAMED) + " more rows with unreadable human judgements");
+        }
+        return problems;
+    }
+
+    private String problem(int row, ScoreScale scale) {
+        try {
+            OptionalInt score = columns.humanScore(dataset, row);
+            if (score.isPresent() && scale != null && !scale.contains(score.getAsInt())) {
+                return "Row " + (row + 1) + " of " + dataset.name() + ": human score " + score.getAsInt()
+                        + " in column '" + columns.humanScore() + "' is off the scale " + scale;
+            }
+            columns.humanVerdict(dataset, row);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+}
