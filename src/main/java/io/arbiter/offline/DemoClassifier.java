@@ -12,8 +12,9 @@ import java.util.Optional;
  * As a judge it accepts its own best label or, unless the instructions ask it to be strict, its runner-up: the one
  * prompt wording it follows, so that editing a judge prompt visibly changes verdicts in the demo.
  *
- * <p>A rubric judge asked for "Score: N" on a range such as "1 to 5" it recognises the same way, from the prompt's
- * wording, and answers through {@link DemoScorer}.
+ * <p>Two other tasks it recognises the same way, from the prompt's wording: a rubric judge asked for "Score: N" on a
+ * range such as "1 to 5" is answered by {@link DemoScorer}, and a free-text support question (no label list) by
+ * {@link DemoSupportReply}.
  */
 public final class DemoClassifier {
 
@@ -44,6 +45,9 @@ public final class DemoClassifier {
             return scorer.reply(scoring.get(), hash);
         }
         ClassificationPrompt prompt = ClassificationPrompt.read(system, user);
+        if (!prompt.judgeFormat() && DemoSupportReply.asksForFreeText(system, user)) {
+            return DemoSupportReply.reply(system, user, hash);
+        }
         List<ScoredLabel> ranking = rank(prompt.labels(), prompt.description());
         String best = best(prompt.labels(), ranking);
         if (!prompt.judgeFormat()) {
