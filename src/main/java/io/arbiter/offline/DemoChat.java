@@ -53,7 +53,8 @@ final class DemoChat {
         if (!DemoModels.isKnown(model)) {
             throw ApiError.modelNotFound(model);
         }
-        String content = DemoClassifier.forModel(model).reply(prompt.system(), prompt.user());
+        String content =
+                StructuredReply.shape(body, DemoClassifier.forModel(model).reply(prompt.system(), prompt.user()));
         return completion(model, prompt, content);
     }
 
