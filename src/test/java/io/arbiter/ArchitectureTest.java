@@ -119,7 +119,7 @@ class ArchitectureTest {
                 .whereLayer("Review")
                 .mayOnlyAccessLayers("Metrics", "Verdict", "Dataset")
                 .whereLayer("Scheme")
-                .mayOnlyAccessLayers("Dataset", "Prompt", "Verdict", "Metrics", "Review")
+                .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics", "Review")
                 .whereLayer("Run")
                 .mayOnlyAccessLayers("Dataset", "Llm", "Prompt", "Verdict", "Metrics", "Review", "Scheme")
                 .whereLayer("Store")

@@ -3,6 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.llm.ProviderInput;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.StructuredOutput;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
@@ -24,6 +25,9 @@ final class ProviderOptions {
 
     /** The timeouts a re-run of a project's stored provider keeps, unless flags say otherwise. */
     Timeouts storedTimeouts = Timeouts.DEFAULT;
+
+    /** Whether the judge is asked for JSON: --structured-output, else the stored provider's, else auto. */
+    StructuredOutput structuredOutput = StructuredOutput.AUTO;
 
     @Option(
             names = "--provider",
@@ -72,6 +76,13 @@ final class ProviderOptions {
             description = "Reply length limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
+    @Option(
+            names = "--structured-output",
+            paramLabel = "auto|on|off",
+            description = "Ask the judge for JSON through response_format: auto (the default; plain text when the "
+                    + "provider refuses it), on (a refusal is the row's error) or off.")
+    String givenStructuredOutput;
+
     /** The checks that need no file: made before the project is opened, so a bad flag creates nothing. */
     void check() {
         // A password in the URL must not reach a file or a message: refused before anything echoes --provider.
@@ -95,6 +106,15 @@ final class ProviderOptions {
         }
         if (apiKeyEnv != null && keychainEntry != null) {
             throw new CliFailure("Give --api-key-env or --api-key-keychain, not both", ArbiterCli.BAD_INPUT);
+        }
+        if (givenStructuredOutput != null) {
+            try {
+                structuredOutput = StructuredOutput.parse(givenStructuredOutput);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(
+                        "--structured-output is auto, on or off, not '" + givenStructuredOutput + "'",
+                        ArbiterCli.BAD_INPUT);
+            }
         }
         if (givenConcurrency != null) {
             if (givenConcurrency < 1 || givenConcurrency > ProviderProfile.MAX_CONCURRENCY) {
@@ -132,6 +152,9 @@ final class ProviderOptions {
         maxTokens = stored.maxTokens();
         prices = stored.prices();
         storedTimeouts = stored.timeouts();
+        if (givenStructuredOutput == null) {
+            structuredOutput = stored.structuredOutput();
+        }
     }
 
     boolean isOffline() {
@@ -163,7 +186,8 @@ final class ProviderOptions {
                 concurrency,
                 keychainEntry,
                 prices,
-                storedTimeouts);
+                storedTimeouts,
+                structuredOutput);
     }
 
     /**
@@ -184,7 +208,7 @@ final class ProviderOptions {
                         kept.temperature(),
                         kept.maxTokens(),
                         demo.concurrency());
-        return profile.withPrices(TokenPrices.FREE);
+        return profile.withPrices(TokenPrices.FREE).withStructuredOutput(structuredOutput);
     }
 
     /** The offline server's port changes every run, its answers do not: key its cache by name. */

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             "  echo-key=RATE[:STATUS]           an error (default 401) that repeats the Authorization header sent",
             "  batch-validation-fail=COUNT      the next COUNT batches fail validation (once, always, N)",
             "  hang=RATE                        accept the request and never answer (until the server stops)",
+            "  no-structured=always             refuse every response_format (400, param response_format)",
             "  batch-expire-after=FRACTION[:COUNT]  the next COUNT batches (default once) expire part-way",
             "  batch-missing-lines=SHARE[:COUNT] the next COUNT batches (default once) leave out that share of answers",
             "  batch-unknown-lines=N            N output lines per batch whose custom_id matches no request",

@@ -3,7 +3,10 @@ package io.arbiter.offline;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** What a fault plan does to the next batch created: fail validation, expire or stall part-way, lose output lines. */
+/**
+ * What a fault plan does to the next batch created (fail validation, expire or stall part-way, lose output lines) and
+ * to its lines (reshape an answer, refuse a response_format).
+ */
 interface BatchFaults {
 
     BatchFaults NONE = new BatchFaults() {
@@ -47,6 +50,11 @@ interface BatchFaults {
 
     /** The output faults every batch gets (unknown and duplicate lines). */
     BatchOutputFaults output();
+
+    /** Whether a line asking for {@code response_format} is refused with a 400 ({@code no-structured}). */
+    default boolean refusesStructuredOutput() {
+        return false;
+    }
 
     /** How to reshape the answer to one batch line ({@link ReplyShapes}), drawn per line body; empty for a plain one. */
     default Optional<FaultPlan.Kind> replyShape(byte[] lineBody) {

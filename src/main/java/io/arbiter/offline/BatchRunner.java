@@ -233,6 +233,7 @@ final class BatchRunner implements AutoCloseable {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("request_id", "req_" + DemoChat.digest("req\u0000" + job.id + "\u0000" + line.customId()));
         try {
+            StructuredReply.admit(line.body(), faults.refusesStructuredOutput(), counters);
             ObjectNode completion = chat.complete(line.body());
             Optional<FaultPlan.Kind> shape =
                     faults.replyShape(line.body().toString().getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,7 @@ final class ChatCompletionsEndpoint implements Endpoint {
             }
         }
         JsonNode body = DemoChat.parse(request.body());
+        StructuredReply.admit(body, faults.plan().refusesStructuredOutput(), counters);
         ObjectNode completion = chat.complete(body);
         if (fault.isPresent() && ReplyShapes.KINDS.contains(fault.get())) {
             if (ReplyShapes.charged(fault.get())) {

@@ -53,7 +53,10 @@ final class DemoChat {
         if (!DemoModels.isKnown(model)) {
             throw ApiError.modelNotFound(model);
         }
-        String content = DemoClassifier.forModel(model).reply(prompt.system(), prompt.user());
+        String content = StructuredReply.shape(
+                body,
+                DemoClassifier.forModel(model)
+                        .reply(prompt.system(), prompt.user(), StructuredReply.constrained(body)));
         return completion(model, prompt, content);
     }
 

@@ -39,9 +39,22 @@ public final class DemoClassifier {
 
     /** The reply text for a rendered prompt; the same prompt always gets the same reply. */
     public String reply(String system, String user) {
+        return reply(system, user, false);
+    }
+
+    /**
+     * As above; {@code constrained} when the request asks for a JSON schema. A constrained grader cannot slip out of
+     * format, so it gives its grade plainly (reasoning, then the score) for the schema to carry: the same score the
+     * text reply names, or would have named had it not slipped.
+     */
+    public String reply(String system, String user, boolean constrained) {
         long hash = DemoText.stableHash(system + "\n[user]\n" + user);
         Optional<ScoringPrompt> scoring = ScoringPrompt.read(system, user);
         if (scoring.isPresent()) {
+            if (constrained) {
+                DemoScorer.Grade grade = scorer.grade(scoring.get(), hash);
+                return grade.reasoning() + "\nScore: " + grade.score();
+            }
             return scorer.reply(scoring.get(), hash);
         }
         ClassificationPrompt prompt = ClassificationPrompt.read(system, user);

@@ -88,6 +88,11 @@ final class FaultInjector implements BatchFaults {
     }
 
     @Override
+    public boolean refusesStructuredOutput() {
+        return plan.refusesStructuredOutput();
+    }
+
+    @Override
     public boolean takeValidationFailure() {
         return take(validationFailures);
     }

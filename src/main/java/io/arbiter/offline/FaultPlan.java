@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Failures the offline server injects so clients' retry, resume and batch-recovery paths can be tested.
+ * Failures the offline server injects so clients' retry, resume and batch-recovery paths can be tested. Over 300
+ * lines because this comment is the reference for every fault's syntax, which {@code serve --help} repeats.
  *
  * <p>Syntax (for {@code serve --faults} and {@link #parse}): comma-separated items, each {@code key=value} with
  * optional {@code :option} suffixes; {@code none} or an empty string means no faults.
@@ -37,6 +38,8 @@ import java.util.OptionalDouble;
  *   batch-duplicate-lines=SHARE      that share of every batch's output lines is written twice, the copy different
  *   batch-stuck=COUNT                the next COUNT batches answer half their lines, then stay in_progress
  *   hang=RATE                        the connection is accepted and never answered, until the server stops
+ *   no-structured=always             every request and batch line with a response_format (other than text) gets
+ *                                    400 "Invalid parameter: 'response_format' …" with param response_format
  *   seed=N                           seeds the per-request draws (default 0)
  *   max-faults=N                     after N faults for the same request body it always succeeds (default 3)
  * </pre>
@@ -60,7 +63,8 @@ public record FaultPlan(
         long seed,
         int maxFaultsPerRequest,
         int echoKeyStatus,
-        BatchOutputFaults batchOutput) {
+        BatchOutputFaults batchOutput,
+        boolean refusesStructuredOutput) {
 
     /** The kinds of fault, realtime ones first in the order their rates are stacked. */
     public enum Kind {
@@ -88,7 +92,9 @@ public record FaultPlan(
         BATCH_MISSING_LINES("batch-missing-lines"),
         BATCH_UNKNOWN_LINES("batch-unknown-lines"),
         BATCH_DUPLICATE_LINES("batch-duplicate-lines"),
-        BATCH_STUCK("batch-stuck");
+        BATCH_STUCK("batch-stuck"),
+        /** Counts refusals; always or never, not a rate. */
+        NO_STRUCTURED("no-structured");
 
         private final String key;
 
@@ -106,7 +112,17 @@ public record FaultPlan(
     }
 
     public static final FaultPlan NONE = new FaultPlan(
-            Map.of(), 1, Duration.ofMillis(2000), 0, OptionalDouble.empty(), 0, 0, 3, 401, BatchOutputFaults.NONE);
+            Map.of(),
+            1,
+            Duration.ofMillis(2000),
+            0,
+            OptionalDouble.empty(),
+            0,
+            0,
+            3,
+            401,
+            BatchOutputFaults.NONE,
+            false);
 
     public FaultPlan {
         rates = Map.copyOf(rates);
@@ -165,6 +181,7 @@ public record FaultPlan(
         int maxFaults = NONE.maxFaultsPerRequest;
         BatchOutputFaults output = BatchOutputFaults.NONE;
         int echoKeyStatus = NONE.echoKeyStatus;
+        boolean noStructured = false;
         for (String item : text.split(",")) {
             String trimmed = item.trim();
             if (trimmed.isEmpty()) {
@@ -242,6 +259,7 @@ public record FaultPlan(
                     case "batch-unknown-lines" -> output = output.withUnknown(Integer.parseInt(value));
                     case "batch-duplicate-lines" -> output = output.withDuplicate(Double.parseDouble(value));
                     case "batch-stuck" -> output = output.withStuck(count(value));
+                    case "no-structured" -> noStructured = always(value, pieces);
                     case "seed" -> seed = Long.parseLong(value);
                     case "max-faults" -> maxFaults = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown fault '" + key + "'");
@@ -260,7 +278,8 @@ public record FaultPlan(
                 seed,
                 maxFaults,
                 echoKeyStatus,
-                output);
+                output,
+                noStructured);
     }
 
     private static Kind kindOf(String key) {
@@ -277,6 +296,14 @@ public record FaultPlan(
             throw new IllegalArgumentException("takes no options");
         }
         return Double.parseDouble(value);
+    }
+
+    /** A refusal a provider makes every time, not a draw: only {@code always} is offered. */
+    private static boolean always(String value, String[] pieces) {
+        if (pieces.length > 1 || !value.equalsIgnoreCase("always")) {
+            throw new IllegalArgumentException("takes 'always'");
+        }
+        return true;
     }
 
     private static int count(String value) {

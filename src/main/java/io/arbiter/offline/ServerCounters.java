@@ -21,6 +21,7 @@ public final class ServerCounters {
     private final AtomicLong chatAttempts = new AtomicLong();
     private final AtomicLong chatAnswers = new AtomicLong();
     private final AtomicLong batchLines = new AtomicLong();
+    private final AtomicLong structuredAsked = new AtomicLong();
     private final Map<FaultPlan.Kind, AtomicLong> faults = new EnumMap<>(FaultPlan.Kind.class);
     private final Object batchMoveLock = new Object();
     /** Guarded by {@link #batchMoveLock}. */
@@ -46,6 +47,10 @@ public final class ServerCounters {
 
     void answered(String completionId) {
         answersById.computeIfAbsent(completionId, id -> new LongAdder()).increment();
+    }
+
+    void askedStructured() {
+        structuredAsked.incrementAndGet();
     }
 
     void batchLineProcessed() {
@@ -90,6 +95,14 @@ public final class ServerCounters {
      */
     public long chatAnswers() {
         return chatAnswers.get();
+    }
+
+    /**
+     * Chat requests and batch lines that asked for a {@code response_format} other than text, refused ones included
+     * (a request that failed on an injected fault before its body was read is not counted).
+     */
+    public long structuredAsked() {
+        return structuredAsked.get();
     }
 
     /** Batch lines answered (successfully or with a per-line error); expired lines are not counted. */

@@ -151,6 +151,21 @@ class DemoScorerTest {
     }
 
     @Test
+    void heldToASchemaTheJudgeNeverSlipsAndGivesTheScoreItsTextNamesWhereThatParses() throws Exception {
+        for (Row row : SupportSample.rows("1 to 5")) {
+            for (int ticket = 0; ticket < 15; ticket++) {
+                String user = row.judge().user().replace(row.question(), row.question() + " (ticket " + ticket + ")");
+                JudgeScore constrained = parser.parse(judge.reply(row.judge().system(), user, true));
+                JudgeScore text = parser.parse(judge.reply(row.judge().system(), user));
+                assertTrue(constrained.parsed(), user);
+                if (text.parsed()) {
+                    assertEquals(text.score(), constrained.score(), user);
+                }
+            }
+        }
+    }
+
+    @Test
     void reasoningNamesWhatMatchedAndWhatIsMissing() {
         String reply = judge.reply(
                 "Rate the answer on a scale of 1 to 5. End with Score: N",

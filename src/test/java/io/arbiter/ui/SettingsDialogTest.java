@@ -8,6 +8,7 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.InMemorySecretStore;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.llm.StructuredOutput;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.settings.ProfileList;
@@ -20,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -220,5 +222,24 @@ class SettingsDialogTest {
         assertEquals(1, used.size());
         assertEquals(8, used.get(0).concurrency());
         assertTrue(robot.lookup("#settingsUseButton").queryAs(Button.class).isVisible());
+    }
+
+    @Test
+    void structuredOutputIsChosenAmongAutoOnOffAndHandedOverWithTheProfile(FxRobot robot) throws Exception {
+        open();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<StructuredOutput> box =
+                robot.lookup("#settingsStructuredOutputBox").queryAs(ChoiceBox.class);
+        assertEquals(
+                List.of("Auto", "On", "Off"),
+                box.getItems().stream().map(Object::toString).toList());
+        assertEquals(StructuredOutput.AUTO, box.getValue());
+        assertFalse(box.isDisabled(), "the demo's too: it shows the fallback");
+
+        robot.interact(() -> box.getSelectionModel().select(StructuredOutput.OFF));
+        robot.clickOn("#settingsUseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(StructuredOutput.OFF, used.get(0).structuredOutput());
     }
 }

@@ -68,6 +68,10 @@ public final class BatchJsonl {
             json.writeEndArray();
             json.writeNumberField("temperature", r.temperature());
             json.writeNumberField("max_completion_tokens", r.maxTokens());
+            if (r.outputSchema() != null) {
+                json.writeFieldName("response_format");
+                MAPPER.writeTree(json, r.outputSchema().responseFormat());
+            }
             json.writeEndObject();
             json.writeEndObject();
             json.flush();

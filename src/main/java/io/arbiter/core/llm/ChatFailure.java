@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * {@code stopsRun} is set when every further request would fail the same way (a refused key, an unknown model,
  * a used-up quota, a provider nobody answers at), so a run stops instead of failing each row in turn.
  * {@code retryable} is set when the same request may well succeed if sent again (timeouts, resets, 408, 409,
- * 429 and 5xx); the HTTP status, the provider's error code and its Retry-After are kept when there were any.
+ * 429 and 5xx); the HTTP status, the provider's error code, the parameter it named and its Retry-After are kept
+ * when there were any.
  * A reply that came back whole but could not be used (a refusal, a cut-off, a body that is no chat completion) keeps
  * its raw body, capped and redacted, for the row detail, and the tokens it cost.
  */
@@ -23,6 +24,7 @@ public final class ChatFailure extends Exception {
     private final Duration retryAfter;
     private final String rawBody;
     private final Usage usage;
+    private final String param;
 
     public ChatFailure(String message, boolean stopsRun, Throwable cause) {
         this(message, stopsRun, cause, false, 0, null, null);
@@ -41,7 +43,7 @@ public final class ChatFailure extends Exception {
             int statusCode,
             String errorCode,
             Duration retryAfter) {
-        this(message, stopsRun, cause, retryable, statusCode, errorCode, retryAfter, null, Usage.NONE);
+        this(message, stopsRun, cause, retryable, statusCode, errorCode, retryAfter, null, Usage.NONE, null);
     }
 
     private ChatFailure(
@@ -53,7 +55,8 @@ public final class ChatFailure extends Exception {
             String errorCode,
             Duration retryAfter,
             String rawBody,
-            Usage usage) {
+            Usage usage,
+            String param) {
         super(message, cause);
         this.stopsRun = stopsRun;
         this.retryable = retryable && !stopsRun;
@@ -62,11 +65,12 @@ public final class ChatFailure extends Exception {
         this.retryAfter = retryAfter;
         this.rawBody = rawBody;
         this.usage = usage == null ? Usage.NONE : usage;
+        this.param = param;
     }
 
     /** A whole reply that was read and cannot be used: sending it again would get the same, so it is not retried. */
     public static ChatFailure unusableReply(String message, String rawBody, Usage usage) {
-        return new ChatFailure(message, false, null, false, 0, null, null, rawBody, usage);
+        return new ChatFailure(message, false, null, false, 0, null, null, rawBody, usage, null);
     }
 
     /** An HTTP error answer, retryable exactly when its status is one worth sending again. */
@@ -107,6 +111,11 @@ public final class ChatFailure extends Exception {
         return Optional.ofNullable(errorCode);
     }
 
+    /** The request parameter the provider named as the problem (e.g. {@code response_format}), when it named one. */
+    public Optional<String> param() {
+        return Optional.ofNullable(param);
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
@@ -123,13 +132,29 @@ public final class ChatFailure extends Exception {
 
     /** The same failure with another message, e.g. to say how often it was tried. */
     public ChatFailure withMessage(String message) {
-        return new ChatFailure(message, stopsRun, this, retryable, statusCode, errorCode, retryAfter, rawBody, usage);
+        return new ChatFailure(
+                message, stopsRun, this, retryable, statusCode, errorCode, retryAfter, rawBody, usage, param);
+    }
+
+    /** The same failure naming the request parameter the provider found fault with. */
+    ChatFailure withParam(String parameter) {
+        return new ChatFailure(
+                getMessage(),
+                stopsRun,
+                getCause(),
+                retryable,
+                statusCode,
+                errorCode,
+                retryAfter,
+                rawBody,
+                usage,
+                parameter);
     }
 
     /** The same failure keeping the reply it was read from (capped and redacted by the caller). */
     ChatFailure withRawBody(String raw) {
         return new ChatFailure(
-                getMessage(), stopsRun, getCause(), retryable, statusCode, errorCode, retryAfter, raw, usage);
+                getMessage(), stopsRun, getCause(), retryable, statusCode, errorCode, retryAfter, raw, usage, param);
     }
 
     /**
@@ -155,6 +180,7 @@ public final class ChatFailure extends Exception {
                 errorCode,
                 retryAfter,
                 raw,
-                usage);
+                usage,
+                param);
     }
 }

@@ -2,9 +2,11 @@ package io.arbiter.core.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
@@ -82,6 +84,9 @@ public final class OpenAiChatClient implements ChatClient {
             params.addSystemMessage(request.system());
         }
         params.addUserMessage(request.user());
+        if (request.outputSchema() != null) {
+            params.responseFormat(responseFormat(request.outputSchema()));
+        }
         byte[] body;
         try (HttpResponseFor<ChatCompletion> response = client.chat()
                 .completions()
@@ -113,6 +118,21 @@ public final class OpenAiChatClient implements ChatClient {
         } catch (ChatFailure failure) {
             throw failure.redacted(apiKey);
         }
+    }
+
+    /** The request's schema as the SDK sends it: the same JSON a batch line carries ({@link OutputSchema}). */
+    static ResponseFormatJsonSchema responseFormat(OutputSchema schema) {
+        ResponseFormatJsonSchema.JsonSchema.Schema.Builder body = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
+        schema.schema()
+                .properties()
+                .forEach(field -> body.putAdditionalProperty(field.getKey(), JsonValue.fromJsonNode(field.getValue())));
+        return ResponseFormatJsonSchema.builder()
+                .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                        .name(schema.name())
+                        .strict(true)
+                        .schema(body.build())
+                        .build())
+                .build();
     }
 
     /** The whole call and each read within it: a server that accepts and stays silent is given up on in time. */

@@ -112,7 +112,13 @@ final class ProviderErrors {
                     "The provider's quota is used up (429): " + serviceMessage(e), status, code, retryAfter, true, e);
         }
         return ChatFailure.http(
-                "The provider answered " + status + ": " + serviceMessage(e), status, code, retryAfter, false, e);
+                        "The provider answered " + status + ": " + serviceMessage(e),
+                        status,
+                        code,
+                        retryAfter,
+                        false,
+                        e)
+                .withParam(e.param().orElse(null));
     }
 
     private static List<String> values(OpenAIServiceException e, String header) {

@@ -16,6 +16,7 @@ package io.arbiter.core.llm;
  * @param keychainEntry the OS keychain entry holding the key, when it comes from there rather than a variable
  * @param prices        what the base and judge models cost, so a run can be priced when it ends; never null
  * @param timeouts      how long a request and a row may take; never null
+ * @param structuredOutput whether the judge is asked for JSON through {@code response_format}; never null (auto)
  */
 public record ProviderProfile(
         String name,
@@ -28,7 +29,8 @@ public record ProviderProfile(
         int concurrency,
         String keychainEntry,
         TokenPrices prices,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        StructuredOutput structuredOutput) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 512;
@@ -46,6 +48,35 @@ public record ProviderProfile(
         }
         prices = prices == null ? TokenPrices.UNKNOWN : prices;
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+        structuredOutput = structuredOutput == null ? StructuredOutput.AUTO : structuredOutput;
+    }
+
+    /** A profile that asks for structured output where the provider allows it ({@link StructuredOutput#AUTO}). */
+    public ProviderProfile(
+            String name,
+            String baseUrl,
+            String apiKeyEnv,
+            String baseModel,
+            String judgeModel,
+            double temperature,
+            int maxTokens,
+            int concurrency,
+            String keychainEntry,
+            TokenPrices prices,
+            Timeouts timeouts) {
+        this(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                prices,
+                timeouts,
+                StructuredOutput.AUTO);
     }
 
     /** A profile with the default timeouts. */
@@ -147,7 +178,8 @@ public record ProviderProfile(
                 concurrency,
                 keychainEntry,
                 newPrices,
-                timeouts);
+                timeouts,
+                structuredOutput);
     }
 
     public ProviderProfile withTimeouts(Timeouts newTimeouts) {
@@ -162,7 +194,24 @@ public record ProviderProfile(
                 concurrency,
                 keychainEntry,
                 prices,
-                newTimeouts);
+                newTimeouts,
+                structuredOutput);
+    }
+
+    public ProviderProfile withStructuredOutput(StructuredOutput mode) {
+        return new ProviderProfile(
+                name,
+                baseUrl,
+                apiKeyEnv,
+                baseModel,
+                judgeModel,
+                temperature,
+                maxTokens,
+                concurrency,
+                keychainEntry,
+                prices,
+                timeouts,
+                mode);
     }
 
     public boolean needsKey() {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param keychainEntry     the OS keychain entry holding the key when it comes from there; null when it does not
  * @param requestTimeoutSeconds the longest one request may take; null for the default ({@link Timeouts#DEFAULT})
  * @param rowTimeoutSeconds the longest one row may take over its retries; null for the default
+ * @param structuredOutput  whether the judge is asked for JSON through {@code response_format}; a file saved before
+ *                          the setting reads as auto
  */
 public record ProviderSettings(
         String name,
@@ -38,9 +40,14 @@ public record ProviderSettings(
         Double judgeOutputPrice,
         String keychainEntry,
         Double requestTimeoutSeconds,
-        Double rowTimeoutSeconds) {
+        Double rowTimeoutSeconds,
+        StructuredOutput structuredOutput) {
 
     public static final double MAX_TEMPERATURE = 2.0;
+
+    public ProviderSettings {
+        structuredOutput = structuredOutput == null ? StructuredOutput.AUTO : structuredOutput;
+    }
 
     /** Settings with the default timeouts. */
     public ProviderSettings(
@@ -80,7 +87,8 @@ public record ProviderSettings(
                 judgeOutputPrice,
                 keychainEntry,
                 null,
-                null);
+                null,
+                StructuredOutput.AUTO);
     }
 
     /** Settings whose key, if any, comes from an environment variable. */
@@ -135,7 +143,8 @@ public record ProviderSettings(
                 concurrency,
                 keyFromKeychain() ? keychainEntry.strip() : null,
                 prices(),
-                timeouts());
+                timeouts(),
+                structuredOutput);
     }
 
     /** The timeouts these settings ask for, the default where one is not set (or not valid). */
@@ -174,7 +183,8 @@ public record ProviderSettings(
                 judgeOutputPrice,
                 keychainEntry,
                 requestSeconds,
-                rowSeconds);
+                rowSeconds,
+                structuredOutput);
     }
 
     public TokenPrices prices() {
@@ -246,7 +256,8 @@ public record ProviderSettings(
                 judgeOutputPrice,
                 keychainEntry,
                 requestTimeoutSeconds,
-                rowTimeoutSeconds);
+                rowTimeoutSeconds,
+                structuredOutput);
     }
 
     /**
@@ -273,7 +284,8 @@ public record ProviderSettings(
                 judgeOutputPrice,
                 keyFromKeychain() ? newName : null,
                 requestTimeoutSeconds,
-                rowTimeoutSeconds);
+                rowTimeoutSeconds,
+                structuredOutput);
     }
 
     /** Whether the key source is a variable name and not, by the look of it, a pasted key; true when none is needed. */

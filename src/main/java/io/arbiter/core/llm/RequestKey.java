@@ -7,8 +7,9 @@ import java.util.HexFormat;
 
 /**
  * The identity of a chat request, for the response cache and the response ledger: SHA-256 over a canonical,
- * length-prefixed serialisation of the base URL, model, temperature, reply limit, system and user message.
- * The same request gives the same key in every run and every JVM; any change in any of them gives another key.
+ * length-prefixed serialisation of the base URL, model, temperature, reply limit, system and user message, and the
+ * {@code response_format} when there is one. The same request gives the same key in every run and every JVM; any
+ * change in any of them gives another key, so a structured reply and a plain text one are never mixed up.
  */
 public final class RequestKey {
 
@@ -28,6 +29,12 @@ public final class RequestKey {
         field(digest, Integer.toString(request.maxTokens()));
         field(digest, request.system());
         field(digest, request.user());
+        // Only when asked for: a plain request keeps the key it had before response formats, and a cache with it.
+        // Appended fields cannot collide with a plain key, which ends after the user message.
+        if (request.outputSchema() != null) {
+            field(digest, "response_format");
+            field(digest, request.outputSchema().responseFormat().toString());
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 

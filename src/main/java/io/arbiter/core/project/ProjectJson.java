@@ -9,6 +9,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.JudgeColumns;
 import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.StructuredOutput;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.llm.TokenPrices;
 import java.io.UncheckedIOException;
@@ -111,6 +112,7 @@ final class ProjectJson {
         json.set("prices", prices(p.prices()));
         json.put("request_timeout_seconds", p.timeouts().request().toMillis() / 1000.0);
         json.put("row_timeout_seconds", p.timeouts().row().toMillis() / 1000.0);
+        json.put("structured_output", p.structuredOutput().key());
         return json;
     }
 
@@ -153,7 +155,8 @@ final class ProjectJson {
                 json.path("concurrency").asInt(ProviderProfile.DEFAULT_CONCURRENCY),
                 text(json, "api_key_keychain"),
                 prices(json.get("prices")),
-                timeouts(json));
+                timeouts(json),
+                StructuredOutput.readOrAuto(text(json, "structured_output"))); // auto before the setting existed
     }
 
     /** The default timeouts for projects saved before they were kept (or with a value that is not positive). */

@@ -11,6 +11,8 @@ import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
+import io.arbiter.core.llm.StructuredOutputFallback;
+import io.arbiter.core.llm.StructuredOutputRefusals;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.RunEngine;
@@ -23,7 +25,8 @@ import java.time.Duration;
 /**
  * The client stack a run talks to its provider through, built one way for the workbench and {@code arbiter run}.
  * Realtime: the provider's client, counted innermost (so a cache hit is never counted), under retries with the
- * profile's timeouts and an optional rate limit, under the response cache, under the engine. Batch: the Batch API
+ * profile's timeouts and an optional rate limit, under the response cache, under the structured output fallback
+ * (so a request sent again as plain text has its own cache key), under the engine. Batch: the Batch API
  * client and a stage runner writing its shards to a {@link BatchFolder}, under the engine. Close it when the run
  * has ended, however it ended: that closes the clients and removes the batch folder.
  */
@@ -77,7 +80,8 @@ public final class RunClients implements AutoCloseable {
         CountingChatClient counted = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
         ChatClient retrying = new RetryingChatClient(counted, RetryPolicy.DEFAULT.with(profile.timeouts()), limits);
         CachingChatClient cached = cache == null ? null : new CachingChatClient(retrying, cache, providerIdentity);
-        ChatClient client = cached != null ? cached : retrying;
+        ChatClient client = new StructuredOutputFallback(
+                cached != null ? cached : retrying, profile, StructuredOutputRefusals.process());
         return new RunClients(new RunEngine(client, ledger), counted, cached, client, null, null);
     }
 

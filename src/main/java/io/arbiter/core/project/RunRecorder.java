@@ -78,7 +78,8 @@ public final class RunRecorder {
                         profile.concurrency(),
                         null,
                         profile.prices(),
-                        profile.timeouts());
+                        profile.timeouts(),
+                        profile.structuredOutput());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.arbiter.core.scheme;
 
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.llm.OutputSchema;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
@@ -43,6 +44,14 @@ public interface JudgeScheme {
 
     /** The placeholders the scheme fills in the judge prompt beside the dataset's columns. */
     List<String> placeholders();
+
+    /**
+     * The JSON schema the judge is asked to answer in where the provider profile allows ({@code response_format});
+     * empty when the scheme only reads text. Its {@link #reader} must read a reply in this schema as well as text.
+     */
+    default Optional<OutputSchema> outputSchema() {
+        return Optional.empty();
+    }
 
     /** The reader of the judge's output for a run over {@code labels}; made once per run, used for every row. */
     JudgementReader reader(LabelSet labels);

@@ -1,6 +1,7 @@
 package io.arbiter.core.scheme;
 
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.llm.OutputSchema;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
@@ -97,6 +98,25 @@ public record ScoreScheme(ScoreScale scale, int passAt) implements JudgeScheme {
     @Override
     public Map<String, String> promptValues() {
         return Map.of(Placeholder.SCALE, scale.asPromptText());
+    }
+
+    /**
+     * {@code {"reasoning": …, "score": n}} with the score bounded by the scale, reasoning first so a model writes it
+     * before it commits to a number; {@link ScoreParser} reads the JSON as it reads text.
+     */
+    @Override
+    public Optional<OutputSchema> outputSchema() {
+        return Optional.of(new OutputSchema(
+                "score",
+                """
+                {"type": "object",
+                 "properties": {
+                   "reasoning": {"type": "string"},
+                   "score": {"type": "integer", "minimum": %d, "maximum": %d}},
+                 "required": ["reasoning", "score"],
+                 "additionalProperties": false}
+                """
+                        .formatted(scale.low(), scale.high())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.arbiter.core.scheme;
 
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.llm.OutputSchema;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
@@ -25,6 +26,22 @@ public final class VerdictScheme implements JudgeScheme {
 
     public static final VerdictScheme INSTANCE = new VerdictScheme();
 
+    /**
+     * The verdict as JSON. Reasoning comes first because a model writes the properties in the schema's order: the
+     * verdict then follows from the reasoning instead of being justified after the fact.
+     */
+    private static final OutputSchema SCHEMA = new OutputSchema(
+            "verdict",
+            """
+            {"type": "object",
+             "properties": {
+               "reasoning": {"type": "string"},
+               "prediction": {"type": "string"},
+               "evaluation": {"type": "string", "enum": ["Correct", "Incorrect"]}},
+             "required": ["reasoning", "prediction", "evaluation"],
+             "additionalProperties": false}
+            """);
+
     private VerdictScheme() {}
 
     @Override
@@ -40,6 +57,12 @@ public final class VerdictScheme implements JudgeScheme {
     @Override
     public List<String> placeholders() {
         return List.of(Placeholder.BASE_ANSWER, Placeholder.LABELS, Placeholder.EXAMPLES);
+    }
+
+    /** {@code {"reasoning": …, "prediction": label, "evaluation": "Correct" | "Incorrect"}}, all required. */
+    @Override
+    public Optional<OutputSchema> outputSchema() {
+        return Optional.of(SCHEMA);
     }
 
     @Override

@@ -1,12 +1,25 @@
 package io.arbiter.core.verdict;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.core.dataset.LabelSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads a judge's "Prediction,Evaluation" output; anything else becomes an explicit UNPARSED verdict. */
+/**
+ * Reads a judge's "Prediction,Evaluation" output, or the JSON object a judge asked for structured output answers
+ * with; anything else becomes an explicit UNPARSED verdict.
+ */
 public final class JudgeOutputParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A JSON object with no nested object, the shape the verdict schema asks for. */
+    private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*}");
 
     private final LabelSet labels;
 
@@ -18,11 +31,17 @@ public final class JudgeOutputParser {
      * The verdict in the last line that reads as "Prediction,Evaluation" (judges often reason first and answer
      * last). Each side may carry quotes, markdown, a trailing period or a lead-in ("Answer: Drama",
      * "Evaluation: Correct"), and "Prediction: X" / "Evaluation: Y" may also come as the last two lines.
-     * The split is at the last comma, so a label may contain commas or hyphens.
+     * The split is at the last comma, so a label may contain commas or hyphens. A JSON object
+     * {@code {"prediction": …, "evaluation": …, "reasoning": …}}, bare or in a fenced block, is read first: the last
+     * one that has an evaluation decides, with the same forgiveness for its label and evaluation as the text.
      */
     public JudgeVerdict parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return JudgeVerdict.unparsed(raw);
+        }
+        Optional<JudgeVerdict> json = lastJsonVerdict(raw);
+        if (json.isPresent()) {
+            return json.get();
         }
         List<String> lines = raw.lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
@@ -32,6 +51,44 @@ public final class JudgeOutputParser {
             }
         }
         return labelledOnTwoLines(raw, lines).orElseGet(() -> JudgeVerdict.unparsed(raw));
+    }
+
+    /** The verdict of the last JSON object with an evaluation; empty when there is none or it does not read. */
+    private Optional<JudgeVerdict> lastJsonVerdict(String raw) {
+        if (raw.indexOf('{') < 0) {
+            return Optional.empty();
+        }
+        JsonNode last = null;
+        Matcher m = OBJECT.matcher(raw);
+        while (m.find()) {
+            try {
+                JsonNode node = JSON.readTree(m.group());
+                if (node != null && field(node, "evaluation") != null) {
+                    last = node;
+                }
+            } catch (JsonProcessingException notJson) {
+                // Braces in prose, not an object: the text decides.
+            }
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        Optional<Evaluation> evaluation = evaluation(field(last, "evaluation"));
+        String prediction = field(last, "prediction");
+        if (evaluation.isEmpty() || prediction == null) {
+            return Optional.empty();
+        }
+        return LooseLabel.match(labels, prediction).map(label -> new JudgeVerdict(raw, label, evaluation.get()));
+    }
+
+    /** A text field by name in any case ("Evaluation" too); null when missing or not text. */
+    private static String field(JsonNode object, String name) {
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            if (entry.getKey().equalsIgnoreCase(name) && entry.getValue().isTextual()) {
+                return entry.getValue().asText();
+            }
+        }
+        return null;
     }
 
     /** "Prediction: Drama" then "Evaluation: Correct" as the last two non-blank lines. */

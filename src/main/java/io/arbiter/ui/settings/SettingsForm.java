@@ -1,12 +1,15 @@
 package io.arbiter.ui.settings;
 
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.StructuredOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -34,6 +37,7 @@ public final class SettingsForm {
     final StringProperty judgeOutputPrice = new SimpleStringProperty("");
     final StringProperty requestTimeout = new SimpleStringProperty("");
     final StringProperty rowTimeout = new SimpleStringProperty("");
+    final ObjectProperty<StructuredOutput> structuredOutput = new SimpleObjectProperty<>(StructuredOutput.AUTO);
 
     /** Set for the offline demo, whose URL is only known once its server runs. */
     private boolean offline;
@@ -61,7 +65,8 @@ public final class SettingsForm {
             judgeInputPrice,
             judgeOutputPrice,
             requestTimeout,
-            rowTimeout
+            rowTimeout,
+            structuredOutput
         };
     }
 
@@ -87,6 +92,7 @@ public final class SettingsForm {
         judgeOutputPrice.set(price(s.judgeOutputPrice()));
         requestTimeout.set(seconds(s.requestTimeoutSeconds()));
         rowTimeout.set(seconds(s.rowTimeoutSeconds()));
+        structuredOutput.set(s.structuredOutput());
     }
 
     /** The settings as typed, with the fields that are not numbers named in {@code problems}; null if any is not. */
@@ -136,7 +142,8 @@ public final class SettingsForm {
                 jo,
                 entry,
                 requestSeconds,
-                rowSeconds);
+                rowSeconds,
+                structuredOutput.get());
     }
 
     /** Seconds, or null (the default) when left empty. */

@@ -4,6 +4,7 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ConnectionReport;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.llm.StructuredOutput;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.List;
@@ -18,6 +19,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -130,6 +132,9 @@ public final class SettingsView {
 
     @FXML
     private CheckBox settingsBatchCheck;
+
+    @FXML
+    private ChoiceBox<StructuredOutput> settingsStructuredOutputBox;
 
     @FXML
     private TextField settingsBaseInputPriceField;
@@ -283,6 +288,8 @@ public final class SettingsView {
         bindText(settingsRequestTimeoutField, form.requestTimeout);
         bindText(settingsRowTimeoutField, form.rowTimeout);
         settingsBatchCheck.selectedProperty().bindBidirectional(form.hasBatchApi);
+        settingsStructuredOutputBox.getItems().setAll(StructuredOutput.values());
+        settingsStructuredOutputBox.valueProperty().bindBidirectional(form.structuredOutput);
         bindModel(settingsBaseModelBox, form.baseModel);
         bindModel(settingsJudgeModelBox, form.judgeModel);
 

@@ -121,4 +121,24 @@ class ScoreSchemeTest {
     private static JudgeScore scored(int score) {
         return JudgeScore.of("Score: " + score, score, "", 4);
     }
+
+    @Test
+    void theJudgeIsAskedForItsReasoningThenAWholeScoreOnTheScale() {
+        var schema = new ScoreScheme(new ScoreScale(0, 10), 7)
+                .outputSchema()
+                .orElseThrow()
+                .schema();
+        assertEquals(
+                List.of("reasoning", "score"),
+                List.of(
+                        schema.get("required").get(0).asText(),
+                        schema.get("required").get(1).asText()));
+        assertEquals(
+                "integer", schema.get("properties").get("score").get("type").asText());
+        assertEquals(10, schema.get("properties").get("score").get("maximum").asInt());
+        var reader = ONE_TO_FIVE.reader(new LabelSet(List.of()));
+        JudgeScore structured = (JudgeScore) reader.read("{\"reasoning\": \"Misses the fee.\", \"score\": 3}");
+        assertEquals(3, structured.score());
+        assertEquals("Misses the fee.", structured.reasoning());
+    }
 }

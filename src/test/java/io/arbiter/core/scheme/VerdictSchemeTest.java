@@ -107,4 +107,33 @@ class VerdictSchemeTest {
     private static JudgeVerdict verdict(String prediction, Evaluation evaluation) {
         return new JudgeVerdict(prediction + "," + evaluation, prediction, evaluation);
     }
+
+    @Test
+    void itAsksForReasoningThenPredictionAndEvaluationStrictly() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode schema =
+                VerdictScheme.INSTANCE.outputSchema().orElseThrow().schema();
+
+        assertEquals("object", schema.get("type").asText());
+        assertEquals(
+                List.of("reasoning", "prediction", "evaluation"),
+                List.copyOf(schema.get("properties").properties().stream()
+                        .map(java.util.Map.Entry::getKey)
+                        .toList()),
+                "reasoning first, so the verdict follows from it");
+        assertEquals(
+                "[\"reasoning\",\"prediction\",\"evaluation\"]",
+                schema.get("required").toString());
+        assertEquals(
+                "[\"Correct\",\"Incorrect\"]",
+                schema.at("/properties/evaluation/enum").toString());
+        assertEquals(false, schema.get("additionalProperties").asBoolean());
+        JudgementReader reader = VerdictScheme.INSTANCE.reader(new LabelSet(List.of("Crime", "Drama")));
+        assertEquals(
+                new JudgeVerdict(
+                        "{\"reasoning\":\"\",\"prediction\":\"Crime\",\"evaluation\":\"Correct\"}",
+                        "Crime",
+                        Evaluation.CORRECT),
+                reader.read("{\"reasoning\":\"\",\"prediction\":\"Crime\",\"evaluation\":\"Correct\"}"),
+                "its reader reads what its schema asks for");
+    }
 }

@@ -138,4 +138,42 @@ class JudgeOutputParserTest {
         assertEquals(Evaluation.UNPARSED, free.parse(",Correct").evaluation());
         assertEquals(Evaluation.UNPARSED, free.parse("Documentary,Perhaps").evaluation());
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "{\"reasoning\": \"A heist and a detective.\", \"prediction\": \"Crime\", \"evaluation\": \"Incorrect\"}",
+                "{\"prediction\":\"crime\",\"evaluation\":\"incorrect\",\"reasoning\":\"\"}",
+                "{\"Prediction\": \"Answer: Crime\", \"Evaluation\": \"Incorrect.\"}",
+                "Here is my verdict:\n```json\n{\"prediction\": \"Crime\",\n \"evaluation\": \"Incorrect\"}\n```",
+                "Drama,Correct was my first thought.\n{\"prediction\": \"Crime\", \"evaluation\": \"Incorrect\"}",
+            })
+    void aStructuredReplyIsReadBareOrFencedWithTheTextsForgiveness(String raw) {
+        JudgeVerdict verdict = parser.parse(raw);
+
+        assertEquals(new JudgeVerdict(raw, "Crime", Evaluation.INCORRECT), verdict);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "{\"reasoning\": \"I cannot decide.\", \"prediction\": \"\", \"evaluation\": \"Incorrect\"}",
+                "{\"prediction\": \"Musical\", \"evaluation\": \"Correct\"}",
+                "{\"prediction\": \"Drama\", \"evaluation\": \"Maybe\"}",
+                "{\"prediction\": \"Drama\", \"evaluation\": true}",
+                "{\"prediction\": \"Drama\"}",
+            })
+    void aStructuredReplyWithoutALabelAndAnEvaluationIsUnparsedNeverGuessed(String raw) {
+        assertEquals(Evaluation.UNPARSED, parser.parse(raw).evaluation(), raw);
+    }
+
+    @Test
+    void braceInProseOrAnObjectWithoutAnEvaluationLeavesTheTextToDecide() {
+        assertEquals(
+                new JudgeVerdict("{not json}\nDrama,Correct", "Drama", Evaluation.CORRECT),
+                parser.parse("{not json}\nDrama,Correct"));
+        assertEquals(
+                "Drama",
+                parser.parse("{\"confidence\": \"high\"}\nDrama,Correct").prediction());
+    }
 }

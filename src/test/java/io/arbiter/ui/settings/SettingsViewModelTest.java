@@ -10,6 +10,7 @@ import io.arbiter.core.llm.InMemorySecretStore;
 import io.arbiter.core.llm.ProviderPreset;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.llm.StructuredOutput;
 import io.arbiter.core.project.Project;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.HeldTaskExecutor;
@@ -138,6 +139,30 @@ class SettingsViewModelTest {
         assertEquals(
                 0.7, model.profileList().selectedProperty().get().settings().temperature());
         assertEquals(64, model.profileList().selectedProperty().get().settings().concurrency());
+    }
+
+    @Test
+    void structuredOutputIsAutoUntilChosenAndTheChoiceIsSavedWithTheProfile() throws Exception {
+        model.profileList().addPreset(preset("OpenAI"));
+        assertEquals(StructuredOutput.AUTO, model.form().structuredOutput.get());
+
+        model.form().structuredOutput.set(StructuredOutput.OFF);
+        assertTrue(model.profileList().dirtyProperty().get(), "a change to save");
+        model.save();
+
+        assertTrue(Files.readString(configDir.resolve("providers.json")).contains("\"structuredOutput\" : \"off\""));
+        SettingsViewModel reopened = newModel();
+        ProviderSettings saved = reopened.profileList()
+                .profiles()
+                .get(reopened.profileList().profiles().size() - 1)
+                .settings();
+        assertEquals(StructuredOutput.OFF, saved.structuredOutput());
+        reopened.profileList()
+                .selectedProperty()
+                .set(reopened.profileList()
+                        .profiles()
+                        .get(reopened.profileList().profiles().size() - 1));
+        assertEquals(StructuredOutput.OFF, reopened.form().structuredOutput.get(), "the form shows it again");
     }
 
     @Test
