@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param settingChanges what else differs between the runs, one line each ("judge model: a → b"); empty when nothing
  * @param dataset        the rows run B read, for showing flipped rows; null when the project has no copy
  * @param mapping        how run B read them
- * @param scheme         how run B was graded: it reads both runs' rows for the flipped-rows table
+ * @param schemeA        how run A was graded: it reads A's rows for the flipped-rows table
+ * @param schemeB        how run B was graded, likewise for B's rows
  */
 public record RunPair(
         RunListing a,
@@ -33,7 +34,8 @@ public record RunPair(
         List<RowResult> rowsA,
         List<RowResult> rowsB,
         PairedFigures comparison,
-        JudgeScheme scheme) {
+        JudgeScheme schemeA,
+        JudgeScheme schemeB) {
 
     public RunPair {
         settingChanges = List.copyOf(settingChanges);
@@ -59,7 +61,8 @@ public record RunPair(
                 project.mapping(runB).or(project::mapping).orElse(null),
                 rowsA,
                 rowsB,
-                PairedFigures.of(rowsA, rowsB),
+                PairedFigures.of(rowsA, project.ratings(runA), rowsB, project.ratings(runB)),
+                project.scheme(runA),
                 project.scheme(runB));
     }
 

@@ -48,7 +48,8 @@ public record FlipLine(
                     byRowB.get(flip.row()),
                     compared.dataset(),
                     compared.mapping(),
-                    compared.scheme()));
+                    compared.schemeA(),
+                    compared.schemeB()));
         }
         return lines;
     }
@@ -60,7 +61,8 @@ public record FlipLine(
             RowResult b,
             Dataset dataset,
             ColumnMapping mapping,
-            JudgeScheme scheme) {
+            JudgeScheme schemeA,
+            JudgeScheme schemeB) {
         String input = "";
         if (dataset != null && mapping != null && flip.row() < dataset.size()) {
             int column = dataset.columns().indexOf(mapping.inputColumns().get(0));
@@ -73,15 +75,15 @@ public record FlipLine(
                 String.join(", ", truth),
                 answer(a),
                 answer(b),
-                word(flip.a()),
-                word(flip.b()),
-                reading(a, b, scheme));
+                word(flip.a(), a, schemeA),
+                word(flip.b(), b, schemeB),
+                reading(a, b, schemeA, schemeB));
     }
 
     /** Whether B's verdict agrees with the truth about B's base answer, compared with A's. */
-    private static String reading(RowResult a, RowResult b, JudgeScheme scheme) {
-        Boolean rightA = agrees(a, scheme);
-        Boolean rightB = agrees(b, scheme);
+    private static String reading(RowResult a, RowResult b, JudgeScheme schemeA, JudgeScheme schemeB) {
+        Boolean rightA = agrees(a, schemeA);
+        Boolean rightB = agrees(b, schemeB);
         if (rightA == null || rightB == null) {
             return "no truth";
         }
@@ -110,7 +112,11 @@ public record FlipLine(
                 : oneLine(row.baseAnswer().raw());
     }
 
-    private static String word(Evaluation evaluation) {
+    /** A verdict as its word; a score as the score and whether it passes ("4 · pass"). */
+    private static String word(Evaluation evaluation, RowResult row, JudgeScheme scheme) {
+        if (scheme.scores() && row != null && row.judgement() != null) {
+            return scheme.spell(row.judgement()) + (evaluation == Evaluation.CORRECT ? " · pass" : " · fail");
+        }
         return VerdictScheme.spell(evaluation); // a flip is between two parsed verdicts
     }
 
