@@ -70,6 +70,12 @@ public final class AnalysisView {
     private Label placeholderLabel;
 
     @FXML
+    private VBox scoreSection;
+
+    @FXML
+    private Label passFailTitle;
+
+    @FXML
     private HBox firstRow;
 
     @FXML
@@ -218,6 +224,18 @@ public final class AnalysisView {
     private void show(AnalysisFigures figures) {
         if (figures == null) {
             return;
+        }
+        ScoreSection scores = figures.scores();
+        for (Node scoreOnly : new Node[] {scoreSection, passFailTitle}) {
+            scoreOnly.setVisible(scores != null);
+            scoreOnly.setManaged(scores != null);
+        }
+        if (scores != null) {
+            ScoreCards.fill(scoreSection, scores, model::showRows);
+            passFailTitle.setText("Pass at " + figures.report().passAt() + ": the figures below count a score of "
+                    + figures.report().passAt() + " or more as a pass");
+        } else {
+            scoreSection.getChildren().clear();
         }
         accuracyBars
                 .getChildren()
