@@ -57,6 +57,16 @@ public final class ScoreRuns {
      * and returns its id.
      */
     public static long record(Project project, int[] judge) throws java.io.IOException {
+        return record(project, judge, ScoreScheme.DEFAULT);
+    }
+
+    /** The same rows judged with Correct/Incorrect verdicts, for the verdict scheme's unchanged behaviour. */
+    public static long recordVerdicts(Project project) throws java.io.IOException {
+        return record(project, new int[HUMAN.length], io.arbiter.core.scheme.JudgeSchemes.DEFAULT);
+    }
+
+    private static long record(Project project, int[] judge, io.arbiter.core.scheme.JudgeScheme scheme)
+            throws java.io.IOException {
         Dataset dataset = dataset();
         String sha = project.saveDataset(dataset).sha256();
         project.saveMapping(MAPPING);
@@ -65,8 +75,7 @@ public final class ScoreRuns {
         PromptPair prompts = PromptPair.of(
                 "Answer the question.", "Question: {{question}}\nAnswer: {{base_answer}}\nScore it on {{scale}}.");
         RunSpec plain = RunSpec.of(dataset, MAPPING, prompts, profile);
-        RunSpec spec = new RunSpec(
-                dataset, MAPPING, plain.labels(), prompts, profile, List.of(), List.of(), ScoreScheme.DEFAULT);
+        RunSpec spec = new RunSpec(dataset, MAPPING, plain.labels(), prompts, profile, List.of(), List.of(), scheme);
         long runId = project.store().createRun("{\"test\":" + System.nanoTime() + "}");
         project.describeRun(runId, spec, sha, "realtime");
         project.finishRun(
@@ -88,7 +97,10 @@ public final class ScoreRuns {
                 throw new IllegalStateException("No question in " + prompt);
             }
             int score = scores[Integer.parseInt(row.group(1))];
-            return new ChatReply(score == 0 ? "It reads well." : "Fair.\nScore: " + score, new Usage(1, 1));
+            if (score == 0) { // off-format for a scoring judge; a verdict judge's usual reply
+                return new ChatReply("answer,Correct", new Usage(1, 1));
+            }
+            return new ChatReply("Fair.\nScore: " + score, new Usage(1, 1));
         }
 
         @Override
