@@ -3,6 +3,7 @@ package io.arbiter.core.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.PromptVersion;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param mapping        how run B read them
  * @param schemeA        how run A was graded: it reads A's rows for the flipped-rows table
  * @param schemeB        how run B was graded, likewise for B's rows
+ * @param ratingsA       what people said about A's rows (its dataset copy's human columns), rated by A's scheme
+ * @param ratingsB       likewise for B
  */
 public record RunPair(
         RunListing a,
@@ -35,7 +38,9 @@ public record RunPair(
         List<RowResult> rowsB,
         PairedFigures comparison,
         JudgeScheme schemeA,
-        JudgeScheme schemeB) {
+        JudgeScheme schemeB,
+        RowRatings ratingsA,
+        RowRatings ratingsB) {
 
     public RunPair {
         settingChanges = List.copyOf(settingChanges);
@@ -50,6 +55,8 @@ public record RunPair(
         List<RowResult> rowsA = project.measured(runA);
         List<RowResult> rowsB = project.measured(runB);
         String sha = b.record().datasetSha256();
+        RowRatings ratingsA = project.ratings(runA);
+        RowRatings ratingsB = project.ratings(runB);
         return new RunPair(
                 a,
                 b,
@@ -61,9 +68,11 @@ public record RunPair(
                 project.mapping(runB).or(project::mapping).orElse(null),
                 rowsA,
                 rowsB,
-                PairedFigures.of(rowsA, project.ratings(runA), rowsB, project.ratings(runB)),
+                PairedFigures.of(rowsA, ratingsA, rowsB, ratingsB),
                 project.scheme(runA),
-                project.scheme(runB));
+                project.scheme(runB),
+                ratingsA,
+                ratingsB);
     }
 
     private static RunListing existing(Project project, long runId) {

@@ -22,8 +22,11 @@ import javafx.scene.layout.VBox;
  */
 final class ScoreCards {
 
-    private static final double TITLE_WIDTH = 150;
-    private static final double TRACK_WIDTH = 150;
+    private static final double TITLE_WIDTH = 140;
+    private static final double LEVEL_WIDTH = 64;
+    private static final double TRACK_WIDTH = 130;
+    /** The heat map's and the bias card's captions wrap at this width, so the two cards stay narrow. */
+    private static final double CAPTION_WIDTH = 360;
 
     private ScoreCards() {}
 
@@ -31,27 +34,30 @@ final class ScoreCards {
     static void fill(VBox section, ScoreSection scores, Consumer<RowFilter> showRows) {
         Label title = new Label(String.format(Locale.ROOT, "%s · n = %,d", scores.title(), scores.n()));
         title.getStyleClass().add("section-title");
-        FlowPane cards = new FlowPane(12, 12);
-        cards.getChildren()
-                .addAll(
-                        card(
-                                "scoreAgreementCard",
-                                "Agreement on scores, 95% intervals",
-                                figures(scores.agreement(), showRows, true)),
-                        card("scoreConfusionCard", "Score by score", heatMap(scores, showRows)),
-                        card(
-                                "scoreMeansCard",
-                                "Is the judge harsher than people?",
-                                figures(scores.means(), showRows, true),
-                                reading(scores.harshness())),
-                        card(
-                                "scoreBiasCard",
-                                "Judge − human at each human score",
-                                scores.bias().isEmpty()
-                                        ? caption("No row has both scores yet.")
-                                        : figures(scores.bias(), showRows, false),
-                                caption("Above 0 the judge is more lenient than people on those rows, below it "
-                                        + "harsher; t intervals. Drift at both ends pulls scores to the middle.")));
+        // Two columns that sit side by side from about 1280 pixels wide and stack below that.
+        VBox left = new VBox(
+                12,
+                card(
+                        "scoreAgreementCard",
+                        "Agreement on scores, 95% intervals",
+                        figures(scores.agreement(), showRows, TITLE_WIDTH, true)),
+                card(
+                        "scoreMeansCard",
+                        "Is the judge harsher than people?",
+                        figures(scores.means(), showRows, TITLE_WIDTH, true),
+                        reading(scores.harshness())));
+        VBox right = new VBox(
+                12,
+                card("scoreConfusionCard", "Score by score", heatMap(scores, showRows)),
+                card(
+                        "scoreBiasCard",
+                        "Judge − human at each human score",
+                        scores.bias().isEmpty()
+                                ? caption("No row has both scores yet.")
+                                : figures(scores.bias(), showRows, LEVEL_WIDTH, false),
+                        wrapped("Above 0 the judge is more lenient than people on those rows, below it harsher; "
+                                + "t intervals. Drift at both ends pulls scores to the middle.")));
+        FlowPane cards = new FlowPane(12, 12, left, right);
         section.getChildren().setAll(title, cards);
     }
 
@@ -67,14 +73,15 @@ final class ScoreCards {
     }
 
     /** One line per figure: its bar with the interval, value and n, then what it means. */
-    private static VBox figures(List<ScoreSection.Figure> figures, Consumer<RowFilter> showRows, boolean meanings) {
+    private static VBox figures(
+            List<ScoreSection.Figure> figures, Consumer<RowFilter> showRows, double titleWidth, boolean meanings) {
         VBox lines = new VBox(3);
         for (ScoreSection.Figure figure : figures) {
             IntervalBar bar = new IntervalBar(
                     figure.bar(),
                     figure.from(),
                     figure.to(),
-                    TITLE_WIDTH,
+                    titleWidth,
                     TRACK_WIDTH,
                     () -> showRows.accept(figure.bar().rows()));
             Tooltip.install(
@@ -138,8 +145,8 @@ final class ScoreCards {
         return new VBox(
                 6,
                 grid,
-                caption("Rows: people's score; columns: the judge's. The diagonal (green) is exact agreement;\n"
-                        + "right of it the judge is more lenient, left of it harsher. Shade: share of the row."));
+                wrapped("Rows: people's score; columns: the judge's. The diagonal (green) is exact agreement; right "
+                        + "of it the judge is more lenient, left of it harsher. Shade: share of the row."));
     }
 
     private static Label header(int level) {
@@ -154,12 +161,21 @@ final class ScoreCards {
         return label;
     }
 
+    private static Label wrapped(String text) {
+        Label label = caption(text);
+        label.setWrapText(true);
+        label.setMaxWidth(CAPTION_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private static Label reading(String text) {
         Label label = new Label(text);
         label.setId("scoreHarshness");
         label.getStyleClass().add("reading");
         label.setWrapText(true);
         label.setMaxWidth(560);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }

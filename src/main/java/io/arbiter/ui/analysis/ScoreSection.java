@@ -84,7 +84,7 @@ public record ScoreSection(
                         -steps,
                         steps,
                         paired,
-                        "below 0: the judge is harsher; above 0: more lenient",
+                        "below 0: harsher than people; above 0: more lenient",
                         "The mean of judge − human per row, with a paired t interval (narrower than comparing the "
                                 + "two means). An interval that excludes 0 says the judge is systematically off."));
         List<Figure> agreement = List.of(
@@ -104,7 +104,7 @@ public record ScoreSection(
                         0,
                         1,
                         paired,
-                        "share within one point (lenient on a short scale)",
+                        "share within one point (lenient on 1-5)",
                         "The share of rows where |judge − human| ≤ 1; Wilson interval. On a short scale it is "
                                 + "lenient: read it beside exact agreement."),
                 figure(
@@ -114,7 +114,7 @@ public record ScoreSection(
                         -1,
                         1,
                         paired,
-                        "agreement beyond chance, near misses partly count",
+                        "beyond chance; near misses partly count",
                         "Cohen's weighted kappa with disagreement weights |h − j| on the whole scale: 0 is chance, "
                                 + "1 perfect. Bootstrap interval (2,000 seeded resamples)."),
                 figure(
@@ -124,7 +124,7 @@ public record ScoreSection(
                         -1,
                         1,
                         paired,
-                        "the same, wide misses punished more; the usual headline",
+                        "wide misses count more; the usual headline",
                         "Cohen's weighted kappa with weights (h − j)², close to an intraclass correlation. "
                                 + "Bootstrap interval. Undefined when both raters gave every row one level."),
                 figure(
@@ -144,7 +144,7 @@ public record ScoreSection(
                         -1,
                         1,
                         paired,
-                        "pairs of rows ordered alike, less those ordered oppositely",
+                        "row pairs ordered alike less those reversed",
                         "(C − D) / √((P − Th)(P − Tj)), ties allowed; steadier than ρ under many ties and "
                                 + "usually smaller. Bootstrap interval."),
                 figure(

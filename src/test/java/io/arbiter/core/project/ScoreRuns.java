@@ -45,9 +45,14 @@ public final class ScoreRuns {
 
     /** The questions, their answers and people's scores ({@link #HUMAN}). */
     public static Dataset dataset() {
+        return dataset(HUMAN);
+    }
+
+    /** Questions q0, q1, … with their answers and people's scores {@code human} (0: none). */
+    public static Dataset dataset(int[] human) {
         List<String[]> rows = new ArrayList<>();
-        for (int i = 0; i < HUMAN.length; i++) {
-            rows.add(new String[] {"q" + i, "answer " + i, HUMAN[i] == 0 ? "" : Integer.toString(HUMAN[i])});
+        for (int i = 0; i < human.length; i++) {
+            rows.add(new String[] {"q" + i, "answer " + i, human[i] == 0 ? "" : Integer.toString(human[i])});
         }
         return new Dataset("support.csv", List.of("question", "answer", "human_score"), rows);
     }
@@ -57,17 +62,17 @@ public final class ScoreRuns {
      * and returns its id.
      */
     public static long record(Project project, int[] judge) throws java.io.IOException {
-        return record(project, judge, ScoreScheme.DEFAULT);
+        return record(project, dataset(), judge, ScoreScheme.DEFAULT);
     }
 
     /** The same rows judged with Correct/Incorrect verdicts, for the verdict scheme's unchanged behaviour. */
     public static long recordVerdicts(Project project) throws java.io.IOException {
-        return record(project, new int[HUMAN.length], io.arbiter.core.scheme.JudgeSchemes.DEFAULT);
+        return record(project, dataset(), new int[HUMAN.length], io.arbiter.core.scheme.JudgeSchemes.DEFAULT);
     }
 
-    private static long record(Project project, int[] judge, io.arbiter.core.scheme.JudgeScheme scheme)
+    /** A run over {@code dataset} (made by {@link #dataset(int[])}) graded by {@code scheme}. */
+    public static long record(Project project, Dataset dataset, int[] judge, io.arbiter.core.scheme.JudgeScheme scheme)
             throws java.io.IOException {
-        Dataset dataset = dataset();
         String sha = project.saveDataset(dataset).sha256();
         project.saveMapping(MAPPING);
         ProviderProfile profile =
