@@ -232,8 +232,13 @@ public final class AnalysisView {
         }
         if (scores != null) {
             ScoreCards.fill(scoreSection, scores, model::showRows);
+            boolean noTruth = figures.judgeN() == 0 && model.againstProperty().get() == AnalysisViewModel.Against.TRUTH;
             passFailTitle.setText("Pass at " + figures.report().passAt() + ": the figures below count a score of "
-                    + figures.report().passAt() + " or more as a pass");
+                    + figures.report().passAt() + " or more as a pass"
+                    + (noTruth
+                            ? " · no row has ground truth: choose human labels above to check them against "
+                                    + "people's scores"
+                            : ""));
         } else {
             scoreSection.getChildren().clear();
         }

@@ -22,9 +22,9 @@ import javafx.scene.layout.VBox;
  */
 final class ScoreCards {
 
-    private static final double TITLE_WIDTH = 140;
+    private static final double TITLE_WIDTH = 152;
     private static final double LEVEL_WIDTH = 64;
-    private static final double TRACK_WIDTH = 130;
+    private static final double TRACK_WIDTH = 120;
     /** The heat map's and the bias card's captions wrap at this width, so the two cards stay narrow. */
     private static final double CAPTION_WIDTH = 360;
 
