@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.metrics.ScoreComparison;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
 import java.io.IOException;
@@ -78,6 +79,9 @@ final class CompareCommand implements Callable<Integer> {
             mcnemar.put("exact", m.exact());
             mcnemar.put("statistic", m.statistic());
             mcnemar.put("p", m.p());
+            if (comparison.scores() != null) {
+                putScores(node, comparison.scores());
+            }
             ArrayNode flips = node.putArray("flipped_rows");
             for (PairedFigures.Flip flip : comparison.flips()) {
                 ObjectNode f = flips.addObject();
@@ -101,6 +105,9 @@ final class CompareCommand implements Callable<Integer> {
             }
             out.printf("rows judged in both  %d%n", comparison.pairedRows());
             out.println(m.describe());
+            if (comparison.scores() != null) {
+                printScores(out, comparison.scores());
+            }
             out.printf("flipped rows     %d%n", comparison.flips().size());
             for (PairedFigures.Flip flip : comparison.flips()) {
                 // Row numbers as a spreadsheet shows them: 1 is the first data row.
@@ -113,6 +120,53 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Two scoring runs against the human scores: whose judge is closer, and McNemar on agreeing with pass/fail. */
+    private static void putScores(ObjectNode node, ScoreComparison scores) {
+        node.put("score_pairs", scores.pairs());
+        put(node, "mean_abs_error_a", scores.meanAbsErrorA());
+        put(node, "mean_abs_error_b", scores.meanAbsErrorB());
+        put(node, "mean_abs_error_difference", scores.meanDifference());
+        node.put("wilcoxon_n", scores.wilcoxon().n());
+        node.put("wilcoxon_w", scores.wilcoxon().w());
+        node.put("wilcoxon_z", scores.wilcoxon().z());
+        node.put("wilcoxon_p", scores.wilcoxon().pValue());
+        McNemar agreement = scores.humanAgreement();
+        ObjectNode human = node.putObject("mcnemar_human_agreement");
+        human.put("rows", scores.agreementRows());
+        human.put("only_a_agrees", agreement.b());
+        human.put("only_b_agrees", agreement.c());
+        human.put("exact", agreement.exact());
+        human.put("statistic", agreement.statistic());
+        human.put("p", agreement.p());
+    }
+
+    private static void printScores(PrintWriter out, ScoreComparison scores) {
+        out.printf("rows scored by both and a human  %d%n", scores.pairs());
+        out.printf(
+                "mean |judge - human|  A %s  B %s  A - B %s%n",
+                RunsCommand.number(scores.meanAbsErrorA()),
+                RunsCommand.number(scores.meanAbsErrorB()),
+                scores.meanDifference().isPresent()
+                        ? String.format(
+                                Locale.ROOT, "%+.3f", scores.meanDifference().getAsDouble())
+                        : "n/a");
+        out.printf(
+                Locale.ROOT,
+                "Wilcoxon signed-rank on |a - h| - |b - h|: W = %.1f, z = %.2f, p = %.3g (%d rows differ)%n",
+                scores.wilcoxon().w(),
+                scores.wilcoxon().z(),
+                scores.wilcoxon().pValue(),
+                scores.wilcoxon().n());
+        McNemar agreement = scores.humanAgreement();
+        out.printf(
+                Locale.ROOT,
+                "pass/fail vs human on %d rows: only A agrees %d, only B agrees %d, McNemar p = %.3g%n",
+                scores.agreementRows(),
+                agreement.b(),
+                agreement.c(),
+                agreement.p());
     }
 
     private static String format(OptionalDouble value, boolean rate) {

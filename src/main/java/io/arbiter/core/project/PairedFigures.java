@@ -2,8 +2,12 @@ package io.arbiter.core.project;
 
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.ScoreComparison;
 import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.verdict.Evaluation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +17,15 @@ import java.util.OptionalDouble;
 
 /**
  * Two runs side by side: how their headline metrics moved, the rows whose judge verdict flipped, and McNemar's
- * test on the rows both runs judged (b: Correct in A and Incorrect in B; c: the reverse).
+ * test on the rows both runs judged (b: Correct in A and Incorrect in B; c: the reverse). A scoring run's verdict is
+ * its pass or fail, so for two scoring runs the flips and McNemar's test are on pass/fail, and {@code scores} says
+ * whose scores sit closer to people's.
  *
  * @param pairedRows rows with a parsed verdict in both runs
+ * @param scores     two scoring runs on one scale against the human scores; null otherwise
  */
-public record PairedFigures(List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar) {
+public record PairedFigures(
+        List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar, ScoreComparison scores) {
 
     /** One metric in both runs; {@link #change()} is B minus A. */
     public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
@@ -34,6 +42,42 @@ public record PairedFigures(List<Delta> deltas, List<Flip> flips, long pairedRow
     public PairedFigures {
         deltas = List.copyOf(deltas);
         flips = List.copyOf(flips);
+    }
+
+    /** Figures without a score comparison. */
+    public PairedFigures(List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar) {
+        this(deltas, flips, pairedRows, mcnemar, null);
+    }
+
+    /**
+     * Compares by dataset row index, each run's rows rated by its own {@link RowRatings}; when both runs score on
+     * the same scale, their scores are compared against the human scores on the rows both scored.
+     */
+    public static PairedFigures of(
+            List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
+        PairedFigures figures = of(runA, runB);
+        if (!(ratingsA.scheme() instanceof ScoreScheme a
+                && ratingsB.scheme() instanceof ScoreScheme b
+                && a.scale().equals(b.scale()))) {
+            return figures; // scores on two scales are not distances on one
+        }
+        Map<Integer, RowResult> byRowA = new HashMap<>();
+        runA.forEach(row -> byRowA.put(row.row(), row));
+        List<RatedRow> ratedA = new ArrayList<>();
+        List<RatedRow> ratedB = new ArrayList<>();
+        for (RowResult row : runB) {
+            RowResult before = byRowA.get(row.row());
+            if (before != null) {
+                ratedA.add(ratingsA.rate(before));
+                ratedB.add(ratingsB.rate(row));
+            }
+        }
+        return new PairedFigures(
+                figures.deltas(),
+                figures.flips(),
+                figures.pairedRows(),
+                figures.mcnemar(),
+                ScoreComparison.of(ratedA, ratedB));
     }
 
     /** Compares by dataset row index; rows missing from one run are only in that run's metrics. */

@@ -7,6 +7,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunOutcome;
@@ -266,7 +267,12 @@ public final class Project implements AutoCloseable {
 
     /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */
     public PairedFigures compare(long runA, long runB) {
-        return PairedFigures.of(measured(runA), measured(runB));
+        return PairedFigures.of(measured(runA), ratings(runA), measured(runB), ratings(runB));
+    }
+
+    /** What people said about a run's rows, from its dataset copy's human columns, rated by the run's scheme. */
+    public RowRatings ratings(long runId) {
+        return history.ratings(runId);
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */

@@ -3,6 +3,7 @@ package io.arbiter.core.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.PromptVersion;
@@ -19,7 +20,10 @@ import java.util.Objects;
  * @param settingChanges what else differs between the runs, one line each ("judge model: a → b"); empty when nothing
  * @param dataset        the rows run B read, for showing flipped rows; null when the project has no copy
  * @param mapping        how run B read them
- * @param scheme         how run B was graded: it reads both runs' rows for the flipped-rows table
+ * @param schemeA        how run A was graded: it reads A's rows for the flipped-rows table
+ * @param schemeB        how run B was graded, likewise for B's rows
+ * @param ratingsA       what people said about A's rows (its dataset copy's human columns), rated by A's scheme
+ * @param ratingsB       likewise for B
  */
 public record RunPair(
         RunListing a,
@@ -33,7 +37,10 @@ public record RunPair(
         List<RowResult> rowsA,
         List<RowResult> rowsB,
         PairedFigures comparison,
-        JudgeScheme scheme) {
+        JudgeScheme schemeA,
+        JudgeScheme schemeB,
+        RowRatings ratingsA,
+        RowRatings ratingsB) {
 
     public RunPair {
         settingChanges = List.copyOf(settingChanges);
@@ -48,6 +55,8 @@ public record RunPair(
         List<RowResult> rowsA = project.measured(runA);
         List<RowResult> rowsB = project.measured(runB);
         String sha = b.record().datasetSha256();
+        RowRatings ratingsA = project.ratings(runA);
+        RowRatings ratingsB = project.ratings(runB);
         return new RunPair(
                 a,
                 b,
@@ -59,8 +68,11 @@ public record RunPair(
                 project.mapping(runB).or(project::mapping).orElse(null),
                 rowsA,
                 rowsB,
-                PairedFigures.of(rowsA, rowsB),
-                project.scheme(runB));
+                PairedFigures.of(rowsA, ratingsA, rowsB, ratingsB),
+                project.scheme(runA),
+                project.scheme(runB),
+                ratingsA,
+                ratingsB);
     }
 
     private static RunListing existing(Project project, long runId) {

@@ -39,6 +39,11 @@ public final class RowRatings {
         return new RowRatings(spec.scheme(), spec.dataset(), spec.mapping());
     }
 
+    /** The scheme the rows are rated for. */
+    public JudgeScheme scheme() {
+        return scheme;
+    }
+
     /** The row with the dataset's human judgements only. */
     public RatedRow rate(RowResult row) {
         return rate(row, null);

@@ -32,6 +32,7 @@ import java.util.function.Function;
  * @param corrected    the corrected base accuracy, or why there is none
  * @param correctedDetail how many rows it rests on
  * @param assumption   what the corrected accuracy takes for granted; empty when there is none
+ * @param scores       a scoring judge's figures against human scores; null when the judge gives verdicts
  */
 public record AnalysisFigures(
         JudgeReport report,
@@ -44,7 +45,8 @@ public record AnalysisFigures(
         LabelMatrix judgeLabels,
         String corrected,
         String correctedDetail,
-        String assumption) {
+        String assumption,
+        ScoreSection scores) {
 
     /** Shown for the corrected accuracy when no row lacks ground truth. */
     public static final String ALL_LABELLED = "n/a — every row has ground truth";
@@ -158,7 +160,8 @@ public record AnalysisFigures(
                 labels("judge", "Judge prediction", report.judgeLabels()),
                 correctedText,
                 detail,
-                corrected.unlabelled() == 0 ? "" : corrected.assumption());
+                corrected.unlabelled() == 0 ? "" : corrected.assumption(),
+                ScoreSection.of(report, rated));
     }
 
     private static Bar bar(String id, String title, Estimate estimate, Proportion counts, String what, RowFilter rows) {

@@ -70,6 +70,12 @@ public final class AnalysisView {
     private Label placeholderLabel;
 
     @FXML
+    private VBox scoreSection;
+
+    @FXML
+    private Label passFailTitle;
+
+    @FXML
     private HBox firstRow;
 
     @FXML
@@ -218,6 +224,23 @@ public final class AnalysisView {
     private void show(AnalysisFigures figures) {
         if (figures == null) {
             return;
+        }
+        ScoreSection scores = figures.scores();
+        for (Node scoreOnly : new Node[] {scoreSection, passFailTitle}) {
+            scoreOnly.setVisible(scores != null);
+            scoreOnly.setManaged(scores != null);
+        }
+        if (scores != null) {
+            ScoreCards.fill(scoreSection, scores, model::showRows);
+            boolean noTruth = figures.judgeN() == 0 && model.againstProperty().get() == AnalysisViewModel.Against.TRUTH;
+            passFailTitle.setText("Pass at " + figures.report().passAt() + ": the figures below count a score of "
+                    + figures.report().passAt() + " or more as a pass"
+                    + (noTruth
+                            ? " · no row has ground truth: choose human labels above to check them against "
+                                    + "people's scores"
+                            : ""));
+        } else {
+            scoreSection.getChildren().clear();
         }
         accuracyBars
                 .getChildren()

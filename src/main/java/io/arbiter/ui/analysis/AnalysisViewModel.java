@@ -1,5 +1,7 @@
 package io.arbiter.ui.analysis;
 
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Bootstrap;
@@ -10,6 +12,7 @@ import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,16 +44,19 @@ import javax.imageio.ImageIO;
 /**
  * "Judge the judge": the full {@link JudgeReport} of the results, recomputed in the background whenever a run
  * finishes or the dataset changes, and the way from any figure to the rows behind it. Touch only on the UI thread.
- * Just over 300 lines because the judge-against-human line and the rater choice are computed with the report they
- * sit beside; the figures themselves are the run's scheme's ({@code JudgeScheme.figures}).
+ * Over 300 lines because the judge-against-human line, the rater choice and the rating of rows by what people said
+ * (reviewers and the dataset's human columns, {@link RowRatings}) are computed with the report they sit beside; the figures themselves are the run's scheme's ({@code JudgeScheme.figures}).
  */
 public final class AnalysisViewModel {
 
     /** Shown before there is anything to analyse. */
     public static final String NOTHING_YET = "Run both stages to see how far the judge can be trusted.";
 
+    private static final Dataset NO_DATASET = new Dataset("none", List.of(), List.of());
+
     private final TaskExecutor executor;
     private final ResultsViewModel results;
+    private final Supplier<RowRatings> ratings;
     private final Runnable showResults;
     /** Computations of the report: a newer one supersedes an older one. */
     private final LatestOnly computations;
@@ -90,20 +97,58 @@ public final class AnalysisViewModel {
             };
         }
 
-        /** The row as this choice rates it: the human verdict, the ground truth, or both with the truth first. */
-        RatedRow rate(ScoredRow scored, HumanVerdict human) {
-            TruthMatch byHuman = human == null ? TruthMatch.NOT_SCORED : human.truthMatch();
+        /**
+         * The row as this choice rates it, from the row as people rated it: the human verdict, the ground truth, or
+         * both with the truth first. A human score stays in every case: scores are only ever checked against people.
+         */
+        RatedRow rate(RatedRow byPeople) {
+            ScoredRow scored = byPeople.scored();
             return switch (this) {
-                case TRUTH -> RatedRow.of(scored);
+                case TRUTH -> new RatedRow(scored, TruthMatch.NOT_SCORED, byPeople.humanScore());
                 case HUMAN -> new RatedRow(
-                        new ScoredRow(List.of(), scored.base(), scored.judge(), scored.failed()), byHuman);
-                case BOTH -> new RatedRow(scored, byHuman);
+                        new ScoredRow(List.of(), scored.base(), scored.judge(), scored.failed(), scored.score()),
+                        byPeople.human(),
+                        byPeople.humanScore());
+                case BOTH -> byPeople;
             };
         }
     }
 
-    /** {@code showResults} brings the results table into view after a figure has chosen its rows. */
+    /**
+     * {@code showResults} brings the results table into view after a figure has chosen its rows. Rows are rated by
+     * the results' scheme with no human columns of the dataset; see the other constructor.
+     */
     public AnalysisViewModel(TaskExecutor executor, ResultsViewModel results, Runnable showResults) {
+        this(
+                executor,
+                results,
+                showResults,
+                () -> new RowRatings(
+                        results.scheme(),
+                        results.dataset() == null ? NO_DATASET : results.dataset(),
+                        new ColumnMapping(List.of(), null, "")));
+    }
+
+    /**
+     * Rows rated by the results' scheme with what the dataset's human columns in {@code mapping} say (it may not
+     * fit the dataset: then nothing from the dataset counts), beside reviewers' marks.
+     */
+    public static AnalysisViewModel rating(
+            TaskExecutor executor, ResultsViewModel results, Runnable showResults, Supplier<ColumnMapping> mapping) {
+        return new AnalysisViewModel(
+                executor,
+                results,
+                showResults,
+                () -> new RowRatings(results.scheme(), results.dataset(), mapping.get()));
+    }
+
+    /**
+     * {@code ratings} gives, at each computation, how the rows shown are graded and what people said about them:
+     * the run's scheme with the dataset's human score or verdict columns, so they count beside reviewers' marks.
+     */
+    public AnalysisViewModel(
+            TaskExecutor executor, ResultsViewModel results, Runnable showResults, Supplier<RowRatings> ratings) {
+        this.ratings = ratings;
         this.executor = executor;
         this.computations = new LatestOnly(executor);
         this.results = results;
@@ -188,7 +233,8 @@ public final class AnalysisViewModel {
         List<RowResult> snapshot = results.snapshot();
         ReviewLog review = results.review().copy();
         RowScope scope = results.scope();
-        JudgeScheme scheme = results.scheme();
+        RowRatings people = ratings.get();
+        JudgeScheme scheme = people.scheme();
         Against rating = against.get();
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
@@ -208,17 +254,17 @@ public final class AnalysisViewModel {
                                         row.row(),
                                         row.base().answered() ? row.base().text() : null)
                                 .orElse(null); // a verdict on an earlier run's answer says nothing about this one
-                        ScoredRow scored = row.scored();
-                        rated.add(rating.rate(scored, human));
-                        if (human != null && row.judgement() != null) {
+                        RatedRow byPeople = people.rate(row, human);
+                        rated.add(rating.rate(byPeople));
+                        if (byPeople.human().scored() && row.judgement() != null) {
                             Optional<Boolean> passes = scheme.passes(row.judgement());
                             if (passes.isPresent()) {
-                                withHuman = withHuman.plus(passes.get(), human.baseRight());
+                                withHuman = withHuman.plus(passes.get(), byPeople.human() == TruthMatch.RIGHT);
                             }
                         }
                     }
                     AnalysisFigures computed = AnalysisFigures.of(
-                            scheme.figures(rated), r -> rating.rate(r.result().scored(), r.human()));
+                            scheme.figures(rated), r -> rating.rate(people.rate(r.result(), r.human())));
                     return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
                 },
                 computed -> {

@@ -1,6 +1,7 @@
 package io.arbiter.ui.analysis;
 
 import io.arbiter.core.metrics.Estimate;
+import java.util.function.DoubleUnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -9,12 +10,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
-/** A proportion as a horizontal bar from 0 to 1 with its 95% interval as a whisker; colours come from CSS. */
+/**
+ * A figure as a horizontal bar with its 95% interval as a whisker: a proportion on 0 to 1, or any figure on its own
+ * range (a mean score on the scale, a kappa on −1 to 1), filled from 0 when the range holds it, with a tick at 0
+ * inside the track. Colours come from CSS.
+ */
 final class IntervalBar extends HBox {
 
     private static final double TRACK_HEIGHT = 14;
 
     IntervalBar(AnalysisFigures.Bar bar, double titleWidth, double trackWidth, Runnable onClick) {
+        this(bar, 0, 1, titleWidth, trackWidth, onClick);
+    }
+
+    /** A bar drawn on {@code from} to {@code to}; values outside are drawn at the ends. */
+    IntervalBar(
+            AnalysisFigures.Bar bar, double from, double to, double titleWidth, double trackWidth, Runnable onClick) {
         setId(bar.id());
         getStyleClass().add("interval-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -28,19 +39,24 @@ final class IntervalBar extends HBox {
         track.setMinSize(trackWidth, TRACK_HEIGHT);
         track.setPrefSize(trackWidth, TRACK_HEIGHT);
         track.setMaxSize(trackWidth, TRACK_HEIGHT);
+        DoubleUnaryOperator x = v -> Math.max(0, Math.min(1, (v - from) / (to - from))) * trackWidth;
+        double zero = from < 0 && to > 0 ? x.applyAsDouble(0) : 0;
         Estimate estimate = bar.estimate();
         if (estimate.isDefined()) {
-            Region fill = region("bar-fill", 0, 0, estimate.value() * trackWidth, TRACK_HEIGHT);
-            track.getChildren().add(fill);
+            double end = x.applyAsDouble(estimate.value());
+            track.getChildren().add(region("bar-fill", Math.min(zero, end), 0, Math.abs(end - zero), TRACK_HEIGHT));
             if (estimate.hasInterval()) {
-                double low = estimate.ciLow() * trackWidth;
-                double high = estimate.ciHigh() * trackWidth;
+                double low = x.applyAsDouble(estimate.ciLow());
+                double high = x.applyAsDouble(estimate.ciHigh());
                 track.getChildren()
                         .addAll(
                                 region("bar-interval", low, TRACK_HEIGHT / 2 - 1, Math.max(1, high - low), 2),
                                 region("bar-interval", low - 1, 2, 2, TRACK_HEIGHT - 4),
                                 region("bar-interval", high - 1, 2, 2, TRACK_HEIGHT - 4));
             }
+        }
+        if (zero > 0) {
+            track.getChildren().add(region("bar-zero", zero - 0.5, 0, 1, TRACK_HEIGHT));
         }
         Label value = new Label(bar.text());
         value.setId(bar.id() + "Value");

@@ -62,6 +62,9 @@ public final class CompareView {
     private Label mcnemarLabel;
 
     @FXML
+    private Label scoresLabel;
+
+    @FXML
     private Label flipsSummaryLabel;
 
     @FXML
@@ -91,6 +94,9 @@ public final class CompareView {
         compareMessageLabel.textProperty().bind(model.messageProperty());
         settingsChangesLabel.textProperty().bind(model.settingsProperty());
         mcnemarLabel.textProperty().bind(model.mcnemarProperty());
+        scoresLabel.textProperty().bind(model.scoresProperty());
+        scoresLabel.visibleProperty().bind(model.scoresProperty().isNotEmpty());
+        scoresLabel.managedProperty().bind(scoresLabel.visibleProperty());
         flipsSummaryLabel.textProperty().bind(model.flipsSummaryProperty());
         showFlipsButton.setOnAction(e -> model.showAllFlips());
         showFlipsButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.flips()));

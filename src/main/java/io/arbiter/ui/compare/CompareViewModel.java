@@ -22,8 +22,9 @@ import javafx.collections.ObservableList;
 
 /**
  * Two runs of the open project side by side: their prompts with the changes marked, what else changed, how the
- * headline metrics moved, McNemar's test on the rows both judged, and the rows whose verdict flipped, each one click
- * from the row in the results.
+ * headline metrics moved, McNemar's test on the rows both judged, for scoring runs whose judge sits closer to people,
+ * and the rows whose verdict flipped, each one click from the row in the results. Just over 300 lines: each of those
+ * is a property the view binds, kept here with the choosers that decide what they show.
  */
 public final class CompareViewModel {
 
@@ -51,6 +52,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<PromptDiff> baseDiff = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper settings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper mcnemar = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scores = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper flipsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NO_PROJECT);
     private final LatestOnly comparisons;
@@ -107,6 +109,11 @@ public final class CompareViewModel {
 
     public ReadOnlyStringProperty mcnemarProperty() {
         return mcnemar.getReadOnlyProperty();
+    }
+
+    /** For two scoring runs, whose judge sits closer to the human scores (Wilcoxon, McNemar); empty otherwise. */
+    public ReadOnlyStringProperty scoresProperty() {
+        return scores.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty flipsSummaryProperty() {
@@ -251,6 +258,7 @@ public final class CompareViewModel {
         baseDiff.set(null);
         settings.set("");
         mcnemar.set("");
+        scores.set("");
         flipsSummary.set("");
     }
 
@@ -261,6 +269,7 @@ public final class CompareViewModel {
         baseDiff.set(view.baseDiff());
         settings.set(view.settings());
         mcnemar.set(view.mcnemar());
+        scores.set(view.scores());
         flips.setAll(view.flips());
         flipsSummary.set(view.flipsSummary());
         message.set(view.message());

@@ -1,6 +1,8 @@
 package io.arbiter.ui.compare;
 
 import io.arbiter.core.metrics.McNemar;
+import io.arbiter.core.metrics.ScoreComparison;
+import io.arbiter.core.metrics.WilcoxonSignedRank;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.project.RunPair;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
  * @param judgeDiff   A's judge prompt turned into B's; null when a run was saved without its prompts
  * @param baseDiff    likewise for the base prompt
  * @param settings    what changed besides the prompts (models, parameters, dataset), or that nothing did
+ * @param scores      for two scoring runs, whose judge sits closer to the human scores and whether that is chance;
+ *                    empty otherwise
  * @param flippedRows the rows of {@code flips}, for showing them in the results
  * @param message     which run is A and which B, and whether either has not finished
  */
@@ -32,6 +36,7 @@ public record ComparisonText(
         PromptDiff baseDiff,
         String settings,
         String mcnemar,
+        String scores,
         List<FlipLine> flips,
         Set<Integer> flippedRows,
         String flipsSummary,
@@ -66,6 +71,7 @@ public record ComparisonText(
                 a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()),
                 changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
                 mcnemarText(comparison),
+                comparison.scores() == null ? "" : scoresText(comparison.scores()),
                 flips,
                 Collections.unmodifiableSet(flippedRows),
                 flipsSummary(flips),
@@ -81,23 +87,85 @@ public record ComparisonText(
     /** McNemar's test on the rows both runs judged, with the counts, the statistic and what it means. */
     static String mcnemarText(PairedFigures comparison) {
         McNemar test = comparison.mcnemar();
+        boolean scores = comparison.scores() != null; // a scoring run's verdict is its pass or fail
         String counts = String.format(
                 Locale.ROOT,
-                "McNemar's test on the %,d rows both runs judged: %d went Correct → "
-                        + "Incorrect, %d Incorrect → Correct",
+                scores
+                        ? "McNemar's test on the %,d rows both runs scored: %d went pass → fail, %d fail → pass"
+                        : "McNemar's test on the %,d rows both runs judged: %d went Correct → "
+                                + "Incorrect, %d Incorrect → Correct",
                 comparison.pairedRows(),
                 test.b(),
                 test.c());
         if (test.b() + test.c() == 0) {
-            return counts + "; no verdict changed.";
+            return counts + (scores ? "; no pass or fail changed." : "; no verdict changed.");
         }
-        String p = test.p() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", test.p());
-        String how =
-                test.exact() ? "exact binomial " + p : String.format(Locale.ROOT, "χ² = %.2f, %s", test.statistic(), p);
         String reading = test.p() < 0.05
                 ? "the judge's verdicts changed more than chance would explain."
                 : "a change this size could be chance.";
-        return counts + " (" + how + "): " + reading;
+        return counts + " (" + how(test) + "): " + reading;
+    }
+
+    /**
+     * Whose judge sits closer to the human scores: the mean absolute errors, Wilcoxon's signed-rank test on the
+     * per-row differences of absolute errors, and McNemar's test on agreeing with the human's pass or fail.
+     */
+    static String scoresText(ScoreComparison scores) {
+        if (scores.pairs() == 0) {
+            return "No row was scored by both runs and by a human, so the scores cannot be compared with people's.";
+        }
+        WilcoxonSignedRank w = scores.wilcoxon();
+        double difference = scores.meanDifference().orElse(0);
+        String closer = difference == 0
+                ? "both judges sit as close to people on average"
+                : String.format(
+                        Locale.ROOT, "%s's judge is closer by %.2f", difference > 0 ? "B" : "A", Math.abs(difference));
+        String test = w.n() == 0
+                ? "every row is as close in both runs"
+                : String.format(
+                        Locale.ROOT,
+                        "Wilcoxon signed-rank W = %.1f, z = %.2f, %s over the %,d rows where they differ: %s",
+                        w.w(),
+                        w.z(),
+                        p(w.pValue()),
+                        w.n(),
+                        w.pValue() < 0.05 ? "more than chance would explain" : "this could be chance");
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Against human scores on the %,d rows both runs scored and a human scored: mean |judge − human| "
+                        + "A %.2f, B %.2f; %s (%s).",
+                scores.pairs(),
+                scores.meanAbsErrorA().orElse(0),
+                scores.meanAbsErrorB().orElse(0),
+                closer,
+                test));
+        McNemar agreement = scores.humanAgreement();
+        if (scores.agreementRows() > 0) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%nPass/fail against the human's on %,d rows: only A agrees on %d, only B on %d",
+                    scores.agreementRows(),
+                    agreement.b(),
+                    agreement.c()));
+            text.append(
+                    agreement.b() + agreement.c() == 0
+                            ? "."
+                            : " (McNemar, " + how(agreement) + ")"
+                                    + (agreement.p() < 0.05
+                                            ? ": more than chance would explain."
+                                            : ": could be chance."));
+        }
+        return text.toString();
+    }
+
+    private static String how(McNemar test) {
+        return test.exact()
+                ? "exact binomial " + p(test.p())
+                : String.format(Locale.ROOT, "χ² = %.2f, %s", test.statistic(), p(test.p()));
+    }
+
+    private static String p(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 
     /** How many rows flipped, and how many of them B's verdict now gets right or wrong. */

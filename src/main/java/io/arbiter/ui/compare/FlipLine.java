@@ -2,9 +2,11 @@ package io.arbiter.ui.compare;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.RunPair;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.VerdictScheme;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * A row whose verdict flipped, as the flipped-rows table shows it. {@code reading} says whether B's verdict now agrees
- * with the truth about B's base answer ("now right", "now wrong", ...).
+ * with the truth about B's base answer ("now right", "now wrong", ...): the ground truth, else what people said in
+ * the dataset's human columns (a score passing or failing at the run's mark).
  */
 public record FlipLine(
         int row,
@@ -48,7 +51,8 @@ public record FlipLine(
                     byRowB.get(flip.row()),
                     compared.dataset(),
                     compared.mapping(),
-                    compared.scheme()));
+                    compared.ratingsA(),
+                    compared.ratingsB()));
         }
         return lines;
     }
@@ -60,7 +64,51 @@ public record FlipLine(
             RowResult b,
             Dataset dataset,
             ColumnMapping mapping,
-            JudgeScheme scheme) {
+            JudgeScheme schemeA,
+            JudgeScheme schemeB) {
+        return of(flip, a, b, dataset, mapping, new Rater(schemeA, null), new Rater(schemeB, null));
+    }
+
+    /** The line for one flip, each run's row rated by what people said about it. */
+    static FlipLine of(
+            PairedFigures.Flip flip,
+            RowResult a,
+            RowResult b,
+            Dataset dataset,
+            ColumnMapping mapping,
+            RowRatings ratingsA,
+            RowRatings ratingsB) {
+        return of(
+                flip,
+                a,
+                b,
+                dataset,
+                mapping,
+                new Rater(ratingsA.scheme(), ratingsA),
+                new Rater(ratingsB.scheme(), ratingsB));
+    }
+
+    /** A run's scheme, with what people said about its rows when known (null: the ground truth alone). */
+    private record Rater(JudgeScheme scheme, RowRatings ratings) {
+
+        /** Whether the judge agrees with the truth about the row's base answer; null when that cannot be told. */
+        Boolean agrees(RowResult row) {
+            if (row == null) {
+                return null;
+            }
+            RatedRow rated = ratings == null ? RatedRow.of(row.scored()) : ratings.rate(row);
+            return scheme.agreement(rated).map(AgreementCell::agrees).orElse(null);
+        }
+    }
+
+    private static FlipLine of(
+            PairedFigures.Flip flip,
+            RowResult a,
+            RowResult b,
+            Dataset dataset,
+            ColumnMapping mapping,
+            Rater raterA,
+            Rater raterB) {
         String input = "";
         if (dataset != null && mapping != null && flip.row() < dataset.size()) {
             int column = dataset.columns().indexOf(mapping.inputColumns().get(0));
@@ -73,15 +121,13 @@ public record FlipLine(
                 String.join(", ", truth),
                 answer(a),
                 answer(b),
-                word(flip.a()),
-                word(flip.b()),
-                reading(a, b, scheme));
+                word(flip.a(), a, raterA.scheme()),
+                word(flip.b(), b, raterB.scheme()),
+                reading(raterA.agrees(a), raterB.agrees(b)));
     }
 
     /** Whether B's verdict agrees with the truth about B's base answer, compared with A's. */
-    private static String reading(RowResult a, RowResult b, JudgeScheme scheme) {
-        Boolean rightA = agrees(a, scheme);
-        Boolean rightB = agrees(b, scheme);
+    private static String reading(Boolean rightA, Boolean rightB) {
         if (rightA == null || rightB == null) {
             return "no truth";
         }
@@ -94,13 +140,6 @@ public record FlipLine(
         return rightB ? "right in both (base answer changed)" : "wrong in both (base answer changed)";
     }
 
-    /** The scheme's agreement rule against the ground truth; null when it cannot tell. */
-    private static Boolean agrees(RowResult row, JudgeScheme scheme) {
-        return row == null
-                ? null
-                : scheme.agreesWithTruth(RatedRow.of(row.scored())).orElse(null);
-    }
-
     private static String answer(RowResult row) {
         if (row == null || row.baseAnswer() == null) {
             return "";
@@ -110,7 +149,11 @@ public record FlipLine(
                 : oneLine(row.baseAnswer().raw());
     }
 
-    private static String word(Evaluation evaluation) {
+    /** A verdict as its word; a score as the score and whether it passes ("4 · pass"). */
+    private static String word(Evaluation evaluation, RowResult row, JudgeScheme scheme) {
+        if (scheme.scores() && row != null && row.judgement() != null) {
+            return scheme.spell(row.judgement()) + (evaluation == Evaluation.CORRECT ? " · pass" : " · fail");
+        }
         return VerdictScheme.spell(evaluation); // a flip is between two parsed verdicts
     }
 

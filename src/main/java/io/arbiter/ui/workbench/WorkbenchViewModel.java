@@ -79,7 +79,7 @@ public final class WorkbenchViewModel {
         this.estimator = new RunEstimator(executor, runCommands::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
-        this.analysis = new AnalysisViewModel(executor, results, this::showResults);
+        this.analysis = AnalysisViewModel.rating(executor, results, this::showResults, data::mapping);
         this.reviewWrites = new ReviewWrites(projects);
         reviewWrites.follow(review, results::dataset);
         data.datasetProperty().addListener((obs, old, now) -> {

@@ -107,6 +107,7 @@ class ComparisonTextTest {
                 judged("Drama", "Drama", Evaluation.INCORRECT),
                 dataset,
                 mapping,
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE,
                 io.arbiter.core.scheme.VerdictScheme.INSTANCE);
 
         assertEquals("A long slow film. " + "x".repeat(141) + "…", line.input());
@@ -162,7 +163,14 @@ class ComparisonTextTest {
     }
 
     private static FlipLine flip(RowResult a, RowResult b) {
-        return FlipLine.of(ACCEPTED_THEN_REJECTED, a, b, null, null, io.arbiter.core.scheme.VerdictScheme.INSTANCE);
+        return FlipLine.of(
+                ACCEPTED_THEN_REJECTED,
+                a,
+                b,
+                null,
+                null,
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE,
+                io.arbiter.core.scheme.VerdictScheme.INSTANCE);
     }
 
     /** Row 0 with {@code truth} (blank: none), the base's answer {@code base}, and the judge's {@code evaluation}. */
