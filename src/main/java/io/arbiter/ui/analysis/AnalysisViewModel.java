@@ -70,6 +70,10 @@ public final class AnalysisViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long lastComputeMillis = -1;
     private final ObjectProperty<Against> against = new SimpleObjectProperty<>(Against.TRUTH);
+    /** Whether a person chose {@link #against}; until then a run without ground truth is read against people. */
+    private boolean againstChosen;
+
+    private boolean choosingAgainst;
     private final ReadOnlyStringWrapper judgeVsHuman = new ReadOnlyStringWrapper("");
 
     /** What the statistics take as the truth about a base answer. */
@@ -155,7 +159,10 @@ public final class AnalysisViewModel {
         this.showResults = showResults;
         results.resultsVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
         results.reviewVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
-        against.addListener((obs, old, now) -> recompute());
+        against.addListener((obs, old, now) -> {
+            againstChosen |= !choosingAgainst;
+            recompute();
+        });
     }
 
     /**
@@ -231,6 +238,19 @@ public final class AnalysisViewModel {
             return;
         }
         List<RowResult> snapshot = results.snapshot();
+        if (!againstChosen
+                && against.get() == Against.TRUTH
+                && snapshot.stream().allMatch(r -> r.truth().isEmpty())) {
+            // Nothing to read against but people (a free-text task, a judge-only log): "ground truth" would show
+            // n/a everywhere. The listener computes again with the new choice.
+            choosingAgainst = true;
+            try {
+                against.set(Against.BOTH);
+            } finally {
+                choosingAgainst = false;
+            }
+            return;
+        }
         ReviewLog review = results.review().copy();
         RowScope scope = results.scope();
         RowRatings people = ratings.get();

@@ -119,8 +119,16 @@ class AnalysisScoresTest {
 
     @Test
     void theHumanScoresAlsoDecidePassOrFailAndStayWhateverTheReferee() {
-        AnalysisFigures truth = model.figuresProperty().get();
-        assertEquals(0, truth.judgeN(), "no ground truth in this dataset");
+        assertEquals(
+                AnalysisViewModel.Against.BOTH,
+                model.againstProperty().get(),
+                "without ground truth the figures are read against people until someone chooses otherwise");
+        assertEquals(11, model.figuresProperty().get().judgeN());
+
+        model.againstProperty().set(AnalysisViewModel.Against.TRUTH);
+        model.recompute();
+        assertEquals(AnalysisViewModel.Against.TRUTH, model.againstProperty().get(), "a person's choice stays");
+        assertEquals(0, model.figuresProperty().get().judgeN(), "no ground truth in this dataset");
 
         model.againstProperty().set(AnalysisViewModel.Against.HUMAN);
         AnalysisFigures human = model.figuresProperty().get();
