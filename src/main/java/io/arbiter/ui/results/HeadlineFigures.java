@@ -1,9 +1,13 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.ScoreFigures;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowScope;
+import io.arbiter.core.scheme.JudgeScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,10 +19,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The figures above the results table: the metrics of the rows that count and the three accuracies in words. Touch
- * only on the UI thread.
+ * The figures above the results table: the metrics of the rows that count and the three accuracies in words, and for
+ * a scoring run the judge's scores against people's. Touch only on the UI thread.
  */
-final class HeadlineFigures {
+public final class HeadlineFigures {
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
@@ -27,6 +31,8 @@ final class HeadlineFigures {
     private final Supplier<List<ResultsTableRow>> rows;
     /** Which of them the figures count. */
     private final Supplier<RowScope> scope;
+    /** How the rows are graded: a scoring scheme adds the score figures. */
+    private final Supplier<JudgeScheme> scheme;
 
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
     private long lastRecount;
@@ -40,10 +46,12 @@ final class HeadlineFigures {
     private final ReadOnlyStringWrapper baseVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper judgeVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unparsedSummary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper scoreSummary = new ReadOnlyStringWrapper("");
 
-    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope) {
+    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope, Supplier<JudgeScheme> scheme) {
         this.rows = rows;
         this.scope = scope;
+        this.scheme = scheme;
         metrics.addListener((obs, old, now) -> describe(now));
         describe(metrics.get());
     }
@@ -59,32 +67,40 @@ final class HeadlineFigures {
         return metrics.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsJudgeProperty() {
+    public ReadOnlyStringProperty baseVsJudgeProperty() {
         return baseVsJudge.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsTruthProperty() {
+    public ReadOnlyStringProperty baseVsTruthProperty() {
         return baseVsTruth.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty judgeVsTruthProperty() {
+    public ReadOnlyStringProperty judgeVsTruthProperty() {
         return judgeVsTruth.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsJudgeCountsProperty() {
+    public ReadOnlyStringProperty baseVsJudgeCountsProperty() {
         return baseVsJudgeCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsTruthCountsProperty() {
+    public ReadOnlyStringProperty baseVsTruthCountsProperty() {
         return baseVsTruthCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty judgeVsTruthCountsProperty() {
+    public ReadOnlyStringProperty judgeVsTruthCountsProperty() {
         return judgeVsTruthCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty unparsedSummaryProperty() {
+    public ReadOnlyStringProperty unparsedSummaryProperty() {
         return unparsedSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * A scoring run's judge against people's scores: the means, the quadratic weighted kappa and the pass/fail
+     * agreement, each with its interval; empty for a verdict run and until a run ends.
+     */
+    public ReadOnlyStringProperty scoreSummaryProperty() {
+        return scoreSummary.getReadOnlyProperty();
     }
 
     // Commands
@@ -104,12 +120,14 @@ final class HeadlineFigures {
         hasResults.set(true);
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
+        scoreSummary.set(scores());
     }
 
     /** Counts again after a row joined or left the figures; before any results there is nothing to count. */
     void recount() {
         if (hasResults.get()) {
             metrics.set(count());
+            scoreSummary.set(scores());
         }
     }
 
@@ -117,6 +135,37 @@ final class HeadlineFigures {
     void clear() {
         hasResults.set(false);
         metrics.set(AccuracyCounts.of(List.of()));
+        scoreSummary.set("");
+    }
+
+    /**
+     * The score figures in one line. Rated as the export and the CLI rate a row (a reviewer's score, else the
+     * dataset's); with intervals by bootstrap, so only when a run ends or a review changes, not while rows stream.
+     */
+    private String scores() {
+        JudgeScheme graded = scheme.get();
+        if (!graded.scores()) {
+            return "";
+        }
+        RowScope counted = scope.get();
+        List<RatedRow> rated = new ArrayList<>();
+        for (ResultsTableRow row : rows.get()) {
+            if (counted.counts(row.index())) {
+                rated.add(row.rated());
+            }
+        }
+        JudgeReport report = graded.figures(rated);
+        ScoreFigures s = report.scores();
+        if (s == null || s.n() == 0) {
+            return "Scores: no row has both a judge score and a human score yet · pass/fail agreement "
+                    + report.judge().agreement().format();
+        }
+        return "Scores on " + report.scale() + " (pass at " + report.passAt() + "): judge mean "
+                + s.meanJudge().format() + " vs human " + s.meanHuman().format() + " · quadratic κ "
+                + s.weightedKappaQuadratic().format() + " · exact "
+                + s.exactAgreement().format()
+                + " · pass/fail agreement " + report.judge().agreement().format() + " · " + s.n()
+                + " rows with both";
     }
 
     private AccuracyCounts count() {
