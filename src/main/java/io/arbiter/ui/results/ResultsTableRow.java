@@ -40,6 +40,8 @@ public final class ResultsTableRow {
     private final JudgeScheme scheme;
     /** What the dataset's human columns say about the row, beside a reviewer's word; null when not known. */
     private final RowRatings ratings;
+    /** The dataset row's reference answer; empty without a reference column. */
+    private final String reference;
 
     private final ObjectProperty<RowResult> result;
     /** A person's verdict on the base answer; null until someone reviews the row. Set by the view model. */
@@ -48,13 +50,14 @@ public final class ResultsTableRow {
     private final BooleanProperty promoted = new SimpleBooleanProperty();
 
     ResultsTableRow(RowResult result, JudgeScheme scheme) {
-        this(result, scheme, null);
+        this(result, scheme, null, "");
     }
 
-    ResultsTableRow(RowResult result, JudgeScheme scheme, RowRatings ratings) {
+    ResultsTableRow(RowResult result, JudgeScheme scheme, RowRatings ratings, String reference) {
         this.index = result.row();
         this.scheme = scheme;
         this.ratings = ratings;
+        this.reference = reference;
         this.result = new SimpleObjectProperty<>(result);
     }
 
@@ -63,7 +66,11 @@ public final class ResultsTableRow {
         RowRatings ratings = new RowRatings(scheme, dataset, mapping);
         List<ResultsTableRow> fresh = new ArrayList<>(dataset.size());
         for (int row = 0; row < dataset.size(); row++) {
-            fresh.add(new ResultsTableRow(RowResult.pending(row, mapping.truthLabels(dataset, row)), scheme, ratings));
+            fresh.add(new ResultsTableRow(
+                    RowResult.pending(row, mapping.truthLabels(dataset, row)),
+                    scheme,
+                    ratings,
+                    mapping.judgeColumns().reference(dataset, row)));
         }
         return fresh;
     }
@@ -126,6 +133,11 @@ public final class ResultsTableRow {
         }
         OptionalInt score = ratings == null ? OptionalInt.empty() : ratings.datasetScore(index);
         return score.isPresent() ? Integer.toString(score.getAsInt()) : "";
+    }
+
+    /** The reference answer the judge is shown as {{reference}}; empty without a reference column. */
+    public String reference() {
+        return reference;
     }
 
     /** What a scoring judge wrote to justify its score, kept apart from the score; empty otherwise. */
