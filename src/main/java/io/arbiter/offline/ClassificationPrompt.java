@@ -43,6 +43,11 @@ record ClassificationPrompt(
                 STRICT.matcher(system).find());
     }
 
+    /** Whether the prompt lists labels to choose from, by the rule {@link #read} finds them with. */
+    static boolean listsLabels(String system, String user) {
+        return findLabelLine(user + "\n" + system).isPresent();
+    }
+
     private static boolean asksForJudgeFormat(String text) {
         String compact = text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
         return compact.contains("prediction,evaluation")

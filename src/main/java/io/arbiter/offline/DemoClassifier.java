@@ -3,6 +3,7 @@ package io.arbiter.offline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The offline demo model: a small deterministic keyword classifier, not an LLM. It reads a rendered prompt,
@@ -10,17 +11,25 @@ import java.util.List;
  * (one label) or as a judge ("Prediction,Evaluation"), with the occasional format slip small models make.
  * As a judge it accepts its own best label or, unless the instructions ask it to be strict, its runner-up: the one
  * prompt wording it follows, so that editing a judge prompt visibly changes verdicts in the demo.
+ *
+ * <p>Two other tasks it recognises the same way, from the prompt's wording: a rubric judge asked for "Score: N" on a
+ * range such as "1 to 5" is answered by {@link DemoScorer}, and a free-text support question (no label list) by
+ * {@link DemoSupportReply}.
  */
 public final class DemoClassifier {
 
     private static final String FALLBACK_LABEL = "Drama";
-    private static final DemoClassifier BASE = new DemoClassifier(GenreLexicon.weak());
-    private static final DemoClassifier JUDGE = new DemoClassifier(GenreLexicon.full());
+    private static final DemoClassifier BASE =
+            new DemoClassifier(GenreLexicon.weak(), DemoScorer.forModel(DemoModels.BASE));
+    private static final DemoClassifier JUDGE =
+            new DemoClassifier(GenreLexicon.full(), DemoScorer.forModel(DemoModels.JUDGE));
 
     private final GenreLexicon lexicon;
+    private final DemoScorer scorer;
 
-    private DemoClassifier(GenreLexicon lexicon) {
+    private DemoClassifier(GenreLexicon lexicon, DemoScorer scorer) {
         this.lexicon = lexicon;
+        this.scorer = scorer;
     }
 
     /** The base model reads a weaker lexicon than the judge; any other id gets the judge's. */
@@ -30,10 +39,17 @@ public final class DemoClassifier {
 
     /** The reply text for a rendered prompt; the same prompt always gets the same reply. */
     public String reply(String system, String user) {
+        long hash = DemoText.stableHash(system + "\n[user]\n" + user);
+        Optional<ScoringPrompt> scoring = ScoringPrompt.read(system, user);
+        if (scoring.isPresent()) {
+            return scorer.reply(scoring.get(), hash);
+        }
         ClassificationPrompt prompt = ClassificationPrompt.read(system, user);
+        if (!prompt.judgeFormat() && DemoSupportReply.asksForFreeText(system, user)) {
+            return DemoSupportReply.reply(system, user, hash);
+        }
         List<ScoredLabel> ranking = rank(prompt.labels(), prompt.description());
         String best = best(prompt.labels(), ranking);
-        long hash = DemoText.stableHash(system + "\n[user]\n" + user);
         if (!prompt.judgeFormat()) {
             return SmallModelQuirks.baseReply(best, hash);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 /** Model ids the offline server serves; both are the deterministic demo classifier, not LLMs. */
 public final class DemoModels {
 
-    /** Answers with the weaker keyword lexicon, like a small base model. */
+    /** Answers with the weaker keyword lexicon, like a small base model; asked for a rubric score, it grades harsher. */
     public static final String BASE = "offline-demo-base";
     /** Answers with the full keyword lexicon, so it usually beats the base model. */
     public static final String JUDGE = "offline-demo-judge";

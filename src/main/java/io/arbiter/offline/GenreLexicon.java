@@ -1,12 +1,5 @@
 package io.arbiter.offline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,35 +92,11 @@ final class GenreLexicon {
         return List.of("", "s", "es", "ed", "er", "ers", "ing", "ies").contains(ending);
     }
 
-    /** "[Genre]" starts a genre; the words on the lines after it are its stems, in order; "#" starts a comment. */
+    /** "[Genre]" starts a genre; the words on the lines after it are its stems, in order. */
     private static Map<String, List<String>> read(String resource) {
-        InputStream in = GenreLexicon.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException(
-                    "The demo model's word list " + resource + " is missing from the application");
-        }
+        Map<String, List<String>> sections = DemoWordLists.read(resource);
         Map<String, List<String>> stems = new LinkedHashMap<>();
-        List<String> current = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                if (text.startsWith("[") && text.endsWith("]")) {
-                    current = new ArrayList<>();
-                    stems.put(text.substring(1, text.length() - 1), current);
-                } else if (current == null) {
-                    throw new IllegalStateException(resource + ": stems before the first [Genre]: " + text);
-                } else {
-                    current.addAll(List.of(text.split("\\s+")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the demo model's word list " + resource, e);
-        }
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        stems.forEach((genre, list) -> frozen.put(genre, List.copyOf(list)));
-        return Collections.unmodifiableMap(frozen);
+        sections.keySet().forEach(genre -> stems.put(genre, DemoWordLists.words(sections, genre)));
+        return Collections.unmodifiableMap(stems);
     }
 }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The movie sample shipped inside the application, so the workbench opens on real data with no file at hand. */
+/**
+ * The samples shipped inside the application (the whole {@code samples/} folder is on the classpath), so the workbench
+ * opens on real data with no file at hand: movies to classify, and support replies to score against references.
+ */
 public final class Samples {
 
     public static final String MOVIES = "/samples/movies/movies.csv";
@@ -16,11 +19,24 @@ public final class Samples {
     public static final String MOVIES_TRUTH_COLUMN = "Genre";
     public static final String MOVIES_KEY_COLUMN = "Title";
 
+    public static final String SUPPORT = "/samples/support/support.csv";
+    public static final String SUPPORT_BASE_PROMPT = "/samples/support/base-prompt.txt";
+    public static final String SUPPORT_JUDGE_PROMPT = "/samples/support/judge-prompt.txt";
+
     private Samples() {}
 
     public static Dataset movies() throws DatasetException {
-        try (InputStream in = open(MOVIES)) {
-            return DatasetReader.read(in, "movies.csv");
+        return read(MOVIES);
+    }
+
+    /** Customer questions to a home-internet provider with a model's answer, a reference answer and a human score. */
+    public static Dataset support() throws DatasetException {
+        return read(SUPPORT);
+    }
+
+    private static Dataset read(String resource) throws DatasetException {
+        try (InputStream in = open(resource)) {
+            return DatasetReader.read(in, resource.substring(resource.lastIndexOf('/') + 1));
         } catch (IOException e) {
             throw new DatasetException("The bundled sample cannot be read: " + e.getMessage(), e);
         }

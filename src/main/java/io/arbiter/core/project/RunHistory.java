@@ -83,7 +83,7 @@ final class RunHistory {
                 spec.provider().judgeModel(),
                 ProjectJson.write(parameters),
                 datasetSha256,
-                spec.scheme().id());
+                spec.scheme().setting());
     }
 
     /** Priced as {@link #cost} says; answers served from the response cache were not sent, so they cost nothing. */

@@ -194,7 +194,7 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
     }
 
     /**
-     * Records what a run is about to do and the id of the scheme that grades it; {@code startedAt} is set the first
+     * Records what a run is about to do and the scheme that grades it (its setting, see JudgeScheme.setting); {@code startedAt} is set the first
      * time only, so a resume keeps it.
      */
     public void describeRun(

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param datasetSha256   the {@link StoredDataset} the run read
  * @param costUsd         the run's cost when the provider's price is known, else null
  * @param metricsJson     the headline metrics computed when the run ended (see {@code MetricsJson}); null before
- * @param scheme          the id of the grading scheme the run's judge output is read by ("verdict" for every run
+ * @param scheme          the grading scheme the judge output is read by, with its settings ("score:1-5:4"; "verdict" for every run
  *                        recorded before format 7)
  */
 public record RunRecord(

@@ -31,9 +31,16 @@ final class RunLineText {
         PromptVersion now = version(record, versions);
         PromptVersion before = previous == null ? null : version(previous.record(), versions);
         String models = record.baseModel() == null ? "" : record.baseModel() + " → " + record.judgeModel();
-        String kappa = summary.metric("kappa").isPresent()
-                ? String.format(Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble())
-                : "n/a";
+        // A scoring run's kappa is the weighted one over its scores, marked so, as the pass/fail kappa loses the scale.
+        String kappa = summary.metric("weighted_kappa_quadratic").isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "κw %.2f",
+                        summary.metric("weighted_kappa_quadratic").getAsDouble())
+                : summary.metric("kappa").isPresent()
+                        ? String.format(
+                                Locale.ROOT, "%.2f", summary.metric("kappa").getAsDouble())
+                        : "n/a";
         return new RunLine(
                 record.id(),
                 TIME.format(record.createdAt()),
