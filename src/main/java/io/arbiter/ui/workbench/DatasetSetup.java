@@ -12,6 +12,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,7 +40,9 @@ import javafx.collections.ObservableList;
  * Which dataset the workbench works on and how its columns are read: the bundled sample, a file or an import, the
  * input, truth and separator choices, the label renames, and the task kind, reference and human columns and grading
  * chosen at import. Each change re-reads the truth in the background; the
- * label counts and the prompts' {{labels}} follow it, and the table's rows go to whoever shows them. FX thread.
+ * label counts and the prompts' {{labels}} follow it, and the table's rows go to whoever shows them. FX thread. Over
+ * 300 lines because it is the one holder of the whole mapping (inputs, truth, answers, task, reference and human
+ * columns, renames) across the ways a dataset arrives: the two samples, a file, an import, a project.
  */
 public final class DatasetSetup {
 
@@ -142,23 +146,52 @@ public final class DatasetSetup {
 
     /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
     public void openSample() {
+        openBundled(
+                Samples::movies,
+                Samples.MOVIES_BASE_PROMPT,
+                Samples.MOVIES_JUDGE_PROMPT,
+                new ColumnMapping(
+                        List.of(Samples.MOVIES_INPUT_COLUMN), Samples.MOVIES_TRUTH_COLUMN, truthSeparator.get()),
+                JudgeSchemes.DEFAULT, // its judge prompt asks for a verdict
+                "Opened the bundled movie sample.");
+    }
+
+    /**
+     * Opens the bundled support sample as the README runs it: the model's answers in its answer column judged on a
+     * rubric 1-5 passing at 4, against the staff reference, checked against the human scores.
+     */
+    public void openSupportSample() {
+        openBundled(
+                Samples::support,
+                Samples.SUPPORT_BASE_PROMPT,
+                Samples.SUPPORT_JUDGE_PROMPT,
+                new ColumnMapping(List.of("question"), null, truthSeparator.get(), "answer", Map.of())
+                        .withTask(TaskKind.GENERATE)
+                        .withJudgeColumns(new JudgeColumns("reference", "human_score", null)),
+                ScoreScheme.DEFAULT,
+                "Opened the bundled support sample: its answers are scored 1-5 against the human scores.");
+    }
+
+    private void openBundled(
+            Callable<Dataset> read,
+            String basePrompt,
+            String judgePrompt,
+            ColumnMapping mapping,
+            JudgeScheme scheme,
+            String opened) {
         if (busy.test("opening the sample")) {
             return;
         }
-        executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
+        executor.submit(read).whenComplete((loaded, failure) -> {
             if (failure != null) {
                 status.accept(LatestOnly.messageOf(failure));
                 return;
             }
-            prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
-            prompts.judgeTextProperty().set(Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-            moreInputs = List.of();
-            answerColumn = null;
-            task = TaskKind.CLASSIFY;
-            judgeColumns = JudgeColumns.NONE;
-            schemeChosen.accept(JudgeSchemes.DEFAULT); // its judge prompt asks for a verdict
-            useDataset(loaded, Samples.MOVIES_INPUT_COLUMN, Samples.MOVIES_TRUTH_COLUMN, Map.of());
-            status.accept("Opened the bundled movie sample.");
+            prompts.baseTextProperty().set(Samples.text(basePrompt));
+            prompts.judgeTextProperty().set(Samples.text(judgePrompt));
+            schemeChosen.accept(scheme);
+            use(loaded, mapping, Map.of());
+            status.accept(opened);
         });
     }
 
