@@ -125,6 +125,15 @@ class WorkbenchScoringTest {
             assertTrue(
                     model.statusProperty().get().contains("human score 2"),
                     model.statusProperty().get());
+            model.results().togglePromoted(scored);
+            model.prompts()
+                    .judgeTextProperty()
+                    .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");
+            model.selectRow(model.results().allRows().get(scored.index() == 0 ? 1 : 0));
+            assertTrue(
+                    model.prompts().judgePreviewProperty().get().contains("Answer: Score: 2"),
+                    "a promoted scored row is a worked example in the scheme's format: "
+                            + model.prompts().judgePreviewProperty().get());
             model.shutdown();
 
             WorkbenchViewModel reopened = window();
