@@ -247,7 +247,7 @@ public final class ImportView {
         taskBox.getItems().setAll(TaskKind.values());
         taskBox.setConverter(converter(kind -> switch (kind) {
             case CLASSIFY -> "Classify: the answer names a label";
-            case GENERATE -> "Generate: a free-text answer, graded whole";
+            case GENERATE -> "Generate: free text, graded whole";
         }));
         taskBox.valueProperty().bindBidirectional(model.taskProperty());
         for (var box : List.of(referenceBox, humanScoreBox, humanVerdictBox)) {

@@ -1,6 +1,7 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
@@ -10,6 +11,7 @@ import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +28,9 @@ public final class HeadlineFigures {
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
+
+    private static final String BASE_VS_TRUTH = "Base vs truth";
+    private static final String JUDGE_VS_TRUTH = "Judge vs truth";
 
     /** Every row in dataset order, as it stands now. */
     private final Supplier<List<ResultsTableRow>> rows;
@@ -47,6 +52,10 @@ public final class HeadlineFigures {
     private final ReadOnlyStringWrapper judgeVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unparsedSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper scoreSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper truthTileTitle = new ReadOnlyStringWrapper(BASE_VS_TRUTH);
+    private final ReadOnlyStringWrapper judgeTileTitle = new ReadOnlyStringWrapper(JUDGE_VS_TRUTH);
+    /** A scoring run's score figures as last computed; null before, and for verdict runs. */
+    private ScoreFigures lastScores;
 
     HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope, Supplier<JudgeScheme> scheme) {
         this.rows = rows;
@@ -95,6 +104,16 @@ public final class HeadlineFigures {
         return unparsedSummary.getReadOnlyProperty();
     }
 
+    /** "Base vs truth", or for a scoring run the tile that shows the quadratic weighted kappa against people. */
+    public ReadOnlyStringProperty truthTileTitleProperty() {
+        return truthTileTitle.getReadOnlyProperty();
+    }
+
+    /** "Judge vs truth", or for a scoring run the tile that shows the mean judge and human scores. */
+    public ReadOnlyStringProperty judgeTileTitleProperty() {
+        return judgeTileTitle.getReadOnlyProperty();
+    }
+
     /**
      * A scoring run's judge against people's scores: the means, the quadratic weighted kappa and the pass/fail
      * agreement, each with its interval; empty for a verdict run and until a run ends.
@@ -134,8 +153,10 @@ public final class HeadlineFigures {
     /** Back to the figures of no rows, before a run or on a new dataset. */
     void clear() {
         hasResults.set(false);
+        lastScores = null;
         metrics.set(AccuracyCounts.of(List.of()));
         scoreSummary.set("");
+        describe(metrics.get()); // the tiles' titles follow the scheme even before a run
     }
 
     /**
@@ -156,16 +177,15 @@ public final class HeadlineFigures {
         }
         JudgeReport report = graded.figures(rated);
         ScoreFigures s = report.scores();
-        if (s == null || s.n() == 0) {
-            return "Scores: no row has both a judge score and a human score yet · pass/fail agreement "
-                    + report.judge().agreement().format();
+        lastScores = s == null || s.n() == 0 ? null : s;
+        describe(metrics.get());
+        String passFail = "pass/fail agreement " + report.judge().agreement().format();
+        if (lastScores == null) {
+            return "Scores " + report.scale() + ", pass at " + report.passAt()
+                    + ": no row has both a judge score and a human score yet · " + passFail;
         }
-        return "Scores on " + report.scale() + " (pass at " + report.passAt() + "): judge mean "
-                + s.meanJudge().format() + " vs human " + s.meanHuman().format() + " · quadratic κ "
-                + s.weightedKappaQuadratic().format() + " · exact "
-                + s.exactAgreement().format()
-                + " · pass/fail agreement " + report.judge().agreement().format() + " · " + s.n()
-                + " rows with both";
+        return "Scores " + report.scale() + ", pass at " + report.passAt() + " · exact "
+                + s.exactAgreement().format() + " · within one " + s.withinOne().format() + " · " + passFail;
     }
 
     private AccuracyCounts count() {
@@ -187,8 +207,35 @@ public final class HeadlineFigures {
         baseVsJudgeCounts.set(counts(m.baseVsJudge(), "say Correct"));
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
+        boolean scoring = scheme.get().scores();
+        truthTileTitle.set(scoring ? "Judge vs human · quadratic κ" : BASE_VS_TRUTH);
+        judgeTileTitle.set(scoring ? "Mean score · judge vs human" : JUDGE_VS_TRUTH);
+        if (scoring) {
+            // Without ground truth the accuracies say nothing; these tiles show the scores against people's.
+            ScoreFigures s = lastScores;
+            baseVsTruth.set(s == null ? "n/a" : point(s.weightedKappaQuadratic()));
+            baseVsTruthCounts.set(
+                    s == null
+                            ? "no rows with both scores yet"
+                            : interval(s.weightedKappaQuadratic()) + " · " + s.n() + " rows");
+            judgeVsTruth.set(s == null ? "n/a" : point(s.meanJudge()) + " vs " + point(s.meanHuman()));
+            judgeVsTruthCounts.set(
+                    s == null
+                            ? "no rows with both scores yet"
+                            : "judge − human " + s.meanDifference().format());
+        }
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
                 + m.errors() + "   Rows: " + m.rows());
+    }
+
+    private static String point(Estimate estimate) {
+        return estimate.isDefined() ? String.format(Locale.ROOT, "%.2f", estimate.value()) : "n/a";
+    }
+
+    private static String interval(Estimate estimate) {
+        return estimate.hasInterval()
+                ? String.format(Locale.ROOT, "95%% CI [%.2f, %.2f]", estimate.ciLow(), estimate.ciHigh())
+                : "no interval";
     }
 
     private static String counts(Proportion p, String what) {

@@ -62,6 +62,12 @@ public final class ResultsView {
     private Label scoreLabel;
 
     @FXML
+    private Label baseVsTruthTitle;
+
+    @FXML
+    private Label judgeVsTruthTitle;
+
+    @FXML
     private Button exportButton;
 
     @FXML
@@ -113,6 +119,8 @@ public final class ResultsView {
         judgeVsTruthCounts.textProperty().bind(model.figures().judgeVsTruthCountsProperty());
         unparsedLabel.textProperty().bind(model.figures().unparsedSummaryProperty());
         scoreLabel.textProperty().bind(model.figures().scoreSummaryProperty());
+        baseVsTruthTitle.textProperty().bind(model.figures().truthTileTitleProperty());
+        judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());
         scoreLabel.visibleProperty().bind(scoreLabel.textProperty().isNotEmpty());
         scoreLabel.managedProperty().bind(scoreLabel.visibleProperty());
         legendLabel.setText("Unparsed answers and failed requests are counted apart, never as right or wrong. "

@@ -294,6 +294,7 @@ public final class ResultsViewModel {
         }
         if (dataset == null) {
             scheme.set(chosen);
+            figures.clear();
         } else {
             show(dataset, mapping, ResultsTableRow.pending(dataset, mapping, chosen));
         }

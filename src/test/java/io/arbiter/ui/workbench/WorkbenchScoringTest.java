@@ -106,9 +106,17 @@ class WorkbenchScoringTest {
             assertEquals(score.reasoning(), scored.judgeReasoning());
             assertFalse(scored.judgeReasoning().isEmpty(), "the demo judge gives its reasons");
             assertEquals(support.value(scored.index(), "human_score"), scored.humanScore());
+            var figures = model.results().figures();
+            assertEquals(
+                    "Judge vs human · quadratic κ",
+                    figures.truthTileTitleProperty().get());
             assertTrue(
-                    model.results().figures().scoreSummaryProperty().get().contains("quadratic κ"),
-                    model.results().figures().scoreSummaryProperty().get());
+                    figures.baseVsTruthProperty().get().matches("0\\.\\d\\d"),
+                    figures.baseVsTruthProperty().get());
+            assertTrue(figures.judgeVsTruthProperty().get().matches("\\d\\.\\d\\d vs \\d\\.\\d\\d"));
+            assertTrue(
+                    figures.scoreSummaryProperty().get().contains("pass/fail agreement"),
+                    figures.scoreSummaryProperty().get());
             assertTrue(model.results().allRows().stream()
                     .anyMatch(row -> "UNPARSED".equals(row.verdict())
                             || row.result().judgement() instanceof JudgeScore s && s.parsed()));
