@@ -208,8 +208,8 @@ public final class HeadlineFigures {
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
         boolean scoring = scheme.get().scores();
-        truthTileTitle.set(scoring ? "Judge vs human · quadratic κ" : BASE_VS_TRUTH);
-        judgeTileTitle.set(scoring ? "Mean score · judge vs human" : JUDGE_VS_TRUTH);
+        truthTileTitle.set(scoring ? "Quadratic κ vs human" : BASE_VS_TRUTH);
+        judgeTileTitle.set(scoring ? "Mean judge vs human" : JUDGE_VS_TRUTH);
         if (scoring) {
             // Without ground truth the accuracies say nothing; these tiles show the scores against people's.
             ScoreFigures s = lastScores;
@@ -222,7 +222,7 @@ public final class HeadlineFigures {
             judgeVsTruthCounts.set(
                     s == null
                             ? "no rows with both scores yet"
-                            : "judge − human " + s.meanDifference().format());
+                            : "Δ " + s.meanDifference().format());
         }
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
                 + m.errors() + "   Rows: " + m.rows());

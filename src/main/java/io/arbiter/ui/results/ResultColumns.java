@@ -45,8 +45,10 @@ final class ResultColumns {
                 Dataset dataset = shown.get();
                 return dataset == null ? "" : dataset.value(row.index(), key);
             });
-            // The first key column names the row (a title, an id); the inputs are long text and get the room.
-            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
+            // The first key column names the row (a title, an id); the inputs are long text and get the room, less
+            // of it in a scoring run, whose answer, reasoning and reference are long text too.
+            boolean names = key.equals(keys.get(0)) && keys.size() > 1;
+            column.setPrefWidth(scheme.scores() ? names ? 90 : 220 : names ? 170 : 300);
             resultsTable.getColumns().add(column);
         }
         if (scheme.scores()) {
@@ -82,13 +84,13 @@ final class ResultColumns {
         }
         TableColumn<ResultsTableRow, String> answer = textColumn("Base answer", row -> oneLine(row.baseAnswer()));
         answer.setId("base-answer-column");
-        answer.setPrefWidth(340);
+        answer.setPrefWidth(300);
         resultsTable.getColumns().add(answer);
-        resultsTable.getColumns().add(resultColumn("Judge score", ResultsTableRow::verdict, "judge-score", 95));
+        resultsTable.getColumns().add(resultColumn("Judge score", ResultsTableRow::verdict, "judge-score", 90));
         TableColumn<ResultsTableRow, String> reasoning =
                 textColumn("Judge reasoning", row -> oneLine(row.judgeReasoning()));
         reasoning.setId("judge-reasoning-column");
-        reasoning.setPrefWidth(300);
+        reasoning.setPrefWidth(260);
         resultsTable.getColumns().add(reasoning);
         resultsTable.getColumns().add(humanColumn("Human score", ResultsTableRow::humanScore));
         String reference = mapping == null ? null : mapping.judgeColumns().reference();

@@ -157,13 +157,14 @@ public final class ResultsTableRow {
         return human() == null ? "" : human().note();
     }
 
-    /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note", or empty. */
+    /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note" ("human score 2" for a score), or empty. */
     public String reviewSummary() {
         HumanVerdict verdict = human();
         if (verdict == null) {
             return "";
         }
-        return "Reviewed: base answer " + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
+        String said = verdict.score() == null ? "base answer " : "human score ";
+        return "Reviewed: " + said + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
                 + ")" + (verdict.note().isEmpty() ? "" : " · " + verdict.note());
     }
 

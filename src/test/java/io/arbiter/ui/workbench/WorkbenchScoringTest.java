@@ -108,8 +108,7 @@ class WorkbenchScoringTest {
             assertEquals(support.value(scored.index(), "human_score"), scored.humanScore());
             var figures = model.results().figures();
             assertEquals(
-                    "Judge vs human · quadratic κ",
-                    figures.truthTileTitleProperty().get());
+                    "Quadratic κ vs human", figures.truthTileTitleProperty().get());
             assertTrue(
                     figures.baseVsTruthProperty().get().matches("0\\.\\d\\d"),
                     figures.baseVsTruthProperty().get());
