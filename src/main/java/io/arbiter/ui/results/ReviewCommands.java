@@ -141,8 +141,10 @@ final class ReviewCommands {
     private void reviewed(ResultsTableRow row, String message) {
         boolean wasPromoted = row.promoted();
         show(row);
-        if (wasPromoted || row.promoted()) {
-            recount.run(); // a row joins or leaves the metrics
+        // A row joins or leaves the metrics; on a scoring run a reviewer's score is what the judge's is checked
+        // against.
+        if (wasPromoted || row.promoted() || scheme.get().scores()) {
+            recount.run();
         }
         reviewVersion.set(reviewVersion.get() + 1);
         reviewMessage.set(message);

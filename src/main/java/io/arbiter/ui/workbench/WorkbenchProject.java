@@ -20,6 +20,7 @@ import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.Opening;
 import io.arbiter.core.store.ProjectDamagedException;
 import io.arbiter.core.store.ProjectFileException;
@@ -84,7 +85,7 @@ final class WorkbenchProject {
      * @param providerUrl the stored provider's base URL ("offline" for the demo): the profile to pick when none has
      *                    the name, as after {@code arbiter run}, which names a provider by its URL
      * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
-     * @param scheme      the grading the project's next run uses; null when the project never kept one
+     * @param scheme      the grading the project's next run uses; null to keep the workbench's (no dataset to grade)
      */
     record Restored(
             Project project,
@@ -198,7 +199,8 @@ final class WorkbenchProject {
                 project,
                 dataset.orElse(null),
                 project.mapping().orElse(null),
-                project.currentScheme().orElse(null),
+                // Before schemes were kept, runs graded Correct/Incorrect; no dataset: keep the screen's.
+                project.currentScheme().orElse(dataset.isPresent() ? JudgeSchemes.DEFAULT : null),
                 project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
                 provider.map(p -> p.baseUrl()).orElse(null),

@@ -2,6 +2,7 @@ package io.arbiter.ui.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,23 @@ class WorkbenchScoringTest {
                     .filter(mark -> mark.key().equals("2"))
                     .findFirst()
                     .orElseThrow();
+            String before = model.results().figures().scoreSummaryProperty().get();
+            ResultsTableRow agreed = model.results().allRows().stream()
+                    .filter(row -> row.result().judgement() instanceof JudgeScore s && s.parsed())
+                    .filter(row -> row.verdict().equals(row.humanScore())
+                            && !row.humanScore().equals("1"))
+                    .findFirst()
+                    .orElseThrow();
+            ReviewMark one = model.results().scheme().reviewMarks().get(0);
+            model.results().label(agreed, one);
+            assertNotEquals(
+                    before,
+                    model.results().figures().scoreSummaryProperty().get(),
+                    "a reviewer's score counts at once: one exact agreement fewer");
+            model.results().undoReview();
+            assertEquals(
+                    before, model.results().figures().scoreSummaryProperty().get());
+
             model.results().label(scored, two);
 
             assertEquals("2", scored.humanScore(), "the reviewer's score before the dataset's");
