@@ -150,6 +150,18 @@ class WorkbenchScoringTest {
             assertTrue(
                     model.statusProperty().get().contains("human score 2"),
                     model.statusProperty().get());
+            Path csv = dir.resolve("scores.csv");
+            model.results().export(csv).join();
+            List<String[]> lines;
+            try (var reader = new com.opencsv.CSVReader(java.nio.file.Files.newBufferedReader(csv))) {
+                lines = reader.readAll();
+            }
+            List<String> header = List.of(lines.get(0));
+            String[] line = lines.get(scored.index() + 1);
+            assertEquals(scored.verdict(), line[header.indexOf("judge_score")]);
+            assertEquals("2", line[header.indexOf("human_score")], "the reviewer's score, as the figures count it");
+            assertEquals(support.value(scored.index(), "human_score"), line[header.indexOf("dataset_human_score")]);
+
             model.results().togglePromoted(scored);
             model.prompts()
                     .judgeTextProperty()
