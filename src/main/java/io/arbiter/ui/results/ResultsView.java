@@ -25,9 +25,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
- * The three accuracies above a table with one line per dataset row, styled by outcome. Just over 300 lines because
- * the review keys and the side pane (row detail, labels) are wired here beside the table they act on; the columns
- * are built by {@link ResultColumns} and a row's styling by {@link OutcomeRow}.
+ * The headline figures above a table with one line per dataset row, styled by outcome. Over 300 lines because the
+ * review keys, the side pane (row detail, labels) and the choice of columns for the grading scheme are wired here
+ * beside the table they act on; the columns are built by {@link ResultColumns} and a row's styling by
+ * {@link OutcomeRow}.
  */
 public final class ResultsView {
 
@@ -104,6 +105,8 @@ public final class ResultsView {
     private javafx.scene.control.SplitPane resultsSplit;
 
     private final ResultsViewModel model;
+    /** What the columns were last built for: key columns, scheme, reference column, whether there is truth. */
+    private List<Object> builtLayout;
 
     /**
      * {@code onExport} asks the user for a file and exports to it; {@code onTry} runs the selected rows as a draft.
@@ -154,14 +157,27 @@ public final class ResultsView {
         reviewHelp.textProperty().bind(Bindings.createStringBinding(this::reviewHelpText, model.schemeProperty()));
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
-        // A scoring run shows other columns than a verdict run; both follow the dataset's key columns.
+        // A scoring run shows other columns than a verdict run; both follow the dataset's key columns, and a
+        // scoring run its reference column. Rebuilt only when one of those changed, so widths and sorting stay.
         model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns());
         model.schemeProperty().addListener((obs, old, now) -> buildColumns());
+        model.resultsVersionProperty().addListener((obs, old, now) -> buildColumns());
         buildColumns();
         model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
     }
 
     private void buildColumns() {
+        // A verdict run's columns depend on the key columns alone, as they always have.
+        var mapping = model.scheme().scores() ? model.mapping() : null;
+        List<Object> layout = java.util.Arrays.asList(
+                model.keyColumnsProperty().get(),
+                model.scheme(),
+                mapping == null ? null : mapping.judgeColumns().reference(),
+                mapping != null && mapping.hasTruth());
+        if (layout.equals(builtLayout)) {
+            return;
+        }
+        builtLayout = layout;
         ResultColumns.build(
                 resultsTable, model.keyColumnsProperty().get(), model::dataset, model.scheme(), model.mapping());
     }
