@@ -107,10 +107,12 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             assertEquals(
                     model.providerChoice().providerProperty().get().name(),
                     fresh[0].providerChoice().providerProperty().get().name());
-            assertEquals(baseVsTruth, fresh[0].results().baseVsTruthProperty().get());
+            assertEquals(
+                    baseVsTruth,
+                    fresh[0].results().figures().baseVsTruthProperty().get());
             assertEquals(
                     text(robot, "#judgeVsTruthValue"),
-                    fresh[0].results().judgeVsTruthProperty().get());
+                    fresh[0].results().figures().judgeVsTruthProperty().get());
             // The runs list is read beside the results, so it may come in after them.
             WaitForAsyncUtils.waitFor(
                     10, TimeUnit.SECONDS, () -> fresh[0].runs().runs().size() == 2);
@@ -133,7 +135,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             model.results().label(rows.get(1), false);
             model.results().togglePromoted(rows.get(1));
         });
-        String judgeVsTruth = model.results().judgeVsTruthProperty().get();
+        String judgeVsTruth = model.results().figures().judgeVsTruthProperty().get();
 
         WorkbenchViewModel[] fresh = new WorkbenchViewModel[1];
         robot.interact(() -> {
@@ -154,7 +156,7 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
             assertEquals(model.prompts().examples(), fresh[0].prompts().examples(), "the same worked example");
             assertEquals(
                     judgeVsTruth,
-                    fresh[0].results().judgeVsTruthProperty().get(),
+                    fresh[0].results().figures().judgeVsTruthProperty().get(),
                     "the promoted row stays out of the metrics");
         } finally {
             robot.interact(() -> fresh[0].shutdown());

@@ -163,7 +163,13 @@ final class Migrations {
             new Migration(
                     7,
                     "the grading scheme of each run",
-                    List.of("ALTER TABLE runs ADD COLUMN scheme TEXT NOT NULL DEFAULT 'verdict'")));
+                    List.of("ALTER TABLE runs ADD COLUMN scheme TEXT NOT NULL DEFAULT 'verdict'")),
+            // A reviewer of a scoring run gives a score, not only right or wrong; the score is what the judge's is
+            // checked against. Null for every verdict given before, and for right/wrong verdicts since.
+            new Migration(
+                    8,
+                    "the score a reviewer gave with each human verdict",
+                    List.of("ALTER TABLE human_verdicts ADD COLUMN score INTEGER")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -26,11 +26,11 @@ public final class ReviewTable {
         file.write(w -> {
             PreparedStatement upsert = w.statement(
                     """
-                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at, base_answer)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at, base_answer, score)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dataset_sha256, row) DO UPDATE SET base_right = excluded.base_right,
                         note = excluded.note, reviewer = excluded.reviewer, at = excluded.at,
-                        base_answer = excluded.base_answer""");
+                        base_answer = excluded.base_answer, score = excluded.score""");
             upsert.setString(1, datasetSha256);
             upsert.setInt(2, row);
             upsert.setInt(3, verdict.baseRight() ? 1 : 0);
@@ -38,6 +38,11 @@ public final class ReviewTable {
             upsert.setString(5, verdict.reviewer());
             upsert.setString(6, verdict.at().toString());
             upsert.setString(7, verdict.answer());
+            if (verdict.score() == null) {
+                upsert.setNull(8, java.sql.Types.INTEGER);
+            } else {
+                upsert.setInt(8, verdict.score());
+            }
             upsert.executeUpdate();
             return null;
         });
@@ -58,7 +63,8 @@ public final class ReviewTable {
         return file.read(connection -> {
             Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT row, base_right, note, reviewer, at, base_answer FROM human_verdicts WHERE dataset_sha256 = ?")) {
+                    "SELECT row, base_right, note, reviewer, at, base_answer, score FROM human_verdicts "
+                            + "WHERE dataset_sha256 = ?")) {
                 query.setString(1, datasetSha256);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -69,12 +75,19 @@ public final class ReviewTable {
                                         rows.getString(3),
                                         rows.getString(4),
                                         Instant.parse(rows.getString(5)),
-                                        rows.getString(6)));
+                                        rows.getString(6),
+                                        score(rows)));
                     }
                 }
             }
             return verdicts;
         });
+    }
+
+    /** The verdict's score, null when the reviewer only said right or wrong. */
+    private static Integer score(ResultSet rows) throws java.sql.SQLException {
+        int score = rows.getInt(7);
+        return rows.wasNull() ? null : score;
     }
 
     /** Promotes the row to a worked example, or takes it back. */

@@ -49,6 +49,12 @@ public final class DetailView {
     private VBox detailJudgeReasoningBox;
 
     @FXML
+    private VBox detailReferenceBox;
+
+    @FXML
+    private TextArea detailReference;
+
+    @FXML
     private TextArea detailJudgeReasoning;
 
     @FXML
@@ -82,6 +88,8 @@ public final class DetailView {
         detailJudgeReasoning.textProperty().bind(model.judgeReasoningProperty());
         hideWhenEmpty(detailBaseReasoningBox, model.baseReasoningProperty());
         hideWhenEmpty(detailJudgeReasoningBox, model.judgeReasoningProperty());
+        detailReference.textProperty().bind(model.referenceProperty());
+        hideWhenEmpty(detailReferenceBox, model.referenceProperty());
         detailUsage.textProperty().bind(model.usageProperty());
         detailError.textProperty().bind(model.errorProperty());
         detailReview.textProperty().bind(model.reviewProperty());
@@ -94,7 +102,8 @@ public final class DetailView {
             detailJudgePrompt,
             detailJudgeRaw,
             detailBaseReasoning,
-            detailJudgeReasoning
+            detailJudgeReasoning,
+            detailReference
         }) {
             area.setFocusTraversable(false);
         }

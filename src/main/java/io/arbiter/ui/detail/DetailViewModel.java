@@ -5,7 +5,9 @@ import io.arbiter.core.prompt.RowPrompts;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.VerdictScheme;
+import io.arbiter.core.verdict.JudgeScore;
 import io.arbiter.core.verdict.JudgeVerdict;
+import io.arbiter.core.verdict.Judgement;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsTableRow;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Everything about one result row: both prompts as they are (or would be) sent for it, the raw replies (and, for a
  * reply that could not be used, the body as received), the reasoning each model gave before its answer, what was
- * parsed from them, tokens, errors and the truth. Touch only on the UI thread.
+ * parsed from them (a scoring judge's score and its reasoning), tokens, errors, the truth and the reference answer.
+ * Touch only on the UI thread.
  */
 public final class DetailViewModel {
 
@@ -43,6 +46,7 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper usage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper("");
 
     /** {@code prompts} renders the workbench's current prompts, labels and examples; it may return null (no dataset). */
     public DetailViewModel(Supplier<RowPrompts> prompts) {
@@ -112,6 +116,11 @@ public final class DetailViewModel {
         return review.getReadOnlyProperty();
     }
 
+    /** The row's reference answer; empty when the dataset has no reference column. */
+    public ReadOnlyStringProperty referenceProperty() {
+        return reference.getReadOnlyProperty();
+    }
+
     /** The row shown, or null. */
     public ResultsTableRow row() {
         return shown;
@@ -141,7 +150,8 @@ public final class DetailViewModel {
                     error,
                     review,
                     baseReasoning,
-                    judgeReasoning)) {
+                    judgeReasoning,
+                    reference)) {
                 text.set("");
             }
             title.set(NO_ROW);
@@ -157,7 +167,8 @@ public final class DetailViewModel {
         baseRaw.set(raw(r.base()));
         judgeRaw.set(raw(r.judge()));
         baseReasoning.set(r.base().reasoning() == null ? "" : r.base().reasoning());
-        judgeReasoning.set(r.judge().reasoning() == null ? "" : r.judge().reasoning());
+        judgeReasoning.set(reasoning(r.judge().reasoning(), r.judgement()));
+        reference.set(shown.reference());
         baseParsed.set(
                 r.baseAnswer() == null
                         ? ""
@@ -165,7 +176,7 @@ public final class DetailViewModel {
                                 ? "Label: " + r.baseAnswer().label()
                                         + (shown.baseVsTruth().isEmpty() ? "" : " · " + shown.baseVsTruth())
                                 : "UNPARSED: names no label");
-        judgeParsed.set(judged(r.verdict()));
+        judgeParsed.set(r.judgement() instanceof JudgeScore score ? scored(score) : judged(r.verdict()));
         usage.set(usage(r.base().usage(), r.judge().usage()));
         List<String> errors = new ArrayList<>();
         if (r.base().failed()) {
@@ -185,6 +196,22 @@ public final class DetailViewModel {
                     : "(failed; the reply as received, kept once and not sent again:)\n" + outcome.rawBody();
         }
         return outcome.answered() ? outcome.text() : "(not run yet)";
+    }
+
+    /** The model's own reasoning channel, then what a scoring judge wrote before its score; either may be empty. */
+    private static String reasoning(String channel, Judgement judgement) {
+        String before = channel == null ? "" : channel.strip();
+        String written = judgement instanceof JudgeScore score ? score.reasoning() : "";
+        return before.isEmpty() ? written : written.isEmpty() ? before : before + "\n\n" + written;
+    }
+
+    private String scored(JudgeScore score) {
+        if (!score.parsed()) {
+            return "UNPARSED: no score on the scale found after the reasoning";
+        }
+        String pass =
+                shown.scheme().passes(score).map(p -> p ? "passes" : "fails").orElse("");
+        return "Score: " + score.score() + " · " + pass;
     }
 
     private static String judged(JudgeVerdict verdict) {

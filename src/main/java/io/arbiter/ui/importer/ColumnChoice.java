@@ -2,16 +2,23 @@ package io.arbiter.ui.importer;
 
 import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.dataset.TaskKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-/** Which of the previewed columns mean what: the inputs the model reads, the truth and its separator, an answer. */
+/**
+ * Which of the previewed columns mean what: the inputs the model reads, the truth and its separator, an answer, and
+ * for open-ended answers the task kind, a reference answer and what people said (a score or a verdict).
+ */
 final class ColumnChoice {
 
     /** Shown for "no such column" in the truth and answer choosers. */
@@ -23,12 +30,25 @@ final class ColumnChoice {
     private final StringProperty truthColumn = new SimpleStringProperty(NONE);
     private final StringProperty truthSeparator = new SimpleStringProperty(",");
     private final StringProperty answerColumn = new SimpleStringProperty(NONE);
+    private final ObjectProperty<TaskKind> task = new SimpleObjectProperty<>(TaskKind.CLASSIFY);
+    private final StringProperty referenceColumn = new SimpleStringProperty(NONE);
+    private final StringProperty humanScoreColumn = new SimpleStringProperty(NONE);
+    private final StringProperty humanVerdictColumn = new SimpleStringProperty(NONE);
 
     /** {@code changed} runs when the inputs, the truth or the answer column change. */
     ColumnChoice(Runnable changed) {
         inputColumns.addListener((ListChangeListener<String>) c -> changed.run());
         answerColumn.addListener((obs, old, now) -> changed.run());
         truthColumn.addListener((obs, old, now) -> changed.run());
+        for (StringProperty column : List.of(referenceColumn, humanScoreColumn, humanVerdictColumn)) {
+            column.addListener((obs, old, now) -> changed.run());
+        }
+        task.addListener((obs, old, now) -> {
+            if (now == TaskKind.GENERATE) {
+                truthColumn.set(NONE); // a free-text answer matches no label; people's judgements are its truth
+            }
+            changed.run();
+        });
     }
 
     ObservableList<String> columns() {
@@ -56,6 +76,22 @@ final class ColumnChoice {
         return answerColumn;
     }
 
+    ObjectProperty<TaskKind> task() {
+        return task;
+    }
+
+    StringProperty referenceColumn() {
+        return referenceColumn;
+    }
+
+    StringProperty humanScoreColumn() {
+        return humanScoreColumn;
+    }
+
+    StringProperty humanVerdictColumn() {
+        return humanVerdictColumn;
+    }
+
     /**
      * Offers {@code names}, keeping the user's choices where the columns still exist and otherwise guessing like the
      * workbench does from the previewed {@code rows}.
@@ -79,8 +115,13 @@ final class ColumnChoice {
             String guess = ColumnGuess.truth(names);
             truthColumn.set(guess == null ? NONE : guess);
         }
-        if (!names.contains(answerColumn.get())) {
-            answerColumn.set(NONE);
+        for (StringProperty column : List.of(answerColumn, referenceColumn, humanScoreColumn, humanVerdictColumn)) {
+            if (!names.contains(column.get())) {
+                column.set(NONE);
+            }
+        }
+        if (task.get() == TaskKind.GENERATE) {
+            truthColumn.set(NONE);
         }
         return true;
     }
@@ -88,7 +129,17 @@ final class ColumnChoice {
     /** The mapping as chosen; "(none)" is no column. */
     ColumnMapping mapping() {
         String truth = NONE.equals(truthColumn.get()) ? null : truthColumn.get();
-        String answer = NONE.equals(answerColumn.get()) ? null : answerColumn.get();
-        return new ColumnMapping(List.copyOf(inputColumns), truth, truthSeparator.get(), answer, Map.of());
+        return new ColumnMapping(
+                List.copyOf(inputColumns),
+                truth,
+                truthSeparator.get(),
+                chosen(answerColumn),
+                Map.of(),
+                task.get(),
+                new JudgeColumns(chosen(referenceColumn), chosen(humanScoreColumn), chosen(humanVerdictColumn)));
+    }
+
+    private static String chosen(StringProperty column) {
+        return NONE.equals(column.get()) ? null : column.get();
     }
 }

@@ -2,6 +2,7 @@ package io.arbiter.ui.importer;
 
 import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.LineEnding;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.ui.common.ViewLoader;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,13 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -31,7 +35,10 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
 
-/** The import dialog: settings across the top, the preview on the left, the column mapping on the right. */
+/**
+ * The import dialog: settings across the top, the preview on the left, the column mapping and the grading on the
+ * right. Over 300 lines only because each of its twenty-odd controls is a field bound here to its property.
+ */
 public final class ImportView {
 
     @FXML
@@ -81,6 +88,33 @@ public final class ImportView {
 
     @FXML
     private ComboBox<String> answerBox;
+
+    @FXML
+    private ComboBox<TaskKind> taskBox;
+
+    @FXML
+    private ComboBox<String> referenceBox;
+
+    @FXML
+    private ComboBox<String> humanScoreBox;
+
+    @FXML
+    private ComboBox<String> humanVerdictBox;
+
+    @FXML
+    private ComboBox<GradingChoice.Kind> gradingBox;
+
+    @FXML
+    private HBox scaleRow;
+
+    @FXML
+    private TextField scaleField;
+
+    @FXML
+    private Spinner<Integer> passAtSpinner;
+
+    @FXML
+    private Label gradingProblem;
 
     @FXML
     private Label errorLabel;
@@ -146,7 +180,13 @@ public final class ImportView {
                 inputList,
                 truthBox,
                 separatorField,
-                answerBox)) {
+                answerBox,
+                taskBox,
+                referenceBox,
+                humanScoreBox,
+                humanVerdictBox,
+                gradingBox,
+                scaleRow)) {
             control.disableProperty().bind(model.readingProperty());
         }
 
@@ -178,6 +218,7 @@ public final class ImportView {
         separatorField.textProperty().bindBidirectional(model.truthSeparatorProperty());
         answerBox.setItems(model.optionalColumns());
         answerBox.valueProperty().bindBidirectional(model.answerColumnProperty());
+        bindJudging();
 
         progressBar.progressProperty().bind(model.progressProperty());
         progressBar.visibleProperty().bind(model.readingProperty());
@@ -199,6 +240,40 @@ public final class ImportView {
                 stage.close();
             }
         });
+    }
+
+    /** The task kind, the reference and human columns, and how the judge grades. */
+    private void bindJudging() {
+        taskBox.getItems().setAll(TaskKind.values());
+        taskBox.setConverter(converter(kind -> switch (kind) {
+            case CLASSIFY -> "Classify: the answer names a label";
+            case GENERATE -> "Generate: free text, graded whole";
+        }));
+        taskBox.valueProperty().bindBidirectional(model.taskProperty());
+        for (var box : List.of(referenceBox, humanScoreBox, humanVerdictBox)) {
+            box.setItems(model.optionalColumns());
+        }
+        referenceBox.valueProperty().bindBidirectional(model.referenceColumnProperty());
+        humanScoreBox.valueProperty().bindBidirectional(model.humanScoreColumnProperty());
+        humanVerdictBox.valueProperty().bindBidirectional(model.humanVerdictColumnProperty());
+        GradingChoice grading = model.grading();
+        gradingBox.getItems().setAll(GradingChoice.Kind.values());
+        gradingBox.setConverter(converter(GradingChoice.Kind::title));
+        gradingBox.valueProperty().bindBidirectional(grading.kindProperty());
+        scaleRow.visibleProperty().bind(grading.kindProperty().isEqualTo(GradingChoice.Kind.SCORE));
+        scaleRow.managedProperty().bind(scaleRow.visibleProperty());
+        scaleField.textProperty().bindBidirectional(grading.scaleProperty());
+        // 0-10 covers every scale ScoreScale accepts; an off-scale pass mark is reported, not clamped away.
+        var passAt = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                0, 10, grading.passAtProperty().get());
+        passAtSpinner.setValueFactory(passAt);
+        passAt.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                grading.passAtProperty().set(now);
+            }
+        });
+        grading.passAtProperty().addListener((obs, old, now) -> passAt.setValue(now.intValue()));
+        gradingProblem.textProperty().bind(grading.problemProperty());
     }
 
     /** Shows the dialog; with a file, starts on it (dropped files), otherwise asks for one. */

@@ -7,6 +7,8 @@ import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
 import io.arbiter.core.dataset.LineEnding;
+import io.arbiter.core.dataset.TaskKind;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
@@ -27,19 +29,29 @@ import javafx.collections.ObservableList;
 
 /**
  * The import dialog: a file, the settings detected for it (each overridable), a preview of its first rows, which
- * columns mean what, and the full read with progress, Cancel and a choice about ragged rows.
+ * columns mean what, how the judge grades, and the full read with progress, Cancel and a choice about ragged rows.
  * The workbench keeps its current dataset until {@code onImported} is called with a completely read one.
  * Properties and commands live here; the work in {@link SettingsForm}, {@link FilePreview}, {@link ColumnChoice},
- * {@link FullRead} and {@link RaggedRowsQuestion}. It is over 300 lines only for its eighteen property accessors, one
- * per control of the dialog.
+ * {@link FullRead}, {@link RaggedRowsQuestion} and {@link GradingChoice}. It is over 300 lines only for its
+ * twenty-two property accessors, one per control of the dialog.
  */
 public final class ImportViewModel {
 
     /** Shown for "no such column" in the truth and answer choosers. */
     public static final String NONE = ColumnChoice.NONE;
 
-    /** What the dialog hands the workbench when the user accepts a dataset. */
-    public record Imported(Dataset dataset, ColumnMapping mapping, Path file) {}
+    /**
+     * What the dialog hands the workbench when the user accepts a dataset.
+     *
+     * @param scheme how the judge grades from now on; null to keep how the workbench grades
+     */
+    public record Imported(Dataset dataset, ColumnMapping mapping, Path file, JudgeScheme scheme) {
+
+        /** A dataset read without the dialog: the workbench keeps its grading. */
+        public Imported(Dataset dataset, ColumnMapping mapping, Path file) {
+            this(dataset, mapping, file, null);
+        }
+    }
 
     private final LatestOnly detection;
     private final Consumer<Imported> onImported;
@@ -47,6 +59,7 @@ public final class ImportViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final SettingsForm form = new SettingsForm(this::settingsChanged);
     private final ColumnChoice choice = new ColumnChoice(this::mappingChanged);
+    private final GradingChoice grading = new GradingChoice();
 
     private final FilePreview preview;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -63,6 +76,7 @@ public final class ImportViewModel {
         this.onImported = onImported;
         this.preview = new FilePreview(executor);
         this.read = new FullRead(executor);
+        grading.schemeProperty().addListener((obs, old, now) -> updateCanImport());
     }
 
     // Properties
@@ -142,6 +156,29 @@ public final class ImportViewModel {
 
     public StringProperty answerColumnProperty() {
         return choice.answerColumn();
+    }
+
+    /** Classify (the answer names a label) or generate (free text, graded whole). */
+    public ObjectProperty<TaskKind> taskProperty() {
+        return choice.task();
+    }
+
+    /** A reference answer the judge may be shown as {{reference}}; "(none)" for none. */
+    public StringProperty referenceColumnProperty() {
+        return choice.referenceColumn();
+    }
+
+    public StringProperty humanScoreColumnProperty() {
+        return choice.humanScoreColumn();
+    }
+
+    public StringProperty humanVerdictColumnProperty() {
+        return choice.humanVerdictColumn();
+    }
+
+    /** How the judge grades: a verdict, or a rubric score on a scale with a pass mark. */
+    public GradingChoice grading() {
+        return grading;
     }
 
     public ReadOnlyBooleanProperty readingProperty() {
@@ -276,6 +313,7 @@ public final class ImportViewModel {
     private void updateCanImport() {
         canImport.set(file.get() != null
                 && !choice.inputColumns().isEmpty()
+                && grading.schemeProperty().get() != null
                 && error.get().isEmpty());
     }
 
@@ -293,7 +331,8 @@ public final class ImportViewModel {
                 "Imported %,d rows%s.",
                 result.dataset().size(),
                 result.skippedRows() > 0 ? String.format(Locale.ROOT, " (%,d left out)", result.skippedRows()) : ""));
-        onImported.accept(new Imported(result.dataset(), mapping, file.get()));
+        onImported.accept(new Imported(
+                result.dataset(), mapping, file.get(), grading.schemeProperty().get()));
         done.set(true);
     }
 

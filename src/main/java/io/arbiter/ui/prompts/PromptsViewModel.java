@@ -129,6 +129,7 @@ public final class PromptsViewModel {
     /** The grading scheme the prompts are written for, from now on. */
     public void useScheme(JudgeScheme chosen) {
         scheme = chosen;
+        refresh(); // the scheme's placeholders ({{scale}}) are known now, and the examples read its way
     }
 
     public JudgeScheme scheme() {

@@ -1,11 +1,17 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.Estimate;
+import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.metrics.ScoreFigures;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowScope;
+import io.arbiter.core.scheme.JudgeScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,18 +21,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The figures above the results table: the metrics of the rows that count and the three accuracies in words. Touch
- * only on the UI thread.
+ * The figures above the results table: the metrics of the rows that count and the three accuracies in words, and for
+ * a scoring run the judge's scores against people's. Touch only on the UI thread.
  */
-final class HeadlineFigures {
+public final class HeadlineFigures {
 
     /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
     private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
+
+    private static final String BASE_VS_TRUTH = "Base vs truth";
+    private static final String JUDGE_VS_TRUTH = "Judge vs truth";
 
     /** Every row in dataset order, as it stands now. */
     private final Supplier<List<ResultsTableRow>> rows;
     /** Which of them the figures count. */
     private final Supplier<RowScope> scope;
+    /** How the rows are graded: a scoring scheme adds the score figures. */
+    private final Supplier<JudgeScheme> scheme;
 
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
     private long lastRecount;
@@ -40,10 +51,16 @@ final class HeadlineFigures {
     private final ReadOnlyStringWrapper baseVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper judgeVsTruthCounts = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unparsedSummary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper scoreSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper truthTileTitle = new ReadOnlyStringWrapper(BASE_VS_TRUTH);
+    private final ReadOnlyStringWrapper judgeTileTitle = new ReadOnlyStringWrapper(JUDGE_VS_TRUTH);
+    /** A scoring run's score figures as last computed; null before, and for verdict runs. */
+    private ScoreFigures lastScores;
 
-    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope) {
+    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope, Supplier<JudgeScheme> scheme) {
         this.rows = rows;
         this.scope = scope;
+        this.scheme = scheme;
         metrics.addListener((obs, old, now) -> describe(now));
         describe(metrics.get());
     }
@@ -59,32 +76,50 @@ final class HeadlineFigures {
         return metrics.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsJudgeProperty() {
+    public ReadOnlyStringProperty baseVsJudgeProperty() {
         return baseVsJudge.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsTruthProperty() {
+    public ReadOnlyStringProperty baseVsTruthProperty() {
         return baseVsTruth.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty judgeVsTruthProperty() {
+    public ReadOnlyStringProperty judgeVsTruthProperty() {
         return judgeVsTruth.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsJudgeCountsProperty() {
+    public ReadOnlyStringProperty baseVsJudgeCountsProperty() {
         return baseVsJudgeCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty baseVsTruthCountsProperty() {
+    public ReadOnlyStringProperty baseVsTruthCountsProperty() {
         return baseVsTruthCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty judgeVsTruthCountsProperty() {
+    public ReadOnlyStringProperty judgeVsTruthCountsProperty() {
         return judgeVsTruthCounts.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty unparsedSummaryProperty() {
+    public ReadOnlyStringProperty unparsedSummaryProperty() {
         return unparsedSummary.getReadOnlyProperty();
+    }
+
+    /** "Base vs truth", or for a scoring run the tile that shows the quadratic weighted kappa against people. */
+    public ReadOnlyStringProperty truthTileTitleProperty() {
+        return truthTileTitle.getReadOnlyProperty();
+    }
+
+    /** "Judge vs truth", or for a scoring run the tile that shows the mean judge and human scores. */
+    public ReadOnlyStringProperty judgeTileTitleProperty() {
+        return judgeTileTitle.getReadOnlyProperty();
+    }
+
+    /**
+     * A scoring run's judge against people's scores: the means, the quadratic weighted kappa and the pass/fail
+     * agreement, each with its interval; empty for a verdict run and until a run ends.
+     */
+    public ReadOnlyStringProperty scoreSummaryProperty() {
+        return scoreSummary.getReadOnlyProperty();
     }
 
     // Commands
@@ -104,19 +139,53 @@ final class HeadlineFigures {
         hasResults.set(true);
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
+        scoreSummary.set(scores());
     }
 
     /** Counts again after a row joined or left the figures; before any results there is nothing to count. */
     void recount() {
         if (hasResults.get()) {
             metrics.set(count());
+            scoreSummary.set(scores());
         }
     }
 
     /** Back to the figures of no rows, before a run or on a new dataset. */
     void clear() {
         hasResults.set(false);
+        lastScores = null;
         metrics.set(AccuracyCounts.of(List.of()));
+        scoreSummary.set("");
+        describe(metrics.get()); // the tiles' titles follow the scheme even before a run
+    }
+
+    /**
+     * The score figures in one line. Rated as the export and the CLI rate a row (a reviewer's score, else the
+     * dataset's); with intervals by bootstrap, so only when a run ends or a review changes, not while rows stream.
+     */
+    private String scores() {
+        JudgeScheme graded = scheme.get();
+        if (!graded.scores()) {
+            return "";
+        }
+        RowScope counted = scope.get();
+        List<RatedRow> rated = new ArrayList<>();
+        for (ResultsTableRow row : rows.get()) {
+            if (counted.counts(row.index())) {
+                rated.add(row.rated());
+            }
+        }
+        JudgeReport report = graded.figures(rated);
+        ScoreFigures s = report.scores();
+        lastScores = s == null || s.n() == 0 ? null : s;
+        describe(metrics.get());
+        String passFail = "pass/fail agreement " + report.judge().agreement().format();
+        if (lastScores == null) {
+            return "Scores " + report.scale() + ", pass at " + report.passAt()
+                    + ": no row has both a judge score and a human score yet · " + passFail;
+        }
+        return "Scores " + report.scale() + ", pass at " + report.passAt() + " · exact "
+                + s.exactAgreement().format() + " · within one " + s.withinOne().format() + " · " + passFail;
     }
 
     private AccuracyCounts count() {
@@ -138,8 +207,35 @@ final class HeadlineFigures {
         baseVsJudgeCounts.set(counts(m.baseVsJudge(), "say Correct"));
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
+        boolean scoring = scheme.get().scores();
+        truthTileTitle.set(scoring ? "Quadratic κ vs human" : BASE_VS_TRUTH);
+        judgeTileTitle.set(scoring ? "Mean judge vs human" : JUDGE_VS_TRUTH);
+        if (scoring) {
+            // Without ground truth the accuracies say nothing; these tiles show the scores against people's.
+            ScoreFigures s = lastScores;
+            baseVsTruth.set(s == null ? "n/a" : point(s.weightedKappaQuadratic()));
+            baseVsTruthCounts.set(
+                    s == null
+                            ? "no rows with both scores yet"
+                            : interval(s.weightedKappaQuadratic()) + " · " + s.n() + " rows");
+            judgeVsTruth.set(s == null ? "n/a" : point(s.meanJudge()) + " vs " + point(s.meanHuman()));
+            judgeVsTruthCounts.set(
+                    s == null
+                            ? "no rows with both scores yet"
+                            : "Δ " + s.meanDifference().format());
+        }
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
                 + m.errors() + "   Rows: " + m.rows());
+    }
+
+    private static String point(Estimate estimate) {
+        return estimate.isDefined() ? String.format(Locale.ROOT, "%.2f", estimate.value()) : "n/a";
+    }
+
+    private static String interval(Estimate estimate) {
+        return estimate.hasInterval()
+                ? String.format(Locale.ROOT, "95%% CI [%.2f, %.2f]", estimate.ciLow(), estimate.ciHigh())
+                : "no interval";
     }
 
     private static String counts(Proportion p, String what) {

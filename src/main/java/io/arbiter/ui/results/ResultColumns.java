@@ -1,6 +1,8 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.scheme.JudgeScheme;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +17,23 @@ import javafx.scene.control.Tooltip;
 
 /**
  * The results table's columns: row number, the dataset's key columns, truth, both answers, verdict, human verdict and
- * example mark, cells styled by value. Each text column keeps in its user data what the background sort compares.
+ * example mark, cells styled by value; a scoring run shows the judge's score and reasoning, the human score and the
+ * reference instead of the label columns. Each text column keeps in its user data what the background sort compares.
  */
 final class ResultColumns {
 
     private ResultColumns() {}
 
-    /** Replaces the table's columns: the row number, then {@code keys} from the dataset, then the outcome columns. */
-    static void build(TableView<ResultsTableRow> resultsTable, List<String> keys, Supplier<Dataset> shown) {
+    /**
+     * Replaces the table's columns: the row number, then {@code keys} from the dataset, then the outcome columns of
+     * {@code scheme}; {@code mapping} (null before a dataset) names the reference column.
+     */
+    static void build(
+            TableView<ResultsTableRow> resultsTable,
+            List<String> keys,
+            Supplier<Dataset> shown,
+            JudgeScheme scheme,
+            ColumnMapping mapping) {
         resultsTable.getColumns().clear();
         TableColumn<ResultsTableRow, Number> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
@@ -34,9 +45,15 @@ final class ResultColumns {
                 Dataset dataset = shown.get();
                 return dataset == null ? "" : dataset.value(row.index(), key);
             });
-            // The first key column names the row (a title, an id); the inputs are long text and get the room.
-            column.setPrefWidth(key.equals(keys.get(0)) && keys.size() > 1 ? 170 : 300);
+            // The first key column names the row (a title, an id); the inputs are long text and get the room, less
+            // of it in a scoring run, whose answer, reasoning and reference are long text too.
+            boolean names = key.equals(keys.get(0)) && keys.size() > 1;
+            column.setPrefWidth(scheme.scores() ? names ? 90 : 220 : names ? 170 : 300);
             resultsTable.getColumns().add(column);
+        }
+        if (scheme.scores()) {
+            scoreColumns(resultsTable, shown, mapping);
+            return;
         }
         TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
         truth.setPrefWidth(170);
@@ -49,12 +66,57 @@ final class ResultColumns {
         resultsTable
                 .getColumns()
                 .add(resultColumn("Base vs truth", ResultsTableRow::baseVsTruth, "base-vs-truth", 110));
-        resultsTable.getColumns().add(humanColumn());
+        resultsTable.getColumns().add(humanColumn("Human", ResultsTableRow::humanLabel));
+        resultsTable.getColumns().add(exampleColumn());
+    }
+
+    /**
+     * A scoring run's columns: the answer as free text (it is graded whole), the judge's score and reasoning, the
+     * score people gave (a reviewer's, else the dataset's), the reference when there is one. The truth shows only when
+     * a truth column is mapped.
+     */
+    private static void scoreColumns(
+            TableView<ResultsTableRow> resultsTable, Supplier<Dataset> shown, ColumnMapping mapping) {
+        if (mapping != null && mapping.hasTruth()) {
+            TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
+            truth.setPrefWidth(140);
+            resultsTable.getColumns().add(truth);
+        }
+        TableColumn<ResultsTableRow, String> answer = textColumn("Base answer", row -> oneLine(row.baseAnswer()));
+        answer.setId("base-answer-column");
+        answer.setPrefWidth(300);
+        resultsTable.getColumns().add(answer);
+        resultsTable.getColumns().add(resultColumn("Judge score", ResultsTableRow::verdict, "judge-score", 90));
+        TableColumn<ResultsTableRow, String> reasoning =
+                textColumn("Judge reasoning", row -> oneLine(row.judgeReasoning()));
+        reasoning.setId("judge-reasoning-column");
+        reasoning.setPrefWidth(260);
+        resultsTable.getColumns().add(reasoning);
+        resultsTable.getColumns().add(humanColumn("Human score", ResultsTableRow::humanScore));
+        String reference = mapping == null ? null : mapping.judgeColumns().reference();
+        if (reference != null) {
+            TableColumn<ResultsTableRow, String> column = textColumn("Reference", row -> {
+                Dataset dataset = shown.get();
+                return dataset == null ? "" : dataset.value(row.index(), reference);
+            });
+            column.setId("reference-column");
+            column.setPrefWidth(300);
+            resultsTable.getColumns().add(column);
+        }
+        resultsTable.getColumns().add(exampleColumn());
+    }
+
+    /** Free text on one table line; the row detail shows it as written. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ⏎ ");
+    }
+
+    private static TableColumn<ResultsTableRow, String> exampleColumn() {
         TableColumn<ResultsTableRow, String> example = textColumn("Example", ResultsTableRow::exampleMark);
         example.setId("example-column");
         example.getStyleClass().add("example");
         example.setPrefWidth(85);
-        resultsTable.getColumns().add(example);
+        return example;
     }
 
     private static TableColumn<ResultsTableRow, String> textColumn(
@@ -88,11 +150,12 @@ final class ResultColumns {
         return column;
     }
 
-    /** The human verdict, with a pencil when there is a note and the note as tooltip. */
-    private static TableColumn<ResultsTableRow, String> humanColumn() {
+    /** What people said ({@code said}: a verdict, or a score), with a pencil when there is a note and the note as tooltip. */
+    private static TableColumn<ResultsTableRow, String> humanColumn(
+            String title, Function<ResultsTableRow, String> said) {
         TableColumn<ResultsTableRow, String> column =
-                textColumn("Human", row -> row.humanLabel() + (row.humanNote().isEmpty() ? "" : " ✎"));
-        column.setPrefWidth(80);
+                textColumn(title, row -> said.apply(row) + (row.humanNote().isEmpty() ? "" : " ✎"));
+        column.setPrefWidth(title.length() > 6 ? 100 : 80);
         column.setId("human-column");
         column.getStyleClass().add("human");
         column.setCellFactory(c -> new TableCell<>() {

@@ -1,12 +1,19 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.verdict.JudgeScore;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +38,10 @@ public final class ResultsTableRow {
     private final int index;
     /** How the run grades: it spells the judge's cells and decides whether the judge agrees with the truth. */
     private final JudgeScheme scheme;
+    /** What the dataset's human columns say about the row, beside a reviewer's word; null when not known. */
+    private final RowRatings ratings;
+    /** The dataset row's reference answer; empty without a reference column. */
+    private final String reference;
 
     private final ObjectProperty<RowResult> result;
     /** A person's verdict on the base answer; null until someone reviews the row. Set by the view model. */
@@ -39,9 +50,34 @@ public final class ResultsTableRow {
     private final BooleanProperty promoted = new SimpleBooleanProperty();
 
     ResultsTableRow(RowResult result, JudgeScheme scheme) {
+        this(result, scheme, null, "");
+    }
+
+    ResultsTableRow(RowResult result, JudgeScheme scheme, RowRatings ratings, String reference) {
         this.index = result.row();
         this.scheme = scheme;
+        this.ratings = ratings;
+        this.reference = reference;
         this.result = new SimpleObjectProperty<>(result);
+    }
+
+    /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
+    public static List<ResultsTableRow> pending(Dataset dataset, ColumnMapping mapping, JudgeScheme scheme) {
+        RowRatings ratings = new RowRatings(scheme, dataset, mapping);
+        List<ResultsTableRow> fresh = new ArrayList<>(dataset.size());
+        for (int row = 0; row < dataset.size(); row++) {
+            fresh.add(new ResultsTableRow(
+                    RowResult.pending(row, mapping.truthLabels(dataset, row)),
+                    scheme,
+                    ratings,
+                    mapping.judgeColumns().reference(dataset, row)));
+        }
+        return fresh;
+    }
+
+    /** How the row is graded: the scheme of the run it shows, or of the next run before any. */
+    public JudgeScheme scheme() {
+        return scheme;
     }
 
     /** What a table cell of this row shows: it changes when any of these does. */
@@ -86,17 +122,49 @@ public final class ResultsTableRow {
         return human() == null ? "" : human().label();
     }
 
+    /**
+     * The person's score the judge's is checked against, as the figures count it: a reviewer's on the current answer
+     * (or "right"/"wrong" when the reviewer gave no score), else the dataset's human score; empty without either.
+     */
+    public String humanScore() {
+        HumanVerdict verdict = human();
+        if (verdict != null) {
+            return verdict.label();
+        }
+        OptionalInt score = ratings == null ? OptionalInt.empty() : ratings.datasetScore(index);
+        return score.isPresent() ? Integer.toString(score.getAsInt()) : "";
+    }
+
+    /** The reference answer the judge is shown as {{reference}}; empty without a reference column. */
+    public String reference() {
+        return reference;
+    }
+
+    /** What a scoring judge wrote to justify its score, kept apart from the score; empty otherwise. */
+    public String judgeReasoning() {
+        return result().judgement() instanceof JudgeScore score ? score.reasoning() : "";
+    }
+
+    /**
+     * The row as the figures count it. A scoring run counts the people's scores, a reviewer's before the dataset's;
+     * a verdict run's table counts the ground truth, as it always has (Judge analysis chooses its rater itself).
+     */
+    public RatedRow rated() {
+        return scheme.scores() && ratings != null ? ratings.rate(result(), human()) : RatedRow.of(result().scored());
+    }
+
     public String humanNote() {
         return human() == null ? "" : human().note();
     }
 
-    /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note", or empty. */
+    /** "Reviewed: base answer wrong (ana, 2024-05-01 10:00) · note" ("human score 2" for a score), or empty. */
     public String reviewSummary() {
         HumanVerdict verdict = human();
         if (verdict == null) {
             return "";
         }
-        return "Reviewed: base answer " + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
+        String said = verdict.score() == null ? "base answer " : "human score ";
+        return "Reviewed: " + said + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
                 + ")" + (verdict.note().isEmpty() ? "" : " · " + verdict.note());
     }
 
@@ -173,7 +241,7 @@ public final class ResultsTableRow {
     }
 
     /** True when any shown cell contains {@code needle} (already lower case); used by the table filter. */
-    boolean matches(String needle, io.arbiter.core.dataset.Dataset dataset, java.util.List<String> keyColumns) {
+    boolean matches(String needle, Dataset dataset, List<String> keyColumns) {
         if (dataset != null) {
             for (String column : keyColumns) {
                 if (dataset.value(index, column)
@@ -183,8 +251,9 @@ public final class ResultsTableRow {
                 }
             }
         }
-        for (String cell :
-                new String[] {truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(), humanNote()}) {
+        for (String cell : new String[] {
+            truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(), humanNote(), judgeReasoning()
+        }) {
             if (cell.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
                 return true;
             }

@@ -25,9 +25,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
- * The three accuracies above a table with one line per dataset row, styled by outcome. Just over 300 lines because
- * the review keys and the side pane (row detail, labels) are wired here beside the table they act on; the columns
- * are built by {@link ResultColumns} and a row's styling by {@link OutcomeRow}.
+ * The headline figures above a table with one line per dataset row, styled by outcome. Over 300 lines because the
+ * review keys, the side pane (row detail, labels) and the choice of columns for the grading scheme are wired here
+ * beside the table they act on; the columns are built by {@link ResultColumns} and a row's styling by
+ * {@link OutcomeRow}.
  */
 public final class ResultsView {
 
@@ -57,6 +58,15 @@ public final class ResultsView {
 
     @FXML
     private Label legendLabel;
+
+    @FXML
+    private Label scoreLabel;
+
+    @FXML
+    private Label baseVsTruthTitle;
+
+    @FXML
+    private Label judgeVsTruthTitle;
 
     @FXML
     private Button exportButton;
@@ -95,6 +105,8 @@ public final class ResultsView {
     private javafx.scene.control.SplitPane resultsSplit;
 
     private final ResultsViewModel model;
+    /** What the columns were last built for: key columns, scheme, reference column, whether there is truth. */
+    private List<Object> builtLayout;
 
     /**
      * {@code onExport} asks the user for a file and exports to it; {@code onTry} runs the selected rows as a draft.
@@ -102,13 +114,18 @@ public final class ResultsView {
     public ResultsView(ResultsViewModel model, Runnable onExport, Runnable onTry) {
         this.model = model;
         ViewLoader.load("/fxml/results/ResultsView.fxml", this);
-        baseVsJudgeValue.textProperty().bind(model.baseVsJudgeProperty());
-        baseVsTruthValue.textProperty().bind(model.baseVsTruthProperty());
-        judgeVsTruthValue.textProperty().bind(model.judgeVsTruthProperty());
-        baseVsJudgeCounts.textProperty().bind(model.baseVsJudgeCountsProperty());
-        baseVsTruthCounts.textProperty().bind(model.baseVsTruthCountsProperty());
-        judgeVsTruthCounts.textProperty().bind(model.judgeVsTruthCountsProperty());
-        unparsedLabel.textProperty().bind(model.unparsedSummaryProperty());
+        baseVsJudgeValue.textProperty().bind(model.figures().baseVsJudgeProperty());
+        baseVsTruthValue.textProperty().bind(model.figures().baseVsTruthProperty());
+        judgeVsTruthValue.textProperty().bind(model.figures().judgeVsTruthProperty());
+        baseVsJudgeCounts.textProperty().bind(model.figures().baseVsJudgeCountsProperty());
+        baseVsTruthCounts.textProperty().bind(model.figures().baseVsTruthCountsProperty());
+        judgeVsTruthCounts.textProperty().bind(model.figures().judgeVsTruthCountsProperty());
+        unparsedLabel.textProperty().bind(model.figures().unparsedSummaryProperty());
+        scoreLabel.textProperty().bind(model.figures().scoreSummaryProperty());
+        baseVsTruthTitle.textProperty().bind(model.figures().truthTileTitleProperty());
+        judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());
+        scoreLabel.visibleProperty().bind(scoreLabel.textProperty().isNotEmpty());
+        scoreLabel.managedProperty().bind(scoreLabel.visibleProperty());
         legendLabel.setText("Unparsed answers and failed requests are counted apart, never as right or wrong. "
                 + "A bar at the left of a row: the judge's verdict contradicts the ground truth.");
         exportButton.disableProperty().bind(Bindings.not(model.hasResultsProperty()));
@@ -137,17 +154,41 @@ public final class ResultsView {
         tryRows.setOnAction(e -> onTry.run());
         resultsTable.setContextMenu(new ContextMenu(tryRows));
         resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
-        reviewHelp.setText("Review with the table focused:  J / K next / previous ·  "
+        reviewHelp.textProperty().bind(Bindings.createStringBinding(this::reviewHelpText, model.schemeProperty()));
+        resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
+        // A scoring run shows other columns than a verdict run; both follow the dataset's key columns, and a
+        // scoring run its reference column. Rebuilt only when one of those changed, so widths and sorting stay.
+        model.keyColumnsProperty().addListener((obs, old, keys) -> buildColumns());
+        model.schemeProperty().addListener((obs, old, now) -> buildColumns());
+        model.resultsVersionProperty().addListener((obs, old, now) -> buildColumns());
+        buildColumns();
+        model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
+    }
+
+    private void buildColumns() {
+        // A verdict run's columns depend on the key columns alone, as they always have.
+        var mapping = model.scheme().scores() ? model.mapping() : null;
+        List<Object> layout = java.util.Arrays.asList(
+                model.keyColumnsProperty().get(),
+                model.scheme(),
+                mapping == null ? null : mapping.judgeColumns().reference(),
+                mapping != null && mapping.hasTruth());
+        if (layout.equals(builtLayout)) {
+            return;
+        }
+        builtLayout = layout;
+        ResultColumns.build(
+                resultsTable, model.keyColumnsProperty().get(), model::dataset, model.scheme(), model.mapping());
+    }
+
+    /** The review keys of the scheme the rows are graded by: 1 right, 2 wrong, or a digit per score. */
+    private String reviewHelpText() {
+        return "Review with the table focused:  J / K next / previous ·  "
                 + model.scheme().reviewMarks().stream()
                         .map(mark -> mark.key() + " " + mark.label())
                         .collect(java.util.stream.Collectors.joining(" ·  "))
-                + " ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})");
-        resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
-        model.keyColumnsProperty()
-                .addListener((obs, old, keys) -> ResultColumns.build(resultsTable, keys, model::dataset));
-        ResultColumns.build(resultsTable, model.keyColumnsProperty().get(), model::dataset);
-        model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
+                + " ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})";
     }
 
     /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */
@@ -225,7 +266,7 @@ public final class ResultsView {
         ResultsTableRow selected = resultsTable.getSelectionModel().getSelectedItem();
         java.util.Optional<ReviewMark> mark = markOf(event);
         if (mark.isPresent()) {
-            model.label(selected, mark.get().baseRight());
+            model.label(selected, mark.get());
             move(1);
             event.consume();
             return;

@@ -7,10 +7,12 @@ import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.ReviewMark;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 
@@ -50,13 +53,14 @@ public final class ResultsViewModel {
     private List<ResultsTableRow> allRows = List.of();
 
     private Dataset dataset;
+    private ColumnMapping mapping;
     /** Counts finished runs and new datasets: the moments the full statistics are worth recomputing. */
     private final ReadOnlyLongWrapper resultsVersion = new ReadOnlyLongWrapper();
 
     /** The rows a draft run covers, the only ones its figures count; null when the run covers every row. */
     private Set<Integer> draftRows;
-    /** How the rows shown are graded; the only scheme until a run chooses another. */
-    private JudgeScheme scheme = JudgeSchemes.DEFAULT;
+    /** How the rows shown are graded: the scheme of the run shown, or the one the next run will use. */
+    private final ReadOnlyObjectWrapper<JudgeScheme> scheme = new ReadOnlyObjectWrapper<>(JudgeSchemes.DEFAULT);
 
     public ResultsViewModel(TaskExecutor executor) {
         this(executor, new ReviewLog());
@@ -66,9 +70,9 @@ public final class ResultsViewModel {
     public ResultsViewModel(TaskExecutor executor, ReviewLog review) {
         this.executor = executor;
         this.review = review;
-        this.figures = new HeadlineFigures(() -> allRows, this::scope);
+        this.figures = new HeadlineFigures(() -> allRows, this::scope, scheme::get);
         this.shown = new ShownRows(executor);
-        this.reviewing = new ReviewCommands(review, () -> allRows, () -> scheme, figures::recount);
+        this.reviewing = new ReviewCommands(review, () -> allRows, scheme::get, figures::recount);
     }
 
     // Properties: the results
@@ -125,7 +129,17 @@ public final class ResultsViewModel {
 
     /** The scheme the table's rows are graded by. */
     public JudgeScheme scheme() {
-        return scheme;
+        return scheme.get();
+    }
+
+    /** Changes when the table shows rows graded by another scheme: its columns and review keys follow. */
+    public ReadOnlyObjectProperty<JudgeScheme> schemeProperty() {
+        return scheme.getReadOnlyProperty();
+    }
+
+    /** How the shown dataset's columns are read (its reference and human columns); null before a dataset. */
+    public ColumnMapping mapping() {
+        return mapping;
     }
 
     /** The rows the figures count: a draft's rows, less the rows promoted as worked examples now. */
@@ -139,32 +153,9 @@ public final class ResultsViewModel {
         return figures.metricsProperty();
     }
 
-    public ReadOnlyStringProperty baseVsJudgeProperty() {
-        return figures.baseVsJudgeProperty();
-    }
-
-    public ReadOnlyStringProperty baseVsTruthProperty() {
-        return figures.baseVsTruthProperty();
-    }
-
-    public ReadOnlyStringProperty judgeVsTruthProperty() {
-        return figures.judgeVsTruthProperty();
-    }
-
-    public ReadOnlyStringProperty baseVsJudgeCountsProperty() {
-        return figures.baseVsJudgeCountsProperty();
-    }
-
-    public ReadOnlyStringProperty baseVsTruthCountsProperty() {
-        return figures.baseVsTruthCountsProperty();
-    }
-
-    public ReadOnlyStringProperty judgeVsTruthCountsProperty() {
-        return figures.judgeVsTruthCountsProperty();
-    }
-
-    public ReadOnlyStringProperty unparsedSummaryProperty() {
-        return figures.unparsedSummaryProperty();
+    /** The three accuracies and the unparsed counts in words, and a scoring run's score figures. */
+    public HeadlineFigures figures() {
+        return figures;
     }
 
     // Properties and commands: the shown rows
@@ -248,7 +239,12 @@ public final class ResultsViewModel {
 
     /** Records a person's verdict on the row's base answer: right or wrong. */
     public void label(ResultsTableRow row, boolean baseRight) {
-        reviewing.label(row, baseRight);
+        reviewing.label(row, new ReviewMark("", "", baseRight));
+    }
+
+    /** Records the scheme's mark on the row's base answer: right or wrong, or a score on a scoring run. */
+    public void label(ResultsTableRow row, ReviewMark mark) {
+        reviewing.label(row, mark);
     }
 
     /** Sets the note on a reviewed row; an empty note removes it. */
@@ -283,26 +279,37 @@ public final class ResultsViewModel {
 
     // Commands: the results
 
-    /** One pending row per dataset row; linear in the rows, so large datasets build it off the FX thread. */
-    public static List<ResultsTableRow> pendingRows(Dataset dataset, ColumnMapping mapping, JudgeScheme scheme) {
-        List<ResultsTableRow> fresh = new ArrayList<>(dataset.size());
-        for (int row = 0; row < dataset.size(); row++) {
-            fresh.add(new ResultsTableRow(RowResult.pending(row, mapping.truthLabels(dataset, row)), scheme));
-        }
-        return fresh;
-    }
-
     /** Shows a freshly loaded dataset: one pending row per dataset row, no figures yet. */
     public void show(Dataset dataset, ColumnMapping mapping) {
-        show(dataset, mapping, pendingRows(dataset, mapping, scheme));
+        show(dataset, mapping, ResultsTableRow.pending(dataset, mapping, scheme.get()));
     }
 
-    /** Shows a dataset with rows made by {@link #pendingRows}. */
+    /**
+     * Grades the rows by {@code chosen} from now on. Rows graded otherwise are shown again without results (a run's
+     * answers mean what its own scheme says); the review stays.
+     */
+    public void useScheme(JudgeScheme chosen) {
+        if (chosen.equals(scheme.get())) {
+            return;
+        }
+        if (dataset == null) {
+            scheme.set(chosen);
+            figures.clear();
+        } else {
+            show(dataset, mapping, ResultsTableRow.pending(dataset, mapping, chosen));
+        }
+    }
+
+    /** Shows a dataset with rows made by {@link ResultsTableRow#pending}, graded by the scheme they were made with. */
     public void show(Dataset dataset, ColumnMapping mapping, List<ResultsTableRow> pending) {
         if (dataset != this.dataset) {
             review.clear(); // verdicts belong to another dataset's rows
         }
         this.dataset = dataset;
+        this.mapping = mapping;
+        if (!pending.isEmpty()) {
+            scheme.set(pending.get(0).scheme());
+        }
         draftRows = null;
         allRows = List.copyOf(pending);
         reviewing.showAll(allRows);
@@ -362,8 +369,10 @@ public final class ResultsViewModel {
         Dataset source = dataset;
         List<RowResult> snapshot = snapshot();
         ReviewLog reviewed = review.copy();
+        RowRatings ratings = new RowRatings(scheme.get(), source, mapping);
+        JudgeScheme graded = scheme.get();
         return executor.submit(() -> {
-            new ResultsCsvWriter(scheme).write(file, source, source.columns(), snapshot, reviewed);
+            new ResultsCsvWriter(graded, ratings).write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }

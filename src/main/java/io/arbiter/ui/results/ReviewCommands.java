@@ -5,6 +5,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.ReviewMark;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ final class ReviewCommands {
 
     // Commands
 
-    void label(ResultsTableRow row, boolean baseRight) {
+    /** Gives the row {@code mark}: right or wrong, or on a scoring run a score that passes or fails. */
+    void label(ResultsTableRow row, ReviewMark mark) {
         if (row == null) {
             reviewMessage.set("Select a row to review first.");
             return;
@@ -65,10 +67,10 @@ final class ReviewCommands {
             reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
             return;
         }
-        HumanVerdict verdict = review.label(row.index(), baseRight, reviewer(), Instant.now(), row.baseAnswerText());
-        reviewed(
-                row,
-                "Row " + (row.index() + 1) + ": base answer " + verdict.label() + " (" + verdict.reviewer() + ").");
+        HumanVerdict verdict = review.label(
+                row.index(), mark.baseRight(), reviewer(), Instant.now(), row.baseAnswerText(), mark.score());
+        String said = verdict.score() == null ? "base answer " + verdict.label() : "human score " + verdict.label();
+        reviewed(row, "Row " + (row.index() + 1) + ": " + said + " (" + verdict.reviewer() + ").");
     }
 
     void note(ResultsTableRow row, String text) {
@@ -139,8 +141,10 @@ final class ReviewCommands {
     private void reviewed(ResultsTableRow row, String message) {
         boolean wasPromoted = row.promoted();
         show(row);
-        if (wasPromoted || row.promoted()) {
-            recount.run(); // a row joins or leaves the metrics
+        // A row joins or leaves the metrics; on a scoring run a reviewer's score is what the judge's is checked
+        // against.
+        if (wasPromoted || row.promoted() || scheme.get().scores()) {
+            recount.run();
         }
         reviewVersion.set(reviewVersion.get() + 1);
         reviewMessage.set(message);

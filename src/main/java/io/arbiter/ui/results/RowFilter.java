@@ -52,7 +52,7 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
 
     /** The rows the judge's 2×2 table counts in {@code cell}. */
     public static RowFilter agreementCell(AgreementCell cell) {
-        return agreementCell(cell, row -> RatedRow.of(row.result().scored()));
+        return agreementCell(cell, ResultsTableRow::rated);
     }
 
     /** The rows the judge's 2×2 table counts in {@code cell} when each row is rated by {@code rated}. */

@@ -3,6 +3,7 @@ package io.arbiter.ui.results;
 import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.JudgeColumns;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -202,6 +203,13 @@ final class ShownRows {
         List<String> exclude = new ArrayList<>(mapping.inputColumns());
         if (mapping.hasTruth()) {
             exclude.add(mapping.truthColumn());
+        }
+        // The reference and the human judgements have columns of their own in a scoring run's table.
+        JudgeColumns judged = mapping.judgeColumns();
+        for (String column : new String[] {judged.reference(), judged.humanScore(), judged.humanVerdict()}) {
+            if (column != null) {
+                exclude.add(column);
+            }
         }
         List<String> keys = new ArrayList<>();
         String key = ColumnGuess.key(dataset, exclude);

@@ -6,21 +6,25 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.DatasetImporter;
 import io.arbiter.core.dataset.ImportProgress;
 import io.arbiter.core.dataset.ImportSettings;
+import io.arbiter.core.dataset.JudgeColumns;
 import io.arbiter.core.dataset.LabelCounts;
 import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.labels.LabelsViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsTableRow;
-import io.arbiter.ui.results.ResultsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,8 +38,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Which dataset the workbench works on and how its columns are read: the bundled sample, a file or an import, the
- * input, truth and separator choices and the label renames. Each change re-reads the truth in the background; the
- * label counts and the prompts' {{labels}} follow it, and the table's rows go to whoever shows them. FX thread.
+ * input, truth and separator choices, the label renames, and the task kind, reference and human columns and grading
+ * chosen at import. Each change re-reads the truth in the background; the
+ * label counts and the prompts' {{labels}} follow it, and the table's rows go to whoever shows them. FX thread. Over
+ * 300 lines because it is the one holder of the whole mapping (inputs, truth, answers, task, reference and human
+ * columns, renames) across the ways a dataset arrives: the two samples, a file, an import, a project.
  */
 public final class DatasetSetup {
 
@@ -51,6 +58,8 @@ public final class DatasetSetup {
     private final RowsReady rowsReady;
     /** Told the mapping with new label renames, so the project holding this dataset keeps them. */
     private final Consumer<ColumnMapping> renamed;
+    /** Told the grading an import chose, before its rows are built, so they are graded that way. */
+    private final Consumer<JudgeScheme> schemeChosen;
 
     private final LabelsViewModel labels = new LabelsViewModel(this::useRenames);
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
@@ -64,6 +73,8 @@ public final class DatasetSetup {
     private List<String> moreInputs = List.of();
 
     private String answerColumn;
+    private TaskKind task = TaskKind.CLASSIFY;
+    private JudgeColumns judgeColumns = JudgeColumns.NONE;
     private Map<String, String> labelRenames = Map.of();
     /** Re-reads of the truth: only the latest one asked for is shown. */
     private final LatestOnly remaps;
@@ -72,6 +83,7 @@ public final class DatasetSetup {
      * @param busy      says, with a message, when a run or a project switch keeps the dataset from changing now
      * @param rowsReady gets the table's rows after every re-read
      * @param renamed   gets the mapping after the user renamed labels
+     * @param schemeChosen gets the grading an import or the sample chose
      */
     DatasetSetup(
             TaskExecutor executor,
@@ -79,7 +91,8 @@ public final class DatasetSetup {
             Predicate<String> busy,
             PromptsViewModel prompts,
             RowsReady rowsReady,
-            Consumer<ColumnMapping> renamed) {
+            Consumer<ColumnMapping> renamed,
+            Consumer<JudgeScheme> schemeChosen) {
         this.executor = executor;
         this.remaps = new LatestOnly(executor);
         this.status = status;
@@ -87,6 +100,7 @@ public final class DatasetSetup {
         this.prompts = prompts;
         this.rowsReady = rowsReady;
         this.renamed = renamed;
+        this.schemeChosen = schemeChosen;
         inputColumn.addListener((obs, old, now) -> remap());
         truthColumn.addListener((obs, old, now) -> remap());
         truthSeparator.addListener((obs, old, now) -> remap());
@@ -132,20 +146,52 @@ public final class DatasetSetup {
 
     /** Opens the bundled movie sample with its prompts; the first screen a newcomer sees. */
     public void openSample() {
+        openBundled(
+                Samples::movies,
+                Samples.MOVIES_BASE_PROMPT,
+                Samples.MOVIES_JUDGE_PROMPT,
+                new ColumnMapping(
+                        List.of(Samples.MOVIES_INPUT_COLUMN), Samples.MOVIES_TRUTH_COLUMN, truthSeparator.get()),
+                JudgeSchemes.DEFAULT, // its judge prompt asks for a verdict
+                "Opened the bundled movie sample.");
+    }
+
+    /**
+     * Opens the bundled support sample as the README runs it: the model's answers in its answer column judged on a
+     * rubric 1-5 passing at 4, against the staff reference, checked against the human scores.
+     */
+    public void openSupportSample() {
+        openBundled(
+                Samples::support,
+                Samples.SUPPORT_BASE_PROMPT,
+                Samples.SUPPORT_JUDGE_PROMPT,
+                new ColumnMapping(List.of("question"), null, truthSeparator.get(), "answer", Map.of())
+                        .withTask(TaskKind.GENERATE)
+                        .withJudgeColumns(new JudgeColumns("reference", "human_score", null)),
+                ScoreScheme.DEFAULT,
+                "Opened the bundled support sample: its answers are scored 1-5 against the human scores.");
+    }
+
+    private void openBundled(
+            Callable<Dataset> read,
+            String basePrompt,
+            String judgePrompt,
+            ColumnMapping mapping,
+            JudgeScheme scheme,
+            String opened) {
         if (busy.test("opening the sample")) {
             return;
         }
-        executor.submit(Samples::movies).whenComplete((loaded, failure) -> {
+        executor.submit(read).whenComplete((loaded, failure) -> {
             if (failure != null) {
                 status.accept(LatestOnly.messageOf(failure));
                 return;
             }
-            prompts.baseTextProperty().set(Samples.text(Samples.MOVIES_BASE_PROMPT));
-            prompts.judgeTextProperty().set(Samples.text(Samples.MOVIES_JUDGE_PROMPT));
-            moreInputs = List.of();
-            answerColumn = null;
-            useDataset(loaded, Samples.MOVIES_INPUT_COLUMN, Samples.MOVIES_TRUTH_COLUMN, Map.of());
-            status.accept("Opened the bundled movie sample.");
+            prompts.baseTextProperty().set(Samples.text(basePrompt));
+            prompts.judgeTextProperty().set(Samples.text(judgePrompt));
+            schemeChosen.accept(scheme);
+            use(loaded, mapping, Map.of());
+            status.accept(opened);
         });
     }
 
@@ -171,9 +217,12 @@ public final class DatasetSetup {
                 });
     }
 
-    /** A dialog for importing a file; whatever it imports replaces the current dataset. */
+    /** A dialog for importing a file, starting from the task and grading on screen; what it imports replaces them. */
     public ImportViewModel newImport() {
-        return new ImportViewModel(executor, this::useImported);
+        ImportViewModel dialog = new ImportViewModel(executor, this::useImported);
+        dialog.taskProperty().set(task);
+        dialog.grading().show(prompts.scheme());
+        return dialog;
     }
 
     /** What the import dialog read replaces the current dataset, unless a run or a project switch is under way. */
@@ -182,6 +231,9 @@ public final class DatasetSetup {
             return;
         }
         ColumnMapping mapping = imported.mapping();
+        if (imported.scheme() != null) {
+            schemeChosen.accept(imported.scheme());
+        }
         use(imported.dataset(), mapping, Map.of());
         status.accept("Imported " + imported.file()
                 + (mapping.judgeOnly()
@@ -207,7 +259,9 @@ public final class DatasetSetup {
                 WorkbenchViewModel.NO_TRUTH.equals(truth) ? null : truth,
                 truthSeparator.get(),
                 answerColumn,
-                labelRenames);
+                labelRenames,
+                task,
+                judgeColumns);
     }
 
     // Internals
@@ -215,6 +269,8 @@ public final class DatasetSetup {
     private void use(Dataset rows, ColumnMapping mapping, Map<String, String> renames) {
         moreInputs = mapping.inputColumns().subList(1, mapping.inputColumns().size());
         answerColumn = mapping.answerColumn();
+        task = mapping.task();
+        judgeColumns = mapping.judgeColumns();
         useDataset(rows, mapping.inputColumns().get(0), mapping.truthColumn(), renames);
         truthSeparator.set(mapping.truthSeparator());
     }
@@ -261,7 +317,7 @@ public final class DatasetSetup {
         }
         JudgeScheme scheme = prompts.scheme(); // the rows are graded as the prompts are written
         remaps.submit(
-                () -> new Remapped(LabelCounts.of(rows, mapping), ResultsViewModel.pendingRows(rows, mapping, scheme)),
+                () -> new Remapped(LabelCounts.of(rows, mapping), ResultsTableRow.pending(rows, mapping, scheme)),
                 remapped -> {
                     if (dataset.get() != rows) {
                         return; // another dataset was opened meanwhile

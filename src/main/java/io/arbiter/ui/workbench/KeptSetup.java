@@ -50,7 +50,8 @@ final class KeptSetup {
                 prompts.judgeTextProperty().get(),
                 choice.selected().name(),
                 choice.baseModelProperty().get(),
-                choice.judgeModelProperty().get());
+                choice.judgeModelProperty().get(),
+                prompts.scheme());
     }
 
     /** Everything Save writes. */
@@ -74,6 +75,11 @@ final class KeptSetup {
         if (restored.prompts() != null) {
             prompts.baseTextProperty().set(restored.prompts().baseText());
             prompts.judgeTextProperty().set(restored.prompts().judgeText());
+        }
+        if (restored.scheme() != null) {
+            // Before the dataset: its rows are built graded the way the project's next run grades.
+            prompts.useScheme(restored.scheme());
+            results.useScheme(restored.scheme());
         }
         if (restored.providerName() != null) {
             choice.restore(

@@ -16,6 +16,7 @@ import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.progress.ProgressViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +205,9 @@ public final class RunCommands {
                 projects.recorded(recordIn, setup); // the run has just written this setup into the project
             }
             if (results.dataset() != rows) {
-                results.show(rows, mapping);
+                results.show(rows, mapping, ResultsTableRow.pending(rows, mapping, prompts.scheme()));
+            } else {
+                results.useScheme(prompts.scheme()); // a run shown before may have graded otherwise
             }
             lastSelection = selection;
             if (draft != null) {

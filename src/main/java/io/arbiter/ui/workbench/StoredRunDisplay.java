@@ -3,7 +3,6 @@ package io.arbiter.ui.workbench;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
-import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
@@ -110,7 +109,6 @@ final class StoredRunDisplay {
         Dataset current = data.datasetProperty().get();
         ColumnMapping currentMapping = current == null ? null : data.mapping();
         WorkbenchProject session = projects.session();
-        JudgeScheme scheme = results.scheme();
         reads.submit(
                 () -> {
                     WorkbenchProject.ShownRun read = session.show(from, runId, current);
@@ -118,7 +116,7 @@ final class StoredRunDisplay {
                     List<ResultsTableRow> rows = read.dataset() == current
                                     && currentMapping != null
                                     && currentMapping.problemsWith(current).isEmpty()
-                            ? ResultsViewModel.pendingRows(current, currentMapping, scheme)
+                            ? ResultsTableRow.pending(current, currentMapping, read.scheme())
                             : null;
                     return new ShownWithRows(read, rows, currentMapping);
                 },
@@ -162,6 +160,7 @@ final class StoredRunDisplay {
 
     /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */
     private void showStored(WorkbenchProject.ShownRun shown) {
+        results.useScheme(shown.scheme()); // the run's own grading, whatever the next run's is
         if (!shown.draftRows().isEmpty()) {
             results.startDraft(shown.draftRows());
         }

@@ -19,6 +19,8 @@ import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.Opening;
 import io.arbiter.core.store.ProjectDamagedException;
 import io.arbiter.core.store.ProjectFileException;
@@ -64,7 +66,8 @@ final class WorkbenchProject {
     /**
      * A run shown from the project: its rows and the figures over them; {@code draftRows} are the rows a draft
      * covered (then {@code rows} holds only those), empty for a run over every row. {@code review} is the kept
-     * review of the run's dataset when it is not the one on screen, else null.
+     * review of the run's dataset when it is not the one on screen, else null. {@code scheme} is how the run graded:
+     * its rows are shown that way whatever the setup grades the next run by.
      */
     record ShownRun(
             long runId,
@@ -73,7 +76,8 @@ final class WorkbenchProject {
             List<RowResult> rows,
             AccuracyCounts metrics,
             List<Integer> draftRows,
-            KeptReview review) {}
+            KeptReview review,
+            JudgeScheme scheme) {}
 
     /**
      * The configuration an opened project brings back; fields are null when the project never saved them.
@@ -81,11 +85,13 @@ final class WorkbenchProject {
      * @param providerUrl the stored provider's base URL ("offline" for the demo): the profile to pick when none has
      *                    the name, as after {@code arbiter run}, which names a provider by its URL
      * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
+     * @param scheme      the grading the project's next run uses; null to keep the workbench's (no dataset to grade)
      */
     record Restored(
             Project project,
             Dataset dataset,
             ColumnMapping mapping,
+            JudgeScheme scheme,
             PromptVersion prompts,
             String providerName,
             String providerUrl,
@@ -97,7 +103,7 @@ final class WorkbenchProject {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null, null, null);
+            return new Restored(project, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same, with {@code first} said before the notice it has. */
@@ -106,6 +112,7 @@ final class WorkbenchProject {
                     project,
                     dataset,
                     mapping,
+                    scheme,
                     prompts,
                     providerName,
                     providerUrl,
@@ -192,6 +199,8 @@ final class WorkbenchProject {
                 project,
                 dataset.orElse(null),
                 project.mapping().orElse(null),
+                // Before schemes were kept, runs graded Correct/Incorrect; no dataset: keep the screen's.
+                project.currentScheme().orElse(dataset.isPresent() ? JudgeSchemes.DEFAULT : null),
                 project.prompts().orElse(null),
                 options.path(PROVIDER_NAME).asText(provider.map(p -> p.name()).orElse(null)),
                 provider.map(p -> p.baseUrl()).orElse(null),
@@ -275,7 +284,8 @@ final class WorkbenchProject {
                         .map(RowResult::scored)
                         .toList()),
                 scope.covered().stream().sorted().toList(),
-                review);
+                review,
+                project.scheme(runId));
     }
 
     private static KeptReview keptReview(Project project, String sha) {
@@ -300,6 +310,7 @@ final class WorkbenchProject {
         if (setup.mapping() != null) {
             project.saveMapping(setup.mapping());
         }
+        Optional.ofNullable(setup.scheme()).ifPresent(project::saveScheme);
         if (setup.baseText() != null && setup.judgeText() != null) {
             project.savePrompts(setup.baseText(), setup.judgeText());
         }

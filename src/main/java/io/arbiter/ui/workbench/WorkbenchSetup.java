@@ -2,6 +2,8 @@ package io.arbiter.ui.workbench;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.JudgeSchemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The part of the workbench a project keeps only when asked (Save, or a run starting): the dataset, its mapping,
- * the prompts and the provider with its models. Runs, reviews and label renames are written as they happen, so
+ * the prompts, the grading scheme and the provider with its models. Runs, reviews and label renames are written as they happen, so
  * they are not here. Fields are null for what is not chosen.
  *
  * @param dataset the rows, compared by identity: the same loaded object, not equal content
@@ -21,7 +23,20 @@ record WorkbenchSetup(
         String judgeText,
         String providerName,
         String baseModel,
-        String judgeModel) {
+        String judgeModel,
+        JudgeScheme scheme) {
+
+    /** A setup grading Correct/Incorrect, as every setup did before schemes. */
+    WorkbenchSetup(
+            Dataset dataset,
+            ColumnMapping mapping,
+            String baseText,
+            String judgeText,
+            String providerName,
+            String baseModel,
+            String judgeModel) {
+        this(dataset, mapping, baseText, judgeText, providerName, baseModel, judgeModel, JudgeSchemes.DEFAULT);
+    }
 
     /** What differs from {@code saved}, in words for a question ("the prompts"); empty when nothing does. */
     List<String> changesSince(WorkbenchSetup saved) {
@@ -33,6 +48,9 @@ record WorkbenchSetup(
         }
         if (!Objects.equals(baseText, saved.baseText) || !Objects.equals(judgeText, saved.judgeText)) {
             changes.add("the prompts");
+        }
+        if (!Objects.equals(scheme, saved.scheme)) {
+            changes.add("the grading");
         }
         if (!Objects.equals(providerName, saved.providerName)
                 || !Objects.equals(baseModel, saved.baseModel)

@@ -73,6 +73,9 @@ public final class WorkbenchView {
     private MenuItem openSampleItem;
 
     @FXML
+    private MenuItem openSupportSampleItem;
+
+    @FXML
     private MenuItem exportItem;
 
     @FXML
@@ -208,6 +211,7 @@ public final class WorkbenchView {
         openDatasetItem.setOnAction(e -> showImport(null));
         acceptDroppedFiles();
         openSampleItem.setOnAction(e -> model.datasetSetup().openSample());
+        openSupportSampleItem.setOnAction(e -> model.datasetSetup().openSupportSample());
         exportItem.setOnAction(e -> chooseExportFile());
         quitItem.setOnAction(e -> projects.settleUnsaved(Platform::exit));
         runItem.setOnAction(e -> runs.startRun());

@@ -5,6 +5,7 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.analysis.AnalysisViewModel;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
@@ -69,7 +70,8 @@ public final class WorkbenchViewModel {
         this.run = new ProgressViewModel(executor);
         this.choice = new ProviderChoice(executor, status::set, this::busy, run.runningProperty());
         this.results = new ResultsViewModel(executor, review);
-        this.data = new DatasetSetup(executor, status::set, this::busy, prompts, this::rowsReady, this::keepRenames);
+        this.data = new DatasetSetup(
+                executor, status::set, this::busy, prompts, this::rowsReady, this::keepRenames, this::useScheme);
         KeptSetup kept = new KeptSetup(data, prompts, choice, results, review, this::request);
         this.projects = new ProjectLifecycle(executor, status, new WorkbenchProject(), kept, this::busy, this::opened);
         this.runCommands =
@@ -243,6 +245,16 @@ public final class WorkbenchViewModel {
     public void shutdown() {
         runCommands.close();
         projects.close();
+    }
+
+    /**
+     * Grades with {@code chosen} from now on: the prompts are checked and previewed for it, the next run's spec takes
+     * it, and the table shows its rows graded by it (a run shown before, graded otherwise, leaves the table).
+     */
+    public void useScheme(JudgeScheme chosen) {
+        prompts.useScheme(chosen);
+        results.useScheme(chosen);
+        estimator.refresh();
     }
 
     /** True, with a message, when a project switch or a run keeps the dataset from changing now. */

@@ -77,10 +77,10 @@ class ResultsViewModelTest {
             assertEquals("", row.baseAnswer());
             assertEquals("", row.verdict());
         }
-        assertEquals("n/a", model.baseVsJudgeProperty().get());
-        assertEquals("n/a", model.baseVsTruthProperty().get());
-        assertEquals("n/a", model.judgeVsTruthProperty().get());
-        assertEquals("no rows yet", model.baseVsTruthCountsProperty().get());
+        assertEquals("n/a", model.figures().baseVsJudgeProperty().get());
+        assertEquals("n/a", model.figures().baseVsTruthProperty().get());
+        assertEquals("n/a", model.figures().judgeVsTruthProperty().get());
+        assertEquals("no rows yet", model.figures().baseVsTruthCountsProperty().get());
         assertFalse(model.hasResultsProperty().get());
         assertEquals(List.of("Title", "Overview"), model.keyColumnsProperty().get());
     }
@@ -96,24 +96,35 @@ class ResultsViewModelTest {
         //   base vs truth: parsed base answers rows 0, 1, 3, 4; right on 0 and 4    -> 2/4 = 50.0%
         //   judge vs truth: parsed predictions rows 0, 1, 3; all match the truth    -> 3/3 = 100.0%
         //   row 2 is unparsed in both stages and counts in no denominator.
-        assertEquals("33.3%", model.baseVsJudgeProperty().get());
-        assertEquals("50.0%", model.baseVsTruthProperty().get());
-        assertEquals("100.0%", model.judgeVsTruthProperty().get());
-        assertEquals("1 of 3 say Correct", model.baseVsJudgeCountsProperty().get());
-        assertEquals("2 of 4 answers right", model.baseVsTruthCountsProperty().get());
+        assertEquals("33.3%", model.figures().baseVsJudgeProperty().get());
+        assertEquals("50.0%", model.figures().baseVsTruthProperty().get());
+        assertEquals("100.0%", model.figures().judgeVsTruthProperty().get());
         assertEquals(
-                "3 of 3 predictions right", model.judgeVsTruthCountsProperty().get());
+                "1 of 3 say Correct",
+                model.figures().baseVsJudgeCountsProperty().get());
+        assertEquals(
+                "2 of 4 answers right",
+                model.figures().baseVsTruthCountsProperty().get());
+        assertEquals(
+                "3 of 3 predictions right",
+                model.figures().judgeVsTruthCountsProperty().get());
         assertEquals(
                 "Unparsed: base 1 · judge 1   Errors: 0   Rows: 6",
-                model.unparsedSummaryProperty().get());
+                model.figures().unparsedSummaryProperty().get());
 
         List<ScoredRow> scored =
                 model.rows().stream().map(r -> r.result().scored()).toList();
         AccuracyCounts core = AccuracyCounts.of(scored);
         assertEquals(core, model.metricsProperty().get());
-        assertEquals(core.baseVsJudge().percent(), model.baseVsJudgeProperty().get());
-        assertEquals(core.baseVsTruth().percent(), model.baseVsTruthProperty().get());
-        assertEquals(core.judgeVsTruth().percent(), model.judgeVsTruthProperty().get());
+        assertEquals(
+                core.baseVsJudge().percent(),
+                model.figures().baseVsJudgeProperty().get());
+        assertEquals(
+                core.baseVsTruth().percent(),
+                model.figures().baseVsTruthProperty().get());
+        assertEquals(
+                core.judgeVsTruth().percent(),
+                model.figures().judgeVsTruthProperty().get());
 
         assertTrue(model.hasResultsProperty().get());
         assertEquals(
@@ -145,7 +156,7 @@ class ResultsViewModelTest {
         model.apply(List.of(answered(99, "Drama", "Drama", "Drama", Evaluation.CORRECT)));
 
         assertEquals(MOVIES.size(), model.rows().size());
-        assertEquals("n/a", model.baseVsJudgeProperty().get());
+        assertEquals("n/a", model.figures().baseVsJudgeProperty().get());
     }
 
     @Test
@@ -154,7 +165,7 @@ class ResultsViewModelTest {
 
         model.show(MOVIES, MAPPING);
 
-        assertEquals("n/a", model.baseVsTruthProperty().get());
+        assertEquals("n/a", model.figures().baseVsTruthProperty().get());
         assertFalse(model.hasResultsProperty().get());
         assertTrue(model.rows().stream().allMatch(r -> r.outcome() == ResultsTableRow.Outcome.PENDING));
     }
@@ -405,7 +416,9 @@ class ResultsViewModelTest {
                 answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT),
                 answered(4, "Horror", "Comedy", "Horror", Evaluation.INCORRECT)));
         assertEquals(2, model.metricsProperty().get().rows(), "the rows the draft left out are not counted");
-        assertEquals("1 of 2 answers right", model.baseVsTruthCountsProperty().get());
+        assertEquals(
+                "1 of 2 answers right",
+                model.figures().baseVsTruthCountsProperty().get());
 
         model.clearResults();
         assertFalse(model.showsDraft());
