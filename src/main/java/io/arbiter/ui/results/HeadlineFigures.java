@@ -9,6 +9,8 @@ import io.arbiter.core.metrics.ScoreFigures;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.ui.common.LatestOnly;
+import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +59,15 @@ public final class HeadlineFigures {
     /** A scoring run's score figures as last computed; null before, and for verdict runs. */
     private ScoreFigures lastScores;
 
-    HeadlineFigures(Supplier<List<ResultsTableRow>> rows, Supplier<RowScope> scope, Supplier<JudgeScheme> scheme) {
+    /** Score figures bootstrap their intervals: computed off the UI thread, the latest request only. */
+    private final LatestOnly scoring;
+
+    HeadlineFigures(
+            Supplier<List<ResultsTableRow>> rows,
+            Supplier<RowScope> scope,
+            Supplier<JudgeScheme> scheme,
+            TaskExecutor executor) {
+        this.scoring = new LatestOnly(executor);
         this.rows = rows;
         this.scope = scope;
         this.scheme = scheme;
@@ -139,20 +149,21 @@ public final class HeadlineFigures {
         hasResults.set(true);
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
-        scoreSummary.set(scores());
+        computeScores();
     }
 
     /** Counts again after a row joined or left the figures; before any results there is nothing to count. */
     void recount() {
         if (hasResults.get()) {
             metrics.set(count());
-            scoreSummary.set(scores());
+            computeScores();
         }
     }
 
     /** Back to the figures of no rows, before a run or on a new dataset. */
     void clear() {
         hasResults.set(false);
+        scoring.supersede();
         lastScores = null;
         metrics.set(AccuracyCounts.of(List.of()));
         scoreSummary.set("");
@@ -160,13 +171,16 @@ public final class HeadlineFigures {
     }
 
     /**
-     * The score figures in one line. Rated as the export and the CLI rate a row (a reviewer's score, else the
-     * dataset's); with intervals by bootstrap, so only when a run ends or a review changes, not while rows stream.
+     * The score figures, shown in the tiles and in one line when computed. Rated as the export and the CLI rate a row
+     * (a reviewer's score, else the dataset's) on this thread, then computed in the background: with intervals by
+     * bootstrap, so only when a run ends or a review changes, not while rows stream.
      */
-    private String scores() {
+    private void computeScores() {
         JudgeScheme graded = scheme.get();
         if (!graded.scores()) {
-            return "";
+            scoring.supersede();
+            scoreSummary.set("");
+            return;
         }
         RowScope counted = scope.get();
         List<RatedRow> rated = new ArrayList<>();
@@ -175,17 +189,27 @@ public final class HeadlineFigures {
                 rated.add(row.rated());
             }
         }
-        JudgeReport report = graded.figures(rated);
-        ScoreFigures s = report.scores();
-        lastScores = s == null || s.n() == 0 ? null : s;
-        describe(metrics.get());
+        scoring.submit(
+                () -> graded.figures(rated),
+                report -> {
+                    ScoreFigures s = report.scores();
+                    lastScores = s == null || s.n() == 0 ? null : s;
+                    describe(metrics.get());
+                    scoreSummary.set(scoreLine(report));
+                },
+                failure -> scoreSummary.set("Score figures could not be computed: " + LatestOnly.messageOf(failure)));
+    }
+
+    private String scoreLine(JudgeReport report) {
         String passFail = "pass/fail agreement " + report.judge().agreement().format();
         if (lastScores == null) {
             return "Scores " + report.scale() + ", pass at " + report.passAt()
                     + ": no row has both a judge score and a human score yet · " + passFail;
         }
         return "Scores " + report.scale() + ", pass at " + report.passAt() + " · exact "
-                + s.exactAgreement().format() + " · within one " + s.withinOne().format() + " · " + passFail;
+                + lastScores.exactAgreement().format() + " · within one "
+                + lastScores.withinOne().format() + " · "
+                + passFail;
     }
 
     private AccuracyCounts count() {

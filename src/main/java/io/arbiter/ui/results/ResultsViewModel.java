@@ -70,7 +70,7 @@ public final class ResultsViewModel {
     public ResultsViewModel(TaskExecutor executor, ReviewLog review) {
         this.executor = executor;
         this.review = review;
-        this.figures = new HeadlineFigures(() -> allRows, this::scope, scheme::get);
+        this.figures = new HeadlineFigures(() -> allRows, this::scope, scheme::get, executor);
         this.shown = new ShownRows(executor);
         this.reviewing = new ReviewCommands(review, () -> allRows, scheme::get, figures::recount);
     }
