@@ -85,7 +85,7 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(
             names = "--judge-output-column",
             description =
-                    "With --scheme score, optional: the judge's raw output (Arbiter's export: judge_output_raw), so an empty score beside an output counts as unparsed.")
+                    "With --scheme score: the judge's raw output, so an empty score beside an output counts as unparsed (default: judge_output_raw when the file has it, as Arbiter's export does).")
     String judgeOutputColumn;
 
     @Option(names = "--json", description = "Print the metrics as one JSON object.")

@@ -121,7 +121,8 @@ abstract class RunInputsCommand {
                 ? JudgeSchemes.DEFAULT
                 : opened.currentScheme().orElse(JudgeSchemes.DEFAULT);
         JudgeScheme scheme = schemeOptions.scheme(stored);
-        List<String> promptProblems = PromptCheck.problems(prompts, rows.columns(), scheme.placeholders());
+        List<String> promptProblems =
+                PromptCheck.problems(prompts, PromptCheck.names(rows, config.mapping()), scheme.placeholders());
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
@@ -197,8 +198,8 @@ abstract class RunInputsCommand {
                 .withScheme(inputs.scheme());
         return opened == null
                 ? spec
-                : spec.withExamples(
-                        WorkedExamples.of(opened, inputs.config().datasetSha256(), inputs.dataset(), inputs.mapping()));
+                : spec.withExamples(WorkedExamples.of(
+                        opened, inputs.config().datasetSha256(), inputs.dataset(), inputs.mapping(), inputs.scheme()));
     }
 
     /** What the run starts with, for the recorder. */

@@ -51,7 +51,9 @@ final class SchemeOptions {
             }
         }
         try {
-            ScoreScale on = scale == null ? ScoreScale.DEFAULT : ScoreScale.parse(scale);
+            // --pass-at alone re-marks the stored scoring scheme on its own scale.
+            ScoreScale kept = fallback instanceof ScoreScheme stored ? stored.scale() : ScoreScale.DEFAULT;
+            ScoreScale on = scale == null ? kept : ScoreScale.parse(scale);
             return new ScoreScheme(on, passAt == null ? on.usualPassMark() : passAt);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(

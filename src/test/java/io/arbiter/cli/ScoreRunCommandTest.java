@@ -72,8 +72,8 @@ class ScoreRunCommandTest {
                 "judge_score",
                 "--human-score-column",
                 "human_score",
-                "--judge-output-column",
-                "judge_output_raw",
+                "--scale",
+                "1-5",
                 "--json");
         assertEquals(0, metrics.status(), metrics.err());
         JsonNode fromCsv = new ObjectMapper().readTree(metrics.out());
@@ -88,6 +88,28 @@ class ScoreRunCommandTest {
         assertEquals(
                 json.get("unparsed_judge").asInt(),
                 fromCsv.get("unparsed_judge").asInt());
+    }
+
+    @Test
+    void aTruthColumnOfLabelsIsRefusedForFreeTextAnswers() throws Exception {
+        List<String> given = new ArrayList<>(List.of(args("--truth-column", "reference")));
+        Result run = run(given.toArray(String[]::new));
+        assertEquals(ArbiterCli.BAD_INPUT, run.status());
+        assertTrue(run.err().contains("free text") && run.err().contains("human score"), run.err());
+    }
+
+    @Test
+    void passAtAloneReMarksTheStoredSchemeOnItsOwnScale() throws Exception {
+        Path project = dir.resolve("ten.arbiter");
+        List<String> given = new ArrayList<>(List.of(args("--project", project.toString())));
+        given.set(given.indexOf("--scale") + 1, "0-10");
+        given.set(given.indexOf("--pass-at") + 1, "7");
+        assertEquals(0, run(given.toArray(String[]::new)).status());
+        Result again = run("run", "--project", project.toString(), "--provider", "offline", "--pass-at", "6", "--json");
+        assertEquals(0, again.status(), again.err());
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertEquals("0-10", json.get("scale").asText());
+        assertEquals(6, json.get("pass_at").asInt());
     }
 
     @Test
@@ -129,11 +151,10 @@ class ScoreRunCommandTest {
     @Test
     void aHumanScoreOffTheScaleStopsTheRunBeforeItStartsAndSaysWhere() throws Exception {
         Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, "question,answer,human_score\nRefund?,Soon.,4\nPause?,Call.,7\n");
+        Files.writeString(
+                bad, "question,answer,reference,human_score\nRefund?,Soon.,5 days,4\nPause?,Call.,Online,7\n");
         List<String> given = new ArrayList<>(List.of(args()));
         given.set(given.indexOf("--dataset") + 1, bad.toString());
-        given.remove(given.indexOf("--reference-column") + 1);
-        given.remove("--reference-column");
         Result run = run(given.toArray(String[]::new));
         assertEquals(ArbiterCli.BAD_INPUT, run.status());
         assertTrue(run.err().contains("Row 2") && run.err().contains("off the scale 1-5"), run.err());

@@ -144,6 +144,11 @@ public record ColumnMapping(
             problems.add("Truth column '" + truthColumn + "' is not in " + dataset.name() + " (columns: "
                     + String.join(", ", dataset.columns()) + ")");
         }
+        if (generates() && hasTruth()) {
+            problems.add("A generating task's answers are free text, so a truth column of labels ('" + truthColumn
+                    + "') cannot say whether they are right: choose no truth column, and give people's judgements"
+                    + " as a human score or human verdict column");
+        }
         problems.addAll(judgeColumns.problemsWith(dataset));
         return problems;
     }

@@ -29,10 +29,13 @@ public final class ScoredCsvReader {
      * @param judgeScore  the judge's score; an empty cell is a row the judge did not score, anything not a whole
      *                    number on the scale is UNPARSED
      * @param humanScore  a person's score; an empty cell is a row nobody scored
-     * @param judgeOutput the judge's raw output, or null: where given, an empty score beside an output is UNPARSED
-     *                    (Arbiter's export leaves {@code judge_score} empty when the judge's output had no score)
+     * @param judgeOutput the judge's raw output, or null for {@code judge_output_raw} when the file has it: an empty score
+     *                    beside an output is UNPARSED (Arbiter's export leaves {@code judge_score} empty then)
      */
     public record Columns(String judgeScore, String humanScore, String judgeOutput) {}
+
+    /** The judge's raw output in Arbiter's results export. */
+    static final String DEFAULT_OUTPUT = "judge_output_raw";
 
     private ScoredCsvReader() {}
 
@@ -53,9 +56,11 @@ public final class ScoredCsvReader {
         List<String> header = JudgedCsvReader.header(lines, name);
         int judge = JudgedCsvReader.column(header, columns.judgeScore(), "Judge score", name);
         int human = JudgedCsvReader.column(header, columns.humanScore(), "Human score", name);
-        int output = columns.judgeOutput() == null
-                ? -1
-                : JudgedCsvReader.column(header, columns.judgeOutput(), "Judge output", name);
+        // Arbiter's own export has the judge's raw output beside the score: read it unless told otherwise, so an
+        // unparsed row counts as unparsed there too.
+        int output = columns.judgeOutput() != null
+                ? JudgedCsvReader.column(header, columns.judgeOutput(), "Judge output", name)
+                : header.indexOf(DEFAULT_OUTPUT);
         List<RatedRow> rated = new ArrayList<>();
         List<String[]> rows = JudgedCsvReader.rows(lines, header, name);
         for (int i = 0; i < rows.size(); i++) {

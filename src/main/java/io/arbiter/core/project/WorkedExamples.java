@@ -6,7 +6,6 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
-import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +52,19 @@ public final class WorkedExamples {
      * workbench builds them after opening the project: the promoted rows with their verdicts, over the rows of the
      * run it then shows ({@link #shownRun}), or pending rows (their truth read with {@code mapping}) when there is
      * none. What {@code arbiter run --project} sends, so it judges with the workbench's prompt.
+     *
+     * @param next the scheme of the run the examples are for: it decides what each teaches and how it reads
      */
-    public static List<FewShotExample> of(Project project, String sha256, Dataset rows, ColumnMapping mapping) {
+    public static List<FewShotExample> of(
+            Project project, String sha256, Dataset rows, ColumnMapping mapping, JudgeScheme next) {
         List<Integer> promoted = project.promotedRows(sha256);
         if (promoted.isEmpty()) {
             return List.of(); // the usual case: nothing to read
         }
         OptionalLong shown = shownRun(project, sha256);
         List<RowResult> results = shown.isPresent() ? project.rows(shown.getAsLong()) : List.of();
-        JudgeScheme scheme = shown.isPresent() ? project.scheme(shown.getAsLong()) : JudgeSchemes.DEFAULT;
         return of(
-                scheme,
+                next,
                 promoted,
                 project.verdicts(sha256),
                 index -> index < results.size()

@@ -1,5 +1,7 @@
 package io.arbiter.core.prompt;
 
+import io.arbiter.core.dataset.ColumnMapping;
+import io.arbiter.core.dataset.Dataset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,11 +48,23 @@ public final class PromptCheck {
     }
 
     private static boolean known(String name, Collection<String> columns) {
-        return name.equals(Placeholder.LABELS) || name.equals(Placeholder.REFERENCE) || columns.contains(name);
+        return name.equals(Placeholder.LABELS) || columns.contains(name);
+    }
+
+    /**
+     * The names a prompt over {@code dataset} may use beside the fixed placeholders: its columns, and
+     * {@code {{reference}}} when the mapping names a reference column (else it would go to the model as written).
+     */
+    public static List<String> names(Dataset dataset, ColumnMapping mapping) {
+        List<String> names = new ArrayList<>(dataset == null ? List.of() : dataset.columns());
+        if (mapping != null && mapping.judgeColumns().reference() != null && !names.contains(Placeholder.REFERENCE)) {
+            names.add(Placeholder.REFERENCE);
+        }
+        return names;
     }
 
     private static String hint(Collection<String> columns) {
         return " (columns: " + String.join(", ", columns)
-                + "; also {{labels}} and {{reference}}, and {{base_answer}} and {{examples}} in the judge)";
+                + "; also {{labels}}, {{reference}} with a reference column, and {{base_answer}} and {{examples}} in the judge)";
     }
 }

@@ -53,7 +53,10 @@ public final class JudgeOutputParser {
         return labelledOnTwoLines(raw, lines).orElseGet(() -> JudgeVerdict.unparsed(raw));
     }
 
-    /** The verdict of the last JSON object with an evaluation; empty when there is none or it does not read. */
+    /**
+     * The verdict of the last JSON object with an evaluation, UNPARSED when that object does not read; empty when
+     * there is no such object.
+     */
     private Optional<JudgeVerdict> lastJsonVerdict(String raw) {
         if (raw.indexOf('{') < 0) {
             return Optional.empty();
@@ -73,12 +76,16 @@ public final class JudgeOutputParser {
         if (last == null) {
             return Optional.empty();
         }
+        // The judge answered in JSON: that answer decides, read or UNPARSED. Falling back to the text would find a
+        // "Drama, Correct" inside its reasoning and take it for the verdict.
         Optional<Evaluation> evaluation = evaluation(field(last, "evaluation"));
         String prediction = field(last, "prediction");
         if (evaluation.isEmpty() || prediction == null) {
-            return Optional.empty();
+            return Optional.of(JudgeVerdict.unparsed(raw));
         }
-        return LooseLabel.match(labels, prediction).map(label -> new JudgeVerdict(raw, label, evaluation.get()));
+        return Optional.of(LooseLabel.match(labels, prediction)
+                .map(label -> new JudgeVerdict(raw, label, evaluation.get()))
+                .orElseGet(() -> JudgeVerdict.unparsed(raw)));
     }
 
     /** A text field by name in any case ("Evaluation" too); null when missing or not text. */

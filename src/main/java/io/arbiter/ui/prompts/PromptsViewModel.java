@@ -143,8 +143,8 @@ public final class PromptsViewModel {
     }
 
     private void refresh() {
-        List<String> columns = dataset == null ? List.of() : dataset.columns();
-        List<String> found = PromptCheck.problems(prompts(), columns, scheme.placeholders());
+        List<String> found =
+                PromptCheck.problems(prompts(), PromptCheck.names(dataset, mapping), scheme.placeholders());
         problems.setAll(found);
         valid.set(found.isEmpty() && dataset != null);
         if (dataset == null || dataset.size() == 0) {

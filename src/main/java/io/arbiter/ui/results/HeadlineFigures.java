@@ -9,6 +9,7 @@ import io.arbiter.core.metrics.ScoreFigures;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
@@ -228,7 +229,9 @@ public final class HeadlineFigures {
         baseVsJudge.set(m.baseVsJudge().percent());
         baseVsTruth.set(m.baseVsTruth().percent());
         judgeVsTruth.set(m.judgeVsTruth().percent());
-        baseVsJudgeCounts.set(counts(m.baseVsJudge(), "say Correct"));
+        JudgeScheme graded = scheme.get();
+        baseVsJudgeCounts.set(counts(
+                m.baseVsJudge(), graded instanceof ScoreScheme score ? "pass at " + score.passAt() : "say Correct"));
         baseVsTruthCounts.set(counts(m.baseVsTruth(), "answers right"));
         judgeVsTruthCounts.set(counts(m.judgeVsTruth(), "predictions right"));
         boolean scoring = scheme.get().scores();

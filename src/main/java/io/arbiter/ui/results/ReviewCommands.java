@@ -122,12 +122,12 @@ final class ReviewCommands {
         promotionAdvice = advice;
     }
 
-    List<FewShotExample> examples() {
+    List<FewShotExample> examples(JudgeScheme next) {
         Map<Integer, HumanVerdict> verdicts = new HashMap<>();
         review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
         List<ResultsTableRow> all = rows.get();
         return WorkedExamples.of(
-                scheme.get(),
+                next,
                 review.promotedRows(),
                 verdicts,
                 index -> index < all.size() ? all.get(index).result() : null);

@@ -113,7 +113,7 @@ public final class RunCommands {
     RunSpec specFor(ProviderProfile profile) {
         return RunSpec.of(data.datasetProperty().get(), data.mapping(), prompts.prompts(), profile)
                 .withScheme(prompts.scheme())
-                .withExamples(results.examples());
+                .withExamples(results.examples(prompts.scheme()));
     }
 
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
@@ -150,7 +150,7 @@ public final class RunCommands {
 
     /** The worked examples promoted in the table, when it shows {@code rows}. */
     private List<FewShotExample> examplesFor(Dataset rows) {
-        return results.dataset() == rows ? results.examples() : List.of();
+        return results.dataset() == rows ? results.examples(prompts.scheme()) : List.of();
     }
 
     /** A run over every row ({@code selection} null) or a draft over the selected dataset rows. */

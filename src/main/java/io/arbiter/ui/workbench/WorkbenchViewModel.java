@@ -91,7 +91,7 @@ public final class WorkbenchViewModel {
         });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
         results.reviewVersionProperty().addListener((obs, old, now) -> {
-            List<FewShotExample> examples = results.examples();
+            List<FewShotExample> examples = results.examples(prompts.scheme());
             if (!examples.equals(prompts.examples())) {
                 prompts.useExamples(examples);
             }

@@ -12,6 +12,7 @@ import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
+import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.StoredResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,9 @@ class WorkedExamplesTest {
             project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
             project.saveMapping(VersionTwoFixture.MAPPING);
             assertEquals(
-                    List.of(), WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+                    List.of(),
+                    WorkedExamples.of(
+                            project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING, JudgeSchemes.DEFAULT));
             java.time.Instant at = java.time.Instant.EPOCH;
             project.saveVerdict("rows", 2, new HumanVerdict(true, "", "ana", at, "Comedy"));
             project.saveVerdict("rows", 1, new HumanVerdict(false, "", "ana", at)); // given before answers were kept
@@ -71,7 +74,8 @@ class WorkedExamplesTest {
             // No run yet: the rows are pending, as the table shows them; the truth is read with the renames.
             assertEquals(
                     List.of(new FewShotExample(2, "Comedy", true, "Comedy"), new FewShotExample(1, "", false, "Drama")),
-                    WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING));
+                    WorkedExamples.of(
+                            project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING, JudgeSchemes.DEFAULT));
 
             ProviderProfile profile = new ProviderProfile("p", "http://127.0.0.1:1/v1", null, "b", "j", 0, 64, 4);
             RunSpec spec = RunSpec.of(
@@ -90,7 +94,8 @@ class WorkedExamplesTest {
                     List.of(
                             new FewShotExample(2, "Comedy", true, "Comedy"),
                             new FewShotExample(1, "Drama", false, "Drama")),
-                    WorkedExamples.of(project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING),
+                    WorkedExamples.of(
+                            project, "rows", VersionTwoFixture.ROWS, VersionTwoFixture.MAPPING, JudgeSchemes.DEFAULT),
                     "the answer the reviewer saw, from the run the workbench shows");
             assertEquals(java.util.OptionalLong.empty(), WorkedExamples.shownRun(project, "other rows"));
         }

@@ -61,9 +61,26 @@ class PromptCheckTest {
     void theJudgeMayUseWhatItsSchemeFillsInAndNothingElse() {
         PromptPair pair = PromptPair.of("Genre of {{Overview}}?", "Judge {{base_answer}} on {{scale}}");
         assertEquals(
-                List.of("Judge prompt: unknown placeholder {{scale}} (columns: " + String.join(", ", COLUMNS)
-                        + "; also {{labels}} and {{reference}}, and {{base_answer}} and {{examples}} in the judge)"),
+                List.of(
+                        "Judge prompt: unknown placeholder {{scale}} (columns: " + String.join(", ", COLUMNS)
+                                + "; also {{labels}}, {{reference}} with a reference column, and {{base_answer}} and {{examples}} in the judge)"),
                 PromptCheck.problems(pair, COLUMNS, JUDGE_GETS));
         assertEquals(List.of(), PromptCheck.problems(pair, COLUMNS, List.of("base_answer", "scale")));
+    }
+
+    @Test
+    void theReferenceIsAPlaceholderOnlyWhenTheMappingNamesItsColumn() {
+        io.arbiter.core.dataset.Dataset rows = new io.arbiter.core.dataset.Dataset(
+                "support.csv", List.of("question", "gold"), List.<String[]>of(new String[] {"Refund?", "5 days"}));
+        io.arbiter.core.dataset.ColumnMapping plain =
+                new io.arbiter.core.dataset.ColumnMapping(List.of("question"), null, "");
+        PromptPair pair = PromptPair.of("{{question}}", "{{base_answer}} against {{reference}}");
+        assertEquals(
+                1,
+                PromptCheck.problems(pair, PromptCheck.names(rows, plain), JUDGE_GETS)
+                        .size());
+        io.arbiter.core.dataset.ColumnMapping withGold =
+                plain.withJudgeColumns(new io.arbiter.core.dataset.JudgeColumns("gold", null, null));
+        assertEquals(List.of(), PromptCheck.problems(pair, PromptCheck.names(rows, withGold), JUDGE_GETS));
     }
 }

@@ -162,6 +162,7 @@ class JudgeOutputParserTest {
                 "{\"prediction\": \"Drama\", \"evaluation\": \"Maybe\"}",
                 "{\"prediction\": \"Drama\", \"evaluation\": true}",
                 "{\"prediction\": \"Drama\"}",
+                "{\"reasoning\": \"Drama, Correct would be too kind.\", \"prediction\": \"Opera\", \"evaluation\": \"Correct\"}",
             })
     void aStructuredReplyWithoutALabelAndAnEvaluationIsUnparsedNeverGuessed(String raw) {
         assertEquals(Evaluation.UNPARSED, parser.parse(raw).evaluation(), raw);
