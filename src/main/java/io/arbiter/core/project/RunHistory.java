@@ -106,8 +106,8 @@ final class RunHistory {
     }
 
     /**
-     * The dataset's human columns are in the figures with the ground truth; a reviewer's verdicts are not, as they
-     * change after the run (the workbench folds them in as it shows the run).
+     * The dataset's human columns and the reviews kept so far are in the figures with the ground truth, as the
+     * workbench counts them when it shows the run; a review given later changes what the workbench shows, not these.
      */
     JudgeReport finish(long runId, RunOutcome outcome, Double costUsd) {
         JudgeReport report =
@@ -172,7 +172,10 @@ final class RunHistory {
                 : new StageOutcome(null, r.error(), r.usage(), false, null, r.rawBody());
     }
 
-    /** What people said about the run's rows, from its dataset's human columns; none without its dataset copy. */
+    /**
+     * What people said about the run's rows: the reviews kept for its dataset copy, each on the answer it was given
+     * on, before its dataset's human columns; nothing without its dataset copy.
+     */
     RowRatings ratings(long runId) {
         RunRecord record = record(runId);
         Optional<Dataset> dataset =
@@ -182,7 +185,7 @@ final class RunHistory {
             return new RowRatings(
                     scheme(runId), new Dataset("none", List.of(), List.of()), new ColumnMapping(List.of(), null, ""));
         }
-        return new RowRatings(scheme(runId), dataset.get(), mapping.get());
+        return new RowRatings(scheme(runId), dataset.get(), mapping.get(), store.verdicts(record.datasetSha256()));
     }
 
     Optional<ColumnMapping> mapping(long runId) {

@@ -11,6 +11,7 @@ import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.verdict.ScoreScale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -28,11 +29,19 @@ public final class RowRatings {
     private final JudgeScheme scheme;
     private final Dataset dataset;
     private final JudgeColumns columns;
+    /** Reviewers' verdicts by dataset row, each counted on the answer it was given on. */
+    private final Map<Integer, HumanVerdict> reviewed;
 
     public RowRatings(JudgeScheme scheme, Dataset dataset, ColumnMapping mapping) {
+        this(scheme, dataset, mapping, Map.of());
+    }
+
+    /** As above, with the verdicts and scores a review kept (a project's), which {@link #rate(RowResult)} counts. */
+    public RowRatings(JudgeScheme scheme, Dataset dataset, ColumnMapping mapping, Map<Integer, HumanVerdict> reviewed) {
         this.scheme = scheme;
         this.dataset = dataset;
         this.columns = mapping.judgeColumns();
+        this.reviewed = Map.copyOf(reviewed);
     }
 
     public static RowRatings of(RunSpec spec) {
@@ -44,9 +53,9 @@ public final class RowRatings {
         return scheme;
     }
 
-    /** The row with the dataset's human judgements only. */
+    /** The row with its kept review, if any, before the dataset's human judgements. */
     public RatedRow rate(RowResult row) {
-        return rate(row, null);
+        return rate(row, reviewed.get(row.row()));
     }
 
     /** The row with a reviewer's verdict, when it is on the row's current answer, before the dataset's. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.ScoreComparison;
 import io.arbiter.core.metrics.WilcoxonSignedRank;
+import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.verdict.Evaluation;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,19 @@ class ScoreComparisonTest {
             assertEquals(scores, pair.comparison().scores());
             assertEquals(ScoreScheme.DEFAULT, pair.schemeA());
             assertEquals(ScoreScheme.DEFAULT, pair.schemeB());
+        }
+    }
+
+    @Test
+    void aReviewersScoreCountsInTheComparisonAsInJudgeAnalysis() throws Exception {
+        try (Project project = Project.open(dir.resolve("reviewed.arbiter"))) {
+            long a = ScoreRuns.record(project, A);
+            long b = ScoreRuns.record(project, B);
+            // Row 12 has no score in the dataset; a reviewer gives it 3 on the answer both runs judged.
+            project.saveVerdict(12, new HumanVerdict(false, "", "ana", Instant.EPOCH, "answer 12", 3));
+            ScoreComparison scores = project.compare(a, b).scores();
+            assertEquals(12, scores.pairs(), "the eleven rows of the dataset's scores and the reviewed one");
+            assertEquals(3, project.ratings(b).rate(project.rows(b).get(12)).humanScore());
         }
     }
 
