@@ -13,8 +13,8 @@ import javafx.scene.control.TextArea;
 public final class PromptsView {
 
     private static final String HINT =
-            "Placeholders: {{Column}} a dataset column · {{labels}} · {{reference}} · judge only: {{base_answer}} "
-                    + "{{examples}} {{scale}} · text below a line [user] is the user message.";
+            "Placeholders: {{Column}} a dataset column · {{labels}} · {{reference}} · judge: {{base_answer}} "
+                    + "{{examples}} {{scale}} · [user] starts the user message.";
 
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
