@@ -7,6 +7,7 @@ import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.project.RunPair;
 import io.arbiter.core.prompt.PromptDiff;
+import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.store.PromptVersion;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,7 +72,7 @@ public record ComparisonText(
                 a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()),
                 changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
                 mcnemarText(comparison),
-                comparison.scores() == null ? "" : scoresText(comparison.scores()),
+                comparison.scores() != null ? scoresText(comparison.scores()) : scalesApart(compared),
                 flips,
                 Collections.unmodifiableSet(flippedRows),
                 flipsSummary(flips),
@@ -85,6 +86,17 @@ public record ComparisonText(
     }
 
     /** McNemar's test on the rows both runs judged, with the counts, the statistic and what it means. */
+    /** Why two scoring runs get no score comparison: scores on two scales are not distances on one. */
+    private static String scalesApart(RunPair compared) {
+        if (compared.schemeA() instanceof ScoreScheme a
+                && compared.schemeB() instanceof ScoreScheme b
+                && !a.scale().equals(b.scale())) {
+            return "The runs score on different scales (" + a.scale() + " and " + b.scale()
+                    + "), so their scores are not compared with people's; the pass/fail figures above still are.";
+        }
+        return "";
+    }
+
     static String mcnemarText(PairedFigures comparison) {
         McNemar test = comparison.mcnemar();
         boolean scores = comparison.scores() != null; // a scoring run's verdict is its pass or fail
