@@ -206,12 +206,18 @@ public record ScoreScheme(ScoreScale scale, int passAt) implements JudgeScheme {
                 passes(score).map(pass -> pass ? "pass" : "fail").orElse(""));
     }
 
-    /** A digit key per score, so the keys 1 to 5 set the score a reviewer gives on 1-5 (0 to 9 on 0-9). */
+    /**
+     * A digit key per score, so the keys 1 to 5 set the score a reviewer gives on 1-5; on a scale up to 10 that does
+     * not use 0 (1-10), the key 0 gives 10. On 0-10 there are ten keys for eleven scores: 10 has none.
+     */
     @Override
     public List<ReviewMark> reviewMarks() {
         List<ReviewMark> marks = new ArrayList<>();
         for (int s = scale.low(); s <= Math.min(scale.high(), 9); s++) {
             marks.add(new ReviewMark(Integer.toString(s), "score " + s, s >= passAt, s));
+        }
+        if (scale.high() == 10 && scale.low() > 0) {
+            marks.add(new ReviewMark("0", "score 10", true, 10));
         }
         return marks;
     }

@@ -98,6 +98,9 @@ class ScoreSchemeTest {
         assertFalse(marks.get(2).baseRight());
         assertTrue(marks.get(3).baseRight());
         assertEquals(5, marks.get(4).score());
+        List<ReviewMark> tens = new ScoreScheme(new ScoreScale(1, 10), 7).reviewMarks();
+        assertEquals(10, tens.size());
+        assertEquals(new ReviewMark("0", "score 10", true, 10), tens.get(9));
     }
 
     @Test
