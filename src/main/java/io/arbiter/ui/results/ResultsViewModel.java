@@ -272,14 +272,9 @@ public final class ResultsViewModel {
         reviewing.setPromotionAdvice(advice);
     }
 
-    /** The promoted rows as worked examples, in the order promoted, as the judge prompt shows them. */
-    public List<FewShotExample> examples() {
-        return reviewing.examples(scheme());
-    }
-
     /**
-     * The promoted rows as worked examples for a run graded by {@code next}: what an example teaches and how the
-     * prompt shows it is the next run's scheme's, whatever scheme the shown rows were graded by.
+     * The promoted rows as worked examples, in the order promoted, for a run graded by {@code next}: what an example
+     * teaches and how the prompt shows it is the next run's scheme's, whatever graded the shown rows.
      */
     public List<FewShotExample> examples(JudgeScheme next) {
         return reviewing.examples(next);

@@ -30,7 +30,8 @@ import javafx.beans.value.ChangeListener;
  * The whole workbench as the window binds it: the panes (prompts, run, results, detail, labels, analysis, runs,
  * compare) and the parts that work between them, which it wires together — {@link DatasetSetup} (which dataset and
  * columns), {@link ProviderChoice} (which provider), {@link ProjectLifecycle} (the open project), {@link RunCommands}
- * (starting runs) and {@link StoredRunDisplay} (showing a kept run). It also says when they are busy.
+ * (starting runs) and {@link StoredRunDisplay} (showing a kept run). It also says when they are busy. It runs a
+ * little over 300 lines because the grading scheme reaches every pane from here; the work itself is in those parts.
  */
 public final class WorkbenchViewModel {
 
