@@ -8,6 +8,7 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
@@ -168,6 +169,9 @@ public final class RunCommands {
             problems.add("Open a dataset first.");
         } else {
             problems.addAll(data.mapping().problemsWith(rows));
+            if (problems.isEmpty()) { // a human score or verdict no one can read would silently not count
+                problems.addAll(new RowRatings(prompts.scheme(), rows, data.mapping()).problems());
+            }
         }
         problems.addAll(prompts.problems());
         if (!problems.isEmpty()) {

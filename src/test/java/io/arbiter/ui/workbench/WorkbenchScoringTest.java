@@ -195,6 +195,28 @@ class WorkbenchScoringTest {
     }
 
     @Test
+    void aHumanScoreNoOneCanReadStopsTheRunAndSaysWhere() throws Exception {
+        Path file = java.nio.file.Files.writeString(
+                dir.resolve("scores.csv"),
+                "question,answer,human_score\nRefund?,Within 14 days.,4\nPause?,Call us.,4.5\n");
+        WorkbenchViewModel model = window();
+        io.arbiter.ui.importer.ImportViewModel dialog = model.datasetSetup().newImport();
+        dialog.open(file);
+        dialog.taskProperty().set(TaskKind.GENERATE);
+        dialog.answerColumnProperty().set("answer");
+        dialog.humanScoreColumnProperty().set("human_score");
+        dialog.grading().kindProperty().set(io.arbiter.ui.importer.GradingChoice.Kind.SCORE);
+        dialog.importFile();
+        assertEquals(ScoreScheme.DEFAULT, model.prompts().scheme());
+
+        model.runCommands().startRun();
+
+        String message = model.run().messageProperty().get();
+        assertTrue(message.startsWith("Cannot run: Row 2 of scores.csv") && message.contains("'4.5'"), message);
+        assertTrue(model.datasetProperty().get() != null, "the dataset stays loaded");
+    }
+
+    @Test
     void aStoredScoreRunShowsWithItsOwnScheme() throws Exception {
         Path file = dir.resolve("graded.arbiter");
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
