@@ -13,8 +13,12 @@ import java.util.OptionalInt;
  * @param reference    a reference answer, shown to the judge as {@code {{reference}}}; null when there is none
  * @param humanScore   a person's score of the base answer, a whole number on the run's scale; null when none
  * @param humanVerdict a person's Correct/Incorrect on the base answer; null when none
+ * @param humanPreference which of a pair's answers a person preferred (A, B or tie); null when none
+ * @param answerB      a pairwise run's second answer, B, when the dataset holds both (the mapping's answer column
+ *                     holds A); null when the run generates them
  */
-public record JudgeColumns(String reference, String humanScore, String humanVerdict) {
+public record JudgeColumns(
+        String reference, String humanScore, String humanVerdict, String humanPreference, String answerB) {
 
     public static final JudgeColumns NONE = new JudgeColumns(null, null, null);
 
@@ -22,6 +26,28 @@ public record JudgeColumns(String reference, String humanScore, String humanVerd
         reference = ColumnMapping.blankIsNull(reference);
         humanScore = ColumnMapping.blankIsNull(humanScore);
         humanVerdict = ColumnMapping.blankIsNull(humanVerdict);
+        humanPreference = ColumnMapping.blankIsNull(humanPreference);
+        answerB = ColumnMapping.blankIsNull(answerB);
+    }
+
+    /** The columns of a judge of single answers: no pair. */
+    public JudgeColumns(String reference, String humanScore, String humanVerdict) {
+        this(reference, humanScore, humanVerdict, null, null);
+    }
+
+    /** The same columns with a pair's second answer and the people's preferences read from these. */
+    public JudgeColumns withPair(String answerBColumn, String humanPreferenceColumn) {
+        return new JudgeColumns(reference, humanScore, humanVerdict, humanPreferenceColumn, answerBColumn);
+    }
+
+    /** The row's answer B as the dataset holds it; empty text without a column. */
+    public String answerB(Dataset dataset, int row) {
+        return answerB == null ? "" : dataset.value(row, answerB);
+    }
+
+    /** The row's human preference cell as written (A, B, tie …), null without a column; read by the run. */
+    public String humanPreferenceCell(Dataset dataset, int row) {
+        return humanPreference == null ? null : dataset.value(row, humanPreference);
     }
 
     /** The row's reference answer; empty text without a reference column. */
@@ -79,6 +105,8 @@ public record JudgeColumns(String reference, String humanScore, String humanVerd
         missing(dataset, reference, "Reference", problems);
         missing(dataset, humanScore, "Human score", problems);
         missing(dataset, humanVerdict, "Human verdict", problems);
+        missing(dataset, humanPreference, "Human preference", problems);
+        missing(dataset, answerB, "Answer B", problems);
         return problems;
     }
 

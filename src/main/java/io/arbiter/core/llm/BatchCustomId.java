@@ -1,6 +1,7 @@
 package io.arbiter.core.llm;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,11 +11,14 @@ import java.util.regex.Pattern;
  */
 public record BatchCustomId(long runId, String stage, int row) {
 
-    private static final Pattern FORMAT = Pattern.compile("arb-(\\d+)-(BASE|JUDGE)-(\\d+)");
+    private static final Pattern FORMAT = Pattern.compile("arb-(\\d+)-(BASE_B|JUDGE_BA|BASE|JUDGE)-(\\d+)");
+
+    /** The run's stages as {@code io.arbiter.core.run.Stage} names them (llm does not see run). */
+    private static final Set<String> STAGES = Set.of("BASE", "JUDGE", "BASE_B", "JUDGE_BA");
 
     public BatchCustomId {
-        if (!"BASE".equals(stage) && !"JUDGE".equals(stage)) {
-            throw new IllegalArgumentException("Stage must be BASE or JUDGE, not " + stage);
+        if (!STAGES.contains(stage)) {
+            throw new IllegalArgumentException("Stage must be one of " + STAGES + ", not " + stage);
         }
         if (runId < 0 || row < 0) {
             throw new IllegalArgumentException("Run and row must not be negative");

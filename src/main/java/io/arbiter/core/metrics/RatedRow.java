@@ -1,5 +1,7 @@
 package io.arbiter.core.metrics;
 
+import io.arbiter.core.verdict.Preference;
+
 /**
  * A scored row with a human's verdict on its base answer, a third rater beside the judge. What the report takes as
  * the truth about the base answer comes from the ground truth where it scores the answer, and from the human
@@ -9,13 +11,24 @@ package io.arbiter.core.metrics;
  * @param human  a human's verdict on the base answer: RIGHT, WRONG, or NOT_SCORED when no human looked at it
  * @param humanScore a human's score of the base answer on the run's scale, null when none; where there is one,
  *                   {@code human} says whether it reaches the pass mark
+ * @param humanPreference which of a pair's answers a person preferred, null when none or not a pair
  */
-public record RatedRow(ScoredRow scored, TruthMatch human, Integer humanScore) {
+public record RatedRow(ScoredRow scored, TruthMatch human, Integer humanScore, Preference humanPreference) {
 
     public RatedRow {
         if (scored == null || human == null) {
             throw new IllegalArgumentException("A rated row needs a row and a human verdict (NOT_SCORED for none)");
         }
+    }
+
+    /** A row of one answer, with a human verdict and perhaps a score. */
+    public RatedRow(ScoredRow scored, TruthMatch human, Integer humanScore) {
+        this(scored, human, humanScore, null);
+    }
+
+    /** A pair's row with the preference a person gave, if any. */
+    public static RatedRow preferred(ScoredRow scored, Preference humanPreference) {
+        return new RatedRow(scored, TruthMatch.NOT_SCORED, null, humanPreference);
     }
 
     /** A row with a human verdict and no human score. */

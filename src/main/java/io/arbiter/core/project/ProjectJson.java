@@ -74,6 +74,8 @@ final class ProjectJson {
         json.put("reference_column", m.judgeColumns().reference());
         json.put("human_score_column", m.judgeColumns().humanScore());
         json.put("human_verdict_column", m.judgeColumns().humanVerdict());
+        json.put("human_preference_column", m.judgeColumns().humanPreference());
+        json.put("answer_b_column", m.judgeColumns().answerB());
         return json;
     }
 
@@ -92,7 +94,9 @@ final class ProjectJson {
                 new JudgeColumns(
                         text(json, "reference_column"),
                         text(json, "human_score_column"),
-                        text(json, "human_verdict_column")));
+                        text(json, "human_verdict_column"),
+                        text(json, "human_preference_column"),
+                        text(json, "answer_b_column")));
     }
 
     /** Every field of the profile; a profile has no key to leave out, only the variable's or keychain entry's name. */

@@ -19,10 +19,12 @@ import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.core.store.StoredResponse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,21 +146,30 @@ final class RunHistory {
         }
         ColumnMapping mapping = mapping(record).or(configuration::mapping).orElseThrow();
         Dataset rows = dataset.get();
-        RowInterpreter interpreter =
-                new RowInterpreter(scheme(runId), LabelSet.fromTruth(rows, mapping), mapping.task());
-        Map<Integer, StoredResponse> base = store.responses(runId, Stage.BASE);
-        Map<Integer, StoredResponse> judge = store.responses(runId, Stage.JUDGE);
+        JudgeScheme scheme = scheme(runId);
+        RowInterpreter interpreter = new RowInterpreter(scheme, LabelSet.fromTruth(rows, mapping), mapping.task());
+        boolean swapped = scheme instanceof PairwiseScheme pairs && pairs.bothOrders();
+        Map<Stage, Map<Integer, StoredResponse>> stored = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            stored.put(stage, store.responses(runId, stage));
+        }
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
-            RowResult result = RowResult.pending(row, mapping.truthLabels(rows, row));
+            List<String> truth = mapping.truthLabels(rows, row);
+            RowResult result =
+                    scheme.pairs() ? RowResult.pendingPair(row, truth, swapped) : RowResult.pending(row, truth);
             if (mapping.judgeOnly()) {
                 result = interpreter.existingAnswer(result, rows.value(row, mapping.answerColumn()));
-            } else if (base.containsKey(row)) {
-                result = interpreter.base(result, outcome(base.get(row)));
+                if (result.paired()) {
+                    result = interpreter.existingAnswerB(
+                            result, mapping.judgeColumns().answerB(rows, row));
+                }
             }
-            StoredResponse j = judge.get(row);
-            if (j != null) {
-                result = interpreter.judge(result, outcome(j));
+            for (Stage stage : result.stages()) {
+                StoredResponse response = stored.get(stage).get(row);
+                if (response != null && !(mapping.judgeOnly() && !stage.judges())) {
+                    result = interpreter.apply(stage, result, outcome(response));
+                }
             }
             results.add(result.settled());
         }

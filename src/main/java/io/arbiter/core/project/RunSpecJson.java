@@ -70,6 +70,14 @@ public final class RunSpecJson {
         if (mapping.judgeColumns().reference() != null) {
             json.put("reference_column", mapping.judgeColumns().reference());
         }
+        // A pair's second answer: its column, or the configuration that generates it. Absent for a single answer.
+        if (mapping.judgeColumns().answerB() != null) {
+            json.put("answer_b_column", mapping.judgeColumns().answerB());
+        }
+        spec.secondBase().ifPresent(b -> {
+            json.put("base_model_b", b.model());
+            json.put("base_prompt_b", b.prompt().text());
+        });
         return ProjectJson.write(json);
     }
 }

@@ -31,6 +31,9 @@ public final class WorkedExamples {
             List<Integer> promoted,
             Map<Integer, HumanVerdict> verdicts,
             IntFunction<RowResult> rows) {
+        if (!scheme.takesExamples()) {
+            return List.of(); // rows promoted under another scheme teach this one nothing it could read
+        }
         List<FewShotExample> examples = new ArrayList<>();
         for (int index : promoted) {
             RowResult r = rows.apply(index);

@@ -14,5 +14,10 @@ public final class Placeholder {
     /** The scale a scoring judge scores on, "1 to 5"; only the judge prompt of a scoring run can use it. */
     public static final String SCALE = "scale";
 
+    /** A pairwise judge's answer shown first: answer A in one order, answer B in the swapped one. */
+    public static final String ANSWER_A = "answer_a";
+    /** A pairwise judge's answer shown second. */
+    public static final String ANSWER_B = "answer_b";
+
     private Placeholder() {}
 }

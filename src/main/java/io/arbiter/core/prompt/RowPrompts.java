@@ -79,6 +79,17 @@ public final class RowPrompts {
         return prompts.judge().render(values(row, baseAnswer), defaultUser(row));
     }
 
+    /**
+     * A pairwise judge's prompt: {@code first} shown as {@code {{answer_a}}}, {@code second} as {@code {{answer_b}}}
+     * (the swapped order passes answer B first).
+     */
+    public RenderedPrompt judgePair(int row, String first, String second) {
+        Map<String, String> values = values(row, null);
+        values.put(Placeholder.ANSWER_A, first);
+        values.put(Placeholder.ANSWER_B, second);
+        return prompts.judge().render(values, defaultUser(row));
+    }
+
     private Map<String, String> values(int row, String baseAnswer) {
         List<String> columns = dataset.columns();
         Map<String, String> values = new HashMap<>(columns.size() * 2 + 4);

@@ -1,6 +1,7 @@
 package io.arbiter.core.review;
 
 import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.verdict.Preference;
 import java.time.Instant;
 
 /**
@@ -15,8 +16,18 @@ import java.time.Instant;
  * @param answer    the base answer the verdict was given on; null when unknown (kept before answers were)
  * @param score     the score the reviewer gave on a scoring run's scale, null for a plain right/wrong verdict;
  *                  {@code baseRight} then says whether it reached the run's pass mark
+ * @param preference which answer of a pair the reviewer preferred (A, B or TIE), null unless the run is pairwise;
+ *                   {@code answer} is then the pair as {@link #pairAnswer} spells it, and {@code baseRight} whether
+ *                   A was preferred
  */
-public record HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer, Integer score) {
+public record HumanVerdict(
+        boolean baseRight,
+        String note,
+        String reviewer,
+        Instant at,
+        String answer,
+        Integer score,
+        Preference preference) {
 
     public HumanVerdict {
         note = note == null ? "" : note.strip();
@@ -25,6 +36,25 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
             throw new IllegalArgumentException("A human verdict needs the time it was given");
         }
         answer = answer == null ? null : answer.strip();
+    }
+
+    /** A verdict on one answer, right/wrong or with a score. */
+    public HumanVerdict(boolean baseRight, String note, String reviewer, Instant at, String answer, Integer score) {
+        this(baseRight, note, reviewer, at, answer, score, null);
+    }
+
+    /** A reviewer's preference between the two answers of a pair (see {@link #pairAnswer}). */
+    public static HumanVerdict preferring(
+            Preference preference, String note, String reviewer, Instant at, String pairAnswer) {
+        return new HumanVerdict(preference == Preference.A, note, reviewer, at, pairAnswer, null, preference);
+    }
+
+    /**
+     * The two answers of a pair as one text, what a preference is given on: a later run that answers either side
+     * otherwise leaves the preference behind, as it leaves a verdict on a changed answer.
+     */
+    public static String pairAnswer(String answerA, String answerB) {
+        return "A: " + (answerA == null ? "" : answerA.strip()) + "\n\nB: " + (answerB == null ? "" : answerB.strip());
     }
 
     /** A right/wrong verdict without a score. */
@@ -52,6 +82,9 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
 
     /** "right" or "wrong", as the table and the export show it; the score itself for a scored verdict. */
     public String label() {
+        if (preference != null) {
+            return preference.name();
+        }
         if (score != null) {
             return Integer.toString(score);
         }
@@ -59,6 +92,6 @@ public record HumanVerdict(boolean baseRight, String note, String reviewer, Inst
     }
 
     public HumanVerdict withNote(String text, String by, Instant when) {
-        return new HumanVerdict(baseRight, text, by, when, answer, score);
+        return new HumanVerdict(baseRight, text, by, when, answer, score, preference);
     }
 }

@@ -1,5 +1,6 @@
 package io.arbiter.core.review;
 
+import io.arbiter.core.verdict.Preference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -65,6 +66,17 @@ public final class ReviewLog {
         // A note was about the answer it was written on; a verdict on another answer starts without it.
         boolean sameAnswer = before != null && (before.answer() == null || answer == null || before.on(answer));
         HumanVerdict now = new HumanVerdict(baseRight, sameAnswer ? before.note() : "", reviewer, at, answer, score);
+        return change(row, before, now);
+    }
+
+    /**
+     * Sets which answer of a pair the reviewer preferred, on the pair {@code pairAnswer} ({@link
+     * HumanVerdict#pairAnswer}), keeping a note given on the same pair; undoable.
+     */
+    public HumanVerdict prefer(int row, Preference preference, String reviewer, Instant at, String pairAnswer) {
+        HumanVerdict before = verdicts.get(row);
+        boolean samePair = before != null && (before.answer() == null || before.on(pairAnswer));
+        HumanVerdict now = HumanVerdict.preferring(preference, samePair ? before.note() : "", reviewer, at, pairAnswer);
         return change(row, before, now);
     }
 

@@ -35,6 +35,8 @@ final class ActiveRun implements RunHandle {
     private final RowInterpreter interpreter;
     /** Indexed by dataset row, whatever the selection, so every result keeps its row's index. */
     private final AtomicReferenceArray<RowResult> rows;
+    /** Striped locks over the rows, so two outcomes for one row are put one after the other. */
+    private final Object[] rowLocks = new Object[64];
     /** The rows this run sends and counts: every row, or the spec's selection. */
     private final List<Integer> covered;
 
@@ -61,8 +63,11 @@ final class ActiveRun implements RunHandle {
         this.interpreter = RowInterpreter.of(spec);
         this.rows = new AtomicReferenceArray<>(spec.dataset().size());
         this.covered = spec.rows();
+        for (int i = 0; i < rowLocks.length; i++) {
+            rowLocks[i] = new Object();
+        }
         for (int row : covered) {
-            rows.set(row, RowResult.pending(row, spec.mapping().truthLabels(spec.dataset(), row)));
+            rows.set(row, RowResult.pending(spec, row));
         }
         this.realtime = batch == null
                 ? new RealtimeStages(this, client, ledger, spec.provider().concurrency(), waitingNotice)
@@ -72,22 +77,25 @@ final class ActiveRun implements RunHandle {
     void execute() {
         try {
             listener.progress(new StageProgress(Stage.JUDGE, 0, 0, 0, Usage.NONE));
+            List<Stage> bases =
+                    spec.stages().stream().filter(stage -> !stage.judges()).toList();
+            List<Stage> judges = spec.stages().stream().filter(Stage::judges).toList();
             if (spec.mapping().judgeOnly()) {
                 takeExistingAnswers();
             } else if (batch == null) {
-                realtime.runBothStages();
+                realtime.runAllStages(bases, judges);
                 return;
             } else {
-                runStage(Stage.BASE, covered);
+                runStages(bases, covered);
             }
             if (!ended()) {
                 List<Integer> answered = new ArrayList<>();
                 for (int row : covered) {
-                    if (StageRequests.judgeable(rows.get(row).base())) {
+                    if (StageRequests.judgeable(rows.get(row))) {
                         answered.add(row);
                     }
                 }
-                runStage(Stage.JUDGE, answered);
+                runStages(judges, answered);
             }
         } catch (RecordFailure e) {
             stop(e.getMessage()); // a batch's answers could not be kept
@@ -111,29 +119,54 @@ final class ActiveRun implements RunHandle {
         }
     }
 
-    /** Judge-only mode: the base answers are already in a column, so the base stage costs nothing. */
+    /** Judge-only mode: the answers (both of a pair) are already in columns, so the base stage costs nothing. */
     private void takeExistingAnswers() {
         int column = spec.dataset().columnIndex(spec.mapping().answerColumn());
         for (int row : covered) {
             String answer = spec.dataset().value(row, column);
-            show(interpreter.existingAnswer(rows.get(row), answer));
+            RowResult taken = interpreter.existingAnswer(rows.get(row), answer);
+            if (taken.paired()) {
+                taken = interpreter.existingAnswerB(
+                        taken, spec.mapping().judgeColumns().answerB(spec.dataset(), row));
+            }
+            show(taken);
         }
         listener.progress(new StageProgress(Stage.BASE, covered.size(), 0, covered.size(), Usage.NONE));
     }
 
-    /** One stage on its own: what the ledger holds is filled in, the rest sent in realtime or as batches. */
-    private void runStage(Stage stage, List<Integer> stageRows) {
-        int total = stageRows.size();
-        List<Integer> toSend = fillFromLedger(stage, stageRows);
-        int done = total - toSend.size();
-        listener.progress(new StageProgress(stage, done, 0, total, usage(stage).get()));
-        if (toSend.isEmpty()) {
+    /**
+     * Stages that share a progress bar (a pair's two answers, or its two orders), over the same rows: what the ledger
+     * holds is filled in, the rest sent in realtime, all at once, or as one batch per stage in turn.
+     */
+    private void runStages(List<Stage> stages, List<Integer> stageRows) {
+        if (stages.isEmpty()) {
             return;
         }
-        if (batch != null) {
-            runBatchStage(stage, toSend, done, total);
-        } else {
-            realtime.runStage(stage, toSend, done, total);
+        Stage bar = stages.get(0).bar();
+        int total = stageRows.size() * stages.size();
+        Map<Stage, List<Integer>> toSend = new LinkedHashMap<>();
+        int done = total;
+        for (Stage stage : stages) {
+            List<Integer> missing = fillFromLedger(stage, stageRows);
+            toSend.put(stage, missing);
+            done -= missing.size();
+        }
+        listener.progress(new StageProgress(bar, done, 0, total, usage(bar).get()));
+        if (done == total) {
+            return;
+        }
+        if (batch == null) {
+            realtime.runStages(bar, toSend, done, total);
+            return;
+        }
+        for (Map.Entry<Stage, List<Integer>> stage : toSend.entrySet()) {
+            if (ended()) {
+                return;
+            }
+            if (!stage.getValue().isEmpty()) {
+                runBatchStage(stage.getKey(), stage.getValue(), done, total);
+                done += stage.getValue().size();
+            }
         }
     }
 
@@ -171,23 +204,34 @@ final class ActiveRun implements RunHandle {
     /** Counts an outcome's tokens and puts it on its row; for outcomes already recorded (ledger, batch output). */
     void settle(Stage stage, int row, StageOutcome outcome) {
         usage(stage).accumulateAndGet(outcome.usage(), Usage::plus);
-        show(withOutcome(stage, rows.get(row), outcome));
+        put(stage, row, outcome);
     }
 
-    RowResult withOutcome(Stage stage, RowResult current, StageOutcome outcome) {
-        return interpreter.apply(stage, current, outcome);
+    /**
+     * Puts a stage's outcome on its row as it stands and tells the listener. A pair's answers (and its two orders)
+     * come back on different workers at once: the row is read and written under its lock, so neither outcome is
+     * lost and the listener hears each row's states in order.
+     */
+    void put(Stage stage, int row, StageOutcome outcome) {
+        synchronized (rowLocks[row % rowLocks.length]) {
+            RowResult updated;
+            try {
+                updated = interpreter.apply(stage, rows.get(row), outcome);
+            } catch (RuntimeException bug) {
+                updated = interpreter.apply(stage, rows.get(row), StageOutcome.failed("Internal error: " + bug));
+            }
+            show(updated);
+        }
     }
 
     /** Puts the row's new result in place and tells the listener. */
-    void show(RowResult updated) {
+    private void show(RowResult updated) {
         rows.set(updated.row(), updated);
         listener.rowUpdated(updated);
     }
 
     ChatRequest requestFor(Stage stage, int row) {
-        return stage == Stage.BASE
-                ? requests.base(row)
-                : requests.judge(row, rows.get(row).base().text());
+        return requests.request(stage, rows.get(row));
     }
 
     RowResult row(int row) {
@@ -202,8 +246,9 @@ final class ActiveRun implements RunHandle {
         return spec;
     }
 
+    /** The usage of the stage's bar: a pair's second answer is base usage, its swapped judge judge usage. */
     AtomicReference<Usage> usage(Stage stage) {
-        return stage == Stage.BASE ? baseUsage : judgeUsage;
+        return stage.bar() == Stage.BASE ? baseUsage : judgeUsage;
     }
 
     void progress(StageProgress progress) {

@@ -32,8 +32,14 @@ final class BatchStageSink implements BatchStageRunner.Sink {
     @Override
     public void progress(long completed, long failed, String status) {
         Usage usage = run.usage(stage).get();
+        // A pair's second answer and swapped judge fill the same bar as the first: one base stage, one judge stage.
         run.progress(new StageProgress(
-                stage, (int) Math.min(total, alreadyDone + completed + failed), (int) failed, total, usage, status));
+                stage.bar(),
+                (int) Math.min(total, alreadyDone + completed + failed),
+                (int) failed,
+                total,
+                usage,
+                status));
     }
 
     @Override

@@ -8,9 +8,10 @@ import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
+import java.util.function.BiConsumer;
 
 /**
  * A run's realtime sending: a fixed pool of the profile's concurrency sends each row's request, records what came
@@ -54,48 +55,72 @@ final class RealtimeStages {
         pool.shutdownNow();
     }
 
-    /** One stage's rows, none of which the ledger answered; {@code done} of its {@code total} are in already. */
-    void runStage(Stage stage, List<Integer> toSend, int done, int total) {
-        Tally tally = new Tally(stage, done, total);
-        CountDownLatch finished = new CountDownLatch(toSend.size());
-        for (int row : toSend) {
-            pool.execute(() -> {
-                try {
-                    if (!run.ended()) {
-                        send(tally, row);
+    /**
+     * Stages that share a progress bar, each with its rows the ledger did not answer, sent all at once; {@code done}
+     * of their {@code total} are in already.
+     */
+    void runStages(Stage bar, Map<Stage, List<Integer>> toSend, int done, int total) {
+        Tally tally = new Tally(bar, done, total);
+        int count = toSend.values().stream().mapToInt(List::size).sum();
+        CountDownLatch finished = new CountDownLatch(count);
+        toSend.forEach((stage, rows) -> {
+            for (int row : rows) {
+                pool.execute(() -> {
+                    try {
+                        if (!run.ended()) {
+                            send(tally, stage, row);
+                        }
+                    } finally {
+                        finished.countDown();
                     }
-                } finally {
-                    finished.countDown();
-                }
-            });
-        }
+                });
+            }
+        });
         awaitStage(finished);
     }
 
     /**
-     * Both stages in realtime, overlapped: a row's judge request is queued as soon as its base answer is in, so
-     * while the last base requests are in flight the free workers already judge. Waiting for the whole base
-     * stage first would leave most of the workers idle for one reply's time, and longer when the last wave is
+     * Every stage in realtime, overlapped: a row's judge requests are queued as soon as its answers are in (both, for
+     * a pair), so while the last base requests are in flight the free workers already judge. Waiting for the whole
+     * base stage first would leave most of the workers idle for one reply's time, and longer when the last wave is
      * partly filled. The queue is first in, first out, so base requests mostly go first (a judge request queued
      * while the base requests are still being queued goes among them).
+     *
+     * @param bases  the stages that answer (BASE; and BASE_B for a pair)
+     * @param judges the stages that judge (JUDGE; and JUDGE_BA for a pair asked in both orders)
      */
-    void runBothStages() {
+    void runAllStages(List<Stage> bases, List<Stage> judges) {
         List<Integer> covered = run.covered();
-        List<Integer> baseToSend = run.fillFromLedger(Stage.BASE, covered);
-        Set<Integer> baseUnanswered = new HashSet<>(baseToSend);
+        Map<Stage, List<Integer>> baseToSend = new LinkedHashMap<>();
+        // How many of each row's answers are still to come; the row is judged when its count reaches zero.
+        Map<Integer, AtomicInteger> answersToCome = new HashMap<>();
+        int baseSending = 0;
+        for (Stage stage : bases) {
+            List<Integer> rows = run.fillFromLedger(stage, covered);
+            baseToSend.put(stage, rows);
+            baseSending += rows.size();
+            rows.forEach(row ->
+                    answersToCome.computeIfAbsent(row, r -> new AtomicInteger()).incrementAndGet());
+        }
         List<Integer> judgeable = new ArrayList<>();
         for (int row : covered) {
-            if (!baseUnanswered.contains(row)
-                    && StageRequests.judgeable(run.row(row).base())) {
+            if (!answersToCome.containsKey(row) && StageRequests.judgeable(run.row(row))) {
                 judgeable.add(row);
             }
         }
-        List<Integer> judgeToSend = run.fillFromLedger(Stage.JUDGE, judgeable);
-        Tally base = new Tally(Stage.BASE, covered.size() - baseToSend.size(), covered.size());
-        // Every row may reach the judge until its base answer says otherwise; settled when the base stage ends.
-        Tally judge =
-                new Tally(Stage.JUDGE, judgeable.size() - judgeToSend.size(), judgeable.size() + baseToSend.size());
-        AtomicInteger baseLeft = new AtomicInteger(baseToSend.size());
+        Map<Stage, List<Integer>> judgeToSend = new LinkedHashMap<>();
+        int judgeSending = 0;
+        for (Stage stage : judges) {
+            List<Integer> rows = run.fillFromLedger(stage, judgeable);
+            judgeToSend.put(stage, rows);
+            judgeSending += rows.size();
+        }
+        int baseTotal = covered.size() * bases.size();
+        Tally base = new Tally(Stage.BASE, baseTotal - baseSending, baseTotal);
+        // Every row may reach the judge until its answers say otherwise; settled when the base stage ends.
+        int judgeTotal = (judgeable.size() + answersToCome.size()) * judges.size();
+        Tally judge = new Tally(Stage.JUDGE, judgeable.size() * judges.size() - judgeSending, judgeTotal);
+        AtomicInteger baseLeft = new AtomicInteger(baseSending);
         run.progress(base.progress());
         run.progress(judge.progress());
         // Requests queued and not yet over, plus one for this thread until it has queued the base stage. (Not a
@@ -107,41 +132,44 @@ final class RealtimeStages {
                 allOver.complete(null);
             }
         };
-        IntConsumer sendJudge = row -> {
+        BiConsumer<Stage, Integer> sendJudge = (stage, row) -> {
             outstanding.incrementAndGet();
             execute(over, () -> {
                 try {
                     if (!run.ended()) {
-                        send(judge, row);
+                        send(judge, stage, row);
                     }
                 } finally {
                     over.run();
                 }
             });
         };
-        for (int row : judgeToSend) {
-            sendJudge.accept(row);
-        }
-        for (int row : baseToSend) {
-            outstanding.incrementAndGet();
-            execute(over, () -> {
-                try {
-                    if (run.ended() || !send(base, row)) {
-                        return;
+        judgeToSend.forEach((stage, rows) -> rows.forEach(row -> sendJudge.accept(stage, row)));
+        baseToSend.forEach((stage, rows) -> {
+            for (int row : rows) {
+                outstanding.incrementAndGet();
+                execute(over, () -> {
+                    try {
+                        if (run.ended() || !send(base, stage, row)) {
+                            return;
+                        }
+                        // Whichever answer of a pair comes second queues the judge: both are in the row by then.
+                        if (answersToCome.get(row).decrementAndGet() == 0) {
+                            if (StageRequests.judgeable(run.row(row))) {
+                                judges.forEach(j -> sendJudge.accept(j, row)); // counted before this task is over
+                            } else {
+                                judge.total.addAndGet(-judges.size()); // nothing to judge: the bar will not wait
+                            }
+                        }
+                        if (baseLeft.decrementAndGet() == 0) {
+                            run.progress(judge.progress());
+                        }
+                    } finally {
+                        over.run();
                     }
-                    if (StageRequests.judgeable(run.row(row).base())) {
-                        sendJudge.accept(row); // counted before this task is over, so the wait cannot end early
-                    } else {
-                        judge.total.decrementAndGet(); // no answer to judge: the judge's bar will not wait for it
-                    }
-                    if (baseLeft.decrementAndGet() == 0) {
-                        run.progress(judge.progress());
-                    }
-                } finally {
-                    over.run();
-                }
-            });
-        }
+                });
+            }
+        });
         over.run();
         awaitAll(allOver);
     }
@@ -193,8 +221,8 @@ final class RealtimeStages {
     }
 
     /** Sends the row's request and counts it; false when the run ended meanwhile, and then it is not counted. */
-    private boolean send(Tally tally, int row) {
-        boolean ok = callFor(tally.stage, row);
+    private boolean send(Tally tally, Stage stage, int row) {
+        boolean ok = callFor(stage, row);
         if (!ok && !run.ended()) {
             tally.failed.incrementAndGet();
         }
@@ -209,9 +237,8 @@ final class RealtimeStages {
     /** Sends one row's request for the stage and records what came back; false when it failed. */
     private boolean callFor(Stage stage, int row) {
         AtomicReference<Usage> usage = run.usage(stage);
-        RowResult current = run.row(row);
         String key = null;
-        RowResult updated;
+        StageOutcome outcome;
         boolean ok;
         try {
             // Inside the try: a fault building the request is this row's error, recorded, not a lost row.
@@ -225,7 +252,7 @@ final class RealtimeStages {
                 inFlight.end(token);
             }
             usage.accumulateAndGet(reply.usage(), Usage::plus);
-            updated = run.withOutcome(stage, current, StageOutcome.answered(reply));
+            outcome = StageOutcome.answered(reply);
             ok = true;
         } catch (ChatFailure failure) {
             if (run.ended()) {
@@ -234,28 +261,30 @@ final class RealtimeStages {
             if (failure.stopsRun()) {
                 run.stop(failure.getMessage());
             }
-            StageOutcome failed = StageOutcome.failed(failure); // a refusal or cut-off keeps its reply and tokens
-            usage.accumulateAndGet(failed.usage(), Usage::plus);
-            updated = run.withOutcome(stage, current, failed);
+            outcome = StageOutcome.failed(failure); // a refusal or cut-off keeps its reply and tokens
+            usage.accumulateAndGet(outcome.usage(), Usage::plus);
             ok = false;
         } catch (RuntimeException bug) {
             // Recorded on the row, so it is counted and shown instead of vanishing into a worker thread.
-            updated = run.withOutcome(stage, current, StageOutcome.failed("Internal error: " + bug));
+            outcome = StageOutcome.failed("Internal error: " + bug);
             ok = false;
         }
         // Durable before anyone hears of it: a kill after this line loses nothing this request paid for.
         try {
-            ledger.record(stage, row, stage == Stage.BASE ? updated.base() : updated.judge(), key);
+            ledger.record(stage, row, outcome, key);
         } catch (RecordFailure e) {
             run.stop(e.getMessage());
         } catch (RuntimeException e) {
             run.stop("Could not record a response, so the run stopped: " + e.getMessage());
         }
-        run.show(updated);
+        run.put(stage, row, outcome);
         return ok;
     }
 
-    /** A stage's counts as its progress bar shows them; the judge's total shrinks as base answers come back empty. */
+    /**
+     * A progress bar's counts (a stage's, or a pair's two stages'); the judge's total shrinks as base answers come
+     * back empty.
+     */
     private final class Tally {
         final Stage stage;
         final AtomicInteger done;

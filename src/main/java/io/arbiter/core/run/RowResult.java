@@ -12,10 +12,12 @@ import java.util.List;
  *
  * @param row        index of the row in the dataset
  * @param truth      the row's ground-truth labels (empty without a truth column)
- * @param base       the base stage's outcome
+ * @param base       the base stage's outcome; in a pairwise run, answer A
  * @param baseAnswer the normalised base answer; null until the base stage has answered
- * @param judge      the judge stage's outcome
- * @param judgement  the judge output as the run's scheme read it; null until the judge stage has answered
+ * @param judge      the judge stage's outcome; in a pairwise run, with A shown first
+ * @param judgement  the judge output as the run's scheme read it (a pair's from both orders); null until the judge
+ *                   stage has answered
+ * @param pair       answer B and the swapped judge of a pairwise run; null for a run of one answer per row
  */
 public record RowResult(
         int row,
@@ -23,40 +25,123 @@ public record RowResult(
         StageOutcome base,
         BaseAnswer baseAnswer,
         StageOutcome judge,
-        Judgement judgement) {
+        Judgement judgement,
+        PairStages pair) {
 
     public RowResult {
         truth = List.copyOf(truth);
     }
 
     public static RowResult pending(int row, List<String> truth) {
-        return new RowResult(row, truth, StageOutcome.PENDING, null, StageOutcome.PENDING, null);
+        return new RowResult(row, truth, StageOutcome.PENDING, null, StageOutcome.PENDING, null, null);
+    }
+
+    /** A pairwise row before anything is answered; {@code swapped} when the judge is asked in both orders. */
+    public static RowResult pendingPair(int row, List<String> truth, boolean swapped) {
+        return new RowResult(
+                row, truth, StageOutcome.PENDING, null, StageOutcome.PENDING, null, PairStages.pending(swapped));
+    }
+
+    /** A row of the run {@code spec} before anything is answered. */
+    public static RowResult pending(RunSpec spec, int row) {
+        List<String> truth = spec.mapping().truthLabels(spec.dataset(), row);
+        return spec.pairwise() ? pendingPair(row, truth, spec.stages().contains(Stage.JUDGE_BA)) : pending(row, truth);
     }
 
     public RowResult withBase(StageOutcome outcome, BaseAnswer answer) {
-        return new RowResult(row, truth, outcome, answer, judge, judgement);
+        return new RowResult(row, truth, outcome, answer, judge, judgement, pair);
     }
 
     public RowResult withJudge(StageOutcome outcome, Judgement parsed) {
-        return new RowResult(row, truth, base, baseAnswer, outcome, parsed);
+        return new RowResult(row, truth, base, baseAnswer, outcome, parsed, pair);
+    }
+
+    /** The row with answer B's or the swapped judge's outcome, and the judgement as it now reads. */
+    public RowResult withPair(PairStages stages, Judgement parsed) {
+        return new RowResult(row, truth, base, baseAnswer, judge, parsed, stages);
+    }
+
+    /** True for a row of a pairwise run. */
+    public boolean paired() {
+        return pair != null;
+    }
+
+    /** The stages this row goes through, in order (see {@link RunSpec#stages}). */
+    public List<Stage> stages() {
+        if (pair == null) {
+            return List.of(Stage.BASE, Stage.JUDGE);
+        }
+        return pair.swapped()
+                ? List.of(Stage.BASE, Stage.BASE_B, Stage.JUDGE, Stage.JUDGE_BA)
+                : List.of(Stage.BASE, Stage.BASE_B, Stage.JUDGE);
+    }
+
+    /** The outcome of {@code stage}; PENDING for a pair's stage on a row of one answer. */
+    public StageOutcome outcome(Stage stage) {
+        return switch (stage) {
+            case BASE -> base;
+            case JUDGE -> judge;
+            case BASE_B -> pair == null ? StageOutcome.PENDING : pair.baseB();
+            case JUDGE_BA -> pair == null ? StageOutcome.PENDING : pair.judgeBA();
+        };
+    }
+
+    /** Answer B's text; null when the row has none (yet). */
+    public String answerB() {
+        return pair == null ? null : pair.baseB().text();
     }
 
     /** Why a row with an empty base answer has no verdict: the judge is not asked about nothing. */
     public static final String NOTHING_TO_JUDGE = "The base answer is empty, so the judge was not asked";
 
+    /** Why a pair with an empty answer has no verdict. */
+    public static final String NOTHING_TO_COMPARE = "An answer of the pair is empty, so the judge was not asked";
+
     /**
-     * The row as a finished run leaves it: an empty base answer, which the judge is never sent, ends with that as
-     * the judge stage's error, so no row ends with neither an answer nor a reason.
+     * The row as a finished run leaves it: an empty answer, which the judge is never sent, ends with that as the
+     * judge stages' error, so no row ends with neither an answer nor a reason.
      */
     public RowResult settled() {
-        if (base.answered() && base.text().isBlank() && !judge.answered() && !judge.failed()) {
-            return withJudge(StageOutcome.failed(NOTHING_TO_JUDGE), null);
+        boolean emptyB = pair != null && blank(pair.baseB());
+        if (!blank(base) && !emptyB) {
+            return this;
         }
-        return this;
+        String why = pair == null ? NOTHING_TO_JUDGE : NOTHING_TO_COMPARE;
+        RowResult settled = this;
+        if (!judge.answered() && !judge.failed()) {
+            settled = settled.withJudge(StageOutcome.failed(why), judgement);
+        }
+        if (pair != null
+                && pair.swapped()
+                && !pair.judgeBA().answered()
+                && !pair.judgeBA().failed()) {
+            settled = settled.withPair(settled.pair.withJudgeBA(StageOutcome.failed(why)), settled.judgement);
+        }
+        return settled;
     }
 
+    private static boolean blank(StageOutcome outcome) {
+        return outcome.answered() && outcome.text().isBlank();
+    }
+
+    /** True when any of the row's requests failed. */
     public boolean failed() {
-        return base.failed() || judge.failed();
+        for (Stage stage : stages()) {
+            if (outcome(stage).failed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when every stage of the row has its answer. */
+    public boolean answered() {
+        for (Stage stage : stages()) {
+            if (!outcome(stage).answered()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The judgement as a pass/fail verdict ({@link Judgement#asVerdict}); null before the judge answered. */
@@ -64,9 +149,14 @@ public record RowResult(
         return judgement == null ? null : judgement.asVerdict();
     }
 
-    /** The row as the verdict figures read it. */
+    /** The row as the figures read it. */
     public ScoredRow scored() {
         return new ScoredRow(
-                truth, baseAnswer, verdict(), failed(), judgement instanceof JudgeScore s ? s.score() : null);
+                truth,
+                baseAnswer,
+                verdict(),
+                failed(),
+                judgement instanceof JudgeScore s ? s.score() : null,
+                judgement);
     }
 }

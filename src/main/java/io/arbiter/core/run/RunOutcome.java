@@ -60,13 +60,18 @@ public record RunOutcome(
                         .toList());
     }
 
-    /** The part of the stage's usage answered from the response cache: tokens counted but not sent, nor paid for. */
+    /**
+     * The part of the stage's usage answered from the response cache: tokens counted but not sent, nor paid for. A
+     * pair's second answer counts with the base stage, its swapped judge with the judge (as their usage does).
+     */
     public Usage cachedUsage(Stage stage) {
         Usage cached = Usage.NONE;
         for (RowResult row : rows) {
-            StageOutcome outcome = stage == Stage.BASE ? row.base() : row.judge();
-            if (outcome.fromCache()) {
-                cached = cached.plus(outcome.usage());
+            for (Stage own : row.stages()) {
+                StageOutcome outcome = row.outcome(own);
+                if (own.bar() == stage.bar() && outcome.fromCache()) {
+                    cached = cached.plus(outcome.usage());
+                }
             }
         }
         return cached;

@@ -44,13 +44,14 @@ public record Unanswered(int rows, List<Cause> causes) {
 
     /** Why the row has no answer; null when it has one. */
     private static String cause(RowResult row, RunOutcome.Status status) {
-        if (row.base().failed()) {
-            return "base: " + LINE_PREFIX.matcher(row.base().error()).replaceFirst("");
+        for (Stage stage : row.stages()) {
+            StageOutcome outcome = row.outcome(stage);
+            if (outcome.failed()) {
+                return stage.title() + ": "
+                        + LINE_PREFIX.matcher(outcome.error()).replaceFirst("");
+            }
         }
-        if (row.judge().failed()) {
-            return "judge: " + LINE_PREFIX.matcher(row.judge().error()).replaceFirst("");
-        }
-        if (row.base().answered() && row.judge().answered()) {
+        if (row.answered()) {
             return null;
         }
         return switch (status) {

@@ -11,6 +11,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.core.verdict.Judgement;
+import io.arbiter.core.verdict.Preference;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -69,6 +70,16 @@ public interface JudgeScheme {
      */
     Optional<AgreementCell> agreement(RatedRow row);
 
+    /** True when reviewed rows can be promoted into its judge prompt as worked examples. */
+    default boolean takesExamples() {
+        return true;
+    }
+
+    /** True when the judge compares two answers per row, so screens and exports show both and a preference. */
+    default boolean pairs() {
+        return false;
+    }
+
     /** True when the judge and people give scores, so screens and exports show them. */
     default boolean scores() {
         return false;
@@ -80,6 +91,12 @@ public interface JudgeScheme {
      */
     default RatedRow rate(ScoredRow scored, TruthMatch humanVerdict, OptionalInt humanScore) {
         return new RatedRow(scored, humanVerdict);
+    }
+
+    /** As above, with the preference a person gave between a pair's answers (null when none), for a pairwise scheme. */
+    default RatedRow rate(
+            ScoredRow scored, TruthMatch humanVerdict, OptionalInt humanScore, Preference humanPreference) {
+        return rate(scored, humanVerdict, humanScore);
     }
 
     /** Whether the judge agrees with the ground truth alone on this row; empty when that cannot be told. */

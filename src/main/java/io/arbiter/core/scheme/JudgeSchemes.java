@@ -9,7 +9,8 @@ public final class JudgeSchemes {
     /** What a run graded before runs recorded a scheme, and what a run grades unless told otherwise. */
     public static final JudgeScheme DEFAULT = VerdictScheme.INSTANCE;
 
-    private static final List<JudgeScheme> ALL = List.of(VerdictScheme.INSTANCE, ScoreScheme.DEFAULT);
+    private static final List<JudgeScheme> ALL =
+            List.of(VerdictScheme.INSTANCE, ScoreScheme.DEFAULT, PairwiseScheme.DEFAULT);
 
     private JudgeSchemes() {}
 
@@ -29,6 +30,9 @@ public final class JudgeSchemes {
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         if (wanted.startsWith(ScoreScheme.ID + ":")) { // a scheme with its settings, as a run records it
             return ScoreScheme.parseSetting(wanted);
+        }
+        if (wanted.startsWith(PairwiseScheme.ID + ":")) {
+            return PairwiseScheme.parseSetting(wanted);
         }
         for (JudgeScheme scheme : ALL) {
             if (scheme.id().equals(wanted)) {

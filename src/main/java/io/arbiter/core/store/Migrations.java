@@ -169,7 +169,63 @@ final class Migrations {
             new Migration(
                     8,
                     "the score a reviewer gave with each human verdict",
-                    List.of("ALTER TABLE human_verdicts ADD COLUMN score INTEGER")));
+                    List.of("ALTER TABLE human_verdicts ADD COLUMN score INTEGER")),
+            // A pairwise run asks for a second answer and asks the judge again with the answers swapped; each is a
+            // response of its own, kept, batched and resumed like the others. SQLite cannot widen a CHECK, so both
+            // tables are copied into new ones that allow the two new stages. A reviewer of a pair says which answer
+            // is better (A, B or TIE), kept beside the verdict.
+            new Migration(
+                    9,
+                    "the second answer and the swapped judge of pairwise runs; reviewers' preferences",
+                    List.of(
+                            """
+                    CREATE TABLE responses_9 (
+                        run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        stage             TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE', 'BASE_B', 'JUDGE_BA')),
+                        row               INTEGER NOT NULL CHECK (row >= 0),
+                        text              TEXT,
+                        error             TEXT,
+                        prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+                        completion_tokens INTEGER NOT NULL DEFAULT 0,
+                        request_key       TEXT,
+                        received_at       TEXT NOT NULL,
+                        from_cache        INTEGER NOT NULL DEFAULT 0,
+                        reasoning         TEXT,
+                        raw_body          TEXT,
+                        UNIQUE (run_id, stage, row)
+                    )""",
+                            """
+                    INSERT INTO responses_9 (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
+                                             request_key, received_at, from_cache, reasoning, raw_body)
+                    SELECT run_id, stage, row, text, error, prompt_tokens, completion_tokens,
+                           request_key, received_at, from_cache, reasoning, raw_body
+                    FROM responses""",
+                            "DROP TABLE responses",
+                            "ALTER TABLE responses_9 RENAME TO responses",
+                            """
+                    CREATE TABLE batch_shards_9 (
+                        run_id         INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        stage          TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE', 'BASE_B', 'JUDGE_BA')),
+                        shard          INTEGER NOT NULL,
+                        input_file_id  TEXT,
+                        batch_id       TEXT,
+                        status         TEXT NOT NULL,
+                        line_count     INTEGER NOT NULL,
+                        output_file_id TEXT,
+                        error_file_id  TEXT,
+                        updated_at     TEXT NOT NULL,
+                        round          INTEGER NOT NULL DEFAULT 1,
+                        PRIMARY KEY (run_id, stage, shard)
+                    )""",
+                            """
+                    INSERT INTO batch_shards_9 (run_id, stage, shard, input_file_id, batch_id, status, line_count,
+                                                output_file_id, error_file_id, updated_at, round)
+                    SELECT run_id, stage, shard, input_file_id, batch_id, status, line_count,
+                           output_file_id, error_file_id, updated_at, round
+                    FROM batch_shards""",
+                            "DROP TABLE batch_shards",
+                            "ALTER TABLE batch_shards_9 RENAME TO batch_shards",
+                            "ALTER TABLE human_verdicts ADD COLUMN preference TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

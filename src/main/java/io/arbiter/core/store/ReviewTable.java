@@ -1,6 +1,7 @@
 package io.arbiter.core.store;
 
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.verdict.Preference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -26,11 +27,13 @@ public final class ReviewTable {
         file.write(w -> {
             PreparedStatement upsert = w.statement(
                     """
-                    INSERT INTO human_verdicts (dataset_sha256, row, base_right, note, reviewer, at, base_answer, score)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO human_verdicts
+                        (dataset_sha256, row, base_right, note, reviewer, at, base_answer, score, preference)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dataset_sha256, row) DO UPDATE SET base_right = excluded.base_right,
                         note = excluded.note, reviewer = excluded.reviewer, at = excluded.at,
-                        base_answer = excluded.base_answer, score = excluded.score""");
+                        base_answer = excluded.base_answer, score = excluded.score,
+                        preference = excluded.preference""");
             upsert.setString(1, datasetSha256);
             upsert.setInt(2, row);
             upsert.setInt(3, verdict.baseRight() ? 1 : 0);
@@ -43,6 +46,9 @@ public final class ReviewTable {
             } else {
                 upsert.setInt(8, verdict.score());
             }
+            upsert.setString(
+                    9,
+                    verdict.preference() == null ? null : verdict.preference().name());
             upsert.executeUpdate();
             return null;
         });
@@ -63,7 +69,7 @@ public final class ReviewTable {
         return file.read(connection -> {
             Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT row, base_right, note, reviewer, at, base_answer, score FROM human_verdicts "
+                    "SELECT row, base_right, note, reviewer, at, base_answer, score, preference FROM human_verdicts "
                             + "WHERE dataset_sha256 = ?")) {
                 query.setString(1, datasetSha256);
                 try (ResultSet rows = query.executeQuery()) {
@@ -76,7 +82,8 @@ public final class ReviewTable {
                                         rows.getString(4),
                                         Instant.parse(rows.getString(5)),
                                         rows.getString(6),
-                                        score(rows)));
+                                        score(rows),
+                                        preference(rows.getString(8))));
                     }
                 }
             }
@@ -88,6 +95,16 @@ public final class ReviewTable {
     private static Integer score(ResultSet rows) throws java.sql.SQLException {
         int score = rows.getInt(7);
         return rows.wasNull() ? null : score;
+    }
+
+    /** A kept preference; null when none, or when a newer version wrote one this version does not know. */
+    private static Preference preference(String name) {
+        for (Preference preference : Preference.values()) {
+            if (preference.name().equals(name)) {
+                return preference;
+            }
+        }
+        return null;
     }
 
     /** Promotes the row to a worked example, or takes it back. */

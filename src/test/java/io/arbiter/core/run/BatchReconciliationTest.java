@@ -115,7 +115,7 @@ class BatchReconciliationTest {
 
             assertEquals(RunOutcome.Status.COMPLETED, run.outcome.status(), run.outcome.stopReason());
             assertTrue(run.outcome.unanswered().none(), run.outcome.unanswered().describe(3));
-            for (Stage stage : Stage.values()) {
+            for (Stage stage : List.of(Stage.BASE, Stage.JUDGE)) {
                 BatchReconciliation lines = reconciliation(run.outcome, stage);
                 assertEquals(3, lines.unknown(), lines.toString());
                 assertEquals(10, lines.duplicate(), lines.toString());
