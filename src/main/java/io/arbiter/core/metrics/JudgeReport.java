@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param scores            a scoring judge's scores against people's, null when the judge gives verdicts
  * @param scale             the scale scores are on, null without scores
  * @param passAt            the lowest passing score; 0 without scores
+ * @param pairs             a pairwise judge's figures, null when the judge does not compare pairs
  */
 public record JudgeReport(
         AccuracyCounts loop,
@@ -37,10 +38,20 @@ public record JudgeReport(
         long truthHumanConflicts,
         ScoreFigures scores,
         ScoreScale scale,
-        int passAt) {
+        int passAt,
+        PairFigures pairs) {
 
     /** The same report with a scoring judge's figures. */
     public JudgeReport withScores(ScoreFigures figures, ScoreScale on, int passMark) {
+        return with(figures, on, passMark, pairs);
+    }
+
+    /** The same report with a pairwise judge's figures. */
+    public JudgeReport withPairs(PairFigures figures) {
+        return with(scores, scale, passAt, figures);
+    }
+
+    private JudgeReport with(ScoreFigures scoreFigures, ScoreScale on, int passMark, PairFigures pairFigures) {
         return new JudgeReport(
                 loop,
                 baseVsJudge,
@@ -52,9 +63,10 @@ public record JudgeReport(
                 corrected,
                 labelledByHuman,
                 truthHumanConflicts,
-                figures,
+                scoreFigures,
                 on,
-                passMark);
+                passMark,
+                pairFigures);
     }
 
     /** The report of rows without human verdicts, with the standard bootstrap. */
@@ -110,7 +122,8 @@ public record JudgeReport(
                 conflicts,
                 null,
                 null,
-                0);
+                0,
+                null);
     }
 
     /** What the three accuracies mean together, in one line of plain words. */

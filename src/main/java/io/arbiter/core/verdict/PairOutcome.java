@@ -20,24 +20,41 @@ public enum PairOutcome {
      * @param bFirst the verdict with answer B shown first (its "A" is answer B)
      */
     public static PairOutcome of(JudgePreference aFirst, JudgePreference bFirst) {
-        if (aFirst == null || bFirst == null || !aFirst.parsed() || !bFirst.parsed()) {
-            return UNPARSED;
-        }
-        Preference first = aFirst.winner();
-        Preference second = bFirst.winner().swapped();
-        return first == second ? of(first) : INCONSISTENT;
+        return of(winner(aFirst), winner(bFirst));
     }
 
     /** The outcome of one order with A shown first (a run that does not swap). */
     public static PairOutcome of(JudgePreference aFirst) {
-        return aFirst == null || !aFirst.parsed() ? UNPARSED : of(aFirst.winner());
+        return of(winner(aFirst));
     }
 
-    private static PairOutcome of(Preference preference) {
-        return switch (preference) {
+    /**
+     * The outcome of both orders from their winners alone, as a results file keeps them.
+     *
+     * @param aFirst the winner with answer A shown first; null when not parsed or not answered
+     * @param bFirst the winner with answer B shown first, in the places shown (its A is answer B); null when not
+     *               parsed or not answered
+     */
+    public static PairOutcome of(Preference aFirst, Preference bFirst) {
+        if (aFirst == null || bFirst == null) {
+            return UNPARSED;
+        }
+        return aFirst == bFirst.swapped() ? of(aFirst) : INCONSISTENT;
+    }
+
+    /** The outcome of one order with A shown first, from its winner; UNPARSED when null. */
+    public static PairOutcome of(Preference aFirst) {
+        if (aFirst == null) {
+            return UNPARSED;
+        }
+        return switch (aFirst) {
             case A -> A;
             case B -> B;
             case TIE -> TIE;
         };
+    }
+
+    private static Preference winner(JudgePreference order) {
+        return order == null ? null : order.winner();
     }
 }
