@@ -8,6 +8,7 @@ import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.ScoreScheme;
+import io.arbiter.core.verdict.Preference;
 import io.arbiter.core.verdict.ScoreScale;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +61,47 @@ public final class RowRatings {
 
     /** The row with a reviewer's verdict, when it is on the row's current answer, before the dataset's. */
     public RatedRow rate(RowResult row, HumanVerdict review) {
-        String answer = row.base().answered() ? row.base().text() : null;
-        if (review != null && review.on(answer)) {
+        String answer = judgedAnswer(row);
+        if (review != null && answer != null && review.on(answer)) {
             OptionalInt score = review.score() == null ? OptionalInt.empty() : OptionalInt.of(review.score());
-            return scheme.rate(row.scored(), review.truthMatch(), score);
+            return scheme.rate(row.scored(), review.truthMatch(), score, review.preference());
         }
-        return scheme.rate(row.scored(), datasetVerdict(row.row()), datasetScore(row.row()));
+        return scheme.rate(
+                row.scored(),
+                datasetVerdict(row.row()),
+                datasetScore(row.row()),
+                datasetPreference(row.row()).orElse(null));
+    }
+
+    /**
+     * What a reviewer's word on the row is given on: its base answer, or a pair's two answers as one text ({@link
+     * HumanVerdict#pairAnswer}); null while the row has none.
+     */
+    public static String judgedAnswer(RowResult row) {
+        if (!row.paired()) {
+            return row.base().answered() ? row.base().text() : null;
+        }
+        return row.base().answered() && row.answerB() != null
+                ? HumanVerdict.pairAnswer(row.base().text(), row.answerB())
+                : null;
+    }
+
+    /** The dataset's human preference between the row's two answers; empty without one or when unreadable. */
+    public Optional<Preference> datasetPreference(int row) {
+        try {
+            return humanPreference(row);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Preference> humanPreference(int row) {
+        try {
+            return Preference.fromHuman(columns.humanPreferenceCell(dataset, row));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Row " + (row + 1) + " of " + dataset.name() + ": human preference"
+                    + " in column '" + columns.humanPreference() + "': " + e.getMessage());
+        }
     }
 
     public List<RatedRow> rateAll(List<RowResult> rows) {
@@ -120,6 +156,7 @@ public final class RowRatings {
                         + " in column '" + columns.humanScore() + "' is off the scale " + scale;
             }
             columns.humanVerdict(dataset, row);
+            humanPreference(row);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

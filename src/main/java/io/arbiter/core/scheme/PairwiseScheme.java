@@ -4,6 +4,8 @@ import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.llm.OutputSchema;
 import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.PairFigures;
+import io.arbiter.core.metrics.PairRow;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.metrics.TruthMatch;
@@ -17,6 +19,7 @@ import io.arbiter.core.verdict.PairJudgement;
 import io.arbiter.core.verdict.PairOutcome;
 import io.arbiter.core.verdict.Preference;
 import io.arbiter.core.verdict.PreferenceParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -192,9 +195,27 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
         return "";
     }
 
+    /**
+     * The pairwise figures ({@link PairFigures}, docs/PAIRWISE.md) over the rows the judge answered without an error;
+     * a row with a failed request is counted apart, as in every scheme.
+     */
     @Override
     public JudgeReport figures(List<RatedRow> rows) {
-        return JudgeReport.ofRated(rows);
+        List<PairRow> pairs = new ArrayList<>();
+        for (RatedRow row : rows) {
+            if (!row.scored().failed() && row.scored().judgement() instanceof PairJudgement pair) {
+                pairs.add(new PairRow(
+                        winner(pair.aFirst()),
+                        pair.bothOrders() ? winner(pair.bFirst()) : null,
+                        pair.bothOrders(),
+                        row.humanPreference()));
+            }
+        }
+        return JudgeReport.ofRated(rows).withPairs(PairFigures.of(pairs));
+    }
+
+    private static Preference winner(JudgePreference order) {
+        return order == null ? null : order.winner();
     }
 
     /** The verdict of each order (the swapped one mapped back to A/B/tie) and the row's outcome. */
