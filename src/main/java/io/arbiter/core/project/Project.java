@@ -12,6 +12,7 @@ import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.store.Opening;
 import io.arbiter.core.store.ProjectFileException;
@@ -149,6 +150,16 @@ public final class Project implements AutoCloseable {
     /** Keeps the scheme the next run grades with. */
     public void saveScheme(JudgeScheme scheme) {
         configuration.saveScheme(scheme);
+    }
+
+    /** Keeps what answers B in the next pairwise run that generates both answers; empty when it does not. */
+    public void saveSecondBase(Optional<SecondBase> second) {
+        configuration.saveSecondBase(second);
+    }
+
+    /** What answered B in the last configuration, if it generated a pair. */
+    public Optional<SecondBase> secondBase() {
+        return configuration.secondBase();
     }
 
     /** The scheme the last configuration graded with; empty when none was kept. */

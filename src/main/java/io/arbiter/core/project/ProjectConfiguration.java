@@ -1,8 +1,11 @@
 package io.arbiter.core.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.prompt.PromptTemplate;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.ProjectStore;
@@ -21,6 +24,7 @@ final class ProjectConfiguration {
     static final String PROMPTS = "current_prompt_version";
     static final String RUN_OPTIONS = "run_options";
     static final String SCHEME = "grading_scheme";
+    static final String SECOND_BASE = "second_base";
 
     private final ProjectStore store;
 
@@ -43,6 +47,26 @@ final class ProjectConfiguration {
     /** Empty in a project saved before schemes were kept: its runs graded with the default. */
     Optional<JudgeScheme> scheme() {
         return store.setting(SCHEME).map(JudgeSchemes::byId);
+    }
+
+    /** Keeps what answers B in a pairwise run that generates both answers; empty clears it. */
+    void saveSecondBase(Optional<SecondBase> second) {
+        ObjectNode json = ProjectJson.MAPPER.createObjectNode();
+        second.ifPresent(b -> {
+            json.put("model", b.model());
+            json.put("prompt", b.prompt().text());
+        });
+        store.putSetting(SECOND_BASE, ProjectJson.write(json));
+    }
+
+    /** Empty when none was kept, or the last configuration compared no generated pair. */
+    Optional<SecondBase> secondBase() {
+        return store.setting(SECOND_BASE)
+                .map(ProjectJson::read)
+                .filter(json -> json.hasNonNull("model"))
+                .map(json -> new SecondBase(
+                        json.get("model").asText(),
+                        new PromptTemplate(json.path("prompt").asText(""))));
     }
 
     /** Saves the pair as a version (one per distinct pair) and makes it the current one. */
