@@ -218,7 +218,10 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
         return order == null ? null : order.winner();
     }
 
-    /** The verdict of each order (the swapped one mapped back to A/B/tie) and the row's outcome. */
+    /**
+     * The verdict of each order (the swapped one mapped back to A/B/tie) and the row's outcome: A, B, tie,
+     * inconsistent or unparsed.
+     */
     @Override
     public List<String> exportColumns() {
         return List.of("winner_ab", "winner_ba", "outcome");
@@ -233,7 +236,9 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
                 ? null
                 : pair.aFirst().winner();
         return List.of(
-                spell(ab), spell(pair.bFirstMapped()), spell(pair.outcome()).toLowerCase(Locale.ROOT));
+                spell(ab),
+                spell(pair.bFirstMapped()),
+                pair.outcome() == PairOutcome.UNPARSED ? "unparsed" : spell(pair.outcome()));
     }
 
     /** A, B and T (tie), as the row's better answer. */
