@@ -4,6 +4,7 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.TokenCounter;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.llm.Usage;
+import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.prompt.RenderedPrompt;
 import io.arbiter.core.prompt.RowPrompts;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.OptionalDouble;
 /**
  * What a run will cost before it is sent: input and output tokens per stage, counted on the rendered prompts of up
  * to {@link #SAMPLE_ROWS} rows spread over the dataset and scaled to all of them, and the price at the rates given.
+ * A pairwise run counts each request it sends: a generated pair's two answers (A from the base prompt, B from prompt
+ * B; none when both are in the dataset) and the judge once per order asked.
  *
  * @param rows         rows the run covers
  * @param sampledRows  rows actually rendered and counted
@@ -32,35 +35,55 @@ public record RunEstimate(
         if (rows == 0) {
             return new RunEstimate(0, 0, 0, 0, 0, 0);
         }
-        RowPrompts prompts = new RowPrompts(
-                dataset,
-                spec.mapping(),
-                spec.prompts(),
-                spec.labels(),
-                spec.examples(),
-                spec.scheme()::exampleAnswer,
-                spec.scheme().promptValues());
+        RowPrompts prompts = prompts(spec, spec.prompts());
+        boolean pair = spec.pairwise();
+        // A pair over two answer columns sends no base request; a generated one sends two a row.
+        RowPrompts promptsB = spec.secondBase()
+                .map(b ->
+                        prompts(spec, new PromptPair(b.prompt(), spec.prompts().judge())))
+                .orElse(null);
+        boolean sendsBase = !(pair && spec.mapping().judgeOnly());
+        int orders = spec.stages().contains(Stage.JUDGE_BA) ? 2 : 1;
         String typicalAnswer = typicalLabel(spec);
         int sample = Math.min(rows, SAMPLE_ROWS);
         long baseIn = 0;
         long judgeIn = 0;
         for (int i = 0; i < sample; i++) {
             int row = (int) ((long) i * rows / sample); // spread over the file, not just its head
-            RenderedPrompt base = prompts.base(row);
-            RenderedPrompt judge = prompts.judge(row, typicalAnswer);
-            baseIn += TokenCounter.prompt(base.system(), base.user());
-            judgeIn += TokenCounter.prompt(judge.system(), judge.user());
+            RenderedPrompt judge =
+                    pair ? prompts.judgePair(row, typicalAnswer, typicalAnswer) : prompts.judge(row, typicalAnswer);
+            judgeIn += (long) orders * TokenCounter.prompt(judge.system(), judge.user());
+            if (sendsBase) {
+                RenderedPrompt base = prompts.base(row);
+                baseIn += TokenCounter.prompt(base.system(), base.user());
+            }
+            if (sendsBase && promptsB != null) {
+                RenderedPrompt baseB = promptsB.base(row);
+                baseIn += TokenCounter.prompt(baseB.system(), baseB.user());
+            }
         }
         double scale = (double) rows / sample;
+        int answers = !sendsBase ? 0 : promptsB != null ? 2 : 1;
         int answerTokens = TokenCounter.count(typicalAnswer) + 1;
         int verdictTokens = TokenCounter.count(typicalAnswer + ",Incorrect") + 1;
         return new RunEstimate(
                 rows,
                 sample,
                 Math.round(baseIn * scale),
-                (long) answerTokens * rows,
+                (long) answers * answerTokens * rows,
                 Math.round(judgeIn * scale),
-                (long) verdictTokens * rows);
+                (long) orders * verdictTokens * rows);
+    }
+
+    private static RowPrompts prompts(RunSpec spec, PromptPair pair) {
+        return new RowPrompts(
+                spec.dataset(),
+                spec.mapping(),
+                pair,
+                spec.labels(),
+                spec.examples(),
+                spec.scheme()::exampleAnswer,
+                spec.scheme().promptValues());
     }
 
     public long totalTokens() {

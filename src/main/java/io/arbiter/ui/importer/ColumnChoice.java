@@ -16,8 +16,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * Which of the previewed columns mean what: the inputs the model reads, the truth and its separator, an answer, and
- * for open-ended answers the task kind, a reference answer and what people said (a score or a verdict).
+ * Which of the previewed columns mean what: the inputs the model reads, the truth and its separator, an answer, for
+ * open-ended answers the task kind, a reference answer and what people said (a score or a verdict), and for a pair
+ * where its answers come from, the column of answer B and people's preferences.
  */
 final class ColumnChoice {
 
@@ -34,15 +35,20 @@ final class ColumnChoice {
     private final StringProperty referenceColumn = new SimpleStringProperty(NONE);
     private final StringProperty humanScoreColumn = new SimpleStringProperty(NONE);
     private final StringProperty humanVerdictColumn = new SimpleStringProperty(NONE);
+    private final ObjectProperty<PairSource> pairSource = new SimpleObjectProperty<>(PairSource.COLUMNS);
+    private final StringProperty answerBColumn = new SimpleStringProperty(NONE);
+    private final StringProperty humanPreferenceColumn = new SimpleStringProperty(NONE);
 
     /** {@code changed} runs when the inputs, the truth or the answer column change. */
     ColumnChoice(Runnable changed) {
         inputColumns.addListener((ListChangeListener<String>) c -> changed.run());
         answerColumn.addListener((obs, old, now) -> changed.run());
         truthColumn.addListener((obs, old, now) -> changed.run());
-        for (StringProperty column : List.of(referenceColumn, humanScoreColumn, humanVerdictColumn)) {
+        for (StringProperty column :
+                List.of(referenceColumn, humanScoreColumn, humanVerdictColumn, answerBColumn, humanPreferenceColumn)) {
             column.addListener((obs, old, now) -> changed.run());
         }
+        pairSource.addListener((obs, old, now) -> changed.run());
         task.addListener((obs, old, now) -> {
             if (now == TaskKind.GENERATE) {
                 truthColumn.set(NONE); // a free-text answer matches no label; people's judgements are its truth
@@ -92,6 +98,39 @@ final class ColumnChoice {
         return humanVerdictColumn;
     }
 
+    ObjectProperty<PairSource> pairSource() {
+        return pairSource;
+    }
+
+    StringProperty answerBColumn() {
+        return answerBColumn;
+    }
+
+    StringProperty humanPreferenceColumn() {
+        return humanPreferenceColumn;
+    }
+
+    /** For a pair over two columns: the answer column holds A; guessed from the usual names when none is chosen. */
+    void guessPairColumns() {
+        guess(answerColumn, "answer_a");
+        guess(answerBColumn, "answer_b");
+        guess(humanPreferenceColumn, "human_preference", "preference");
+    }
+
+    private void guess(StringProperty column, String... names) {
+        if (!NONE.equals(column.get())) {
+            return;
+        }
+        for (String name : names) {
+            for (String offered : columns) {
+                if (offered.equalsIgnoreCase(name)) {
+                    column.set(offered);
+                    return;
+                }
+            }
+        }
+    }
+
     /**
      * Offers {@code names}, keeping the user's choices where the columns still exist and otherwise guessing like the
      * workbench does from the previewed {@code rows}.
@@ -115,7 +154,13 @@ final class ColumnChoice {
             String guess = ColumnGuess.truth(names);
             truthColumn.set(guess == null ? NONE : guess);
         }
-        for (StringProperty column : List.of(answerColumn, referenceColumn, humanScoreColumn, humanVerdictColumn)) {
+        for (StringProperty column : List.of(
+                answerColumn,
+                referenceColumn,
+                humanScoreColumn,
+                humanVerdictColumn,
+                answerBColumn,
+                humanPreferenceColumn)) {
             if (!names.contains(column.get())) {
                 column.set(NONE);
             }
@@ -126,17 +171,30 @@ final class ColumnChoice {
         return true;
     }
 
-    /** The mapping as chosen; "(none)" is no column. */
+    /** The mapping as chosen for a judge of single answers; "(none)" is no column. */
     ColumnMapping mapping() {
+        return mapping(false);
+    }
+
+    /**
+     * The mapping as chosen; "(none)" is no column. For a {@code pair} it names answer B and the preferences, and
+     * generated answers leave the answer column out (the run answers A itself); otherwise it names neither.
+     */
+    ColumnMapping mapping(boolean pair) {
         String truth = NONE.equals(truthColumn.get()) ? null : truthColumn.get();
+        boolean generated = pair && pairSource.get() == PairSource.GENERATED;
+        JudgeColumns judging =
+                new JudgeColumns(chosen(referenceColumn), chosen(humanScoreColumn), chosen(humanVerdictColumn));
         return new ColumnMapping(
                 List.copyOf(inputColumns),
                 truth,
                 truthSeparator.get(),
-                chosen(answerColumn),
+                generated ? null : chosen(answerColumn),
                 Map.of(),
                 task.get(),
-                new JudgeColumns(chosen(referenceColumn), chosen(humanScoreColumn), chosen(humanVerdictColumn)));
+                pair
+                        ? judging.withPair(generated ? null : chosen(answerBColumn), chosen(humanPreferenceColumn))
+                        : judging);
     }
 
     private static String chosen(StringProperty column) {

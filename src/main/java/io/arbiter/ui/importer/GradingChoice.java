@@ -2,22 +2,25 @@ package io.arbiter.ui.importer;
 
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.verdict.ScoreScale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * How the judge grades, as chosen in the setup: a Correct/Incorrect verdict, or a rubric score on a scale ("1-5")
- * with a pass mark. {@link #schemeProperty} is the scheme chosen, null while the scale or the pass mark is wrong
+ * How the judge grades, as chosen in the setup: a Correct/Incorrect verdict, a rubric score on a scale ("1-5")
+ * with a pass mark, or a pairwise preference between two answers, asked in one order or both. {@link #schemeProperty} is the scheme chosen, null while the scale or the pass mark is wrong
  * ({@link #problemProperty} says why). FX thread.
  */
 public final class GradingChoice {
@@ -25,7 +28,8 @@ public final class GradingChoice {
     /** The two ways to grade, as the chooser names them. */
     public enum Kind {
         VERDICT("Correct / Incorrect verdict"),
-        SCORE("Rubric score");
+        SCORE("Rubric score"),
+        PAIRWISE("Pairwise: A against B");
 
         private final String title;
 
@@ -41,6 +45,9 @@ public final class GradingChoice {
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.VERDICT);
     private final StringProperty scale = new SimpleStringProperty(ScoreScale.DEFAULT.toString());
     private final IntegerProperty passAt = new SimpleIntegerProperty(ScoreScale.DEFAULT.usualPassMark());
+    /** Ask the pairwise judge with A shown first and again with B shown first (MT-Bench's fix for position bias). */
+    private final BooleanProperty bothOrders = new SimpleBooleanProperty(true);
+
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JudgeScheme> scheme = new ReadOnlyObjectWrapper<>(JudgeSchemes.DEFAULT);
     /** The scale last read: a new one moves the pass mark to its usual place. */
@@ -50,6 +57,7 @@ public final class GradingChoice {
         kind.addListener((obs, old, now) -> update());
         scale.addListener((obs, old, now) -> update());
         passAt.addListener((obs, old, now) -> update());
+        bothOrders.addListener((obs, old, now) -> update());
     }
 
     public ObjectProperty<Kind> kindProperty() {
@@ -64,6 +72,11 @@ public final class GradingChoice {
     /** The lowest passing score. */
     public IntegerProperty passAtProperty() {
         return passAt;
+    }
+
+    /** For a pairwise judge: true asks both orders (swap both), false asks with A shown first only. */
+    public BooleanProperty bothOrdersProperty() {
+        return bothOrders;
     }
 
     /** What is wrong with the scale or the pass mark; empty when the choice makes a scheme. */
@@ -88,6 +101,9 @@ public final class GradingChoice {
             scale.set(score.scale().toString());
             passAt.set(score.passAt());
             kind.set(Kind.SCORE);
+        } else if (current instanceof PairwiseScheme pair) {
+            bothOrders.set(pair.bothOrders());
+            kind.set(Kind.PAIRWISE);
         } else {
             kind.set(Kind.VERDICT);
         }
@@ -95,6 +111,11 @@ public final class GradingChoice {
     }
 
     private void update() {
+        if (kind.get() == Kind.PAIRWISE) {
+            problem.set("");
+            scheme.set(PairwiseScheme.ofSwap(bothOrders.get() ? "both" : "none"));
+            return;
+        }
         if (kind.get() != Kind.SCORE) {
             problem.set("");
             scheme.set(JudgeSchemes.DEFAULT);

@@ -114,6 +114,9 @@ public final class ImportView {
     private Spinner<Integer> passAtSpinner;
 
     @FXML
+    private javafx.scene.layout.VBox pairSlot;
+
+    @FXML
     private Label gradingProblem;
 
     @FXML
@@ -274,6 +277,7 @@ public final class ImportView {
         });
         grading.passAtProperty().addListener((obs, old, now) -> passAt.setValue(now.intValue()));
         gradingProblem.textProperty().bind(grading.problemProperty());
+        pairSlot.getChildren().setAll(new PairChoiceView(model, model.readingProperty()).root());
     }
 
     /** Shows the dialog; with a file, starts on it (dropped files), otherwise asks for one. */

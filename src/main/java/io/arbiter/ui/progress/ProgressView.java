@@ -36,6 +36,12 @@ public final class ProgressView {
     private ProgressBar judgeBar;
 
     @FXML
+    private Label baseTitle;
+
+    @FXML
+    private Label judgeTitle;
+
+    @FXML
     private Label baseCount;
 
     @FXML
@@ -60,6 +66,8 @@ public final class ProgressView {
         ViewLoader.load("/fxml/progress/ProgressView.fxml", this);
         baseBar.progressProperty().bind(model.baseProgressProperty());
         judgeBar.progressProperty().bind(model.judgeProgressProperty());
+        baseTitle.textProperty().bind(model.baseTitleProperty());
+        judgeTitle.textProperty().bind(model.judgeTitleProperty());
         baseCount.textProperty().bind(model.baseCountProperty());
         judgeCount.textProperty().bind(model.judgeCountProperty());
         messageLabel.textProperty().bind(model.messageProperty());

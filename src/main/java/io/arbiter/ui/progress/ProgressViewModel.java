@@ -26,7 +26,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * A run's progress as the screen shows it: two stages, each a bar and a count, and Cancel. Run events arrive on
+ * A run's progress as the screen shows it: two stages, each a bar, a name and a count (a pair's two answers share the
+ * base bar and its two orders the judge bar), and Cancel. Run events arrive on
  * worker threads; they are queued and drained on the UI thread at most once per pulse.
  */
 public final class ProgressViewModel {
@@ -37,6 +38,8 @@ public final class ProgressViewModel {
     private final ReadOnlyDoubleWrapper judgeProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper baseCount = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
+    private final ReadOnlyStringWrapper baseTitle = new ReadOnlyStringWrapper("Base");
+    private final ReadOnlyStringWrapper judgeTitle = new ReadOnlyStringWrapper("Judge");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyIntegerWrapper failedRows =
@@ -75,6 +78,22 @@ public final class ProgressViewModel {
 
     public ReadOnlyStringProperty judgeCountProperty() {
         return judgeCount.getReadOnlyProperty();
+    }
+
+    /** "Base", or "Base (A and B)" for a pair: its count is of answers, two a row. */
+    public ReadOnlyStringProperty baseTitleProperty() {
+        return baseTitle.getReadOnlyProperty();
+    }
+
+    /** "Judge", or "Judge (both orders)" for a pair asked both ways: its count is of verdicts, two a row. */
+    public ReadOnlyStringProperty judgeTitleProperty() {
+        return judgeTitle.getReadOnlyProperty();
+    }
+
+    /** Names the bars for the stages of the run about to start. */
+    public void nameStages(List<Stage> stages) {
+        baseTitle.set(stages.contains(Stage.BASE_B) ? "Base (A and B)" : "Base");
+        judgeTitle.set(stages.contains(Stage.JUDGE_BA) ? "Judge (both orders)" : "Judge");
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -9,12 +9,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
 
-/** Two prompt editors side by side, each with a preview tab, and the problems that would stop a run. */
+/**
+ * Two prompt editors side by side, each with a preview tab, and the problems that would stop a run; a generated pair
+ * adds a "Base prompt B" tab with model B beside the base prompt.
+ */
 public final class PromptsView {
 
     private static final String HINT =
             "Placeholders: {{Column}} a dataset column · {{labels}} · {{reference}} · judge: {{base_answer}} "
-                    + "{{examples}} {{scale}} · [user] starts the user message.";
+                    + "{{examples}} {{scale}}, pairwise {{answer_a}} {{answer_b}} · [user] starts the user message.";
 
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
@@ -32,6 +35,9 @@ public final class PromptsView {
 
     @FXML
     private TextArea judgePreview;
+
+    @FXML
+    private javafx.scene.control.TabPane baseTabs;
 
     @FXML
     private Tab basePreviewTab;
@@ -54,12 +60,49 @@ public final class PromptsView {
         basePreviewTab.textProperty().bind(model.previewTitleProperty());
         judgePreviewTab.textProperty().bind(model.previewTitleProperty());
         hintLabel.setText(HINT);
+        Tab promptB = promptBTab(model.secondBase());
+        model.secondBase().inUseProperty().addListener((obs, old, inUse) -> showPromptB(promptB, inUse));
+        showPromptB(promptB, model.secondBase().inUseProperty().get());
         model.problems().addListener((ListChangeListener<String>) change -> showProblems(model));
         showProblems(model);
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Model B and base prompt B: what answers B in a generated pair, edited beside the base prompt. */
+    private static Tab promptBTab(SecondBaseDraft second) {
+        javafx.scene.control.TextField model = new javafx.scene.control.TextField();
+        model.setId("modelBField");
+        model.setPromptText("same as the base model");
+        model.textProperty().bindBidirectional(second.modelProperty());
+        javafx.scene.layout.HBox.setHgrow(model, javafx.scene.layout.Priority.ALWAYS);
+        Label modelLabel = new Label("Model B");
+        modelLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox modelRow = new javafx.scene.layout.HBox(6, modelLabel, model);
+        modelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        modelRow.getStyleClass().add("prompt-b-model");
+        TextArea editor = new TextArea();
+        editor.setId("baseBEditor");
+        editor.getStyleClass().add("prompt-editor");
+        editor.setWrapText(true);
+        editor.textProperty().bindBidirectional(second.promptTextProperty());
+        javafx.scene.layout.VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
+        Tab tab = new Tab("Base prompt B", new javafx.scene.layout.VBox(6, modelRow, editor));
+        tab.setId("baseBTab");
+        tab.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Answer B of each row: this prompt on model B (the base model when empty). The base prompt answers A."));
+        return tab;
+    }
+
+    private void showPromptB(Tab tab, boolean inUse) {
+        if (inUse && !baseTabs.getTabs().contains(tab)) {
+            baseTabs.getTabs().add(1, tab);
+        } else if (!inUse) {
+            baseTabs.getTabs().remove(tab);
+        }
     }
 
     private void showProblems(PromptsViewModel model) {

@@ -23,13 +23,18 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The base and judge prompts side by side: their text, what is wrong with them, and a preview for one row. */
+/**
+ * The base and judge prompts side by side: their text, what is wrong with them, and a preview for one row; for a
+ * generated pair also base prompt B and model B ({@link SecondBaseDraft}).
+ */
 public final class PromptsViewModel {
 
     private final StringProperty baseText = new SimpleStringProperty("");
     private final StringProperty judgeText = new SimpleStringProperty("");
     private final IntegerProperty previewRow = new SimpleIntegerProperty(0);
     private final StringProperty previewBaseAnswer = new SimpleStringProperty();
+    private final StringProperty previewAnswerB = new SimpleStringProperty();
+    private final SecondBaseDraft secondBase = new SecondBaseDraft();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper basePreview = new ReadOnlyStringWrapper("");
@@ -48,6 +53,8 @@ public final class PromptsViewModel {
         judgeText.addListener((obs, old, now) -> refresh());
         previewRow.addListener((obs, old, now) -> refresh());
         previewBaseAnswer.addListener((obs, old, now) -> refresh());
+        previewAnswerB.addListener((obs, old, now) -> refresh());
+        secondBase.promptTextProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
 
@@ -69,6 +76,16 @@ public final class PromptsViewModel {
     /** The base answer to show in the judge preview; null shows the placeholder itself. */
     public StringProperty previewBaseAnswerProperty() {
         return previewBaseAnswer;
+    }
+
+    /** A pair's answer B to show in the judge preview; null shows the placeholder itself. */
+    public StringProperty previewAnswerBProperty() {
+        return previewAnswerB;
+    }
+
+    /** Model B and base prompt B of a generated pair. */
+    public SecondBaseDraft secondBase() {
+        return secondBase;
     }
 
     public ObservableList<String> problems() {
@@ -132,6 +149,24 @@ public final class PromptsViewModel {
         refresh(); // the scheme's placeholders ({{scale}}) are known now, and the examples read its way
     }
 
+    /**
+     * Readies the prompts for a new pairwise setup read with {@code mapping}: a judge prompt that does not show both
+     * answers becomes an MT-Bench style pairwise one, and an empty prompt B starts as the base prompt.
+     *
+     * @return true when the judge prompt was replaced
+     */
+    public boolean startPair(ColumnMapping mapping) {
+        if (secondBase.promptTextProperty().get().isBlank()) {
+            secondBase.promptTextProperty().set(baseText.get());
+        }
+        var used = prompts().judge().placeholders();
+        if (used.contains(Placeholder.ANSWER_A) && used.contains(Placeholder.ANSWER_B)) {
+            return false;
+        }
+        judgeText.set(PairJudgePrompt.of(mapping));
+        return true;
+    }
+
     public JudgeScheme scheme() {
         return scheme;
     }
@@ -143,8 +178,12 @@ public final class PromptsViewModel {
     }
 
     private void refresh() {
-        List<String> found =
-                PromptCheck.problems(prompts(), PromptCheck.names(dataset, mapping), scheme.placeholders());
+        secondBase.use(scheme.pairs() && mapping != null && !mapping.judgeOnly());
+        List<String> names = PromptCheck.names(dataset, mapping);
+        List<String> found = PromptCheck.problems(prompts(), names, scheme.placeholders());
+        if (scheme.pairs()) {
+            found = PairPromptCheck.problems(found, judgeText.get(), secondBase, names);
+        }
         problems.setAll(found);
         valid.set(found.isEmpty() && dataset != null);
         if (dataset == null || dataset.size() == 0) {
@@ -156,8 +195,19 @@ public final class PromptsViewModel {
         int row = Math.max(0, Math.min(previewRow.get(), dataset.size() - 1));
         RowPrompts rowPrompts = rowPrompts();
         basePreview.set(show(rowPrompts.base(row)));
-        judgePreview.set(show(rowPrompts.judge(row, previewBaseAnswer.get())));
+        judgePreview.set(show(
+                scheme.pairs()
+                        ? rowPrompts.judgePair(
+                                row,
+                                shown(previewBaseAnswer.get(), Placeholder.ANSWER_A),
+                                shown(previewAnswerB.get(), Placeholder.ANSWER_B))
+                        : rowPrompts.judge(row, previewBaseAnswer.get())));
         previewTitle.set("Preview for row " + (row + 1));
+    }
+
+    /** An answer for the preview, or its placeholder as written while there is none. */
+    private static String shown(String answer, String placeholder) {
+        return answer != null ? answer : "{{" + placeholder + "}}";
     }
 
     /** A rendered prompt as the preview and the row detail show it: the system message, then the user message. */

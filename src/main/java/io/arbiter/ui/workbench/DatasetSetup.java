@@ -12,6 +12,7 @@ import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
@@ -42,7 +43,7 @@ import javafx.collections.ObservableList;
  * chosen at import. Each change re-reads the truth in the background; the
  * label counts and the prompts' {{labels}} follow it, and the table's rows go to whoever shows them. FX thread. Over
  * 300 lines because it is the one holder of the whole mapping (inputs, truth, answers, task, reference and human
- * columns, renames) across the ways a dataset arrives: the two samples, a file, an import, a project.
+ * columns, renames) across the ways a dataset arrives: the three samples, a file, an import, a project.
  */
 public final class DatasetSetup {
 
@@ -153,6 +154,7 @@ public final class DatasetSetup {
                 new ColumnMapping(
                         List.of(Samples.MOVIES_INPUT_COLUMN), Samples.MOVIES_TRUTH_COLUMN, truthSeparator.get()),
                 JudgeSchemes.DEFAULT, // its judge prompt asks for a verdict
+                () -> {},
                 "Opened the bundled movie sample.");
     }
 
@@ -169,7 +171,27 @@ public final class DatasetSetup {
                         .withTask(TaskKind.GENERATE)
                         .withJudgeColumns(new JudgeColumns("reference", "human_score", null)),
                 ScoreScheme.DEFAULT,
+                () -> {},
                 "Opened the bundled support sample: its answers are scored 1-5 against the human scores.");
+    }
+
+    /**
+     * Opens the bundled pairwise sample: each row's two answers in its columns judged against each other in both
+     * orders, against the people's preferences; prompt B is ready for generating answer B instead.
+     */
+    public void openPairwiseSample() {
+        openBundled(
+                Samples::pairwise,
+                Samples.PAIRWISE_BASE_PROMPT,
+                Samples.PAIRWISE_JUDGE_PROMPT,
+                new ColumnMapping(List.of("question"), null, truthSeparator.get(), "answer_a", Map.of())
+                        .withTask(TaskKind.GENERATE)
+                        .withJudgeColumns(
+                                new JudgeColumns("reference", null, null).withPair("answer_b", "human_preference")),
+                PairwiseScheme.DEFAULT,
+                () -> prompts.secondBase().promptTextProperty().set(Samples.text(Samples.PAIRWISE_BASE_PROMPT_B)),
+                "Opened the bundled pairwise sample: answer A against answer B in both orders, against people's "
+                        + "preferences.");
     }
 
     private void openBundled(
@@ -178,6 +200,7 @@ public final class DatasetSetup {
             String judgePrompt,
             ColumnMapping mapping,
             JudgeScheme scheme,
+            Runnable more,
             String opened) {
         if (busy.test("opening the sample")) {
             return;
@@ -189,6 +212,7 @@ public final class DatasetSetup {
             }
             prompts.baseTextProperty().set(Samples.text(basePrompt));
             prompts.judgeTextProperty().set(Samples.text(judgePrompt));
+            more.run();
             schemeChosen.accept(scheme);
             use(loaded, mapping, Map.of());
             status.accept(opened);
@@ -231,14 +255,21 @@ public final class DatasetSetup {
             return;
         }
         ColumnMapping mapping = imported.mapping();
+        boolean newPrompt = imported.scheme() != null
+                && imported.scheme().pairs()
+                && prompts.startPair(mapping); // a single-answer judge prompt cannot compare two answers
         if (imported.scheme() != null) {
             schemeChosen.accept(imported.scheme());
         }
         use(imported.dataset(), mapping, Map.of());
         status.accept("Imported " + imported.file()
-                + (mapping.judgeOnly()
-                        ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "."
-                        : "."));
+                + (mapping.judgeColumns().answerB() != null
+                        ? "; answers A and B come from the columns " + mapping.answerColumn() + " and "
+                                + mapping.judgeColumns().answerB() + "."
+                        : mapping.judgeOnly()
+                                ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "."
+                                : ".")
+                + (newPrompt ? " The judge prompt is now an MT-Bench style pairwise prompt; edit it to suit." : ""));
     }
 
     /** Shows a dataset read with a mapping kept in a project, label renames included. */

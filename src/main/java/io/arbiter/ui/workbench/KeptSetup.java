@@ -51,7 +51,10 @@ final class KeptSetup {
                 choice.selected().name(),
                 choice.baseModelProperty().get(),
                 choice.judgeModelProperty().get(),
-                prompts.scheme());
+                prompts.scheme(),
+                prompts.secondBase()
+                        .secondBase(choice.baseModelProperty().get())
+                        .orElse(null));
     }
 
     /** Everything Save writes. */
@@ -84,6 +87,10 @@ final class KeptSetup {
         if (restored.providerName() != null) {
             choice.restore(
                     restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
+        }
+        if (restored.secondBase() != null) { // model B as the project ran it, shown empty when it is the base model
+            prompts.secondBase()
+                    .show(restored.secondBase(), choice.baseModelProperty().get());
         }
         if (restored.dataset() != null) {
             Dataset rows = restored.dataset();

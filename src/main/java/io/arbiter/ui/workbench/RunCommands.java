@@ -13,6 +13,7 @@ import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.progress.ProgressViewModel;
@@ -112,9 +113,19 @@ public final class RunCommands {
 
     /** The spec a run started now would use, with this provider profile: promoted rows are its worked examples. */
     RunSpec specFor(ProviderProfile profile) {
-        return RunSpec.of(data.datasetProperty().get(), data.mapping(), prompts.prompts(), profile)
-                .withScheme(prompts.scheme())
-                .withExamples(results.examples(prompts.scheme()));
+        return RunLauncher.spec(
+                data.datasetProperty().get(),
+                data.mapping(),
+                prompts.prompts(),
+                profile,
+                prompts.scheme(),
+                secondBase(),
+                results.examples(prompts.scheme()));
+    }
+
+    /** What answers B when the setup generates a pair: prompt B on model B, or on the base model; else null. */
+    SecondBase secondBase() {
+        return prompts.secondBase().secondBase(choice.baseModelProperty().get()).orElse(null);
     }
 
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
@@ -126,11 +137,20 @@ public final class RunCommands {
             return null;
         }
         ProviderSettings settings = choice.selected();
-        return new RunEstimator.Next(
-                RunSpec.of(rows, data.mapping(), prompts.prompts(), settings.profile("http://estimate.invalid/v1"))
-                        .withScheme(prompts.scheme())
-                        .withExamples(examplesFor(rows)),
-                settings);
+        try {
+            return new RunEstimator.Next(
+                    RunLauncher.spec(
+                            rows,
+                            data.mapping(),
+                            prompts.prompts(),
+                            settings.profile("http://estimate.invalid/v1"),
+                            prompts.scheme(),
+                            secondBase(),
+                            examplesFor(rows)),
+                    settings);
+        } catch (IllegalArgumentException e) {
+            return null; // a pair without its second answer: Run says what is missing
+        }
     }
 
     /** The offline server's URL, starting it if needed. Call off the FX thread. */
@@ -174,6 +194,9 @@ public final class RunCommands {
             }
         }
         problems.addAll(prompts.problems());
+        if (problems.isEmpty() && prompts.scheme().pairs()) { // a pair needs both answers before anything is sent
+            problems.addAll(pairProblems(rows));
+        }
         if (!problems.isEmpty()) {
             run.refuse("Cannot run: " + problems.get(0));
             return;
@@ -195,7 +218,8 @@ public final class RunCommands {
                 selection,
                 examplesFor(rows),
                 recordIn,
-                prompts.scheme());
+                prompts.scheme(),
+                secondBase());
         WorkbenchSetup setup = projects.setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
@@ -224,6 +248,7 @@ public final class RunCommands {
             if (resumed != null) {
                 status.accept(resumed);
             }
+            run.nameStages(prepared.spec().stages());
             run.start(
                     listener -> {
                         RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
@@ -235,6 +260,19 @@ public final class RunCommands {
                     results::apply,
                     outcome -> finished(prepared, draft, outcome));
         });
+    }
+
+    /** What keeps a pairwise setup from having two answers per row, in the workbench's words; empty when nothing. */
+    private List<String> pairProblems(Dataset rows) {
+        try {
+            specFor(choice.selected().profile("http://check.invalid/v1"));
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(
+                    data.mapping().judgeOnly()
+                            ? "Choose the column holding answer B (File > Import dataset…, grading Pairwise)."
+                            : "Answer B needs a model: set model B in the \"Base prompt B\" tab, or a base model.");
+        }
     }
 
     /** Shows a run's end and writes it into its project; on the FX thread. */

@@ -20,6 +20,7 @@ import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ final class RunLauncher implements AutoCloseable {
      * @param examples  the worked examples promoted in the table
      * @param recordIn  the open project the run is recorded in; null for none
      * @param scheme    how the judge grades, as the prompts are written for
+     * @param secondBase what answers B in a generated pair; null otherwise
      */
     record Request(
             Dataset rows,
@@ -53,7 +55,8 @@ final class RunLauncher implements AutoCloseable {
             List<Integer> selection,
             List<FewShotExample> examples,
             Project recordIn,
-            JudgeScheme scheme) {}
+            JudgeScheme scheme,
+            SecondBase secondBase) {}
 
     /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
     record Prepared(RunSpec spec, RunClients clients, Recording recording) {
@@ -102,9 +105,14 @@ final class RunLauncher implements AutoCloseable {
         // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
-        RunSpec whole = RunSpec.of(request.rows(), request.mapping(), request.prompts(), profile)
-                .withScheme(request.scheme())
-                .withExamples(request.examples());
+        RunSpec whole = spec(
+                request.rows(),
+                request.mapping(),
+                request.prompts(),
+                profile,
+                request.scheme(),
+                request.secondBase(),
+                request.examples());
         RunSpec spec = request.selection() == null ? whole : whole.withSelection(request.selection());
         String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();
         RunMode mode = request.batch() ? RunMode.BATCH : RunMode.REALTIME;
@@ -151,6 +159,24 @@ final class RunLauncher implements AutoCloseable {
                         new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null),
                         kept.ledger()),
                 null);
+    }
+
+    /**
+     * A run over every row, graded by {@code scheme}, with {@code second} answering B in a generated pair (null
+     * otherwise): built whole, as a pairwise spec refuses to exist without its second answer.
+     *
+     * @throws IllegalArgumentException when a pairwise setup lacks its second answer, saying what is missing
+     */
+    static RunSpec spec(
+            Dataset rows,
+            ColumnMapping mapping,
+            PromptPair prompts,
+            ProviderProfile profile,
+            JudgeScheme scheme,
+            SecondBase second,
+            List<FewShotExample> examples) {
+        RunSpec plain = RunSpec.of(rows, mapping, prompts, profile);
+        return new RunSpec(rows, mapping, plain.labels(), prompts, profile, examples, List.of(), scheme, second);
     }
 
     /** A batch run's jobs and answers kept in memory without a project, under a run id for its custom_ids. */

@@ -9,7 +9,6 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
-import io.arbiter.core.project.RunListing;
 import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.WorkedExamples;
@@ -19,6 +18,7 @@ import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.Opening;
@@ -86,6 +86,7 @@ final class WorkbenchProject {
      *                    the name, as after {@code arbiter run}, which names a provider by its URL
      * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
      * @param scheme      the grading the project's next run uses; null to keep the workbench's (no dataset to grade)
+     * @param secondBase  what answers B in the project's generated pair; null when it has none
      */
     record Restored(
             Project project,
@@ -99,11 +100,12 @@ final class WorkbenchProject {
             String judgeModel,
             ShownRun latestRun,
             KeptReview review,
-            String notice) {
+            String notice,
+            SecondBase secondBase) {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null, null, null, null);
+            return new Restored(project, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same, with {@code first} said before the notice it has. */
@@ -120,7 +122,8 @@ final class WorkbenchProject {
                     judgeModel,
                     latestRun,
                     review,
-                    WorkbenchProject.notice(first, notice));
+                    WorkbenchProject.notice(first, notice),
+                    secondBase);
         }
     }
 
@@ -208,7 +211,8 @@ final class WorkbenchProject {
                 provider.map(p -> p.judgeModel()).orElse(null),
                 latest,
                 review,
-                notice(project.readOnly() ? READ_ONLY : null, unfinishedNotice(project)));
+                notice(project.readOnly() ? READ_ONLY : null, UnfinishedRunNotice.of(project)),
+                project.secondBase().orElse(null));
     }
 
     static final String READ_ONLY = "It is in a read-only folder or on read-only media, so it opened read-only: runs, "
@@ -311,6 +315,7 @@ final class WorkbenchProject {
             project.saveMapping(setup.mapping());
         }
         Optional.ofNullable(setup.scheme()).ifPresent(project::saveScheme);
+        project.saveSecondBase(Optional.ofNullable(setup.secondBase()));
         if (setup.baseText() != null && setup.judgeText() != null) {
             project.savePrompts(setup.baseText(), setup.judgeText());
         }
@@ -357,36 +362,6 @@ final class WorkbenchProject {
                                 : source.toAbsolutePath().normalize().toString(),
                         providerIdentity,
                         mode));
-    }
-
-    /**
-     * What an opened project says about a run left unfinished (its latest), for the status line; null when its
-     * latest run completed.
-     */
-    static String unfinishedNotice(Project project) {
-        List<RunListing> runs = project.runs();
-        if (runs.isEmpty()
-                || RunOutcome.Status.COMPLETED
-                        .name()
-                        .equals(runs.get(runs.size() - 1).record().status())) {
-            return null;
-        }
-        RunListing latest = runs.get(runs.size() - 1);
-        if (latest.draft()) { // Run starts a whole run, not this draft again; the cache still has what it answered
-            return latest.displayName() + " (a draft on "
-                    + latest.selectedRows().size() + " rows) did not finish: "
-                    + "press Run for every row; the rows it answered are not sent again.";
-        }
-        int live = RunRecorder.liveBatches(project, latest.id());
-        return latest.displayName() + " did not finish"
-                + (live > 0
-                        ? String.format(
-                                java.util.Locale.ROOT,
-                                " and has %d batch%s still at the provider",
-                                live,
-                                live == 1 ? "" : "es")
-                        : "")
-                + ": press Run to continue it; answered rows are kept and not sent again.";
     }
 
     /** Marks the run as ended in this window, at once and on the FX thread, before its end is written. */

@@ -2,6 +2,7 @@ package io.arbiter.ui.workbench;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import java.util.ArrayList;
@@ -11,10 +12,11 @@ import java.util.Objects;
 
 /**
  * The part of the workbench a project keeps only when asked (Save, or a run starting): the dataset, its mapping,
- * the prompts, the grading scheme and the provider with its models. Runs, reviews and label renames are written as they happen, so
+ * the prompts, the grading scheme, what answers B in a generated pair, and the provider with its models. Runs, reviews and label renames are written as they happen, so
  * they are not here. Fields are null for what is not chosen.
  *
  * @param dataset the rows, compared by identity: the same loaded object, not equal content
+ * @param secondBase what answers B in a generated pair; null when the setup generates none
  */
 record WorkbenchSetup(
         Dataset dataset,
@@ -24,7 +26,21 @@ record WorkbenchSetup(
         String providerName,
         String baseModel,
         String judgeModel,
-        JudgeScheme scheme) {
+        JudgeScheme scheme,
+        SecondBase secondBase) {
+
+    /** A setup with one answer per row, or a pair over two answer columns. */
+    WorkbenchSetup(
+            Dataset dataset,
+            ColumnMapping mapping,
+            String baseText,
+            String judgeText,
+            String providerName,
+            String baseModel,
+            String judgeModel,
+            JudgeScheme scheme) {
+        this(dataset, mapping, baseText, judgeText, providerName, baseModel, judgeModel, scheme, null);
+    }
 
     /** A setup grading Correct/Incorrect, as every setup did before schemes. */
     WorkbenchSetup(
@@ -46,7 +62,9 @@ record WorkbenchSetup(
         } else if (!Objects.equals(withoutRenames(mapping), withoutRenames(saved.mapping))) {
             changes.add("the columns");
         }
-        if (!Objects.equals(baseText, saved.baseText) || !Objects.equals(judgeText, saved.judgeText)) {
+        if (!Objects.equals(baseText, saved.baseText)
+                || !Objects.equals(judgeText, saved.judgeText)
+                || !Objects.equals(promptB(secondBase), promptB(saved.secondBase))) {
             changes.add("the prompts");
         }
         if (!Objects.equals(scheme, saved.scheme)) {
@@ -54,10 +72,19 @@ record WorkbenchSetup(
         }
         if (!Objects.equals(providerName, saved.providerName)
                 || !Objects.equals(baseModel, saved.baseModel)
+                || !Objects.equals(modelB(secondBase), modelB(saved.secondBase))
                 || !Objects.equals(judgeModel, saved.judgeModel)) {
             changes.add("the provider");
         }
         return changes;
+    }
+
+    private static String promptB(SecondBase second) {
+        return second == null ? null : second.prompt().text();
+    }
+
+    private static String modelB(SecondBase second) {
+        return second == null ? null : second.model();
     }
 
     /** Renames are kept as they are made, so they never make the setup unsaved. */

@@ -76,6 +76,9 @@ public final class WorkbenchView {
     private MenuItem openSupportSampleItem;
 
     @FXML
+    private MenuItem openPairwiseSampleItem;
+
+    @FXML
     private MenuItem exportItem;
 
     @FXML
@@ -212,6 +215,7 @@ public final class WorkbenchView {
         acceptDroppedFiles();
         openSampleItem.setOnAction(e -> model.datasetSetup().openSample());
         openSupportSampleItem.setOnAction(e -> model.datasetSetup().openSupportSample());
+        openPairwiseSampleItem.setOnAction(e -> model.datasetSetup().openPairwiseSample());
         exportItem.setOnAction(e -> chooseExportFile());
         quitItem.setOnAction(e -> projects.settleUnsaved(Platform::exit));
         runItem.setOnAction(e -> runs.startRun());

@@ -223,6 +223,8 @@ public final class WorkbenchViewModel {
         var result = row.result();
         prompts.previewBaseAnswerProperty()
                 .set(result.base().answered() ? result.base().text().strip() : null);
+        String answerB = result.answerB(); // a pair's; null for one answer or before B has come
+        prompts.previewAnswerBProperty().set(answerB == null || answerB.isBlank() ? null : answerB.strip());
         prompts.previewRowProperty().set(row.index());
     }
 

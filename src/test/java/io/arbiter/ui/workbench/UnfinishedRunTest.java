@@ -87,7 +87,7 @@ class UnfinishedRunTest {
                             Usage.NONE,
                             RunOutcome.Status.COMPLETED,
                             null));
-            assertNull(WorkbenchProject.unfinishedNotice(project), "the latest run completed");
+            assertNull(UnfinishedRunNotice.of(project), "the latest run completed");
             Recording rerun =
                     session.begin(project, spec("judge, edited"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
             assertFalse(
@@ -120,7 +120,7 @@ class UnfinishedRunTest {
             assertEquals(
                     "run " + draft.runId() + " (a draft on 3 rows) did not finish: press Run for every row; the "
                             + "rows it answered are not sent again.",
-                    WorkbenchProject.unfinishedNotice(project));
+                    UnfinishedRunNotice.of(project));
 
             Recording next = session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.BATCH);
             assertFalse(next.resumed(), "a whole run is another run than the draft");
