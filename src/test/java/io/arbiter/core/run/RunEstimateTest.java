@@ -53,6 +53,48 @@ class RunEstimateTest {
                 1e-9);
     }
 
+    @Test
+    void aGeneratedPairAsksTwoAnswersAndBothOrdersTwoVerdictsARow() {
+        List<String[]> cells = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cells.add(new String[] {"Reset?", "Unplug it.", "Hold the button."});
+        }
+        Dataset data = new Dataset("p.csv", List.of("question", "a", "b"), cells);
+        PromptPair prompts =
+                PromptPair.of("Answer.\n[user]\n{{question}}", "Judge.\n[user]\n{{answer_a}} {{answer_b}}");
+        RunSpec generated = new RunSpec(
+                data,
+                new ColumnMapping(List.of("question"), null, ","),
+                io.arbiter.core.dataset.LabelSet.empty(),
+                prompts,
+                PROFILE,
+                List.of(),
+                List.of(),
+                io.arbiter.core.scheme.PairwiseScheme.DEFAULT,
+                new SecondBase("b2", new io.arbiter.core.prompt.PromptTemplate("Briefly.\n[user]\n{{question}}")));
+        RunEstimate estimate = RunEstimate.of(generated);
+        int baseA = TokenCounter.prompt("Answer.", "Reset?");
+        int baseB = TokenCounter.prompt("Briefly.", "Reset?");
+        int judge = TokenCounter.prompt("Judge.", "Answer Answer");
+        assertEquals(10L * (baseA + baseB), estimate.baseInput());
+        assertEquals(10L * 2 * judge, estimate.judgeInput(), "both orders");
+        assertEquals(2 * 10L * (TokenCounter.count("Answer") + 1), estimate.baseOutput());
+
+        RunSpec columns = new RunSpec(
+                data,
+                new ColumnMapping(List.of("question"), null, ",", "a", java.util.Map.of())
+                        .withJudgeColumns(io.arbiter.core.dataset.JudgeColumns.NONE.withPair("b", null)),
+                io.arbiter.core.dataset.LabelSet.empty(),
+                prompts,
+                PROFILE,
+                List.of(),
+                List.of(),
+                new io.arbiter.core.scheme.PairwiseScheme(false));
+        RunEstimate judgeOnly = RunEstimate.of(columns);
+        assertEquals(0, judgeOnly.baseInput() + judgeOnly.baseOutput(), "both answers are in the dataset");
+        assertEquals(10L * judge, judgeOnly.judgeInput(), "A shown first only");
+    }
+
     private static RunSpec spec(int rows) {
         List<String[]> cells = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
