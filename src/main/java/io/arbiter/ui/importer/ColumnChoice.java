@@ -110,11 +110,25 @@ final class ColumnChoice {
         return humanPreferenceColumn;
     }
 
-    /** For a pair over two columns: the answer column holds A; guessed from the usual names when none is chosen. */
+    /**
+     * For a pair: the columns of A (the answer column), B, the preference and the reference, guessed from the usual
+     * names when none is chosen; the inputs lose any of them, as the model does not read them.
+     */
     void guessPairColumns() {
         guess(answerColumn, "answer_a");
         guess(answerBColumn, "answer_b");
         guess(humanPreferenceColumn, "human_preference", "preference");
+        guess(referenceColumn, "reference");
+        // The answers and the reference are what the judge compares, not what the model reads.
+        List<String> judged =
+                List.of(answerColumn.get(), answerBColumn.get(), referenceColumn.get(), humanPreferenceColumn.get());
+        inputColumns.removeIf(judged::contains);
+        if (inputColumns.isEmpty()) {
+            columns.stream()
+                    .filter(c -> !judged.contains(c) && !c.equalsIgnoreCase("id"))
+                    .findFirst()
+                    .ifPresent(inputColumns::add);
+        }
     }
 
     private void guess(StringProperty column, String... names) {

@@ -320,6 +320,9 @@ public final class ImportViewModel {
                 shown -> {
                     error.set("");
                     if (choice.offer(shown.columns(), preview.rows())) {
+                        if (grading.kindProperty().get() == GradingChoice.Kind.PAIRWISE) {
+                            choice.guessPairColumns(); // the dialog may have opened on a pairwise setup
+                        }
                         updateCanImport();
                     }
                 },

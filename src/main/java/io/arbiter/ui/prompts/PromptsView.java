@@ -46,6 +46,12 @@ public final class PromptsView {
     private Tab judgePreviewTab;
 
     @FXML
+    private Label baseTitle;
+
+    @FXML
+    private Label judgeTitle;
+
+    @FXML
     private Label problemsLabel;
 
     @FXML
@@ -60,6 +66,8 @@ public final class PromptsView {
         basePreviewTab.textProperty().bind(model.previewTitleProperty());
         judgePreviewTab.textProperty().bind(model.previewTitleProperty());
         hintLabel.setText(HINT);
+        baseTitle.textProperty().bind(model.baseTitleProperty());
+        judgeTitle.textProperty().bind(model.judgeTitleProperty());
         Tab promptB = promptBTab(model.secondBase());
         model.secondBase().inUseProperty().addListener((obs, old, inUse) -> showPromptB(promptB, inUse));
         showPromptB(promptB, model.secondBase().inUseProperty().get());

@@ -40,6 +40,8 @@ public final class PromptsViewModel {
     private final ReadOnlyStringWrapper basePreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper judgePreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewTitle = new ReadOnlyStringWrapper("Preview");
+    private final ReadOnlyStringWrapper baseTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper judgeTitle = new ReadOnlyStringWrapper();
 
     private Dataset dataset;
     private ColumnMapping mapping;
@@ -106,6 +108,16 @@ public final class PromptsViewModel {
 
     public ReadOnlyStringProperty previewTitleProperty() {
         return previewTitle.getReadOnlyProperty();
+    }
+
+    /** The base pane's title: what its prompts answer. */
+    public ReadOnlyStringProperty baseTitleProperty() {
+        return baseTitle.getReadOnlyProperty();
+    }
+
+    /** The judge pane's title: what its judge is asked. */
+    public ReadOnlyStringProperty judgeTitleProperty() {
+        return judgeTitle.getReadOnlyProperty();
     }
 
     public PromptPair prompts() {
@@ -179,6 +191,14 @@ public final class PromptsViewModel {
 
     private void refresh() {
         secondBase.use(scheme.pairs() && mapping != null && !mapping.judgeOnly());
+        baseTitle.set(
+                secondBase.inUseProperty().get()
+                        ? "Base prompts · Template answers A, Base prompt B answers B"
+                        : "Base prompt · the model under test");
+        judgeTitle.set(
+                scheme.pairs()
+                        ? "Judge prompt · compares answer A with answer B"
+                        : "Judge prompt · grades each base answer");
         List<String> names = PromptCheck.names(dataset, mapping);
         List<String> found = PromptCheck.problems(prompts(), names, scheme.placeholders());
         if (scheme.pairs()) {

@@ -268,7 +268,9 @@ public final class DatasetSetup {
                                 + mapping.judgeColumns().answerB() + "."
                         : mapping.judgeOnly()
                                 ? "; judge-only: base answers come from the column " + mapping.answerColumn() + "."
-                                : ".")
+                                : prompts.scheme().pairs()
+                                        ? "; the base prompt answers A and the \"Base prompt B\" tab answers B."
+                                        : ".")
                 + (newPrompt ? " The judge prompt is now an MT-Bench style pairwise prompt; edit it to suit." : ""));
     }
 
