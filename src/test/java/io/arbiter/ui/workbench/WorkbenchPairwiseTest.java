@@ -170,6 +170,23 @@ class WorkbenchPairwiseTest {
                 model.statusProperty().get());
     }
 
+    @Test
+    void aPreferenceNoOneCanReadStopsTheRunAndSaysWhere() throws Exception {
+        Path csv = Files.writeString(
+                dir.resolve("prefs.csv"),
+                "question,answer_a,answer_b,human_preference\nReset?,Unplug it.,Hold it.,A\nPause?,Yes.,No.,maybe\n");
+        WorkbenchViewModel model = window();
+        ImportViewModel dialog = model.datasetSetup().newImport();
+        dialog.open(csv);
+        dialog.grading().kindProperty().set(GradingChoice.Kind.PAIRWISE);
+        dialog.importFile();
+
+        model.runCommands().startRun();
+
+        String message = model.run().messageProperty().get();
+        assertTrue(message.startsWith("Cannot run: Row 2 of prefs.csv") && message.contains("maybe"), message);
+    }
+
     private WorkbenchViewModel window() {
         WorkbenchViewModel model = new WorkbenchViewModel(new SameThreadTaskExecutor());
         windows.add(model);
