@@ -58,11 +58,9 @@ public final class ShowPairwiseSetup {
                 });
             }
             if (!options.contains("import") && !options.contains("generated")) {
-                later(1.5, () -> {
-                    if (options.contains("run")) {
-                        model.runCommands().startRun();
-                    }
-                });
+                if (options.contains("run")) {
+                    whenValid(model, () -> model.runCommands().startRun());
+                }
                 return;
             }
             ImportViewModel dialog = model.datasetSetup().newImport();
@@ -72,13 +70,30 @@ public final class ShowPairwiseSetup {
                 if (options.contains("generated")) {
                     dialog.pairSourceProperty().set(PairSource.GENERATED);
                     dialog.importFile();
-                    later(1.5, () -> {
-                        if (options.contains("run")) {
-                            model.runCommands().startRun();
-                        }
-                    });
+                    if (options.contains("run")) {
+                        later(
+                                0.5,
+                                () -> whenValid(model, () -> model.runCommands().startRun()));
+                    }
                 }
             });
+        });
+    }
+
+    /** Runs {@code then} once the prompts can be rendered for the dataset on screen (it is read in the background). */
+    private static void whenValid(WorkbenchViewModel model, Runnable then) {
+        if (model.prompts().validProperty().get()) {
+            later(0.5, then);
+            return;
+        }
+        model.prompts().validProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    later(0.5, then);
+                }
+            }
         });
     }
 

@@ -90,9 +90,13 @@ public final class ProgressViewModel {
         return judgeTitle.getReadOnlyProperty();
     }
 
-    /** Names the bars for the stages of the run about to start. */
-    public void nameStages(List<Stage> stages) {
-        baseTitle.set(stages.contains(Stage.BASE_B) ? "Base (A and B)" : "Base");
+    /**
+     * Names the bars for the stages of the run about to start; {@code answersGiven} when the dataset holds the answers
+     * (nothing is sent for them: a pair's bar then counts rows, not answers).
+     */
+    public void nameStages(List<Stage> stages, boolean answersGiven) {
+        baseTitle.set(
+                !stages.contains(Stage.BASE_B) ? "Base" : answersGiven ? "Answers (A and B given)" : "Base (A and B)");
         judgeTitle.set(stages.contains(Stage.JUDGE_BA) ? "Judge (both orders)" : "Judge");
     }
 

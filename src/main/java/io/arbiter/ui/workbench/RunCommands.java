@@ -248,7 +248,7 @@ public final class RunCommands {
             if (resumed != null) {
                 status.accept(resumed);
             }
-            run.nameStages(prepared.spec().stages());
+            run.nameStages(prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
             run.start(
                     listener -> {
                         RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
