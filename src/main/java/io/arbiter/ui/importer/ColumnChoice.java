@@ -48,7 +48,13 @@ final class ColumnChoice {
                 List.of(referenceColumn, humanScoreColumn, humanVerdictColumn, answerBColumn, humanPreferenceColumn)) {
             column.addListener((obs, old, now) -> changed.run());
         }
-        pairSource.addListener((obs, old, now) -> changed.run());
+        pairSource.addListener((obs, old, now) -> {
+            if (now == PairSource.GENERATED) {
+                // People's preferences in the file judged its answers, not the ones a run will generate.
+                humanPreferenceColumn.set(NONE);
+            }
+            changed.run();
+        });
         task.addListener((obs, old, now) -> {
             if (now == TaskKind.GENERATE) {
                 truthColumn.set(NONE); // a free-text answer matches no label; people's judgements are its truth
@@ -117,7 +123,9 @@ final class ColumnChoice {
     void guessPairColumns() {
         guess(answerColumn, "answer_a");
         guess(answerBColumn, "answer_b");
-        guess(humanPreferenceColumn, "human_preference", "preference");
+        if (pairSource.get() == PairSource.COLUMNS) {
+            guess(humanPreferenceColumn, "human_preference", "preference");
+        }
         guess(referenceColumn, "reference");
         // The answers and the reference are what the judge compares, not what the model reads.
         List<String> judged =

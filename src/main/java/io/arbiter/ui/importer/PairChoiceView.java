@@ -64,7 +64,8 @@ final class PairChoiceView {
         }
 
         Label generatedHelp = help("The run's base model and prompt answer A. Set model B and prompt B in the prompts "
-                + "pane's \"Base prompt B\" tab; model B left empty is the base model.");
+                + "pane's \"Base prompt B\" tab; model B left empty is the base model. A human preference column "
+                + "only means something if people judged the answers these configurations give.");
         generatedHelp.visibleProperty().bind(columns.not());
         generatedHelp.managedProperty().bind(columns.not());
 

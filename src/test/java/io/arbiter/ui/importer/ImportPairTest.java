@@ -55,6 +55,8 @@ class ImportPairTest {
         model.open(sample());
         model.grading().kindProperty().set(GradingChoice.Kind.PAIRWISE);
         model.pairSourceProperty().set(PairSource.GENERATED);
+        assertEquals(ImportViewModel.NONE, model.humanPreferenceColumnProperty().get(), "they judged other answers");
+        model.humanPreferenceColumnProperty().set("human_preference");
         model.grading().bothOrdersProperty().set(false);
         model.importFile();
         ImportViewModel.Imported got = imported.get();

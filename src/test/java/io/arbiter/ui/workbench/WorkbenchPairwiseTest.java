@@ -89,9 +89,14 @@ class WorkbenchPairwiseTest {
             ImportViewModel dialog = model.datasetSetup().newImport();
             dialog.open(csv);
             dialog.grading().kindProperty().set(GradingChoice.Kind.PAIRWISE);
-            dialog.pairSourceProperty().set(PairSource.GENERATED);
             assertEquals(
                     "human_preference", dialog.humanPreferenceColumnProperty().get(), "guessed by its name");
+            dialog.pairSourceProperty().set(PairSource.GENERATED);
+            assertEquals(
+                    ImportViewModel.NONE,
+                    dialog.humanPreferenceColumnProperty().get(),
+                    "the file's preferences judged other answers than the run will generate");
+            dialog.humanPreferenceColumnProperty().set("human_preference"); // these people judged this setup's
             dialog.importFile();
 
             assertEquals(PairwiseScheme.DEFAULT, model.prompts().scheme());
