@@ -36,10 +36,10 @@ public final class ProgressView {
     private ProgressBar judgeBar;
 
     @FXML
-    private Label baseTitle;
+    private Label baseStageName;
 
     @FXML
-    private Label judgeTitle;
+    private Label judgeStageName;
 
     @FXML
     private Label baseCount;
@@ -66,8 +66,8 @@ public final class ProgressView {
         ViewLoader.load("/fxml/progress/ProgressView.fxml", this);
         baseBar.progressProperty().bind(model.baseProgressProperty());
         judgeBar.progressProperty().bind(model.judgeProgressProperty());
-        baseTitle.textProperty().bind(model.baseTitleProperty());
-        judgeTitle.textProperty().bind(model.judgeTitleProperty());
+        baseStageName.textProperty().bind(model.baseTitleProperty());
+        judgeStageName.textProperty().bind(model.judgeTitleProperty());
         baseCount.textProperty().bind(model.baseCountProperty());
         judgeCount.textProperty().bind(model.judgeCountProperty());
         messageLabel.textProperty().bind(model.messageProperty());

@@ -17,6 +17,7 @@ import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.importer.ImportViewModel;
+import io.arbiter.ui.importer.PairSource;
 import io.arbiter.ui.labels.LabelsViewModel;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsTableRow;
@@ -246,6 +247,9 @@ public final class DatasetSetup {
         ImportViewModel dialog = new ImportViewModel(executor, this::useImported);
         dialog.taskProperty().set(task);
         dialog.grading().show(prompts.scheme());
+        if (prompts.secondBase().inUseProperty().get()) {
+            dialog.pairSourceProperty().set(PairSource.GENERATED); // as the workbench compares now
+        }
         return dialog;
     }
 

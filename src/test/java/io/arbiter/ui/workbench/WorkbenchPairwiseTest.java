@@ -113,6 +113,10 @@ class WorkbenchPairwiseTest {
                     "prompt B starts as the base prompt");
             assertEquals(List.of(), model.prompts().problems());
             model.prompts().secondBase().promptTextProperty().set("Answer in one sentence.\n[user]\n{{question}}");
+            assertEquals(
+                    PairSource.GENERATED,
+                    model.datasetSetup().newImport().pairSourceProperty().get(),
+                    "a new import starts from the pair as the workbench generates it");
             RunSpec spec = model.runCommands().specFor(offline());
             assertNull(spec.mapping().answerColumn(), "the run answers A itself");
             assertEquals(
