@@ -60,6 +60,17 @@ final class CompareCommand implements Callable<Integer> {
             comparison = opened.compare(runA, runB);
         }
         McNemar m = comparison.mcnemar();
+        if (comparison.pairs() != null || comparison.gradedApart()) {
+            PairCompareLines lines = new PairCompareLines(runA, runB, comparison);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                out.println(mapper.writeValueAsString(lines.json(mapper)));
+            } else {
+                lines.print(out);
+            }
+            out.flush();
+            return 0;
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
