@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.offline.BatchPace;
+import io.arbiter.offline.OfflineServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -112,6 +114,129 @@ class PairwiseRunCommandTest {
             assertEquals(json.get(key), fromCsv.get(key), key);
         }
         assertEquals(json.get("preference_confusion"), fromCsv.get("preference_confusion"));
+    }
+
+    @Test
+    void aGeneratedPairRunsThroughTheBatchApiAndARerunOfItsProjectSendsNothingAlreadyAnswered() throws Exception {
+        Path project = dir.resolve("pairs.arbiter");
+        Path promptB = write("base-b.txt", "Answer very briefly.\n[user]\n{{question}}\n");
+        try (OfflineServer server =
+                OfflineServer.builder().port(0).batchPace(BatchPace.FAST).start()) {
+            String[] batch = generated(
+                    server, "--base-prompt-b", promptB.toString(), "--project", project.toString(), "--mode", "batch");
+            Result first = run(batch);
+            assertEquals(0, first.status(), first.err());
+            JsonNode json = new ObjectMapper().readTree(first.out());
+            assertEquals(6, json.get("rows").asInt());
+            assertEquals(0, json.get("errors").asInt());
+            // Six rows, four stages: both answers, then the judge in each order, each its own request.
+            assertEquals(24, server.counters().batchLinesProcessed());
+            assertEquals(0, server.counters().duplicateAnswers());
+
+            Result again = run(batch);
+            assertEquals(0, again.status(), again.err());
+            assertEquals(24, server.counters().batchLinesProcessed(), "every order was answered: nothing is sent");
+            assertEquals(0, server.counters().chatAttempts());
+            JsonNode repeated = new ObjectMapper().readTree(again.out());
+            for (String key : KEYS) {
+                assertEquals(json.get(key), repeated.get(key), key);
+            }
+
+            // The project keeps the pair's second configuration: a re-run of it alone asks for nothing new.
+            Result stored = run(
+                    "run",
+                    "--project",
+                    project.toString(),
+                    "--provider",
+                    server.baseUrl().toString(),
+                    "--base-model",
+                    "offline-demo-base",
+                    "--judge-model",
+                    "offline-demo-judge",
+                    "--json");
+            assertEquals(0, stored.status(), stored.err());
+            assertEquals(
+                    24,
+                    server.counters().batchLinesProcessed() + server.counters().chatAnswers());
+            assertEquals(
+                    "both",
+                    new ObjectMapper().readTree(stored.out()).get("swap").asText());
+        }
+        Result runs = run("runs", project.toString(), "--json");
+        JsonNode listed = new ObjectMapper().readTree(runs.out()).get(0);
+        assertEquals("pairwise:both", listed.get("scheme").asText());
+        assertTrue(listed.has("win_rate_a") && listed.has("position_consistency"), listed.toString());
+    }
+
+    @Test
+    void eachWayOfGettingAPairWrongIsRefusedBeforeAnythingIsSent() throws Exception {
+        assertRefused(args(List.of()), "needs two answers per row");
+        assertRefused(args(List.of("--answer-b-column", "answer_b")), "--answer-b-column needs --answer-a-column");
+        assertRefused(
+                args(List.of("--answer-a-column", "answer_a", "--answer-b-column", "nope")),
+                "Answer B column 'nope' is not in pairs.csv (columns: id, question, answer_a, answer_b");
+        assertRefused(args(List.of("--base-model-b", "m", "--swap", "sometimes")), "not 'sometimes'");
+        List<String> verdict = new ArrayList<>(List.of(args(List.of("--swap", "both"))));
+        verdict.subList(verdict.indexOf("--scheme"), verdict.indexOf("--scheme") + 2)
+                .clear();
+        assertRefused(verdict.toArray(String[]::new), "--swap goes with --scheme pairwise");
+        verdict.set(verdict.indexOf("--swap"), "--base-model-b");
+        assertRefused(verdict.toArray(String[]::new), "go with --scheme pairwise");
+        Path judge = write("single.txt", "Is {{base_answer}} right? [[A]]");
+        List<String> single = new ArrayList<>(List.of(args(List.of("--base-model-b", "m"))));
+        single.set(single.indexOf("--judge-prompt") + 1, judge.toString());
+        assertRefused(single.toArray(String[]::new), "{{base_answer}} is not available to a pairwise judge");
+        Path project = dir.resolve("p.arbiter");
+        assertRefused(
+                args(
+                                List.of(
+                                        "--answer-a-column",
+                                        "answer_a",
+                                        "--answer-b-column",
+                                        "answer_b",
+                                        "--project",
+                                        project.toString()),
+                                "--mode",
+                                "batch")
+                        .clone(),
+                null);
+        assertRefused(
+                new String[] {
+                    "batch-export",
+                    "--project",
+                    project.toString(),
+                    "--provider",
+                    "offline",
+                    "--stage",
+                    "base",
+                    "--out",
+                    dir.resolve("x.jsonl").toString()
+                },
+                "does not handle a pairwise run");
+    }
+
+    private static void assertRefused(String[] args, String message) {
+        Result run = run(args);
+        if (message == null) {
+            assertEquals(0, run.status(), run.err());
+            return;
+        }
+        assertEquals(ArbiterCli.BAD_INPUT, run.status(), run.err());
+        assertTrue(run.err().contains(message), run.err());
+    }
+
+    private String[] generated(OfflineServer server, String... more) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args(List.of("--reference-column", "reference"), more)));
+        all.set(all.indexOf("--provider") + 1, server.baseUrl().toString());
+        all.addAll(List.of(
+                "--base-model",
+                "offline-demo-base",
+                "--judge-model",
+                "offline-demo-judge",
+                "--poll-seconds",
+                "0.02",
+                "--json"));
+        return all.toArray(String[]::new);
     }
 
     private String[] columns(String... more) throws Exception {
