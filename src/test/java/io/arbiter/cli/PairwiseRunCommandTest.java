@@ -197,6 +197,56 @@ class PairwiseRunCommandTest {
     }
 
     @Test
+    void compareReadsTwoPairwiseRunsByTheirOutcomesAndSaysAVerdictRunGradesDifferently() throws Exception {
+        Path project = dir.resolve("compare.arbiter");
+        List<String> columns = List.of(
+                "--answer-a-column",
+                "answer_a",
+                "--answer-b-column",
+                "answer_b",
+                "--human-preference-column",
+                "human_preference",
+                "--project",
+                project.toString());
+        assertEquals(0, run(sample(columns)).status());
+        assertEquals(0, run(sample(columns, "--swap", "none")).status());
+
+        Result compared = run("compare", project.toString(), "1", "2", "--json");
+        assertEquals(0, compared.status(), compared.err());
+        JsonNode json = new ObjectMapper().readTree(compared.out());
+        JsonNode pairwise = json.get("pairwise");
+        int rows = Samples.pairwise().size();
+        long counted = 0;
+        for (JsonNode line : pairwise.get("outcome_changes")) {
+            for (JsonNode count : line) {
+                counted += count.asLong();
+            }
+        }
+        assertEquals(rows, counted, "every row judged in both runs is in the table once");
+        assertTrue(pairwise.get("a").get("position_consistency").isNumber());
+        assertTrue(pairwise.get("b").get("position_consistency").isNull(), "one order shows no position bias");
+        assertTrue(pairwise.get("win_rate_a_change").isNumber(), pairwise.toString());
+        assertEquals(
+                pairwise.get("b").get("win_rate_a").asDouble()
+                        - pairwise.get("a").get("win_rate_a").asDouble(),
+                json.get("deltas").get("win_rate_a").get("change").asDouble(),
+                1e-12);
+        assertTrue(run("compare", project.toString(), "1", "2").out().contains("paired bootstrap"));
+
+        Path verdictJudge = write("verdict.txt", "Is this reply right? {{base_answer}}\nAnswer Correct or Incorrect.");
+        List<String> verdict = new ArrayList<>(List.of(
+                sample(List.of("--answer-column", "answer_a", "--task", "generate", "--project", project.toString()))));
+        verdict.subList(verdict.indexOf("--scheme"), verdict.indexOf("--scheme") + 2)
+                .clear();
+        verdict.set(verdict.indexOf("--judge-prompt") + 1, verdictJudge.toString());
+        Result single = run(verdict.toArray(String[]::new));
+        assertEquals(0, single.status(), single.err());
+        Result apart = run("compare", project.toString(), "1", "3");
+        assertEquals(0, apart.status(), apart.err());
+        assertTrue(apart.out().contains("grade differently") && apart.out().contains("rows and errors"), apart.out());
+    }
+
+    @Test
     void eachWayOfGettingAPairWrongIsRefusedBeforeAnythingIsSent() throws Exception {
         assertRefused(args(List.of()), "needs two answers per row");
         assertRefused(args(List.of("--answer-b-column", "answer_b")), "--answer-b-column needs --answer-a-column");
