@@ -26,17 +26,7 @@ record PairCompareLines(long runA, long runB, PairedFigures comparison) {
     }
 
     ObjectNode json(ObjectMapper mapper) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("run_a", runA);
-        node.put("run_b", runB);
-        ObjectNode deltas = node.putObject("deltas");
-        for (PairedFigures.Delta d : comparison.deltas()) {
-            ObjectNode delta = deltas.putObject(d.metric());
-            put(delta, "a", d.a());
-            put(delta, "b", d.b());
-            put(delta, "change", d.change());
-        }
-        node.put("paired_rows", comparison.pairedRows());
+        ObjectNode node = CompareCommand.head(mapper, runA, runB, comparison);
         if (comparison.gradedApart()) {
             node.put("graded_apart", true);
             node.put("message", apart());
@@ -143,21 +133,13 @@ record PairCompareLines(long runA, long runB, PairedFigures comparison) {
     }
 
     private static void estimate(ObjectNode node, String key, Estimate estimate) {
-        put(node, key, estimate.point());
-        put(node, key + "_ci_low", estimate.hasInterval() ? estimate.low() : OptionalDouble.empty());
-        put(node, key + "_ci_high", estimate.hasInterval() ? estimate.high() : OptionalDouble.empty());
+        CompareCommand.put(node, key, estimate.point());
+        CompareCommand.put(node, key + "_ci_low", estimate.hasInterval() ? estimate.low() : OptionalDouble.empty());
+        CompareCommand.put(node, key + "_ci_high", estimate.hasInterval() ? estimate.high() : OptionalDouble.empty());
         node.put(key + "_n", estimate.n());
     }
 
     private static String spell(PairOutcome outcome) {
         return outcome == PairOutcome.UNPARSED ? "unparsed" : PairwiseScheme.spell(outcome);
-    }
-
-    private static void put(ObjectNode node, String key, OptionalDouble value) {
-        if (value.isPresent()) {
-            node.put(key, value.getAsDouble());
-        } else {
-            node.putNull(key);
-        }
     }
 }

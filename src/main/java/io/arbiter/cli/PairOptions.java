@@ -90,6 +90,28 @@ final class PairOptions {
     }
 
     /**
+     * Refuses a pairwise run with one answer per row, saying how to give the second.
+     *
+     * @param storedB true when a project being re-run keeps a second base configuration
+     * @param where   what the message starts with: the project re-run, or nothing
+     */
+    void requireTwoAnswers(ColumnMapping mapping, boolean storedB, String where) {
+        if (mapping.judgeOnly() ? mapping.judgeColumns().answerB() != null : generatesB() || storedB) {
+            return;
+        }
+        if (mapping.judgeOnly()) {
+            throw new CliFailure(
+                    where + "--scheme pairwise over an answer column needs the column holding answer B as well:"
+                            + " --answer-a-column A --answer-b-column B",
+                    ArbiterCli.BAD_INPUT);
+        }
+        throw new CliFailure(
+                where + "--scheme pairwise needs two answers per row: --answer-a-column and --answer-b-column"
+                        + " (judge only), or --base-model-b and/or --base-prompt-b to generate answer B",
+                ArbiterCli.BAD_INPUT);
+    }
+
+    /**
      * The mapping with the pair's columns: answer A as the answer column (refused beside a different {@code
      * --answer-column}), answer B and the human preference column, each checked against the dataset.
      */

@@ -154,7 +154,10 @@ abstract class RunInputsCommand {
                 ? null
                 : InputOptions.readText(pairOptions.basePromptB, "--base-prompt-b");
         if (scheme instanceof PairwiseScheme) {
-            pairOf(config.mapping(), storedB, opened);
+            pairOptions.requireTwoAnswers(
+                    config.mapping(),
+                    storedB != null,
+                    inputOptions.hasDataset() || opened == null ? "" : opened.file() + ": ");
         }
         List<String> promptProblems = new ArrayList<>(
                 PromptCheck.problems(prompts, PromptCheck.names(rows, config.mapping()), scheme.placeholders()));
@@ -176,26 +179,6 @@ abstract class RunInputsCommand {
             throw new CliFailure(String.join("\n", humanProblems), ArbiterCli.BAD_INPUT);
         }
         return new Inputs(config, prompts, scheme, storedB, basePromptB);
-    }
-
-    /** Refuses a pairwise run with one answer per row, saying how to give the second. */
-    private void pairOf(ColumnMapping mapping, SecondBase storedB, Project opened) {
-        if (mapping.judgeOnly()
-                ? mapping.judgeColumns().answerB() != null
-                : pairOptions.generatesB() || storedB != null) {
-            return;
-        }
-        if (mapping.judgeOnly()) {
-            throw new CliFailure(
-                    "--scheme pairwise over an answer column needs the column holding answer B as well:"
-                            + " --answer-a-column A --answer-b-column B",
-                    ArbiterCli.BAD_INPUT);
-        }
-        throw new CliFailure(
-                (inputOptions.hasDataset() || opened == null ? "" : opened.file() + ": ")
-                        + "--scheme pairwise needs two answers per row: --answer-a-column and --answer-b-column"
-                        + " (judge only), or --base-model-b and/or --base-prompt-b to generate answer B",
-                ArbiterCli.BAD_INPUT);
     }
 
     /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */

@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
  * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors,
- * tokens, and the human review (verdict, note, who, when, promoted as an example). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
+ * tokens, and the human review (verdict, note, who, when, promoted as an example); a pairwise run has both answers
+ * and both orders in their place ({@link PairResultCells}). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
  * {@link CsvCells#unescape}.
  */
 public final class ResultsCsvWriter {
