@@ -12,24 +12,28 @@ import java.util.Optional;
  * As a judge it accepts its own best label or, unless the instructions ask it to be strict, its runner-up: the one
  * prompt wording it follows, so that editing a judge prompt visibly changes verdicts in the demo.
  *
- * <p>Two other tasks it recognises the same way, from the prompt's wording: a rubric judge asked for "Score: N" on a
- * range such as "1 to 5" is answered by {@link DemoScorer}, and a free-text support question (no label list) by
- * {@link DemoSupportReply}.
+ * <p>Three other tasks it recognises the same way, from the prompt's wording: a pairwise judge asked to choose
+ * between two answers with {@code [[A]]} or {@code [[B]]} is answered by {@link DemoPairJudge}, a rubric judge asked
+ * for "Score: N" on a range such as "1 to 5" by {@link DemoScorer}, and a free-text support question (no label list)
+ * by {@link DemoSupportReply}, which the judge model answers more fully than the base model.
  */
 public final class DemoClassifier {
 
     private static final String FALLBACK_LABEL = "Drama";
-    private static final DemoClassifier BASE =
-            new DemoClassifier(GenreLexicon.weak(), DemoScorer.forModel(DemoModels.BASE));
-    private static final DemoClassifier JUDGE =
-            new DemoClassifier(GenreLexicon.full(), DemoScorer.forModel(DemoModels.JUDGE));
+    private static final DemoClassifier BASE = new DemoClassifier(GenreLexicon.weak(), DemoModels.BASE);
+    private static final DemoClassifier JUDGE = new DemoClassifier(GenreLexicon.full(), DemoModels.JUDGE);
 
     private final GenreLexicon lexicon;
     private final DemoScorer scorer;
+    private final DemoPairJudge pairJudge;
+    /** Whether its support replies are never curt and give every stock sentence that fits (the judge model's). */
+    private final boolean fullReplies;
 
-    private DemoClassifier(GenreLexicon lexicon, DemoScorer scorer) {
+    private DemoClassifier(GenreLexicon lexicon, String modelId) {
         this.lexicon = lexicon;
-        this.scorer = scorer;
+        this.scorer = DemoScorer.forModel(modelId);
+        this.pairJudge = DemoPairJudge.forModel(modelId);
+        this.fullReplies = !DemoModels.BASE.equals(modelId);
     }
 
     /** The base model reads a weaker lexicon than the judge; any other id gets the judge's. */
@@ -49,6 +53,15 @@ public final class DemoClassifier {
      */
     public String reply(String system, String user, boolean constrained) {
         long hash = DemoText.stableHash(system + "\n[user]\n" + user);
+        // Before the scorer: a pairwise prompt may well ask for a "Score:" or name a scale too.
+        Optional<PairPrompt> pair = PairPrompt.read(system, user);
+        if (pair.isPresent()) {
+            if (constrained) {
+                DemoPairJudge.Verdict verdict = pairJudge.judge(pair.get());
+                return verdict.reasoning() + "\n[[" + verdict.place() + "]]";
+            }
+            return pairJudge.reply(pair.get(), hash);
+        }
         Optional<ScoringPrompt> scoring = ScoringPrompt.read(system, user);
         if (scoring.isPresent()) {
             if (constrained) {
@@ -59,7 +72,7 @@ public final class DemoClassifier {
         }
         ClassificationPrompt prompt = ClassificationPrompt.read(system, user);
         if (!prompt.judgeFormat() && DemoSupportReply.asksForFreeText(system, user)) {
-            return DemoSupportReply.reply(system, user, hash);
+            return DemoSupportReply.reply(system, user, hash, fullReplies);
         }
         List<ScoredLabel> ranking = rank(prompt.labels(), prompt.description());
         String best = best(prompt.labels(), ranking);

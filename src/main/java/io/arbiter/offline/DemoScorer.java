@@ -54,8 +54,18 @@ final class DemoScorer {
     Grade grade(ScoringPrompt prompt, long hash) {
         AnswerComparison c =
                 AnswerComparison.of(prompt.question(), prompt.reference(), prompt.answer(), ScoringLexicon.WORDS);
-        int points = ladder(
-                c.hasFigures() ? c.coverage() * (1 - FIGURE_WEIGHT) + c.figures() * FIGURE_WEIGHT : c.coverage());
+        int points = points(c) + nudge(hash);
+        points = Math.max(0, Math.min(POINTS, points));
+        int score = prompt.low() + Math.round((float) points * (prompt.high() - prompt.low()) / POINTS);
+        return new Grade(score, reasoning(c));
+    }
+
+    /**
+     * The points (0 to 4 before clamping) the rubric gives an answer, before any wobble: what {@link DemoPairJudge}
+     * compares two answers by.
+     */
+    int points(AnswerComparison c) {
+        int points = ladder(weighedCoverage(c));
         if (!c.addedFigures().isEmpty()) {
             points -= c.figures() < 1 ? 2 : 1;
         }
@@ -74,10 +84,12 @@ final class DemoScorer {
         if (c.refuses() || c.answerWords() == 0) {
             points = 0;
         }
-        points += nudge(hash);
-        points = Math.max(0, Math.min(POINTS, points));
-        int score = prompt.low() + Math.round((float) points * (prompt.high() - prompt.low()) / POINTS);
-        return new Grade(score, reasoning(c));
+        return points;
+    }
+
+    /** The share of the reference the answer repeats, its figures weighed at {@link #FIGURE_WEIGHT}. */
+    static double weighedCoverage(AnswerComparison c) {
+        return c.hasFigures() ? c.coverage() * (1 - FIGURE_WEIGHT) + c.figures() * FIGURE_WEIGHT : c.coverage();
     }
 
     private int ladder(double coverage) {
@@ -106,7 +118,7 @@ final class DemoScorer {
         return first + " " + concern(c);
     }
 
-    private static String concern(AnswerComparison c) {
+    static String concern(AnswerComparison c) {
         if (c.answerWords() == 0) {
             return "It is empty.";
         }
@@ -132,7 +144,7 @@ final class DemoScorer {
         return c.answerWords() < TERSE_WORDS ? "It is very short. " + gap : gap;
     }
 
-    private static String named(List<String> words) {
+    static String named(List<String> words) {
         List<String> few = words.subList(0, Math.min(NAMED_WORDS, words.size()));
         if (few.size() == 1) {
             return "\"" + few.get(0) + "\"";

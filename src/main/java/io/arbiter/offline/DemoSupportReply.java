@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * The offline demo model answering a free-text support question (a base prompt with no label list that speaks of
  * customers or support): a greeting, the prompt's own fact that shares the most words with the question, one or two
  * stock sentences from {@code support-phrases.txt} for the question's topic, and a closing, each picked by a hash of
- * the prompt, so the same prompt always gets the same reply. Some replies are curt, as a small model's are.
+ * the prompt, so the same prompt always gets the same reply. Some replies are curt, as a small model's are. A prompt
+ * asking for brief replies ("brief", "one sentence") gets a single sentence, the fact cut at its first step; the
+ * judge model, answering as an assistant, is never curt and gives every stock sentence that fits.
  */
 final class DemoSupportReply {
 
@@ -29,6 +31,11 @@ final class DemoSupportReply {
     private static final Pattern FACT_LINE = Pattern.compile("(?m)^[ \\t]*[-*\u2022][ \\t]+(.+)$");
     /** "Plans: Fibre 150 ...": the topic before the colon is the prompt's heading, not part of the fact. */
     private static final Pattern LEAD_LABEL = Pattern.compile("^[\\p{L} -]{1,30}:\\s+");
+
+    private static final Pattern ASKS_FOR_BRIEF = Pattern.compile(
+            "(?i)\\bbrief(?:ly)?\\b|\\b(?:one|a single) sentence\\b|\\bas short as possible\\b|\\bin a few words\\b");
+    /** "Return the hub; we post a bag": a brief reply stops at the first step. */
+    private static final Pattern NEXT_STEP = Pattern.compile(";\\s.*$");
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)\\s+");
 
@@ -47,22 +54,30 @@ final class DemoSupportReply {
     }
 
     static String reply(String system, String user, long hash) {
+        return reply(system, user, hash, false);
+    }
+
+    /** As above; {@code full} for the judge model, which is never curt and gives every stock sentence that fits. */
+    static String reply(String system, String user, long hash, boolean full) {
         String question = question(system, user);
         List<String> words = DemoText.words(question);
         List<String> topic = topic(words);
-        if (hash % 100 < CURT_PER_HUNDRED) {
+        if (!full && hash % 100 < CURT_PER_HUNDRED) {
             return topic.get(0);
+        }
+        Optional<String> fact = fact(system + "\n" + user, words);
+        int first = (int) (hash / 1_000 % topic.size());
+        if (ASKS_FOR_BRIEF.matcher(system + "\n" + user).find()) {
+            return fact.map(f -> NEXT_STEP.matcher(f).replaceFirst(".")).orElse(topic.get(first));
         }
         List<String> sentences = new ArrayList<>();
         sentences.add(pick(PHRASES.get("greeting"), hash / 100));
-        Optional<String> fact = fact(system + "\n" + user, words);
         fact.ifPresent(sentences::add);
         boolean unsure = topic == PHRASES.get("unsure");
-        int first = (int) (hash / 1_000 % topic.size());
         if (!(unsure && fact.isPresent())) {
             sentences.add(topic.get(first));
         }
-        if (!unsure && topic.size() > 1 && hash / 10_000 % 2 == 0) {
+        if (!unsure && topic.size() > 1 && (full || hash / 10_000 % 2 == 0)) {
             sentences.add(topic.get((first + 1) % topic.size()));
         }
         sentences.add(pick(PHRASES.get("closing"), hash / 100_000));

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * A {@code json_schema} with a {@code score} gets {@code {"score": N, "reasoning": …}}, N from a final "Score: N" or
  * "[[N]]" in the text (else the middle of the schema's range); one with {@code prediction} and {@code evaluation} gets
  * the "Label,Correct" reply split (an answer that does not split leaves the prediction empty, so it still reads as
- * UNPARSED); other properties are filled by type; {@code json_object} gets {@code {"answer": text}}. The fault plan's
+ * UNPARSED); one with {@code winner} gets the place a final {@code [[A]]}, {@code [[B]]} or {@code [[C]]} names ("A",
+ * "B" or "tie") and the text before it as the reasoning; other properties are filled by type; {@code json_object} gets {@code {"answer": text}}. The fault plan's
  * {@code no-structured} makes the server refuse the parameter as a model without structured outputs does.
  */
 final class StructuredReply {
@@ -21,6 +22,7 @@ final class StructuredReply {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern SCORE =
             Pattern.compile("(?i)(?:\\bscore|\\brating)\\W{0,4}?[:=]\\s*(\\d+)|\\[\\[\\s*(\\d+)\\s*]]");
+    private static final Pattern PLACE = Pattern.compile("\\[\\[\\s*([ABC])\\s*]]");
     private static final int DEFAULT_LOW = 1;
     private static final int DEFAULT_HIGH = 5;
 
@@ -87,9 +89,12 @@ final class StructuredReply {
         }
         String[] verdict = verdict(text);
         Score score = lastScore(text);
+        Place place = lastPlace(text);
         String reasoning = properties.has("score")
                 ? (score == null ? text : text.substring(0, score.start())).strip()
-                : verdict[2];
+                : properties.has("winner")
+                        ? (place == null ? text : text.substring(0, place.start())).strip()
+                        : verdict[2];
         ObjectNode reply = JSON.objectNode();
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
             String name = property.getKey();
@@ -99,6 +104,7 @@ final class StructuredReply {
                 case "reasoning" -> reply.put(name, reasoning);
                 case "prediction" -> reply.put(name, verdict[0]);
                 case "evaluation" -> reply.put(name, verdict[1]);
+                case "winner" -> reply.put(name, winner(place, spec));
                 default -> fill(reply, name, spec, text);
             }
         }
@@ -119,6 +125,29 @@ final class StructuredReply {
         return new String[] {
             answer.substring(0, comma).strip(), evaluation.equals("correct") ? "Correct" : "Incorrect", before
         };
+    }
+
+    /** The place a verdict names ("A", "B" or "tie") and where it starts (the reasoning is what comes before). */
+    private record Place(String winner, int start) {}
+
+    private static Place lastPlace(String text) {
+        Matcher m = PLACE.matcher(text);
+        Place last = null;
+        while (m.find()) {
+            last = new Place(m.group(1).equals("C") ? "tie" : m.group(1), m.start());
+        }
+        return last;
+    }
+
+    /** The place named; with none, the schema's last choice (a tie in the core's schema). */
+    private static String winner(Place place, JsonNode spec) {
+        if (place != null) {
+            return place.winner();
+        }
+        JsonNode choices = spec.path("enum");
+        return choices.isArray() && !choices.isEmpty()
+                ? choices.get(choices.size() - 1).asText()
+                : "tie";
     }
 
     /** A score the text gives, and where its phrase starts (the reasoning is what comes before). */

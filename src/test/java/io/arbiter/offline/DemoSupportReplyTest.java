@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.prompt.RenderedPrompt;
 import io.arbiter.offline.SupportSample.Row;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,36 @@ class DemoSupportReplyTest {
         String system = "You answer customer questions for an internet provider.";
         String reply = DemoSupportReply.reply(system, "Customer question: How do I change my WiFi password?", 1_234L);
         assertTrue(reply.contains("WiFi"), reply);
+    }
+
+    @Test
+    void aPromptAskingForBriefRepliesGetsOneSentenceThatLeavesOutAStep() {
+        String briefSystem = Samples.text(Samples.PAIRWISE_BASE_PROMPT_B).split("\\[user]")[0];
+        String user = "Customer question: Is there a data cap on the Fibre 500 plan?";
+        String full = base.reply(
+                SupportSample.base("Is there a data cap on the Fibre 500 plan?").system(), user);
+        String brief = base.reply(briefSystem, user);
+
+        // The fact line is "Fibre 150 at $30 ...; unlimited data on every plan.": the brief reply stops at the ";".
+        assertEquals("Fibre 150 at $30 a month, Fibre 500 at $40 a month, Fibre 900 at $55 a month.", brief);
+        assertTrue(full.contains("unlimited data on every plan") && full.length() > brief.length(), full);
+        assertEquals(brief, base.reply(briefSystem, user));
+    }
+
+    @Test
+    void theJudgeModelAnswersMoreFullyThanTheBaseModelOnSomeQuestionsAndNeverCurtly() throws Exception {
+        DemoClassifier judge = DemoClassifier.forModel(DemoModels.JUDGE);
+        int differ = 0;
+        for (Row row : SupportSample.rows("1 to 5")) {
+            RenderedPrompt prompt = SupportSample.base(row.question());
+            String fromBase = base.reply(prompt.system(), prompt.user());
+            String fromJudge = judge.reply(prompt.system(), prompt.user());
+            assertTrue(fromJudge.length() >= fromBase.length(), row.id() + ": " + fromJudge);
+            assertTrue(fromJudge.split(" ").length >= 10, row.id() + ": " + fromJudge);
+            differ += fromBase.equals(fromJudge) ? 0 : 1;
+        }
+        // Half the base replies leave out the topic's second stock sentence, and a few are curt.
+        assertTrue(differ >= 20 && differ <= 50, "replies that differ: " + differ);
     }
 
     @Test

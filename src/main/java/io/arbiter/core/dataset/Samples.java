@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The samples shipped inside the application (the whole {@code samples/} folder is on the classpath), so the workbench
- * opens on real data with no file at hand: movies to classify, and support replies to score against references.
+ * opens on real data with no file at hand: movies to classify, support replies to score against references, and
+ * pairs of support replies to judge against each other.
  */
 public final class Samples {
 
@@ -23,6 +24,13 @@ public final class Samples {
     public static final String SUPPORT_BASE_PROMPT = "/samples/support/base-prompt.txt";
     public static final String SUPPORT_JUDGE_PROMPT = "/samples/support/judge-prompt.txt";
 
+    public static final String PAIRWISE = "/samples/pairwise/pairwise.csv";
+    public static final String PAIRWISE_BASE_PROMPT = "/samples/pairwise/base-prompt.txt";
+    /** The same assistant asked for brief replies: a second base configuration to run against the first. */
+    public static final String PAIRWISE_BASE_PROMPT_B = "/samples/pairwise/base-prompt-b.txt";
+
+    public static final String PAIRWISE_JUDGE_PROMPT = "/samples/pairwise/judge-prompt.txt";
+
     private Samples() {}
 
     public static Dataset movies() throws DatasetException {
@@ -32,6 +40,11 @@ public final class Samples {
     /** Customer questions to a home-internet provider with a model's answer, a reference answer and a human score. */
     public static Dataset support() throws DatasetException {
         return read(SUPPORT);
+    }
+
+    /** The support questions with two answers each, the reference answer and a person's preference (A, B or tie). */
+    public static Dataset pairwise() throws DatasetException {
+        return read(PAIRWISE);
     }
 
     private static Dataset read(String resource) throws DatasetException {

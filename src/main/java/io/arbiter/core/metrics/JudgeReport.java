@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param baseLabels        base answers against the truth, label by label
  * @param judgeLabels       the judge's predictions against the truth, label by label
  * @param corrected         base accuracy on rows without truth, corrected by the judge's sensitivity and specificity
+ * @param ppi               base accuracy over every row the judge read, by prediction-powered inference
  * @param labelledByHuman   rows in the judge's table whose truth came from a human
  * @param truthHumanConflicts rows where the ground truth and a human disagree about the base answer (truth wins)
  * @param scores            a scoring judge's scores against people's, null when the judge gives verdicts
@@ -34,6 +35,7 @@ public record JudgeReport(
         LabelConfusion baseLabels,
         LabelConfusion judgeLabels,
         CorrectedAccuracy corrected,
+        PredictionPowered ppi,
         long labelledByHuman,
         long truthHumanConflicts,
         ScoreFigures scores,
@@ -61,6 +63,7 @@ public record JudgeReport(
                 baseLabels,
                 judgeLabels,
                 corrected,
+                ppi,
                 labelledByHuman,
                 truthHumanConflicts,
                 scoreFigures,
@@ -85,6 +88,9 @@ public record JudgeReport(
         AgreementTable table = AgreementTable.EMPTY;
         long unlabelled = 0;
         long unlabelledCorrect = 0;
+        // Prediction-powered inference's unlabelled rows: every other row with a parsed verdict (docs/STATISTICS.md).
+        long unlabelledVerdicts = 0;
+        long unlabelledVerdictsCorrect = 0;
         long byHuman = 0;
         long conflicts = 0;
         for (RatedRow row : rows) {
@@ -93,6 +99,10 @@ public record JudgeReport(
             }
             ScoredRow r = row.scored();
             if (!AgreementCell.judged(r)) {
+                if (r.judge() != null && r.judge().parsed()) {
+                    unlabelledVerdicts++;
+                    unlabelledVerdictsCorrect += AgreementCell.saysCorrect(r) ? 1 : 0;
+                }
                 continue;
             }
             // The same decision that lets a screen list the rows of a cell; see AgreementCell.of(RatedRow).
@@ -118,6 +128,8 @@ public record JudgeReport(
                 LabelConfusion.ofBase(scored),
                 LabelConfusion.ofJudge(scored),
                 CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap),
+                PredictionPowered.of(
+                        table, unlabelledCorrect + unlabelledVerdictsCorrect, unlabelled + unlabelledVerdicts),
                 byHuman,
                 conflicts,
                 null,

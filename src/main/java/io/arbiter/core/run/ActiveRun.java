@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * One run under way: its rows as they fill, each stage's usage, and why it ended. The coordinator thread calls
  * {@link #execute}, which takes the stages in turn and hands the sending to {@link RealtimeStages} or the Batch API;
  * workers and batch output come back here through {@link #settle} and {@link #show}, so every outcome reaches the
- * rows and the listener one way.
+ * rows and the listener one way. (Past 300 lines: it holds the rows, the usage and why the run ended, and the stage
+ * order beside them; a pair's stages made that order longer, and moving it out would hand all three around.)
  */
 final class ActiveRun implements RunHandle {
 

@@ -85,4 +85,24 @@ class RowRatingsTest {
         assertEquals(score, ((JudgeScore) result.judgement()).score());
         return result;
     }
+
+    @Test
+    void anUnreadablePreferenceIsNamedByRowAndColumnAndAReadableOneCounts() {
+        Dataset pairs = new Dataset(
+                "pairs.csv",
+                List.of("q", "a", "b", "pref"),
+                List.of(new String[] {"q0", "x", "y", "model_b"}, new String[] {"q1", "x", "y", "A is better"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("q"), null, "", "a", Map.of())
+                .withTask(TaskKind.GENERATE)
+                .withJudgeColumns(JudgeColumns.NONE.withPair("b", "pref"));
+        RowRatings ratings = new RowRatings(io.arbiter.core.scheme.PairwiseScheme.DEFAULT, pairs, mapping);
+        List<String> problems = ratings.problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(
+                problems.get(0).startsWith("Row 2 of pairs.csv: human preference in column 'pref'"), problems.get(0));
+        assertTrue(problems.get(0).contains("A is better"), problems.get(0));
+        RowResult row = RowResult.pendingPair(0, List.of(), true);
+        assertEquals(io.arbiter.core.verdict.Preference.B, ratings.rate(row).humanPreference());
+        assertNull(ratings.rate(RowResult.pendingPair(1, List.of(), true)).humanPreference());
+    }
 }
