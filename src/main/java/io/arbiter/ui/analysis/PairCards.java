@@ -3,6 +3,7 @@ package io.arbiter.ui.analysis;
 import io.arbiter.ui.results.RowFilter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.HPos;
@@ -28,6 +29,8 @@ final class PairCards {
     private static final double TITLE_WIDTH = 150;
     private static final double TRACK_WIDTH = 140;
     private static final double CAPTION_WIDTH = 420;
+    /** Figures where 0.5 favours neither answer nor place: their bars carry a tick there. */
+    private static final Set<String> EVEN_AT_HALF = Set.of("winRateA", "firstPositionRate");
 
     private PairCards() {}
 
@@ -94,6 +97,7 @@ final class PairCards {
                     figure.bar(),
                     figure.from(),
                     figure.to(),
+                    EVEN_AT_HALF.contains(figure.bar().id()) ? 0.5 : Double.NaN,
                     TITLE_WIDTH,
                     TRACK_WIDTH,
                     () -> showRows.accept(figure.bar().rows()));

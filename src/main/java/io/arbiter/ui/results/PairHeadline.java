@@ -63,11 +63,11 @@ record PairHeadline(
                         ? "asked in one order only"
                         : String.format(
                                 Locale.ROOT,
-                                "%,d of %,d rows agree in both orders",
+                                "%,d of %,d agree in both orders",
                                 Math.round(consistency.value() * consistency.n()),
                                 consistency.n()),
                 point(p.firstPositionRate()),
-                "0.5 is unbiased · " + interval(p.firstPositionRate()),
+                "0.5 unbiased · " + interval(p.firstPositionRate()),
                 line);
     }
 
@@ -77,7 +77,7 @@ record PairHeadline(
 
     private static String interval(Estimate estimate) {
         return estimate.hasInterval()
-                ? String.format(Locale.ROOT, "95%% CI [%.2f, %.2f]", estimate.ciLow(), estimate.ciHigh())
+                ? String.format(Locale.ROOT, "CI [%.2f, %.2f]", estimate.ciLow(), estimate.ciHigh())
                 : "no interval";
     }
 }

@@ -104,12 +104,20 @@ final class ResultColumns {
     }
 
     /**
-     * A pairwise run's columns: answers A and B side by side, the row's outcome (the winner, or inconsistent when
-     * the two orders disagree), each order's verdict in the answers' terms, the human preference, the judge's
+     * A pairwise run's columns: the row's outcome (the winner, or inconsistent when the two orders disagree), each
+     * order's verdict in the answers' terms, the human preference, then answers A and B side by side, the judge's
      * reasoning and the reference. Pairs are not promoted as examples, so there is no example column.
      */
     private static void pairColumns(
             TableView<ResultsTableRow> resultsTable, Supplier<Dataset> shown, ColumnMapping mapping) {
+        // The verdicts come first, narrow, so the winner shows beside the question at any width; the answers follow.
+        resultsTable.getColumns().add(resultColumn("Outcome", ResultsTableRow::verdict, "pair-outcome", 100));
+        resultsTable.getColumns().add(resultColumn("A first", ResultsTableRow::winnerAB, "winner-ab", 64));
+        resultsTable.getColumns().add(resultColumn("B first", ResultsTableRow::winnerBA, "winner-ba", 64));
+        TableColumn<ResultsTableRow, String> human = resultColumn(
+                "Human", row -> row.humanPreference() + (row.humanNote().isEmpty() ? "" : " ✎"), "human", 64);
+        human.setId("human-column");
+        resultsTable.getColumns().add(human);
         TableColumn<ResultsTableRow, String> answerA = textColumn("Answer A", row -> oneLine(row.baseAnswer()));
         answerA.setId("answer-a-column");
         answerA.setPrefWidth(260);
@@ -117,13 +125,6 @@ final class ResultColumns {
         answerB.setId("answer-b-column");
         answerB.setPrefWidth(260);
         resultsTable.getColumns().addAll(List.of(answerA, answerB));
-        resultsTable.getColumns().add(resultColumn("Outcome", ResultsTableRow::verdict, "pair-outcome", 100));
-        resultsTable.getColumns().add(resultColumn("A first", ResultsTableRow::winnerAB, "winner-ab", 70));
-        resultsTable.getColumns().add(resultColumn("B first", ResultsTableRow::winnerBA, "winner-ba", 70));
-        TableColumn<ResultsTableRow, String> human = resultColumn(
-                "Human", row -> row.humanPreference() + (row.humanNote().isEmpty() ? "" : " ✎"), "human", 80);
-        human.setId("human-column");
-        resultsTable.getColumns().add(human);
         TableColumn<ResultsTableRow, String> reasoning =
                 textColumn("Judge reasoning", row -> oneLine(row.judgeReasoning()));
         reasoning.setId("judge-reasoning-column");

@@ -130,8 +130,15 @@ public final class ResultsView {
         judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());
         scoreLabel.visibleProperty().bind(scoreLabel.textProperty().isNotEmpty());
         scoreLabel.managedProperty().bind(scoreLabel.visibleProperty());
-        legendLabel.setText("Unparsed answers and failed requests are counted apart, never as right or wrong. "
-                + "A bar at the left of a row: the judge's verdict contradicts the ground truth.");
+        legendLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.scheme().pairs()
+                                ? "Unparsed verdicts and failed requests are counted apart. A bar at the left of a row: "
+                                        + "the two orders disagree (inconsistent), counted as a tie in the win rate."
+                                : "Unparsed answers and failed requests are counted apart, never as right or wrong. "
+                                        + "A bar at the left of a row: the judge's verdict contradicts the ground truth.",
+                        model.schemeProperty()));
         exportButton.disableProperty().bind(Bindings.not(model.hasResultsProperty()));
         exportButton.setOnAction(e -> onExport.run());
         resultsTable.setItems(model.rows());

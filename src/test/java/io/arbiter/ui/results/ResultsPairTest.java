@@ -60,11 +60,11 @@ class ResultsPairTest {
         assertEquals("Position consistency", figures.truthTileTitleProperty().get());
         assertEquals("0.80", figures.baseVsTruthProperty().get());
         assertEquals(
-                "4 of 5 rows agree in both orders",
+                "4 of 5 agree in both orders",
                 figures.baseVsTruthCountsProperty().get());
         assertEquals("First-position rate", figures.judgeTileTitleProperty().get());
         assertEquals("0.67", figures.judgeVsTruthProperty().get());
-        assertTrue(figures.judgeVsTruthCountsProperty().get().startsWith("0.5 is unbiased · 95% CI ["));
+        assertTrue(figures.judgeVsTruthCountsProperty().get().startsWith("0.5 unbiased · CI ["));
         String line = figures.scoreSummaryProperty().get();
         assertTrue(line.startsWith("A 2 · B 1 · tie 1 · inconsistent 1 · unparsed 1"), line);
         assertTrue(line.contains("inconsistent rows (the two orders disagree) count as ties in the win rate"), line);
