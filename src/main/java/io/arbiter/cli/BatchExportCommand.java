@@ -58,6 +58,7 @@ final class BatchExportCommand extends RunInputsCommand implements Callable<Inte
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
+                refusePairs(spec, "batch-export");
                 Recording recording =
                         opened == null ? null : recorder.runFor(opened, start(inputs, spec, RunMode.REALTIME));
                 if (recording != null) {
@@ -99,6 +100,20 @@ final class BatchExportCommand extends RunInputsCommand implements Callable<Inte
         stdout.printf("wrote %d %s request(s) to %s%n", written, which.name().toLowerCase(), out);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * A pairwise run has four stages (base, base-b, judge, judge-ba) whose judge requests need both answers; the
+     * files of one stage at a time are not written for it yet: {@code run --mode batch} sends each stage through the
+     * Batch API instead.
+     */
+    static void refusePairs(RunSpec spec, String command) {
+        if (spec.pairwise()) {
+            throw new CliFailure(
+                    command + " does not handle a pairwise run (its stages base, base-b, judge and judge-ba) yet;"
+                            + " run it with 'arbiter run --mode batch', which sends each stage through the Batch API",
+                    ArbiterCli.BAD_INPUT);
+        }
     }
 
     static Stage parseStage(String text) {

@@ -69,6 +69,7 @@ final class BatchImportCommand extends RunInputsCommand implements Callable<Inte
             try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
                 ProviderProfile profile = offline != null ? offlineProfile(offline) : remoteProfile();
                 RunSpec spec = runSpec(opened, inputs, profile);
+                BatchExportCommand.refusePairs(spec, "batch-import");
                 Recording recording = recorder.runFor(opened, start(inputs, spec, RunMode.REALTIME));
                 sayWhenResumed(recording, stderr);
                 long runId = recording.runId();

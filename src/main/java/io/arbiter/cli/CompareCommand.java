@@ -60,19 +60,20 @@ final class CompareCommand implements Callable<Integer> {
             comparison = opened.compare(runA, runB);
         }
         McNemar m = comparison.mcnemar();
+        if (comparison.pairs() != null || comparison.gradedApart()) {
+            PairCompareLines lines = new PairCompareLines(runA, runB, comparison);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                out.println(mapper.writeValueAsString(lines.json(mapper)));
+            } else {
+                lines.print(out);
+            }
+            out.flush();
+            return 0;
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
-            ObjectNode node = mapper.createObjectNode();
-            node.put("run_a", runA);
-            node.put("run_b", runB);
-            ObjectNode deltas = node.putObject("deltas");
-            for (PairedFigures.Delta d : comparison.deltas()) {
-                ObjectNode delta = deltas.putObject(d.metric());
-                put(delta, "a", d.a());
-                put(delta, "b", d.b());
-                put(delta, "change", d.change());
-            }
-            node.put("paired_rows", comparison.pairedRows());
+            ObjectNode node = head(mapper, runA, runB, comparison);
             ObjectNode mcnemar = node.putObject("mcnemar");
             mcnemar.put("correct_to_incorrect", m.b());
             mcnemar.put("incorrect_to_correct", m.c());
@@ -120,6 +121,22 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The keys every comparison starts with: both runs, each metric's delta, and the rows paired. */
+    static ObjectNode head(ObjectMapper mapper, long runA, long runB, PairedFigures comparison) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("run_a", runA);
+        node.put("run_b", runB);
+        ObjectNode deltas = node.putObject("deltas");
+        for (PairedFigures.Delta d : comparison.deltas()) {
+            ObjectNode delta = deltas.putObject(d.metric());
+            put(delta, "a", d.a());
+            put(delta, "b", d.b());
+            put(delta, "change", d.change());
+        }
+        node.put("paired_rows", comparison.pairedRows());
+        return node;
     }
 
     /** Two scoring runs against the human scores: whose judge is closer, and McNemar on agreeing with pass/fail. */
@@ -173,7 +190,7 @@ final class CompareCommand implements Callable<Integer> {
         return rate ? RunsCommand.percent(value) : RunsCommand.number(value);
     }
 
-    private static void put(ObjectNode node, String key, OptionalDouble value) {
+    static void put(ObjectNode node, String key, OptionalDouble value) {
         if (value.isPresent()) {
             node.put(key, value.getAsDouble());
         } else {

@@ -176,7 +176,7 @@ final class InputOptions {
         return result.dataset();
     }
 
-    private static String readText(Path file, String option) {
+    static String readText(Path file, String option) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

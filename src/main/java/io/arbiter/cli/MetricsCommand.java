@@ -1,8 +1,11 @@
 package io.arbiter.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.export.CsvInputException;
 import io.arbiter.core.export.JudgedCsvReader;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.PairCsvReader;
 import io.arbiter.core.export.ScoredCsvReader;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Estimate;
@@ -11,6 +14,7 @@ import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.scheme.ScoreScheme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,12 +92,38 @@ final class MetricsCommand implements Callable<Integer> {
                     "With --scheme score: the judge's raw output, so an empty score beside an output counts as unparsed (default: judge_output_raw when the file has it, as Arbiter's export does).")
     String judgeOutputColumn;
 
+    @Option(
+            names = "--winner-ab-column",
+            description =
+                    "With --scheme pairwise: the judge's winner with A shown first, A, B or tie (default: winner_ab).")
+    String winnerAbColumn;
+
+    @Option(
+            names = "--winner-ba-column",
+            description =
+                    "With --scheme pairwise: the judge's winner with B shown first, mapped back to A, B or tie (default: winner_ba when the file has it; empty in every row, or --swap none, reads one order).")
+    String winnerBaColumn;
+
+    @Option(
+            names = "--human-preference-column",
+            description =
+                    "With --scheme pairwise: a person's preference, A, B or tie (default: human_preference when the file has it).")
+    String preferenceColumn;
+
     @Option(names = "--json", description = "Print the metrics as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
         JudgeScheme scheme = schemeOptions.scheme(JudgeSchemes.DEFAULT);
+        if (scheme instanceof PairwiseScheme pairwise) {
+            return pairs(pairwise);
+        }
+        if (winnerAbColumn != null || winnerBaColumn != null || preferenceColumn != null) {
+            throw new CliFailure(
+                    "--winner-ab-column, --winner-ba-column and --human-preference-column go with --scheme pairwise",
+                    ArbiterCli.BAD_INPUT);
+        }
         JudgeReport report;
         try {
             report = scheme instanceof ScoreScheme scoring ? scores(scoring) : verdicts();
@@ -111,6 +141,30 @@ final class MetricsCommand implements Callable<Integer> {
             print(report, out);
         } else {
             print(report, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A pairwise judge's figures, printed as {@code run} prints them. */
+    private Integer pairs(PairwiseScheme scheme) {
+        PairCsvReader.Read read;
+        try {
+            read = PairCsvReader.read(
+                    file,
+                    new PairCsvReader.Columns(
+                            winnerAbColumn, winnerBaColumn, preferenceColumn, scheme.bothOrders() ? null : "none"));
+        } catch (CsvInputException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
+        PairLines lines = new PairLines(read.rows(), read.errors(), read.figures(), read.swapped() ? "both" : "none");
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            lines.put(node);
+            out.println(node.toString());
+        } else {
+            lines.print(out);
         }
         out.flush();
         return 0;

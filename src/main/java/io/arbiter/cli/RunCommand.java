@@ -93,7 +93,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             paramLabel = "METRIC=VALUE[,METRIC=VALUE]",
             converter = Thresholds.Converter.class,
             description =
-                    "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement), e.g. kappa=0.6.")
+                    "Exit with status 3 when the run ends below any of these (base_vs_truth, judge_vs_truth, base_vs_judge, kappa, ac1, agreement; a scoring run's weighted_kappa_quadratic and the like; a pairwise run's win_rate_a, position_consistency, human_agreement, human_kappa), e.g. kappa=0.6.")
     Thresholds failBelow;
 
     @Override

@@ -3,6 +3,8 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.dataset.TaskKind;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
@@ -14,14 +16,17 @@ import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunSpec;
+import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.core.store.StoredDataset;
 import io.arbiter.offline.OfflineProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +56,9 @@ abstract class RunInputsCommand {
     @Mixin
     SchemeOptions schemeOptions;
 
+    @Mixin
+    PairOptions pairOptions;
+
     @Option(
             names = "--project",
             description =
@@ -75,8 +83,13 @@ abstract class RunInputsCommand {
     /**
      * The dataset, mapping and prompts, checked against each other and against the scheme that grades, with the
      * configuration they came from.
+     *
+     * @param secondBase what generates answer B of a pairwise run: the project's stored one on a re-run, null
+     *                   when the options give it (it defaults to the provider's base model, known later) or none
+     * @param basePromptB the text of --base-prompt-b; null without it
      */
-    record Inputs(Configuration config, PromptPair prompts, JudgeScheme scheme) {
+    record Inputs(
+            Configuration config, PromptPair prompts, JudgeScheme scheme, SecondBase secondBase, String basePromptB) {
         Dataset dataset() {
             return config.rows();
         }
@@ -111,18 +124,53 @@ abstract class RunInputsCommand {
     Inputs readInputs(Project opened, PrintWriter stderr) throws IOException {
         Configuration config = inputOptions.hasDataset() ? inputOptions.read(stderr) : storedConfiguration(opened);
         Dataset rows = config.rows();
-        List<String> mappingProblems = config.mapping().problemsWith(rows);
-        if (!mappingProblems.isEmpty()) {
-            throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
-        }
-        PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
         // The options name the scheme; without them a re-run grades as the project's configuration did.
         JudgeScheme stored = opened == null || inputOptions.hasDataset()
                 ? JudgeSchemes.DEFAULT
                 : opened.currentScheme().orElse(JudgeSchemes.DEFAULT);
         JudgeScheme scheme = schemeOptions.scheme(stored);
-        List<String> promptProblems =
-                PromptCheck.problems(prompts, PromptCheck.names(rows, config.mapping()), scheme.placeholders());
+        pairOptions.check(scheme instanceof PairwiseScheme);
+        if (inputOptions.hasDataset()) {
+            ColumnMapping mapping = pairOptions.apply(config.mapping(), rows);
+            // A pair's answers are free text whatever the rows hold: a label match would say nothing of them.
+            boolean freeText = scheme instanceof PairwiseScheme && inputOptions.task == null;
+            config = new Configuration(
+                    rows,
+                    config.datasetPath(),
+                    config.datasetSha256(),
+                    freeText ? mapping.withTask(TaskKind.GENERATE) : mapping,
+                    config.baseText(),
+                    config.judgeText());
+        }
+        List<String> mappingProblems = config.mapping().problemsWith(rows);
+        if (!mappingProblems.isEmpty()) {
+            throw new CliFailure(mappingProblems.get(0), ArbiterCli.BAD_INPUT);
+        }
+        PromptPair prompts = PromptPair.of(config.baseText(), config.judgeText());
+        SecondBase storedB = scheme instanceof PairwiseScheme && !inputOptions.hasDataset() && opened != null
+                ? opened.secondBase().orElse(null)
+                : null;
+        String basePromptB = pairOptions.basePromptB == null
+                ? null
+                : InputOptions.readText(pairOptions.basePromptB, "--base-prompt-b");
+        if (scheme instanceof PairwiseScheme) {
+            pairOptions.requireTwoAnswers(
+                    config.mapping(),
+                    storedB != null,
+                    inputOptions.hasDataset() || opened == null ? "" : opened.file() + ": ");
+        }
+        List<String> promptProblems = new ArrayList<>(
+                PromptCheck.problems(prompts, PromptCheck.names(rows, config.mapping()), scheme.placeholders()));
+        if (basePromptB != null) { // answer B's prompt is a base prompt, checked as one
+            PromptCheck.problems(
+                            PromptPair.of(basePromptB, config.judgeText()),
+                            PromptCheck.names(rows, config.mapping()),
+                            scheme.placeholders())
+                    .stream()
+                    .filter(problem -> problem.startsWith("Base prompt"))
+                    .map(problem -> problem.replaceFirst("Base prompt", "Base prompt B"))
+                    .forEach(promptProblems::add);
+        }
         if (!promptProblems.isEmpty()) {
             throw new CliFailure(promptProblems.get(0), ArbiterCli.BAD_INPUT);
         }
@@ -130,7 +178,7 @@ abstract class RunInputsCommand {
         if (!humanProblems.isEmpty()) {
             throw new CliFailure(String.join("\n", humanProblems), ArbiterCli.BAD_INPUT);
         }
-        return new Inputs(config, prompts, scheme);
+        return new Inputs(config, prompts, scheme, storedB, basePromptB);
     }
 
     /** The project's stored dataset copy, mapping, prompts and provider: what {@code run --project P} re-runs. */
@@ -141,6 +189,12 @@ abstract class RunInputsCommand {
                     ArbiterCli.BAD_INPUT);
         }
         inputOptions.refuseWithoutDataset();
+        if (pairOptions.any()) {
+            throw new CliFailure(
+                    "the pair's column options, --base-model-b and --base-prompt-b go with --dataset; a re-run of "
+                            + opened.file() + " compares the answers its stored configuration names",
+                    ArbiterCli.BAD_INPUT);
+        }
         String missing = opened.file() + " has no stored configuration to re-run; run it once with --dataset, "
                 + "--input-column, --base-prompt and --judge-prompt";
         StoredDataset info = opened.datasetInfo().orElseThrow(() -> new CliFailure(missing, ArbiterCli.BAD_INPUT));
@@ -194,8 +248,26 @@ abstract class RunInputsCommand {
      * workbench puts them into the judge prompt, so a re-run judges with the same prompt as the run it repeats.
      */
     RunSpec runSpec(Project opened, Inputs inputs, ProviderProfile profile) {
-        RunSpec spec = RunSpec.of(inputs.dataset(), inputs.mapping(), inputs.prompts(), profile)
-                .withScheme(inputs.scheme());
+        SecondBase second = inputs.secondBase() != null
+                ? inputs.secondBase()
+                : pairOptions
+                        .secondBase(profile, inputs.config().baseText(), inputs.basePromptB())
+                        .orElse(null);
+        RunSpec spec;
+        try {
+            spec = new RunSpec(
+                    inputs.dataset(),
+                    inputs.mapping(),
+                    LabelSet.fromTruth(inputs.dataset(), inputs.mapping()),
+                    inputs.prompts(),
+                    profile,
+                    List.of(),
+                    List.of(),
+                    inputs.scheme(),
+                    second);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
+        }
         return opened == null
                 ? spec
                 : spec.withExamples(WorkedExamples.of(

@@ -27,17 +27,24 @@ final class RunSummaryPrinter {
             PrintWriter stdout)
             throws IOException {
         AccuracyCounts m = outcome.metrics();
+        // A pair has no base answer to be right or wrong: its own figures stand in for the accuracies.
+        PairLines pairs =
+                report.pairs() == null ? null : new PairLines(m.rows(), m.errors(), report.pairs(), swap(outcome));
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode summary = mapper.createObjectNode();
-            summary.put("rows", m.rows());
-            put(summary, "base_vs_judge", m.baseVsJudge());
-            put(summary, "base_vs_truth", m.baseVsTruth());
-            put(summary, "judge_vs_truth", m.judgeVsTruth());
-            summary.put("unparsed_base", m.unparsedBase());
-            summary.put("unparsed_judge", m.unparsedJudge());
-            summary.put("errors", m.errors());
-            MetricsJson.putScores(summary, report);
+            if (pairs != null) {
+                pairs.put(summary);
+            } else {
+                summary.put("rows", m.rows());
+                put(summary, "base_vs_judge", m.baseVsJudge());
+                put(summary, "base_vs_truth", m.baseVsTruth());
+                put(summary, "judge_vs_truth", m.judgeVsTruth());
+                summary.put("unparsed_base", m.unparsedBase());
+                summary.put("unparsed_judge", m.unparsedJudge());
+                summary.put("errors", m.errors());
+                MetricsJson.putScores(summary, report);
+            }
             RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
             summary.put(
@@ -51,13 +58,17 @@ final class RunSummaryPrinter {
             summary.put("seconds", accounting.seconds());
             stdout.println(mapper.writeValueAsString(summary));
         } else {
-            stdout.printf("rows            %d%n", m.rows());
-            stdout.printf("base vs judge   %s%n", m.baseVsJudge().describe());
-            stdout.printf("base vs truth   %s%n", m.baseVsTruth().describe());
-            stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
-            stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
-            stdout.printf("errors          %d%n", m.errors());
-            ScoreLines.print(report, stdout);
+            if (pairs != null) {
+                pairs.print(stdout);
+            } else {
+                stdout.printf("rows            %d%n", m.rows());
+                stdout.printf("base vs judge   %s%n", m.baseVsJudge().describe());
+                stdout.printf("base vs truth   %s%n", m.baseVsTruth().describe());
+                stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
+                stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
+                stdout.printf("errors          %d%n", m.errors());
+                ScoreLines.print(report, stdout);
+            }
             stdout.printf(
                     java.util.Locale.ROOT,
                     "requests        %d in %.1f s%n",
@@ -68,6 +79,13 @@ final class RunSummaryPrinter {
             }
         }
         stdout.flush();
+    }
+
+    private static String swap(RunOutcome outcome) {
+        return outcome.rows().stream()
+                        .anyMatch(row -> row.paired() && row.pair().swapped())
+                ? "both"
+                : "none";
     }
 
     /** A proportion as its rate (null when nothing was counted) with the counts beside it. */

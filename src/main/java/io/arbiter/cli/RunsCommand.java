@@ -26,6 +26,11 @@ final class RunsCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("base_vs_truth", "judge_vs_truth", "base_vs_judge", "kappa");
 
+    /** A pairwise run's headline: its gates and the judge's lean to the first place. */
+    static final List<String> PAIR_FIGURES = java.util.stream.Stream.concat(
+                    RunListing.PAIR_HEADLINE.stream(), java.util.stream.Stream.of("first_position_rate"))
+            .toList();
+
     @Spec
     CommandSpec command;
 
@@ -105,6 +110,19 @@ final class RunsCommand implements Callable<Integer> {
         node.put("scheme", r.scheme());
         for (String metric : RunListing.SCORE_HEADLINE) { // a scoring run's figures; a verdict run has none
             run.metric(metric).ifPresent(value -> node.put(metric, value));
+        }
+        if (run.metrics().has("win_rate_a")) { // a pairwise run's, null where undefined as its run printed them
+            for (String metric : PAIR_FIGURES) {
+                OptionalDouble value = run.metric(metric);
+                if (value.isPresent()) {
+                    node.put(metric, value.getAsDouble());
+                } else {
+                    node.putNull(metric);
+                }
+            }
+            for (String count : List.of("a_wins", "b_wins", "ties", "inconsistent")) {
+                node.put(count, run.metrics().path(count).asLong());
+            }
         }
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
         node.put(

@@ -10,6 +10,8 @@ import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.LevelBias;
+import io.arbiter.core.metrics.PairFigures;
+import io.arbiter.core.metrics.PreferenceConfusion;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.ScoreFigures;
 import io.arbiter.core.verdict.ScoreScale;
@@ -72,7 +74,43 @@ public final class MetricsJson {
         labels.set("base_vs_truth", labels(report.baseLabels()));
         labels.set("judge_vs_truth", labels(report.judgeLabels()));
         putScores(json, report);
+        if (report.pairs() != null) {
+            putPairs(json, report.pairs());
+        }
         return json;
+    }
+
+    /**
+     * A pairwise judge's figures (docs/PAIRWISE.md): the outcome counts {@code a_wins}, {@code b_wins}, {@code ties},
+     * {@code inconsistent}, {@code unparsed_judge} (rows the judge answered without a verdict to read) and {@code
+     * decided}; {@code win_rate_a}, {@code position_consistency}, {@code first_position_rate}, {@code
+     * human_agreement} and {@code human_kappa}, each with its interval and n; and {@code preference_confusion}, the
+     * judge's classes (rows) against people's (columns), A, B and tie. The same keys from a run and from its CSV.
+     */
+    public static void putPairs(ObjectNode json, PairFigures pairs) {
+        json.put("a_wins", pairs.aWins());
+        json.put("b_wins", pairs.bWins());
+        json.put("ties", pairs.ties());
+        json.put("inconsistent", pairs.inconsistent());
+        json.put("unparsed_judge", pairs.unparsed());
+        json.put("decided", pairs.decided());
+        put(json, "win_rate_a", pairs.winRateA());
+        put(json, "position_consistency", pairs.positionConsistency());
+        put(json, "first_position_rate", pairs.firstPositionRate());
+        put(json, "human_agreement", pairs.humanAgreement());
+        put(json, "human_kappa", pairs.humanKappa());
+        ObjectNode confusion = json.putObject("preference_confusion");
+        ArrayNode classes = confusion.putArray("classes");
+        PreferenceConfusion.CLASSES.forEach(c -> classes.add(PreferenceConfusion.name(c)));
+        confusion.put("rows", "judge");
+        confusion.put("columns", "human");
+        ArrayNode counts = confusion.putArray("counts");
+        for (long[] line : pairs.confusion().counts()) {
+            ArrayNode row = counts.addArray();
+            for (long count : line) {
+                row.add(count);
+            }
+        }
     }
 
     /**

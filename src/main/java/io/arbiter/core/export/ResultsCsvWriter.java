@@ -9,6 +9,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
@@ -30,7 +31,8 @@ import java.util.UUID;
 /**
  * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
  * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors,
- * tokens, and the human review (verdict, note, who, when, promoted as an example). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
+ * tokens, and the human review (verdict, note, who, when, promoted as an example); a pairwise run has both answers
+ * and both orders in their place ({@link PairResultCells}). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
  * {@link CsvCells#unescape}.
  */
 public final class ResultsCsvWriter {
@@ -74,6 +76,11 @@ public final class ResultsCsvWriter {
 
     /** The columns after the dataset's own for a run graded by {@code scheme}. */
     public static List<String> resultColumns(JudgeScheme scheme) {
+        if (scheme.pairs()) { // two answers and two orders in place of the base answer and its verdict
+            List<String> columns = PairResultCells.columns(scheme);
+            columns.addAll(COST_COLUMNS);
+            return List.copyOf(columns);
+        }
         List<String> columns = new ArrayList<>(ANSWER_COLUMNS);
         columns.addAll(scheme.exportColumns());
         if (scheme.scores()) {
@@ -99,7 +106,7 @@ public final class ResultsCsvWriter {
         header.add("row");
         List<String> ours = new ArrayList<>(resultColumns(scheme));
         ours.addAll(REVIEW_COLUMNS);
-        ours.addAll(REASONING_COLUMNS);
+        ours.addAll(reasoningColumns());
         // A dataset column named like one of ours (the support sample's human_score) keeps its cells under a name
         // that says where they come from, so no reader picks the wrong one of two equal names.
         for (String column : datasetColumns) {
@@ -107,8 +114,13 @@ public final class ResultsCsvWriter {
         }
         header.addAll(resultColumns(scheme));
         header.addAll(REVIEW_COLUMNS);
-        header.addAll(REASONING_COLUMNS);
+        header.addAll(reasoningColumns());
         return header;
+    }
+
+    /** {@link #REASONING_COLUMNS}, or a pair's four (each answer's base, the judge in each order). */
+    private List<String> reasoningColumns() {
+        return scheme.pairs() ? PairResultCells.REASONING : REASONING_COLUMNS;
     }
 
     /**
@@ -137,14 +149,17 @@ public final class ResultsCsvWriter {
                 ICSVWriter.RFC4180_LINE_END);
         writeLine(csv, header(datasetColumns));
         for (RowResult result : results) {
-            HumanVerdict verdict = review.verdictOn(
-                            result.row(),
-                            result.base().answered() ? result.base().text() : null)
+            // A reviewer's word counts on the answers it was given on: the base answer, or a pair's two.
+            HumanVerdict verdict = review.verdictOn(result.row(), RowRatings.judgedAnswer(result))
                     .orElse(null);
             List<String> line = line(dataset, columnIndexes, result, verdict);
             addReview(line, review, result.row(), verdict);
-            line.add(result.base().reasoning());
-            line.add(judgeReasoning(result));
+            if (scheme.pairs()) {
+                line.addAll(PairResultCells.reasoning(result));
+            } else {
+                line.add(result.base().reasoning());
+                line.add(judgeReasoning(result));
+            }
             writeLine(csv, line);
         }
         csv.flush();
@@ -192,11 +207,19 @@ public final class ResultsCsvWriter {
 
     private List<String> line(Dataset dataset, int[] columnIndexes, RowResult result, HumanVerdict verdict) {
         BaseAnswer base = result.baseAnswer();
-        Usage usage = result.base().usage().plus(result.judge().usage());
+        Usage usage = Usage.NONE;
+        for (Stage stage : result.stages()) {
+            usage = usage.plus(result.outcome(stage).usage());
+        }
         List<String> line = new ArrayList<>();
         line.add(Integer.toString(result.row() + 1));
         for (int column : columnIndexes) {
             line.add(dataset.value(result.row(), column));
+        }
+        if (scheme.pairs()) {
+            line.addAll(PairResultCells.cells(scheme, ratings, result, verdict));
+            addCosts(line, result, usage);
+            return line;
         }
         line.add(String.join(", ", result.truth()));
         line.add(result.base().text());
@@ -214,10 +237,14 @@ public final class ResultsCsvWriter {
                     ratings == null ? null : ratings.rate(result, verdict).humanScore();
             line.add(human == null ? "" : human.toString());
         }
+        addCosts(line, result, usage);
+        return line;
+    }
+
+    private static void addCosts(List<String> line, RowResult result, Usage usage) {
         line.add(errors(result));
         line.add(Long.toString(usage.promptTokens()));
         line.add(Long.toString(usage.completionTokens()));
-        return line;
     }
 
     /** The review of the row's current base answer; a verdict on an earlier run's answer is not this row's. */
@@ -231,8 +258,9 @@ public final class ResultsCsvWriter {
 
     private static String errors(RowResult result) {
         List<String> errors = new ArrayList<>();
-        addError(errors, "base", result.base());
-        addError(errors, "judge", result.judge());
+        for (Stage stage : result.stages()) {
+            addError(errors, stage.title(), result.outcome(stage));
+        }
         return String.join("; ", errors);
     }
 

@@ -7,6 +7,7 @@ import io.arbiter.core.metrics.ScoreComparison;
 import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.scheme.ScoreScheme;
 import io.arbiter.core.verdict.Evaluation;
 import java.util.ArrayList;
@@ -21,11 +22,24 @@ import java.util.OptionalDouble;
  * its pass or fail, so for two scoring runs the flips and McNemar's test are on pass/fail, and {@code scores} says
  * whose scores sit closer to people's.
  *
- * @param pairedRows rows with a parsed verdict in both runs
- * @param scores     two scoring runs on one scale against the human scores; null otherwise
+ * <p>Two pairwise runs are compared on their own figures ({@link PairComparison}: outcome changes, the win rate of
+ * A in each and its change, position consistency and human agreement); their verdict flips and McNemar's test, which
+ * would read "A wins" as Correct, are left empty. A pairwise run and a run of one answer grade differently: only
+ * their shared counts, rows and errors, are compared ({@code gradedApart}).
+ *
+ * @param pairedRows  rows with a parsed verdict in both runs; for two pairwise runs, rows both judged without error
+ * @param scores      two scoring runs on one scale against the human scores; null otherwise
+ * @param pairs       two pairwise runs' comparison; null otherwise
+ * @param gradedApart true when one run is pairwise and the other is not: the deltas are rows and errors only
  */
 public record PairedFigures(
-        List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar, ScoreComparison scores) {
+        List<Delta> deltas,
+        List<Flip> flips,
+        long pairedRows,
+        McNemar mcnemar,
+        ScoreComparison scores,
+        PairComparison pairs,
+        boolean gradedApart) {
 
     /** One metric in both runs; {@link #change()} is B minus A. */
     public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
@@ -49,12 +63,26 @@ public record PairedFigures(
         this(deltas, flips, pairedRows, mcnemar, null);
     }
 
+    /** Figures of two runs of one answer per row. */
+    public PairedFigures(
+            List<Delta> deltas, List<Flip> flips, long pairedRows, McNemar mcnemar, ScoreComparison scores) {
+        this(deltas, flips, pairedRows, mcnemar, scores, null, false);
+    }
+
     /**
      * Compares by dataset row index, each run's rows rated by its own {@link RowRatings}; when both runs score on
      * the same scale, their scores are compared against the human scores on the rows both scored.
      */
     public static PairedFigures of(
             List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
+        boolean pairsA = ratingsA.scheme() instanceof PairwiseScheme;
+        boolean pairsB = ratingsB.scheme() instanceof PairwiseScheme;
+        if (pairsA && pairsB) {
+            return pairwise(PairComparison.of(runA, ratingsA, runB, ratingsB));
+        }
+        if (pairsA || pairsB) {
+            return gradedApart(runA, runB);
+        }
         PairedFigures figures = of(runA, runB);
         if (!(ratingsA.scheme() instanceof ScoreScheme a
                 && ratingsB.scheme() instanceof ScoreScheme b
@@ -125,6 +153,44 @@ public record PairedFigures(
         }
         flips.sort(java.util.Comparator.comparingInt(Flip::row));
         return new PairedFigures(deltas, flips, paired, McNemar.of(correctToIncorrect, incorrectToCorrect));
+    }
+
+    /** Two pairwise runs: their own figures as the deltas, and the comparison. */
+    private static PairedFigures pairwise(PairComparison pairs) {
+        List<Delta> deltas = List.of(
+                new Delta(
+                        "win_rate_a",
+                        pairs.a().winRateA().point(),
+                        pairs.b().winRateA().point()),
+                new Delta(
+                        "position_consistency",
+                        pairs.a().positionConsistency().point(),
+                        pairs.b().positionConsistency().point()),
+                new Delta(
+                        "first_position_rate",
+                        pairs.a().firstPositionRate().point(),
+                        pairs.b().firstPositionRate().point()),
+                new Delta(
+                        "human_agreement",
+                        pairs.a().humanAgreement().point(),
+                        pairs.b().humanAgreement().point()),
+                new Delta(
+                        "human_kappa",
+                        pairs.a().humanKappa().point(),
+                        pairs.b().humanKappa().point()));
+        return new PairedFigures(deltas, List.of(), pairs.rows(), McNemar.of(0, 0), null, pairs, false);
+    }
+
+    /** A pairwise run beside a run of one answer: what both count alike, rows and rows with an error. */
+    private static PairedFigures gradedApart(List<RowResult> runA, List<RowResult> runB) {
+        List<Delta> deltas = List.of(
+                new Delta("rows", OptionalDouble.of(runA.size()), OptionalDouble.of(runB.size())),
+                new Delta("errors", OptionalDouble.of(errors(runA)), OptionalDouble.of(errors(runB))));
+        return new PairedFigures(deltas, List.of(), 0, McNemar.of(0, 0), null, null, true);
+    }
+
+    private static long errors(List<RowResult> rows) {
+        return rows.stream().filter(RowResult::failed).count();
     }
 
     private static java.util.Optional<Evaluation> evaluation(RowResult row) {

@@ -25,8 +25,16 @@ public record RunListing(RunRecord record, long rows, JsonNode metrics) {
             "spearman",
             "kendall_tau_b");
 
+    /**
+     * A pairwise run's figures where higher is better for the judge or for answer A, which a gate may hold a run to
+     * (the first-position rate is best at 0.5, so it is no gate).
+     */
+    public static final List<String> PAIR_HEADLINE =
+            List.of("win_rate_a", "position_consistency", "human_agreement", "human_kappa");
+
     /** Every figure {@code --fail-below} takes. */
-    public static final List<String> GATES = java.util.stream.Stream.concat(HEADLINE.stream(), SCORE_HEADLINE.stream())
+    public static final List<String> GATES = java.util.stream.Stream.of(HEADLINE, SCORE_HEADLINE, PAIR_HEADLINE)
+            .flatMap(List::stream)
             .toList();
 
     /** Where the metrics JSON keeps the tokens answered from the response cache (counted, not sent). */

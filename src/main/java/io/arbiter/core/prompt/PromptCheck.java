@@ -35,12 +35,28 @@ public final class PromptCheck {
                 problems.add("Base prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
         }
+        // A pairwise judge is given two answers, A and B, in place of the one base answer.
+        boolean pairs = judgeGets.contains(Placeholder.ANSWER_A);
         for (String name : prompts.judge().placeholders()) {
-            if (!judgeGets.contains(name) && !known(name, columns)) {
+            if (pairs && name.equals(Placeholder.BASE_ANSWER) && !columns.contains(name)) {
+                problems.add("Judge prompt: {{base_answer}} is not available to a pairwise judge; show the two"
+                        + " answers as {{answer_a}} and {{answer_b}}.");
+            } else if (!judgeGets.contains(name) && !known(name, columns)) {
                 problems.add("Judge prompt: unknown placeholder {{" + name + "}}" + hint(columns));
             }
         }
-        if (!prompts.judge().text().isBlank() && !prompts.judge().placeholders().contains(Placeholder.BASE_ANSWER)) {
+        if (prompts.judge().text().isBlank()) {
+            return problems;
+        }
+        if (pairs) {
+            for (String answer : List.of(Placeholder.ANSWER_A, Placeholder.ANSWER_B)) {
+                if (!prompts.judge().placeholders().contains(answer)) {
+                    problems.add("Judge prompt: a pairwise judge never sees answer "
+                            + answer.substring(answer.length() - 1).toUpperCase(java.util.Locale.ROOT) + "; add {{"
+                            + answer + "}} where the judge should read it.");
+                }
+            }
+        } else if (!prompts.judge().placeholders().contains(Placeholder.BASE_ANSWER)) {
             problems.add(
                     "Judge prompt: never shows the base answer; add {{base_answer}} where the judge should read it.");
         }

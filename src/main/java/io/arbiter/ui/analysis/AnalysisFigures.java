@@ -9,6 +9,8 @@ import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.RowFilter;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.function.Function;
  * @param correctedDetail how many rows it rests on
  * @param assumption   what the corrected accuracy takes for granted; empty when there is none
  * @param scores       a scoring judge's figures against human scores; null when the judge gives verdicts
+ * @param pairs        a pairwise judge's figures; null unless the judge compares pairs
  */
 public record AnalysisFigures(
         JudgeReport report,
@@ -46,7 +49,8 @@ public record AnalysisFigures(
         String corrected,
         String correctedDetail,
         String assumption,
-        ScoreSection scores) {
+        ScoreSection scores,
+        PairSection pairs) {
 
     /** Shown for the corrected accuracy when no row lacks ground truth. */
     public static final String ALL_LABELLED = "n/a — every row has ground truth";
@@ -90,6 +94,12 @@ public record AnalysisFigures(
 
     /** The figures of a report whose rows were rated by {@code rated}, so each cell lists the rows it counts. */
     public static AnalysisFigures of(JudgeReport report, Function<ResultsTableRow, RatedRow> rated) {
+        return of(report, rated, PairwiseScheme.DEFAULT);
+    }
+
+    /** As {@link #of(JudgeReport, Function)}, for a run graded by {@code scheme} (a pair's title says its orders). */
+    public static AnalysisFigures of(
+            JudgeReport report, Function<ResultsTableRow, RatedRow> rated, JudgeScheme scheme) {
         JudgeAgreement judge = report.judge();
         AgreementTable table = judge.table();
         List<Bar> accuracies = List.of(
@@ -161,7 +171,8 @@ public record AnalysisFigures(
                 correctedText,
                 detail,
                 corrected.unlabelled() == 0 ? "" : corrected.assumption(),
-                ScoreSection.of(report, rated));
+                ScoreSection.of(report, rated),
+                PairSection.of(report, scheme instanceof PairwiseScheme pair ? pair : PairwiseScheme.DEFAULT, rated));
     }
 
     private static Bar bar(String id, String title, Estimate estimate, Proportion counts, String what, RowFilter rows) {

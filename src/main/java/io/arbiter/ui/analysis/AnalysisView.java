@@ -5,20 +5,16 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -74,6 +70,9 @@ public final class AnalysisView {
 
     @FXML
     private Label passFailTitle;
+
+    @FXML
+    private VBox pairSection;
 
     @FXML
     private HBox firstRow;
@@ -191,10 +190,18 @@ public final class AnalysisView {
         placeholderLabel.textProperty().bind(model.statusProperty());
         exportJsonButton.disableProperty().bind(model.figuresProperty().isNull());
         exportJsonButton.setOnAction(e -> chooseJsonFile());
+        // A pair has no right or wrong answer: its own cards replace the pass/fail ones.
+        var passFail = Bindings.createBooleanBinding(
+                () -> model.figuresProperty().get() != null
+                        && model.figuresProperty().get().pairs() == null,
+                model.figuresProperty());
         for (Node shown : new Node[] {firstRow, secondRow}) {
-            shown.visibleProperty().bind(model.figuresProperty().isNotNull());
+            shown.visibleProperty().bind(passFail);
             shown.managedProperty().bind(shown.visibleProperty());
         }
+        againstBox
+                .disableProperty()
+                .bind(passFail.not().and(model.figuresProperty().isNotNull()));
         placeholderLabel.visibleProperty().bind(model.figuresProperty().isNull());
         placeholderLabel.managedProperty().bind(placeholderLabel.visibleProperty());
         Tooltip.install(baseLabelsTitle, new Tooltip(MULTI_LABEL_NOTE));
@@ -212,7 +219,7 @@ public final class AnalysisView {
                         "judge-label-confusion",
                         correctedCard,
                         "corrected-accuracy")
-                .forEach(this::offerPng);
+                .forEach((card, name) -> ChartExport.offer(card, name, model));
         model.figuresProperty().addListener((obs, old, figures) -> show(figures));
         show(model.figuresProperty().get());
     }
@@ -224,6 +231,14 @@ public final class AnalysisView {
     private void show(AnalysisFigures figures) {
         if (figures == null) {
             return;
+        }
+        PairSection pairs = figures.pairs();
+        pairSection.setVisible(pairs != null);
+        pairSection.setManaged(pairs != null);
+        if (pairs != null) {
+            PairCards.fill(pairSection, pairs, model::showRows, (card, name) -> ChartExport.offer(card, name, model));
+        } else {
+            pairSection.getChildren().clear();
         }
         ScoreSection scores = figures.scores();
         for (Node scoreOnly : new Node[] {scoreSection, passFailTitle}) {
@@ -351,28 +366,6 @@ public final class AnalysisView {
         Label label = new Label(text);
         label.getStyleClass().add("statistics-header");
         return label;
-    }
-
-    /** A right-click on a card offers to save it as a PNG. */
-    private void offerPng(Region card, String name) {
-        MenuItem save = new MenuItem("Save chart as PNG…");
-        save.setOnAction(e -> savePng(card, name));
-        ContextMenu menu = new ContextMenu(save);
-        card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
-    }
-
-    private void savePng(Region card, String name) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save chart as PNG");
-        chooser.setInitialFileName("arbiter-" + name + ".png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
-        File file = chooser.showSaveDialog(window());
-        if (file == null) {
-            return;
-        }
-        // The snapshot must be taken on the FX thread; encoding and writing happen in the background.
-        WritableImage image = card.snapshot(new SnapshotParameters(), null);
-        model.savePng(SwingFXUtils.fromFXImage(image, null), file.toPath());
     }
 
     private void chooseJsonFile() {

@@ -16,6 +16,7 @@ import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.verdict.PairJudgement;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsViewModel;
@@ -107,6 +108,9 @@ public final class AnalysisViewModel {
          */
         RatedRow rate(RatedRow byPeople) {
             ScoredRow scored = byPeople.scored();
+            if (scored.judgement() instanceof PairJudgement) {
+                return byPeople; // a pair has no right answer: only people's preference counts, whatever is chosen
+            }
             return switch (this) {
                 case TRUTH -> new RatedRow(scored, TruthMatch.NOT_SCORED, byPeople.humanScore());
                 case HUMAN -> new RatedRow(
@@ -270,9 +274,7 @@ public final class AnalysisViewModel {
                         if (!scope.counts(row.row())) {
                             continue; // a worked example would flatter the judge; a draft's other rows were not asked
                         }
-                        HumanVerdict human = review.verdictOn(
-                                        row.row(),
-                                        row.base().answered() ? row.base().text() : null)
+                        HumanVerdict human = review.verdictOn(row.row(), RowRatings.judgedAnswer(row))
                                 .orElse(null); // a verdict on an earlier run's answer says nothing about this one
                         RatedRow byPeople = people.rate(row, human);
                         rated.add(rating.rate(byPeople));
@@ -284,7 +286,7 @@ public final class AnalysisViewModel {
                         }
                     }
                     AnalysisFigures computed = AnalysisFigures.of(
-                            scheme.figures(rated), r -> rating.rate(people.rate(r.result(), r.human())));
+                            scheme.figures(rated), r -> rating.rate(people.rate(r.result(), r.human())), scheme);
                     return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
                 },
                 computed -> {

@@ -26,6 +26,18 @@ final class IntervalBar extends HBox {
     /** A bar drawn on {@code from} to {@code to}; values outside are drawn at the ends. */
     IntervalBar(
             AnalysisFigures.Bar bar, double from, double to, double titleWidth, double trackWidth, Runnable onClick) {
+        this(bar, from, to, Double.NaN, titleWidth, trackWidth, onClick);
+    }
+
+    /** As above, with a tick at {@code mark} (NaN: none), such as 0.5 where neither answer of a pair is favoured. */
+    IntervalBar(
+            AnalysisFigures.Bar bar,
+            double from,
+            double to,
+            double mark,
+            double titleWidth,
+            double trackWidth,
+            Runnable onClick) {
         setId(bar.id());
         getStyleClass().add("interval-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -57,6 +69,9 @@ final class IntervalBar extends HBox {
         }
         if (zero > 0) {
             track.getChildren().add(region("bar-zero", zero - 0.5, 0, 1, TRACK_HEIGHT));
+        }
+        if (!Double.isNaN(mark)) {
+            track.getChildren().add(region("bar-zero", x.applyAsDouble(mark) - 0.5, 0, 1, TRACK_HEIGHT));
         }
         Label value = new Label(bar.text());
         value.setId(bar.id() + "Value");

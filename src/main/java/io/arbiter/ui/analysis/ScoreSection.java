@@ -265,7 +265,7 @@ public record ScoreSection(
         return new RowFilter(description, rows);
     }
 
-    private static Figure figure(
+    static Figure figure(
             String id,
             String title,
             Estimate estimate,
@@ -283,7 +283,7 @@ public record ScoreSection(
                 detail);
     }
 
-    private static String percent(long count, long total) {
+    static String percent(long count, long total) {
         return total == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * count / total);
     }
 }

@@ -65,6 +65,9 @@ public final class CompareView {
     private Label scoresLabel;
 
     @FXML
+    private Label pairsLabel;
+
+    @FXML
     private Label flipsSummaryLabel;
 
     @FXML
@@ -97,6 +100,9 @@ public final class CompareView {
         scoresLabel.textProperty().bind(model.scoresProperty());
         scoresLabel.visibleProperty().bind(model.scoresProperty().isNotEmpty());
         scoresLabel.managedProperty().bind(scoresLabel.visibleProperty());
+        pairsLabel.textProperty().bind(model.pairsProperty());
+        pairsLabel.visibleProperty().bind(model.pairsProperty().isNotEmpty());
+        pairsLabel.managedProperty().bind(pairsLabel.visibleProperty());
         flipsSummaryLabel.textProperty().bind(model.flipsSummaryProperty());
         showFlipsButton.setOnAction(e -> model.showAllFlips());
         showFlipsButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.flips()));

@@ -23,7 +23,8 @@ import javafx.collections.ObservableList;
 /**
  * Two runs of the open project side by side: their prompts with the changes marked, what else changed, how the
  * headline metrics moved, McNemar's test on the rows both judged, for scoring runs whose judge sits closer to people,
- * and the rows whose verdict flipped, each one click from the row in the results. Just over 300 lines: each of those
+ * for pairwise runs each run's pair figures, and the rows whose verdict flipped, each one click from the row in the
+ * results. Just over 300 lines: each of those
  * is a property the view binds, kept here with the choosers that decide what they show.
  */
 public final class CompareViewModel {
@@ -53,6 +54,10 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper settings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper mcnemar = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scores = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pairs = new ReadOnlyStringWrapper("");
+    /** Two pairwise runs' own figures, read beside the comparison: a newer comparison supersedes them. */
+    private final LatestOnly pairing;
+
     private final ReadOnlyStringWrapper flipsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NO_PROJECT);
     private final LatestOnly comparisons;
@@ -67,6 +72,7 @@ public final class CompareViewModel {
         this.executor = executor;
         this.target = target;
         this.comparisons = new LatestOnly(executor);
+        this.pairing = new LatestOnly(executor);
         runA.addListener((obs, old, now) -> compareChosen());
         runB.addListener((obs, old, now) -> compareChosen());
     }
@@ -114,6 +120,11 @@ public final class CompareViewModel {
     /** For two scoring runs, whose judge sits closer to the human scores (Wilcoxon, McNemar); empty otherwise. */
     public ReadOnlyStringProperty scoresProperty() {
         return scores.getReadOnlyProperty();
+    }
+
+    /** For pairwise runs, each run's pair figures, one line each; empty when neither run compares pairs. */
+    public ReadOnlyStringProperty pairsProperty() {
+        return pairs.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty flipsSummaryProperty() {
@@ -196,6 +207,7 @@ public final class CompareViewModel {
             return CompletableFuture.completedFuture(null);
         }
         message.set("Comparing run " + a + " with run " + b + "…");
+        pairing.submit(() -> PairSides.of(reading, a, b), pairs::set, failure -> pairs.set(""));
         // Read and laid out in the background: the diffs and the flipped rows are linear in the prompts and the rows.
         return comparisons
                 .submit(() -> ComparisonText.of(reading.compareRuns(a, b)), this::show, failure -> {
@@ -259,6 +271,8 @@ public final class CompareViewModel {
         settings.set("");
         mcnemar.set("");
         scores.set("");
+        pairing.supersede();
+        pairs.set("");
         flipsSummary.set("");
     }
 

@@ -1,6 +1,8 @@
 package io.arbiter.ui.detail;
 
 import io.arbiter.ui.common.ViewLoader;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -11,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The selected row in full, beside the results table: prompts, raw and parsed answers, each model's reasoning (when
- * it gave any), tokens, errors, truth.
+ * it gave any), tokens, errors, truth; a pair's two answers and the judge in both orders.
  */
 public final class DetailView {
 
@@ -67,6 +69,30 @@ public final class DetailView {
     private Label detailJudgeParsed;
 
     @FXML
+    private Label detailBaseRawHeading;
+
+    @FXML
+    private Label detailJudgePromptHeading;
+
+    @FXML
+    private Label detailJudgeRawHeading;
+
+    @FXML
+    private VBox detailAnswerBBox;
+
+    @FXML
+    private TextArea detailAnswerB;
+
+    @FXML
+    private VBox detailJudgeBABox;
+
+    @FXML
+    private TextArea detailJudgePromptBA;
+
+    @FXML
+    private TextArea detailJudgeRawBA;
+
+    @FXML
     private Label detailUsage;
 
     @FXML
@@ -95,6 +121,28 @@ public final class DetailView {
         detailReview.textProperty().bind(model.reviewProperty());
         hideWhenEmpty(detailError, model.errorProperty());
         hideWhenEmpty(detailReview, model.reviewProperty());
+        // A pair: the base answer is answer A and the judge's first reply the one with A shown first.
+        detailAnswerB.textProperty().bind(model.answerBProperty());
+        detailJudgePromptBA.textProperty().bind(model.judgePromptBAProperty());
+        detailJudgeRawBA.textProperty().bind(model.judgeRawBAProperty());
+        showWhen(detailAnswerBBox, model.pairProperty());
+        detailJudgeBABox
+                .visibleProperty()
+                .bind(model.pairProperty().and(model.judgeRawBAProperty().isNotEmpty()));
+        detailJudgeBABox.managedProperty().bind(detailJudgeBABox.visibleProperty());
+        detailBaseRawHeading
+                .textProperty()
+                .bind(Bindings.when(model.pairProperty()).then("Answer A (raw)").otherwise("Base answer (raw)"));
+        detailJudgePromptHeading
+                .textProperty()
+                .bind(Bindings.when(model.pairProperty())
+                        .then("Judge prompt, A shown first")
+                        .otherwise("Judge prompt"));
+        detailJudgeRawHeading
+                .textProperty()
+                .bind(Bindings.when(model.pairProperty())
+                        .then("Judge output, A shown first (raw)")
+                        .otherwise("Judge output (raw)"));
         // The table keeps the keyboard: the pane is read with the mouse.
         for (TextArea area : new TextArea[] {
             detailBasePrompt,
@@ -103,7 +151,10 @@ public final class DetailView {
             detailJudgeRaw,
             detailBaseReasoning,
             detailJudgeReasoning,
-            detailReference
+            detailReference,
+            detailAnswerB,
+            detailJudgePromptBA,
+            detailJudgeRawBA
         }) {
             area.setFocusTraversable(false);
         }
@@ -114,7 +165,12 @@ public final class DetailView {
     }
 
     private static void hideWhenEmpty(Node node, ObservableStringValue text) {
-        node.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        node.visibleProperty().bind(Bindings.isNotEmpty(text));
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue shown) {
+        node.visibleProperty().bind(shown);
         node.managedProperty().bind(node.visibleProperty());
     }
 }

@@ -7,7 +7,6 @@ import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.VerdictScheme;
 import io.arbiter.core.verdict.JudgeScore;
 import io.arbiter.core.verdict.JudgeVerdict;
-import io.arbiter.core.verdict.Judgement;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsTableRow;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Everything about one result row: both prompts as they are (or would be) sent for it, the raw replies (and, for a
  * reply that could not be used, the body as received), the reasoning each model gave before its answer, what was
- * parsed from them (a scoring judge's score and its reasoning), tokens, errors, the truth and the reference answer.
- * Touch only on the UI thread.
+ * parsed from them (a scoring judge's score and its reasoning), tokens, errors, the truth and the reference answer;
+ * for a pair both answers and the judge's prompt, reply and reasoning in each order. Touch only on the UI thread.
  */
 public final class DetailViewModel {
 
@@ -47,6 +46,10 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper pair = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper answerB = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgePromptBA = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper judgeRawBA = new ReadOnlyStringWrapper("");
 
     /** {@code prompts} renders the workbench's current prompts, labels and examples; it may return null (no dataset). */
     public DetailViewModel(Supplier<RowPrompts> prompts) {
@@ -121,6 +124,26 @@ public final class DetailViewModel {
         return reference.getReadOnlyProperty();
     }
 
+    /** True while the row shown is a pair: the base answer is answer A, the judge's the A-first order. */
+    public ReadOnlyBooleanProperty pairProperty() {
+        return pair.getReadOnlyProperty();
+    }
+
+    /** A pair's answer B as received; empty for a row of one answer. */
+    public ReadOnlyStringProperty answerBProperty() {
+        return answerB.getReadOnlyProperty();
+    }
+
+    /** The judge prompt with answer B shown first; empty unless the pair is asked in both orders. */
+    public ReadOnlyStringProperty judgePromptBAProperty() {
+        return judgePromptBA.getReadOnlyProperty();
+    }
+
+    /** The judge's reply with answer B shown first; empty unless the pair is asked in both orders. */
+    public ReadOnlyStringProperty judgeRawBAProperty() {
+        return judgeRawBA.getReadOnlyProperty();
+    }
+
     /** The row shown, or null. */
     public ResultsTableRow row() {
         return shown;
@@ -151,9 +174,13 @@ public final class DetailViewModel {
                     review,
                     baseReasoning,
                     judgeReasoning,
-                    reference)) {
+                    reference,
+                    answerB,
+                    judgePromptBA,
+                    judgeRawBA)) {
                 text.set("");
             }
+            pair.set(false);
             title.set(NO_ROW);
             return;
         }
@@ -167,7 +194,7 @@ public final class DetailViewModel {
         baseRaw.set(raw(r.base()));
         judgeRaw.set(raw(r.judge()));
         baseReasoning.set(r.base().reasoning() == null ? "" : r.base().reasoning());
-        judgeReasoning.set(reasoning(r.judge().reasoning(), r.judgement()));
+        judgeReasoning.set(reasoning(r.judge().reasoning(), shown.judgeReasoning()));
         reference.set(shown.reference());
         baseParsed.set(
                 r.baseAnswer() == null
@@ -185,8 +212,61 @@ public final class DetailViewModel {
         if (r.judge().failed()) {
             errors.add("Judge: " + r.judge().error());
         }
+        pair.set(r.paired());
+        answerB.set("");
+        judgePromptBA.set("");
+        judgeRawBA.set("");
+        if (r.paired()) {
+            showPair(r, rendered, answer, errors);
+        }
         error.set(String.join("\n", errors));
         review.set(shown.reviewSummary());
+    }
+
+    /**
+     * A pair's second answer, the judge in each order (its prompt as sent with the answers in that order), the
+     * outcome with each order's verdict in the answers' terms, both answers' and both orders' tokens and errors.
+     */
+    private void showPair(RowResult r, RowPrompts rendered, String answerA, List<String> errors) {
+        StageOutcome b = r.pair().baseB();
+        String textB = b.answered() ? b.text().strip() : null;
+        answerB.set(raw(b));
+        baseParsed.set("");
+        if (rendered != null && answerA != null && textB != null) {
+            judgePrompt.set(PromptsViewModel.show(rendered.judgePair(r.row(), answerA, textB)));
+            if (r.pair().swapped()) {
+                judgePromptBA.set(PromptsViewModel.show(rendered.judgePair(r.row(), textB, answerA)));
+            }
+        } else if (rendered != null) {
+            judgePrompt.set("(shown once both answers are in)");
+        }
+        if (r.pair().swapped()) {
+            judgeRawBA.set(raw(r.pair().judgeBA()));
+        }
+        String outcome = shown.verdict();
+        judgeParsed.set(
+                outcome.isEmpty()
+                        ? ""
+                        : "Outcome: " + outcome + " · A shown first: " + orEmpty(shown.winnerAB())
+                                + (r.pair().swapped()
+                                        ? " · B shown first: " + orEmpty(shown.winnerBA()) + " (mapped back to A/B)"
+                                        : "")
+                                + (outcome.equals("inconsistent")
+                                        ? " · the orders disagree: counted as a tie in the win rate"
+                                        : ""));
+        usage.set(usage(
+                r.base().usage().plus(b.usage()),
+                r.judge().usage().plus(r.pair().judgeBA().usage())));
+        if (b.failed()) {
+            errors.add("Answer B: " + b.error());
+        }
+        if (r.pair().judgeBA().failed()) {
+            errors.add("Judge, B shown first: " + r.pair().judgeBA().error());
+        }
+    }
+
+    private static String orEmpty(String verdict) {
+        return verdict.isEmpty() ? "(none)" : verdict;
     }
 
     private static String raw(StageOutcome outcome) {
@@ -198,10 +278,12 @@ public final class DetailViewModel {
         return outcome.answered() ? outcome.text() : "(not run yet)";
     }
 
-    /** The model's own reasoning channel, then what a scoring judge wrote before its score; either may be empty. */
-    private static String reasoning(String channel, Judgement judgement) {
+    /**
+     * The model's own reasoning channel, then what the judge wrote before its score or a pair's verdicts; either may
+     * be empty.
+     */
+    private static String reasoning(String channel, String written) {
         String before = channel == null ? "" : channel.strip();
-        String written = judgement instanceof JudgeScore score ? score.reasoning() : "";
         return before.isEmpty() ? written : written.isEmpty() ? before : before + "\n\n" + written;
     }
 

@@ -24,8 +24,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The figures above the results table: the metrics of the rows that count and the three accuracies in words, and for
- * a scoring run the judge's scores against people's. Touch only on the UI thread.
+ * The figures above the results table: the metrics of the rows that count and the three accuracies in words, for a
+ * scoring run the judge's scores against people's, and for a pairwise run the win rate and the judge's position
+ * figures ({@link PairHeadline}). Touch only on the UI thread. Just over 300 lines: the tiles are one set of properties
+ * each scheme fills in its own words, kept together so the view binds them once.
  */
 public final class HeadlineFigures {
 
@@ -34,6 +36,7 @@ public final class HeadlineFigures {
 
     private static final String BASE_VS_TRUTH = "Base vs truth";
     private static final String JUDGE_VS_TRUTH = "Judge vs truth";
+    private static final String BASE_VS_JUDGE = "Base vs judge";
 
     /** Every row in dataset order, as it stands now. */
     private final Supplier<List<ResultsTableRow>> rows;
@@ -57,6 +60,9 @@ public final class HeadlineFigures {
     private final ReadOnlyStringWrapper scoreSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper truthTileTitle = new ReadOnlyStringWrapper(BASE_VS_TRUTH);
     private final ReadOnlyStringWrapper judgeTileTitle = new ReadOnlyStringWrapper(JUDGE_VS_TRUTH);
+    private final ReadOnlyStringWrapper agreementTileTitle = new ReadOnlyStringWrapper(BASE_VS_JUDGE);
+    /** A pairwise run's tiles as last computed; NONE before, and for other runs. */
+    private PairHeadline lastPairs = PairHeadline.NONE;
     /** A scoring run's score figures as last computed; null before, and for verdict runs. */
     private ScoreFigures lastScores;
 
@@ -120,6 +126,11 @@ public final class HeadlineFigures {
         return truthTileTitle.getReadOnlyProperty();
     }
 
+    /** "Base vs judge", or for a pairwise run the tile that shows the win rate of A. */
+    public ReadOnlyStringProperty agreementTileTitleProperty() {
+        return agreementTileTitle.getReadOnlyProperty();
+    }
+
     /** "Judge vs truth", or for a scoring run the tile that shows the mean judge and human scores. */
     public ReadOnlyStringProperty judgeTileTitleProperty() {
         return judgeTileTitle.getReadOnlyProperty();
@@ -166,6 +177,7 @@ public final class HeadlineFigures {
         hasResults.set(false);
         scoring.supersede();
         lastScores = null;
+        lastPairs = PairHeadline.NONE;
         metrics.set(AccuracyCounts.of(List.of()));
         scoreSummary.set("");
         describe(metrics.get()); // the tiles' titles follow the scheme even before a run
@@ -178,7 +190,7 @@ public final class HeadlineFigures {
      */
     private void computeScores() {
         JudgeScheme graded = scheme.get();
-        if (!graded.scores()) {
+        if (!graded.scores() && !graded.pairs()) {
             scoring.supersede();
             scoreSummary.set("");
             return;
@@ -193,6 +205,12 @@ public final class HeadlineFigures {
         scoring.submit(
                 () -> graded.figures(rated),
                 report -> {
+                    if (graded.pairs()) {
+                        lastPairs = PairHeadline.of(report.pairs());
+                        describe(metrics.get());
+                        scoreSummary.set(lastPairs.line());
+                        return;
+                    }
                     ScoreFigures s = report.scores();
                     lastScores = s == null || s.n() == 0 ? null : s;
                     describe(metrics.get());
@@ -250,6 +268,20 @@ public final class HeadlineFigures {
                     s == null
                             ? "no rows with both scores yet"
                             : "Δ " + s.meanDifference().format());
+        }
+        agreementTileTitle.set(BASE_VS_JUDGE);
+        if (graded.pairs()) {
+            // Nothing is right or wrong in a pair: the tiles show which answer wins and how the judge's order leans.
+            PairHeadline p = lastPairs;
+            agreementTileTitle.set(PairHeadline.WIN_RATE_TITLE);
+            truthTileTitle.set(PairHeadline.CONSISTENCY_TITLE);
+            judgeTileTitle.set(PairHeadline.FIRST_POSITION_TITLE);
+            baseVsJudge.set(p.winRate());
+            baseVsJudgeCounts.set(p.winRateDetail());
+            baseVsTruth.set(p.consistency());
+            baseVsTruthCounts.set(p.consistencyDetail());
+            judgeVsTruth.set(p.firstPosition());
+            judgeVsTruthCounts.set(p.firstPositionDetail());
         }
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
                 + m.errors() + "   Rows: " + m.rows());

@@ -1,5 +1,6 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.core.verdict.PairOutcome;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableRow;
@@ -13,6 +14,8 @@ final class OutcomeRow extends TableRow<ResultsTableRow> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
     private static final PseudoClass PROMOTED = PseudoClass.getPseudoClass("promoted");
+    /** A pair whose two orders disagree: marked apart, as the win rate counts it apart (as a tie). */
+    private static final PseudoClass INCONSISTENT = PseudoClass.getPseudoClass("inconsistent");
 
     private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
 
@@ -40,5 +43,6 @@ final class OutcomeRow extends TableRow<ResultsTableRow> {
         pseudoClassStateChanged(ERROR, outcome == ResultsTableRow.Outcome.ERROR);
         pseudoClassStateChanged(DISAGREE, row != null && row.judgeDisagreesWithTruth());
         pseudoClassStateChanged(PROMOTED, row != null && row.promoted());
+        pseudoClassStateChanged(INCONSISTENT, row != null && row.pairOutcome() == PairOutcome.INCONSISTENT);
     }
 }

@@ -18,7 +18,8 @@ import javafx.scene.control.Tooltip;
 /**
  * The results table's columns: row number, the dataset's key columns, truth, both answers, verdict, human verdict and
  * example mark, cells styled by value; a scoring run shows the judge's score and reasoning, the human score and the
- * reference instead of the label columns. Each text column keeps in its user data what the background sort compares.
+ * reference instead of the label columns, and a pairwise run both answers side by side, the winner, each order's verdict
+ * and the human preference. Each text column keeps in its user data what the background sort compares.
  */
 final class ResultColumns {
 
@@ -48,11 +49,16 @@ final class ResultColumns {
             // The first key column names the row (a title, an id); the inputs are long text and get the room, less
             // of it in a scoring run, whose answer, reasoning and reference are long text too.
             boolean names = key.equals(keys.get(0)) && keys.size() > 1;
-            column.setPrefWidth(scheme.scores() ? names ? 90 : 220 : names ? 170 : 300);
+            boolean longText = scheme.scores() || scheme.pairs();
+            column.setPrefWidth(longText ? names ? 90 : 220 : names ? 170 : 300);
             resultsTable.getColumns().add(column);
         }
         if (scheme.scores()) {
             scoreColumns(resultsTable, shown, mapping);
+            return;
+        }
+        if (scheme.pairs()) {
+            pairColumns(resultsTable, shown, mapping);
             return;
         }
         TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
@@ -93,6 +99,42 @@ final class ResultColumns {
         reasoning.setPrefWidth(260);
         resultsTable.getColumns().add(reasoning);
         resultsTable.getColumns().add(humanColumn("Human score", ResultsTableRow::humanScore));
+        referenceColumn(resultsTable, shown, mapping);
+        resultsTable.getColumns().add(exampleColumn());
+    }
+
+    /**
+     * A pairwise run's columns: the row's outcome (the winner, or inconsistent when the two orders disagree), each
+     * order's verdict in the answers' terms, the human preference, then answers A and B side by side, the judge's
+     * reasoning and the reference. Pairs are not promoted as examples, so there is no example column.
+     */
+    private static void pairColumns(
+            TableView<ResultsTableRow> resultsTable, Supplier<Dataset> shown, ColumnMapping mapping) {
+        // The verdicts come first, narrow, so the winner shows beside the question at any width; the answers follow.
+        resultsTable.getColumns().add(resultColumn("Outcome", ResultsTableRow::verdict, "pair-outcome", 100));
+        resultsTable.getColumns().add(resultColumn("A first", ResultsTableRow::winnerAB, "winner-ab", 64));
+        resultsTable.getColumns().add(resultColumn("B first", ResultsTableRow::winnerBA, "winner-ba", 64));
+        TableColumn<ResultsTableRow, String> human = resultColumn(
+                "Human", row -> row.humanPreference() + (row.humanNote().isEmpty() ? "" : " ✎"), "human", 64);
+        human.setId("human-column");
+        resultsTable.getColumns().add(human);
+        TableColumn<ResultsTableRow, String> answerA = textColumn("Answer A", row -> oneLine(row.baseAnswer()));
+        answerA.setId("answer-a-column");
+        answerA.setPrefWidth(260);
+        TableColumn<ResultsTableRow, String> answerB = textColumn("Answer B", row -> oneLine(row.answerB()));
+        answerB.setId("answer-b-column");
+        answerB.setPrefWidth(260);
+        resultsTable.getColumns().addAll(List.of(answerA, answerB));
+        TableColumn<ResultsTableRow, String> reasoning =
+                textColumn("Judge reasoning", row -> oneLine(row.judgeReasoning()));
+        reasoning.setId("judge-reasoning-column");
+        reasoning.setPrefWidth(260);
+        resultsTable.getColumns().add(reasoning);
+        referenceColumn(resultsTable, shown, mapping);
+    }
+
+    private static void referenceColumn(
+            TableView<ResultsTableRow> resultsTable, Supplier<Dataset> shown, ColumnMapping mapping) {
         String reference = mapping == null ? null : mapping.judgeColumns().reference();
         if (reference != null) {
             TableColumn<ResultsTableRow, String> column = textColumn("Reference", row -> {
@@ -103,7 +145,6 @@ final class ResultColumns {
             column.setPrefWidth(300);
             resultsTable.getColumns().add(column);
         }
-        resultsTable.getColumns().add(exampleColumn());
     }
 
     /** Free text on one table line; the row detail shows it as written. */
@@ -142,7 +183,8 @@ final class ResultColumns {
                 setText(empty ? null : item);
                 getStyleClass().removeIf(s -> s.startsWith("value-"));
                 if (!empty && item != null && !item.isEmpty()) {
-                    getStyleClass().add("value-" + item.toLowerCase(Locale.ROOT));
+                    // "A ✎" (a pair's human preference with a note) is styled as its value.
+                    getStyleClass().add("value-" + item.split(" ")[0].toLowerCase(Locale.ROOT));
                 }
             }
         });

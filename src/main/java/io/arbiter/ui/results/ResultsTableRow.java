@@ -8,7 +8,9 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.verdict.JudgeScore;
+import io.arbiter.core.verdict.PairOutcome;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,7 +22,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** One line of the results table: a dataset row and whatever the run has found for it so far. */
+/**
+ * One line of the results table: a dataset row and whatever the run has found for it so far. Over 300 lines because
+ * every scheme's cells (a verdict, a score, a pair's answers and winner) are read here, the one place the table's
+ * columns, its text filter and the figures all reach them; a pair's own cells are spelled by {@link PairCells}.
+ */
 public final class ResultsTableRow {
 
     /** How a row reads at a glance; the table styles rows by it. */
@@ -29,7 +35,9 @@ public final class ResultsTableRow {
         PASS,
         FAIL,
         UNPARSED,
-        ERROR
+        ERROR,
+        /** A pair the judge decided: neither a pass nor a fail, its outcome cell says which answer won. */
+        DECIDED
     }
 
     private static final DateTimeFormatter WHEN =
@@ -103,12 +111,12 @@ public final class ResultsTableRow {
     }
 
     /**
-     * The human verdict on the row's current base answer, or null: a verdict given on an answer an earlier run gave
-     * does not count for the one shown now (the row is up for review again).
+     * The human verdict on the row's current base answer (a pair's two answers), or null: a verdict given on an
+     * answer an earlier run gave does not count for the one shown now (the row is up for review again).
      */
     public HumanVerdict human() {
         HumanVerdict verdict = human.get();
-        return verdict != null && verdict.on(baseAnswerText()) ? verdict : null;
+        return verdict != null && verdict.on(RowRatings.judgedAnswer(result())) ? verdict : null;
     }
 
     /** The base answer as the model gave it, or null before it has one. */
@@ -135,6 +143,40 @@ public final class ResultsTableRow {
         return score.isPresent() ? Integer.toString(score.getAsInt()) : "";
     }
 
+    /**
+     * Which answer of a pair people preferred, as the figures count it: a reviewer's on the current pair, else the
+     * dataset's; "A", "B", "tie" or empty.
+     */
+    public String humanPreference() {
+        HumanVerdict verdict = human();
+        if (verdict != null && verdict.preference() != null) {
+            return PairwiseScheme.spell(verdict.preference());
+        }
+        return ratings == null
+                ? ""
+                : PairwiseScheme.spell(ratings.datasetPreference(index).orElse(null));
+    }
+
+    /** A pairwise row's answer B; empty on a row of one answer. */
+    public String answerB() {
+        return PairCells.answerB(result());
+    }
+
+    /** A pairwise judge's verdict with answer A shown first: A, B, tie, UNPARSED, error or empty. */
+    public String winnerAB() {
+        return PairCells.aFirst(result());
+    }
+
+    /** A pairwise judge's verdict with answer B shown first, mapped back to the answers; "—" when not asked. */
+    public String winnerBA() {
+        return PairCells.bFirst(result());
+    }
+
+    /** The pair's outcome (A, B, tie, inconsistent, UNPARSED), null before the judge answered or on one answer. */
+    public PairOutcome pairOutcome() {
+        return PairCells.outcome(result());
+    }
+
     /** The reference answer the judge is shown as {{reference}}; empty without a reference column. */
     public String reference() {
         return reference;
@@ -142,15 +184,21 @@ public final class ResultsTableRow {
 
     /** What a scoring judge wrote to justify its score, kept apart from the score; empty otherwise. */
     public String judgeReasoning() {
+        if (result().paired()) {
+            return PairCells.reasoning(result());
+        }
         return result().judgement() instanceof JudgeScore score ? score.reasoning() : "";
     }
 
     /**
-     * The row as the figures count it. A scoring run counts the people's scores, a reviewer's before the dataset's;
-     * a verdict run's table counts the ground truth, as it always has (Judge analysis chooses its rater itself).
+     * The row as the figures count it. A scoring run counts the people's scores and a pairwise run their
+     * preferences, a reviewer's before the dataset's; a verdict run's table counts the ground truth, as it always has
+     * (Judge analysis chooses its rater itself).
      */
     public RatedRow rated() {
-        return scheme.scores() && ratings != null ? ratings.rate(result(), human()) : RatedRow.of(result().scored());
+        return (scheme.scores() || scheme.pairs()) && ratings != null
+                ? ratings.rate(result(), human())
+                : RatedRow.of(result().scored());
     }
 
     public String humanNote() {
@@ -163,9 +211,11 @@ public final class ResultsTableRow {
         if (verdict == null) {
             return "";
         }
-        String said = verdict.score() == null ? "base answer " : "human score ";
-        return "Reviewed: " + said + verdict.label() + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at())
-                + ")" + (verdict.note().isEmpty() ? "" : " · " + verdict.note());
+        String said = verdict.preference() != null
+                ? "preference " + PairwiseScheme.spell(verdict.preference())
+                : (verdict.score() == null ? "base answer " : "human score ") + verdict.label();
+        return "Reviewed: " + said + " (" + verdict.reviewer() + ", " + WHEN.format(verdict.at()) + ")"
+                + (verdict.note().isEmpty() ? "" : " · " + verdict.note());
     }
 
     public int index() {
@@ -225,6 +275,10 @@ public final class ResultsTableRow {
         if (r.failed()) {
             return Outcome.ERROR;
         }
+        if (r.paired()) {
+            PairOutcome pair = pairOutcome();
+            return pair == null ? Outcome.PENDING : pair == PairOutcome.UNPARSED ? Outcome.UNPARSED : Outcome.DECIDED;
+        }
         if (r.baseAnswer() == null) {
             return Outcome.PENDING;
         }
@@ -252,7 +306,7 @@ public final class ResultsTableRow {
             }
         }
         for (String cell : new String[] {
-            truth(), baseAnswer(), judgePrediction(), verdict(), baseVsTruth(), humanNote(), judgeReasoning()
+            truth(), baseAnswer(), answerB(), judgePrediction(), verdict(), baseVsTruth(), humanNote(), judgeReasoning()
         }) {
             if (cell.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
                 return true;

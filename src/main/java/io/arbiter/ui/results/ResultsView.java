@@ -63,6 +63,9 @@ public final class ResultsView {
     private Label scoreLabel;
 
     @FXML
+    private Label baseVsJudgeTitle;
+
+    @FXML
     private Label baseVsTruthTitle;
 
     @FXML
@@ -122,12 +125,20 @@ public final class ResultsView {
         judgeVsTruthCounts.textProperty().bind(model.figures().judgeVsTruthCountsProperty());
         unparsedLabel.textProperty().bind(model.figures().unparsedSummaryProperty());
         scoreLabel.textProperty().bind(model.figures().scoreSummaryProperty());
+        baseVsJudgeTitle.textProperty().bind(model.figures().agreementTileTitleProperty());
         baseVsTruthTitle.textProperty().bind(model.figures().truthTileTitleProperty());
         judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());
         scoreLabel.visibleProperty().bind(scoreLabel.textProperty().isNotEmpty());
         scoreLabel.managedProperty().bind(scoreLabel.visibleProperty());
-        legendLabel.setText("Unparsed answers and failed requests are counted apart, never as right or wrong. "
-                + "A bar at the left of a row: the judge's verdict contradicts the ground truth.");
+        legendLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.scheme().pairs()
+                                ? "Unparsed verdicts and failed requests are counted apart. A bar at the left of a row: "
+                                        + "the two orders disagree (inconsistent), counted as a tie in the win rate."
+                                : "Unparsed answers and failed requests are counted apart, never as right or wrong. "
+                                        + "A bar at the left of a row: the judge's verdict contradicts the ground truth.",
+                        model.schemeProperty()));
         exportButton.disableProperty().bind(Bindings.not(model.hasResultsProperty()));
         exportButton.setOnAction(e -> onExport.run());
         resultsTable.setItems(model.rows());
@@ -188,7 +199,10 @@ public final class ResultsView {
                 + model.scheme().reviewMarks().stream()
                         .map(mark -> mark.key() + " " + mark.label())
                         .collect(java.util.stream.Collectors.joining(" ·  "))
-                + " ·  N note ·  U undo ·  P promote a reviewed row as a worked example ({{examples}})";
+                + " ·  N note ·  U undo"
+                + (model.scheme().takesExamples()
+                        ? " ·  P promote a reviewed row as a worked example ({{examples}})"
+                        : "");
     }
 
     /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */
@@ -222,6 +236,11 @@ public final class ResultsView {
             button.setToggleGroup(group);
             button.setUserData(preset);
             button.setOnAction(e -> model.showPreset(preset));
+            // A pair has no false accepts and a single answer no inconsistent orders: each sees its own presets.
+            button.visibleProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> preset.appliesTo(model.scheme()), model.schemeProperty()));
+            button.managedProperty().bind(button.visibleProperty());
             presetBar.getChildren().add(button);
         }
         Runnable follow = () -> group.getToggles()
@@ -290,9 +309,12 @@ public final class ResultsView {
         event.consume();
     }
 
-    /** The scheme's mark on the pressed key; the number row and the keypad give the same digit. */
+    /**
+     * The scheme's mark on the pressed key: a digit (the number row and the keypad give the same one), or a pairwise
+     * run's letter A, B or T.
+     */
     private java.util.Optional<ReviewMark> markOf(KeyEvent event) {
-        if (!event.getCode().isDigitKey()) {
+        if (!event.getCode().isDigitKey() && !event.getCode().isLetterKey()) {
             return java.util.Optional.empty();
         }
         String digit = event.getCode().getName().replace("Numpad ", "");

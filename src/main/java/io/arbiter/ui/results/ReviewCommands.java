@@ -4,7 +4,9 @@ import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.PairwiseScheme;
 import io.arbiter.core.scheme.ReviewMark;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,10 +59,17 @@ final class ReviewCommands {
 
     // Commands
 
-    /** Gives the row {@code mark}: right or wrong, or on a scoring run a score that passes or fails. */
+    /**
+     * Gives the row {@code mark}: right or wrong, on a scoring run a score that passes or fails, on a pairwise run
+     * the answer preferred.
+     */
     void label(ResultsTableRow row, ReviewMark mark) {
         if (row == null) {
             reviewMessage.set("Select a row to review first.");
+            return;
+        }
+        if (mark.preference() != null) {
+            prefer(row, mark);
             return;
         }
         if (row.result().baseAnswer() == null) {
@@ -71,6 +80,20 @@ final class ReviewCommands {
                 row.index(), mark.baseRight(), reviewer(), Instant.now(), row.baseAnswerText(), mark.score());
         String said = verdict.score() == null ? "base answer " + verdict.label() : "human score " + verdict.label();
         reviewed(row, "Row " + (row.index() + 1) + ": " + said + " (" + verdict.reviewer() + ").");
+    }
+
+    /** A preference is given on both answers as they stand: a later run that answers otherwise leaves it behind. */
+    private void prefer(ResultsTableRow row, ReviewMark mark) {
+        String pair = RowRatings.judgedAnswer(row.result());
+        if (pair == null) {
+            reviewMessage.set("Row " + (row.index() + 1) + " does not have both answers to compare yet.");
+            return;
+        }
+        HumanVerdict verdict = review.prefer(row.index(), mark.preference(), reviewer(), Instant.now(), pair);
+        reviewed(
+                row,
+                "Row " + (row.index() + 1) + ": human preference " + PairwiseScheme.spell(verdict.preference()) + " ("
+                        + verdict.reviewer() + ").");
     }
 
     void note(ResultsTableRow row, String text) {
@@ -100,6 +123,10 @@ final class ReviewCommands {
         // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
         if (row == null || (row.human() == null && !row.promoted())) {
             reviewMessage.set("Review the row first (" + marks() + "); then P makes it a worked example.");
+            return;
+        }
+        if (!row.promoted() && !scheme.get().takesExamples()) {
+            reviewMessage.set("This grading takes no worked examples: the row stays in the figures.");
             return;
         }
         boolean now = review.togglePromoted(row.index());
@@ -141,9 +168,12 @@ final class ReviewCommands {
     private void reviewed(ResultsTableRow row, String message) {
         boolean wasPromoted = row.promoted();
         show(row);
-        // A row joins or leaves the metrics; on a scoring run a reviewer's score is what the judge's is checked
-        // against.
-        if (wasPromoted || row.promoted() || scheme.get().scores()) {
+        // A row joins or leaves the metrics; on a scoring run a reviewer's score, on a pairwise run a reviewer's
+        // preference, is what the judge's is checked against.
+        if (wasPromoted
+                || row.promoted()
+                || scheme.get().scores()
+                || scheme.get().pairs()) {
             recount.run();
         }
         reviewVersion.set(reviewVersion.get() + 1);

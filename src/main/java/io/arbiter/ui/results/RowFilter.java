@@ -5,6 +5,10 @@ import io.arbiter.core.metrics.LabelConfusion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.scheme.JudgeScheme;
+import io.arbiter.core.scheme.PairwiseScheme;
+import io.arbiter.core.verdict.PairOutcome;
+import io.arbiter.core.verdict.Preference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -22,6 +26,7 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
         ALL("All"),
         FALSE_ACCEPTS("Judge false accepts"),
         FALSE_REJECTS("False rejects"),
+        INCONSISTENT("Inconsistent"),
         UNPARSED("Unparsed"),
         ERRORS("Errors"),
         HUMAN_REVIEWED("Human-reviewed");
@@ -36,18 +41,86 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
             return title;
         }
 
+        /** Whether the preset means anything for rows graded by {@code scheme}: a pair has no false accepts. */
+        public boolean appliesTo(JudgeScheme scheme) {
+            return switch (this) {
+                case FALSE_ACCEPTS, FALSE_REJECTS -> !scheme.pairs();
+                case INCONSISTENT -> scheme.pairs();
+                default -> true;
+            };
+        }
+
         /** The preset's filter; null for ALL. */
         public RowFilter filter() {
             return switch (this) {
                 case ALL -> null;
                 case FALSE_ACCEPTS -> agreementCell(AgreementCell.FALSE_ACCEPT);
                 case FALSE_REJECTS -> agreementCell(AgreementCell.FALSE_REJECT);
+                case INCONSISTENT -> pairOutcome(PairOutcome.INCONSISTENT);
                 case UNPARSED -> new RowFilter("unparsed answers", RowFilter::unparsed);
                 case ERRORS -> new RowFilter(
                         "rows with errors", row -> row.result().failed());
                 case HUMAN_REVIEWED -> new RowFilter("human-reviewed rows", row -> row.human() != null);
             };
         }
+    }
+
+    /**
+     * The pairs whose outcome is {@code outcome}, as the pairwise figures count them (no failed request):
+     * "inconsistent pairs (the two orders disagree)".
+     */
+    public static RowFilter pairOutcome(PairOutcome outcome) {
+        String description =
+                switch (outcome) {
+                    case A -> "pairs the judge gave to A";
+                    case B -> "pairs the judge gave to B";
+                    case TIE -> "pairs the judge called a tie";
+                    case INCONSISTENT -> "inconsistent pairs (the two orders disagree)";
+                    case UNPARSED -> "pairs without a verdict in every order";
+                };
+        return new RowFilter(description, counted(row -> !row.result().failed() && row.pairOutcome() == outcome));
+    }
+
+    /**
+     * The pairs the judge × human table counts in a cell: the judge's class (an inconsistent pair counts as a tie)
+     * and the human preference, each row rated by {@code rated}.
+     */
+    public static RowFilter preferenceCell(
+            Preference judge, Preference human, Function<ResultsTableRow, RatedRow> rated) {
+        return new RowFilter(
+                "pairs the judge called " + PairwiseScheme.spell(judge) + " and people " + PairwiseScheme.spell(human),
+                counted(row -> {
+                    PairOutcome outcome = row.pairOutcome();
+                    if (row.result().failed() || outcome == null || outcome == PairOutcome.UNPARSED) {
+                        return false;
+                    }
+                    Preference judged =
+                            switch (outcome) {
+                                case A -> Preference.A;
+                                case B -> Preference.B;
+                                default -> Preference.TIE;
+                            };
+                    return judged == judge && rated.apply(row).humanPreference() == human;
+                }));
+    }
+
+    /** The pairs the human preference figures count: decided, with a human preference. */
+    public static RowFilter preferred(Function<ResultsTableRow, RatedRow> rated) {
+        return new RowFilter(
+                "pairs with a verdict and a human preference",
+                counted(row -> !row.result().failed()
+                        && row.pairOutcome() != null
+                        && row.pairOutcome() != PairOutcome.UNPARSED
+                        && rated.apply(row).humanPreference() != null));
+    }
+
+    /** The pairs the win rate counts: decided in every order asked. */
+    public static RowFilter decidedPairs() {
+        return new RowFilter(
+                "pairs with a verdict in every order",
+                counted(row -> !row.result().failed()
+                        && row.pairOutcome() != null
+                        && row.pairOutcome() != PairOutcome.UNPARSED));
     }
 
     /** The rows the judge's 2×2 table counts in {@code cell}. */

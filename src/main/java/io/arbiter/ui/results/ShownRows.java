@@ -204,9 +204,16 @@ final class ShownRows {
         if (mapping.hasTruth()) {
             exclude.add(mapping.truthColumn());
         }
-        // The reference and the human judgements have columns of their own in a scoring run's table.
+        // The reference, the human judgements and a pair's answers have columns of their own in the table.
         JudgeColumns judged = mapping.judgeColumns();
-        for (String column : new String[] {judged.reference(), judged.humanScore(), judged.humanVerdict()}) {
+        for (String column : new String[] {
+            judged.reference(),
+            judged.humanScore(),
+            judged.humanVerdict(),
+            judged.humanPreference(),
+            judged.answerB(),
+            mapping.answerColumn()
+        }) {
             if (column != null) {
                 exclude.add(column);
             }

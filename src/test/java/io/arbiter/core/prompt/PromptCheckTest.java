@@ -83,4 +83,18 @@ class PromptCheckTest {
                 plain.withJudgeColumns(new io.arbiter.core.dataset.JudgeColumns("gold", null, null));
         assertEquals(List.of(), PromptCheck.problems(pair, PromptCheck.names(rows, withGold), JUDGE_GETS));
     }
+
+    @Test
+    void aPairwiseJudgeMustSeeBothAnswersAndHasNoBaseAnswer() {
+        List<String> pairGets = List.of(Placeholder.ANSWER_A, Placeholder.ANSWER_B);
+        assertEquals(
+                List.of(),
+                PromptCheck.problems(PromptPair.of("{{Title}}", "A: {{answer_a}} B: {{answer_b}}"), COLUMNS, pairGets));
+        List<String> problems = PromptCheck.problems(
+                PromptPair.of("{{Title}}", "Judge {{base_answer}} or {{answer_a}}"), COLUMNS, pairGets);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("{{base_answer}} is not available to a pairwise judge"), problems.get(0));
+        assertTrue(problems.get(1).contains("never sees answer B")
+                && problems.get(1).contains("{{answer_b}}"));
+    }
 }
