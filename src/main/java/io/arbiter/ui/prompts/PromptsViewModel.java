@@ -202,7 +202,7 @@ public final class PromptsViewModel {
         List<String> names = PromptCheck.names(dataset, mapping);
         List<String> found = PromptCheck.problems(prompts(), names, scheme.placeholders());
         if (scheme.pairs()) {
-            found = PairPromptCheck.problems(found, judgeText.get(), secondBase, names);
+            found = PairPromptCheck.problems(found, secondBase, names);
         }
         problems.setAll(found);
         valid.set(found.isEmpty() && dataset != null);

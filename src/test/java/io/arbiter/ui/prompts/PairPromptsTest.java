@@ -46,9 +46,12 @@ class PairPromptsTest {
 
         assertEquals(
                 List.of(
-                        "Judge prompt: a pairwise judge reads {{answer_a}} and {{answer_b}}, not {{base_answer}}.",
-                        "Judge prompt: never shows both answers; add {{answer_a}} and {{answer_b}} where the judge"
-                                + " should read them."),
+                        "Judge prompt: {{base_answer}} is not available to a pairwise judge; show the two answers as"
+                                + " {{answer_a}} and {{answer_b}}.",
+                        "Judge prompt: a pairwise judge never sees answer A; add {{answer_a}} where the judge should"
+                                + " read it.",
+                        "Judge prompt: a pairwise judge never sees answer B; add {{answer_b}} where the judge should"
+                                + " read it."),
                 model.problems());
 
         model.judgeTextProperty().set("Judge.\n[user]\n{{question}} {{reference}}\nA: {{answer_a}}\nB: {{answer_b}}");
