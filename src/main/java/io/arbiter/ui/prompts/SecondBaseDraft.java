@@ -58,4 +58,10 @@ public final class SecondBaseDraft {
         model.set(kept.model().equals(baseModel) ? "" : kept.model());
         promptText.set(kept.prompt().text());
     }
+
+    /** Nothing kept: a project without a generated pair leaves no other project's model B or prompt B behind. */
+    public void clear() {
+        model.set("");
+        promptText.set("");
+    }
 }

@@ -91,6 +91,8 @@ final class KeptSetup {
         if (restored.secondBase() != null) { // model B as the project ran it, shown empty when it is the base model
             prompts.secondBase()
                     .show(restored.secondBase(), choice.baseModelProperty().get());
+        } else if (restored.scheme() != null && !restored.scheme().pairs()) {
+            prompts.secondBase().clear(); // a project of one answer per row: no other project's prompt B stays
         }
         if (restored.dataset() != null) {
             Dataset rows = restored.dataset();

@@ -149,6 +149,16 @@ class WorkbenchPairwiseTest {
             assertEquals("", reopened.prompts().secondBase().modelProperty().get(), "the base model shows empty");
             assertEquals(
                     spec.secondBase(), reopened.runCommands().specFor(offline()).secondBase());
+
+            Path plain = dir.resolve("plain.arbiter");
+            try (Project project = Project.open(plain)) {
+                project.saveScheme(io.arbiter.core.scheme.JudgeSchemes.DEFAULT);
+            }
+            reopened.projects().openProject(plain).join();
+            assertEquals(
+                    "",
+                    reopened.prompts().secondBase().promptTextProperty().get(),
+                    "a project without a pair leaves no other project's prompt B behind");
         }
     }
 
