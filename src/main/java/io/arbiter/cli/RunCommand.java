@@ -11,6 +11,7 @@ import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
+import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.RowRatings;
@@ -132,6 +133,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         JudgeReport report;
         JudgeScheme scheme;
         RowRatings ratings;
+        ReviewLog review = new ReviewLog(); // the project's reviews, for the export's human columns
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
@@ -172,6 +174,10 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                     endNotRecorded = e.getMessage();
                 }
             }
+            if (recording != null) { // what people said as the project keeps it: reviews before the dataset's
+                ratings = opened.ratings(recording.runId());
+                review.restore(ratings.reviewed(), java.util.List.of());
+            }
             if (report == null) { // the same figures the project would have kept, over the same rows
                 report = scheme.figures(ratings.rateAll(spec.scope().measured(outcome.rows())));
             }
@@ -179,7 +185,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
-            new ResultsCsvWriter(scheme, ratings).write(out, rows, rows.columns(), outcome.rows());
+            new ResultsCsvWriter(scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
         }
         RunSummaryPrinter.print(outcome, report, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {

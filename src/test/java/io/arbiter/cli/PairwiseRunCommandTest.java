@@ -142,6 +142,50 @@ class PairwiseRunCommandTest {
     }
 
     @Test
+    void aProjectsReviewedPreferenceIsInTheCsvAsInTheRunsFigures() throws Exception {
+        Path project = dir.resolve("pairs.arbiter");
+        List<String> pair = List.of(
+                "--answer-a-column",
+                "answer_a",
+                "--answer-b-column",
+                "answer_b",
+                "--human-preference-column",
+                "human_preference");
+        assertEquals(0, run(args(pair, "--project", project.toString())).status());
+        // A reviewer says B on row 1, whose dataset preference is A, on the pair the run judged.
+        try (io.arbiter.core.project.Project opened = io.arbiter.core.project.Project.open(project)) {
+            long runId = opened.runs().get(0).id();
+            io.arbiter.core.run.RowResult row = opened.rows(runId).get(0);
+            opened.saveVerdict(
+                    opened.currentDatasetSha().orElseThrow(),
+                    0,
+                    io.arbiter.core.review.HumanVerdict.preferring(
+                            io.arbiter.core.verdict.Preference.B,
+                            "",
+                            "ann",
+                            java.time.Instant.EPOCH,
+                            io.arbiter.core.run.RowRatings.judgedAnswer(row)));
+        }
+        Path results = dir.resolve("reviewed.csv");
+        Result again = run(args(pair, "--project", project.toString(), "--out", results.toString(), "--json"));
+        assertEquals(0, again.status(), again.err());
+        List<String> lines = Files.readAllLines(results);
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        assertTrue(lines.get(1).endsWith(",B") || lines.get(1).contains(",B,"), lines.get(1));
+        Result metrics = run("metrics", results.toString(), "--scheme", "pairwise", "--json");
+        JsonNode fromRun = new ObjectMapper().readTree(again.out());
+        JsonNode fromCsv = new ObjectMapper().readTree(metrics.out());
+        for (String key : List.of("human_agreement", "human_kappa", "a_wins", "win_rate_a")) {
+            assertEquals(fromRun.get(key), fromCsv.get(key), key);
+        }
+        assertTrue(header.contains("human_preference"));
+        io.arbiter.core.export.PairCsvReader.Read read = io.arbiter.core.export.PairCsvReader.read(
+                results, new io.arbiter.core.export.PairCsvReader.Columns(null, null, null, null));
+        assertEquals(
+                io.arbiter.core.verdict.Preference.B, read.pairs().get(0).human(), "the reviewer's, not the file's");
+    }
+
+    @Test
     void aGeneratedPairRunsThroughTheBatchApiAndARerunOfItsProjectSendsNothingAlreadyAnswered() throws Exception {
         Path project = dir.resolve("pairs.arbiter");
         Path promptB = write("base-b.txt", Samples.text(Samples.PAIRWISE_BASE_PROMPT_B));

@@ -75,6 +75,8 @@ public final class PairCsvReader {
                 ? JudgedCsvReader.column(header, columns.preference(), "Human preference", name)
                 : header.indexOf("human_preference");
         int error = header.indexOf("error");
+        // Arbiter's export leaves the outcome empty on a row the judge has not finished (an order still to come).
+        int outcome = header.indexOf("outcome");
         // Arbiter's export keeps the judge's replies: a row with neither was never judged (a stopped run).
         int rawAb = header.indexOf("judge_output_raw");
         int rawBa = header.indexOf(PairResultCells.RAW_BA);
@@ -91,6 +93,9 @@ public final class PairCsvReader {
             if (!cell(cells, error).isEmpty()) {
                 errors++;
                 continue;
+            }
+            if (rawAb >= 0 && outcome >= 0 && cell(cells, outcome).isEmpty()) {
+                continue; // Arbiter's export of a row the judge has not finished: not reached, as in the run
             }
             if (rawAb >= 0
                     && cell(cells, rawAb).isEmpty()

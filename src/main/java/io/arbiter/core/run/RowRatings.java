@@ -49,6 +49,11 @@ public final class RowRatings {
         return new RowRatings(spec.scheme(), spec.dataset(), spec.mapping());
     }
 
+    /** The reviewers' verdicts these ratings count, by dataset row (a project's kept review; empty without one). */
+    public Map<Integer, HumanVerdict> reviewed() {
+        return reviewed;
+    }
+
     /** The scheme the rows are rated for. */
     public JudgeScheme scheme() {
         return scheme;
@@ -62,7 +67,10 @@ public final class RowRatings {
     /** The row with a reviewer's verdict, when it is on the row's current answer, before the dataset's. */
     public RatedRow rate(RowResult row, HumanVerdict review) {
         String answer = judgedAnswer(row);
-        if (review != null && answer != null && review.on(answer)) {
+        // A preference speaks of a pair, a verdict or score of one answer: neither stands for the other, and a
+        // review kept before answers were (answer unknown) says nothing about a pair.
+        boolean fits = review != null && (review.preference() != null) == row.paired();
+        if (fits && answer != null && review.on(answer)) {
             OptionalInt score = review.score() == null ? OptionalInt.empty() : OptionalInt.of(review.score());
             return scheme.rate(row.scored(), review.truthMatch(), score, review.preference());
         }

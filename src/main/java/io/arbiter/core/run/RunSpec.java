@@ -49,6 +49,13 @@ public record RunSpec(
                 throw new IllegalArgumentException("A pairwise run needs two answers per row: two answer columns,"
                         + " or a second base model or prompt to generate answer B");
             }
+            if (baseB != null
+                    && baseB.model().equals(provider.baseModel())
+                    && baseB.prompt().text().equals(prompts.base().text())) {
+                throw new IllegalArgumentException("Answer B would be asked exactly as answer A (model "
+                        + baseB.model() + ", the same base prompt), and the cache would give it A's reply: give B"
+                        + " another model or another prompt");
+            }
         } else {
             baseB = null; // only a pair has a second answer
         }

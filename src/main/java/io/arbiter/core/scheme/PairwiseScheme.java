@@ -203,7 +203,7 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
     public JudgeReport figures(List<RatedRow> rows) {
         List<PairRow> pairs = new ArrayList<>();
         for (RatedRow row : rows) {
-            if (!row.scored().failed() && row.scored().judgement() instanceof PairJudgement pair) {
+            if (!row.scored().failed() && row.scored().judgement() instanceof PairJudgement pair && reached(pair)) {
                 pairs.add(new PairRow(
                         winner(pair.aFirst()),
                         pair.bothOrders() ? winner(pair.bFirst()) : null,
@@ -212,6 +212,14 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
             }
         }
         return JudgeReport.ofRated(rows).withPairs(PairFigures.of(pairs));
+    }
+
+    /**
+     * True when every order the run asks has come back: a row whose B-first order is still to be sent (a run
+     * stopped between the two) is not reached, like a row never sent, rather than unparsed.
+     */
+    private static boolean reached(PairJudgement pair) {
+        return pair.aFirst() != null && (!pair.bothOrders() || pair.bFirst() != null);
     }
 
     private static Preference winner(JudgePreference order) {
@@ -231,6 +239,9 @@ public record PairwiseScheme(boolean bothOrders) implements JudgeScheme {
     public List<String> exportCells(List<String> truth, Judgement judgement) {
         if (!(judgement instanceof PairJudgement pair)) {
             return List.of("", "", "");
+        }
+        if (!reached(pair)) { // an order still to come: no outcome yet, as for a row the judge never saw
+            return List.of(spell(winner(pair.aFirst())), spell(pair.bFirstMapped()), "");
         }
         Preference ab = pair.aFirst() == null || !pair.aFirst().parsed()
                 ? null

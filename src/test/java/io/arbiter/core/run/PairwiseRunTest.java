@@ -195,6 +195,13 @@ class PairwiseRunTest {
         assertTrue(e.getMessage().contains("two answers per row"), e.getMessage());
     }
 
+    @Test
+    void aSecondAnswerAskedExactlyAsTheFirstIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generated(questions("q0"), true)
+                .withSecondBase(new SecondBase("base", new PromptTemplate("{{question}}"))));
+        assertTrue(e.getMessage().contains("exactly as answer A"), e.getMessage());
+    }
+
     private static PairJudgement pair(RowResult row) {
         return (PairJudgement) row.judgement();
     }

@@ -105,4 +105,30 @@ class RowRatingsTest {
         assertEquals(io.arbiter.core.verdict.Preference.B, ratings.rate(row).humanPreference());
         assertNull(ratings.rate(RowResult.pendingPair(1, List.of(), true)).humanPreference());
     }
+
+    @Test
+    void aReviewOfOneAnswerNeverStandsForAPairsPreferenceNorTheOtherWayRound() {
+        Dataset pairs = new Dataset(
+                "pairs.csv", List.of("q", "a", "b", "pref"), List.<String[]>of(new String[] {"q0", "x", "y", "A"}));
+        ColumnMapping mapping = new ColumnMapping(List.of("q"), null, "", "a", Map.of())
+                .withTask(TaskKind.GENERATE)
+                .withJudgeColumns(JudgeColumns.NONE.withPair("b", "pref"));
+        RowRatings ratings = new RowRatings(io.arbiter.core.scheme.PairwiseScheme.DEFAULT, pairs, mapping);
+        RowResult row = RowResult.pendingPair(0, List.of(), true);
+        RowInterpreter interpreter = new RowInterpreter(
+                io.arbiter.core.scheme.PairwiseScheme.DEFAULT, io.arbiter.core.dataset.LabelSet.empty());
+        row = interpreter.existingAnswerB(interpreter.existingAnswer(row, "x"), "y");
+        // Kept before answers were: its answer is unknown, so it would match any answer.
+        HumanVerdict old = new HumanVerdict(false, "", "ann", Instant.EPOCH);
+        assertEquals(
+                io.arbiter.core.verdict.Preference.A, ratings.rate(row, old).humanPreference(), "the dataset's");
+
+        RowResult single = new RowInterpreter(
+                        JudgeSchemes.DEFAULT, io.arbiter.core.dataset.LabelSet.empty(), TaskKind.GENERATE)
+                .existingAnswer(RowResult.pending(0, List.of()), "x");
+        HumanVerdict preferred =
+                HumanVerdict.preferring(io.arbiter.core.verdict.Preference.B, "", "ann", Instant.EPOCH, null);
+        RowRatings verdicts = new RowRatings(JudgeSchemes.DEFAULT, pairs, mapping);
+        assertEquals(TruthMatch.NOT_SCORED, verdicts.rate(single, preferred).human(), "a preference is no verdict");
+    }
 }

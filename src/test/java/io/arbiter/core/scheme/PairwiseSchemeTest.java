@@ -84,4 +84,23 @@ class PairwiseSchemeTest {
                 List.of(Preference.A, Preference.B, Preference.TIE),
                 scheme.reviewMarks().stream().map(ReviewMark::preference).toList());
     }
+
+    @Test
+    void aRowWhoseSecondOrderIsStillToComeIsNotReachedNotUnparsed() {
+        // A run stopped between its two orders: row 0 has both, row 1 only A first.
+        PairJudgement both = new PairJudgement(said(Preference.A), said(Preference.B), true);
+        PairJudgement half = new PairJudgement(said(Preference.A), null, true);
+        var figures = scheme.figures(List.of(
+                        io.arbiter.core.metrics.RatedRow.preferred(scored(both), Preference.A),
+                        io.arbiter.core.metrics.RatedRow.preferred(scored(half), Preference.B)))
+                .pairs();
+        assertEquals(1, figures.rows(), "the half-judged row is left out, as a row never sent");
+        assertEquals(0, figures.unparsed());
+        assertEquals(1, figures.aWins());
+        assertEquals(List.of("A", "", ""), scheme.exportCells(List.of(), half), "no outcome yet");
+    }
+
+    private static io.arbiter.core.metrics.ScoredRow scored(PairJudgement pair) {
+        return new io.arbiter.core.metrics.ScoredRow(List.of(), null, pair.asVerdict(), false, null, pair);
+    }
 }
