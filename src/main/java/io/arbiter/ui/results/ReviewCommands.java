@@ -76,10 +76,11 @@ final class ReviewCommands {
             reviewMessage.set("Row " + (row.index() + 1) + " has no base answer to review yet.");
             return;
         }
+        String replaced = replaced(row.index(), false);
         HumanVerdict verdict = review.label(
                 row.index(), mark.baseRight(), reviewer(), Instant.now(), row.baseAnswerText(), mark.score());
         String said = verdict.score() == null ? "base answer " + verdict.label() : "human score " + verdict.label();
-        reviewed(row, "Row " + (row.index() + 1) + ": " + said + " (" + verdict.reviewer() + ").");
+        reviewed(row, "Row " + (row.index() + 1) + ": " + said + " (" + verdict.reviewer() + ")." + replaced);
     }
 
     /** A preference is given on both answers as they stand: a later run that answers otherwise leaves it behind. */
@@ -89,11 +90,27 @@ final class ReviewCommands {
             reviewMessage.set("Row " + (row.index() + 1) + " does not have both answers to compare yet.");
             return;
         }
+        String replaced = replaced(row.index(), true);
         HumanVerdict verdict = review.prefer(row.index(), mark.preference(), reviewer(), Instant.now(), pair);
         reviewed(
                 row,
                 "Row " + (row.index() + 1) + ": human preference " + PairwiseScheme.spell(verdict.preference()) + " ("
-                        + verdict.reviewer() + ").");
+                        + verdict.reviewer() + ")." + replaced);
+    }
+
+    /**
+     * What a new mark replaces when the row holds the other kind of review: a project keeps one review per dataset
+     * row, so a preference and a verdict on the same row replace each other. Said, so U can take it back.
+     */
+    private String replaced(int index, boolean preferring) {
+        HumanVerdict before = review.verdict(index).orElse(null);
+        if (before == null || (before.preference() != null) == preferring) {
+            return "";
+        }
+        String was = before.preference() != null
+                ? "human preference " + PairwiseScheme.spell(before.preference())
+                : before.score() != null ? "human score " + before.label() : "verdict " + before.label();
+        return " It replaces the row's " + was + " from another grading (one review per row); U undoes.";
     }
 
     void note(ResultsTableRow row, String text) {

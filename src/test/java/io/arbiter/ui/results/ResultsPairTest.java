@@ -139,4 +139,19 @@ class ResultsPairTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void aPreferenceOverAVerdictOnTheSameRowSaysWhatItReplacesAndUndoBringsItBack() {
+        ResultsTableRow row = model.rows().get(2);
+        model.review().label(2, true, "ann", java.time.Instant.EPOCH, "an earlier answer");
+
+        model.label(row, mark("B"));
+
+        assertTrue(
+                model.reviewMessageProperty().get().contains("It replaces the row's verdict right"),
+                model.reviewMessageProperty().get());
+        model.undoReview();
+        assertEquals(true, model.review().verdict(2).orElseThrow().baseRight());
+        assertEquals(null, model.review().verdict(2).orElseThrow().preference());
+    }
 }
