@@ -105,7 +105,7 @@ public final class CompareView {
         pairsLabel.managedProperty().bind(pairsLabel.visibleProperty());
         flipsSummaryLabel.textProperty().bind(model.flipsSummaryProperty());
         showFlipsButton.setOnAction(e -> model.showAllFlips());
-        showFlipsButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.flips()));
+        showFlipsButton.disableProperty().bind(model.changedRowsProperty().not());
 
         followDiff(model.judgeDiffProperty(), judgeBeforeFlow, judgeAfterFlow);
         followDiff(model.baseDiffProperty(), baseBeforeFlow, baseAfterFlow);

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +26,7 @@ import javafx.collections.ObservableList;
  * Two runs of the open project side by side: their prompts with the changes marked, what else changed, how the
  * headline metrics moved, McNemar's test on the rows both judged, for scoring runs whose judge sits closer to people,
  * for pairwise runs each run's pair figures, and the rows whose verdict flipped, each one click from the row in the
- * results. Just over 300 lines: each of those
+ * results. Past 300 lines: each of those
  * is a property the view binds, kept here with the choosers that decide what they show.
  */
 public final class CompareViewModel {
@@ -49,6 +51,9 @@ public final class CompareViewModel {
     private final ObjectProperty<RunChoice> runB = new SimpleObjectProperty<>();
     private final ObservableList<DeltaLine> deltas = FXCollections.observableArrayList();
     private final ObservableList<FlipLine> flips = FXCollections.observableArrayList();
+    /** True when rows moved between the runs (a flipped verdict, a pair's changed outcome), to show in the results. */
+    private final ReadOnlyBooleanWrapper changedRows = new ReadOnlyBooleanWrapper();
+
     private final ReadOnlyObjectWrapper<PromptDiff> judgeDiff = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PromptDiff> baseDiff = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper settings = new ReadOnlyStringWrapper("");
@@ -93,6 +98,10 @@ public final class CompareViewModel {
 
     public ObservableList<DeltaLine> deltas() {
         return deltas;
+    }
+
+    public ReadOnlyBooleanProperty changedRowsProperty() {
+        return changedRows.getReadOnlyProperty();
     }
 
     public ObservableList<FlipLine> flips() {
@@ -229,7 +238,7 @@ public final class CompareViewModel {
     /** Shows run B in the results with only the flipped rows. */
     public void showAllFlips() {
         ComparisonText compared = shown;
-        if (compared == null || compared.flips().isEmpty()) {
+        if (compared == null || compared.flippedRows().isEmpty()) {
             return;
         }
         target.show(compared.compared().b().id(), compared.flippedRows(), compared.flipDescription(), -1);
@@ -266,6 +275,7 @@ public final class CompareViewModel {
         shown = null;
         deltas.clear();
         flips.clear();
+        changedRows.set(false);
         judgeDiff.set(null);
         baseDiff.set(null);
         settings.set("");
@@ -285,6 +295,7 @@ public final class CompareViewModel {
         mcnemar.set(view.mcnemar());
         scores.set(view.scores());
         flips.setAll(view.flips());
+        changedRows.set(!view.flippedRows().isEmpty());
         flipsSummary.set(view.flipsSummary());
         message.set(view.message());
     }

@@ -58,6 +58,9 @@ public record ComparisonText(
         List<FlipLine> flips = FlipLine.of(compared);
         Set<Integer> flippedRows = new LinkedHashSet<>();
         comparison.flips().forEach(f -> flippedRows.add(f.row()));
+        if (comparison.pairs() != null) { // two pairwise runs: the rows whose outcome moved
+            comparison.pairs().changes().forEach(c -> flippedRows.add(c.row()));
+        }
         String unfinished = Stream.of(compared.a(), compared.b())
                 .filter(run -> run.record().metricsJson() == null)
                 .map(RunListing::displayName)
@@ -71,17 +74,20 @@ public record ComparisonText(
                 a == null || b == null ? null : PromptDiff.of(a.judgeText(), b.judgeText()),
                 a == null || b == null ? null : PromptDiff.of(a.baseText(), b.baseText()),
                 changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
-                mcnemarText(comparison),
+                comparison.pairs() != null
+                        ? PairChangeText.of(comparison.pairs())
+                        : comparison.gradedApart() ? PairChangeText.GRADED_APART : mcnemarText(comparison),
                 comparison.scores() != null ? scoresText(comparison.scores()) : scalesApart(compared),
                 flips,
                 Collections.unmodifiableSet(flippedRows),
-                flipsSummary(flips),
+                comparison.pairs() != null || comparison.gradedApart() ? "" : flipsSummary(flips),
                 message);
     }
 
     /** How the flipped rows are described when they are shown in the results. */
     public String flipDescription() {
-        return "rows whose verdict flipped from " + compared.a().displayName() + " to "
+        String moved = compared.comparison().pairs() != null ? "outcome changed" : "verdict flipped";
+        return "rows whose " + moved + " from " + compared.a().displayName() + " to "
                 + compared.b().displayName();
     }
 

@@ -62,6 +62,16 @@ class PairRunsCompareTest {
             assertTrue(lines.get(2).contains("position consistency 1.00 ["), pairs);
             assertTrue(lines.get(2).contains("first-position rate 0.50 ["), pairs);
             assertTrue(lines.get(2).endsWith("(n = 5)"), "row 5 has no human preference: " + pairs);
+
+            // Every row moved: inconsistent in run 1; A on rows 0 and 5, B on rows 1-4 in run 2.
+            String moved = model.mcnemarProperty().get();
+            assertTrue(
+                    moved.startsWith("6 of the 6 rows both runs judged changed outcome (2 inconsistent → A, 4"
+                            + " inconsistent → B)"),
+                    moved);
+            assertTrue(moved.contains("over the 6 rows both decided: -0.17 ["), moved);
+            assertTrue(model.changedRowsProperty().get(), "the changed rows can be shown");
+            assertEquals("", model.flipsSummaryProperty().get(), "no verdict flips for pairs");
         }
     }
 
@@ -77,6 +87,7 @@ class PairRunsCompareTest {
             assertEquals(
                     "Only run " + pairwise + " compares pairs: its pair figures are on Judge analysis.",
                     model.pairsProperty().get());
+            assertTrue(model.mcnemarProperty().get().startsWith("One run compares two answers per row"));
         }
     }
 
