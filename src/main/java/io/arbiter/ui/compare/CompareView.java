@@ -129,7 +129,15 @@ public final class CompareView {
         });
 
         flipsTable.setItems(model.flips());
-        flipsTable.setPlaceholder(new Label("No flipped rows."));
+        Label noFlips = new Label();
+        // Two pairwise runs have no verdicts to flip: the rows whose outcome moved open with the button instead.
+        noFlips.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(model.changedRowsProperty())
+                        .then("Pairs have no verdict to flip: the rows whose outcome changed open in the results with"
+                                + " the button above.")
+                        .otherwise("No flipped rows."));
+        noFlips.setWrapText(true);
+        flipsTable.setPlaceholder(noFlips);
         TextColumns.add(flipsTable, "#", FlipLine::number, 40);
         TextColumns.add(flipsTable, "Input", FlipLine::input, 260);
         TextColumns.add(flipsTable, "Truth", FlipLine::truth, 90);
