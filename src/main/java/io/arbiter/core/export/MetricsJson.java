@@ -62,6 +62,12 @@ public final class MetricsJson {
         put(json, "corrected_base_accuracy", report.corrected().estimate());
         json.put("corrected_base_accuracy_judge_correct", report.corrected().judgeCorrect());
         json.put("corrected_base_accuracy_assumption", report.corrected().assumption());
+        // Prediction-powered base accuracy over every row with a parsed verdict (docs/STATISTICS.md).
+        put(json, "ppi_base_accuracy", report.ppi().classic());
+        put(json, "ppi_plus_base_accuracy", report.ppi().tuned());
+        json.put("ppi_plus_lambda", report.ppi().lambda());
+        json.put("ppi_labelled", report.ppi().labelled());
+        json.put("ppi_unlabelled", report.ppi().unlabelled());
 
         json.put("unparsed_base", report.loop().unparsedBase());
         json.put("unparsed_judge", report.loop().unparsedJudge());

@@ -7,6 +7,7 @@ import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.LabelConfusion;
+import io.arbiter.core.metrics.PredictionPowered;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.scheme.JudgeScheme;
@@ -151,13 +152,14 @@ public record AnalysisFigures(
         } else {
             correctedText = corrected.estimate().format();
             detail = String.format(
-                    Locale.ROOT,
-                    "The judge says Correct on %,d of %,d rows without truth%s.",
-                    corrected.judgeCorrect(),
-                    corrected.unlabelled(),
-                    corrected.estimate().isDefined()
-                            ? ""
-                            : "; no correction: on the labelled rows the judge is no better than chance");
+                            Locale.ROOT,
+                            "The judge says Correct on %,d of %,d rows without truth%s.",
+                            corrected.judgeCorrect(),
+                            corrected.unlabelled(),
+                            corrected.estimate().isDefined()
+                                    ? ""
+                                    : "; no correction: on the labelled rows the judge is no better than chance")
+                    + ppiLine(report.ppi());
         }
         return new AnalysisFigures(
                 report,
@@ -173,6 +175,26 @@ public record AnalysisFigures(
                 corrected.unlabelled() == 0 ? "" : corrected.assumption(),
                 ScoreSection.of(report, rated),
                 PairSection.of(report, scheme instanceof PairwiseScheme pair ? pair : PairwiseScheme.DEFAULT, rated));
+    }
+
+    /**
+     * Prediction-powered inference beside Rogan–Gladen, and which to believe: it uses the labelled rows' truth
+     * directly and keeps its coverage whatever the judge's quality (docs/STATISTICS.md).
+     */
+    static String ppiLine(PredictionPowered ppi) {
+        if (!ppi.classic().isDefined()) {
+            return " Prediction-powered accuracy needs at least two rows with and two without a label.";
+        }
+        String tuned = ppi.tunedIsNarrower() ? "; PPI++ " + ppi.tuned().format() + ", narrower" : "";
+        return String.format(
+                Locale.ROOT,
+                " Over all %,d rows the judge read, prediction-powered (PPI): %s%s. Prefer PPI: it uses the truth"
+                        + " of the %,d labelled rows directly and holds whatever the judge's quality; read the corrected"
+                        + " figure as a cross-check.",
+                ppi.labelled() + ppi.unlabelled(),
+                ppi.classic().format(),
+                tuned,
+                ppi.labelled());
     }
 
     private static Bar bar(String id, String title, Estimate estimate, Proportion counts, String what, RowFilter rows) {

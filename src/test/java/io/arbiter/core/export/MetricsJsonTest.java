@@ -60,6 +60,9 @@ class MetricsJsonTest {
         assertEquals(0.6, json.get("base_vs_truth").asDouble(), 1e-12);
         assertEquals(30, json.get("base_vs_truth_hits").asLong());
         assertTrue(json.get("corrected_base_accuracy").isNull(), "no unlabelled rows");
+        assertTrue(json.get("ppi_base_accuracy").isNull(), "PPI needs rows without a label too");
+        assertEquals(50, json.get("ppi_labelled").asLong());
+        assertTrue(json.has("ppi_plus_base_accuracy_ci_high") && json.has("ppi_plus_lambda"));
         assertFalse(json.get("reading").asText().isEmpty());
         JsonNode labels = json.get("label_confusion").get("base_vs_truth");
         assertEquals(
@@ -119,5 +122,26 @@ class MetricsJsonTest {
                     new JudgeVerdict(truth + "," + evaluation, truth.isEmpty() ? base : truth, evaluation),
                     false));
         }
+    }
+
+    @Test
+    void predictionPoweredAccuracyIsWrittenWithItsIntervalAndTheTunedOne() throws Exception {
+        // The hand-worked case of PredictionPoweredTest: L tp 3, fp 1, fn 1, tn 1; U 5 Correct of 8.
+        List<ScoredRow> rows = new ArrayList<>();
+        add(rows, 3, "Drama", "Drama", Evaluation.CORRECT);
+        add(rows, 1, "Comedy", "Drama", Evaluation.CORRECT);
+        add(rows, 1, "Drama", "Drama", Evaluation.INCORRECT);
+        add(rows, 1, "Comedy", "Drama", Evaluation.INCORRECT);
+        add(rows, 5, "", "Drama", Evaluation.CORRECT);
+        add(rows, 3, "", "Drama", Evaluation.INCORRECT);
+        JsonNode json = new ObjectMapper().readTree(MetricsJson.write(JudgeReport.of(rows)));
+
+        assertEquals(0.625, json.get("ppi_base_accuracy").asDouble(), 1e-12);
+        assertEquals(0.004743977219, json.get("ppi_base_accuracy_ci_low").asDouble(), 1e-9);
+        assertEquals(1.0, json.get("ppi_base_accuracy_ci_high").asDouble(), 1e-12);
+        assertEquals(0.661316872428, json.get("ppi_plus_base_accuracy").asDouble(), 1e-9);
+        assertEquals(0.128395061728, json.get("ppi_plus_lambda").asDouble(), 1e-9);
+        assertEquals(14, json.get("ppi_base_accuracy_n").asLong());
+        assertEquals(8, json.get("ppi_unlabelled").asLong());
     }
 }

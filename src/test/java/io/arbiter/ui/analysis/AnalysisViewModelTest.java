@@ -120,6 +120,9 @@ class AnalysisViewModelTest {
         assertEquals("40.0%", falseAccepts.columnPercent(), "2 of the 5 Corrects");
         assertEquals(report.corrected().estimate().format(), figures.corrected());
         assertEquals(report.corrected().assumption(), figures.assumption());
+        assertTrue(
+                figures.correctedDetail().endsWith(AnalysisFigures.ppiLine(report.ppi())),
+                "prediction-powered accuracy beside the corrected one: " + figures.correctedDetail());
         assertEquals(
                 report.baseLabels().perLabelAccuracy().get("Drama").format(),
                 figures.baseLabels()
