@@ -9,13 +9,20 @@ import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --fail-below kappa=0.6,base_vs_truth=0.7}: the least each metric may be. */
+/**
+ * {@code --fail-below kappa=0.6,base_vs_truth=0.7}: the least each metric may be. A metric named with {@code _low}
+ * ({@code kappa_low=0.6}) holds the lower end of its 95% interval to the value instead of the point, so a run passes
+ * only when the figure is above the line with confidence, not by the luck of a few rows.
+ */
 record Thresholds(Map<String, Double> minimum) {
+
+    /** The suffix that gates a metric's lower interval end. */
+    static final String LOW = "_low";
 
     /** The first metric under its minimum, as "kappa 0.512 < 0.6"; an undefined metric counts as under. */
     Optional<String> shortfall(JsonNode metrics) {
         for (Map.Entry<String, Double> entry : minimum.entrySet()) {
-            JsonNode value = metrics.get(entry.getKey());
+            JsonNode value = metrics.get(jsonKey(entry.getKey()));
             if (value == null || !value.isNumber()) {
                 return Optional.of(entry.getKey() + " is undefined for this run (threshold " + entry.getValue() + ")");
             }
@@ -27,6 +34,19 @@ record Thresholds(Map<String, Double> minimum) {
         return Optional.empty();
     }
 
+    /** Where the metrics JSON keeps a gated figure: the point, or for {@code kappa_low} {@code kappa_ci_low}. */
+    static String jsonKey(String metric) {
+        return metric.endsWith(LOW) && !RunListing.GATES.contains(metric)
+                ? metric.substring(0, metric.length() - LOW.length()) + "_ci_low"
+                : metric;
+    }
+
+    private static boolean known(String metric) {
+        return RunListing.GATES.contains(metric)
+                || (metric.endsWith(LOW)
+                        && RunListing.GATES.contains(metric.substring(0, metric.length() - LOW.length())));
+    }
+
     /** Parses the option's text for picocli, naming what is wrong. */
     static final class Converter implements ITypeConverter<Thresholds> {
         @Override
@@ -35,9 +55,10 @@ record Thresholds(Map<String, Double> minimum) {
             for (String part : text.split(",")) {
                 String[] pair = part.split("=", 2);
                 String metric = pair[0].strip().toLowerCase(Locale.ROOT);
-                if (pair.length != 2 || !RunListing.GATES.contains(metric)) {
+                if (pair.length != 2 || !known(metric)) {
                     throw new TypeConversionException("'" + part + "' is not METRIC=VALUE with METRIC one of "
-                            + String.join(", ", RunListing.GATES));
+                            + String.join(", ", RunListing.GATES)
+                            + ", or one of them with _low for the lower end of its 95% interval (kappa_low=0.6)");
                 }
                 try {
                     minimum.put(metric, Double.parseDouble(pair[1].strip()));

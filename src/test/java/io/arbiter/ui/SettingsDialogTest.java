@@ -190,14 +190,15 @@ class SettingsDialogTest {
         assertTrue(robot.lookup("#settingsNameField").queryAs(TextField.class).isDisabled(), "the demo is read-only");
 
         robot.clickOn("#settingsTestButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#settingsReportArea")
-                .queryAs(TextArea.class)
-                .getText()
+        // Read on the FX thread: the report is written there, and reading its text from this thread while it
+        // changes can fail inside the text control.
+        TextArea area = robot.lookup("#settingsReportArea").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> area.getText())
+                .get()
                 .startsWith("Reached"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        String report =
-                robot.lookup("#settingsReportArea").queryAs(TextArea.class).getText();
+        String report = WaitForAsyncUtils.asyncFx(() -> area.getText()).get();
         assertTrue(report.contains("no key needed; 2 models: offline-demo-base, offline-demo-judge."), report);
         ComboBox<String> base = robot.lookup("#settingsBaseModelBox").queryComboBox();
         assertEquals(List.of("offline-demo-base", "offline-demo-judge"), base.getItems());
