@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * reply that could not be used, the body as received), the reasoning each model gave before its answer, what was
  * parsed from them (a scoring judge's score and its reasoning), tokens, errors, the truth and the reference answer;
  * for a pair both answers and the judge's prompt, reply and reasoning in each order. Touch only on the UI thread.
+ * (Past 300 lines: a pair's second answer and swapped order are a property each beside the others the view binds.)
  */
 public final class DetailViewModel {
 

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Run, Try on selection, Retry and Cancel: checks the setup on screen, has the {@link RunLauncher} connect and record the run
  * off the FX thread, starts it in the run pane and writes its end into its project. A second Run while one is being
- * prepared or running is ignored. FX thread.
+ * prepared or running is ignored. FX thread. (Just past 300 lines: a pair's second base configuration goes into
+ * each of the four commands' specs.)
  */
 public final class RunCommands {
 
