@@ -43,6 +43,7 @@ final class RunSummaryPrinter {
                 summary.put("unparsed_base", m.unparsedBase());
                 summary.put("unparsed_judge", m.unparsedJudge());
                 summary.put("errors", m.errors());
+                MetricsJson.putPredictionPowered(summary, report);
                 MetricsJson.putScores(summary, report);
             }
             RunProblemsJson.put(summary, outcome);

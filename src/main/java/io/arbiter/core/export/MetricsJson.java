@@ -62,12 +62,7 @@ public final class MetricsJson {
         put(json, "corrected_base_accuracy", report.corrected().estimate());
         json.put("corrected_base_accuracy_judge_correct", report.corrected().judgeCorrect());
         json.put("corrected_base_accuracy_assumption", report.corrected().assumption());
-        // Prediction-powered base accuracy over every row with a parsed verdict (docs/STATISTICS.md).
-        put(json, "ppi_base_accuracy", report.ppi().classic());
-        put(json, "ppi_plus_base_accuracy", report.ppi().tuned());
-        json.put("ppi_plus_lambda", report.ppi().lambda());
-        json.put("ppi_labelled", report.ppi().labelled());
-        json.put("ppi_unlabelled", report.ppi().unlabelled());
+        putPredictionPowered(json, report);
 
         json.put("unparsed_base", report.loop().unparsedBase());
         json.put("unparsed_judge", report.loop().unparsedJudge());
@@ -124,6 +119,18 @@ public final class MetricsJson {
      * {@code scored_pairs}, each figure with its interval and n, the score-by-score {@code score_confusion} (rows
      * the human's score, columns the judge's) and {@code bias_by_human_level}. Nothing for a verdict report.
      */
+    /**
+     * Prediction-powered base accuracy over every row with a parsed verdict (docs/STATISTICS.md): classic PPI and
+     * PPI++ with their intervals, the tuned weight and the two sets' sizes; what {@code metrics} and {@code run} print.
+     */
+    public static void putPredictionPowered(ObjectNode json, JudgeReport report) {
+        put(json, "ppi_base_accuracy", report.ppi().classic());
+        put(json, "ppi_plus_base_accuracy", report.ppi().tuned());
+        json.put("ppi_plus_lambda", report.ppi().lambda());
+        json.put("ppi_labelled", report.ppi().labelled());
+        json.put("ppi_unlabelled", report.ppi().unlabelled());
+    }
+
     public static void putScores(ObjectNode json, JudgeReport report) {
         ScoreFigures scores = report.scores();
         if (scores == null) {
