@@ -129,6 +129,8 @@ class ProjectCommandsTest {
     void aHeadlessRerunAppendsARunWithTheSameFiguresAndRunsListsBoth() throws Exception {
         assertEquals(0, cli("run", "--project", project.toString(), "--json"), err);
         JsonNode rerun = new ObjectMapper().readTree(out);
+        // Every row has truth here: prediction-powered accuracy is undefined, but its keys are there, as in metrics.
+        assertTrue(rerun.get("ppi_base_accuracy").isNull() && rerun.has("ppi_plus_base_accuracy_ci_low"), out);
 
         assertEquals(0, cli("runs", project.toString(), "--json"), err);
         JsonNode runs = new ObjectMapper().readTree(out);
