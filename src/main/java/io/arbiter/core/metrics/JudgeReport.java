@@ -88,9 +88,7 @@ public record JudgeReport(
         AgreementTable table = AgreementTable.EMPTY;
         long unlabelled = 0;
         long unlabelledCorrect = 0;
-        // Prediction-powered inference's unlabelled rows: every other row with a parsed verdict (docs/STATISTICS.md).
-        long unlabelledVerdicts = 0;
-        long unlabelledVerdictsCorrect = 0;
+
         long byHuman = 0;
         long conflicts = 0;
         for (RatedRow row : rows) {
@@ -99,10 +97,6 @@ public record JudgeReport(
             }
             ScoredRow r = row.scored();
             if (!AgreementCell.judged(r)) {
-                if (r.judge() != null && r.judge().parsed()) {
-                    unlabelledVerdicts++;
-                    unlabelledVerdictsCorrect += AgreementCell.saysCorrect(r) ? 1 : 0;
-                }
                 continue;
             }
             // The same decision that lets a screen list the rows of a cell; see AgreementCell.of(RatedRow).
@@ -128,8 +122,9 @@ public record JudgeReport(
                 LabelConfusion.ofBase(scored),
                 LabelConfusion.ofJudge(scored),
                 CorrectedAccuracy.of(table, unlabelledCorrect, unlabelled, bootstrap),
-                PredictionPowered.of(
-                        table, unlabelledCorrect + unlabelledVerdictsCorrect, unlabelled + unlabelledVerdicts),
+                // Over the rows Rogan-Gladen reads: a row whose answer names no label is in neither set, as in
+                // base-vs-truth; put in U it made PPI collapse to 0 on a run whose unparsed answers all fail.
+                PredictionPowered.of(table, unlabelledCorrect, unlabelled),
                 byHuman,
                 conflicts,
                 null,

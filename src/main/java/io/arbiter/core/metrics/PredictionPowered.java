@@ -19,7 +19,8 @@ package io.arbiter.core.metrics;
  * @param tuned      PPI++
  * @param lambda     the tuned weight of the judge's verdicts (0: the labelled rows alone; 1: classic PPI)
  * @param labelled   |L|: rows with a label, a parsed base answer and a parsed verdict
- * @param unlabelled |U|: the other rows with a parsed verdict
+ * @param unlabelled |U|: rows without a label, with a parsed base answer and a parsed verdict (a row whose answer
+ *                   names no label is in neither set, as base-vs-truth leaves it out)
  */
 public record PredictionPowered(Estimate classic, Estimate tuned, double lambda, long labelled, long unlabelled) {
 

@@ -95,7 +95,7 @@ class PredictionPoweredTest {
     }
 
     @Test
-    void theReportCountsEveryRowWithAParsedVerdictWithoutALabelAsUnlabelled() {
+    void theReportReadsTheRowsBaseVsTruthReads() {
         java.util.List<ScoredRow> rows = new java.util.ArrayList<>();
         // Labelled: tp 3, fp 1, fn 1, tn 1 as in the hand-worked case.
         rows.add(row("A", "A", Evaluation.CORRECT));
@@ -104,20 +104,22 @@ class PredictionPoweredTest {
         rows.add(row("B", "A", Evaluation.CORRECT));
         rows.add(row("A", "A", Evaluation.INCORRECT));
         rows.add(row("B", "A", Evaluation.INCORRECT));
-        // Unlabelled: 4 Correct of 7 with a parsed answer, and one more Correct whose answer named no label.
+        // Unlabelled: 4 Correct of 7 with a parsed answer; one more Correct whose answer named no label is in neither.
         for (int i = 0; i < 7; i++) {
             rows.add(row(null, "A", i < 4 ? Evaluation.CORRECT : Evaluation.INCORRECT));
         }
         rows.add(new ScoredRow(java.util.List.of(), new BaseAnswer("??", null), verdict(Evaluation.CORRECT), false));
-        // Not counted: no verdict, an unparsed verdict.
+        // Not counted either: no verdict, an unparsed verdict, a labelled row whose answer named no label.
+        rows.add(new ScoredRow(
+                java.util.List.of("A"), new BaseAnswer("??", null), verdict(Evaluation.INCORRECT), false));
         rows.add(new ScoredRow(java.util.List.of(), new BaseAnswer("A", "A"), null, true));
         rows.add(row(null, "A", Evaluation.UNPARSED));
 
         PredictionPowered ppi = JudgeReport.of(rows).ppi();
 
         assertEquals(6, ppi.labelled());
-        assertEquals(8, ppi.unlabelled());
-        assertEquals(0.625, ppi.classic().value(), TOLERANCE, "the hand-worked case: 5 Correct of 8");
+        assertEquals(7, ppi.unlabelled());
+        assertEquals(4.0 / 7, ppi.classic().value(), TOLERANCE, "4/7 + (1 − 1)/6");
     }
 
     private static ScoredRow row(String truth, String answer, Evaluation evaluation) {
