@@ -3,8 +3,10 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.ScoreComparison;
+import io.arbiter.core.project.JudgeChange;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
 import java.io.IOException;
@@ -80,6 +82,9 @@ final class CompareCommand implements Callable<Integer> {
             mcnemar.put("exact", m.exact());
             mcnemar.put("statistic", m.statistic());
             mcnemar.put("p", m.p());
+            if (comparison.judgeChange() != null) {
+                putJudgeChange(node, comparison.judgeChange());
+            }
             if (comparison.scores() != null) {
                 putScores(node, comparison.scores());
             }
@@ -105,7 +110,10 @@ final class CompareCommand implements Callable<Integer> {
                                 : "n/a");
             }
             out.printf("rows judged in both  %d%n", comparison.pairedRows());
-            out.println(m.describe());
+            if (comparison.judgeChange() != null) {
+                printJudgeChange(out, comparison.judgeChange());
+            }
+            out.println("verdict flips (descriptive): " + m.describe());
             if (comparison.scores() != null) {
                 printScores(out, comparison.scores());
             }
@@ -121,6 +129,59 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Whether B's judge is right more often: {@code judge_mcnemar} on right/wrong per row, and each change with its
+     * paired bootstrap interval ({@code delta_judge_vs_truth}, {@code delta_kappa}, {@code delta_sensitivity},
+     * {@code delta_specificity}, each with {@code _ci_low} and {@code _ci_high}).
+     */
+    static void putJudgeChange(ObjectNode node, JudgeChange change) {
+        ObjectNode test = node.putObject("judge_mcnemar");
+        test.put("right_to_wrong", change.mcnemar().b());
+        test.put("wrong_to_right", change.mcnemar().c());
+        test.put("p_value", change.mcnemar().p());
+        test.put("exact", change.mcnemar().exact());
+        putChange(node, "delta_judge_vs_truth", change.judgeVsTruth());
+        putChange(node, "delta_kappa", change.kappa());
+        putChange(node, "delta_sensitivity", change.sensitivity());
+        putChange(node, "delta_specificity", change.specificity());
+    }
+
+    private static void putChange(ObjectNode node, String key, Estimate estimate) {
+        put(node, key, estimate.point());
+        put(
+                node,
+                key + "_ci_low",
+                estimate.hasInterval() ? OptionalDouble.of(estimate.ciLow()) : OptionalDouble.empty());
+        put(
+                node,
+                key + "_ci_high",
+                estimate.hasInterval() ? OptionalDouble.of(estimate.ciHigh()) : OptionalDouble.empty());
+    }
+
+    private static void printJudgeChange(PrintWriter out, JudgeChange change) {
+        McNemar test = change.mcnemar();
+        out.printf(
+                Locale.ROOT,
+                "judge right/wrong  %d right -> wrong, %d wrong -> right; McNemar p = %.4f (%s)%n",
+                test.b(),
+                test.c(),
+                test.p(),
+                test.exact() ? "exact" : "chi-squared");
+        out.printf(
+                Locale.ROOT,
+                "change in judge vs truth  %s%n",
+                change.judgeVsTruth().format());
+        out.printf(Locale.ROOT, "change in kappa           %s%n", change.kappa().format());
+        out.printf(
+                Locale.ROOT,
+                "change in sensitivity     %s%n",
+                change.sensitivity().format());
+        out.printf(
+                Locale.ROOT,
+                "change in specificity     %s%n",
+                change.specificity().format());
     }
 
     /** The keys every comparison starts with: both runs, each metric's delta, and the rows paired. */

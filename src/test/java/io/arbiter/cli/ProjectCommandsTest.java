@@ -165,8 +165,19 @@ class ProjectCommandsTest {
         assertEquals(0, comparison.get("flipped_rows").size(), "the same answers, from the cache");
         assertEquals(1.0, comparison.get("mcnemar").get("p").asDouble());
         assertEquals(0.0, comparison.get("deltas").get("kappa").get("change").asDouble(), 1e-12);
+        // Whether the judge got more accurate: the same verdicts, so nothing moved and the change is nil.
+        JsonNode rightness = comparison.get("judge_mcnemar");
+        assertEquals(
+                0,
+                rightness.get("right_to_wrong").asLong()
+                        + rightness.get("wrong_to_right").asLong());
+        assertEquals(1.0, rightness.get("p_value").asDouble());
+        assertTrue(rightness.get("exact").asBoolean());
+        assertEquals(0.0, comparison.get("delta_kappa").asDouble(), 1e-12);
+        assertTrue(comparison.has("delta_judge_vs_truth_ci_low") && comparison.has("delta_kappa_ci_high"));
         assertEquals(0, cli("compare", project.toString(), "1", "2"), err);
         assertTrue(out.contains("McNemar p = 1"), out);
+        assertTrue(out.contains("judge right/wrong  0 right -> wrong, 0 wrong -> right"), out);
     }
 
     @Test

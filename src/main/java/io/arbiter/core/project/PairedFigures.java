@@ -31,6 +31,8 @@ import java.util.OptionalDouble;
  * @param scores      two scoring runs on one scale against the human scores; null otherwise
  * @param pairs       two pairwise runs' comparison; null otherwise
  * @param gradedApart true when one run is pairwise and the other is not: the deltas are rows and errors only
+ * @param judgeChange whether run B's judge is right more often than run A's, on the rows both could be checked on:
+ *                    McNemar on right/wrong and paired intervals for the changes; null when not computed (pairs)
  */
 public record PairedFigures(
         List<Delta> deltas,
@@ -39,7 +41,8 @@ public record PairedFigures(
         McNemar mcnemar,
         ScoreComparison scores,
         PairComparison pairs,
-        boolean gradedApart) {
+        boolean gradedApart,
+        JudgeChange judgeChange) {
 
     /** One metric in both runs; {@link #change()} is B minus A. */
     public record Delta(String metric, OptionalDouble a, OptionalDouble b) {
@@ -56,6 +59,18 @@ public record PairedFigures(
     public PairedFigures {
         deltas = List.copyOf(deltas);
         flips = List.copyOf(flips);
+    }
+
+    /** Figures without the judge's change in rightness. */
+    public PairedFigures(
+            List<Delta> deltas,
+            List<Flip> flips,
+            long pairedRows,
+            McNemar mcnemar,
+            ScoreComparison scores,
+            PairComparison pairs,
+            boolean gradedApart) {
+        this(deltas, flips, pairedRows, mcnemar, scores, pairs, gradedApart, null);
     }
 
     /** Figures without a score comparison. */
@@ -83,7 +98,7 @@ public record PairedFigures(
         if (pairsA || pairsB) {
             return gradedApart(runA, runB);
         }
-        PairedFigures figures = of(runA, runB);
+        PairedFigures figures = of(runA, runB).withJudgeChange(judgeChange(runA, ratingsA, runB, ratingsB));
         if (!(ratingsA.scheme() instanceof ScoreScheme a
                 && ratingsB.scheme() instanceof ScoreScheme b
                 && a.scale().equals(b.scale()))) {
@@ -105,7 +120,32 @@ public record PairedFigures(
                 figures.flips(),
                 figures.pairedRows(),
                 figures.mcnemar(),
-                ScoreComparison.of(ratedA, ratedB));
+                ScoreComparison.of(ratedA, ratedB),
+                null,
+                false,
+                figures.judgeChange());
+    }
+
+    /** The same figures with the judge's change in rightness. */
+    PairedFigures withJudgeChange(JudgeChange change) {
+        return new PairedFigures(deltas, flips, pairedRows, mcnemar, scores, pairs, gradedApart, change);
+    }
+
+    /** The rows both runs hold, each rated by its own run's ratings, compared for rightness. */
+    private static JudgeChange judgeChange(
+            List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
+        Map<Integer, RowResult> byRowA = new HashMap<>();
+        runA.forEach(row -> byRowA.put(row.row(), row));
+        List<RatedRow> ratedA = new ArrayList<>();
+        List<RatedRow> ratedB = new ArrayList<>();
+        for (RowResult row : runB) {
+            RowResult before = byRowA.get(row.row());
+            if (before != null) {
+                ratedA.add(ratingsA.rate(before));
+                ratedB.add(ratingsB.rate(row));
+            }
+        }
+        return JudgeChange.of(ratedA, ratedB);
     }
 
     /** Compares by dataset row index; rows missing from one run are only in that run's metrics. */

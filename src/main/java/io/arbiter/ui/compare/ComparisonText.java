@@ -3,6 +3,7 @@ package io.arbiter.ui.compare;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.ScoreComparison;
 import io.arbiter.core.metrics.WilcoxonSignedRank;
+import io.arbiter.core.project.JudgeChange;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.project.RunPair;
@@ -103,7 +104,41 @@ public record ComparisonText(
         return "";
     }
 
+    /**
+     * Whether B's judge is right more often (McNemar on right/wrong, the paired changes), then the verdict flips as a
+     * descriptive line: a stricter judge flips verdicts without being more accurate.
+     */
     static String mcnemarText(PairedFigures comparison) {
+        JudgeChange change = comparison.judgeChange();
+        String flips = flipsText(comparison);
+        return change == null ? flips : rightnessText(change) + "\nVerdict flips, descriptive only: " + flips;
+    }
+
+    static String rightnessText(JudgeChange change) {
+        McNemar test = change.mcnemar();
+        String reading = test.p() >= 0.05
+                ? "no evidence that either judge is more accurate"
+                : test.c() > test.b()
+                        ? "B's judge is right more often, beyond chance"
+                        : "B's judge is wrong more often, beyond chance";
+        return String.format(
+                Locale.ROOT,
+                "Is B's judge more accurate? On the %,d rows both judges can be checked against the truth about the"
+                        + " base answer: %d went right → wrong, %d wrong → right (McNemar, %s, p = %.3f): %s."
+                        + " B − A, paired bootstrap: judge vs truth %s · κ %s · sensitivity %s · specificity %s.",
+                change.kappa().n(),
+                test.b(),
+                test.c(),
+                test.exact() ? "exact" : "χ²",
+                test.p(),
+                reading,
+                change.judgeVsTruth().format(),
+                change.kappa().format(),
+                change.sensitivity().format(),
+                change.specificity().format());
+    }
+
+    private static String flipsText(PairedFigures comparison) {
         McNemar test = comparison.mcnemar();
         boolean scores = comparison.scores() != null; // a scoring run's verdict is its pass or fail
         String counts = String.format(
