@@ -94,6 +94,9 @@ final class CompareCommand implements Callable<Integer> {
                 f.put("row_index", flip.row());
                 f.put("a", flip.a().name().toLowerCase(Locale.ROOT));
                 f.put("b", flip.b().name().toLowerCase(Locale.ROOT));
+                if (!flip.reading().isEmpty()) {
+                    f.put("judge", flip.reading().replace("now ", "now_"));
+                }
             }
             out.println(mapper.writeValueAsString(node));
         } else {
@@ -121,10 +124,11 @@ final class CompareCommand implements Callable<Integer> {
             for (PairedFigures.Flip flip : comparison.flips()) {
                 // Row numbers as a spreadsheet shows them: 1 is the first data row.
                 out.printf(
-                        "  row %d: %s -> %s%n",
+                        "  row %d: %s -> %s%s%n",
                         flip.row() + 1,
                         flip.a().name().toLowerCase(Locale.ROOT),
-                        flip.b().name().toLowerCase(Locale.ROOT));
+                        flip.b().name().toLowerCase(Locale.ROOT),
+                        flip.reading().isEmpty() ? "" : " (" + flip.reading() + ")");
             }
         }
         out.flush();

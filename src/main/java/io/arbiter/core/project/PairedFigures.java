@@ -53,8 +53,24 @@ public record PairedFigures(
         }
     }
 
-    /** A row the judge called one way in A and the other in B. */
-    public record Flip(int row, Evaluation a, Evaluation b) {}
+    /**
+     * A row the judge called one way in A and the other in B, with whether each run's judge was right about its base
+     * answer (null where that cannot be told: no truth, nothing parsed).
+     */
+    public record Flip(int row, Evaluation a, Evaluation b, Boolean rightA, Boolean rightB) {
+
+        public Flip(int row, Evaluation a, Evaluation b) {
+            this(row, a, b, null, null);
+        }
+
+        /** "now right", "now wrong", or empty when the flip did not change whether the judge is right or it is unknown. */
+        public String reading() {
+            if (rightA == null || rightB == null || rightA.equals(rightB)) {
+                return "";
+            }
+            return rightB ? "now right" : "now wrong";
+        }
+    }
 
     public PairedFigures {
         deltas = List.copyOf(deltas);
@@ -98,7 +114,9 @@ public record PairedFigures(
         if (pairsA || pairsB) {
             return gradedApart(runA, runB);
         }
-        PairedFigures figures = of(runA, runB).withJudgeChange(judgeChange(runA, ratingsA, runB, ratingsB));
+        PairedFigures figures = of(runA, runB)
+                .withJudgeChange(judgeChange(runA, ratingsA, runB, ratingsB))
+                .withFlipsRead(runA, ratingsA, runB, ratingsB);
         if (!(ratingsA.scheme() instanceof ScoreScheme a
                 && ratingsB.scheme() instanceof ScoreScheme b
                 && a.scale().equals(b.scale()))) {
@@ -124,6 +142,34 @@ public record PairedFigures(
                 null,
                 false,
                 figures.judgeChange());
+    }
+
+    /** The same figures with each flip marked now right or now wrong, by each run's own ratings. */
+    private PairedFigures withFlipsRead(
+            List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
+        Map<Integer, RowResult> byRowA = new HashMap<>();
+        runA.forEach(row -> byRowA.put(row.row(), row));
+        Map<Integer, RowResult> byRowB = new HashMap<>();
+        runB.forEach(row -> byRowB.put(row.row(), row));
+        List<Flip> read = new ArrayList<>(flips.size());
+        for (Flip flip : flips) {
+            read.add(new Flip(
+                    flip.row(),
+                    flip.a(),
+                    flip.b(),
+                    right(byRowA.get(flip.row()), ratingsA),
+                    right(byRowB.get(flip.row()), ratingsB)));
+        }
+        return new PairedFigures(deltas, read, pairedRows, mcnemar, scores, pairs, gradedApart, judgeChange);
+    }
+
+    private static Boolean right(RowResult row, RowRatings ratings) {
+        return row == null
+                ? null
+                : ratings.scheme()
+                        .agreement(ratings.rate(row))
+                        .map(io.arbiter.core.metrics.AgreementCell::agrees)
+                        .orElse(null);
     }
 
     /** The same figures with the judge's change in rightness. */

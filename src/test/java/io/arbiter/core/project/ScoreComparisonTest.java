@@ -70,9 +70,10 @@ class ScoreComparisonTest {
             assertEquals(11, scores.agreementRows());
             assertEquals(McNemar.of(onlyA, onlyB), scores.humanAgreement());
 
-            // The flips are pass/fail: row 0 passes in both, row 5 fails in A (3) and passes in B (5).
+            // The flips are pass/fail: row 0 passes in both, row 5 fails in A (3) and passes in B (5); people gave it
+            // 5, so B's judge is now right.
             assertEquals(
-                    new PairedFigures.Flip(5, Evaluation.INCORRECT, Evaluation.CORRECT),
+                    new PairedFigures.Flip(5, Evaluation.INCORRECT, Evaluation.CORRECT, false, true),
                     figures.flips().stream()
                             .filter(f -> f.row() == 5)
                             .findFirst()

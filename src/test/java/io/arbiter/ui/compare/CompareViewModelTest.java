@@ -100,6 +100,16 @@ class CompareViewModelTest {
         // Strictness only takes acceptances away.
         assertTrue(model.flips().stream()
                 .allMatch(f -> f.verdictA().equals("Correct") && f.verdictB().equals("Incorrect")));
+        // The core marks each flip now right or now wrong as the screen does: the CLI prints the core's.
+        for (int i = 0; i < expected.flips().size(); i++) {
+            String core = expected.flips().get(i).reading();
+            assertTrue(!core.isEmpty(), "every base answer stayed, so each flip changed rightness");
+            assertEquals(
+                    core,
+                    model.flips().get(i).reading(),
+                    "row " + expected.flips().get(i).row());
+        }
+        assertTrue(model.mcnemarProperty().get().startsWith("Is B's judge more accurate?"));
         assertEquals(
                 ComparisonText.mcnemarText(expected), model.mcnemarProperty().get());
         assertTrue(
