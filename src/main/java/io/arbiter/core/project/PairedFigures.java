@@ -1,5 +1,6 @@
 package io.arbiter.core.project;
 
+import io.arbiter.core.metrics.AgreementCell;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.RatedRow;
@@ -114,84 +115,49 @@ public record PairedFigures(
         if (pairsA || pairsB) {
             return gradedApart(runA, runB);
         }
-        PairedFigures figures = of(runA, runB)
-                .withJudgeChange(judgeChange(runA, ratingsA, runB, ratingsB))
-                .withFlipsRead(runA, ratingsA, runB, ratingsB);
-        if (!(ratingsA.scheme() instanceof ScoreScheme a
-                && ratingsB.scheme() instanceof ScoreScheme b
-                && a.scale().equals(b.scale()))) {
-            return figures; // scores on two scales are not distances on one
-        }
+        // Each row both runs hold, rated by its own run's ratings: what the rightness test, the flips' readings and
+        // the score comparison all read.
         Map<Integer, RowResult> byRowA = new HashMap<>();
         runA.forEach(row -> byRowA.put(row.row(), row));
         List<RatedRow> ratedA = new ArrayList<>();
         List<RatedRow> ratedB = new ArrayList<>();
+        Map<Integer, Integer> pairedIndex = new HashMap<>();
         for (RowResult row : runB) {
             RowResult before = byRowA.get(row.row());
             if (before != null) {
+                pairedIndex.put(row.row(), ratedA.size());
                 ratedA.add(ratingsA.rate(before));
                 ratedB.add(ratingsB.rate(row));
             }
         }
-        return new PairedFigures(
-                figures.deltas(),
-                figures.flips(),
-                figures.pairedRows(),
-                figures.mcnemar(),
-                ScoreComparison.of(ratedA, ratedB),
-                null,
-                false,
-                figures.judgeChange());
-    }
-
-    /** The same figures with each flip marked now right or now wrong, by each run's own ratings. */
-    private PairedFigures withFlipsRead(
-            List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
-        Map<Integer, RowResult> byRowA = new HashMap<>();
-        runA.forEach(row -> byRowA.put(row.row(), row));
-        Map<Integer, RowResult> byRowB = new HashMap<>();
-        runB.forEach(row -> byRowB.put(row.row(), row));
-        List<Flip> read = new ArrayList<>(flips.size());
-        for (Flip flip : flips) {
+        PairedFigures figures = of(runA, runB);
+        List<Flip> read = new ArrayList<>(figures.flips().size());
+        for (Flip flip : figures.flips()) {
+            Integer at = pairedIndex.get(flip.row());
             read.add(new Flip(
                     flip.row(),
                     flip.a(),
                     flip.b(),
-                    right(byRowA.get(flip.row()), ratingsA),
-                    right(byRowB.get(flip.row()), ratingsB)));
+                    at == null ? null : right(ratingsA, ratedA.get(at)),
+                    at == null ? null : right(ratingsB, ratedB.get(at))));
         }
-        return new PairedFigures(deltas, read, pairedRows, mcnemar, scores, pairs, gradedApart, judgeChange);
+        boolean oneScale = ratingsA.scheme() instanceof ScoreScheme a
+                && ratingsB.scheme() instanceof ScoreScheme b
+                && a.scale().equals(b.scale()); // scores on two scales are not distances on one
+        return new PairedFigures(
+                figures.deltas(),
+                read,
+                figures.pairedRows(),
+                figures.mcnemar(),
+                oneScale ? ScoreComparison.of(ratedA, ratedB) : null,
+                null,
+                false,
+                JudgeChange.of(ratedA, ratedB));
     }
 
-    private static Boolean right(RowResult row, RowRatings ratings) {
-        return row == null
-                ? null
-                : ratings.scheme()
-                        .agreement(ratings.rate(row))
-                        .map(io.arbiter.core.metrics.AgreementCell::agrees)
-                        .orElse(null);
-    }
-
-    /** The same figures with the judge's change in rightness. */
-    PairedFigures withJudgeChange(JudgeChange change) {
-        return new PairedFigures(deltas, flips, pairedRows, mcnemar, scores, pairs, gradedApart, change);
-    }
-
-    /** The rows both runs hold, each rated by its own run's ratings, compared for rightness. */
-    private static JudgeChange judgeChange(
-            List<RowResult> runA, RowRatings ratingsA, List<RowResult> runB, RowRatings ratingsB) {
-        Map<Integer, RowResult> byRowA = new HashMap<>();
-        runA.forEach(row -> byRowA.put(row.row(), row));
-        List<RatedRow> ratedA = new ArrayList<>();
-        List<RatedRow> ratedB = new ArrayList<>();
-        for (RowResult row : runB) {
-            RowResult before = byRowA.get(row.row());
-            if (before != null) {
-                ratedA.add(ratingsA.rate(before));
-                ratedB.add(ratingsB.rate(row));
-            }
-        }
-        return JudgeChange.of(ratedA, ratedB);
+    /** Whether the judge was right about the row's base answer; null when that cannot be told. */
+    private static Boolean right(RowRatings ratings, RatedRow row) {
+        return ratings.scheme().agreement(row).map(AgreementCell::agrees).orElse(null);
     }
 
     /** Compares by dataset row index; rows missing from one run are only in that run's metrics. */

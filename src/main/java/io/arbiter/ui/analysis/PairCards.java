@@ -174,22 +174,14 @@ final class PairCards {
     }
 
     private static Label header(String name) {
-        Label label = new Label(name);
-        label.getStyleClass().add("heat-header");
-        return label;
+        return CardLabels.header(name);
     }
 
     private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("card-caption");
-        return label;
+        return CardLabels.caption(text);
     }
 
     private static Label wrapped(String text) {
-        Label label = caption(text);
-        label.setWrapText(true);
-        label.setMaxWidth(CAPTION_WIDTH);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+        return CardLabels.wrapped(text, CAPTION_WIDTH);
     }
 }

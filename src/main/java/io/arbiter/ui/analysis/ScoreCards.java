@@ -150,23 +150,15 @@ final class ScoreCards {
     }
 
     private static Label header(int level) {
-        Label label = new Label(Integer.toString(level));
-        label.getStyleClass().add("heat-header");
-        return label;
+        return CardLabels.header(Integer.toString(level));
     }
 
     private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("card-caption");
-        return label;
+        return CardLabels.caption(text);
     }
 
     private static Label wrapped(String text) {
-        Label label = caption(text);
-        label.setWrapText(true);
-        label.setMaxWidth(CAPTION_WIDTH);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+        return CardLabels.wrapped(text, CAPTION_WIDTH);
     }
 
     private static Label reading(String text) {

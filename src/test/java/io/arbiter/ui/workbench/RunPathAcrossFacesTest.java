@@ -1,5 +1,7 @@
 package io.arbiter.ui.workbench;
 
+import static io.arbiter.ui.workbench.WorkbenchRuns.provider;
+import static io.arbiter.ui.workbench.WorkbenchRuns.runToItsRecordedEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,6 @@ import io.arbiter.core.store.RunRecord;
 import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
-import io.arbiter.ui.runs.RunsViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,42 +263,6 @@ class RunPathAcrossFacesTest {
         WorkbenchViewModel model = new WorkbenchViewModel(new SameThreadTaskExecutor());
         windows.add(model);
         return model;
-    }
-
-    /** A provider profile at {@code url} with the demo's models and the CLI's defaults (temperature 0, 256 tokens). */
-    private static ProviderSettings provider(String url, int concurrency) {
-        return new ProviderSettings(
-                "Test provider",
-                url,
-                null,
-                BASE_MODEL,
-                JUDGE_MODEL,
-                0,
-                256,
-                null,
-                concurrency,
-                0,
-                0,
-                false,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** Presses Run and waits until the run's end is written into the open project (the Runs list then reloads). */
-    private static void runToItsRecordedEnd(WorkbenchViewModel model) throws InterruptedException {
-        CountDownLatch recorded = new CountDownLatch(1);
-        ListChangeListener<RunsViewModel.RunLine> reloaded = change -> recorded.countDown();
-        model.runs().runs().addListener(reloaded);
-        try {
-            model.runCommands().startRun();
-            assertTrue(
-                    recorded.await(60, TimeUnit.SECONDS),
-                    "the run did not end: " + model.run().messageProperty().get());
-        } finally {
-            model.runs().runs().removeListener(reloaded);
-        }
     }
 
     /** Every request body the server received since {@code before}, with how often. */

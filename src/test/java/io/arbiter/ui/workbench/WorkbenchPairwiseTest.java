@@ -1,5 +1,8 @@
 package io.arbiter.ui.workbench;
 
+import static io.arbiter.ui.workbench.WorkbenchRuns.offline;
+import static io.arbiter.ui.workbench.WorkbenchRuns.provider;
+import static io.arbiter.ui.workbench.WorkbenchRuns.runToItsRecordedEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Samples;
-import io.arbiter.core.llm.ProviderPreset;
-import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.SecondBase;
@@ -19,14 +20,10 @@ import io.arbiter.ui.common.SameThreadTaskExecutor;
 import io.arbiter.ui.importer.GradingChoice;
 import io.arbiter.ui.importer.ImportViewModel;
 import io.arbiter.ui.importer.PairSource;
-import io.arbiter.ui.runs.RunsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +80,7 @@ class WorkbenchPairwiseTest {
         Path file = dir.resolve("pair.arbiter");
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
             WorkbenchViewModel model = window();
-            model.providerChoice().useSettings(provider(server.baseUrl().toString()));
+            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
             model.prompts().baseTextProperty().set("Answer the customer.\n[user]\n{{question}}");
             model.prompts().judgeTextProperty().set("Judge.\n[user]\n{{question}} {{base_answer}}");
             ImportViewModel dialog = model.datasetSetup().newImport();
@@ -210,44 +207,5 @@ class WorkbenchPairwiseTest {
         WorkbenchViewModel model = new WorkbenchViewModel(new SameThreadTaskExecutor());
         windows.add(model);
         return model;
-    }
-
-    private static io.arbiter.core.llm.ProviderProfile offline() {
-        return ProviderPreset.OFFLINE.profile("http://127.0.0.1:1/v1", "b", "j", 1);
-    }
-
-    private static ProviderSettings provider(String url) {
-        return new ProviderSettings(
-                "Test provider",
-                url,
-                null,
-                "offline-demo-base",
-                "offline-demo-judge",
-                0,
-                256,
-                null,
-                4,
-                0,
-                0,
-                false,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** Presses Run and waits until the run's end is written into the open project (the Runs list then reloads). */
-    private static void runToItsRecordedEnd(WorkbenchViewModel model) throws InterruptedException {
-        CountDownLatch recorded = new CountDownLatch(1);
-        ListChangeListener<RunsViewModel.RunLine> reloaded = change -> recorded.countDown();
-        model.runs().runs().addListener(reloaded);
-        try {
-            model.runCommands().startRun();
-            assertTrue(
-                    recorded.await(60, TimeUnit.SECONDS),
-                    "the run did not end: " + model.run().messageProperty().get());
-        } finally {
-            model.runs().runs().removeListener(reloaded);
-        }
     }
 }
