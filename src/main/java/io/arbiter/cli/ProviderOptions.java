@@ -9,6 +9,8 @@ import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunRecorder;
 import io.arbiter.offline.OfflineProvider;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,7 +54,10 @@ final class ProviderOptions {
     @Option(names = "--base-model", description = "Model under test (required with a base URL).")
     String baseModel;
 
-    @Option(names = "--judge-model", description = "Judge model (required with a base URL).")
+    @Option(
+            names = "--judge-model",
+            description = "Judge model (required with a base URL); several, comma separated, judge as a jury whose"
+                    + " verdict is their majority.")
     String judgeModel;
 
     @Option(
@@ -157,6 +162,26 @@ final class ProviderOptions {
         }
     }
 
+    /**
+     * The judge models {@code --judge-model} names, in order: one, or a jury's; {@code fallback} (the profile's judge
+     * model) when none is given.
+     */
+    List<String> jurors(String fallback) {
+        if (judgeModel == null || judgeModel.isBlank()) {
+            return List.of(fallback);
+        }
+        List<String> models = Arrays.stream(judgeModel.split(","))
+                .map(String::strip)
+                .filter(m -> !m.isEmpty())
+                .toList();
+        return models.isEmpty() ? List.of(fallback) : models;
+    }
+
+    /** The first judge model {@code --judge-model} names; null when none. */
+    private String firstJudge() {
+        return judgeModel == null ? null : jurors(null).get(0);
+    }
+
     boolean isOffline() {
         return provider.equalsIgnoreCase(RunRecorder.OFFLINE);
     }
@@ -180,7 +205,7 @@ final class ProviderOptions {
                 provider,
                 apiKeyEnv,
                 baseModel,
-                judgeModel,
+                firstJudge(),
                 temperature,
                 maxTokens,
                 concurrency,
@@ -208,6 +233,18 @@ final class ProviderOptions {
                         kept.temperature(),
                         kept.maxTokens(),
                         demo.concurrency());
+        if (kept == null && (judgeModel != null || temperature != demo.temperature())) {
+            // The demo's judges by name (e.g. a jury of them), and a temperature its judges honour with a seed.
+            profile = new ProviderProfile(
+                    demo.name(),
+                    demo.baseUrl(),
+                    null,
+                    demo.baseModel(),
+                    judgeModel == null ? demo.judgeModel() : firstJudge(),
+                    temperature,
+                    demo.maxTokens(),
+                    demo.concurrency());
+        }
         return profile.withPrices(TokenPrices.FREE).withStructuredOutput(structuredOutput);
     }
 

@@ -59,6 +59,9 @@ abstract class RunInputsCommand {
     @Mixin
     PairOptions pairOptions;
 
+    @Mixin
+    JuryOptions juryOptions;
+
     @Option(
             names = "--project",
             description =
@@ -264,7 +267,8 @@ abstract class RunInputsCommand {
                     List.of(),
                     List.of(),
                     inputs.scheme(),
-                    second);
+                    second,
+                    juryOptions.panel(providerOptions.jurors(profile.judgeModel())));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }

@@ -53,10 +53,9 @@ final class DemoChat {
         if (!DemoModels.isKnown(model)) {
             throw ApiError.modelNotFound(model);
         }
-        String content = StructuredReply.shape(
-                body,
-                DemoClassifier.forModel(model)
-                        .reply(prompt.system(), prompt.user(), StructuredReply.constrained(body)));
+        String reply =
+                DemoClassifier.forModel(model).reply(prompt.system(), prompt.user(), StructuredReply.constrained(body));
+        String content = StructuredReply.shape(body, DemoSampling.vary(reply, body, prompt.all()));
         return completion(model, prompt, content);
     }
 

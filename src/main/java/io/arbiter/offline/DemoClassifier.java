@@ -20,25 +20,36 @@ import java.util.Optional;
 public final class DemoClassifier {
 
     private static final String FALLBACK_LABEL = "Drama";
-    private static final DemoClassifier BASE = new DemoClassifier(GenreLexicon.weak(), DemoModels.BASE);
-    private static final DemoClassifier JUDGE = new DemoClassifier(GenreLexicon.full(), DemoModels.JUDGE);
+    private static final DemoClassifier BASE = new DemoClassifier(GenreLexicon.weak(), DemoModels.BASE, 2);
+    private static final DemoClassifier JUDGE = new DemoClassifier(GenreLexicon.full(), DemoModels.JUDGE, 2);
+    private static final DemoClassifier JUDGE_2 = new DemoClassifier(GenreLexicon.full(), DemoModels.JUDGE_2, 1);
+    private static final DemoClassifier JUDGE_3 = new DemoClassifier(GenreLexicon.weak(), DemoModels.JUDGE_3, 3);
 
     private final GenreLexicon lexicon;
     private final DemoScorer scorer;
     private final DemoPairJudge pairJudge;
     /** Whether its support replies are never curt and give every stock sentence that fits (the judge model's). */
     private final boolean fullReplies;
+    /** How many of its best labels it accepts as a judge when the prompt does not ask for strictness. */
+    private final int lenience;
 
-    private DemoClassifier(GenreLexicon lexicon, String modelId) {
+    private DemoClassifier(GenreLexicon lexicon, String modelId, int lenience) {
         this.lexicon = lexicon;
+        this.lenience = lenience;
         this.scorer = DemoScorer.forModel(modelId);
         this.pairJudge = DemoPairJudge.forModel(modelId);
         this.fullReplies = !DemoModels.BASE.equals(modelId);
     }
 
-    /** The base model reads a weaker lexicon than the judge; any other id gets the judge's. */
+    /** The base model reads a weaker lexicon than the judge; the other jurors weigh differently; any other id judges. */
     public static DemoClassifier forModel(String modelId) {
-        return DemoModels.BASE.equals(modelId) ? BASE : JUDGE;
+        if (DemoModels.BASE.equals(modelId)) {
+            return BASE;
+        }
+        if (DemoModels.JUDGE_2.equals(modelId)) {
+            return JUDGE_2;
+        }
+        return DemoModels.JUDGE_3.equals(modelId) ? JUDGE_3 : JUDGE;
     }
 
     /** The reply text for a rendered prompt; the same prompt always gets the same reply. */
@@ -79,7 +90,7 @@ public final class DemoClassifier {
         if (!prompt.judgeFormat()) {
             return SmallModelQuirks.baseReply(best, hash);
         }
-        int accepted = prompt.strict() ? 1 : 2;
+        int accepted = prompt.strict() ? Math.max(1, lenience - 1) : lenience;
         boolean correct = prompt.baseAnswer()
                 .map(String::strip)
                 .filter(answer -> answer.equals(best)

@@ -37,9 +37,9 @@ final class DemoScorer {
         this.extra = extra;
     }
 
-    /** The base model, asked to judge, is the harsher grader; any other id grades as the judge model. */
+    /** The base model and the strict second juror are the harsher graders; any other id grades as the judge model. */
     static DemoScorer forModel(String modelId) {
-        return DemoModels.BASE.equals(modelId) ? HARSH : FAIR;
+        return DemoModels.BASE.equals(modelId) || DemoModels.JUDGE_2.equals(modelId) ? HARSH : FAIR;
     }
 
     /** A score on the prompt's scale and the reasoning a grader would give for it. */

@@ -41,9 +41,9 @@ class OfflineServerSdkTest {
     }
 
     @Test
-    void listsBothDemoModels() {
+    void listsEveryDemoModel() {
         List<String> ids = client.models().list().data().stream().map(Model::id).toList();
-        assertEquals(List.of(DemoModels.BASE, DemoModels.JUDGE), ids);
+        assertEquals(DemoModels.ALL, ids);
         Model first = client.models().list().data().get(0);
         assertEquals(DemoModels.OWNER, first.ownedBy());
         assertEquals(DemoModels.CREATED_EPOCH_SECONDS, first.created());
@@ -142,7 +142,7 @@ class OfflineServerSdkTest {
                 UnauthorizedException e = assertThrows(
                         UnauthorizedException.class, () -> wrong.models().list());
                 assertEquals("invalid_api_key", e.code().orElseThrow());
-                assertEquals(2, right.models().list().data().size());
+                assertEquals(DemoModels.ALL.size(), right.models().list().data().size());
             } finally {
                 wrong.close();
                 right.close();

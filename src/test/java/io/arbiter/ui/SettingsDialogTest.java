@@ -199,9 +199,14 @@ class SettingsDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         String report = WaitForAsyncUtils.asyncFx(() -> area.getText()).get();
-        assertTrue(report.contains("no key needed; 2 models: offline-demo-base, offline-demo-judge."), report);
+        assertTrue(
+                report.contains("no key needed; 4 models: offline-demo-base, offline-demo-judge, offline-demo-judge-2,"
+                        + " offline-demo-judge-3."),
+                report);
         ComboBox<String> base = robot.lookup("#settingsBaseModelBox").queryComboBox();
-        assertEquals(List.of("offline-demo-base", "offline-demo-judge"), base.getItems());
+        assertEquals(
+                List.of("offline-demo-base", "offline-demo-judge", "offline-demo-judge-2", "offline-demo-judge-3"),
+                base.getItems());
         assertEquals("offline-demo-base", base.getEditor().getText());
     }
 

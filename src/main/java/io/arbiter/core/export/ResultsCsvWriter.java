@@ -9,6 +9,7 @@ import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowVotes;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageOutcome;
 import io.arbiter.core.scheme.JudgeScheme;
@@ -26,14 +27,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Writes a run's results as CSV: one line per row with the chosen dataset columns, the truth, both stages' raw
  * and parsed outputs, the per-row right/wrong decisions (the same {@link TruthMatch} the metrics count), errors,
  * tokens, and the human review (verdict, note, who, when, promoted as an example); a pairwise run has both answers
- * and both orders in their place ({@link PairResultCells}). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
- * {@link CsvCells#unescape}.
+ * and both orders in their place ({@link PairResultCells}), a jury's or repeats' verdicts follow the costs
+ * ({@link VoteCells}). Cells that a spreadsheet would execute are quoted by {@link CsvCells}; read them back through
+ * {@link CsvCells#unescape}. (Past 300 lines: the header and each line are built side by side, so their columns
+ * cannot drift apart; the cells of pairs and votes are already their own classes.)
  */
 public final class ResultsCsvWriter {
 
@@ -147,12 +151,21 @@ public final class ResultsCsvWriter {
                 ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_ESCAPE_CHARACTER,
                 ICSVWriter.RFC4180_LINE_END);
-        writeLine(csv, header(datasetColumns));
+        // A jury's or repeats' columns follow the run's shape, which its rows carry.
+        RowVotes shape = results.stream()
+                .map(RowResult::votes)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        List<String> header = new ArrayList<>(header(datasetColumns));
+        header.addAll(header.size() - REVIEW_COLUMNS.size() - reasoningColumns().size(), VoteCells.columns(shape));
+        writeLine(csv, header);
         for (RowResult result : results) {
             // A reviewer's word counts on the answers it was given on: the base answer, or a pair's two.
             HumanVerdict verdict = review.verdictOn(result.row(), RowRatings.judgedAnswer(result))
                     .orElse(null);
             List<String> line = line(dataset, columnIndexes, result, verdict);
+            line.addAll(VoteCells.cells(scheme, shape, result));
             addReview(line, review, result.row(), verdict);
             if (scheme.pairs()) {
                 line.addAll(PairResultCells.reasoning(result));

@@ -1,7 +1,6 @@
 package io.arbiter.core.llm;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +10,15 @@ import java.util.regex.Pattern;
  */
 public record BatchCustomId(long runId, String stage, int row) {
 
-    private static final Pattern FORMAT = Pattern.compile("arb-(\\d+)-(BASE_B|JUDGE_BA|BASE|JUDGE)-(\\d+)");
+    /** The run's stages as {@code io.arbiter.core.run.Stage} names them (llm does not see run): a vote is JUDGE_J2R1. */
+    private static final String STAGE = "BASE_B|JUDGE_BA|BASE|JUDGE_J[1-9][0-9]{0,3}R[1-9][0-9]{0,3}|JUDGE";
 
-    /** The run's stages as {@code io.arbiter.core.run.Stage} names them (llm does not see run). */
-    private static final Set<String> STAGES = Set.of("BASE", "JUDGE", "BASE_B", "JUDGE_BA");
+    private static final Pattern FORMAT = Pattern.compile("arb-(\\d+)-(" + STAGE + ")-(\\d+)");
+    private static final Pattern STAGES = Pattern.compile(STAGE);
 
     public BatchCustomId {
-        if (!STAGES.contains(stage)) {
-            throw new IllegalArgumentException("Stage must be one of " + STAGES + ", not " + stage);
+        if (stage == null || !STAGES.matcher(stage).matches()) {
+            throw new IllegalArgumentException("Stage must be BASE, JUDGE, BASE_B, JUDGE_BA or a vote, not " + stage);
         }
         if (runId < 0 || row < 0) {
             throw new IllegalArgumentException("Run and row must not be negative");

@@ -68,6 +68,9 @@ public final class BatchJsonl {
             json.writeEndArray();
             json.writeNumberField("temperature", r.temperature());
             json.writeNumberField("max_completion_tokens", r.maxTokens());
+            if (r.seed() != null) {
+                json.writeNumberField("seed", r.seed());
+            }
             if (r.outputSchema() != null) {
                 json.writeFieldName("response_format");
                 MAPPER.writeTree(json, r.outputSchema().responseFormat());

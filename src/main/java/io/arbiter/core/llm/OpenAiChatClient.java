@@ -87,6 +87,11 @@ public final class OpenAiChatClient implements ChatClient {
         if (request.outputSchema() != null) {
             params.responseFormat(responseFormat(request.outputSchema()));
         }
+        if (request.seed() != null) {
+            // Sent as a body field: OpenAI marks its typed setter deprecated, while Ollama, vLLM, Groq and others
+            // still take the seed, and OpenAI accepts it.
+            params.putAdditionalBodyProperty("seed", JsonValue.from(request.seed()));
+        }
         byte[] body;
         try (HttpResponseFor<ChatCompletion> response = client.chat()
                 .completions()

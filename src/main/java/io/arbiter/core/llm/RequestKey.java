@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /**
  * The identity of a chat request, for the response cache and the response ledger: SHA-256 over a canonical,
  * length-prefixed serialisation of the base URL, model, temperature, reply limit, system and user message, and the
- * {@code response_format} when there is one. The same request gives the same key in every run and every JVM; any
+ * {@code response_format} and the seed when there are. The same request gives the same key in every run and every JVM; any
  * change in any of them gives another key, so a structured reply and a plain text one are never mixed up.
  */
 public final class RequestKey {
@@ -34,6 +34,12 @@ public final class RequestKey {
         if (request.outputSchema() != null) {
             field(digest, "response_format");
             field(digest, request.outputSchema().responseFormat().toString());
+        }
+        // A repeat's seed is what tells it from the first judgement of the same prompt: without it, a repeat at
+        // temperature 0 would be served the first one's reply from the cache.
+        if (request.seed() != null) {
+            field(digest, "seed");
+            field(digest, Integer.toString(request.seed()));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

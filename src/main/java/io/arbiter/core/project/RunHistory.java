@@ -9,6 +9,7 @@ import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
@@ -24,7 +25,7 @@ import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.RunRecord;
 import io.arbiter.core.store.StoredResponse;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,15 +150,14 @@ final class RunHistory {
         JudgeScheme scheme = scheme(runId);
         RowInterpreter interpreter = new RowInterpreter(scheme, LabelSet.fromTruth(rows, mapping), mapping.task());
         boolean swapped = scheme instanceof PairwiseScheme pairs && pairs.bothOrders();
-        Map<Stage, Map<Integer, StoredResponse>> stored = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            stored.put(stage, store.responses(runId, stage));
-        }
+        JudgePanel panel = RunSpecJson.panel(record.specJson());
+        Map<Stage, Map<Integer, StoredResponse>> stored = new HashMap<>();
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
             List<String> truth = mapping.truthLabels(rows, row);
-            RowResult result =
-                    scheme.pairs() ? RowResult.pendingPair(row, truth, swapped) : RowResult.pending(row, truth);
+            RowResult result = scheme.pairs()
+                    ? RowResult.pendingPair(row, truth, swapped)
+                    : panel.single() ? RowResult.pending(row, truth) : RowResult.pendingVotes(row, truth, panel);
             if (mapping.judgeOnly()) {
                 result = interpreter.existingAnswer(result, rows.value(row, mapping.answerColumn()));
                 if (result.paired()) {
@@ -166,7 +166,8 @@ final class RunHistory {
                 }
             }
             for (Stage stage : result.stages()) {
-                StoredResponse response = stored.get(stage).get(row);
+                StoredResponse response = stored.computeIfAbsent(stage, st -> store.responses(runId, st))
+                        .get(row);
                 if (response != null && !(mapping.judgeOnly() && !stage.judges())) {
                     result = interpreter.apply(stage, result, outcome(response));
                 }

@@ -1,17 +1,21 @@
 package io.arbiter.core.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.scheme.JudgeSchemes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one spec JSON a project keeps with each run: what defines the run's answers, so that a run of an equal spec,
  * started from the workbench or from {@code arbiter run}, continues it. In it: the dataset's content hash, how the
  * rows are read (columns, truth separator, answer column, label renames), both prompts, the provider's identity, the
- * models, temperature and max tokens, the worked examples as rendered into the judge prompt, and a draft's rows.
+ * models (every juror's), how often each judges, temperature and max tokens, the worked examples as rendered into the judge prompt, and a draft's rows.
  * Not in it: where the key comes from (a CI job may name another variable), the dataset's path or name (the same
  * rows moved or imported anew are the same run), and concurrency and mode (a run cut short may go on faster, or
  * through the Batch API). Never a secret.
@@ -19,6 +23,23 @@ import io.arbiter.core.scheme.JudgeSchemes;
 public final class RunSpecJson {
 
     private RunSpecJson() {}
+
+    /** The judge panel a spec JSON names; one judge once when it names none. */
+    public static JudgePanel panel(String specJson) {
+        if (specJson == null) {
+            return JudgePanel.SINGLE;
+        }
+        JsonNode json = ProjectJson.read(specJson);
+        if (!json.has("jurors")) {
+            return JudgePanel.SINGLE;
+        }
+        List<String> jurors = new ArrayList<>();
+        json.get("jurors").forEach(j -> jurors.add(j.asText()));
+        return JudgePanel.of(
+                jurors,
+                json.path("repeats").asInt(1),
+                json.path("shuffle_labels").asBoolean(false));
+    }
 
     public static String of(RunStart start) {
         return of(start.spec(), start.datasetSha256(), start.providerIdentity());
@@ -73,6 +94,14 @@ public final class RunSpecJson {
         // A pair's second answer: its column, or the configuration that generates it. Absent for a single answer.
         if (mapping.judgeColumns().answerB() != null) {
             json.put("answer_b_column", mapping.judgeColumns().answerB());
+        }
+        // Who judges and how often: absent for one judge asked once, so such runs keep the spec they had.
+        if (!spec.panel().single()) {
+            spec.jurors().forEach(json.putArray("jurors")::add);
+            json.put("repeats", spec.panel().repeats());
+            if (spec.panel().shuffleLabels()) {
+                json.put("shuffle_labels", true);
+            }
         }
         spec.secondBase().ifPresent(b -> {
             json.put("base_model_b", b.model());

@@ -43,6 +43,23 @@ public final class RowPrompts {
         this.examplesText = renderExamples(examples, exampleAnswer);
     }
 
+    private RowPrompts(RowPrompts from, String labelText) {
+        this.dataset = from.dataset;
+        this.mapping = from.mapping;
+        this.prompts = from.prompts;
+        this.judgeValues = from.judgeValues;
+        this.labelText = labelText;
+        this.examplesText = from.examplesText;
+    }
+
+    /**
+     * The same prompts showing {@code {{labels}}} in {@code order}: the label-order probe asks the judge again with the
+     * list shuffled. Worked examples keep the order they were rendered with.
+     */
+    public RowPrompts withLabelOrder(List<String> order) {
+        return new RowPrompts(this, String.join(", ", order));
+    }
+
     /**
      * Each example is the judge's own user message for that row followed by the answer it should give, so the judge
      * sees exactly the shape of the task it is about to do.

@@ -51,6 +51,17 @@ public final class RowInterpreter {
 
     /** The row with its judge stage's outcome. */
     public RowResult judge(RowResult row, StageOutcome outcome) {
+        return judge(Stage.JUDGE, row, outcome);
+    }
+
+    /** The row with one of its judge stages' outcome: the judge's, or a vote of a jury or of repeats. */
+    public RowResult judge(Stage vote, RowResult row, StageOutcome outcome) {
+        if (row.voting()) {
+            return row.withVote(vote, outcome, outcome.answered() ? reader.read(outcome.text()) : null);
+        }
+        if (vote != Stage.JUDGE) {
+            throw new IllegalStateException("Row " + row.row() + " is judged once, so it has no " + vote.title());
+        }
         if (row.paired()) {
             RowResult judged = row.withJudge(outcome, null);
             return judged.withPair(judged.pair(), pairJudgement(judged));
@@ -60,9 +71,9 @@ public final class RowInterpreter {
 
     /** The row with the outcome of {@code stage}. */
     public RowResult apply(Stage stage, RowResult row, StageOutcome outcome) {
-        return switch (stage) {
+        return switch (stage.kind()) {
             case BASE -> base(row, outcome);
-            case JUDGE -> judge(row, outcome);
+            case JUDGE -> judge(stage, row, outcome);
             case BASE_B -> row.withPair(pairOf(row).withBaseB(outcome), row.judgement());
             case JUDGE_BA -> {
                 RowResult judged = row.withPair(pairOf(row).withJudgeBA(outcome), row.judgement());

@@ -18,6 +18,8 @@ import java.util.List;
  * @param judgement  the judge output as the run's scheme read it (a pair's from both orders); null until the judge
  *                   stage has answered
  * @param pair       answer B and the swapped judge of a pairwise run; null for a run of one answer per row
+ * @param votes      every judgement of a row judged by a jury or more than once; null for one judge asked once. The
+ *                   judge outcome is then the first juror's first vote, and the judgement the jury's majority
  */
 public record RowResult(
         int row,
@@ -26,14 +28,33 @@ public record RowResult(
         BaseAnswer baseAnswer,
         StageOutcome judge,
         Judgement judgement,
-        PairStages pair) {
+        PairStages pair,
+        RowVotes votes) {
 
     public RowResult {
         truth = List.copyOf(truth);
     }
 
+    /** A row of one answer or of a pair, judged by one judge once. */
+    public RowResult(
+            int row,
+            List<String> truth,
+            StageOutcome base,
+            BaseAnswer baseAnswer,
+            StageOutcome judge,
+            Judgement judgement,
+            PairStages pair) {
+        this(row, truth, base, baseAnswer, judge, judgement, pair, null);
+    }
+
     public static RowResult pending(int row, List<String> truth) {
         return new RowResult(row, truth, StageOutcome.PENDING, null, StageOutcome.PENDING, null, null);
+    }
+
+    /** A row judged by {@code panel} (a jury, or repeats) before anything is answered. */
+    public static RowResult pendingVotes(int row, List<String> truth, JudgePanel panel) {
+        return new RowResult(
+                row, truth, StageOutcome.PENDING, null, StageOutcome.PENDING, null, null, RowVotes.pending(panel));
     }
 
     /** A pairwise row before anything is answered; {@code swapped} when the judge is asked in both orders. */
@@ -45,20 +66,38 @@ public record RowResult(
     /** A row of the run {@code spec} before anything is answered. */
     public static RowResult pending(RunSpec spec, int row) {
         List<String> truth = spec.mapping().truthLabels(spec.dataset(), row);
-        return spec.pairwise() ? pendingPair(row, truth, spec.stages().contains(Stage.JUDGE_BA)) : pending(row, truth);
+        if (spec.pairwise()) {
+            return pendingPair(row, truth, spec.stages().contains(Stage.JUDGE_BA));
+        }
+        return spec.panel().single() ? pending(row, truth) : pendingVotes(row, truth, spec.panel());
     }
 
     public RowResult withBase(StageOutcome outcome, BaseAnswer answer) {
-        return new RowResult(row, truth, outcome, answer, judge, judgement, pair);
+        return new RowResult(row, truth, outcome, answer, judge, judgement, pair, votes);
     }
 
     public RowResult withJudge(StageOutcome outcome, Judgement parsed) {
-        return new RowResult(row, truth, base, baseAnswer, outcome, parsed, pair);
+        return new RowResult(row, truth, base, baseAnswer, outcome, parsed, pair, votes);
     }
 
     /** The row with answer B's or the swapped judge's outcome, and the judgement as it now reads. */
     public RowResult withPair(PairStages stages, Judgement parsed) {
-        return new RowResult(row, truth, base, baseAnswer, judge, parsed, stages);
+        return new RowResult(row, truth, base, baseAnswer, judge, parsed, stages, votes);
+    }
+
+    /**
+     * The row with a vote's outcome and reading, and its judgement the jury's majority as the votes now stand; the
+     * first juror's first vote is also the row's judge outcome.
+     */
+    public RowResult withVote(Stage vote, StageOutcome outcome, Judgement reading) {
+        RowVotes now = votes.with(vote, outcome, reading);
+        StageOutcome first = vote == Stage.JUDGE ? outcome : judge;
+        return new RowResult(row, truth, base, baseAnswer, first, now.anyAnswered() ? now.jury() : null, pair, now);
+    }
+
+    /** True for a row judged by a jury or more than once. */
+    public boolean voting() {
+        return votes != null;
     }
 
     /** True for a row of a pairwise run. */
@@ -68,6 +107,11 @@ public record RowResult(
 
     /** The stages this row goes through, in order (see {@link RunSpec#stages}). */
     public List<Stage> stages() {
+        if (votes != null) {
+            List<Stage> stages = new java.util.ArrayList<>(votes.stages());
+            stages.add(0, Stage.BASE);
+            return stages;
+        }
         if (pair == null) {
             return List.of(Stage.BASE, Stage.JUDGE);
         }
@@ -78,9 +122,9 @@ public record RowResult(
 
     /** The outcome of {@code stage}; PENDING for a pair's stage on a row of one answer. */
     public StageOutcome outcome(Stage stage) {
-        return switch (stage) {
+        return switch (stage.kind()) {
             case BASE -> base;
-            case JUDGE -> judge;
+            case JUDGE -> stage.furtherVote() ? (votes == null ? StageOutcome.PENDING : votes.outcome(stage)) : judge;
             case BASE_B -> pair == null ? StageOutcome.PENDING : pair.baseB();
             case JUDGE_BA -> pair == null ? StageOutcome.PENDING : pair.judgeBA();
         };
@@ -108,6 +152,15 @@ public record RowResult(
         }
         String why = pair == null ? NOTHING_TO_JUDGE : NOTHING_TO_COMPARE;
         RowResult settled = this;
+        if (votes != null) {
+            for (Stage vote : votes.stages()) {
+                StageOutcome outcome = settled.outcome(vote);
+                if (!outcome.answered() && !outcome.failed()) {
+                    settled = settled.withVote(vote, StageOutcome.failed(why), null);
+                }
+            }
+            return settled;
+        }
         if (!judge.answered() && !judge.failed()) {
             settled = settled.withJudge(StageOutcome.failed(why), judgement);
         }

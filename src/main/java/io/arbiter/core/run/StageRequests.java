@@ -7,13 +7,19 @@ import io.arbiter.core.llm.StructuredOutputRefusals;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.prompt.RenderedPrompt;
 import io.arbiter.core.prompt.RowPrompts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The request a run sends for one row and stage, in one place, so a stage exported as batch JSONL for another engine
  * asks exactly what the engine would, and an imported answer lands on the request key a resumed run looks up. The
  * judge's request carries the scheme's output schema when the provider profile asks for structured output (auto
- * until the provider refused it, see {@link StructuredOutputRefusals}); the base model's never does.
+ * until the provider refused it, see {@link StructuredOutputRefusals}); the base model's never does. A vote of a jury
+ * or of repeats is asked of its juror's model; a repeat after the first carries its number as the seed (so it is its
+ * own request in the cache) and, for the label-order probe, shows the labels in an order of its own.
  */
 public final class StageRequests {
 
@@ -23,6 +29,10 @@ public final class StageRequests {
     private final RowPrompts promptsB;
 
     private final String modelB;
+    private final JudgePanel panel;
+    /** Each repeat's prompts when the panel shuffles labels (the first keeps the given order); null otherwise. */
+    private final List<RowPrompts> repeatPrompts;
+
     private final Optional<OutputSchema> judgeSchema;
     private final StructuredOutputRefusals refusals;
 
@@ -43,6 +53,9 @@ public final class StageRequests {
                 spec.examples(),
                 spec.scheme()::exampleAnswer,
                 spec.scheme().promptValues());
+        this.panel = spec.panel();
+        this.repeatPrompts =
+                panel.shuffleLabels() ? shuffled(prompts, spec.labels().labels(), panel.repeats()) : null;
         SecondBase second = spec.secondBase().orElse(null);
         this.modelB = second == null ? null : second.model();
         this.promptsB = second == null
@@ -56,14 +69,41 @@ public final class StageRequests {
 
     /** The request for {@code stage} of a row as it stands: a judge's request shows the answers the row has. */
     public ChatRequest request(Stage stage, RowResult row) {
-        return switch (stage) {
+        return switch (stage.kind()) {
             case BASE -> base(row.row());
             case BASE_B -> baseB(row.row());
             case JUDGE -> row.paired()
                     ? judgePair(row.row(), row.base().text(), row.answerB(), false)
-                    : judge(row.row(), row.base().text());
+                    : judge(stage, row.row(), row.base().text());
             case JUDGE_BA -> judgePair(row.row(), row.base().text(), row.answerB(), true);
         };
+    }
+
+    /**
+     * A vote's request for a row, given the base answer it judges: its juror's model, its repeat's seed (none for the
+     * first, so a run of one judge once asks exactly what it did before juries) and, when shuffling, its label order.
+     */
+    public ChatRequest judge(Stage vote, int row, String baseAnswer) {
+        if (vote.kind() != Stage.Kind.JUDGE) {
+            throw new IllegalArgumentException(vote + " does not judge one answer");
+        }
+        RowPrompts shown = repeatPrompts == null ? prompts : repeatPrompts.get(vote.repeat());
+        ChatRequest request =
+                request(panel.model(vote.juror(), provider.judgeModel()), shown.judge(row, baseAnswer.strip()));
+        return structured(vote.repeat() == 0 ? request : request.withSeed(vote.repeat()));
+    }
+
+    /** Each repeat's prompts, the labels in a seeded order of the repeat's own; the first in the given order. */
+    private static List<RowPrompts> shuffled(RowPrompts prompts, List<String> labels, int repeats) {
+        List<RowPrompts> byRepeat = new ArrayList<>(repeats);
+        byRepeat.add(prompts);
+        for (int repeat = 1; repeat < repeats; repeat++) {
+            List<String> order = new ArrayList<>(labels);
+            // java.util.Random's sequence is specified, so a repeat's order is the same in every run and JVM.
+            Collections.shuffle(order, new Random(repeat));
+            byRepeat.add(prompts.withLabelOrder(order));
+        }
+        return List.copyOf(byRepeat);
     }
 
     /** Answer B's request for a row, from the second base configuration. */
@@ -92,7 +132,7 @@ public final class StageRequests {
 
     /** The judge's request for a row, given the base answer it judges (stripped as the engine strips it). */
     public ChatRequest judge(int row, String baseAnswer) {
-        return structured(request(provider.judgeModel(), prompts.judge(row, baseAnswer.strip())));
+        return judge(Stage.JUDGE, row, baseAnswer);
     }
 
     private ChatRequest structured(ChatRequest request) {

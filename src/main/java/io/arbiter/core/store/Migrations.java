@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The project file's schema, as numbered steps applied in order, each in its own transaction. Steps are never
- * edited once released: a change is a new step.
+ * edited once released: a change is a new step. (Past 300 lines: every step the format ever took, in one ordered
+ * list, since a released step is never edited or moved; the two table copies for new stage names are most of it.)
  */
 final class Migrations {
 
@@ -225,7 +226,61 @@ final class Migrations {
                     FROM batch_shards""",
                             "DROP TABLE batch_shards",
                             "ALTER TABLE batch_shards_9 RENAME TO batch_shards",
-                            "ALTER TABLE human_verdicts ADD COLUMN preference TEXT")));
+                            "ALTER TABLE human_verdicts ADD COLUMN preference TEXT")),
+            // A jury or repeats ask the judge more than once per row: each further vote is a stage of its own,
+            // named JUDGE_J<juror>R<repeat>, kept, batched and resumed like the others. Both tables are copied again
+            // into ones whose CHECK allows those names.
+            new Migration(
+                    10,
+                    "the votes of juries and repeated judgements",
+                    List.of(
+                            """
+                    CREATE TABLE responses_10 (
+                        run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        stage             TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE', 'BASE_B', 'JUDGE_BA') OR stage GLOB 'JUDGE_J[1-9]*R[1-9]*'),
+                        row               INTEGER NOT NULL CHECK (row >= 0),
+                        text              TEXT,
+                        error             TEXT,
+                        prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+                        completion_tokens INTEGER NOT NULL DEFAULT 0,
+                        request_key       TEXT,
+                        received_at       TEXT NOT NULL,
+                        from_cache        INTEGER NOT NULL DEFAULT 0,
+                        reasoning         TEXT,
+                        raw_body          TEXT,
+                        UNIQUE (run_id, stage, row)
+                    )""",
+                            """
+                    INSERT INTO responses_10 (run_id, stage, row, text, error, prompt_tokens, completion_tokens,
+                                              request_key, received_at, from_cache, reasoning, raw_body)
+                    SELECT run_id, stage, row, text, error, prompt_tokens, completion_tokens,
+                           request_key, received_at, from_cache, reasoning, raw_body
+                    FROM responses""",
+                            "DROP TABLE responses",
+                            "ALTER TABLE responses_10 RENAME TO responses",
+                            """
+                    CREATE TABLE batch_shards_10 (
+                        run_id         INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        stage          TEXT NOT NULL CHECK (stage IN ('BASE', 'JUDGE', 'BASE_B', 'JUDGE_BA') OR stage GLOB 'JUDGE_J[1-9]*R[1-9]*'),
+                        shard          INTEGER NOT NULL,
+                        input_file_id  TEXT,
+                        batch_id       TEXT,
+                        status         TEXT NOT NULL,
+                        line_count     INTEGER NOT NULL,
+                        output_file_id TEXT,
+                        error_file_id  TEXT,
+                        updated_at     TEXT NOT NULL,
+                        round          INTEGER NOT NULL DEFAULT 1,
+                        PRIMARY KEY (run_id, stage, shard)
+                    )""",
+                            """
+                    INSERT INTO batch_shards_10 (run_id, stage, shard, input_file_id, batch_id, status, line_count,
+                                                 output_file_id, error_file_id, updated_at, round)
+                    SELECT run_id, stage, shard, input_file_id, batch_id, status, line_count,
+                           output_file_id, error_file_id, updated_at, round
+                    FROM batch_shards""",
+                            "DROP TABLE batch_shards",
+                            "ALTER TABLE batch_shards_10 RENAME TO batch_shards")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

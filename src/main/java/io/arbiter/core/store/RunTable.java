@@ -17,19 +17,22 @@ import java.util.Optional;
  */
 public final class RunTable {
 
-    /** Token totals come from the responses when the run has not ended, so a running or killed run shows them. */
+    /**
+     * Token totals come from the responses when the run has not ended, so a running or killed run shows them: a
+     * pair's two answers are base tokens, and every judge stage (a pair's both orders, a jury's every vote) judge tokens.
+     */
     private static final String RUN_RECORD_QUERY =
             """
             SELECT r.id, r.created_at, r.spec_json, r.status, r.name, r.note, r.started_at, r.ended_at,
                    r.prompt_version_id, r.base_model, r.judge_model, r.parameters_json, r.dataset_sha256,
                    coalesce(r.base_prompt_tokens, (SELECT sum(prompt_tokens) FROM responses
-                                                   WHERE run_id = r.id AND stage = 'BASE'), 0),
+                                                   WHERE run_id = r.id AND stage IN ('BASE', 'BASE_B')), 0),
                    coalesce(r.base_completion_tokens, (SELECT sum(completion_tokens) FROM responses
-                                                       WHERE run_id = r.id AND stage = 'BASE'), 0),
+                                                       WHERE run_id = r.id AND stage IN ('BASE', 'BASE_B')), 0),
                    coalesce(r.judge_prompt_tokens, (SELECT sum(prompt_tokens) FROM responses
-                                                    WHERE run_id = r.id AND stage = 'JUDGE'), 0),
+                                                    WHERE run_id = r.id AND stage NOT IN ('BASE', 'BASE_B')), 0),
                    coalesce(r.judge_completion_tokens, (SELECT sum(completion_tokens) FROM responses
-                                                        WHERE run_id = r.id AND stage = 'JUDGE'), 0),
+                                                        WHERE run_id = r.id AND stage NOT IN ('BASE', 'BASE_B')), 0),
                    r.cost_usd, r.metrics_json, r.scheme
             FROM runs r""";
 

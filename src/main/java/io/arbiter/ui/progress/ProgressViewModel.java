@@ -11,7 +11,7 @@ import io.arbiter.core.run.Waiting;
 import io.arbiter.ui.common.Coalescer;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -259,7 +259,7 @@ public final class ProgressViewModel {
     /** Takes engine events on worker threads and hands them to the UI thread in batches. */
     private final class Listener implements RunListener {
 
-        private final Map<Stage, StageProgress> latest = new EnumMap<>(Stage.class);
+        private final Map<Stage, StageProgress> latest = new HashMap<>();
         private final ConcurrentLinkedQueue<RowResult> updatedRows = new ConcurrentLinkedQueue<>();
         /** The latest news of requests waited on, until the UI thread takes it; null when there is none. */
         private final java.util.concurrent.atomic.AtomicReference<Waiting> waiting =

@@ -48,9 +48,12 @@ class ConnectionCheckTest {
 
             assertTrue(report.ok(), report.text());
             assertEquals(ConnectionReport.Key.NOT_NEEDED, report.key());
-            assertEquals(List.of("offline-demo-base", "offline-demo-judge"), report.models());
             assertEquals(
-                    "Reached " + url(server) + "; no key needed; 2 models: offline-demo-base, offline-demo-judge.",
+                    List.of("offline-demo-base", "offline-demo-judge", "offline-demo-judge-2", "offline-demo-judge-3"),
+                    report.models());
+            assertEquals(
+                    "Reached " + url(server) + "; no key needed; 4 models: offline-demo-base, offline-demo-judge,"
+                            + " offline-demo-judge-2, offline-demo-judge-3.",
                     report.message());
             assertEquals(List.of(), report.warnings());
         }
@@ -96,7 +99,7 @@ class ConnectionCheckTest {
                     TIMEOUT);
 
             assertEquals(ConnectionReport.Key.ACCEPTED, report.key(), report.text());
-            assertTrue(report.message().contains("the key was accepted; 2 models"), report.message());
+            assertTrue(report.message().contains("the key was accepted; 4 models"), report.message());
             assertFalse(report.text().contains(variable.getValue()), "the key is never shown");
         }
     }

@@ -61,4 +61,12 @@ class RequestKeyTest {
     }
 
     private static final String PINNED = "8b01b741b4bc636e24de95c0456f29efd1b5ac15078d9751bce203cfd7609cab";
+
+    @Test
+    void aRepeatsSeedMakesAnotherRequestAndNoSeedKeepsTheKeyItHad() {
+        assertEquals(PINNED, RequestKey.of(URL, REQUEST.withSeed(null)));
+        assertNotEquals(RequestKey.of(URL, REQUEST), RequestKey.of(URL, REQUEST.withSeed(1)));
+        assertNotEquals(RequestKey.of(URL, REQUEST.withSeed(1)), RequestKey.of(URL, REQUEST.withSeed(2)));
+        assertEquals(RequestKey.of(URL, REQUEST.withSeed(2)), RequestKey.of(URL, REQUEST.withSeed(2)));
+    }
 }

@@ -10,8 +10,6 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.JudgeColumns;
 import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.dataset.TaskKind;
-import io.arbiter.core.llm.ChatClient;
-import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.ChatRequest;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
@@ -24,7 +22,6 @@ import io.arbiter.core.verdict.Preference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +62,7 @@ class PairwiseRunTest {
     void aGeneratedPairIsAnsweredTwiceAndJudgedInBothOrders() {
         // Rows: 0 model A good, B weak → A; 1 A weak, B good → B; 2 both good → tie; 3 "biased" → inconsistent.
         Dataset data = questions("q0", "q1", "q2", "biased q3");
-        Scripted client = new Scripted(request -> switch (request.model()) {
+        ScriptedClient client = new ScriptedClient(request -> switch (request.model()) {
             case "base" -> request.user().equals("q1") ? "weak answer" : "good answer";
             case "base-b" -> request.user().equals("q0") ? "weak reply" : "good reply";
             default -> judge(request);
@@ -105,7 +102,7 @@ class PairwiseRunTest {
             default -> judge(request);
         };
         InMemoryRunLedger ledger = new InMemoryRunLedger();
-        new RunEngine(new Scripted(script), ledger).runToEnd(generated(data, true), RunListener.NONE);
+        new RunEngine(new ScriptedClient(script), ledger).runToEnd(generated(data, true), RunListener.NONE);
         // As if the process died before the swapped order of rows 1 and 2 and answer B of row 2 were kept.
         InMemoryRunLedger partial = new InMemoryRunLedger();
         for (Stage stage : Stage.values()) {
@@ -116,7 +113,7 @@ class PairwiseRunTest {
                 }
             });
         }
-        Scripted again = new Scripted(script);
+        ScriptedClient again = new ScriptedClient(script);
         RunOutcome resumed = new RunEngine(again, partial).runToEnd(generated(data, true), RunListener.NONE);
 
         assertEquals(
@@ -137,7 +134,7 @@ class PairwiseRunTest {
         ColumnMapping mapping = new ColumnMapping(List.of("question"), null, "", "answer_a", Map.of())
                 .withTask(TaskKind.GENERATE)
                 .withJudgeColumns(JudgeColumns.NONE.withPair("answer_b", null));
-        Scripted client = new Scripted(PairwiseRunTest::judge);
+        ScriptedClient client = new ScriptedClient(PairwiseRunTest::judge);
         RunSpec spec = new RunSpec(
                 data,
                 mapping,
@@ -161,7 +158,7 @@ class PairwiseRunTest {
     @Test
     void anEmptyAnswerIsNotComparedAndSaysWhy() {
         Dataset data = questions("q0", "q1");
-        Scripted client = new Scripted(request -> switch (request.model()) {
+        ScriptedClient client = new ScriptedClient(request -> switch (request.model()) {
             case "base" -> "good answer";
             case "base-b" -> request.user().equals("q1") ? "  " : "weak reply";
             default -> judge(request);
@@ -230,30 +227,5 @@ class PairwiseRunTest {
             rows.add(new String[] {q});
         }
         return new Dataset("questions.csv", List.of("question"), rows);
-    }
-
-    /** Answers by a script; keeps every request. */
-    private static final class Scripted implements ChatClient {
-
-        private final Function<ChatRequest, String> script;
-        final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
-
-        Scripted(Function<ChatRequest, String> script) {
-            this.script = script;
-        }
-
-        @Override
-        public ChatReply complete(ChatRequest request) {
-            requests.add(request);
-            return new ChatReply(script.apply(request), new Usage(1, 1));
-        }
-
-        @Override
-        public List<String> models() {
-            return List.of("base", "base-b", "judge");
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -71,4 +71,23 @@ class StoredStageTest {
             assertThrows(IllegalArgumentException.class, () -> store.responses(run, (Stage) null));
         }
     }
+
+    @Test
+    void aJurysVotesAreKeptAsStagesOfTheirOwnAndCountAsJudgeTokens() throws Exception {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.arbiter"))) {
+            long run = store.createRun("{}");
+            Stage vote = Stage.vote(2, 1);
+            store.recordResponse(new StoredResponse(run, Stage.BASE, 0, "Drama", null, new Usage(5, 1), "b0"));
+            store.recordResponse(new StoredResponse(run, Stage.JUDGE, 0, "Drama,Correct", null, new Usage(9, 2), "j0"));
+            store.recordResponse(new StoredResponse(run, vote, 0, "Drama,Incorrect", null, new Usage(7, 3), "v0"));
+            store.upsertShard(new BatchShard(run, vote, 0, "f-v0", "b-v0", "in_progress", 4, null, null, null));
+
+            assertEquals("Drama,Incorrect", store.responses(run, vote).get(0).text());
+            assertEquals(1, store.responses(run, Stage.JUDGE).size(), "a vote is not the judge's own stage");
+            assertEquals(vote, store.shardTable().shards(run).get(0).stage());
+            RunRecord record = store.runRecord(run).orElseThrow();
+            assertEquals(new Usage(16, 5), record.judgeUsage(), "every vote is judge usage");
+            assertEquals(new Usage(5, 1), record.baseUsage());
+        }
+    }
 }
