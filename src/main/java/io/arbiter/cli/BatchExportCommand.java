@@ -105,9 +105,15 @@ final class BatchExportCommand extends RunInputsCommand implements Callable<Inte
     /**
      * A pairwise run has four stages (base, base-b, judge, judge-ba) whose judge requests need both answers; the
      * files of one stage at a time are not written for it yet: {@code run --mode batch} sends each stage through the
-     * Batch API instead.
+     * Batch API instead. The same for a jury or repeats, whose every vote is a judge stage of its own.
      */
     static void refusePairs(RunSpec spec, String command) {
+        if (!spec.panel().single()) {
+            throw new CliFailure(
+                    command + " does not handle a jury or repeats (a judge stage per juror and repeat) yet; run it"
+                            + " with 'arbiter run --mode batch', which sends each vote through the Batch API",
+                    ArbiterCli.BAD_INPUT);
+        }
         if (spec.pairwise()) {
             throw new CliFailure(
                     command + " does not handle a pairwise run (its stages base, base-b, judge and judge-ba) yet;"
