@@ -40,11 +40,80 @@ def kripp(coders, metric):
             o[idx[vals[i]], idx[vals[j]]] += 1 / (m - 1)
     nc = o.sum(1)
     n = nc.sum()
-    v = np.array(values, float)
-    d = (v[:, None] != v[None, :]).astype(float) if metric == "nominal" else (v[:, None] - v[None, :]) ** 2
+    if metric == "nominal":
+        d = 1 - np.eye(len(values))
+    else:
+        v = np.array(values, float)
+        d = (v[:, None] - v[None, :]) ** 2
     do = (o * d).sum() / n
     de = (np.outer(nc, nc) * d).sum() / (n * (n - 1))
     return 1 - do / de
 
 print("kripp_nominal %.12f" % kripp(KRIPP, "nominal"))
 print("kripp_interval %.12f" % kripp(KRIPP, "interval"))
+
+# --- Majorities, repeats and juries. "." = no parsed reading; a majority needs more than half of the readings.
+def majority(readings):
+    got = [r for r in readings if r != "."]
+    if not got:
+        return None, 0, 0
+    cats, counts = np.unique(got, return_counts=True)
+    top = counts.max()
+    winner = cats[counts.argmax()] if 2 * top > len(got) else None
+    return winner, int(top), len(got)
+
+def fleiss_of_rows(rows):
+    complete = [r for r in rows if "." not in r]
+    cats = sorted({c for r in complete for c in r})
+    return fleiss([[r.count(c) for c in cats] for r in complete]) if complete else float("nan")
+
+REPEATS = [r.split() for r in ["C C C", "C I C", "I I I", "C . I", "I I .", ". . C"]]
+rep = [majority(r) for r in REPEATS]
+rep2 = [(w, t, n) for (w, t, n) in rep if n >= 2]
+print("repeats flips %d/%d" % (sum(t < n for _, t, n in rep2), len(rep2)),
+      "mean_share %.12f" % np.mean([t / n for _, t, n in rep2]),
+      "no_majority %d" % sum(1 for w, _, n in rep if n > 0 and w is None),
+      "fleiss %.12f" % fleiss_of_rows(REPEATS))
+
+def cohen(ref, got):
+    """Cohen's kappa; got may hold None (no majority), a category of its own that never agrees."""
+    ref, got = list(ref), list(got)
+    cats = sorted(set(ref) | {g for g in got if g is not None})
+    n = len(ref)
+    po = np.mean([r == g for r, g in zip(ref, got)])
+    pe = sum((ref.count(c) / n) * (got.count(c) / n) for c in cats)
+    return (po - pe) / (1 - pe)
+
+JURY = [r.split() for r in ["C C C I C", "C I C C C", "I I C I I", "C I I I I", "I C I I I", "C . C C C",
+                             "I I . C I", "C C C C .", "I C I . I", "C C I C C", ". . . . C", "I I I C I",
+                             "C . C I C", "I C C I I"]]
+K = 4
+jurors = [[row[j] for row in JURY] for j in range(K)]
+ref = [row[K] for row in JURY]
+costs = [1.0, 0.2, 0.3, 0.25]
+for j, col in enumerate(jurors):
+    pairs = [(r, g) for r, g in zip(ref, col) if r != "." and g != "."]
+    print("juror%d agree %d/%d kappa %.12f" % (j + 1, sum(r == g for r, g in pairs), len(pairs),
+                                               cohen(*zip(*pairs))))
+
+def jury_against_reference(subset):
+    labelled = [i for i in range(len(JURY)) if ref[i] != "." and any(jurors[j][i] != "." for j in range(K))]
+    got = [majority([jurors[j][i] for j in subset])[0] for i in labelled]
+    r = [ref[i] for i in labelled]
+    return sum(a == b for a, b in zip(r, got)), len(r), sum(g is None for g in got), cohen(r, got)
+
+hits, n, none, k = jury_against_reference(range(K))
+print("jury agree %d/%d no_majority %d kappa %.12f" % (hits, n, none, k))
+print("jury fleiss %.12f" % fleiss_of_rows([row[:K] for row in JURY]))
+print("jury kripp_nominal %.12f" % kripp([[None if v == "." else v for v in col] for col in jurors], "nominal"))
+for a in range(K):
+    print("pairs", " ".join("%d/%d" % (sum(x == y for x, y in zip(jurors[a], jurors[b]) if x != "." and y != "."),
+                                       sum(1 for x, y in zip(jurors[a], jurors[b]) if x != "." and y != "."))
+                            for b in range(K)))
+subsets = [s for size in range(1, K + 1) for s in itertools.combinations(range(K), size)]
+for s in subsets:
+    print("subset", [j + 1 for j in s], "cost %.2f" % sum(costs[j] for j in s), "kappa %.12f" % jury_against_reference(s)[3])
+for x in (0.3, 0.5, 0.6, 0.7, 0.9):
+    ok = [(sum(costs[j] for j in s), -jury_against_reference(s)[3], len(s), s) for s in subsets
+          if jury_against_reference(s)[3] >= x]
+    print("cheapest kappa>=%.1f" % x, [j + 1 for j in min(ok)[3]] if ok else None)
