@@ -117,3 +117,25 @@ for x in (0.3, 0.5, 0.6, 0.7, 0.9):
     ok = [(sum(costs[j] for j in s), -jury_against_reference(s)[3], len(s), s) for s in subsets
           if jury_against_reference(s)[3] >= x]
     print("cheapest kappa>=%.1f" % x, [j + 1 for j in min(ok)[3]] if ok else None)
+
+# --- Length bias: lengths in characters, verdicts (1 accepted) and scores of 12 rows, with tied lengths.
+L = np.array([12, 40, 40, 7, 95, 60, 23, 40, 150, 88, 15, 60], float)
+V = np.array([0, 1, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0], float)
+S = np.array([2, 3, 3, 1, 5, 4, 2, 4, 5, 4, 2, 3], float)
+edges = np.quantile(L, [0.25, 0.5, 0.75])  # type 7
+bins = np.searchsorted(edges, L, side="left")  # a length on an edge goes to the lower quartile
+print("length edges", " ".join("%.12f" % e for e in edges))
+print("length accepted", " ".join("%d/%d" % (V[bins == q].sum(), (bins == q).sum()) for q in range(4)))
+for q in range(4):
+    s = S[bins == q]
+    half = stats.t.ppf(0.975, len(s) - 1) * s.std(ddof=1) / np.sqrt(len(s))
+    print("length score_q%d %.12f %.12f %.12f" % (q + 1, s.mean(), s.mean() - half, s.mean() + half))
+
+def spearman_ci(x, y):
+    rho = stats.spearmanr(x, y).statistic
+    se = np.sqrt((1 + rho ** 2 / 2) / (len(x) - 3))  # Bonett & Wright (2000)
+    z = np.arctanh(rho)
+    return rho, np.tanh(z - 1.959964 * se), np.tanh(z + 1.959964 * se)
+
+print("length spearman_verdict %.12f %.12f %.12f" % spearman_ci(L, V))
+print("length spearman_score %.12f %.12f %.12f" % spearman_ci(L, S))
