@@ -139,3 +139,15 @@ def spearman_ci(x, y):
 
 print("length spearman_verdict %.12f %.12f %.12f" % spearman_ci(L, V))
 print("length spearman_score %.12f %.12f %.12f" % spearman_ci(L, S))
+
+# --- Self-preference: base gpt-4o; jurors gpt-4o-mini and o3-mini (openai) against llama-3.1-8b and claude-3-haiku.
+# Pooled acceptance rates over the rows read by at least one juror of each group.
+SELF = [r.split() for r in ["C C C I", "C C I I", "C . C C", "I I I I", ". . C C", "C I I C", "C C . I", "C . I .",
+                             "I C C C", "C C I I"]]
+same = [[row[j] for j in (0, 1)] for row in SELF]
+other = [[row[j] for j in (2, 3)] for row in SELF]
+rows = [(s, o) for s, o in zip(same, other) if any(v != "." for v in s) and any(v != "." for v in o)]
+def rate(group):
+    got = [v for g in group for v in g if v != "."]
+    return sum(v == "C" for v in got) / len(got)
+print("self rows %d difference %.12f" % (len(rows), rate([s for s, _ in rows]) - rate([o for _, o in rows])))
