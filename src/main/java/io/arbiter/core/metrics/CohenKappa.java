@@ -72,7 +72,8 @@ final class CohenKappa {
         return cells;
     }
 
-    private static OptionalDouble kappa(long[] cells, int columns) {
+    /** Kappa of a table flattened as {@link #cells} lays it out, {@code columns} wide (the last: no category). */
+    static OptionalDouble kappa(long[] cells, int columns) {
         long n = 0;
         long agree = 0;
         long[] referenceTotals = new long[columns];
