@@ -1,20 +1,25 @@
 package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.ResultsCsvWriter;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
+import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.RowRatings;
+import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
@@ -27,6 +32,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,6 +139,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         JudgeReport report;
         JudgeScheme scheme;
         RowRatings ratings;
+        JudgeReliability reliability;
         ReviewLog review = new ReviewLog(); // the project's reviews, for the export's human columns
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
@@ -178,16 +185,25 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                 ratings = opened.ratings(recording.runId());
                 review.restore(ratings.reviewed(), java.util.List.of());
             }
+            List<RowResult> measured = spec.scope().measured(outcome.rows());
+            List<RatedRow> rated = ratings.rateAll(measured);
             if (report == null) { // the same figures the project would have kept, over the same rows
-                report = scheme.figures(ratings.rateAll(spec.scope().measured(outcome.rows())));
+                report = scheme.figures(rated);
             }
+            reliability = JudgeReliability.of(
+                    spec.jurors(),
+                    spec.mapping().judgeOnly() ? null : spec.provider().baseModel(),
+                    spec.panel(),
+                    measured,
+                    rated,
+                    spec.provider().prices());
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
             new ResultsCsvWriter(scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
         }
-        RunSummaryPrinter.print(outcome, report, accounting, json, out, stdout);
+        RunSummaryPrinter.print(outcome, report, reliability, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {
             stderr.println("arbiter: " + outcome.batchProblems());
         }
@@ -219,7 +235,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             return ArbiterCli.ROWS_UNANSWERED;
         }
         if (failBelow != null) {
-            java.util.Optional<String> shortfall = failBelow.shortfall(MetricsJson.tree(report));
+            ObjectNode figures = MetricsJson.tree(report);
+            ReliabilityJson.put(figures, reliability);
+            java.util.Optional<String> shortfall = failBelow.shortfall(figures);
             if (shortfall.isPresent()) {
                 stderr.println("arbiter: below threshold: " + shortfall.get());
                 stderr.flush();

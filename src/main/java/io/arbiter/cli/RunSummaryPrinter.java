@@ -3,10 +3,12 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
+import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.RunOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +23,7 @@ final class RunSummaryPrinter {
     static void print(
             RunOutcome outcome,
             JudgeReport report,
+            JudgeReliability reliability,
             RunAccounting accounting,
             boolean json,
             Path out,
@@ -46,6 +49,9 @@ final class RunSummaryPrinter {
                 MetricsJson.putPredictionPowered(summary, report);
                 MetricsJson.putScores(summary, report);
             }
+            if (pairs == null) {
+                ReliabilityJson.put(summary, reliability);
+            }
             RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
             summary.put(
@@ -69,6 +75,7 @@ final class RunSummaryPrinter {
                 stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
                 stdout.printf("errors          %d%n", m.errors());
                 ScoreLines.print(report, stdout);
+                ReliabilityLines.print(reliability, stdout);
             }
             stdout.printf(
                     java.util.Locale.ROOT,

@@ -124,6 +124,9 @@ final class RunsCommand implements Callable<Integer> {
                 node.put(count, run.metrics().path(count).asLong());
             }
         }
+        for (String metric : RunListing.RELIABILITY_HEADLINE) { // a jury's or repeats', where the run had them
+            run.metric(metric).ifPresent(value -> node.put(metric, value));
+        }
         node.put("prompt_tokens", r.baseUsage().promptTokens() + r.judgeUsage().promptTokens());
         node.put(
                 "completion_tokens",

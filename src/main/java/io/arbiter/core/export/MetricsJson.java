@@ -199,7 +199,8 @@ public final class MetricsJson {
         json.put(key + "_hits", counts.hits());
     }
 
-    private static void put(ObjectNode json, String key, Estimate estimate) {
+    /** A statistic as {@code key}, {@code key_ci_low}, {@code key_ci_high} and {@code key_n}; null where undefined. */
+    static void put(ObjectNode json, String key, Estimate estimate) {
         number(json, key, estimate.isDefined(), estimate.value());
         number(json, key + "_ci_low", estimate.hasInterval(), estimate.ciLow());
         number(json, key + "_ci_high", estimate.hasInterval(), estimate.ciHigh());

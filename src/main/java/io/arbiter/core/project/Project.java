@@ -7,6 +7,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
@@ -284,6 +285,11 @@ public final class Project implements AutoCloseable {
     /** What people said about a run's rows, from its dataset copy's human columns, rated by the run's scheme. */
     public RowRatings ratings(long runId) {
         return history.ratings(runId);
+    }
+
+    /** How far a run's judge can be trusted: its repeats, its jury and the bias probes (docs/STATISTICS.md). */
+    public JudgeReliability reliability(long runId) {
+        return history.reliability(runId);
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */

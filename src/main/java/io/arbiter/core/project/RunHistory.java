@@ -6,10 +6,13 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
@@ -108,14 +111,35 @@ final class RunHistory {
                 .cost(base, judge);
     }
 
+    /** How far the run's judge can be trusted: repeats, jury and bias probes over its measured rows as they stand. */
+    JudgeReliability reliability(long runId) {
+        List<RowResult> measured = measured(runId);
+        return reliability(runId, measured, ratings(runId).rateAll(measured));
+    }
+
+    private JudgeReliability reliability(long runId, List<RowResult> measured, List<RatedRow> rated) {
+        RunRecord record = record(runId);
+        JsonNode parameters = parameters(record);
+        boolean judgeOnly = mapping(record).map(ColumnMapping::judgeOnly).orElse(false);
+        return JudgeReliability.of(
+                RunSpecJson.jurors(record.specJson(), record.judgeModel()),
+                judgeOnly ? null : record.baseModel(),
+                RunSpecJson.panel(record.specJson()),
+                measured,
+                rated,
+                ProjectJson.prices(parameters == null ? null : parameters.get("prices")));
+    }
+
     /**
      * The dataset's human columns and the reviews kept so far are in the figures with the ground truth, as the
      * workbench counts them when it shows the run; a review given later changes what the workbench shows, not these.
      */
     JudgeReport finish(long runId, RunOutcome outcome, Double costUsd) {
-        JudgeReport report =
-                scheme(runId).figures(ratings(runId).rateAll(scope(runId).measured(outcome.rows())));
+        List<RowResult> measured = scope(runId).measured(outcome.rows());
+        List<RatedRow> rated = ratings(runId).rateAll(measured);
+        JudgeReport report = scheme(runId).figures(rated);
         ObjectNode summary = MetricsJson.tree(report);
+        ReliabilityJson.put(summary, reliability(runId, measured, rated));
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
         summary.put(

@@ -32,8 +32,16 @@ public record RunListing(RunRecord record, long rows, JsonNode metrics) {
     public static final List<String> PAIR_HEADLINE =
             List.of("win_rate_a", "position_consistency", "human_agreement", "human_kappa");
 
+    /** How far the judge can be trusted: agreement of a jury, of repeats; and the flip rate, which must stay low. */
+    public static final List<String> RELIABILITY_HEADLINE =
+            List.of("jury_kappa", "jury_fleiss_kappa", "jury_krippendorff_alpha", "repeat_fleiss_kappa", "flip_rate");
+
+    /** The gated figures where lower is better: {@code --fail-below flip_rate=0.1} fails a run above 0.1. */
+    public static final List<String> AT_MOST = List.of("flip_rate");
+
     /** Every figure {@code --fail-below} takes. */
-    public static final List<String> GATES = java.util.stream.Stream.of(HEADLINE, SCORE_HEADLINE, PAIR_HEADLINE)
+    public static final List<String> GATES = java.util.stream.Stream.of(
+                    HEADLINE, SCORE_HEADLINE, PAIR_HEADLINE, RELIABILITY_HEADLINE)
             .flatMap(List::stream)
             .toList();
 

@@ -24,6 +24,17 @@ public final class RunSpecJson {
 
     private RunSpecJson() {}
 
+    /** Every juror's model a spec JSON names, the provider's judge first; {@code judgeModel} alone when it names none. */
+    public static List<String> jurors(String specJson, String judgeModel) {
+        JsonNode json = specJson == null ? null : ProjectJson.read(specJson);
+        if (json == null || !json.has("jurors")) {
+            return judgeModel == null ? List.of() : List.of(judgeModel);
+        }
+        List<String> jurors = new ArrayList<>();
+        json.get("jurors").forEach(j -> jurors.add(j.asText()));
+        return List.copyOf(jurors);
+    }
+
     /** The judge panel a spec JSON names; one judge once when it names none. */
     public static JudgePanel panel(String specJson) {
         if (specJson == null) {
