@@ -234,7 +234,9 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String name, Estimate estimate) {
-        out.printf("%-24s %-22s (n = %d)%n", name, estimate.format(), estimate.n());
+        out.printf(
+                "%-24s %-22s (n = %d%s)%n",
+                name, estimate.format(), estimate.n(), estimate.resampling().undefinedNote());
     }
 
     private static void labels(PrintWriter out, String title, LabelConfusion confusion) {

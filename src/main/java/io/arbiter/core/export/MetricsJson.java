@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * A {@link JudgeReport} as one JSON object with flat keys: each statistic as {@code key}, {@code key_ci_low},
- * {@code key_ci_high} and {@code key_n}, null where it is undefined or has no interval (never NaN), plus the 2×2
+ * {@code key_ci_high} and {@code key_n}, null where it is undefined or has no interval (never NaN); a bootstrapped
+ * one also {@code key_resamples}, {@code key_resamples_undefined} and {@code key_ci_mc_error}, and one without an
+ * interval {@code key_no_interval} saying why ("too few rows"); plus the 2×2
  * {@code confusion}, the label confusion, the corrected accuracy's assumption and the one-line reading.
  */
 public final class MetricsJson {
@@ -204,6 +206,28 @@ public final class MetricsJson {
         number(json, key + "_ci_low", estimate.hasInterval(), estimate.ciLow());
         number(json, key + "_ci_high", estimate.hasInterval(), estimate.ciHigh());
         json.put(key + "_n", estimate.n());
+        putIntervalNotes(json, key, estimate);
+    }
+
+    /**
+     * What an interval rests on, for every place that prints an estimate's keys: for a bootstrapped figure {@code
+     * key_resamples}, {@code key_resamples_undefined} (resamples where it had no value, left out of the interval) and
+     * {@code key_ci_mc_error} (the Monte-Carlo standard error of its ends, null without an interval); for a defined
+     * figure without an interval {@code key_no_interval}, why.
+     */
+    public static void putIntervalNotes(ObjectNode json, String key, Estimate estimate) {
+        if (estimate.resampling().bootstrapped()) {
+            json.put(key + "_resamples", estimate.resampling().resamples());
+            json.put(key + "_resamples_undefined", estimate.resampling().undefined());
+            number(
+                    json,
+                    key + "_ci_mc_error",
+                    estimate.hasInterval(),
+                    estimate.resampling().monteCarloError());
+        }
+        if (!estimate.noInterval().isEmpty()) {
+            json.put(key + "_no_interval", estimate.noInterval());
+        }
     }
 
     private static void number(ObjectNode json, String key, boolean present, double value) {
