@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.AccuracyBounds;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
@@ -61,6 +62,7 @@ public final class MetricsJson {
         put(json, "base_vs_truth", report.baseVsTruth(), report.loop().baseVsTruth());
         put(json, "judge_vs_truth", report.judgeVsTruth(), report.loop().judgeVsTruth());
         put(json, "base_vs_judge", report.baseVsJudge(), report.loop().baseVsJudge());
+        putBounds(json, report.bounds());
         put(json, "corrected_base_accuracy", report.corrected().estimate());
         json.put("corrected_base_accuracy_judge_correct", report.corrected().judgeCorrect());
         json.put("corrected_base_accuracy_assumption", report.corrected().assumption());
@@ -133,6 +135,35 @@ public final class MetricsJson {
         json.put("ppi_unlabelled", report.ppi().unlabelled());
     }
 
+    /**
+     * Base accuracy and judge vs truth with the rows whose answer names no label counted all right ({@code _best}) or
+     * all wrong ({@code _worst}), and how many such rows there are; what {@code metrics} and {@code run} print.
+     */
+    public static void putBounds(ObjectNode json, AccuracyBounds bounds) {
+        number(
+                json,
+                "base_accuracy_best",
+                bounds.baseBest().isPresent(),
+                bounds.baseBest().orElse(Double.NaN));
+        number(
+                json,
+                "base_accuracy_worst",
+                bounds.baseWorst().isPresent(),
+                bounds.baseWorst().orElse(Double.NaN));
+        number(
+                json,
+                "judge_vs_truth_best",
+                bounds.judgeBest().isPresent(),
+                bounds.judgeBest().orElse(Double.NaN));
+        number(
+                json,
+                "judge_vs_truth_worst",
+                bounds.judgeWorst().isPresent(),
+                bounds.judgeWorst().orElse(Double.NaN));
+        json.put("base_no_label", bounds.baseNoLabel());
+        json.put("judge_no_label", bounds.judgeNoLabel());
+    }
+
     public static void putScores(ObjectNode json, JudgeReport report) {
         ScoreFigures scores = report.scores();
         if (scores == null) {
@@ -185,6 +216,10 @@ public final class MetricsJson {
         }
         json.put("total", confusion.total());
         json.put("unparsed", confusion.unparsed());
+        ObjectNode noLabel = json.putObject("unparsed_by_label");
+        for (int r = 0; r < confusion.labels().size(); r++) {
+            noLabel.put(confusion.labels().get(r), confusion.unparsedOf(r));
+        }
         ObjectNode perLabel = json.putObject("per_label_accuracy");
         for (Map.Entry<String, Estimate> entry : confusion.perLabelAccuracy().entrySet()) {
             ObjectNode label = perLabel.putObject(entry.getKey());

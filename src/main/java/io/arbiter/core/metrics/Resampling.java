@@ -24,6 +24,13 @@ public record Resampling(int resamples, int undefined, double monteCarloError) {
         return resamples > 0;
     }
 
+    /** " 36 of 10000 resamples had no value and are left out of the interval." when some were, else empty. */
+    public String leftOutSentence() {
+        return undefined == 0
+                ? ""
+                : " " + undefined + " of " + resamples + " resamples had no value and are left out of the interval.";
+    }
+
     /** ", 36 of 10000 resamples undefined" when some were, else empty: what a text line adds to the figure. */
     public String undefinedNote() {
         return undefined == 0 ? "" : ", " + undefined + " of " + resamples + " resamples undefined";

@@ -164,7 +164,7 @@ public record AnalysisFigures(
         return new AnalysisFigures(
                 report,
                 accuracies,
-                report.reading(),
+                (report.reading() + " " + report.bounds().sentence()).strip(),
                 cells,
                 table.n(),
                 statistics,
@@ -228,13 +228,8 @@ public record AnalysisFigures(
 
     private static Statistic statistic(String id, String name, Estimate estimate, String meaning) {
         // The tooltip says what the interval rests on when resamples were undefined: the interval is over the rest.
-        String undefined = estimate.resampling().undefined() == 0
-                ? ""
-                : " " + estimate.resampling().undefined() + " of "
-                        + estimate.resampling().resamples()
-                        + " resamples had no value and are left out of the interval.";
-        return new Statistic(
-                id, name, estimate.format(), String.format(Locale.ROOT, "%,d", estimate.n()), meaning + undefined);
+        String meant = meaning + estimate.resampling().leftOutSentence();
+        return new Statistic(id, name, estimate.format(), String.format(Locale.ROOT, "%,d", estimate.n()), meant);
     }
 
     private static LabelMatrix labels(String id, String who, LabelConfusion confusion) {
