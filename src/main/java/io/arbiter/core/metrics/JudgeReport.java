@@ -138,8 +138,11 @@ public record JudgeReport(
                 AccuracyBounds.of(scored));
     }
 
-    /** What the three accuracies mean together, in one line of plain words. */
+    /**
+     * What the three accuracies mean together, in one line of plain words, with their best/worst bounds when some
+     * answers name no label.
+     */
     public String reading() {
-        return Reading.of(this);
+        return bounds == null ? Reading.of(this) : (Reading.of(this) + " " + bounds.sentence()).strip();
     }
 }

@@ -164,7 +164,7 @@ public record AnalysisFigures(
         return new AnalysisFigures(
                 report,
                 accuracies,
-                (report.reading() + " " + report.bounds().sentence()).strip(),
+                report.reading(),
                 cells,
                 table.n(),
                 statistics,

@@ -69,7 +69,7 @@ class PairRunsCompareTest {
                     moved.startsWith("6 of the 6 rows both runs judged changed outcome (2 inconsistent → A, 4"
                             + " inconsistent → B)"),
                     moved);
-            assertTrue(moved.contains("over the 6 rows both decided: -0.17 ["), moved);
+            assertTrue(moved.contains("over the 6 rows both decided: -0.17 (too few rows)"), moved);
             assertTrue(model.changedRowsProperty().get(), "the changed rows can be shown");
             assertEquals("", model.flipsSummaryProperty().get(), "no verdict flips for pairs");
         }
