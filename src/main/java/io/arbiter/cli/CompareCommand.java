@@ -3,6 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.ScoreComparison;
@@ -162,6 +163,7 @@ final class CompareCommand implements Callable<Integer> {
                 node,
                 key + "_ci_high",
                 estimate.hasInterval() ? OptionalDouble.of(estimate.ciHigh()) : OptionalDouble.empty());
+        MetricsJson.putIntervalNotes(node, key, estimate);
     }
 
     private static void printJudgeChange(PrintWriter out, JudgeChange change) {
@@ -176,16 +178,22 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "change in judge vs truth  %s%n",
-                change.judgeVsTruth().format());
-        out.printf(Locale.ROOT, "change in kappa           %s%n", change.kappa().format());
+                change.judgeVsTruth().format()
+                        + change.judgeVsTruth().resampling().undefinedNote());
+        out.printf(
+                Locale.ROOT,
+                "change in kappa           %s%n",
+                change.kappa().format() + change.kappa().resampling().undefinedNote());
         out.printf(
                 Locale.ROOT,
                 "change in sensitivity     %s%n",
-                change.sensitivity().format());
+                change.sensitivity().format()
+                        + change.sensitivity().resampling().undefinedNote());
         out.printf(
                 Locale.ROOT,
                 "change in specificity     %s%n",
-                change.specificity().format());
+                change.specificity().format()
+                        + change.specificity().resampling().undefinedNote());
     }
 
     /** The keys every comparison starts with: both runs, each metric's delta, and the rows paired. */

@@ -7,6 +7,7 @@ import io.arbiter.core.export.JudgedCsvReader;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.PairCsvReader;
 import io.arbiter.core.export.ScoredCsvReader;
+import io.arbiter.core.metrics.AccuracyBounds;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
@@ -202,6 +203,14 @@ final class MetricsCommand implements Callable<Integer> {
         out.printf(
                 "unparsed                 base %d, judge %d%n",
                 report.loop().unparsedBase(), report.loop().unparsedJudge());
+        AccuracyBounds bounds = report.bounds();
+        out.printf(
+                "bounds                   base vs truth %s, judge vs truth %s (rows naming no label all wrong to"
+                        + " all right: base %d, judge %d)%n",
+                AccuracyBounds.range(bounds.baseWorst(), bounds.baseBest()),
+                AccuracyBounds.range(bounds.judgeWorst(), bounds.judgeBest()),
+                bounds.baseNoLabel(),
+                bounds.judgeNoLabel());
         out.println();
         JudgeAgreement judge = report.judge();
         AgreementTable t = judge.table();
@@ -234,8 +243,13 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String name, Estimate estimate) {
-        out.printf("%-24s %-22s (n = %d)%n", name, estimate.format(), estimate.n());
+        out.printf(
+                "%-24s %-22s (n = %d%s)%n",
+                name, estimate.format(), estimate.n(), estimate.resampling().undefinedNote());
     }
+
+    /** The per-label table's column of answers that name no label. */
+    private static final String NO_LABEL = "(no label)";
 
     private static void labels(PrintWriter out, String title, LabelConfusion confusion) {
         if (confusion.total() == 0) {
@@ -243,10 +257,16 @@ final class MetricsCommand implements Callable<Integer> {
         }
         out.println(title + " (rows: truth, columns: answer)");
         int width = Math.max(
-                6, confusion.columns().stream().mapToInt(String::length).max().orElse(6));
+                NO_LABEL.length(),
+                confusion.columns().stream().mapToInt(String::length).max().orElse(6));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", ""));
         for (String column : confusion.columns()) {
             head.append(String.format(Locale.ROOT, " %" + width + "s", column));
+        }
+        // The off-list bucket: answers naming no label, by the truth label they are charged to; left out of accuracy.
+        boolean noLabel = confusion.unparsed() > 0;
+        if (noLabel) {
+            head.append(String.format(Locale.ROOT, " %" + width + "s", NO_LABEL));
         }
         out.println(head.append(String.format(Locale.ROOT, "  %s", "accuracy")));
         long[][] counts = confusion.counts();
@@ -256,11 +276,14 @@ final class MetricsCommand implements Callable<Integer> {
             for (long count : counts[r]) {
                 line.append(String.format(Locale.ROOT, " %" + width + "d", count));
             }
+            if (noLabel) {
+                line.append(String.format(Locale.ROOT, " %" + width + "d", confusion.unparsedOf(r)));
+            }
             out.println(line.append("  ")
                     .append(confusion.perLabelAccuracy().get(labels.get(r)).format()));
         }
         out.printf(
-                "  macro precision %s, recall %s, F1 %s; unparsed %d%n%n",
+                "  macro (over the truth labels) precision %s, recall %s, F1 %s; no label %d%n%n",
                 confusion.macroPrecision().format(),
                 confusion.macroRecall().format(),
                 confusion.macroF1().format(),

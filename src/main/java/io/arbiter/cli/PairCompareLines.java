@@ -3,6 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.PairFigures;
 import io.arbiter.core.project.PairComparison;
@@ -137,6 +138,7 @@ record PairCompareLines(long runA, long runB, PairedFigures comparison) {
         CompareCommand.put(node, key + "_ci_low", estimate.hasInterval() ? estimate.low() : OptionalDouble.empty());
         CompareCommand.put(node, key + "_ci_high", estimate.hasInterval() ? estimate.high() : OptionalDouble.empty());
         node.put(key + "_n", estimate.n());
+        MetricsJson.putIntervalNotes(node, key, estimate);
     }
 
     private static String spell(PairOutcome outcome) {

@@ -62,7 +62,9 @@ record PairLines(long rows, long errors, PairFigures pairs, String swap) {
                                 estimate.ciLow(),
                                 estimate.ciHigh(),
                                 method)
-                        : String.format(Locale.ROOT, "%.2f", estimate.value());
-        out.printf("%-21s %s, n = %d%n", name, value, estimate.n());
+                        : estimate.format();
+        out.printf(
+                "%-21s %s, n = %d%s%n",
+                name, value, estimate.n(), estimate.resampling().undefinedNote());
     }
 }

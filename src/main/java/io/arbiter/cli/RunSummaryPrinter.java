@@ -47,6 +47,7 @@ final class RunSummaryPrinter {
                 summary.put("unparsed_judge", m.unparsedJudge());
                 summary.put("errors", m.errors());
                 MetricsJson.putPredictionPowered(summary, report);
+                MetricsJson.putBounds(summary, report.bounds());
                 MetricsJson.putScores(summary, report);
             }
             if (pairs == null) {
@@ -73,6 +74,9 @@ final class RunSummaryPrinter {
                 stdout.printf("base vs truth   %s%n", m.baseVsTruth().describe());
                 stdout.printf("judge vs truth  %s%n", m.judgeVsTruth().describe());
                 stdout.printf("unparsed        base %d, judge %d%n", m.unparsedBase(), m.unparsedJudge());
+                if (!report.bounds().sentence().isEmpty()) {
+                    stdout.printf("bounds          %s%n", report.bounds().sentence());
+                }
                 stdout.printf("errors          %d%n", m.errors());
                 ScoreLines.print(report, stdout);
                 ReliabilityLines.print(reliability, stdout);

@@ -30,6 +30,7 @@ final class ScoreLines {
     }
 
     private static void line(PrintWriter stdout, String name, Estimate estimate) {
-        stdout.printf("%-16s%s%n", name, estimate.format());
+        stdout.printf(
+                "%-16s%s%s%n", name, estimate.format(), estimate.resampling().undefinedNote());
     }
 }

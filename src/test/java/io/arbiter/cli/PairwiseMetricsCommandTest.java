@@ -61,8 +61,11 @@ class PairwiseMetricsCommandTest {
         assertEquals("both", json.get("swap").asText());
         assertEquals(0.6, json.get("win_rate_a").asDouble(), 1e-12);
         assertEquals(5, json.get("win_rate_a_n").asInt());
-        assertTrue(json.get("win_rate_a_ci_low").asDouble() < 0.6
-                && json.get("win_rate_a_ci_high").asDouble() > 0.6);
+        // Five decided rows are too few for the bootstrap: no interval, and the reason and resamples say so.
+        assertTrue(json.get("win_rate_a_ci_low").isNull());
+        assertEquals("too few rows", json.get("win_rate_a_no_interval").asText());
+        assertEquals(10_000, json.get("win_rate_a_resamples").asInt());
+        assertEquals(0, json.get("win_rate_a_resamples_undefined").asInt());
         assertEquals(0.8, json.get("position_consistency").asDouble(), 1e-12);
         assertEquals(6.0 / 9, json.get("first_position_rate").asDouble(), 1e-12);
         assertEquals(9, json.get("first_position_rate_n").asInt());
@@ -95,7 +98,7 @@ class PairwiseMetricsCommandTest {
         assertTrue(
                 text.out().contains("A wins 2, B wins 1, ties 1, inconsistent 1 (counted as ties), unparsed 1"),
                 text.out());
-        assertTrue(text.out().contains("win rate of A         0.60 (95% CI "), text.out());
+        assertTrue(text.out().contains("win rate of A         0.60 (too few rows), n = 5"), text.out());
     }
 
     @Test

@@ -164,11 +164,12 @@ public final class JudgedCsvReader {
                     case "incorrect" -> Evaluation.INCORRECT;
                     default -> Evaluation.UNPARSED;
                 };
-        if (parsed == Evaluation.UNPARSED) {
-            return JudgeVerdict.unparsed(evaluation);
-        }
-        String label = prediction.isBlank() ? null : labels.match(prediction).orElse(prediction.strip());
-        return new JudgeVerdict(label == null ? evaluation : label + "," + evaluation, label, parsed);
+        // A prediction outside the labels names no label, as an off-list base answer does (AnswerNormalizer): both
+        // leave the accuracy's denominator and enter its best/worst bounds. A known prediction is kept even when the
+        // evaluation does not read, so judge vs truth counts the row.
+        String label = prediction.isBlank() ? null : labels.match(prediction).orElse(null);
+        String raw = prediction.isBlank() ? evaluation : prediction.strip() + "," + evaluation;
+        return new JudgeVerdict(raw, label, parsed);
     }
 
     /** A human's Correct/Incorrect (or right/wrong) on the base answer, or the human's own label(s) for the row. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.metrics.AccuracyBounds;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeAgreement;
@@ -20,7 +21,9 @@ import java.util.Map;
 
 /**
  * A {@link JudgeReport} as one JSON object with flat keys: each statistic as {@code key}, {@code key_ci_low},
- * {@code key_ci_high} and {@code key_n}, null where it is undefined or has no interval (never NaN), plus the 2×2
+ * {@code key_ci_high} and {@code key_n}, null where it is undefined or has no interval (never NaN); a bootstrapped
+ * one also {@code key_resamples}, {@code key_resamples_undefined} and {@code key_ci_mc_error}, and one without an
+ * interval {@code key_no_interval} saying why ("too few rows"); plus the 2×2
  * {@code confusion}, the label confusion, the corrected accuracy's assumption and the one-line reading.
  */
 public final class MetricsJson {
@@ -59,6 +62,7 @@ public final class MetricsJson {
         put(json, "base_vs_truth", report.baseVsTruth(), report.loop().baseVsTruth());
         put(json, "judge_vs_truth", report.judgeVsTruth(), report.loop().judgeVsTruth());
         put(json, "base_vs_judge", report.baseVsJudge(), report.loop().baseVsJudge());
+        putBounds(json, report.bounds());
         put(json, "corrected_base_accuracy", report.corrected().estimate());
         json.put("corrected_base_accuracy_judge_correct", report.corrected().judgeCorrect());
         json.put("corrected_base_accuracy_assumption", report.corrected().assumption());
@@ -131,6 +135,35 @@ public final class MetricsJson {
         json.put("ppi_unlabelled", report.ppi().unlabelled());
     }
 
+    /**
+     * Base accuracy and judge vs truth with the rows whose answer names no label counted all right ({@code _best}) or
+     * all wrong ({@code _worst}), and how many such rows there are; what {@code metrics} and {@code run} print.
+     */
+    public static void putBounds(ObjectNode json, AccuracyBounds bounds) {
+        number(
+                json,
+                "base_accuracy_best",
+                bounds.baseBest().isPresent(),
+                bounds.baseBest().orElse(Double.NaN));
+        number(
+                json,
+                "base_accuracy_worst",
+                bounds.baseWorst().isPresent(),
+                bounds.baseWorst().orElse(Double.NaN));
+        number(
+                json,
+                "judge_vs_truth_best",
+                bounds.judgeBest().isPresent(),
+                bounds.judgeBest().orElse(Double.NaN));
+        number(
+                json,
+                "judge_vs_truth_worst",
+                bounds.judgeWorst().isPresent(),
+                bounds.judgeWorst().orElse(Double.NaN));
+        json.put("base_no_label", bounds.baseNoLabel());
+        json.put("judge_no_label", bounds.judgeNoLabel());
+    }
+
     public static void putScores(ObjectNode json, JudgeReport report) {
         ScoreFigures scores = report.scores();
         if (scores == null) {
@@ -183,6 +216,10 @@ public final class MetricsJson {
         }
         json.put("total", confusion.total());
         json.put("unparsed", confusion.unparsed());
+        ObjectNode noLabel = json.putObject("unparsed_by_label");
+        for (int r = 0; r < confusion.labels().size(); r++) {
+            noLabel.put(confusion.labels().get(r), confusion.unparsedOf(r));
+        }
         ObjectNode perLabel = json.putObject("per_label_accuracy");
         for (Map.Entry<String, Estimate> entry : confusion.perLabelAccuracy().entrySet()) {
             ObjectNode label = perLabel.putObject(entry.getKey());
@@ -205,6 +242,28 @@ public final class MetricsJson {
         number(json, key + "_ci_low", estimate.hasInterval(), estimate.ciLow());
         number(json, key + "_ci_high", estimate.hasInterval(), estimate.ciHigh());
         json.put(key + "_n", estimate.n());
+        putIntervalNotes(json, key, estimate);
+    }
+
+    /**
+     * What an interval rests on, for every place that prints an estimate's keys: for a bootstrapped figure {@code
+     * key_resamples}, {@code key_resamples_undefined} (resamples where it had no value, left out of the interval) and
+     * {@code key_ci_mc_error} (the Monte-Carlo standard error of its ends, null without an interval); for a defined
+     * figure without an interval {@code key_no_interval}, why.
+     */
+    public static void putIntervalNotes(ObjectNode json, String key, Estimate estimate) {
+        if (estimate.resampling().bootstrapped()) {
+            json.put(key + "_resamples", estimate.resampling().resamples());
+            json.put(key + "_resamples_undefined", estimate.resampling().undefined());
+            number(
+                    json,
+                    key + "_ci_mc_error",
+                    estimate.hasInterval(),
+                    estimate.resampling().monteCarloError());
+        }
+        if (!estimate.noInterval().isEmpty()) {
+            json.put(key + "_no_interval", estimate.noInterval());
+        }
     }
 
     private static void number(ObjectNode json, String key, boolean present, double value) {

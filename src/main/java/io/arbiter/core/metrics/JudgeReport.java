@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param scale             the scale scores are on, null without scores
  * @param passAt            the lowest passing score; 0 without scores
  * @param pairs             a pairwise judge's figures, null when the judge does not compare pairs
+ * @param bounds            base accuracy and judge vs truth with the rows whose answer names no label all right or
+ *                          all wrong
  */
 public record JudgeReport(
         AccuracyCounts loop,
@@ -41,7 +43,8 @@ public record JudgeReport(
         ScoreFigures scores,
         ScoreScale scale,
         int passAt,
-        PairFigures pairs) {
+        PairFigures pairs,
+        AccuracyBounds bounds) {
 
     /** The same report with a scoring judge's figures. */
     public JudgeReport withScores(ScoreFigures figures, ScoreScale on, int passMark) {
@@ -69,7 +72,8 @@ public record JudgeReport(
                 scoreFigures,
                 on,
                 passMark,
-                pairFigures);
+                pairFigures,
+                bounds);
     }
 
     /** The report of rows without human verdicts, with the standard bootstrap. */
@@ -130,11 +134,15 @@ public record JudgeReport(
                 null,
                 null,
                 0,
-                null);
+                null,
+                AccuracyBounds.of(scored));
     }
 
-    /** What the three accuracies mean together, in one line of plain words. */
+    /**
+     * What the three accuracies mean together, in one line of plain words, with their best/worst bounds when some
+     * answers name no label.
+     */
     public String reading() {
-        return Reading.of(this);
+        return bounds == null ? Reading.of(this) : (Reading.of(this) + " " + bounds.sentence()).strip();
     }
 }

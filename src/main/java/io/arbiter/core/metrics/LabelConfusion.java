@@ -14,9 +14,10 @@ import java.util.function.Function;
 /**
  * A K×K confusion matrix of answers against the truth: rows are truth labels, columns the labels answered, in
  * {@link LabelSet} order, plus an {@value #OTHER} column when an answer names a label no row has as truth. With
- * multi-label truth a right answer counts on its own label and a wrong one against the row's first truth label,
- * so the diagonal adds up to the hits of the matching accuracy. Unparsed answers are counted apart, as they are
- * in the accuracies.
+ * multi-label truth a right answer counts on its own label and a wrong one against the row's truth label that comes
+ * first in {@link LabelSet} order (alphabetical, ignoring case), so "Crime, Drama" and "Drama, Crime" count alike
+ * and the diagonal adds up to the hits of the matching accuracy. Unparsed answers are counted apart, as they are in
+ * the accuracies, and per truth label ({@link #unparsedOf(int)}); docs/STATISTICS.md defines it all.
  */
 public final class LabelConfusion {
 
@@ -27,6 +28,7 @@ public final class LabelConfusion {
     private final List<String> columns;
     private final long[][] counts;
     private final long unparsed;
+    private final long[] unparsedByLabel;
     private final Function<ScoredRow, Answer> answerOf;
     private final Map<String, Integer> index;
 
@@ -35,12 +37,14 @@ public final class LabelConfusion {
             List<String> columns,
             long[][] counts,
             long unparsed,
+            long[] unparsedByLabel,
             Function<ScoredRow, Answer> answerOf,
             Map<String, Integer> index) {
         this.labels = labels;
         this.columns = columns;
         this.counts = counts;
         this.unparsed = unparsed;
+        this.unparsedByLabel = unparsedByLabel;
         this.answerOf = answerOf;
         this.index = index;
     }
@@ -56,10 +60,7 @@ public final class LabelConfusion {
     /** The judge's own predictions against the truth. */
     public static LabelConfusion ofJudge(List<ScoredRow> rows) {
         return of(
-                rows,
-                row -> row.judge() == null
-                        ? null
-                        : new Answer(row.judge().parsed() ? row.judge().prediction() : null));
+                rows, row -> row.judge() == null ? null : new Answer(row.judge().prediction()));
     }
 
     /** An answer given: the label it names, or null when it names none (UNPARSED). */
@@ -76,6 +77,7 @@ public final class LabelConfusion {
         int other = labels.size();
         long[][] counts = new long[labels.size()][labels.size() + 1];
         long unparsed = 0;
+        long[] unparsedByLabel = new long[labels.size()];
         for (ScoredRow row : rows) {
             Answer answer = answerOf.apply(row);
             if (row.truth().isEmpty() || answer == null) {
@@ -83,6 +85,11 @@ public final class LabelConfusion {
             }
             if (answer.label() == null) {
                 unparsed++;
+                // Charged like a wrong answer, so the per-label table shows where answers naming no label fell.
+                Integer charged = chargedTruthLabel(row.truth(), index);
+                if (charged != null) {
+                    unparsedByLabel[charged]++;
+                }
                 continue;
             }
             Cell cell = locate(row.truth(), answer.label(), index, other);
@@ -103,18 +110,25 @@ public final class LabelConfusion {
             System.arraycopy(counts[r], 0, trimmed[r], 0, columns.size());
         }
         return new LabelConfusion(
-                labels, Collections.unmodifiableList(columns), trimmed, unparsed, answerOf, Map.copyOf(index));
+                labels,
+                Collections.unmodifiableList(columns),
+                trimmed,
+                unparsed,
+                unparsedByLabel,
+                answerOf,
+                Map.copyOf(index));
     }
 
     /**
      * The cell where the matrix counts an answered label: a right answer on its own label, a wrong one against the
-     * first truth label that is a label; null when no truth label is one. Columns past the labels are {@value #OTHER}.
+     * truth label first in label order, whatever the order in the cell; null when no truth label is one. Columns
+     * past the labels are {@value #OTHER}.
      */
     private static Cell locate(List<String> truth, String answer, Map<String, Integer> index, int other) {
         int column = index.getOrDefault(fold(answer), other);
         Integer truthRow = TruthMatch.ofLabel(truth, answer) == TruthMatch.RIGHT
                 ? Integer.valueOf(column)
-                : firstTruthLabel(truth, index);
+                : chargedTruthLabel(truth, index);
         return truthRow == null ? null : new Cell(truthRow, column);
     }
 
@@ -132,15 +146,19 @@ public final class LabelConfusion {
         return cell == null || cell.column() >= columns.size() ? Optional.empty() : Optional.of(cell);
     }
 
-    /** The index of the row's first truth label that is a label at all (not blank); null when none is. */
-    private static Integer firstTruthLabel(List<String> truth, Map<String, Integer> index) {
+    /**
+     * The truth label a wrong answer is charged to: of the row's truth labels, the one first in label order (the
+     * lowest index), so reordering the cell changes nothing; null when none is a label (all blank).
+     */
+    private static Integer chargedTruthLabel(List<String> truth, Map<String, Integer> index) {
+        Integer charged = null;
         for (String label : truth) {
             Integer i = index.get(fold(label));
-            if (i != null) {
-                return i;
+            if (i != null && (charged == null || i < charged)) {
+                charged = i;
             }
         }
-        return null;
+        return charged;
     }
 
     /** The truth labels: the rows of the matrix. */
@@ -190,6 +208,14 @@ public final class LabelConfusion {
     /** Answered rows with truth that named no label, left out of the matrix. */
     public long unparsed() {
         return unparsed;
+    }
+
+    /**
+     * Answers with truth label {@code row} (its index in {@link #labels()}; for multi-label truth the one charged,
+     * first in label order) that named no label: the off-list bucket of the per-label table.
+     */
+    public long unparsedOf(int row) {
+        return unparsedByLabel[row];
     }
 
     /** Per truth label, the share of its rows answered right (its recall), with a Wilson interval. */

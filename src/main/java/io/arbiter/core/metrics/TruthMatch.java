@@ -22,9 +22,12 @@ public enum TruthMatch {
         return base == null ? NOT_SCORED : ofLabel(truth, base.label());
     }
 
-    /** The judge's own prediction against the truth; NOT_SCORED without truth or a parsed verdict. */
+    /**
+     * The judge's own prediction against the truth; NOT_SCORED without truth or a predicted label. A prediction
+     * counts even when the verdict's evaluation did not parse: judge vs truth reads the label, not the verdict.
+     */
     public static TruthMatch ofJudge(List<String> truth, JudgeVerdict judge) {
-        return judge == null || !judge.parsed() ? NOT_SCORED : ofLabel(truth, judge.prediction());
+        return judge == null || !judge.predicted() ? NOT_SCORED : ofLabel(truth, judge.prediction());
     }
 
     /** A label against the truth labels, ignoring case and surrounding whitespace. */

@@ -80,12 +80,12 @@ public final class JudgeOutputParser {
         // "Drama, Correct" inside its reasoning and take it for the verdict.
         Optional<Evaluation> evaluation = evaluation(field(last, "evaluation"));
         String prediction = field(last, "prediction");
-        if (evaluation.isEmpty() || prediction == null) {
-            return Optional.of(JudgeVerdict.unparsed(raw));
+        Optional<String> label = prediction == null ? Optional.empty() : LooseLabel.match(labels, prediction);
+        if (evaluation.isEmpty() || label.isEmpty()) {
+            // A label the judge named stays known though its evaluation does not read: judge vs truth counts it.
+            return Optional.of(new JudgeVerdict(raw, label.orElse(null), Evaluation.UNPARSED));
         }
-        return Optional.of(LooseLabel.match(labels, prediction)
-                .map(label -> new JudgeVerdict(raw, label, evaluation.get()))
-                .orElseGet(() -> JudgeVerdict.unparsed(raw)));
+        return Optional.of(new JudgeVerdict(raw, label.get(), evaluation.get()));
     }
 
     /** A text field by name in any case ("Evaluation" too); null when missing or not text. */

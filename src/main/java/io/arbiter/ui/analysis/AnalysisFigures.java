@@ -227,7 +227,9 @@ public record AnalysisFigures(
     }
 
     private static Statistic statistic(String id, String name, Estimate estimate, String meaning) {
-        return new Statistic(id, name, estimate.format(), String.format(Locale.ROOT, "%,d", estimate.n()), meaning);
+        // The tooltip says what the interval rests on when resamples were undefined: the interval is over the rest.
+        String meant = meaning + estimate.resampling().leftOutSentence();
+        return new Statistic(id, name, estimate.format(), String.format(Locale.ROOT, "%,d", estimate.n()), meant);
     }
 
     private static LabelMatrix labels(String id, String who, LabelConfusion confusion) {

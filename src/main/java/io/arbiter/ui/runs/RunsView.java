@@ -70,7 +70,7 @@ public final class RunsView {
     private final NumberAxis trendRuns = new NumberAxis(0.5, 1.5, 1);
 
     private final NumberAxis trendValues = new NumberAxis(0, 1, 0.2);
-    private final LineChart<Number, Number> trendChart = new LineChart<>(trendRuns, trendValues);
+    private final LineChart<Number, Number> trendChart = new IntervalLineChart(trendRuns, trendValues);
     private List<String> trendNames = List.of();
 
     private final RunsViewModel model;
@@ -209,7 +209,7 @@ public final class RunsView {
         trendRuns.setUpperBound(Math.max(1, trendNames.size()) + 0.5);
         // y runs 0..1 for accuracy; kappa below 0 (worse than chance) widens it downwards in steps of 0.2.
         double lowest = trend.kappa().stream()
-                .mapToDouble(RunsViewModel.TrendPoint::value)
+                .mapToDouble(p -> p.hasInterval() ? Math.min(p.low(), p.value()) : p.value())
                 .min()
                 .orElse(0);
         trendValues.setLowerBound(Math.min(0, Math.floor(lowest * 5) / 5));
@@ -227,13 +227,20 @@ public final class RunsView {
         series.setName(name);
         for (RunsViewModel.TrendPoint point : points) {
             XYChart.Data<Number, Number> data = new XYChart.Data<>(trendNames.indexOf(point.run()) + 1, point.value());
+            if (point.hasInterval()) {
+                IntervalLineChart.interval(data, point.low(), point.high());
+            }
             // The symbol node exists only once the chart draws the point, so decorate it when it appears.
             data.nodeProperty().addListener((obs, old, node) -> {
                 if (node != null) {
                     Tooltip.install(
                             node,
                             new Tooltip(point.run() + "\n" + name + ": "
-                                    + String.format(Locale.ROOT, format, point.value() * scale)));
+                                    + String.format(Locale.ROOT, format, point.value() * scale)
+                                    + (point.hasInterval()
+                                            ? " [" + String.format(Locale.ROOT, format, point.low() * scale) + ", "
+                                                    + String.format(Locale.ROOT, format, point.high() * scale) + "]"
+                                            : "")));
                     node.setCursor(Cursor.HAND);
                     node.setOnMouseClicked(e -> select(point.runId()));
                 }

@@ -52,8 +52,18 @@ public final class RunsViewModel {
             String note,
             String status) {}
 
-    /** One run's value of a metric on the trend chart. */
-    public record TrendPoint(long runId, String run, double value) {}
+    /** One run's value of a metric on the trend chart, with its stored 95% interval (NaN ends: none). */
+    public record TrendPoint(long runId, String run, double value, double low, double high) {
+
+        /** A point without an interval. */
+        public TrendPoint(long runId, String run, double value) {
+            this(runId, run, value, Double.NaN, Double.NaN);
+        }
+
+        public boolean hasInterval() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+    }
 
     /**
      * The trend chart's data: the completed runs along the x axis, oldest first, named uniquely; and each metric's
@@ -186,10 +196,20 @@ public final class RunsViewModel {
                     ? run.displayName()
                     : run.displayName() + " (#" + run.id() + ")";
             names.add(name);
-            judgeVsTruth.ifPresent(value -> accuracy.add(new TrendPoint(run.id(), name, value)));
-            runKappa.ifPresent(value -> kappa.add(new TrendPoint(run.id(), name, value)));
+            judgeVsTruth.ifPresent(value -> accuracy.add(point(run, name, "judge_vs_truth", value)));
+            runKappa.ifPresent(value -> kappa.add(point(run, name, "kappa", value)));
         }
         return new Trend(List.copyOf(names), List.copyOf(accuracy), List.copyOf(kappa));
+    }
+
+    /** The run's value of a metric with the interval its stored metrics keep ({@code metric_ci_low}, …). */
+    private static TrendPoint point(RunListing run, String name, String metric, double value) {
+        return new TrendPoint(
+                run.id(),
+                name,
+                value,
+                run.metric(metric + "_ci_low").orElse(Double.NaN),
+                run.metric(metric + "_ci_high").orElse(Double.NaN));
     }
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */

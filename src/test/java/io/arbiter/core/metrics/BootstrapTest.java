@@ -67,13 +67,46 @@ class BootstrapTest {
     }
 
     @Test
+    void perfectAgreementOnFewRowsPrintsNoZeroWidthInterval() {
+        // The case: kappa 1.00 [1.00, 1.00] on 10 rows. Ten rows are too few for any bootstrap interval.
+        Estimate ten = Bootstrap.standard().estimate(new AgreementTable(6, 0, 0, 4), AgreementTable::kappa);
+        assertEquals(1.0, ten.value(), 1e-12);
+        assertFalse(ten.hasInterval());
+        assertEquals("1.00 (too few rows)", ten.format());
+        // Sixty rows all agreeing: every defined resample says 1, and a zero-width interval is not shown either.
+        Estimate sixty = Bootstrap.standard().estimate(new AgreementTable(36, 0, 0, 24), AgreementTable::kappa);
+        assertFalse(sixty.hasInterval());
+        assertEquals("1.00 (no spread in the rows)", sixty.format());
+    }
+
+    @Test
+    void undefinedResamplesAreCountedAndTheEndsCarryTheirMonteCarloError() {
+        // One wrong answer in 40 rows: a resample misses it with probability (39/40)^40 = 0.36, and then has no
+        // wrong answer, so specificity-based balanced accuracy is undefined on about 36% of resamples.
+        Estimate e = Bootstrap.standard().estimate(new AgreementTable(30, 1, 9, 0), AgreementTable::balancedAccuracy);
+        assertTrue(e.isDefined());
+        double share = (double) e.resampling().undefined() / Bootstrap.RESAMPLES;
+        assertEquals(Math.pow(39.0 / 40, 40), share, 0.02, e.resampling().toString());
+        assertTrue(e.resampling().undefinedNote().contains("of 10000 resamples undefined"));
+        Estimate typical = Bootstrap.standard().estimate(TYPICAL, AgreementTable::kappa);
+        // κ's standard error at n = 100 is about 0.07; its ends' Monte-Carlo error about 0.027 of that.
+        double error = typical.resampling().monteCarloError();
+        assertTrue(error > 0.0005 && error < 0.005, "Monte-Carlo error " + error);
+    }
+
+    @Test
     void percentilesInterpolateBetweenOrderStatistics() {
         double[] sorted = {1, 2, 3, 4, 5};
         // type 7: h = 4·0.025 = 0.1 -> 1.1; h = 4·0.975 = 3.9 -> 4.9
         assertEquals(1.1, Bootstrap.quantile(sorted, 0.025), 1e-12);
         assertEquals(4.9, Bootstrap.quantile(sorted, 0.975), 1e-12);
-        Estimate e = Bootstrap.percentile(OptionalDouble.of(3), 5, new double[] {5, Double.NaN, 1, 4, 2, 3});
-        assertEquals(new Estimate(3, 1.1, 4.9, 5), e);
+        Estimate e = Bootstrap.percentile(OptionalDouble.of(3), 30, new double[] {5, Double.NaN, 1, 4, 2, 3});
+        assertEquals(3, e.value());
+        assertEquals(1.1, e.ciLow(), 1e-12);
+        assertEquals(4.9, e.ciHigh(), 1e-12);
+        assertEquals(30, e.n());
+        assertEquals(6, e.resampling().resamples());
+        assertEquals(1, e.resampling().undefined(), "the undefined replicate is counted, not dropped silently");
     }
 
     @Test

@@ -35,6 +35,16 @@ class EstimateTest {
     }
 
     @Test
+    void aZeroWidthIntervalIsNeverKept() {
+        Estimate e = new Estimate(3, 3, 3, 4);
+        assertFalse(e.hasInterval());
+        assertEquals(Estimate.NO_SPREAD, e.noInterval());
+        assertEquals("3.00 (no spread in the rows)", e.format());
+        assertEquals("", new Estimate(0.62, 0.48, 0.74, 50).noInterval());
+        assertEquals("", Estimate.undefined(3).noInterval());
+    }
+
+    @Test
     void infinityAndReversedIntervalsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Estimate(Double.POSITIVE_INFINITY, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new Estimate(0.5, 0.6, 0.4, 1));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.verdict.PairOutcome;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,11 @@ class PairFiguresTest {
         // (3 + ½·(2 + 2)) / 8 = 5/8
         assertEquals(0.625, figures.winRateA().value(), EXACT);
         assertEquals(8, figures.winRateA().n());
-        assertBootstrapped(figures.winRateA(), 0, 1);
-        assertEquals(figures.winRateA(), PairFigures.of(TEN).winRateA(), "the fixed seed repeats the interval");
+        assertEquals(Estimate.TOO_FEW_ROWS, figures.winRateA().noInterval());
+        PairFigures fifty = PairFigures.of(fiveTimes(TEN));
+        assertEquals(0.625, fifty.winRateA().value(), EXACT);
+        assertBootstrapped(fifty.winRateA(), 0, 1);
+        assertEquals(fifty.winRateA(), PairFigures.of(fiveTimes(TEN)).winRateA(), "the fixed seed repeats it");
     }
 
     @Test
@@ -114,7 +118,8 @@ class PairFiguresTest {
         // po = 3/6, pe = (3·2 + 1·2 + 2·2)/36 = 1/3, κ = (1/2 − 1/3)/(2/3) = 0.25 (= (6·3 − 12)/(36 − 12) = 6/24).
         assertEquals(0.25, figures.humanKappa().value(), EXACT);
         assertEquals(6, figures.humanKappa().n());
-        assertBootstrapped(figures.humanKappa(), -1, 1);
+        assertEquals(Estimate.TOO_FEW_ROWS, figures.humanKappa().noInterval());
+        assertBootstrapped(PairFigures.of(fiveTimes(TEN)).humanKappa(), -1, 1);
     }
 
     @Test
@@ -187,9 +192,13 @@ class PairFiguresTest {
         assertEquals(Wilson.interval(3, 3), figures.positionConsistency());
         assertFalse(figures.firstPositionRate().isDefined(), "every order-level verdict is a tie");
         assertEquals(0.5, figures.winRateA().value(), EXACT);
-        // Every resample is all ties too: the interval is the point.
-        assertEquals(0.5, figures.winRateA().ciLow(), EXACT);
-        assertEquals(0.5, figures.winRateA().ciHigh(), EXACT);
+        // Three rows are too few for an interval; and however many, every resample of all ties is all ties, so the
+        // zero-width interval they would give is not shown.
+        assertFalse(figures.winRateA().hasInterval());
+        assertEquals(Estimate.TOO_FEW_ROWS, figures.winRateA().noInterval());
+        PairFigures many = PairFigures.of(Collections.nCopies(40, new PairRow(TIE, TIE, true, null)));
+        assertFalse(many.winRateA().hasInterval());
+        assertEquals(Estimate.NO_SPREAD, many.winRateA().noInterval());
     }
 
     @Test
@@ -249,6 +258,14 @@ class PairFiguresTest {
         assertSame(figures, withPairs.pairs());
         assertEquals(report.loop(), withPairs.loop());
         assertNull(withPairs.scores());
+    }
+
+    private static List<PairRow> fiveTimes(List<PairRow> rows) {
+        List<PairRow> many = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            many.addAll(rows);
+        }
+        return many;
     }
 
     private static void assertBootstrapped(Estimate estimate, double lowest, double highest) {

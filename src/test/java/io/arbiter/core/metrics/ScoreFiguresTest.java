@@ -37,6 +37,8 @@ class ScoreFiguresTest {
      * </pre>
      */
     private static final List<ScorePair> TEN = pairs(1, 1, 2, 1, 2, 2, 3, 3, 3, 4, 3, 3, 4, 5, 4, 4, 5, 5, 5, 3);
+    /** The ten rows three times: the same points, and enough rows (Bootstrap.MIN_ROWS) for a bootstrap interval. */
+    private static final List<ScorePair> THIRTY = times(TEN, 3);
 
     private static final ScoreScale ONE_TO_FIVE = ScoreScale.DEFAULT;
 
@@ -77,8 +79,11 @@ class ScoreFiguresTest {
         //        so pe = 1 − 346/16/100 = 0.78375
         //   κ = (0.95625 − 0.78375) / 0.21625 = 0.797688...  (= 1 − 10·7/346 = 276/346)
         assertEquals(276.0 / 346, figures.weightedKappaQuadratic().value(), EXACT);
-        assertBootstrapped(figures.weightedKappaLinear(), -1, 1);
-        assertBootstrapped(figures.weightedKappaQuadratic(), -1, 1);
+        assertTooFewRows(figures.weightedKappaLinear());
+        ScoreFigures thirty = ScoreFigures.of(THIRTY, ONE_TO_FIVE);
+        assertEquals(98.0 / 148, thirty.weightedKappaLinear().value(), EXACT);
+        assertBootstrapped(thirty.weightedKappaLinear(), -1, 1);
+        assertBootstrapped(thirty.weightedKappaQuadratic(), -1, 1);
     }
 
     @Test
@@ -96,8 +101,10 @@ class ScoreFiguresTest {
         //   pairs 45; tied on human: 0 + 1 + 3 + 1 + 1 = 6; on judge: 1 + 0 + 3 + 1 + 1 = 6
         //   τ-b = (31 − 3) / √((45 − 6)(45 − 6)) = 28/39 = 0.717949...
         assertEquals(28.0 / 39, figures.kendallTauB().value(), EXACT);
-        assertBootstrapped(figures.spearman(), -1, 1);
-        assertBootstrapped(figures.kendallTauB(), -1, 1);
+        assertTooFewRows(figures.spearman());
+        ScoreFigures thirty = ScoreFigures.of(THIRTY, ONE_TO_FIVE);
+        assertBootstrapped(thirty.spearman(), -1, 1);
+        assertBootstrapped(thirty.kendallTauB(), -1, 1);
     }
 
     @Test
@@ -105,7 +112,8 @@ class ScoreFiguresTest {
         ScoreFigures figures = ScoreFigures.of(TEN, ONE_TO_FIVE);
         // |judge − human| row by row: 0 1 0 0 1 0 1 0 0 2 -> 5/10.
         assertEquals(0.5, figures.mae().value(), EXACT);
-        assertBootstrapped(figures.mae(), 0, 4);
+        assertTooFewRows(figures.mae());
+        assertBootstrapped(ScoreFigures.of(THIRTY, ONE_TO_FIVE).mae(), 0, 4);
         // Judge: Σ = 31, Σx² = 115, s² = (115 − 96.1)/9 = 2.1; t(0.975, 9) = 2.262157, half = 2.262157·√(2.1/10).
         assertMean(3.1, 2.063349357, 4.136650643, 10, figures.meanJudge());
         // Human: Σ = 32, Σx² = 118, s² = (118 − 102.4)/9 = 1.7333; half = 2.262157·√(0.17333) = 0.941811.
@@ -230,10 +238,10 @@ class ScoreFiguresTest {
 
     @Test
     void theBootstrapRepeatsItselfAndFollowsItsSeed() {
-        ScoreFigures first = ScoreFigures.of(TEN, ONE_TO_FIVE);
-        assertEquals(first, ScoreFigures.of(TEN, ONE_TO_FIVE));
-        assertEquals(first, ScoreFigures.of(TEN, ONE_TO_FIVE, new Bootstrap(Bootstrap.SEED, Bootstrap.RESAMPLES)));
-        ScoreFigures otherSeed = ScoreFigures.of(TEN, ONE_TO_FIVE, new Bootstrap(7L, Bootstrap.RESAMPLES));
+        ScoreFigures first = ScoreFigures.of(THIRTY, ONE_TO_FIVE);
+        assertEquals(first, ScoreFigures.of(THIRTY, ONE_TO_FIVE));
+        assertEquals(first, ScoreFigures.of(THIRTY, ONE_TO_FIVE, new Bootstrap(Bootstrap.SEED, Bootstrap.RESAMPLES)));
+        ScoreFigures otherSeed = ScoreFigures.of(THIRTY, ONE_TO_FIVE, new Bootstrap(7L, Bootstrap.RESAMPLES));
         assertNotEquals(first.weightedKappaQuadratic(), otherSeed.weightedKappaQuadratic());
         assertEquals(
                 first.weightedKappaQuadratic().value(),
@@ -242,12 +250,9 @@ class ScoreFiguresTest {
 
     @Test
     void aLargerSampleNarrowsTheBootstrapIntervals() {
-        // The ten rows forty times over: the same points, intervals about √40 ≈ 6 times narrower.
-        List<ScorePair> many = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            many.addAll(TEN);
-        }
-        ScoreFigures small = ScoreFigures.of(TEN, ONE_TO_FIVE);
+        // Thirty rows forty times over: the same points, intervals about √40 ≈ 6 times narrower.
+        List<ScorePair> many = times(THIRTY, 40);
+        ScoreFigures small = ScoreFigures.of(THIRTY, ONE_TO_FIVE);
         ScoreFigures large = ScoreFigures.of(many, ONE_TO_FIVE);
         assertEquals(
                 small.weightedKappaQuadratic().value(),
@@ -259,6 +264,20 @@ class ScoreFiguresTest {
         double smallWidth = width(small.weightedKappaQuadratic());
         double largeWidth = width(large.weightedKappaQuadratic());
         assertTrue(largeWidth < smallWidth / 3 && largeWidth > smallWidth / 12, smallWidth + " vs " + largeWidth);
+    }
+
+    private static List<ScorePair> times(List<ScorePair> rows, int copies) {
+        List<ScorePair> many = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            many.addAll(rows);
+        }
+        return List.copyOf(many);
+    }
+
+    private static void assertTooFewRows(Estimate e) {
+        assertFalse(e.hasInterval(), e.toString());
+        assertEquals(Estimate.TOO_FEW_ROWS, e.noInterval());
+        assertEquals(Bootstrap.RESAMPLES, e.resampling().resamples());
     }
 
     private static double width(Estimate e) {

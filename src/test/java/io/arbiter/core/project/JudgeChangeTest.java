@@ -48,8 +48,18 @@ class JudgeChangeTest {
         assertEquals(-0.4, change.sensitivity().value(), 1e-12);
         // Specificity: A rejects 6 of 10 wrong answers; B rejects all 10 → +0.4.
         assertEquals(0.4, change.specificity().value(), 1e-12);
-        assertTrue(change.sensitivity().ciLow() < -0.1 && change.sensitivity().ciHigh() < 0, change.toString());
-        assertTrue(change.kappa().hasInterval(), "paired bootstrap over the 20 rows");
+        // 20 rows are below Bootstrap.MIN_ROWS: no interval, and none of zero width for the unchanged judge vs truth.
+        assertEquals("0.00 (too few rows)", change.judgeVsTruth().format());
+        assertFalse(change.kappa().hasInterval(), change.toString());
+        // The same rows twice over (40): paired bootstrap intervals; judge vs truth never moves, so it has none.
+        List<RatedRow> a2 = new ArrayList<>(a);
+        a2.addAll(a);
+        List<RatedRow> b2 = new ArrayList<>(b);
+        b2.addAll(b);
+        JudgeChange doubled = JudgeChange.of(a2, b2);
+        assertTrue(doubled.sensitivity().ciLow() < -0.1 && doubled.sensitivity().ciHigh() < 0, doubled.toString());
+        assertTrue(doubled.kappa().hasInterval(), "paired bootstrap over the 40 rows");
+        assertEquals("0.00 (no spread in the rows)", doubled.judgeVsTruth().format());
     }
 
     @Test

@@ -169,6 +169,13 @@ class JudgeOutputParserTest {
     }
 
     @Test
+    void aStructuredReplyKeepsItsLabelWhenOnlyTheEvaluationDoesNotRead() {
+        // Judge vs truth reads the label, not the verdict: the row counts there though its verdict is unparsed.
+        String raw = "{\"prediction\": \"drama\", \"evaluation\": \"Maybe\"}";
+        assertEquals(new JudgeVerdict(raw, "Drama", Evaluation.UNPARSED), parser.parse(raw));
+    }
+
+    @Test
     void braceInProseOrAnObjectWithoutAnEvaluationLeavesTheTextToDecide() {
         assertEquals(
                 new JudgeVerdict("{not json}\nDrama,Correct", "Drama", Evaluation.CORRECT),

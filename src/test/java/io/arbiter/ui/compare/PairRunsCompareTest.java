@@ -53,11 +53,11 @@ class PairRunsCompareTest {
             List<String> lines = pairs.lines().toList();
             assertEquals(3, lines.size(), pairs);
             assertTrue(lines.get(0).contains("inconsistent rows count as ties"), pairs);
-            assertTrue(lines.get(1).startsWith("A · run " + first + ": win rate of A 0.50 ["), pairs);
+            assertTrue(lines.get(1).startsWith("A · run " + first + ": win rate of A 0.50 (too few rows)"), pairs);
             assertTrue(lines.get(1).contains("A 0 · B 0 · tie 0 · inconsistent 6"), pairs);
             assertTrue(lines.get(1).contains("position consistency 0.00 ["), pairs);
             assertTrue(lines.get(1).contains("first-position rate 1.00 ["), pairs);
-            assertTrue(lines.get(2).startsWith("B · run " + longer + ": win rate of A 0.33 ["), pairs);
+            assertTrue(lines.get(2).startsWith("B · run " + longer + ": win rate of A 0.33 (too few rows)"), pairs);
             assertTrue(lines.get(2).contains("A 2 · B 4 · tie 0 · inconsistent 0"), pairs);
             assertTrue(lines.get(2).contains("position consistency 1.00 ["), pairs);
             assertTrue(lines.get(2).contains("first-position rate 0.50 ["), pairs);
@@ -69,7 +69,7 @@ class PairRunsCompareTest {
                     moved.startsWith("6 of the 6 rows both runs judged changed outcome (2 inconsistent → A, 4"
                             + " inconsistent → B)"),
                     moved);
-            assertTrue(moved.contains("over the 6 rows both decided: -0.17 ["), moved);
+            assertTrue(moved.contains("over the 6 rows both decided: -0.17 (too few rows)"), moved);
             assertTrue(model.changedRowsProperty().get(), "the changed rows can be shown");
             assertEquals("", model.flipsSummaryProperty().get(), "no verdict flips for pairs");
         }

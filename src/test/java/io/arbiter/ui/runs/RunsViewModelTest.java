@@ -1,6 +1,7 @@
 package io.arbiter.ui.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Dataset;
@@ -202,6 +203,25 @@ class RunsViewModelTest {
                         new RunsViewModel.TrendPoint(3, "baseline (#3)", 0.8)),
                 trend.accuracy());
         assertEquals(List.of(new RunsViewModel.TrendPoint(3, "baseline (#3)", -0.2)), trend.kappa());
+    }
+
+    @Test
+    void trendPointsCarryTheStoredIntervalWhenThereIsOne() {
+        List<RunListing> runs = List.of(summary(
+                1,
+                "2024-01-01T00:00:00Z",
+                "COMPLETED",
+                "{\"judge_vs_truth\":0.7,\"judge_vs_truth_ci_low\":0.6,\"judge_vs_truth_ci_high\":0.78,"
+                        + "\"kappa\":0.4,\"kappa_ci_low\":null,\"kappa_ci_high\":null}",
+                null));
+
+        RunsViewModel.Trend trend = RunsViewModel.trend(RunsViewModel.inTimeOrder(runs));
+
+        RunsViewModel.TrendPoint accuracy = trend.accuracy().get(0);
+        assertEquals(0.6, accuracy.low());
+        assertEquals(0.78, accuracy.high());
+        assertTrue(accuracy.hasInterval());
+        assertFalse(trend.kappa().get(0).hasInterval(), "kappa on too few rows has no interval to draw");
     }
 
     private static RunListing summary(long id, String created, String status, String metrics, String name) {

@@ -20,7 +20,10 @@ def sim(n, N, acc, se, sp):
     f = np.where(y==1, rng.random(n) < se, rng.random(n) > sp).astype(float)
     fu = np.where(yu==1, rng.random(N) < se, rng.random(N) > sp).astype(float)
     return y, f, fu
-for name,(y,f,fu) in [("hand", (np.array([1,1,1,0,1,0.]), np.array([1,1,1,1,0,0.]), np.array([1,1,1,1,1,0,0,0.]))),
+CASES = lambda: [("hand", (np.array([1,1,1,0,1,0.]), np.array([1,1,1,1,0,0.]), np.array([1,1,1,1,1,0,0,0.]))),
                       ("sim50x2000", sim(50,2000,0.7,0.85,0.8)),
-                      ("sim400x600", sim(400,600,0.55,0.9,0.7))]:
-    print(name, counts(y,f,fu), ["%.12f" % v for v in ppi(y,f,fu)])
+                      ("sim400x600", sim(400,600,0.55,0.9,0.7))]
+if __name__ == "__main__":
+    # reference_values.py imports ppi, counts and CASES from here and writes them to reference_values.tsv.
+    for name,(y,f,fu) in CASES():
+        print(name, counts(y,f,fu), ["%.12f" % v for v in ppi(y,f,fu)])
