@@ -21,7 +21,12 @@ import java.util.List;
  * an undefined interval counts as half-width 0.5, the whole of [0, 1]. Equal sums go to the stratum with more rows
  * left, then to Correct. Within a stratum rows go in a seeded random order (a 64-bit mix of the seed and the row,
  * distinct for distinct rows, so there are no ties), which stays the same as rows are labelled and leave the plan.
- * The expected intervals after are the same formulas on the expected counts.
+ *
+ * <p>Expected intervals keep today's rates and change only how many rows stand behind them: Wilson at today's
+ * sensitivity (specificity) with the expected number of right (wrong) answers; PPI around today's point with
+ * today's variance of y − f, the expected |L| and what stays in U. Moving the rate to the expected counts' instead
+ * would make an extreme rate (0 of 6 wrong answers rejected) look better known merely by staying extreme, and a
+ * stratum nobody labelled look certain; while a figure is undefined today, the expected counts' rate stands in.
  *
  * <p>A plan that favours one stratum makes the labelled rows a sample weighted by the judge's verdict, not a random
  * one; the figures that treat them as random (sensitivity, specificity, PPI) lean towards the favoured stratum's
@@ -124,7 +129,7 @@ public record LabelPlan(List<Pick> rows, Intervals now, Intervals after, long la
         correct.sort(shuffled);
         incorrect.sort(shuffled);
 
-        Expected counts = new Expected(table, correct.size(), incorrect.size());
+        Expected counts = Expected.of(table, correct.size(), incorrect.size());
         Intervals now = counts.intervals();
         double rightIfCorrect = (table.tp() + 1.0) / (table.judgedCorrect() + 2.0);
         double rightIfIncorrect = (table.fn() + 1.0) / (table.judgedIncorrect() + 2.0);
@@ -189,27 +194,45 @@ public record LabelPlan(List<Pick> rows, Intervals now, Intervals after, long la
     }
 
     /**
-     * The 2×2 counts and the unlabelled Correct and Incorrect rows, fractional once expected labels are added.
+     * The 2×2 counts and the unlabelled Correct and Incorrect rows, fractional once expected labels are added, and
+     * the labels there are now, whose rates the expected intervals keep.
      */
-    private record Expected(double tp, double fp, double fn, double tn, double unlabelledCorrect, double unlabelled) {
+    private record Expected(
+            double tp, double fp, double fn, double tn, double unlabelledCorrect, double unlabelled, Now now) {
 
-        Expected(AgreementTable t, int correct, int incorrect) {
-            this(t.tp(), t.fp(), t.fn(), t.tn(), correct, correct + incorrect);
+        /** The table there is and its figures: the rates the expected intervals keep. */
+        private record Now(AgreementTable table, double sensitivity, double specificity, Estimate ppi) {}
+
+        static Expected of(AgreementTable t, int correct, int incorrect) {
+            Estimate ppi = PredictionPowered.estimate(t.tp(), t.fp(), t.fn(), t.tn(), correct, correct + incorrect, 1);
+            Now now = new Now(
+                    t, t.sensitivity().orElse(Double.NaN), t.specificity().orElse(Double.NaN), ppi);
+            return new Expected(t.tp(), t.fp(), t.fn(), t.tn(), correct, correct + incorrect, now);
         }
 
         Expected labelCorrect(double right) {
-            return new Expected(tp + right, fp + 1 - right, fn, tn, unlabelledCorrect - 1, unlabelled - 1);
+            return new Expected(tp + right, fp + 1 - right, fn, tn, unlabelledCorrect - 1, unlabelled - 1, now);
         }
 
         Expected labelIncorrect(double right) {
-            return new Expected(tp, fp, fn + right, tn + 1 - right, unlabelledCorrect, unlabelled - 1);
+            return new Expected(tp, fp, fn + right, tn + 1 - right, unlabelledCorrect, unlabelled - 1, now);
         }
 
         Intervals intervals() {
-            return new Intervals(
-                    Wilson.interval(tp, tp + fn, Wilson.Z95),
-                    Wilson.interval(tn, fp + tn, Wilson.Z95),
-                    PredictionPowered.estimate(tp, fp, fn, tn, unlabelledCorrect, unlabelled, 1));
+            // While fewer than two rows are labelled there is no variance of y − f to keep: the expected counts'.
+            Estimate ppi = now.table().n() < 2
+                    ? PredictionPowered.estimate(tp, fp, fn, tn, unlabelledCorrect, unlabelled, 1)
+                    : PredictionPowered.expected(
+                            now.ppi(), now.table(), tp + fp + fn + tn, unlabelledCorrect, unlabelled);
+            return new Intervals(wilson(now.sensitivity(), tp, tp + fn), wilson(now.specificity(), tn, fp + tn), ppi);
+        }
+
+        /**
+         * The Wilson interval of {@code n} rows at the rate there is now; at the expected rate while there is none.
+         * Keeping the rate keeps an extreme rate (0/5) from looking better known merely for staying extreme.
+         */
+        private static Estimate wilson(double now, double hits, double n) {
+            return Wilson.interval(Double.isNaN(now) ? hits : now * n, n, Wilson.Z95);
         }
     }
 }

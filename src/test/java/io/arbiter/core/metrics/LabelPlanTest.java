@@ -43,10 +43,12 @@ class LabelPlanTest {
         assertInterval(0.3423802239546494, 1.0, plan.now().specificity());
         // PPI: y − f is 0 on every labelled row; U has 10 Correct of 20: 1.96·√(20·¼/19/20) = 0.2248 around 0.5.
         assertInterval(0.27517671029005913, 0.7248232897099409, plan.now().ppiBaseAccuracy());
-        // After: tn 2 + 4·¾ = 5 of fp + tn = 5, fn 0 + 4·¼ = 1 beside tp 8.
-        assertInterval(0.565000291629209, 0.9801091125830901, plan.after().sensitivity());
+        // After, at today's rates: specificity 1 on fp + tn = 2 + 4·¾ = 5 expected wrong answers, Wilson 5/5
+        // [0.566, 1]; sensitivity 1 on 8 + 4·¼ = 9; PPI keeps var(y − f) = 0, and U is 10 Correct of 16 now:
+        // 0.5 ± 1.96·√(16·(5/8)(3/8)/15/16) = 0.5 ± 0.245, wider, as U's share of Correct moves off one half.
+        assertInterval(0.700854948272956, 1.0, plan.after().sensitivity());
         assertInterval(0.5655175313406071, 1.0, plan.after().specificity());
-        assertInterval(0.41425473311810324, 0.9786024097390396, plan.after().ppiBaseAccuracy());
+        assertInterval(0.25500449999999997, 0.7449955, plan.after().ppiBaseAccuracy());
     }
 
     @Test
@@ -56,11 +58,12 @@ class LabelPlanTest {
 
         assertEquals(1, plan.rows().size());
         assertTrue(plan.rows().get(0).judgeCorrect());
-        // Sensitivity and specificity move by 0.02 each way; PPI's half-width shrinks by 0.046.
-        assertEquals(LabelPlan.Figure.PPI_BASE_ACCURACY, plan.rows().get(0).narrowsMost());
-        assertInterval(0.35231188321899626, 0.9611139885119657, plan.after().sensitivity());
-        assertInterval(0.2729003299978615, 0.9309784503929178, plan.after().specificity());
-        assertInterval(0.0, 0.8997452815943012, plan.after().ppiBaseAccuracy());
+        // A label where the judge said Correct is right with chance (3 + 1)/(4 + 2) = 2/3: sensitivity's
+        // denominator grows by 2/3 (half-width 0.327 → 0.312), specificity's by 1/3 (→ 0.319), PPI's |L| by 1.
+        assertEquals(LabelPlan.Figure.SENSITIVITY, plan.rows().get(0).narrowsMost());
+        assertInterval(0.32503702309946414, 0.9492106146651276, plan.after().sensitivity());
+        assertInterval(0.3132871844673507, 0.9517552300406625, plan.after().specificity());
+        assertInterval(0.009577099519495591, 0.9904229004805044, plan.after().ppiBaseAccuracy());
     }
 
     @Test
@@ -74,9 +77,9 @@ class LabelPlanTest {
         assertInterval(0.486872167860775, 0.9743203759421759, plan.now().sensitivity());
         assertInterval(0.06149194402093078, 0.7923404011921757, plan.now().specificity());
         assertInterval(0.39063899891843806, 1.0, plan.now().ppiBaseAccuracy());
-        assertInterval(0.43838956501632664, 0.9181955721461889, plan.after().sensitivity());
-        assertInterval(0.16671573620270902, 0.8221004065176716, plan.after().specificity());
-        assertInterval(0.687914968260251, 1.0, plan.after().ppiBaseAccuracy());
+        assertInterval(0.5470671628982146, 0.9675382099748032, plan.after().sensitivity());
+        assertInterval(0.08776382943406802, 0.7221105968124019, plan.after().specificity());
+        assertInterval(0.4823018751068552, 1.0, plan.after().ppiBaseAccuracy());
     }
 
     @Test

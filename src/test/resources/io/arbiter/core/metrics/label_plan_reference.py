@@ -3,6 +3,9 @@
 The plan's rule (docs/STATISTICS.md, "What to label next"): labels go one at a time to the stratum (judge Correct /
 Incorrect) whose expected label leaves the smallest sum of the 95% half-widths of sensitivity (Wilson), specificity
 (Wilson) and classic PPI base accuracy; an undefined interval counts 0.5; ties go to the stratum with more rows left.
+Expected intervals keep today's rates: Wilson at today's sensitivity / specificity with the expected denominator
+(the expected counts' rate while there is none), PPI around today's point with today's var(y - f) and the expected
+|L|, |U| and U's Correct share (the expected counts' PPI while fewer than two rows are labelled).
 """
 from math import sqrt
 
@@ -35,14 +38,51 @@ def ppi(tp, fp, fn, tn, uc, u):
     return clip(theta - h), clip(theta + h)
 
 
+def var_l(tp, fp, fn, tn):
+    n = tp + fp + fn + tn
+    values = [(0, tp), (-1, fp), (1, fn), (0, tn)]
+    mean_l = sum(v * k for v, k in values) / n
+    return sum(k * (v - mean_l) ** 2 for v, k in values) / (n - 1)
+
+
+def ppi_point(tp, fp, fn, tn, uc, u):
+    n = tp + fp + fn + tn
+    return max(0.0, min(1.0, uc / u + (fn - fp) / n))
+
+
+NOW = None  # (tp, fp, fn, tn, uc, u) of today's labels
+
+
+def expected(c):
+    tp0, fp0, fn0, tn0, uc0, u0 = NOW
+    se = tp0 / (tp0 + fn0) if tp0 + fn0 else None
+    sp = tn0 / (tn0 + fp0) if tn0 + fp0 else None
+    n_se, n_sp = c[0] + c[2], c[1] + c[3]
+    se_iv = wilson(c[0] if se is None else se * n_se, n_se)
+    sp_iv = wilson(c[3] if sp is None else sp * n_sp, n_sp)
+    if tp0 + fp0 + fn0 + tn0 < 2:
+        ppi_iv = ppi(*c)
+    elif u0 < 2 or c[5] < 2:
+        ppi_iv = None
+    else:
+        theta = ppi_point(*NOW)
+        pu = c[4] / c[5]
+        var_u = c[5] * pu * (1 - pu) / (c[5] - 1)
+        h = Z * sqrt(var_u / c[5] + var_l(tp0, fp0, fn0, tn0) / (c[0] + c[1] + c[2] + c[3]))
+        ppi_iv = max(0.0, theta - h), min(1.0, theta + h)
+    return se_iv, sp_iv, ppi_iv
+
+
 def halves(c):
     out = []
-    for iv in (wilson(c[0], c[0] + c[2]), wilson(c[3], c[1] + c[3]), ppi(*c)):
+    for iv in expected(c):
         out.append(0.5 if iv is None else (iv[1] - iv[0]) / 2)
     return out
 
 
 def plan(tp, fp, fn, tn, n_correct, n_incorrect, k):
+    global NOW
+    NOW = (tp, fp, fn, tn, n_correct, n_correct + n_incorrect)
     r_c = (tp + 1) / (tp + fp + 2)
     r_i = (fn + 1) / (fn + tn + 2)
     c = [tp, fp, fn, tn, n_correct, n_correct + n_incorrect]
@@ -65,7 +105,7 @@ def plan(tp, fp, fn, tn, n_correct, n_incorrect, k):
         left[0 if pick[0] == "C" else 1] -= 1
         c = pick[1]
     now = [wilson(tp, tp + fn), wilson(tn, fp + tn), ppi(tp, fp, fn, tn, n_correct, n_correct + n_incorrect)]
-    after = [wilson(c[0], c[0] + c[2]), wilson(c[3], c[1] + c[3]), ppi(*c)]
+    after = list(expected(c))
     return "".join(strata), now, after
 
 
