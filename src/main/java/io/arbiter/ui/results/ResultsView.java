@@ -93,6 +93,9 @@ public final class ResultsView {
     private Label rowFilterLabel;
 
     @FXML
+    private Label labelNextLine;
+
+    @FXML
     private Button clearRowFilterButton;
 
     @FXML
@@ -154,6 +157,9 @@ public final class ResultsView {
         rowFilterChip.visibleProperty().bind(model.rowFilterSummaryProperty().isNotEmpty());
         rowFilterChip.managedProperty().bind(rowFilterChip.visibleProperty());
         clearRowFilterButton.setOnAction(e -> model.clearRowFilter());
+        labelNextLine.textProperty().bind(model.labelNext().summaryProperty());
+        labelNextLine.visibleProperty().bind(labelNextLine.textProperty().isNotEmpty());
+        labelNextLine.managedProperty().bind(labelNextLine.visibleProperty());
         resultsTable.setRowFactory(table -> new OutcomeRow());
         // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
