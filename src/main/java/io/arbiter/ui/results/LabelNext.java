@@ -92,15 +92,8 @@ public final class LabelNext {
         }
         plan.set(planned);
         summary.set(summaryOf(planned));
-        long correct =
-                planned.rows().stream().filter(LabelPlan.Pick::judgeCorrect).count();
-        shown.showPlanned(
-                planned.rows().stream().map(LabelPlan.Pick::row).toList(),
-                String.format(
-                        Locale.ROOT,
-                        "rows to label next (judge said Correct on %d, Incorrect on %d)",
-                        correct,
-                        planned.rows().size() - correct));
+        // The chip stays short so the presets beside it keep their titles; the strata are in the rows' verdicts.
+        shown.showPlanned(planned.rows().stream().map(LabelPlan.Pick::row).toList(), "rows to label next");
     }
 
     /** The intervals now and after, in one line. */

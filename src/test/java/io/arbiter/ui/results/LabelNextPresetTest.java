@@ -68,7 +68,7 @@ class LabelNextPresetTest {
         assertTrue(line.contains(" → ["), line);
         assertTrue(line.contains("PPI base accuracy"), line);
         assertEquals(
-                "Showing: rows to label next (judge said Correct on 4, Incorrect on 4) (8 rows)",
+                "Showing: rows to label next (8 rows)",
                 model.rowFilterSummaryProperty().get());
     }
 
