@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -242,6 +243,8 @@ public final class ResultsView {
             button.setToggleGroup(group);
             button.setUserData(preset);
             button.setOnAction(e -> model.showPreset(preset));
+            // A preset keeps its title; the filter field and the chip give way when the bar is full.
+            button.setMinWidth(Region.USE_PREF_SIZE);
             // A pair has no false accepts and a single answer no inconsistent orders: each sees its own presets.
             button.visibleProperty()
                     .bind(Bindings.createBooleanBinding(
