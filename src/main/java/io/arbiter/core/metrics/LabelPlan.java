@@ -130,7 +130,12 @@ public record LabelPlan(List<Pick> rows, Intervals now, Intervals after, long la
         incorrect.sort(shuffled);
 
         Expected counts = Expected.of(table, correct.size(), incorrect.size());
-        Intervals now = counts.intervals();
+        // Now: exactly the report's figures (JudgeAgreement, PredictionPowered), from the counts themselves.
+        Intervals now = new Intervals(
+                Wilson.interval(table.tp(), table.right()),
+                Wilson.interval(table.tn(), table.wrong()),
+                PredictionPowered.of(table, correct.size(), correct.size() + incorrect.size())
+                        .classic());
         double rightIfCorrect = (table.tp() + 1.0) / (table.judgedCorrect() + 2.0);
         double rightIfIncorrect = (table.fn() + 1.0) / (table.judgedIncorrect() + 2.0);
         List<Pick> picks = new ArrayList<>();

@@ -39,6 +39,11 @@ class LabelPlanTest {
         assertEquals(
                 "judge said Incorrect; narrows specificity most",
                 plan.rows().get(0).reason());
+        JudgeReport report = JudgeReport.ofRated(
+                rows.stream().map(LabelPlan.Candidate::rated).toList());
+        assertEquals(report.judge().sensitivity(), plan.now().sensitivity(), "now is the report's own figure");
+        assertEquals(report.judge().specificity(), plan.now().specificity());
+        assertEquals(report.ppi().classic(), plan.now().ppiBaseAccuracy());
         assertInterval(0.6755924316585924, 1.0, plan.now().sensitivity());
         assertInterval(0.3423802239546494, 1.0, plan.now().specificity());
         // PPI: y − f is 0 on every labelled row; U has 10 Correct of 20: 1.96·√(20·¼/19/20) = 0.2248 around 0.5.
