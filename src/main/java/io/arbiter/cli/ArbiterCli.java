@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code arbiter run | runs | compare | batch-export | batch-import | inspect | metrics | serve}. */
+/** The command line: {@code arbiter run | runs | compare | label-next | batch-export | batch-import | inspect | metrics | serve}. */
 @Command(
         name = "arbiter",
         mixinStandardHelpOptions = true,
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RunsCommand.class,
             CompareCommand.class,
+            LabelNextCommand.class,
             BatchExportCommand.class,
             BatchImportCommand.class,
             InspectCommand.class,

@@ -62,12 +62,52 @@ public record PredictionPowered(Estimate classic, Estimate tuned, double lambda,
 
     /** θ_λ with its normal interval; classic PPI at λ = 1. */
     private static Estimate estimate(AgreementTable l, long unlabelledCorrect, long unlabelled, double lambda) {
-        long n = l.n();
+        return estimate(l.tp(), l.fp(), l.fn(), l.tn(), unlabelledCorrect, unlabelled, lambda);
+    }
+
+    /**
+     * θ_λ with its normal interval from the labelled rows' four cells and the unlabelled rows' Correct verdicts,
+     * counts that may be fractional (those expected after more labels, {@link LabelPlan}); undefined with fewer than
+     * two rows in either set.
+     */
+    static Estimate estimate(
+            double tp, double fp, double fn, double tn, double unlabelledCorrect, double unlabelled, double lambda) {
+        double n = tp + fp + fn + tn;
+        if (n < 2 || unlabelled < 2) {
+            return Estimate.undefined(Math.round(n + unlabelled));
+        }
         double meanU = lambda * unlabelledCorrect / unlabelled;
         double varianceU = lambda * lambda * bernoulliVariance(unlabelledCorrect, unlabelled);
+        double[] residual = residual(tp, fp, fn, tn, lambda);
+        double theta = meanU + residual[0];
+        double half = Wilson.Z95 * Math.sqrt(varianceU / unlabelled + residual[1] / n);
+        return new Estimate(clip(theta), clip(theta - half), clip(theta + half), Math.round(n + unlabelled));
+    }
+
+    /**
+     * Classic PPI's interval as expected once more rows are labelled: {@code labelled} rows in L, {@code unlabelled}
+     * in U with {@code unlabelledCorrect} of them Correct, around the point {@code now} with the variance of y − f
+     * that the table {@code now} was computed from has ({@link LabelPlan}). Undefined where {@code now} is, or with
+     * fewer than two rows left in U.
+     */
+    static Estimate expected(
+            Estimate now, AgreementTable table, double labelled, double unlabelledCorrect, double unlabelled) {
+        if (!now.isDefined() || unlabelled < 2) {
+            return Estimate.undefined(Math.round(labelled + unlabelled));
+        }
+        double varianceL = residual(table.tp(), table.fp(), table.fn(), table.tn(), 1)[1];
+        double varianceU = bernoulliVariance(unlabelledCorrect, unlabelled);
+        double half = Wilson.Z95 * Math.sqrt(varianceU / unlabelled + varianceL / labelled);
+        return new Estimate(
+                now.value(), clip(now.value() - half), clip(now.value() + half), Math.round(labelled + unlabelled));
+    }
+
+    /** The mean and sample variance (n − 1) of y − λf over the labelled rows. */
+    private static double[] residual(double tp, double fp, double fn, double tn, double lambda) {
+        double n = tp + fp + fn + tn;
         // y − λf on a labelled row: 1 − λ (judge Correct, base right), −λ (Correct, wrong), 1 (Incorrect, right), 0.
         double[] values = {1 - lambda, -lambda, 1, 0};
-        long[] counts = {l.tp(), l.fp(), l.fn(), l.tn()};
+        double[] counts = {tp, fp, fn, tn};
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
             sum += values[i] * counts[i];
@@ -77,15 +117,12 @@ public record PredictionPowered(Estimate classic, Estimate tuned, double lambda,
         for (int i = 0; i < values.length; i++) {
             squares += counts[i] * (values[i] - meanL) * (values[i] - meanL);
         }
-        double varianceL = squares / (n - 1);
-        double theta = meanU + meanL;
-        double half = Wilson.Z95 * Math.sqrt(varianceU / unlabelled + varianceL / n);
-        return new Estimate(clip(theta), clip(theta - half), clip(theta + half), n + unlabelled);
+        return new double[] {meanL, squares / (n - 1)};
     }
 
     /** The sample variance (n − 1) of {@code ones} ones among {@code n} values. */
-    private static double bernoulliVariance(long ones, long n) {
-        double p = (double) ones / n;
+    private static double bernoulliVariance(double ones, double n) {
+        double p = ones / n;
         return n * p * (1 - p) / (n - 1);
     }
 

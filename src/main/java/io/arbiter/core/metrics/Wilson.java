@@ -21,16 +21,24 @@ public final class Wilson {
         if (hits < 0 || hits > n) {
             throw new IllegalArgumentException("Bad proportion " + hits + "/" + n);
         }
+        return interval((double) hits, (double) n, z);
+    }
+
+    /**
+     * As {@link #interval(long, long, double)} on counts that may be fractional, such as the counts expected after
+     * more labels ({@link LabelPlan}); n is rounded in the estimate. Undefined when n = 0.
+     */
+    static Estimate interval(double hits, double n, double z) {
         if (n == 0) {
             return Estimate.undefined(0);
         }
-        double p = (double) hits / n;
+        double p = hits / n;
         double z2 = z * z;
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denominator;
         double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
         // Rounding can push an end a hair past 0 or 1 at p = 0 or 1.
-        return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half), n);
+        return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half), Math.round(n));
     }
 
     /** The proportion with its 95% Wilson interval. */

@@ -3,6 +3,7 @@ package io.arbiter.core.run;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.metrics.LabelPlan;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
@@ -110,6 +111,17 @@ public final class RowRatings {
             throw new IllegalArgumentException("Row " + (row + 1) + " of " + dataset.name() + ": human preference"
                     + " in column '" + columns.humanPreference() + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * What to label next among {@code measured} (rows the figures count: no worked example, no draft's other row),
+     * each rated with its kept review, ordered within a stratum by a seed of the dataset's, so the workbench and
+     * {@code label-next} plan a run alike.
+     */
+    public LabelPlan labelPlan(List<RowResult> measured, int count) {
+        List<LabelPlan.Candidate> rows = new ArrayList<>(measured.size());
+        measured.forEach(row -> rows.add(new LabelPlan.Candidate(row.row(), rate(row))));
+        return LabelPlan.of(rows, count, LabelPlan.seedOf(dataset.name(), dataset.size()));
     }
 
     public List<RatedRow> rateAll(List<RowResult> rows) {

@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -93,6 +94,9 @@ public final class ResultsView {
     private Label rowFilterLabel;
 
     @FXML
+    private Label labelNextLine;
+
+    @FXML
     private Button clearRowFilterButton;
 
     @FXML
@@ -154,6 +158,9 @@ public final class ResultsView {
         rowFilterChip.visibleProperty().bind(model.rowFilterSummaryProperty().isNotEmpty());
         rowFilterChip.managedProperty().bind(rowFilterChip.visibleProperty());
         clearRowFilterButton.setOnAction(e -> model.clearRowFilter());
+        labelNextLine.textProperty().bind(model.labelNext().summaryProperty());
+        labelNextLine.visibleProperty().bind(labelNextLine.textProperty().isNotEmpty());
+        labelNextLine.managedProperty().bind(labelNextLine.visibleProperty());
         resultsTable.setRowFactory(table -> new OutcomeRow());
         // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -236,6 +243,8 @@ public final class ResultsView {
             button.setToggleGroup(group);
             button.setUserData(preset);
             button.setOnAction(e -> model.showPreset(preset));
+            // A preset keeps its title; the filter field and the chip give way when the bar is full.
+            button.setMinWidth(Region.USE_PREF_SIZE);
             // A pair has no false accepts and a single answer no inconsistent orders: each sees its own presets.
             button.visibleProperty()
                     .bind(Bindings.createBooleanBinding(

@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -37,10 +36,9 @@ import javafx.collections.ObservableList;
 /**
  * The results table and the three accuracies above it. Touch only on the UI thread.
  *
- * <p>It holds the results themselves (show, apply, finish, drafts, scope, export) and passes the rest to {@link
- * HeadlineFigures}, {@link ShownRows} and {@link ReviewCommands}. It runs over 300 lines because the views and the
- * workbench keep calling it as one model: each of those three classes' properties and commands is a one-line
- * delegation here.
+ * <p>It holds the results (show, apply, finish, drafts, scope, export) and passes the rest to {@link HeadlineFigures},
+ * {@link ShownRows}, {@link ReviewCommands} and {@link LabelNext}. Over 300 lines as the views and the workbench call
+ * it as one model: each of their properties and commands is a one-line delegation here.
  */
 public final class ResultsViewModel {
 
@@ -49,6 +47,7 @@ public final class ResultsViewModel {
     private final HeadlineFigures figures;
     private final ShownRows shown;
     private final ReviewCommands reviewing;
+    private final LabelNext labelNext;
     /** Every row in dataset order; results are applied here by index. */
     private List<ResultsTableRow> allRows = List.of();
 
@@ -73,6 +72,7 @@ public final class ResultsViewModel {
         this.figures = new HeadlineFigures(() -> allRows, this::scope, scheme::get, executor);
         this.shown = new ShownRows(executor);
         this.reviewing = new ReviewCommands(review, () -> allRows, scheme::get, figures::recount);
+        this.labelNext = new LabelNext(executor, this, shown);
     }
 
     // Properties: the results
@@ -195,9 +195,9 @@ public final class ResultsViewModel {
         shown.showOnly(filter);
     }
 
-    /** As {@link #showOnly(RowFilter)} with a description and a predicate. */
-    public void showOnly(String description, Predicate<ResultsTableRow> rows) {
-        shown.showOnly(new RowFilter(description, rows));
+    /** The "Label next" preset's plan and its line of expected intervals. */
+    public LabelNext labelNext() {
+        return labelNext;
     }
 
     /** Shows a preset's rows (promoted rows left out, as from the figures), off the FX thread. */

@@ -29,7 +29,8 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
         INCONSISTENT("Inconsistent"),
         UNPARSED("Unparsed"),
         ERRORS("Errors"),
-        HUMAN_REVIEWED("Human-reviewed");
+        HUMAN_REVIEWED("Human-reviewed"),
+        LABEL_NEXT("Label next");
 
         private final String title;
 
@@ -44,7 +45,7 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
         /** Whether the preset means anything for rows graded by {@code scheme}: a pair has no false accepts. */
         public boolean appliesTo(JudgeScheme scheme) {
             return switch (this) {
-                case FALSE_ACCEPTS, FALSE_REJECTS -> !scheme.pairs();
+                case FALSE_ACCEPTS, FALSE_REJECTS, LABEL_NEXT -> !scheme.pairs();
                 case INCONSISTENT -> scheme.pairs();
                 default -> true;
             };
@@ -61,6 +62,8 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
                 case ERRORS -> new RowFilter(
                         "rows with errors", row -> row.result().failed());
                 case HUMAN_REVIEWED -> new RowFilter("human-reviewed rows", row -> row.human() != null);
+                    // Its rows come from a plan made in the background (LabelNext), none until it arrives.
+                case LABEL_NEXT -> new RowFilter("rows to label next (planning…)", row -> false);
             };
         }
     }

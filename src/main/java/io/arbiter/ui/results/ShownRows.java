@@ -8,8 +8,10 @@ import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +43,9 @@ final class ShownRows {
     private RowFilter rowFilter;
 
     private Comparator<ResultsTableRow> order;
+    /** The Label next plan's order, used while no column sort is chosen; null otherwise. */
+    private Comparator<ResultsTableRow> planOrder;
+
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rowFilterSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RowFilter.Preset> preset = new ReadOnlyObjectWrapper<>(RowFilter.Preset.ALL);
@@ -110,6 +115,7 @@ final class ShownRows {
         filterText = "";
         order = null;
         rowFilter = null;
+        planOrder = null;
         preset.set(RowFilter.Preset.ALL);
         rowFilterSummary.set("");
         rows.setAll(all);
@@ -123,6 +129,7 @@ final class ShownRows {
 
     void showOnly(RowFilter filter) {
         rowFilter = filter;
+        planOrder = null;
         preset.set(filter == null ? RowFilter.Preset.ALL : null);
         refresh();
     }
@@ -136,6 +143,18 @@ final class ShownRows {
         }
         showOnly(filter);
         preset.set(chosen);
+    }
+
+    /** Shows the rows a Label next plan chose, in its order, while that preset is on. */
+    void showPlanned(List<Integer> planned, String description) {
+        if (preset.get() != RowFilter.Preset.LABEL_NEXT) {
+            return;
+        }
+        Map<Integer, Integer> place = new HashMap<>();
+        planned.forEach(row -> place.putIfAbsent(row, place.size()));
+        rowFilter = new RowFilter(description, row -> place.containsKey(row.index()));
+        planOrder = Comparator.comparingInt(row -> place.getOrDefault(row.index(), Integer.MAX_VALUE));
+        refresh();
     }
 
     void select(int row) {
@@ -158,7 +177,7 @@ final class ShownRows {
         List<ResultsTableRow> source = allRows;
         String needle = filterText.toLowerCase(Locale.ROOT);
         RowFilter chosen = rowFilter;
-        Comparator<ResultsTableRow> sortBy = order;
+        Comparator<ResultsTableRow> sortBy = order != null ? order : planOrder;
         Dataset shownDataset = dataset;
         List<String> keys = keyColumns.get();
         requests.submit(

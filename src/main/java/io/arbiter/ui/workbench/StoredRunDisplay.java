@@ -7,6 +7,7 @@ import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
+import io.arbiter.ui.results.RowFilter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -65,7 +66,7 @@ final class StoredRunDisplay {
     /** Shows run B of a comparison with only its flipped rows, {@code row} selected when it is not -1. */
     void showFlipped(long runB, Set<Integer> flipped, String description, int row) {
         show(runB, () -> {
-            results.showOnly(description, shown -> flipped.contains(shown.index()));
+            results.showOnly(new RowFilter(description, shown -> flipped.contains(shown.index())));
             if (row >= 0) {
                 results.select(row);
             }

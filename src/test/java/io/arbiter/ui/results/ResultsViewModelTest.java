@@ -56,7 +56,7 @@ class ResultsViewModelTest {
         List<Integer> asked = new java.util.ArrayList<>();
         model.rowToSelectProperty().addListener((obs, old, row) -> asked.add(row.intValue()));
 
-        model.showOnly("rows 3 and 5", row -> row.index() == 2 || row.index() == 4);
+        model.showOnly(new RowFilter("rows 3 and 5", row -> row.index() == 2 || row.index() == 4));
         model.select(4);
 
         assertEquals(
@@ -215,7 +215,8 @@ class ResultsViewModelTest {
                 "Showing: judge false rejects (0 rows)",
                 model.rowFilterSummaryProperty().get());
 
-        model.showOnly("rows the judge calls Incorrect", r -> r.verdict().equals("Incorrect"));
+        model.showOnly(
+                new RowFilter("rows the judge calls Incorrect", r -> r.verdict().equals("Incorrect")));
         assertEquals(
                 List.of(1, 3), model.rows().stream().map(ResultsTableRow::index).toList());
         assertEquals(null, model.presetProperty().get(), "no preset is on for rows chosen elsewhere");
