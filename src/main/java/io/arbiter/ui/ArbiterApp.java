@@ -5,11 +5,16 @@ import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.workbench.WorkbenchView;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The workbench application: opens on the bundled movie sample with the offline demo model selected. */
+/**
+ * The workbench application: opens on the bundled movie sample with the offline demo model selected, or on the
+ * project file given as its one argument.
+ */
 public final class ArbiterApp extends Application {
 
     private TaskExecutor executor;
@@ -28,9 +33,15 @@ public final class ArbiterApp extends Application {
         stage.setWidth(1500);
         stage.setHeight(940);
         stage.show();
-        model.datasetSetup().openSample();
+        List<String> arguments = getParameters().getRaw();
+        if (arguments.isEmpty()) {
+            model.datasetSetup().openSample();
+        }
         model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
         model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
+        if (!arguments.isEmpty()) {
+            model.projects().openProject(Path.of(arguments.get(0)).toAbsolutePath());
+        }
     }
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */
