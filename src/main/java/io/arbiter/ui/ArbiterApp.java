@@ -3,8 +3,13 @@ package io.arbiter.ui;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.window.WindowKeeper;
+import io.arbiter.ui.window.WindowState;
+import io.arbiter.ui.window.WindowStateStore;
 import io.arbiter.ui.workbench.WorkbenchView;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.io.IOException;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,19 +19,30 @@ public final class ArbiterApp extends Application {
 
     private TaskExecutor executor;
     private WorkbenchViewModel model;
+    private WindowStateStore windowStore;
+    /** Read before the window opens, off the FX thread. */
+    private Optional<WindowState> savedWindow = Optional.empty();
+
+    private WindowKeeper window;
 
     public static void main(String[] args) {
         launch(ArbiterApp.class, args);
     }
 
     @Override
+    public void init() {
+        windowStore = WindowStateStore.forUser();
+        savedWindow = windowStore.load();
+    }
+
+    @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
         model = new WorkbenchViewModel(executor);
-        stage.setScene(createScene(model));
+        WorkbenchView view = new WorkbenchView(model);
+        stage.setScene(createScene(view));
         stage.titleProperty().bind(model.projects().titleProperty());
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = WindowKeeper.keep(stage, windowStore, savedWindow, view::dividers, view::useDividers);
         stage.show();
         model.datasetSetup().openSample();
         model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
@@ -35,7 +51,11 @@ public final class ArbiterApp extends Application {
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */
     public static Scene createScene(WorkbenchViewModel model) {
-        Scene scene = new Scene(new WorkbenchView(model).root());
+        return createScene(new WorkbenchView(model));
+    }
+
+    private static Scene createScene(WorkbenchView view) {
+        Scene scene = new Scene(view.root());
         scene.getStylesheets()
                 .add(ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm());
         return scene;
@@ -43,6 +63,13 @@ public final class ArbiterApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            try {
+                window.save();
+            } catch (IOException e) {
+                // The window's place is a convenience: the next launch opens at the default place.
+            }
+        }
         if (model != null) {
             model.shutdown();
         }

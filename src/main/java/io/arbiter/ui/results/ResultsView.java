@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -233,6 +234,7 @@ public final class ResultsView {
         for (RowFilter.Preset preset : RowFilter.Preset.values()) {
             ToggleButton button = new ToggleButton(preset.title());
             button.setId("preset" + toCamel(preset.name()));
+            button.setMinWidth(Region.USE_PREF_SIZE); // a narrow window wraps the bar, never shortens a title
             button.setToggleGroup(group);
             button.setUserData(preset);
             button.setOnAction(e -> model.showPreset(preset));

@@ -18,6 +18,7 @@ import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -168,11 +169,9 @@ public final class WorkbenchView {
     @FXML
     private Label statusLabel;
 
-    /** How much of the height the prompts keep while the analysis or compare tab is open. */
-    private static final double FOLDED_PROMPTS_SHARE = 0.06;
-
     private final WorkbenchViewModel model;
     private final DialogOwner owner;
+    private final WorkbenchDividers dividers;
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -195,6 +194,14 @@ public final class WorkbenchView {
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
+        // The analysis and the comparison need the height: the prompts fold up while either is open.
+        dividers = new WorkbenchDividers(
+                mainSplit,
+                Map.of(
+                        "prompts", (SplitPane) promptsSlot.lookup("#promptsSplit"),
+                        "results", (SplitPane) resultsSlot.lookup("#resultsSplit")),
+                lowerTabs,
+                tab -> tab == analysisTab || tab == compareTab);
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
         statusLabel.textProperty().bind(model.statusProperty());
@@ -229,6 +236,16 @@ public final class WorkbenchView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Each split pane's divider positions by name, for the window to remember. */
+    public Map<String, List<Double>> dividers() {
+        return dividers.positions();
+    }
+
+    /** Puts the split panes' dividers where a remembered window had them. */
+    public void useDividers(Map<String, List<Double>> positions) {
+        dividers.use(positions);
     }
 
     /** The dataset's name and the columns it is read with; they stay while a run goes. */
@@ -305,18 +322,6 @@ public final class WorkbenchView {
                                         : tab == compareTab
                                                 ? WorkbenchViewModel.LowerPane.COMPARE
                                                 : WorkbenchViewModel.LowerPane.RESULTS));
-        // The analysis and the comparison need the height: the prompts fold up while either is open.
-        double[] promptsShare = {mainSplit.getDividerPositions()[0]};
-        lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            boolean tall = tab == analysisTab || tab == compareTab;
-            boolean wasTall = old == analysisTab || old == compareTab;
-            if (tall && !wasTall) {
-                promptsShare[0] = mainSplit.getDividerPositions()[0];
-                mainSplit.setDividerPositions(FOLDED_PROMPTS_SHARE);
-            } else if (wasTall && !tall) {
-                mainSplit.setDividerPositions(promptsShare[0]);
-            }
-        });
         select.run();
     }
 
