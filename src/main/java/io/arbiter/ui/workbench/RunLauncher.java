@@ -191,8 +191,8 @@ final class RunLauncher implements AutoCloseable {
     }
 
     /** Marks the run as ended in this window, at once, before its end is written. */
-    void ended(Recording recording) {
-        workbenchProject.ended(recording);
+    void ended(Recording recording, RunOutcome.Status status) {
+        workbenchProject.ended(recording, status);
     }
 
     /** Writes how the run ended into its project. */
