@@ -78,7 +78,15 @@ public final class WorkbenchViewModel {
         this.runCommands =
                 new RunCommands(executor, status::set, run, results, prompts, choice, data, projects, this::runKept);
         this.display = new StoredRunDisplay(
-                executor, status::set, results, data, projects, runCommands::active, this::busy, this::showResults);
+                executor,
+                status::set,
+                results,
+                data,
+                projects,
+                runCommands::active,
+                this::busy,
+                this::showResults,
+                shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())));
         this.estimator = new RunEstimator(executor, runCommands::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
@@ -87,7 +95,7 @@ public final class WorkbenchViewModel {
         reviewWrites.follow(review, results::dataset);
         data.datasetProperty().addListener((obs, old, now) -> {
             display.datasetChanged(now);
-            run.forgetFailures(); // "Retry N failed rows" was about the other dataset's rows
+            run.reset(); // the bars, the message and "Retry N failed rows" were about the other dataset's rows
             runCommands.forgetSelection();
         });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
