@@ -142,16 +142,19 @@ public final class RunCommands {
         }
         ProviderSettings settings = choice.selected();
         try {
+            // The profile a run would record, with the models on screen: its base URL is the cache's identity.
             return new RunEstimator.Next(
                     RunLauncher.spec(
                             rows,
                             data.mapping(),
                             prompts.prompts(),
-                            settings.profile("http://estimate.invalid/v1"),
+                            choice.keptProfile(),
                             prompts.scheme(),
                             secondBase(),
                             examplesFor(rows)),
-                    settings);
+                    settings,
+                    launcher.cacheFor(projects.project()),
+                    choice.modeProperty().get() == RunMode.BATCH && settings.hasBatchApi());
         } catch (IllegalArgumentException e) {
             return null; // a pair without its second answer: Run says what is missing
         }

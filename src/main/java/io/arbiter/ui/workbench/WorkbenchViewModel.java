@@ -116,6 +116,13 @@ public final class WorkbenchViewModel {
         });
         analysis.setShown(lowerPane.get() == LowerPane.ANALYSIS);
         choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
+        // A run's answers are in the cache now: the next run gets them free.
+        run.runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                estimator.refresh();
+            }
+        });
+        choice.modeProperty().addListener((obs, old, now) -> estimator.refresh());
         for (var text : List.of(prompts.baseTextProperty(), prompts.judgeTextProperty())) {
             text.addListener((obs, old, now) -> {
                 estimator.refresh();
@@ -301,6 +308,7 @@ public final class WorkbenchViewModel {
     }
 
     private void opened(Project project) {
+        estimator.refresh(); // its cache answers what it ran
         runs.useProject(project);
         compare.useProject(project);
     }

@@ -2,6 +2,7 @@ package io.arbiter.ui.workbench;
 
 import static io.arbiter.ui.workbench.WorkbenchRuns.runToItsRecordedEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.ui.common.SameThreadTaskExecutor;
@@ -65,6 +66,33 @@ class StaleStateTest {
         assertEquals(rows + " / " + rows, again.run().judgeCountProperty().get());
         assertEquals(1.0, again.run().judgeProgressProperty().get());
         assertEquals("Run 1 from the project.", again.run().messageProperty().get());
+    }
+
+    @Test
+    void theNextRunsEstimateCountsRowsTheProjectAlreadyAnsweredAsFree() throws Exception {
+        WorkbenchViewModel model = window();
+        model.datasetSetup().openSample();
+        model.projects().newProject(dir.resolve("estimate.arbiter")).join();
+        assertTrue(model.run().estimateProperty().get().startsWith("Next run: base ≈ "));
+        assertFalse(model.run().estimateProperty().get().contains("answered already"));
+        runToItsRecordedEnd(model);
+        int rows = model.datasetProperty().get().size();
+
+        model.useScheme(model.prompts().scheme()); // estimates again, now that every answer is written
+
+        String estimate = model.run().estimateProperty().get();
+        assertTrue(
+                estimate.startsWith("Next run: base ≈ 0 in + 0 out, judge ≈ 0 + 0 tokens · " + rows + " of " + rows
+                        + " rows answered already (free)"),
+                estimate);
+
+        model.prompts()
+                .judgeTextProperty()
+                .set(model.prompts().judgeTextProperty().get() + " Be strict.");
+
+        estimate = model.run().estimateProperty().get();
+        assertTrue(estimate.startsWith("Next run: base ≈ 0 in + 0 out, judge ≈ "), estimate);
+        assertFalse(estimate.contains("judge ≈ 0 + 0"), "a new judge prompt is sent again: " + estimate);
     }
 
     private WorkbenchViewModel window() {
