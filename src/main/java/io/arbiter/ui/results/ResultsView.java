@@ -58,6 +58,9 @@ public final class ResultsView {
     private Label unparsedLabel;
 
     @FXML
+    private Label draftLabel;
+
+    @FXML
     private Label legendLabel;
 
     @FXML
@@ -126,6 +129,9 @@ public final class ResultsView {
         judgeVsTruthCounts.textProperty().bind(model.figures().judgeVsTruthCountsProperty());
         unparsedLabel.textProperty().bind(model.figures().unparsedSummaryProperty());
         scoreLabel.textProperty().bind(model.figures().scoreSummaryProperty());
+        draftLabel.textProperty().bind(model.figures().draftLineProperty());
+        draftLabel.visibleProperty().bind(draftLabel.textProperty().isNotEmpty());
+        draftLabel.managedProperty().bind(draftLabel.visibleProperty());
         baseVsJudgeTitle.textProperty().bind(model.figures().agreementTileTitleProperty());
         baseVsTruthTitle.textProperty().bind(model.figures().truthTileTitleProperty());
         judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());

@@ -16,6 +16,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -29,6 +30,9 @@ import javafx.util.StringConverter;
 
 /** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
 public final class RunsView {
+
+    @FXML
+    private CheckBox trendDraftsBox;
 
     @FXML
     private Parent root;
@@ -192,6 +196,7 @@ public final class RunsView {
         });
         runsTrendPane.getChildren().add(0, trendChart);
         model.trendProperty().addListener((obs, old, now) -> showTrend(now));
+        trendDraftsBox.selectedProperty().bindBidirectional(model.showDraftsProperty());
         showTrend(model.trendProperty().get());
         runsTrendToggle.selectedProperty().addListener((obs, was, shown) -> {
             if (shown && !runsSplit.getItems().contains(runsTrendPane)) {

@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -70,6 +72,11 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(Trend.EMPTY);
+    /** Whether draft runs (a few selected rows) are plotted on the trend; off, so a 5-row draft's 100% is not. */
+    private final BooleanProperty showDrafts = new SimpleBooleanProperty(false);
+    /** The runs last listed, oldest first, to plot again when drafts are shown or hidden. */
+    private List<RunListing> listed = List.of();
+
     private Project project;
 
     /** Where two runs go to be compared: {@code a} the earlier ("before"), {@code b} the later. */
@@ -88,6 +95,7 @@ public final class RunsViewModel {
         this.listings = new LatestOnly(executor);
         this.showInResults = showInResults;
         this.compareTarget = compareTarget;
+        showDrafts.addListener((obs, was, now) -> trend.set(trend(listed, now)));
     }
 
     // Properties
@@ -105,6 +113,11 @@ public final class RunsViewModel {
         return trend.getReadOnlyProperty();
     }
 
+    /** Whether the trend plots draft runs too. */
+    public BooleanProperty showDraftsProperty() {
+        return showDrafts;
+    }
+
     public ReadOnlyBooleanProperty hasProjectProperty() {
         return hasProject.getReadOnlyProperty();
     }
@@ -118,6 +131,7 @@ public final class RunsViewModel {
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
+            listed = List.of();
             trend.set(Trend.EMPTY);
             message.set("Open or create a project to keep runs.");
             return;
@@ -139,7 +153,8 @@ public final class RunsViewModel {
                         listing -> {
                             List<RunListing> summaries = listing.summaries();
                             runs.setAll(listing.lines());
-                            trend.set(listing.trend());
+                            listed = summaries;
+                            trend.set(trend(summaries, showDrafts.get()));
                             message.set(
                                     summaries.isEmpty()
                                             ? "No runs yet: every run started here is kept in the project."
@@ -155,7 +170,7 @@ public final class RunsViewModel {
     }
 
     /** What a refresh reads and prepares in the background. */
-    private record Listing(List<RunListing> summaries, List<RunLine> lines, Trend trend) {}
+    private record Listing(List<RunListing> summaries, List<RunLine> lines) {}
 
     private static Listing listing(Project project) {
         List<RunListing> summaries = inTimeOrder(project.runs());
@@ -166,11 +181,16 @@ public final class RunsViewModel {
             RunListing previous = i == 0 ? null : summaries.get(i - 1);
             lines.add(RunLineText.line(summaries.get(i), previous, versions));
         }
-        return new Listing(summaries, lines, trend(summaries));
+        return new Listing(summaries, lines);
     }
 
-    /** The chart's points from runs in time order; only completed runs, whose metrics cover every row. */
+    /** The chart's points from runs in time order, drafts left out. */
     static Trend trend(List<RunListing> inTimeOrder) {
+        return trend(inTimeOrder, false);
+    }
+
+    /** The chart's points from runs in time order; only completed runs, and drafts only when {@code drafts}. */
+    static Trend trend(List<RunListing> inTimeOrder, boolean drafts) {
         List<String> names = new ArrayList<>();
         List<TrendPoint> accuracy = new ArrayList<>();
         List<TrendPoint> kappa = new ArrayList<>();
@@ -178,7 +198,9 @@ public final class RunsViewModel {
         for (RunListing run : inTimeOrder) {
             OptionalDouble judgeVsTruth = run.metric("judge_vs_truth");
             OptionalDouble runKappa = run.metric("kappa");
-            if (!"COMPLETED".equals(run.record().status()) || judgeVsTruth.isEmpty() && runKappa.isEmpty()) {
+            if (!"COMPLETED".equals(run.record().status())
+                    || judgeVsTruth.isEmpty() && runKappa.isEmpty()
+                    || run.draft() && !drafts) {
                 continue;
             }
             // Two runs renamed alike would share one place on a category axis; the id tells them apart.
