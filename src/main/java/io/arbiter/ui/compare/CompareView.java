@@ -163,7 +163,9 @@ public final class CompareView {
                 }
             };
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                if (e.getClickCount() == 2
+                        && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                        && !row.isEmpty()) {
                     model.showFlip(row.getItem());
                 }
             });

@@ -1,5 +1,7 @@
 package io.arbiter.ui.runs;
 
+import io.arbiter.ui.analysis.ChartExport;
+import io.arbiter.ui.common.PrimaryClick;
 import io.arbiter.ui.common.TextColumns;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.runs.RunsViewModel.RunLine;
@@ -195,6 +197,7 @@ public final class RunsView {
             }
         });
         runsTrendPane.getChildren().add(0, trendChart);
+        ChartExport.offer(trendChart, "runs-trend", model::savePng);
         model.trendProperty().addListener((obs, old, now) -> showTrend(now));
         trendDraftsBox.selectedProperty().bindBidirectional(model.showDraftsProperty());
         showTrend(model.trendProperty().get());
@@ -240,7 +243,7 @@ public final class RunsView {
                             new Tooltip(point.run() + "\n" + name + ": "
                                     + String.format(Locale.ROOT, format, point.value() * scale)));
                     node.setCursor(Cursor.HAND);
-                    node.setOnMouseClicked(e -> select(point.runId()));
+                    node.setOnMouseClicked(PrimaryClick.of(() -> select(point.runId())));
                 }
             });
             series.getData().add(data);

@@ -4,7 +4,9 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.ui.common.LatestOnly;
+import io.arbiter.ui.common.PngFiles;
 import io.arbiter.ui.common.TaskExecutor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -212,6 +214,15 @@ public final class RunsViewModel {
             runKappa.ifPresent(value -> kappa.add(new TrendPoint(run.id(), name, value)));
         }
         return new Trend(List.copyOf(names), List.copyOf(accuracy), List.copyOf(kappa));
+    }
+
+    /** Writes the trend chart's image as a PNG in the background and says where. */
+    public CompletableFuture<Path> savePng(java.awt.image.BufferedImage image, Path file) {
+        return PngFiles.write(executor, image, file)
+                .whenComplete((written, failure) -> message.set(
+                        failure == null
+                                ? "Saved the chart to " + written + "."
+                                : "Could not save the chart: " + LatestOnly.messageOf(failure)));
     }
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */
