@@ -44,9 +44,15 @@ public final class ArbiterApp extends Application {
         stage.titleProperty().bind(model.projects().titleProperty());
         window = WindowKeeper.keep(stage, windowStore, savedWindow, view::dividers, view::useDividers);
         stage.show();
-        model.datasetSetup().openSample();
         model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
-        model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
+        // The last project comes back; without one (or when it is gone) the workbench opens on the sample.
+        model.projects()
+                .useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser(), true)
+                .thenAccept(reopened -> {
+                    if (!reopened) {
+                        model.datasetSetup().openSample();
+                    }
+                });
     }
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */

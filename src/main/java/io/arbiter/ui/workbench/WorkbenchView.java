@@ -29,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -51,6 +52,9 @@ public final class WorkbenchView {
 
     @FXML
     private Parent root;
+
+    @FXML
+    private MenuBar menuBar;
 
     @FXML
     private MenuItem newProjectItem;
@@ -194,6 +198,7 @@ public final class WorkbenchView {
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
+        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"));
         // The analysis and the comparison need the height: the prompts fold up while either is open.
         dividers = new WorkbenchDividers(
                 mainSplit,

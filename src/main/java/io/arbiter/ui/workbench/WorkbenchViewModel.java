@@ -123,6 +123,20 @@ public final class WorkbenchViewModel {
             }
         });
         choice.modeProperty().addListener((obs, old, now) -> estimator.refresh());
+        // The title's unsaved mark follows every part of the setup a project keeps.
+        for (javafx.beans.Observable part : List.of(
+                prompts.baseTextProperty(),
+                prompts.judgeTextProperty(),
+                choice.providerProperty(),
+                choice.baseModelProperty(),
+                choice.judgeModelProperty(),
+                choice.concurrencyProperty(),
+                choice.modeProperty(),
+                data.inputColumnProperty(),
+                data.truthColumnProperty(),
+                data.truthSeparatorProperty())) {
+            part.addListener(changed -> projects.refreshTitle());
+        }
         for (var text : List.of(prompts.baseTextProperty(), prompts.judgeTextProperty())) {
             text.addListener((obs, old, now) -> {
                 estimator.refresh();
