@@ -176,6 +176,8 @@ public final class WorkbenchView {
     private final WorkbenchViewModel model;
     private final DialogOwner owner;
     private final WorkbenchDividers dividers;
+    /** The folder the last export went to, where the next one starts; null before any. */
+    private Path exportFolder;
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -374,10 +376,15 @@ public final class WorkbenchView {
     private void chooseExportFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export results as CSV");
-        chooser.setInitialFileName("arbiter-results.csv");
+        chooser.setInitialFileName(ExportNames.results(
+                model.projects().projectFile(), model.datasetProperty().get()));
+        if (exportFolder != null && exportFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(exportFolder.toFile());
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(owner.window());
         if (file != null) {
+            exportFolder = file.toPath().toAbsolutePath().getParent(); // the next export starts there
             model.exportResults(file.toPath());
         }
     }
