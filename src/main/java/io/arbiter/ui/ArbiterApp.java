@@ -3,10 +3,15 @@ package io.arbiter.ui;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.window.WindowKeeper;
+import io.arbiter.ui.window.WindowState;
+import io.arbiter.ui.window.WindowStateStore;
 import io.arbiter.ui.workbench.WorkbenchView;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,34 +24,55 @@ public final class ArbiterApp extends Application {
 
     private TaskExecutor executor;
     private WorkbenchViewModel model;
+    private WindowStateStore windowStore;
+    /** Read before the window opens, off the FX thread. */
+    private Optional<WindowState> savedWindow = Optional.empty();
+
+    private WindowKeeper window;
 
     public static void main(String[] args) {
         launch(ArbiterApp.class, args);
     }
 
     @Override
+    public void init() {
+        windowStore = WindowStateStore.forUser();
+        savedWindow = windowStore.load();
+    }
+
+    @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
         model = new WorkbenchViewModel(executor);
-        stage.setScene(createScene(model));
+        WorkbenchView view = new WorkbenchView(model);
+        stage.setScene(createScene(view));
         stage.titleProperty().bind(model.projects().titleProperty());
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = WindowKeeper.keep(stage, windowStore, savedWindow, view::dividers, view::useDividers);
         stage.show();
         List<String> arguments = getParameters().getRaw();
-        if (arguments.isEmpty()) {
-            model.datasetSetup().openSample();
-        }
         model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
-        model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
-        if (!arguments.isEmpty()) {
+        if (!arguments.isEmpty()) { // a project file opened from the desktop or the command line
+            model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
             model.projects().openProject(Path.of(arguments.get(0)).toAbsolutePath());
+        } else {
+            // The last project comes back; without one (or when it is gone) the workbench opens on the sample.
+            model.projects()
+                    .useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser(), true)
+                    .thenAccept(reopened -> {
+                        if (!reopened) {
+                            model.datasetSetup().openSample();
+                        }
+                    });
         }
     }
 
     /** Builds the workbench scene with its stylesheet; also used by UI tests. Call on the FX thread. */
     public static Scene createScene(WorkbenchViewModel model) {
-        Scene scene = new Scene(new WorkbenchView(model).root());
+        return createScene(new WorkbenchView(model));
+    }
+
+    private static Scene createScene(WorkbenchView view) {
+        Scene scene = new Scene(view.root());
         scene.getStylesheets()
                 .add(ArbiterApp.class.getResource("/css/arbiter.css").toExternalForm());
         return scene;
@@ -54,6 +80,13 @@ public final class ArbiterApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            try {
+                window.save();
+            } catch (IOException e) {
+                // The window's place is a convenience: the next launch opens at the default place.
+            }
+        }
         if (model != null) {
             model.shutdown();
         }

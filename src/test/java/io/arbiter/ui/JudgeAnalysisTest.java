@@ -32,6 +32,22 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
     Path dir;
 
     @Test
+    void rightClickingAChartStaysOnTheAnalysisWithEveryRowShown(FxRobot robot) throws Exception {
+        runAndOpenTheAnalysis(robot);
+        TabPane tabs = robot.lookup(".lower-tabs").queryAs(TabPane.class);
+        int analysis = tabs.getSelectionModel().getSelectedIndex();
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
+        int shown = table.getItems().size();
+
+        robot.rightClickOn(robot.lookup("#falseAcceptCell").queryAs(StackPane.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(analysis, tabs.getSelectionModel().getSelectedIndex(), "still on Judge analysis");
+        assertEquals(shown, table.getItems().size(), "no rows were filtered");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void clickingTheFalseAcceptCellFiltersTheTableToThoseRows(FxRobot robot) throws Exception {
         runAndOpenTheAnalysis(robot);
         StackPane cell = robot.lookup("#falseAcceptCell").queryAs(StackPane.class);

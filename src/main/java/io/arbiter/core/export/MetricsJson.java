@@ -130,7 +130,7 @@ public final class MetricsJson {
     public static void putPredictionPowered(ObjectNode json, JudgeReport report) {
         put(json, "ppi_base_accuracy", report.ppi().classic());
         put(json, "ppi_plus_base_accuracy", report.ppi().tuned());
-        json.put("ppi_plus_lambda", report.ppi().lambda());
+        json.put("ppi_plus_lambda", rounded(report.ppi().lambda()));
         json.put("ppi_labelled", report.ppi().labelled());
         json.put("ppi_unlabelled", report.ppi().unlabelled());
     }
@@ -266,9 +266,28 @@ public final class MetricsJson {
         }
     }
 
+    /** Significant digits a figure is written with: more than any figure means, fewer than a double's noise. */
+    public static final int SIGNIFICANT_DIGITS = 12;
+
+    /**
+     * {@code value} to {@link #SIGNIFICANT_DIGITS} significant digits, and 0 when it is within 1e-12 of it, so
+     * floating-point noise (0.30000000000000004, a difference of 1.4e-19 that is 0) never reaches the file.
+     */
+    public static double rounded(double value) {
+        if (!Double.isFinite(value) || value == 0) {
+            return value;
+        }
+        if (Math.abs(value) < 1e-12) {
+            return 0.0;
+        }
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(SIGNIFICANT_DIGITS))
+                .doubleValue();
+    }
+
     private static void number(ObjectNode json, String key, boolean present, double value) {
         if (present && Double.isFinite(value)) {
-            json.put(key, value);
+            json.put(key, rounded(value));
         } else {
             json.putNull(key);
         }

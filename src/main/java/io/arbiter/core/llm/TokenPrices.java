@@ -15,6 +15,21 @@ public record TokenPrices(
     public static final TokenPrices UNKNOWN = new TokenPrices(null, null, null, null);
     /** The offline demo model and local servers: nothing to pay. */
     public static final TokenPrices FREE = new TokenPrices(0.0, 0.0, 0.0, 0.0);
+    /** What a Batch API request costs of the realtime price: OpenAI's Batch API, and those like it, charge half. */
+    public static final double BATCH_SHARE = 0.5;
+
+    /** These prices at {@code share} of themselves, e.g. {@link #BATCH_SHARE}; an unknown price stays unknown. */
+    public TokenPrices times(double share) {
+        return new TokenPrices(
+                scaled(baseInputPerMillion, share),
+                scaled(baseOutputPerMillion, share),
+                scaled(judgeInputPerMillion, share),
+                scaled(judgeOutputPerMillion, share));
+    }
+
+    private static Double scaled(Double price, double share) {
+        return price == null ? null : price * share;
+    }
 
     /**
      * The price of these tokens; empty when a price they need is unknown. Tokens that were never sent need no price,

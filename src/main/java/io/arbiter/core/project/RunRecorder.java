@@ -35,7 +35,10 @@ public final class RunRecorder {
     private static final Set<String> SETTLED =
             Set.of("completed", "failed", "expired", "cancelled", BatchJob.COLLECTED);
 
-    /** Runs that ended in this process: Run again after one is a new run, answered from the cache. */
+    /**
+     * Runs that ended in this process: Run again after one is a new run, answered from the cache. A cancelled run is
+     * not among them: Cancel then Run continues it, as another process would.
+     */
     private final Set<Long> endedHere = ConcurrentHashMap.newKeySet();
 
     /**
@@ -118,8 +121,8 @@ public final class RunRecorder {
 
     /**
      * The project's latest run, when it is of exactly this spec, did not complete (a window closed, a process was
-     * killed or stopped, a run was cancelled) and did not end in this process; continuing it keeps its answered rows
-     * and its batches. Only the latest: a run left behind by newer ones is history, not work in progress.
+     * killed or stopped, a run was cancelled) and did not end in this process unless cancelled; continuing it keeps
+     * its answered rows and its batches. Only the latest: a run left behind by newer ones is history, not work in progress.
      */
     public Optional<RunRecord> unfinished(Project project, String specJson) {
         List<RunRecord> runs = project.store().runRecords();
@@ -141,16 +144,21 @@ public final class RunRecorder {
     }
 
     /**
-     * Marks the run as ended here, at once, before its end is written: Run again meanwhile (its end may still be in
-     * a write queue, or it was cancelled) starts a new run, answered from the cache as far as this one got.
+     * Marks the run as ended here with {@code status}, at once, before its end is written: Run again meanwhile (its
+     * end may still be in a write queue) starts a new run, answered from the cache as far as this one got. A
+     * cancelled run stays open: Run again continues it.
      */
-    public void ended(Recording recording) {
-        endedHere.add(recording.runId());
+    public void ended(Recording recording, RunOutcome.Status status) {
+        if (status == RunOutcome.Status.CANCELLED) {
+            endedHere.remove(recording.runId());
+        } else {
+            endedHere.add(recording.runId());
+        }
     }
 
-    /** Records how the run ended, with its figures and cost; the run counts as ended here. */
+    /** Records how the run ended, with its figures and cost; the run counts as ended here unless cancelled. */
     public JudgeReport finish(Recording recording, RunOutcome outcome) {
-        ended(recording);
+        ended(recording, outcome.status());
         return recording.project().finishRun(recording.runId(), outcome);
     }
 }

@@ -86,6 +86,19 @@ public record RunEstimate(
                 spec.scheme().promptValues());
     }
 
+    /** This estimate less what the cache already answers: those rows' requests are not sent again. */
+    public RunEstimate less(CachedRows cached) {
+        double base = 1 - cached.baseShare();
+        double judge = 1 - cached.judgeShare();
+        return new RunEstimate(
+                rows,
+                sampledRows,
+                Math.round(baseInput * base),
+                Math.round(baseOutput * base),
+                Math.round(judgeInput * judge),
+                Math.round(judgeOutput * judge));
+    }
+
     public long totalTokens() {
         return baseInput + baseOutput + judgeInput + judgeOutput;
     }

@@ -18,11 +18,11 @@ import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.verdict.PairJudgement;
 import io.arbiter.ui.common.LatestOnly;
+import io.arbiter.ui.common.PngFiles;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.results.RowFilter;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javax.imageio.ImageIO;
 
 /**
  * "Judge the judge": the full {@link JudgeReport} of the results, recomputed in the background whenever a run
@@ -331,14 +330,7 @@ public final class AnalysisViewModel {
 
     /** Writes a chart already drawn into an image as PNG, in the background. */
     public CompletableFuture<Path> savePng(BufferedImage image, Path file) {
-        return report(
-                executor.submit(() -> {
-                    if (!ImageIO.write(image, "png", file.toFile())) {
-                        throw new IOException("No PNG writer is available");
-                    }
-                    return file;
-                }),
-                "chart");
+        return report(PngFiles.write(executor, image, file), "chart");
     }
 
     private CompletableFuture<Path> report(CompletableFuture<Path> written, String what) {

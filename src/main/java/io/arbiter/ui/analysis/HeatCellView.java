@@ -1,5 +1,6 @@
 package io.arbiter.ui.analysis;
 
+import io.arbiter.ui.common.PrimaryClick;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -57,6 +58,6 @@ final class HeatCellView {
         Tooltip tip = new Tooltip(tooltip);
         cell.getProperties().put(TOOLTIP, tip);
         Tooltip.install(cell, tip);
-        cell.setOnMouseClicked(e -> onClick.run());
+        cell.setOnMouseClicked(PrimaryClick.of(onClick));
     }
 }

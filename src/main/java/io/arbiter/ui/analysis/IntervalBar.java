@@ -1,6 +1,7 @@
 package io.arbiter.ui.analysis;
 
 import io.arbiter.core.metrics.Estimate;
+import io.arbiter.ui.common.PrimaryClick;
 import java.util.function.DoubleUnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -84,7 +85,7 @@ final class IntervalBar extends HBox {
         setCursor(Cursor.HAND);
         Tooltip.install(
                 this, new Tooltip("Click to see these rows: " + bar.rows().description()));
-        setOnMouseClicked(e -> onClick.run());
+        setOnMouseClicked(PrimaryClick.of(onClick));
     }
 
     private static Region region(String styleClass, double x, double y, double width, double height) {

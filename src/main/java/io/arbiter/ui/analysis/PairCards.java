@@ -1,5 +1,6 @@
 package io.arbiter.ui.analysis;
 
+import io.arbiter.ui.common.PrimaryClick;
 import io.arbiter.ui.results.RowFilter;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,7 @@ final class PairCards {
             label.setCursor(Cursor.HAND);
             Tooltip.install(
                     label, new Tooltip("Click to see the rows: " + count.rows().description() + "."));
-            label.setOnMouseClicked(e -> showRows.accept(count.rows()));
+            label.setOnMouseClicked(PrimaryClick.of(() -> showRows.accept(count.rows())));
             line.getChildren().add(label);
         }
         return line;

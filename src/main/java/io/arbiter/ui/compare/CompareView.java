@@ -9,12 +9,14 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -30,6 +32,9 @@ public final class CompareView {
 
     @FXML
     private ComboBox<RunChoice> runABox;
+
+    @FXML
+    private CheckBox followNewestBox;
 
     @FXML
     private ComboBox<RunChoice> runBBox;
@@ -90,6 +95,8 @@ public final class CompareView {
         runBBox.setItems(model.choices());
         runABox.valueProperty().bindBidirectional(model.runAProperty());
         runBBox.valueProperty().bindBidirectional(model.runBProperty());
+        followNewestBox.selectedProperty().bindBidirectional(model.followNewestProperty());
+        followNewestBox.setTooltip(new Tooltip("Off once you choose runs: the pair you chose stays after new runs"));
         swapRunsButton.setOnAction(e -> model.swap());
         swapRunsButton
                 .disableProperty()
@@ -156,7 +163,9 @@ public final class CompareView {
                 }
             };
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                if (e.getClickCount() == 2
+                        && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                        && !row.isEmpty()) {
                     model.showFlip(row.getItem());
                 }
             });

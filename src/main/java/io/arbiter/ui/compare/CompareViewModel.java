@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -49,6 +51,9 @@ public final class CompareViewModel {
     private final ObservableList<RunChoice> choices = FXCollections.observableArrayList();
     private final ObjectProperty<RunChoice> runA = new SimpleObjectProperty<>();
     private final ObjectProperty<RunChoice> runB = new SimpleObjectProperty<>();
+    /** True until the user picks a pair: A and B then follow the project's two newest runs as runs are added. */
+    private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
+
     private final ObservableList<DeltaLine> deltas = FXCollections.observableArrayList();
     private final ObservableList<FlipLine> flips = FXCollections.observableArrayList();
     /** True when rows moved between the runs (a flipped verdict, a pair's changed outcome), to show in the results. */
@@ -80,6 +85,11 @@ public final class CompareViewModel {
         this.pairing = new LatestOnly(executor);
         runA.addListener((obs, old, now) -> compareChosen());
         runB.addListener((obs, old, now) -> compareChosen());
+        followNewest.addListener((obs, old, now) -> {
+            if (now && !filling) {
+                refresh();
+            }
+        });
     }
 
     // Properties
@@ -94,6 +104,14 @@ public final class CompareViewModel {
 
     public ObjectProperty<RunChoice> runBProperty() {
         return runB;
+    }
+
+    /**
+     * Whether A and B follow the project's two newest runs (true) or stay on the pair the user chose: choosing a run,
+     * swapping or comparing from the Runs tab pins the pair; setting this true again follows the newest.
+     */
+    public BooleanProperty followNewestProperty() {
+        return followNewest;
     }
 
     public ObservableList<DeltaLine> deltas() {
@@ -146,9 +164,12 @@ public final class CompareViewModel {
 
     // Commands
 
-    /** The project whose runs are compared (null: none); A and B become its two latest runs. UI thread. */
+    /** The project whose runs are compared (null: none); A and B follow its two latest runs. UI thread. */
     public CompletableFuture<Void> useProject(Project opened) {
         project = opened;
+        filling = true;
+        followNewest.set(true); // a pair pinned in the project before means nothing in this one
+        filling = false;
         comparisons.supersede(); // a comparison under way belongs to the project before
         clear();
         fill(List.of(), null, null); // run ids belong to a project: the new one starts from its latest two
@@ -159,7 +180,10 @@ public final class CompareViewModel {
         return refresh();
     }
 
-    /** Reads the project's runs again (after a run or a delete), keeping A and B when they still exist. */
+    /**
+     * Reads the project's runs again (after a run or a delete): A and B become the two newest, or, when the user
+     * pinned a pair, stay on it while both still exist.
+     */
     public CompletableFuture<Void> refresh() {
         Project reading = project;
         if (reading == null) {
@@ -177,8 +201,8 @@ public final class CompareViewModel {
             for (int i = runs.size() - 1; i >= 0; i--) {
                 list.add(choice(runs.get(i)));
             }
-            RunChoice a = keep(list, runA.get());
-            RunChoice b = keep(list, runB.get());
+            RunChoice a = followNewest.get() ? null : keep(list, runA.get());
+            RunChoice b = followNewest.get() ? null : keep(list, runB.get());
             if (a == null || b == null) {
                 b = list.isEmpty() ? null : list.get(0);
                 a = list.size() < 2 ? null : list.get(1);
@@ -193,14 +217,19 @@ public final class CompareViewModel {
             if (!showing(a.id(), b.id())
                     || !current(runs, shown.compared().a())
                     || !current(runs, shown.compared().b())) {
-                compare(a.id(), b.id());
+                compareNow(a.id(), b.id());
             }
             return null;
         });
     }
 
-    /** Compares run {@code a} (before) with run {@code b} (after), choosing them in the choosers. */
+    /** Compares run {@code a} (before) with run {@code b} (after), choosing them in the choosers: the pair is pinned. */
     public CompletableFuture<RunPair> compare(long a, long b) {
+        followNewest.set(false);
+        return compareNow(a, b);
+    }
+
+    private CompletableFuture<RunPair> compareNow(long a, long b) {
         Project reading = project;
         if (reading == null) {
             return CompletableFuture.completedFuture(null);

@@ -32,12 +32,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ProgressViewModel {
 
+    /** What a bar says before any run of the dataset on screen. */
+    public static final String NOT_STARTED = "not started";
+
     private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper baseProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper judgeProgress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper baseCount = new ReadOnlyStringWrapper("not started");
-    private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper("not started");
+    private final ReadOnlyStringWrapper baseCount = new ReadOnlyStringWrapper(NOT_STARTED);
+    private final ReadOnlyStringWrapper judgeCount = new ReadOnlyStringWrapper(NOT_STARTED);
     private final ReadOnlyStringWrapper baseTitle = new ReadOnlyStringWrapper("Base");
     private final ReadOnlyStringWrapper judgeTitle = new ReadOnlyStringWrapper("Judge");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -125,6 +128,47 @@ public final class ProgressViewModel {
     }
 
     // Commands
+
+    /**
+     * Clears the bars, their counts and the message, and forgets the failed rows: all were about another dataset or
+     * project. Nothing changes while a run goes (it owns the bars).
+     */
+    public void reset() {
+        if (running.get()) {
+            return;
+        }
+        baseProgress.set(0);
+        judgeProgress.set(0);
+        baseCount.set(NOT_STARTED);
+        judgeCount.set(NOT_STARTED);
+        baseTitle.set("Base");
+        judgeTitle.set("Judge");
+        message.set("");
+        failedRows.set(0);
+    }
+
+    /**
+     * Shows how far a run kept in a project got: each stage's answered rows of the rows it covers ({@code scope}),
+     * and a line naming the run. Nothing changes while a run goes.
+     */
+    public void showKept(long runId, List<RowResult> rows, java.util.Set<Integer> scope) {
+        if (running.get()) {
+            return;
+        }
+        List<RowResult> covered = scope.isEmpty()
+                ? rows
+                : rows.stream().filter(r -> scope.contains(r.row())).toList();
+        int total = covered.size();
+        long based = covered.stream().filter(r -> r.base().answered()).count();
+        long judged = covered.stream().filter(r -> r.judge().answered()).count();
+        baseProgress.set(total == 0 ? 0 : (double) based / total);
+        judgeProgress.set(total == 0 ? 0 : (double) judged / total);
+        baseCount.set(String.format(Locale.ROOT, "%,d / %,d", based, total));
+        judgeCount.set(String.format(Locale.ROOT, "%,d / %,d", judged, total));
+        long unanswered = covered.stream().filter(r -> !r.answered()).count();
+        message.set("Run " + runId + " from the project"
+                + (unanswered == 0 ? "." : String.format(Locale.ROOT, ": %,d rows not answered.", unanswered)));
+    }
 
     /**
      * Starts a run. {@code launch} is given the listener to attach and returns the engine's handle; updated rows

@@ -61,6 +61,13 @@ public final class HeadlineFigures {
     private final ReadOnlyStringWrapper truthTileTitle = new ReadOnlyStringWrapper(BASE_VS_TRUTH);
     private final ReadOnlyStringWrapper judgeTileTitle = new ReadOnlyStringWrapper(JUDGE_VS_TRUTH);
     private final ReadOnlyStringWrapper agreementTileTitle = new ReadOnlyStringWrapper(BASE_VS_JUDGE);
+    /** A draft's figures in one line; empty unless the table shows a draft. */
+    private final ReadOnlyStringWrapper draftLine = new ReadOnlyStringWrapper("");
+    /**
+     * True while the table shows a draft: its figures go to {@link #draftLineProperty()} and the tiles keep the main
+     * run's, so trying a prompt on five rows never reads as the run's "100%, 5 of 5".
+     */
+    private boolean draft;
     /** A pairwise run's tiles as last computed; NONE before, and for other runs. */
     private PairHeadline lastPairs = PairHeadline.NONE;
     /** A scoring run's score figures as last computed; null before, and for verdict runs. */
@@ -144,6 +151,11 @@ public final class HeadlineFigures {
         return scoreSummary.getReadOnlyProperty();
     }
 
+    /** "Draft on 5 rows: base vs judge 80% (4 of 5) · …"; empty unless a draft is shown. */
+    public ReadOnlyStringProperty draftLineProperty() {
+        return draftLine.getReadOnlyProperty();
+    }
+
     // Commands
 
     /** Counts again after a run streamed in answers, unless it did so moments ago over many rows. */
@@ -174,6 +186,16 @@ public final class HeadlineFigures {
 
     /** Back to the figures of no rows, before a run or on a new dataset. */
     void clear() {
+        clear(false);
+    }
+
+    /**
+     * Before a run: a draft ({@code forDraft}) counts apart in the draft line and leaves the tiles as they are;
+     * anything else clears them.
+     */
+    void clear(boolean forDraft) {
+        draft = forDraft;
+        draftLine.set("");
         hasResults.set(false);
         scoring.supersede();
         lastScores = null;
@@ -205,6 +227,9 @@ public final class HeadlineFigures {
         scoring.submit(
                 () -> graded.figures(rated),
                 report -> {
+                    if (draft) {
+                        return; // the tiles and the score line stay the main run's
+                    }
                     if (graded.pairs()) {
                         lastPairs = PairHeadline.of(report.pairs());
                         describe(metrics.get());
@@ -244,6 +269,10 @@ public final class HeadlineFigures {
     }
 
     private void describe(AccuracyCounts m) {
+        if (draft) {
+            draftLine.set(m.rows() == 0 ? "" : draftLine(m));
+            return;
+        }
         baseVsJudge.set(m.baseVsJudge().percent());
         baseVsTruth.set(m.baseVsTruth().percent());
         judgeVsTruth.set(m.judgeVsTruth().percent());
@@ -285,6 +314,21 @@ public final class HeadlineFigures {
         }
         unparsedSummary.set("Unparsed: base " + m.unparsedBase() + " · judge " + m.unparsedJudge() + "   Errors: "
                 + m.errors() + "   Rows: " + m.rows());
+    }
+
+    private static String draftLine(AccuracyCounts m) {
+        return String.format(
+                Locale.ROOT,
+                "Draft on %d %s (the tiles keep the main run's): base vs judge %s (%s) · base vs truth %s · judge vs "
+                        + "truth %s · unparsed %d · errors %d",
+                m.rows(),
+                m.rows() == 1 ? "row" : "rows",
+                m.baseVsJudge().percent(),
+                counts(m.baseVsJudge(), "agree"),
+                m.baseVsTruth().percent(),
+                m.judgeVsTruth().percent(),
+                m.unparsedBase() + m.unparsedJudge(),
+                m.errors());
     }
 
     private static String point(Estimate estimate) {

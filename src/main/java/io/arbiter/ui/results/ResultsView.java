@@ -58,6 +58,9 @@ public final class ResultsView {
     private Label unparsedLabel;
 
     @FXML
+    private Label draftLabel;
+
+    @FXML
     private Label legendLabel;
 
     @FXML
@@ -129,6 +132,9 @@ public final class ResultsView {
         judgeVsTruthCounts.textProperty().bind(model.figures().judgeVsTruthCountsProperty());
         unparsedLabel.textProperty().bind(model.figures().unparsedSummaryProperty());
         scoreLabel.textProperty().bind(model.figures().scoreSummaryProperty());
+        draftLabel.textProperty().bind(model.figures().draftLineProperty());
+        draftLabel.visibleProperty().bind(draftLabel.textProperty().isNotEmpty());
+        draftLabel.managedProperty().bind(draftLabel.visibleProperty());
         baseVsJudgeTitle.textProperty().bind(model.figures().agreementTileTitleProperty());
         baseVsTruthTitle.textProperty().bind(model.figures().truthTileTitleProperty());
         judgeVsTruthTitle.textProperty().bind(model.figures().judgeTileTitleProperty());
@@ -240,6 +246,7 @@ public final class ResultsView {
         for (RowFilter.Preset preset : RowFilter.Preset.values()) {
             ToggleButton button = new ToggleButton(preset.title());
             button.setId("preset" + toCamel(preset.name()));
+            button.setMinWidth(Region.USE_PREF_SIZE); // a narrow window wraps the bar, never shortens a title
             button.setToggleGroup(group);
             button.setUserData(preset);
             button.setOnAction(e -> model.showPreset(preset));

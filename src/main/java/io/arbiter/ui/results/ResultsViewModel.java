@@ -394,7 +394,7 @@ public final class ResultsViewModel {
             RowResult old = row.result();
             row.resultProperty().set(RowResult.pending(old.row(), old.truth()));
         }
-        figures.clear();
+        figures.clear(covered != null);
         resultsVersion.set(resultsVersion.get() + 1);
     }
 }

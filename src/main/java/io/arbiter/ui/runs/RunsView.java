@@ -1,5 +1,7 @@
 package io.arbiter.ui.runs;
 
+import io.arbiter.ui.analysis.ChartExport;
+import io.arbiter.ui.common.PrimaryClick;
 import io.arbiter.ui.common.TextColumns;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.runs.RunsViewModel.RunLine;
@@ -16,6 +18,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -29,6 +32,9 @@ import javafx.util.StringConverter;
 
 /** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
 public final class RunsView {
+
+    @FXML
+    private CheckBox trendDraftsBox;
 
     @FXML
     private Parent root;
@@ -191,7 +197,9 @@ public final class RunsView {
             }
         });
         runsTrendPane.getChildren().add(0, trendChart);
+        ChartExport.offer(trendChart, "runs-trend", model::savePng);
         model.trendProperty().addListener((obs, old, now) -> showTrend(now));
+        trendDraftsBox.selectedProperty().bindBidirectional(model.showDraftsProperty());
         showTrend(model.trendProperty().get());
         runsTrendToggle.selectedProperty().addListener((obs, was, shown) -> {
             if (shown && !runsSplit.getItems().contains(runsTrendPane)) {
@@ -242,7 +250,7 @@ public final class RunsView {
                                                     + String.format(Locale.ROOT, format, point.high() * scale) + "]"
                                             : "")));
                     node.setCursor(Cursor.HAND);
-                    node.setOnMouseClicked(e -> select(point.runId()));
+                    node.setOnMouseClicked(PrimaryClick.of(() -> select(point.runId())));
                 }
             });
             series.getData().add(data);

@@ -4,7 +4,9 @@ import io.arbiter.core.project.Project;
 import io.arbiter.core.project.RunListing;
 import io.arbiter.core.store.PromptVersion;
 import io.arbiter.ui.common.LatestOnly;
+import io.arbiter.ui.common.PngFiles;
 import io.arbiter.ui.common.TaskExecutor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,12 +16,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -80,6 +84,11 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open or create a project to keep runs.");
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(Trend.EMPTY);
+    /** Whether draft runs (a few selected rows) are plotted on the trend; off, so a 5-row draft's 100% is not. */
+    private final BooleanProperty showDrafts = new SimpleBooleanProperty(false);
+    /** The runs last listed, oldest first, to plot again when drafts are shown or hidden. */
+    private List<RunListing> listed = List.of();
+
     private Project project;
 
     /** Where two runs go to be compared: {@code a} the earlier ("before"), {@code b} the later. */
@@ -98,6 +107,7 @@ public final class RunsViewModel {
         this.listings = new LatestOnly(executor);
         this.showInResults = showInResults;
         this.compareTarget = compareTarget;
+        showDrafts.addListener((obs, was, now) -> trend.set(trend(listed, now)));
     }
 
     // Properties
@@ -115,6 +125,11 @@ public final class RunsViewModel {
         return trend.getReadOnlyProperty();
     }
 
+    /** Whether the trend plots draft runs too. */
+    public BooleanProperty showDraftsProperty() {
+        return showDrafts;
+    }
+
     public ReadOnlyBooleanProperty hasProjectProperty() {
         return hasProject.getReadOnlyProperty();
     }
@@ -128,6 +143,7 @@ public final class RunsViewModel {
         hasProject.set(opened != null);
         if (opened == null) {
             runs.clear();
+            listed = List.of();
             trend.set(Trend.EMPTY);
             message.set("Open or create a project to keep runs.");
             return;
@@ -149,7 +165,8 @@ public final class RunsViewModel {
                         listing -> {
                             List<RunListing> summaries = listing.summaries();
                             runs.setAll(listing.lines());
-                            trend.set(listing.trend());
+                            listed = summaries;
+                            trend.set(trend(summaries, showDrafts.get()));
                             message.set(
                                     summaries.isEmpty()
                                             ? "No runs yet: every run started here is kept in the project."
@@ -165,7 +182,7 @@ public final class RunsViewModel {
     }
 
     /** What a refresh reads and prepares in the background. */
-    private record Listing(List<RunListing> summaries, List<RunLine> lines, Trend trend) {}
+    private record Listing(List<RunListing> summaries, List<RunLine> lines) {}
 
     private static Listing listing(Project project) {
         List<RunListing> summaries = inTimeOrder(project.runs());
@@ -176,11 +193,16 @@ public final class RunsViewModel {
             RunListing previous = i == 0 ? null : summaries.get(i - 1);
             lines.add(RunLineText.line(summaries.get(i), previous, versions));
         }
-        return new Listing(summaries, lines, trend(summaries));
+        return new Listing(summaries, lines);
     }
 
-    /** The chart's points from runs in time order; only completed runs, whose metrics cover every row. */
+    /** The chart's points from runs in time order, drafts left out. */
     static Trend trend(List<RunListing> inTimeOrder) {
+        return trend(inTimeOrder, false);
+    }
+
+    /** The chart's points from runs in time order; only completed runs, and drafts only when {@code drafts}. */
+    static Trend trend(List<RunListing> inTimeOrder, boolean drafts) {
         List<String> names = new ArrayList<>();
         List<TrendPoint> accuracy = new ArrayList<>();
         List<TrendPoint> kappa = new ArrayList<>();
@@ -188,7 +210,9 @@ public final class RunsViewModel {
         for (RunListing run : inTimeOrder) {
             OptionalDouble judgeVsTruth = run.metric("judge_vs_truth");
             OptionalDouble runKappa = run.metric("kappa");
-            if (!"COMPLETED".equals(run.record().status()) || judgeVsTruth.isEmpty() && runKappa.isEmpty()) {
+            if (!"COMPLETED".equals(run.record().status())
+                    || judgeVsTruth.isEmpty() && runKappa.isEmpty()
+                    || run.draft() && !drafts) {
                 continue;
             }
             // Two runs renamed alike would share one place on a category axis; the id tells them apart.
@@ -210,6 +234,15 @@ public final class RunsViewModel {
                 value,
                 run.metric(metric + "_ci_low").orElse(Double.NaN),
                 run.metric(metric + "_ci_high").orElse(Double.NaN));
+    }
+
+    /** Writes the trend chart's image as a PNG in the background and says where. */
+    public CompletableFuture<Path> savePng(java.awt.image.BufferedImage image, Path file) {
+        return PngFiles.write(executor, image, file)
+                .whenComplete((written, failure) -> message.set(
+                        failure == null
+                                ? "Saved the chart to " + written + "."
+                                : "Could not save the chart: " + LatestOnly.messageOf(failure)));
     }
 
     /** Oldest first by creation time (the id breaks ties): "the run before" is the one created before it. */

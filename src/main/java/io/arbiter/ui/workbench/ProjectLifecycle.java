@@ -112,12 +112,46 @@ public final class ProjectLifecycle {
 
     /** Keeps the recent projects list in {@code store}, reading what it holds now. */
     public void useRecentProjects(RecentProjects store) {
+        useRecentProjects(store, false);
+    }
+
+    /**
+     * As {@link #useRecentProjects(RecentProjects)}; with {@code reopenLast} (a relaunch) the newest of them is
+     * opened again, or, when its file is gone, the status line says so and the workbench stays as it is. Completes
+     * with whether a project was opened.
+     */
+    public CompletableFuture<Boolean> useRecentProjects(RecentProjects store, boolean reopenLast) {
         recentStore = store;
-        executor.submit(store::load).whenComplete((loaded, failure) -> {
-            if (failure == null) {
-                recentProjects.setAll(loaded);
-            }
-        });
+        return executor.submit(() -> {
+                    List<Path> loaded = store.load();
+                    Path last = loaded.isEmpty() ? null : loaded.get(0);
+                    return new Recent(loaded, last != null && Files.isRegularFile(last));
+                })
+                .thenCompose(recent -> {
+                    recentProjects.setAll(recent.paths());
+                    if (!reopenLast || recent.paths().isEmpty()) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    Path last = recent.paths().get(0);
+                    if (!recent.lastExists()) {
+                        status.set("The last project, " + last + ", is gone (moved or deleted): open another with "
+                                + "File > Open project….");
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return openProject(last).thenApply(done -> project != null);
+                })
+                .exceptionally(failure -> false); // a lost list is no reason to stop
+    }
+
+    private record Recent(List<Path> paths, boolean lastExists) {}
+
+    /** Names the open project in the title, with " *" while the setup on screen differs from what it holds. */
+    public void refreshTitle() {
+        title.set(
+                project == null
+                        ? WorkbenchViewModel.APP_TITLE
+                        : project.file().getFileName() + (unsavedChanges().isEmpty() ? "" : " *") + " — "
+                                + WorkbenchViewModel.APP_TITLE);
     }
 
     /** Creates a project file holding the setup on screen and the review made so far, and opens it. */
@@ -234,6 +268,7 @@ public final class ProjectLifecycle {
                     }
                     if (project == into) {
                         saved = saving.setup();
+                        refreshTitle();
                     }
                     status.set("Saved " + into.file().getFileName() + ".");
                     return true;
@@ -277,6 +312,7 @@ public final class ProjectLifecycle {
     void recorded(Project recordedIn, WorkbenchSetup setup) {
         if (project == recordedIn) {
             saved = setup;
+            refreshTitle();
         }
     }
 
@@ -322,9 +358,9 @@ public final class ProjectLifecycle {
             if (old != null && old != project) {
                 writes.queue("close " + old.file().getFileName(), old::close); // after its pending review writes
             }
-            title.set(project.file().getFileName() + " — " + WorkbenchViewModel.APP_TITLE);
             kept.restore(restored);
             saved = holds != null ? holds : kept.setup();
+            refreshTitle();
             opened.accept(project);
             status.set(restored.notice() == null ? done : done + " " + restored.notice());
             rememberRecent(project.file());

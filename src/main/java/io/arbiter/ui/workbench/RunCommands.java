@@ -22,6 +22,7 @@ import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,8 @@ public final class RunCommands {
     private boolean preparing;
     /** The rows the last run started covered; null for every row. Retrying failed rows repeats the same kind. */
     private List<Integer> lastSelection;
+    /** The write of the last run's end: the next run is prepared after it, so a cancelled run it continues is whole. */
+    private CompletableFuture<Void> pendingEnd = CompletableFuture.completedFuture(null);
 
     RunCommands(
             TaskExecutor executor,
@@ -139,16 +142,19 @@ public final class RunCommands {
         }
         ProviderSettings settings = choice.selected();
         try {
+            // The profile a run would record, with the models on screen: its base URL is the cache's identity.
             return new RunEstimator.Next(
                     RunLauncher.spec(
                             rows,
                             data.mapping(),
                             prompts.prompts(),
-                            settings.profile("http://estimate.invalid/v1"),
+                            choice.keptProfile(),
                             prompts.scheme(),
                             secondBase(),
                             examplesFor(rows)),
-                    settings);
+                    settings,
+                    launcher.cacheFor(projects.project()),
+                    choice.modeProperty().get() == RunMode.BATCH && settings.hasBatchApi());
         } catch (IllegalArgumentException e) {
             return null; // a pair without its second answer: Run says what is missing
         }
@@ -224,43 +230,47 @@ public final class RunCommands {
         WorkbenchSetup setup = projects.setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
-        executor.submit(() -> launcher.prepare(request)).whenComplete((prepared, failure) -> {
-            preparing = false;
-            if (failure != null) {
-                run.refuse("Cannot run: " + LatestOnly.messageOf(failure));
-                return;
-            }
-            if (prepared.recording() != null) {
-                projects.recorded(recordIn, setup); // the run has just written this setup into the project
-            }
-            if (results.dataset() != rows) {
-                results.show(rows, mapping, ResultsTableRow.pending(rows, mapping, prompts.scheme()));
-            } else {
-                results.useScheme(prompts.scheme()); // a run shown before may have graded otherwise
-            }
-            lastSelection = selection;
-            if (draft != null) {
-                results.startDraft(prepared.spec().selection());
-                status.accept(draft.starting());
-            } else {
-                results.clearResults();
-            }
-            String resumed = prepared.resumeNotice(draft != null);
-            if (resumed != null) {
-                status.accept(resumed);
-            }
-            run.nameStages(prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
-            run.start(
-                    listener -> {
-                        RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
-                        // Closed when the run ends however it ends, even after the window has gone.
-                        handle.outcome().whenComplete((outcome, error) -> prepared.clients()
-                                .close());
-                        return handle;
-                    },
-                    results::apply,
-                    outcome -> finished(prepared, draft, outcome));
-        });
+        pendingEnd
+                .handle((done, failure) -> null)
+                .thenCompose(ignored -> executor.submit(() -> launcher.prepare(request)))
+                .whenComplete((prepared, failure) -> {
+                    preparing = false;
+                    if (failure != null) {
+                        run.refuse("Cannot run: " + LatestOnly.messageOf(failure));
+                        return;
+                    }
+                    if (prepared.recording() != null) {
+                        projects.recorded(recordIn, setup); // the run has just written this setup into the project
+                    }
+                    if (results.dataset() != rows) {
+                        results.show(rows, mapping, ResultsTableRow.pending(rows, mapping, prompts.scheme()));
+                    } else {
+                        results.useScheme(prompts.scheme()); // a run shown before may have graded otherwise
+                    }
+                    lastSelection = selection;
+                    if (draft != null) {
+                        results.startDraft(prepared.spec().selection());
+                        status.accept(draft.starting());
+                    } else {
+                        results.clearResults();
+                    }
+                    String resumed = prepared.resumeNotice(draft != null);
+                    if (resumed != null) {
+                        status.accept(resumed);
+                    }
+                    run.nameStages(
+                            prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
+                    run.start(
+                            listener -> {
+                                RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
+                                // Closed when the run ends however it ends, even after the window has gone.
+                                handle.outcome().whenComplete((outcome, error) -> prepared.clients()
+                                        .close());
+                                return handle;
+                            },
+                            results::apply,
+                            outcome -> finished(prepared, draft, outcome));
+                });
     }
 
     /** What keeps a pairwise setup from having two answers per row, in the workbench's words; empty when nothing. */
@@ -289,18 +299,17 @@ public final class RunCommands {
         if (recording == null) {
             return;
         }
-        launcher.ended(recording);
+        launcher.ended(recording, outcome.status());
         // In the project's write queue, so a close queued after it (another project opened, the window closed) waits
         // for the run's end to be written.
-        projects.writes()
-                .submit("save the run", () -> launcher.finish(recording, outcome))
-                .whenComplete((done, saveFailure) -> {
-                    if (saveFailure != null) {
-                        status.accept("Could not save the run in the project: " + LatestOnly.messageOf(saveFailure));
-                    }
-                    if (projects.project() == recording.project()) {
-                        recorded.run();
-                    }
-                });
+        pendingEnd = projects.writes().submit("save the run", () -> launcher.finish(recording, outcome));
+        pendingEnd.whenComplete((done, saveFailure) -> {
+            if (saveFailure != null) {
+                status.accept("Could not save the run in the project: " + LatestOnly.messageOf(saveFailure));
+            }
+            if (projects.project() == recording.project()) {
+                recorded.run();
+            }
+        });
     }
 }

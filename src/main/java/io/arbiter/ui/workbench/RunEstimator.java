@@ -1,6 +1,9 @@
 package io.arbiter.ui.workbench;
 
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ResponseCache;
+import io.arbiter.core.llm.TokenPrices;
+import io.arbiter.core.run.CachedRows;
 import io.arbiter.core.run.RunEstimate;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
@@ -15,8 +18,11 @@ import java.util.function.Supplier;
  */
 final class RunEstimator {
 
-    /** What to estimate now: the spec and the profile whose prices apply; null when no run could start. */
-    record Next(RunSpec spec, ProviderSettings settings) {}
+    /**
+     * What to estimate now: the spec (its provider's base URL keys the cache), the profile whose prices apply, the
+     * cache the run would be answered from and whether it goes through the Batch API; null when no run could start.
+     */
+    record Next(RunSpec spec, ProviderSettings settings, ResponseCache cache, boolean batch) {}
 
     private final TaskExecutor executor;
     private final Supplier<Next> next;
@@ -42,22 +48,44 @@ final class RunEstimator {
         }
         estimating = true;
         stale = false;
-        executor.submit(() -> RunEstimate.of(run.spec())).whenComplete((estimate, failure) -> {
-            estimating = false;
-            if (failure == null) {
-                show.accept(describe(estimate, run.settings()));
-            }
-            if (stale) {
-                refresh();
-            }
-        });
+        executor.submit(() -> {
+                    CachedRows cached =
+                            CachedRows.of(run.spec(), run.spec().provider().baseUrl(), run.cache());
+                    return describe(RunEstimate.of(run.spec()), cached, run);
+                })
+                .whenComplete((text, failure) -> {
+                    estimating = false;
+                    if (failure == null) {
+                        show.accept(text);
+                    }
+                    if (stale) {
+                        refresh();
+                    }
+                });
     }
 
-    private static String describe(RunEstimate estimate, ProviderSettings settings) {
-        OptionalDouble cost = estimate.cost(settings.prices());
+    /** The tokens still to send once cached rows are left out, and their price, halved for the Batch API. */
+    static String describe(RunEstimate whole, CachedRows cached, Next run) {
+        RunEstimate estimate = whole.less(cached);
+        TokenPrices prices = run.settings().prices();
+        OptionalDouble cost =
+                estimate.cost(run.batch() && prices != null ? prices.times(TokenPrices.BATCH_SHARE) : prices);
+        String free = cached.base() == 0
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " · %s answered already (free)",
+                        cached.sampled() == whole.rows()
+                                ? String.format(Locale.ROOT, "%,d of %,d rows", cached.base(), whole.rows())
+                                : String.format(Locale.ROOT, "%.0f%% of rows", 100 * cached.baseShare()));
         return "Next run: " + estimate.describe()
+                + free
                 + (cost.isPresent()
-                        ? String.format(Locale.ROOT, " · cost ≈ %.2f", cost.getAsDouble())
+                        ? String.format(
+                                Locale.ROOT,
+                                " · cost ≈ %.2f%s",
+                                cost.getAsDouble(),
+                                run.batch() ? " at the Batch API's half price" : "")
                         : " · prices under Providers… give a cost");
     }
 }

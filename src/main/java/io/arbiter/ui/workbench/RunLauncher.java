@@ -120,8 +120,7 @@ final class RunLauncher implements AutoCloseable {
         Recording recording = request.recordIn() == null
                 ? null
                 : workbenchProject.begin(request.recordIn(), spec, preset.name(), identity, mode);
-        ResponseCache cache =
-                recording == null ? sessionCache : recording.project().store();
+        ResponseCache cache = cacheFor(recording == null ? null : recording.project());
         if (recording != null ? !recording.batch() : !request.batch()) {
             RateLimiter limits = preset.requestsPerMinute() > 0 || preset.tokensPerMinute() > 0
                     ? new RateLimiter(preset.requestsPerMinute(), preset.tokensPerMinute())
@@ -190,9 +189,14 @@ final class RunLauncher implements AutoCloseable {
         return sessionBatches;
     }
 
+    /** The answers a run recorded in {@code project} (null: none) is served from: its store, else this window's. */
+    ResponseCache cacheFor(Project project) {
+        return project == null ? sessionCache : project.store();
+    }
+
     /** Marks the run as ended in this window, at once, before its end is written. */
-    void ended(Recording recording) {
-        workbenchProject.ended(recording);
+    void ended(Recording recording, RunOutcome.Status status) {
+        workbenchProject.ended(recording, status);
     }
 
     /** Writes how the run ended into its project. */

@@ -35,6 +35,8 @@ final class StoredRunDisplay {
     private final Predicate<String> busy;
     /** Brings the results tab to the front. */
     private final Runnable toResults;
+    /** Told each stored run put on the table, so the run pane shows how far it got. */
+    private final Consumer<WorkbenchProject.ShownRun> shownKept;
     /** What waits for its dataset's rows in the table; null when nothing does. */
     private ShowRequest request;
 
@@ -47,7 +49,8 @@ final class StoredRunDisplay {
             ProjectLifecycle projects,
             BooleanSupplier running,
             Predicate<String> busy,
-            Runnable toResults) {
+            Runnable toResults,
+            Consumer<WorkbenchProject.ShownRun> shownKept) {
         this.reads = new LatestOnly(executor);
         this.status = status;
         this.results = results;
@@ -56,6 +59,7 @@ final class StoredRunDisplay {
         this.running = running;
         this.busy = busy;
         this.toResults = toResults;
+        this.shownKept = shownKept;
     }
 
     /** Loads a stored run's rows into the results table. */
@@ -166,6 +170,7 @@ final class StoredRunDisplay {
             results.startDraft(shown.draftRows());
         }
         results.finish(shown.rows(), shown.metrics());
+        shownKept.accept(shown);
     }
 
     /** A stored run read for the table, with the table's rows when it is over the dataset on screen. */

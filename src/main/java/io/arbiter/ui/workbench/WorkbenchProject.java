@@ -365,8 +365,8 @@ final class WorkbenchProject {
     }
 
     /** Marks the run as ended in this window, at once and on the FX thread, before its end is written. */
-    void ended(Recording recording) {
-        recorder.ended(recording);
+    void ended(Recording recording, RunOutcome.Status status) {
+        recorder.ended(recording, status);
     }
 
     void finish(Recording recording, RunOutcome outcome) {

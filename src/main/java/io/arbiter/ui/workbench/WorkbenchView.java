@@ -18,6 +18,7 @@ import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -28,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -50,6 +52,9 @@ public final class WorkbenchView {
 
     @FXML
     private Parent root;
+
+    @FXML
+    private MenuBar menuBar;
 
     @FXML
     private MenuItem newProjectItem;
@@ -168,11 +173,11 @@ public final class WorkbenchView {
     @FXML
     private Label statusLabel;
 
-    /** How much of the height the prompts keep while the analysis or compare tab is open. */
-    private static final double FOLDED_PROMPTS_SHARE = 0.06;
-
     private final WorkbenchViewModel model;
     private final DialogOwner owner;
+    private final WorkbenchDividers dividers;
+    /** The folder the last export went to, where the next one starts; null before any. */
+    private Path exportFolder;
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -195,6 +200,15 @@ public final class WorkbenchView {
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
+        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"));
+        // The analysis and the comparison need the height: the prompts fold up while either is open.
+        dividers = new WorkbenchDividers(
+                mainSplit,
+                Map.of(
+                        "prompts", (SplitPane) promptsSlot.lookup("#promptsSplit"),
+                        "results", (SplitPane) resultsSlot.lookup("#resultsSplit")),
+                lowerTabs,
+                tab -> tab == analysisTab || tab == compareTab);
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
         statusLabel.textProperty().bind(model.statusProperty());
@@ -229,6 +243,16 @@ public final class WorkbenchView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Each split pane's divider positions by name, for the window to remember. */
+    public Map<String, List<Double>> dividers() {
+        return dividers.positions();
+    }
+
+    /** Puts the split panes' dividers where a remembered window had them. */
+    public void useDividers(Map<String, List<Double>> positions) {
+        dividers.use(positions);
     }
 
     /** The dataset's name and the columns it is read with; they stay while a run goes. */
@@ -305,18 +329,6 @@ public final class WorkbenchView {
                                         : tab == compareTab
                                                 ? WorkbenchViewModel.LowerPane.COMPARE
                                                 : WorkbenchViewModel.LowerPane.RESULTS));
-        // The analysis and the comparison need the height: the prompts fold up while either is open.
-        double[] promptsShare = {mainSplit.getDividerPositions()[0]};
-        lowerTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            boolean tall = tab == analysisTab || tab == compareTab;
-            boolean wasTall = old == analysisTab || old == compareTab;
-            if (tall && !wasTall) {
-                promptsShare[0] = mainSplit.getDividerPositions()[0];
-                mainSplit.setDividerPositions(FOLDED_PROMPTS_SHARE);
-            } else if (wasTall && !tall) {
-                mainSplit.setDividerPositions(promptsShare[0]);
-            }
-        });
         select.run();
     }
 
@@ -364,10 +376,15 @@ public final class WorkbenchView {
     private void chooseExportFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export results as CSV");
-        chooser.setInitialFileName("arbiter-results.csv");
+        chooser.setInitialFileName(ExportNames.results(
+                model.projects().projectFile(), model.datasetProperty().get()));
+        if (exportFolder != null && exportFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(exportFolder.toFile());
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(owner.window());
         if (file != null) {
+            exportFolder = file.toPath().toAbsolutePath().getParent(); // the next export starts there
             model.exportResults(file.toPath());
         }
     }

@@ -78,7 +78,15 @@ public final class WorkbenchViewModel {
         this.runCommands =
                 new RunCommands(executor, status::set, run, results, prompts, choice, data, projects, this::runKept);
         this.display = new StoredRunDisplay(
-                executor, status::set, results, data, projects, runCommands::active, this::busy, this::showResults);
+                executor,
+                status::set,
+                results,
+                data,
+                projects,
+                runCommands::active,
+                this::busy,
+                this::showResults,
+                shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())));
         this.estimator = new RunEstimator(executor, runCommands::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
@@ -87,7 +95,7 @@ public final class WorkbenchViewModel {
         reviewWrites.follow(review, results::dataset);
         data.datasetProperty().addListener((obs, old, now) -> {
             display.datasetChanged(now);
-            run.forgetFailures(); // "Retry N failed rows" was about the other dataset's rows
+            run.reset(); // the bars, the message and "Retry N failed rows" were about the other dataset's rows
             runCommands.forgetSelection();
         });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
@@ -108,6 +116,27 @@ public final class WorkbenchViewModel {
         });
         analysis.setShown(lowerPane.get() == LowerPane.ANALYSIS);
         choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
+        // A run's answers are in the cache now: the next run gets them free.
+        run.runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                estimator.refresh();
+            }
+        });
+        choice.modeProperty().addListener((obs, old, now) -> estimator.refresh());
+        // The title's unsaved mark follows every part of the setup a project keeps.
+        for (javafx.beans.Observable part : List.of(
+                prompts.baseTextProperty(),
+                prompts.judgeTextProperty(),
+                choice.providerProperty(),
+                choice.baseModelProperty(),
+                choice.judgeModelProperty(),
+                choice.concurrencyProperty(),
+                choice.modeProperty(),
+                data.inputColumnProperty(),
+                data.truthColumnProperty(),
+                data.truthSeparatorProperty())) {
+            part.addListener(changed -> projects.refreshTitle());
+        }
         for (var text : List.of(prompts.baseTextProperty(), prompts.judgeTextProperty())) {
             text.addListener((obs, old, now) -> {
                 estimator.refresh();
@@ -293,6 +322,7 @@ public final class WorkbenchViewModel {
     }
 
     private void opened(Project project) {
+        estimator.refresh(); // its cache answers what it ran
         runs.useProject(project);
         compare.useProject(project);
     }

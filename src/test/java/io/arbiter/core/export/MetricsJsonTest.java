@@ -144,4 +144,15 @@ class MetricsJsonTest {
         assertEquals(14, json.get("ppi_base_accuracy_n").asLong());
         assertEquals(8, json.get("ppi_unlabelled").asLong());
     }
+
+    @Test
+    void figuresAreWrittenToTwelveSignificantDigitsWithoutFloatingPointNoise() {
+        assertEquals(0.3, MetricsJson.rounded(0.1 + 0.2)); // 0.30000000000000004 before
+        assertEquals(0.0, MetricsJson.rounded(1.4e-19), "noise around 0 is 0");
+        assertEquals(0.0, MetricsJson.rounded(-2.7e-17));
+        assertEquals(0.123456789012, MetricsJson.rounded(0.1234567890123456));
+        assertEquals(-0.666666666667, MetricsJson.rounded(-2.0 / 3));
+        assertEquals(84.0, MetricsJson.rounded(84.0));
+        assertTrue(Double.isNaN(MetricsJson.rounded(Double.NaN)));
+    }
 }

@@ -103,8 +103,12 @@ class RunRecorderTest {
             assertEquals(1, resumed.ledger().stored(Stage.BASE).size(), "its answered row is kept");
 
             first.finish(resumed, ended(RunOutcome.Status.CANCELLED));
+            Recording continued = first.begin(project, start("", RunMode.REALTIME));
+            assertEquals(killed.runId(), continued.runId(), "it was cancelled here: Run again continues it");
+            assertEquals("CANCELLED", continued.resumedFrom());
+            first.finish(continued, ended(RunOutcome.Status.STOPPED));
             Recording again = first.begin(project, start("", RunMode.REALTIME));
-            assertNotEquals(killed.runId(), again.runId(), "it was cancelled here: Run again is a new run");
+            assertNotEquals(killed.runId(), again.runId(), "it stopped here: Run again is a new run");
             Recording elsewhere = new RunRecorder().begin(project, start("", RunMode.REALTIME));
             assertEquals(again.runId(), elsewhere.runId(), "another process continues the one left unfinished");
 

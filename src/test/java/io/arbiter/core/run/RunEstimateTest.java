@@ -54,6 +54,50 @@ class RunEstimateTest {
     }
 
     @Test
+    void rowsTheCacheAnswersAreFreeAndTheBatchApiHalvesThePrice() {
+        List<String[]> cells = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cells.add(new String[] {"A heist in Lisbon, take " + i + ".", "Comedy"});
+        }
+        RunSpec spec = RunSpec.of(
+                new Dataset("d.csv", List.of("Text", "Truth"), cells),
+                new ColumnMapping(List.of("Text"), "Truth", ","),
+                PROMPTS,
+                PROFILE);
+        StageRequests requests = new StageRequests(spec);
+        io.arbiter.core.llm.InMemoryResponseCache cache = new io.arbiter.core.llm.InMemoryResponseCache();
+        String identity = PROFILE.baseUrl();
+        // Rows 0-3 have their base answer cached, rows 0 and 1 their verdict on it too.
+        for (int row = 0; row < 4; row++) {
+            cache.cache(
+                    io.arbiter.core.llm.RequestKey.of(identity, requests.base(row)),
+                    new io.arbiter.core.llm.ChatReply("Comedy", io.arbiter.core.llm.Usage.NONE));
+        }
+        for (int row = 0; row < 2; row++) {
+            cache.cache(
+                    io.arbiter.core.llm.RequestKey.of(identity, requests.judge(row, "Comedy")),
+                    new io.arbiter.core.llm.ChatReply("Comedy,Correct", io.arbiter.core.llm.Usage.NONE));
+        }
+
+        CachedRows cached = CachedRows.of(spec, identity, cache);
+        assertEquals(new CachedRows(10, 4, 2), cached);
+        assertEquals(
+                new CachedRows(10, 0, 0), CachedRows.of(spec, "http://another.example/v1", cache), "another provider");
+
+        RunEstimate whole = RunEstimate.of(spec);
+        RunEstimate left = whole.less(cached);
+        // Rows count alike (one digit differs): 6 of 10 base requests and 8 of 10 judge requests are still to send.
+        assertEquals(Math.round(whole.baseInput() * 0.6), left.baseInput());
+        assertEquals(Math.round(whole.judgeInput() * 0.8), left.judgeInput());
+        assertEquals(Math.round(whole.judgeOutput() * 0.8), left.judgeOutput());
+
+        io.arbiter.core.llm.TokenPrices prices = new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, null);
+        assertEquals(
+                new io.arbiter.core.llm.TokenPrices(0.075, 0.3, 1.25, null),
+                prices.times(io.arbiter.core.llm.TokenPrices.BATCH_SHARE));
+    }
+
+    @Test
     void aGeneratedPairAsksTwoAnswersAndBothOrdersTwoVerdictsARow() {
         List<String[]> cells = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -246,6 +246,32 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aNewRunIsComparedWithTheOneBeforeItUnlessThePairWasPinned() throws Exception {
+        recordRun("");
+        recordRun(STRICT);
+        model.useProject(project);
+        long third = recordRun("");
+
+        model.refresh();
+
+        assertEquals(2, model.runAProperty().get().id(), "following the newest: run 2 → run 3, not 1 → 2");
+        assertEquals(third, model.runBProperty().get().id());
+
+        model.compare(1, 2);
+        long fourth = recordRun(STRICT);
+        model.refresh();
+
+        assertFalse(model.followNewestProperty().get(), "choosing a pair pins it");
+        assertEquals(1, model.runAProperty().get().id());
+        assertEquals(2, model.runBProperty().get().id());
+
+        model.followNewestProperty().set(true);
+
+        assertEquals(third, model.runAProperty().get().id());
+        assertEquals(fourth, model.runBProperty().get().id());
+    }
+
+    @Test
     void aRunStillBeingWrittenIsComparedAgainOnRefresh() throws Exception {
         recordRun("");
         long strict = recordRun(STRICT);

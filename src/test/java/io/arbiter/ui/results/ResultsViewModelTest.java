@@ -405,6 +405,7 @@ class ResultsViewModelTest {
         model.finish(List.of(answered(0, "Drama", "Drama", "Drama", Evaluation.CORRECT)), AccuracyCounts.of(List.of()));
         model.select(List.of(model.rows().get(4), model.rows().get(1)));
         assertEquals(List.of(1, 4), model.selectedIndices());
+        String mainRun = model.figures().baseVsTruthCountsProperty().get();
 
         model.startDraft(model.selectedIndices());
         assertEquals("", model.rows().get(0).verdict(), "one run at a time: the earlier verdict is cleared");
@@ -417,11 +418,14 @@ class ResultsViewModelTest {
                 answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT),
                 answered(4, "Horror", "Comedy", "Horror", Evaluation.INCORRECT)));
         assertEquals(2, model.metricsProperty().get().rows(), "the rows the draft left out are not counted");
+        assertEquals(mainRun, model.figures().baseVsTruthCountsProperty().get(), "the tiles stay the main run's");
         assertEquals(
-                "1 of 2 answers right",
-                model.figures().baseVsTruthCountsProperty().get());
+                "Draft on 2 rows (the tiles keep the main run's): base vs judge 50.0% (1 of 2 agree) · base vs truth "
+                        + "50.0% · judge vs truth 100.0% · unparsed 0 · errors 0",
+                model.figures().draftLineProperty().get());
 
         model.clearResults();
+        assertEquals("", model.figures().draftLineProperty().get());
         assertFalse(model.showsDraft());
         assertEquals(MOVIES.size(), model.rows().size(), "a whole run shows every row again");
     }

@@ -187,6 +187,24 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aDraftIsOnTheTrendOnlyWhenDraftsAreShown() {
+        List<RunListing> runs = List.of(
+                summary(1, "2024-01-01T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.7}", "whole"),
+                summary(
+                        2,
+                        "2024-01-02T00:00:00Z",
+                        "COMPLETED",
+                        "{\"judge_vs_truth\":1.0}",
+                        "five rows",
+                        "{\"draft\":true,\"selected_rows\":[1,2,3,4,5]}"));
+
+        assertEquals(List.of("whole"), RunsViewModel.trend(runs).runs(), "a 5-row draft's 100% is not plotted");
+        assertEquals(
+                List.of("whole", "five rows"), RunsViewModel.trend(runs, true).runs());
+        assertFalse(model.showDraftsProperty().get(), "hidden unless asked");
+    }
+
+    @Test
     void runsWithoutAMetricAreLeftOutOfItsLineNotDrawnAtZero() {
         List<RunListing> runs = List.of(
                 summary(3, "2024-01-03T00:00:00Z", "COMPLETED", "{\"judge_vs_truth\":0.8,\"kappa\":-0.2}", "baseline"),
@@ -225,6 +243,11 @@ class RunsViewModelTest {
     }
 
     private static RunListing summary(long id, String created, String status, String metrics, String name) {
+        return summary(id, created, status, metrics, name, null);
+    }
+
+    private static RunListing summary(
+            long id, String created, String status, String metrics, String name, String parameters) {
         Instant at = Instant.parse(created);
         RunRecord record = new RunRecord(
                 id,
@@ -238,7 +261,7 @@ class RunsViewModelTest {
                 null,
                 "b",
                 "j",
-                null,
+                parameters,
                 null,
                 Usage.NONE,
                 Usage.NONE,

@@ -191,6 +191,41 @@ class RunPathAcrossFacesTest {
     }
 
     @Test
+    void cancelThenRunInTheSameWindowContinuesTheCancelledRunSendingOnlyWhatIsMissing() throws Exception {
+        try (OfflineServer server = OfflineServer.builder().port(0).start()) {
+            WorkbenchViewModel model = window();
+            model.datasetSetup().openSample();
+            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 1));
+            Path file = dir.resolve("cancel-then-run.arbiter");
+            model.projects().newProject(file).join();
+            boolean[] cancelled = {false};
+            model.run().baseProgressProperty().addListener((obs, old, now) -> {
+                if (!cancelled[0] && now.doubleValue() >= 0.3) {
+                    cancelled[0] = true;
+                    model.runCommands().cancel();
+                }
+            });
+            runToItsRecordedEnd(model);
+            int rows = model.datasetProperty().get().size();
+            long runId;
+            try (Project project = Project.openForReading(file)) {
+                RunRecord first = project.store().runRecords().get(0);
+                runId = first.id();
+                assertEquals("CANCELLED", first.status());
+            }
+
+            runToItsRecordedEnd(model);
+
+            assertEveryRequestSentOnce(server);
+            try (Project project = Project.openForReading(file)) {
+                assertEquals(1, project.store().runRecords().size(), "the same run, continued");
+                assertEquals("COMPLETED", project.store().runRecords().get(0).status());
+                assertEquals(rows, project.store().responses(runId, Stage.BASE).size());
+            }
+        }
+    }
+
+    @Test
     void aHeadlessRunThatStoppedIsContinuedByTheWorkbenchsRunSendingOnlyWhatIsMissing() throws Exception {
         Path dataset = Files.writeString(dir.resolve("movies.csv"), Samples.text(Samples.MOVIES));
         Path base = Files.writeString(dir.resolve("base.txt"), Samples.text(Samples.MOVIES_BASE_PROMPT));

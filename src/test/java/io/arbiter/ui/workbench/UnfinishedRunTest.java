@@ -133,7 +133,8 @@ class UnfinishedRunTest {
         try (Project project = Project.open(dir.resolve("window.arbiter"))) {
             Recording first =
                     session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
-            session.ended(first); // the outcome is in; the write of its end is still queued
+            session.ended(
+                    first, RunOutcome.Status.COMPLETED); // the outcome is in; the write of its end is still queued
 
             Recording again =
                     session.begin(project, spec("judge"), "OpenAI", "https://api.example/v1", RunMode.REALTIME);
