@@ -8,6 +8,7 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunMode;
@@ -42,6 +43,8 @@ public final class RunCommands {
     private final ProjectLifecycle projects;
     /** Told when a run's end has been written into the open project. */
     private final Runnable recorded;
+    /** Told who judges a run as it starts, so Judge analysis names its jurors. */
+    private final Consumer<JudgeSetup> judging;
     /** Connects, records and builds a run's clients, the way {@code arbiter run} does. */
     private final RunLauncher launcher;
 
@@ -59,7 +62,8 @@ public final class RunCommands {
             ProviderChoice choice,
             DatasetSetup data,
             ProjectLifecycle projects,
-            Runnable recorded) {
+            Runnable recorded,
+            Consumer<JudgeSetup> judging) {
         this.executor = executor;
         this.status = status;
         this.run = run;
@@ -69,6 +73,7 @@ public final class RunCommands {
         this.data = data;
         this.projects = projects;
         this.recorded = recorded;
+        this.judging = judging;
         this.launcher = new RunLauncher(projects.session());
     }
 
@@ -250,6 +255,7 @@ public final class RunCommands {
                 status.accept(resumed);
             }
             run.nameStages(prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
+            judging.accept(JudgeSetup.of(prepared.spec()));
             run.start(
                     listener -> {
                         RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
