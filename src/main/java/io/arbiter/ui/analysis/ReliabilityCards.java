@@ -86,6 +86,7 @@ final class ReliabilityCards {
         card.setId(id);
         card.getStyleClass().add("analysis-card");
         card.setMinWidth(Region.USE_PREF_SIZE);
+        card.setMaxHeight(Region.USE_PREF_SIZE); // a short card stays short beside a tall one
         return card;
     }
 
@@ -168,7 +169,7 @@ final class ReliabilityCards {
                 HeatCellView.fill(
                         pane,
                         cell,
-                        cell.rowPercent(),
+                        cell.diagonal() ? "—" : cell.rowPercent(),
                         false,
                         String.format(
                                 Locale.ROOT,

@@ -146,8 +146,7 @@ public record ReliabilitySection(
                     range = Math.max(range, Math.ceil(e.hasInterval() ? e.ciHigh() : e.value()));
                 }
             }
-            lengthLine = "Spearman's ρ (length, " + (length.scores() ? "score" : "acceptance") + ") "
-                    + length.spearman().format() + " · " + length.reading();
+            lengthLine = length.reading(); // it gives Spearman's ρ with its interval
         }
         String selfLine = reliability.selfPreference() == null
                 ? "Self-preference: the answers came from a column, so no base model to compare the judge with."
