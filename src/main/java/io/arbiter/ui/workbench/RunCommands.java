@@ -120,13 +120,14 @@ public final class RunCommands {
     /** The spec a run started now would use, with this provider profile: promoted rows are its worked examples. */
     RunSpec specFor(ProviderProfile profile) {
         return RunLauncher.spec(
-                data.datasetProperty().get(),
-                data.mapping(),
-                prompts.prompts(),
-                profile,
-                prompts.scheme(),
-                secondBase(),
-                results.examples(prompts.scheme()));
+                        data.datasetProperty().get(),
+                        data.mapping(),
+                        prompts.prompts(),
+                        profile,
+                        prompts.scheme(),
+                        secondBase(),
+                        results.examples(prompts.scheme()))
+                .withPanel(choice.panel());
     }
 
     /** What answers B when the setup generates a pair: prompt B on model B, or on the base model; else null. */
@@ -225,7 +226,8 @@ public final class RunCommands {
                 examplesFor(rows),
                 recordIn,
                 prompts.scheme(),
-                secondBase());
+                secondBase(),
+                choice.panel());
         WorkbenchSetup setup = projects.setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
