@@ -125,6 +125,13 @@ public final class ProviderChoice {
         return JudgePanel.of(models, times, shuffleLabels.get() && times > 1);
     }
 
+    /** Shows {@code panel}'s other jurors, repeats and label shuffling as the next run's. */
+    void usePanel(JudgePanel panel) {
+        alsoJudgedBy.set(String.join(", ", panel.otherJurors()));
+        repeats.set(panel.repeats());
+        shuffleLabels.set(panel.shuffleLabels());
+    }
+
     /** Realtime requests or the Batch API; batch only when the provider has it. */
     public ObjectProperty<RunMode> modeProperty() {
         return mode;

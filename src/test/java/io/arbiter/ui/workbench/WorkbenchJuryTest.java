@@ -63,6 +63,21 @@ class WorkbenchJuryTest {
             assertNotNull(card.flipRate(), "repeats give a flip rate");
             assertEquals("offline-demo-judge", card.jurors().get(0).model());
             assertEquals("offline-demo-judge-2", card.jurors().get(1).model());
+
+            // Another window opening the project shows the jury and repeats its latest run had.
+            model.projects().saveProject().join();
+            Path file = model.projects().projectFile();
+            model.shutdown();
+            WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+            try {
+                reopened.projects().openProject(file).join();
+                assertEquals(
+                        "offline-demo-judge-2",
+                        reopened.providerChoice().alsoJudgedByProperty().get());
+                assertEquals(2, reopened.providerChoice().repeatsProperty().get());
+            } finally {
+                reopened.shutdown();
+            }
         }
     }
 
