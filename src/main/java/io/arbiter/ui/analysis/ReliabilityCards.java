@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -75,7 +76,9 @@ final class ReliabilityCards {
         offerPng.accept(repeats, "reliability-repeats");
         offerPng.accept(jury, "reliability-jury");
         offerPng.accept(probes, "reliability-probes");
-        section.getChildren().setAll(title, new FlowPane(12, 12, repeats, jury, probes));
+        FlowPane cards = new FlowPane(12, 12, repeats, jury, probes);
+        cards.setRowValignment(VPos.TOP); // a one-line card sits at the top of its row, not in its middle
+        section.getChildren().setAll(title, cards);
     }
 
     private static VBox card(String id, String title, Node... content) {
