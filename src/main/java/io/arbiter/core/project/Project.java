@@ -8,6 +8,7 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.JudgeReliability;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
@@ -290,6 +291,11 @@ public final class Project implements AutoCloseable {
     /** How far a run's judge can be trusted: its repeats, its jury and the bias probes (docs/STATISTICS.md). */
     public JudgeReliability reliability(long runId) {
         return history.reliability(runId);
+    }
+
+    /** Who judged a stored run and at what price: what its reliability figures are computed with. */
+    public JudgeSetup judgeSetup(long runId) {
+        return history.judgeSetup(runId);
     }
 
     /** Everything the Compare view shows about two runs, read in one go. */

@@ -13,6 +13,7 @@ import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeReliability;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
@@ -118,15 +119,18 @@ final class RunHistory {
     }
 
     private JudgeReliability reliability(long runId, List<RowResult> measured, List<RatedRow> rated) {
+        return JudgeReliability.of(judgeSetup(runId), measured, rated);
+    }
+
+    /** Who judged the run and at what price, as it was described when it started. */
+    JudgeSetup judgeSetup(long runId) {
         RunRecord record = record(runId);
         JsonNode parameters = parameters(record);
         boolean judgeOnly = mapping(record).map(ColumnMapping::judgeOnly).orElse(false);
-        return JudgeReliability.of(
+        return new JudgeSetup(
                 RunSpecJson.jurors(record.specJson(), record.judgeModel()),
                 judgeOnly ? null : record.baseModel(),
                 RunSpecJson.panel(record.specJson()),
-                measured,
-                rated,
                 ProjectJson.prices(parameters == null ? null : parameters.get("prices")));
     }
 

@@ -51,6 +51,11 @@ public record JudgeReliability(
         jurors = List.copyOf(jurors);
     }
 
+    /** The figures of rows (the run's measured rows) and their ratings (the same rows, in order) under setup. */
+    public static JudgeReliability of(JudgeSetup setup, List<RowResult> rows, List<RatedRow> rated) {
+        return of(setup.jurors(), setup.baseModel(), setup.panel(), rows, rated, setup.prices());
+    }
+
     /**
      * The figures of rows (the run's measured rows) and their ratings (the same rows, in order).
      *

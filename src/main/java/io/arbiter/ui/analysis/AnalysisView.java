@@ -75,6 +75,9 @@ public final class AnalysisView {
     private VBox pairSection;
 
     @FXML
+    private VBox reliabilitySection;
+
+    @FXML
     private HBox firstRow;
 
     @FXML
@@ -221,6 +224,8 @@ public final class AnalysisView {
                         "corrected-accuracy")
                 .forEach((card, name) -> ChartExport.offer(card, name, model));
         model.figuresProperty().addListener((obs, old, figures) -> show(figures));
+        model.reliabilityProperty().addListener((obs, old, card) -> showReliability(card));
+        showReliability(model.reliabilityProperty().get());
         show(model.figuresProperty().get());
     }
 
@@ -307,6 +312,13 @@ public final class AnalysisView {
         correctedAssumption.setText(figures.assumption());
         for (Label label : new Label[] {correctedDetail, correctedAssumption}) {
             label.setManaged(!label.getText().isEmpty());
+        }
+    }
+
+    private void showReliability(ReliabilitySection card) {
+        reliabilitySection.getChildren().clear();
+        if (card != null) {
+            ReliabilityCards.fill(reliabilitySection, card, model::showRows, (c, n) -> ChartExport.offer(c, n, model));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.arbiter.ui.analysis;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
+import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.metrics.AgreementTable;
 import io.arbiter.core.metrics.Bootstrap;
 import io.arbiter.core.metrics.JudgeAgreement;
@@ -12,6 +14,8 @@ import io.arbiter.core.metrics.ScoredRow;
 import io.arbiter.core.metrics.TruthMatch;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.JudgeReliability;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
@@ -75,6 +79,9 @@ public final class AnalysisViewModel {
 
     private boolean choosingAgainst;
     private final ReadOnlyStringWrapper judgeVsHuman = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ReliabilitySection> reliability = new ReadOnlyObjectWrapper<>();
+    /** Who judged the run shown; null until told, then the rows' votes name the jurors by seat. */
+    private JudgeSetup judging;
 
     /** What the statistics take as the truth about a base answer. */
     public enum Against {
@@ -200,6 +207,11 @@ public final class AnalysisViewModel {
 
     // Properties
 
+    /** The "Judge reliability" card of the latest report; null before a run has finished. */
+    public ReadOnlyObjectProperty<ReliabilitySection> reliabilityProperty() {
+        return reliability.getReadOnlyProperty();
+    }
+
     /** The figures of the latest report; null before a run has finished. */
     public ReadOnlyObjectProperty<AnalysisFigures> figuresProperty() {
         return figures.getReadOnlyProperty();
@@ -226,6 +238,11 @@ public final class AnalysisViewModel {
 
     // Commands
 
+    /** Who judged the run about to be shown (jurors, base model, repeats, prices); the next computation uses it. */
+    public void useJudging(JudgeSetup setup) {
+        judging = setup;
+    }
+
     /**
      * Computes the report of the current results in the background. A newer computation supersedes an older one:
      * the older's figures are dropped when it finishes.
@@ -235,6 +252,7 @@ public final class AnalysisViewModel {
         if (!results.hasResultsProperty().get()) {
             computations.supersede();
             figures.set(null);
+            reliability.set(null);
             judgeVsHuman.set("");
             computing.set(false);
             status.set(NOTHING_YET);
@@ -259,6 +277,7 @@ public final class AnalysisViewModel {
         RowRatings people = ratings.get();
         JudgeScheme scheme = people.scheme();
         Against rating = against.get();
+        JudgeSetup setup = judging;
         computing.set(true);
         status.set(String.format(Locale.ROOT, "Computing the statistics of %,d rows…", snapshot.size()));
         computations.submitStoppable(
@@ -268,6 +287,7 @@ public final class AnalysisViewModel {
                     }
                     long start = System.nanoTime();
                     List<RatedRow> rated = new ArrayList<>(snapshot.size());
+                    List<RowResult> measured = new ArrayList<>(snapshot.size());
                     AgreementTable withHuman = AgreementTable.EMPTY;
                     for (RowResult row : snapshot) {
                         if (!scope.counts(row.row())) {
@@ -277,6 +297,7 @@ public final class AnalysisViewModel {
                                 .orElse(null); // a verdict on an earlier run's answer says nothing about this one
                         RatedRow byPeople = people.rate(row, human);
                         rated.add(rating.rate(byPeople));
+                        measured.add(row);
                         if (byPeople.human().scored() && row.judgement() != null) {
                             Optional<Boolean> passes = scheme.passes(row.judgement());
                             if (passes.isPresent()) {
@@ -286,12 +307,17 @@ public final class AnalysisViewModel {
                     }
                     AnalysisFigures computed = AnalysisFigures.of(
                             scheme.figures(rated), r -> rating.rate(people.rate(r.result(), r.human())), scheme);
-                    return new Computed(computed, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
+                    JudgeSetup who = setup != null && setup.fits(measured) ? setup : JudgeSetup.fromVotes(measured);
+                    ReliabilitySection card = ReliabilitySection.of(
+                            JudgeReliability.of(who, measured, rated),
+                            computed.report().pairs());
+                    return new Computed(computed, card, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
                 },
                 computed -> {
                     computing.set(false);
                     lastComputeMillis = computed.millis();
                     figures.set(computed.figures());
+                    reliability.set(computed.reliability());
                     judgeVsHuman.set(computed.judgeVsHuman());
                     status.set(String.format(
                             Locale.ROOT,
@@ -315,14 +341,18 @@ public final class AnalysisViewModel {
     /** Writes the report as metrics JSON in the background; the message says how it went. */
     public CompletableFuture<Path> exportJson(Path file) {
         AnalysisFigures shown = figures.get();
+        ReliabilitySection card = reliability.get();
         if (shown == null) {
             message.set("Nothing to export yet: run both stages first.");
             return CompletableFuture.failedFuture(new IllegalStateException("no report"));
         }
         return report(
                 executor.submit(() -> {
-                    Files.writeString(
-                            file, MetricsJson.write(shown.report()) + System.lineSeparator(), StandardCharsets.UTF_8);
+                    ObjectNode json = MetricsJson.tree(shown.report());
+                    if (card != null) { // the card's figures under the keys run --json gives them
+                        ReliabilityJson.put(json, card.reliability());
+                    }
+                    Files.writeString(file, json.toString() + System.lineSeparator(), StandardCharsets.UTF_8);
                     return file;
                 }),
                 "metrics");
@@ -354,5 +384,6 @@ public final class AnalysisViewModel {
                 table.n());
     }
 
-    private record Computed(AnalysisFigures figures, String judgeVsHuman, long millis) {}
+    private record Computed(
+            AnalysisFigures figures, ReliabilitySection reliability, String judgeVsHuman, long millis) {}
 }

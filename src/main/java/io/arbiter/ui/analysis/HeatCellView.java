@@ -23,6 +23,17 @@ final class HeatCellView {
     /** Fills {@code cell}; {@code detailed} adds the row and column percentages under the count. */
     static void fill(
             StackPane cell, AnalysisFigures.HeatCell figure, boolean detailed, String tooltip, Runnable onClick) {
+        fill(cell, figure, String.format(java.util.Locale.ROOT, "%,d", figure.count()), detailed, tooltip, onClick);
+    }
+
+    /** As above, showing {@code shown} (a share, say) in place of the count. */
+    static void fill(
+            StackPane cell,
+            AnalysisFigures.HeatCell figure,
+            String shown,
+            boolean detailed,
+            String tooltip,
+            Runnable onClick) {
         if (cell.getId() == null) {
             cell.setId(figure.id());
         }
@@ -38,7 +49,7 @@ final class HeatCellView {
         // Even a small share stays visible; an empty cell stays blank.
         double intensity = figure.count() == 0 ? 0 : 0.12 + 0.88 * figure.rowShare();
         shade.setOpacity(intensity);
-        Label count = new Label(String.format(java.util.Locale.ROOT, "%,d", figure.count()));
+        Label count = new Label(shown);
         count.getStyleClass().add("heat-count");
         VBox text = new VBox(count);
         text.setAlignment(Pos.CENTER);

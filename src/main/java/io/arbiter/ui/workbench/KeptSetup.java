@@ -4,6 +4,7 @@ import io.arbiter.core.dataset.ColumnGuess;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.review.ReviewLog;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsViewModel;
 import java.util.List;
@@ -87,6 +88,11 @@ final class KeptSetup {
         if (restored.providerName() != null) {
             choice.restore(
                     restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
+            // The jury and repeats as the project's latest run had them: its spec is where a panel is kept.
+            choice.usePanel(
+                    restored.latestRun() == null
+                            ? JudgePanel.SINGLE
+                            : restored.latestRun().judging().panel());
         }
         if (restored.secondBase() != null) { // model B as the project ran it, shown empty when it is the base model
             prompts.secondBase()

@@ -4,17 +4,21 @@ import io.arbiter.core.llm.ApiKeys;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.RunMode;
+import io.arbiter.core.run.Stage;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,6 +39,11 @@ public final class ProviderChoice {
     private final StringProperty judgeModel =
             new SimpleStringProperty(providers.get(0).judgeModel());
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(ProviderProfile.DEFAULT_CONCURRENCY);
+    /** Judge models beside the judge model, comma separated: a jury when not empty. */
+    private final StringProperty alsoJudgedBy = new SimpleStringProperty("");
+
+    private final ObjectProperty<Integer> repeats = new SimpleObjectProperty<>(1);
+    private final BooleanProperty shuffleLabels = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper();
     private final TaskExecutor executor;
     private final Consumer<String> status;
@@ -86,6 +95,41 @@ public final class ProviderChoice {
 
     public ObjectProperty<Integer> concurrencyProperty() {
         return concurrency;
+    }
+
+    /** Other judge models, comma separated, whose majority with the judge model is each row's verdict. */
+    public StringProperty alsoJudgedByProperty() {
+        return alsoJudgedBy;
+    }
+
+    /** How many times each juror judges each row. */
+    public ObjectProperty<Integer> repeatsProperty() {
+        return repeats;
+    }
+
+    /** Whether each repeat shows the labels in its own order (the label-order probe). */
+    public BooleanProperty shuffleLabelsProperty() {
+        return shuffleLabels;
+    }
+
+    /** Who judges the next run: the judge model, then the models it is also judged by, each asked repeats times. */
+    public JudgePanel panel() {
+        List<String> models = new java.util.ArrayList<>();
+        models.add(judgeModel.get() == null ? "" : judgeModel.get().strip());
+        for (String other : (alsoJudgedBy.get() == null ? "" : alsoJudgedBy.get()).split(",")) {
+            if (!other.isBlank()) {
+                models.add(other.strip());
+            }
+        }
+        int times = repeats.get() == null ? 1 : Math.max(1, Math.min(Stage.MAX_VOTES, repeats.get()));
+        return JudgePanel.of(models, times, shuffleLabels.get() && times > 1);
+    }
+
+    /** Shows {@code panel}'s other jurors, repeats and label shuffling as the next run's. */
+    void usePanel(JudgePanel panel) {
+        alsoJudgedBy.set(String.join(", ", panel.otherJurors()));
+        repeats.set(panel.repeats());
+        shuffleLabels.set(panel.shuffleLabels());
     }
 
     /** Realtime requests or the Batch API; batch only when the provider has it. */

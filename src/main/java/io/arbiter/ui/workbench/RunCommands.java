@@ -8,6 +8,7 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunHandle;
 import io.arbiter.core.run.RunMode;
@@ -43,6 +44,8 @@ public final class RunCommands {
     private final ProjectLifecycle projects;
     /** Told when a run's end has been written into the open project. */
     private final Runnable recorded;
+    /** Told who judges a run as it starts, so Judge analysis names its jurors. */
+    private final Consumer<JudgeSetup> judging;
     /** Connects, records and builds a run's clients, the way {@code arbiter run} does. */
     private final RunLauncher launcher;
 
@@ -62,7 +65,8 @@ public final class RunCommands {
             ProviderChoice choice,
             DatasetSetup data,
             ProjectLifecycle projects,
-            Runnable recorded) {
+            Runnable recorded,
+            Consumer<JudgeSetup> judging) {
         this.executor = executor;
         this.status = status;
         this.run = run;
@@ -72,6 +76,7 @@ public final class RunCommands {
         this.data = data;
         this.projects = projects;
         this.recorded = recorded;
+        this.judging = judging;
         this.launcher = new RunLauncher(projects.session());
     }
 
@@ -118,13 +123,14 @@ public final class RunCommands {
     /** The spec a run started now would use, with this provider profile: promoted rows are its worked examples. */
     RunSpec specFor(ProviderProfile profile) {
         return RunLauncher.spec(
-                data.datasetProperty().get(),
-                data.mapping(),
-                prompts.prompts(),
-                profile,
-                prompts.scheme(),
-                secondBase(),
-                results.examples(prompts.scheme()));
+                        data.datasetProperty().get(),
+                        data.mapping(),
+                        prompts.prompts(),
+                        profile,
+                        prompts.scheme(),
+                        secondBase(),
+                        results.examples(prompts.scheme()))
+                .withPanel(choice.panel());
     }
 
     /** What answers B when the setup generates a pair: prompt B on model B, or on the base model; else null. */
@@ -226,7 +232,8 @@ public final class RunCommands {
                 examplesFor(rows),
                 recordIn,
                 prompts.scheme(),
-                secondBase());
+                secondBase(),
+                choice.panel());
         WorkbenchSetup setup = projects.setup();
         run.refuse("Connecting to " + preset.name() + "…");
         preparing = true;
@@ -260,6 +267,7 @@ public final class RunCommands {
                     }
                     run.nameStages(
                             prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
+                    judging.accept(JudgeSetup.of(prepared.spec()));
                     run.start(
                             listener -> {
                                 RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);

@@ -16,6 +16,7 @@ import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.InMemoryRunLedger;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
@@ -56,7 +57,8 @@ final class RunLauncher implements AutoCloseable {
             List<FewShotExample> examples,
             Project recordIn,
             JudgeScheme scheme,
-            SecondBase secondBase) {}
+            SecondBase secondBase,
+            JudgePanel panel) {}
 
     /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
     record Prepared(RunSpec spec, RunClients clients, Recording recording) {
@@ -106,13 +108,14 @@ final class RunLauncher implements AutoCloseable {
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
         RunSpec whole = spec(
-                request.rows(),
-                request.mapping(),
-                request.prompts(),
-                profile,
-                request.scheme(),
-                request.secondBase(),
-                request.examples());
+                        request.rows(),
+                        request.mapping(),
+                        request.prompts(),
+                        profile,
+                        request.scheme(),
+                        request.secondBase(),
+                        request.examples())
+                .withPanel(request.panel());
         RunSpec spec = request.selection() == null ? whole : whole.withSelection(request.selection());
         String identity = preset.offline() ? RunRecorder.OFFLINE : profile.baseUrl();
         RunMode mode = request.batch() ? RunMode.BATCH : RunMode.REALTIME;

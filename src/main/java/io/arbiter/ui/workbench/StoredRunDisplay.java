@@ -3,6 +3,7 @@ package io.arbiter.ui.workbench;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.results.ResultsTableRow;
@@ -37,6 +38,8 @@ final class StoredRunDisplay {
     private final Runnable toResults;
     /** Told each stored run put on the table, so the run pane shows how far it got. */
     private final Consumer<WorkbenchProject.ShownRun> shownKept;
+    /** Told who judged a run before its rows are shown, so Judge analysis names its jurors. */
+    private final Consumer<JudgeSetup> judging;
     /** What waits for its dataset's rows in the table; null when nothing does. */
     private ShowRequest request;
 
@@ -50,7 +53,8 @@ final class StoredRunDisplay {
             BooleanSupplier running,
             Predicate<String> busy,
             Runnable toResults,
-            Consumer<WorkbenchProject.ShownRun> shownKept) {
+            Consumer<WorkbenchProject.ShownRun> shownKept,
+            Consumer<JudgeSetup> judging) {
         this.reads = new LatestOnly(executor);
         this.status = status;
         this.results = results;
@@ -60,6 +64,7 @@ final class StoredRunDisplay {
         this.busy = busy;
         this.toResults = toResults;
         this.shownKept = shownKept;
+        this.judging = judging;
     }
 
     /** Loads a stored run's rows into the results table. */
@@ -166,6 +171,7 @@ final class StoredRunDisplay {
     /** Puts a stored run's results on the table's rows; a draft shows just its rows, as it did when it ran. */
     private void showStored(WorkbenchProject.ShownRun shown) {
         results.useScheme(shown.scheme()); // the run's own grading, whatever the next run's is
+        judging.accept(shown.judging());
         if (!shown.draftRows().isEmpty()) {
             results.startDraft(shown.draftRows());
         }

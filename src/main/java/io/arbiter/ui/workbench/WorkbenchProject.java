@@ -13,6 +13,7 @@ import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.run.RunMode;
@@ -77,7 +78,8 @@ final class WorkbenchProject {
             AccuracyCounts metrics,
             List<Integer> draftRows,
             KeptReview review,
-            JudgeScheme scheme) {}
+            JudgeScheme scheme,
+            JudgeSetup judging) {}
 
     /**
      * The configuration an opened project brings back; fields are null when the project never saved them.
@@ -289,7 +291,8 @@ final class WorkbenchProject {
                         .toList()),
                 scope.covered().stream().sorted().toList(),
                 review,
-                project.scheme(runId));
+                project.scheme(runId),
+                project.judgeSetup(runId));
     }
 
     private static KeptReview keptReview(Project project, String sha) {

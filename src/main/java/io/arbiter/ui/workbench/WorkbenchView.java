@@ -26,6 +26,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -124,6 +125,15 @@ public final class WorkbenchView {
 
     @FXML
     private TextField judgeModelField;
+
+    @FXML
+    private TextField alsoJudgedByField;
+
+    @FXML
+    private Spinner<Integer> repeatsSpinner;
+
+    @FXML
+    private CheckBox shuffleLabelsCheck;
 
     @FXML
     private Spinner<Integer> concurrencySpinner;
@@ -300,7 +310,16 @@ public final class WorkbenchView {
                 .bind(Bindings.or(running, choice.batchAvailableProperty().not()));
         modeBox.setTooltip(new Tooltip(
                 "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
-        for (Node control : new Node[] {providerBox, baseModelField, judgeModelField, concurrencySpinner}) {
+        alsoJudgedByField.textProperty().bindBidirectional(choice.alsoJudgedByProperty());
+        repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 9, 1));
+        repeatsSpinner.getValueFactory().valueProperty().bindBidirectional(choice.repeatsProperty());
+        shuffleLabelsCheck.selectedProperty().bindBidirectional(choice.shuffleLabelsProperty());
+        shuffleLabelsCheck
+                .disableProperty()
+                .bind(Bindings.or(running, choice.repeatsProperty().isEqualTo(1)));
+        for (Node control : new Node[] {
+            providerBox, baseModelField, judgeModelField, alsoJudgedByField, repeatsSpinner, concurrencySpinner
+        }) {
             control.disableProperty().bind(running);
         }
     }

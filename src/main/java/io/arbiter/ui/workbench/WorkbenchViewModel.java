@@ -75,8 +75,18 @@ public final class WorkbenchViewModel {
                 executor, status::set, this::busy, prompts, this::rowsReady, this::keepRenames, this::useScheme);
         KeptSetup kept = new KeptSetup(data, prompts, choice, results, review, this::request);
         this.projects = new ProjectLifecycle(executor, status, new WorkbenchProject(), kept, this::busy, this::opened);
-        this.runCommands =
-                new RunCommands(executor, status::set, run, results, prompts, choice, data, projects, this::runKept);
+        this.analysis = AnalysisViewModel.rating(executor, results, this::showResults, data::mapping);
+        this.runCommands = new RunCommands(
+                executor,
+                status::set,
+                run,
+                results,
+                prompts,
+                choice,
+                data,
+                projects,
+                this::runKept,
+                analysis::useJudging);
         this.display = new StoredRunDisplay(
                 executor,
                 status::set,
@@ -86,11 +96,11 @@ public final class WorkbenchViewModel {
                 runCommands::active,
                 this::busy,
                 this::showResults,
-                shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())));
+                shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())),
+                analysis::useJudging);
         this.estimator = new RunEstimator(executor, runCommands::nextRun, run::showEstimate);
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
-        this.analysis = AnalysisViewModel.rating(executor, results, this::showResults, data::mapping);
         this.reviewWrites = new ReviewWrites(projects);
         reviewWrites.follow(review, results::dataset);
         data.datasetProperty().addListener((obs, old, now) -> {

@@ -1,0 +1,90 @@
+package io.arbiter.ui.workbench;
+
+import static io.arbiter.ui.workbench.WorkbenchRuns.provider;
+import static io.arbiter.ui.workbench.WorkbenchRuns.runToItsRecordedEnd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RowVotes;
+import io.arbiter.offline.OfflineServer;
+import io.arbiter.ui.analysis.ReliabilitySection;
+import io.arbiter.ui.common.SameThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A jury and repeats chosen in the workbench's run options judge each row, and Judge analysis names the jurors. */
+class WorkbenchJuryTest {
+
+    @TempDir
+    Path dir;
+
+    private final WorkbenchViewModel model = new WorkbenchViewModel(new SameThreadTaskExecutor());
+
+    @AfterEach
+    void shutdown() {
+        model.shutdown();
+    }
+
+    @Test
+    void aWorkbenchRunWithAnotherJurorAndTwoRepeatsGivesEveryRowItsVotes() throws Exception {
+        try (OfflineServer server = OfflineServer.builder().port(0).start()) {
+            model.datasetSetup().openSample();
+            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
+            model.projects().newProject(dir.resolve("jury.arbiter")).join();
+            model.providerChoice().alsoJudgedByProperty().set(" offline-demo-judge-2 , ");
+            model.providerChoice().repeatsProperty().set(2);
+
+            assertEquals(
+                    new JudgePanel(List.of("offline-demo-judge-2"), 2, false),
+                    model.providerChoice().panel());
+            runToItsRecordedEnd(model);
+
+            List<RowResult> rows = model.results().snapshot();
+            assertTrue(rows.stream().anyMatch(r -> r.votes() != null));
+            for (RowResult row : rows) {
+                if (!row.base().answered()) {
+                    continue; // an unparsed base answer is still judged; an unanswered one is not
+                }
+                RowVotes votes = row.votes();
+                assertNotNull(votes, "row " + row.row());
+                assertEquals(2, votes.jurors());
+                assertEquals(2, votes.repeats());
+                assertEquals(4, votes.readings().size() + unread(votes), "row " + row.row());
+            }
+            model.analysis().setShown(true);
+            ReliabilitySection card = model.analysis().reliabilityProperty().get();
+            assertNotNull(card);
+            assertNotNull(card.flipRate(), "repeats give a flip rate");
+            assertEquals("offline-demo-judge", card.jurors().get(0).model());
+            assertEquals("offline-demo-judge-2", card.jurors().get(1).model());
+
+            // Another window opening the project shows the jury and repeats its latest run had.
+            model.projects().saveProject().join();
+            Path file = model.projects().projectFile();
+            model.shutdown();
+            WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+            try {
+                reopened.projects().openProject(file).join();
+                assertEquals(
+                        "offline-demo-judge-2",
+                        reopened.providerChoice().alsoJudgedByProperty().get());
+                assertEquals(2, reopened.providerChoice().repeatsProperty().get());
+            } finally {
+                reopened.shutdown();
+            }
+        }
+    }
+
+    /** Votes answered without a reading (an off-format reply). */
+    private static int unread(RowVotes votes) {
+        return (int) votes.outcomes().keySet().stream()
+                .filter(vote -> !votes.readings().containsKey(vote))
+                .count();
+    }
+}
