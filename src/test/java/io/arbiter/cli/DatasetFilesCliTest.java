@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,10 +167,25 @@ class DatasetFilesCliTest {
         assertTrue(out.contains("format        Excel workbook"), out);
         assertTrue(out.contains("sheet         Notes (sheets: Notes, Movies)"), out);
 
-        JsonNode summary =
-                json(run(file, "--sheet", "Movies", "--input-column", "Overview", "--truth-column", "Genre"));
+        Path results = dir.resolve("results.xlsx");
+        JsonNode summary = json(run(
+                file,
+                "--sheet",
+                "Movies",
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--out",
+                results.toString()));
         assertEquals(ROWS, summary.get("rows").asInt());
         assertEquals(0, summary.get("errors").asInt());
+        try (ReadableWorkbook written = new ReadableWorkbook(results.toFile())) {
+            List<Row> rows = written.getFirstSheet().read();
+            assertEquals(ROWS + 1, rows.size(), "--out .xlsx writes a workbook: the header and a row per row");
+            assertEquals("judge_evaluation", rows.get(0).getCellText(11));
+            assertEquals(movies.get(0).get("Title").asText(), rows.get(1).getCellText(1));
+        }
 
         assertEquals(ArbiterCli.BAD_INPUT, cli("inspect", file.toString(), "--sheet", "Films"));
         assertEquals("arbiter: " + file + ": no sheet named 'Films'; its sheets are 'Notes', 'Movies'", err.strip());

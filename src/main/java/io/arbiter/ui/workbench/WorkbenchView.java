@@ -18,6 +18,7 @@ import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -363,12 +364,16 @@ public final class WorkbenchView {
 
     private void chooseExportFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export results as CSV");
+        chooser.setTitle("Export results");
         chooser.setInitialFileName("arbiter-results.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        FileChooser.ExtensionFilter excel = new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), excel);
         File file = chooser.showSaveDialog(owner.window());
         if (file != null) {
-            model.exportResults(file.toPath());
+            // The file's name picks the format; a name typed under the Excel filter without its ending gets one.
+            boolean named = file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)");
+            boolean toExcel = chooser.getSelectedExtensionFilter() == excel && !named;
+            model.exportResults(toExcel ? new File(file.getPath() + ".xlsx").toPath() : file.toPath());
         }
     }
 }
