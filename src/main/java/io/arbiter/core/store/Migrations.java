@@ -225,7 +225,14 @@ final class Migrations {
                     FROM batch_shards""",
                             "DROP TABLE batch_shards",
                             "ALTER TABLE batch_shards_9 RENAME TO batch_shards",
-                            "ALTER TABLE human_verdicts ADD COLUMN preference TEXT")));
+                            "ALTER TABLE human_verdicts ADD COLUMN preference TEXT")),
+            // Which Arbiter made a run ("0.1.0+0a6c8f167b"), so a figure that changes between versions can be traced
+            // to the version that computed it. Null for every run recorded before. Numbered 11, not 10: the step
+            // holds nothing but its own column, so it applies whatever step 10 is.
+            new Migration(
+                    11,
+                    "the version of Arbiter that created each run",
+                    List.of("ALTER TABLE runs ADD COLUMN arbiter_version TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();
