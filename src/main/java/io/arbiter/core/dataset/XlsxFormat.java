@@ -1,8 +1,12 @@
 package io.arbiter.core.dataset;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
@@ -70,6 +74,23 @@ final class XlsxFormat implements TableFormat {
                     reading.name() + ": not a readable Excel workbook (" + causeOf(e)
                             + "); open it in Excel and save it again as .xlsx",
                     e);
+        }
+    }
+
+    /** The sheets of the workbook {@code file}, in order; empty when it is not a workbook that opens. */
+    static List<String> sheets(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(ZIP.length);
+            if (!Arrays.equals(start, ZIP)) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+            return workbook.getSheets().map(Sheet::getName).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // reading it says why
         }
     }
 
