@@ -4,6 +4,8 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.core.run.RunMode;
+import io.arbiter.ui.about.AboutView;
+import io.arbiter.ui.about.AboutViewModel;
 import io.arbiter.ui.analysis.AnalysisView;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.compare.CompareView;
@@ -114,6 +116,9 @@ public final class WorkbenchView {
 
     @FXML
     private MenuItem providersItem;
+
+    @FXML
+    private MenuItem aboutItem;
 
     @FXML
     private TextField baseModelField;
@@ -265,6 +270,7 @@ public final class WorkbenchView {
         });
         providersButton.setOnAction(e -> openProviderSettings());
         providersItem.setOnAction(e -> openProviderSettings());
+        aboutItem.setOnAction(e -> new AboutView(new AboutViewModel(), owner.window(), owner.stylesheet()).show());
         providerBox.valueProperty().bindBidirectional(choice.providerProperty());
         baseModelField.textProperty().bindBidirectional(choice.baseModelProperty());
         judgeModelField.textProperty().bindBidirectional(choice.judgeModelProperty());
