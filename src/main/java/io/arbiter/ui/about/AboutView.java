@@ -20,7 +20,7 @@ public final class AboutView {
     private VBox root;
 
     @FXML
-    private Label titleLabel;
+    private Label aboutTitle;
 
     @FXML
     private GridPane factsGrid;
@@ -46,7 +46,7 @@ public final class AboutView {
             scene.getStylesheets().add(stylesheet);
         }
         stage.setScene(scene);
-        titleLabel.setText(model.title());
+        aboutTitle.setText(model.title());
         int row = 0;
         for (AboutViewModel.Fact fact : model.facts()) {
             Label name = new Label(fact.name());
