@@ -1,5 +1,6 @@
 package io.arbiter.cli;
 
+import io.arbiter.core.project.ArbiterBuild;
 import io.arbiter.core.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "arbiter",
         mixinStandardHelpOptions = true,
-        version = "Arbiter 0.1",
+        versionProvider = ArbiterCli.Version.class,
         description = "Evaluate a language model with an LLM as a judge.",
         subcommands = {
             RunCommand.class,
@@ -73,6 +74,19 @@ public final class ArbiterCli implements Runnable {
             return e instanceof CliFailure failure ? failure.status() : 1;
         });
         return cli.execute(args);
+    }
+
+    /** {@code arbiter --version}: the version, then the commit and date it was built from and on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            ArbiterBuild build = ArbiterBuild.current();
+            return new String[] {
+                "Arbiter " + build.version(),
+                "build " + build.commit() + ", " + build.date(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")"
+            };
+        }
     }
 
     private static String commandName(CommandLine commandLine) {

@@ -24,6 +24,12 @@ final class DatasetOptions {
     @Option(names = "--no-header", description = "The first row is data; columns are named column_1, column_2, ...")
     boolean noHeader;
 
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of an Excel .xlsx workbook to read (default: its first).")
+    String sheet;
+
     ImportSettings settings() {
         ImportSettings settings = ImportSettings.detectAll();
         if (encoding != null) {
@@ -40,6 +46,9 @@ final class DatasetOptions {
         }
         if (noHeader) {
             settings = settings.withHeader(false);
+        }
+        if (sheet != null) {
+            settings = settings.withSheet(sheet);
         }
         return settings;
     }

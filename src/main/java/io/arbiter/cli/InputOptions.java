@@ -27,7 +27,7 @@ final class InputOptions {
     @Option(
             names = "--dataset",
             description =
-                    "CSV, TSV or JSON Lines file; see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
+                    "CSV, TSV, JSON Lines, JSON array or Excel .xlsx file (--sheet NAME for another sheet than the first); see 'arbiter inspect'. Without it, --project re-runs the configuration stored in the project.")
     Path dataset;
 
     @Mixin

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.DatasetException;
 import io.arbiter.core.dataset.DatasetImporter;
+import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
@@ -26,13 +27,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description =
-                "Read a dataset file and print the detected encoding, delimiter, line ending, header, size and problems.")
+                "Read a dataset file and print the detected encoding, delimiter, line ending (or an Excel workbook's"
+                        + " sheet), header, size and problems.")
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV, TSV or JSON Lines file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV, TSV, JSON Lines, JSON array or Excel .xlsx file.")
     Path file;
 
     @Mixin
@@ -70,6 +72,9 @@ final class InspectCommand implements Callable<Integer> {
         node.put("quote", String.valueOf(s.quote()));
         node.put("line_ending", s.lineEnding().name());
         node.put("header", s.header());
+        node.put("sheet", s.sheet());
+        ArrayNode sheets = node.putArray("sheets");
+        result.sheets().forEach(sheets::add);
         ArrayNode columns = node.putArray("columns");
         result.dataset().columns().forEach(columns::add);
         node.put("rows", result.dataset().size());
@@ -86,16 +91,11 @@ final class InspectCommand implements Callable<Integer> {
         ImportSettings s = result.resolved();
         out.printf("file          %s%n", file);
         out.printf("format        %s%n", s.format().describe());
-        out.printf("encoding      %s%n", s.encoding().name());
-        out.printf("delimiter     %s%n", ImportSettings.describe(s.delimiter()));
-        out.printf(
-                "sep line      %s%n",
-                result.sepLine() == null
-                        ? "none"
-                        : "sep=" + (result.sepLine() == '\t' ? "\\t" : result.sepLine())
-                                + " (Excel's first line naming the delimiter; not a row)");
-        out.printf("quote         %s%n", s.quote());
-        out.printf("line ending   %s (%s)%n", s.lineEnding(), s.lineEnding().escaped());
+        if (s.format() == FileFormat.XLSX) {
+            out.printf("sheet         %s (sheets: %s)%n", s.sheet(), String.join(", ", result.sheets()));
+        } else {
+            printText(s, result.sepLine(), out);
+        }
         out.printf("header        %s%n", s.header() ? "yes" : "no (columns are numbered)");
         out.printf(
                 "columns       %d: %s%n",
@@ -116,8 +116,23 @@ final class InspectCommand implements Callable<Integer> {
                         ? " listed (ragged rows beyond " + DatasetImporter.MAX_PROBLEMS + " are only counted)"
                         : "");
         for (ImportProblem p : result.problems()) {
-            out.printf("  line %d  %s  %s%n", p.line(), kind(p), p.message());
+            out.printf(
+                    "  %s %d  %s  %s%n",
+                    s.format() == FileFormat.XLSX ? "row" : "line", p.line(), kind(p), p.message());
         }
+    }
+
+    private static void printText(ImportSettings s, Character sepLine, PrintWriter out) {
+        out.printf("encoding      %s%n", s.encoding().name());
+        out.printf("delimiter     %s%n", ImportSettings.describe(s.delimiter()));
+        out.printf(
+                "sep line      %s%n",
+                sepLine == null
+                        ? "none"
+                        : "sep=" + (sepLine == '\t' ? "\\t" : sepLine)
+                                + " (Excel's first line naming the delimiter; not a row)");
+        out.printf("quote         %s%n", s.quote());
+        out.printf("line ending   %s (%s)%n", s.lineEnding(), s.lineEnding().escaped());
     }
 
     private static String kind(ImportProblem p) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
-import io.arbiter.core.export.ResultsCsvWriter;
+import io.arbiter.core.export.ResultsWriter;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
@@ -59,7 +59,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             description = "Seconds between batch status polls (default: 10, or 0.25 for a provider on this machine).")
     Double pollSeconds;
 
-    @Option(names = "--out", description = "Write every row's results to this CSV file.")
+    @Option(
+            names = "--out",
+            description = "Write every row's results to this CSV file, or to an Excel workbook when it ends in .xlsx.")
     Path out;
 
     @Option(
@@ -201,7 +203,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
-            new ResultsCsvWriter(scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
+            ResultsWriter.forFile(out, scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
         }
         RunSummaryPrinter.print(outcome, report, reliability, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {

@@ -54,14 +54,14 @@ final class RunsCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(array));
         } else {
             out.printf(
-                    "%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s%n",
+                    "%-4s %-20s %-20s %-32s %6s %8s %8s %8s %7s %10s %8s  %s%n",
                     "id", "name", "started", "models", "rows", "b/truth", "j/truth", "b/judge", "kappa", "tokens",
-                    "cost");
+                    "cost", "arbiter");
             for (RunListing run : runs) {
                 RunRecord r = run.record();
                 out.printf(
                         Locale.ROOT,
-                        "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s%n",
+                        "%-4d %-20s %-20s %-32s %6d %8s %8s %8s %7s %10d %8s  %s%n",
                         r.id(),
                         clip(run.displayName() + (run.draft() ? " (draft)" : ""), 20),
                         started(r).replace('T', ' ').replaceAll("\\..*|Z$", ""),
@@ -72,7 +72,8 @@ final class RunsCommand implements Callable<Integer> {
                         percent(run.metric("base_vs_judge")),
                         number(run.metric("kappa")),
                         r.totalTokens(),
-                        r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.4f", r.costUsd()));
+                        r.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.4f", r.costUsd()),
+                        r.arbiterVersion() == null ? "-" : r.arbiterVersion());
             }
         }
         out.flush();
@@ -134,6 +135,7 @@ final class RunsCommand implements Callable<Integer> {
         node.put("tokens", r.totalTokens());
         node.put("cached_tokens", run.cachedTokens()); // of the tokens, those answered from the cache: not paid
         node.put("cost_usd", r.costUsd()); // null when a price was unknown, never 0 for unknown
+        node.put("arbiter_version", r.arbiterVersion()); // null for a run recorded before versions were
         return node;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
+import io.arbiter.core.dataset.XlsxFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +138,57 @@ class DatasetFilesCliTest {
 
         JsonNode summary = json(run(file, "--input-column", "Overview", "--truth-column", "Genre"));
         assertEquals(ROWS, summary.get("rows").asInt());
+    }
+
+    @Test
+    void anExcelWorkbooksChosenSheetInspectsAndRuns() throws Exception {
+        Path file = XlsxFiles.write(dir.resolve("movies.xlsx"), workbook -> {
+            XlsxFiles.row(workbook.newWorksheet("Notes"), 0, "labelled by", "Ana");
+            Worksheet sheet = workbook.newWorksheet("Movies");
+            XlsxFiles.row(sheet, 0, "Title", "Overview", "Genre");
+            for (int row = 0; row < ROWS; row++) {
+                ObjectNode movie = movies.get(row);
+                XlsxFiles.row(
+                        sheet,
+                        row + 1,
+                        movie.get("Title").asText(),
+                        movie.get("Overview").asText(),
+                        movie.get("Genre").asText());
+            }
+        });
+
+        JsonNode report = json(cli("inspect", file.toString(), "--sheet", "Movies", "--json"));
+        assertEquals("xlsx", report.get("format").asText());
+        assertEquals("Movies", report.get("sheet").asText());
+        assertEquals("[\"Notes\",\"Movies\"]", report.get("sheets").toString());
+        assertEquals("[\"Title\",\"Overview\",\"Genre\"]", report.get("columns").toString());
+        assertEquals(ROWS, report.get("rows").asInt());
+        assertEquals(0, cli("inspect", file.toString()));
+        assertTrue(out.contains("format        Excel workbook"), out);
+        assertTrue(out.contains("sheet         Notes (sheets: Notes, Movies)"), out);
+
+        Path results = dir.resolve("results.xlsx");
+        JsonNode summary = json(run(
+                file,
+                "--sheet",
+                "Movies",
+                "--input-column",
+                "Overview",
+                "--truth-column",
+                "Genre",
+                "--out",
+                results.toString()));
+        assertEquals(ROWS, summary.get("rows").asInt());
+        assertEquals(0, summary.get("errors").asInt());
+        try (ReadableWorkbook written = new ReadableWorkbook(results.toFile())) {
+            List<Row> rows = written.getFirstSheet().read();
+            assertEquals(ROWS + 1, rows.size(), "--out .xlsx writes a workbook: the header and a row per row");
+            assertEquals("judge_evaluation", rows.get(0).getCellText(11));
+            assertEquals(movies.get(0).get("Title").asText(), rows.get(1).getCellText(1));
+        }
+
+        assertEquals(ArbiterCli.BAD_INPUT, cli("inspect", file.toString(), "--sheet", "Films"));
+        assertEquals("arbiter: " + file + ": no sheet named 'Films'; its sheets are 'Notes', 'Movies'", err.strip());
     }
 
     @Test

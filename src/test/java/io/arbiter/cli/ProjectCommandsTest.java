@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.project.ArbiterBuild;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
@@ -147,6 +148,10 @@ class ProjectCommandsTest {
             assertTrue(run.get("tokens").asLong() > 0, run.toString());
             // The offline demo model is free: its runs are priced at zero, not left unknown.
             assertEquals(0.0, run.get("cost_usd").asDouble(-1), run.toString());
+            assertEquals(
+                    ArbiterBuild.current().recorded(),
+                    run.get("arbiter_version").asText(),
+                    "who made it");
         }
         assertEquals(
                 runs.get(0).get("prompt_version").asLong(),
@@ -159,6 +164,12 @@ class ProjectCommandsTest {
 
         assertEquals(0, cli("runs", project.toString()), err);
         assertTrue(out.contains("offline-demo-base"), out);
+        assertTrue(
+                out.lines()
+                        .skip(1)
+                        .allMatch(line ->
+                                line.endsWith("  " + ArbiterBuild.current().recorded())),
+                out);
 
         assertEquals(0, cli("compare", project.toString(), "1", "2", "--json"), err);
         JsonNode comparison = new ObjectMapper().readTree(out);

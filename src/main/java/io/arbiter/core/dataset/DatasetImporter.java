@@ -8,7 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads delimited text (CSV, TSV, ...), JSON Lines and JSON array files into a {@link Dataset}: detects the encoding
+ * Reads delimited text (CSV, TSV, ...), JSON Lines, JSON array and Excel workbook files into a {@link Dataset}: detects the encoding
  * and the format, which settles its own settings (see {@link SettingsDetector}), streams the file once, and reports
  * what it worked around. The GUI, the command line and {@link DatasetReader} all read through here; each format is a
  * {@link TableFormat}, and one pass over a file is an {@link ImportPass}.
@@ -39,6 +39,11 @@ public final class DatasetImporter {
         } catch (IOException e) {
             throw source.failure(e, 0);
         }
+    }
+
+    /** The sheets of an Excel workbook, in order, to choose one from; empty for any other file. */
+    public static List<String> sheets(Path file) {
+        return XlsxFormat.sheets(file);
     }
 
     /** The first {@code maxRows} rows, parsed exactly as {@link #read} would. */

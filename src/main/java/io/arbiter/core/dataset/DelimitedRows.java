@@ -1,11 +1,8 @@
 package io.arbiter.core.dataset;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads delimited records into a {@link ColumnStore}: the header (or column_1, column_2, ... without one), blank or
@@ -47,7 +44,8 @@ final class DelimitedRows {
             }
             String[] first = Arrays.copyOf(tokenizer.fields(), tokenizer.count());
             long headerLine = tokenizer.recordLine();
-            List<String> columns = settings.header() ? headerNames(first, headerLine) : numberedNames(first.length);
+            List<String> columns =
+                    settings.header() ? HeaderNames.of(first, headerLine, reading) : HeaderNames.numbered(first.length);
             for (String column : columns) {
                 store.addColumn(column);
             }
@@ -77,46 +75,5 @@ final class DelimitedRows {
             return;
         }
         reading.leftOut(recordLine, ImportProblem.Kind.RAGGED_ROW, count + " cells where the header has " + width);
-    }
-
-    private List<String> headerNames(String[] cells, long line) {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.length; i++) {
-            String name = cells[i].strip();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1).strip();
-            }
-            if (name.isEmpty()) {
-                name = "column_" + (i + 1);
-                reading.problem(new ImportProblem(
-                        line,
-                        ImportProblem.Kind.BLANK_HEADER,
-                        "column " + (i + 1) + " has no name; it is called " + name));
-            }
-            if (seen.contains(name)) {
-                int suffix = 2;
-                while (seen.contains(name + "_" + suffix)) {
-                    suffix++;
-                }
-                String renamed = name + "_" + suffix;
-                reading.problem(new ImportProblem(
-                        line,
-                        ImportProblem.Kind.DUPLICATE_HEADER,
-                        "column name '" + name + "' appears twice; column " + (i + 1) + " is called " + renamed));
-                name = renamed;
-            }
-            seen.add(name);
-            names.add(name);
-        }
-        return names;
-    }
-
-    private static List<String> numberedNames(int count) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            names.add("column_" + i);
-        }
-        return names;
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -47,6 +48,9 @@ final class ImportPass implements TableReading {
     private ColumnStore store;
     private LongSupplier line = () -> 0;
     private Character sepLine;
+    private InputStream bytes;
+    private String sheet;
+    private List<String> sheets = List.of();
 
     /**
      * @param rowsRequired whether a read with no rows is refused; only an inspection reports such a file
@@ -88,24 +92,31 @@ final class ImportPass implements TableReading {
             SettingsDetector.Detected detected = detect(source, sample, length, next < 0, given);
             ImportSettings resolved = detected.settings();
             start = detected.start();
-            int bom = SettingsDetector.bomLength(sample, length, resolved.encoding());
+            TableFormat format = detected.format();
+            int bom = format.readsText() ? SettingsDetector.bomLength(sample, length, resolved.encoding()) : 0;
             InputStream prefix = new ByteArrayInputStream(sample, bom, length - bom);
             InputStream all = next < 0
                     ? prefix
                     : new SequenceInputStream(
                             prefix, new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) next}), raw));
-            reader = new DecodingReader(all, resolved.encoding());
-            reader.addSkipped(bom);
-            total = source.size();
+            if (format.readsText()) {
+                reader = new DecodingReader(all, resolved.encoding());
+                reader.addSkipped(bom);
+                total = source.size();
+            } else {
+                bytes = all; // a workbook's rows say nothing of how far into the file they are: progress counts rows
+            }
             store = new ColumnStore(List.of(), expectedRows(sample, length, next < 0));
-            TableFormat format = detected.format();
             format.read(this, resolved);
+            if (sheet != null) {
+                resolved = resolved.withSheet(sheet);
+            }
             rowsRead(store.size()); // a Cancel after the last periodic check still counts
             requireRows(format.noRows(resolved));
-            progress.update(reader.bytesRead(), total, store.size());
+            progress.update(bytesRead(), total, store.size());
             Dataset dataset = store.toDataset(shortName(source.name()), source.path());
             long skipped = Math.min(ragged, Integer.MAX_VALUE);
-            return new ImportResult(dataset, resolved, problems, (int) skipped, ragged, sepLine);
+            return new ImportResult(dataset, resolved, problems, (int) skipped, ragged, sepLine, sheets);
         } catch (DecodingReader.MalformedBytesException e) {
             throw new EncodingMismatch(Math.max(1, line.getAsLong()), "UTF-8");
         } catch (ClosedByInterruptException e) {
@@ -129,7 +140,23 @@ final class ImportPass implements TableReading {
 
     @Override
     public Reader text() {
+        if (reader == null) {
+            throw new IllegalStateException("a binary format has no text; see TableFormat.readsText");
+        }
         return reader;
+    }
+
+    @Override
+    public InputStream bytes() {
+        if (bytes == null) {
+            throw new IllegalStateException("a format that reads text has no bytes; see TableFormat.readsText");
+        }
+        return bytes;
+    }
+
+    @Override
+    public Path file() {
+        return source.path();
     }
 
     @Override
@@ -168,7 +195,7 @@ final class ImportPass implements TableReading {
         long now = System.nanoTime();
         if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
             lastProgress = now;
-            progress.update(reader.bytesRead(), total, rows);
+            progress.update(bytesRead(), total, rows);
         }
     }
 
@@ -177,7 +204,17 @@ final class ImportPass implements TableReading {
         sepLine = delimiter;
     }
 
+    @Override
+    public void readingSheet(String read, List<String> all) {
+        sheet = read;
+        sheets = List.copyOf(all);
+    }
+
     // The pass's own work
+
+    private long bytesRead() {
+        return reader == null ? 0 : reader.bytesRead();
+    }
 
     /** A read that must give rows (every one but an inspection's) ends here when there are none. */
     private void requireRows(String noRows) throws DatasetException {

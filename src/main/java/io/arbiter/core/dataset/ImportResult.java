@@ -10,6 +10,8 @@ import java.util.List;
  * @param skippedRows     rows left out of the dataset (ragged rows and JSON lines that are not objects)
  * @param totalRaggedRows every ragged row, including those beyond the listed ones
  * @param sepLine         the delimiter named by Excel's "sep=X" first line, which was skipped; null when there was none
+ * @param sheets          the sheets of an Excel workbook, in its order (the one read is {@code resolved.sheet()});
+ *                        empty for a text file
  */
 public record ImportResult(
         Dataset dataset,
@@ -17,10 +19,12 @@ public record ImportResult(
         List<ImportProblem> problems,
         int skippedRows,
         long totalRaggedRows,
-        Character sepLine) {
+        Character sepLine,
+        List<String> sheets) {
 
     public ImportResult {
         problems = List.copyOf(problems);
+        sheets = List.copyOf(sheets);
     }
 
     public boolean hasRaggedRows() {

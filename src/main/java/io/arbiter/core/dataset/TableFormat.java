@@ -33,6 +33,11 @@ interface TableFormat {
      */
     void read(TableReading reading, ImportSettings settings) throws IOException, DatasetException;
 
+    /** Whether the format reads {@link TableReading#text()}; a binary one reads {@link TableReading#bytes()}. */
+    default boolean readsText() {
+        return true;
+    }
+
     /** What a read that must give rows says when there are none: "the file is empty". */
     String noRows(ImportSettings settings);
 }

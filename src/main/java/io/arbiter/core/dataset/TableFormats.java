@@ -3,13 +3,14 @@ package io.arbiter.core.dataset;
 import java.util.List;
 
 /**
- * The formats the importer knows, in the order detection asks them: JSON layouts first, because they say so in
- * their first characters, and delimited text last, as what any other text is taken to be.
+ * The formats the importer knows, in the order detection asks them: Excel workbooks first, by their zip bytes (a text
+ * format would refuse them as binary), then JSON layouts, because they say so in their first characters, and
+ * delimited text last, as what any other text is taken to be.
  */
 final class TableFormats {
 
     private static final List<TableFormat> DETECTION_ORDER =
-            List.of(new JsonArrayFormat(), new JsonLinesFormat(), new DelimitedFormat());
+            List.of(new XlsxFormat(), new JsonArrayFormat(), new JsonLinesFormat(), new DelimitedFormat());
 
     private TableFormats() {}
 

@@ -1,9 +1,15 @@
 package io.arbiter.core.dataset;
 
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.LongSupplier;
 
-/** A read under way as a {@link TableFormat} sees it: the text to read, where rows go, and where to report. */
+/**
+ * A read under way as a {@link TableFormat} sees it: the text (or, for a binary format, the bytes) to read, where rows
+ * go, and where to report.
+ */
 interface TableReading {
 
     /** How messages name the file. */
@@ -12,8 +18,14 @@ interface TableReading {
     /** The start of the file, as detection saw it. */
     FileStart start();
 
-    /** The file's text from its first character (past any byte order mark). */
+    /** The file's text from its first character (past any byte order mark); only for a format that reads text. */
     Reader text();
+
+    /** The file's bytes from its first; only for a format that does not read text. */
+    InputStream bytes();
+
+    /** The file, which a format may open itself (a zip is read by seeking); null when the source is a stream. */
+    Path file();
 
     /** Where the columns and rows go. */
     ColumnStore store();
@@ -35,4 +47,7 @@ interface TableReading {
 
     /** The file's first line was Excel's "sep=X" and was skipped; X is the delimiter. */
     void skippedSepLine(char delimiter);
+
+    /** The workbook's sheet {@code read} is being read; {@code all} are its sheets, in order. */
+    void readingSheet(String read, List<String> all);
 }

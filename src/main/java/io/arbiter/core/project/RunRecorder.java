@@ -108,8 +108,8 @@ public final class RunRecorder {
     public Recording runFor(Project project, RunStart start) {
         String specJson = RunSpecJson.of(start);
         Optional<RunRecord> unfinished = unfinished(project, specJson);
-        long runId =
-                unfinished.map(RunRecord::id).orElseGet(() -> project.store().createRun(specJson));
+        long runId = unfinished.map(RunRecord::id).orElseGet(() -> project.store()
+                .createRun(specJson, ArbiterBuild.current().recorded()));
         return new Recording(
                 project,
                 runId,

@@ -280,7 +280,13 @@ final class Migrations {
                            output_file_id, error_file_id, updated_at, round
                     FROM batch_shards""",
                             "DROP TABLE batch_shards",
-                            "ALTER TABLE batch_shards_10 RENAME TO batch_shards")));
+                            "ALTER TABLE batch_shards_10 RENAME TO batch_shards")),
+            // Which Arbiter made a run ("0.1.0+0a6c8f167b"), so a figure that changes between versions can be traced
+            // to the version that computed it. Null for every run recorded before.
+            new Migration(
+                    11,
+                    "the version of Arbiter that created each run",
+                    List.of("ALTER TABLE runs ADD COLUMN arbiter_version TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -177,7 +177,12 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
 
     /** Records a new run; {@code specJson} must name key variables only, never hold a key. */
     public long createRun(String specJson) {
-        return runTable.create(specJson);
+        return createRun(specJson, null);
+    }
+
+    /** Records a new run made by the Arbiter {@code arbiterVersion} ("0.1.0+0a6c8f167b"; null when not known). */
+    public long createRun(String specJson, String arbiterVersion) {
+        return runTable.create(specJson, arbiterVersion);
     }
 
     public void updateRunStatus(long runId, String status) {

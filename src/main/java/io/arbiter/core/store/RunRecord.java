@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param metricsJson     the headline metrics computed when the run ended (see {@code MetricsJson}); null before
  * @param scheme          the grading scheme the judge output is read by, with its settings ("score:1-5:4"; "verdict" for every run
  *                        recorded before format 7)
+ * @param arbiterVersion  the Arbiter that created the run ("0.1.0+0a6c8f167b"); null for runs recorded before format 11
  */
 public record RunRecord(
         long id,
@@ -34,7 +35,8 @@ public record RunRecord(
         Usage judgeUsage,
         Double costUsd,
         String metricsJson,
-        String scheme) {
+        String scheme,
+        String arbiterVersion) {
 
     public long totalTokens() {
         return baseUsage.promptTokens()

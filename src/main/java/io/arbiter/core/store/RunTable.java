@@ -33,7 +33,7 @@ public final class RunTable {
                                                     WHERE run_id = r.id AND stage NOT IN ('BASE', 'BASE_B')), 0),
                    coalesce(r.judge_completion_tokens, (SELECT sum(completion_tokens) FROM responses
                                                         WHERE run_id = r.id AND stage NOT IN ('BASE', 'BASE_B')), 0),
-                   r.cost_usd, r.metrics_json, r.scheme
+                   r.cost_usd, r.metrics_json, r.scheme, r.arbiter_version
             FROM runs r""";
 
     private final ProjectFile file;
@@ -42,14 +42,21 @@ public final class RunTable {
         this.file = file;
     }
 
-    /** Records a new run; {@code specJson} must name key variables only, never hold a key. */
-    public long create(String specJson) {
+    /**
+     * Records a new run; {@code specJson} must name key variables only, never hold a key.
+     *
+     * @param arbiterVersion the Arbiter creating it ({@code ArbiterBuild.recorded()}); null when not known
+     */
+    public long create(String specJson, String arbiterVersion) {
         String now = file.now();
         return file.write(w -> {
             PreparedStatement insert = w.statement(
-                    "INSERT INTO runs (created_at, spec_json, status) VALUES (?, ?, 'CREATED') RETURNING id");
+                    """
+                    INSERT INTO runs (created_at, spec_json, status, arbiter_version)
+                    VALUES (?, ?, 'CREATED', ?) RETURNING id""");
             insert.setString(1, now);
             insert.setString(2, specJson);
+            Sql.setNullable(insert, 3, arbiterVersion);
             try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
@@ -112,7 +119,8 @@ public final class RunTable {
                 new Usage(rows.getLong(16), rows.getLong(17)),
                 costUsd,
                 rows.getString(19),
-                rows.getString(20));
+                rows.getString(20),
+                rows.getString(21));
     }
 
     /** Records what a run is about to do; {@code startedAt} is set the first time only, so a resume keeps it. */

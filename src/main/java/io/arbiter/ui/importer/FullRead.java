@@ -106,7 +106,7 @@ final class FullRead implements ImportProgress {
     @Override
     public void update(long bytesRead, long totalBytes, long rowsRead) {
         bytes.set(bytesRead);
-        total.set(Math.max(1, totalBytes));
+        total.set(totalBytes); // -1 for a workbook, whose rows say nothing of how far into the file they are
         rows.set(rowsRead);
         updates.signal();
     }
@@ -117,6 +117,11 @@ final class FullRead implements ImportProgress {
 
     private void show() {
         long of = total.get();
+        if (of <= 0) {
+            fraction.set(-1); // indeterminate
+            text.set(String.format(Locale.ROOT, "Reading… %,d rows", rows.get()));
+            return;
+        }
         fraction.set(Math.min(1.0, (double) bytes.get() / of));
         text.set(String.format(
                 Locale.ROOT, "Reading… %,d rows · %d%%", rows.get(), Math.round(100.0 * bytes.get() / of)));

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -129,6 +130,15 @@ public final class ImportView {
     private Label progressLabel;
 
     @FXML
+    private HBox sheetGroup;
+
+    @FXML
+    private ComboBox<String> sheetBox;
+
+    @FXML
+    private HBox textGroup;
+
+    @FXML
     private Button importButton;
 
     @FXML
@@ -172,8 +182,16 @@ public final class ImportView {
         lineEndingBox.getItems().setAll(LineEnding.values());
         lineEndingBox.valueProperty().bindBidirectional(model.lineEndingProperty());
         headerCheck.selectedProperty().bindBidirectional(model.headerProperty());
+        // A workbook has sheets, not an encoding or delimiter: the chooser shows when there is a choice to make.
+        sheetBox.setItems(model.sheets());
+        sheetBox.valueProperty().bindBidirectional(model.sheetProperty());
+        sheetGroup.visibleProperty().bind(Bindings.size(model.sheets()).greaterThan(1));
+        sheetGroup.managedProperty().bind(sheetGroup.visibleProperty());
+        textGroup.visibleProperty().bind(model.formatProperty().isNotEqualTo(FileFormat.XLSX));
+        textGroup.managedProperty().bind(textGroup.visibleProperty());
         for (var control : List.of(
                 formatBox,
+                sheetBox,
                 encodingBox,
                 delimiterBox,
                 quoteBox,
@@ -301,12 +319,15 @@ public final class ImportView {
         chooser.getExtensionFilters()
                 .addAll(
                         new FileChooser.ExtensionFilter(
-                                "Datasets (*.csv, *.tsv, *.txt, *.jsonl)",
+                                "Datasets (*.csv, *.tsv, *.txt, *.jsonl, *.json, *.xlsx)",
                                 "*.csv",
                                 "*.tsv",
                                 "*.txt",
                                 "*.jsonl",
-                                "*.ndjson"),
+                                "*.ndjson",
+                                "*.json",
+                                "*.xlsx",
+                                "*.xlsm"),
                         new FileChooser.ExtensionFilter("All files", "*.*"));
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {

@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
  * The workbench keeps its current dataset until {@code onImported} is called with a completely read one.
  * Properties and commands live here; the work in {@link SettingsForm}, {@link FilePreview}, {@link ColumnChoice},
  * {@link FullRead}, {@link RaggedRowsQuestion} and {@link GradingChoice}. It is over 300 lines only for its
- * twenty-six property accessors, one per control of the dialog.
+ * twenty-eight property accessors, one per control of the dialog.
  */
 public final class ImportViewModel {
 
@@ -115,6 +115,15 @@ public final class ImportViewModel {
 
     public BooleanProperty headerProperty() {
         return form.header();
+    }
+
+    /** The workbook's sheet to read (null: its first), one of {@link #sheets()}; empty for a text file. */
+    public ObjectProperty<String> sheetProperty() {
+        return form.sheet();
+    }
+
+    public ObservableList<String> sheets() {
+        return form.sheets();
     }
 
     public ObservableList<String> previewColumns() {
@@ -244,9 +253,9 @@ public final class ImportViewModel {
         preview.detecting(path);
         // Another file may be opened while this one is sniffed: only the latest is shown.
         detection.submit(
-                () -> DatasetImporter.detect(path),
-                settings -> {
-                    form.show(settings);
+                () -> new SettingsForm.Detected(DatasetImporter.detect(path), DatasetImporter.sheets(path)),
+                found -> {
+                    form.show(found);
                     refreshPreview();
                 },
                 this::fail);

@@ -1,6 +1,7 @@
 package io.arbiter.ui.importer;
 
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.FileFormat;
 import io.arbiter.core.dataset.ImportProblem;
 import io.arbiter.core.dataset.ImportResult;
 import io.arbiter.core.dataset.ImportSettings;
@@ -27,16 +28,25 @@ record Preview(List<String> columns, List<List<String>> rows, String detected, S
             rows.add(cells);
         }
         ImportSettings used = result.resolved();
-        String detected = String.format(
-                Locale.ROOT,
-                "%s · %s · %s · %s · line ending %s · first %d rows shown",
-                used.format().describe(),
-                used.encoding().name(),
-                ImportSettings.describe(used.delimiter()) + "-separated"
-                        + (result.sepLine() != null ? " (Excel's sep= line)" : ""),
-                used.header() ? "header row" : "no header row",
-                used.lineEnding(),
-                dataset.size());
+        String detected = used.format() == FileFormat.XLSX
+                ? String.format(
+                        Locale.ROOT,
+                        "%s · sheet '%s' of %d · %s · first %d rows shown",
+                        used.format().describe(),
+                        used.sheet(),
+                        result.sheets().size(),
+                        used.header() ? "header row" : "no header row",
+                        dataset.size())
+                : String.format(
+                        Locale.ROOT,
+                        "%s · %s · %s · %s · line ending %s · first %d rows shown",
+                        used.format().describe(),
+                        used.encoding().name(),
+                        ImportSettings.describe(used.delimiter()) + "-separated"
+                                + (result.sepLine() != null ? " (Excel's sep= line)" : ""),
+                        used.header() ? "header row" : "no header row",
+                        used.lineEnding(),
+                        dataset.size());
         List<String> lines = new ArrayList<>();
         for (ImportProblem problem : result.problems()) {
             lines.add(problem.toString());

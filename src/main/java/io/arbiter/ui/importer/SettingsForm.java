@@ -9,6 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /** The import dialog's settings: how the file was detected to be written, each setting open to the user's override. */
 final class SettingsForm {
@@ -19,11 +21,13 @@ final class SettingsForm {
     private final ObjectProperty<Character> quote = new SimpleObjectProperty<>('"');
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(LineEnding.LF);
     private final BooleanProperty header = new SimpleBooleanProperty(true);
+    private final ObjectProperty<String> sheet = new SimpleObjectProperty<>();
+    private final ObservableList<String> sheets = FXCollections.observableArrayList();
     private boolean showingDetected;
 
     /** {@code changed} runs when the user changes a setting, not while detected settings are being shown. */
     SettingsForm(Runnable changed) {
-        for (var setting : List.of(format, encoding, delimiter, quote, lineEnding)) {
+        for (var setting : List.of(format, encoding, delimiter, quote, lineEnding, sheet)) {
             setting.addListener((obs, old, now) -> changedByUser(changed));
         }
         header.addListener((obs, old, now) -> changedByUser(changed));
@@ -53,8 +57,22 @@ final class SettingsForm {
         return header;
     }
 
-    /** Shows what detection found, as one change rather than six. */
-    void show(ImportSettings detected) {
+    /** The workbook's sheet to read; null for its first. */
+    ObjectProperty<String> sheet() {
+        return sheet;
+    }
+
+    /** The workbook's sheets, in order; empty for a text file. */
+    ObservableList<String> sheets() {
+        return sheets;
+    }
+
+    /** What detection found: the settings, and a workbook's sheets (empty for a text file). */
+    record Detected(ImportSettings settings, List<String> sheets) {}
+
+    /** Shows what detection found, as one change rather than seven; a workbook shows its first sheet chosen. */
+    void show(Detected found) {
+        ImportSettings detected = found.settings();
         showingDetected = true;
         try {
             format.set(detected.format());
@@ -63,6 +81,8 @@ final class SettingsForm {
             quote.set(detected.quote());
             lineEnding.set(detected.lineEnding());
             header.set(detected.header());
+            sheets.setAll(found.sheets());
+            sheet.set(detected.sheet() != null || sheets.isEmpty() ? detected.sheet() : sheets.get(0));
         } finally {
             showingDetected = false;
         }
@@ -80,7 +100,8 @@ final class SettingsForm {
                 delimiter.get().character,
                 quote.get(),
                 lineEnding.get(),
-                header.get());
+                header.get(),
+                sheet.get());
     }
 
     private void changedByUser(Runnable changed) {

@@ -2,7 +2,7 @@ package io.arbiter.ui.results;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.export.ResultsCsvWriter;
+import io.arbiter.core.export.ResultsWriter;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
@@ -367,7 +367,7 @@ public final class ResultsViewModel {
         }
     }
 
-    /** Writes every row to a CSV file in the background; the future completes on the UI thread. */
+    /** Writes every row to a CSV file, or a workbook if named .xlsx, in the background; completes on the UI thread. */
     public CompletableFuture<Path> export(Path file) {
         Dataset source = dataset;
         List<RowResult> snapshot = snapshot();
@@ -375,7 +375,7 @@ public final class ResultsViewModel {
         RowRatings ratings = new RowRatings(scheme.get(), source, mapping);
         JudgeScheme graded = scheme.get();
         return executor.submit(() -> {
-            new ResultsCsvWriter(graded, ratings).write(file, source, source.columns(), snapshot, reviewed);
+            ResultsWriter.forFile(file, graded, ratings).write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }

@@ -4,6 +4,8 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.core.run.RunMode;
+import io.arbiter.ui.about.AboutView;
+import io.arbiter.ui.about.AboutViewModel;
 import io.arbiter.ui.analysis.AnalysisView;
 import io.arbiter.ui.common.ViewLoader;
 import io.arbiter.ui.compare.CompareView;
@@ -18,6 +20,7 @@ import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -119,6 +122,9 @@ public final class WorkbenchView {
 
     @FXML
     private MenuItem providersItem;
+
+    @FXML
+    private MenuItem aboutItem;
 
     @FXML
     private TextField baseModelField;
@@ -298,6 +304,7 @@ public final class WorkbenchView {
         });
         providersButton.setOnAction(e -> openProviderSettings());
         providersItem.setOnAction(e -> openProviderSettings());
+        aboutItem.setOnAction(e -> new AboutView(new AboutViewModel(), owner.window(), owner.stylesheet()).show());
         providerBox.valueProperty().bindBidirectional(choice.providerProperty());
         baseModelField.textProperty().bindBidirectional(choice.baseModelProperty());
         judgeModelField.textProperty().bindBidirectional(choice.judgeModelProperty());
@@ -394,17 +401,21 @@ public final class WorkbenchView {
 
     private void chooseExportFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export results as CSV");
+        chooser.setTitle("Export results");
         chooser.setInitialFileName(ExportNames.results(
                 model.projects().projectFile(), model.datasetProperty().get()));
         if (exportFolder != null && exportFolder.toFile().isDirectory()) {
             chooser.setInitialDirectory(exportFolder.toFile());
         }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        FileChooser.ExtensionFilter excel = new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), excel);
         File file = chooser.showSaveDialog(owner.window());
         if (file != null) {
             exportFolder = file.toPath().toAbsolutePath().getParent(); // the next export starts there
-            model.exportResults(file.toPath());
+            // The file's name picks the format; a name typed under the Excel filter without its ending gets one.
+            boolean named = file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)");
+            boolean toExcel = chooser.getSelectedExtensionFilter() == excel && !named;
+            model.exportResults(toExcel ? new File(file.getPath() + ".xlsx").toPath() : file.toPath());
         }
     }
 }

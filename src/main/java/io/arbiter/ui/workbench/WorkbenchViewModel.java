@@ -267,7 +267,7 @@ public final class WorkbenchViewModel {
         prompts.previewRowProperty().set(row.index());
     }
 
-    /** Exports the results table as CSV in the background. */
+    /** Exports the results table as CSV, or as an Excel workbook when the file is named .xlsx, in the background. */
     public void exportResults(Path file) {
         if (results.dataset() == null) {
             status.set("Nothing to export yet.");

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsCsvWriterTest {
 
-    private static final Dataset MOVIES = new Dataset(
+    static final Dataset MOVIES = new Dataset(
             "movies.csv",
             List.of("Title", "Overview", "Genre"),
             List.of(
@@ -45,7 +45,7 @@ class ResultsCsvWriterTest {
                     new String[] {"Not Run", "Pending.", "Drama"}));
     private static final ColumnMapping MAPPING = new ColumnMapping(List.of("Overview"), "Genre", ",");
     private static final LabelSet LABELS = LabelSet.fromTruth(MOVIES, MAPPING);
-    private static final List<String> COLUMNS = List.of("Title", "Overview");
+    static final List<String> COLUMNS = List.of("Title", "Overview");
 
     private final ResultsCsvWriter writer = new ResultsCsvWriter();
 
@@ -59,7 +59,7 @@ class ResultsCsvWriterTest {
      * row 7: not run
      * -> base vs judge 2/3 (rows 1, 4 of 1, 2, 4); base vs truth 2/3 (1, 2 of 1, 2, 6); judge vs truth 1/2 (1 of 1, 2)
      */
-    private static List<RowResult> results() {
+    static List<RowResult> results() {
         AnswerNormalizer normalizer = new AnswerNormalizer(LABELS);
         JudgeOutputParser parser = new JudgeOutputParser(LABELS);
         List<RowResult> results = new ArrayList<>();

@@ -70,7 +70,8 @@ class RunPairTest {
                 Usage.NONE,
                 null,
                 null,
-                "verdict");
+                "verdict",
+                null);
         return RunListing.of(record);
     }
 }

@@ -44,6 +44,7 @@ class ProjectMigrationTest {
             RunRecord record = store.runRecord(VersionOneFixture.RUN).orElseThrow();
             assertNull(record.metricsJson(), "format 1 computed no metrics");
             assertNull(record.name());
+            assertNull(record.arbiterVersion(), "no version was recorded before format 11");
             assertEquals(new Usage(60, 3), record.baseUsage(), "tokens are summed from the responses");
             assertEquals(new Usage(90, 6), record.judgeUsage());
 
@@ -55,6 +56,8 @@ class ProjectMigrationTest {
         try (ProjectStore again = ProjectStore.open(file)) {
             assertEquals(Migrations.latest(), again.schemaVersion(), "migrated once");
             assertEquals(1, again.runRecords().size());
+            long next = again.createRun("{\"after\":11}", "0.2.0+0a6c8f167b");
+            assertEquals("0.2.0+0a6c8f167b", again.runRecord(next).orElseThrow().arbiterVersion());
         }
     }
 }

@@ -76,7 +76,7 @@ class ImportCommandsTest {
                 .toList();
         Dataset rest =
                 new Dataset("films", List.of("Text", "Label"), List.<String[]>of(new String[] {"Heat", "Crime"}));
-        ImportResult read = new ImportResult(rest, ImportSettings.detectAll(), problems, 1500, 1500, null);
+        ImportResult read = new ImportResult(rest, ImportSettings.detectAll(), problems, 1500, 1500, null, List.of());
 
         assertEquals(
                 "1,500 rows have a different number of cells than the header (lines 3, 4, 5, 6, 7, 8, 9, 10, 11, "

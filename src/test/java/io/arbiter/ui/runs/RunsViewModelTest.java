@@ -267,7 +267,8 @@ class RunsViewModelTest {
                 Usage.NONE,
                 null,
                 metrics,
-                "verdict");
+                "verdict",
+                null);
         try {
             return new RunListing(record, 10, new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
