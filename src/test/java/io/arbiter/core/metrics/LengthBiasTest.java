@@ -82,11 +82,11 @@ class LengthBiasTest {
         assertEquals(0.0, flat.spearman().value(), EPS);
         assertEquals(Math.tanh(-Wilson.Z95), flat.spearman().ciLow(), EPS);
         assertEquals("No sign that length sways the judge: rho 0.00 [-0.96, 0.96]", flat.reading());
-        // Perfectly shorter-is-better: ρ = −1 and the interval closes on it.
+        // Perfectly shorter-is-better: ρ = −1, and its interval closes on it, which is no interval at all.
         LengthBias shorter = LengthBias.ofScores(answers(1, 2, 3, 4), List.of(4.0, 3.0, 2.0, 1.0));
         assertEquals(-1.0, shorter.spearman().value(), EPS);
-        assertEquals(-1.0, shorter.spearman().ciHigh(), EPS);
-        assertEquals("Shorter answers score higher: rho -1.00 [-1.00, -1.00]", shorter.reading());
+        assertFalse(shorter.spearman().hasInterval());
+        assertEquals("No sign that length sways the judge: rho -1.00 (no spread in the rows)", shorter.reading());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SettingsViewModelTest {
                 model.connection().reportProperty().get().ok(),
                 model.connection().reportTextProperty().get());
         assertEquals(
-                List.of("offline-demo-base", "offline-demo-judge"),
+                List.of("offline-demo-base", "offline-demo-judge", "offline-demo-judge-2", "offline-demo-judge-3"),
                 model.connection().models());
         assertTrue(model.connection().reportTextProperty().get().startsWith("Reached " + server.baseUrl()));
         assertEquals("offline-demo-base", model.form().baseModel.get(), "the chosen model survives the new list");
