@@ -174,7 +174,10 @@ final class ProviderOptions {
                 .map(String::strip)
                 .filter(m -> !m.isEmpty())
                 .toList();
-        return models.isEmpty() ? List.of(fallback) : models;
+        if (models.isEmpty()) {
+            throw new CliFailure("--judge-model names no model: '" + judgeModel + "'", ArbiterCli.BAD_INPUT);
+        }
+        return models;
     }
 
     /** The first judge model {@code --judge-model} names; null when none. */

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Turns one chat request body into a {@code chat.completion} from the demo classifier; the realtime endpoint and
@@ -55,7 +56,15 @@ final class DemoChat {
         }
         String reply =
                 DemoClassifier.forModel(model).reply(prompt.system(), prompt.user(), StructuredReply.constrained(body));
-        String content = StructuredReply.shape(body, DemoSampling.vary(reply, body, prompt.all()));
+        // A moved score stays on the scale the prompt names.
+        Optional<ScoringPrompt> scale = ScoringPrompt.read(prompt.system(), prompt.user());
+        String sampled = DemoSampling.vary(
+                reply,
+                body,
+                prompt.all(),
+                scale.map(ScoringPrompt::low).orElse(0),
+                scale.map(ScoringPrompt::high).orElse(Integer.MAX_VALUE));
+        String content = StructuredReply.shape(body, sampled);
         return completion(model, prompt, content);
     }
 

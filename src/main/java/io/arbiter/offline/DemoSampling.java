@@ -24,6 +24,11 @@ final class DemoSampling {
 
     /** The reply as a sampled model would give it for this request's temperature and seed. */
     static String vary(String reply, JsonNode body, String prompt) {
+        return vary(reply, body, prompt, 0, Integer.MAX_VALUE);
+    }
+
+    /** As above, a moved score staying on the prompt's scale, {@code low} to {@code high}. */
+    static String vary(String reply, JsonNode body, String prompt, int low, int high) {
         double temperature = body.path("temperature").asDouble(0);
         if (temperature <= 0) {
             return reply;
@@ -41,7 +46,8 @@ final class DemoSampling {
         Matcher score = SCORE.matcher(reply);
         if (score.find()) {
             int points = Integer.parseInt(score.group(2));
-            int moved = roll % 2 == 0 || points == 0 ? points + 1 : points - 1;
+            boolean up = (roll % 2 == 0 || points <= low) && points < high;
+            int moved = up ? points + 1 : points - 1;
             return reply.substring(0, score.start()) + score.group(1) + moved + score.group(3);
         }
         return reply;

@@ -51,4 +51,12 @@ class DemoSamplingTest {
         body.put("seed", seed);
         return body;
     }
+
+    @Test
+    void aMovedScoreStaysOnTheScale() {
+        for (int seed = 0; seed < 200; seed++) {
+            assertTrue(DemoSampling.vary("Score: 5", body(2.0, seed), "p", 1, 5).matches("Score: [45]"));
+            assertTrue(DemoSampling.vary("Score: 1", body(2.0, seed), "p", 1, 5).matches("Score: [12]"));
+        }
+    }
 }

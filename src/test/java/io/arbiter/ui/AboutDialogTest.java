@@ -22,7 +22,12 @@ class AboutDialogTest extends WorkbenchUiTest {
                 .filter(menu -> "helpMenu".equals(menu.getId()))
                 .findFirst()
                 .orElseThrow();
-        robot.interact(() -> help.getItems().get(0).fire());
+        // By its id: Help also holds Keyboard shortcuts, first.
+        robot.interact(() -> help.getItems().stream()
+                .filter(item -> "aboutItem".equals(item.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#aboutVersion")
                 .tryQuery()
                 .isPresent());

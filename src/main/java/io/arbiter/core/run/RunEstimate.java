@@ -43,7 +43,11 @@ public record RunEstimate(
                         prompts(spec, new PromptPair(b.prompt(), spec.prompts().judge())))
                 .orElse(null);
         boolean sendsBase = !(pair && spec.mapping().judgeOnly());
-        int orders = spec.stages().contains(Stage.JUDGE_BA) ? 2 : 1;
+        // Judge requests per row: a pair's two orders, or every vote of a jury and its repeats (one for one judge
+        // once).
+        int orders = spec.stages().contains(Stage.JUDGE_BA)
+                ? 2
+                : spec.panel().votes().size();
         String typicalAnswer = typicalLabel(spec);
         int sample = Math.min(rows, SAMPLE_ROWS);
         long baseIn = 0;
