@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * How long the score figures take (with their 2,000 bootstrap resamples) for 1,000 and 50,000 rows on the scales
+ * How long the score figures take (with their bootstrap resamples) for 1,000 and 50,000 rows on the scales
  * 1-5 and 0-10: the resamples draw the confusion's cells, not rows, so the time should not grow with the rows. Not a
  * test; see docs/PERFORMANCE.md.
  */

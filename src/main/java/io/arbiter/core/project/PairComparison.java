@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
 /**
  * Two pairwise runs of one dataset side by side: how each row's outcome moved from run A to run B, each run's own
  * figures (win rate of answer A, position consistency, human agreement), and the change in the win rate of answer A
- * over the rows both runs decided, with a paired percentile bootstrap over those rows (2,000 resamples, the
- * standard seed): each row keeps both runs' scores (1 for A, 0 for B, ½ for a tie or an inconsistent row), so what
+ * over the rows both runs decided, with a paired percentile bootstrap over those rows (the standard
+ * bootstrap's resamples and seed): each row keeps both runs' scores (1 for A, 0 for B, ½ for a tie or an inconsistent row), so what
  * the rows share cancels and only the judges' difference is left to vary.
  *
  * @param transitions counts[outcome in A][outcome in B] over rows both runs judged without an error, outcomes in

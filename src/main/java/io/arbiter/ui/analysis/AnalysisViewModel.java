@@ -322,9 +322,10 @@ public final class AnalysisViewModel {
                     status.set(String.format(
                             Locale.ROOT,
                             "%,d rows · computed in %.1f s · 95%% intervals: Wilson for "
-                                    + "shares, seeded bootstrap (2,000 resamples) for the rest",
+                                    + "shares, seeded bootstrap (%,d resamples) for the rest",
                             snapshot.size(),
-                            computed.millis() / 1000.0));
+                            computed.millis() / 1000.0,
+                            io.arbiter.core.metrics.Bootstrap.RESAMPLES));
                 },
                 failure -> {
                     computing.set(false);
