@@ -20,7 +20,6 @@ import io.arbiter.ui.settings.SettingsView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -44,8 +43,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * The main window: dataset and provider bar on top, prompts above, run progress and results below; the project items
@@ -192,8 +189,7 @@ public final class WorkbenchView {
     private final WorkbenchViewModel model;
     private final DialogOwner owner;
     private final WorkbenchDividers dividers;
-    /** The folder the last export went to, where the next one starts; null before any. */
-    private Path exportFolder;
+    private final ResultsExportChooser exports = new ResultsExportChooser();
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -288,20 +284,7 @@ public final class WorkbenchView {
     private void bindProviderBar(ProviderChoice choice, ObservableBooleanValue running) {
         keyHintLabel.textProperty().bind(choice.keyHintProperty());
         providerBox.setItems(choice.providers());
-        providerBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ProviderSettings settings) {
-                return settings == null ? "" : settings.name();
-            }
-
-            @Override
-            public ProviderSettings fromString(String name) {
-                return choice.providers().stream()
-                        .filter(p -> p.name().equals(name))
-                        .findFirst()
-                        .orElse(null);
-            }
-        });
+        providerBox.setConverter(new ProviderNames(choice.providers()));
         providersButton.setOnAction(e -> openProviderSettings());
         providersItem.setOnAction(e -> openProviderSettings());
         aboutItem.setOnAction(e -> new AboutView(new AboutViewModel(), owner.window(), owner.stylesheet()).show());
@@ -400,22 +383,11 @@ public final class WorkbenchView {
     }
 
     private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export results");
-        chooser.setInitialFileName(ExportNames.results(
-                model.projects().projectFile(), model.datasetProperty().get()));
-        if (exportFolder != null && exportFolder.toFile().isDirectory()) {
-            chooser.setInitialDirectory(exportFolder.toFile());
-        }
-        FileChooser.ExtensionFilter excel = new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), excel);
-        File file = chooser.showSaveDialog(owner.window());
-        if (file != null) {
-            exportFolder = file.toPath().toAbsolutePath().getParent(); // the next export starts there
-            // The file's name picks the format; a name typed under the Excel filter without its ending gets one.
-            boolean named = file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)");
-            boolean toExcel = chooser.getSelectedExtensionFilter() == excel && !named;
-            model.exportResults(toExcel ? new File(file.getPath() + ".xlsx").toPath() : file.toPath());
-        }
+        exports.choose(
+                        owner.window(),
+                        ExportNames.results(
+                                model.projects().projectFile(),
+                                model.datasetProperty().get()))
+                .ifPresent(model::exportResults);
     }
 }
