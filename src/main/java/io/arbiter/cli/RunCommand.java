@@ -37,7 +37,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code arbiter run}: both stages over a dataset, headless, with the same engine the workbench uses. */
+/**
+ * {@code arbiter run}: both stages over a dataset, headless, with the same engine the workbench uses. (Past 300
+ * lines: the options, the run, and every way it can end with its exit status stay together, so a reader sees each
+ * status once.)
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * resample draws n rows with replacement; a statistic that is undefined on a resample (a zero denominator) is left
  * out and counted ({@link Resampling#undefined()}), and with fewer than half the resamples defined no interval is
  * given. Below {@value #MIN_ROWS} rows no interval is given either ("too few rows"), nor when every resample gives
- * the same value: docs/STATISTICS.md, "Intervals at the edges", says why.
+ * the same value: docs/STATISTICS.md, "Intervals at the edges", says why. (Past 300 lines: the resampling and the
+ * rules that decide whether its interval is shown belong in one place, so no figure applies them differently.)
  */
 public final class Bootstrap {
 

@@ -30,7 +30,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-/** The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. */
+/**
+ * The project's runs as a table; rename, note and delete the selected one, or show its rows in the results. (Past
+ * 300 lines: the table's columns and the trend chart with its intervals and menu are built here side by side.)
+ */
 public final class RunsView {
 
     @FXML

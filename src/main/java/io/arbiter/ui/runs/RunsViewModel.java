@@ -29,7 +29,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The open project's runs, newest first, with their headline figures and their trend; rename, annotate, delete, show
- * one.
+ * one. (Past 300 lines: the list, the trend with each run's interval and the drafts it leaves out read the same
+ * stored figures, kept together.)
  */
 public final class RunsViewModel {
 
