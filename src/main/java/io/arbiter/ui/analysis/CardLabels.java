@@ -1,12 +1,26 @@
 package io.arbiter.ui.analysis;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The small labels the analysis cards share: a heat map's row and column headers, captions, wrapped notes. */
 final class CardLabels {
 
     private CardLabels() {}
+
+    /** An analysis card: its title, then the content, as wide as the content needs. */
+    static VBox card(String id, String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        VBox card = new VBox(6, heading);
+        card.getChildren().addAll(content);
+        card.setId(id);
+        card.getStyleClass().add("analysis-card");
+        card.setMinWidth(Region.USE_PREF_SIZE);
+        return card;
+    }
 
     /** A heat map's row or column header. */
     static Label header(String name) {

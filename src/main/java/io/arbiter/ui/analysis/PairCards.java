@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -43,7 +42,7 @@ final class PairCards {
             VBox section, PairSection pairs, Consumer<RowFilter> showRows, BiConsumer<Region, String> offerPng) {
         Label title = new Label(pairs.title());
         title.getStyleClass().add("section-title");
-        VBox wins = card(
+        VBox wins = CardLabels.card(
                 "pairWinCard",
                 "Which answer wins, 95% interval",
                 figures(List.of(pairs.winRate()), showRows),
@@ -51,7 +50,7 @@ final class PairCards {
                 wrapped("Win rate of A = (A wins + ½ · (ties + inconsistent)) / rows with every order parsed. "
                         + "Inconsistent rows, whose two orders disagree, count as ties (MT-Bench's convention); "
                         + "unparsed rows are left out. Percentile bootstrap interval (2,000 seeded resamples)."));
-        VBox position = card(
+        VBox position = CardLabels.card(
                 "pairPositionCard",
                 "The judge's position bias",
                 pairs.swapped()
@@ -61,7 +60,7 @@ final class PairCards {
                 wrapped("Position consistency: the share of rows whose two orders agree once mapped back to A and B. "
                         + "First-position rate: the share of order-level verdicts, ties left out, that pick the "
                         + "answer shown first; 0.5 is unbiased. Wilson intervals."));
-        VBox human = card(
+        VBox human = CardLabels.card(
                 "pairHumanCard",
                 "Against people's preferences",
                 pairs.humanN() == 0
@@ -77,17 +76,6 @@ final class PairCards {
         offerPng.accept(human, "pair-human-agreement");
         FlowPane cards = new FlowPane(12, 12, wins, position, human);
         section.getChildren().setAll(title, cards);
-    }
-
-    private static VBox card(String id, String title, Node... content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        VBox card = new VBox(6, heading);
-        card.getChildren().addAll(content);
-        card.setId(id);
-        card.getStyleClass().add("analysis-card");
-        card.setMinWidth(Region.USE_PREF_SIZE);
-        return card;
     }
 
     /** One line per figure: its bar with the interval, value and n; under it what it means. */

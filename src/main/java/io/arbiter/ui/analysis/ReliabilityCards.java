@@ -81,15 +81,10 @@ final class ReliabilityCards {
         section.getChildren().setAll(title, cards);
     }
 
+    /** An analysis card that stays as short as its content beside a taller one. */
     private static VBox card(String id, String title, Node... content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        VBox card = new VBox(6, heading);
-        card.getChildren().addAll(content);
-        card.setId(id);
-        card.getStyleClass().add("analysis-card");
-        card.setMinWidth(Region.USE_PREF_SIZE);
-        card.setMaxHeight(Region.USE_PREF_SIZE); // a short card stays short beside a tall one
+        VBox card = CardLabels.card(id, title, content);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
     }
 

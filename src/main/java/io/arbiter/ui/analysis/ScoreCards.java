@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -37,19 +36,19 @@ final class ScoreCards {
         // Two columns that sit side by side from about 1280 pixels wide and stack below that.
         VBox left = new VBox(
                 12,
-                card(
+                CardLabels.card(
                         "scoreAgreementCard",
                         "Agreement on scores, 95% intervals",
                         figures(scores.agreement(), showRows, TITLE_WIDTH, true)),
-                card(
+                CardLabels.card(
                         "scoreMeansCard",
                         "Is the judge harsher than people?",
                         figures(scores.means(), showRows, TITLE_WIDTH, true),
                         reading(scores.harshness())));
         VBox right = new VBox(
                 12,
-                card("scoreConfusionCard", "Score by score", heatMap(scores, showRows)),
-                card(
+                CardLabels.card("scoreConfusionCard", "Score by score", heatMap(scores, showRows)),
+                CardLabels.card(
                         "scoreBiasCard",
                         "Judge − human at each human score",
                         scores.bias().isEmpty()
@@ -59,17 +58,6 @@ final class ScoreCards {
                                 + "t intervals. Drift at both ends pulls scores to the middle.")));
         FlowPane cards = new FlowPane(12, 12, left, right);
         section.getChildren().setAll(title, cards);
-    }
-
-    private static VBox card(String id, String title, Node... content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        VBox card = new VBox(6, heading);
-        card.getChildren().addAll(content);
-        card.setId(id);
-        card.getStyleClass().add("analysis-card");
-        card.setMinWidth(Region.USE_PREF_SIZE);
-        return card;
     }
 
     /** One line per figure: its bar with the interval, value and n, then what it means. */
