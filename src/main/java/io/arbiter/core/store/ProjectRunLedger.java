@@ -154,13 +154,8 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
     /** What the file holds for this run: reading still works when writing does not. */
     private String answersKept() {
         try {
-            long answered = 0;
-            for (Stage stage : Stage.values()) {
-                answered += stored(stage).values().stream()
-                        .filter(StageOutcome::answered)
-                        .count();
-            }
-            return answered + " answers kept";
+            // Counted in the file, not by Stage.values(): a jury's votes are stages of their own.
+            return store.answeredResponses(runId) + " answers kept";
         } catch (RuntimeException unreadable) {
             return "the answers saved before are kept";
         }

@@ -314,6 +314,11 @@ public final class ProjectStore implements ResponseCache, AutoCloseable {
         return responseTable.responses(runId, stage);
     }
 
+    /** How many of a run's stored responses are answers, over every stage and vote. */
+    public long answeredResponses(long runId) {
+        return responseTable.answered(runId);
+    }
+
     // Response cache (ResponseCacheTable)
 
     @Override

@@ -72,6 +72,19 @@ public final class ResponseTable {
         insert.executeUpdate();
     }
 
+    /** How many of a run's stored responses are answers, over every stage (a jury's votes too). */
+    public long answered(long runId) {
+        return file.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM responses WHERE run_id = ? AND text IS NOT NULL")) {
+                query.setLong(1, runId);
+                try (ResultSet count = query.executeQuery()) {
+                    return count.next() ? count.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** Every stored response of one stage of a run, by row. */
     public Map<Integer, StoredResponse> responses(long runId, Stage stage) {
         if (stage == null) {

@@ -154,6 +154,39 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    void theAnswersKeptCountEveryVoteOfAJury() throws Exception {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("jury.arbiter"))) {
+            ProjectRunLedger ledger = new ProjectRunLedger(store, store.createRun("{}"));
+            io.arbiter.core.llm.Usage none = io.arbiter.core.llm.Usage.NONE;
+            ledger.record(Stage.BASE, 0, new io.arbiter.core.run.StageOutcome("a", null, none, false), null);
+            ledger.record(Stage.JUDGE, 0, new io.arbiter.core.run.StageOutcome("Correct", null, none, false), null);
+            ledger.record(
+                    Stage.vote(1, 0), 0, new io.arbiter.core.run.StageOutcome("Correct", null, none, false), null);
+            ledger.record(Stage.vote(2, 0), 0, new io.arbiter.core.run.StageOutcome(null, "500", none, false), null);
+            store.capPages(0);
+            io.arbiter.core.run.RecordFailure stop = null;
+            for (int row = 1; row < 500 && stop == null; row++) {
+                try {
+                    ledger.record(
+                            Stage.vote(1, 0),
+                            row,
+                            new io.arbiter.core.run.StageOutcome("x".repeat(400), null, none, false),
+                            null);
+                } catch (io.arbiter.core.run.RecordFailure e) {
+                    stop = e;
+                }
+            }
+            assertNotNull(stop, "the cap was reached");
+            Matcher message = STOPPED.matcher(stop.getMessage());
+            assertTrue(message.matches(), stop.getMessage());
+            // Worked out: base, judge and juror 2's vote on row 0 (juror 3's failed), plus the votes that fitted.
+            int votesThatFitted = ledger.stored(Stage.vote(1, 0)).size() - 1;
+            assertEquals(3 + votesThatFitted, Integer.parseInt(message.group(2)));
+            assertEquals(2, answered(ledger), "the fixed stages alone would say 2");
+        }
+    }
+
     private static RunOutcome run(RunSpec spec, ProjectStore store, ProjectRunLedger ledger) throws Exception {
         try (CachingChatClient client = new CachingChatClient(
                 new RetryingChatClient(OpenAiChatClient.withoutSdkRetries(spec.provider()), RetryPolicy.DEFAULT, null),
