@@ -14,10 +14,9 @@ final class JuryOptions {
     @Option(
             names = "--repeat",
             paramLabel = "N",
-            defaultValue = "1",
             description = "Judge each row N times (each juror, with a jury); repeats after the first send a seed of"
-                    + " their own. Shows the judge's flip rate (default: ${DEFAULT-VALUE}).")
-    int repeats;
+                    + " their own. Shows the judge's flip rate (default: 1, or what a re-run's project stores).")
+    Integer givenRepeats;
 
     @Option(
             names = "--shuffle-labels",
@@ -25,8 +24,19 @@ final class JuryOptions {
                     + " to see how often the label order moves the verdict.")
     boolean shuffleLabels;
 
+    /** The panel a re-run's project stores; null when the options alone say. */
+    private JudgePanel stored;
+
+    /** Takes the repeats and label shuffling {@code panel} (a re-run's project's) has, unless --repeat is given. */
+    void useStored(JudgePanel panel) {
+        stored = panel;
+    }
+
     /** The panel of {@code jurors} (the first is the profile's judge model) asked as these options say. */
     JudgePanel panel(List<String> jurors) {
+        int repeats = givenRepeats != null ? givenRepeats : stored != null ? stored.repeats() : 1;
+        boolean shuffleLabels =
+                this.shuffleLabels || (givenRepeats == null && stored != null && stored.shuffleLabels());
         if (repeats < 1 || repeats > Stage.MAX_VOTES) {
             throw new CliFailure("--repeat must be 1 to " + Stage.MAX_VOTES + ", not " + repeats, ArbiterCli.BAD_INPUT);
         }

@@ -162,6 +162,13 @@ final class ProviderOptions {
         }
     }
 
+    /** Takes the jurors a re-run's project stores beside its judge model: the jury is the stored one, in order. */
+    void useStoredJurors(List<String> otherJurors) {
+        if (!otherJurors.isEmpty()) {
+            judgeModel = judgeModel + "," + String.join(",", otherJurors);
+        }
+    }
+
     /**
      * The judge models {@code --judge-model} names, in order: one, or a jury's; {@code fallback} (the profile's judge
      * model) when none is given.

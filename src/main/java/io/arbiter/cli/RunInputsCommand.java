@@ -213,6 +213,11 @@ abstract class RunInputsCommand {
         }
         useStoredRunOptions(opened, opened.runOptions());
         providerOptions.useStored(stored);
+        // The jury and repeats the configuration was run or saved with; --repeat given here wins.
+        opened.panel().ifPresent(panel -> {
+            providerOptions.useStoredJurors(panel.otherJurors());
+            juryOptions.useStored(panel);
+        });
         return new Configuration(
                 rows, info.sourcePath(), info.sha256(), mapping, prompts.baseText(), prompts.judgeText());
     }

@@ -148,6 +148,31 @@ class JuryRunCommandTest {
         assertEquals(ArbiterCli.BAD_INPUT, refused.status(), "a flip rate is gated from above");
     }
 
+    @Test
+    void aReRunOfTheProjectsStoredConfigurationKeepsItsJuryAndRepeats() throws Exception {
+        String project = dir.resolve("jury.arbiter").toString();
+        Result first = run(args("--judge-model", JURY, "--repeat", "2", "--project", project, "--json"));
+        assertEquals(0, first.status(), first.err());
+
+        Result again = run("run", "--provider", "offline", "--project", project, "--json");
+        assertEquals(0, again.status(), again.err());
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertEquals(3, json.get("jurors").size(), "the stored jury, not the judge alone: " + json);
+        assertEquals(
+                "offline-demo-judge-3", json.get("jurors").get(2).get("model").asText());
+        assertTrue(json.get("repeat_fleiss_kappa").isNumber(), "the stored repeats: " + json);
+        assertEquals(
+                new ObjectMapper().readTree(first.out()).get("jury_kappa"),
+                json.get("jury_kappa"),
+                "the same votes, from the cache");
+
+        Result once = run("run", "--provider", "offline", "--project", project, "--repeat", "1", "--json");
+        JsonNode onceJson = new ObjectMapper().readTree(once.out());
+        assertEquals(0, once.status(), once.err());
+        assertTrue(onceJson.get("repeat_fleiss_kappa").isNull(), "--repeat given on the re-run wins");
+        assertEquals(3, onceJson.get("jurors").size());
+    }
+
     private String[] args(String... more) throws Exception {
         SampleFiles files = SampleFiles.in(dir);
         List<String> all = new ArrayList<>(List.of(

@@ -7,6 +7,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
@@ -162,6 +163,16 @@ public final class Project implements AutoCloseable {
     /** What answered B in the last configuration, if it generated a pair. */
     public Optional<SecondBase> secondBase() {
         return configuration.secondBase();
+    }
+
+    /** Keeps who judges the next run (jurors beside the provider's judge model, repeats, label shuffling). */
+    public void savePanel(JudgePanel panel) {
+        configuration.savePanel(panel);
+    }
+
+    /** Who judges the next run; empty when the project never kept a panel (one saved before juries). */
+    public Optional<JudgePanel> panel() {
+        return configuration.panel();
     }
 
     /** The scheme the last configuration graded with; empty when none was kept. */

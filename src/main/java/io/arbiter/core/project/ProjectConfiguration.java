@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.PromptTemplate;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What the next run of a project starts with, kept as settings: the column mapping, the current prompt version, the
- * provider profile (never a key, only its variable's name) and the run options a headless re-run reads.
+ * provider profile (never a key, only its variable's name), the judge panel and the run options a headless re-run
+ * reads.
  */
 final class ProjectConfiguration {
 
@@ -25,6 +27,7 @@ final class ProjectConfiguration {
     static final String RUN_OPTIONS = "run_options";
     static final String SCHEME = "grading_scheme";
     static final String SECOND_BASE = "second_base";
+    static final String JUDGE_PANEL = "judge_panel";
 
     private final ProjectStore store;
 
@@ -67,6 +70,26 @@ final class ProjectConfiguration {
                 .map(json -> new SecondBase(
                         json.get("model").asText(),
                         new PromptTemplate(json.path("prompt").asText(""))));
+    }
+
+    /** Keeps who judges the next run beside the provider's judge model, and how often. */
+    void savePanel(JudgePanel panel) {
+        ObjectNode json = ProjectJson.MAPPER.createObjectNode();
+        panel.otherJurors().forEach(json.putArray("other_jurors")::add);
+        json.put("repeats", panel.repeats());
+        json.put("shuffle_labels", panel.shuffleLabels());
+        store.putSetting(JUDGE_PANEL, ProjectJson.write(json));
+    }
+
+    /** Empty in a project saved before panels were kept: its latest run's spec says who judged. */
+    Optional<JudgePanel> panel() {
+        return store.setting(JUDGE_PANEL).map(ProjectJson::read).map(json -> {
+            List<String> others = new java.util.ArrayList<>();
+            json.path("other_jurors").forEach(juror -> others.add(juror.asText()));
+            int repeats = json.path("repeats").asInt(1);
+            return new JudgePanel(
+                    others, repeats, repeats > 1 && json.path("shuffle_labels").asBoolean(false));
+        });
     }
 
     /** Saves the pair as a version (one per distinct pair) and makes it the current one. */

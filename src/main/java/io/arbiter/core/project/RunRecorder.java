@@ -56,6 +56,7 @@ public final class RunRecorder {
         project.saveMapping(spec.mapping());
         project.saveScheme(spec.scheme());
         project.saveSecondBase(spec.secondBase());
+        project.savePanel(spec.panel());
         project.savePrompts(spec.prompts().base().text(), spec.prompts().judge().text());
         project.saveProvider(kept(spec.provider(), start.providerIdentity()));
         if (!spec.selected()) { // a draft is always realtime: how whole runs go stays for re-runs

@@ -63,6 +63,7 @@ final class KeptSetup {
         return new WorkbenchProject.Saving(
                 setup(),
                 choice.keptProfile(),
+                choice.panel(),
                 choice.keptMode(),
                 choice.concurrencyProperty().get());
     }
@@ -88,11 +89,8 @@ final class KeptSetup {
         if (restored.providerName() != null) {
             choice.restore(
                     restored.providerName(), restored.providerUrl(), restored.baseModel(), restored.judgeModel());
-            // The jury and repeats as the project's latest run had them: its spec is where a panel is kept.
-            choice.usePanel(
-                    restored.latestRun() == null
-                            ? JudgePanel.SINGLE
-                            : restored.latestRun().judging().panel());
+            // The jury and repeats as the project saved them (or, before panels were kept, as its latest run had them).
+            choice.usePanel(restored.panel() == null ? JudgePanel.SINGLE : restored.panel());
         }
         if (restored.secondBase() != null) { // model B as the project ran it, shown empty when it is the base model
             prompts.secondBase()

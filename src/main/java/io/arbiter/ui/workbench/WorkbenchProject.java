@@ -13,6 +13,7 @@ import io.arbiter.core.project.RunRecorder;
 import io.arbiter.core.project.RunStart;
 import io.arbiter.core.project.WorkedExamples;
 import io.arbiter.core.review.HumanVerdict;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
@@ -89,6 +90,8 @@ final class WorkbenchProject {
      * @param notice      what the status line should add, e.g. that the latest run did not finish; null when nothing
      * @param scheme      the grading the project's next run uses; null to keep the workbench's (no dataset to grade)
      * @param secondBase  what answers B in the project's generated pair; null when it has none
+     * @param panel       who judges the project's next run: as saved, else as its latest run judged; null when
+     *                    neither says (no provider kept)
      */
     record Restored(
             Project project,
@@ -103,11 +106,12 @@ final class WorkbenchProject {
             ShownRun latestRun,
             KeptReview review,
             String notice,
-            SecondBase secondBase) {
+            SecondBase secondBase,
+            JudgePanel panel) {
 
         /** A project to switch to with nothing to bring back: the workbench keeps what it shows. */
         static Restored keeping(Project project) {
-            return new Restored(project, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Restored(project, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same, with {@code first} said before the notice it has. */
@@ -125,7 +129,8 @@ final class WorkbenchProject {
                     latestRun,
                     review,
                     WorkbenchProject.notice(first, notice),
-                    secondBase);
+                    secondBase,
+                    panel);
         }
     }
 
@@ -155,8 +160,8 @@ final class WorkbenchProject {
         }
     }
 
-    /** What Save writes: the setup, the provider profile without a key, and how runs go. */
-    record Saving(WorkbenchSetup setup, ProviderProfile provider, String mode, int concurrency) {}
+    /** What Save writes: the setup, the provider profile without a key, who judges, and how runs go. */
+    record Saving(WorkbenchSetup setup, ProviderProfile provider, JudgePanel panel, String mode, int concurrency) {}
 
     /** Whether a project's folder can be written; tests replace it, as root writes through permission bits. */
     private volatile Predicate<Path> writable = Opening::systemWritable;
@@ -214,7 +219,13 @@ final class WorkbenchProject {
                 latest,
                 review,
                 notice(project.readOnly() ? READ_ONLY : null, UnfinishedRunNotice.of(project)),
-                project.secondBase().orElse(null));
+                project.secondBase().orElse(null),
+                // Saved with the setup; a project from before panels were kept says it through its latest run.
+                project.panel()
+                        .orElse(
+                                latest == null
+                                        ? JudgePanel.SINGLE
+                                        : latest.judging().panel()));
     }
 
     static final String READ_ONLY = "It is in a read-only folder or on read-only media, so it opened read-only: runs, "
@@ -319,6 +330,7 @@ final class WorkbenchProject {
         }
         Optional.ofNullable(setup.scheme()).ifPresent(project::saveScheme);
         project.saveSecondBase(Optional.ofNullable(setup.secondBase()));
+        project.savePanel(saving.panel());
         if (setup.baseText() != null && setup.judgeText() != null) {
             project.savePrompts(setup.baseText(), setup.judgeText());
         }

@@ -34,9 +34,7 @@ class WorkbenchJuryTest {
     @Test
     void aWorkbenchRunWithAnotherJurorAndTwoRepeatsGivesEveryRowItsVotes() throws Exception {
         try (OfflineServer server = OfflineServer.builder().port(0).start()) {
-            model.datasetSetup().openSample();
-            model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
-            model.projects().newProject(dir.resolve("jury.arbiter")).join();
+            newSampleProject(server, "jury.arbiter");
             model.providerChoice().alsoJudgedByProperty().set(" offline-demo-judge-2 , ");
             model.providerChoice().repeatsProperty().set(2);
 
@@ -65,12 +63,8 @@ class WorkbenchJuryTest {
             assertEquals("offline-demo-judge-2", card.jurors().get(1).model());
 
             // Another window opening the project shows the jury and repeats its latest run had.
-            model.projects().saveProject().join();
-            Path file = model.projects().projectFile();
-            model.shutdown();
-            WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+            WorkbenchViewModel reopened = savedAndReopened();
             try {
-                reopened.projects().openProject(file).join();
                 assertEquals(
                         "offline-demo-judge-2",
                         reopened.providerChoice().alsoJudgedByProperty().get());
@@ -79,6 +73,44 @@ class WorkbenchJuryTest {
                 reopened.shutdown();
             }
         }
+    }
+
+    @Test
+    void saveKeepsTheJuryAndRepeatsChosenBeforeAnyRun() throws Exception {
+        try (OfflineServer server = OfflineServer.builder().port(0).start()) {
+            newSampleProject(server, "saved.arbiter");
+            model.providerChoice().alsoJudgedByProperty().set("offline-demo-judge-3, offline-demo-judge-2");
+            model.providerChoice().repeatsProperty().set(3);
+            model.providerChoice().shuffleLabelsProperty().set(true);
+
+            WorkbenchViewModel reopened = savedAndReopened();
+            try {
+                assertEquals(
+                        new JudgePanel(List.of("offline-demo-judge-3", "offline-demo-judge-2"), 3, true),
+                        reopened.providerChoice().panel());
+                assertEquals(
+                        "offline-demo-judge-3, offline-demo-judge-2",
+                        reopened.providerChoice().alsoJudgedByProperty().get());
+            } finally {
+                reopened.shutdown();
+            }
+        }
+    }
+
+    private void newSampleProject(OfflineServer server, String name) {
+        model.datasetSetup().openSample();
+        model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
+        model.projects().newProject(dir.resolve(name)).join();
+    }
+
+    /** Saves the project, closes this window and opens the project in another, as a user would the next day. */
+    private WorkbenchViewModel savedAndReopened() {
+        model.projects().saveProject().join();
+        Path file = model.projects().projectFile();
+        model.shutdown();
+        WorkbenchViewModel reopened = new WorkbenchViewModel(new SameThreadTaskExecutor());
+        reopened.projects().openProject(file).join();
+        return reopened;
     }
 
     /** Votes answered without a reading (an off-format reply). */
