@@ -3,21 +3,28 @@ package io.arbiter.core.run;
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.ResponseCache;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * How much of a run the response cache already answers, counted like {@link RunEstimate} on up to
  * {@link RunEstimate#SAMPLE_ROWS} rows spread over the dataset: a row's base answer is free when its request is
- * cached, its verdict when the judge's request for that cached answer is too. Pairs and answers given in the
- * dataset are not counted (nothing is free for them here).
+ * cached, each of its votes (the judge's, a juror's, a repeat's) when that vote's request for the cached answer is
+ * too. Pairs and answers given in the dataset are not counted (nothing is free for them here).
  *
  * @param sampled rows looked up
  * @param base    of those, rows whose base answer is cached
- * @param judge   of those, rows whose verdict is cached
+ * @param judge   votes cached on those rows (one a row for one judge asked once)
+ * @param votes   judge requests a row sends: every vote of a jury and its repeats, 1 for one judge once
  */
-public record CachedRows(int sampled, int base, int judge) {
+public record CachedRows(int sampled, int base, int judge, int votes) {
 
     public static final CachedRows NONE = new CachedRows(0, 0, 0);
+
+    /** Rows of a run judged once each. */
+    public CachedRows(int sampled, int base, int judge) {
+        this(sampled, base, judge, 1);
+    }
 
     /** Looks the run's requests up in {@code cache}, keyed for {@code providerIdentity} as the run's cache is. */
     public static CachedRows of(RunSpec spec, String providerIdentity, ResponseCache cache) {
@@ -26,6 +33,7 @@ public record CachedRows(int sampled, int base, int judge) {
             return NONE;
         }
         StageRequests requests = new StageRequests(spec);
+        List<Stage> votes = spec.panel().votes();
         int sample = Math.min(rows, RunEstimate.SAMPLE_ROWS);
         int base = 0;
         int judge = 0;
@@ -38,13 +46,16 @@ public record CachedRows(int sampled, int base, int judge) {
                 continue;
             }
             base++;
-            if (cache.cached(RequestKey.of(
-                            providerIdentity, requests.judge(row, answer.get().content())))
-                    .isPresent()) {
-                judge++;
+            for (Stage vote : votes) { // a jury is free only as far as each vote is
+                if (cache.cached(RequestKey.of(
+                                providerIdentity,
+                                requests.judge(vote, row, answer.get().content())))
+                        .isPresent()) {
+                    judge++;
+                }
             }
         }
-        return new CachedRows(sample, base, judge);
+        return new CachedRows(sample, base, judge, votes.size());
     }
 
     /** The share of rows whose base answer is already paid for. */
@@ -52,7 +63,8 @@ public record CachedRows(int sampled, int base, int judge) {
         return sampled == 0 ? 0 : (double) base / sampled;
     }
 
+    /** The share of judge requests (every vote of every row) already paid for. */
     public double judgeShare() {
-        return sampled == 0 ? 0 : (double) judge / sampled;
+        return sampled == 0 ? 0 : (double) judge / ((long) sampled * votes);
     }
 }

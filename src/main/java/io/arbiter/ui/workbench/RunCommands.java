@@ -151,13 +151,14 @@ public final class RunCommands {
             // The profile a run would record, with the models on screen: its base URL is the cache's identity.
             return new RunEstimator.Next(
                     RunLauncher.spec(
-                            rows,
-                            data.mapping(),
-                            prompts.prompts(),
-                            choice.keptProfile(),
-                            prompts.scheme(),
-                            secondBase(),
-                            examplesFor(rows)),
+                                    rows,
+                                    data.mapping(),
+                                    prompts.prompts(),
+                                    choice.keptProfile(),
+                                    prompts.scheme(),
+                                    secondBase(),
+                                    examplesFor(rows))
+                            .withPanel(choice.panel()), // a jury's every vote is paid for
                     settings,
                     launcher.cacheFor(projects.project()),
                     choice.modeProperty().get() == RunMode.BATCH && settings.hasBatchApi());

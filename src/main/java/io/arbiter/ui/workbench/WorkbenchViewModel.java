@@ -132,7 +132,14 @@ public final class WorkbenchViewModel {
                 estimator.refresh();
             }
         });
-        choice.modeProperty().addListener((obs, old, now) -> estimator.refresh());
+        // Change listeners: an invalidation listener would go quiet while the estimate reads nothing (no dataset).
+        for (javafx.beans.value.ObservableValue<?> judging : List.<javafx.beans.value.ObservableValue<?>>of(
+                choice.modeProperty(),
+                choice.alsoJudgedByProperty(),
+                choice.repeatsProperty(),
+                choice.shuffleLabelsProperty())) {
+            judging.addListener((obs, old, now) -> estimator.refresh());
+        }
         // The title's unsaved mark follows every part of the setup a project keeps.
         for (javafx.beans.Observable part : List.of(
                 prompts.baseTextProperty(),

@@ -91,6 +91,19 @@ class RunEstimateTest {
         assertEquals(Math.round(whole.judgeInput() * 0.8), left.judgeInput());
         assertEquals(Math.round(whole.judgeOutput() * 0.8), left.judgeOutput());
 
+        // A jury of two: row 0's second juror is cached too, so 3 of the 20 votes on the sampled rows are free.
+        RunSpec jury = spec.withPanel(new JudgePanel(List.of("juror-2"), 1, false));
+        cache.cache(
+                io.arbiter.core.llm.RequestKey.of(
+                        identity, new StageRequests(jury).judge(Stage.vote(1, 0), 0, "Comedy")),
+                new io.arbiter.core.llm.ChatReply("Comedy,Correct", io.arbiter.core.llm.Usage.NONE));
+        CachedRows juryCached = CachedRows.of(jury, identity, cache);
+        assertEquals(new CachedRows(10, 4, 3, 2), juryCached);
+        RunEstimate juryWhole = RunEstimate.of(jury);
+        assertEquals(
+                Math.round(juryWhole.judgeInput() * 0.85),
+                juryWhole.less(juryCached).judgeInput());
+
         io.arbiter.core.llm.TokenPrices prices = new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, null);
         assertEquals(
                 new io.arbiter.core.llm.TokenPrices(0.075, 0.3, 1.25, null),

@@ -97,6 +97,44 @@ class WorkbenchJuryTest {
         }
     }
 
+    @Test
+    void theNextRunsEstimateCountsEveryVoteAndOnlyTheVotesTheCacheHolds() throws Exception {
+        try (OfflineServer server = OfflineServer.builder().port(0).start()) {
+            newSampleProject(server, "estimate.arbiter");
+            long single = judgeInput();
+            model.providerChoice().alsoJudgedByProperty().set("offline-demo-judge-2");
+            model.providerChoice().repeatsProperty().set(3);
+            long jury = judgeInput();
+            // Two jurors asked three times: six judge requests a row where one judge sends one (the core's count).
+            assertEquals(
+                    6.0,
+                    (double) jury / single,
+                    0.001,
+                    model.run().estimateProperty().get());
+
+            runToItsRecordedEnd(model);
+            model.useScheme(model.prompts().scheme()); // estimates again, now that every vote is in the cache
+            assertEquals(0, judgeInput(), model.run().estimateProperty().get());
+
+            model.providerChoice().alsoJudgedByProperty().set("offline-demo-judge-2, offline-demo-judge-3");
+            // Worked out: 9 votes a row, the 6 cached are free, so the third juror's 3 are what is left to send.
+            assertEquals(
+                    jury / 2.0,
+                    judgeInput(),
+                    jury * 0.01,
+                    model.run().estimateProperty().get());
+        }
+    }
+
+    /** The judge's input tokens the next run's estimate shows. */
+    private long judgeInput() {
+        String estimate = model.run().estimateProperty().get();
+        java.util.regex.Matcher judge =
+                java.util.regex.Pattern.compile("judge ≈ ([\\d,]+) \\+").matcher(estimate);
+        assertTrue(judge.find(), estimate);
+        return Long.parseLong(judge.group(1).replace(",", ""));
+    }
+
     private void newSampleProject(OfflineServer server, String name) {
         model.datasetSetup().openSample();
         model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
