@@ -177,14 +177,41 @@ public record RowResult(
         return outcome.answered() && outcome.text().isBlank();
     }
 
-    /** True when any of the row's requests failed. */
+    /**
+     * True when a request the row's verdict needs failed: any of its requests, except the votes of a jury whose
+     * majority they could not have overturned ({@link #outvotesFailedVotes}); those are its errors all the same.
+     */
     public boolean failed() {
+        return anyFailed() && !outvotesFailedVotes();
+    }
+
+    /** True when any of the row's requests failed, a vote the jury outvoted included: the row has an error to show. */
+    public boolean anyFailed() {
         for (Stage stage : stages()) {
             if (outcome(stage).failed()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True for a jury's row whose verdict stands though some votes failed: the base answer is in, every other vote
+     * answered, and the failed votes, whatever they had said, could not have overturned the majority.
+     */
+    public boolean outvotesFailedVotes() {
+        if (votes == null || !base.answered()) {
+            return false;
+        }
+        boolean someFailed = false;
+        for (Stage vote : votes.stages()) {
+            StageOutcome outcome = votes.outcome(vote);
+            if (!outcome.answered() && !outcome.failed()) {
+                return false; // still to be asked: the row is not settled yet
+            }
+            someFailed |= outcome.failed();
+        }
+        return someFailed && votes.outvotesFailures();
     }
 
     /** True when every stage of the row has its answer. */

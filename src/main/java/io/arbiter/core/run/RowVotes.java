@@ -1,5 +1,6 @@
 package io.arbiter.core.run;
 
+import io.arbiter.core.verdict.Evaluation;
 import io.arbiter.core.verdict.Judgement;
 import io.arbiter.core.verdict.MajorityVerdict;
 import java.util.ArrayList;
@@ -89,6 +90,39 @@ public record RowVotes(int jurors, int repeats, Map<Stage, StageOutcome> outcome
     /** True when the jurors' verdicts tie, or none could be read: the row has "no majority". */
     public boolean noMajority() {
         return !MajorityVerdict.decided(jurorVerdicts());
+    }
+
+    /**
+     * True when the jury's verdict has a majority that its failed votes could not have overturned: counted again with
+     * every failed vote saying the opposite, each juror's repeats and then the jurors still give the same strict
+     * majority. Such a row keeps its verdict, with the failed votes as its errors (docs/RELIABILITY.md).
+     */
+    public boolean outvotesFailures() {
+        if (noMajority()) {
+            return false;
+        }
+        Evaluation said = jury().asVerdict().evaluation();
+        int agree = 0;
+        int disagree = 0;
+        for (int juror = 0; juror < jurors; juror++) {
+            int yes = 0;
+            int no = 0;
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                Judgement reading = reading(juror, repeat);
+                if (outcome(Stage.vote(juror, repeat)).failed()) {
+                    no++; // the worst it could have said
+                } else if (reading != null && reading.parsed()) {
+                    if (reading.asVerdict().evaluation() == said) {
+                        yes++;
+                    } else {
+                        no++;
+                    }
+                }
+            }
+            agree += yes > no ? 1 : 0;
+            disagree += no > yes ? 1 : 0;
+        }
+        return agree > disagree;
     }
 
     /** True once any vote is answered. */

@@ -44,6 +44,9 @@ public record Unanswered(int rows, List<Cause> causes) {
 
     /** Why the row has no answer; null when it has one. */
     private static String cause(RowResult row, RunOutcome.Status status) {
+        if (row.outvotesFailedVotes()) {
+            return null; // its verdict stands; the failed votes are its errors, and a re-run sends them again
+        }
         for (Stage stage : row.stages()) {
             StageOutcome outcome = row.outcome(stage);
             if (outcome.failed()) {

@@ -60,7 +60,7 @@ public record RowFilter(String description, Predicate<ResultsTableRow> rows) {
                 case INCONSISTENT -> pairOutcome(PairOutcome.INCONSISTENT);
                 case UNPARSED -> new RowFilter("unparsed answers", RowFilter::unparsed);
                 case ERRORS -> new RowFilter(
-                        "rows with errors", row -> row.result().failed());
+                        "rows with errors", row -> row.result().anyFailed());
                 case HUMAN_REVIEWED -> new RowFilter("human-reviewed rows", row -> row.human() != null);
                     // Its rows come from a plan made in the background (LabelNext), none until it arrives.
                 case LABEL_NEXT -> new RowFilter("rows to label next (planning…)", row -> false);

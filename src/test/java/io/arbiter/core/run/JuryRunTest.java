@@ -204,6 +204,74 @@ class JuryRunTest {
     }
 
     @Test
+    void aFailedVoteTheOthersOutvoteLeavesTheRowItsVerdictWithTheVoteAsItsError() {
+        // Three jurors, the third failing: two Correct stand against the worst it could have said.
+        RowResult kept = judgedBy(List.of("offline-demo-judge", "judge-b", "judge-down"), 1, "Drama,Correct");
+        assertEquals(Evaluation.CORRECT, kept.judgement().asVerdict().evaluation());
+        assertTrue(kept.anyFailed() && kept.outvotesFailedVotes());
+        assertTrue(!kept.failed() && !kept.scored().failed(), "its verdict counts in the figures");
+        assertTrue(kept.outcome(Stage.vote(2, 0)).error().contains("provider is down"));
+        assertTrue(Unanswered.of(List.of(kept), RunOutcome.Status.COMPLETED).none());
+        assertEquals(
+                0,
+                io.arbiter.core.metrics.AccuracyCounts.of(List.of(kept.scored()))
+                        .errors());
+
+        // One juror asked three times, the last failing: Correct, Correct stand against one Incorrect.
+        assertTrue(
+                !judgedBy(List.of("offline-demo-judge"), 3, "Drama,Correct", 2).failed());
+
+        // Correct against Incorrect, the third failing: it could have gone either way.
+        RowResult split = judgedBy(List.of("offline-demo-judge", "judge-b", "judge-down"), 1, "Drama,Incorrect");
+        assertTrue(split.failed());
+        assertEquals(
+                1, Unanswered.of(List.of(split), RunOutcome.Status.COMPLETED).rows());
+
+        // Five jurors, 2 Correct and 1 Incorrect answered, 2 failed: the failed two could have made it 2 to 3.
+        RowResult close = judgedBy(
+                List.of("offline-demo-judge", "judge-a", "judge-b", "judge-down", "judge-down-too"),
+                1,
+                "Drama,Incorrect");
+        assertEquals(Evaluation.CORRECT, close.judgement().asVerdict().evaluation(), "the answered votes' majority");
+        assertTrue(close.failed(), "but not one the failed votes could not overturn");
+    }
+
+    /**
+     * One row judged by {@code jurors} {@code repeats} times each: the first juror and judge-a say Correct, judge-b
+     * says {@code judgeB}, every judge-down… fails, and so does repeat {@code failingRepeat} (when given).
+     */
+    private static RowResult judgedBy(List<String> jurors, int repeats, String judgeB, int... failingRepeat) {
+        RunSpec spec = spec(MovieRuns.movies(1), "http://127.0.0.1:1/v1", 0.0)
+                .withPanel(JudgePanel.of(jurors, repeats, false));
+        ChatClient client = new ChatClient() {
+            @Override
+            public ChatReply complete(ChatRequest request) throws io.arbiter.core.llm.ChatFailure {
+                boolean failingSeed =
+                        failingRepeat.length > 0 && request.seed() != null && request.seed() == failingRepeat[0];
+                if (request.model().startsWith("judge-down") || failingSeed) {
+                    throw new io.arbiter.core.llm.ChatFailure("The provider is down", false, null);
+                }
+                String text =
+                        switch (request.model()) {
+                            case "offline-demo-judge", "judge-a" -> "Drama,Correct";
+                            case "judge-b" -> judgeB;
+                            default -> "Drama";
+                        };
+                return new ChatReply(text, io.arbiter.core.llm.Usage.NONE);
+            }
+
+            @Override
+            public List<String> models() {
+                return List.of();
+            }
+
+            @Override
+            public void close() {}
+        };
+        return new RunEngine(client).runToEnd(spec, RunListener.NONE).rows().get(0);
+    }
+
+    @Test
     void aPairwiseRunIsJudgedOnce() {
         RunSpec spec = spec(MovieRuns.movies(1), "http://127.0.0.1:1/v1", 0.0);
         IllegalArgumentException e = assertThrows(
