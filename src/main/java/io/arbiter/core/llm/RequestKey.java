@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /**
  * The identity of a chat request, for the response cache and the response ledger: SHA-256 over a canonical,
  * length-prefixed serialisation of the base URL, model, temperature, reply limit, system and user message, and the
- * {@code response_format} and the seed when there are. The same request gives the same key in every run and every JVM; any
+ * {@code response_format}, the seed and a juror's own provider when there are. The same request gives the same key in every run and every JVM; any
  * change in any of them gives another key, so a structured reply and a plain text one are never mixed up.
  */
 public final class RequestKey {
@@ -40,6 +40,11 @@ public final class RequestKey {
         if (request.seed() != null) {
             field(digest, "seed");
             field(digest, Integer.toString(request.seed()));
+        }
+        // A juror on another provider: the same model and prompt there is another answer, never the run provider's.
+        if (request.route() != null) {
+            field(digest, "route");
+            field(digest, normalizeUrl(request.route()));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -7,6 +7,7 @@ import io.arbiter.core.llm.CountingChatClient;
 import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.OpenAiChatClient;
 import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.llm.ProviderRoutes;
 import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.RetryPolicy;
@@ -15,18 +16,26 @@ import io.arbiter.core.llm.StructuredOutputFallback;
 import io.arbiter.core.llm.StructuredOutputRefusals;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.BatchStageRunner;
+import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.store.BatchFolder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The client stack a run talks to its provider through, built one way for the workbench and {@code arbiter run}.
  * Realtime: the provider's client, counted innermost (so a cache hit is never counted), under retries with the
  * profile's timeouts and an optional rate limit, under the response cache, under the structured output fallback
- * (so a request sent again as plain text has its own cache key), under the engine. Batch: the Batch API
+ * (so a request sent again as plain text has its own cache key), under the engine; a juror on a provider of its own
+ * ({@code model@profile}) gets the same stack for that provider, and {@link ProviderRoutes} sends each vote to its
+ * provider's. Batch: the Batch API
  * client and a stage runner writing its shards to a {@link BatchFolder}, under the engine. Close it when the run
  * has ended, however it ended: that closes the clients and removes the batch folder.
  */
@@ -45,16 +54,18 @@ public final class RunClients implements AutoCloseable {
     public record Batches(BatchLedger jobs, long runId, Path project, Duration pollInterval, Duration batchTimeout) {}
 
     private final RunEngine engine;
-    private final CountingChatClient counted;
-    private final CachingChatClient cached;
+    /** Every realtime stack's counter and cache, the run's provider's first; empty for a batch run. */
+    private final List<CountingChatClient> counted;
+
+    private final List<CachingChatClient> cached;
     private final AutoCloseable client;
     private final BatchStageRunner runner;
     private final BatchFolder folder;
 
     private RunClients(
             RunEngine engine,
-            CountingChatClient counted,
-            CachingChatClient cached,
+            List<CountingChatClient> counted,
+            List<CachingChatClient> cached,
             AutoCloseable client,
             BatchStageRunner runner,
             BatchFolder folder) {
@@ -77,12 +88,63 @@ public final class RunClients implements AutoCloseable {
     public static RunClients realtime(
             ProviderProfile profile, String providerIdentity, ResponseCache cache, RateLimiter limits, RunLedger ledger)
             throws ChatFailure {
+        return realtime(profile, providerIdentity, cache, limits, ledger, JudgePanel.SINGLE);
+    }
+
+    /**
+     * A realtime run whose jurors named {@code model@profile} each get a stack of their own: that profile's client,
+     * retries with its timeouts and rate limits, and the cache keyed by its identity.
+     *
+     * @param panel the run's panel, its jurors' providers resolved
+     */
+    public static RunClients realtime(
+            ProviderProfile profile,
+            String providerIdentity,
+            ResponseCache cache,
+            RateLimiter limits,
+            RunLedger ledger,
+            JudgePanel panel)
+            throws ChatFailure {
+        List<CountingChatClient> counted = new ArrayList<>();
+        List<CachingChatClient> cached = new ArrayList<>();
+        ChatClient own = stack(profile, providerIdentity, cache, limits, counted, cached);
+        Map<String, ChatClient> routes = new LinkedHashMap<>();
+        try {
+            for (JurorProvider juror : panel.providers().values()) {
+                if (!routes.containsKey(juror.identity())) {
+                    RateLimiter its = juror.requestsPerMinute() > 0 || juror.tokensPerMinute() > 0
+                            ? new RateLimiter(juror.requestsPerMinute(), juror.tokensPerMinute())
+                            : null;
+                    routes.put(juror.identity(), stack(juror.profile(), juror.identity(), cache, its, counted, cached));
+                }
+            }
+        } catch (ChatFailure | RuntimeException e) {
+            own.close();
+            routes.values().forEach(ChatClient::close);
+            throw e;
+        }
+        ChatClient client = routes.isEmpty() ? own : new ProviderRoutes(own, routes);
+        return new RunClients(new RunEngine(client, ledger), counted, cached, client, null, null);
+    }
+
+    /** One provider's realtime stack, its counter and cache layer added to the run's lists. */
+    private static ChatClient stack(
+            ProviderProfile profile,
+            String identity,
+            ResponseCache cache,
+            RateLimiter limits,
+            List<CountingChatClient> counters,
+            List<CachingChatClient> caches)
+            throws ChatFailure {
         CountingChatClient counted = new CountingChatClient(OpenAiChatClient.withoutSdkRetries(profile));
         ChatClient retrying = new RetryingChatClient(counted, RetryPolicy.DEFAULT.with(profile.timeouts()), limits);
-        CachingChatClient cached = cache == null ? null : new CachingChatClient(retrying, cache, providerIdentity);
-        ChatClient client = new StructuredOutputFallback(
+        CachingChatClient cached = cache == null ? null : new CachingChatClient(retrying, cache, identity);
+        counters.add(counted);
+        if (cached != null) {
+            caches.add(cached);
+        }
+        return new StructuredOutputFallback(
                 cached != null ? cached : retrying, profile, StructuredOutputRefusals.process());
-        return new RunClients(new RunEngine(client, ledger), counted, cached, client, null, null);
     }
 
     /**
@@ -108,7 +170,7 @@ public final class RunClients implements AutoCloseable {
                         client, batches.jobs(), batches.runId(), cache, batches.pollInterval(), folder.path())
                 .providerIdentity(providerIdentity)
                 .batchTimeout(batches.batchTimeout());
-        return new RunClients(RunEngine.batch(runner, ledger), null, null, client, runner, folder);
+        return new RunClients(RunEngine.batch(runner, ledger), List.of(), List.of(), client, runner, folder);
     }
 
     /**
@@ -133,22 +195,34 @@ public final class RunClients implements AutoCloseable {
 
     /** Model requests sent so far (every attempt, retries included) plus batch lines uploaded; cache hits are not. */
     public long requests() {
-        return (counted == null ? 0 : counted.requests()) + (runner == null ? 0 : runner.linesSent());
+        return counted.stream().mapToLong(CountingChatClient::requests).sum()
+                + (runner == null ? 0 : runner.linesSent());
     }
 
     /** System.nanoTime() of the first request or upload; 0 before any. */
     public long firstSentNanos() {
-        return counted != null ? counted.firstSentNanos() : runner.firstSentNanos();
+        if (runner != null) {
+            return runner.firstSentNanos();
+        }
+        // The earliest of the stacks that sent anything (nanoTime values compare by difference).
+        long first = 0;
+        for (CountingChatClient stack : counted) {
+            long sent = stack.firstSentNanos();
+            if (sent != 0 && (first == 0 || sent - first < 0)) {
+                first = sent;
+            }
+        }
+        return first;
     }
 
     /** Realtime answers taken from the cache; 0 for a batch run or a run without a cache. */
     public long cacheHits() {
-        return cached == null ? 0 : cached.hits();
+        return cached.stream().mapToLong(CachingChatClient::hits).sum();
     }
 
     /** Realtime requests the cache could not answer, so they went to the provider. */
     public long cacheMisses() {
-        return cached == null ? 0 : cached.misses();
+        return cached.stream().mapToLong(CachingChatClient::misses).sum();
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.List;
  * The one spec JSON a project keeps with each run: what defines the run's answers, so that a run of an equal spec,
  * started from the workbench or from {@code arbiter run}, continues it. In it: the dataset's content hash, how the
  * rows are read (columns, truth separator, answer column, label renames), both prompts, the provider's identity, the
- * models (every juror's), how often each judges, temperature and max tokens, the worked examples as rendered into the judge prompt, and a draft's rows.
+ * models (every juror's, and each juror's provider identity when one asks a provider of its own), how often each
+ * judges, temperature and max tokens, the worked examples as rendered into the judge prompt, and a draft's rows.
  * Not in it: where the key comes from (a CI job may name another variable), the dataset's path or name (the same
  * rows moved or imported anew are the same run), and concurrency and mode (a run cut short may go on faster, or
  * through the Batch API). Never a secret.
@@ -109,6 +110,13 @@ public final class RunSpecJson {
         // Who judges and how often: absent for one judge asked once, so such runs keep the spec they had.
         if (!spec.panel().single()) {
             spec.jurors().forEach(json.putArray("jurors")::add);
+            if (spec.panel().otherProviders()) { // where each juror's votes went: its provider's identity, never a key
+                ArrayNode providers = json.putArray("juror_providers");
+                for (int juror = 0; juror < spec.panel().jurorCount(); juror++) {
+                    io.arbiter.core.run.JurorProvider own = spec.panel().provider(juror);
+                    providers.add(own == null ? providerIdentity : own.identity());
+                }
+            }
             json.put("repeats", spec.panel().repeats());
             if (spec.panel().shuffleLabels()) {
                 json.put("shuffle_labels", true);

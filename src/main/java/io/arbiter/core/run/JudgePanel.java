@@ -3,6 +3,7 @@ package io.arbiter.core.run;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who judges each row and how often: the provider's judge model first, then any other jurors, each asked
@@ -15,14 +16,28 @@ import java.util.List;
  *                      their own, so a provider that honours seeds varies them reproducibly
  * @param shuffleLabels true to show the {@code {{labels}}} list in another order on each repeat after the first (the
  *                      label-order probe); the first repeat keeps the given order
+ * @param providers     the saved profiles jurors name as {@code model@profile}, by name, once resolved; a juror
+ *                      without {@code @} asks the run's provider
  */
-public record JudgePanel(List<String> otherJurors, int repeats, boolean shuffleLabels) {
+public record JudgePanel(
+        List<String> otherJurors, int repeats, boolean shuffleLabels, Map<String, JurorProvider> providers) {
 
     /** One judge, asked once. */
     public static final JudgePanel SINGLE = new JudgePanel(List.of(), 1, false);
 
+    /** Why a batch run cannot have jurors on other providers: a batch goes to one provider's Batch API. */
+    public static final String NO_MIXED_BATCH = "Jurors on other providers (model@profile) judge in realtime only: a"
+            + " batch run sends every vote to its own provider's Batch API. Run in realtime (--mode realtime), or"
+            + " give jurors of the run's provider.";
+
+    /** A panel whose jurors all ask the run's provider (or whose providers are resolved later). */
+    public JudgePanel(List<String> otherJurors, int repeats, boolean shuffleLabels) {
+        this(otherJurors, repeats, shuffleLabels, Map.of());
+    }
+
     public JudgePanel {
         otherJurors = List.copyOf(otherJurors);
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
         if (repeats < 1 || repeats > Stage.MAX_VOTES) {
             throw new IllegalArgumentException("Repeats must be 1 to " + Stage.MAX_VOTES + ", not " + repeats);
         }
@@ -70,9 +85,46 @@ public record JudgePanel(List<String> otherJurors, int repeats, boolean shuffleL
         return List.copyOf(all);
     }
 
-    /** The model of juror {@code juror} (0-based), the first being {@code judgeModel}. */
+    /** The model of juror {@code juror} (0-based), the first being {@code judgeModel}; without its {@code @profile}. */
     public String model(int juror, String judgeModel) {
-        return juror == 0 ? judgeModel : otherJurors.get(juror - 1);
+        return juror == 0 ? judgeModel : modelOf(otherJurors.get(juror - 1));
+    }
+
+    /** The provider juror {@code juror} (0-based) asks when it is not the run's; null for the run's own. */
+    public JurorProvider provider(int juror) {
+        String profile = juror == 0 ? null : profileOf(otherJurors.get(juror - 1));
+        return profile == null ? null : providers.get(profile);
+    }
+
+    /** The profiles jurors name after {@code @}, each once, in the order given. */
+    public List<String> profileNames() {
+        return otherJurors.stream()
+                .map(JudgePanel::profileOf)
+                .filter(p -> p != null)
+                .distinct()
+                .toList();
+    }
+
+    /** True when a juror names a provider of its own. */
+    public boolean otherProviders() {
+        return !profileNames().isEmpty();
+    }
+
+    /** The same panel with the named profiles resolved. */
+    public JudgePanel withProviders(Map<String, JurorProvider> resolved) {
+        return new JudgePanel(otherJurors, repeats, shuffleLabels, resolved);
+    }
+
+    /** A juror's model without its {@code @profile}: {@code llama-3.1-8b@groq} is {@code llama-3.1-8b}. */
+    public static String modelOf(String juror) {
+        int at = juror.lastIndexOf('@');
+        return at > 0 && at < juror.length() - 1 ? juror.substring(0, at).strip() : juror;
+    }
+
+    /** The profile a juror names after its last {@code @}; null when it names none. */
+    public static String profileOf(String juror) {
+        int at = juror.lastIndexOf('@');
+        return at > 0 && at < juror.length() - 1 ? juror.substring(at + 1).strip() : null;
     }
 
     /** Every judge stage a row goes through, juror by juror and repeat by repeat, {@link Stage#JUDGE} first. */

@@ -61,7 +61,7 @@ public record JudgeReliability(
      *
      * @param jurors    every juror's model, the provider's judge first
      * @param baseModel the model whose answers were judged; null when they came from a column
-     * @param prices    what the judge's tokens cost, each juror priced alike
+     * @param prices    what the judge's tokens cost; a juror on a provider of its own is priced at its profile's
      */
     public static JudgeReliability of(
             List<String> jurors,
@@ -85,7 +85,7 @@ public record JudgeReliability(
         SelfPreference self;
         if (panel.jury()) {
             Ratings verdicts = jurorRatings(rows, jurors, false);
-            jury = JuryFigures.of(verdicts, reference, costs(rows, jurors.size(), prices));
+            jury = JuryFigures.of(verdicts, reference, costs(rows, jurors.size(), prices, panel));
             if (rows.stream().anyMatch(r -> r.judgement() instanceof JudgeScore)) {
                 scoreAlpha = KrippendorffAlpha.interval(jurorRatings(rows, jurors, true));
             }
@@ -150,8 +150,11 @@ public record JudgeReliability(
         return reading instanceof JudgeScore s && s.parsed() ? Integer.toString(s.score()) : null;
     }
 
-    /** Each juror's votes priced at the judge's prices; NaN when a price is unknown. */
-    private static double[] costs(List<RowResult> rows, int jurors, TokenPrices prices) {
+    /**
+     * Each juror's votes priced at the judge's prices, or at its own profile's when it asks a provider of its own; NaN
+     * when a price is unknown.
+     */
+    private static double[] costs(List<RowResult> rows, int jurors, TokenPrices prices, JudgePanel panel) {
         Usage[] usage = new Usage[jurors];
         java.util.Arrays.fill(usage, Usage.NONE);
         for (RowResult row : rows) {
@@ -164,7 +167,8 @@ public record JudgeReliability(
         }
         double[] costs = new double[jurors];
         for (int juror = 0; juror < jurors; juror++) {
-            OptionalDouble cost = prices.cost(Usage.NONE, usage[juror]);
+            JurorProvider own = juror < panel.jurorCount() ? panel.provider(juror) : null;
+            OptionalDouble cost = (own == null ? prices : own.profile().prices()).cost(Usage.NONE, usage[juror]);
             costs[juror] = cost.isPresent() ? cost.getAsDouble() : Double.NaN;
         }
         return costs;

@@ -50,6 +50,7 @@ public final class RunEngine {
     }
 
     public RunHandle start(RunSpec spec, RunListener listener) {
+        refuseMixedBatch(spec);
         ActiveRun run = new ActiveRun(spec, listener, client, ledger, batch, waitingNotice);
         Thread coordinator = new Thread(run::execute, "run-coordinator");
         coordinator.setDaemon(true);
@@ -59,8 +60,16 @@ public final class RunEngine {
 
     /** Runs to the end on the calling thread; for the command line and tests. */
     public RunOutcome runToEnd(RunSpec spec, RunListener listener) {
+        refuseMixedBatch(spec);
         ActiveRun run = new ActiveRun(spec, listener, client, ledger, batch, waitingNotice);
         run.execute();
         return run.outcome().join();
+    }
+
+    /** A batch goes to one provider's Batch API: a juror of another provider would be sent to the wrong one. */
+    private void refuseMixedBatch(RunSpec spec) {
+        if (batch != null && spec.panel().otherProviders()) {
+            throw new IllegalArgumentException(JudgePanel.NO_MIXED_BATCH);
+        }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Random;
  * judge's request carries the scheme's output schema when the provider profile asks for structured output (auto
  * until the provider refused it, see {@link StructuredOutputRefusals}); the base model's never does. A vote of a jury
  * or of repeats is asked of its juror's model; a repeat after the first carries its number as the seed (so it is its
- * own request in the cache) and, for the label-order probe, shows the labels in an order of its own.
+ * own request in the cache) and, for the label-order probe, shows the labels in an order of its own. A juror named
+ * {@code model@profile} is routed to that profile's provider ({@link ChatRequest#route}), which is part of its key.
  */
 public final class StageRequests {
 
@@ -90,7 +91,12 @@ public final class StageRequests {
         RowPrompts shown = repeatPrompts == null ? prompts : repeatPrompts.get(vote.repeat());
         ChatRequest request =
                 request(panel.model(vote.juror(), provider.judgeModel()), shown.judge(row, baseAnswer.strip()));
-        return structured(vote.repeat() == 0 ? request : request.withSeed(vote.repeat()));
+        request = vote.repeat() == 0 ? request : request.withSeed(vote.repeat());
+        JurorProvider own = panel.provider(vote.juror());
+        // A juror on a provider of its own: routed there, keyed by it, asked for JSON as that profile allows.
+        return own == null
+                ? structured(request, provider)
+                : structured(request.withRoute(own.identity()), own.profile());
     }
 
     /** Each repeat's prompts, the labels in a seeded order of the repeat's own; the first in the given order. */
@@ -136,10 +142,12 @@ public final class StageRequests {
     }
 
     private ChatRequest structured(ChatRequest request) {
+        return structured(request, provider);
+    }
+
+    private ChatRequest structured(ChatRequest request, ProviderProfile asked) {
         // Asked each time: a refusal met by an earlier row sends this one as plain text without trying again.
-        return judgeSchema.isPresent() && refusals.asks(provider)
-                ? request.withOutputSchema(judgeSchema.get())
-                : request;
+        return judgeSchema.isPresent() && refusals.asks(asked) ? request.withOutputSchema(judgeSchema.get()) : request;
     }
 
     /** True when the judge has something to judge: the engine sends only answered, non-blank base answers. */
