@@ -137,6 +137,11 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         }
     }
 
+    @Override
+    boolean realtime() {
+        return mode != RunMode.BATCH;
+    }
+
     private Integer run(Project opened, Inputs inputs, PrintWriter stdout, PrintWriter stderr) throws IOException {
         Dataset rows = inputs.dataset();
 
@@ -170,7 +175,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             RunLedger stored = recording == null ? RunLedger.NONE : recording.ledger();
             accounting = new RunAccounting(stored);
             ProgressPrinter progress = new ProgressPrinter(stderr);
-            try (RunClients clients = clients(profile, recording, accounting)) {
+            try (RunClients clients = clients(spec, recording, accounting)) {
                 accounting.use(clients);
                 outcome = clients.engine().runToEnd(spec, progress);
             }
@@ -257,8 +262,8 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
      * The client stack, built as the workbench builds it: the project's run (in batch mode when the recording says
      * so) or, without a project, a realtime run with no cache or a batch run whose jobs are kept in memory.
      */
-    private RunClients clients(ProviderProfile profile, Recording recording, RunAccounting accounting)
-            throws ChatFailure {
+    private RunClients clients(RunSpec spec, Recording recording, RunAccounting accounting) throws ChatFailure {
+        ProviderProfile profile = spec.provider();
         String identity = providerIdentity(profile);
         boolean batch = recording != null ? recording.batch() : mode == RunMode.BATCH;
         if (!batch) {
@@ -267,7 +272,8 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                     identity,
                     recording == null ? null : recording.project().store(),
                     null,
-                    accounting);
+                    accounting,
+                    spec.panel());
         }
         BatchLedger jobs = recording != null ? recording.ledger() : new InMemoryRunLedger();
         return RunClients.batch(

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * The options that define a run's spec (dataset, columns, prompts, provider) and the project run they map to,
  * shared by {@code run}, {@code batch-export} and {@code batch-import} so all three agree on which run is meant.
  * Without {@code --dataset}, {@code --project} supplies the configuration stored by an earlier run (dataset copy,
- * mapping, prompts and provider with only the key's variable name).
+ * mapping, prompts and provider with only the key's variable name). (Past 300 lines: how the options and a stored
+ * configuration make one spec stays in one place, so the three commands cannot drift apart.)
  */
 abstract class RunInputsCommand {
 
@@ -61,6 +62,9 @@ abstract class RunInputsCommand {
 
     @Mixin
     JuryOptions juryOptions;
+
+    @Mixin
+    JurorProfiles jurorProfiles;
 
     @Option(
             names = "--project",
@@ -273,7 +277,10 @@ abstract class RunInputsCommand {
                     List.of(),
                     inputs.scheme(),
                     second,
-                    juryOptions.panel(providerOptions.jurors(profile.judgeModel())));
+                    jurorProfiles.resolve(
+                            juryOptions.panel(providerOptions.jurors(profile.judgeModel())),
+                            profile.judgeModel(),
+                            realtime()));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -281,6 +288,11 @@ abstract class RunInputsCommand {
                 ? spec
                 : spec.withExamples(WorkedExamples.of(
                         opened, inputs.config().datasetSha256(), inputs.dataset(), inputs.mapping(), inputs.scheme()));
+    }
+
+    /** True when this command sends its requests in realtime; a batch's go to one provider's Batch API. */
+    boolean realtime() {
+        return false;
     }
 
     /** What the run starts with, for the recorder. */

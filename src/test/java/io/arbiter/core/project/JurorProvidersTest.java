@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JurorProvider;
@@ -46,7 +45,7 @@ class JurorProvidersTest {
                             List.of("offline-demo-judge", "offline-demo-judge@second", "offline-demo-judge-2"),
                             1,
                             false)
-                    .withProviders(Map.of("second", JurorProvider.of(profile("second", second))));
+                    .withProviders(Map.of("second", profile("second", second)));
             RunSpec spec = MovieRuns.spec(
                             MovieRuns.movies(ROWS), first.baseUrl().toString(), 4)
                     .withPanel(panel);
@@ -91,7 +90,7 @@ class JurorProvidersTest {
     void aBatchRunRefusesJurorsOnOtherProviders() throws Exception {
         try (OfflineServer second = OfflineServer.start(0)) {
             JudgePanel panel = JudgePanel.of(List.of("offline-demo-judge", "offline-demo-judge@second"), 1, false)
-                    .withProviders(Map.of("second", JurorProvider.of(profile("second", second))));
+                    .withProviders(Map.of("second", profile("second", second)));
             RunSpec spec = MovieRuns.spec(MovieRuns.movies(2), second.baseUrl().toString(), 1)
                     .withPanel(panel);
             RunClients.Batches batches = new RunClients.Batches(
@@ -114,24 +113,13 @@ class JurorProvidersTest {
         }
     }
 
-    /** A saved profile for {@code server}, as Settings would keep it: no key, no batch. */
-    static ProviderSettings profile(String name, OfflineServer server) {
-        return new ProviderSettings(
+    /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit. */
+    private static JurorProvider profile(String name, OfflineServer server) {
+        return new JurorProvider(
                 name,
-                server.baseUrl().toString(),
-                null,
-                "offline-demo-base",
-                "offline-demo-judge",
-                0.0,
-                64,
-                null,
-                4,
+                new io.arbiter.core.llm.ProviderProfile(
+                        name, server.baseUrl().toString(), null, "offline-demo-base", "offline-demo-judge", 0.0, 64, 4),
                 0,
-                0,
-                false,
-                null,
-                null,
-                0.5,
-                1.5);
+                0);
     }
 }

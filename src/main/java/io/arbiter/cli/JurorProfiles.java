@@ -1,0 +1,92 @@
+package io.arbiter.cli;
+
+import io.arbiter.core.llm.ApiKeys;
+import io.arbiter.core.llm.ChatFailure;
+import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ProviderSettingsStore;
+import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JurorProvider;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where jurors named {@code model@profile} find their provider: the saved profiles of the workbench's Providers…
+ * ({@code providers.json}), or the file {@code --providers-file} names. Each is checked before anything is recorded
+ * or sent: a profile that is not saved, or whose key cannot be read, is bad input that names the juror.
+ */
+final class JurorProfiles {
+
+    @Option(
+            names = "--providers-file",
+            paramLabel = "FILE",
+            description = "Saved provider profiles that jurors named model@profile in --judge-model come from"
+                    + " (default: the providers.json Providers… saves, under $ARBITER_CONFIG_DIR when set).")
+    Path providersFile;
+
+    /**
+     * {@code panel} (after the provider's {@code judgeModel}) with the profiles its jurors name resolved and their keys checked; as it is when none. Jurors on
+     * other providers are refused unless the run is {@code realtime}: a batch goes to one provider's Batch API.
+     */
+    JudgePanel resolve(JudgePanel panel, String judgeModel, boolean realtime) {
+        if (JudgePanel.profileOf(judgeModel) != null && saved().stream().anyMatch(named(judgeModel))) {
+            throw new CliFailure(
+                    "--judge-model: the first judge, " + judgeModel + ", is the run's provider's own; put jurors on"
+                            + " other providers (model@profile) after it",
+                    ArbiterCli.BAD_INPUT);
+        }
+        if (!panel.otherProviders()) {
+            return panel;
+        }
+        if (!realtime) {
+            throw new CliFailure(JudgePanel.NO_MIXED_BATCH, ArbiterCli.BAD_INPUT);
+        }
+        List<ProviderSettings> saved = saved();
+        Map<String, JurorProvider> resolved = new LinkedHashMap<>();
+        for (String juror : panel.otherJurors()) {
+            String name = JudgePanel.profileOf(juror);
+            if (name == null || resolved.containsKey(name)) {
+                continue;
+            }
+            ProviderSettings settings = saved.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new CliFailure(
+                            "juror " + juror + ": no saved provider profile is named '" + name + "' in "
+                                    + store().file() + " (saved: "
+                                    + String.join(
+                                            ", ",
+                                            saved.stream()
+                                                    .map(ProviderSettings::name)
+                                                    .toList()) + ")",
+                            ArbiterCli.BAD_INPUT));
+            JurorProvider provider;
+            try {
+                provider = JurorProvider.of(settings);
+                ApiKeys.system().keyFor(provider.profile());
+            } catch (IllegalArgumentException | ChatFailure e) {
+                throw new CliFailure("juror " + juror + ": " + e.getMessage(), ArbiterCli.BAD_INPUT);
+            }
+            resolved.put(name, provider);
+        }
+        return panel.withProviders(resolved);
+    }
+
+    private static java.util.function.Predicate<ProviderSettings> named(String juror) {
+        return s -> s.name().equals(JudgePanel.profileOf(juror));
+    }
+
+    private List<ProviderSettings> saved() {
+        ProviderSettingsStore.Loaded loaded = store().load();
+        if (loaded.problem() != null) {
+            throw new CliFailure(loaded.problem(), ArbiterCli.BAD_INPUT);
+        }
+        return loaded.providers();
+    }
+
+    private ProviderSettingsStore store() {
+        return providersFile != null ? new ProviderSettingsStore(providersFile) : ProviderSettingsStore.forUser();
+    }
+}
