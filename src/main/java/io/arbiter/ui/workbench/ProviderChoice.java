@@ -5,11 +5,14 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.Stage;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -112,7 +115,7 @@ public final class ProviderChoice {
         return shuffleLabels;
     }
 
-    /** Who judges the next run: the judge model, then the models it is also judged by, each asked repeats times. */
+    /** Who judges next: the judge model, then Also judged by ({@code model@profile}: on that saved provider). */
     public JudgePanel panel() {
         List<String> models = new java.util.ArrayList<>();
         models.add(judgeModel.get() == null ? "" : judgeModel.get().strip());
@@ -122,7 +125,15 @@ public final class ProviderChoice {
             }
         }
         int times = repeats.get() == null ? 1 : Math.max(1, Math.min(Stage.MAX_VOTES, repeats.get()));
-        return JudgePanel.of(models, times, shuffleLabels.get() && times > 1);
+        JudgePanel panel = JudgePanel.of(models, times, shuffleLabels.get() && times > 1);
+        Map<String, JurorProvider> found = new LinkedHashMap<>();
+        for (String name : panel.profileNames()) {
+            providers.stream()
+                    .filter(p -> p.name().equals(name) && !p.offline())
+                    .findFirst()
+                    .ifPresent(p -> found.put(name, JurorProvider.of(p))); // one not saved: Run says so
+        }
+        return panel.withProviders(found);
     }
 
     /** Shows {@code panel}'s other jurors, repeats and label shuffling as the next run's. */

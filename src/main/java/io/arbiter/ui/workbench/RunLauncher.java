@@ -17,6 +17,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
@@ -107,6 +108,7 @@ final class RunLauncher implements AutoCloseable {
         // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
+        checkJurors(request.panel(), request.batch());
         RunSpec whole = spec(
                         request.rows(),
                         request.mapping(),
@@ -131,7 +133,12 @@ final class RunLauncher implements AutoCloseable {
             return new Prepared(
                     spec,
                     RunClients.realtime(
-                            profile, identity, cache, limits, recording == null ? RunLedger.NONE : recording.ledger()),
+                            profile,
+                            identity,
+                            cache,
+                            limits,
+                            recording == null ? RunLedger.NONE : recording.ledger(),
+                            spec.panel()),
                     recording);
         }
         java.time.Duration poll = RunClients.pollInterval(profile.baseUrl());
@@ -161,6 +168,31 @@ final class RunLauncher implements AutoCloseable {
                         new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null),
                         kept.ledger()),
                 null);
+    }
+
+    /**
+     * Jurors named {@code model@profile} need a saved profile of that name with a key that can be read, and a
+     * realtime run; said before anything is recorded or sent, naming the juror's profile.
+     */
+    private static void checkJurors(JudgePanel panel, boolean batch) throws ChatFailure {
+        for (String name : panel.profileNames()) {
+            JurorProvider own = panel.providers().get(name);
+            if (own == null) {
+                throw new ChatFailure(
+                        "A juror in Also judged by names the provider '" + name + "', which is not among the saved"
+                                + " providers (the offline demo judges only as the run's own provider).",
+                        true,
+                        null);
+            }
+            try {
+                ApiKeys.system().keyFor(own.profile());
+            } catch (ChatFailure e) {
+                throw new ChatFailure("A juror on " + name + " cannot be asked: " + e.getMessage(), true, null);
+            }
+        }
+        if (batch && panel.otherProviders()) {
+            throw new ChatFailure(JudgePanel.NO_MIXED_BATCH, true, null);
+        }
     }
 
     /**

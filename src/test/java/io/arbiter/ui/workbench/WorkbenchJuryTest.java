@@ -126,6 +126,29 @@ class WorkbenchJuryTest {
         }
     }
 
+    @Test
+    void aJurorOnAnotherSavedProviderIsAnsweredThere() throws Exception {
+        try (OfflineServer first = OfflineServer.builder().port(0).start();
+                OfflineServer second = OfflineServer.builder().port(0).start()) {
+            model.providerChoice()
+                    .useSettings(provider(second.baseUrl().toString(), 4).withName("second"));
+            newSampleProject(first, "two.arbiter");
+            model.providerChoice().alsoJudgedByProperty().set("offline-demo-judge@second");
+
+            runToItsRecordedEnd(model);
+
+            int rows = model.results().snapshot().size();
+            long judged = second.counters().chatAnswers();
+            assertTrue(judged > 0, "the second provider judged");
+            // Worked out: the first answers every base request and the same judgements as the second, no more.
+            assertEquals(rows + judged, first.counters().chatAnswers());
+            model.analysis().setShown(true);
+            ReliabilitySection card = model.analysis().reliabilityProperty().get();
+            assertNotNull(card);
+            assertEquals("offline-demo-judge@second", card.jurors().get(1).model());
+        }
+    }
+
     /** The judge's input tokens the next run's estimate shows. */
     private long judgeInput() {
         String estimate = model.run().estimateProperty().get();
