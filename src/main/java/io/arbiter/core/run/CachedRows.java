@@ -47,8 +47,9 @@ public record CachedRows(int sampled, int base, int judge, int votes) {
             }
             base++;
             for (Stage vote : votes) { // a jury is free only as far as each vote is
+                JurorProvider own = spec.panel().provider(vote.juror()); // its stack keys it by its own identity
                 if (cache.cached(RequestKey.of(
-                                providerIdentity,
+                                own == null ? providerIdentity : own.identity(),
                                 requests.judge(vote, row, answer.get().content())))
                         .isPresent()) {
                     judge++;
