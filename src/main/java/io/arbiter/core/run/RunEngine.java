@@ -66,10 +66,18 @@ public final class RunEngine {
         return run.outcome().join();
     }
 
-    /** A batch goes to one provider's Batch API: a juror of another provider would be sent to the wrong one. */
+    /**
+     * A batch goes to one provider's Batch API: a juror of another provider would be sent to the wrong one; and so
+     * would a juror whose profile was never resolved (the faces refuse both first, with messages of their own).
+     */
     private void refuseMixedBatch(RunSpec spec) {
         if (batch != null && spec.panel().otherProviders()) {
             throw new IllegalArgumentException(JudgePanel.NO_MIXED_BATCH);
+        }
+        for (String profile : spec.panel().profileNames()) {
+            if (!spec.panel().providers().containsKey(profile)) {
+                throw new IllegalArgumentException("No provider was found for the jurors on profile " + profile);
+            }
         }
     }
 }
