@@ -209,7 +209,11 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         if (out != null) {
             ResultsWriter.forFile(out, scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
         }
-        RunSummaryPrinter.print(outcome, report, reliability, accounting, json, out, stdout);
+        // Over every row, the worked examples too: they are what the example side of the project's split is about.
+        var heldOut = opened == null
+                ? java.util.Optional.<io.arbiter.core.metrics.HeldOutAgreement>empty()
+                : ratings.heldOut(outcome.rows(), opened.heldOutSplit());
+        RunSummaryPrinter.print(outcome, report, reliability, heldOut, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {
             stderr.println("arbiter: " + outcome.batchProblems());
         }
