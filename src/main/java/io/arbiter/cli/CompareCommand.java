@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance. */
+/**
+ * {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance.
+ * (Past 300 lines: the text and the JSON of one comparison stay side by side, so each figure's two spellings agree.)
+ */
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,

@@ -108,7 +108,7 @@ final class ProjectConfiguration {
      * The project's split of rows into promotable and held out: the kept one, else a new seed drawn now with the
      * default share and kept (a project opened read-only, which cannot keep one, holds nothing out).
      */
-    HeldOutSplit heldOutSplit() {
+    synchronized HeldOutSplit heldOutSplit() { // two callers at once must not draw two seeds
         Optional<HeldOutSplit> kept = store.setting(HELD_OUT)
                 .map(ProjectJson::read)
                 .map(json -> new HeldOutSplit(
@@ -122,7 +122,7 @@ final class ProjectConfiguration {
     }
 
     /** Keeps the share held out, with the project's seed (drawn now if it has none); returns the split. */
-    HeldOutSplit saveHeldOutShare(double share) {
+    synchronized HeldOutSplit saveHeldOutShare(double share) {
         HeldOutSplit split = heldOutSplit().withShare(share);
         saveHeldOutSplit(split);
         return split;
