@@ -105,6 +105,14 @@ class ExportSidecarCliTest {
         assertTrue(summary.get("held_out_agreement").isNull());
         assertTrue(summary.has("example_rows_agreement"));
 
+        assertEquals(0, run("--project", project.toString(), "--judge-model", "offline-demo-judge-2"), err.toString());
+        out = new StringWriter();
+        assertEquals(0, cli("compare", project.toString(), "1", "2", "--json"), err.toString());
+        JsonNode compared = new ObjectMapper().readTree(out.toString());
+        assertTrue(compared.get("held_out_warning").isNull(), "no person judged a row: nothing to tell");
+        assertTrue(compared.has("delta_example_rows_agreement") && compared.has("delta_held_out_agreement_ci_low"));
+        assertEquals(0, compared.get("delta_held_out_agreement_n").asLong());
+
         out = new StringWriter();
         assertEquals(0, cli("held-out", project.toString(), "--share", "0.4", "--json"), err.toString());
         JsonNode split = new ObjectMapper().readTree(out.toString());
