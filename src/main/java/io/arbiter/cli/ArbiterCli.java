@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             CompareCommand.class,
             LabelNextCommand.class,
+            HeldOutCommand.class,
             BatchExportCommand.class,
             BatchImportCommand.class,
             InspectCommand.class,

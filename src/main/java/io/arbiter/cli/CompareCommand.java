@@ -7,6 +7,7 @@ import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.McNemar;
 import io.arbiter.core.metrics.ScoreComparison;
+import io.arbiter.core.project.HeldOutChange;
 import io.arbiter.core.project.JudgeChange;
 import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance. */
+/**
+ * {@code arbiter compare P.arbiter A B}: how run B differs from run A, and whether the judge's flips are chance.
+ * (Past 300 lines: the text and the JSON of one comparison stay side by side, so each figure's two spellings agree.)
+ */
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
@@ -49,6 +54,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
         PairedFigures comparison;
+        Optional<HeldOutChange> heldOut;
         try (Project opened = RunsCommand.openExisting(project)) {
             for (long id : new long[] {runA, runB}) {
                 if (opened.run(id).isEmpty()) {
@@ -61,6 +67,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             comparison = opened.compare(runA, runB);
+            heldOut = opened.heldOutChange(runA, runB);
         }
         McNemar m = comparison.mcnemar();
         if (comparison.pairs() != null || comparison.gradedApart()) {
@@ -89,6 +96,7 @@ final class CompareCommand implements Callable<Integer> {
             if (comparison.scores() != null) {
                 putScores(node, comparison.scores());
             }
+            putHeldOut(node, heldOut);
             ArrayNode flips = node.putArray("flipped_rows");
             for (PairedFigures.Flip flip : comparison.flips()) {
                 ObjectNode f = flips.addObject();
@@ -117,6 +125,7 @@ final class CompareCommand implements Callable<Integer> {
             if (comparison.judgeChange() != null) {
                 printJudgeChange(out, comparison.judgeChange());
             }
+            heldOut.flatMap(HeldOutChange::warning).ifPresent(out::println);
             out.println("verdict flips (descriptive): " + m.describe());
             if (comparison.scores() != null) {
                 printScores(out, comparison.scores());
@@ -151,6 +160,33 @@ final class CompareCommand implements Callable<Integer> {
         putChange(node, "delta_kappa", change.kappa());
         putChange(node, "delta_sensitivity", change.sensitivity());
         putChange(node, "delta_specificity", change.specificity());
+    }
+
+    /**
+     * Whether B helps the example rows but not the held-out ones: {@code held_out_warning} (null when it cannot be
+     * told, or the project holds no rows out) and {@code delta_example_rows_agreement} and {@code
+     * delta_held_out_agreement}, judge against people, each with its interval and {@code _n}.
+     */
+    static void putHeldOut(ObjectNode node, Optional<HeldOutChange> heldOut) {
+        Optional<Boolean> warns = heldOut.flatMap(HeldOutChange::warns);
+        if (warns.isPresent()) {
+            node.put("held_out_warning", warns.get());
+        } else {
+            node.putNull("held_out_warning");
+        }
+        Estimate none = Estimate.undefined(0);
+        putChange(
+                node,
+                "delta_example_rows_agreement",
+                heldOut.map(HeldOutChange::exampleRows).orElse(none));
+        node.put(
+                "delta_example_rows_agreement_n",
+                heldOut.map(h -> h.exampleRows().n()).orElse(0L));
+        putChange(
+                node,
+                "delta_held_out_agreement",
+                heldOut.map(HeldOutChange::heldOut).orElse(none));
+        node.put("delta_held_out_agreement_n", heldOut.map(h -> h.heldOut().n()).orElse(0L));
     }
 
     private static void putChange(ObjectNode node, String key, Estimate estimate) {

@@ -3,6 +3,7 @@ package io.arbiter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.export.ExportSidecar;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.ResultsWriter;
@@ -11,6 +12,7 @@ import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Timeouts;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
+import io.arbiter.core.project.ArbiterBuild;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.project.RunClients;
@@ -65,8 +67,14 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
 
     @Option(
             names = "--out",
-            description = "Write every row's results to this CSV file, or to an Excel workbook when it ends in .xlsx.")
+            description = "Write every row's results to this CSV file, or to an Excel workbook when it ends in .xlsx;"
+                    + " beside it, <name>.json names the run, dataset, models, prompt hashes and Arbiter version.")
     Path out;
+
+    @Option(
+            names = "--bom",
+            description = "Start the --out CSV file with a UTF-8 byte order mark, so Excel reads its accents.")
+    boolean bom;
 
     @Option(
             names = "--request-timeout",
@@ -154,6 +162,7 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         ReviewLog review = new ReviewLog(); // the project's reviews, for the export's human columns
         boolean unwritable; // the project could not keep the answers: a full disk, an I/O error
         String endNotRecorded = null;
+        ExportSidecar sidecar; // what made the --out file, written beside it
         try (OfflineProvider offline = isOffline() ? OfflineProvider.start(providerOptions.concurrency) : null) {
             ProviderProfile chosen = offline != null ? offlineProfile(offline) : remoteProfile();
             ProviderProfile profile =
@@ -208,13 +217,24 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                     measured,
                     rated,
                     spec.provider().prices());
+            sidecar = ExportSidecar.of(
+                    spec,
+                    recording == null ? null : recording.runId(),
+                    inputs.config().datasetSha256(),
+                    ArbiterBuild.current().recorded(),
+                    java.time.Instant.now());
         } catch (ChatFailure e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.PROVIDER_FAILED);
         }
         if (out != null) {
-            ResultsWriter.forFile(out, scheme, ratings).write(out, rows, rows.columns(), outcome.rows(), review);
+            ResultsWriter.forFile(out, scheme, ratings, bom).write(out, rows, rows.columns(), outcome.rows(), review);
+            sidecar.writeBeside(out);
         }
-        RunSummaryPrinter.print(outcome, report, reliability, accounting, json, out, stdout);
+        // Over every row, the worked examples too: they are what the example side of the project's split is about.
+        var heldOut = opened == null
+                ? java.util.Optional.<io.arbiter.core.metrics.HeldOutAgreement>empty()
+                : ratings.heldOut(outcome.rows(), opened.heldOutSplit());
+        RunSummaryPrinter.print(outcome, report, reliability, heldOut, accounting, json, out, stdout);
         if (!outcome.batchProblems().isEmpty()) {
             stderr.println("arbiter: " + outcome.batchProblems());
         }

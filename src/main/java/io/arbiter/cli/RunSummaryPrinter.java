@@ -2,10 +2,12 @@ package io.arbiter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arbiter.core.export.HeldOutJson;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.HeldOutAgreement;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.run.JudgeReliability;
@@ -13,6 +15,7 @@ import io.arbiter.core.run.RunOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What {@code arbiter run} prints on stdout when a run ends: its figures, requests and time, as text or JSON. */
 final class RunSummaryPrinter {
@@ -24,6 +27,7 @@ final class RunSummaryPrinter {
             RunOutcome outcome,
             JudgeReport report,
             JudgeReliability reliability,
+            Optional<HeldOutAgreement> heldOut,
             RunAccounting accounting,
             boolean json,
             Path out,
@@ -52,6 +56,7 @@ final class RunSummaryPrinter {
             }
             if (pairs == null) {
                 ReliabilityJson.put(summary, reliability);
+                heldOut.ifPresent(figures -> HeldOutJson.put(summary, figures));
             }
             RunProblemsJson.put(summary, outcome);
             summary.put("status", outcome.status().name().toLowerCase());
@@ -80,6 +85,7 @@ final class RunSummaryPrinter {
                 stdout.printf("errors          %d%n", m.errors());
                 ScoreLines.print(report, stdout);
                 ReliabilityLines.print(reliability, stdout);
+                heldOut.ifPresent(figures -> stdout.printf("held out        %s%n", line(figures)));
             }
             stdout.printf(
                     java.util.Locale.ROOT,
@@ -91,6 +97,14 @@ final class RunSummaryPrinter {
             }
         }
         stdout.flush();
+    }
+
+    /** "agreement 0.80 [0.62, 0.91] (n = 18) · example rows 0.95 (n = 40)": the judge against people, apart. */
+    static String line(HeldOutAgreement figures) {
+        return "agreement " + figures.heldOut().agreement().format() + " (n = "
+                + figures.heldOut().table().n() + ") · example rows "
+                + figures.examples().agreement().format() + " (n = "
+                + figures.examples().table().n() + ")";
     }
 
     private static String swap(RunOutcome outcome) {

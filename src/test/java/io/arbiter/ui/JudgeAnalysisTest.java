@@ -98,7 +98,7 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
     @Test
     void theAnalysisShowsWhatArbiterMetricsComputesFromTheExportedCsv(FxRobot robot) throws Exception {
         runAndOpenTheAnalysis(robot);
-        Path csv = model.results().export(dir.resolve("results.csv")).get(30, TimeUnit.SECONDS);
+        Path csv = model.results().export(dir.resolve("results.csv"), false).get(30, TimeUnit.SECONDS);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = ArbiterCli.execute(

@@ -128,6 +128,11 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
                 30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
         robot.interact(() -> model.projects().newProject(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.projects().projectFile() != null);
+        // Every row promotable (HeldOutRowsTest holds rows out); the latest request wins over the opening's read.
+        java.util.concurrent.CompletableFuture<?>[] share = new java.util.concurrent.CompletableFuture<?>[1];
+        robot.interact(() -> share[0] = model.useHeldOutShare(0));
+        share[0].get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         runToEnd(robot);
         robot.interact(() -> {
             var rows = model.results().allRows();

@@ -43,8 +43,12 @@ public final class ResultsCsvWriter implements ResultsWriter {
     /** After a scoring scheme's columns: the person's score the judge's is checked against. */
     public static final String HUMAN_SCORE = "human_score";
 
+    /** UTF-8's byte order mark, which Excel needs to read a CSV file as UTF-8 rather than the system's code page. */
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final JudgeScheme scheme;
     private final RowRatings ratings;
+    private final boolean bom;
 
     /** A writer for runs graded Correct/Incorrect. */
     public ResultsCsvWriter() {
@@ -60,8 +64,18 @@ public final class ResultsCsvWriter implements ResultsWriter {
      * @param ratings what people said about each row, for a scoring scheme's {@value #HUMAN_SCORE}; null for none
      */
     public ResultsCsvWriter(JudgeScheme scheme, RowRatings ratings) {
+        this(scheme, ratings, false);
+    }
+
+    private ResultsCsvWriter(JudgeScheme scheme, RowRatings ratings, boolean bom) {
         this.scheme = scheme;
         this.ratings = ratings;
+        this.bom = bom;
+    }
+
+    /** The same writer, starting a file with a byte order mark when {@code bom} ("CSV for Excel"), else without. */
+    public ResultsCsvWriter withBom(boolean withBom) {
+        return new ResultsCsvWriter(scheme, ratings, withBom);
     }
 
     /** The columns after the dataset's own for a run graded by {@code scheme}. */
@@ -135,7 +149,7 @@ public final class ResultsCsvWriter implements ResultsWriter {
     }
 
     /**
-     * Writes the file as UTF-8 through a temporary file in the same folder, moved into place only when complete,
+     * Writes the file as UTF-8 (with a byte order mark first when {@link #withBom}) through a temporary file in the same folder, moved into place only when complete,
      * so a failed export leaves any earlier file as it was and no partial file behind.
      */
     public void write(Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results)
@@ -149,6 +163,9 @@ public final class ResultsCsvWriter implements ResultsWriter {
             Path file, Dataset dataset, List<String> datasetColumns, List<RowResult> results, ReviewLog review)
             throws IOException {
         ReplacedFile.write(file, bytes -> {
+            if (bom) {
+                bytes.write(BOM);
+            }
             Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
             write(out, dataset, datasetColumns, results, review);
             out.flush();

@@ -31,6 +31,16 @@ public interface ResultsWriter {
         return isWorkbook(file) ? new ResultsXlsxWriter(scheme, ratings) : new ResultsCsvWriter(scheme, ratings);
     }
 
+    /**
+     * As {@link #forFile(Path, JudgeScheme, RowRatings)}, a CSV file starting with UTF-8's byte order mark when
+     * {@code bom}, so Excel reads its accents; a workbook has no need of one.
+     */
+    static ResultsWriter forFile(Path file, JudgeScheme scheme, RowRatings ratings, boolean bom) {
+        return isWorkbook(file)
+                ? new ResultsXlsxWriter(scheme, ratings)
+                : new ResultsCsvWriter(scheme, ratings).withBom(bom);
+    }
+
     /** Whether {@code file} is named as an Excel workbook (.xlsx, any case). */
     static boolean isWorkbook(Path file) {
         Path name = file.getFileName();

@@ -39,6 +39,17 @@ public enum AgreementCell {
                 : Optional.empty();
     }
 
+    /**
+     * The row's cell against a person's verdict alone, the ground truth set aside: what held-out agreement counts
+     * (docs/STATISTICS.md). Empty without a parsed base answer and verdict, or without a person's verdict.
+     */
+    public static Optional<AgreementCell> byHuman(RatedRow row) {
+        if (!judged(row.scored()) || !row.human().scored()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(saysCorrect(row.scored()), row.human() == TruthMatch.RIGHT));
+    }
+
     /** The row's cell by its ground truth alone (no human verdict). */
     public static Optional<AgreementCell> of(ScoredRow row) {
         return of(RatedRow.of(row));

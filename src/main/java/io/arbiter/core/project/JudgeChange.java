@@ -69,7 +69,8 @@ public record JudgeChange(
                 change(verdicts, bootstrap, cells -> tableChange(cells, AgreementTable::specificity)));
     }
 
-    private static Estimate change(long[] cells, Bootstrap bootstrap, Function<long[], OptionalDouble> statistic) {
+    /** A paired statistic of per-row cells with its percentile interval over the cells' resamples. */
+    static Estimate change(long[] cells, Bootstrap bootstrap, Function<long[], OptionalDouble> statistic) {
         long n = java.util.Arrays.stream(cells).sum();
         OptionalDouble point = n == 0 ? OptionalDouble.empty() : statistic.apply(cells);
         if (point.isEmpty()) {
@@ -84,7 +85,7 @@ public record JudgeChange(
     }
 
     /** Share right in B minus in A; cells (A right, B right) as 2·a + b. */
-    private static OptionalDouble predictionChange(long[] cells) {
+    static OptionalDouble predictionChange(long[] cells) {
         long n = cells[0] + cells[1] + cells[2] + cells[3];
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (cells[1] - cells[2]) / n);
     }

@@ -6,6 +6,7 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
+import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeReliability;
@@ -180,6 +181,16 @@ public final class Project implements AutoCloseable {
         return configuration.scheme();
     }
 
+    /** The rows held out to check worked examples: the kept split, else one drawn now and kept. */
+    public HeldOutSplit heldOutSplit() {
+        return configuration.heldOutSplit();
+    }
+
+    /** Keeps the share of rows held out (0 holds none out), with the project's seed; returns the split. */
+    public HeldOutSplit saveHeldOutShare(double share) {
+        return configuration.saveHeldOutShare(share);
+    }
+
     /** Saves the prompts as a version (one per distinct pair) and makes it the current one; returns its id. */
     public long savePrompts(String baseText, String judgeText) {
         return configuration.savePrompts(baseText, judgeText);
@@ -292,6 +303,17 @@ public final class Project implements AutoCloseable {
     /** Two runs' rows compared: metric deltas, flipped verdicts and McNemar's test. */
     public PairedFigures compare(long runA, long runB) {
         return PairedFigures.of(measured(runA), ratings(runA), measured(runB), ratings(runB));
+    }
+
+    /**
+     * Whether run B helps the judge on the example rows but not on the held-out ones, over every row of both runs
+     * and this project's split; empty when the split holds nothing out.
+     */
+    public Optional<HeldOutChange> heldOutChange(long runA, long runB) {
+        HeldOutSplit split = heldOutSplit();
+        return split.holdsOut()
+                ? Optional.of(HeldOutChange.of(rows(runA), ratings(runA), rows(runB), ratings(runB), split))
+                : Optional.empty();
     }
 
     /** What people said about a run's rows, from its dataset copy's human columns, rated by the run's scheme. */

@@ -6,11 +6,14 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.PromptTemplate;
 import io.arbiter.core.run.JudgePanel;
+
+import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
 import io.arbiter.core.store.ProjectStore;
 import io.arbiter.core.store.PromptVersion;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +31,8 @@ final class ProjectConfiguration {
     static final String SCHEME = "grading_scheme";
     static final String SECOND_BASE = "second_base";
     static final String JUDGE_PANEL = "judge_panel";
+
+    static final String HELD_OUT = "held_out_split";
 
     private final ProjectStore store;
 
@@ -122,6 +127,37 @@ final class ProjectConfiguration {
     /** A JSON object; empty when never saved. */
     JsonNode runOptions() {
         return store.setting(RUN_OPTIONS).map(ProjectJson::read).orElseGet(ProjectJson.MAPPER::createObjectNode);
+    }
+
+    /**
+     * The project's split of rows into promotable and held out: the kept one, else a new seed drawn now with the
+     * default share and kept (a project opened read-only, which cannot keep one, holds nothing out).
+     */
+    synchronized HeldOutSplit heldOutSplit() { // two callers at once must not draw two seeds
+        Optional<HeldOutSplit> kept = store.setting(HELD_OUT)
+                .map(ProjectJson::read)
+                .map(json -> new HeldOutSplit(
+                        json.path("seed").asLong(), json.path("share").asDouble(HeldOutSplit.DEFAULT_SHARE)));
+        if (kept.isPresent() || store.readOnly()) {
+            return kept.orElse(HeldOutSplit.NONE);
+        }
+        HeldOutSplit drawn = new HeldOutSplit(new SecureRandom().nextLong(), HeldOutSplit.DEFAULT_SHARE);
+        saveHeldOutSplit(drawn);
+        return drawn;
+    }
+
+    /** Keeps the share held out, with the project's seed (drawn now if it has none); returns the split. */
+    synchronized HeldOutSplit saveHeldOutShare(double share) {
+        HeldOutSplit split = heldOutSplit().withShare(share);
+        saveHeldOutSplit(split);
+        return split;
+    }
+
+    private void saveHeldOutSplit(HeldOutSplit split) {
+        ObjectNode json = ProjectJson.MAPPER.createObjectNode();
+        json.put("seed", split.seed());
+        json.put("share", split.share());
+        store.putSetting(HELD_OUT, ProjectJson.write(json));
     }
 
     List<PromptVersion> promptVersions() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.LabelSet;
+import io.arbiter.core.export.HeldOutJson;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
@@ -144,6 +145,10 @@ final class RunHistory {
         JudgeReport report = scheme(runId).figures(rated);
         ObjectNode summary = MetricsJson.tree(report);
         ReliabilityJson.put(summary, reliability(runId, measured, rated));
+        // Over every row of the run: the worked examples are what the example side of the split is about.
+        ratings(runId)
+                .heldOut(outcome.rows(), configuration.heldOutSplit())
+                .ifPresent(f -> HeldOutJson.put(summary, f));
         // Kept with the figures computed at the end: the run's token totals include these, and the list tells them
         // apart, with no column of its own for a figure older runs never had.
         summary.put(

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param schemeB        how run B was graded, likewise for B's rows
  * @param ratingsA       what people said about A's rows (its dataset copy's human columns), rated by A's scheme
  * @param ratingsB       likewise for B
+ * @param heldOut        whether B helps the judge on the example rows but not the held-out ones; null when the
+ *                       project holds no rows out
  */
 public record RunPair(
         RunListing a,
@@ -40,7 +42,8 @@ public record RunPair(
         JudgeScheme schemeA,
         JudgeScheme schemeB,
         RowRatings ratingsA,
-        RowRatings ratingsB) {
+        RowRatings ratingsB,
+        HeldOutChange heldOut) {
 
     public RunPair {
         settingChanges = List.copyOf(settingChanges);
@@ -72,7 +75,8 @@ public record RunPair(
                 project.scheme(runA),
                 project.scheme(runB),
                 ratingsA,
-                ratingsB);
+                ratingsB,
+                project.heldOutChange(runA, runB).orElse(null));
     }
 
     private static RunListing existing(Project project, long runId) {

@@ -3,6 +3,7 @@ package io.arbiter.core.project;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeScheme;
@@ -54,7 +55,8 @@ public final class WorkedExamples {
      * The examples a project's review puts into the judge prompt for its dataset copy {@code sha256}, as the
      * workbench builds them after opening the project: the promoted rows with their verdicts, over the rows of the
      * run it then shows ({@link #shownRun}), or pending rows (their truth read with {@code mapping}) when there is
-     * none. What {@code arbiter run --project} sends, so it judges with the workbench's prompt.
+     * none, less any row the project's split holds out. What {@code arbiter run --project} sends, so it judges
+     * with the workbench's prompt.
      *
      * @param next the scheme of the run the examples are for: it decides what each teaches and how it reads
      */
@@ -64,6 +66,9 @@ public final class WorkedExamples {
         if (promoted.isEmpty()) {
             return List.of(); // the usual case: nothing to read
         }
+        // A row promoted before the share was raised may be held out now: it checks the examples, it is not one.
+        HeldOutSplit split = project.heldOutSplit();
+        promoted = promoted.stream().filter(row -> !split.heldOut(row)).toList();
         OptionalLong shown = shownRun(project, sha256);
         List<RowResult> results = shown.isPresent() ? project.rows(shown.getAsLong()) : List.of();
         return of(

@@ -1,5 +1,9 @@
 package io.arbiter.core.prompt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +36,16 @@ public final class PromptTemplate {
         } else {
             system = this.text.strip();
             user = null;
+        }
+    }
+
+    /** The SHA-256 of {@code text} as UTF-8, in lower-case hex: what finds a prompt version, what an export names. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 

@@ -22,6 +22,8 @@ public final class ReviewLog {
     private final Map<Integer, HumanVerdict> verdicts = new TreeMap<>();
     /** In the order they were promoted: the order the examples appear in the prompt. */
     private final Set<Integer> promoted = new LinkedHashSet<>();
+    /** The rows held out to check the examples: never promoted. */
+    private HeldOutSplit split = HeldOutSplit.NONE;
 
     private final Deque<Change> undo = new ArrayDeque<>();
     private Listener listener = Listener.NONE;
@@ -141,7 +143,7 @@ public final class ReviewLog {
     /**
      * Promotes a reviewed row as a worked example, or takes a promoted one back; true when it is promoted now.
      *
-     * @throws IllegalStateException if the row has no verdict
+     * @throws IllegalStateException if the row has no verdict, or is held out ({@link HeldOutSplit#refusal})
      */
     public boolean togglePromoted(int row) {
         if (promoted.remove(row)) {
@@ -151,9 +153,35 @@ public final class ReviewLog {
         if (!verdicts.containsKey(row)) {
             throw new IllegalStateException("Row " + (row + 1) + " needs a verdict before it can be an example");
         }
+        if (split.heldOut(row)) {
+            throw new IllegalStateException(split.refusal(row));
+        }
         promoted.add(row);
         listener.promotionChanged(row, true);
         return true;
+    }
+
+    /**
+     * Holds out the rows {@code split} names from now on; a held-out row promoted before (under another share) is
+     * taken back, with the listener told, so no example comes from the rows that check them.
+     */
+    public void useSplit(HeldOutSplit split) {
+        this.split = split;
+        for (int row : List.copyOf(promoted)) {
+            if (split.heldOut(row)) {
+                promoted.remove(row);
+                listener.promotionChanged(row, false);
+            }
+        }
+    }
+
+    public HeldOutSplit split() {
+        return split;
+    }
+
+    /** True when the row is held out to check the examples and cannot be one. */
+    public boolean heldOut(int row) {
+        return split.heldOut(row);
     }
 
     /** The promoted rows in the order they were promoted. */
@@ -170,12 +198,14 @@ public final class ReviewLog {
 
     /**
      * Replaces everything with a review kept earlier (nothing to undo); promoted rows without a verdict are left
-     * out, as they could not have been promoted.
+     * out, as they could not have been promoted, and so are rows the split holds out.
      */
     public void restore(Map<Integer, HumanVerdict> kept, List<Integer> keptPromoted) {
         clear();
         verdicts.putAll(kept);
-        keptPromoted.stream().filter(verdicts::containsKey).forEach(promoted::add);
+        keptPromoted.stream()
+                .filter(row -> verdicts.containsKey(row) && !split.heldOut(row))
+                .forEach(promoted::add);
     }
 
     /** A snapshot for another thread (an export), without the undo stack. */
@@ -183,6 +213,7 @@ public final class ReviewLog {
         ReviewLog copy = new ReviewLog();
         copy.verdicts.putAll(verdicts);
         copy.promoted.addAll(promoted);
+        copy.split = split;
         return copy;
     }
 

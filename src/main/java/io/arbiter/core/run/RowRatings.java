@@ -3,9 +3,12 @@ package io.arbiter.core.run;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.JudgeColumns;
+import io.arbiter.core.metrics.Bootstrap;
+import io.arbiter.core.metrics.HeldOutAgreement;
 import io.arbiter.core.metrics.LabelPlan;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.TruthMatch;
+import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.ScoreScheme;
@@ -122,6 +125,20 @@ public final class RowRatings {
         List<LabelPlan.Candidate> rows = new ArrayList<>(measured.size());
         measured.forEach(row -> rows.add(new LabelPlan.Candidate(row.row(), rate(row))));
         return LabelPlan.of(rows, count, LabelPlan.seedOf(dataset.name(), dataset.size()));
+    }
+
+    /**
+     * The judge against people on each side of {@code split}, over every row of the run, worked examples included
+     * (they are what the example side is about); empty when the split holds nothing out.
+     */
+    public Optional<HeldOutAgreement> heldOut(List<RowResult> rows, HeldOutSplit split) {
+        if (!split.holdsOut()) {
+            return Optional.empty();
+        }
+        List<RatedRow> heldOut = new ArrayList<>();
+        List<RatedRow> examples = new ArrayList<>();
+        rows.forEach(row -> (split.heldOut(row.row()) ? heldOut : examples).add(rate(row)));
+        return Optional.of(HeldOutAgreement.of(split.share(), heldOut, examples, Bootstrap.standard()));
     }
 
     public List<RatedRow> rateAll(List<RowResult> rows) {

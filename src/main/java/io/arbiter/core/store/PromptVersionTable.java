@@ -1,14 +1,11 @@
 package io.arbiter.core.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.arbiter.core.prompt.PromptTemplate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The {@code prompt_versions} table: every base and judge prompt pair run, saved once per distinct content. */
@@ -24,7 +21,7 @@ public final class PromptVersionTable {
     public long save(String baseText, String judgeText) {
         String now = file.now();
         // The base prompt's length keeps "ab"+"c" and "a"+"bc" apart.
-        String sha = sha256(baseText.length() + ":" + baseText + judgeText);
+        String sha = PromptTemplate.sha256(baseText.length() + ":" + baseText + judgeText);
         return file.write(w -> {
             PreparedStatement insert = w.statement(
                     """
@@ -58,14 +55,5 @@ public final class PromptVersionTable {
             }
             return versions;
         });
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 }

@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -311,7 +312,12 @@ public final class AnalysisViewModel {
                     ReliabilitySection card = ReliabilitySection.of(
                             JudgeReliability.of(who, measured, rated),
                             computed.report().pairs());
-                    return new Computed(computed, card, humanLine(withHuman), (System.nanoTime() - start) / 1_000_000);
+                    String lines = String.join(
+                            "\n",
+                            Stream.of(humanLine(withHuman), HeldOutLine.of(snapshot, review, people))
+                                    .filter(line -> !line.isEmpty())
+                                    .toList());
+                    return new Computed(computed, card, lines, (System.nanoTime() - start) / 1_000_000);
                 },
                 computed -> {
                     computing.set(false);

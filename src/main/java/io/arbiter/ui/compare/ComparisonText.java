@@ -77,12 +77,21 @@ public record ComparisonText(
                 changes.isEmpty() ? "Same models, parameters and dataset." : String.join(" · ", changes),
                 comparison.pairs() != null
                         ? PairChangeText.of(comparison.pairs())
-                        : comparison.gradedApart() ? PairChangeText.GRADED_APART : mcnemarText(comparison),
+                        : comparison.gradedApart()
+                                ? PairChangeText.GRADED_APART
+                                : mcnemarText(comparison) + heldOutWarning(compared),
                 comparison.scores() != null ? scoresText(comparison.scores()) : scalesApart(compared),
                 flips,
                 Collections.unmodifiableSet(flippedRows),
                 comparison.pairs() != null || comparison.gradedApart() ? "" : flipsSummary(flips),
                 message);
+    }
+
+    /** The held-out warning on a line of its own after the test, or nothing (docs/STATISTICS.md, "Held-out rows"). */
+    private static String heldOutWarning(RunPair compared) {
+        return compared.heldOut() == null
+                ? ""
+                : compared.heldOut().warning().map(w -> "\n" + w).orElse("");
     }
 
     /** How the flipped rows are described when they are shown in the results. */

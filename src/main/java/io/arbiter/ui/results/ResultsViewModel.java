@@ -367,15 +367,15 @@ public final class ResultsViewModel {
         }
     }
 
-    /** Writes every row to a CSV file, or a workbook if named .xlsx, in the background; completes on the UI thread. */
-    public CompletableFuture<Path> export(Path file) {
+    /** Writes every row to a CSV file (with UTF-8's byte order mark if {@code bom}), or a workbook if named .xlsx. */
+    public CompletableFuture<Path> export(Path file, boolean bom) {
         Dataset source = dataset;
         List<RowResult> snapshot = snapshot();
         ReviewLog reviewed = review.copy();
         RowRatings ratings = new RowRatings(scheme.get(), source, mapping);
         JudgeScheme graded = scheme.get();
         return executor.submit(() -> {
-            ResultsWriter.forFile(file, graded, ratings).write(file, source, source.columns(), snapshot, reviewed);
+            ResultsWriter.forFile(file, graded, ratings, bom).write(file, source, source.columns(), snapshot, reviewed);
             return file;
         });
     }

@@ -146,6 +146,10 @@ final class ReviewCommands {
             reviewMessage.set("This grading takes no worked examples: the row stays in the figures.");
             return;
         }
+        if (!row.promoted() && review.heldOut(row.index())) {
+            reviewMessage.set(review.split().refusal(row.index()));
+            return;
+        }
         boolean now = review.togglePromoted(row.index());
         reviewed(
                 row,

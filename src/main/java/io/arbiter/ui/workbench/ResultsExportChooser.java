@@ -9,15 +9,19 @@ import javafx.stage.Window;
 
 /**
  * Where an export of the results goes: a save dialog proposing the project's own file name in the folder the last
- * export went to, offering CSV and Excel; the file's name picks the format.
+ * export went to, offering CSV, CSV for Excel (with UTF-8's byte order mark, so Excel reads accents) and Excel; the
+ * file's name picks the format.
  */
 final class ResultsExportChooser {
 
     /** The folder the last export went to, where the next one starts; null before any. */
     private Path lastFolder;
 
+    /** Where an export goes, and whether a CSV file starts with UTF-8's byte order mark (for Excel). */
+    record Target(Path file, boolean bom) {}
+
     /** Asks where to export {@code proposed}; empty when the user cancels. */
-    Optional<Path> choose(Window owner, String proposed) {
+    Optional<Target> choose(Window owner, String proposed) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export results");
         chooser.setInitialFileName(proposed);
@@ -25,7 +29,9 @@ final class ResultsExportChooser {
             chooser.setInitialDirectory(lastFolder.toFile());
         }
         FileChooser.ExtensionFilter excel = new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), excel);
+        FileChooser.ExtensionFilter excelCsv =
+                new FileChooser.ExtensionFilter("CSV for Excel (UTF-8 with BOM)", "*.csv");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), excelCsv, excel);
         File file = chooser.showSaveDialog(owner);
         if (file == null) {
             return Optional.empty();
@@ -34,6 +40,7 @@ final class ResultsExportChooser {
         // A name typed under the Excel filter without its ending gets one.
         boolean named = file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)");
         boolean toExcel = chooser.getSelectedExtensionFilter() == excel && !named;
-        return Optional.of(toExcel ? new File(file.getPath() + ".xlsx").toPath() : file.toPath());
+        Path chosen = toExcel ? new File(file.getPath() + ".xlsx").toPath() : file.toPath();
+        return Optional.of(new Target(chosen, chooser.getSelectedExtensionFilter() == excelCsv));
     }
 }

@@ -2,6 +2,7 @@ package io.arbiter.ui.workbench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -11,11 +12,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 
 /**
  * The Edit menu (undo and redo in the focused text field, find and replace in the prompt editor last used, Ctrl+F to
- * the results filter) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar and the review
+ * the results filter, the share of rows held out from worked examples) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar and the review
  * keys. FX thread.
  */
 final class WorkbenchMenus {
@@ -38,7 +40,7 @@ final class WorkbenchMenus {
     }
 
     /** Adds the Edit menu after File and Run, and fills the Help menu ({@code helpMenu}, made if missing). */
-    static void install(MenuBar bar, Parent root, Node filterField) {
+    static void install(MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare) {
         WorkbenchMenus menus = new WorkbenchMenus(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -53,7 +55,11 @@ final class WorkbenchMenus {
         MenuItem redo = item("_Redo", "Shortcut+Shift+Z", () -> menus.focusedText(TextInputControl::redo));
         MenuItem find = item("_Find and replace in the prompt…", "Shortcut+Shift+F", menus::findAndReplace);
         MenuItem filter = item("Filter the _results…", "Shortcut+F", filterField::requestFocus);
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter);
+        MenuItem heldOut = new MenuItem("_Held-out rows…");
+        heldOut.setId("heldOutItem");
+        heldOut.setOnAction(e -> menus.askHeldOutShare(heldOutShare));
+        Menu edit = new Menu(
+                "_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter, new SeparatorMenuItem(), heldOut);
         edit.setId("editMenu");
         bar.getMenus().add(Math.min(1, bar.getMenus().size()), edit);
         Menu help = bar.getMenus().stream()
@@ -104,6 +110,26 @@ final class WorkbenchMenus {
             list.initOwner(root.getScene().getWindow());
         }
         list.show();
+    }
+
+    /** Asks for the share of rows held out from worked examples, in percent; the project keeps it. */
+    private void askHeldOutShare(DoubleConsumer heldOutShare) {
+        TextInputDialog ask = new TextInputDialog("25");
+        ask.setTitle("Held-out rows");
+        ask.setHeaderText("Percent of rows held out to check the worked examples: they can never be promoted, and the"
+                + " analysis shows the judge's agreement on them apart (0 holds none out).");
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        ask.showAndWait().ifPresent(text -> {
+            double percent;
+            try {
+                percent = Double.parseDouble(text.strip().replace("%", ""));
+            } catch (NumberFormatException e) {
+                percent = Double.NaN; // the project refuses it, and the status line says why
+            }
+            heldOutShare.accept(percent / 100);
+        });
     }
 
     private void focusedText(java.util.function.Consumer<TextInputControl> action) {

@@ -212,7 +212,7 @@ public final class WorkbenchView {
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
-        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"));
+        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"), model::useHeldOutShare);
         // The analysis and the comparison need the height: the prompts fold up while either is open.
         dividers = new WorkbenchDividers(
                 mainSplit,
@@ -388,6 +388,6 @@ public final class WorkbenchView {
                         ExportNames.results(
                                 model.projects().projectFile(),
                                 model.datasetProperty().get()))
-                .ifPresent(model::exportResults);
+                .ifPresent(target -> model.exportResults(target.file(), target.bom()));
     }
 }

@@ -4,6 +4,7 @@ import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.analysis.AnalysisViewModel;
@@ -19,6 +20,7 @@ import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.runs.RunsViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,6 +67,7 @@ public final class WorkbenchViewModel {
     private final StoredRunDisplay display;
     private final ReviewWrites reviewWrites;
     private final RunEstimator estimator;
+    private final HeldOutRows heldOut;
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -102,6 +105,7 @@ public final class WorkbenchViewModel {
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
         this.reviewWrites = new ReviewWrites(projects);
+        this.heldOut = new HeldOutRows(executor, results, status::set);
         reviewWrites.follow(review, results::dataset);
         data.datasetProperty().addListener((obs, old, now) -> {
             display.datasetChanged(now);
@@ -274,16 +278,22 @@ public final class WorkbenchViewModel {
         prompts.previewRowProperty().set(row.index());
     }
 
-    /** Exports the results table as CSV, or as an Excel workbook when the file is named .xlsx, in the background. */
-    public void exportResults(Path file) {
+    /**
+     * Exports the results table as CSV (with UTF-8's byte order mark when {@code bom}, for Excel), or as an Excel
+     * workbook when the file is named .xlsx, in the background, and beside it {@code <name>.json} naming what made it.
+     */
+    public void exportResults(Path file, boolean bom) {
         if (results.dataset() == null) {
             status.set("Nothing to export yet.");
             return;
         }
-        results.export(file)
+        RunEstimator.Next setup = runCommands.nextRun(); // read here, on the FX thread; the project off it
+        Project project = projects.project();
+        results.export(file, bom)
+                .thenCompose(written -> executor.submit(() -> ExportFacts.writeBeside(written, setup, project)))
                 .whenComplete((written, failure) -> status.set(
                         failure == null
-                                ? "Exported results to " + written + "."
+                                ? "Exported results to " + file + "."
                                 : "Export failed: " + LatestOnly.messageOf(failure)));
     }
 
@@ -338,7 +348,13 @@ public final class WorkbenchViewModel {
         display.request(asked);
     }
 
+    /** Holds out {@code share} of rows from worked examples in the open project (0: none), keeping its seed. */
+    public CompletableFuture<HeldOutSplit> useHeldOutShare(double share) {
+        return heldOut.share(projects.project(), share);
+    }
+
     private void opened(Project project) {
+        heldOut.use(project);
         estimator.refresh(); // its cache answers what it ran
         runs.useProject(project);
         compare.useProject(project);

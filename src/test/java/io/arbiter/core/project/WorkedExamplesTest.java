@@ -60,6 +60,7 @@ class WorkedExamplesTest {
         try (Project project = Project.open(dir.resolve("review.arbiter"))) {
             project.saveDataset(VersionTwoFixture.ROWS, null, "rows");
             project.saveMapping(VersionTwoFixture.MAPPING);
+            project.saveHeldOutShare(0); // every row promotable: the held-out rows are HeldOutProjectTest's
             assertEquals(
                     List.of(),
                     WorkedExamples.of(

@@ -175,7 +175,7 @@ class ResultsViewModelTest {
         model.apply(runResults());
         Path file = dir.resolve("results.csv");
 
-        Path written = model.export(file).get();
+        Path written = model.export(file, false).get();
 
         assertEquals(file, written);
         List<String[]> lines;

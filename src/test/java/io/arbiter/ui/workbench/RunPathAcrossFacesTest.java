@@ -59,6 +59,7 @@ class RunPathAcrossFacesTest {
             model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
             Path repeated = dir.resolve("repeated.arbiter");
             model.projects().newProject(repeated).join();
+            model.useHeldOutShare(0).join(); // every row promotable: HeldOutRowsTest holds rows out
             runToItsRecordedEnd(model); // the answers to review
             ResultsTableRow reviewed = model.results().allRows().stream()
                     .filter(r -> r.result().base().answered())

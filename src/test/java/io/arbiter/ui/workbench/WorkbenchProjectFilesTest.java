@@ -160,6 +160,7 @@ class WorkbenchProjectFilesTest {
         model.datasetSetup().openSample();
         Path file = dir.resolve("reviewed.arbiter");
         model.projects().newProject(file).join();
+        model.useHeldOutShare(0).join(); // every row promotable: HeldOutRowsTest holds rows out
         var rows = model.results().allRows();
         model.results().label(rows.get(0), true); // no base answer yet: refused, nothing kept
         assertEquals(0, model.review().size());

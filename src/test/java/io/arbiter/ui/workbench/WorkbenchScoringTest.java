@@ -92,6 +92,7 @@ class WorkbenchScoringTest {
             model.datasetSetup().openSupportSample();
             model.providerChoice().useSettings(provider(server.baseUrl().toString(), 4));
             model.projects().newProject(file).join();
+            model.useHeldOutShare(0).join(); // every row promotable: HeldOutRowsTest holds rows out
             runToItsRecordedEnd(model);
 
             Dataset support = model.datasetProperty().get();
@@ -148,7 +149,7 @@ class WorkbenchScoringTest {
                     model.statusProperty().get().contains("human score 2"),
                     model.statusProperty().get());
             Path csv = dir.resolve("scores.csv");
-            model.results().export(csv).join();
+            model.results().export(csv, false).join();
             List<String[]> lines;
             try (var reader = new com.opencsv.CSVReader(java.nio.file.Files.newBufferedReader(csv))) {
                 lines = reader.readAll();
