@@ -1,12 +1,13 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.AccuracyTally;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.ScoreFigures;
-import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.ScoreScheme;
@@ -31,9 +32,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class HeadlineFigures {
 
-    /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
-    private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
-
     private static final String BASE_VS_TRUTH = "Base vs truth";
     private static final String JUDGE_VS_TRUTH = "Judge vs truth";
     private static final String BASE_VS_JUDGE = "Base vs judge";
@@ -46,7 +44,12 @@ public final class HeadlineFigures {
     private final Supplier<JudgeScheme> scheme;
 
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
-    private long lastRecount;
+    /**
+     * The counts of the rows that count, kept up to date as a run replaces rows, so a streamed answer costs its own
+     * row and never a recount of 50,000; null until a run streams in, and again whenever the counted rows change
+     * otherwise (a promotion, a new run, a finished one).
+     */
+    private AccuracyTally tally;
 
     private final ReadOnlyObjectWrapper<AccuracyCounts> metrics =
             new ReadOnlyObjectWrapper<>(AccuracyCounts.of(List.of()));
@@ -158,19 +161,33 @@ public final class HeadlineFigures {
 
     // Commands
 
-    /** Counts again after a run streamed in answers, unless it did so moments ago over many rows. */
-    void streamed() {
-        hasResults.set(true);
-        long now = System.nanoTime();
-        if (now - lastRecount >= RECOUNT_INTERVAL_NANOS || rows.get().size() < 1_000) {
-            lastRecount = now;
-            metrics.set(count());
+    /**
+     * Counts in the rows a run has just replaced ({@code changes}, already in the table): each takes its earlier
+     * answer out of the counts and puts its new one in.
+     */
+    void streamed(List<Replaced> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
+        hasResults.set(true);
+        if (tally == null) {
+            tally = tallyOfAll(); // the rows already hold the changes
+        } else {
+            RowScope counted = scope.get();
+            for (Replaced change : changes) {
+                if (counted.counts(change.row())) {
+                    tally.remove(change.before().scored());
+                    tally.add(change.after().scored());
+                }
+            }
+        }
+        metrics.set(tally.counts());
     }
 
     /** Shows the figures a finished run computed, so the screen shows exactly what the run found. */
     void finished(AccuracyCounts computed) {
         hasResults.set(true);
+        tally = null;
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
         computeScores();
@@ -178,6 +195,7 @@ public final class HeadlineFigures {
 
     /** Counts again after a row joined or left the figures; before any results there is nothing to count. */
     void recount() {
+        tally = null; // which rows count may have changed
         if (hasResults.get()) {
             metrics.set(count());
             computeScores();
@@ -196,6 +214,7 @@ public final class HeadlineFigures {
     void clear(boolean forDraft) {
         draft = forDraft;
         draftLine.set("");
+        tally = null;
         hasResults.set(false);
         scoring.supersede();
         lastScores = null;
@@ -257,16 +276,22 @@ public final class HeadlineFigures {
     }
 
     private AccuracyCounts count() {
+        return tallyOfAll().counts();
+    }
+
+    private AccuracyTally tallyOfAll() {
         RowScope counted = scope.get();
-        List<ResultsTableRow> all = rows.get();
-        List<ScoredRow> scored = new ArrayList<>(all.size());
-        for (ResultsTableRow row : all) {
+        AccuracyTally all = new AccuracyTally();
+        for (ResultsTableRow row : rows.get()) {
             if (counted.counts(row.index())) {
-                scored.add(row.result().scored());
+                all.add(row.result().scored());
             }
         }
-        return AccuracyCounts.of(scored);
+        return all;
     }
+
+    /** A table row's result replaced by a newer one as a run streams in. */
+    record Replaced(int row, RowResult before, RowResult after) {}
 
     private void describe(AccuracyCounts m) {
         if (draft) {
