@@ -118,8 +118,11 @@ public final class StreamingBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         CountDownLatch read = new CountDownLatch(1);
         long[] p99 = new long[1];
+        long[] over100ms = new long[1];
         Platform.runLater(() -> {
-            p99[0] = percentile(Arrays.copyOf(gaps[0], gapCount[0]), 0.99);
+            long[] all = Arrays.copyOf(gaps[0], gapCount[0]);
+            over100ms[0] = Arrays.stream(all).filter(gap -> gap > 100_000_000L).count();
+            p99[0] = percentile(all, 0.99);
             read.countDown();
         });
         read.await();
@@ -128,7 +131,7 @@ public final class StreamingBenchmark {
                 Locale.ROOT,
                 "rows=%d concurrency=%d requests=%d seconds=%.1f requests_per_s=%.0f "
                         + "pulses=%d fps=%.1f worst_pulse_gap_ms=%.1f (at %.1f s) p99_pulse_gap_ms=%.1f "
-                        + "heap_used_mb=%d%n",
+                        + "gaps_over_100ms=%d heap_used_mb=%d%n",
                 rows,
                 concurrency,
                 rows * 2,
@@ -139,6 +142,7 @@ public final class StreamingBenchmark {
                 worstGap.get() / 1e6,
                 (worstAt.get() - start) / 1e9,
                 p99[0] / 1e6,
+                over100ms[0],
                 memory >> 20);
         Platform.runLater(() -> {
             model[0].shutdown();

@@ -27,8 +27,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The figures above the results table: the metrics of the rows that count and the three accuracies in words, for a
  * scoring run the judge's scores against people's, and for a pairwise run the win rate and the judge's position
- * figures ({@link PairHeadline}). Touch only on the UI thread. Just over 300 lines: the tiles are one set of properties
- * each scheme fills in its own words, kept together so the view binds them once.
+ * figures ({@link PairHeadline}). Touch only on the UI thread. Over 300 lines: the tiles are one set of properties
+ * each scheme fills in its own words, kept together so the view binds them once, and the running counts that feed
+ * them as a run streams in.
  */
 public final class HeadlineFigures {
 
@@ -43,7 +44,14 @@ public final class HeadlineFigures {
     /** How the rows are graded: a scoring scheme adds the score figures. */
     private final Supplier<JudgeScheme> scheme;
 
+    /**
+     * While a large run streams in, the tiles are rewritten a few times a second at most: counting is cheap now, but
+     * new text in ten labels costs a layout and a repaint of the tiles on every pulse.
+     */
+    private static final long SHOW_INTERVAL_NANOS = 250_000_000L;
+
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
+    private long lastShown;
     /**
      * The counts of the rows that count, kept up to date as a run replaces rows, so a streamed answer costs its own
      * row and never a recount of 50,000; null until a run streams in, and again whenever the counted rows change
@@ -163,7 +171,8 @@ public final class HeadlineFigures {
 
     /**
      * Counts in the rows a run has just replaced ({@code changes}, already in the table): each takes its earlier
-     * answer out of the counts and puts its new one in.
+     * answer out of the counts and puts its new one in. On a large dataset the tiles show the counts a few times a
+     * second at most; a finished run shows its own.
      */
     void streamed(List<Replaced> changes) {
         if (changes.isEmpty()) {
@@ -181,7 +190,11 @@ public final class HeadlineFigures {
                 }
             }
         }
-        metrics.set(tally.counts());
+        long now = System.nanoTime();
+        if (now - lastShown >= SHOW_INTERVAL_NANOS || rows.get().size() < 1_000) {
+            lastShown = now;
+            metrics.set(tally.counts());
+        }
     }
 
     /** Shows the figures a finished run computed, so the screen shows exactly what the run found. */
