@@ -1,6 +1,5 @@
 package io.arbiter.core.metrics;
 
-import io.arbiter.core.verdict.Evaluation;
 import java.util.List;
 
 /**
@@ -28,59 +27,8 @@ public record AccuracyCounts(
      * denominator of that stage; an UNPARSED answer is counted as unparsed, never as wrong.
      */
     public static AccuracyCounts of(List<ScoredRow> rows) {
-        Tally baseVsJudge = new Tally();
-        Tally baseVsTruth = new Tally();
-        Tally judgeVsTruth = new Tally();
-        int unparsedBase = 0;
-        int unparsedJudge = 0;
-        int errors = 0;
-        for (ScoredRow row : rows) {
-            if (row.base() != null && !row.base().parsed()) {
-                unparsedBase++;
-            }
-            if (row.judge() != null) {
-                if (row.judge().parsed()) {
-                    baseVsJudge.add(row.judge().evaluation() == Evaluation.CORRECT);
-                } else {
-                    unparsedJudge++;
-                }
-            }
-            baseVsTruth.add(TruthMatch.ofBase(row.truth(), row.base()));
-            judgeVsTruth.add(TruthMatch.ofJudge(row.truth(), row.judge()));
-            if (row.failed()) {
-                errors++;
-            }
-        }
-        return new AccuracyCounts(
-                rows.size(),
-                baseVsJudge.proportion(),
-                baseVsTruth.proportion(),
-                judgeVsTruth.proportion(),
-                unparsedBase,
-                unparsedJudge,
-                errors);
-    }
-
-    /** Hits and trials while counting. */
-    private static final class Tally {
-        private long hits;
-        private long n;
-
-        void add(boolean hit) {
-            n++;
-            if (hit) {
-                hits++;
-            }
-        }
-
-        void add(TruthMatch match) {
-            if (match.scored()) {
-                add(match == TruthMatch.RIGHT);
-            }
-        }
-
-        Proportion proportion() {
-            return new Proportion(hits, n);
-        }
+        AccuracyTally tally = new AccuracyTally();
+        rows.forEach(tally::add);
+        return tally.counts();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -28,10 +29,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * A run's progress as the screen shows it: two stages, each a bar, a name and a count (a pair's two answers share the
  * base bar and its two orders the judge bar), and Cancel. Run events arrive on
- * worker threads; they are queued and drained on the UI thread at most once per pulse. (Past 300 lines: the
+ * worker threads; they are queued and drained on the UI thread, rows in bounded slices so a burst spreads over
+ * several pulses. (Past 300 lines: the
  * queue, its drain and the bars it feeds are one piece of threading that is safer read in one place.)
  */
 public final class ProgressViewModel {
+
+    /**
+     * How long one turn on the UI thread may spend applying streamed rows: a burst (a run replayed from the cache
+     * answers thousands of rows a second) is applied over several pulses instead of stalling one.
+     */
+    static final long SLICE_NANOS = 8_000_000L;
+    /** Rows applied between two looks at the clock. */
+    static final int SLICE_ROWS = 256;
 
     /** What a bar says before any run of the dataset on screen. */
     public static final String NOT_STARTED = "not started";
@@ -50,6 +60,7 @@ public final class ProgressViewModel {
             new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final Coalescer coalescer;
+    private final LongSupplier clock;
     private Consumer<List<RowResult>> rowSink = rows -> {};
     private RunHandle handle;
     /** True from Cancel until the run ends, so batch status news does not hide "Cancelling…". UI thread only. */
@@ -58,7 +69,13 @@ public final class ProgressViewModel {
     private volatile Listener current;
 
     public ProgressViewModel(TaskExecutor executor) {
+        this(executor, System::nanoTime);
+    }
+
+    /** {@code clock} times a turn's slice of rows (nanoseconds); tests pass their own. */
+    ProgressViewModel(TaskExecutor executor, LongSupplier clock) {
         this.executor = executor;
+        this.clock = clock;
         this.coalescer = new Coalescer(executor.ui(), this::drain);
     }
 
@@ -202,7 +219,7 @@ public final class ProgressViewModel {
         handle.outcome()
                 .thenAcceptAsync(
                         outcome -> {
-                            drain();
+                            drain(true);
                             current = null;
                             running.set(false);
                             message.set(describe(outcome));
@@ -227,17 +244,33 @@ public final class ProgressViewModel {
     }
 
     private void drain() {
+        drain(false);
+    }
+
+    /**
+     * Applies the rows streamed in since the last turn, in chunks of {@link #SLICE_ROWS} until {@link #SLICE_NANOS}
+     * have gone ({@code all}: every row, as when the run has ended), and asks for another turn when rows remain.
+     */
+    private void drain(boolean all) {
         Listener listener = current;
         if (listener == null) {
             return;
         }
-        List<RowResult> rows = new ArrayList<>();
-        RowResult row;
-        while ((row = listener.updatedRows.poll()) != null) {
-            rows.add(row);
+        long start = clock.getAsLong();
+        boolean more = true;
+        while (more && (all || clock.getAsLong() - start < SLICE_NANOS)) {
+            List<RowResult> rows = new ArrayList<>(SLICE_ROWS);
+            RowResult row;
+            while (rows.size() < SLICE_ROWS && (row = listener.updatedRows.poll()) != null) {
+                rows.add(row);
+            }
+            more = rows.size() == SLICE_ROWS;
+            if (!rows.isEmpty()) {
+                rowSink.accept(rows);
+            }
         }
-        if (!rows.isEmpty()) {
-            rowSink.accept(rows);
+        if (more) {
+            coalescer.signal(); // the rest in the next turn, after the pulse this one leaves room for
         }
         synchronized (listener.latest) {
             StageProgress base = listener.latest.get(Stage.BASE);

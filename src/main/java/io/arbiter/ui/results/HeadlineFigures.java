@@ -1,12 +1,13 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.core.metrics.AccuracyCounts;
+import io.arbiter.core.metrics.AccuracyTally;
 import io.arbiter.core.metrics.Estimate;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.Proportion;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.metrics.ScoreFigures;
-import io.arbiter.core.metrics.ScoredRow;
+import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.ScoreScheme;
@@ -26,13 +27,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The figures above the results table: the metrics of the rows that count and the three accuracies in words, for a
  * scoring run the judge's scores against people's, and for a pairwise run the win rate and the judge's position
- * figures ({@link PairHeadline}). Touch only on the UI thread. Just over 300 lines: the tiles are one set of properties
- * each scheme fills in its own words, kept together so the view binds them once.
+ * figures ({@link PairHeadline}). Touch only on the UI thread. Over 300 lines: the tiles are one set of properties
+ * each scheme fills in its own words, kept together so the view binds them once, and the running counts that feed
+ * them as a run streams in.
  */
 public final class HeadlineFigures {
-
-    /** Recounting is linear in the rows; while a run streams in, the figures refresh a few times a second at most. */
-    private static final long RECOUNT_INTERVAL_NANOS = 250_000_000L;
 
     private static final String BASE_VS_TRUTH = "Base vs truth";
     private static final String JUDGE_VS_TRUTH = "Judge vs truth";
@@ -45,8 +44,20 @@ public final class HeadlineFigures {
     /** How the rows are graded: a scoring scheme adds the score figures. */
     private final Supplier<JudgeScheme> scheme;
 
+    /**
+     * While a large run streams in, the tiles are rewritten a few times a second at most: counting is cheap now, but
+     * new text in ten labels costs a layout and a repaint of the tiles on every pulse.
+     */
+    private static final long SHOW_INTERVAL_NANOS = 250_000_000L;
+
     private final ReadOnlyBooleanWrapper hasResults = new ReadOnlyBooleanWrapper();
-    private long lastRecount;
+    private long lastShown;
+    /**
+     * The counts of the rows that count, kept up to date as a run replaces rows, so a streamed answer costs its own
+     * row and never a recount of 50,000; null until a run streams in, and again whenever the counted rows change
+     * otherwise (a promotion, a new run, a finished one).
+     */
+    private AccuracyTally tally;
 
     private final ReadOnlyObjectWrapper<AccuracyCounts> metrics =
             new ReadOnlyObjectWrapper<>(AccuracyCounts.of(List.of()));
@@ -158,19 +169,38 @@ public final class HeadlineFigures {
 
     // Commands
 
-    /** Counts again after a run streamed in answers, unless it did so moments ago over many rows. */
-    void streamed() {
+    /**
+     * Counts in the rows a run has just replaced ({@code changes}, already in the table): each takes its earlier
+     * answer out of the counts and puts its new one in. On a large dataset the tiles show the counts a few times a
+     * second at most; a finished run shows its own.
+     */
+    void streamed(List<Replaced> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         hasResults.set(true);
+        if (tally == null) {
+            tally = tallyOfAll(); // the rows already hold the changes
+        } else {
+            RowScope counted = scope.get();
+            for (Replaced change : changes) {
+                if (counted.counts(change.row())) {
+                    tally.remove(change.before().scored());
+                    tally.add(change.after().scored());
+                }
+            }
+        }
         long now = System.nanoTime();
-        if (now - lastRecount >= RECOUNT_INTERVAL_NANOS || rows.get().size() < 1_000) {
-            lastRecount = now;
-            metrics.set(count());
+        if (now - lastShown >= SHOW_INTERVAL_NANOS || rows.get().size() < 1_000) {
+            lastShown = now;
+            metrics.set(tally.counts());
         }
     }
 
     /** Shows the figures a finished run computed, so the screen shows exactly what the run found. */
     void finished(AccuracyCounts computed) {
         hasResults.set(true);
+        tally = null;
         // The run left out the rows promoted when it started; rows promoted since must be left out too.
         metrics.set(scope.get().examples().isEmpty() ? computed : count());
         computeScores();
@@ -178,6 +208,7 @@ public final class HeadlineFigures {
 
     /** Counts again after a row joined or left the figures; before any results there is nothing to count. */
     void recount() {
+        tally = null; // which rows count may have changed
         if (hasResults.get()) {
             metrics.set(count());
             computeScores();
@@ -196,6 +227,7 @@ public final class HeadlineFigures {
     void clear(boolean forDraft) {
         draft = forDraft;
         draftLine.set("");
+        tally = null;
         hasResults.set(false);
         scoring.supersede();
         lastScores = null;
@@ -257,16 +289,22 @@ public final class HeadlineFigures {
     }
 
     private AccuracyCounts count() {
+        return tallyOfAll().counts();
+    }
+
+    private AccuracyTally tallyOfAll() {
         RowScope counted = scope.get();
-        List<ResultsTableRow> all = rows.get();
-        List<ScoredRow> scored = new ArrayList<>(all.size());
-        for (ResultsTableRow row : all) {
+        AccuracyTally all = new AccuracyTally();
+        for (ResultsTableRow row : rows.get()) {
             if (counted.counts(row.index())) {
-                scored.add(row.result().scored());
+                all.add(row.result().scored());
             }
         }
-        return AccuracyCounts.of(scored);
+        return all;
     }
+
+    /** A table row's result replaced by a newer one as a run streams in. */
+    record Replaced(int row, RowResult before, RowResult after) {}
 
     private void describe(AccuracyCounts m) {
         if (draft) {

@@ -348,13 +348,9 @@ public final class ResultsViewModel {
                 row -> draftRows != null && draftRows.contains(row.index())));
     }
 
-    /** Applies rows the run has updated since the last call, and refreshes the figures. */
+    /** Applies rows the run has updated since the last call, and counts them into the figures. */
     public void apply(Collection<RowResult> updated) {
-        if (updated.isEmpty()) {
-            return;
-        }
-        put(updated);
-        figures.streamed();
+        figures.streamed(put(updated));
     }
 
     /** Takes a finished run's rows and figures as they are, so the screen shows exactly what the run computed. */
@@ -380,19 +376,23 @@ public final class ResultsViewModel {
         });
     }
 
-    private void put(Collection<RowResult> results) {
+    private List<HeadlineFigures.Replaced> put(Collection<RowResult> results) {
+        List<HeadlineFigures.Replaced> replaced = new ArrayList<>(results.size());
         for (RowResult result : results) {
             if (result.row() < allRows.size()) {
-                allRows.get(result.row()).resultProperty().set(result);
+                ResultsTableRow row = allRows.get(result.row());
+                replaced.add(new HeadlineFigures.Replaced(row.index(), row.result(), result));
+                row.resultProperty().set(result);
             }
         }
+        return replaced;
     }
 
     private void resetResults(Set<Integer> covered) {
         draftRows = covered;
         for (ResultsTableRow row : allRows) {
-            RowResult old = row.result();
-            row.resultProperty().set(RowResult.pending(old.row(), old.truth()));
+            row.resultProperty()
+                    .set(RowResult.pending(row.result().row(), row.result().truth()));
         }
         figures.clear(covered != null);
         resultsVersion.set(resultsVersion.get() + 1);

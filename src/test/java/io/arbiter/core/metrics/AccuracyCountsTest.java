@@ -57,6 +57,26 @@ class AccuracyCountsTest {
     }
 
     @Test
+    void aTallyTakingRowsOutAgainEndsWithTheCountsOfTheRowsLeft() {
+        AccuracyTally tally = new AccuracyTally();
+        TABLE.forEach(tally::add);
+        for (int i = 0; i < TABLE.size(); i += 2) {
+            tally.remove(TABLE.get(i));
+        }
+
+        List<ScoredRow> left = new java.util.ArrayList<>();
+        for (int i = 1; i < TABLE.size(); i += 2) {
+            left.add(TABLE.get(i));
+        }
+        // Rows 2, 4, 6, 8, 10 of the table above: base vs judge 1/2 (rows 2, 4), base vs truth 2/3 (2, 4, 6),
+        // judge vs truth 2/2 (2, 4), unparsed judge 1 (row 6), no unparsed base, one error (row 8).
+        assertEquals(
+                new AccuracyCounts(5, new Proportion(1, 2), new Proportion(2, 3), new Proportion(2, 2), 0, 1, 1),
+                tally.counts());
+        assertEquals(AccuracyCounts.of(left), tally.counts());
+    }
+
+    @Test
     void emptyRunHasNoRates() {
         AccuracyCounts metrics = AccuracyCounts.of(List.of());
 

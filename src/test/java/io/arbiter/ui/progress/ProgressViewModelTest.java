@@ -74,6 +74,46 @@ class ProgressViewModelTest {
     }
 
     @Test
+    void aBurstOfRowsIsAppliedInSlicesOneTurnAtATimeAndAllOfItOnceTheRunEnds() {
+        // The UI thread's turns are held so the test runs them one by one; each applied slice "takes" 10 ms on a
+        // clock the test moves, more than a turn's budget, so every turn applies one slice and asks for another.
+        List<Runnable> turns = new ArrayList<>();
+        long[] now = {0};
+        ProgressViewModel sliced = new ProgressViewModel(new UiTurns(turns), () -> now[0]);
+        List<Integer> sliceSizes = new ArrayList<>();
+        sliced.start(
+                run,
+                rows -> {
+                    sliceSizes.add(rows.size());
+                    rowsSeen.addAll(rows);
+                    now[0] += 10_000_000L;
+                },
+                finished::add);
+        int burst = 3 * ProgressViewModel.SLICE_ROWS + 10;
+        for (int i = 0; i < burst; i++) {
+            run.listener.rowUpdated(RowResult.pending(i, List.of("Drama")));
+        }
+        assertEquals(1, turns.size(), "the burst asked for one turn");
+
+        turns.remove(0).run();
+        assertEquals(List.of(ProgressViewModel.SLICE_ROWS), sliceSizes, "one slice, then the pulse's turn");
+        assertEquals(1, turns.size(), "and the next turn asked for");
+        turns.remove(0).run();
+        assertEquals(2 * ProgressViewModel.SLICE_ROWS, rowsSeen.size());
+
+        run.outcome.complete(outcome(RunOutcome.Status.COMPLETED, null));
+        // The run's end (its turn is the latest asked for) applies what is left at once, whatever the clock says.
+        turns.remove(turns.size() - 1).run();
+        assertEquals(burst, rowsSeen.size());
+        turns.forEach(Runnable::run); // the slice turn still queued finds nothing left
+        assertEquals(burst, rowsSeen.size());
+        for (int i = 0; i < burst; i++) {
+            assertEquals(i, rowsSeen.get(i).row(), "rows applied in the order they came");
+        }
+        assertEquals(1, finished.size());
+    }
+
+    @Test
     void cancelAsksTheRunToStopOnlyWhileItRuns() {
         model.cancel();
         start();
@@ -234,5 +274,26 @@ class ProgressViewModelTest {
         public CompletableFuture<RunOutcome> outcome() {
             return outcome;
         }
+    }
+
+    /** The UI thread as a list of turns the test runs; background work runs at once. */
+    private record UiTurns(List<Runnable> turns) implements io.arbiter.ui.common.TaskExecutor {
+
+        @Override
+        public <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> work) {
+            try {
+                return CompletableFuture.completedFuture(work.call());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public java.util.concurrent.Executor ui() {
+            return turns::add;
+        }
+
+        @Override
+        public void shutdown() {}
     }
 }

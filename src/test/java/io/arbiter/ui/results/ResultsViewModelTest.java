@@ -142,6 +142,27 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void rowsStreamedOneByOneAndReplacedCountAsTheirLatestAnswers() {
+        for (RowResult result : runResults()) {
+            model.apply(List.of(result)); // one drain per row, as a slow run streams in
+        }
+        // Row 1 is answered again: its first answer (Comedy, judged Incorrect) must leave every count.
+        model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT)));
+
+        // Counted from scratch over the rows as they stand, which the running counts must equal:
+        //   base vs judge 2/3 (rows 0 and 1 Correct, row 3 not), base vs truth 3/4, judge vs truth 3/3.
+        AccuracyCounts recounted = AccuracyCounts.of(
+                model.rows().stream().map(r -> r.result().scored()).toList());
+        assertEquals(recounted, model.metricsProperty().get());
+        assertEquals(
+                "2 of 3 say Correct",
+                model.figures().baseVsJudgeCountsProperty().get());
+        assertEquals(
+                "3 of 4 answers right",
+                model.figures().baseVsTruthCountsProperty().get());
+    }
+
+    @Test
     void failedRowShowsAsAnErrorAndIsCounted() {
         model.apply(List.of(RowResult.pending(1, List.of("Crime")).withBase(StageOutcome.failed("timeout"), null)));
 
