@@ -108,6 +108,28 @@ class ResultsTableTest extends WorkbenchUiTest {
 
     @ParameterizedTest
     @CsvSource({"1366, 768", "1920, 1080"})
+    void aReviewRunsFromTheFilterWithTheKeyboardAlone(double width, double height, FxRobot robot) throws Exception {
+        TableView<ResultsTableRow> table = runAt(robot, width, height);
+        robot.press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.isFocused(), "Down in the filter hands the keyboard to the rows");
+        assertEquals(0, table.getSelectionModel().getSelectedIndex());
+
+        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.J, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, model.review().size());
+        assertTrue(model.review().verdict(0).orElseThrow().baseRight());
+        assertFalse(model.review().verdict(1).orElseThrow().baseRight());
+        assertTrue(model.review().verdict(2).isEmpty(), "J moved past the third row");
+        assertTrue(model.review().verdict(3).orElseThrow().baseRight());
+        assertEquals(4, table.getSelectionModel().getSelectedIndex());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1366, 768", "1920, 1080"})
     void theLinesAboveTheTableNameTheRunAndCountTheReview(double width, double height, FxRobot robot) throws Exception {
         TableView<ResultsTableRow> table = runAt(robot, width, height);
         int rows = Samples.movies().size();

@@ -198,7 +198,7 @@ public final class ResultsView {
         tryRows.disableProperty().bind(model.selectedCountProperty().isEqualTo(0));
         tryRows.setOnAction(e -> onTry.run());
         resultsTable.setContextMenu(new ContextMenu(tryRows));
-        ReviewKeys.install(resultsTable, model);
+        ReviewKeys.install(resultsTable, model, filterField);
         reviewHelp
                 .textProperty()
                 .bind(Bindings.createStringBinding(() -> ReviewKeys.helpText(model), model.schemeProperty()));

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
@@ -23,23 +25,33 @@ final class ReviewKeys {
         this.model = model;
     }
 
-    /** Puts the keys on {@code table}, and makes it follow the model's row to select. */
-    static void install(TableView<ResultsTableRow> table, ResultsViewModel model) {
+    /**
+     * Puts the keys on {@code table}, and makes it follow the model's row to select. Down or Enter in {@code filter}
+     * (Ctrl+F) hands the keyboard to the rows, so a review runs from start to finish without the mouse.
+     */
+    static void install(TableView<ResultsTableRow> table, ResultsViewModel model, TextField filter) {
         ReviewKeys keys = new ReviewKeys(table, model);
         table.addEventFilter(KeyEvent.KEY_PRESSED, keys::handle);
         model.rowToSelectProperty().addListener((obs, old, row) -> keys.selectDatasetRow(row.intValue()));
+        filter.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                if (table.getSelectionModel().isEmpty()) {
+                    keys.move(1);
+                }
+                table.requestFocus();
+                event.consume();
+            }
+        });
     }
 
     /** The review keys of the scheme the rows are graded by: 1 right, 2 wrong, or a digit per score. */
     static String helpText(ResultsViewModel model) {
-        return "Review with the table focused:  J / K next / previous ·  "
+        return "Keys on the table:  J / K next / previous ·  "
                 + model.scheme().reviewMarks().stream()
                         .map(mark -> mark.key() + " " + mark.label())
                         .collect(Collectors.joining(" ·  "))
                 + " ·  N note ·  U undo"
-                + (model.scheme().takesExamples()
-                        ? " ·  P promote a reviewed row as a worked example ({{examples}})"
-                        : "");
+                + (model.scheme().takesExamples() ? " ·  P promote to a worked example" : "");
     }
 
     /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */

@@ -1,7 +1,6 @@
 package io.arbiter.ui.results;
 
 import io.arbiter.ui.common.TaskExecutor;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -63,7 +62,7 @@ public final class ShownColumns {
         if (target == null) {
             return;
         }
-        ColumnLayout layout = new ColumnLayout(List.copyOf(hidden), wrap.get());
+        ColumnLayout layout = new ColumnLayout(hidden.stream().sorted().toList(), wrap.get());
         executor.submit(() -> {
             target.save(layout);
             return layout;
