@@ -51,6 +51,7 @@ public final class ArbiterApp extends Application {
         stage.show();
         List<String> arguments = getParameters().getRaw();
         model.providerChoice().loadSaved(ProviderSettingsStore.forUser());
+        model.results().heading().columns().useStore(io.arbiter.ui.results.ColumnLayoutStore.forUser());
         if (!arguments.isEmpty()) { // a project file opened from the desktop or the command line
             model.projects().useRecentProjects(io.arbiter.ui.workbench.RecentProjects.forUser());
             model.projects().openProject(Path.of(arguments.get(0)).toAbsolutePath());

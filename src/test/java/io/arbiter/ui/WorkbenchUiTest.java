@@ -1,10 +1,13 @@
 package io.arbiter.ui;
 
+import io.arbiter.core.dataset.Samples;
 import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +68,32 @@ abstract class WorkbenchUiTest {
                 TimeUnit.SECONDS,
                 () -> !model.run().runningProperty().get()
                         && model.results().hasResultsProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Sizes the window to {@code width} by {@code height}, runs the sample to its end and returns the results table. */
+    protected TableView<ResultsTableRow> runAt(FxRobot robot, double width, double height) throws TimeoutException {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == Samples.movies().size());
+        runToEnd(robot);
+        return table;
+    }
+
+    /** Selects the table's first row and gives the table the keyboard, as a reviewer starts. */
+    protected static void focusFirstRow(FxRobot robot, TableView<ResultsTableRow> table) {
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -88,6 +88,22 @@ public final class RowPrompts {
         return text.toString();
     }
 
+    /**
+     * The row's input as a reader sees it: the input column's value, or each input column's name and value on a line
+     * of its own.
+     */
+    public String input(int row) {
+        List<String> columns = mapping.inputColumns();
+        if (columns.size() == 1) {
+            return dataset.value(row, columns.get(0));
+        }
+        StringBuilder text = new StringBuilder();
+        for (String column : columns) {
+            text.append(text.isEmpty() ? "" : "\n").append(column).append(": ").append(dataset.value(row, column));
+        }
+        return text.toString();
+    }
+
     public RenderedPrompt base(int row) {
         return prompts.base().render(values(row, null), defaultUser(row));
     }

@@ -7,13 +7,17 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
 /**
- * The selected row in full, beside the results table: prompts, raw and parsed answers, each model's reasoning (when
- * it gave any), tokens, errors, truth; a pair's two answers and the judge in both orders.
+ * The review card beside the results table: the row's input, its answer (a pair's two), the truth, the judge's verdict,
+ * reasoning and output first, then tokens and errors; the rendered prompts and the base model's reasoning folded below.
+ * Every text is a wrapped label, so the wheel scrolls the card rather than a box inside it.
  */
 public final class DetailView {
 
@@ -30,13 +34,16 @@ public final class DetailView {
     private Label detailReview;
 
     @FXML
+    private Label detailInput;
+
+    @FXML
     private Label detailTruth;
 
     @FXML
-    private TextArea detailBasePrompt;
+    private Label detailBasePrompt;
 
     @FXML
-    private TextArea detailBaseRaw;
+    private Label detailBaseRaw;
 
     @FXML
     private Label detailBaseParsed;
@@ -45,7 +52,7 @@ public final class DetailView {
     private VBox detailBaseReasoningBox;
 
     @FXML
-    private TextArea detailBaseReasoning;
+    private Label detailBaseReasoning;
 
     @FXML
     private VBox detailJudgeReasoningBox;
@@ -54,16 +61,16 @@ public final class DetailView {
     private VBox detailReferenceBox;
 
     @FXML
-    private TextArea detailReference;
+    private Label detailReference;
 
     @FXML
-    private TextArea detailJudgeReasoning;
+    private Label detailJudgeReasoning;
 
     @FXML
-    private TextArea detailJudgePrompt;
+    private Label detailJudgePrompt;
 
     @FXML
-    private TextArea detailJudgeRaw;
+    private Label detailJudgeRaw;
 
     @FXML
     private Label detailJudgeParsed;
@@ -81,16 +88,16 @@ public final class DetailView {
     private VBox detailAnswerBBox;
 
     @FXML
-    private TextArea detailAnswerB;
+    private Label detailAnswerB;
 
     @FXML
     private VBox detailJudgeBABox;
 
     @FXML
-    private TextArea detailJudgePromptBA;
+    private Label detailJudgePromptBA;
 
     @FXML
-    private TextArea detailJudgeRawBA;
+    private Label detailJudgeRawBA;
 
     @FXML
     private Label detailUsage;
@@ -103,6 +110,7 @@ public final class DetailView {
         detailTitle.textProperty().bind(model.titleProperty());
         detailBody.visibleProperty().bind(model.hasRowProperty());
         detailBody.managedProperty().bind(detailBody.visibleProperty());
+        detailInput.textProperty().bind(model.inputProperty());
         detailTruth.textProperty().bind(model.truthProperty());
         detailBasePrompt.textProperty().bind(model.basePromptProperty());
         detailBaseRaw.textProperty().bind(model.baseRawProperty());
@@ -132,7 +140,7 @@ public final class DetailView {
         detailJudgeBABox.managedProperty().bind(detailJudgeBABox.visibleProperty());
         detailBaseRawHeading
                 .textProperty()
-                .bind(Bindings.when(model.pairProperty()).then("Answer A (raw)").otherwise("Base answer (raw)"));
+                .bind(Bindings.when(model.pairProperty()).then("Answer A").otherwise("Base answer"));
         detailJudgePromptHeading
                 .textProperty()
                 .bind(Bindings.when(model.pairProperty())
@@ -141,10 +149,11 @@ public final class DetailView {
         detailJudgeRawHeading
                 .textProperty()
                 .bind(Bindings.when(model.pairProperty())
-                        .then("Judge output, A shown first (raw)")
-                        .otherwise("Judge output (raw)"));
-        // The table keeps the keyboard: the pane is read with the mouse.
-        for (TextArea area : new TextArea[] {
+                        .then("Judge output, A shown first")
+                        .otherwise("Judge output"));
+        // Labels cannot be selected: each long text is copied whole from its context menu.
+        for (Label text : new Label[] {
+            detailInput,
             detailBasePrompt,
             detailBaseRaw,
             detailJudgePrompt,
@@ -156,12 +165,22 @@ public final class DetailView {
             detailJudgePromptBA,
             detailJudgeRawBA
         }) {
-            area.setFocusTraversable(false);
+            copyable(text);
         }
     }
 
     public Parent root() {
         return root;
+    }
+
+    private static void copyable(Label text) {
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        text.setContextMenu(new ContextMenu(copy));
     }
 
     private static void hideWhenEmpty(Node node, ObservableStringValue text) {

@@ -34,6 +34,7 @@ public final class DetailViewModel {
     private ResultsTableRow shown;
     private final ReadOnlyBooleanWrapper hasRow = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NO_ROW);
+    private final ReadOnlyStringWrapper input = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper truth = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper basePrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper baseRaw = new ReadOnlyStringWrapper("");
@@ -66,6 +67,11 @@ public final class DetailViewModel {
     /** "Row 12", or {@link #NO_ROW}. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** The row's input columns, as the review card shows them first. */
+    public ReadOnlyStringProperty inputProperty() {
+        return input.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty truthProperty() {
@@ -163,6 +169,7 @@ public final class DetailViewModel {
         hasRow.set(shown != null);
         if (shown == null) {
             for (ReadOnlyStringWrapper text : List.of(
+                    input,
                     truth,
                     basePrompt,
                     baseRaw,
@@ -190,6 +197,7 @@ public final class DetailViewModel {
         truth.set(r.truth().isEmpty() ? "(no ground truth)" : String.join(", ", r.truth()));
         RowPrompts rendered = prompts.get();
         String answer = r.base().answered() ? r.base().text().strip() : null;
+        input.set(rendered == null ? "" : rendered.input(r.row()));
         basePrompt.set(rendered == null ? "" : PromptsViewModel.show(rendered.base(r.row())));
         judgePrompt.set(rendered == null ? "" : PromptsViewModel.show(rendered.judge(r.row(), answer)));
         baseRaw.set(raw(r.base()));

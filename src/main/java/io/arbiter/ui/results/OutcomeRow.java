@@ -5,7 +5,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableRow;
 
-/** A results table row that sets the outcome pseudo-classes as its result changes, for the stylesheet to colour. */
+/**
+ * A results table row that sets the outcome pseudo-classes as its result changes, for the stylesheet to colour, and
+ * keeps its frozen cells in place as it is laid out.
+ */
 final class OutcomeRow extends TableRow<ResultsTableRow> {
 
     private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
@@ -18,6 +21,17 @@ final class OutcomeRow extends TableRow<ResultsTableRow> {
     private static final PseudoClass INCONSISTENT = PseudoClass.getPseudoClass("inconsistent");
 
     private final ChangeListener<Object> restyle = (obs, old, now) -> restyle();
+    private final FrozenColumns frozen;
+
+    OutcomeRow(FrozenColumns frozen) {
+        this.frozen = frozen;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        frozen.place(this);
+    }
 
     @Override
     protected void updateItem(ResultsTableRow item, boolean empty) {

@@ -10,14 +10,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 /**
- * The results table's columns: row number, the dataset's key columns, truth, both answers, verdict, human verdict and
- * example mark, cells styled by value; a scoring run shows the judge's score and reasoning, the human score and the
+ * The results table's columns: row number and the dataset's key columns (frozen), verdict, base vs truth, human
+ * verdict, truth, both answers and example mark, cells styled by value; a scoring run shows the judge's score and reasoning, the human score and the
  * reference instead of the label columns, and a pairwise run both answers side by side, the winner, each order's verdict
  * and the human preference. Each text column keeps in its user data what the background sort compares.
  */
@@ -27,19 +28,41 @@ final class ResultColumns {
 
     /**
      * Replaces the table's columns: the row number, then {@code keys} from the dataset, then the outcome columns of
-     * {@code scheme}; {@code mapping} (null before a dataset) names the reference column.
+     * {@code scheme}; {@code mapping} (null before a dataset) names the reference column. The row number and the key
+     * columns are {@link FrozenColumns frozen}; text cells wrap while {@code wrap} is true.
      */
     static void build(
             TableView<ResultsTableRow> resultsTable,
             List<String> keys,
             Supplier<Dataset> shown,
             JudgeScheme scheme,
-            ColumnMapping mapping) {
+            ColumnMapping mapping,
+            ObservableBooleanValue wrap) {
         resultsTable.getColumns().clear();
+        addColumns(resultsTable, keys, shown, scheme, mapping);
+        for (TableColumn<ResultsTableRow, ?> column : resultsTable.getColumns()) {
+            if (column.getUserData() instanceof Function<?, ?>
+                    && (Object) column.getCellFactory() == TableColumn.DEFAULT_CELL_FACTORY) {
+                @SuppressWarnings(
+                        "unchecked") // a text column (its user data is its text) with no cell factory of its own
+                TableColumn<ResultsTableRow, String> text = (TableColumn<ResultsTableRow, String>) column;
+                text.setCellFactory(c -> new WrappingCell(wrap));
+            }
+        }
+    }
+
+    private static void addColumns(
+            TableView<ResultsTableRow> resultsTable,
+            List<String> keys,
+            Supplier<Dataset> shown,
+            JudgeScheme scheme,
+            ColumnMapping mapping) {
         TableColumn<ResultsTableRow, Number> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index() + 1));
         number.setMinWidth(44);
         number.setMaxWidth(60);
+        number.setId("number-column");
+        FrozenColumns.mark(number);
         resultsTable.getColumns().add(number);
         for (String key : keys) {
             TableColumn<ResultsTableRow, String> column = textColumn(key, row -> {
@@ -50,7 +73,9 @@ final class ResultColumns {
             // of it in a scoring run, whose answer, reasoning and reference are long text too.
             boolean names = key.equals(keys.get(0)) && keys.size() > 1;
             boolean longText = scheme.scores() || scheme.pairs();
-            column.setPrefWidth(longText ? names ? 90 : 220 : names ? 170 : 300);
+            // Narrow enough that a verdict run's verdict and base-vs-truth show beside them at 1366 pixels.
+            column.setPrefWidth(longText ? names ? 90 : 220 : names ? 150 : 260);
+            FrozenColumns.mark(column);
             resultsTable.getColumns().add(column);
         }
         if (scheme.scores()) {
@@ -61,18 +86,20 @@ final class ResultColumns {
             pairColumns(resultsTable, shown, mapping);
             return;
         }
+        // The outcome first, beside the frozen columns, so it shows without scrolling; what it was judged from after.
+        resultsTable.getColumns().add(resultColumn("Verdict", ResultsTableRow::verdict, "verdict", 95));
+        resultsTable
+                .getColumns()
+                .add(resultColumn("Base vs truth", ResultsTableRow::baseVsTruth, "base-vs-truth", 110));
+        resultsTable.getColumns().add(humanColumn("Human", ResultsTableRow::humanLabel));
         TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
+        truth.setId("truth-column");
         truth.setPrefWidth(170);
         resultsTable.getColumns().add(truth);
         resultsTable.getColumns().add(resultColumn("Base answer", ResultsTableRow::baseAnswer, "base-answer", 120));
         resultsTable
                 .getColumns()
                 .add(resultColumn("Judge prediction", ResultsTableRow::judgePrediction, "judge-prediction", 130));
-        resultsTable.getColumns().add(resultColumn("Verdict", ResultsTableRow::verdict, "verdict", 95));
-        resultsTable
-                .getColumns()
-                .add(resultColumn("Base vs truth", ResultsTableRow::baseVsTruth, "base-vs-truth", 110));
-        resultsTable.getColumns().add(humanColumn("Human", ResultsTableRow::humanLabel));
         resultsTable.getColumns().add(exampleColumn());
     }
 
@@ -83,6 +110,9 @@ final class ResultColumns {
      */
     private static void scoreColumns(
             TableView<ResultsTableRow> resultsTable, Supplier<Dataset> shown, ColumnMapping mapping) {
+        // The scores first, beside the frozen columns, as a verdict run's verdict; the long text after.
+        resultsTable.getColumns().add(resultColumn("Judge score", ResultsTableRow::verdict, "judge-score", 90));
+        resultsTable.getColumns().add(humanColumn("Human score", ResultsTableRow::humanScore));
         if (mapping != null && mapping.hasTruth()) {
             TableColumn<ResultsTableRow, String> truth = textColumn("Truth", ResultsTableRow::truth);
             truth.setPrefWidth(140);
@@ -92,13 +122,11 @@ final class ResultColumns {
         answer.setId("base-answer-column");
         answer.setPrefWidth(300);
         resultsTable.getColumns().add(answer);
-        resultsTable.getColumns().add(resultColumn("Judge score", ResultsTableRow::verdict, "judge-score", 90));
         TableColumn<ResultsTableRow, String> reasoning =
                 textColumn("Judge reasoning", row -> oneLine(row.judgeReasoning()));
         reasoning.setId("judge-reasoning-column");
         reasoning.setPrefWidth(260);
         resultsTable.getColumns().add(reasoning);
-        resultsTable.getColumns().add(humanColumn("Human score", ResultsTableRow::humanScore));
         referenceColumn(resultsTable, shown, mapping);
         resultsTable.getColumns().add(exampleColumn());
     }

@@ -1,6 +1,5 @@
 package io.arbiter.ui.results;
 
-import io.arbiter.core.scheme.ReviewMark;
 import io.arbiter.ui.common.ViewLoader;
 import java.util.List;
 import java.util.Locale;
@@ -8,28 +7,28 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The headline figures above a table with one line per dataset row, styled by outcome. Over 300 lines because the
- * review keys, the side pane (row detail, labels) and the choice of columns for the grading scheme are wired here
- * beside the table they act on; the columns are built by {@link ResultColumns} and a row's styling by
- * {@link OutcomeRow}.
+ * The headline figures above a table with one line per dataset row, styled by outcome, with the run it shows named
+ * above it. Over 300 lines because the side pane (row detail, labels), the presets, the legend and the choice of
+ * columns for the grading scheme are wired here beside the table they act on; the columns are built by
+ * {@link ResultColumns}, kept in place by {@link FrozenColumns} and chosen in {@link ColumnChooser}, a row's styling
+ * by {@link OutcomeRow} and the review keys by {@link ReviewKeys}.
  */
 public final class ResultsView {
 
@@ -114,6 +113,27 @@ public final class ResultsView {
     @FXML
     private javafx.scene.control.SplitPane resultsSplit;
 
+    @FXML
+    private Label runCaption;
+
+    @FXML
+    private Label reviewProgress;
+
+    @FXML
+    private MenuButton columnsButton;
+
+    @FXML
+    private ToggleButton wrapToggle;
+
+    @FXML
+    private Node legendPass;
+
+    @FXML
+    private Node legendFail;
+
+    @FXML
+    private Node legendExample;
+
     private final ResultsViewModel model;
     /** What the columns were last built for: key columns, scheme, reference column, whether there is truth. */
     private List<Object> builtLayout;
@@ -167,7 +187,8 @@ public final class ResultsView {
         labelNextLine.textProperty().bind(model.labelNext().summaryProperty());
         labelNextLine.visibleProperty().bind(labelNextLine.textProperty().isNotEmpty());
         labelNextLine.managedProperty().bind(labelNextLine.visibleProperty());
-        resultsTable.setRowFactory(table -> new OutcomeRow());
+        FrozenColumns frozen = new FrozenColumns(resultsTable);
+        resultsTable.setRowFactory(table -> new OutcomeRow(frozen));
         // Several rows can be tried at once ("Try on selection"); the detail follows the last one clicked.
         resultsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         resultsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ResultsTableRow>)
@@ -177,8 +198,21 @@ public final class ResultsView {
         tryRows.disableProperty().bind(model.selectedCountProperty().isEqualTo(0));
         tryRows.setOnAction(e -> onTry.run());
         resultsTable.setContextMenu(new ContextMenu(tryRows));
-        resultsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::handleReviewKeys);
-        reviewHelp.textProperty().bind(Bindings.createStringBinding(this::reviewHelpText, model.schemeProperty()));
+        ReviewKeys.install(resultsTable, model, filterField);
+        reviewHelp
+                .textProperty()
+                .bind(Bindings.createStringBinding(() -> ReviewKeys.helpText(model), model.schemeProperty()));
+        runCaption.textProperty().bind(model.heading().runProperty());
+        reviewProgress.textProperty().bind(model.heading().progressProperty());
+        wrapToggle
+                .selectedProperty()
+                .bindBidirectional(model.heading().columns().wrapProperty());
+        // A pair's rows are not right or wrong: its legend keeps the colours that mean something for it.
+        for (Node key : List.of(legendPass, legendFail, legendExample)) {
+            key.visibleProperty()
+                    .bind(Bindings.createBooleanBinding(() -> !model.scheme().pairs(), model.schemeProperty()));
+            key.managedProperty().bind(key.visibleProperty());
+        }
         resultsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         resultsTable.setPlaceholder(new Label("Open a dataset to see its rows here."));
         // A scoring run shows other columns than a verdict run; both follow the dataset's key columns, and a
@@ -187,7 +221,6 @@ public final class ResultsView {
         model.schemeProperty().addListener((obs, old, now) -> buildColumns());
         model.resultsVersionProperty().addListener((obs, old, now) -> buildColumns());
         buildColumns();
-        model.rowToSelectProperty().addListener((obs, old, row) -> selectDatasetRow(row.intValue()));
     }
 
     private void buildColumns() {
@@ -202,29 +235,15 @@ public final class ResultsView {
             return;
         }
         builtLayout = layout;
+        ShownColumns columns = model.heading().columns();
         ResultColumns.build(
-                resultsTable, model.keyColumnsProperty().get(), model::dataset, model.scheme(), model.mapping());
-    }
-
-    /** The review keys of the scheme the rows are graded by: 1 right, 2 wrong, or a digit per score. */
-    private String reviewHelpText() {
-        return "Review with the table focused:  J / K next / previous ·  "
-                + model.scheme().reviewMarks().stream()
-                        .map(mark -> mark.key() + " " + mark.label())
-                        .collect(java.util.stream.Collectors.joining(" ·  "))
-                + " ·  N note ·  U undo"
-                + (model.scheme().takesExamples()
-                        ? " ·  P promote a reviewed row as a worked example ({{examples}})"
-                        : "");
-    }
-
-    /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */
-    private void selectDatasetRow(int datasetRow) {
-        int shownAt = datasetRow < 0 ? -1 : indexOfRow(datasetRow);
-        if (shownAt >= 0) {
-            select(shownAt);
-            resultsTable.requestFocus();
-        }
+                resultsTable,
+                model.keyColumnsProperty().get(),
+                model::dataset,
+                model.scheme(),
+                model.mapping(),
+                columns.wrapProperty());
+        ColumnChooser.follow(columnsButton, resultsTable, columns);
     }
 
     public Parent root() {
@@ -288,97 +307,5 @@ public final class ResultsView {
     /** The row the user has selected, or -1. */
     public ObservableValue<Number> selectedRowProperty() {
         return resultsTable.getSelectionModel().selectedIndexProperty();
-    }
-
-    /**
-     * The review keys, while the table has the focus: J/K next/previous, the scheme's marks (1 right, 2 wrong for
-     * verdicts; each then moves on), N note, U undo.
-     */
-    private void handleReviewKeys(KeyEvent event) {
-        if (event.isShortcutDown() || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
-            return;
-        }
-        ResultsTableRow selected = resultsTable.getSelectionModel().getSelectedItem();
-        java.util.Optional<ReviewMark> mark = markOf(event);
-        if (mark.isPresent()) {
-            model.label(selected, mark.get());
-            move(1);
-            event.consume();
-            return;
-        }
-        switch (event.getCode()) {
-            case J -> move(1);
-            case K -> move(-1);
-            case N -> askForNote(selected);
-            case P -> model.togglePromoted(selected);
-            case U -> {
-                int undone = model.undoReview();
-                int shownAt = undone < 0 ? -1 : indexOfRow(undone);
-                if (shownAt >= 0) {
-                    select(shownAt);
-                }
-            }
-            default -> {
-                return;
-            }
-        }
-        event.consume();
-    }
-
-    /**
-     * The scheme's mark on the pressed key: a digit (the number row and the keypad give the same one), or a pairwise
-     * run's letter A, B or T.
-     */
-    private java.util.Optional<ReviewMark> markOf(KeyEvent event) {
-        if (!event.getCode().isDigitKey() && !event.getCode().isLetterKey()) {
-            return java.util.Optional.empty();
-        }
-        String digit = event.getCode().getName().replace("Numpad ", "");
-        return model.scheme().reviewMarks().stream()
-                .filter(mark -> mark.key().equals(digit))
-                .findFirst();
-    }
-
-    private void move(int step) {
-        int size = resultsTable.getItems().size();
-        if (size == 0) {
-            return;
-        }
-        int current = resultsTable.getSelectionModel().getSelectedIndex();
-        select(current < 0 ? 0 : Math.max(0, Math.min(size - 1, current + step)));
-    }
-
-    private void select(int index) {
-        resultsTable.getSelectionModel().clearAndSelect(index);
-        resultsTable.getFocusModel().focus(index);
-        // The flow scrolls only as far as needed; TableView.scrollTo would put the row at the top every time.
-        if (resultsTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(index);
-        } else {
-            resultsTable.scrollTo(index);
-        }
-    }
-
-    private int indexOfRow(int datasetRow) {
-        List<ResultsTableRow> shown = resultsTable.getItems();
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).index() == datasetRow) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void askForNote(ResultsTableRow row) {
-        if (row == null || row.human() == null) {
-            model.note(row, ""); // says what to do first
-            return;
-        }
-        TextInputDialog dialog = new TextInputDialog(row.humanNote());
-        dialog.setTitle("Note on row " + (row.index() + 1));
-        dialog.setHeaderText("A note on the base answer of row " + (row.index() + 1) + " (empty: no note)");
-        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        dialog.showAndWait().ifPresent(text -> model.note(row, text));
-        resultsTable.requestFocus();
     }
 }

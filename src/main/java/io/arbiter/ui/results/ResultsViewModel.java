@@ -2,12 +2,10 @@ package io.arbiter.ui.results;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
-import io.arbiter.core.export.ResultsWriter;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
-import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
@@ -48,6 +46,7 @@ public final class ResultsViewModel {
     private final ShownRows shown;
     private final ReviewCommands reviewing;
     private final LabelNext labelNext;
+    private final ResultsHeading heading;
     /** Every row in dataset order; results are applied here by index. */
     private List<ResultsTableRow> allRows = List.of();
 
@@ -73,6 +72,7 @@ public final class ResultsViewModel {
         this.shown = new ShownRows(executor);
         this.reviewing = new ReviewCommands(review, () -> allRows, scheme::get, figures::recount);
         this.labelNext = new LabelNext(executor, this, shown);
+        this.heading = new ResultsHeading(executor, this);
     }
 
     // Properties: the results
@@ -101,6 +101,11 @@ public final class ResultsViewModel {
 
     public ReadOnlyBooleanProperty hasResultsProperty() {
         return figures.hasResultsProperty();
+    }
+
+    /** The lines above the table (which run, how far the review has come) and the columns it shows. */
+    public ResultsHeading heading() {
+        return heading;
     }
 
     /** Dataset columns the table shows before the result columns: a key column, the inputs. */
@@ -318,6 +323,7 @@ public final class ResultsViewModel {
         reviewing.showAll(allRows);
         shown.showAll(allRows, dataset, mapping);
         figures.clear();
+        heading.noRun(allRows.size());
         resultsVersion.set(resultsVersion.get() + 1);
     }
 
@@ -365,15 +371,7 @@ public final class ResultsViewModel {
 
     /** Writes every row to a CSV file (with UTF-8's byte order mark if {@code bom}), or a workbook if named .xlsx. */
     public CompletableFuture<Path> export(Path file, boolean bom) {
-        Dataset source = dataset;
-        List<RowResult> snapshot = snapshot();
-        ReviewLog reviewed = review.copy();
-        RowRatings ratings = new RowRatings(scheme.get(), source, mapping);
-        JudgeScheme graded = scheme.get();
-        return executor.submit(() -> {
-            ResultsWriter.forFile(file, graded, ratings, bom).write(file, source, source.columns(), snapshot, reviewed);
-            return file;
-        });
+        return ResultsExport.write(executor, file, dataset, mapping, scheme.get(), snapshot(), review.copy(), bom);
     }
 
     private List<HeadlineFigures.Replaced> put(Collection<RowResult> results) {

@@ -269,6 +269,14 @@ public final class RunCommands {
                     run.nameStages(
                             prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
                     judging.accept(JudgeSetup.of(prepared.spec()));
+                    results.heading()
+                            .started(
+                                    prepared.recording() == null
+                                            ? null
+                                            : prepared.recording().runId(),
+                                    draft != null,
+                                    draft != null ? prepared.spec().selection().size() : rows.size(),
+                                    JudgeSetup.of(prepared.spec()));
                     run.start(
                             listener -> {
                                 RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);
@@ -298,6 +306,7 @@ public final class RunCommands {
     /** Shows a run's end and writes it into its project; on the FX thread. */
     private void finished(RunLauncher.Prepared prepared, DraftStatus draft, RunOutcome outcome) {
         results.finish(outcome.rows(), outcome.metrics());
+        results.heading().ended(outcome.status());
         String fromCache = prepared.cacheNotice();
         if (draft != null) {
             status.accept(draft.finished(outcome, fromCache));

@@ -176,6 +176,14 @@ final class StoredRunDisplay {
             results.startDraft(shown.draftRows());
         }
         results.finish(shown.rows(), shown.metrics());
+        results.heading()
+                .stored(
+                        shown.runId(),
+                        !shown.draftRows().isEmpty(),
+                        shown.draftRows().isEmpty()
+                                ? shown.rows().size()
+                                : shown.draftRows().size(),
+                        shown.judging());
         shownKept.accept(shown);
     }
 
