@@ -22,10 +22,15 @@ import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The workbench at laptop and desktop sizes: every command of the top bars is on screen, whole and clickable. */
+/**
+ * The workbench at laptop and desktop sizes: every command of the top bars is on screen, whole and clickable; the tab
+ * strip stays where it is whichever tab is selected, and the setup bars and prompts fold only when the user asks.
+ */
 class WorkbenchFitsTest extends WorkbenchUiTest {
 
     /** The commands and fields of the setup, provider, run and results bars. */
@@ -44,7 +49,9 @@ class WorkbenchFitsTest extends WorkbenchUiTest {
             "#cancelButton",
             "#retryButton",
             "#exportButton",
-            "#filterField");
+            "#filterField",
+            "#setupToggle",
+            "#promptsToggle");
 
     @Test
     void everyCommandFitsAt1280x720(FxRobot robot) {
@@ -61,6 +68,38 @@ class WorkbenchFitsTest extends WorkbenchUiTest {
         assertEveryCommandFits(robot, 1920, 1080);
     }
 
+    @ParameterizedTest(name = "at {0}x{1}")
+    @CsvSource({"1280, 720", "1366, 768", "1920, 1080"})
+    void theTabStripStaysPutWhenEachTabIsSelected(double width, double height, FxRobot robot) {
+        assertTabStripStaysPut(robot, width, height);
+    }
+
+    @Test
+    void theSwitchesFoldAndShowThePromptsAndTheSetupBarsAt1366x768(FxRobot robot) {
+        resize(robot, 1366, 768);
+        Node prompts = robot.lookup("#promptsSlot").query();
+        Node setup = robot.lookup("#setupSlot").query();
+        double tabsBefore = tabStripY(robot);
+
+        robot.clickOn("#promptsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(prompts.getScene() == null, "the prompts are folded away");
+        assertTrue(tabStripY(robot) < tabsBefore, "the results take the prompts' height");
+        robot.clickOn("#promptsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(prompts.getScene() != null && prompts.isVisible(), "the prompts are back");
+        assertEquals(tabsBefore, tabStripY(robot), 1.0, "at the height they had");
+
+        robot.clickOn("#setupToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(setup.isVisible(), "the setup bars are folded");
+        assertTrue(tabStripY(robot) < tabsBefore, "the rest moves up");
+        robot.clickOn("#setupToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(setup.isVisible());
+        assertEquals(tabsBefore, tabStripY(robot), 1.0);
+    }
+
     @Test
     void theWindowOpensWithinTheScreen(FxRobot robot, @TempDir Path config) {
         robot.interact(() -> WindowKeeper.keep(
@@ -72,14 +111,50 @@ class WorkbenchFitsTest extends WorkbenchUiTest {
                 stage.getX() + "," + stage.getY() + " " + stage.getWidth() + "x" + stage.getHeight() + " on " + screen);
     }
 
-    private void assertEveryCommandFits(FxRobot robot, double width, double height) {
+    /** Clicks each tab as a user would; the tab strip and the prompts above it never move. */
+    private void assertTabStripStaysPut(FxRobot robot, double width, double height) {
+        resize(robot, width, height);
+        Node prompts = robot.lookup("#promptsSlot").query();
+        double tabs = tabStripY(robot);
+        double promptsHeight = prompts.getBoundsInLocal().getHeight();
+        List<String> problems = new ArrayList<>();
+        for (String tab : List.of("#analysisTab", "#runsTab", "#compareTab", "#resultsTab", "#compareTab")) {
+            Node header = robot.lookup("#lowerTabs " + tab).query();
+            robot.clickOn(header);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (Math.abs(tabStripY(robot) - tabs) > 0.5) {
+                problems.add(tab + " moved the tab strip from " + tabs + " to " + tabStripY(robot));
+            }
+            if (Math.abs(prompts.getBoundsInLocal().getHeight() - promptsHeight) > 0.5) {
+                problems.add(tab + " changed the prompts' height from " + promptsHeight + " to "
+                        + prompts.getBoundsInLocal().getHeight());
+            }
+        }
+        assertEquals(List.of(), problems, "at " + width + "x" + height);
+    }
+
+    private static double tabStripY(FxRobot robot) {
+        Node strip = robot.lookup("#lowerTabs .tab-header-area").query();
+        return strip.localToScreen(strip.getBoundsInLocal()).getMinY();
+    }
+
+    private void resize(FxRobot robot, double width, double height) {
         robot.interact(() -> {
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        // The bars rewrap over a few pulses after a resize: wait until the layout holds still.
+        double y = Double.NaN;
+        for (int pulse = 0; pulse < 20 && y != tabStripY(robot); pulse++) {
+            y = tabStripY(robot);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void assertEveryCommandFits(FxRobot robot, double width, double height) {
+        resize(robot, width, height);
         List<Node> commands = new ArrayList<>();
         BAR_CONTROLS.forEach(id -> commands.add(robot.lookup(id).query()));
         robot.lookup(".preset-bar .toggle-button").queryAll().forEach(commands::add);

@@ -1,9 +1,6 @@
 package io.arbiter.ui.workbench;
 
-import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
-import io.arbiter.core.run.RunMode;
 import io.arbiter.ui.about.AboutView;
 import io.arbiter.ui.about.AboutViewModel;
 import io.arbiter.ui.analysis.AnalysisView;
@@ -22,32 +19,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 
 /**
- * The main window: dataset and provider bar on top, prompts above, run progress and results below; the project items
- * of the File menu are wired by {@link ProjectMenu}. Over 300 lines because the FXML injects its 31 controls here,
- * three lines each; the code that binds them is short.
+ * The main window: the setup bars ({@link SetupBarsView}) on top, prompts above, run progress and results below; the
+ * project items of the File menu are wired by {@link ProjectMenu}; the View menu, the fold switches and the tabs by
+ * {@link WorkbenchSections}. Over 300 lines because the FXML injects its 33 controls here, three lines each; the code
+ * that binds them is short.
  */
 public final class WorkbenchView {
 
@@ -100,22 +90,10 @@ public final class WorkbenchView {
     private MenuItem cancelItem;
 
     @FXML
-    private Label datasetLabel;
+    private ToggleButton setupToggle;
 
     @FXML
-    private ComboBox<String> inputColumnBox;
-
-    @FXML
-    private ComboBox<String> truthColumnBox;
-
-    @FXML
-    private TextField separatorField;
-
-    @FXML
-    private ComboBox<ProviderSettings> providerBox;
-
-    @FXML
-    private Button providersButton;
+    private ToggleButton promptsToggle;
 
     @FXML
     private MenuItem providersItem;
@@ -124,28 +102,7 @@ public final class WorkbenchView {
     private MenuItem aboutItem;
 
     @FXML
-    private TextField baseModelField;
-
-    @FXML
-    private TextField judgeModelField;
-
-    @FXML
-    private TextField alsoJudgedByField;
-
-    @FXML
-    private Spinner<Integer> repeatsSpinner;
-
-    @FXML
-    private CheckBox shuffleLabelsCheck;
-
-    @FXML
-    private Spinner<Integer> concurrencySpinner;
-
-    @FXML
-    private ComboBox<RunMode> modeBox;
-
-    @FXML
-    private Label keyHintLabel;
+    private StackPane setupSlot;
 
     @FXML
     private StackPane promptsSlot;
@@ -211,22 +168,41 @@ public final class WorkbenchView {
         analysisSlot.getChildren().add(new AnalysisView(model.analysis()).root());
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
-        followLowerPane();
+        SetupBarsView setup = new SetupBarsView(
+                model.datasetSetup(),
+                model.providerChoice(),
+                model.run().runningProperty(),
+                this::openProviderSettings);
+        setupSlot.getChildren().add(setup.root());
         WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"), model::useHeldOutShare);
-        // The analysis and the comparison need the height: the prompts fold up while either is open.
         dividers = new WorkbenchDividers(
                 mainSplit,
                 Map.of(
                         "prompts", (SplitPane) promptsSlot.lookup("#promptsSplit"),
                         "results", (SplitPane) resultsSlot.lookup("#resultsSplit")),
+                setupSlot);
+        WorkbenchSections.install(
+                menuBar,
+                dividers,
+                List.of(setupToggle, promptsToggle),
+                new WorkbenchSections.Places(
+                        setup::firstField,
+                        () -> firstOf(promptsSlot, ".prompt-editor"),
+                        () -> runButton(runSlot),
+                        () -> firstOf(resultsSlot, "#resultsTable")),
                 lowerTabs,
-                tab -> tab == analysisTab || tab == compareTab);
+                Map.of(
+                        WorkbenchViewModel.LowerPane.RESULTS, resultsTab,
+                        WorkbenchViewModel.LowerPane.ANALYSIS, analysisTab,
+                        WorkbenchViewModel.LowerPane.RUNS, runsTab,
+                        WorkbenchViewModel.LowerPane.COMPARE, compareTab),
+                model.lowerPaneProperty());
 
         results.selectedItemProperty().addListener((obs, old, row) -> model.selectRow(row));
         statusLabel.textProperty().bind(model.statusProperty());
         var running = model.run().runningProperty();
-        bindDatasetBar(model.datasetSetup(), running);
-        bindProviderBar(model.providerChoice(), running);
+        providersItem.setOnAction(e -> openProviderSettings());
+        aboutItem.setOnAction(e -> new AboutView(new AboutViewModel(), owner.window(), owner.stylesheet()).show());
 
         ProjectMenu projects = new ProjectMenu(
                 model,
@@ -265,80 +241,6 @@ public final class WorkbenchView {
     /** Puts the split panes' dividers where a remembered window had them. */
     public void useDividers(Map<String, List<Double>> positions) {
         dividers.use(positions);
-    }
-
-    /** The dataset's name and the columns it is read with; they stay while a run goes. */
-    private void bindDatasetBar(DatasetSetup data, ObservableBooleanValue running) {
-        datasetLabel.textProperty().bind(data.summaryProperty());
-        inputColumnBox.setItems(data.columns());
-        inputColumnBox.valueProperty().bindBidirectional(data.inputColumnProperty());
-        truthColumnBox.setItems(data.truthChoices());
-        truthColumnBox.valueProperty().bindBidirectional(data.truthColumnProperty());
-        separatorField.textProperty().bindBidirectional(data.truthSeparatorProperty());
-        for (Node control : new Node[] {inputColumnBox, truthColumnBox, separatorField}) {
-            control.disableProperty().bind(running);
-        }
-    }
-
-    /** The provider, its models, concurrency and mode; they stay while a run goes. */
-    private void bindProviderBar(ProviderChoice choice, ObservableBooleanValue running) {
-        keyHintLabel.textProperty().bind(choice.keyHintProperty());
-        providerBox.setItems(choice.providers());
-        providerBox.setConverter(new ProviderNames(choice.providers()));
-        providersButton.setOnAction(e -> openProviderSettings());
-        providersItem.setOnAction(e -> openProviderSettings());
-        aboutItem.setOnAction(e -> new AboutView(new AboutViewModel(), owner.window(), owner.stylesheet()).show());
-        providerBox.valueProperty().bindBidirectional(choice.providerProperty());
-        baseModelField.textProperty().bindBidirectional(choice.baseModelProperty());
-        judgeModelField.textProperty().bindBidirectional(choice.judgeModelProperty());
-        concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                1, ProviderProfile.MAX_CONCURRENCY, choice.concurrencyProperty().get()));
-        concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(choice.concurrencyProperty());
-        modeBox.getItems().setAll(RunMode.values());
-        modeBox.valueProperty().bindBidirectional(choice.modeProperty());
-        modeBox.disableProperty()
-                .bind(Bindings.or(running, choice.batchAvailableProperty().not()));
-        modeBox.setTooltip(new Tooltip(
-                "Batch API: half the price, answers within 24 h; only for providers that offer it (see Providers…)"));
-        alsoJudgedByField.textProperty().bindBidirectional(choice.alsoJudgedByProperty());
-        repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 9, 1));
-        repeatsSpinner.getValueFactory().valueProperty().bindBidirectional(choice.repeatsProperty());
-        shuffleLabelsCheck.selectedProperty().bindBidirectional(choice.shuffleLabelsProperty());
-        shuffleLabelsCheck
-                .disableProperty()
-                .bind(Bindings.or(running, choice.repeatsProperty().isEqualTo(1)));
-        for (Node control : new Node[] {
-            providerBox, baseModelField, judgeModelField, alsoJudgedByField, repeatsSpinner, concurrencySpinner
-        }) {
-            control.disableProperty().bind(running);
-        }
-    }
-
-    /** Keeps the selected tab and the model's lower pane in step, both ways. */
-    private void followLowerPane() {
-        var pane = model.lowerPaneProperty();
-        Runnable select = () -> lowerTabs
-                .getSelectionModel()
-                .select(
-                        switch (pane.get()) {
-                            case ANALYSIS -> analysisTab;
-                            case RUNS -> runsTab;
-                            case COMPARE -> compareTab;
-                            case RESULTS -> resultsTab;
-                        });
-        pane.addListener((obs, old, now) -> select.run());
-        lowerTabs
-                .getSelectionModel()
-                .selectedItemProperty()
-                .addListener((obs, old, tab) -> pane.set(
-                        tab == analysisTab
-                                ? WorkbenchViewModel.LowerPane.ANALYSIS
-                                : tab == runsTab
-                                        ? WorkbenchViewModel.LowerPane.RUNS
-                                        : tab == compareTab
-                                                ? WorkbenchViewModel.LowerPane.COMPARE
-                                                : WorkbenchViewModel.LowerPane.RESULTS));
-        select.run();
     }
 
     /** The provider profiles dialog; "Use for runs" there selects the profile here. */
@@ -380,6 +282,18 @@ public final class WorkbenchView {
                 Platform.runLater(() -> showImport(files.get(0).toPath()));
             }
         });
+    }
+
+    /** The first node {@code selector} finds in {@code slot}, else the slot itself. */
+    private static Node firstOf(StackPane slot, String selector) {
+        Node found = slot.lookup(selector);
+        return found != null ? found : slot;
+    }
+
+    /** Run, or Cancel while a run goes (Run is disabled then and cannot take the focus). */
+    private static Node runButton(StackPane slot) {
+        Node run = firstOf(slot, "#runButton");
+        return run.isDisabled() ? firstOf(slot, "#cancelButton") : run;
     }
 
     private void chooseExportFile() {
