@@ -12,6 +12,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.fxmisc.richtext.UndoActions;
 
 /**
  * The Edit menu (undo and redo in the focused text field, find and replace in the prompt editor last used, Ctrl+F to
@@ -31,7 +33,7 @@ final class WorkbenchMenus {
 
     private final Parent root;
     /** The prompt editor the user typed in last: Find and replace acts on it. */
-    private TextArea lastEditor;
+    private GenericStyledArea<?, ?, ?> lastEditor;
 
     private WorkbenchMenus(Parent root) {
         this.root = root;
@@ -43,14 +45,18 @@ final class WorkbenchMenus {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((o, was, now) -> {
-                    if (now instanceof TextArea editor && editor.getStyleClass().contains("prompt-editor")) {
+                    if (now instanceof GenericStyledArea<?, ?, ?> editor
+                            && editor.getStyleClass().contains("prompt-editor")) {
                         menus.lastEditor = editor;
                     }
                 });
             }
         });
-        MenuItem undo = item("_Undo", "Shortcut+Z", () -> menus.focusedText(TextInputControl::undo));
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", () -> menus.focusedText(TextInputControl::redo));
+        MenuItem undo = item("_Undo", "Shortcut+Z", () -> menus.focusedText(TextInputControl::undo, UndoActions::undo));
+        MenuItem redo =
+                item("_Redo", "Shortcut+Shift+Z", () -> menus.focusedText(TextInputControl::redo, UndoActions::redo));
+        undo.setId("undoItem");
+        redo.setId("redoItem");
         MenuItem find = item("_Find and replace in the prompt…", "Shortcut+Shift+F", menus::findAndReplace);
         MenuItem filter = item("Filter the _results…", "Shortcut+F", filterField::requestFocus);
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter);
@@ -106,16 +112,22 @@ final class WorkbenchMenus {
         list.show();
     }
 
-    private void focusedText(java.util.function.Consumer<TextInputControl> action) {
-        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl text) {
+    /** Undo or redo in the focused field: a plain text control or a prompt editor, which keeps its own history. */
+    private void focusedText(
+            java.util.function.Consumer<TextInputControl> action,
+            java.util.function.Consumer<UndoActions> editorAction) {
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focused instanceof TextInputControl text) {
             action.accept(text);
+        } else if (focused instanceof UndoActions editor) {
+            editorAction.accept(editor);
         }
     }
 
     private void findAndReplace() {
-        TextArea editor = lastEditor != null ? lastEditor : (TextArea) root.lookup(".prompt-editor");
-        if (editor != null) {
-            PromptFindReplace.open(editor);
+        Node editor = lastEditor != null ? lastEditor : root.lookup(".prompt-editor");
+        if (editor instanceof GenericStyledArea<?, ?, ?> area) {
+            PromptFindReplace.open(area);
         }
     }
 
