@@ -21,6 +21,7 @@ import org.fxmisc.richtext.model.PlainTextChange;
  */
 final class PlaceholderCompletion {
 
+    private static final double ROW = 24;
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
 
     private final CodeArea area;
@@ -37,7 +38,8 @@ final class PlaceholderCompletion {
         this.names = names;
         list.getStyleClass().add("placeholder-completion");
         list.setFocusTraversable(false);
-        list.setPrefSize(280, 200);
+        list.setFixedCellSize(ROW);
+        list.setPrefWidth(280);
         list.setOnMouseClicked(e -> accept());
         popup.getContent().add(list);
         popup.setAutoHide(true);
@@ -100,7 +102,8 @@ final class PlaceholderCompletion {
             return;
         }
         Bounds caret = area.getCaretBounds().orElse(area.localToScreen(area.getBoundsInLocal()));
-        popup.show(area, caret.getMinX(), caret.getMaxY() + 2);
+        // Owned by the area's parent: a popup takes its owner's styles, and the area's text rules would paint the list.
+        popup.show(area.getParent(), caret.getMinX(), caret.getMaxY() + 2);
     }
 
     /**
@@ -130,6 +133,7 @@ final class PlaceholderCompletion {
         if (!list.getItems().equals(fitting)) {
             list.getItems().setAll(fitting);
             list.getSelectionModel().selectFirst();
+            list.setPrefHeight(Math.min(fitting.size(), 8) * ROW + 4);
         }
         return true;
     }

@@ -98,6 +98,7 @@ public final class PromptEditor extends StackPane {
         syncing = false;
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
+        area.requestFollowCaret();
         mark();
     }
 
