@@ -34,6 +34,7 @@ class WorkbenchKeysTest extends WorkbenchUiTest {
         assertTrue(lines.size() >= accelerators + 5, lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.endsWith("\tOpen project")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("J / K")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{{ or Ctrl+Space")), lines.toString());
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.fxmisc.richtext.GenericStyledArea;
 import org.fxmisc.richtext.UndoActions;
 
 /**
- * The Edit menu (undo and redo in the focused text field, find and replace in the prompt editor last used, Ctrl+F to
- * the results filter) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar and the review
- * keys. FX thread.
+ * The Edit menu (undo and redo in the focused text field or prompt editor, find and replace in the prompt editor last
+ * used, Ctrl+F to the results filter) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar,
+ * the prompt editors' keys and the review keys. FX thread.
  */
 final class WorkbenchMenus {
 
@@ -30,6 +30,10 @@ final class WorkbenchMenus {
             "N\tnote on the row",
             "U\tundo the last review mark",
             "P\tpromote a reviewed row as a worked example");
+
+    /** The prompt editors' own keys: they are not menu items, so the list would not name them otherwise. */
+    static final List<String> PROMPT_KEYS =
+            List.of("{{ or Ctrl+Space\tin a prompt: offer the placeholder names (Enter or Tab inserts, Esc closes)");
 
     private final Parent root;
     /** The prompt editor the user typed in last: Find and replace acts on it. */
@@ -76,12 +80,13 @@ final class WorkbenchMenus {
         help.getItems().add(0, shortcuts);
     }
 
-    /** Every accelerator of the menu bar, then the review keys, one "keys<TAB>what" line each. */
+    /** Every accelerator of the menu bar, then the prompt and review keys, one "keys<TAB>what" line each. */
     static List<String> shortcuts(MenuBar bar) {
         List<String> lines = new ArrayList<>();
         for (Menu menu : bar.getMenus()) {
             collect(menu, lines);
         }
+        lines.addAll(PROMPT_KEYS);
         lines.addAll(REVIEW_KEYS);
         return lines;
     }
