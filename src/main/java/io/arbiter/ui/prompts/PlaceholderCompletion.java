@@ -43,6 +43,8 @@ final class PlaceholderCompletion {
         list.setOnMouseClicked(e -> accept());
         popup.getContent().add(list);
         popup.setAutoHide(true);
+        // A click elsewhere in the prompt closes the offer and still places the caret there.
+        popup.setConsumeAutoHidingEvents(false);
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.plainTextChanges().subscribe(this::typed);
