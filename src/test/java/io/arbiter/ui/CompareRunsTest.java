@@ -7,16 +7,17 @@ import io.arbiter.core.project.PairedFigures;
 import io.arbiter.core.project.Project;
 import io.arbiter.ui.compare.DeltaLine;
 import io.arbiter.ui.compare.FlipLine;
+import io.arbiter.ui.prompts.PromptEditor;
 import io.arbiter.ui.results.ResultsTableRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -40,9 +41,10 @@ class CompareRunsTest extends WorkbenchUiTest {
                 10, TimeUnit.SECONDS, () -> model.runs().runs().size() == 1);
 
         // The edit a prompt engineer makes: one instruction at the top of the judge prompt.
-        TextArea judge = robot.lookup("#judgeEditor").queryAs(TextArea.class);
+        CodeArea judge =
+                robot.lookup("#judgeEditor").queryAs(PromptEditor.class).area();
         robot.clickOn(judge);
-        robot.interact(() -> judge.positionCaret(0));
+        robot.interact(() -> judge.moveTo(0));
         robot.write("Be strict. ");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.prompts().judgeTextProperty().get().startsWith("Be strict. "));

@@ -3,13 +3,14 @@ package io.arbiter.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.ui.prompts.PromptEditor;
 import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,6 +34,7 @@ class WorkbenchKeysTest extends WorkbenchUiTest {
         assertTrue(lines.size() >= accelerators + 5, lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.endsWith("\tOpen project")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("J / K")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{{ or Ctrl+Space")), lines.toString());
     }
 
     @Test
@@ -46,8 +48,9 @@ class WorkbenchKeysTest extends WorkbenchUiTest {
 
     @Test
     void findAndReplaceChangesThePromptAndUndoTakesItBack(FxRobot robot) {
-        TextArea editor = robot.lookup("#judgeEditor").queryAs(TextArea.class);
-        robot.interact(() -> editor.setText("Judge the answer. The answer is short."));
+        CodeArea editor =
+                robot.lookup("#judgeEditor").queryAs(PromptEditor.class).area();
+        robot.interact(() -> editor.replaceText("Judge the answer. The answer is short."));
         robot.clickOn(editor);
         robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.SHORTCUT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -64,11 +67,26 @@ class WorkbenchKeysTest extends WorkbenchUiTest {
         });
 
         assertEquals("Judge the reply. The reply is short.", editor.getText());
-        robot.interact(() -> {
-            editor.undo();
-            editor.undo();
-        });
+        assertEquals(
+                "Judge the reply. The reply is short.",
+                model.prompts().judgeTextProperty().get());
+        // Replace all is one edit: one Undo, from the Edit menu, takes every replacement back.
+        robot.clickOn(editor);
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Judge the answer. The answer is short.", editor.getText());
+        assertEquals(
+                "Judge the answer. The answer is short.",
+                model.prompts().judgeTextProperty().get());
+        // The Edit menu's Redo acts on the focused prompt editor too.
+        MenuBar bar = robot.lookup("#menuBar").query();
+        MenuItem redo = bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "redoItem".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(redo::fire);
+        assertEquals("Judge the reply. The reply is short.", editor.getText());
     }
 
     private static String accelerator(MenuBar bar, String id) {

@@ -20,7 +20,9 @@ public final class PromptTemplate {
     /** The line that separates the system message from the user message. */
     public static final String USER_MARKER = "[user]";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
+    /** A {{placeholder}}, its name (spaces inside the braces trimmed) in group 1: what rendering fills. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
+
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*\\[user][ \\t]*\\r?$");
 
     private final String text;

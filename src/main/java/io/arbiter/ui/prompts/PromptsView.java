@@ -25,10 +25,10 @@ public final class PromptsView {
     private Parent root;
 
     @FXML
-    private TextArea baseEditor;
+    private PromptEditor baseEditor;
 
     @FXML
-    private TextArea judgeEditor;
+    private PromptEditor judgeEditor;
 
     @FXML
     private TextArea basePreview;
@@ -59,8 +59,10 @@ public final class PromptsView {
 
     public PromptsView(PromptsViewModel model) {
         ViewLoader.load("/fxml/prompts/PromptsView.fxml", this);
-        baseEditor.textProperty().bindBidirectional(model.baseTextProperty());
-        judgeEditor.textProperty().bindBidirectional(model.judgeTextProperty());
+        baseEditor.bind(model.baseTextProperty());
+        baseEditor.useRules(model.baseRulesProperty());
+        judgeEditor.bind(model.judgeTextProperty());
+        judgeEditor.useRules(model.judgeRulesProperty());
         basePreview.textProperty().bind(model.basePreviewProperty());
         judgePreview.textProperty().bind(model.judgePreviewProperty());
         basePreviewTab.textProperty().bind(model.previewTitleProperty());
@@ -68,7 +70,7 @@ public final class PromptsView {
         hintLabel.setText(HINT);
         baseTitle.textProperty().bind(model.baseTitleProperty());
         judgeTitle.textProperty().bind(model.judgeTitleProperty());
-        Tab promptB = promptBTab(model.secondBase());
+        Tab promptB = promptBTab(model.secondBase(), model);
         model.secondBase().inUseProperty().addListener((obs, old, inUse) -> showPromptB(promptB, inUse));
         showPromptB(promptB, model.secondBase().inUseProperty().get());
         model.problems().addListener((ListChangeListener<String>) change -> showProblems(model));
@@ -80,7 +82,7 @@ public final class PromptsView {
     }
 
     /** Model B and base prompt B: what answers B in a generated pair, edited beside the base prompt. */
-    private static Tab promptBTab(SecondBaseDraft second) {
+    private static Tab promptBTab(SecondBaseDraft second, PromptsViewModel prompts) {
         javafx.scene.control.TextField model = new javafx.scene.control.TextField();
         model.setId("modelBField");
         model.setPromptText("same as the base model");
@@ -91,11 +93,10 @@ public final class PromptsView {
         javafx.scene.layout.HBox modelRow = new javafx.scene.layout.HBox(6, modelLabel, model);
         modelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         modelRow.getStyleClass().add("prompt-b-model");
-        TextArea editor = new TextArea();
+        PromptEditor editor = new PromptEditor();
         editor.setId("baseBEditor");
-        editor.getStyleClass().add("prompt-editor");
-        editor.setWrapText(true);
-        editor.textProperty().bindBidirectional(second.promptTextProperty());
+        editor.bind(second.promptTextProperty());
+        editor.useRules(prompts.baseRulesProperty());
         javafx.scene.layout.VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
         Tab tab = new Tab("Base prompt B", new javafx.scene.layout.VBox(6, modelRow, editor));
         tab.setId("baseBTab");

@@ -15,6 +15,8 @@ import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -42,6 +44,10 @@ public final class PromptsViewModel {
     private final ReadOnlyStringWrapper previewTitle = new ReadOnlyStringWrapper("Preview");
     private final ReadOnlyStringWrapper baseTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper judgeTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<PlaceholderRules> baseRules =
+            new ReadOnlyObjectWrapper<>(PlaceholderRules.NONE);
+    private final ReadOnlyObjectWrapper<PlaceholderRules> judgeRules =
+            new ReadOnlyObjectWrapper<>(PlaceholderRules.NONE);
 
     private Dataset dataset;
     private ColumnMapping mapping;
@@ -118,6 +124,16 @@ public final class PromptsViewModel {
     /** The judge pane's title: what its judge is asked. */
     public ReadOnlyStringProperty judgeTitleProperty() {
         return judgeTitle.getReadOnlyProperty();
+    }
+
+    /** The placeholders the base prompt and prompt B may use, for their editors to mark and complete. */
+    public ReadOnlyObjectProperty<PlaceholderRules> baseRulesProperty() {
+        return baseRules.getReadOnlyProperty();
+    }
+
+    /** The placeholders the judge prompt may use under the current scheme. */
+    public ReadOnlyObjectProperty<PlaceholderRules> judgeRulesProperty() {
+        return judgeRules.getReadOnlyProperty();
     }
 
     public PromptPair prompts() {
@@ -200,6 +216,15 @@ public final class PromptsViewModel {
                         ? "Judge prompt · compares answer A with answer B"
                         : "Judge prompt · grades each base answer");
         List<String> names = PromptCheck.names(dataset, mapping);
+        // Set only when they change: each key typed refreshes, and the editors re-mark their text on a change.
+        PlaceholderRules base = dataset == null ? PlaceholderRules.NONE : PlaceholderRules.base(names);
+        if (!base.equals(baseRules.get())) {
+            baseRules.set(base);
+        }
+        PlaceholderRules judge = dataset == null ? PlaceholderRules.NONE : PlaceholderRules.judge(names, scheme);
+        if (!judge.equals(judgeRules.get())) {
+            judgeRules.set(judge);
+        }
         List<String> found = PromptCheck.problems(prompts(), names, scheme.placeholders());
         if (scheme.pairs()) {
             found = PairPromptCheck.problems(found, secondBase, names);

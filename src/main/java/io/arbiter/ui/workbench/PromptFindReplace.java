@@ -3,29 +3,30 @@ package io.arbiter.ui.workbench;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.fxmisc.richtext.MultiChangeBuilder;
 
 /**
  * A small find and replace window over a prompt editor: Find next selects the next match, Replace replaces the
- * selected match and finds the next, Replace all replaces every one. Edits go through the editor, so Undo takes
- * them back. FX thread.
+ * selected match and finds the next, Replace all replaces every one as one edit. Edits go through the editor, so
+ * Undo takes them back. FX thread.
  */
 final class PromptFindReplace {
 
-    private final TextArea editor;
+    private final GenericStyledArea<?, ?, ?> editor;
     private final TextField find = new TextField();
     private final TextField replace = new TextField();
     private final Label result = new Label();
 
-    private PromptFindReplace(TextArea editor) {
+    private PromptFindReplace(GenericStyledArea<?, ?, ?> editor) {
         this.editor = editor;
     }
 
-    static Stage open(TextArea editor) {
+    static Stage open(GenericStyledArea<?, ?, ?> editor) {
         PromptFindReplace form = new PromptFindReplace(editor);
         Stage window = new Stage();
         window.setTitle("Find and replace in the prompt");
@@ -73,6 +74,7 @@ final class PromptFindReplace {
             return false;
         }
         editor.selectRange(at, at + wanted.length());
+        editor.requestFollowCaret();
         result.setText("");
         return true;
     }
@@ -87,17 +89,23 @@ final class PromptFindReplace {
         findNext();
     }
 
-    /** Replaces every match, last first, so the places of the others stay put. */
+    /** Replaces every match, last first so the places of the others stay put, in one edit that one Undo takes back. */
     int replaceAll() {
         String wanted = find.getText();
         if (wanted.isEmpty()) {
             return 0;
         }
         String text = editor.getText();
+        MultiChangeBuilder<?, ?, ?> edit = editor.createMultiChange();
         int count = 0;
         for (int at = text.lastIndexOf(wanted); at >= 0; at = at == 0 ? -1 : text.lastIndexOf(wanted, at - 1)) {
-            editor.replaceText(at, at + wanted.length(), replace.getText());
+            edit.replaceText(at, at + wanted.length(), replace.getText());
             count++;
+        }
+        if (edit.hasChanges()) {
+            editor.getUndoManager().preventMerge();
+            edit.commit();
+            editor.getUndoManager().preventMerge();
         }
         result.setText(count == 1 ? "Replaced 1 match." : "Replaced " + count + " matches.");
         return count;

@@ -14,11 +14,13 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
+import org.fxmisc.richtext.GenericStyledArea;
+import org.fxmisc.richtext.UndoActions;
 
 /**
- * The Edit menu (undo and redo in the focused text field, find and replace in the prompt editor last used, Ctrl+F to
- * the results filter, the share of rows held out from worked examples) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar and the review
- * keys. FX thread.
+ * The Edit menu (undo and redo in the focused text field or prompt editor, find and replace in the prompt editor last
+ * used, Ctrl+F to the results filter, the share of rows held out from worked examples) and Help > Keyboard
+ * shortcuts, which lists every accelerator of the menu bar, the prompt editors' keys and the review keys. FX thread.
  */
 final class WorkbenchMenus {
 
@@ -31,9 +33,13 @@ final class WorkbenchMenus {
             "U\tundo the last review mark",
             "P\tpromote a reviewed row as a worked example");
 
+    /** The prompt editors' own keys: they are not menu items, so the list would not name them otherwise. */
+    static final List<String> PROMPT_KEYS =
+            List.of("{{ or Ctrl+Space\tin a prompt: offer the placeholder names (Enter or Tab inserts, Esc closes)");
+
     private final Parent root;
     /** The prompt editor the user typed in last: Find and replace acts on it. */
-    private TextArea lastEditor;
+    private GenericStyledArea<?, ?, ?> lastEditor;
 
     private WorkbenchMenus(Parent root) {
         this.root = root;
@@ -45,14 +51,18 @@ final class WorkbenchMenus {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((o, was, now) -> {
-                    if (now instanceof TextArea editor && editor.getStyleClass().contains("prompt-editor")) {
+                    if (now instanceof GenericStyledArea<?, ?, ?> editor
+                            && editor.getStyleClass().contains("prompt-editor")) {
                         menus.lastEditor = editor;
                     }
                 });
             }
         });
-        MenuItem undo = item("_Undo", "Shortcut+Z", () -> menus.focusedText(TextInputControl::undo));
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", () -> menus.focusedText(TextInputControl::redo));
+        MenuItem undo = item("_Undo", "Shortcut+Z", () -> menus.focusedText(TextInputControl::undo, UndoActions::undo));
+        MenuItem redo =
+                item("_Redo", "Shortcut+Shift+Z", () -> menus.focusedText(TextInputControl::redo, UndoActions::redo));
+        undo.setId("undoItem");
+        redo.setId("redoItem");
         MenuItem find = item("_Find and replace in the prompt…", "Shortcut+Shift+F", menus::findAndReplace);
         MenuItem filter = item("Filter the _results…", "Shortcut+F", filterField::requestFocus);
         MenuItem heldOut = new MenuItem("_Held-out rows…");
@@ -76,12 +86,13 @@ final class WorkbenchMenus {
         help.getItems().add(0, shortcuts);
     }
 
-    /** Every accelerator of the menu bar, then the review keys, one "keys<TAB>what" line each. */
+    /** Every accelerator of the menu bar, then the prompt and review keys, one "keys<TAB>what" line each. */
     static List<String> shortcuts(MenuBar bar) {
         List<String> lines = new ArrayList<>();
         for (Menu menu : bar.getMenus()) {
             collect(menu, lines);
         }
+        lines.addAll(PROMPT_KEYS);
         lines.addAll(REVIEW_KEYS);
         return lines;
     }
@@ -132,16 +143,22 @@ final class WorkbenchMenus {
         });
     }
 
-    private void focusedText(java.util.function.Consumer<TextInputControl> action) {
-        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl text) {
+    /** Undo or redo in the focused field: a plain text control or a prompt editor, which keeps its own history. */
+    private void focusedText(
+            java.util.function.Consumer<TextInputControl> action,
+            java.util.function.Consumer<UndoActions> editorAction) {
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focused instanceof TextInputControl text) {
             action.accept(text);
+        } else if (focused instanceof UndoActions editor) {
+            editorAction.accept(editor);
         }
     }
 
     private void findAndReplace() {
-        TextArea editor = lastEditor != null ? lastEditor : (TextArea) root.lookup(".prompt-editor");
-        if (editor != null) {
-            PromptFindReplace.open(editor);
+        Node editor = lastEditor != null ? lastEditor : root.lookup(".prompt-editor");
+        if (editor instanceof GenericStyledArea<?, ?, ?> area) {
+            PromptFindReplace.open(area);
         }
     }
 
