@@ -21,7 +21,7 @@ class WorkbenchKeysTest extends WorkbenchUiTest {
     void openAndImportHaveKeysOfTheirOwnAndTheShortcutListNamesEveryOne(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").query();
         List<String> menus = bar.getMenus().stream().map(Menu::getText).toList();
-        assertEquals(List.of("_File", "_Edit", "_Run", "_Help"), menus);
+        assertEquals(List.of("_File", "_Edit", "_View", "_Run", "_Help"), menus);
         assertEquals("Shortcut+O", accelerator(bar, "openProjectItem"));
         assertEquals("Shortcut+I", accelerator(bar, "openDatasetItem"));
 

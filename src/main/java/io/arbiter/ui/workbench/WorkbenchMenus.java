@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import io.arbiter.ui.theme.ThemeViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -37,8 +38,11 @@ final class WorkbenchMenus {
         this.root = root;
     }
 
-    /** Adds the Edit menu after File and Run, and fills the Help menu ({@code helpMenu}, made if missing). */
-    static void install(MenuBar bar, Parent root, Node filterField) {
+    /**
+     * Adds the Edit menu after File and the View menu after it, and fills the Help menu ({@code helpMenu}, made if
+     * missing).
+     */
+    static void install(MenuBar bar, Parent root, Node filterField, ThemeViewModel theme) {
         WorkbenchMenus menus = new WorkbenchMenus(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -56,6 +60,7 @@ final class WorkbenchMenus {
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter);
         edit.setId("editMenu");
         bar.getMenus().add(Math.min(1, bar.getMenus().size()), edit);
+        bar.getMenus().add(Math.min(2, bar.getMenus().size()), ThemeMenu.view(theme));
         Menu help = bar.getMenus().stream()
                 .filter(m -> "helpMenu".equals(m.getId()))
                 .findFirst()

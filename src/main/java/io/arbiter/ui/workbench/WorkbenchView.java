@@ -212,7 +212,7 @@ public final class WorkbenchView {
         runsSlot.getChildren().add(new RunsView(model.runs()).root());
         compareSlot.getChildren().add(new CompareView(model.compare()).root());
         followLowerPane();
-        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"));
+        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"), model.theme());
         // The analysis and the comparison need the height: the prompts fold up while either is open.
         dividers = new WorkbenchDividers(
                 mainSplit,
