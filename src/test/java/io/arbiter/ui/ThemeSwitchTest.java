@@ -1,7 +1,7 @@
 package io.arbiter.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.ui.theme.Palette;
 import io.arbiter.ui.theme.ThemeChoice;
@@ -28,9 +28,9 @@ class ThemeSwitchTest extends WorkbenchUiTest {
     Path config;
 
     @AfterEach
-    void backToJavaFxsOwnLook() {
-        // The stylesheet is the whole application's: the next test in this JVM starts on JavaFX's own look.
-        robotInteract(() -> Application.setUserAgentStylesheet(null));
+    void backToLight() {
+        // The stylesheet is the whole application's: a dialog test after this one in the same JVM sees light.
+        robotInteract(() -> Application.setUserAgentStylesheet(ThemeStylesheet.of(Palette.LIGHT)));
     }
 
     @Test
@@ -38,7 +38,7 @@ class ThemeSwitchTest extends WorkbenchUiTest {
         ThemeStore store = ThemeStore.inDirectory(config);
         robot.interact(() -> model.theme().restore(store, ThemeChoice.LIGHT, false));
         assertEquals(ThemeStylesheet.of(Palette.LIGHT), Application.getUserAgentStylesheet());
-        assertEquals(true, item(robot, "themeLightItem").isSelected());
+        assertTrue(item(robot, "themeLightItem").isSelected());
 
         robot.interact(() -> item(robot, "themeDarkItem").fire());
         assertEquals(ThemeStylesheet.of(Palette.DARK), Application.getUserAgentStylesheet());
@@ -50,10 +50,11 @@ class ThemeSwitchTest extends WorkbenchUiTest {
     }
 
     @Test
-    void withNothingChosenTheWorkbenchKeepsJavaFxsOwnLook(FxRobot robot) {
+    void aNewWorkbenchIsLightAndFollowsTheSystemUntilToldOtherwise(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").query();
         assertEquals("_View", bar.getMenus().get(2).getText());
-        assertNull(Application.getUserAgentStylesheet());
+        assertEquals(ThemeStylesheet.of(Palette.LIGHT), Application.getUserAgentStylesheet());
+        assertTrue(item(robot, "themeSystemItem").isSelected());
     }
 
     private static RadioMenuItem item(FxRobot robot, String id) {

@@ -26,8 +26,6 @@ public final class ThemeStylesheet {
     }
 
     private static void apply(Palette palette) {
-        if (palette != null) { // none chosen yet: JavaFX's own look stays
-            Application.setUserAgentStylesheet(of(palette));
-        }
+        Application.setUserAgentStylesheet(of(palette));
     }
 }

@@ -7,16 +7,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The theme switch behind View > Theme: the user's choice, the palette it shows, and where the choice is kept. Until
- * {@link #restore} or {@link #choose} no palette is set, so a workbench built in a test keeps JavaFX's own look.
- * FX thread; reading the OS and saving go through the executor.
+ * The theme switch behind View > Theme: the user's choice, the palette it shows, and where the choice is kept. A new
+ * one shows the light palette and keeps nothing until {@link #restore} gives it the user's store, so a workbench built
+ * in a test looks as the app does and writes no file. FX thread; reading the OS and saving go through the executor.
  */
 public final class ThemeViewModel {
 
     private final TaskExecutor executor;
     private final BooleanSupplier osPrefersDark;
     private final ReadOnlyObjectWrapper<ThemeChoice> choice = new ReadOnlyObjectWrapper<>(ThemeChoice.SYSTEM);
-    private final ReadOnlyObjectWrapper<Palette> palette = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Palette> palette = new ReadOnlyObjectWrapper<>(Palette.LIGHT);
     private Optional<ThemeStore> store = Optional.empty();
     /** Counts choices, so a slow OS reading for an older choice does not overwrite a newer one. */
     private long chosen;
@@ -32,7 +32,7 @@ public final class ThemeViewModel {
         return choice.getReadOnlyProperty();
     }
 
-    /** The palette on screen; null until a choice is restored or made. */
+    /** The palette on screen. */
     public ReadOnlyObjectProperty<Palette> paletteProperty() {
         return palette.getReadOnlyProperty();
     }

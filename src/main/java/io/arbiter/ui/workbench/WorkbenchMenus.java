@@ -73,6 +73,7 @@ final class WorkbenchMenus {
         MenuItem shortcuts = item("_Keyboard shortcuts", "F1", () -> menus.showShortcuts(bar));
         shortcuts.setId("shortcutsItem");
         help.getItems().add(0, shortcuts);
+        CommandIcons.install(bar, root);
     }
 
     /** Every accelerator of the menu bar, then the review keys, one "keys<TAB>what" line each. */
