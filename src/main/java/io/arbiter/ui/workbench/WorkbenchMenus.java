@@ -16,8 +16,8 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The Edit menu (undo and redo in the focused text field, find and replace in the prompt editor last used, Ctrl+F to
- * the results filter) and Help > Keyboard shortcuts, which lists every accelerator of the menu bar and the review
- * keys. FX thread.
+ * the results filter), the View menu ({@link ThemeMenu}), Help > Keyboard shortcuts, which lists every accelerator of
+ * the menu bar and the review keys, and the commands' icons ({@link CommandIcons}). FX thread.
  */
 final class WorkbenchMenus {
 
