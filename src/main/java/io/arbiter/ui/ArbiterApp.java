@@ -3,6 +3,9 @@ package io.arbiter.ui;
 import io.arbiter.core.llm.ProviderSettingsStore;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.common.TaskExecutor;
+import io.arbiter.ui.theme.OsColorScheme;
+import io.arbiter.ui.theme.ThemeChoice;
+import io.arbiter.ui.theme.ThemeStore;
 import io.arbiter.ui.window.WindowKeeper;
 import io.arbiter.ui.window.WindowState;
 import io.arbiter.ui.window.WindowStateStore;
@@ -29,6 +32,11 @@ public final class ArbiterApp extends Application {
     private Optional<WindowState> savedWindow = Optional.empty();
 
     private WindowKeeper window;
+    private ThemeStore themeStore;
+    /** The theme chosen last time, and whether the OS prefers dark, read before the window opens. */
+    private ThemeChoice savedTheme = ThemeChoice.SYSTEM;
+
+    private boolean osDark;
 
     public static void main(String[] args) {
         launch(ArbiterApp.class, args);
@@ -38,12 +46,16 @@ public final class ArbiterApp extends Application {
     public void init() {
         windowStore = WindowStateStore.forUser();
         savedWindow = windowStore.load();
+        themeStore = ThemeStore.forUser();
+        savedTheme = themeStore.load();
+        osDark = savedTheme == ThemeChoice.SYSTEM && OsColorScheme.prefersDark();
     }
 
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
         model = new WorkbenchViewModel(executor);
+        model.theme().restore(themeStore, savedTheme, osDark);
         WorkbenchView view = new WorkbenchView(model);
         stage.setScene(createScene(view));
         stage.titleProperty().bind(model.projects().titleProperty());

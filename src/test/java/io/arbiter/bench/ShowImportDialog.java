@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 
 /**
  * A look at the import dialog on a given file, for screenshots under Xvfb where a native file chooser cannot be
- * driven: {@code java -cp <test classpath> io.arbiter.bench.ShowImportDialog FILE}.
+ * driven: {@code java -cp <test classpath> io.arbiter.bench.ShowImportDialog FILE [dark]}.
  */
 public final class ShowImportDialog {
 
@@ -25,6 +25,9 @@ public final class ShowImportDialog {
             stage.setWidth(1500);
             stage.setHeight(940);
             stage.show();
+            if (java.util.List.of(args).contains("dark")) {
+                model.theme().choose(io.arbiter.ui.theme.ThemeChoice.DARK);
+            }
             model.datasetSetup().openSample();
             new ImportView(
                             model.datasetSetup().newImport(),

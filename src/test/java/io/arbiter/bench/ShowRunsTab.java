@@ -13,10 +13,10 @@ import javafx.stage.Stage;
 
 /**
  * A look at the Runs tab, for screenshots under Xvfb where a native file chooser cannot be driven:
- * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab [compare]} creates a project in a temporary folder,
+ * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab [compare] [dark]} creates a project in a temporary folder,
  * runs the sample four times as a prompt engineer would (again unchanged, then making the judge strict, then a base
  * edit too) and opens the Runs tab, or with {@code compare} the Compare tab on the runs before and after the judge
- * was made strict.
+ * was made strict; {@code dark} shows the dark theme.
  */
 public final class ShowRunsTab {
 
@@ -36,9 +36,13 @@ public final class ShowRunsTab {
             WorkbenchViewModel model = new WorkbenchViewModel(new FxTaskExecutor());
             Stage stage = new Stage();
             stage.setScene(ArbiterApp.createScene(model));
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1600, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
             stage.show();
+            if (List.of(args).contains("dark")) {
+                model.theme().choose(io.arbiter.ui.theme.ThemeChoice.DARK);
+            }
             model.datasetSetup().openSample();
             model.datasetProperty().addListener((obs, old, now) -> model.projects()
                     .newProject(project)

@@ -55,6 +55,9 @@ class SettingsDialogTest {
 
     @Start
     void start(Stage stage) {
+        // The dialog as users see it, in the theme, whichever test ran before in this JVM.
+        javafx.application.Application.setUserAgentStylesheet(
+                io.arbiter.ui.theme.ThemeStylesheet.of(io.arbiter.ui.theme.Palette.LIGHT));
         owner = stage;
         // Monocle waits forever for a frame from a shown stage that has no scene.
         stage.setScene(new Scene(new StackPane(), 400, 300));
@@ -189,6 +192,10 @@ class SettingsDialogTest {
                 robot.lookup("#settingsKeyStatusLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#settingsNameField").queryAs(TextField.class).isDisabled(), "the demo is read-only");
 
+        // The button sits at the foot of the scrolling form: scroll down to it, as a user does.
+        robot.interact(() -> robot.lookup(".settings-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1));
         robot.clickOn("#settingsTestButton");
         // Read on the FX thread: the report is written there, and reading its text from this thread while it
         // changes can fail inside the text control.

@@ -133,11 +133,24 @@ class WorkbenchDraftRunTest extends WorkbenchUiTest {
                         .count());
     }
 
-    /** The table row showing item {@code index}, to click on. */
+    /** The table row showing item {@code index}, to click on; scrolled to, as a user does, when below the fold. */
     private static javafx.scene.Node cellOf(FxRobot robot, TableView<ResultsTableRow> table, int index) {
-        return robot.from(table).lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getIndex() == index)
-                .findFirst()
+        if (shownRow(robot, table, index).isEmpty()) {
+            robot.interact(() -> table.scrollTo(index));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        return shownRow(robot, table, index)
                 .orElseThrow(() -> new AssertionError("row " + index + " is not on screen"));
+    }
+
+    private static java.util.Optional<javafx.scene.Node> shownRow(
+            FxRobot robot, TableView<ResultsTableRow> table, int index) {
+        return robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row
+                        && row.getIndex() == index
+                        && !row.isEmpty()
+                        && row.localToScene(row.getBoundsInLocal()).getMaxY()
+                                <= table.localToScene(table.getBoundsInLocal()).getMaxY())
+                .findFirst();
     }
 }

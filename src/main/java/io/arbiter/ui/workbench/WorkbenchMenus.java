@@ -1,5 +1,6 @@
 package io.arbiter.ui.workbench;
 
+import io.arbiter.ui.theme.ThemeViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -19,8 +20,9 @@ import org.fxmisc.richtext.UndoActions;
 
 /**
  * The Edit menu (undo and redo in the focused text field or prompt editor, find and replace in the prompt editor last
- * used, Ctrl+F to the results filter, the share of rows held out from worked examples) and Help > Keyboard
- * shortcuts, which lists every accelerator of the menu bar, the prompt editors' keys and the review keys. FX thread.
+ * used, Ctrl+F to the results filter, the share of rows held out from worked examples), the theme in the View menu
+ * ({@link ThemeMenu}), Help > Keyboard shortcuts, which lists every accelerator of the menu bar, the prompt editors'
+ * keys and the review keys, and the commands' icons ({@link CommandIcons}). FX thread.
  */
 final class WorkbenchMenus {
 
@@ -45,8 +47,9 @@ final class WorkbenchMenus {
         this.root = root;
     }
 
-    /** Adds the Edit menu after File and Run, and fills the Help menu ({@code helpMenu}, made if missing). */
-    static void install(MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare) {
+    /** Adds the Edit menu after File, the theme to the View menu, and fills the Help menu ({@code helpMenu}, made if missing). */
+    static void install(
+            MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare, ThemeViewModel theme) {
         WorkbenchMenus menus = new WorkbenchMenus(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -72,6 +75,7 @@ final class WorkbenchMenus {
                 "_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter, new SeparatorMenuItem(), heldOut);
         edit.setId("editMenu");
         bar.getMenus().add(Math.min(1, bar.getMenus().size()), edit);
+        bar.getMenus().add(Math.min(2, bar.getMenus().size()), ThemeMenu.view(theme));
         Menu help = bar.getMenus().stream()
                 .filter(m -> "helpMenu".equals(m.getId()))
                 .findFirst()
@@ -84,6 +88,7 @@ final class WorkbenchMenus {
         MenuItem shortcuts = item("_Keyboard shortcuts", "F1", () -> menus.showShortcuts(bar));
         shortcuts.setId("shortcutsItem");
         help.getItems().add(0, shortcuts);
+        CommandIcons.install(bar, root);
     }
 
     /** Every accelerator of the menu bar, then the prompt and review keys, one "keys<TAB>what" line each. */

@@ -62,10 +62,21 @@ final class WorkbenchSections {
         setupSwitch.setTooltip(tip("Show or fold the dataset, provider and jury bars", SETUP_KEYS));
         promptsSwitch.setTooltip(tip("Show or fold the prompts", PROMPTS_KEYS));
 
-        Menu view = new Menu("_View");
-        view.setId("viewMenu");
+        // The theme's View menu (WorkbenchMenus) may be there already: the sections go above its Theme submenu.
+        Menu view = bar.getMenus().stream()
+                .filter(menu -> "viewMenu".equals(menu.getId()))
+                .findFirst()
+                .orElseGet(() -> {
+                    Menu made = new Menu("_View");
+                    made.setId("viewMenu");
+                    bar.getMenus().add(Math.min(2, bar.getMenus().size()), made);
+                    return made;
+                });
+        boolean themed = !view.getItems().isEmpty();
         view.getItems()
                 .addAll(
+                        0,
+                        List.of(
                         fold("Show the _setup bars", SETUP_KEYS, folds.setupShownProperty()),
                         fold("Show the _prompts", PROMPTS_KEYS, folds.promptsShownProperty()),
                         new SeparatorMenuItem(),
@@ -89,8 +100,10 @@ final class WorkbenchSections {
                                         LowerPane.RESULTS, places.results().get())),
                         go("Judge _analysis", 5, () -> sections.open(LowerPane.ANALYSIS, tabs)),
                         go("Runs (_history)", 6, () -> sections.open(LowerPane.RUNS, tabs)),
-                        go("_Compare", 7, () -> sections.open(LowerPane.COMPARE, tabs)));
-        bar.getMenus().add(Math.min(2, bar.getMenus().size()), view);
+                        go("_Compare", 7, () -> sections.open(LowerPane.COMPARE, tabs))));
+        if (themed) {
+            view.getItems().add(view.getItems().size() - 1, new SeparatorMenuItem());
+        }
     }
 
     /** Keeps the selected tab and the model's lower pane in step, both ways. */

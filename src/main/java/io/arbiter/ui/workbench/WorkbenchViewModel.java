@@ -18,6 +18,8 @@ import io.arbiter.ui.prompts.PromptsViewModel;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.ResultsViewModel;
 import io.arbiter.ui.runs.RunsViewModel;
+import io.arbiter.ui.theme.OsColorScheme;
+import io.arbiter.ui.theme.ThemeViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,9 +70,11 @@ public final class WorkbenchViewModel {
     private final ReviewWrites reviewWrites;
     private final RunEstimator estimator;
     private final HeldOutRows heldOut;
+    private final ThemeViewModel theme;
 
     public WorkbenchViewModel(TaskExecutor executor) {
         this.executor = executor;
+        this.theme = new ThemeViewModel(executor, OsColorScheme::prefersDark);
         this.run = new ProgressViewModel(executor);
         this.choice = new ProviderChoice(executor, status::set, this::busy, run.runningProperty());
         this.results = new ResultsViewModel(executor, review);
@@ -179,6 +183,11 @@ public final class WorkbenchViewModel {
     /** Where background work goes; dialogs opened from the workbench use the same. */
     public TaskExecutor executor() {
         return executor;
+    }
+
+    /** View > Theme: light, dark or as the OS prefers. */
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     public PromptsViewModel prompts() {
