@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.prompt.PromptTemplate;
-import io.arbiter.core.run.JudgePanel;
-
 import io.arbiter.core.review.HeldOutSplit;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;

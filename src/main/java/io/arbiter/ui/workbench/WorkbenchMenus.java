@@ -48,8 +48,7 @@ final class WorkbenchMenus {
     }
 
     /** Adds the Edit menu after File, the theme to the View menu, and fills the Help menu ({@code helpMenu}, made if missing). */
-    static void install(
-            MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare, ThemeViewModel theme) {
+    static void install(MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare, ThemeViewModel theme) {
         WorkbenchMenus menus = new WorkbenchMenus(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {

@@ -77,30 +77,31 @@ final class WorkbenchSections {
                 .addAll(
                         0,
                         List.of(
-                        fold("Show the _setup bars", SETUP_KEYS, folds.setupShownProperty()),
-                        fold("Show the _prompts", PROMPTS_KEYS, folds.promptsShownProperty()),
-                        new SeparatorMenuItem(),
-                        go(
-                                "_Data (columns, provider, jury)",
-                                1,
-                                () -> shown(
-                                        folds.setupShownProperty(),
-                                        places.setup().get())),
-                        go(
-                                "P_rompts",
-                                2,
-                                () -> shown(
-                                        folds.promptsShownProperty(),
-                                        places.prompts().get())),
-                        go("R_un", 3, () -> focus(places.run().get())),
-                        go(
-                                "Res_ults",
-                                4,
-                                () -> sections.open(
-                                        LowerPane.RESULTS, places.results().get())),
-                        go("Judge _analysis", 5, () -> sections.open(LowerPane.ANALYSIS, tabs)),
-                        go("Runs (_history)", 6, () -> sections.open(LowerPane.RUNS, tabs)),
-                        go("_Compare", 7, () -> sections.open(LowerPane.COMPARE, tabs))));
+                                fold("Show the _setup bars", SETUP_KEYS, folds.setupShownProperty()),
+                                fold("Show the _prompts", PROMPTS_KEYS, folds.promptsShownProperty()),
+                                new SeparatorMenuItem(),
+                                go(
+                                        "_Data (columns, provider, jury)",
+                                        1,
+                                        () -> shown(
+                                                folds.setupShownProperty(),
+                                                places.setup().get())),
+                                go(
+                                        "P_rompts",
+                                        2,
+                                        () -> shown(
+                                                folds.promptsShownProperty(),
+                                                places.prompts().get())),
+                                go("R_un", 3, () -> focus(places.run().get())),
+                                go(
+                                        "Res_ults",
+                                        4,
+                                        () -> sections.open(
+                                                LowerPane.RESULTS,
+                                                places.results().get())),
+                                go("Judge _analysis", 5, () -> sections.open(LowerPane.ANALYSIS, tabs)),
+                                go("Runs (_history)", 6, () -> sections.open(LowerPane.RUNS, tabs)),
+                                go("_Compare", 7, () -> sections.open(LowerPane.COMPARE, tabs))));
         if (themed) {
             view.getItems().add(view.getItems().size() - 1, new SeparatorMenuItem());
         }

@@ -174,7 +174,8 @@ public final class WorkbenchView {
                 model.run().runningProperty(),
                 this::openProviderSettings);
         setupSlot.getChildren().add(setup.root());
-        WorkbenchMenus.install(menuBar, root, resultsSlot.lookup("#filterField"), model::useHeldOutShare, model.theme());
+        WorkbenchMenus.install(
+                menuBar, root, resultsSlot.lookup("#filterField"), model::useHeldOutShare, model.theme());
         dividers = new WorkbenchDividers(
                 mainSplit,
                 Map.of(
