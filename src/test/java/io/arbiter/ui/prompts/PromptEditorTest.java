@@ -72,7 +72,9 @@ class PromptEditorTest {
     void anUnknownPlaceholderTypedIsMarkedOnceTheNameIsKnown(FxRobot robot) throws TimeoutException {
         CodeArea judge = area(robot, "#judgeEditor");
         robot.interact(() -> judge.replaceText("Grade {{Titel}}"));
-        assertEquals(List.of(PromptEditor.UNKNOWN), styleAt(judge, 9));
+        // An edit is marked once the burst of changes ends, not at once.
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> List.of(PromptEditor.UNKNOWN).equals(styleAt(judge, 9)));
 
         robot.clickOn(judge);
         robot.interact(() -> judge.moveTo(13));
