@@ -22,6 +22,7 @@ final class HeldOutRows {
 
     private final ResultsViewModel results;
     private final Consumer<String> status;
+    private HeldOutSplit current = HeldOutSplit.NONE;
 
     HeldOutRows(TaskExecutor executor, ResultsViewModel results, Consumer<String> status) {
         this.requests = new LatestOnly(executor);
@@ -52,7 +53,13 @@ final class HeldOutRows {
                 failure -> status.accept("The held-out share was not kept: " + LatestOnly.messageOf(failure)));
     }
 
+    /** The share held out now: the open project's, once read; 0 without a project. */
+    double share() {
+        return current.share();
+    }
+
     private void apply(HeldOutSplit split) {
+        current = split;
         ReviewLog review = results.review();
         review.useSplit(split); // a held-out example is taken back, and the project told
         // Shown again: a star taken back leaves its row, and the figures count it again.

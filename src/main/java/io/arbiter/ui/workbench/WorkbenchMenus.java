@@ -4,6 +4,7 @@ import io.arbiter.ui.theme.ThemeViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -48,7 +49,13 @@ final class WorkbenchMenus {
     }
 
     /** Adds the Edit menu after File, the theme to the View menu, and fills the Help menu ({@code helpMenu}, made if missing). */
-    static void install(MenuBar bar, Parent root, Node filterField, DoubleConsumer heldOutShare, ThemeViewModel theme) {
+    static void install(
+            MenuBar bar,
+            Parent root,
+            Node filterField,
+            DoubleSupplier heldOutNow,
+            DoubleConsumer heldOutShare,
+            ThemeViewModel theme) {
         WorkbenchMenus menus = new WorkbenchMenus(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -69,7 +76,7 @@ final class WorkbenchMenus {
         MenuItem filter = item("Filter the _results…", "Shortcut+F", filterField::requestFocus);
         MenuItem heldOut = new MenuItem("_Held-out rows…");
         heldOut.setId("heldOutItem");
-        heldOut.setOnAction(e -> menus.askHeldOutShare(heldOutShare));
+        heldOut.setOnAction(e -> menus.askHeldOutShare(heldOutNow.getAsDouble(), heldOutShare));
         Menu edit = new Menu(
                 "_Edit", null, undo, redo, new SeparatorMenuItem(), find, filter, new SeparatorMenuItem(), heldOut);
         edit.setId("editMenu");
@@ -127,9 +134,9 @@ final class WorkbenchMenus {
         list.show();
     }
 
-    /** Asks for the share of rows held out from worked examples, in percent; the project keeps it. */
-    private void askHeldOutShare(DoubleConsumer heldOutShare) {
-        TextInputDialog ask = new TextInputDialog("25");
+    /** Asks for the share of rows held out from worked examples, in percent, proposing {@code now}'s; the project keeps it. */
+    private void askHeldOutShare(double now, DoubleConsumer heldOutShare) {
+        TextInputDialog ask = new TextInputDialog(percentText(now));
         ask.setTitle("Held-out rows");
         ask.setHeaderText("Percent of rows held out to check the worked examples: they can never be promoted, and the"
                 + " analysis shows the judge's agreement on them apart (0 holds none out).");
@@ -145,6 +152,13 @@ final class WorkbenchMenus {
             }
             heldOutShare.accept(percent / 100);
         });
+    }
+
+    /** 0.25 as "25", 0.125 as "12.5": the share as a person types it. */
+    static String percentText(double share) {
+        return java.math.BigDecimal.valueOf(Math.round(share * 1000) / 10.0)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Undo or redo in the focused field: a plain text control or a prompt editor, which keeps its own history. */

@@ -175,7 +175,12 @@ public final class WorkbenchView {
                 this::openProviderSettings);
         setupSlot.getChildren().add(setup.root());
         WorkbenchMenus.install(
-                menuBar, root, resultsSlot.lookup("#filterField"), model::useHeldOutShare, model.theme());
+                menuBar,
+                root,
+                resultsSlot.lookup("#filterField"),
+                model::heldOutShare,
+                model::useHeldOutShare,
+                model.theme());
         dividers = new WorkbenchDividers(
                 mainSplit,
                 Map.of(

@@ -362,6 +362,11 @@ public final class WorkbenchViewModel {
         return heldOut.share(projects.project(), share);
     }
 
+    /** The share of rows the open project holds out now (0 without a project), what Edit ▸ Held-out rows proposes. */
+    public double heldOutShare() {
+        return heldOut.share();
+    }
+
     private void opened(Project project) {
         heldOut.use(project);
         estimator.refresh(); // its cache answers what it ran

@@ -65,6 +65,10 @@ class HeldOutRowsTest {
         assertTrue(rows.get(promotable).promoted());
 
         assertEquals(wider, model.useHeldOutShare(0.9).join(), "the project's seed, the share set");
+        assertEquals(0.9, model.heldOutShare(), "what Edit > Held-out rows proposes next");
+        assertEquals("90", WorkbenchMenus.percentText(model.heldOutShare()));
+        assertEquals("12.5", WorkbenchMenus.percentText(0.125));
+        assertEquals("0", WorkbenchMenus.percentText(0));
         assertFalse(rows.get(promotable).promoted(), "held out now: it checks the examples");
         assertEquals(List.of(), model.review().promotedRows());
         assertTrue(
