@@ -9,7 +9,6 @@ import io.arbiter.offline.OfflineServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,26 +120,7 @@ class JurorProvidersCliTest {
     }
 
     private int run(SampleFiles files, OfflineServer server, String jurors, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--dataset",
-                files.dataset().toString(),
-                "--input-column",
-                "Overview",
-                "--truth-column",
-                "Genre",
-                "--base-prompt",
-                files.basePrompt().toString(),
-                "--judge-prompt",
-                files.judgePrompt().toString(),
-                "--provider",
-                server.baseUrl().toString(),
-                "--base-model",
-                "offline-demo-base",
-                "--judge-model",
-                jurors,
-                "--json"));
-        args.addAll(List.of(extra));
+        List<String> args = files.runArgs(server.baseUrl().toString(), jurors, extra);
         return ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     }
 }

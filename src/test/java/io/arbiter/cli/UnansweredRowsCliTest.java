@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,26 +110,7 @@ class UnansweredRowsCliTest {
     }
 
     private int run(SampleFiles files, OfflineServer server, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--dataset",
-                files.dataset().toString(),
-                "--input-column",
-                "Overview",
-                "--truth-column",
-                "Genre",
-                "--base-prompt",
-                files.basePrompt().toString(),
-                "--judge-prompt",
-                files.judgePrompt().toString(),
-                "--provider",
-                server.baseUrl().toString(),
-                "--base-model",
-                "offline-demo-base",
-                "--judge-model",
-                "offline-demo-judge",
-                "--json"));
-        args.addAll(List.of(extra));
+        List<String> args = files.runArgs(server.baseUrl().toString(), "offline-demo-judge", extra);
         return ArbiterCli.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     }
 }
