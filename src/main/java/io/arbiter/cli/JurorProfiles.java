@@ -27,10 +27,10 @@ final class JurorProfiles {
     Path providersFile;
 
     /**
-     * {@code panel} (after the provider's {@code judgeModel}) with the profiles its jurors name resolved and their keys checked; as it is when none. Jurors on
-     * other providers are refused unless the run is {@code realtime}: a batch goes to one provider's Batch API.
+     * {@code panel} (after the provider's {@code judgeModel}) with the profiles its jurors name resolved and their
+     * keys checked; as it is when none. In a batch run each juror's votes go to its own provider's Batch API.
      */
-    JudgePanel resolve(JudgePanel panel, String judgeModel, boolean realtime) {
+    JudgePanel resolve(JudgePanel panel, String judgeModel) {
         if (JudgePanel.profileOf(judgeModel) != null && saved().stream().anyMatch(named(judgeModel))) {
             throw new CliFailure(
                     "--judge-model: the first judge, " + judgeModel + ", is the run's provider's own; put jurors on"
@@ -39,9 +39,6 @@ final class JurorProfiles {
         }
         if (!panel.otherProviders()) {
             return panel;
-        }
-        if (!realtime) {
-            throw new CliFailure(JudgePanel.NO_MIXED_BATCH, ArbiterCli.BAD_INPUT);
         }
         List<ProviderSettings> saved = saved();
         Map<String, JurorProvider> resolved = new LinkedHashMap<>();

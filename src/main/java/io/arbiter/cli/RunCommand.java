@@ -20,6 +20,7 @@ import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.BatchLedger;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.JudgeReliability;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunLedger;
@@ -145,11 +146,6 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
         }
     }
 
-    @Override
-    boolean realtime() {
-        return mode != RunMode.BATCH;
-    }
-
     private Integer run(Project opened, Inputs inputs, PrintWriter stdout, PrintWriter stderr) throws IOException {
         Dataset rows = inputs.dataset();
 
@@ -184,7 +180,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             RunLedger stored = recording == null ? RunLedger.NONE : recording.ledger();
             accounting = new RunAccounting(stored);
             ProgressPrinter progress = new ProgressPrinter(stderr);
+            boolean batched;
             try (RunClients clients = clients(spec, recording, accounting)) {
+                batched = clients.batch();
                 accounting.use(clients);
                 outcome = clients.engine().runToEnd(spec, progress);
             }
@@ -210,13 +208,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             if (report == null) { // the same figures the project would have kept, over the same rows
                 report = scheme.figures(rated);
             }
-            reliability = JudgeReliability.of(
-                    spec.jurors(),
-                    spec.mapping().judgeOnly() ? null : spec.provider().baseModel(),
-                    spec.panel(),
-                    measured,
-                    rated,
-                    spec.provider().prices());
+            // A batch run's jurors are priced at the Batch API's share of their own providers' prices.
+            JudgeSetup judges = JudgeSetup.of(spec);
+            reliability = JudgeReliability.of(batched ? judges.inBatch() : judges, measured, rated);
             sidecar = ExportSidecar.of(
                     spec,
                     recording == null ? null : recording.runId(),
@@ -306,7 +300,8 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
                         recording == null ? null : recording.project().file(),
                         pollInterval(profile),
                         batchTimeout),
-                accounting);
+                accounting,
+                spec.panel());
     }
 
     /** The flags' timeouts over the profile's (a project's stored ones, or the defaults). */

@@ -278,9 +278,7 @@ abstract class RunInputsCommand {
                     inputs.scheme(),
                     second,
                     jurorProfiles.resolve(
-                            juryOptions.panel(providerOptions.jurors(profile.judgeModel())),
-                            profile.judgeModel(),
-                            realtime()));
+                            juryOptions.panel(providerOptions.jurors(profile.judgeModel())), profile.judgeModel()));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ArbiterCli.BAD_INPUT);
         }
@@ -288,11 +286,6 @@ abstract class RunInputsCommand {
                 ? spec
                 : spec.withExamples(WorkedExamples.of(
                         opened, inputs.config().datasetSha256(), inputs.dataset(), inputs.mapping(), inputs.scheme()));
-    }
-
-    /** True when this command sends its requests in realtime; a batch's go to one provider's Batch API. */
-    boolean realtime() {
-        return false;
     }
 
     /** What the run starts with, for the recorder. */

@@ -1,6 +1,7 @@
 package io.arbiter.offline;
 
 import com.sun.net.httpserver.HttpServer;
+import io.arbiter.offline.ServerCounters.BatchCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -171,13 +172,20 @@ public final class OfflineServer implements AutoCloseable {
         return List.of(
                 Route.get("/v1/models", new ModelsEndpoint()),
                 Route.post("/v1/chat/completions", new ChatCompletionsEndpoint(chat, counters, faults)),
-                Route.post("/v1/files", filesApi::create),
+                Route.post("/v1/files", counted(counters, BatchCall.UPLOAD, filesApi::create)),
                 Route.get("/v1/files/([^/]+)", filesApi::retrieve),
-                Route.get("/v1/files/([^/]+)/content", filesApi::content),
-                Route.post("/v1/batches", batchesApi::create),
+                Route.get("/v1/files/([^/]+)/content", counted(counters, BatchCall.DOWNLOAD, filesApi::content)),
+                Route.post("/v1/batches", counted(counters, BatchCall.CREATE, batchesApi::create)),
                 Route.get("/v1/batches", batchesApi::list),
-                Route.get("/v1/batches/([^/]+)", batchesApi::retrieve),
-                Route.post("/v1/batches/([^/]+)/cancel", batchesApi::cancel));
+                Route.get("/v1/batches/([^/]+)", counted(counters, BatchCall.RETRIEVE, batchesApi::retrieve)),
+                Route.post("/v1/batches/([^/]+)/cancel", counted(counters, BatchCall.CANCEL, batchesApi::cancel)));
+    }
+
+    private static Endpoint counted(ServerCounters counters, BatchCall call, Endpoint endpoint) {
+        return request -> {
+            counters.batchCalled(call);
+            return endpoint.handle(request);
+        };
     }
 
     private static ThreadFactory daemonThreads() {

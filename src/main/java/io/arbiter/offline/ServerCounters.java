@@ -11,10 +11,24 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the server has done, for tests that must prove "nothing lost, nothing duplicated" from the server's side:
  * answers per completion id (the id is a digest of model and prompt, so one row's request always has the same id),
- * chat attempts, injected faults by kind, and batch lines processed; and a signal each time a batch moves on, so a
- * client can wait for the next change instead of polling on a timer.
+ * chat attempts, injected faults by kind, batch lines processed and calls to each Batch API endpoint; and a signal
+ * each time a batch moves on, so a client can wait for the next change instead of polling on a timer.
  */
 public final class ServerCounters {
+
+    /** A Batch API endpoint a client calls: so a test can tell which server a batch was sent to and polled at. */
+    public enum BatchCall {
+        /** {@code POST /v1/files}. */
+        UPLOAD,
+        /** {@code POST /v1/batches}. */
+        CREATE,
+        /** {@code GET /v1/batches/{id}}: a status poll. */
+        RETRIEVE,
+        /** {@code POST /v1/batches/{id}/cancel}. */
+        CANCEL,
+        /** {@code GET /v1/files/{id}/content}. */
+        DOWNLOAD
+    }
 
     private final Map<String, LongAdder> answersById = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> attemptsByRequest = new ConcurrentHashMap<>();
@@ -23,6 +37,7 @@ public final class ServerCounters {
     private final AtomicLong batchLines = new AtomicLong();
     private final AtomicLong structuredAsked = new AtomicLong();
     private final Map<FaultPlan.Kind, AtomicLong> faults = new EnumMap<>(FaultPlan.Kind.class);
+    private final Map<BatchCall, AtomicLong> batchCalls = new EnumMap<>(BatchCall.class);
     private final Object batchMoveLock = new Object();
     /** Guarded by {@link #batchMoveLock}. */
     private long batchMoves;
@@ -31,6 +46,18 @@ public final class ServerCounters {
         for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
             faults.put(kind, new AtomicLong());
         }
+        for (BatchCall call : BatchCall.values()) {
+            batchCalls.put(call, new AtomicLong());
+        }
+    }
+
+    void batchCalled(BatchCall call) {
+        batchCalls.get(call).incrementAndGet();
+    }
+
+    /** Calls received at one Batch API endpoint, refused ones included. */
+    public long batchCalls(BatchCall call) {
+        return batchCalls.get(call).get();
     }
 
     void chatAttempt(byte[] requestBody) {

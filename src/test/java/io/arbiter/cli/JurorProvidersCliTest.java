@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.offline.BatchPace;
 import io.arbiter.offline.OfflineServer;
+import io.arbiter.offline.ServerCounters.BatchCall;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code arbiter run --judge-model a,b@profile} with two embedded offline servers, the second a saved profile: each
- * server answers its own jurors' votes (counted there), a re-run of the project sends nothing, and a juror whose
- * profile is unknown, whose key cannot be read, or who would go into a batch is refused before anything is sent.
+ * server answers its own jurors' votes (counted there), in realtime or as batches of its own, a re-run of the project
+ * sends nothing, and a juror whose profile is unknown or whose key cannot be read is refused before anything is sent.
  */
 class JurorProvidersCliTest {
 
@@ -53,11 +55,7 @@ class JurorProvidersCliTest {
             assertEquals(2L * rows, first.counters().chatAnswers());
             assertEquals(rows, second.counters().chatAnswers(), "the same model there is its own answer");
 
-            out.getBuffer().setLength(0);
-            int again = ArbiterCli.execute(
-                    new String[] {"run", "--project", project, "--providers-file", providers.toString(), "--json"},
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true));
+            int again = runAgain(project, providers);
 
             assertEquals(0, again, err.toString());
             assertEquals(
@@ -68,7 +66,7 @@ class JurorProvidersCliTest {
     }
 
     @Test
-    void anUnknownProfileAMissingKeyAndABatchAreRefusedNamingTheJuror() throws Exception {
+    void anUnknownProfileAndAMissingKeyAreRefusedNamingTheJuror() throws Exception {
         SampleFiles files = SampleFiles.in(dir);
         try (OfflineServer first = OfflineServer.start(0);
                 OfflineServer second = OfflineServer.start(0)) {
@@ -90,19 +88,86 @@ class JurorProvidersCliTest {
             assertTrue(err.toString().contains("juror offline-demo-judge@keyed: "), err.toString());
             assertTrue(err.toString().contains("ARBITER_JUROR_KEY_THAT_IS_NOT_SET"), err.toString());
 
-            Path open = saved("open", second, null);
-            int batch = run(
-                    files,
-                    first,
-                    "offline-demo-judge,offline-demo-judge@open",
-                    "--providers-file",
-                    open.toString(),
-                    "--mode",
-                    "batch");
-            assertEquals(ArbiterCli.BAD_INPUT, batch);
-            assertTrue(err.toString().contains("realtime only"), err.toString());
             assertEquals(0, first.counters().chatAttempts() + second.counters().chatAttempts(), "nothing was sent");
         }
+    }
+
+    @Test
+    void aBatchRunSendsTheJurorsVotesThroughItsOwnServersBatchApiAndAReRunSendsNothing() throws Exception {
+        SampleFiles files = SampleFiles.in(dir);
+        try (OfflineServer first = fast();
+                OfflineServer second = fast()) {
+            Path providers = saved("second", second, null);
+            String project = dir.resolve("batch.arbiter").toString();
+
+            int status = run(
+                    files,
+                    first,
+                    "offline-demo-judge,offline-demo-judge@second",
+                    "--providers-file",
+                    providers.toString(),
+                    "--mode",
+                    "batch",
+                    "--poll-seconds",
+                    "0.02",
+                    "--project",
+                    project);
+
+            assertEquals(0, status, err.toString());
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            int rows = json.get("rows").asInt();
+            assertEquals(0, json.get("errors").asInt(), out.toString());
+            assertEquals("completed", json.get("status").asText());
+            assertEquals(2, json.get("jurors").size());
+            // Worked out: the first server takes the base batch and the first juror's; the second, the other's.
+            assertEquals(2, first.counters().batchCalls(BatchCall.CREATE));
+            assertEquals(2, first.counters().batchCalls(BatchCall.UPLOAD));
+            assertEquals(2L * rows, first.counters().batchLinesProcessed());
+            assertEquals(1, second.counters().batchCalls(BatchCall.CREATE));
+            assertEquals(1, second.counters().batchCalls(BatchCall.UPLOAD));
+            assertEquals(rows, second.counters().batchLinesProcessed());
+            assertEquals(0, first.counters().chatAttempts() + second.counters().chatAttempts(), "nothing in realtime");
+
+            int again = runAgain(project, providers);
+
+            assertEquals(0, again, err.toString());
+            assertEquals(2, first.counters().batchCalls(BatchCall.CREATE), "nothing sent again");
+            assertEquals(1, second.counters().batchCalls(BatchCall.CREATE));
+            assertEquals(0, first.counters().chatAttempts() + second.counters().chatAttempts());
+
+            // The juror's votes cost the Batch API's half of its own profile's prices: the same tokens in realtime
+            // (the demo's usage depends only on the request) cost twice as much.
+            double batchCost = json.get("jurors").get(1).get("cost").asDouble();
+            out.getBuffer().setLength(0);
+            int realtime = run(
+                    files,
+                    first,
+                    "offline-demo-judge,offline-demo-judge@second",
+                    "--providers-file",
+                    providers.toString());
+            assertEquals(0, realtime, err.toString());
+            double realtimeCost = new ObjectMapper()
+                    .readTree(out.toString())
+                    .get("jurors")
+                    .get(1)
+                    .get("cost")
+                    .asDouble();
+            assertTrue(realtimeCost > 0, out.toString());
+            assertEquals(realtimeCost / 2, batchCost, 1e-12);
+        }
+    }
+
+    /** {@code run --project P} again, as the project stores it; stdout holds only its output. */
+    private int runAgain(String project, Path providers) {
+        out.getBuffer().setLength(0);
+        return ArbiterCli.execute(
+                new String[] {"run", "--project", project, "--providers-file", providers.toString(), "--json"},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+    }
+
+    private static OfflineServer fast() {
+        return OfflineServer.builder().port(0).batchPace(BatchPace.FAST).start();
     }
 
     /** A providers.json holding one profile for {@code server}, as Providers… would save it; no batch. */

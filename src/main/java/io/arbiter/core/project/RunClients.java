@@ -1,5 +1,6 @@
 package io.arbiter.core.project;
 
+import io.arbiter.core.llm.BatchSharder;
 import io.arbiter.core.llm.CachingChatClient;
 import io.arbiter.core.llm.ChatClient;
 import io.arbiter.core.llm.ChatFailure;
@@ -12,9 +13,11 @@ import io.arbiter.core.llm.RateLimiter;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.RetryPolicy;
 import io.arbiter.core.llm.RetryingChatClient;
+import io.arbiter.core.llm.Sleeper;
 import io.arbiter.core.llm.StructuredOutputFallback;
 import io.arbiter.core.llm.StructuredOutputRefusals;
 import io.arbiter.core.run.BatchLedger;
+import io.arbiter.core.run.BatchRoutes;
 import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JurorProvider;
@@ -36,8 +39,9 @@ import java.util.Map;
  * (so a request sent again as plain text has its own cache key), under the engine; a juror on a provider of its own
  * ({@code model@profile}) gets the same stack for that provider, and {@link ProviderRoutes} sends each vote to its
  * provider's. Batch: the Batch API
- * client and a stage runner writing its shards to a {@link BatchFolder}, under the engine. Close it when the run
- * has ended, however it ended: that closes the clients and removes the batch folder.
+ * client and a stage runner writing its shards to a {@link BatchFolder}, under the engine; a juror on a provider of
+ * its own gets that provider's Batch API client, and {@link BatchRoutes} sends each vote's batch there. Close it when
+ * the run has ended, however it ended: that closes the clients and removes the batch folder.
  */
 public final class RunClients implements AutoCloseable {
 
@@ -156,21 +160,56 @@ public final class RunClients implements AutoCloseable {
     public static RunClients batch(
             ProviderProfile profile, String providerIdentity, ResponseCache cache, Batches batches, RunLedger ledger)
             throws ChatFailure {
+        return batch(profile, providerIdentity, cache, batches, ledger, JudgePanel.SINGLE);
+    }
+
+    /**
+     * A batch run whose jurors named {@code model@profile} send their votes to their own provider's Batch API: its
+     * URL, its key, its own file uploads.
+     *
+     * @param panel the run's panel, its jurors' providers resolved
+     */
+    public static RunClients batch(
+            ProviderProfile profile,
+            String providerIdentity,
+            ResponseCache cache,
+            Batches batches,
+            RunLedger ledger,
+            JudgePanel panel)
+            throws ChatFailure {
         // Shards hold dataset text: beside the project (owner-only), or in a private folder removed at close.
         BatchFolder folder =
                 batches.project() != null ? BatchFolder.beside(batches.project()) : BatchFolder.temporary();
-        OpenAiBatchClient client;
+        OpenAiBatchClient own = null;
+        Map<String, OpenAiBatchClient> routes = new LinkedHashMap<>();
         try {
-            client = new OpenAiBatchClient(profile);
+            own = new OpenAiBatchClient(profile);
+            for (JurorProvider juror : panel.providers().values()) {
+                if (!routes.containsKey(juror.identity())) {
+                    routes.put(juror.identity(), new OpenAiBatchClient(juror.profile()));
+                }
+            }
         } catch (ChatFailure | RuntimeException e) {
+            if (own != null) {
+                own.close();
+            }
+            routes.values().forEach(OpenAiBatchClient::close);
             folder.close();
             throw e;
         }
+        BatchRoutes clients = new BatchRoutes(own, routes);
         BatchStageRunner runner = new BatchStageRunner(
-                        client, batches.jobs(), batches.runId(), cache, batches.pollInterval(), folder.path())
+                        clients,
+                        batches.jobs(),
+                        batches.runId(),
+                        cache,
+                        batches.pollInterval(),
+                        folder.path(),
+                        new BatchSharder(),
+                        Sleeper.SYSTEM)
                 .providerIdentity(providerIdentity)
                 .batchTimeout(batches.batchTimeout());
-        return new RunClients(RunEngine.batch(runner, ledger), List.of(), List.of(), client, runner, folder);
+        return new RunClients(RunEngine.batch(runner, ledger), List.of(), List.of(), clients, runner, folder);
     }
 
     /**

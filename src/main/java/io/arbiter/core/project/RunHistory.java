@@ -19,6 +19,7 @@ import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
@@ -128,11 +129,15 @@ final class RunHistory {
         RunRecord record = record(runId);
         JsonNode parameters = parameters(record);
         boolean judgeOnly = mapping(record).map(ColumnMapping::judgeOnly).orElse(false);
-        return new JudgeSetup(
+        JudgeSetup setup = new JudgeSetup(
                 RunSpecJson.jurors(record.specJson(), record.judgeModel()),
                 judgeOnly ? null : record.baseModel(),
                 RunSpecJson.panel(record.specJson()),
                 ProjectJson.prices(parameters == null ? null : parameters.get("prices")));
+        // Its jurors at the Batch API's share of their prices when it ran through the Batch API.
+        boolean batch = parameters != null
+                && RunMode.BATCH.id().equals(parameters.path("mode").asText(null));
+        return batch ? setup.inBatch() : setup;
     }
 
     /**

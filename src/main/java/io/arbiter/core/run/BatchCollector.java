@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits on a stage's batches and reads back what they answered: polls each job until it ends, reporting counts;
- * cancels on cancel and past the batch timeout; joins output and error lines back to their rows on {@code custom_id},
- * caches the answers and notes every row a job carried that no line settled, and why.
+ * Waits on a stage's batches and reads back what they answered: polls each job at its own provider until it ends,
+ * reporting counts; cancels on cancel and past the batch timeout; joins output and error lines back to their rows on
+ * {@code custom_id}, caches the answers and notes every row a job carried that no line settled, and why.
  */
 final class BatchCollector {
 
@@ -37,7 +37,7 @@ final class BatchCollector {
             BatchStageRunner.Sink sink,
             BatchLineAccount account) {}
 
-    private final OpenAiBatchClient client;
+    private final BatchRoutes clients;
     private final BatchLedger ledger;
     private final ResponseCache cache;
     private final Path workDirectory;
@@ -51,7 +51,7 @@ final class BatchCollector {
      * @param batchTimeout how long a batch may stay open before it is cancelled; null: as long as the provider likes
      */
     BatchCollector(
-            OpenAiBatchClient client,
+            BatchRoutes clients,
             BatchLedger ledger,
             ResponseCache cache,
             Path workDirectory,
@@ -59,7 +59,7 @@ final class BatchCollector {
             Sleeper sleeper,
             Duration batchTimeout,
             Clock clock) {
-        this.client = client;
+        this.clients = clients;
         this.ledger = ledger;
         this.cache = cache;
         this.workDirectory = workDirectory;
@@ -91,6 +91,7 @@ final class BatchCollector {
             }
             List<BatchJob> stillOpen = new ArrayList<>();
             for (BatchJob job : open) {
+                OpenAiBatchClient client = clients.to(job.provider());
                 BatchState state;
                 try {
                     state = client.retrieve(job.batchId());
@@ -130,7 +131,7 @@ final class BatchCollector {
                     BatchLineAccount.Gap gap = timedOut.contains(job.batchId())
                             ? BatchLineAccount.Gap.TIMED_OUT
                             : state.succeeded() ? BatchLineAccount.Gap.MISSING : BatchLineAccount.Gap.NOT_RUN;
-                    collect(state, rows, rowsByShard.getOrDefault(job.shard(), List.of()), gap);
+                    collect(client, state, rows, rowsByShard.getOrDefault(job.shard(), List.of()), gap);
                 }
                 ledger.saveJob(job.withStatus(BatchJob.COLLECTED, state.outputFileId(), state.errorFileId()));
             }
@@ -160,7 +161,7 @@ final class BatchCollector {
     /** True when the provider took the cancel; a batch it refused stays live and is asked again. */
     private boolean cancel(BatchJob job) {
         try {
-            BatchState state = client.cancel(job.batchId());
+            BatchState state = clients.to(job.provider()).cancel(job.batchId());
             ledger.saveJob(job.withStatus(state.status(), state.outputFileId(), state.errorFileId()));
             return true;
         } catch (ChatFailure e) {
@@ -170,10 +171,11 @@ final class BatchCollector {
     }
 
     /**
-     * Downloads the output and error files and hands every line that settles a pending row of this run and stage
-     * on; then notes each row the job carried that no line settled, and why ({@code gap}).
+     * Downloads the output and error files from the job's provider and hands every line that settles a pending row
+     * of this run and stage on; then notes each row the job carried that no line settled, and why ({@code gap}).
      */
-    private void collect(BatchState state, StageRows rows, List<Integer> jobRows, BatchLineAccount.Gap gap)
+    private void collect(
+            OpenAiBatchClient client, BatchState state, StageRows rows, List<Integer> jobRows, BatchLineAccount.Gap gap)
             throws ChatFailure, IOException {
         Map<Integer, StageOutcome> outcomes = new HashMap<>();
         Set<Integer> notRun = new HashSet<>();

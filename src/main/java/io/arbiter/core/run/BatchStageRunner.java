@@ -26,6 +26,10 @@ import java.util.function.BooleanSupplier;
  * every submitted line is accounted for ({@link BatchLineAccount}): answered, failed, or missing. An expired or
  * cancelled batch keeps its partial output; the rows a round did not answer are sent again once, then end as errors
  * that say why. A batch that fails validation stops the run with the provider's line-numbered errors.
+ *
+ * <p>A stage goes to one provider: the run's, or for a vote of a juror named {@code model@profile} that juror's own
+ * ({@link BatchRoutes}). So a jury across providers is one batch per provider and stage (a vote is a stage), each
+ * uploaded, polled and read at its provider, which the ledger keeps with the job for a resumed run.
  */
 public final class BatchStageRunner {
 
@@ -46,7 +50,7 @@ public final class BatchStageRunner {
     /** A first round, and one more for the lines it did not answer: never a third payment for one row. */
     private static final int MAX_ROUNDS = 2;
 
-    private final OpenAiBatchClient client;
+    private final BatchRoutes clients;
     private final BatchLedger ledger;
     private final long runId;
     private final ResponseCache cache;
@@ -82,14 +86,27 @@ public final class BatchStageRunner {
             Path workDirectory,
             BatchSharder sharder,
             Sleeper sleeper) {
-        this.client = client;
+        this(BatchRoutes.only(client), ledger, runId, cache, pollInterval, workDirectory, sharder, sleeper);
+    }
+
+    /** A runner whose jurors on providers of their own send their votes through {@code clients}' routes. */
+    public BatchStageRunner(
+            BatchRoutes clients,
+            BatchLedger ledger,
+            long runId,
+            ResponseCache cache,
+            Duration pollInterval,
+            Path workDirectory,
+            BatchSharder sharder,
+            Sleeper sleeper) {
+        this.clients = clients;
         this.ledger = ledger;
         this.runId = runId;
         this.cache = cache;
         this.pollInterval = pollInterval;
         this.workDirectory = workDirectory;
         this.sleeper = sleeper;
-        this.submitter = new BatchSubmitter(client, ledger, runId, workDirectory, sharder);
+        this.submitter = new BatchSubmitter(ledger, runId, workDirectory, sharder);
     }
 
     /**
@@ -116,6 +133,11 @@ public final class BatchStageRunner {
         return this;
     }
 
+    /** True when votes routed to {@code provider} (a juror's provider identity; null: the run's) can be sent. */
+    boolean reaches(String provider) {
+        return clients.reaches(provider);
+    }
+
     /** Batch lines uploaded so far: the requests this runner has paid for. */
     public long linesSent() {
         return submitter.linesSent();
@@ -138,12 +160,15 @@ public final class BatchStageRunner {
         Map<Integer, ChatRequest> pending = new LinkedHashMap<>(requests);
         Map<Integer, String> keys = new HashMap<>();
         String identity = providerIdentity != null ? providerIdentity : baseUrl;
-        requests.forEach((row, request) -> keys.put(row, RequestKey.of(identity, request)));
+        String route = route(stage, requests);
+        // A juror's votes are keyed by its provider, as its realtime stack keys them: one cache for both modes.
+        String keyedBy = route != null ? route : identity;
+        requests.forEach((row, request) -> keys.put(row, RequestKey.of(keyedBy, request)));
         BatchLineAccount account = new BatchLineAccount(runId, stage, requests.keySet());
         Map<Integer, Integer> sends = new HashMap<>();
         StageRows rows = new StageRows(stage, pending, keys, sink, account);
         BatchCollector collector =
-                new BatchCollector(client, ledger, cache, workDirectory, pollInterval, sleeper, batchTimeout, clock);
+                new BatchCollector(clients, ledger, cache, workDirectory, pollInterval, sleeper, batchTimeout, clock);
         try {
             answerFromCache(rows);
             int nextShard = 0;
@@ -184,7 +209,8 @@ public final class BatchStageRunner {
                 account.submitted(toSend.size(), rounds > 0);
                 Map<Integer, List<Integer>> rowsByShard = new HashMap<>();
                 rounds++;
-                List<BatchJob> jobs = submitter.submit(stage, toSend, nextShard, rowsByShard, rounds);
+                List<BatchJob> jobs =
+                        submitter.submit(clients.to(route), route, stage, toSend, nextShard, rowsByShard, rounds);
                 nextShard += jobs.size();
                 String stop = collector.awaitAndCollect(rows, jobs, rowsByShard, ended);
                 if (stop != null || ended.getAsBoolean()) {
@@ -213,6 +239,16 @@ public final class BatchStageRunner {
         } finally {
             sink.reconciled(account.reconciliation());
         }
+    }
+
+    /** The provider every request of the stage is routed to (null: the run's); a stage never spans two. */
+    private static String route(Stage stage, Map<Integer, ChatRequest> requests) {
+        List<String> routes =
+                requests.values().stream().map(ChatRequest::route).distinct().toList();
+        if (routes.size() > 1) { // a bug: one batch file goes to one provider
+            throw new IllegalStateException(stage.name() + " has requests for " + routes.size() + " providers");
+        }
+        return routes.isEmpty() ? null : routes.get(0);
     }
 
     private void answerFromCache(StageRows rows) {

@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends one round of a stage's rows as batches: JSONL shards written, each uploaded and its batch created, and both
- * ids in the ledger before anyone polls it. Counts the lines it has paid for.
+ * Sends one round of a stage's rows as batches: JSONL shards written, each uploaded to the stage's provider (the
+ * run's, or its juror's own) and its batch created there, and both ids, with that provider, in the ledger before
+ * anyone polls it. Counts the lines it has paid for, at every provider.
  */
 final class BatchSubmitter {
 
-    private final OpenAiBatchClient client;
     private final BatchLedger ledger;
     private final long runId;
     private final Path workDirectory;
@@ -29,8 +29,7 @@ final class BatchSubmitter {
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong firstSentNanos = new AtomicLong();
 
-    BatchSubmitter(OpenAiBatchClient client, BatchLedger ledger, long runId, Path workDirectory, BatchSharder sharder) {
-        this.client = client;
+    BatchSubmitter(BatchLedger ledger, long runId, Path workDirectory, BatchSharder sharder) {
         this.ledger = ledger;
         this.runId = runId;
         this.workDirectory = workDirectory;
@@ -48,10 +47,13 @@ final class BatchSubmitter {
     }
 
     /**
-     * Writes, uploads and creates one batch per shard; each job is in the ledger before anyone polls it.
-     * {@code rowsByShard} is filled with the rows each job carries, so the lines it fails to return can be named.
+     * Writes, uploads and creates one batch per shard at {@code client}'s provider, named {@code provider} in the
+     * ledger (null: the run's own); each job is in the ledger before anyone polls it. {@code rowsByShard} is filled
+     * with the rows each job carries, so the lines it fails to return can be named.
      */
     List<BatchJob> submit(
+            OpenAiBatchClient client,
+            String provider,
             Stage stage,
             Map<Integer, ChatRequest> toSend,
             int firstShard,
@@ -75,8 +77,8 @@ final class BatchSubmitter {
             from += shard.lineCount();
             firstSentNanos.compareAndSet(0, System.nanoTime());
             String fileId = client.upload(shard.file());
-            BatchJob uploaded =
-                    new BatchJob(stage, shardNumber, fileId, null, "uploaded", shard.lineCount(), null, null, round);
+            BatchJob uploaded = new BatchJob(
+                    stage, shardNumber, fileId, null, "uploaded", shard.lineCount(), null, null, round, provider);
             ledger.saveJob(uploaded);
             BatchState created = client.create(
                     fileId,
@@ -97,7 +99,8 @@ final class BatchSubmitter {
                     shard.lineCount(),
                     created.outputFileId(),
                     created.errorFileId(),
-                    round);
+                    round,
+                    provider);
             ledger.saveJob(job);
             jobs.add(job);
             Files.deleteIfExists(shard.file());

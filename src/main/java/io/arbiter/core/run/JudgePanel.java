@@ -25,11 +25,6 @@ public record JudgePanel(
     /** One judge, asked once. */
     public static final JudgePanel SINGLE = new JudgePanel(List.of(), 1, false);
 
-    /** Why a batch run cannot have jurors on other providers: a batch goes to one provider's Batch API. */
-    public static final String NO_MIXED_BATCH = "Jurors on other providers (model@profile) judge in realtime only: a"
-            + " batch run sends every vote to its own provider's Batch API. Run in realtime (--mode realtime), or"
-            + " give jurors of the run's provider.";
-
     /** A panel whose jurors all ask the run's provider (or whose providers are resolved later). */
     public JudgePanel(List<String> otherJurors, int repeats, boolean shuffleLabels) {
         this(otherJurors, repeats, shuffleLabels, Map.of());
@@ -113,6 +108,13 @@ public record JudgePanel(
     /** The same panel with the named profiles resolved. */
     public JudgePanel withProviders(Map<String, JurorProvider> resolved) {
         return new JudgePanel(otherJurors, repeats, shuffleLabels, resolved);
+    }
+
+    /** The same panel with each juror's provider priced at {@code share} of its profile's prices. */
+    public JudgePanel pricedAt(double share) {
+        Map<String, JurorProvider> priced = new java.util.LinkedHashMap<>();
+        providers.forEach((name, provider) -> priced.put(name, provider.pricedAt(share)));
+        return withProviders(priced);
     }
 
     /** A juror's model without its {@code @profile}: {@code llama-3.1-8b@groq} is {@code llama-3.1-8b}. */

@@ -30,6 +30,16 @@ public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel
     }
 
     /**
+     * The same setup as a Batch API run is charged: each juror at {@link TokenPrices#BATCH_SHARE} of its own
+     * provider's prices (the run's for the jurors on the run's provider), since each sent its votes to its own
+     * provider's Batch API.
+     */
+    public JudgeSetup inBatch() {
+        return new JudgeSetup(
+                jurors, baseModel, panel.pricedAt(TokenPrices.BATCH_SHARE), prices.times(TokenPrices.BATCH_SHARE));
+    }
+
+    /**
      * What the rows' votes say when nothing else is known: as many jurors and repeats as they hold, jurors named by
      * their seat ("juror 1" …), no base model and unknown prices.
      */

@@ -7,8 +7,9 @@ import java.time.Duration;
  * Runs the two stages over a dataset (or the spec's selection of its rows): every row through the base model and
  * every answered row through the judge, in realtime with at most the profile's concurrency in flight (a row's judge
  * request is queued as soon as its base answer is in), or through the Batch API (the judge batch once the base
- * stage is over). Every outcome goes to the {@link RunLedger} as it arrives; rows the ledger already answered are filled
- * from it and not sent again, which is how a killed run resumes. Nothing here blocks the caller of {@link #start}.
+ * stage is over; a juror's votes at its own provider's Batch API). Every outcome goes to the {@link RunLedger} as it
+ * arrives; rows the ledger already answered are filled from it and not sent again, which is how a killed run
+ * resumes. Nothing here blocks the caller of {@link #start}.
  * Each run is an {@link ActiveRun}; {@link RealtimeStages} sends its realtime requests, {@link BatchStageSink} takes
  * its batch output.
  */
@@ -50,7 +51,7 @@ public final class RunEngine {
     }
 
     public RunHandle start(RunSpec spec, RunListener listener) {
-        refuseMixedBatch(spec);
+        refuseUnreachableJurors(spec);
         ActiveRun run = new ActiveRun(spec, listener, client, ledger, batch, waitingNotice);
         Thread coordinator = new Thread(run::execute, "run-coordinator");
         coordinator.setDaemon(true);
@@ -60,23 +61,24 @@ public final class RunEngine {
 
     /** Runs to the end on the calling thread; for the command line and tests. */
     public RunOutcome runToEnd(RunSpec spec, RunListener listener) {
-        refuseMixedBatch(spec);
+        refuseUnreachableJurors(spec);
         ActiveRun run = new ActiveRun(spec, listener, client, ledger, batch, waitingNotice);
         run.execute();
         return run.outcome().join();
     }
 
     /**
-     * A batch goes to one provider's Batch API: a juror of another provider would be sent to the wrong one; and so
-     * would a juror whose profile was never resolved (the faces refuse both first, with messages of their own).
+     * A juror whose profile was never resolved would be sent to the wrong provider, and so would a batch run's juror
+     * whose provider has no Batch API client (the faces refuse an unknown profile first, with a message of their own).
      */
-    private void refuseMixedBatch(RunSpec spec) {
-        if (batch != null && spec.panel().otherProviders()) {
-            throw new IllegalArgumentException(JudgePanel.NO_MIXED_BATCH);
-        }
+    private void refuseUnreachableJurors(RunSpec spec) {
         for (String profile : spec.panel().profileNames()) {
-            if (!spec.panel().providers().containsKey(profile)) {
+            JurorProvider own = spec.panel().providers().get(profile);
+            if (own == null) {
                 throw new IllegalArgumentException("No provider was found for the jurors on profile " + profile);
+            }
+            if (batch != null && !batch.reaches(own.identity())) {
+                throw new IllegalArgumentException("No Batch API client was made for the jurors on profile " + profile);
             }
         }
     }

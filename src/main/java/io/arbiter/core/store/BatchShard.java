@@ -12,6 +12,8 @@ import java.time.Instant;
  *                  uploaded)
  * @param updatedAt when the ledger last changed this shard; ignored on write, set by the store
  * @param round     1 for a stage's first sending, 2 for the one resubmission of what it did not answer
+ * @param provider  the identity (base URL) of the juror's provider the batch was sent to; null for the run's own,
+ *                  as every shard kept before format 12 is
  */
 public record BatchShard(
         long runId,
@@ -24,7 +26,36 @@ public record BatchShard(
         String outputFileId,
         String errorFileId,
         Instant updatedAt,
-        int round) {
+        int round,
+        String provider) {
+
+    /** A shard at the run's own provider. */
+    public BatchShard(
+            long runId,
+            Stage stage,
+            int shard,
+            String inputFileId,
+            String batchId,
+            String status,
+            int lineCount,
+            String outputFileId,
+            String errorFileId,
+            Instant updatedAt,
+            int round) {
+        this(
+                runId,
+                stage,
+                shard,
+                inputFileId,
+                batchId,
+                status,
+                lineCount,
+                outputFileId,
+                errorFileId,
+                updatedAt,
+                round,
+                null);
+    }
 
     /** A shard of a stage's first round. */
     public BatchShard(

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The {@code batch_shards} table, the batch ledger: every Batch API job of a run by stage and shard, so a reopened
- * project polls live batches and downloads finished ones instead of paying for them twice.
+ * project polls live batches and downloads finished ones instead of paying for them twice, each at the provider it
+ * was sent to.
  */
 public final class BatchShardTable {
 
@@ -26,13 +27,13 @@ public final class BatchShardTable {
             PreparedStatement upsert = w.statement(
                     """
                     INSERT INTO batch_shards (run_id, stage, shard, input_file_id, batch_id, status, line_count,
-                                              output_file_id, error_file_id, updated_at, round)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              output_file_id, error_file_id, updated_at, round, provider)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (run_id, stage, shard) DO UPDATE SET
                         input_file_id = excluded.input_file_id, batch_id = excluded.batch_id,
                         status = excluded.status, line_count = excluded.line_count,
                         output_file_id = excluded.output_file_id, error_file_id = excluded.error_file_id,
-                        updated_at = excluded.updated_at""");
+                        updated_at = excluded.updated_at, provider = excluded.provider""");
             upsert.setLong(1, shard.runId());
             upsert.setString(2, shard.stage().name());
             upsert.setInt(3, shard.shard());
@@ -44,6 +45,7 @@ public final class BatchShardTable {
             Sql.setNullable(upsert, 9, shard.errorFileId());
             upsert.setString(10, now);
             upsert.setInt(11, shard.round());
+            Sql.setNullable(upsert, 12, shard.provider());
             upsert.executeUpdate();
             return null;
         });
@@ -56,7 +58,7 @@ public final class BatchShardTable {
             try (PreparedStatement query = connection.prepareStatement(
                     """
                     SELECT stage, shard, input_file_id, batch_id, status, line_count, output_file_id,
-                           error_file_id, updated_at, round
+                           error_file_id, updated_at, round, provider
                     FROM batch_shards WHERE run_id = ? ORDER BY stage, shard""")) {
                 query.setLong(1, runId);
                 try (ResultSet rows = query.executeQuery()) {
@@ -72,7 +74,8 @@ public final class BatchShardTable {
                                 rows.getString(7),
                                 rows.getString(8),
                                 Instant.parse(rows.getString(9)),
-                                rows.getInt(10)));
+                                rows.getInt(10),
+                                rows.getString(11)));
                     }
                 }
             }

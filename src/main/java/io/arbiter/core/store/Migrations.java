@@ -286,7 +286,14 @@ final class Migrations {
             new Migration(
                     11,
                     "the version of Arbiter that created each run",
-                    List.of("ALTER TABLE runs ADD COLUMN arbiter_version TEXT")));
+                    List.of("ALTER TABLE runs ADD COLUMN arbiter_version TEXT")),
+            // A jury across providers batches each juror's votes at its own provider: a batch's id and files mean
+            // nothing elsewhere, so a resumed run must know where to poll. Null, the run's own provider, for every
+            // batch kept before.
+            new Migration(
+                    12,
+                    "the provider each batch was sent to",
+                    List.of("ALTER TABLE batch_shards ADD COLUMN provider TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

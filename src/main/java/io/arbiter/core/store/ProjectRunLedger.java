@@ -107,7 +107,8 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
                         s.lineCount(),
                         s.outputFileId(),
                         s.errorFileId(),
-                        s.round()))
+                        s.round(),
+                        s.provider()))
                 .toList();
     }
 
@@ -125,7 +126,8 @@ public final class ProjectRunLedger implements RunLedger, BatchLedger {
                     job.outputFileId(),
                     job.errorFileId(),
                     null,
-                    job.round()));
+                    job.round(),
+                    job.provider()));
         } catch (StoreException e) {
             throw failed(e);
         }

@@ -55,7 +55,8 @@ final class KeptSetup {
                 prompts.scheme(),
                 prompts.secondBase()
                         .secondBase(choice.baseModelProperty().get())
-                        .orElse(null));
+                        .orElse(null),
+                choice.panel());
     }
 
     /** Everything Save writes. */

@@ -268,7 +268,7 @@ public final class RunCommands {
                     }
                     run.nameStages(
                             prepared.spec().stages(), prepared.spec().mapping().judgeOnly());
-                    judging.accept(JudgeSetup.of(prepared.spec()));
+                    judging.accept(prepared.judgeSetup());
                     results.heading()
                             .started(
                                     prepared.recording() == null
@@ -276,7 +276,7 @@ public final class RunCommands {
                                             : prepared.recording().runId(),
                                     draft != null,
                                     draft != null ? prepared.spec().selection().size() : rows.size(),
-                                    JudgeSetup.of(prepared.spec()));
+                                    prepared.judgeSetup());
                     run.start(
                             listener -> {
                                 RunHandle handle = prepared.clients().engine().start(prepared.spec(), listener);

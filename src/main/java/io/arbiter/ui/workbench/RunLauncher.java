@@ -17,6 +17,7 @@ import io.arbiter.core.prompt.FewShotExample;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.InMemoryRunLedger;
 import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.RunLedger;
 import io.arbiter.core.run.RunMode;
@@ -64,6 +65,12 @@ final class RunLauncher implements AutoCloseable {
     /** A run ready to start: its spec, its clients (close them when it has ended) and its recording, or null. */
     record Prepared(RunSpec spec, RunClients clients, Recording recording) {
 
+        /** Who judges and at what price: a batch run's jurors at the Batch API's share of their own prices. */
+        JudgeSetup judgeSetup() {
+            JudgeSetup setup = JudgeSetup.of(spec);
+            return clients.batch() ? setup.inBatch() : setup;
+        }
+
         /** What the status line says when this continues an unfinished run; null for a new run. */
         String resumeNotice(boolean draft) {
             if (recording == null || !recording.resumed()) {
@@ -108,7 +115,7 @@ final class RunLauncher implements AutoCloseable {
         // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
-        checkJurors(request.panel(), request.batch());
+        checkJurors(request.panel());
         RunSpec whole = spec(
                         request.rows(),
                         request.mapping(),
@@ -155,7 +162,8 @@ final class RunLauncher implements AutoCloseable {
                                     recording.project().file(),
                                     poll,
                                     null),
-                            recording.ledger()),
+                            recording.ledger(),
+                            spec.panel()),
                     recording);
         }
         SessionBatches kept = sessionBatches(spec);
@@ -166,15 +174,16 @@ final class RunLauncher implements AutoCloseable {
                         identity,
                         cache,
                         new RunClients.Batches(kept.ledger(), kept.runId(), null, poll, null),
-                        kept.ledger()),
+                        kept.ledger(),
+                        spec.panel()),
                 null);
     }
 
     /**
-     * Jurors named {@code model@profile} need a saved profile of that name with a key that can be read, and a
-     * realtime run; said before anything is recorded or sent, naming the juror's profile.
+     * Jurors named {@code model@profile} need a saved profile of that name with a key that can be read; said before
+     * anything is recorded or sent, naming the juror's profile.
      */
-    private static void checkJurors(JudgePanel panel, boolean batch) throws ChatFailure {
+    private static void checkJurors(JudgePanel panel) throws ChatFailure {
         for (String name : panel.profileNames()) {
             JurorProvider own = panel.providers().get(name);
             if (own == null) {
@@ -189,9 +198,6 @@ final class RunLauncher implements AutoCloseable {
             } catch (ChatFailure e) {
                 throw new ChatFailure("A juror on " + name + " cannot be asked: " + e.getMessage(), true, null);
             }
-        }
-        if (batch && panel.otherProviders()) {
-            throw new ChatFailure(JudgePanel.NO_MIXED_BATCH, true, null);
         }
     }
 

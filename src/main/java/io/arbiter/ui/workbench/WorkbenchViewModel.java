@@ -157,6 +157,9 @@ public final class WorkbenchViewModel {
                 choice.judgeModelProperty(),
                 choice.concurrencyProperty(),
                 choice.modeProperty(),
+                choice.alsoJudgedByProperty(),
+                choice.repeatsProperty(),
+                choice.shuffleLabelsProperty(),
                 data.inputColumnProperty(),
                 data.truthColumnProperty(),
                 data.truthSeparatorProperty())) {

@@ -2,23 +2,33 @@ package io.arbiter.core.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.core.llm.BatchSharder;
+import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.RequestKey;
+import io.arbiter.core.llm.Sleeper;
+import io.arbiter.core.run.BatchJob;
+import io.arbiter.core.run.BatchRoutes;
+import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.MovieRuns;
 import io.arbiter.core.run.RowResult;
+import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
 import io.arbiter.core.run.StageRequests;
+import io.arbiter.core.store.BatchShard;
 import io.arbiter.core.store.ProjectRunLedger;
 import io.arbiter.core.store.ProjectStore;
+import io.arbiter.offline.BatchPace;
 import io.arbiter.offline.OfflineServer;
+import io.arbiter.offline.ServerCounters.BatchCall;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Jurors on two providers, each an embedded offline server of its own: every vote goes to its juror's server (counted
- * there), the same model on both is two cache entries and two requests, and a resumed or repeated run sends nothing.
+ * there), the same model on both is two cache entries and two requests, and a resumed or repeated run sends nothing;
+ * in batch mode each juror's votes are a batch uploaded, created, polled and read at its own server, and a resumed
+ * run polls each batch where it was sent.
  */
 class JurorProvidersTest {
 
     private static final int ROWS = 12;
+    private static final Duration POLL = Duration.ofMillis(20);
 
     @TempDir
     Path dir;
@@ -41,14 +54,8 @@ class JurorProvidersTest {
                 OfflineServer second = OfflineServer.start(0);
                 ProjectStore store = ProjectStore.open(dir.resolve("two.arbiter"))) {
             // The run's judge, the same model on the second server, and another model on the run's own.
-            JudgePanel panel = JudgePanel.of(
-                            List.of("offline-demo-judge", "offline-demo-judge@second", "offline-demo-judge-2"),
-                            1,
-                            false)
-                    .withProviders(Map.of("second", profile("second", second)));
-            RunSpec spec = MovieRuns.spec(
-                            MovieRuns.movies(ROWS), first.baseUrl().toString(), 4)
-                    .withPanel(panel);
+            RunSpec spec = jury(first, second, "offline-demo-judge@second", "offline-demo-judge-2");
+            JudgePanel panel = spec.panel();
             ProjectRunLedger ledger = new ProjectRunLedger(store, store.createRun("{}"));
 
             RunOutcome outcome = run(spec, store, ledger);
@@ -87,23 +94,155 @@ class JurorProvidersTest {
     }
 
     @Test
-    void aBatchRunRefusesJurorsOnOtherProviders() throws Exception {
-        try (OfflineServer second = OfflineServer.start(0)) {
-            JudgePanel panel = JudgePanel.of(List.of("offline-demo-judge", "offline-demo-judge@second"), 1, false)
-                    .withProviders(Map.of("second", profile("second", second)));
-            RunSpec spec = MovieRuns.spec(MovieRuns.movies(2), second.baseUrl().toString(), 1)
-                    .withPanel(panel);
-            RunClients.Batches batches = new RunClients.Batches(
-                    new io.arbiter.core.run.InMemoryRunLedger(), 1, null, java.time.Duration.ofMillis(20), null);
-            IllegalArgumentException refused;
-            try (RunClients clients = RunClients.batch(
-                    spec.provider(), spec.provider().baseUrl(), null, batches, io.arbiter.core.run.RunLedger.NONE)) {
-                refused = assertThrows(
-                        IllegalArgumentException.class, () -> clients.engine().runToEnd(spec, RunListener.NONE));
+    void aBatchJurySendsEachJurorsVotesAsABatchOfItsOwnProviderAndARerunSendsNothing() throws Exception {
+        try (OfflineServer first = fast();
+                OfflineServer second = fast();
+                ProjectStore store = ProjectStore.open(dir.resolve("batch.arbiter"))) {
+            RunSpec spec = jury(first, second, "offline-demo-judge@second", "offline-demo-judge-2");
+            JudgePanel panel = spec.panel();
+            long runId = store.createRun("{}");
+            ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
+
+            RunOutcome outcome = batch(spec, store, ledger, runId);
+
+            assertEquals(RunOutcome.Status.COMPLETED, outcome.status(), outcome.stopReason());
+            assertEveryVoteAnswered(outcome, panel);
+            // Worked out: the first server gets the base batch, the judge's and juror 3's; the second, juror 2's.
+            assertBatches(first, 3, 3L * ROWS);
+            assertBatches(second, 1, ROWS);
+            assertEquals(0, first.counters().chatAttempts() + second.counters().chatAttempts(), "nothing in realtime");
+            assertTrue(second.counters().batchCalls(BatchCall.RETRIEVE) > 0, "juror 2's batch was polled there");
+            assertTrue(second.counters().batchCalls(BatchCall.DOWNLOAD) > 0, "and its output read there");
+            // The project keeps where each batch went: the juror's provider by its identity, the run's own as null.
+            String secondIdentity = second.baseUrl().toString();
+            for (BatchShard shard : store.shards(runId)) {
+                assertEquals(
+                        shard.stage().equals(Stage.vote(1, 0)) ? secondIdentity : null,
+                        shard.provider(),
+                        shard.stage().name());
             }
-            assertEquals(0, second.counters().chatAttempts() + second.counters().batchLinesProcessed());
-            assertTrue(refused.getMessage().contains("realtime"), refused.getMessage());
+
+            RunOutcome resumed = batch(spec, store, ledger, runId);
+            long again = store.createRun("{}");
+            RunOutcome rerun = batch(spec, store, new ProjectRunLedger(store, again), again);
+
+            assertEquals(RunOutcome.Status.COMPLETED, resumed.status(), resumed.stopReason());
+            assertEquals(RunOutcome.Status.COMPLETED, rerun.status(), rerun.stopReason());
+            assertEveryVoteAnswered(rerun, panel);
+            assertBatches(first, 3, 3L * ROWS);
+            assertBatches(second, 1, ROWS);
+            assertEquals(
+                    outcome.rows().get(5).outcome(Stage.vote(1, 0)).text(),
+                    rerun.rows().get(5).outcome(Stage.vote(1, 0)).text(),
+                    "the cache gave juror 2 its own answer back");
+
+            RunOutcome realtime = run(spec, store, new ProjectRunLedger(store, store.createRun("{}")));
+
+            assertEveryVoteAnswered(realtime, panel);
+            assertEquals(
+                    0,
+                    first.counters().chatAttempts() + second.counters().chatAttempts(),
+                    "batch answers are the realtime stacks' cache too, a juror's keyed by its own provider");
         }
+    }
+
+    @Test
+    void aResumedBatchJuryPollsEachBatchAtTheProviderItWasSentTo() throws Exception {
+        // Slow phases, so each batch is still open at the first poll, when the "process" dies.
+        BatchPace slow = new BatchPace(400, Duration.ofMillis(300));
+        Path file = dir.resolve("resumed.arbiter");
+        try (OfflineServer first =
+                        OfflineServer.builder().port(0).batchPace(slow).start();
+                OfflineServer second =
+                        OfflineServer.builder().port(0).batchPace(slow).start()) {
+            RunSpec spec = jury(first, second, "offline-demo-judge@second");
+            JudgePanel panel = spec.panel();
+            long runId;
+            try (ProjectStore store = ProjectStore.open(file)) {
+                runId = store.createRun("{}");
+            }
+
+            // Dies polling the judge's batch at the first server, then, resumed, polling juror 2's at the second.
+            RunOutcome diedOnJudge = attempt(spec, file, runId, Stage.JUDGE);
+            assertEquals(RunOutcome.Status.STOPPED, diedOnJudge.status());
+            assertBatches(first, 2, -1);
+            RunOutcome diedOnJuror = attempt(spec, file, runId, Stage.vote(1, 0));
+            assertEquals(RunOutcome.Status.STOPPED, diedOnJuror.status());
+            assertEquals(2, first.counters().batchCalls(BatchCall.CREATE), "the judge's batch was polled, not resent");
+            assertEquals(1, second.counters().batchCalls(BatchCall.CREATE));
+            long polledThere = second.counters().batchCalls(BatchCall.RETRIEVE);
+
+            RunOutcome finished = attempt(spec, file, runId, null);
+
+            assertEquals(RunOutcome.Status.COMPLETED, finished.status(), finished.stopReason());
+            assertEveryVoteAnswered(finished, panel);
+            assertBatches(first, 2, 2L * ROWS);
+            assertBatches(second, 1, ROWS);
+            assertTrue(
+                    second.counters().batchCalls(BatchCall.RETRIEVE) > polledThere,
+                    "juror 2's batch was polled at its own server after the resume");
+            assertEquals(
+                    0, first.counters().duplicateAnswers() + second.counters().duplicateAnswers());
+        }
+    }
+
+    /**
+     * One process's attempt at the batch run kept in {@code file}: the project opened afresh and new clients, as a
+     * restarted process has; it dies at its first wait on a live batch of {@code dieOn} (null: it lives).
+     */
+    private RunOutcome attempt(RunSpec spec, Path file, long runId, Stage dieOn) throws Exception {
+        try (ProjectStore store = ProjectStore.open(file);
+                OpenAiBatchClient own = new OpenAiBatchClient(spec.provider());
+                OpenAiBatchClient juror =
+                        new OpenAiBatchClient(spec.panel().provider(1).profile())) {
+            ProjectRunLedger ledger = new ProjectRunLedger(store, runId);
+            Sleeper dies = wait -> {
+                if (dieOn != null && ledger.jobs(dieOn).stream().anyMatch(BatchJob::live)) {
+                    throw new IllegalStateException("the process died here");
+                }
+                Sleeper.SYSTEM.sleep(wait);
+            };
+            BatchStageRunner runner = new BatchStageRunner(
+                    new BatchRoutes(own, Map.of(spec.panel().provider(1).identity(), juror)),
+                    ledger,
+                    runId,
+                    store,
+                    POLL,
+                    dir.resolve("work"),
+                    new BatchSharder(),
+                    dies);
+            return RunEngine.batch(runner, ledger).runToEnd(spec, RunListener.NONE);
+        }
+    }
+
+    private RunOutcome batch(RunSpec spec, ProjectStore store, ProjectRunLedger ledger, long runId) throws Exception {
+        RunClients.Batches batches = new RunClients.Batches(ledger, runId, null, POLL, null);
+        try (RunClients clients =
+                RunClients.batch(spec.provider(), spec.provider().baseUrl(), store, batches, ledger, spec.panel())) {
+            return clients.engine().runToEnd(spec, RunListener.NONE);
+        }
+    }
+
+    /** The server took {@code batches} uploads and batches, and answered {@code lines} batch lines (-1: any). */
+    private static void assertBatches(OfflineServer server, long batches, long lines) {
+        assertEquals(batches, server.counters().batchCalls(BatchCall.UPLOAD), "files uploaded to " + server.port());
+        assertEquals(batches, server.counters().batchCalls(BatchCall.CREATE), "batches created at " + server.port());
+        if (lines >= 0) {
+            assertEquals(lines, server.counters().batchLinesProcessed(), "lines answered at " + server.port());
+        }
+    }
+
+    private static void assertEveryVoteAnswered(RunOutcome outcome, JudgePanel panel) {
+        assertEquals(ROWS, outcome.rows().size());
+        for (RowResult row : outcome.rows()) {
+            for (Stage vote : panel.votes()) {
+                assertTrue(row.outcome(vote).answered(), "row " + row.row() + " " + vote.name());
+            }
+        }
+    }
+
+    private static OfflineServer fast() {
+        return OfflineServer.builder().port(0).batchPace(BatchPace.FAST).start();
     }
 
     private static RunOutcome run(RunSpec spec, ProjectStore store, ProjectRunLedger ledger) throws Exception {
@@ -111,6 +250,15 @@ class JurorProvidersTest {
                 RunClients.realtime(spec.provider(), spec.provider().baseUrl(), store, null, ledger, spec.panel())) {
             return clients.engine().runToEnd(spec, RunListener.NONE);
         }
+    }
+
+    /** A run on {@code first} judged by its judge model and {@code others}, "@second" naming {@code second}. */
+    private static RunSpec jury(OfflineServer first, OfflineServer second, String... others) {
+        List<String> jurors = new java.util.ArrayList<>(List.of("offline-demo-judge"));
+        jurors.addAll(List.of(others));
+        JudgePanel panel = JudgePanel.of(jurors, 1, false).withProviders(Map.of("second", profile("second", second)));
+        return MovieRuns.spec(MovieRuns.movies(ROWS), first.baseUrl().toString(), 4)
+                .withPanel(panel);
     }
 
     /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit. */

@@ -33,7 +33,7 @@ class ProjectVersionSixTest {
     void runsRecordedBeforeSchemesReadAsVerdictRuns() throws Exception {
         Path file = copyFixture();
         try (Project project = Project.open(file)) {
-            assertEquals(11, project.store().schemaVersion());
+            assertEquals(12, project.store().schemaVersion());
             List<RunListing> runs = project.runs();
             assertEquals(2, runs.size());
             for (RunListing run : runs) {
@@ -102,7 +102,7 @@ class ProjectVersionSixTest {
                     "realtime");
         }
         try (ProjectStore again = ProjectStore.open(file)) {
-            assertEquals(11, again.schemaVersion(), "migrated once");
+            assertEquals(12, again.schemaVersion(), "migrated once");
             assertEquals("verdict", again.runRecord(3).orElseThrow().scheme());
         }
     }

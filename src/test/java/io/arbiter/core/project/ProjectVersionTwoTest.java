@@ -33,7 +33,7 @@ class ProjectVersionTwoTest {
             Files.copy(fixture, file);
         }
         try (Project project = Project.open(file)) {
-            assertEquals(11, project.store().schemaVersion());
+            assertEquals(12, project.store().schemaVersion());
             assertEquals(
                     VersionTwoFixture.COLUMNS, project.dataset().orElseThrow().columns());
             assertEquals(3, project.dataset().orElseThrow().size());
@@ -61,7 +61,7 @@ class ProjectVersionTwoTest {
             assertEquals("Western", project.verdicts().get(0).answer());
         }
         try (ProjectStore again = ProjectStore.open(file)) {
-            assertEquals(11, again.schemaVersion(), "migrated once");
+            assertEquals(12, again.schemaVersion(), "migrated once");
         }
     }
 }

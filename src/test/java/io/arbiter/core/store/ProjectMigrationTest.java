@@ -40,6 +40,9 @@ class ProjectMigrationTest {
             assertEquals(new Usage(30, 2), judge.get(2).usage());
             assertTrue(store.cached("k0").isPresent());
             assertEquals("batch-1", store.shards(VersionOneFixture.RUN).get(0).batchId());
+            assertNull(
+                    store.shards(VersionOneFixture.RUN).get(0).provider(),
+                    "a batch kept before format 12 is at the run's own provider");
 
             RunRecord record = store.runRecord(VersionOneFixture.RUN).orElseThrow();
             assertNull(record.metricsJson(), "format 1 computed no metrics");

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run's ledger survives closing and reopening the project file: answers, errors and batch jobs. */
+/**
+ * A run's ledger survives closing and reopening the project file: answers, errors and batch jobs with the provider
+ * each was sent to.
+ */
 class ProjectRunLedgerTest {
 
     @TempDir
@@ -29,6 +32,8 @@ class ProjectRunLedgerTest {
             ledger.record(Stage.BASE, 1, StageOutcome.failed("The provider answered 500"), "key1");
             ledger.recordAll(Stage.JUDGE, Map.of(0, StageOutcome.answered("A,Correct", Usage.NONE)), Map.of(0, "j0"));
             ledger.saveJob(new BatchJob(Stage.JUDGE, 0, "file-1", "batch-1", "in_progress", 1, null, null));
+            ledger.saveJob(new BatchJob(
+                    Stage.vote(1, 0), 0, "file-2", "batch-2", "validating", 1, null, null, 1, "http://juror.test/v1"));
         } catch (ProjectFileException e) {
             throw new AssertionError(e);
         }
@@ -45,6 +50,11 @@ class ProjectRunLedgerTest {
             assertEquals("key0", store.responses(runId, Stage.BASE).get(0).requestKey());
             assertEquals("batch-1", ledger.jobs(Stage.JUDGE).get(0).batchId());
             assertEquals(true, ledger.jobs(Stage.JUDGE).get(0).live());
+            assertNull(ledger.jobs(Stage.JUDGE).get(0).provider(), "the run's own provider");
+            assertEquals(
+                    "http://juror.test/v1",
+                    ledger.jobs(Stage.vote(1, 0)).get(0).provider(),
+                    "a juror's batch is polled where it was sent");
         } catch (ProjectFileException e) {
             throw new AssertionError(e);
         }

@@ -107,6 +107,35 @@ class WorkbenchProjectFilesTest {
     }
 
     @Test
+    void changingOnlyWhoElseJudgesIsUnsavedUntilSaved() throws Exception {
+        model.datasetSetup().openSample();
+        Path file = dir.resolve("jury.arbiter");
+        model.projects().newProject(file).join();
+        assertEquals(List.of(), model.projects().unsavedChanges());
+
+        model.providerChoice().alsoJudgedByProperty().set("offline-demo-judge-2");
+
+        assertEquals(List.of("the jury"), model.projects().unsavedChanges());
+        assertTrue(
+                model.projects().titleProperty().get().startsWith("jury.arbiter *"),
+                model.projects().titleProperty().get());
+        assertTrue(model.projects().saveProject().join());
+        assertEquals(List.of(), model.projects().unsavedChanges());
+        assertFalse(
+                model.projects().titleProperty().get().contains("*"),
+                model.projects().titleProperty().get());
+
+        model.providerChoice().repeatsProperty().set(3);
+        assertEquals(List.of("the jury"), model.projects().unsavedChanges(), "repeats are the jury's too");
+        model.providerChoice().repeatsProperty().set(1);
+        assertEquals(List.of(), model.projects().unsavedChanges(), "back as saved");
+        try (Project kept = Project.open(file)) {
+            assertEquals(
+                    List.of("offline-demo-judge-2"), kept.panel().orElseThrow().otherJurors());
+        }
+    }
+
+    @Test
     void saveWritesTheSetupOnScreenIntoTheOpenProject() throws Exception {
         model.datasetSetup().openSample();
         assertEquals(false, model.projects().saveProject().join(), "no project: nothing to save into");

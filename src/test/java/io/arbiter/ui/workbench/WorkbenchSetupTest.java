@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.llm.ProviderProfile;
+import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JurorProvider;
+import io.arbiter.core.scheme.JudgeSchemes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,5 +66,42 @@ class WorkbenchSetupTest {
         assertEquals(
                 List.of("the provider"),
                 new WorkbenchSetup(ROWS, MAPPING, "base", "judge", "OpenAI", "b", "j").changesSince(SAVED));
+        assertEquals(List.of("the jury"), withPanel(JudgePanel.of(List.of("j", "j2@groq"), 1, false)));
+        assertEquals(List.of("the jury"), withPanel(JudgePanel.of(List.of("j"), 3, false)), "repeats");
+        assertEquals(List.of("the jury"), withPanel(JudgePanel.of(List.of("j"), 1, true)), "shuffled labels");
+    }
+
+    @Test
+    void aJurysProfilesResolvedOrNotAreNoChange() {
+        JudgePanel named = JudgePanel.of(List.of("j", "j2@groq"), 1, false);
+        WorkbenchSetup saved = new WorkbenchSetup(
+                ROWS, MAPPING, "base", "judge", "Offline", "b", "j", JudgeSchemes.DEFAULT, null, named);
+        JudgePanel resolved = named.withProviders(Map.of(
+                "groq",
+                new JurorProvider(
+                        "groq",
+                        new ProviderProfile("groq", "https://api.groq.com/openai/v1", null, "b", "j", 0.0, 64, 4),
+                        0,
+                        0)));
+        assertEquals(
+                List.of(),
+                new WorkbenchSetup(
+                                ROWS,
+                                MAPPING,
+                                "base",
+                                "judge",
+                                "Offline",
+                                "b",
+                                "j",
+                                JudgeSchemes.DEFAULT,
+                                null,
+                                resolved)
+                        .changesSince(saved));
+    }
+
+    private static List<String> withPanel(JudgePanel panel) {
+        return new WorkbenchSetup(
+                        ROWS, MAPPING, "base", "judge", "Offline", "b", "j", JudgeSchemes.DEFAULT, null, panel)
+                .changesSince(SAVED);
     }
 }
