@@ -9,6 +9,7 @@ import io.arbiter.core.export.HeldOutJson;
 import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
+import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
@@ -106,12 +107,18 @@ final class RunHistory {
 
     /**
      * Base usage at the base model's prices and judge usage at the judge model's, input and output apart, at the
-     * prices recorded when the run started. Empty when a price is unknown.
+     * prices recorded when the run started, and at the Batch API's share of them for a batch run, as its estimate
+     * said. Empty when a price is unknown.
      */
     OptionalDouble cost(long runId, Usage base, Usage judge) {
         JsonNode parameters = parameters(record(runId));
-        return ProjectJson.prices(parameters == null ? null : parameters.get("prices"))
-                .cost(base, judge);
+        TokenPrices prices = ProjectJson.prices(parameters == null ? null : parameters.get("prices"));
+        return (batch(parameters) ? prices.times(TokenPrices.BATCH_SHARE) : prices).cost(base, judge);
+    }
+
+    private static boolean batch(JsonNode parameters) {
+        return parameters != null
+                && RunMode.BATCH.id().equals(parameters.path("mode").asText(null));
     }
 
     /** How far the run's judge can be trusted: repeats, jury and bias probes over its measured rows as they stand. */
@@ -135,9 +142,7 @@ final class RunHistory {
                 RunSpecJson.panel(record.specJson()),
                 ProjectJson.prices(parameters == null ? null : parameters.get("prices")));
         // Its jurors at the Batch API's share of their prices when it ran through the Batch API.
-        boolean batch = parameters != null
-                && RunMode.BATCH.id().equals(parameters.path("mode").asText(null));
-        return batch ? setup.inBatch() : setup;
+        return batch(parameters) ? setup.inBatch() : setup;
     }
 
     /**

@@ -159,8 +159,17 @@ class ProjectTest {
                     "realtime");
             project.finishRun(unpriced, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
 
+            long batch = project.store().createRun("{\"y\":1}");
+            project.describeRun(
+                    batch,
+                    RunSpec.of(rows, mapping, PromptPair.of("b {{Overview}}", "j {{base_answer}}"), priced),
+                    "sha",
+                    "batch");
+            project.finishRun(batch, ended(new Usage(12_000, 300), new Usage(20_000, 500)));
+
             // (12,000 × 0.15 + 300 × 0.60 + 20,000 × 2.50 + 500 × 10) / 1e6
             assertEquals(0.05698, project.run(paid).orElseThrow().record().costUsd(), 1e-12);
+            assertEquals(0.02849, project.run(batch).orElseThrow().record().costUsd(), 1e-12, "the Batch API's half");
             assertEquals(null, project.run(unpriced).orElseThrow().record().costUsd(), "unknown, not $0");
         }
     }
