@@ -193,6 +193,8 @@ public final class OfflineServer implements AutoCloseable {
         return task -> {
             Thread thread = new Thread(task, "offline-server-" + next.getAndIncrement());
             thread.setDaemon(true);
+            // In the workbench the demo server shares the cores with the window: below it, as the run's workers are.
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
     }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.RowFilter;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -171,6 +174,29 @@ class ResultsTableTest extends WorkbenchUiTest {
         assertEquals(
                 (reviewedAmong + 1) + " of " + falseAccepts + " judge false accepts reviewed",
                 text(robot, "#reviewProgress"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1366, 768"})
+    void verdictCellsCarryTheirValueAsAPseudoClassForTheStylesheet(double width, double height, FxRobot robot)
+            throws Exception {
+        TableView<ResultsTableRow> table = runAt(robot, width, height);
+        int marked = 0;
+        for (Node node : robot.from(table).lookup(".table-row-cell .table-cell").queryAll()) {
+            if (node instanceof TableCell<?, ?> cell
+                    && cell.getTableColumn() != null
+                    && "verdict-column".equals(cell.getTableColumn().getId())
+                    && ("Correct".equals(cell.getText()) || "Incorrect".equals(cell.getText()))) {
+                PseudoClass mark =
+                        PseudoClass.getPseudoClass("value-" + cell.getText().toLowerCase(Locale.ROOT));
+                assertTrue(cell.getPseudoClassStates().contains(mark), cell.getText() + ": " + cell.getStyleClass());
+                assertFalse(
+                        cell.getStyleClass().stream().anyMatch(c -> c.startsWith("value-")),
+                        "no style class changes with the value: " + cell.getStyleClass());
+                marked++;
+            }
+        }
+        assertTrue(marked > 0, "verdicts in view");
     }
 
     private static void assertShown(VirtualFlow<?> flow, int index) {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link ChatClient} over the official openai-java SDK: the one path to every provider, the offline one included.
@@ -31,6 +33,8 @@ public final class OpenAiChatClient implements ChatClient {
     private final Duration requestTimeout;
     /** Redacted from every message and kept body: some providers echo the key they were sent. */
     private final String apiKey;
+    /** Each schema as the SDK sends it, made once: a run sends the same one with every judge request. */
+    private final Map<OutputSchema, ResponseFormatJsonSchema> formats = new ConcurrentHashMap<>();
 
     /** The SDK's own retries stay on (2), for callers that use this client bare. */
     public OpenAiChatClient(ProviderProfile profile) throws ChatFailure {
@@ -85,7 +89,7 @@ public final class OpenAiChatClient implements ChatClient {
         }
         params.addUserMessage(request.user());
         if (request.outputSchema() != null) {
-            params.responseFormat(responseFormat(request.outputSchema()));
+            params.responseFormat(formats.computeIfAbsent(request.outputSchema(), OpenAiChatClient::responseFormat));
         }
         if (request.seed() != null) {
             // Sent as a body field: OpenAI marks its typed setter deprecated, while Ollama, vLLM, Groq and others

@@ -3,6 +3,8 @@ package io.arbiter.core.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON schema a judge's reply must follow, sent as {@code response_format} of type {@code json_schema} with
@@ -14,6 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record OutputSchema(String name, String jsonSchema) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * {@link #responseFormat()} as text, per schema: every judge request's key hashes it, and making it again parsed
+     * and wrote the schema for each of them. A process meets a few schemas (one a grading scheme and scale).
+     */
+    private static final Map<OutputSchema, String> FORMAT_TEXTS = new ConcurrentHashMap<>();
 
     public OutputSchema {
         if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -36,6 +43,15 @@ public record OutputSchema(String name, String jsonSchema) {
         spec.put("strict", true);
         spec.set("schema", schema());
         return format;
+    }
+
+    /** {@link #responseFormat()} as JSON text, made once per schema. */
+    public String responseFormatText() {
+        if (FORMAT_TEXTS.size() > 64) {
+            FORMAT_TEXTS.clear(); // never grows without bound, whatever made so many schemas
+        }
+        return FORMAT_TEXTS.computeIfAbsent(
+                this, schema -> schema.responseFormat().toString());
     }
 
     private static ObjectNode schema(String text) {

@@ -33,7 +33,7 @@ public final class RequestKey {
         // Appended fields cannot collide with a plain key, which ends after the user message.
         if (request.outputSchema() != null) {
             field(digest, "response_format");
-            field(digest, request.outputSchema().responseFormat().toString());
+            field(digest, request.outputSchema().responseFormatText());
         }
         // A repeat's seed is what tells it from the first judgement of the same prompt: without it, a repeat at
         // temperature 0 would be served the first one's reply from the cache.

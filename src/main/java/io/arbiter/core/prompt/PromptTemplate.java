@@ -3,8 +3,10 @@ package io.arbiter.core.prompt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,6 +30,10 @@ public final class PromptTemplate {
     private final String text;
     private final String system;
     private final String user;
+    /** The two parts split at their placeholders once: a run renders them for every row and every stage. */
+    private final Filler systemFiller;
+
+    private final Filler userFiller;
 
     public PromptTemplate(String text) {
         this.text = text == null ? "" : text;
@@ -39,6 +45,8 @@ public final class PromptTemplate {
             system = this.text.strip();
             user = null;
         }
+        systemFiller = new Filler(system);
+        userFiller = user == null ? null : new Filler(user);
     }
 
     /** The SHA-256 of {@code text} as UTF-8, in lower-case hex: what finds a prompt version, what an export names. */
@@ -77,19 +85,59 @@ public final class PromptTemplate {
      * @param defaultUser the user message to send when the template has no user part
      */
     public RenderedPrompt render(Map<String, String> values, String defaultUser) {
-        String renderedUser = user == null ? defaultUser : fill(user, values);
-        return new RenderedPrompt(fill(system, values), renderedUser);
+        String renderedUser = userFiller == null ? defaultUser : userFiller.fill(values);
+        return new RenderedPrompt(systemFiller.fill(values), renderedUser);
     }
 
-    private static String fill(String part, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(part);
-        StringBuilder out = new StringBuilder(part.length() + 256);
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+    /**
+     * A part of the template split at its {@link #PLACEHOLDER placeholders}: filling it appends the text between them
+     * and the values into a buffer of the exact length, where matching the pattern again for every row allocated
+     * several times the prompt (measured in docs/PERFORMANCE.md, issue 17).
+     */
+    private static final class Filler {
+
+        /** The text before each placeholder, then the text after the last: one more than {@link #names}. */
+        private final String[] between;
+        /** Each placeholder's name, and how it is written (kept when there is no value). */
+        private final String[] names;
+
+        private final String[] written;
+
+        Filler(String part) {
+            List<String> texts = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            List<String> as = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(part);
+            int end = 0;
+            while (m.find()) {
+                texts.add(part.substring(end, m.start()));
+                found.add(m.group(1));
+                as.add(m.group());
+                end = m.end();
+            }
+            texts.add(part.substring(end));
+            between = texts.toArray(String[]::new);
+            names = found.toArray(String[]::new);
+            written = as.toArray(String[]::new);
         }
-        m.appendTail(out);
-        return out.toString();
+
+        String fill(Map<String, String> values) {
+            if (names.length == 0) {
+                return between[0];
+            }
+            String[] filled = new String[names.length];
+            int length = between[names.length].length();
+            for (int i = 0; i < names.length; i++) {
+                String value = values.get(names[i]);
+                filled[i] = value == null ? written[i] : value;
+                length += between[i].length() + filled[i].length();
+            }
+            StringBuilder out = new StringBuilder(length);
+            for (int i = 0; i < names.length; i++) {
+                out.append(between[i]).append(filled[i]);
+            }
+            return out.append(between[names.length]).toString();
+        }
     }
 
     @Override

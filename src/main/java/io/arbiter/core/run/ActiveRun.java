@@ -67,9 +67,6 @@ final class ActiveRun implements RunHandle {
         for (int i = 0; i < rowLocks.length; i++) {
             rowLocks[i] = new Object();
         }
-        for (int row : covered) {
-            rows.set(row, RowResult.pending(spec, row));
-        }
         this.realtime = batch == null
                 ? new RealtimeStages(this, client, ledger, spec.provider().concurrency(), waitingNotice)
                 : null;
@@ -77,6 +74,11 @@ final class ActiveRun implements RunHandle {
 
     void execute() {
         try {
+            // Here, not in the constructor: the workbench starts a run on its UI thread, which 50,000 pending rows
+            // (each with its truth read) kept from a frame for a tenth of a second.
+            for (int row : covered) {
+                rows.set(row, RowResult.pending(spec, row));
+            }
             listener.progress(new StageProgress(Stage.JUDGE, 0, 0, 0, Usage.NONE));
             List<Stage> bases =
                     spec.stages().stream().filter(stage -> !stage.judges()).toList();

@@ -47,6 +47,9 @@ final class RealtimeStages {
         this.pool = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
+            // Below the window's threads, so a run that keeps both cores busy still leaves the workbench its frames
+            // (on Linux only with -XX:ThreadPriorityPolicy=1, which the launchers pass; docs/PERFORMANCE.md).
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
     }

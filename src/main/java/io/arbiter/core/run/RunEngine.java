@@ -55,6 +55,7 @@ public final class RunEngine {
         ActiveRun run = new ActiveRun(spec, listener, client, ledger, batch, waitingNotice);
         Thread coordinator = new Thread(run::execute, "run-coordinator");
         coordinator.setDaemon(true);
+        coordinator.setPriority(Thread.MIN_PRIORITY); // below the window's threads, as the workers are
         coordinator.start();
         return run;
     }

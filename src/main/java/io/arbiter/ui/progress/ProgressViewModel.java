@@ -9,6 +9,7 @@ import io.arbiter.core.run.StageProgress;
 import io.arbiter.core.run.Unanswered;
 import io.arbiter.core.run.Waiting;
 import io.arbiter.ui.common.Coalescer;
+import io.arbiter.ui.common.Pace;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * A run's progress as the screen shows it: two stages, each a bar, a name and a count (a pair's two answers share the
  * base bar and its two orders the judge bar), and Cancel. Run events arrive on
  * worker threads; they are queued and drained on the UI thread, rows in bounded slices so a burst spreads over
- * several pulses. (Past 300 lines: the
+ * several pulses, and a large run's bars {@linkplain #SHOW_NANOS paced}. (Past 300 lines: the
  * queue, its drain and the bars it feeds are one piece of threading that is safer read in one place.)
  */
 public final class ProgressViewModel {
@@ -42,6 +43,13 @@ public final class ProgressViewModel {
     static final long SLICE_NANOS = 8_000_000L;
     /** Rows applied between two looks at the clock. */
     static final int SLICE_ROWS = 256;
+    /**
+     * A large run's bars and counts are rewritten ten times a second at most: each rewrite costs a layout pass and a
+     * frame, which thousands of rows a second would otherwise ask for on every pulse. A small stage shows every count.
+     */
+    static final long SHOW_NANOS = 100_000_000L;
+
+    static final int SMALL_STAGE = 1_000;
 
     /** What a bar says before any run of the dataset on screen. */
     public static final String NOT_STARTED = "not started";
@@ -61,6 +69,7 @@ public final class ProgressViewModel {
 
     private final Coalescer coalescer;
     private final LongSupplier clock;
+    private final Pace bars;
     private Consumer<List<RowResult>> rowSink = rows -> {};
     private RunHandle handle;
     /** True from Cancel until the run ends, so batch status news does not hide "Cancelling…". UI thread only. */
@@ -77,6 +86,7 @@ public final class ProgressViewModel {
         this.executor = executor;
         this.clock = clock;
         this.coalescer = new Coalescer(executor.ui(), this::drain);
+        this.bars = new Pace(SHOW_NANOS, clock, coalescer::signal);
     }
 
     // Properties
@@ -204,6 +214,7 @@ public final class ProgressViewModel {
         judgeCount.set("waiting for the base stage");
         message.set("Running…");
         cancelling = false;
+        bars.restart();
         running.set(true);
         Listener listener = new Listener();
         current = listener;
@@ -275,8 +286,10 @@ public final class ProgressViewModel {
         synchronized (listener.latest) {
             StageProgress base = listener.latest.get(Stage.BASE);
             StageProgress judge = listener.latest.get(Stage.JUDGE);
-            show(base, baseProgress, baseCount);
-            show(judge, judgeProgress, judgeCount);
+            if (bars.letThrough(all || (small(base) && small(judge)))) {
+                show(base, baseProgress, baseCount);
+                show(judge, judgeProgress, judgeCount);
+            }
             StageProgress batch = judge != null && judge.batchStatus() != null ? judge : base;
             if (batch != null && batch.batchStatus() != null && running.get() && !cancelling) {
                 message.set(batchMessage(batch));
@@ -306,6 +319,10 @@ public final class ProgressViewModel {
     static String waitingMessage(Waiting waiting) {
         String text = waiting.describe();
         return "Running… " + text + " (each gives up at the request timeout, set under Providers…)";
+    }
+
+    private static boolean small(StageProgress p) {
+        return p == null || p.total() < SMALL_STAGE;
     }
 
     private static void show(StageProgress p, ReadOnlyDoubleWrapper bar, ReadOnlyStringWrapper count) {

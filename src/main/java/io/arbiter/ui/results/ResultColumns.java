@@ -5,13 +5,11 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.scheme.JudgeScheme;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -198,24 +196,13 @@ final class ResultColumns {
         return column;
     }
 
-    /** A column whose cells carry a style class per value, so the stylesheet colours Correct, wrong, UNPARSED… */
+    /** A column whose cells are marked by value ({@link ValueCell}): the stylesheet colours Correct, wrong… */
     private static TableColumn<ResultsTableRow, String> resultColumn(
             String title, Function<ResultsTableRow, String> value, String styleClass, double width) {
         TableColumn<ResultsTableRow, String> column = textColumn(title, value);
         column.setPrefWidth(width);
         column.setId(styleClass + "-column");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeIf(s -> s.startsWith("value-"));
-                if (!empty && item != null && !item.isEmpty()) {
-                    // "A ✎" (a pair's human preference with a note) is styled as its value.
-                    getStyleClass().add("value-" + item.split(" ")[0].toLowerCase(Locale.ROOT));
-                }
-            }
-        });
+        column.setCellFactory(c -> new ValueCell());
         column.getStyleClass().add(styleClass);
         return column;
     }
@@ -228,17 +215,13 @@ final class ResultColumns {
         column.setPrefWidth(title.length() > 6 ? 100 : 80);
         column.setId("human-column");
         column.getStyleClass().add("human");
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new ValueCell() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeIf(s -> s.startsWith("value-"));
                 ResultsTableRow row =
                         empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && !row.humanLabel().isEmpty()) {
-                    getStyleClass().add("value-" + row.humanLabel());
-                }
+                mark(row == null ? null : row.humanLabel()); // a score is marked by the person's right or wrong
                 setTooltip(row == null || row.humanNote().isEmpty() ? null : new Tooltip(row.humanNote()));
             }
         });

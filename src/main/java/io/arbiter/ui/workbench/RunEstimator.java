@@ -9,6 +9,7 @@ import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,17 +28,22 @@ final class RunEstimator {
     private final TaskExecutor executor;
     private final Supplier<Next> next;
     private final Consumer<String> show;
+    private final BooleanSupplier running;
     private boolean estimating;
     private boolean stale;
 
-    RunEstimator(TaskExecutor executor, Supplier<Next> next, Consumer<String> show) {
+    /** {@code running}: true while a run goes, when estimating waits for its end (the caller refreshes then). */
+    RunEstimator(TaskExecutor executor, Supplier<Next> next, Consumer<String> show, BooleanSupplier running) {
         this.executor = executor;
         this.next = next;
         this.show = show;
+        this.running = running;
     }
 
     void refresh() {
-        if (estimating) {
+        // A run's end changes the estimate anyway (its answers are cached); estimating meanwhile would only take
+        // the cores and the window's thread (it reads the whole dataset) from the run and its progress.
+        if (estimating || running.getAsBoolean()) {
             stale = true;
             return;
         }

@@ -35,6 +35,18 @@ class RequestKeyTest {
     }
 
     @Test
+    void aStructuredRequestsKeyIsStableToo() {
+        // Pinned with the response format's JSON text hashed as it was before that text was kept per schema.
+        OutputSchema schema = new OutputSchema(
+                "verdict",
+                "{\"type\":\"object\",\"properties\":{\"verdict\":{\"type\":\"string\"}},"
+                        + "\"required\":[\"verdict\"],\"additionalProperties\":false}");
+        String pinned = "c48b7dbc19e85c7a2a8e8252e2cf67224f98add8bc3d79c0efa00ca2f28b85bc";
+        assertEquals(pinned, RequestKey.of(URL, REQUEST.withOutputSchema(schema)));
+        assertEquals(pinned, RequestKey.of(URL, REQUEST.withOutputSchema(schema)), "the kept text the second time");
+    }
+
+    @Test
     void anyChangeInAnyFieldChangesTheKey() {
         List<String> keys = List.of(
                 RequestKey.of(URL, REQUEST),

@@ -47,6 +47,14 @@ class PromptTemplateTest {
     }
 
     @Test
+    void everyPlaceholderIsFilledAndTheTextAroundThemKept() {
+        PromptTemplate t = new PromptTemplate("{{ Overview }} or {{Overview}}: {{labels}}.\n[user]\n{{labels}}{{x}}");
+        RenderedPrompt r = t.render(Map.of("Overview", "A heist", "labels", "Crime, Drama"), "unused");
+        assertEquals("A heist or A heist: Crime, Drama.", r.system());
+        assertEquals("Crime, Drama{{x}}", r.user());
+    }
+
+    @Test
     void aPlaceholderWithoutValueStaysVisible() {
         PromptTemplate t = new PromptTemplate("Answer: \"{{base_answer}}\"");
         assertEquals("Answer: \"{{base_answer}}\"", t.render(Map.of(), "").system());

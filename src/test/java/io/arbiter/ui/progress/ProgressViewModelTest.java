@@ -2,6 +2,7 @@ package io.arbiter.ui.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,10 @@ import io.arbiter.core.verdict.BaseAnswer;
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The run screen's state, driven by a fake run on the test thread. */
@@ -111,6 +115,32 @@ class ProgressViewModelTest {
             assertEquals(i, rowsSeen.get(i).row(), "rows applied in the order they came");
         }
         assertEquals(1, finished.size());
+    }
+
+    @Test
+    void aLargeRunsCountsAreRewrittenAtMostTenTimesASecondAndTheLastOneHeldBackShowsSoonAfter() throws Exception {
+        // The UI thread's turns come through a queue, as the turn asked for after the pause comes from a timer.
+        BlockingQueue<Runnable> turns = new LinkedBlockingQueue<>();
+        long[] now = {0};
+        ProgressViewModel paced = new ProgressViewModel(new QueuedTurns(turns), () -> now[0]);
+        paced.start(run, rowsSeen::addAll, finished::add);
+
+        run.listener.progress(progress(Stage.BASE, 100, 5_000));
+        turns.take().run();
+        assertEquals("100 / 5,000", paced.baseCountProperty().get(), "the first count shows at once");
+
+        now[0] += ProgressViewModel.SHOW_NANOS / 10;
+        run.listener.progress(progress(Stage.BASE, 200, 5_000));
+        turns.take().run();
+        assertEquals("100 / 5,000", paced.baseCountProperty().get(), "held back: the last count is too recent");
+        assertEquals(0.02, paced.baseProgressProperty().get(), 1e-9);
+
+        now[0] += ProgressViewModel.SHOW_NANOS;
+        Runnable later = turns.poll(5, TimeUnit.SECONDS);
+        assertNotNull(later, "no turn was asked for to show the count held back");
+        later.run();
+        assertEquals("200 / 5,000", paced.baseCountProperty().get());
+        assertEquals(0.04, paced.baseProgressProperty().get(), 1e-9);
     }
 
     @Test
@@ -274,6 +304,23 @@ class ProgressViewModelTest {
         public CompletableFuture<RunOutcome> outcome() {
             return outcome;
         }
+    }
+
+    /** The UI thread as a queue of turns the test takes and runs, from any thread; background work runs at once. */
+    private record QueuedTurns(BlockingQueue<Runnable> turns) implements io.arbiter.ui.common.TaskExecutor {
+
+        @Override
+        public <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> work) {
+            return new UiTurns(new ArrayList<>()).submit(work);
+        }
+
+        @Override
+        public java.util.concurrent.Executor ui() {
+            return turns::add;
+        }
+
+        @Override
+        public void shutdown() {}
     }
 
     /** The UI thread as a list of turns the test runs; background work runs at once. */
