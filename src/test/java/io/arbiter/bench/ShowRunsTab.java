@@ -2,6 +2,7 @@ package io.arbiter.bench;
 
 import io.arbiter.ui.ArbiterApp;
 import io.arbiter.ui.common.FxTaskExecutor;
+import io.arbiter.ui.window.WindowPlacement;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,11 @@ import javafx.stage.Stage;
 
 /**
  * A look at the Runs tab, for screenshots under Xvfb where a native file chooser cannot be driven:
- * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab [compare] [dark]} creates a project in a temporary folder,
- * runs the sample four times as a prompt engineer would (again unchanged, then making the judge strict, then a base
- * edit too) and opens the Runs tab, or with {@code compare} the Compare tab on the runs before and after the judge
- * was made strict; {@code dark} shows the dark theme.
+ * {@code java -cp <test classpath> io.arbiter.bench.ShowRunsTab [compare] [dark] [WIDTH HEIGHT]} creates a project in
+ * a temporary folder, runs the sample four times as a prompt engineer would (again unchanged, then making the judge
+ * strict, then a base edit too) and opens the Runs tab, or with {@code compare} the Compare tab on the runs before and
+ * after the judge was made strict; {@code dark} shows the dark theme. The window is the size the app opens at
+ * (1500x940) unless given, and never larger than the screen.
  */
 public final class ShowRunsTab {
 
@@ -36,9 +38,15 @@ public final class ShowRunsTab {
             WorkbenchViewModel model = new WorkbenchViewModel(new FxTaskExecutor());
             Stage stage = new Stage();
             stage.setScene(ArbiterApp.createScene(model));
+            stage.titleProperty().bind(model.projects().titleProperty()); // as the app's: the project, then Arbiter
             var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(1600, screen.getWidth()));
-            stage.setHeight(Math.min(1000, screen.getHeight()));
+            List<String> size =
+                    List.of(args).stream().filter(a -> a.matches("\\d+")).toList();
+            boolean sized = size.size() == 2;
+            stage.setWidth(Math.min(
+                    sized ? Double.parseDouble(size.get(0)) : WindowPlacement.PREFERRED_WIDTH, screen.getWidth()));
+            stage.setHeight(Math.min(
+                    sized ? Double.parseDouble(size.get(1)) : WindowPlacement.PREFERRED_HEIGHT, screen.getHeight()));
             stage.show();
             if (List.of(args).contains("dark")) {
                 model.theme().choose(io.arbiter.ui.theme.ThemeChoice.DARK);

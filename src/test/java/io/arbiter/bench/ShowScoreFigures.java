@@ -13,10 +13,13 @@ import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.compare.CompareView;
 import io.arbiter.ui.compare.CompareViewModel;
 import io.arbiter.ui.results.ResultsViewModel;
+import io.arbiter.ui.theme.Palette;
+import io.arbiter.ui.theme.ThemeStylesheet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -25,9 +28,10 @@ import javafx.stage.Stage;
 
 /**
  * A look at Judge analysis and Compare on two scoring runs, for screenshots under Xvfb:
- * {@code java -cp <test classpath> io.arbiter.bench.ShowScoreFigures [compare] [WIDTH HEIGHT]} records two runs of a
- * 40-row support dataset with people's scores 1-5 in a temporary project (run 1's judge noisy, run 2's closer but
- * harsher), shows run 2's figures in the Judge analysis tab, or with {@code compare} the Compare tab on runs 1 and 2.
+ * {@code java -cp <test classpath> io.arbiter.bench.ShowScoreFigures [compare] [dark] [WIDTH HEIGHT]} records two
+ * runs of a 40-row support dataset with people's scores 1-5 in a temporary project (run 1's judge noisy, run 2's
+ * closer but harsher), shows run 2's figures in the Judge analysis tab, or with {@code compare} the Compare tab on
+ * runs 1 and 2, in the workbench's theme (light, or {@code dark}).
  */
 public final class ShowScoreFigures {
 
@@ -56,6 +60,8 @@ public final class ShowScoreFigures {
         long runB = ScoreRuns.record(project, dataset, harsh, ScoreScheme.DEFAULT);
         List<RowResult> rows = project.rows(runB);
         Platform.startup(() -> {
+            Application.setUserAgentStylesheet(
+                    ThemeStylesheet.of(options.contains("dark") ? Palette.DARK : Palette.LIGHT));
             FxTaskExecutor executor = new FxTaskExecutor();
             ResultsViewModel results = new ResultsViewModel(executor);
             AnalysisViewModel analysis =

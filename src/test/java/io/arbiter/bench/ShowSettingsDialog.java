@@ -7,10 +7,13 @@ import io.arbiter.offline.OfflineServer;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.settings.ProfileList;
 import io.arbiter.ui.settings.SettingsView;
+import io.arbiter.ui.theme.Palette;
+import io.arbiter.ui.theme.ThemeStylesheet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -21,7 +24,7 @@ import javafx.util.Duration;
 /**
  * A look at the Settings dialog for screenshots under Xvfb, on a throwaway config directory, with the offline demo
  * tested against a running server: {@code java -cp <test classpath> io.arbiter.bench.ShowSettingsDialog [preset]
- * [--keychain | --store-key]}. With {@code --keychain} the preset's key source is switched to an in-memory keychain
+ * [--keychain | --store-key] [dark]}, in the workbench's theme (light, or {@code dark}). With {@code --keychain} the preset's key source is switched to an in-memory keychain
  * and a fake key stored there through the controls, to check that no part of it shows; {@code --store-key} does the
  * same with the real OS keychain (e.g. under dbus-run-session with gnome-keyring-daemon); with neither, the OS
  * keychain is only asked whether it is there.
@@ -37,6 +40,9 @@ public final class ShowSettingsDialog {
         boolean store = keychain || List.of(args).contains("--store-key");
         ApiKeys keys = keychain ? new ApiKeys(System.getenv(), new InMemorySecretStore()) : ApiKeys.system();
         Platform.startup(() -> {
+            // The workbench's look: the dialog opens from it, on the theme it has put on the application.
+            Application.setUserAgentStylesheet(
+                    ThemeStylesheet.of(List.of(args).contains("dark") ? Palette.DARK : Palette.LIGHT));
             SettingsView view = SettingsView.open(
                     null,
                     ShowSettingsDialog.class.getResource("/css/arbiter.css").toExternalForm(),

@@ -14,14 +14,21 @@ import io.arbiter.ui.results.ResultsTableRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -147,6 +154,31 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
                 text(robot, "#correctedValue"));
     }
 
+    @ParameterizedTest(name = "at {0}x{1}")
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void theClassifierTableShowsEveryColumnWhole(double width, double height, FxRobot robot) throws Exception {
+        runAt(robot, width, height);
+        openTheAnalysis(robot);
+        GridPane grid = robot.lookup("#statisticsGrid").queryAs(GridPane.class);
+        ScrollPane scroll = robot.lookup(".analysis-scroll").queryAs(ScrollPane.class);
+        Node viewport = scroll.lookup(".viewport");
+        Bounds shown = viewport.localToScene(viewport.getBoundsInLocal());
+        List<String> problems = new ArrayList<>();
+        for (Node child : grid.getChildren()) {
+            Label label = (Label) child;
+            Bounds at = label.localToScene(label.getBoundsInLocal());
+            if (label.getWidth() < label.prefWidth(-1) - 0.5) {
+                problems.add(
+                        "\"" + label.getText() + "\" squeezed to " + label.getWidth() + " of " + label.prefWidth(-1));
+            }
+            if (at.getMaxX() > shown.getMaxX() + 0.5) {
+                problems.add("\"" + label.getText() + "\" ends at " + at.getMaxX() + ", past " + shown.getMaxX());
+            }
+        }
+        assertTrue(grid.getChildren().size() > 3 * 3, "a header and rows of three columns");
+        assertEquals(List.of(), problems, "at " + width + "x" + height);
+    }
+
     private void runAndOpenTheAnalysis(FxRobot robot) throws Exception {
         TableView<ResultsTableRow> table = robot.lookup("#resultsTable").queryTableView();
         WaitForAsyncUtils.waitFor(
@@ -154,6 +186,10 @@ class JudgeAnalysisTest extends WorkbenchUiTest {
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == Samples.movies().size());
         runToEnd(robot);
+        openTheAnalysis(robot);
+    }
+
+    private void openTheAnalysis(FxRobot robot) throws Exception {
         robot.clickOn("Judge analysis"); // the figures are computed when they are shown
         WaitForAsyncUtils.waitFor(
                 60,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.results.RowFilter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
@@ -16,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.VirtualFlow;
@@ -54,6 +57,46 @@ class ResultsTableTest extends WorkbenchUiTest {
                 numberCell.localToScene(numberCell.getBoundsInLocal()).getMinX(),
                 1,
                 "and its cells");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void aRowWithTheContradictionBarKeepsItsCellsUnderTheirHeaders(double width, double height, FxRobot robot)
+            throws Exception {
+        TableView<ResultsTableRow> table = runAt(robot, width, height);
+        // The first row whose verdict contradicts the truth after one that does not: both in view together.
+        int barred = 1;
+        while (!table.getItems().get(barred).judgeDisagreesWithTruth()
+                || table.getItems().get(barred - 1).judgeDisagreesWithTruth()) {
+            barred++;
+        }
+        int first = barred - 1;
+        robot.interact(() -> table.scrollTo(first));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> problems = new ArrayList<>();
+        int barsSeen = 0;
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            TableRow<?> row = (TableRow<?>) node;
+            if (row.isEmpty() || !row.isVisible() || row.getIndex() < first || row.getIndex() > barred) {
+                continue;
+            }
+            if (row.getPseudoClassStates().contains(PseudoClass.getPseudoClass("disagree"))) {
+                barsSeen++;
+            }
+            for (Node child : row.getChildrenUnmodifiable()) {
+                if (child instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableColumn() != null) {
+                    String title = cell.getTableColumn().getText();
+                    double x = cell.localToScene(cell.getBoundsInLocal()).getMinX();
+                    if (Math.abs(x - headerX(robot, title)) > 0.5) {
+                        problems.add("row " + (row.getIndex() + 1) + ", " + title + " at " + x + ", its header at "
+                                + headerX(robot, title));
+                    }
+                }
+            }
+        }
+        assertEquals(1, barsSeen, "one barred row beside one without");
+        assertEquals(List.of(), problems);
     }
 
     @ParameterizedTest

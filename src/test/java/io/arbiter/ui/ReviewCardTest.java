@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Samples;
+import java.util.List;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
@@ -25,18 +27,34 @@ class ReviewCardTest extends WorkbenchUiTest {
         TitledPane prompts = robot.lookup("#detailPromptsPane").queryAs(TitledPane.class);
         assertFalse(prompts.isExpanded(), "the prompts are folded away");
 
-        double[] order = {
-            y(robot, "#detailInput"),
-            y(robot, "#detailBaseRaw"),
-            y(robot, "#detailJudgeParsed"),
-            y(robot, "#detailJudgeRaw"),
-            y(robot, "#detailPromptsPane")
-        };
-        for (int i = 1; i < order.length; i++) {
-            assertTrue(order[i - 1] < order[i], "input, answer, verdict, judge output, then prompts: " + i);
+        List<String> order = List.of(
+                "#detailInput",
+                "#detailBaseRaw",
+                "#detailTruth",
+                "#detailJudgeParsed",
+                "#detailJudgeReasoning",
+                "#detailJudgeRaw",
+                "#detailPromptsPane");
+        List<String> shown = order.stream().filter(id -> shown(robot, id)).toList();
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(
+                    y(robot, shown.get(i - 1)) < y(robot, shown.get(i)),
+                    "input, answer, truth, verdict, reasoning, judge output, then prompts: " + shown.get(i - 1)
+                            + " above " + shown.get(i));
         }
+        assertEquals(
+                order.stream().filter(id -> !id.equals("#detailJudgeReasoning")).toList(), shown, "all shown");
         assertEquals(Samples.movies().value(0, "Overview"), text(robot, "#detailInput"));
+        assertEquals(Samples.movies().value(0, "Genre"), text(robot, "#detailTruth"));
         assertTrue(text(robot, "#detailJudgeParsed").startsWith("Prediction: "), text(robot, "#detailJudgeParsed"));
+        // Nothing shown below the folded prompts: whatever else the card says comes before them.
+        VBox body = robot.lookup("#detailBody").queryAs(VBox.class);
+        Node last = body.getChildren().stream()
+                .filter(Node::isManaged)
+                .filter(Node::isVisible)
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        assertEquals("detailPromptsPane", last.getId());
     }
 
     @ParameterizedTest
@@ -88,6 +106,17 @@ class ReviewCardTest extends WorkbenchUiTest {
                 0,
                 0,
                 null);
+    }
+
+    /** Whether the node {@code id} takes room in the card: it and the boxes it sits in within the card are shown. */
+    private static boolean shown(FxRobot robot, String id) {
+        Node body = robot.lookup("#detailBody").query();
+        for (Node node = robot.lookup(id).query(); node != null && node != body; node = node.getParent()) {
+            if (!node.isVisible() || !node.isManaged()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double y(FxRobot robot, String id) {

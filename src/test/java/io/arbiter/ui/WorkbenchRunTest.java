@@ -96,7 +96,7 @@ class WorkbenchRunTest extends WorkbenchUiTest {
         assertEquals(
                 String.format(
                         java.util.Locale.ROOT,
-                        "%,d answers came from this session's cache; 0 requests were sent.",
+                        "Run finished. %,d answers came from this session's cache; 0 requests were sent.",
                         2 * rows - unjudged()),
                 text(robot, "#statusLabel"));
         assertEquals(first, text(robot, "#baseVsTruthValue"), "the same answers give the same figures");

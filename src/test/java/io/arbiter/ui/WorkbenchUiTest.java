@@ -6,6 +6,7 @@ import io.arbiter.ui.results.ResultsTableRow;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -69,6 +70,28 @@ abstract class WorkbenchUiTest {
                 () -> !model.run().runningProperty().get()
                         && model.results().hasResultsProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Sizes the window to {@code width} by {@code height} at the screen's corner and waits until its layout holds. */
+    protected void sizeWindow(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        // The bars rewrap over a few pulses after a resize: wait until the layout holds still.
+        double y = Double.NaN;
+        for (int pulse = 0; pulse < 20 && y != tabStripY(robot); pulse++) {
+            y = tabStripY(robot);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /** Where the lower tabs' strip is on screen: what moves when anything above it changes height. */
+    protected static double tabStripY(FxRobot robot) {
+        Node strip = robot.lookup("#lowerTabs .tab-header-area").query();
+        return strip.localToScreen(strip.getBoundsInLocal()).getMinY();
     }
 
     /** Sizes the window to {@code width} by {@code height}, runs the sample to its end and returns the results table. */

@@ -223,6 +223,7 @@ public final class AnalysisView {
                         correctedCard,
                         "corrected-accuracy")
                 .forEach((card, name) -> ChartExport.offer(card, name, model));
+        CardRow.arrange(firstRow, (Region) firstRow.getChildren().get(0), judgeCard, statisticsCard);
         model.figuresProperty().addListener((obs, old, figures) -> show(figures));
         model.reliabilityProperty().addListener((obs, old, card) -> showReliability(card));
         showReliability(model.reliabilityProperty().get());

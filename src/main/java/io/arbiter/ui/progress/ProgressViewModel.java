@@ -337,7 +337,8 @@ public final class ProgressViewModel {
         count.set(String.format(Locale.ROOT, "%,d / %,d%s%s", p.done(), p.total(), failed, tokens));
     }
 
-    static String describe(RunOutcome outcome) {
+    /** How a run ended, in the run bar and the status line: "Run finished.", what failed, cancelled or stopped. */
+    public static String describe(RunOutcome outcome) {
         Unanswered unanswered = outcome.unanswered();
         String batch = outcome.batchProblems().isEmpty() ? "" : " Batch output: " + outcome.batchProblems() + ".";
         return switch (outcome.status()) {

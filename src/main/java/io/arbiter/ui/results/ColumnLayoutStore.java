@@ -32,6 +32,11 @@ public final class ColumnLayoutStore {
         return new ColumnLayoutStore(directory.resolve(FILE_NAME));
     }
 
+    /** Where the layout is kept, for a message when it cannot be. */
+    public Path file() {
+        return file;
+    }
+
     /** The saved layout; the default when the file is missing or unreadable (a lost choice is no reason to stop). */
     public ColumnLayout load() {
         if (!Files.isRegularFile(file)) {

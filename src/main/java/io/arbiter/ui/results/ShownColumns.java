@@ -1,7 +1,10 @@
 package io.arbiter.ui.results;
 
+import io.arbiter.ui.common.NotKept;
 import io.arbiter.ui.common.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
@@ -16,6 +19,7 @@ public final class ShownColumns {
     private final TaskExecutor executor;
     private final ObservableSet<String> hidden = FXCollections.observableSet();
     private final BooleanProperty wrap = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private ColumnLayoutStore store;
 
     public ShownColumns(TaskExecutor executor) {
@@ -34,6 +38,11 @@ public final class ShownColumns {
     /** True while long cells wrap onto more lines. */
     public BooleanProperty wrapProperty() {
         return wrap;
+    }
+
+    /** Why the last change could not be kept, for the status line; empty while it was (cleared at each change). */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     // Commands
@@ -63,9 +72,14 @@ public final class ShownColumns {
             return;
         }
         ColumnLayout layout = new ColumnLayout(hidden.stream().sorted().toList(), wrap.get());
-        executor.submit(() -> {
-            target.save(layout);
-            return layout;
-        });
+        NotKept.write(
+                executor,
+                "column choice",
+                target.file(),
+                () -> {
+                    target.save(layout);
+                    return layout;
+                },
+                problem::set);
     }
 }

@@ -35,6 +35,11 @@ public final class ThemeStore {
         return new ThemeStore(directory.resolve(FILE_NAME));
     }
 
+    /** Where the choice is kept, for a message when it cannot be. */
+    public Path file() {
+        return file;
+    }
+
     public ThemeChoice load() {
         if (!Files.isRegularFile(file)) {
             return ThemeChoice.SYSTEM;

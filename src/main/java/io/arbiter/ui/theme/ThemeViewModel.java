@@ -1,10 +1,13 @@
 package io.arbiter.ui.theme;
 
+import io.arbiter.ui.common.NotKept;
 import io.arbiter.ui.common.TaskExecutor;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The theme switch behind View > Theme: the user's choice, the palette it shows, and where the choice is kept. A new
@@ -17,6 +20,7 @@ public final class ThemeViewModel {
     private final BooleanSupplier osPrefersDark;
     private final ReadOnlyObjectWrapper<ThemeChoice> choice = new ReadOnlyObjectWrapper<>(ThemeChoice.SYSTEM);
     private final ReadOnlyObjectWrapper<Palette> palette = new ReadOnlyObjectWrapper<>(Palette.LIGHT);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private Optional<ThemeStore> store = Optional.empty();
     /** Counts choices, so a slow OS reading for an older choice does not overwrite a newer one. */
     private long chosen;
@@ -35,6 +39,11 @@ public final class ThemeViewModel {
     /** The palette on screen. */
     public ReadOnlyObjectProperty<Palette> paletteProperty() {
         return palette.getReadOnlyProperty();
+    }
+
+    /** Why the last choice could not be kept, for the status line; empty while it was (cleared at each choice). */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     // Commands
@@ -59,9 +68,14 @@ public final class ThemeViewModel {
         } else {
             palette.set(wanted.dark(false) ? Palette.DARK : Palette.LIGHT);
         }
-        store.ifPresent(kept -> executor.submit(() -> {
-            kept.save(wanted);
-            return null;
-        }));
+        store.ifPresent(kept -> NotKept.write(
+                executor,
+                "theme",
+                kept.file(),
+                () -> {
+                    kept.save(wanted);
+                    return wanted;
+                },
+                problem::set));
     }
 }

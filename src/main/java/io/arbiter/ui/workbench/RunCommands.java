@@ -310,8 +310,9 @@ public final class RunCommands {
         String fromCache = prepared.cacheNotice();
         if (draft != null) {
             status.accept(draft.finished(outcome, fromCache));
-        } else if (!fromCache.isEmpty()) {
-            status.accept(fromCache);
+        } else { // the line said what came before the run (e.g. the dataset opened): it says how the run ended now
+            String ended = ProgressViewModel.describe(outcome);
+            status.accept(fromCache.isEmpty() ? ended : ended + " " + fromCache);
         }
         Recording recording = prepared.recording();
         if (recording == null) {

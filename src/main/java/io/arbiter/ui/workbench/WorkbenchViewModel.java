@@ -118,6 +118,11 @@ public final class WorkbenchViewModel {
             runCommands.forgetSelection();
         });
         results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
+        // A per-user choice that could not be written (each save clears its problem first, so a repeat shows too).
+        for (var notKept :
+                List.of(theme.problemProperty(), results.heading().columns().problemProperty())) {
+            notKept.addListener((obs, old, now) -> status.set(now.isEmpty() ? status.get() : now));
+        }
         results.reviewVersionProperty().addListener((obs, old, now) -> {
             List<FewShotExample> examples = results.examples(prompts.scheme());
             if (!examples.equals(prompts.examples())) {

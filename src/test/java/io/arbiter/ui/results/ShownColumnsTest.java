@@ -41,4 +41,21 @@ class ShownColumnsTest {
         assertTrue(shown.hidden().isEmpty());
         assertFalse(shown.wrapProperty().get());
     }
+
+    @Test
+    void aChoiceThatCannotBeKeptSaysWhatWhereAndWhy(@TempDir Path config) throws Exception {
+        Path blocked = Files.writeString(config.resolve("arbiter"), ""); // a file where the config folder goes
+        ColumnLayoutStore store = ColumnLayoutStore.inDirectory(blocked);
+        ShownColumns shown = new ShownColumns(new SameThreadTaskExecutor());
+        shown.useStore(store);
+        assertEquals("", shown.problemProperty().get(), "reading a missing file is no problem");
+
+        shown.show("Truth", false);
+
+        assertEquals(Set.of("Truth"), shown.hidden(), "the column is hidden all the same");
+        assertEquals(
+                "The column choice was not kept for the next launch: could not write " + store.file() + " (" + blocked
+                        + " is a file, not a folder).",
+                shown.problemProperty().get());
+    }
 }

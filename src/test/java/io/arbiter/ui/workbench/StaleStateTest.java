@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.ui.common.SameThreadTaskExecutor;
 import io.arbiter.ui.progress.ProgressViewModel;
+import io.arbiter.ui.results.ColumnLayoutStore;
+import io.arbiter.ui.theme.ThemeChoice;
+import io.arbiter.ui.theme.ThemeStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the run pane says belongs to the dataset and project on screen: nothing of another one stays. */
+/**
+ * What the run pane and the status line say belongs to the dataset and project on screen: nothing of another one
+ * stays, a run's end is said, and so is a choice that could not be kept.
+ */
 class StaleStateTest {
 
     @TempDir
@@ -46,6 +53,43 @@ class StaleStateTest {
         assertEquals(0.0, model.run().baseProgressProperty().get());
         assertEquals(0.0, model.run().judgeProgressProperty().get());
         assertEquals("", model.run().messageProperty().get());
+    }
+
+    @Test
+    void aFinishedRunSaysSoInTheStatusLineInsteadOfWhatCameBefore() throws Exception {
+        WorkbenchViewModel model = window();
+        model.datasetSetup().openSample();
+        assertEquals("Opened the bundled movie sample.", model.statusProperty().get());
+        model.projects().newProject(dir.resolve("said.arbiter")).join();
+
+        runToItsRecordedEnd(model);
+
+        assertEquals("Run finished.", model.statusProperty().get());
+    }
+
+    @Test
+    void aThemeOrColumnChoiceThatCannotBeKeptIsSaidInTheStatusLine() throws Exception {
+        Path blocked = Files.writeString(dir.resolve("arbiter"), ""); // a file where the config folder goes
+        WorkbenchViewModel model = window();
+        model.datasetSetup().openSample();
+        model.theme().restore(ThemeStore.inDirectory(blocked), ThemeChoice.LIGHT, false);
+        model.results().heading().columns().useStore(ColumnLayoutStore.inDirectory(blocked));
+
+        model.theme().choose(ThemeChoice.DARK);
+        assertTrue(
+                model.statusProperty()
+                        .get()
+                        .startsWith("The theme was not kept for the next launch: could not write "
+                                + blocked.resolve(ThemeStore.FILE_NAME)),
+                model.statusProperty().get());
+
+        model.results().heading().columns().wrapProperty().set(true);
+        assertTrue(
+                model.statusProperty()
+                        .get()
+                        .startsWith("The column choice was not kept for the next launch: " + "could not write "
+                                + blocked.resolve(ColumnLayoutStore.FILE_NAME)),
+                model.statusProperty().get());
     }
 
     @Test

@@ -74,4 +74,31 @@ class WorkbenchDividersTest {
             assertEquals(List.of(1.0, 1.0), old.dividers().positions().get(WorkbenchDividers.SHOWN));
         });
     }
+
+    @Test
+    void theDefaultDividerLeavesTheResultsTheirRoomUntilAUserOrARememberedWindowPlacesIt(FxRobot robot) {
+        robot.interact(() -> {
+            Window tall = window();
+            tall.prompts().setMinHeight(80);
+            tall.main().resize(1600, 1000);
+            // Worked by hand: 40% of 1000 is 400, which leaves 600 >= the results' room: the plain 40%.
+            assertEquals(0.4, tall.main().getDividerPositions()[0], 1e-9);
+
+            tall.main().resize(1600, 600);
+            // 40% of 600 would leave 360: the prompts get 600 - RESULTS_ROOM instead, but never below their 80 (and
+            // a divider's width, which keeps the split from pushing the divider off their minimum).
+            double prompts = Math.max(80 + WorkbenchDividers.DIVIDER, 600 - WorkbenchDividers.RESULTS_ROOM);
+            assertEquals(prompts / 600, tall.main().getDividerPositions()[0], 1e-9);
+            tall.dividers().promptsShownProperty().set(false);
+            tall.main().resize(1600, 1000);
+            tall.dividers().promptsShownProperty().set(true);
+            assertEquals(0.4, tall.main().getDividerPositions()[0], 1e-9, "unfolded at the default for the height now");
+
+            Window remembered = window();
+            remembered.prompts().setMinHeight(80);
+            remembered.dividers().use(Map.of(WorkbenchDividers.MAIN, List.of(0.45)));
+            remembered.main().resize(1600, 600);
+            assertEquals(0.45, remembered.main().getDividerPositions()[0], 1e-9, "the user's own place stays");
+        });
+    }
 }
