@@ -2,6 +2,7 @@ package io.arbiter.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arbiter.core.dataset.Samples;
@@ -224,6 +225,14 @@ class ResultsTableTest extends WorkbenchUiTest {
     void verdictCellsCarryTheirValueAsAPseudoClassForTheStylesheet(double width, double height, FxRobot robot)
             throws Exception {
         TableView<ResultsTableRow> table = runAt(robot, width, height);
+        javafx.scene.paint.Paint plain = robot.from(table).lookup(".table-row-cell .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c
+                        && c.getTableColumn() != null
+                        && "#".equals(c.getTableColumn().getText())
+                        && c.getText() != null)
+                .map(n -> ((TableCell<?, ?>) n).getTextFill())
+                .findFirst()
+                .orElseThrow();
         int marked = 0;
         for (Node node : robot.from(table).lookup(".table-row-cell .table-cell").queryAll()) {
             if (node instanceof TableCell<?, ?> cell
@@ -233,6 +242,8 @@ class ResultsTableTest extends WorkbenchUiTest {
                 PseudoClass mark =
                         PseudoClass.getPseudoClass("value-" + cell.getText().toLowerCase(Locale.ROOT));
                 assertTrue(cell.getPseudoClassStates().contains(mark), cell.getText() + ": " + cell.getStyleClass());
+                // The mark must win over the rows' plain text colour, or the verdicts are all drawn alike.
+                assertNotEquals(plain, cell.getTextFill(), cell.getText() + " is drawn in its own colour");
                 assertFalse(
                         cell.getStyleClass().stream().anyMatch(c -> c.startsWith("value-")),
                         "no style class changes with the value: " + cell.getStyleClass());
