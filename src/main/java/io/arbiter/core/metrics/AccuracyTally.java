@@ -25,6 +25,14 @@ public final class AccuracyTally {
         count(row, 1);
     }
 
+    /**
+     * Counts in a row nothing was asked for yet: one more row, in no proportion. The same as {@link #add} with such
+     * a row's scored form, without making it, for the rows a large run has not reached.
+     */
+    public void addUnasked() {
+        rows++;
+    }
+
     /** Takes a row counted in before back out, as when its answer is replaced. */
     public void remove(ScoredRow row) {
         count(row, -1);

@@ -171,6 +171,9 @@ public final class RowRatings {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (columns.humanScore() == null && columns.humanVerdict() == null && columns.humanPreference() == null) {
+            return problems; // nothing to read; Run asks on the window's thread, so 50,000 rows are not walked
+        }
         int bad = 0;
         ScoreScale scale = scheme instanceof ScoreScheme score ? score.scale() : null;
         for (int row = 0; row < dataset.size(); row++) {

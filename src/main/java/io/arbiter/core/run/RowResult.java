@@ -214,6 +214,11 @@ public record RowResult(
         return someFailed && votes.outvotesFailures();
     }
 
+    /** True when nothing was asked for this row yet: the state {@link #pending(int, List)} makes. */
+    public boolean untouched() {
+        return base == StageOutcome.PENDING && judge == StageOutcome.PENDING && pair == null && votes == null;
+    }
+
     /** True when every stage of the row has its answer. */
     public boolean answered() {
         for (Stage stage : stages()) {

@@ -297,7 +297,13 @@ public final class HeadlineFigures {
         AccuracyTally all = new AccuracyTally();
         for (ResultsTableRow row : rows.get()) {
             if (counted.counts(row.index())) {
-                all.add(row.result().scored());
+                RowResult result = row.result();
+                // Most rows of a run just begun: counted without their scored form, on the window's thread.
+                if (result.untouched()) {
+                    all.addUnasked();
+                } else {
+                    all.add(result.scored());
+                }
             }
         }
         return all;

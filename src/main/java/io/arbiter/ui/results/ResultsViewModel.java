@@ -361,7 +361,13 @@ public final class ResultsViewModel {
 
     /** Takes a finished run's rows and figures as they are, so the screen shows exactly what the run computed. */
     public void finish(List<RowResult> results, AccuracyCounts computed) {
-        put(results);
+        // Most rows are the objects already streamed in, which the properties let pass without a word; the figures
+        // take the run's own counts, so nothing is counted again here.
+        for (RowResult result : results) {
+            if (result.row() < allRows.size()) {
+                allRows.get(result.row()).resultProperty().set(result);
+            }
+        }
         figures.finished(computed);
         resultsVersion.set(resultsVersion.get() + 1);
         if (shown.hasRowFilter()) {
@@ -389,8 +395,11 @@ public final class ResultsViewModel {
     private void resetResults(Set<Integer> covered) {
         draftRows = covered;
         for (ResultsTableRow row : allRows) {
-            row.resultProperty()
-                    .set(RowResult.pending(row.result().row(), row.result().truth()));
+            // A fresh dataset's rows are untouched already: making 50,000 of them again held the window at Run.
+            if (!row.result().untouched()) {
+                row.resultProperty()
+                        .set(RowResult.pending(row.result().row(), row.result().truth()));
+            }
         }
         figures.clear(covered != null);
         resultsVersion.set(resultsVersion.get() + 1);

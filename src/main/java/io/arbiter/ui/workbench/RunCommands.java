@@ -5,9 +5,12 @@ import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ChatFailure;
 import io.arbiter.core.llm.ProviderProfile;
 import io.arbiter.core.llm.ProviderSettings;
+import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.project.Recording;
 import io.arbiter.core.prompt.FewShotExample;
+import io.arbiter.core.prompt.PromptPair;
+import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RunHandle;
@@ -15,6 +18,7 @@ import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.SecondBase;
+import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.ui.common.LatestOnly;
 import io.arbiter.ui.common.TaskExecutor;
 import io.arbiter.ui.progress.ProgressViewModel;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Run, Try on selection, Retry and Cancel: checks the setup on screen, has the {@link RunLauncher} connect and record the run
@@ -140,31 +145,40 @@ public final class RunCommands {
 
     /** The run the workbench would start now, for the estimate; null when something would keep it from starting. */
     RunEstimator.Next nextRun() {
+        return nextRunAsShown().get();
+    }
+
+    /**
+     * {@link #nextRun} in two steps: what it needs is read from the screen now (on the FX thread); the step returned
+     * builds the spec, which reads every row of the dataset, wherever it is called.
+     */
+    Supplier<RunEstimator.Next> nextRunAsShown() {
         Dataset rows = data.datasetProperty().get();
-        if (rows == null
-                || !prompts.problems().isEmpty()
-                || !data.mapping().problemsWith(rows).isEmpty()) {
-            return null;
+        if (rows == null || !prompts.problems().isEmpty()) {
+            return () -> null;
         }
+        ColumnMapping mapping = data.mapping();
+        PromptPair pair = prompts.prompts();
+        // The profile a run would record, with the models on screen: its base URL is the cache's identity.
+        ProviderProfile profile = choice.keptProfile();
+        JudgeScheme scheme = prompts.scheme();
+        SecondBase second = secondBase();
+        List<FewShotExample> examples = examplesFor(rows);
+        JudgePanel panel = choice.panel(); // a jury's every vote is paid for
         ProviderSettings settings = choice.selected();
-        try {
-            // The profile a run would record, with the models on screen: its base URL is the cache's identity.
-            return new RunEstimator.Next(
-                    RunLauncher.spec(
-                                    rows,
-                                    data.mapping(),
-                                    prompts.prompts(),
-                                    choice.keptProfile(),
-                                    prompts.scheme(),
-                                    secondBase(),
-                                    examplesFor(rows))
-                            .withPanel(choice.panel()), // a jury's every vote is paid for
-                    settings,
-                    launcher.cacheFor(projects.project()),
-                    choice.modeProperty().get() == RunMode.BATCH && settings.hasBatchApi());
-        } catch (IllegalArgumentException e) {
-            return null; // a pair without its second answer: Run says what is missing
-        }
+        ResponseCache cache = launcher.cacheFor(projects.project());
+        boolean batch = choice.modeProperty().get() == RunMode.BATCH && settings.hasBatchApi();
+        return () -> {
+            if (!mapping.problemsWith(rows).isEmpty()) {
+                return null;
+            }
+            try {
+                RunSpec spec = RunLauncher.spec(rows, mapping, pair, profile, scheme, second, examples);
+                return new RunEstimator.Next(spec.withPanel(panel), settings, cache, batch);
+            } catch (IllegalArgumentException e) {
+                return null; // a pair without its second answer: Run says what is missing
+            }
+        };
     }
 
     /** The offline server's URL, starting it if needed. Call off the FX thread. */
@@ -311,7 +325,7 @@ public final class RunCommands {
         if (draft != null) {
             status.accept(draft.finished(outcome, fromCache));
         } else { // the line said what came before the run (e.g. the dataset opened): it says how the run ended now
-            String ended = ProgressViewModel.describe(outcome);
+            String ended = run.messageProperty().get(); // how the run bar put it, a moment ago
             status.accept(fromCache.isEmpty() ? ended : ended + " " + fromCache);
         }
         Recording recording = prepared.recording();

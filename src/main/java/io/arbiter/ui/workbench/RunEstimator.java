@@ -26,14 +26,18 @@ final class RunEstimator {
     record Next(RunSpec spec, ProviderSettings settings, ResponseCache cache, boolean batch) {}
 
     private final TaskExecutor executor;
-    private final Supplier<Next> next;
+    private final Supplier<Supplier<Next>> next;
     private final Consumer<String> show;
     private final BooleanSupplier running;
     private boolean estimating;
     private boolean stale;
 
-    /** {@code running}: true while a run goes, when estimating waits for its end (the caller refreshes then). */
-    RunEstimator(TaskExecutor executor, Supplier<Next> next, Consumer<String> show, BooleanSupplier running) {
+    /**
+     * @param next    reads the next run from the screen (on the FX thread) and gives the step that builds it (in the
+     *                background: it reads the whole dataset), which gives null when no run could start
+     * @param running true while a run goes, when estimating waits for its end (the caller refreshes then)
+     */
+    RunEstimator(TaskExecutor executor, Supplier<Supplier<Next>> next, Consumer<String> show, BooleanSupplier running) {
         this.executor = executor;
         this.next = next;
         this.show = show;
@@ -47,14 +51,14 @@ final class RunEstimator {
             stale = true;
             return;
         }
-        Next run = next.get();
-        if (run == null) {
-            show.accept("");
-            return;
-        }
+        Supplier<Next> build = next.get();
         estimating = true;
         stale = false;
         executor.submit(() -> {
+                    Next run = build.get();
+                    if (run == null) {
+                        return "";
+                    }
                     CachedRows cached =
                             CachedRows.of(run.spec(), run.spec().provider().baseUrl(), run.cache());
                     return describe(RunEstimate.of(run.spec()), cached, run);

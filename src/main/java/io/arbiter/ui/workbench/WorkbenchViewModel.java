@@ -106,7 +106,7 @@ public final class WorkbenchViewModel {
                 shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())),
                 analysis::useJudging);
         this.estimator =
-                new RunEstimator(executor, runCommands::nextRun, run::showEstimate, run.runningProperty()::get);
+                new RunEstimator(executor, runCommands::nextRunAsShown, run::showEstimate, run.runningProperty()::get);
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
         this.reviewWrites = new ReviewWrites(projects);
