@@ -3,10 +3,13 @@ package io.arbiter.bench;
 import io.arbiter.ui.ArbiterApp;
 import io.arbiter.ui.common.FxTaskExecutor;
 import io.arbiter.ui.workbench.WorkbenchViewModel;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +44,8 @@ public final class StreamingBenchmark {
         // Every gap between two pulses during the run, for the average frame rate and the 99th percentile.
         long[][] gaps = {new long[1 << 16]};
         int[] gapCount = {0};
+        // Each gap over 100 ms, where it began and how long: set beside -Xlog:gc's uptime to see which were pauses.
+        List<long[]> longGaps = new CopyOnWriteArrayList<>();
         CountDownLatch loaded = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0] = new WorkbenchViewModel(executor);
@@ -72,6 +77,9 @@ public final class StreamingBenchmark {
                             gaps[0] = Arrays.copyOf(gaps[0], gaps[0].length * 2);
                         }
                         gaps[0][gapCount[0]++] = now - previous;
+                        if (now - previous > 100_000_000L) {
+                            longGaps.add(new long[] {previous, now - previous});
+                        }
                     }
                     pulses.incrementAndGet();
                 }
@@ -89,10 +97,12 @@ public final class StreamingBenchmark {
             pulses.set(0);
             lastPulse.set(0);
             gapCount[0] = 0;
+            longGaps.clear();
             zeroed.countDown();
         });
         zeroed.await();
         long start = System.nanoTime();
+        long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
         runStart.set(start);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -116,6 +126,22 @@ public final class StreamingBenchmark {
                     "run did not finish: " + model[0].run().messageProperty().get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long pulsesInRun = pulses.get();
+        // The window's work at the run's end (the last rows, the run's words) delays the pulses after it: wait for
+        // five more pulses, so a stall there is counted too.
+        CountDownLatch settled = new CountDownLatch(1);
+        Platform.runLater(() -> new AnimationTimer() {
+            private int left = 5;
+
+            @Override
+            public void handle(long now) {
+                if (--left == 0) {
+                    stop();
+                    settled.countDown();
+                }
+            }
+        }.start());
+        settled.await();
         CountDownLatch read = new CountDownLatch(1);
         long[] p99 = new long[1];
         long[] over100ms = new long[1];
@@ -137,13 +163,21 @@ public final class StreamingBenchmark {
                 rows * 2,
                 seconds,
                 rows * 2 / seconds,
-                pulses.get(),
-                pulses.get() / seconds,
+                pulsesInRun,
+                pulsesInRun / seconds,
                 worstGap.get() / 1e6,
                 (worstAt.get() - start) / 1e9,
                 p99[0] / 1e6,
                 over100ms[0],
                 memory >> 20);
+        for (long[] gap : longGaps) { // in the JVM's uptime, as -Xlog:gc stamps its pauses
+            System.out.printf(
+                    Locale.ROOT,
+                    "gap %.0f ms from %.3f s uptime (%.1f s into the run)%n",
+                    gap[1] / 1e6,
+                    uptimeAtStart / 1e3 + (gap[0] - start) / 1e9,
+                    (gap[0] - start) / 1e9);
+        }
         Platform.runLater(() -> {
             model[0].shutdown();
             executor.shutdown();
