@@ -25,7 +25,7 @@ final class WorkbenchDividers {
     static final String SHOWN = "shown";
     /** The prompts' share of the split by default. */
     static final double PROMPTS_SHARE = 0.4;
-    /** The height kept by default below the prompts: the run bar, the tabs, the figures, the bars and five rows or more. */
+    /** The height kept by default below the prompts: the run bar, the tabs, the figures, the bars and four rows or more. */
     static final double RESULTS_ROOM = 420;
     /** About a divider's width, in pixels. */
     static final double DIVIDER = 8;
