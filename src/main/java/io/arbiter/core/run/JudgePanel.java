@@ -110,13 +110,6 @@ public record JudgePanel(
         return new JudgePanel(otherJurors, repeats, shuffleLabels, resolved);
     }
 
-    /** The same panel with each juror's provider priced at {@code share} of its profile's prices. */
-    public JudgePanel pricedAt(double share) {
-        Map<String, JurorProvider> priced = new java.util.LinkedHashMap<>();
-        providers.forEach((name, provider) -> priced.put(name, provider.pricedAt(share)));
-        return withProviders(priced);
-    }
-
     /** A juror's model without its {@code @profile}: {@code llama-3.1-8b@groq} is {@code llama-3.1-8b}. */
     public static String modelOf(String juror) {
         int at = juror.lastIndexOf('@');

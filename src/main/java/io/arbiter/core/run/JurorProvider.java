@@ -26,12 +26,6 @@ public record JurorProvider(String name, ProviderProfile profile, int requestsPe
                 settings.tokensPerMinute());
     }
 
-    /** The same provider with its prices at {@code share} of themselves, e.g. the Batch API's. */
-    public JurorProvider pricedAt(double share) {
-        return new JurorProvider(
-                name, profile.withPrices(profile.prices().times(share)), requestsPerMinute, tokensPerMinute);
-    }
-
     /** What its answers are cached and keyed by: its base URL, as a run's provider is. */
     public String identity() {
         return profile.baseUrl();
