@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who judges each row and how often: the provider's judge model first, then any other jurors, each asked
@@ -103,6 +104,20 @@ public record JudgePanel(
     /** True when a juror names a provider of its own. */
     public boolean otherProviders() {
         return !profileNames().isEmpty();
+    }
+
+    /**
+     * The first juror whose own provider has no Batch API, to whom a batch run could not send its votes; empty when
+     * every juror's provider has one or is the run's own.
+     */
+    public Optional<String> jurorWithoutBatchApi() {
+        for (int juror = 1; juror < jurorCount(); juror++) {
+            JurorProvider own = provider(juror);
+            if (own != null && !own.hasBatchApi()) {
+                return Optional.of(otherJurors.get(juror - 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same panel with the named profiles resolved. */

@@ -120,7 +120,7 @@ class JurorProvidersTest {
                     plain.panel()
                             .withProviders(Map.of(
                                     "second",
-                                    new JurorProvider("second", other.profile().withPrices(seconds), 0, 0))));
+                                    new JurorProvider("second", other.profile().withPrices(seconds), 0, 0, true))));
             RunRecorder recorder = new RunRecorder();
             String identity = first.baseUrl().toString();
             Recording recording =
@@ -339,13 +339,14 @@ class JurorProvidersTest {
                 .withPanel(panel);
     }
 
-    /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit. */
+    /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit, a Batch API. */
     private static JurorProvider profile(String name, OfflineServer server) {
         return new JurorProvider(
                 name,
                 new io.arbiter.core.llm.ProviderProfile(
                         name, server.baseUrl().toString(), null, "offline-demo-base", "offline-demo-judge", 0.0, 64, 4),
                 0,
-                0);
+                0,
+                true);
     }
 }
