@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * Where jurors named {@code model@profile} find their provider: the saved profiles of the workbench's Providers…
  * ({@code providers.json}), or the file {@code --providers-file} names. Each is checked before anything is recorded
- * or sent: a profile that is not saved, or whose key cannot be read, is bad input that names the juror.
+ * or sent: a profile that is not saved, whose key cannot be read, or without a Batch API in a batch run, is bad input
+ * that names the juror.
  */
 final class JurorProfiles {
 
@@ -69,6 +70,20 @@ final class JurorProfiles {
             resolved.put(name, provider);
         }
         return panel.withProviders(resolved);
+    }
+
+    /**
+     * A batch run sends each juror's votes to its own provider's Batch API: a juror on a profile without one (a local
+     * server, say) is bad input, said before anything is recorded, uploaded or paid for.
+     */
+    static void refuseWithoutBatchApi(JudgePanel panel) {
+        panel.jurorWithoutBatchApi().ifPresent(juror -> {
+            throw new CliFailure(
+                    "juror " + juror + ": the provider profile '" + JudgePanel.profileOf(juror) + "' has no Batch API,"
+                            + " so its votes cannot go in a batch; run with --mode realtime, or put the juror on a"
+                            + " profile that has one",
+                    ArbiterCli.BAD_INPUT);
+        });
     }
 
     private static java.util.function.Predicate<ProviderSettings> named(String juror) {

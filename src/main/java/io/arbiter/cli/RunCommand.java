@@ -166,6 +166,9 @@ final class RunCommand extends RunInputsCommand implements Callable<Integer> {
             // Before anything is recorded: a missing key must not leave a run in the project that never started.
             io.arbiter.core.llm.ApiKeys.system().keyFor(profile);
             RunSpec spec = runSpec(opened, inputs, profile);
+            if (mode == RunMode.BATCH) {
+                JurorProfiles.refuseWithoutBatchApi(spec.panel());
+            }
             scheme = spec.scheme();
             ratings = RowRatings.of(spec);
             Recording recording = opened == null ? null : recorder.begin(opened, start(inputs, spec, mode));

@@ -33,7 +33,7 @@ class JurorProvidersCliTest {
         SampleFiles files = SampleFiles.in(dir);
         try (OfflineServer first = OfflineServer.start(0);
                 OfflineServer second = OfflineServer.start(0)) {
-            Path providers = saved("second", second, null);
+            Path providers = saved("second", second, null, false);
             String project = dir.resolve("two.arbiter").toString();
 
             int status = run(
@@ -70,7 +70,7 @@ class JurorProvidersCliTest {
         SampleFiles files = SampleFiles.in(dir);
         try (OfflineServer first = OfflineServer.start(0);
                 OfflineServer second = OfflineServer.start(0)) {
-            Path providers = saved("keyed", second, "ARBITER_JUROR_KEY_THAT_IS_NOT_SET");
+            Path providers = saved("keyed", second, "ARBITER_JUROR_KEY_THAT_IS_NOT_SET", false);
 
             int unknown = run(files, first, "offline-demo-judge,m@nowhere", "--providers-file", providers.toString());
             assertEquals(ArbiterCli.BAD_INPUT, unknown);
@@ -97,7 +97,7 @@ class JurorProvidersCliTest {
         SampleFiles files = SampleFiles.in(dir);
         try (OfflineServer first = fast();
                 OfflineServer second = fast()) {
-            Path providers = saved("second", second, null);
+            Path providers = saved("second", second, null, true);
             String project = dir.resolve("batch.arbiter").toString();
 
             int status = run(
@@ -157,6 +157,41 @@ class JurorProvidersCliTest {
         }
     }
 
+    @Test
+    void aBatchRunWithAJurorOnAProfileWithoutABatchApiIsRefusedBeforeAnythingIsSent() throws Exception {
+        SampleFiles files = SampleFiles.in(dir);
+        try (OfflineServer first = fast();
+                OfflineServer local = fast()) {
+            Path providers = saved("local", local, null, false);
+            Path project = dir.resolve("refused.arbiter");
+
+            int status = run(
+                    files,
+                    first,
+                    "offline-demo-judge,offline-demo-judge@local",
+                    "--providers-file",
+                    providers.toString(),
+                    "--mode",
+                    "batch",
+                    "--project",
+                    project.toString());
+
+            assertEquals(ArbiterCli.BAD_INPUT, status, err.toString());
+            assertTrue(
+                    err.toString()
+                            .contains("juror offline-demo-judge@local: the provider profile 'local' has no Batch API"),
+                    err.toString());
+            assertTrue(err.toString().contains("--mode realtime"), err.toString());
+            for (OfflineServer server : List.of(first, local)) {
+                assertEquals(0, server.counters().batchCalls(BatchCall.UPLOAD), "nothing uploaded");
+                assertEquals(0, server.counters().chatAttempts(), "nothing sent");
+            }
+            try (io.arbiter.core.project.Project opened = io.arbiter.core.project.Project.openForReading(project)) {
+                assertEquals(List.of(), opened.runs(), "nothing recorded");
+            }
+        }
+    }
+
     /** {@code run --project P} again, as the project stores it; stdout holds only its output. */
     private int runAgain(String project, Path providers) {
         out.getBuffer().setLength(0);
@@ -170,17 +205,22 @@ class JurorProvidersCliTest {
         return OfflineServer.builder().port(0).batchPace(BatchPace.FAST).start();
     }
 
-    /** A providers.json holding one profile for {@code server}, as Providers… would save it; no batch. */
-    private Path saved(String name, OfflineServer server, String keyVariable) throws Exception {
+    /** A providers.json holding one profile for {@code server}, as Providers… would save it. */
+    private Path saved(String name, OfflineServer server, String keyVariable, boolean batches) throws Exception {
         Path file = dir.resolve(name + "-providers.json");
         java.nio.file.Files.writeString(
                 file,
                 """
                 {"version": 1, "providers": [{"name": "%s", "baseUrl": "%s", "apiKeyEnv": %s,
                   "baseModel": "offline-demo-base", "judgeModel": "offline-demo-judge", "temperature": 0.0,
-                  "maxTokens": 64, "concurrency": 4, "judgeInputPrice": 0.5, "judgeOutputPrice": 1.5}]}
+                  "maxTokens": 64, "concurrency": 4, "hasBatchApi": %s, "judgeInputPrice": 0.5,
+                  "judgeOutputPrice": 1.5}]}
                 """
-                        .formatted(name, server.baseUrl(), keyVariable == null ? "null" : '"' + keyVariable + '"'));
+                        .formatted(
+                                name,
+                                server.baseUrl(),
+                                keyVariable == null ? "null" : '"' + keyVariable + '"',
+                                batches));
         return file;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.OpenAiChatClient;
+import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.metrics.AccuracyCounts;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.run.RunEngine;
@@ -16,13 +17,17 @@ import io.arbiter.core.run.RunSpec;
 import io.arbiter.offline.OfflineProvider;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Batch API from the run bar: the offline demo answers batch lines as it answers realtime requests. */
+/**
+ * The Batch API from the run bar: the offline demo answers batch lines as it answers realtime requests, and a juror on
+ * a provider without one is refused before anything is sent.
+ */
 class WorkbenchBatchRunTest extends WorkbenchUiTest {
 
     @Test
@@ -60,6 +65,35 @@ class WorkbenchBatchRunTest extends WorkbenchUiTest {
         robot.interact(() -> model.providerChoice().providerProperty().set(local.get()));
         assertEquals(RunMode.REALTIME, model.providerChoice().modeProperty().get());
         assertTrue(robot.lookup("#modeBox").queryComboBox().isDisabled());
+    }
+
+    @Test
+    void aBatchRunWithAJurorOnAProviderWithoutBatchesIsRefusedNamingTheJuror(FxRobot robot) throws Exception {
+        ProviderSettings demo = model.providerChoice().providerProperty().get();
+        // Ollama on this machine, as Providers… offers it: realtime only. It is never reached.
+        ProviderSettings local = ProviderSettings.presets().stream()
+                .filter(p -> p.name().equals("Ollama (local)"))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            model.providerChoice().useSettings(local);
+            model.providerChoice().providerProperty().set(demo);
+            model.providerChoice().modeProperty().set(RunMode.BATCH);
+            model.providerChoice().alsoJudgedByProperty().set("llama3.1:8b@Ollama (local)");
+        });
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+
+        robot.clickOn("#runButton");
+
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text(robot, "#messageLabel").startsWith("Cannot run: "));
+        String message = text(robot, "#messageLabel");
+        assertTrue(
+                message.contains("The juror llama3.1:8b@Ollama (local) is on Ollama (local), which has no Batch API"),
+                message);
+        assertFalse(model.run().runningProperty().get());
+        assertFalse(model.results().hasResultsProperty().get(), "no run started");
     }
 
     private static AccuracyCounts realtimeRun(Dataset sample) throws Exception {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.llm.ProviderProfile;
-import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.review.HeldOutSplit;
 import io.arbiter.core.review.HumanVerdict;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -253,14 +251,12 @@ public final class Project implements AutoCloseable {
         history.describe(runId, spec, datasetSha256, mode);
     }
 
-    /** Records how a run ended, priced as {@link #cost} says for the tokens it sent (not those from the cache). */
+    /**
+     * Records how a run ended, priced for the tokens it sent (not those from the cache) at the prices it started with:
+     * its provider's, and a juror's own provider's for its votes; the Batch API's share of them for a batch run.
+     */
     public JudgeReport finishRun(long runId, RunOutcome outcome) {
         return history.finish(runId, outcome);
-    }
-
-    /** What these tokens of the run cost in USD at the prices it started with; empty when a price is unknown. */
-    public OptionalDouble cost(long runId, Usage base, Usage judge) {
-        return history.cost(runId, base, judge);
     }
 
     /** Records how a run ended, with its headline metrics over its rows (ground truth only, not human verdicts). */

@@ -1,6 +1,7 @@
 package io.arbiter.core.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
@@ -10,12 +11,12 @@ import io.arbiter.core.export.MetricsJson;
 import io.arbiter.core.export.ReliabilityJson;
 import io.arbiter.core.export.RunProblemsJson;
 import io.arbiter.core.llm.TokenPrices;
-import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JudgeReport;
 import io.arbiter.core.metrics.RatedRow;
 import io.arbiter.core.run.JudgePanel;
 import io.arbiter.core.run.JudgeReliability;
 import io.arbiter.core.run.JudgeSetup;
+import io.arbiter.core.run.JurorPrices;
 import io.arbiter.core.run.RowInterpreter;
 import io.arbiter.core.run.RowRatings;
 import io.arbiter.core.run.RowResult;
@@ -46,6 +47,9 @@ import java.util.Set;
  * with. The parameters JSON written by {@link #describe} is the one the readers here parse.
  */
 final class RunHistory {
+
+    /** Each juror's prices in a run's parameters, in juror order; null for a juror on the run's own provider. */
+    private static final String JUROR_PRICES = "juror_prices";
 
     private final ProjectStore store;
     private final DatasetCopies datasets;
@@ -84,6 +88,12 @@ final class RunHistory {
         }
         // The prices when it ran, so the run is priced at them however the profile's prices change later.
         parameters.set("prices", ProjectJson.prices(spec.provider().prices()));
+        // The same for jurors on providers of their own, whose votes those providers bill; null for the run's own.
+        JurorPrices prices = JurorPrices.of(spec);
+        if (!prices.own().isEmpty()) {
+            ArrayNode jurors = parameters.putArray(JUROR_PRICES);
+            prices.own().forEach(p -> jurors.add(p == null ? null : ProjectJson.prices(p)));
+        }
         // Rows in the judge prompt as worked examples: the judge has seen their answers, so they are not measured.
         spec.examples().forEach(example -> parameters.withArray("examples").add(example.row()));
         store.describeRun(
@@ -96,24 +106,32 @@ final class RunHistory {
                 spec.scheme().setting());
     }
 
-    /** Priced as {@link #cost} says; answers served from the response cache were not sent, so they cost nothing. */
+    /**
+     * Priced at the run's {@link #prices}, each juror's votes at its own; answers served from the response cache were
+     * not sent, so they cost nothing. Null when a price is unknown.
+     */
     JudgeReport finish(long runId, RunOutcome outcome) {
-        OptionalDouble cost = cost(
-                runId,
-                outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
-                outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)));
+        OptionalDouble cost = prices(parameters(record(runId)))
+                .cost(
+                        outcome.baseUsage().minus(outcome.cachedUsage(Stage.BASE)),
+                        outcome.judgeUsage().minus(outcome.cachedUsage(Stage.JUDGE)),
+                        outcome::paidUsage);
         return finish(runId, outcome, cost.isPresent() ? cost.getAsDouble() : null);
     }
 
     /**
-     * Base usage at the base model's prices and judge usage at the judge model's, input and output apart, at the
-     * prices recorded when the run started, and at the Batch API's share of them for a batch run, as its estimate
-     * said. Empty when a price is unknown.
+     * The prices recorded when the run started: the base model's and the judge model's, input and output apart, and
+     * a juror's own provider's for its votes; at the Batch API's share of them for a batch run, as its estimate said.
+     * A run recorded before jurors' prices were kept prices every juror at the judge model's, as it was then.
      */
-    OptionalDouble cost(long runId, Usage base, Usage judge) {
-        JsonNode parameters = parameters(record(runId));
-        TokenPrices prices = ProjectJson.prices(parameters == null ? null : parameters.get("prices"));
-        return (batch(parameters) ? prices.times(TokenPrices.BATCH_SHARE) : prices).cost(base, judge);
+    private static JurorPrices prices(JsonNode parameters) {
+        TokenPrices run = ProjectJson.prices(parameters == null ? null : parameters.get("prices"));
+        List<TokenPrices> own = new ArrayList<>();
+        if (parameters != null) {
+            parameters.path(JUROR_PRICES).forEach(p -> own.add(p.isObject() ? ProjectJson.prices(p) : null));
+        }
+        JurorPrices prices = new JurorPrices(run, own);
+        return batch(parameters) ? prices.times(TokenPrices.BATCH_SHARE) : prices;
     }
 
     private static boolean batch(JsonNode parameters) {
@@ -136,13 +154,11 @@ final class RunHistory {
         RunRecord record = record(runId);
         JsonNode parameters = parameters(record);
         boolean judgeOnly = mapping(record).map(ColumnMapping::judgeOnly).orElse(false);
-        JudgeSetup setup = new JudgeSetup(
+        return new JudgeSetup(
                 RunSpecJson.jurors(record.specJson(), record.judgeModel()),
                 judgeOnly ? null : record.baseModel(),
                 RunSpecJson.panel(record.specJson()),
-                ProjectJson.prices(parameters == null ? null : parameters.get("prices")));
-        // Its jurors at the Batch API's share of their prices when it ran through the Batch API.
-        return batch(parameters) ? setup.inBatch() : setup;
+                prices(parameters));
     }
 
     /**

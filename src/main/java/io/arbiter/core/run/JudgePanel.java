@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who judges each row and how often: the provider's judge model first, then any other jurors, each asked
@@ -105,16 +106,23 @@ public record JudgePanel(
         return !profileNames().isEmpty();
     }
 
+    /**
+     * The first juror whose own provider has no Batch API, to whom a batch run could not send its votes; empty when
+     * every juror's provider has one or is the run's own.
+     */
+    public Optional<String> jurorWithoutBatchApi() {
+        for (int juror = 1; juror < jurorCount(); juror++) {
+            JurorProvider own = provider(juror);
+            if (own != null && !own.hasBatchApi()) {
+                return Optional.of(otherJurors.get(juror - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The same panel with the named profiles resolved. */
     public JudgePanel withProviders(Map<String, JurorProvider> resolved) {
         return new JudgePanel(otherJurors, repeats, shuffleLabels, resolved);
-    }
-
-    /** The same panel with each juror's provider priced at {@code share} of its profile's prices. */
-    public JudgePanel pricedAt(double share) {
-        Map<String, JurorProvider> priced = new java.util.LinkedHashMap<>();
-        providers.forEach((name, provider) -> priced.put(name, provider.pricedAt(share)));
-        return withProviders(priced);
     }
 
     /** A juror's model without its {@code @profile}: {@code llama-3.1-8b@groq} is {@code llama-3.1-8b}. */

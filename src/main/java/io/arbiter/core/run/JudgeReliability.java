@@ -1,6 +1,5 @@
 package io.arbiter.core.run;
 
-import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.llm.Usage;
 import io.arbiter.core.metrics.JuryFigures;
 import io.arbiter.core.metrics.KrippendorffAlpha;
@@ -61,7 +60,7 @@ public record JudgeReliability(
      *
      * @param jurors    every juror's model, the provider's judge first
      * @param baseModel the model whose answers were judged; null when they came from a column
-     * @param prices    what the judge's tokens cost; a juror on a provider of its own is priced at its profile's
+     * @param prices    what each juror's tokens cost: the run's prices, or its own provider's
      */
     public static JudgeReliability of(
             List<String> jurors,
@@ -69,7 +68,7 @@ public record JudgeReliability(
             JudgePanel panel,
             List<RowResult> rows,
             List<RatedRow> rated,
-            TokenPrices prices) {
+            JurorPrices prices) {
         if (rows.size() != rated.size()) {
             throw new IllegalArgumentException(rows.size() + " rows and " + rated.size() + " ratings");
         }
@@ -85,7 +84,7 @@ public record JudgeReliability(
         SelfPreference self;
         if (panel.jury()) {
             Ratings verdicts = jurorRatings(rows, jurors, false);
-            jury = JuryFigures.of(verdicts, reference, costs(rows, jurors.size(), prices, panel));
+            jury = JuryFigures.of(verdicts, reference, costs(rows, jurors.size(), prices));
             if (rows.stream().anyMatch(r -> r.judgement() instanceof JudgeScore)) {
                 scoreAlpha = KrippendorffAlpha.interval(jurorRatings(rows, jurors, true));
             }
@@ -154,7 +153,7 @@ public record JudgeReliability(
      * Each juror's votes priced at the judge's prices, or at its own profile's when it asks a provider of its own; NaN
      * when a price is unknown.
      */
-    private static double[] costs(List<RowResult> rows, int jurors, TokenPrices prices, JudgePanel panel) {
+    private static double[] costs(List<RowResult> rows, int jurors, JurorPrices prices) {
         Usage[] usage = new Usage[jurors];
         java.util.Arrays.fill(usage, Usage.NONE);
         for (RowResult row : rows) {
@@ -167,8 +166,7 @@ public record JudgeReliability(
         }
         double[] costs = new double[jurors];
         for (int juror = 0; juror < jurors; juror++) {
-            JurorProvider own = juror < panel.jurorCount() ? panel.provider(juror) : null;
-            OptionalDouble cost = (own == null ? prices : own.profile().prices()).cost(Usage.NONE, usage[juror]);
+            OptionalDouble cost = prices.juror(juror).cost(Usage.NONE, usage[juror]);
             costs[juror] = cost.isPresent() ? cost.getAsDouble() : Double.NaN;
         }
         return costs;

@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * Who judged a run and at what price, as {@link JudgeReliability} needs it: the jurors' models (the provider's judge
- * first), the model whose answers they judged, the panel (repeats, shuffled labels) and the judge's token prices. Both
- * faces build it from the run's {@link RunSpec}; a stored run's comes from its project.
+ * first), the model whose answers they judged, the panel (repeats, shuffled labels) and each juror's token prices.
+ * Both faces build it from the run's {@link RunSpec}; a stored run's comes from its project, with the prices it
+ * recorded when it started, so the two price a juror alike.
  *
  * @param jurors    every juror's model, the provider's judge first
  * @param baseModel the model whose answers were judged; null when they came from a column
  * @param panel     how many jurors and repeats, and whether labels were shuffled
- * @param prices    what the judge's tokens cost, each juror priced alike
+ * @param prices    what each juror's tokens cost: the run's provider's prices, or its own provider's
  */
-public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel, TokenPrices prices) {
+public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel, JurorPrices prices) {
 
     public JudgeSetup {
         jurors = List.copyOf(jurors);
@@ -26,7 +27,7 @@ public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel
                 spec.jurors(),
                 spec.mapping().judgeOnly() ? null : spec.provider().baseModel(),
                 spec.panel(),
-                spec.provider().prices());
+                JurorPrices.of(spec));
     }
 
     /**
@@ -35,8 +36,7 @@ public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel
      * provider's Batch API.
      */
     public JudgeSetup inBatch() {
-        return new JudgeSetup(
-                jurors, baseModel, panel.pricedAt(TokenPrices.BATCH_SHARE), prices.times(TokenPrices.BATCH_SHARE));
+        return new JudgeSetup(jurors, baseModel, panel, prices.times(TokenPrices.BATCH_SHARE));
     }
 
     /**
@@ -50,7 +50,7 @@ public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel
                 .findFirst()
                 .orElse(null);
         if (votes == null) {
-            return new JudgeSetup(List.of("judge"), null, JudgePanel.SINGLE, TokenPrices.UNKNOWN);
+            return new JudgeSetup(List.of("judge"), null, JudgePanel.SINGLE, JurorPrices.alike(TokenPrices.UNKNOWN));
         }
         List<String> names = new ArrayList<>(votes.jurors());
         for (int juror = 1; juror <= votes.jurors(); juror++) {
@@ -60,7 +60,7 @@ public record JudgeSetup(List<String> jurors, String baseModel, JudgePanel panel
                 names,
                 null,
                 new JudgePanel(names.subList(1, names.size()), votes.repeats(), false),
-                TokenPrices.UNKNOWN);
+                JurorPrices.alike(TokenPrices.UNKNOWN));
     }
 
     /** True when {@code rows}' votes were cast by this setup's panel (a setup of another run would misname them). */

@@ -11,8 +11,10 @@ import io.arbiter.core.llm.ProviderSettings;
  * @param profile           where and how its votes are sent
  * @param requestsPerMinute its rate limit, 0 for none
  * @param tokensPerMinute   its token limit, 0 for none
+ * @param hasBatchApi       whether it offers the Batch API: a batch run sends the juror's votes there
  */
-public record JurorProvider(String name, ProviderProfile profile, int requestsPerMinute, int tokensPerMinute) {
+public record JurorProvider(
+        String name, ProviderProfile profile, int requestsPerMinute, int tokensPerMinute, boolean hasBatchApi) {
 
     /** The provider a saved profile describes; the offline demo, which has no URL of its own, cannot be one. */
     public static JurorProvider of(ProviderSettings settings) {
@@ -23,13 +25,8 @@ public record JurorProvider(String name, ProviderProfile profile, int requestsPe
                 settings.name(),
                 settings.profile(settings.baseUrl()),
                 settings.requestsPerMinute(),
-                settings.tokensPerMinute());
-    }
-
-    /** The same provider with its prices at {@code share} of themselves, e.g. the Batch API's. */
-    public JurorProvider pricedAt(double share) {
-        return new JurorProvider(
-                name, profile.withPrices(profile.prices().times(share)), requestsPerMinute, tokensPerMinute);
+                settings.tokensPerMinute(),
+                settings.hasBatchApi());
     }
 
     /** What its answers are cached and keyed by: its base URL, as a run's provider is. */

@@ -76,4 +76,21 @@ public record RunOutcome(
         }
         return cached;
     }
+
+    /**
+     * The part of the judge's usage that juror {@code juror} (0-based, the run's judge first) sent and was paid for:
+     * its votes' tokens less those answered from the cache. A juror on a provider of its own is billed for it there.
+     */
+    public Usage paidUsage(int juror) {
+        Usage paid = Usage.NONE;
+        for (RowResult row : rows) {
+            for (Stage own : row.stages()) {
+                StageOutcome outcome = row.outcome(own);
+                if (own.judges() && own.juror() == juror && !outcome.fromCache()) {
+                    paid = paid.plus(outcome.usage());
+                }
+            }
+        }
+        return paid;
+    }
 }

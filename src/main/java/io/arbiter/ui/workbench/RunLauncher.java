@@ -27,6 +27,7 @@ import io.arbiter.core.run.SecondBase;
 import io.arbiter.core.scheme.JudgeScheme;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Makes a run the workbench starts ready to go, off the FX thread, on the same core path {@code arbiter run} takes:
@@ -115,7 +116,7 @@ final class RunLauncher implements AutoCloseable {
         // The key first: a missing key, or a pasted key where its variable's name belongs, stops here, before
         // the run or its profile is written into the project.
         ApiKeys.system().keyFor(profile);
-        checkJurors(request.panel());
+        checkJurors(request.panel(), request.batch());
         RunSpec whole = spec(
                         request.rows(),
                         request.mapping(),
@@ -180,10 +181,11 @@ final class RunLauncher implements AutoCloseable {
     }
 
     /**
-     * Jurors named {@code model@profile} need a saved profile of that name with a key that can be read; said before
-     * anything is recorded or sent, naming the juror's profile.
+     * Jurors named {@code model@profile} need a saved profile of that name with a key that can be read, and in a
+     * batch run one with a Batch API, where their votes are sent; said before anything is recorded or sent, naming the
+     * juror's profile.
      */
-    private static void checkJurors(JudgePanel panel) throws ChatFailure {
+    private static void checkJurors(JudgePanel panel, boolean batch) throws ChatFailure {
         for (String name : panel.profileNames()) {
             JurorProvider own = panel.providers().get(name);
             if (own == null) {
@@ -197,6 +199,17 @@ final class RunLauncher implements AutoCloseable {
                 ApiKeys.system().keyFor(own.profile());
             } catch (ChatFailure e) {
                 throw new ChatFailure("A juror on " + name + " cannot be asked: " + e.getMessage(), true, null);
+            }
+        }
+        if (batch) {
+            Optional<String> juror = panel.jurorWithoutBatchApi();
+            if (juror.isPresent()) {
+                throw new ChatFailure(
+                        "The juror " + juror.get() + " is on " + JudgePanel.profileOf(juror.get()) + ", which has no"
+                                + " Batch API, so its votes cannot go in a batch: choose Realtime, or put the juror"
+                                + " on a provider that has one.",
+                        true,
+                        null);
             }
         }
     }

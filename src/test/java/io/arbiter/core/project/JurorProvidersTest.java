@@ -8,15 +8,20 @@ import io.arbiter.core.llm.BatchSharder;
 import io.arbiter.core.llm.OpenAiBatchClient;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.Sleeper;
+import io.arbiter.core.llm.TokenPrices;
+import io.arbiter.core.llm.Usage;
 import io.arbiter.core.run.BatchJob;
 import io.arbiter.core.run.BatchRoutes;
 import io.arbiter.core.run.BatchStageRunner;
 import io.arbiter.core.run.JudgePanel;
+import io.arbiter.core.run.JudgeReliability;
+import io.arbiter.core.run.JudgeSetup;
 import io.arbiter.core.run.JurorProvider;
 import io.arbiter.core.run.MovieRuns;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RunEngine;
 import io.arbiter.core.run.RunListener;
+import io.arbiter.core.run.RunMode;
 import io.arbiter.core.run.RunOutcome;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.core.run.Stage;
@@ -90,6 +95,79 @@ class JurorProvidersTest {
                         vote.name());
                 assertTrue(again.rows().get(3).outcome(vote).fromCache(), vote.name());
             }
+        }
+    }
+
+    @Test
+    void aJurorOnAnotherProviderIsPricedThereLiveAndStored() throws Exception {
+        TokenPrices runs = new TokenPrices(0.15, 0.60, 2.50, 10.00);
+        TokenPrices seconds = new TokenPrices(null, null, 0.20, 0.80);
+        try (OfflineServer first = OfflineServer.start(0);
+                OfflineServer second = OfflineServer.start(0);
+                Project project = Project.open(dir.resolve("priced.arbiter"))) {
+            RunSpec plain = jury(first, second, "offline-demo-judge@second");
+            JurorProvider other = profile("second", second);
+            RunSpec spec = new RunSpec(
+                    plain.dataset(),
+                    plain.mapping(),
+                    plain.labels(),
+                    plain.prompts(),
+                    plain.provider().withPrices(runs),
+                    List.of(),
+                    List.of(),
+                    plain.scheme(),
+                    null,
+                    plain.panel()
+                            .withProviders(Map.of(
+                                    "second",
+                                    new JurorProvider("second", other.profile().withPrices(seconds), 0, 0, true))));
+            RunRecorder recorder = new RunRecorder();
+            String identity = first.baseUrl().toString();
+            Recording recording =
+                    recorder.begin(project, new RunStart(spec, "priced", null, identity, RunMode.REALTIME));
+            RunOutcome outcome;
+            try (RunClients clients = RunClients.realtime(
+                    spec.provider(), identity, project.store(), null, recording.ledger(), spec.panel())) {
+                outcome = clients.engine().runToEnd(spec, RunListener.NONE);
+            }
+            recorder.finish(recording, outcome);
+
+            // Worked out by hand: each stage's tokens at its provider's prices per million, input and output apart.
+            Usage base = Usage.NONE;
+            Usage judge = Usage.NONE;
+            Usage juror = Usage.NONE;
+            for (RowResult row : outcome.rows()) {
+                base = base.plus(row.outcome(Stage.BASE).usage());
+                judge = judge.plus(row.outcome(Stage.JUDGE).usage());
+                juror = juror.plus(row.outcome(Stage.vote(1, 0)).usage());
+            }
+            assertTrue(juror.promptTokens() > 0 && juror.completionTokens() > 0, juror.toString());
+            double judgeCost = (judge.promptTokens() * 2.50 + judge.completionTokens() * 10.00) / 1e6;
+            double jurorCost = (juror.promptTokens() * 0.20 + juror.completionTokens() * 0.80) / 1e6;
+            double runCost =
+                    (base.promptTokens() * 0.15 + base.completionTokens() * 0.60) / 1e6 + judgeCost + jurorCost;
+            long runId = recording.runId();
+            List<RowResult> measured = spec.scope().measured(outcome.rows());
+            JudgeReliability live = JudgeReliability.of(
+                    JudgeSetup.of(spec), measured, project.ratings(runId).rateAll(measured));
+            JudgeReliability stored = project.reliability(runId);
+
+            assertEquals(jurorCost, live.jury().jurors().get(1).cost(), 1e-12, "live");
+            assertEquals(jurorCost, stored.jury().jurors().get(1).cost(), 1e-12, "stored");
+            assertEquals(
+                    jurorCost,
+                    project.run(runId)
+                            .orElseThrow()
+                            .metrics()
+                            .path("jurors")
+                            .get(1)
+                            .path("cost")
+                            .asDouble(),
+                    1e-12,
+                    "in the figures kept when it ended");
+            assertEquals(judgeCost, live.jury().jurors().get(0).cost(), 1e-12, "the run's judge, live");
+            assertEquals(judgeCost, stored.jury().jurors().get(0).cost(), 1e-12, "the run's judge, stored");
+            assertEquals(runCost, project.run(runId).orElseThrow().record().costUsd(), 1e-12, "cost_usd");
         }
     }
 
@@ -261,13 +339,14 @@ class JurorProvidersTest {
                 .withPanel(panel);
     }
 
-    /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit. */
+    /** The provider a saved profile for {@code server} gives a juror: no key, no rate limit, a Batch API. */
     private static JurorProvider profile(String name, OfflineServer server) {
         return new JurorProvider(
                 name,
                 new io.arbiter.core.llm.ProviderProfile(
                         name, server.baseUrl().toString(), null, "offline-demo-base", "offline-demo-judge", 0.0, 64, 4),
                 0,
-                0);
+                0,
+                true);
     }
 }

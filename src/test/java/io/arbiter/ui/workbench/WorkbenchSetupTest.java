@@ -82,7 +82,8 @@ class WorkbenchSetupTest {
                         "groq",
                         new ProviderProfile("groq", "https://api.groq.com/openai/v1", null, "b", "j", 0.0, 64, 4),
                         0,
-                        0)));
+                        0,
+                        true)));
         assertEquals(
                 List.of(),
                 new WorkbenchSetup(
