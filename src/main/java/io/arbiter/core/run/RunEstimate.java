@@ -114,6 +114,17 @@ public record RunEstimate(
                 : prices.cost(new Usage(baseInput, baseOutput), new Usage(judgeInput, judgeOutput));
     }
 
+    /**
+     * The price with each juror's votes at its own provider's prices ({@link JurorPrices}), as a finished run of a
+     * {@code jurors}-strong panel is priced: every juror casts as many votes on the same prompts, so each takes an
+     * equal share of the judge's tokens. Empty when a rate it needs is unknown.
+     */
+    public OptionalDouble cost(JurorPrices prices, int jurors) {
+        Usage judge = new Usage(judgeInput, judgeOutput);
+        Usage share = new Usage(judgeInput / jurors, judgeOutput / jurors);
+        return prices.cost(new Usage(baseInput, baseOutput), judge, juror -> share);
+    }
+
     /** "base ≈ 38,100 in + 400 out, judge ≈ 61,000 + 500 tokens". */
     public String describe() {
         return String.format(

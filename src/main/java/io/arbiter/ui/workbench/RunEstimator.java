@@ -4,6 +4,7 @@ import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ResponseCache;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.run.CachedRows;
+import io.arbiter.core.run.JurorPrices;
 import io.arbiter.core.run.RunEstimate;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
@@ -78,8 +79,15 @@ final class RunEstimator {
     static String describe(RunEstimate whole, CachedRows cached, Next run) {
         RunEstimate estimate = whole.less(cached);
         TokenPrices prices = run.settings().prices();
-        OptionalDouble cost =
-                estimate.cost(run.batch() && prices != null ? prices.times(TokenPrices.BATCH_SHARE) : prices);
+        OptionalDouble cost = OptionalDouble.empty();
+        if (prices != null) {
+            // A juror on a provider of its own is billed at that provider's prices, as the finished run is.
+            JurorPrices each =
+                    new JurorPrices(prices, JurorPrices.of(run.spec()).own());
+            cost = estimate.cost(
+                    run.batch() ? each.times(TokenPrices.BATCH_SHARE) : each,
+                    run.spec().panel().jurorCount());
+        }
         String free = cached.base() == 0
                 ? ""
                 : String.format(

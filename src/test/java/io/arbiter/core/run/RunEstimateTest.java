@@ -54,6 +54,23 @@ class RunEstimateTest {
     }
 
     @Test
+    void aJurorOnAProviderOfItsOwnIsPricedThereForItsShareOfTheJudgesTokens() {
+        // Three jurors: the run's judge and one more at the run's provider, one at a provider of its own.
+        RunEstimate estimate = new RunEstimate(10, 10, 1_000_000, 0, 3_000_000, 30);
+        io.arbiter.core.llm.TokenPrices run = new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, 10.0);
+        io.arbiter.core.llm.TokenPrices own = new io.arbiter.core.llm.TokenPrices(0.0, 0.0, 0.5, 1.0);
+        JurorPrices prices = new JurorPrices(run, java.util.Arrays.asList(null, null, own));
+        // By hand, per million: base 1M × 0.15 = 0.15; two jurors' 2M in + 20 out at 2.5 / 10 = 5 + 0.0002; the
+        // third's 1M in + 10 out at 0.5 / 1 = 0.5 + 0.00001.
+        assertEquals(0.15 + 5.0002 + 0.50001, estimate.cost(prices, 3).getAsDouble(), 1e-9);
+        assertEquals(
+                estimate.cost(run).getAsDouble(),
+                estimate.cost(JurorPrices.alike(run), 3).getAsDouble(),
+                1e-9,
+                "every juror at the run's provider: the plain price");
+    }
+
+    @Test
     void rowsTheCacheAnswersAreFreeAndTheBatchApiHalvesThePrice() {
         List<String[]> cells = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
