@@ -46,12 +46,13 @@ final class ReviewKeys {
 
     /** The review keys of the scheme the rows are graded by: 1 right, 2 wrong, or a digit per score. */
     static String helpText(ResultsViewModel model) {
-        return "Keys on the table:  J / K next / previous ·  "
+        // Short enough to share one line with the run's name at 1366 px: a second line costs the table a row.
+        return "Keys:  J / K move ·  "
                 + model.scheme().reviewMarks().stream()
                         .map(mark -> mark.key() + " " + mark.label())
                         .collect(Collectors.joining(" ·  "))
                 + " ·  N note ·  U undo"
-                + (model.scheme().takesExamples() ? " ·  P promote to a worked example" : "");
+                + (model.scheme().takesExamples() ? " ·  P worked example" : "");
     }
 
     /** Selects and scrolls to the shown row with this dataset index, focusing the table for review keys. */
