@@ -3,6 +3,7 @@ package io.arbiter.core.run;
 import io.arbiter.core.llm.ChatReply;
 import io.arbiter.core.llm.RequestKey;
 import io.arbiter.core.llm.ResponseCache;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,14 +17,25 @@ import java.util.Optional;
  * @param base    of those, rows whose base answer is cached
  * @param judge   votes cached on those rows (one a row for one judge asked once)
  * @param votes   judge requests a row sends: every vote of a jury and its repeats, 1 for one judge once
+ * @param byJuror of {@code judge}, each juror's (the run's judge first), for a jury whose jurors are billed apart;
+ *                empty when not counted, when every juror counts the same share
  */
-public record CachedRows(int sampled, int base, int judge, int votes) {
+public record CachedRows(int sampled, int base, int judge, int votes, List<Integer> byJuror) {
 
     public static final CachedRows NONE = new CachedRows(0, 0, 0);
+
+    public CachedRows {
+        byJuror = List.copyOf(byJuror);
+    }
 
     /** Rows of a run judged once each. */
     public CachedRows(int sampled, int base, int judge) {
         this(sampled, base, judge, 1);
+    }
+
+    /** Rows judged {@code votes} times each, not counted juror by juror. */
+    public CachedRows(int sampled, int base, int judge, int votes) {
+        this(sampled, base, judge, votes, List.of());
     }
 
     /** Looks the run's requests up in {@code cache}, keyed for {@code providerIdentity} as the run's cache is. */
@@ -37,6 +49,7 @@ public record CachedRows(int sampled, int base, int judge, int votes) {
         int sample = Math.min(rows, RunEstimate.SAMPLE_ROWS);
         int base = 0;
         int judge = 0;
+        int[] byJuror = new int[spec.panel().jurorCount()];
         for (int i = 0; i < sample; i++) {
             int row = (int) ((long) i * rows / sample); // the rows RunEstimate counts
             // The engine judges the answer with any reasoning set apart, so the judge's request holds that.
@@ -53,10 +66,16 @@ public record CachedRows(int sampled, int base, int judge, int votes) {
                                 requests.judge(vote, row, answer.get().content())))
                         .isPresent()) {
                     judge++;
+                    byJuror[vote.juror()]++;
                 }
             }
         }
-        return new CachedRows(sample, base, judge, votes.size());
+        return new CachedRows(
+                sample,
+                base,
+                judge,
+                votes.size(),
+                byJuror.length == 1 ? List.of() : Arrays.stream(byJuror).boxed().toList());
     }
 
     /** The share of rows whose base answer is already paid for. */
@@ -67,5 +86,16 @@ public record CachedRows(int sampled, int base, int judge, int votes) {
     /** The share of judge requests (every vote of every row) already paid for. */
     public double judgeShare() {
         return sampled == 0 ? 0 : (double) judge / ((long) sampled * votes);
+    }
+
+    /**
+     * The share of juror {@code juror}'s requests (0-based, the run's judge first; each of {@code jurors} casts as
+     * many) already paid for: a juror added to a panel whose other votes are cached has none of its own.
+     */
+    public double jurorShare(int juror, int jurors) {
+        if (byJuror.size() != jurors || sampled == 0) {
+            return judgeShare();
+        }
+        return (double) byJuror.get(juror) * jurors / ((long) sampled * votes);
     }
 }

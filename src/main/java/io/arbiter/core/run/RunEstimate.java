@@ -115,14 +115,22 @@ public record RunEstimate(
     }
 
     /**
-     * The price with each juror's votes at its own provider's prices ({@link JurorPrices}), as a finished run of a
-     * {@code jurors}-strong panel is priced: every juror casts as many votes on the same prompts, so each takes an
-     * equal share of the judge's tokens. Empty when a rate it needs is unknown.
+     * The price of what is left to send once {@code cached} is taken off, with each juror's votes at its own
+     * provider's prices ({@link JurorPrices}), as a finished run of a {@code jurors}-strong panel is priced: every
+     * juror casts as many votes on the same prompts, so each has an equal share of the judge's tokens, less the share
+     * of its own votes the cache answers. Empty when a rate it needs is unknown.
      */
-    public OptionalDouble cost(JurorPrices prices, int jurors) {
-        Usage judge = new Usage(judgeInput, judgeOutput);
-        Usage share = new Usage(judgeInput / jurors, judgeOutput / jurors);
-        return prices.cost(new Usage(baseInput, baseOutput), judge, juror -> share);
+    public OptionalDouble cost(JurorPrices prices, int jurors, CachedRows cached) {
+        double baseLeft = 1 - cached.baseShare();
+        Usage base = new Usage(Math.round(baseInput * baseLeft), Math.round(baseOutput * baseLeft));
+        Usage[] parts = new Usage[jurors];
+        Usage judge = Usage.NONE;
+        for (int juror = 0; juror < jurors; juror++) {
+            double left = (1 - cached.jurorShare(juror, jurors)) / jurors;
+            parts[juror] = new Usage(Math.round(judgeInput * left), Math.round(judgeOutput * left));
+            judge = judge.plus(parts[juror]);
+        }
+        return prices.cost(base, judge, juror -> parts[juror]);
     }
 
     /** "base ≈ 38,100 in + 400 out, judge ≈ 61,000 + 500 tokens". */

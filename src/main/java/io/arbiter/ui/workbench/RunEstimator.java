@@ -84,9 +84,10 @@ final class RunEstimator {
             // A juror on a provider of its own is billed at that provider's prices, as the finished run is.
             JurorPrices each =
                     new JurorPrices(prices, JurorPrices.of(run.spec()).own());
-            cost = estimate.cost(
+            cost = whole.cost(
                     run.batch() ? each.times(TokenPrices.BATCH_SHARE) : each,
-                    run.spec().panel().jurorCount());
+                    run.spec().panel().jurorCount(),
+                    cached);
         }
         String free = cached.base() == 0
                 ? ""

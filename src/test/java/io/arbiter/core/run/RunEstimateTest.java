@@ -62,12 +62,27 @@ class RunEstimateTest {
         JurorPrices prices = new JurorPrices(run, java.util.Arrays.asList(null, null, own));
         // By hand, per million: base 1M × 0.15 = 0.15; two jurors' 2M in + 20 out at 2.5 / 10 = 5 + 0.0002; the
         // third's 1M in + 10 out at 0.5 / 1 = 0.5 + 0.00001.
-        assertEquals(0.15 + 5.0002 + 0.50001, estimate.cost(prices, 3).getAsDouble(), 1e-9);
+        assertEquals(
+                0.15 + 5.0002 + 0.50001,
+                estimate.cost(prices, 3, CachedRows.NONE).getAsDouble(),
+                1e-9);
         assertEquals(
                 estimate.cost(run).getAsDouble(),
-                estimate.cost(JurorPrices.alike(run), 3).getAsDouble(),
+                estimate.cost(JurorPrices.alike(run), 3, CachedRows.NONE).getAsDouble(),
                 1e-9,
                 "every juror at the run's provider: the plain price");
+    }
+
+    @Test
+    void aJurorAddedToACachedPanelPaysForAllItsOwnVotesAtItsOwnPrices() {
+        RunEstimate estimate = new RunEstimate(10, 10, 1_000_000, 0, 2_000_000, 20);
+        io.arbiter.core.llm.TokenPrices run = new io.arbiter.core.llm.TokenPrices(0.15, 0.6, 2.5, 10.0);
+        io.arbiter.core.llm.TokenPrices own = new io.arbiter.core.llm.TokenPrices(0.0, 0.0, 0.5, 1.0);
+        JurorPrices prices = new JurorPrices(run, java.util.Arrays.asList(null, own));
+        // Every row's base answer and the run's judge cached; the juror at its own provider has none of its 10 votes.
+        CachedRows cached = new CachedRows(10, 10, 10, 2, List.of(10, 0));
+        // By hand, per million: nothing at the run's prices; the juror's half, 1M in + 10 out, at 0.5 / 1.
+        assertEquals(0.5 + 0.00001, estimate.cost(prices, 2, cached).getAsDouble(), 1e-9);
     }
 
     @Test
@@ -115,7 +130,7 @@ class RunEstimateTest {
                         identity, new StageRequests(jury).judge(Stage.vote(1, 0), 0, "Comedy")),
                 new io.arbiter.core.llm.ChatReply("Comedy,Correct", io.arbiter.core.llm.Usage.NONE));
         CachedRows juryCached = CachedRows.of(jury, identity, cache);
-        assertEquals(new CachedRows(10, 4, 3, 2), juryCached);
+        assertEquals(new CachedRows(10, 4, 3, 2, List.of(2, 1)), juryCached, "the judge's 2 votes, the juror's 1");
         RunEstimate juryWhole = RunEstimate.of(jury);
         assertEquals(
                 Math.round(juryWhole.judgeInput() * 0.85),
