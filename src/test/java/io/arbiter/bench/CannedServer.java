@@ -28,6 +28,9 @@ public final class CannedServer {
     public static void main(String[] args) throws IOException {
         // Headers and body go out in two writes; with Nagle's algorithm on, each reply waits for a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes a connection that goes idle while 200 others are (its default): at concurrency 256
+        // that closed connections the client had pooled, and each next request on one failed and was sent again.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "2048");
         HttpServer http = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 1024);
         delayMs = args.length > 1 ? Integer.parseInt(args[1]) : 0;
@@ -35,12 +38,49 @@ public final class CannedServer {
         http.setExecutor(Executors.newFixedThreadPool(args.length > 2 ? Integer.parseInt(args[2]) : 32));
         http.createContext("/v1/chat/completions", CannedServer::answer);
         http.start();
+        if (args.length > 3 && args[3].equals("arrivals")) {
+            Thread counter = new Thread(CannedServer::printArrivals, "arrivals");
+            counter.setDaemon(true);
+            counter.start();
+        }
         System.out.println("serving at http://127.0.0.1:" + http.getAddress().getPort() + "/v1");
     }
 
     private static int delayMs;
+    private static final java.util.concurrent.atomic.AtomicInteger ARRIVED =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * With "arrivals": after each burst of requests (a second with none), how many arrived in each 100 ms, to see
+     * where a run falls behind the ideal (256 at once, then a steady pace).
+     */
+    private static void printArrivals() {
+        StringBuilder burst = new StringBuilder();
+        int quiet = 0;
+        int last = 0;
+        while (true) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            int now = ARRIVED.get();
+            int in = now - last;
+            last = now;
+            if (in > 0) {
+                burst.append(in).append(' ');
+                quiet = 0;
+            } else if (burst.length() > 0 && ++quiet == 10) {
+                System.out.println("arrivals per 100 ms: " + burst);
+                burst.setLength(0);
+            } else if (burst.length() > 0) {
+                burst.append("0 ");
+            }
+        }
+    }
 
     private static void answer(HttpExchange exchange) throws IOException {
+        ARRIVED.incrementAndGet();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +35,7 @@ final class RealtimeStages {
     private final ActiveRun run;
     private final ChatClient client;
     private final RunLedger ledger;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final InFlightRequests inFlight;
 
     RealtimeStages(ActiveRun run, ChatClient client, RunLedger ledger, int concurrency, Duration waitingNotice) {
@@ -44,14 +44,27 @@ final class RealtimeStages {
         this.ledger = ledger;
         this.inFlight = new InFlightRequests(waitingNotice);
         AtomicInteger threadNumber = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            // Below the window's threads, so a run that keeps both cores busy still leaves the workbench its frames
-            // (on Linux only with -XX:ThreadPriorityPolicy=1, which the launchers pass; docs/PERFORMANCE.md).
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
+        this.pool = new ThreadPoolExecutor(
+                concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "run-worker-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    // Below the window's threads, so a run that keeps both cores busy still leaves the workbench
+                    // its frames (on Linux only with -XX:ThreadPriorityPolicy=1, which the launchers pass;
+                    // docs/PERFORMANCE.md).
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
+    }
+
+    /**
+     * Starts the workers for {@code requests} requests (at most the concurrency) before any is queued. Started one by
+     * one as requests are queued, each new worker makes its first, slow request on a cold JVM while the coordinator
+     * is still starting the next: at concurrency 256 the first wave took ~0.6 s to leave (docs/PERFORMANCE.md).
+     */
+    private void startWorkers(int requests) {
+        for (int started = pool.getPoolSize(); started < requests && pool.prestartCoreThread(); started++) {
+            // one more idle worker, waiting on the queue
+        }
     }
 
     /** Stops the workers; a request in flight is interrupted and its row left unanswered. */
@@ -67,6 +80,7 @@ final class RealtimeStages {
         Tally tally = new Tally(bar, done, total);
         int count = toSend.values().stream().mapToInt(List::size).sum();
         CountDownLatch finished = new CountDownLatch(count);
+        startWorkers(count);
         toSend.forEach((stage, rows) -> {
             for (int row : rows) {
                 pool.execute(() -> {
@@ -125,6 +139,7 @@ final class RealtimeStages {
         int judgeTotal = (judgeable.size() + answersToCome.size()) * judges.size();
         Tally judge = new Tally(Stage.JUDGE, judgeable.size() * judges.size() - judgeSending, judgeTotal);
         AtomicInteger baseLeft = new AtomicInteger(baseSending);
+        startWorkers(baseSending + judgeSending);
         run.progress(base.progress());
         run.progress(judge.progress());
         // Requests queued and not yet over, plus one for this thread until it has queued the base stage. (Not a

@@ -263,6 +263,33 @@ class RunEngineTest {
     }
 
     @Test
+    void everyWorkerIsReadyBeforeTheFirstRequestGoesOut() {
+        java.util.Set<Thread> before = runWorkers();
+        java.util.concurrent.atomic.AtomicInteger readyAtFirst = new java.util.concurrent.atomic.AtomicInteger(-1);
+        ScriptedClient client = new ScriptedClient(request -> {
+            java.util.Set<Thread> now = runWorkers();
+            now.removeAll(before);
+            readyAtFirst.compareAndSet(-1, now.size());
+            return request.model().equals("base") ? "A" : "A,Correct";
+        });
+
+        new RunEngine(client).runToEnd(spec(dataset(repeat("A", 20)), 8), RunListener.NONE);
+
+        // Started one by one as requests were queued, the first request went out with one or two workers up.
+        assertEquals(8, readyAtFirst.get(), "workers up when the first request went out");
+    }
+
+    private static java.util.Set<Thread> runWorkers() {
+        java.util.Set<Thread> workers = new java.util.HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("run-worker-")) {
+                workers.add(thread);
+            }
+        }
+        return workers;
+    }
+
+    @Test
     void aRunOfMoreRowsThanAPhaserHasPartiesIsJudgedToTheLastRow() {
         ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
 
