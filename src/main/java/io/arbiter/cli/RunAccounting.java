@@ -39,6 +39,11 @@ final class RunAccounting implements RunLedger {
     }
 
     @Override
+    public boolean keepsRequestKeys() {
+        return ledger.keepsRequestKeys();
+    }
+
+    @Override
     public void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         ledger.recordAll(stage, outcomes, requestKeys);
         lastStoredNanos.accumulateAndGet(System.nanoTime(), Math::max);

@@ -262,7 +262,9 @@ final class RealtimeStages {
         try {
             // Inside the try: a fault building the request is this row's error, recorded, not a lost row.
             ChatRequest request = run.requestFor(stage, row);
-            key = RequestKey.of(run.spec().provider().baseUrl(), request);
+            if (ledger.keepsRequestKeys()) {
+                key = RequestKey.of(run.spec().provider().baseUrl(), request);
+            }
             ChatReply reply;
             long token = inFlight.begin();
             try {

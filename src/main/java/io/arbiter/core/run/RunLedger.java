@@ -19,6 +19,14 @@ public interface RunLedger {
      */
     void record(Stage stage, int row, StageOutcome outcome, String requestKey);
 
+    /**
+     * False when the request keys given to {@link #record} are thrown away, so the run need not work them out: a
+     * SHA-256 over each whole prompt was 7% of a realtime worker's CPU at concurrency 256 (docs/PERFORMANCE.md).
+     */
+    default boolean keepsRequestKeys() {
+        return true;
+    }
+
     /** Writes many outcomes at once, e.g. a downloaded batch output file; keys may lack rows. */
     default void recordAll(Stage stage, Map<Integer, StageOutcome> outcomes, Map<Integer, String> requestKeys) {
         outcomes.forEach((row, outcome) -> record(stage, row, outcome, requestKeys.get(row)));
@@ -33,5 +41,10 @@ public interface RunLedger {
 
         @Override
         public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {}
+
+        @Override
+        public boolean keepsRequestKeys() {
+            return false;
+        }
     };
 }

@@ -301,6 +301,35 @@ class RunEngineTest {
     }
 
     @Test
+    void aLedgerThatKeepsNoRequestKeysIsRecordedWithoutThemAndOneThatDoesWithEach() {
+        List<String> thrownAway = new CopyOnWriteArrayList<>();
+        List<String> kept = new CopyOnWriteArrayList<>();
+        ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
+
+        new RunEngine(client, new KeyWatch(thrownAway, false)).runToEnd(spec(dataset("A", "A"), 2), RunListener.NONE);
+        new RunEngine(client, new KeyWatch(kept, true)).runToEnd(spec(dataset("A", "A"), 2), RunListener.NONE);
+
+        assertEquals(java.util.Arrays.asList(null, null, null, null), thrownAway);
+        assertEquals(
+                4,
+                kept.stream().filter(key -> key != null && key.length() == 64).count(),
+                kept.toString());
+    }
+
+    /** Records the request key of each response; says whether it keeps them. */
+    private record KeyWatch(List<String> keys, boolean keepsRequestKeys) implements RunLedger {
+        @Override
+        public java.util.Map<Integer, StageOutcome> stored(Stage stage) {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public void record(Stage stage, int row, StageOutcome outcome, String requestKey) {
+            keys.add(requestKey);
+        }
+    }
+
+    @Test
     void progressReachesTheTotalOfEachStage() {
         List<StageProgress> events = new CopyOnWriteArrayList<>();
         ScriptedClient client = new ScriptedClient(request -> request.model().equals("base") ? "A" : "A,Correct");
