@@ -18,7 +18,27 @@ public final class RequestKey {
 
     private RequestKey() {}
 
+    /**
+     * The last key this thread worked out: a realtime worker asks for the same request's key twice in a row, for the
+     * response cache and for the run's ledger, and each is a SHA-256 over the whole prompt (7% of a worker's CPU at
+     * concurrency 256 under C1, which has no SHA-256 intrinsic; docs/PERFORMANCE.md). Matched by identity: a request
+     * is immutable, and an equal one built anew is simply worked out again.
+     */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(String baseUrl, ChatRequest request, String key) {}
+
     public static String of(String baseUrl, ChatRequest request) {
+        Last last = LAST.get();
+        if (last != null && last.request() == request && java.util.Objects.equals(last.baseUrl(), baseUrl)) {
+            return last.key();
+        }
+        String key = workedOut(baseUrl, request);
+        LAST.set(new Last(baseUrl, request, key));
+        return key;
+    }
+
+    private static String workedOut(String baseUrl, ChatRequest request) {
         MessageDigest digest = sha256();
         field(digest, VERSION);
         field(digest, normalizeUrl(baseUrl));

@@ -64,6 +64,19 @@ class RequestKeyTest {
     }
 
     @Test
+    void theSameRequestAskedAgainGetsItsOwnKeyForEachProvider() {
+        String first = RequestKey.of(URL, REQUEST);
+        String again = RequestKey.of(URL, REQUEST); // the thread's last key
+        String elsewhere = RequestKey.of("http://other.example/v1", REQUEST);
+        String another = RequestKey.of(URL, new ChatRequest(REQUEST.model(), REQUEST.system(), "Other.", 0.0, 256));
+
+        assertEquals(first, again);
+        assertNotEquals(first, elsewhere);
+        assertNotEquals(first, another);
+        assertEquals(first, RequestKey.of(URL, REQUEST), "worked out again after another request");
+    }
+
+    @Test
     void fieldBoundariesCannotBeShifted() {
         ChatRequest a = new ChatRequest("m", "ab", "c", 0.0, 1);
         ChatRequest b = new ChatRequest("m", "a", "bc", 0.0, 1);
