@@ -2,6 +2,7 @@ package io.arbiter.ui.workbench;
 
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ResponseCache;
+import io.arbiter.core.llm.TokenCounter;
 import io.arbiter.core.llm.TokenPrices;
 import io.arbiter.core.run.CachedRows;
 import io.arbiter.core.run.JurorPrices;
@@ -43,6 +44,10 @@ final class RunEstimator {
         this.next = next;
         this.show = show;
         this.running = running;
+        // The tokenizer's tables (~30 MB, which the next collection copies) load as the workbench opens rather than
+        // at the first estimate: a large dataset opened and run at once had them loading just as its run began, and
+        // the pause held the window (docs/PERFORMANCE.md, "Fifth pass").
+        executor.submit(() -> TokenCounter.count("warm-up"));
     }
 
     void refresh() {
