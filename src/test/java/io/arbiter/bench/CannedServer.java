@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Not a test: the "zero-latency local OpenAI-compatible server" of benchmark (a), in a JVM of its own. It answers
@@ -46,9 +47,8 @@ public final class CannedServer {
         System.out.println("serving at http://127.0.0.1:" + http.getAddress().getPort() + "/v1");
     }
 
+    private static final AtomicInteger ARRIVED = new AtomicInteger();
     private static int delayMs;
-    private static final java.util.concurrent.atomic.AtomicInteger ARRIVED =
-            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * With "arrivals": after each burst of requests (a second with none), how many arrived in each 100 ms, to see

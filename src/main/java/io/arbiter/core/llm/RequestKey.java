@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * The identity of a chat request, for the response cache and the response ledger: SHA-256 over a canonical,
@@ -30,7 +31,7 @@ public final class RequestKey {
 
     public static String of(String baseUrl, ChatRequest request) {
         Last last = LAST.get();
-        if (last != null && last.request() == request && java.util.Objects.equals(last.baseUrl(), baseUrl)) {
+        if (last != null && last.request() == request && Objects.equals(last.baseUrl(), baseUrl)) {
             return last.key();
         }
         String key = workedOut(baseUrl, request);

@@ -16,7 +16,11 @@ import io.arbiter.core.llm.Usage;
 import io.arbiter.core.prompt.PromptPair;
 import io.arbiter.core.verdict.Evaluation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -264,10 +268,10 @@ class RunEngineTest {
 
     @Test
     void everyWorkerIsReadyBeforeTheFirstRequestGoesOut() {
-        java.util.Set<Thread> before = runWorkers();
-        java.util.concurrent.atomic.AtomicInteger readyAtFirst = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Set<Thread> before = runWorkers();
+        AtomicInteger readyAtFirst = new AtomicInteger(-1);
         ScriptedClient client = new ScriptedClient(request -> {
-            java.util.Set<Thread> now = runWorkers();
+            Set<Thread> now = runWorkers();
             now.removeAll(before);
             readyAtFirst.compareAndSet(-1, now.size());
             return request.model().equals("base") ? "A" : "A,Correct";
@@ -279,8 +283,8 @@ class RunEngineTest {
         assertEquals(8, readyAtFirst.get(), "workers up when the first request went out");
     }
 
-    private static java.util.Set<Thread> runWorkers() {
-        java.util.Set<Thread> workers = new java.util.HashSet<>();
+    private static Set<Thread> runWorkers() {
+        Set<Thread> workers = new HashSet<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("run-worker-")) {
                 workers.add(thread);
@@ -309,7 +313,7 @@ class RunEngineTest {
         new RunEngine(client, new KeyWatch(thrownAway, false)).runToEnd(spec(dataset("A", "A"), 2), RunListener.NONE);
         new RunEngine(client, new KeyWatch(kept, true)).runToEnd(spec(dataset("A", "A"), 2), RunListener.NONE);
 
-        assertEquals(java.util.Arrays.asList(null, null, null, null), thrownAway);
+        assertEquals(Arrays.asList(null, null, null, null), thrownAway);
         assertEquals(
                 4,
                 kept.stream().filter(key -> key != null && key.length() == 64).count(),
@@ -319,8 +323,8 @@ class RunEngineTest {
     /** Records the request key of each response; says whether it keeps them. */
     private record KeyWatch(List<String> keys, boolean keepsRequestKeys) implements RunLedger {
         @Override
-        public java.util.Map<Integer, StageOutcome> stored(Stage stage) {
-            return java.util.Map.of();
+        public Map<Integer, StageOutcome> stored(Stage stage) {
+            return Map.of();
         }
 
         @Override
