@@ -144,9 +144,18 @@ public final class OpenAiChatClient implements ChatClient {
                 .build();
     }
 
-    /** The whole call and each read within it: a server that accepts and stays silent is given up on in time. */
+    /**
+     * The whole call, reading the reply included: a server that accepts and stays silent is given up on in time. No
+     * timeout of each read and write besides (zero turns them off; the SDK would give them the call's): okio keeps
+     * every pending timeout in one list, walked under one lock to insert each, and with a read and a write timeout per
+     * socket operation that walk was 6% of a worker's CPU at concurrency 256 (docs/PERFORMANCE.md).
+     */
     private static Timeout timeout(Duration limit) {
-        return Timeout.builder().request(limit).read(limit).build();
+        return Timeout.builder()
+                .request(limit)
+                .read(Duration.ZERO)
+                .write(Duration.ZERO)
+                .build();
     }
 
     @Override

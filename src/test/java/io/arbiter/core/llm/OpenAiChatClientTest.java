@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arbiter.offline.OfflineServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The client against the embedded OpenAI-compatible server on 127.0.0.1, as the app reaches every provider. */
 class OpenAiChatClientTest {
@@ -118,6 +126,37 @@ class OpenAiChatClientTest {
         assertTrue(failure.stopsRun());
         assertTrue(failure.getMessage().startsWith("Nothing answers at " + deadUrl), failure.getMessage());
         assertNoSecret(failure);
+    }
+
+    @Test
+    @Timeout(60) // a guard: without a timeout over the body the read below would wait for minutes
+    void replyWhoseBodyStopsHalfwayTimesOutWithinTheLimit() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch sent = new CountDownLatch(1);
+            Thread answerer = new Thread(() -> {
+                try (Socket socket = stalling.accept()) {
+                    socket.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                                            + "{\"id\":\"chatcmpl-stall\",")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    sent.countDown();
+                    socket.getInputStream().readAllBytes(); // holds the connection open until the client gives up
+                } catch (IOException e) {
+                    // the client closed the connection: what this test waits for
+                }
+            });
+            answerer.setDaemon(true);
+            answerer.start();
+            client = new OpenAiChatClient(profile("http://127.0.0.1:" + stalling.getLocalPort() + "/v1", null));
+
+            ChatFailure failure =
+                    assertThrows(ChatFailure.class, () -> client.complete(request(BASE), Duration.ofMillis(500)));
+
+            assertEquals(0, sent.getCount(), "the headers and the start of the body went out");
+            assertTrue(failure.getMessage().startsWith("No answer from"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("within 0.5 s"), failure.getMessage());
+        }
     }
 
     private static void assertNoSecret(ChatFailure failure) {
