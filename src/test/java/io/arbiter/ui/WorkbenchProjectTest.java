@@ -136,9 +136,9 @@ class WorkbenchProjectTest extends WorkbenchUiTest {
         runToEnd(robot);
         robot.interact(() -> {
             var rows = model.results().allRows();
-            model.results().label(rows.get(0), true);
-            model.results().label(rows.get(1), false);
-            model.results().togglePromoted(rows.get(1));
+            model.results().reviewing().label(rows.get(0), true);
+            model.results().reviewing().label(rows.get(1), false);
+            model.results().reviewing().togglePromoted(rows.get(1));
         });
         String judgeVsTruth = model.results().figures().judgeVsTruthProperty().get();
 

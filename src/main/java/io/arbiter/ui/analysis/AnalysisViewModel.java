@@ -169,7 +169,7 @@ public final class AnalysisViewModel {
         this.results = results;
         this.showResults = showResults;
         results.resultsVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
-        results.reviewVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
+        results.reviewing().reviewVersionProperty().addListener((obs, old, now) -> recomputeWhenShown());
         against.addListener((obs, old, now) -> {
             againstChosen |= !choosingAgainst;
             recompute();

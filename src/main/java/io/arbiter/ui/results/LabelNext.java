@@ -47,7 +47,7 @@ public final class LabelNext {
                 summary.set("");
             }
         });
-        results.reviewVersionProperty().addListener((obs, old, now) -> replanIfShown());
+        results.reviewing().reviewVersionProperty().addListener((obs, old, now) -> replanIfShown());
         results.resultsVersionProperty().addListener((obs, old, now) -> replanIfShown());
     }
 

@@ -32,7 +32,7 @@ public final class ResultsHeading {
         this.columns = new ShownColumns(executor);
         InvalidationListener recount = obs -> recount();
         results.rows().addListener(recount);
-        results.reviewVersionProperty().addListener(recount);
+        results.reviewing().reviewVersionProperty().addListener(recount);
         results.presetProperty().addListener(recount);
     }
 

@@ -3,14 +3,11 @@ package io.arbiter.ui.results;
 import io.arbiter.core.dataset.ColumnMapping;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.metrics.AccuracyCounts;
-import io.arbiter.core.prompt.FewShotExample;
-import io.arbiter.core.review.HumanVerdict;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.run.RowScope;
 import io.arbiter.core.scheme.JudgeScheme;
 import io.arbiter.core.scheme.JudgeSchemes;
-import io.arbiter.core.scheme.ReviewMark;
 import io.arbiter.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +15,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -34,9 +29,10 @@ import javafx.collections.ObservableList;
 /**
  * The results table and the three accuracies above it. Touch only on the UI thread.
  *
- * <p>It holds the results (show, apply, finish, drafts, scope, export) and passes the rest to {@link HeadlineFigures},
- * {@link ShownRows}, {@link ReviewCommands} and {@link LabelNext}. Over 300 lines as the views and the workbench call
- * it as one model: each of their properties and commands is a one-line delegation here.
+ * <p>It holds the results (show, apply, finish, drafts, scope, export) and passes the figures and the shown rows to
+ * {@link HeadlineFigures} and {@link ShownRows}; the review is {@link #reviewing()}, "Label next" {@link #labelNext()}.
+ * Over 300 lines as the views and the workbench read the figures and the shown rows through it: each of those
+ * properties and commands is a one-line delegation here.
  */
 public final class ResultsViewModel {
 
@@ -232,57 +228,12 @@ public final class ResultsViewModel {
 
     // Properties and commands: the review
 
-    /** Changes on every label, note, undo or promotion; the analysis and the examples follow it. */
-    public ReadOnlyLongProperty reviewVersionProperty() {
-        return reviewing.reviewVersionProperty();
-    }
-
-    /** What the latest review command did, or why it did nothing; for the status line. */
-    public ReadOnlyStringProperty reviewMessageProperty() {
-        return reviewing.reviewMessageProperty();
-    }
-
-    /** Records a person's verdict on the row's base answer: right or wrong. */
-    public void label(ResultsTableRow row, boolean baseRight) {
-        reviewing.label(row, new ReviewMark("", "", baseRight));
-    }
-
-    /** Records the scheme's mark on the row's base answer: right or wrong, or a score on a scoring run. */
-    public void label(ResultsTableRow row, ReviewMark mark) {
-        reviewing.label(row, mark);
-    }
-
-    /** Sets the note on a reviewed row; an empty note removes it. */
-    public void note(ResultsTableRow row, String text) {
-        reviewing.note(row, text);
-    }
-
-    /** Takes back the latest label or note; the dataset row it touched, or -1 when there was nothing to undo. */
-    public int undoReview() {
-        return reviewing.undo();
-    }
-
-    /** Makes a reviewed row a worked example for the judge, or takes it back; a promoted row leaves every metric. */
-    public void togglePromoted(ResultsTableRow row) {
-        reviewing.togglePromoted(row);
-    }
-
-    /** Brings back a project's review for the rows shown; call after {@link #show} of the same dataset. */
-    public void useReview(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
-        reviewing.use(verdicts, promoted);
-    }
-
-    /** Adds advice to the promotion message, such as a missing {{examples}} placeholder; empty for none. */
-    public void setPromotionAdvice(Supplier<String> advice) {
-        reviewing.setPromotionAdvice(advice);
-    }
-
     /**
-     * The promoted rows as worked examples, in the order promoted, for a run graded by {@code next}: what an example
-     * teaches and how the prompt shows it is the next run's scheme's, whatever graded the shown rows.
+     * A person's review of the rows: labels, notes, undo, promotion to worked examples, and the version and message
+     * each leaves behind.
      */
-    public List<FewShotExample> examples(JudgeScheme next) {
-        return reviewing.examples(next);
+    public ReviewCommands reviewing() {
+        return reviewing;
     }
 
     // Commands: the results

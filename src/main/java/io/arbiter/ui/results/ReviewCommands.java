@@ -23,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * A person's review of the results rows: labels, notes, undo, promotion to worked examples, and the message each
  * leaves for the status line. Touch only on the UI thread.
  */
-final class ReviewCommands {
+public final class ReviewCommands {
 
     private final ReviewLog review;
     /** Every row shown, in dataset order. */
@@ -49,21 +49,28 @@ final class ReviewCommands {
 
     // Properties
 
-    ReadOnlyLongProperty reviewVersionProperty() {
+    /** Changes on every label, note, undo or promotion; the analysis and the examples follow it. */
+    public ReadOnlyLongProperty reviewVersionProperty() {
         return reviewVersion.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty reviewMessageProperty() {
+    /** What the latest review command did, or why it did nothing; for the status line. */
+    public ReadOnlyStringProperty reviewMessageProperty() {
         return reviewMessage.getReadOnlyProperty();
     }
 
     // Commands
 
+    /** Records a person's verdict on the row's base answer: right or wrong. */
+    public void label(ResultsTableRow row, boolean baseRight) {
+        label(row, new ReviewMark("", "", baseRight));
+    }
+
     /**
      * Gives the row {@code mark}: right or wrong, on a scoring run a score that passes or fails, on a pairwise run
      * the answer preferred.
      */
-    void label(ResultsTableRow row, ReviewMark mark) {
+    public void label(ResultsTableRow row, ReviewMark mark) {
         if (row == null) {
             reviewMessage.set("Select a row to review first.");
             return;
@@ -113,7 +120,8 @@ final class ReviewCommands {
         return " It replaces the row's " + was + " from another grading (one review per row); U undoes.";
     }
 
-    void note(ResultsTableRow row, String text) {
+    /** Sets the note on a reviewed row; an empty note removes it. */
+    public void note(ResultsTableRow row, String text) {
         if (row == null || row.human() == null) {
             reviewMessage.set("Label the row first (" + marks() + "), then add a note.");
             return;
@@ -122,7 +130,8 @@ final class ReviewCommands {
         reviewed(row, "Row " + (row.index() + 1) + ": note saved.");
     }
 
-    int undo() {
+    /** Takes back the latest label or note; the dataset row it touched, or -1 when there was nothing to undo. */
+    public int undo() {
         var undone = review.undo();
         if (undone.isEmpty()) {
             reviewMessage.set("Nothing to undo.");
@@ -136,7 +145,8 @@ final class ReviewCommands {
         return index;
     }
 
-    void togglePromoted(ResultsTableRow row) {
+    /** Makes a reviewed row a worked example for the judge, or takes it back; a promoted row leaves every metric. */
+    public void togglePromoted(ResultsTableRow row) {
         // Taking an example back needs no verdict on the current answer: a later run may have answered otherwise.
         if (row == null || (row.human() == null && !row.promoted())) {
             reviewMessage.set("Review the row first (" + marks() + "); then P makes it a worked example.");
@@ -159,18 +169,24 @@ final class ReviewCommands {
                         : "Row " + (row.index() + 1) + " is no longer an example.");
     }
 
-    void use(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
+    /** Brings back a project's review for the rows shown; call after the results show the same dataset. */
+    public void use(Map<Integer, HumanVerdict> verdicts, List<Integer> promoted) {
         review.restore(verdicts, promoted);
         showAll(rows.get());
         recount.run();
         reviewVersion.set(reviewVersion.get() + 1);
     }
 
-    void setPromotionAdvice(Supplier<String> advice) {
+    /** Adds advice to the promotion message, such as a missing {{examples}} placeholder; empty for none. */
+    public void setPromotionAdvice(Supplier<String> advice) {
         promotionAdvice = advice;
     }
 
-    List<FewShotExample> examples(JudgeScheme next) {
+    /**
+     * The promoted rows as worked examples, in the order promoted, for a run graded by {@code next}: what an example
+     * teaches and how the prompt shows it is the next run's scheme's, whatever graded the shown rows.
+     */
+    public List<FewShotExample> examples(JudgeScheme next) {
         Map<Integer, HumanVerdict> verdicts = new HashMap<>();
         review.promotedRows().forEach(index -> review.verdict(index).ifPresent(v -> verdicts.put(index, v)));
         List<ResultsTableRow> all = rows.get();

@@ -71,7 +71,7 @@ final class ReviewKeys {
         ResultsTableRow selected = table.getSelectionModel().getSelectedItem();
         Optional<ReviewMark> mark = markOf(event);
         if (mark.isPresent()) {
-            model.label(selected, mark.get());
+            model.reviewing().label(selected, mark.get());
             move(1);
             event.consume();
             return;
@@ -80,9 +80,9 @@ final class ReviewKeys {
             case J -> move(1);
             case K -> move(-1);
             case N -> askForNote(selected);
-            case P -> model.togglePromoted(selected);
+            case P -> model.reviewing().togglePromoted(selected);
             case U -> {
-                int undone = model.undoReview();
+                int undone = model.reviewing().undo();
                 int shownAt = undone < 0 ? -1 : indexOfRow(undone);
                 if (shownAt >= 0) {
                     select(shownAt);
@@ -141,14 +141,14 @@ final class ReviewKeys {
 
     private void askForNote(ResultsTableRow row) {
         if (row == null || row.human() == null) {
-            model.note(row, ""); // says what to do first
+            model.reviewing().note(row, ""); // says what to do first
             return;
         }
         TextInputDialog dialog = new TextInputDialog(row.humanNote());
         dialog.setTitle("Note on row " + (row.index() + 1));
         dialog.setHeaderText("A note on the base answer of row " + (row.index() + 1) + " (empty: no note)");
         dialog.initOwner(table.getScene() == null ? null : table.getScene().getWindow());
-        dialog.showAndWait().ifPresent(text -> model.note(row, text));
+        dialog.showAndWait().ifPresent(text -> model.reviewing().note(row, text));
         table.requestFocus();
     }
 }

@@ -63,6 +63,6 @@ final class HeldOutRows {
         ReviewLog review = results.review();
         review.useSplit(split); // a held-out example is taken back, and the project told
         // Shown again: a star taken back leaves its row, and the figures count it again.
-        results.useReview(Map.copyOf(review.verdicts()), review.promotedRows());
+        results.reviewing().use(Map.copyOf(review.verdicts()), review.promotedRows());
     }
 }

@@ -134,7 +134,7 @@ public final class RunCommands {
                         profile,
                         prompts.scheme(),
                         secondBase(),
-                        results.examples(prompts.scheme()))
+                        results.reviewing().examples(prompts.scheme()))
                 .withPanel(choice.panel());
     }
 
@@ -199,7 +199,7 @@ public final class RunCommands {
 
     /** The worked examples promoted in the table, when it shows {@code rows}. */
     private List<FewShotExample> examplesFor(Dataset rows) {
-        return results.dataset() == rows ? results.examples(prompts.scheme()) : List.of();
+        return results.dataset() == rows ? results.reviewing().examples(prompts.scheme()) : List.of();
     }
 
     /** A run over every row ({@code selection} null) or a draft over the selected dataset rows. */

@@ -9,11 +9,13 @@ import io.arbiter.core.run.JurorPrices;
 import io.arbiter.core.run.RunEstimate;
 import io.arbiter.core.run.RunSpec;
 import io.arbiter.ui.common.TaskExecutor;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * Keeps the next run's token and cost estimate current: one estimate at a time in the background, and one more if
@@ -30,30 +32,48 @@ final class RunEstimator {
     private final TaskExecutor executor;
     private final Supplier<Supplier<Next>> next;
     private final Consumer<String> show;
-    private final BooleanSupplier running;
+    private final ReadOnlyBooleanProperty running;
     private boolean estimating;
     private boolean stale;
 
     /**
      * @param next    reads the next run from the screen (on the FX thread) and gives the step that builds it (in the
      *                background: it reads the whole dataset), which gives null when no run could start
-     * @param running true while a run goes, when estimating waits for its end (the caller refreshes then)
+     * @param running true while a run goes, when estimating waits for its end
      */
-    RunEstimator(TaskExecutor executor, Supplier<Supplier<Next>> next, Consumer<String> show, BooleanSupplier running) {
+    RunEstimator(
+            TaskExecutor executor,
+            Supplier<Supplier<Next>> next,
+            Consumer<String> show,
+            ReadOnlyBooleanProperty running) {
         this.executor = executor;
         this.next = next;
         this.show = show;
         this.running = running;
+        // A run's answers are in the cache once it ends: the next run gets them free.
+        running.addListener((obs, was, now) -> {
+            if (!now) {
+                refresh();
+            }
+        });
         // The tokenizer's tables (~30 MB, which the next collection copies) load as the workbench opens rather than
         // at the first estimate: a large dataset opened and run at once had them loading just as its run began, and
         // the pause held the window (docs/PERFORMANCE.md, "Fifth pass").
         executor.submit(() -> TokenCounter.count("warm-up"));
     }
 
+    /**
+     * Estimates again whenever one of {@code inputs} changes. Change listeners, not invalidation ones: an invalidation
+     * listener goes quiet until its value is read again, and the estimate reads nothing while there is no dataset.
+     */
+    void follow(List<? extends ObservableValue<?>> inputs) {
+        inputs.forEach(input -> input.addListener((obs, old, now) -> refresh()));
+    }
+
     void refresh() {
         // A run's end changes the estimate anyway (its answers are cached); estimating meanwhile would only take
         // the cores and the window's thread (it reads the whole dataset) from the run and its progress.
-        if (estimating || running.getAsBoolean()) {
+        if (estimating || running.get()) {
             stale = true;
             return;
         }

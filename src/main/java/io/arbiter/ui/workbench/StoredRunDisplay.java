@@ -106,7 +106,7 @@ final class StoredRunDisplay {
             asked.then().run();
         }
         if (asked.review() != null) { // after the run's rows, so its examples have their answers
-            results.useReview(asked.review().verdicts(), asked.review().promoted());
+            results.reviewing().use(asked.review().verdicts(), asked.review().promoted());
         }
     }
 

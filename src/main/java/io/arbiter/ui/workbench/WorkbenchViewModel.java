@@ -106,7 +106,7 @@ public final class WorkbenchViewModel {
                 shown -> run.showKept(shown.runId(), shown.rows(), java.util.Set.copyOf(shown.draftRows())),
                 analysis::useJudging);
         this.estimator =
-                new RunEstimator(executor, runCommands::nextRunAsShown, run::showEstimate, run.runningProperty()::get);
+                new RunEstimator(executor, runCommands::nextRunAsShown, run::showEstimate, run.runningProperty());
         this.runs = new RunsViewModel(executor, display::show, this::compareRuns);
         this.compare = new CompareViewModel(executor, display::showFlipped);
         this.reviewWrites = new ReviewWrites(projects);
@@ -117,21 +117,22 @@ public final class WorkbenchViewModel {
             run.reset(); // the bars, the message and "Retry N failed rows" were about the other dataset's rows
             runCommands.forgetSelection();
         });
-        results.reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
+        results.reviewing().reviewMessageProperty().addListener((obs, old, now) -> status.set(now));
         // A per-user choice that could not be written (each save clears its problem first, so a repeat shows too).
         for (var notKept :
                 List.of(theme.problemProperty(), results.heading().columns().problemProperty())) {
             notKept.addListener((obs, old, now) -> status.set(now.isEmpty() ? status.get() : now));
         }
-        results.reviewVersionProperty().addListener((obs, old, now) -> {
-            List<FewShotExample> examples = results.examples(prompts.scheme());
+        results.reviewing().reviewVersionProperty().addListener((obs, old, now) -> {
+            List<FewShotExample> examples = results.reviewing().examples(prompts.scheme());
             if (!examples.equals(prompts.examples())) {
                 prompts.useExamples(examples);
             }
             detail.refresh();
         });
-        results.setPromotionAdvice(
-                () -> prompts.judgeUsesExamples() ? "" : " Add {{examples}} to the judge prompt to use it.");
+        results.reviewing()
+                .setPromotionAdvice(
+                        () -> prompts.judgeUsesExamples() ? "" : " Add {{examples}} to the judge prompt to use it.");
         lowerPane.addListener((obs, old, now) -> {
             analysis.setShown(now == LowerPane.ANALYSIS);
             if (now == LowerPane.COMPARE) {
@@ -139,21 +140,14 @@ public final class WorkbenchViewModel {
             }
         });
         analysis.setShown(lowerPane.get() == LowerPane.ANALYSIS);
-        choice.providerProperty().addListener((obs, old, now) -> estimator.refresh());
-        // A run's answers are in the cache now: the next run gets them free.
-        run.runningProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                estimator.refresh();
-            }
-        });
-        // Change listeners: an invalidation listener would go quiet while the estimate reads nothing (no dataset).
-        for (javafx.beans.value.ObservableValue<?> judging : List.<javafx.beans.value.ObservableValue<?>>of(
+        estimator.follow(List.of(
+                choice.providerProperty(),
                 choice.modeProperty(),
                 choice.alsoJudgedByProperty(),
                 choice.repeatsProperty(),
-                choice.shuffleLabelsProperty())) {
-            judging.addListener((obs, old, now) -> estimator.refresh());
-        }
+                choice.shuffleLabelsProperty(),
+                prompts.baseTextProperty(),
+                prompts.judgeTextProperty()));
         // The title's unsaved mark follows every part of the setup a project keeps.
         for (javafx.beans.Observable part : List.of(
                 prompts.baseTextProperty(),
@@ -172,10 +166,7 @@ public final class WorkbenchViewModel {
             part.addListener(changed -> projects.refreshTitle());
         }
         for (var text : List.of(prompts.baseTextProperty(), prompts.judgeTextProperty())) {
-            text.addListener((obs, old, now) -> {
-                estimator.refresh();
-                detail.refresh();
-            });
+            text.addListener((obs, old, now) -> detail.refresh());
         }
     }
 

@@ -84,7 +84,7 @@ class AnalysisPairsTest {
         ReviewMark a = results.scheme().reviewMarks().get(0);
         assertEquals("A", a.key());
 
-        results.label(row, a);
+        results.reviewing().label(row, a);
 
         PairSection pairs = model.figuresProperty().get().pairs();
         assertEquals(0.8, pairs.human().get(0).bar().estimate().value(), 1e-12, "4 of 5 now agree");

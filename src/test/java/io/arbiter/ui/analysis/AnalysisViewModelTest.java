@@ -213,16 +213,16 @@ class AnalysisViewModelTest {
         assertEquals(List.of(4L, 1L, 2L, 2L), cellCounts(), "the truth first, the human on row 9 without truth");
         assertEquals(1, model.figuresProperty().get().report().labelledByHuman());
 
-        results.undoReview();
-        results.undoReview();
-        results.undoReview();
-        results.undoReview();
-        results.undoReview();
+        results.reviewing().undo();
+        results.reviewing().undo();
+        results.reviewing().undo();
+        results.reviewing().undo();
+        results.reviewing().undo();
         assertEquals("", model.judgeVsHumanProperty().get(), "no human labels, no line");
     }
 
     private void review(int row, boolean baseRight) {
-        results.label(results.allRows().get(row), baseRight);
+        results.reviewing().label(results.allRows().get(row), baseRight);
     }
 
     private List<Long> cellCounts() {

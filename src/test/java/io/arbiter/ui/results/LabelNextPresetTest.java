@@ -77,7 +77,7 @@ class LabelNextPresetTest {
         model.showPreset(RowFilter.Preset.LABEL_NEXT);
         List<Integer> before = shownIndices();
 
-        model.label(model.rows().get(0), true);
+        model.reviewing().label(model.rows().get(0), true);
 
         // The rest of the rows stay; the order of the strata may change, as the labelled rates did.
         assertEquals(

@@ -78,7 +78,7 @@ class ResultsPairTest {
         ResultsTableRow inconsistent = model.rows().get(4);
         ReviewMark tie = mark("T");
 
-        model.label(inconsistent, tie);
+        model.reviewing().label(inconsistent, tie);
 
         assertEquals("tie", inconsistent.humanPreference());
         assertEquals(Preference.TIE, model.review().verdict(4).orElseThrow().preference());
@@ -86,14 +86,14 @@ class ResultsPairTest {
         // Row 4 now agrees (inconsistent counts as a tie): 4 of 5.
         assertTrue(model.figures().scoreSummaryProperty().get().contains("agreement 0.80 ["));
 
-        assertEquals(4, model.undoReview());
+        assertEquals(4, model.reviewing().undo());
         assertEquals("A", inconsistent.humanPreference(), "the dataset's preference again");
         assertTrue(model.figures().scoreSummaryProperty().get().contains("agreement 0.60 ["));
     }
 
     @Test
     void aPreferenceOnAnEarlierPairDoesNotCountForNewAnswers() {
-        model.label(model.rows().get(5), mark("B"));
+        model.reviewing().label(model.rows().get(5), mark("B"));
         assertEquals("B", model.rows().get(5).humanPreference());
 
         // A later run answers B otherwise: the preference was given on other answers.
@@ -125,12 +125,12 @@ class ResultsPairTest {
     @Test
     void aPairIsNotPromotedAsAWorkedExample() {
         ResultsTableRow row = model.rows().get(0);
-        model.label(row, mark("A"));
+        model.reviewing().label(row, mark("A"));
 
-        model.togglePromoted(row);
+        model.reviewing().togglePromoted(row);
 
         assertTrue(!row.promoted());
-        assertTrue(model.reviewMessageProperty().get().contains("takes no worked examples"));
+        assertTrue(model.reviewing().reviewMessageProperty().get().contains("takes no worked examples"));
     }
 
     private ReviewMark mark(String key) {
@@ -145,12 +145,12 @@ class ResultsPairTest {
         ResultsTableRow row = model.rows().get(2);
         model.review().label(2, true, "ann", java.time.Instant.EPOCH, "an earlier answer");
 
-        model.label(row, mark("B"));
+        model.reviewing().label(row, mark("B"));
 
         assertTrue(
-                model.reviewMessageProperty().get().contains("It replaces the row's verdict right"),
-                model.reviewMessageProperty().get());
-        model.undoReview();
+                model.reviewing().reviewMessageProperty().get().contains("It replaces the row's verdict right"),
+                model.reviewing().reviewMessageProperty().get());
+        model.reviewing().undo();
         assertEquals(true, model.review().verdict(2).orElseThrow().baseRight());
         assertEquals(null, model.review().verdict(2).orElseThrow().preference());
     }

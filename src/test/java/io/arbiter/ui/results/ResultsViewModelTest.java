@@ -272,8 +272,8 @@ class ResultsViewModelTest {
                 results,
                 AccuracyCounts.of(results.stream().map(RowResult::scored).toList()));
         ResultsTableRow falseAccept = model.allRows().get(5);
-        model.label(falseAccept, false);
-        model.togglePromoted(falseAccept);
+        model.reviewing().label(falseAccept, false);
+        model.reviewing().togglePromoted(falseAccept);
 
         model.showPreset(RowFilter.Preset.FALSE_ACCEPTS);
         assertEquals(
@@ -306,12 +306,12 @@ class ResultsViewModelTest {
         model.finish(
                 runResults(),
                 AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
-        long version = model.reviewVersionProperty().get();
+        long version = model.reviewing().reviewVersionProperty().get();
 
-        model.label(model.rows().get(1), false);
-        model.label(model.rows().get(3), true);
-        model.note(model.rows().get(3), "the plot is a farce");
-        model.label(model.rows().get(5), true); // never ran: nothing to review
+        model.reviewing().label(model.rows().get(1), false);
+        model.reviewing().label(model.rows().get(3), true);
+        model.reviewing().note(model.rows().get(3), "the plot is a farce");
+        model.reviewing().label(model.rows().get(5), true); // never ran: nothing to review
 
         ResultsTableRow three = model.rows().get(3);
         assertEquals("right", three.humanLabel());
@@ -322,9 +322,9 @@ class ResultsViewModelTest {
         assertEquals("", model.rows().get(5).humanLabel());
         assertEquals(
                 "Row 6 has no base answer to review yet.",
-                model.reviewMessageProperty().get());
+                model.reviewing().reviewMessageProperty().get());
         assertEquals(2, model.review().size());
-        assertTrue(model.reviewVersionProperty().get() >= version + 3);
+        assertTrue(model.reviewing().reviewVersionProperty().get() >= version + 3);
 
         model.showPreset(RowFilter.Preset.HUMAN_REVIEWED);
         assertEquals(
@@ -333,15 +333,16 @@ class ResultsViewModelTest {
                 "Showing: human-reviewed rows (2 rows)",
                 model.rowFilterSummaryProperty().get());
 
-        assertEquals(3, model.undoReview(), "the note goes first");
+        assertEquals(3, model.reviewing().undo(), "the note goes first");
         assertEquals("", three.humanNote());
-        assertEquals(3, model.undoReview());
+        assertEquals(3, model.reviewing().undo());
         assertEquals("", three.humanLabel());
-        assertEquals(1, model.undoReview());
-        assertEquals(-1, model.undoReview());
-        assertEquals("Nothing to undo.", model.reviewMessageProperty().get());
+        assertEquals(1, model.reviewing().undo());
+        assertEquals(-1, model.reviewing().undo());
+        assertEquals(
+                "Nothing to undo.", model.reviewing().reviewMessageProperty().get());
 
-        model.label(model.allRows().get(0), true);
+        model.reviewing().label(model.allRows().get(0), true);
         model.show(MOVIES, MAPPING);
         assertEquals(1, model.review().size(), "remapping the same dataset keeps the review");
         assertEquals("", model.allRows().get(0).humanLabel(), "until the row has its answer again");
@@ -374,15 +375,15 @@ class ResultsViewModelTest {
     @Test
     void reviewMessagesNameTheSchemesReviewKeys() {
         // The verdict scheme's marks, as the review help line shows them: "1 base answer right", "2 wrong".
-        model.note(model.rows().get(0), "too soon");
+        model.reviewing().note(model.rows().get(0), "too soon");
         assertEquals(
                 "Label the row first (1 base answer right, 2 wrong), then add a note.",
-                model.reviewMessageProperty().get());
+                model.reviewing().reviewMessageProperty().get());
 
-        model.togglePromoted(model.rows().get(0));
+        model.reviewing().togglePromoted(model.rows().get(0));
         assertEquals(
                 "Review the row first (1 base answer right, 2 wrong); then P makes it a worked example.",
-                model.reviewMessageProperty().get());
+                model.reviewing().reviewMessageProperty().get());
     }
 
     @Test
@@ -391,7 +392,7 @@ class ResultsViewModelTest {
                 runResults(),
                 AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
         ResultsTableRow row = model.allRows().get(1);
-        model.label(row, false);
+        model.reviewing().label(row, false);
         assertEquals("wrong", row.humanLabel());
         assertEquals("Comedy", row.human().answer());
 
@@ -410,12 +411,12 @@ class ResultsViewModelTest {
                 runResults(),
                 AccuracyCounts.of(runResults().stream().map(RowResult::scored).toList()));
         ResultsTableRow row = model.allRows().get(1);
-        model.label(row, false);
-        model.togglePromoted(row);
+        model.reviewing().label(row, false);
+        model.reviewing().togglePromoted(row);
         model.apply(List.of(answered(1, "Crime", "Crime", "Crime", Evaluation.CORRECT)));
         assertEquals(null, row.human());
 
-        model.togglePromoted(row);
+        model.reviewing().togglePromoted(row);
 
         assertFalse(row.promoted());
         assertTrue(model.review().promotedRows().isEmpty());

@@ -56,12 +56,12 @@ class HeldOutRowsTest {
                 .findFirst()
                 .orElseThrow();
 
-        model.results().label(rows.get(heldOut), true);
-        model.results().togglePromoted(rows.get(heldOut));
+        model.results().reviewing().label(rows.get(heldOut), true);
+        model.results().reviewing().togglePromoted(rows.get(heldOut));
         assertFalse(rows.get(heldOut).promoted());
         assertEquals(split.refusal(heldOut), model.statusProperty().get());
-        model.results().label(rows.get(promotable), true);
-        model.results().togglePromoted(rows.get(promotable));
+        model.results().reviewing().label(rows.get(promotable), true);
+        model.results().reviewing().togglePromoted(rows.get(promotable));
         assertTrue(rows.get(promotable).promoted());
 
         assertEquals(wider, model.useHeldOutShare(0.9).join(), "the project's seed, the share set");

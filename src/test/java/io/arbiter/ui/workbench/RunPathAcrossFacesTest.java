@@ -66,8 +66,8 @@ class RunPathAcrossFacesTest {
                     .skip(2)
                     .findFirst()
                     .orElseThrow();
-            model.results().label(reviewed, false);
-            model.results().togglePromoted(reviewed);
+            model.results().reviewing().label(reviewed, false);
+            model.results().reviewing().togglePromoted(reviewed);
             model.prompts()
                     .judgeTextProperty()
                     .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");

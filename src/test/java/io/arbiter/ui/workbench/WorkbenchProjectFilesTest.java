@@ -177,7 +177,7 @@ class WorkbenchProjectFilesTest {
             assertEquals(
                     "judge-two", reopened.providerChoice().judgeModelProperty().get());
             assertEquals(List.of(), reopened.projects().unsavedChanges(), "what was opened is what the project holds");
-            reopened.results().label(reopened.results().allRows().get(0), true);
+            reopened.results().reviewing().label(reopened.results().allRows().get(0), true);
             assertEquals(List.of(), reopened.projects().unsavedChanges(), "reviews are kept as they happen");
         } finally {
             reopened.shutdown();
@@ -191,14 +191,14 @@ class WorkbenchProjectFilesTest {
         model.projects().newProject(file).join();
         model.useHeldOutShare(0).join(); // every row promotable: HeldOutRowsTest holds rows out
         var rows = model.results().allRows();
-        model.results().label(rows.get(0), true); // no base answer yet: refused, nothing kept
+        model.results().reviewing().label(rows.get(0), true); // no base answer yet: refused, nothing kept
         assertEquals(0, model.review().size());
         answerEveryRow(model);
-        model.results().label(rows.get(2), true);
-        model.results().label(rows.get(4), false);
-        model.results().togglePromoted(rows.get(4));
-        model.results().label(rows.get(5), true);
-        model.results().undoReview(); // cleared again: the file must not keep it
+        model.results().reviewing().label(rows.get(2), true);
+        model.results().reviewing().label(rows.get(4), false);
+        model.results().reviewing().togglePromoted(rows.get(4));
+        model.results().reviewing().label(rows.get(5), true);
+        model.results().reviewing().undo(); // cleared again: the file must not keep it
         try (Project kept = Project.open(file)) {
             assertEquals(List.of(2, 4), List.copyOf(kept.verdicts().keySet()), "written as they happen");
             assertEquals(List.of(4), kept.promotedRows());
@@ -224,8 +224,10 @@ class WorkbenchProjectFilesTest {
                     reopened.prompts().examples().stream().map(e -> e.row()).toList(),
                     "the promoted row goes back into {{examples}}");
 
-            reopened.results().togglePromoted(reopened.results().allRows().get(4));
-            reopened.results().note(reopened.results().allRows().get(2), "checked twice");
+            reopened.results()
+                    .reviewing()
+                    .togglePromoted(reopened.results().allRows().get(4));
+            reopened.results().reviewing().note(reopened.results().allRows().get(2), "checked twice");
         } finally {
             reopened.shutdown();
         }

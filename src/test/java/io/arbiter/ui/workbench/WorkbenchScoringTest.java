@@ -131,16 +131,16 @@ class WorkbenchScoringTest {
                     .findFirst()
                     .orElseThrow();
             ReviewMark one = model.results().scheme().reviewMarks().get(0);
-            model.results().label(agreed, one);
+            model.results().reviewing().label(agreed, one);
             assertNotEquals(
                     before,
                     model.results().figures().scoreSummaryProperty().get(),
                     "a reviewer's score counts at once: one exact agreement fewer");
-            model.results().undoReview();
+            model.results().reviewing().undo();
             assertEquals(
                     before, model.results().figures().scoreSummaryProperty().get());
 
-            model.results().label(scored, two);
+            model.results().reviewing().label(scored, two);
 
             assertEquals("2", scored.humanScore(), "the reviewer's score before the dataset's");
             assertEquals(2, scored.human().score());
@@ -160,7 +160,7 @@ class WorkbenchScoringTest {
             assertEquals("2", line[header.indexOf("human_score")], "the reviewer's score, as the figures count it");
             assertEquals(support.value(scored.index(), "human_score"), line[header.indexOf("dataset_human_score")]);
 
-            model.results().togglePromoted(scored);
+            model.results().reviewing().togglePromoted(scored);
             model.prompts()
                     .judgeTextProperty()
                     .set(model.prompts().judgeTextProperty().get() + "\n{{examples}}");

@@ -63,8 +63,8 @@ class WorkbenchViewModelTest {
     @Test
     void aPromotedRowIsAnExampleInTheSpecAndPreviewAndLeavesTheMetrics() {
         ResultsTableRow wrong = model.results().allRows().get(3);
-        model.results().label(wrong, false);
-        model.results().togglePromoted(wrong);
+        model.results().reviewing().label(wrong, false);
+        model.results().reviewing().togglePromoted(wrong);
 
         assertTrue(wrong.promoted());
         assertEquals("★ example", wrong.exampleMark());
@@ -107,7 +107,7 @@ class WorkbenchViewModelTest {
                 .get()
                 .contains("Answer: " + expected.expectedPrediction() + ",Incorrect"));
 
-        model.results().togglePromoted(wrong);
+        model.results().reviewing().togglePromoted(wrong);
         assertFalse(wrong.promoted());
         assertEquals(List.of(), model.prompts().examples());
         assertEquals(
@@ -118,7 +118,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void onlyAReviewedRowCanBePromoted() {
-        model.results().togglePromoted(model.results().allRows().get(0));
+        model.results().reviewing().togglePromoted(model.results().allRows().get(0));
         assertFalse(model.results().allRows().get(0).promoted());
         assertTrue(model.statusProperty().get().startsWith("Review the row first"));
     }
