@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.ChildJvm;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.offline.OfflineServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,8 @@ class KeychainKeyCliTest {
         Path judge = Files.writeString(dir.resolve("judge.txt"), Samples.text(Samples.MOVIES_JUDGE_PROMPT));
         Path log = dir.resolve("run.log");
         try (OfflineServer server = OfflineServer.start(0, "sk-never-sent-3b9d")) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "io.arbiter.Main",
+            List<String> command = ChildJvm.command("io.arbiter.Main");
+            command.addAll(List.of(
                     "run",
                     "--dataset",
                     dataset.toString(),

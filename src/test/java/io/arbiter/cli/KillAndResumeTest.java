@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opencsv.CSVWriter;
+import io.arbiter.ChildJvm;
 import io.arbiter.core.dataset.Dataset;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.offline.FaultPlan;
@@ -47,11 +48,8 @@ class KillAndResumeTest {
                 .port(0)
                 .faults(FaultPlan.parse("slow=1.0:50ms"))
                 .start()) {
-            List<String> command = List.of(
-                    javaBinary(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "io.arbiter.Main",
+            List<String> command = ChildJvm.command("io.arbiter.Main");
+            command.addAll(List.of(
                     "run",
                     "--dataset",
                     dataset.toString(),
@@ -73,7 +71,7 @@ class KillAndResumeTest {
                     Integer.toString(CONCURRENCY),
                     "--project",
                     project.toString(),
-                    "--json");
+                    "--json"));
 
             Process first = start(command, dir.resolve("first.log"));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !first.isAlive() || answered(project) >= 100);
@@ -132,10 +130,6 @@ class KillAndResumeTest {
         } catch (Exception e) {
             return "(no log: " + e + ")";
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int answered(Path project) throws SQLException {

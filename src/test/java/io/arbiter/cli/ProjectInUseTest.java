@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.ChildJvm;
 import io.arbiter.core.project.Project;
 import io.arbiter.core.run.MovieRuns;
 import io.arbiter.core.store.HoldProject;
@@ -136,7 +137,7 @@ class ProjectInUseTest {
             first.process.destroyForcibly(); // SIGKILL while it holds the project
             first.process.waitFor(30, TimeUnit.SECONDS);
 
-            assertEquals(0, cli(run(server, false).subList(4, run(server, false).size())), err);
+            assertEquals(0, cli(runArguments(server, false)), err);
 
             assertTrue(
                     err.contains("Took over the lock on " + project.toAbsolutePath() + " left by arbiter run "
@@ -150,8 +151,7 @@ class ProjectInUseTest {
     @Test
     void runsAndCompareReadWhileAnotherProcessHoldsTheProjectAndRunIsRefused() throws Exception {
         try (OfflineServer server = OfflineServer.start(0)) {
-            List<String> again =
-                    run(server, false).subList(4, run(server, false).size());
+            List<String> again = runArguments(server, false);
             assertEquals(0, cli(again), err);
             assertEquals(0, cli(again), err); // a second run of the same spec, answered from the file
 
@@ -165,13 +165,16 @@ class ProjectInUseTest {
         }
     }
 
-    /** The command line of {@code arbiter run} on the project in a JVM of its own (the first four words). */
+    /** The command line of {@code arbiter run} on the project in a JVM of its own. */
     private List<String> run(OfflineServer server, boolean wait) {
+        List<String> command = ChildJvm.command("io.arbiter.Main");
+        command.addAll(runArguments(server, wait));
+        return command;
+    }
+
+    /** The arguments of {@code arbiter run} on the project, for a JVM of its own or for this one. */
+    private List<String> runArguments(OfflineServer server, boolean wait) {
         List<String> command = new ArrayList<>(List.of(
-                java(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.arbiter.Main",
                 "run",
                 "--dataset",
                 dataset.toString(),
@@ -264,9 +267,5 @@ class ProjectInUseTest {
         String stdout() throws Exception {
             return Files.readString(stdout);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

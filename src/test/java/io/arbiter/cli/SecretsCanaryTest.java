@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.ChildJvm;
 import io.arbiter.core.dataset.Samples;
 import io.arbiter.core.llm.ProviderSettings;
 import io.arbiter.core.llm.ProviderSettingsStore;
@@ -217,12 +218,7 @@ class SecretsCanaryTest {
 
     /** Runs arbiter in its own JVM with the key in its environment; stdout and stderr go to logs/NAME.out/.err. */
     private int arbiter(String name, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.arbiter.Main"));
+        List<String> command = ChildJvm.command("io.arbiter.Main", "-Djava.io.tmpdir=" + dir.resolve("tmp"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("logs").resolve(name + ".out").toFile())

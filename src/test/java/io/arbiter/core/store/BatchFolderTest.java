@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arbiter.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -87,7 +88,7 @@ class BatchFolderTest {
     }
 
     private static long endedProcess() throws Exception {
-        Process process = new ProcessBuilder(HoldProject.java(), "-version")
+        Process process = new ProcessBuilder(ChildJvm.java(), "-version")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

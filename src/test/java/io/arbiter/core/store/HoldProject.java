@@ -1,5 +1,6 @@
 package io.arbiter.core.store;
 
+import io.arbiter.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,12 +45,9 @@ public final class HoldProject implements AutoCloseable {
 
     /** Starts a holder and returns once it holds {@code project}; throws with what it said when it was refused. */
     public static HoldProject start(Path project) throws Exception {
-        Process process = new ProcessBuilder(List.of(
-                        java(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        HoldProject.class.getName(),
-                        project.toString()))
+        List<String> command = ChildJvm.command(HoldProject.class.getName());
+        command.add(project.toString());
+        Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         HoldProject holder = new HoldProject(process);
@@ -95,9 +93,5 @@ public final class HoldProject implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
-    }
-
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
