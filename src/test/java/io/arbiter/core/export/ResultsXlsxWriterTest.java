@@ -1,6 +1,7 @@
 package io.arbiter.core.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opencsv.CSVReader;
@@ -10,6 +11,7 @@ import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeSchemes;
 import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -31,14 +35,17 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The workbook export holds exactly the CSV export's cells, as text, with the outcome fills, frozen and filtered. */
+/**
+ * The workbook export holds exactly the CSV export's cells, as text or as the same number, with the outcome fills,
+ * frozen and filtered, its columns no wider than a screen's share.
+ */
 class ResultsXlsxWriterTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void theWorkbookHoldsTheCsvsCellsAsText() throws Exception {
+    void theWorkbookHoldsTheCsvsCellsAsTextOrAsTheSameNumber() throws Exception {
         Dataset dangerous = withOverview(0, "=HYPERLINK(\"http://evil\",\"click\")");
         List<RowResult> results = ResultsCsvWriterTest.results();
         Path csv = dir.resolve("results.csv");
@@ -60,6 +67,7 @@ class ResultsXlsxWriterTest {
             }
         }
         List<List<String>> fromXlsx = new ArrayList<>();
+        Set<String> numbers = new TreeSet<>(); // the columns with a number cell
         try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile());
                 var rows = workbook.getFirstSheet().openStream()) {
             int width = fromCsv.get(0).size();
@@ -67,13 +75,12 @@ class ResultsXlsxWriterTest {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < width; c++) {
                     Cell cell = c < row.getCellCount() ? row.getCell(c) : null;
-                    if (cell != null && cell.getType() != CellType.EMPTY) {
+                    if (cell != null && cell.getType() == CellType.NUMBER) {
+                        numbers.add(fromCsv.get(0).get(c));
+                    } else if (cell != null && cell.getType() != CellType.EMPTY) {
                         assertEquals(CellType.STRING, cell.getType(), "a text cell, never a formula: " + cell);
                     }
-                    cells.add(
-                            cell == null || cell.getValue() == null
-                                    ? ""
-                                    : cell.getValue().toString());
+                    cells.add(cell == null || cell.getValue() == null ? "" : cell.getText());
                 }
                 fromXlsx.add(cells);
             }
@@ -82,6 +89,58 @@ class ResultsXlsxWriterTest {
         assertEquals(8, fromCsv.size());
         assertEquals(fromCsv, fromXlsx);
         assertEquals("=HYPERLINK(\"http://evil\",\"click\")", fromXlsx.get(1).get(2));
+        assertEquals(Set.of("completion_tokens", "prompt_tokens", "row"), numbers, "numbers sort as numbers");
+    }
+
+    @Test
+    void aCellIsANumberOnlyWhenExcelShowsItAsTheSameCharacters() {
+        for (String number :
+                List.of("0", "7", "12", "-3", "0.85", "-3.5", "4.25", "12345678901", "0.000123", "-0.0001")) {
+            assertEquals(new BigDecimal(number), ResultsXlsxWriter.number(number), number);
+        }
+        for (String text : List.of(
+                "007", // an id: Excel would drop the zeros
+                "1.50", // Excel would show 1.5
+                "123456789012", // General shows 1.23457E+11
+                "0.30000000000000004",
+                "0.0000001", // General may show 1E-07
+                "-0.00005",
+                "1e5",
+                "+3",
+                "-0",
+                "1,000",
+                " 12",
+                "12 ",
+                ".5",
+                "5.",
+                "NaN",
+                "Infinity",
+                "Correct")) {
+            assertNull(ResultsXlsxWriter.number(text), text);
+        }
+    }
+
+    @Test
+    void aColumnOfLongTextsOpensNoWiderThanSixtyCharacters() throws Exception {
+        Path xlsx = dir.resolve("results.xlsx");
+        Dataset longOverview = withOverview(0, "A lighthouse keeper's daughter finds letters. ".repeat(8));
+
+        new ResultsXlsxWriter(JudgeSchemes.DEFAULT, null)
+                .write(
+                        xlsx,
+                        longOverview,
+                        ResultsCsvWriterTest.COLUMNS,
+                        ResultsCsvWriterTest.results(),
+                        new ReviewLog());
+
+        Map<Integer, Double> widths = new HashMap<>();
+        Matcher col = Pattern.compile("<col min=\"([0-9]+)\" max=\"\\1\" width=\"([0-9.]+)\"")
+                .matcher(part(xlsx, "xl/worksheets/sheet1.xml"));
+        while (col.find()) {
+            widths.put(Integer.parseInt(col.group(1)), Double.parseDouble(col.group(2)));
+        }
+        assertEquals(ResultsXlsxWriter.WIDEST, widths.get(3), 0.001, "Overview, column C, capped: " + widths);
+        assertTrue(widths.get(2) < ResultsXlsxWriter.WIDEST, "Title, column B, sized to its cells: " + widths);
     }
 
     @Test
