@@ -51,7 +51,7 @@ final class XlsxCells {
             case NUMBER -> value == null ? "" : number((BigDecimal) value, cell);
             case BOOLEAN -> value == null ? "" : bool((Boolean) value);
             case ERROR -> cell.getRawValue() == null ? "" : cell.getRawValue();
-            case STRING -> value == null ? "" : value.toString();
+            case STRING -> value == null ? "" : unescape(value.toString());
             case FORMULA -> cached(value, cell);
         };
     }
@@ -64,7 +64,40 @@ final class XlsxCells {
         if (value instanceof Boolean b) {
             return bool(b);
         }
-        return value == null ? "" : value.toString();
+        return value == null ? "" : unescape(value.toString());
+    }
+
+    /**
+     * Text with the characters XML cannot hold put back: Excel writes a carriage return as {@code _x000D_} (any
+     * character as {@code _xHHHH_}), and an underscore that would start such a sequence as {@code _x005F_}.
+     */
+    static String unescape(String text) {
+        int at = text.indexOf("_x");
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (; at >= 0; at = text.indexOf("_x", from)) {
+            out.append(text, from, at);
+            if (at + 7 <= text.length() && text.charAt(at + 6) == '_' && hex(text, at + 2, at + 6)) {
+                out.append((char) Integer.parseInt(text.substring(at + 2, at + 6), 16));
+                from = at + 7;
+            } else {
+                out.append('_');
+                from = at + 1;
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean hex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String number(BigDecimal value, Cell cell) {

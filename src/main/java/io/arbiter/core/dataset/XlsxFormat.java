@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -53,17 +54,35 @@ final class XlsxFormat implements TableFormat {
     @Override
     public void read(TableReading reading, ImportSettings settings) throws IOException, DatasetException {
         refuseOtherFiles(reading);
+        if (reading.file() != null) {
+            read(reading, settings, reading.file());
+            return;
+        }
+        // A stream is read from a copy: the workbook part is looked at twice (XlsxDateSystem), and Java's
+        // ZipInputStream refuses the entries some writers stream out with their sizes after the data.
+        Path copy = Files.createTempFile("arbiter-workbook-", ".xlsx");
+        try {
+            try (InputStream in = reading.bytes()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            read(reading, settings, copy);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static void read(TableReading reading, ImportSettings settings, Path file)
+            throws IOException, DatasetException {
         ReadingOptions options = new ReadingOptions(true, false); // formats are how dates are told from numbers
-        try (ReadableWorkbook workbook = reading.file() != null
-                ? new ReadableWorkbook(reading.file().toFile(), options)
-                : new ReadableWorkbook(reading.bytes(), options)) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), options)) {
+            boolean date1904 = workbook.isDate1904() || XlsxDateSystem.date1904(file);
             List<Sheet> sheets = workbook.getSheets().toList();
             Sheet sheet = chosen(sheets, settings.sheet(), reading.name());
             reading.readingSheet(
                     sheet.getName(), sheets.stream().map(Sheet::getName).toList());
             String where = reading.name() + ", sheet '" + sheet.getName() + "'";
             try (Stream<Row> rows = sheet.openStream()) {
-                new XlsxRows(reading, settings, new XlsxCells(workbook.isDate1904()), where).read(rows.iterator());
+                new XlsxRows(reading, settings, new XlsxCells(date1904), where).read(rows.iterator());
             } catch (DatasetException | CancellationException e) {
                 throw e;
             } catch (Exception e) { // the XML parser's own exceptions reach here unwrapped, checked or not

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -43,34 +44,45 @@ public final class XlsxFiles {
         }
     }
 
-    /**
-     * Gives the formula in cell {@code ref} of the first sheet the value Excel would have cached when it saved: a
-     * number ({@code type} "n"), text ("str"), TRUE/FALSE as 1/0 ("b") or an error ("e").
-     */
-    public static void cache(Path file, String ref, String type, String value) throws IOException {
+    /** Rewrites one part of the workbook, e.g. {@code xl/workbook.xml}, as another producer would have written it. */
+    public static void edit(Path file, String part, UnaryOperator<String> edit) throws IOException {
         Path rewritten = file.resolveSibling(file.getFileName() + ".tmp");
-        Pattern cell = Pattern.compile("<c r=\"" + ref + "\"[^>]*><f>(.*?)</f></c>");
+        boolean found = false;
         try (ZipFile zip = new ZipFile(file.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 byte[] bytes = zip.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(bytes, StandardCharsets.UTF_8);
-                    Matcher m = cell.matcher(xml);
-                    if (!m.find()) {
-                        throw new IllegalArgumentException("no formula in " + ref);
-                    }
-                    xml = m.replaceFirst(Matcher.quoteReplacement("<c r=\"" + ref + "\" t=\"" + type + "\"><f>"
-                            + m.group(1) + "</f><v>" + value + "</v></c>"));
-                    bytes = xml.getBytes(StandardCharsets.UTF_8);
+                if (entry.getName().equals(part)) {
+                    found = true;
+                    bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 out.write(bytes);
                 out.closeEntry();
             }
         }
+        if (!found) {
+            throw new IllegalArgumentException("no part " + part);
+        }
         Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Gives the formula in cell {@code ref} of the first sheet the value Excel would have cached when it saved: a
+     * number ({@code type} "n"), text ("str"), TRUE/FALSE as 1/0 ("b") or an error ("e").
+     */
+    public static void cache(Path file, String ref, String type, String value) throws IOException {
+        Pattern cell = Pattern.compile("<c r=\"" + ref + "\"[^>]*><f>(.*?)</f></c>");
+        edit(file, "xl/worksheets/sheet1.xml", xml -> {
+            Matcher m = cell.matcher(xml);
+            if (!m.find()) {
+                throw new IllegalArgumentException("no formula in " + ref);
+            }
+            return m.replaceFirst(Matcher.quoteReplacement(
+                    "<c r=\"" + ref + "\" t=\"" + type + "\"><f>" + m.group(1) + "</f><v>" + value + "</v></c>"));
+        });
     }
 }

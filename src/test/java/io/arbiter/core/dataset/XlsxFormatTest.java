@@ -85,6 +85,51 @@ class XlsxFormatTest {
     }
 
     @Test
+    void aWorkbookThatCountsDaysFrom1904ReadsItsDatesSoAsExcelFlagsIt() throws Exception {
+        for (String flag : List.of("1", "true")) {
+            Path file = XlsxFiles.write(dir.resolve("mac-" + flag + ".xlsx"), workbook -> {
+                Worksheet sheet = workbook.newWorksheet("S");
+                XlsxFiles.row(sheet, 0, "when");
+                sheet.value(1, 0, 43894); // day 43,894 from 1904-01-01 is 2024-03-05
+                sheet.style(1, 0).format("yyyy-mm-dd").set();
+            });
+            XlsxFiles.edit(
+                    file,
+                    "xl/workbook.xml",
+                    xml -> xml.replaceFirst("<workbookPr[^>]*/>", "<workbookPr date1904=\"" + flag + "\"/>"));
+
+            Dataset read = DatasetReader.read(file);
+            Dataset streamed;
+            try (InputStream in = Files.newInputStream(file)) {
+                streamed = DatasetReader.read(in, "upload.xlsx");
+            }
+
+            assertEquals(List.of("2024-03-05"), row(read, 0), "date1904=\"" + flag + "\"");
+            assertEquals(List.of("2024-03-05"), row(streamed, 0), "date1904=\"" + flag + "\", from a stream");
+        }
+    }
+
+    @Test
+    void charactersExcelEscapesInTextReadAsThemselves() throws Exception {
+        Path file = XlsxFiles.write(dir.resolve("escapes.xlsx"), workbook -> {
+            Worksheet sheet = workbook.newWorksheet("S");
+            XlsxFiles.row(sheet, 0, "note");
+            // As Excel writes them: a carriage return, a tab, and text that only looks like an escape.
+            XlsxFiles.row(sheet, 1, "line1_x000D_\nline2");
+            XlsxFiles.row(sheet, 2, "a_x0009_b");
+            XlsxFiles.row(sheet, 3, "keep_x005F_x000D_text");
+            XlsxFiles.row(sheet, 4, "snake_x_case_xyz_x12_");
+        });
+
+        Dataset read = DatasetReader.read(file);
+
+        assertEquals(List.of("line1\r\nline2"), row(read, 0));
+        assertEquals(List.of("a\tb"), row(read, 1));
+        assertEquals(List.of("keep_x000D_text"), row(read, 2));
+        assertEquals(List.of("snake_x_case_xyz_x12_"), row(read, 3));
+    }
+
+    @Test
     void aFormulaWithoutACachedValueReadsEmptyAndACachedErrorAsExcelSpellsIt() throws Exception {
         Path file = XlsxFiles.write(dir.resolve("f.xlsx"), workbook -> {
             Worksheet sheet = workbook.newWorksheet("S");
