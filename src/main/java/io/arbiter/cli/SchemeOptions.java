@@ -38,7 +38,7 @@ final class SchemeOptions {
             names = "--pass-at",
             paramLabel = "N",
             description =
-                    "The lowest passing score: scores at N or above pass, so the pass/fail figures hold for scores (default: 70% up the scale, 4 on 1-5).")
+                    "The lowest passing score: scores at N or above pass, so the pass/fail figures hold for scores (default: 70%% up the scale, 4 on 1-5).")
     Integer passAt;
 
     /** True when no option says how to grade, so a stored configuration's scheme stands. */
