@@ -1,15 +1,23 @@
 package io.arbiter.core.export;
 
+import java.util.regex.Pattern;
+
 /**
  * Makes CSV cells safe to open in a spreadsheet (OWASP "CSV injection") and reads them back unchanged.
  *
  * <p>A cell that starts with {@code = + - @}, a tab or a carriage return is written with a leading {@code '},
  * which spreadsheets show as text instead of evaluating. To keep the round trip exact, a cell that already starts
  * with quotes followed by one of those characters ({@code '=1}) gets one more quote, and reading strips exactly one
- * quote from any cell that starts with quotes followed by one of them. So {@code -1} is stored as {@code '-1} and
- * reads back as {@code -1}; a cell such as {@code 'tis} is neither changed nor unquoted.
+ * quote from any cell that starts with quotes followed by one of them. So {@code -1+2} is stored as {@code '-1+2} and
+ * reads back as {@code -1+2}; a cell such as {@code 'tis} is neither changed nor unquoted.
+ *
+ * <p>A plain negative number ({@code -1}, {@code -0.25}) is left as it is: a spreadsheet reads it as the number it
+ * is, nothing in it can run, and quoted it opened as the text {@code '-1} that neither sorts nor adds up. (A file
+ * written before holds {@code '-1}, which still reads back as {@code -1}.)
  */
 public final class CsvCells {
+
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-[0-9]+(\\.[0-9]+)?");
 
     private CsvCells() {}
 
@@ -17,6 +25,9 @@ public final class CsvCells {
     public static String escape(String value) {
         if (value == null) {
             return "";
+        }
+        if (NEGATIVE_NUMBER.matcher(value).matches()) {
+            return value;
         }
         return startsDangerouslyAfterQuotes(value) ? "'" + value : value;
     }
