@@ -16,9 +16,11 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.dhatim.fastexcel.reader.SheetVisibility;
 
 /**
- * A sheet of an Excel workbook (.xlsx, .xlsm): the first, or the one {@link ImportSettings#sheet()} names. Recognised
+ * A sheet of an Excel workbook (.xlsx, .xlsm): the first one Excel shows, or the one {@link ImportSettings#sheet()}
+ * names. Recognised
  * by its zip signature (or an Office file's, or the name), so a workbook is never taken for text. Rows stream from
  * the sheet through fastexcel's reader; each cell reads as Excel shows it ({@link XlsxCells}).
  */
@@ -79,7 +81,11 @@ final class XlsxFormat implements TableFormat {
             List<Sheet> sheets = workbook.getSheets().toList();
             Sheet sheet = chosen(sheets, settings.sheet(), reading.name());
             reading.readingSheet(
-                    sheet.getName(), sheets.stream().map(Sheet::getName).toList());
+                    sheet.getName(),
+                    sheets.stream()
+                            .filter(s -> shown(s) || s == sheet)
+                            .map(Sheet::getName)
+                            .toList());
             String where = reading.name() + ", sheet '" + sheet.getName() + "'";
             try (Stream<Row> rows = sheet.openStream()) {
                 new XlsxRows(reading, settings, new XlsxCells(date1904), where).read(rows.iterator());
@@ -107,7 +113,10 @@ final class XlsxFormat implements TableFormat {
             return List.of();
         }
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
-            return workbook.getSheets().map(Sheet::getName).toList();
+            List<Sheet> sheets = workbook.getSheets().toList();
+            List<Sheet> shown = sheets.stream().filter(XlsxFormat::shown).toList();
+            return (shown.isEmpty() ? sheets : shown)
+                    .stream().map(Sheet::getName).toList();
         } catch (IOException | RuntimeException e) {
             return List.of(); // reading it says why
         }
@@ -143,7 +152,7 @@ final class XlsxFormat implements TableFormat {
             throw new DatasetException(file + ": the workbook has no sheets");
         }
         if (name == null) {
-            return sheets.get(0);
+            return sheets.stream().filter(XlsxFormat::shown).findFirst().orElse(sheets.get(0));
         }
         return sheets.stream()
                 .filter(s -> s.getName().equals(name))
@@ -152,8 +161,16 @@ final class XlsxFormat implements TableFormat {
                         + String.join(
                                 ", ",
                                 sheets.stream()
-                                        .map(s -> "'" + s.getName() + "'")
+                                        .map(s -> "'" + s.getName() + "'" + (shown(s) ? "" : " (hidden)"))
                                         .toList())));
+    }
+
+    /**
+     * Whether Excel shows the sheet as a tab. A hidden one (a lookup table, a workbook's settings) is read only when
+     * named: the first sheet is the first a user sees, and the lists offered to choose from are the ones Excel shows.
+     */
+    private static boolean shown(Sheet sheet) {
+        return sheet.getVisibility() == null || sheet.getVisibility() == SheetVisibility.VISIBLE;
     }
 
     private static String causeOf(Throwable e) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.dhatim.fastexcel.VisibilityState;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,35 @@ class XlsxFormatTest {
         assertEquals(List.of("id", "gold"), second.dataset().columns());
         assertEquals(List.of("7", "spam"), row(second.dataset(), 0));
         assertEquals("Labels 2", second.resolved().sheet());
+    }
+
+    @Test
+    void aHiddenSheetIsReadOnlyWhenNamed() throws Exception {
+        Path file = XlsxFiles.write(dir.resolve("hidden.xlsx"), workbook -> {
+            Worksheet lookup = workbook.newWorksheet("Lookup");
+            XlsxFiles.row(lookup, 0, "code", "meaning");
+            XlsxFiles.row(lookup, 1, "P", "positive");
+            lookup.setVisibilityState(VisibilityState.HIDDEN);
+            Worksheet data = workbook.newWorksheet("Data");
+            XlsxFiles.row(data, 0, "text", "label");
+            XlsxFiles.row(data, 1, "great film", "positive");
+        });
+
+        ImportResult first = DatasetImporter.read(file, ImportSettings.detectAll(), ImportProgress.NONE, () -> false);
+        ImportResult named = DatasetImporter.read(
+                file, ImportSettings.detectAll().withSheet("Lookup"), ImportProgress.NONE, () -> false);
+        DatasetException missing = assertThrows(
+                DatasetException.class,
+                () -> DatasetImporter.read(
+                        file, ImportSettings.detectAll().withSheet("Gold"), ImportProgress.NONE, () -> false));
+
+        assertEquals("Data", first.resolved().sheet(), "the first sheet Excel shows");
+        assertEquals(List.of("text", "label"), first.dataset().columns());
+        assertEquals(List.of("Data"), first.sheets());
+        assertEquals(List.of("Data"), DatasetImporter.sheets(file), "the import dialog's choice");
+        assertEquals(List.of("code", "meaning"), named.dataset().columns());
+        assertEquals(List.of("Lookup", "Data"), named.sheets());
+        assertEquals(file + ": no sheet named 'Gold'; its sheets are 'Lookup' (hidden), 'Data'", missing.getMessage());
     }
 
     @Test
