@@ -14,7 +14,8 @@ import org.dhatim.fastexcel.reader.Cell;
  * A workbook cell's text as Excel shows it rather than as it is stored: a date (a day count with a date format) as
  * ISO 2024-03-05, or 2024-03-05T13:45:10 when it has a time; a number to Excel's 15 significant digits, so 0.1 stored
  * as 0.1000000000000000055 reads 0.1 and 3.0 reads 3; TRUE and FALSE; a formula as the value Excel last computed
- * (empty when the file holds none); an error as Excel spells it (#DIV/0!).
+ * (empty when the file holds none); an error as Excel spells it (#DIV/0!); a duration as its elapsed-time format
+ * shows it (36:00:00 for a day and a half under [h]:mm:ss).
  */
 final class XlsxCells {
 
@@ -101,11 +102,23 @@ final class XlsxCells {
     }
 
     private String number(BigDecimal value, Cell cell) {
+        ElapsedTime elapsed = elapsed(cell.getDataFormatId(), cell.getDataFormatString());
+        if (elapsed != null) {
+            return elapsed.show(value);
+        }
         Shown shown = shown(cell.getDataFormatId(), cell.getDataFormatString());
         if (shown != Shown.NUMBER && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(LAST_DAY + 1L)) < 0) {
             return dateTime(value, shown, date1904);
         }
         return number(value);
+    }
+
+    /** The elapsed-time format a cell is shown with ([h]:mm:ss and the like); null for any other. */
+    static ElapsedTime elapsed(Integer id, String format) {
+        if (format == null || format.isBlank()) {
+            return id != null && id == 46 ? ElapsedTime.BUILT_IN_46 : null;
+        }
+        return ElapsedTime.in(format);
     }
 
     /** A number with Excel's 15 significant digits, no trailing zeros and no exponent: 0.1, 3, 12345678.5. */
@@ -156,7 +169,7 @@ final class XlsxCells {
      * Whether a number format shows a date, a time or a number. Excel's built-in formats are known by number (14-22
      * and 45-47, with the East Asian 27-36 and 50-58); a custom one is a date when, outside quoted text, escapes and
      * [colour] or [$-locale] brackets, its first section has a day, month or year, and a time when it has only hours,
-     * minutes or seconds. Elapsed times ([h]:mm) are durations Excel shows past 24 hours: they stay numbers.
+     * minutes or seconds. Elapsed times ([h]:mm) are durations, read by {@link ElapsedTime} before this is asked.
      */
     static Shown shown(Integer id, String format) {
         if (format == null || format.isBlank()) {
@@ -179,7 +192,7 @@ final class XlsxCells {
         if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36)) {
             return Shown.DATE;
         }
-        if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47) || id == 32 || id == 33) {
+        if ((id >= 18 && id <= 21) || id == 45 || id == 47 || id == 32 || id == 33) {
             return Shown.TIME;
         }
         return id >= 50 && id <= 58 ? Shown.DATE : Shown.NUMBER;

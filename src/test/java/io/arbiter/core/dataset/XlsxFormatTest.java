@@ -329,10 +329,36 @@ class XlsxFormatTest {
         assertEquals(XlsxCells.Shown.DATE, XlsxCells.shown(164, "mmm yyyy"));
         assertEquals(XlsxCells.Shown.DATE, XlsxCells.shown(164, "[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"));
         assertEquals(XlsxCells.Shown.TIME, XlsxCells.shown(164, "hh:mm"));
-        assertEquals(XlsxCells.Shown.NUMBER, XlsxCells.shown(164, "[h]:mm:ss"), "an elapsed time is a duration");
+        assertEquals(ElapsedTime.BUILT_IN_46, XlsxCells.elapsed(46, null));
+        assertEquals(new ElapsedTime('h', 2, true, false), XlsxCells.elapsed(164, "[hh]:mm;@"));
+        assertEquals(null, XlsxCells.elapsed(164, "\"[h]\" 0"), "quoted text is not a code");
+        assertEquals(null, XlsxCells.elapsed(21, null));
         assertEquals(XlsxCells.Shown.NUMBER, XlsxCells.shown(164, "0.00 \"days\""), "quoted text is not a code");
         assertEquals(XlsxCells.Shown.NUMBER, XlsxCells.shown(164, "[Red]#,##0.00;[Blue]-#,##0.00"));
         assertEquals(XlsxCells.Shown.NUMBER, XlsxCells.shown(164, "General"));
+    }
+
+    @Test
+    void durationsReadAsTheirElapsedTimeFormatsShowThem() throws Exception {
+        String[] formats = {"[h]:mm:ss", "[h]:mm", "[mm]:ss", "[s]", "[hh]:mm:ss"};
+        Path file = XlsxFiles.write(dir.resolve("durations.xlsx"), workbook -> {
+            Worksheet sheet = workbook.newWorksheet("S");
+            XlsxFiles.row(sheet, 0, formats);
+            double[][] values = {{1.5, 0.0625, 0.0625, 0.0625, 0.25}, {-0.25, -0.25, -0.25, -0.25, 100.0 / 24}};
+            for (int r = 0; r < values.length; r++) {
+                for (int c = 0; c < formats.length; c++) {
+                    sheet.value(r + 1, c, values[r][c]);
+                    sheet.style(r + 1, c).format(formats[c]).set();
+                }
+            }
+        });
+
+        Dataset read = DatasetReader.read(file);
+
+        // As Excel 365 shows them: a day and a half in hours, 90 minutes three ways, six hours padded, a hundred
+        // hours. A negative duration shows as ##### in the 1900 calendar and signed in the 1904 one; signed here.
+        assertEquals(List.of("36:00:00", "1:30", "90:00", "5400", "06:00:00"), row(read, 0));
+        assertEquals(List.of("-6:00:00", "-6:00", "-360:00", "-21600", "100:00:00"), row(read, 1));
     }
 
     @Test
