@@ -34,8 +34,10 @@ final class XlsxRows {
     void read(Iterator<Row> rows) throws DatasetException {
         int sinceCheck = 0;
         boolean first = true;
-        while (store.size() < reading.maxRows() && rows.hasNext()) {
-            Row sheetRow = rows.next();
+        int lastRow = 0; // the sheet's number of the last row read, for a message about the next
+        while (store.size() < reading.maxRows() && hasNext(rows, lastRow)) {
+            Row sheetRow = next(rows, lastRow);
+            lastRow = sheetRow.getRowNum();
             int count = texts(sheetRow);
             if (count == 0) {
                 continue; // a blank or merely formatted row
@@ -63,6 +65,34 @@ final class XlsxRows {
         if (first) {
             throw new DatasetException(where + ": the sheet is empty (no cell has anything in it)");
         }
+    }
+
+    private boolean hasNext(Iterator<Row> rows, int lastRow) throws DatasetException {
+        try {
+            return rows.hasNext();
+        } catch (RuntimeException e) {
+            throw unreadable(e, lastRow);
+        }
+    }
+
+    private Row next(Iterator<Row> rows, int lastRow) throws DatasetException {
+        try {
+            return rows.next();
+        } catch (RuntimeException e) {
+            throw unreadable(e, lastRow);
+        }
+    }
+
+    /**
+     * A row the reader could not parse (a number cell holding 1,5, a cell type it does not know), said with where it
+     * is: the reader parses ahead of the rows it hands out, so the row after the last one read is where to look.
+     */
+    private DatasetException unreadable(RuntimeException e, int lastRow) {
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new DatasetException(
+                where + ": row " + (lastRow + 1) + " or the next cannot be read (" + cause
+                        + "); open the workbook in Excel and save it again",
+                e);
     }
 
     /** The row's cells as text into {@link #row}; returns how many up to its last non-empty one, 0 for a blank row. */

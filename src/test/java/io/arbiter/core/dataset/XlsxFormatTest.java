@@ -277,6 +277,25 @@ class XlsxFormatTest {
     }
 
     @Test
+    void aCellTheReaderCannotParseIsSaidWithItsRow() throws Exception {
+        Path file = XlsxFiles.write(dir.resolve("comma.xlsx"), workbook -> {
+            Worksheet sheet = workbook.newWorksheet("Scores");
+            XlsxFiles.row(sheet, 0, "film", "score");
+            XlsxFiles.row(sheet, 1, "Heat");
+            sheet.value(1, 1, 4);
+            XlsxFiles.row(sheet, 2, "Ran");
+            sheet.value(2, 1, 5);
+        });
+        // A number written the way some locales' tools write one, which no spreadsheet reads.
+        XlsxFiles.edit(file, "xl/worksheets/sheet1.xml", xml -> xml.replace("<v>5</v>", "<v>4,5</v>"));
+
+        String message = message(file);
+
+        assertTrue(message.startsWith(file + ", sheet 'Scores': row 3 or the next cannot be read ("), message);
+        assertTrue(message.endsWith("); open the workbook in Excel and save it again"), message);
+    }
+
+    @Test
     void filesThatAreNotWorkbooksSayWhatTheyAre() throws Exception {
         Path text = Files.writeString(dir.resolve("labels.xlsx"), "text,label\nHeat,Crime\n");
         Path empty = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
