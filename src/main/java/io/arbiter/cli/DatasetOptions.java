@@ -27,7 +27,8 @@ final class DatasetOptions {
     @Option(
             names = "--sheet",
             paramLabel = "NAME",
-            description = "The sheet of an Excel .xlsx workbook to read (default: its first).")
+            description =
+                    "The sheet of an Excel .xlsx workbook to read (default: the first one Excel shows; a hidden sheet is read only when named).")
     String sheet;
 
     ImportSettings settings() {

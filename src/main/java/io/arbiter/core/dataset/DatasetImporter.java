@@ -41,7 +41,7 @@ public final class DatasetImporter {
         }
     }
 
-    /** The sheets of an Excel workbook, in order, to choose one from; empty for any other file. */
+    /** The sheets of an Excel workbook Excel shows, in order, to choose one from; empty for any other file. */
     public static List<String> sheets(Path file) {
         return XlsxFormat.sheets(file);
     }

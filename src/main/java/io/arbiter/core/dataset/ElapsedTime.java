@@ -20,12 +20,12 @@ record ElapsedTime(char unit, int width, boolean minutes, boolean seconds) {
     private static final Pattern BRACKET = Pattern.compile("\\[(h+|m+|s+)]");
 
     /**
-     * The elapsed-time format in a number format's first section; null when it has none. Quoted text and escaped
-     * characters are not codes, as in {@link XlsxCells#shown}.
+     * The elapsed-time format in a number format's first section; null when it has none. Quoted text and escaped,
+     * spaced or repeated characters ({@code \x}, {@code _x}, {@code *x}) are not codes.
      */
     static ElapsedTime in(String format) {
-        String section =
-                format.split(";", 2)[0].replaceAll("\"[^\"]*\"|\\\\.", "").toLowerCase(Locale.ROOT);
+        String codes = format.replaceAll("\"[^\"]*\"|[\\\\_*].", "");
+        String section = codes.split(";", 2)[0].toLowerCase(Locale.ROOT);
         Matcher bracket = BRACKET.matcher(section);
         if (!bracket.find()) {
             return null;

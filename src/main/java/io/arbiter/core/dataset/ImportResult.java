@@ -10,8 +10,8 @@ import java.util.List;
  * @param skippedRows     rows left out of the dataset (ragged rows and JSON lines that are not objects)
  * @param totalRaggedRows every ragged row, including those beyond the listed ones
  * @param sepLine         the delimiter named by Excel's "sep=X" first line, which was skipped; null when there was none
- * @param sheets          the sheets of an Excel workbook, in its order (the one read is {@code resolved.sheet()});
- *                        empty for a text file
+ * @param sheets          the sheets of an Excel workbook Excel shows, in its order, and the one read (which is
+ *                        {@code resolved.sheet()}) if it is hidden; empty for a text file
  */
 public record ImportResult(
         Dataset dataset,

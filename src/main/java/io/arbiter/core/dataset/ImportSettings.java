@@ -9,7 +9,7 @@ import java.nio.charset.Charset;
  * @param delimiter the cell separator of a delimited file (ignored for JSON Lines)
  * @param quote     the quote character of a delimited file (ignored for JSON Lines)
  * @param header    whether the first row names the columns; without one they are column_1, column_2, ...
- * @param sheet     the sheet of an Excel workbook to read; null for its first (ignored for text formats)
+ * @param sheet     the sheet of an Excel workbook to read; null for the first one Excel shows (ignored for text formats)
  */
 public record ImportSettings(
         FileFormat format,
@@ -61,7 +61,7 @@ public record ImportSettings(
         return new ImportSettings(format, encoding, delimiter, quote, lineEnding, h, sheet);
     }
 
-    /** These settings reading the workbook's sheet {@code name}; null for its first. */
+    /** These settings reading the workbook's sheet {@code name}; null for the first one Excel shows. */
     public ImportSettings withSheet(String name) {
         return new ImportSettings(format, encoding, delimiter, quote, lineEnding, header, name);
     }

@@ -48,6 +48,9 @@ interface TableReading {
     /** The file's first line was Excel's "sep=X" and was skipped; X is the delimiter. */
     void skippedSepLine(char delimiter);
 
-    /** The workbook's sheet {@code read} is being read; {@code all} are its sheets, in order. */
+    /**
+     * The workbook's sheet {@code read} is being read; {@code all} are the sheets to choose from, in order: the ones
+     * Excel shows as tabs, and {@code read} if it is hidden.
+     */
     void readingSheet(String read, List<String> all);
 }

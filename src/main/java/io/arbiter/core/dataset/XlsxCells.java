@@ -94,7 +94,8 @@ final class XlsxCells {
 
     private static boolean hex(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }
@@ -103,8 +104,8 @@ final class XlsxCells {
 
     private String number(BigDecimal value, Cell cell) {
         ElapsedTime elapsed = elapsed(cell.getDataFormatId(), cell.getDataFormatString());
-        if (elapsed != null) {
-            return elapsed.show(value);
+        if (elapsed != null && value.abs().compareTo(BigDecimal.valueOf(LAST_DAY + 1L)) < 0) {
+            return elapsed.show(value); // beyond Excel's last day it shows ####: the number is more use
         }
         Shown shown = shown(cell.getDataFormatId(), cell.getDataFormatString());
         if (shown != Shown.NUMBER && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(LAST_DAY + 1L)) < 0) {

@@ -22,7 +22,8 @@ final class XlsxDateSystem {
 
     private XlsxDateSystem() {}
 
-    static boolean date1904(Path workbook) throws IOException {
+    /** False too when the JDK's zip reader, stricter than fastexcel's, refuses the file: fastexcel read it. */
+    static boolean date1904(Path workbook) {
         try (ZipFile zip = new ZipFile(workbook.toFile())) {
             ZipEntry entry = zip.getEntry(WORKBOOK);
             if (entry == null) {
@@ -31,6 +32,8 @@ final class XlsxDateSystem {
             try (InputStream in = zip.getInputStream(entry)) {
                 return flag(in);
             }
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -39,8 +42,9 @@ final class XlsxDateSystem {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLStreamReader xml = null;
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(workbookXml);
+            xml = factory.createXMLStreamReader(workbookXml);
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -55,7 +59,20 @@ final class XlsxDateSystem {
             }
         } catch (XMLStreamException e) {
             return false; // fastexcel says what is wrong with the part
+        } finally {
+            close(xml);
         }
         return false;
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml == null) {
+            return;
+        }
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // the zip stream under it is closed by the caller
+        }
     }
 }

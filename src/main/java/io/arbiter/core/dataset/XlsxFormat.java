@@ -20,9 +20,8 @@ import org.dhatim.fastexcel.reader.SheetVisibility;
 
 /**
  * A sheet of an Excel workbook (.xlsx, .xlsm): the first one Excel shows, or the one {@link ImportSettings#sheet()}
- * names. Recognised
- * by its zip signature (or an Office file's, or the name), so a workbook is never taken for text. Rows stream from
- * the sheet through fastexcel's reader; each cell reads as Excel shows it ({@link XlsxCells}).
+ * names. Recognised by its zip signature (or an Office file's, or the name), so a workbook is never taken for text.
+ * Rows stream from the sheet through fastexcel's reader; each cell reads as Excel shows it ({@link XlsxCells}).
  */
 final class XlsxFormat implements TableFormat {
 
@@ -80,10 +79,11 @@ final class XlsxFormat implements TableFormat {
             boolean date1904 = workbook.isDate1904() || XlsxDateSystem.date1904(file);
             List<Sheet> sheets = workbook.getSheets().toList();
             Sheet sheet = chosen(sheets, settings.sheet(), reading.name());
+            boolean noneShown = sheets.stream().noneMatch(XlsxFormat::shown);
             reading.readingSheet(
                     sheet.getName(),
                     sheets.stream()
-                            .filter(s -> shown(s) || s == sheet)
+                            .filter(s -> noneShown || shown(s) || s == sheet)
                             .map(Sheet::getName)
                             .toList());
             String where = reading.name() + ", sheet '" + sheet.getName() + "'";
@@ -102,7 +102,10 @@ final class XlsxFormat implements TableFormat {
         }
     }
 
-    /** The sheets of the workbook {@code file}, in order; empty when it is not a workbook that opens. */
+    /**
+     * The sheets of the workbook {@code file} Excel shows as tabs (every sheet when it hides them all), in order;
+     * empty when it is not a workbook that opens.
+     */
     static List<String> sheets(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] start = in.readNBytes(ZIP.length);
@@ -173,7 +176,7 @@ final class XlsxFormat implements TableFormat {
         return sheet.getVisibility() == null || sheet.getVisibility() == SheetVisibility.VISIBLE;
     }
 
-    private static String causeOf(Throwable e) {
+    static String causeOf(Throwable e) {
         Throwable deepest = e;
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();

@@ -84,13 +84,14 @@ final class XlsxRows {
     }
 
     /**
-     * A row the reader could not parse (a number cell holding 1,5, a cell type it does not know), said with where it
-     * is: the reader parses ahead of the rows it hands out, so the row after the last one read is where to look.
+     * A row the reader could not parse (a number cell holding 1,5, a cell type it does not know), said with where to
+     * look: the next row the sheet holds after the last one read. (Its number is not known: a sheet leaves its empty
+     * rows out, so it may be further down.)
      */
     private DatasetException unreadable(RuntimeException e, int lastRow) {
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String which = lastRow == 0 ? "its first row" : "the next row after row " + lastRow;
         return new DatasetException(
-                where + ": row " + (lastRow + 1) + " or the next cannot be read (" + cause
+                where + ": " + which + " cannot be read (" + XlsxFormat.causeOf(e)
                         + "); open the workbook in Excel and save it again",
                 e);
     }

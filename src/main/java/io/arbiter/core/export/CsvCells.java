@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * quote from any cell that starts with quotes followed by one of them. So {@code -1+2} is stored as {@code '-1+2} and
  * reads back as {@code -1+2}; a cell such as {@code 'tis} is neither changed nor unquoted.
  *
- * <p>A plain negative number ({@code -1}, {@code -0.25}) is left as it is: a spreadsheet reads it as the number it
- * is, nothing in it can run, and quoted it opened as the text {@code '-1} that neither sorts nor adds up. (A file
+ * <p>A plain negative number ({@code -1}, {@code -0.25}) is left as it is: a spreadsheet reads it as a number and
+ * nothing in it can run, and quoted it opened as the text {@code '-1} that neither sorts nor adds up. (A file
  * written before holds {@code '-1}, which still reads back as {@code -1}.)
  */
 public final class CsvCells {

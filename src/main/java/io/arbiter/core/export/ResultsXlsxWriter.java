@@ -43,6 +43,9 @@ public final class ResultsXlsxWriter implements ResultsWriter {
      */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?");
 
+    /** An underscore Excel would read as the start of an escaped character (_x000D_ is a carriage return). */
+    private static final Pattern ESCAPE_START = Pattern.compile("_(?=x[0-9A-Fa-f]{4}_)");
+
     /** The most characters of a number Excel's General format shows before it turns to 1.23457E+11 and the like. */
     private static final int GENERAL_LENGTH = 11;
 
@@ -160,13 +163,23 @@ public final class ResultsXlsxWriter implements ResultsWriter {
                 if (number != null) {
                     sheet.value(row, c, number);
                 } else {
-                    sheet.value(row, c, cell.length() > MAX_CELL ? cut(cell) : cell);
+                    String text = excelText(cell);
+                    sheet.value(row, c, text.length() > MAX_CELL ? cut(text) : text);
                 }
                 if (!narrowed && c < longest.length) {
                     longest[c] = Math.max(longest[c], cell.length());
                 }
             }
         }
+    }
+
+    /**
+     * Text as Excel stores it: an underscore that starts what looks like an escaped character is itself escaped
+     * ({@code _x005F_}), so a reply holding {@code id_x0041_b} shows as that, not as {@code idAb}. fastexcel's
+     * writer leaves this to its caller.
+     */
+    static String excelText(String text) {
+        return text.indexOf("_x") < 0 ? text : ESCAPE_START.matcher(text).replaceAll("_x005F_");
     }
 
     private static String cut(String cell) {

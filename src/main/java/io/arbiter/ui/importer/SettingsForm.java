@@ -57,7 +57,7 @@ final class SettingsForm {
         return header;
     }
 
-    /** The workbook's sheet to read; null for its first. */
+    /** The workbook's sheet to read; null for the first one Excel shows. */
     ObjectProperty<String> sheet() {
         return sheet;
     }

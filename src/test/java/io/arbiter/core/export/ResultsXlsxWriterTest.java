@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opencsv.CSVReader;
 import io.arbiter.core.dataset.Dataset;
+import io.arbiter.core.dataset.DatasetReader;
 import io.arbiter.core.review.ReviewLog;
 import io.arbiter.core.run.RowResult;
 import io.arbiter.core.scheme.JudgeSchemes;
@@ -118,6 +119,24 @@ class ResultsXlsxWriterTest {
                 "Correct")) {
             assertNull(ResultsXlsxWriter.number(text), text);
         }
+    }
+
+    @Test
+    void textThatLooksLikeExcelsEscapesReadsBackAsWritten() throws Exception {
+        Path xlsx = dir.resolve("results.xlsx");
+        String overview = "ids id_x0041_b and _x000D_ stay as typed";
+
+        new ResultsXlsxWriter(JudgeSchemes.DEFAULT, null)
+                .write(
+                        xlsx,
+                        withOverview(0, overview),
+                        ResultsCsvWriterTest.COLUMNS,
+                        ResultsCsvWriterTest.results(),
+                        new ReviewLog());
+
+        assertEquals(overview, DatasetReader.read(xlsx).value(0, "Overview"), "read as Excel shows it");
+        assertEquals("a_x005F_x0041_b", ResultsXlsxWriter.excelText("a_x0041_b"));
+        assertEquals("snake_case_x", ResultsXlsxWriter.excelText("snake_case_x"));
     }
 
     @Test
